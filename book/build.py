@@ -1,0 +1,236 @@
+"""The build, in one visible line of stages: load → paginate → localise →
+fonts → text → images → render → finish → manifest. Everything is gathered
+and checked before the first PDF is written."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from book.colour import press_profile
+from book.compose import Pagination, paginate
+from book.config import load_book
+from book.content import all_texts_by_role, frame_texts
+from book.errors import BookError, ImageError, Problem, RenderError, TranslationError, Where
+from book.finish import finish_pdf
+from book.fonts import EditionFonts
+from book.images import ImageJob, ImageResult, process_all
+from book.localise import Localiser, read_catalog
+from book.model import Book
+from book.render import EditionText, Renderer, set_edition_text
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    colour: str  # 'cmyk' or 'rgb'
+    ppi: int
+    standard: str | None  # PDF/X flavour
+    fallback: bool  # show the source text where a translation is missing
+    part: str
+
+
+PROFILES = {
+    "print": Profile("print", "cmyk", 300, "x1a", False, "interior"),
+    "screen": Profile("screen", "rgb", 150, None, False, "interior"),
+    "proof": Profile("proof", "rgb", 150, None, True, "proof"),
+}
+
+
+@dataclass
+class Edition:
+    lang: str
+    loc: Localiser
+    fonts: EditionFonts
+    text: EditionText
+
+
+@dataclass
+class Prepared:
+    """Everything a build needs, gathered before anything is written."""
+
+    book: Book
+    pagination: Pagination
+    editions: list[Edition]
+    warnings: list[Problem] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)
+
+
+def cache_dir(root: Path) -> Path:
+    return root / ".cache"
+
+
+def prepare(root: Path, langs: list[str] | None, profile: Profile, strict: bool = False) -> Prepared:
+    book, warnings = load_book(root)
+    pagination = paginate(book)
+    warnings = warnings + pagination.warnings
+    chosen = langs or book.editions
+    for lang in chosen:
+        if lang not in book.editions:
+            raise BookError(f"--lang {lang}: not an edition of this book; content/book.yaml lists {', '.join(book.editions)}")
+    prepared = Prepared(book, pagination, [], warnings)
+    for lang in chosen:
+        catalog = read_catalog(root, lang) if lang != book.source_language else None
+        loc = Localiser(book, lang, catalog, fallback=profile.fallback)
+        items = frame_texts(book, pagination, loc)
+        fonts = EditionFonts(book.fonts, lang, cache_dir(root) / "fonts")
+        roles = all_texts_by_role(book, pagination, loc)
+        for item in items:
+            for part in item.parts:
+                bad = fonts.missing(part.text, part.style.font)
+                if bad:
+                    chars = ", ".join(f"'{c}' U+{ord(c):04X}" for c in bad)
+                    prepared.errors.append(Problem(item.messages[0].where, f"{lang}: no font has {chars} ({item.messages[0].ctx}); "
+                                                   "add a face that covers it in fonts/fonts.yaml or change the text"))
+        if any(p.message.startswith(f"{lang}: no font") for p in prepared.errors):
+            continue
+        fonts.prepare(roles)
+        text = set_edition_text(fonts, items, lang)
+        for overflow in text.overflows:
+            problem = Problem(Where(overflow.where.split(":")[0], int(overflow.where.split(":")[1]) if ":" in overflow.where else None),
+                              f"{lang}: text overflows frame '{overflow.frame}' on page {overflow.page}: needs {overflow.needed} lines, "
+                              f"room for {overflow.available}; shorten it", warning=profile.fallback)
+            (prepared.warnings if profile.fallback else prepared.errors).append(problem)
+        if loc.missing:
+            if profile.fallback:
+                prepared.warnings += [Problem(p.where, f"{lang}: {p.message} (Vietnamese shown)", warning=True) for p in loc.missing]
+            else:
+                prepared.errors += [Problem(p.where, f"{lang}: {p.message}") for p in loc.missing]
+        prepared.editions.append(Edition(lang, loc, fonts, text))
+    if strict:
+        prepared.errors += [Problem(p.where, p.message) for p in prepared.warnings]
+    return prepared
+
+
+def image_jobs(prepared: Prepared, profile: Profile, icc: Path | None) -> list[ImageJob]:
+    book = prepared.book
+    jobs: dict[tuple[str, str], ImageJob] = {}
+    for page in prepared.pagination.pages:
+        for placed in page.placed:
+            if placed.frame.kind != "photo":
+                continue
+            photo = book.photos[placed.value]
+            jobs.setdefault((placed.value, placed.frame.name), ImageJob(
+                photo.id, photo.path, (placed.frame.w, placed.frame.h), placed.frame.fit, profile.colour,
+                profile.ppi, icc, cache_dir(book.root) / "images"))
+    return list(jobs.values())
+
+
+def check_images(prepared: Prepared, results: list[ImageResult], profile: Profile) -> None:
+    book = prepared.book
+    for result in results:
+        photo = book.photos[result.job.photo]
+        page = prepared.pagination.photo_pages.get(photo.id)
+        if result.error:
+            prepared.errors.append(Problem(Where(photo.rel), f"cannot read the image ({result.error}); replace the file"))
+        elif profile.name == "print" and result.ppi < book.min_ppi - 0.5:
+            problem = Problem(Where(photo.rel), f"photo {photo.id} is {result.ppi:.0f} ppi in its frame on page {page} "
+                              f"(print needs {book.min_ppi}); supply a larger original", warning=result.ppi >= book.min_ppi / 2)
+            (prepared.warnings if problem.warning else prepared.errors).append(problem)
+
+
+def output_path(root: Path, book: Book, profile: Profile, lang: str) -> Path:
+    return root / "output" / profile.name / lang / f"{book.slug}-{lang}-{profile.part}.pdf"
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def build(root: Path, langs: list[str] | None = None, profile_name: str = "print", jobs: int | None = None,
+          strict: bool = False, report=None) -> dict:
+    """Build the editions; returns the manifest. ``report(stage, done, total)`` shows progress."""
+    profile = PROFILES[profile_name]
+    report = report or (lambda *args: None)
+    report("checking sources", 0, 1)
+    prepared = prepare(root, langs, profile, strict)
+    book = prepared.book
+    if prepared.errors:
+        raise_problems(prepared.errors, "nothing was written")
+    icc = press_profile(root, book.press_profile, book.ink_limit, cache_dir(root) / "colour") if profile.colour == "cmyk" else None
+    jobs_list = image_jobs(prepared, profile, icc)
+    done = [0]
+
+    def tick() -> None:
+        done[0] += 1
+        report("preparing photos", done[0], len(jobs_list))
+
+    results = process_all(jobs_list, jobs or os.cpu_count() or 1, tick)
+    check_images(prepared, results, profile)
+    if strict:
+        prepared.errors += [Problem(p.where, p.message) for p in prepared.warnings if "ppi" in p.message]
+    if prepared.errors:
+        raise_problems(prepared.errors, "nothing was written", ImageError)
+    images = {(r.job.photo, name): r for r in results for name in frame_names(prepared, r.job)}
+    written = []
+    for index, edition in enumerate(prepared.editions):
+        report(f"rendering {edition.lang}", index, len(prepared.editions))
+        target = output_path(root, book, profile, edition.lang)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=target.parent, prefix=".build-") as work:
+            raw = Path(work) / "raw.pdf"
+            finished = Path(work) / "finished.pdf"
+            try:
+                Renderer(book, prepared.pagination, edition.loc, edition.fonts, images, edition.text, proof=profile.fallback).render(raw)
+            except (KeyError, ValueError, OSError) as exc:
+                raise RenderError(f"{target.relative_to(root)}: rendering failed ({exc}); run with --debug and report it") from exc
+            condition = {"FOGRA39": "FOGRA39"}.get(book.press_profile.upper(), book.press_profile)
+            finish_pdf(raw, finished, edition.lang, edition.loc.text(book.title), icc, condition, profile.standard)
+            os.replace(finished, target)
+        written.append((edition.lang, target))
+    report("done", len(prepared.editions), len(prepared.editions))
+    manifest = write_manifest(root, book, prepared, profile, written)
+    return manifest
+
+
+def frame_names(prepared: Prepared, job: ImageJob) -> list[str]:
+    names = set()
+    for page in prepared.pagination.pages:
+        for placed in page.placed:
+            if placed.value == job.photo and placed.frame.kind == "photo":
+                names.add(placed.frame.name)
+    return sorted(names)
+
+
+def raise_problems(problems: list[Problem], what: str, kind: type[BookError] = TranslationError) -> None:
+    count = len(problems)
+    kind = kind if any("ppi" in p.message or "image" in p.message for p in problems) else BookError
+    raise kind(f"{count} problem{'s' if count > 1 else ''} found; {what}", problems)
+
+
+def write_manifest(root: Path, book: Book, prepared: Prepared, profile: Profile, written: list[tuple[str, Path]]) -> dict:
+    path = root / "output" / "manifest.json"
+    manifest = {"book": book.slug, "files": [], "warnings": []}
+    if path.is_file():
+        try:
+            old = json.loads(path.read_text(encoding="utf-8"))
+            manifest["files"] = [f for f in old.get("files", []) if isinstance(f, dict)]
+        except (ValueError, OSError):
+            pass
+    fresh = {str(target.relative_to(root)) for _, target in written}
+    manifest["files"] = [f for f in manifest["files"] if f.get("path") not in fresh and (root / f.get("path", "")).is_file()]
+    for lang, target in written:
+        manifest["files"].append({
+            "path": str(target.relative_to(root)),
+            "lang": lang,
+            "profile": profile.name,
+            "part": profile.part,
+            "pages": len(prepared.pagination.pages),
+            "trim_mm": list(book.trim),
+            "bleed_mm": book.bleed,
+            "sha256": sha256(target),
+        })
+    manifest["files"].sort(key=lambda f: f["path"])
+    manifest["warnings"] = [str(w) for w in prepared.warnings]
+    tmp = path.with_name(f"manifest.json.tmp-{os.getpid()}")
+    tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+    return manifest

@@ -1,0 +1,142 @@
+"""The `book` command line (typer)."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+import traceback
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from book import LANGUAGES, __version__
+from book.errors import BookError, ExitCode
+from book.project import find_project
+
+app = typer.Typer(help="Lay out one set of photos and captions as print-ready editions in five languages.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+err = Console(stderr=True, highlight=False)
+state = {"project": None, "debug": False}
+
+
+def show_problems(exc: BookError) -> None:
+    for problem in exc.problems:
+        if not problem.warning:
+            err.print(str(problem), markup=False, soft_wrap=True)
+    err.print(f"error: {exc.message}", markup=False, soft_wrap=True)
+
+
+def guarded(command):
+    """Turn our errors into one line each and exit 1; Ctrl-C into 130."""
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except BookError as exc:
+            if state["debug"]:
+                traceback.print_exc()
+            show_problems(exc)
+            raise typer.Exit(int(exc.exit_code)) from None
+        except KeyboardInterrupt:
+            err.print("interrupted; the previous outputs are as they were")
+            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+    return wrapper
+
+
+def project_root() -> Path:
+    return find_project(state["project"])
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        print(f"book {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    project: Annotated[Optional[Path], typer.Option("--project", help="The book project folder (default: the nearest folder upwards with content/book.yaml).")] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True, help="Show the version and exit.")] = False,
+) -> None:
+    state["project"] = project
+    state["debug"] = debug
+
+
+def check_langs(langs: list[str] | None) -> list[str] | None:
+    for lang in langs or []:
+        if lang not in LANGUAGES:
+            err.print(f"error: --lang {lang}: unknown language; use one of {', '.join(LANGUAGES)}")
+            raise typer.Exit(int(ExitCode.USAGE))
+    return langs or None
+
+
+def print_warnings(warnings) -> None:
+    for warning in warnings:
+        err.print(f"warning: {warning}", markup=False, soft_wrap=True)
+
+
+@app.command()
+@guarded
+def build(
+    lang: Annotated[Optional[list[str]], typer.Option("--lang", "-l", help="Build only this language (repeatable).")] = None,
+    profile: Annotated[str, typer.Option("--profile", help="print (CMYK, PDF/X-1a), screen (RGB) or proof (RGB, marks what is missing).")] = "print",
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Photo-processing workers (default: all cores).")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+) -> None:
+    """Build the editions' PDFs into output/<profile>/<lang>/."""
+    from book.build import PROFILES
+    from book.build import build as run_build
+
+    if profile not in PROFILES:
+        err.print(f"error: --profile {profile}: use one of {', '.join(PROFILES)}")
+        raise typer.Exit(int(ExitCode.USAGE))
+    langs = check_langs(lang)
+    root = project_root()
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True, disable=not err.is_terminal) as progress:
+        task = progress.add_task("starting", total=1)
+
+        def report(stage: str, done: int, total: int) -> None:
+            progress.update(task, description=stage, completed=done, total=max(total, 1))
+
+        manifest = run_build(root, langs, profile, jobs, strict, report)
+    print_warnings(manifest["warnings"])
+    for entry in manifest["files"]:
+        if entry["profile"] == profile and (not langs or entry["lang"] in langs):
+            print(f"{entry['path']}  {entry['pages']} pages")
+
+
+@app.command()
+@guarded
+def check(
+    lang: Annotated[Optional[list[str]], typer.Option("--lang", "-l", help="Check only this language (repeatable).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the problems as JSON.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+) -> None:
+    """Check the sources without writing PDFs."""
+    from book.check import run_check
+
+    langs = check_langs(lang)
+    errors, warnings = run_check(project_root(), langs, strict)
+    if as_json:
+        print(json.dumps({"errors": [str(p) for p in errors], "warnings": [str(p) for p in warnings]}, ensure_ascii=False, indent=2))
+    else:
+        for problem in errors:
+            err.print(f"error: {problem}", markup=False, soft_wrap=True)
+        print_warnings(warnings)
+        if not errors:
+            print(f"ok: no errors, {len(warnings)} warning{'s' if len(warnings) != 1 else ''}")
+    if errors:
+        raise typer.Exit(int(ExitCode.PROBLEM))
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(int(ExitCode.INTERRUPTED))

@@ -1,0 +1,88 @@
+"""Paginate the book once, from the sources, for every edition alike: the
+same pages, the same photos in the same places whatever the language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from book.errors import ConfigError, Problem
+from book.model import Book, Chapter, Frame, Layout
+
+BLANK = Layout("blank", {}, None, False, False, None)
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A frame on one page: ``box`` in mm from the page's trim top-left;
+    ``source`` is the frame as designed (a spread photo spans both pages)."""
+
+    frame: Frame
+    box: tuple[float, float, float, float]
+    value: str | None
+
+
+@dataclass
+class Page:
+    number: int
+    layout: Layout
+    chapter: Chapter | None
+    placed: list[Placed] = field(default_factory=list)
+
+    @property
+    def recto(self) -> bool:
+        return self.number % 2 == 1
+
+    @property
+    def folio(self) -> bool:
+        return self.layout.folio
+
+
+@dataclass
+class Pagination:
+    pages: list[Page]
+    chapter_starts: dict[str, int]  # chapter id -> first page number
+    photo_pages: dict[str, int]  # photo id -> page number (first page for spreads)
+    warnings: list[Problem]
+
+
+def paginate(book: Book) -> Pagination:
+    pages: list[Page] = []
+    starts: dict[str, int] = {}
+    photo_pages: dict[str, int] = {}
+    problems: list[Problem] = []
+    trim_w = book.trim[0]
+    for chapter in book.chapters:
+        for spec in chapter.pages:
+            layout = book.layouts[spec.layout]
+            number = len(pages) + 1
+            if layout.side == "recto" and number % 2 == 0 or layout.side == "verso" and number % 2 == 1:
+                pages.append(Page(number, BLANK, chapter))  # an opener starts on the right
+                number += 1
+            if layout.spread and number % 2 == 1:
+                problems.append(Problem(spec.where, f"layout '{layout.name}' would start on right-hand page {number}; "
+                                        "a spread must start on a left-hand (even) page: add or remove one page before it"))
+            starts.setdefault(chapter.id, number)
+            halves = (0.0, trim_w) if layout.spread else (0.0,)
+            for offset in halves:
+                page = Page(len(pages) + 1, layout, chapter)
+                for name, frame in layout.frames.items():
+                    x = frame.x - offset
+                    if layout.spread and (x + frame.w <= -book.bleed or x >= trim_w + book.bleed):
+                        continue  # this frame lies on the other half of the spread
+                    if not layout.spread and not page.recto:
+                        x = trim_w - frame.x - frame.w  # left pages mirror the design
+                    value = spec.slots.get(name)
+                    page.placed.append(Placed(frame, (x, frame.y, frame.w, frame.h), value))
+                    if frame.kind == "photo" and value:
+                        photo_pages.setdefault(value, page.number)
+                pages.append(page)
+    if any(not p.warning for p in problems):
+        raise ConfigError("the pages do not fit the book's sides; nothing was written", problems)
+    remainder = len(pages) % book.binding_multiple
+    if remainder:
+        added = book.binding_multiple - remainder
+        problems.append(Problem(None, f"{len(pages)} pages padded with {added} blank page{'s' if added > 1 else ''} "
+                                f"to a multiple of {book.binding_multiple} for {book.binding_style} binding", warning=True))
+        for _ in range(added):
+            pages.append(Page(len(pages) + 1, BLANK, None))
+    return Pagination(pages, starts, photo_pages, problems)

@@ -1,0 +1,202 @@
+"""Fonts for one edition: find the faces, give each run of text a face that
+has its glyphs, and make CFF faces embeddable by reportlab (subset to the
+edition's characters, outlines converted to TrueType, cached)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from fontTools import subset
+from fontTools.pens.cu2quPen import Cu2QuPen
+from fontTools.pens.ttGlyphPen import TTGlyphPen
+from fontTools.ttLib import TTFont as FTFont
+from fontTools.ttLib import newTable
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from book.errors import FontError
+from book.model import FontConfig, FontFace
+
+CONVERTER_VERSION = "1"
+# Punctuation that belongs to the CJK face inside CJK text, though Latin faces have it too.
+CJK_AMBIGUOUS = set("“”‘’…‥—―·・")
+
+
+def is_wide(ch: str) -> bool:
+    """Whether ``ch`` is set in the CJK face in a CJK edition.
+
+    >>> is_wide("海"), is_wide("한"), is_wide("。"), is_wide("A"), is_wide("5")
+    (True, True, True, False, False)
+    """
+    return unicodedata.east_asian_width(ch) in ("W", "F") or ch in CJK_AMBIGUOUS
+
+
+@lru_cache(maxsize=None)
+def read_face_info(path: Path, index: int) -> tuple[frozenset[int], bool]:
+    """The code points a face maps, and whether its outlines are CFF."""
+    font = FTFont(str(path), fontNumber=index, lazy=True)
+    cmap = frozenset(font.getBestCmap() or {})
+    cff = "CFF " in font or "CFF2" in font
+    font.close()
+    return cmap, cff
+
+
+@lru_cache(maxsize=None)
+def file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def convert_to_truetype(face: FontFace, codepoints: set[int], target: Path) -> None:
+    """Subset a CFF face to ``codepoints`` and rewrite its outlines as quadratic
+    TrueType glyphs, which reportlab can embed."""
+    font = FTFont(str(face.path), fontNumber=face.index)
+    options = subset.Options()
+    options.layout_features = []
+    options.hinting = False
+    options.notdef_outline = True
+    options.name_IDs = ["*"]
+    options.drop_tables += ["VORG", "vhea", "vmtx", "BASE", "GDEF", "GPOS", "GSUB", "DSIG"]
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=sorted(codepoints))
+    subsetter.subset(font)
+    order = font.getGlyphOrder()
+    glyphs = font.getGlyphSet()
+    glyf = newTable("glyf")
+    glyf.glyphOrder = order
+    glyf.glyphs = {}
+    for name in order:
+        pen = TTGlyphPen(None)
+        # CFF contours run counter-clockwise, TrueType ones clockwise.
+        glyphs[name].draw(Cu2QuPen(pen, max_err=1.0, reverse_direction=True))
+        glyf.glyphs[name] = pen.glyph()
+    font["glyf"] = glyf
+    font["loca"] = newTable("loca")
+    del font["CFF "]
+    maxp = font["maxp"]
+    maxp.tableVersion = 0x00010000
+    for attr in ("maxZones", "maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
+                 "maxStackElements", "maxSizeOfInstructions", "maxComponentElements", "maxComponentDepth"):
+        setattr(maxp, attr, 1 if attr == "maxZones" else 0)
+    font["head"].indexToLocFormat = 0
+    font["head"].glyphDataFormat = 0
+    font["post"].formatType = 3.0
+    font.sfntVersion = "\x00\x01\x00\x00"
+    tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
+    font.save(str(tmp))
+    os.replace(tmp, target)
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    font: str  # a registered reportlab font name
+
+
+class EditionFonts:
+    """The faces of one edition, registered with reportlab."""
+
+    def __init__(self, config: FontConfig, lang: str, cache: Path):
+        self.config = config
+        self.lang = lang
+        self.cache = cache
+        self.cjk = lang in ("zh", "ja", "ko")
+        self.registered: dict[str, str] = {}  # face name -> reportlab name
+
+    def chain(self, role: str) -> list[FontFace]:
+        return [self.config.faces[n] for n in self.config.languages[self.lang][role]]
+
+    def face_for(self, ch: str, role: str) -> FontFace | None:
+        chain = self.chain(role)
+        if self.cjk and is_wide(ch):
+            wide = [f for f in chain if read_face_info(f.path, f.index)[1]] or chain
+            chain = wide + [f for f in chain if f not in wide]
+        for face in chain:
+            if ord(ch) in read_face_info(face.path, face.index)[0]:
+                return face
+        return None
+
+    def missing(self, text: str, role: str) -> list[str]:
+        """Characters of ``text`` that no face of ``role`` can show."""
+        return sorted({ch for ch in text if not ch.isspace() and self.face_for(ch, role) is None})
+
+    def prepare(self, texts_by_role: dict[str, set[str]]) -> None:
+        """Register every face the edition's texts need; subset CFF faces to them."""
+        needed: dict[str, set[int]] = {}
+        for role, texts in sorted(texts_by_role.items()):
+            for text in texts:
+                for ch in text:
+                    face = self.face_for(ch, role) if not ch.isspace() else self.chain(role)[0]
+                    if face is not None:
+                        needed.setdefault(face.name, set()).add(ord(ch))
+            needed.setdefault(self.chain(role)[0].name, set()).add(32)
+        for name in sorted(needed):
+            self.register(self.config.faces[name], needed[name])
+
+    def register(self, face: FontFace, codepoints: set[int]) -> str:
+        if face.name in self.registered:
+            return self.registered[face.name]
+        _, cff = read_face_info(face.path, face.index)
+        if cff:
+            codes = sorted(codepoints | {32})
+            key = hashlib.sha256(
+                f"{file_digest(face.path)}:{face.index}:{CONVERTER_VERSION}:{codes}".encode()
+            ).hexdigest()[:20]
+            target = self.cache / f"{face.name}-{key}.ttf"
+            if not target.exists():
+                self.cache.mkdir(parents=True, exist_ok=True)
+                try:
+                    convert_to_truetype(face, set(codes), target)
+                except Exception as exc:  # fontTools raises many kinds
+                    raise FontError(f"{face.path}: could not convert face {face.index} for embedding: {exc}") from exc
+            rl_name = f"{face.name}-{key[:8]}"
+            path, index = target, 0
+        else:
+            rl_name, path, index = face.name, face.path, face.index
+        if rl_name not in pdfmetrics.getRegisteredFontNames():
+            try:
+                pdfmetrics.registerFont(TTFont(rl_name, str(path), subfontIndex=index))
+            except Exception as exc:
+                raise FontError(f"{path}: reportlab cannot use this font ({exc}); pick a TrueType face in fonts/fonts.yaml") from exc
+        self.registered[face.name] = rl_name
+        return rl_name
+
+    def runs(self, text: str, role: str) -> list[Run]:
+        """Split ``text`` into runs of one face each; spaces join the run before them."""
+        runs: list[Run] = []
+        current_face: str | None = None
+        buffer = ""
+        for ch in text:
+            if ch.isspace() and current_face is not None:
+                buffer += ch
+                continue
+            face = self.face_for(ch, role) if not ch.isspace() else self.chain(role)[0]
+            name = self.registered.get(face.name) if face else None
+            if name is None:
+                raise FontError(f"no font for {ch!r} (U+{ord(ch):04X}) in role '{role}' for {self.lang}; add a face to fonts/fonts.yaml")
+            if name != current_face and buffer:
+                runs.append(Run(buffer, current_face))
+                buffer = ""
+            current_face = name
+            buffer += ch
+        if buffer:
+            runs.append(Run(buffer, current_face))
+        return runs
+
+    def base_font(self) -> str:
+        return self.registered[self.chain("sans")[0].name]
+
+
+def width(runs: list[Run], size: float, tracking: float = 0.0) -> float:
+    total = sum(pdfmetrics.stringWidth(r.text, r.font, size) for r in runs)
+    if tracking:
+        total += tracking / 1000 * size * sum(len(r.text) for r in runs)
+    return total

@@ -1,0 +1,179 @@
+"""Prepare each photo for its frame: upright, cropped to the frame, at the
+profile's resolution (never upscaled), converted from its own ICC profile
+(sRGB when untagged) to the press profile. Results are cached by everything
+that changes them, and computed in a process pool."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageCms, ImageOps
+
+from book.model import MM
+
+CODE_VERSION = "1"
+QUALITY = 90
+Image.MAX_IMAGE_PIXELS = 400_000_000  # big scans are normal here
+
+
+@dataclass(frozen=True)
+class ImageJob:
+    photo: str
+    source: Path
+    frame_mm: tuple[float, float]
+    fit: str
+    mode: str  # 'cmyk' for print, 'rgb' for screen and proof
+    ppi: int
+    profile: Path | None
+    cache: Path
+
+
+@dataclass(frozen=True)
+class ImageResult:
+    job: ImageJob
+    path: Path | None
+    pixels: tuple[int, int]  # of the placed image
+    ppi: float  # effective resolution in the frame
+    box_mm: tuple[float, float]  # drawn size (smaller than the frame for 'contain')
+    error: str | None = None
+
+
+_transforms: dict[tuple, ImageCms.ImageCmsTransform] = {}
+SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+
+
+def job_key(job: ImageJob, digest: str) -> str:
+    profile = hashlib.sha256(job.profile.read_bytes()).hexdigest() if job.profile else "-"
+    text = f"{CODE_VERSION}|{digest}|{job.frame_mm}|{job.fit}|{job.mode}|{job.ppi}|{profile}|{QUALITY}"
+    return hashlib.sha256(text.encode()).hexdigest()[:24]
+
+
+def transform_for(source_icc: bytes | None, in_mode: str, out_mode: str, profile: Path | None):
+    key = (hashlib.sha256(source_icc or b"").hexdigest(), in_mode, out_mode, str(profile))
+    if key not in _transforms:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(source_icc)) if source_icc else SRGB
+        target = ImageCms.ImageCmsProfile(str(profile)) if out_mode == "CMYK" else SRGB
+        _transforms[key] = ImageCms.buildTransform(
+            source, target, in_mode, out_mode,
+            renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC,
+            flags=ImageCms.Flags.BLACKPOINTCOMPENSATION,
+        )
+    return _transforms[key]
+
+
+def crop_box(size: tuple[int, int], frame_mm: tuple[float, float], fit: str) -> tuple[int, int, int, int]:
+    """The part of the image shown in the frame, centred.
+
+    >>> crop_box((3000, 2000), (100, 100), "cover")
+    (500, 0, 2500, 2000)
+    >>> crop_box((3000, 2000), (100, 100), "contain")
+    (0, 0, 3000, 2000)
+    """
+    w, h = size
+    if fit == "contain":
+        return (0, 0, w, h)
+    target = frame_mm[0] / frame_mm[1]
+    if w / h > target:
+        cw = round(h * target)
+        return ((w - cw) // 2, 0, (w - cw) // 2 + cw, h)
+    ch = round(w / target)
+    return (0, (h - ch) // 2, w, (h - ch) // 2 + ch)
+
+
+def process(job: ImageJob) -> ImageResult:
+    """Run one job; errors come back as a result, never as an exception."""
+    try:
+        return _process(job)
+    except (OSError, ValueError, ImageCms.PyCMSError, Image.DecompressionBombError) as exc:
+        return ImageResult(job, None, (0, 0), 0.0, job.frame_mm, f"{exc}")
+
+
+def _process(job: ImageJob) -> ImageResult:
+    data = job.source.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    key = job_key(job, digest)
+    target = job.cache / f"{key}.jpg"
+    meta = job.cache / f"{key}.txt"
+    if target.is_file() and meta.is_file():
+        w, h, ppi, bw, bh = meta.read_text().split()
+        return ImageResult(job, target, (int(w), int(h)), float(ppi), (float(bw), float(bh)))
+    image = Image.open(io.BytesIO(data))
+    icc = image.info.get("icc_profile")
+    image = ImageOps.exif_transpose(image)
+    box = crop_box(image.size, job.frame_mm, job.fit)
+    crop_w, crop_h = box[2] - box[0], box[3] - box[1]
+    if job.fit == "contain":
+        scale = min(job.frame_mm[0] / crop_w, job.frame_mm[1] / crop_h)
+        drawn = (crop_w * scale, crop_h * scale)
+    else:
+        drawn = job.frame_mm
+    want_w = round(drawn[0] / 25.4 * job.ppi)
+    want_h = round(drawn[1] / 25.4 * job.ppi)
+    image = image.crop(box)
+    if crop_w > want_w:  # downsample; never upscale
+        image = image.resize((want_w, want_h), Image.Resampling.LANCZOS, reducing_gap=3.0)
+    image = convert_colour(image, icc, job)
+    job.cache.mkdir(parents=True, exist_ok=True)
+    ppi = image.size[0] / (drawn[0] / 25.4)
+    tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
+    image.save(tmp, "JPEG", quality=QUALITY, optimize=False, dpi=(round(ppi), round(ppi)))
+    os.replace(tmp, target)
+    tmp_meta = meta.with_name(f"{meta.name}.tmp-{os.getpid()}")
+    tmp_meta.write_text(f"{image.size[0]} {image.size[1]} {ppi:.2f} {drawn[0]:.4f} {drawn[1]:.4f}\n")
+    os.replace(tmp_meta, meta)
+    return ImageResult(job, target, image.size, ppi, drawn)
+
+
+def convert_colour(image: Image.Image, icc: bytes | None, job: ImageJob) -> Image.Image:
+    """To the press profile (print) or sRGB (screen). Grayscale stays gray: it
+    prints on the black plate alone, which keeps archive photos neutral."""
+    if image.mode in ("1", "L", "LA", "I", "I;16", "F"):
+        return image.convert("L")
+    if image.mode == "P" or image.mode in ("RGBA", "LA"):
+        image = image.convert("RGB")
+    if image.mode == "CMYK":
+        out = "CMYK" if job.mode == "cmyk" else "RGB"
+        if icc is None and out == "CMYK":
+            return image  # untagged CMYK is taken as already made for this press
+        if icc is None:
+            return image.convert("RGB")
+        return ImageCms.applyTransform(image, transform_for(icc, "CMYK", out, job.profile))
+    if image.mode != "RGB":
+        image = image.convert("RGB")
+    out = "CMYK" if job.mode == "cmyk" else "RGB"
+    if out == "RGB" and icc is None:
+        return image
+    return ImageCms.applyTransform(image, transform_for(icc, "RGB", out, job.profile))
+
+
+def _init_worker() -> None:
+    Image.MAX_IMAGE_PIXELS = 400_000_000
+
+
+def process_all(jobs: list[ImageJob], workers: int, progress=None) -> list[ImageResult]:
+    """Process ``jobs`` in order; ``workers`` 1 runs in this process."""
+    results: list[ImageResult] = []
+    if workers <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            results.append(process(job))
+            if progress:
+                progress()
+        return results
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
+        for result in pool.map(process, jobs, chunksize=1):
+            results.append(result)
+            if progress:
+                progress()
+    return results
+
+
+def frame_ppi(pixels: int, frame_mm: float) -> float:
+    return pixels / (frame_mm / 25.4)
+
+
+__all__ = ["ImageJob", "ImageResult", "process_all", "crop_box", "MM"]

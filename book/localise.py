@@ -1,0 +1,110 @@
+"""Give every text of the book its words in one edition's language: from the
+edition's .po catalog, NFC-normalised, with dates from CLDR (babel)."""
+
+from __future__ import annotations
+
+import datetime
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polib
+from babel.dates import format_date, format_skeleton
+
+from book.errors import Problem, TranslationError, Where
+from book.model import Book, Message, PartialDate
+
+BABEL_LOCALES = {"vi": "vi", "en": "en", "zh": "zh_Hans", "ko": "ko", "ja": "ja"}
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def format_partial_date(date: PartialDate, lang: str) -> str:
+    """A date at its known precision, in the edition's CLDR form; years are
+    never grouped like numbers.
+
+    >>> format_partial_date(PartialDate(1955, 5, 13), "vi")
+    '13 tháng 5, 1955'
+    >>> format_partial_date(PartialDate(1955, 5, 13), "zh")
+    '1955年5月13日'
+    >>> format_partial_date(PartialDate(1972, 12), "en")
+    'December 1972'
+    >>> format_partial_date(PartialDate(2025), "ko")
+    '2025'
+    """
+    locale = BABEL_LOCALES[lang]
+    if date.day:
+        return format_date(datetime.date(date.year, date.month, date.day), "long", locale=locale)
+    if date.month:
+        return format_skeleton("yMMMM", datetime.date(date.year, date.month, 1), locale=locale)
+    return str(date.year)
+
+
+@dataclass
+class Catalog:
+    """One language's translations keyed by msgctxt, with the source text each was made for."""
+
+    lang: str
+    path: Path | None
+    entries: dict[str, polib.POEntry] = field(default_factory=dict)
+
+
+def read_catalog(root: Path, lang: str) -> Catalog:
+    path = root / "translations" / f"{lang}.po"
+    rel = f"translations/{lang}.po"
+    if not path.is_file():
+        return Catalog(lang, None)
+    try:
+        po = polib.pofile(str(path), encoding="utf-8")
+    except (OSError, ValueError) as exc:
+        raise TranslationError(f"{rel}: cannot read the catalog ({exc}); fix the syntax (msgfmt -c {rel} shows where)") from None
+    catalog = Catalog(lang, path)
+    for entry in po:
+        if entry.obsolete or entry.msgctxt is None:
+            continue
+        catalog.entries[entry.msgctxt] = entry
+    return catalog
+
+
+@dataclass
+class Localiser:
+    """Looks up one edition's text for each message; records what is missing."""
+
+    book: Book
+    lang: str
+    catalog: Catalog | None
+    fallback: bool = False  # proof builds show the source text where a translation is missing
+    missing: list[Problem] = field(default_factory=list)
+    _seen: set[str] = field(default_factory=set)
+
+    def text(self, message: Message) -> str:
+        if self.lang == self.book.source_language or not message.text:
+            return message.text
+        entry = self.catalog.entries.get(message.ctx) if self.catalog else None
+        rel = f"translations/{self.lang}.po"
+        problem = None
+        if entry is None or not entry.msgstr:
+            problem = f"{message.ctx}: not translated"
+        elif "fuzzy" in entry.flags:
+            problem = f"{message.ctx}: fuzzy (needs review)"
+        elif nfc(entry.msgid) != message.text:
+            problem = f"{message.ctx}: the Vietnamese text changed since it was translated; run 'book i18n update'"
+        if problem:
+            if message.ctx not in self._seen:
+                self._seen.add(message.ctx)
+                line = entry.linenum if entry is not None else None
+                self.missing.append(Problem(Where(rel, line), problem))
+            return message.text
+        return nfc(entry.msgstr)
+
+    def label(self, key: str, **values: str) -> str:
+        return self.text(self.book.labels[key]).format(**values)
+
+    def check(self) -> None:
+        if self.missing and not self.fallback:
+            count = len(self.missing)
+            raise TranslationError(
+                f"{self.lang}: {count} text{'s' if count > 1 else ''} not ready for print; "
+                "translate them or build with --profile proof", self.missing)

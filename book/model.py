@@ -1,0 +1,164 @@
+"""The book as plain data: what the loader builds and every later stage reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from book.errors import Where
+
+MM = 72 / 25.4  # points per millimetre
+
+
+@dataclass(frozen=True)
+class Message:
+    """A translatable text: ``ctx`` is its stable id (the .po msgctxt)."""
+
+    ctx: str
+    text: str
+    where: Where
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date known to the day, the month or only the year."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __str__(self) -> str:
+        parts = [f"{self.year:04d}"]
+        if self.month:
+            parts.append(f"{self.month:02d}")
+        if self.day:
+            parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+
+@dataclass(frozen=True)
+class Photo:
+    id: str
+    path: Path
+    rel: str  # path relative to the project, for messages
+    caption: Message
+    place: Message
+    credit: Message
+    date: PartialDate | None
+    chapter: str
+    where: Where
+
+
+@dataclass(frozen=True)
+class Frame:
+    name: str
+    kind: str
+    x: float
+    y: float
+    w: float
+    h: float
+    style: str | None = None
+    fit: str = "cover"
+    panel: str | None = None
+
+
+@dataclass(frozen=True)
+class Layout:
+    name: str
+    frames: dict[str, Frame]
+    side: str | None  # 'recto', 'verso' or None
+    folio: bool
+    spread: bool
+    where: Where
+
+
+@dataclass(frozen=True)
+class Style:
+    name: str
+    font: str
+    size: float
+    leading: float
+    align: str = "left"
+    min_size: float = 0.0
+    tracking: float = 0.0
+    space_before: float = 0.0
+    paragraph_space: float = 0.0
+    first_indent: float = 0.0  # in em
+    columns: int = 1
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    layout: str
+    slots: dict[str, str]
+    where: Where
+
+
+@dataclass
+class Chapter:
+    id: str
+    file: str
+    title: Message | None
+    texts: dict[str, Message]
+    photos: list[Photo]
+    pages: list[PageSpec]
+    number: int | None = None  # numbered chapters only; front and back matter have none
+    where: Where | None = None
+
+
+@dataclass(frozen=True)
+class FontFace:
+    name: str
+    path: Path
+    index: int
+    package: str | None
+
+
+@dataclass
+class FontConfig:
+    faces: dict[str, FontFace]
+    languages: dict[str, dict[str, list[str]]]
+
+
+@dataclass
+class Book:
+    root: Path
+    slug: str
+    source_language: str
+    editions: list[str]
+    title: Message
+    subtitle: Message
+    publisher: Message
+    year: int
+    trim: tuple[float, float]
+    bleed: float
+    margins: dict[str, float]
+    binding_multiple: int
+    binding_style: str
+    paper_caliper: float
+    press_profile: str
+    ink_limit: int
+    min_ppi: int
+    labels: dict[str, Message]
+    chapters: list[Chapter]
+    layouts: dict[str, Layout]
+    styles: dict[str, dict[str, Style]]  # style name -> language ('' for base) -> style
+    fonts: FontConfig
+    photos: dict[str, Photo] = field(default_factory=dict)
+
+    def style(self, name: str, lang: str) -> Style:
+        variants = self.styles[name]
+        return variants.get(lang, variants[""])
+
+    def messages(self) -> list[Message]:
+        """Every translatable text in book order."""
+        found = [self.title, self.subtitle, self.publisher]
+        found += [self.labels[k] for k in sorted(self.labels)]
+        for chapter in self.chapters:
+            if chapter.title:
+                found.append(chapter.title)
+            found += chapter.texts.values()
+            for photo in chapter.photos:
+                found += [photo.caption, photo.place, photo.credit]
+        return found

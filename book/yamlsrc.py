@@ -1,0 +1,66 @@
+"""Read YAML while remembering where each value came from, so that every
+problem can be reported as ``file:line key.path``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from book.errors import ConfigError, Problem, Where
+
+KeyPath = tuple[Any, ...]
+
+
+class Located:
+    """A loaded YAML document plus the line of every key path in it."""
+
+    def __init__(self, path: str, data: Any, lines: dict[KeyPath, int]):
+        self.path = path
+        self.data = data
+        self.lines = lines
+
+    def where(self, *keys: Any) -> Where:
+        """The nearest known line for ``keys`` (falls back to the parents)."""
+        keys = tuple(keys)
+        while keys and keys not in self.lines:
+            keys = keys[:-1]
+        return Where(self.path, self.lines.get(keys, 1))
+
+
+def _walk(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int]) -> None:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value
+            child = path + (key,)
+            _walk(value_node, child, lines)
+            lines[child] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, path + (index,), lines)
+
+
+def read_yaml(path: Path, shown_as: str) -> Located:
+    """Load ``path``; a syntax error becomes one ConfigError naming file:line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{shown_as}: file not found") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{shown_as}: not UTF-8 text ({exc.reason}); save it as UTF-8") from None
+    try:
+        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        what = exc.problem or exc.context or "syntax error"
+        raise ConfigError(
+            str(Problem(Where(shown_as, line), f"YAML syntax error: {what}; fix the indentation or quoting"))
+        ) from None
+    lines: dict[KeyPath, int] = {}
+    if node is not None:
+        _walk(node, (), lines)
+    return Located(shown_as, data, lines)
