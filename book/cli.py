@@ -140,3 +140,86 @@ def main() -> None:
         app()
     except KeyboardInterrupt:
         sys.exit(int(ExitCode.INTERRUPTED))
+
+
+i18n = typer.Typer(help="Translation catalogs: extract, init, update, status.", no_args_is_help=True)
+app.add_typer(i18n, name="i18n")
+
+
+def load_for_i18n():
+    from book.compose import paginate
+    from book.config import load_book
+
+    book, _ = load_book(project_root(), check_files=False)
+    return book, paginate(book)
+
+
+@i18n.command("extract")
+@guarded
+def i18n_extract() -> None:
+    """Write translations/messages.pot from the sources."""
+    from book.catalog import extract
+
+    book, pagination = load_for_i18n()
+    path = extract(book, pagination)
+    print(f"{path.relative_to(book.root)}: {len(book.messages())} texts")
+
+
+@i18n.command("init")
+@guarded
+def i18n_init(lang: Annotated[str, typer.Argument(help="The new language (en, zh, ko, ja).")]) -> None:
+    """Create translations/<lang>.po from the template."""
+    from book.catalog import extract, new_catalog, write_atomic
+
+    check_langs([lang])
+    book, pagination = load_for_i18n()
+    target = book.root / "translations" / f"{lang}.po"
+    if target.exists():
+        raise BookError(f"translations/{lang}.po already exists; use 'book i18n update' to merge new texts into it")
+    template = extract(book, pagination)
+    write_atomic(target, new_catalog(book, lang, template))
+    print(f"translations/{lang}.po created")
+
+
+@i18n.command("update")
+@guarded
+def i18n_update(lang: Annotated[Optional[list[str]], typer.Option("--lang", "-l", help="Only this language (repeatable).")] = None) -> None:
+    """Merge the template into each .po (GNU msgmerge --previous)."""
+    from book.catalog import msgmerge, write_atomic
+
+    langs = check_langs(lang)
+    book, _ = load_for_i18n()
+    template = book.root / "translations" / "messages.pot"
+    if not template.is_file():
+        raise BookError("translations/messages.pot not found; run 'book i18n extract' first")
+    for code in langs or [e for e in book.editions if e != book.source_language]:
+        po = book.root / "translations" / f"{code}.po"
+        if not po.is_file():
+            raise BookError(f"translations/{code}.po not found; create it with 'book i18n init {code}'")
+        write_atomic(po, msgmerge(po, template))
+        print(f"translations/{code}.po updated")
+
+
+@i18n.command("status")
+@guarded
+def i18n_status(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """Per language: translated, fuzzy, untranslated, obsolete, words left."""
+    from dataclasses import asdict
+
+    from rich.table import Table
+
+    from book.catalog import status
+
+    book, _ = load_for_i18n()
+    rows = []
+    for code in [e for e in book.editions if e != book.source_language]:
+        po = book.root / "translations" / f"{code}.po"
+        if po.is_file():
+            rows.append(status(po, code))
+    if as_json:
+        print(json.dumps([{**asdict(r), "percent": round(r.percent, 1)} for r in rows], indent=2))
+        return
+    table = Table("language", "translated", "fuzzy", "untranslated", "obsolete", "done", "words left")
+    for r in rows:
+        table.add_row(r.lang, str(r.translated), str(r.fuzzy), str(r.untranslated), str(r.obsolete), f"{r.percent:.0f} %", str(r.words_left))
+    Console().print(table)

@@ -112,7 +112,7 @@ class Section:
         return value if value is not None else (default or 0.0)
 
 
-def load_book(root: Path) -> tuple[Book, list[Problem]]:
+def load_book(root: Path, check_files: bool = True) -> tuple[Book, list[Problem]]:
     """Read the whole project. Raises ConfigError listing every error found;
     returns the book and its warnings otherwise."""
     out = Collector()
@@ -188,7 +188,7 @@ def load_book(root: Path) -> tuple[Book, list[Problem]]:
         styles=styles,
         fonts=fonts,
     )
-    load_chapters(book, out)
+    load_chapters(book, out, check_files)
     if out.errors:
         count = len(out.errors)
         raise ConfigError(f"{count} problem{'s' if count > 1 else ''} in the book's sources; nothing was written", out.problems)
@@ -316,7 +316,7 @@ def parse_date(value: Any) -> PartialDate:
     return PartialDate(year, month, day)
 
 
-def load_chapters(book: Book, out: Collector) -> None:
+def load_chapters(book: Book, out: Collector, check_files: bool = True) -> None:
     folder = book.root / "content" / "chapters"
     files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
     if not files:
@@ -330,7 +330,7 @@ def load_chapters(book: Book, out: Collector) -> None:
         except ConfigError as exc:
             out.error(None, exc.message)
             continue
-        chapter = load_chapter(book, doc, out)
+        chapter = load_chapter(book, doc, out, check_files)
         if chapter is None:
             continue
         if chapter.id in seen_chapters:
@@ -343,7 +343,7 @@ def load_chapters(book: Book, out: Collector) -> None:
     check_slots(book, out)
 
 
-def load_chapter(book: Book, doc: Located, out: Collector) -> Chapter | None:
+def load_chapter(book: Book, doc: Located, out: Collector, check_files: bool = True) -> Chapter | None:
     top = Section(doc, (), doc.data, out, {"id", "title", "texts", "photos", "pages"})
     cid = top.get("id", str, "", required=True)
     if cid and not ID_RE.match(cid):
@@ -364,7 +364,7 @@ def load_chapter(book: Book, doc: Located, out: Collector) -> Chapter | None:
         if pid in book.photos:
             out.error(section.where("id"), f"photos[{index}].id: photo id '{pid}' is already used at {book.photos[pid].where}; give it another id")
         path = book.root / "content" / "photos" / file
-        if file and not path.is_file():
+        if file and check_files and not path.is_file():
             out.error(section.where("file"), f"photos[{index}].file: photo content/photos/{file} not found; add the file or correct the name")
         date = None
         if section.data.get("date") is not None:

@@ -1,0 +1,166 @@
+"""Translation catalogs: the template extracted from the sources, the
+per-language .po files merged with GNU msgmerge, and their status."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import polib
+from babel import Locale
+from babel.messages.plurals import get_plural
+
+from book import __version__
+from book.compose import Pagination
+from book.errors import TranslationError
+from book.model import MM, Book, Message
+
+WRAP = 79  # the width msgmerge and msgcat use, so the files never churn
+BABEL_IDS = {"vi": "vi", "en": "en", "zh": "zh_Hans", "ko": "ko", "ja": "ja"}
+GETTEXT_LANGS = {"zh": "zh_CN"}
+
+
+def plural_forms(lang: str) -> str:
+    plural = get_plural(BABEL_IDS[lang])
+    return f"nplurals={plural.num_plurals}; plural={plural.plural_expr};"
+
+
+def language_name(lang: str) -> str:
+    return Locale.parse(BABEL_IDS[lang]).get_display_name(BABEL_IDS[lang])
+
+
+def room_comments(book: Book, pagination: Pagination) -> dict[str, str]:
+    """For each message, where it sits and roughly how much room it has."""
+    notes: dict[str, str] = {}
+    for page in pagination.pages:
+        for placed in page.placed:
+            frame = placed.frame
+            if frame.kind not in ("caption", "text") or not frame.style:
+                continue
+            if frame.kind == "caption":
+                ctx = f"photo:{placed.value}:caption"
+                meta = book.style("caption-meta", "")
+                reserve = meta.leading + meta.space_before
+            else:
+                from book.content import text_message
+
+                ctx = text_message(book, page, placed.value).ctx
+                reserve = 0.0
+            pad = 8.0 if frame.panel else 0.0
+            room = []
+            for lang, label, em in (("en", "Latin scripts", 0.5), ("zh", "Chinese/Japanese", 1.0), ("ko", "Korean", 0.9)):
+                style = book.style(frame.style, lang)
+                lines = max(1, int(((frame.h - pad) * MM - reserve) // style.leading))
+                per_line = int((frame.w - pad) * MM / (style.size * em))
+                room.append(f"~{lines * per_line} characters in {label}")
+            lines_latin = max(1, int(((frame.h - pad) * MM - reserve) // book.style(frame.style, "en").leading))
+            where = f"page {page.number}, frame '{frame.name}' of layout '{page.layout.name}'"
+            notes.setdefault(ctx, f"On {where}: {lines_latin} lines; room for about {', '.join(room)}.")
+    return notes
+
+
+def make_template(book: Book, pagination: Pagination) -> polib.POFile:
+    pot = polib.POFile(wrapwidth=WRAP)
+    pot.metadata = {
+        "Project-Id-Version": f"{book.slug}",
+        "Report-Msgid-Bugs-To": "",
+        "POT-Creation-Date": f"{book.year}-01-01 00:00+0000",
+        "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",
+        "Last-Translator": "",
+        "Language-Team": "",
+        "Language": "",
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "X-Source-Language": book.source_language,
+        "X-Generator": f"book {__version__}",
+    }
+    notes = room_comments(book, pagination)
+    for message in book.messages():
+        if not message.text:
+            continue
+        comment = message.comment
+        if message.ctx in notes:
+            comment += " " + notes[message.ctx]
+        entry = polib.POEntry(
+            msgctxt=message.ctx,
+            msgid=unicodedata.normalize("NFC", message.text),
+            msgstr="",
+            occurrences=[(message.where.path, str(message.where.line or 1))],
+            comment=comment.strip(),
+        )
+        if "{" in message.text:
+            entry.flags.append("python-brace-format")
+        pot.append(entry)
+    return pot
+
+
+def write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def extract(book: Book, pagination: Pagination) -> Path:
+    path = book.root / "translations" / "messages.pot"
+    write_atomic(path, str(make_template(book, pagination)) + "\n")
+    return path
+
+
+def new_catalog(book: Book, lang: str, template: Path) -> str:
+    """A new language's .po text from the template (what msginit would give)."""
+    po = polib.pofile(str(template), wrapwidth=WRAP)
+    po.metadata["Language"] = lang
+    po.metadata["Language-Team"] = language_name(lang)
+    po.metadata["Plural-Forms"] = plural_forms(lang)
+    po.metadata["PO-Revision-Date"] = po.metadata["POT-Creation-Date"]
+    return str(po) + "\n"
+
+
+def msgmerge(po: Path, template: Path) -> str:
+    """GNU msgmerge --previous: fuzzy with the previous text, obsolete kept as #~."""
+    tool = shutil.which("msgmerge")
+    if tool is None:
+        raise TranslationError("msgmerge not found: merging catalogs needs GNU gettext; install the Debian package gettext")
+    result = subprocess.run([tool, "--quiet", "--previous", "--no-location" if False else "--add-location=file",
+                             "-w", str(WRAP), "-o", "-", str(po), str(template)], capture_output=True, text=True)
+    if result.returncode != 0:
+        rel = po.name
+        raise TranslationError(f"translations/{rel}: msgmerge failed: {result.stderr.strip()}; fix the file (msgfmt -c shows where)")
+    return result.stdout
+
+
+@dataclass
+class Status:
+    lang: str
+    translated: int
+    fuzzy: int
+    untranslated: int
+    obsolete: int
+    words_left: int
+
+    @property
+    def total(self) -> int:
+        return self.translated + self.fuzzy + self.untranslated
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.translated / self.total if self.total else 100.0
+
+
+def status(path: Path, lang: str) -> Status:
+    po = polib.pofile(str(path))
+    live = [e for e in po if not e.obsolete]
+    fuzzy = [e for e in live if "fuzzy" in e.flags]
+    untranslated = [e for e in live if not e.msgstr and "fuzzy" not in e.flags]
+    translated = [e for e in live if e.msgstr and "fuzzy" not in e.flags]
+    words = sum(len(e.msgid.split()) for e in fuzzy + untranslated)
+    return Status(lang, len(translated), len(fuzzy), len(untranslated), len([e for e in po if e.obsolete]), words)
+
+
+__all__ = ["extract", "msgmerge", "status", "new_catalog", "Message"]
