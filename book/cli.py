@@ -59,7 +59,8 @@ def version_callback(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    project: Annotated[Optional[Path], typer.Option("--project", help="The book project folder (default: the nearest folder upwards with content/book.yaml).")] = None,
+    project: Annotated[Optional[Path], typer.Option(
+        "--project", help="The book project folder (default: the nearest folder upwards with content/book.yaml).")] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
     version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True, help="Show the version and exit.")] = False,
 ) -> None:

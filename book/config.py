@@ -373,14 +373,11 @@ def load_chapter(book: Book, doc: Located, out: Collector, check_files: bool = T
             except ValueError as exc:
                 section.bad("date", str(exc))
 
-        def msg(field: str, comment: str) -> Message:
-            return Message(f"photo:{pid}:{field}", section.get(field, str, "", required=field == "caption").strip(), section.where(field), comment)
-
         photo = Photo(
             pid, path, f"content/photos/{file}",
-            msg("caption", f"Caption of photo {pid} ({file})."),
-            msg("place", f"Where photo {pid} was taken."),
-            msg("credit", f"Photographer or archive of photo {pid}."),
+            photo_message(section, pid, "caption", f"Caption of photo {pid} ({file})."),
+            photo_message(section, pid, "place", f"Where photo {pid} was taken."),
+            photo_message(section, pid, "credit", f"Photographer or archive of photo {pid}."),
             date, cid, where,
         )
         book.photos.setdefault(pid, photo)
@@ -392,8 +389,14 @@ def load_chapter(book: Book, doc: Located, out: Collector, check_files: bool = T
         if layout and layout not in book.layouts:
             section.bad("layout", f"unknown layout '{layout}'{suggest(layout, book.layouts)}")
         slots = section.get("slots", dict, {}) or {}
-        pages.append(PageSpec(layout, {str(k): str(v) for k, v in slots.items()}, section.where()))
+        where = section.where("slots") if "slots" in section.data else section.where()
+        pages.append(PageSpec(layout, {str(k): str(v) for k, v in slots.items()}, where))
     return Chapter(cid, doc.path, title, texts, photos, pages, where=top.where("id"))
+
+
+def photo_message(section: Section, pid: str, field: str, comment: str) -> Message:
+    text = section.get(field, str, "", required=field == "caption").strip()
+    return Message(f"photo:{pid}:{field}", text, section.where(field), comment)
 
 
 def check_slots(book: Book, out: Collector) -> None:
@@ -408,7 +411,7 @@ def check_slots(book: Book, out: Collector) -> None:
             for slot, value in page.slots.items():
                 frame = layout.frames.get(slot)
                 if frame is None:
-                    out.error(page.where, f"{at}.slots: layout '{layout.name}' has no frame '{slot}'{suggest(slot, layout.frames)}; its frames are {', '.join(layout.frames)}")
+                    out.error(page.where, f"{at}.slots: layout '{layout.name}' has no frame '{slot}'; its frames are {', '.join(layout.frames)}")
                     continue
                 if frame.kind in ("photo", "caption"):
                     if value not in book.photos:

@@ -10,6 +10,7 @@ import enum
 import sys
 from dataclasses import dataclass
 
+
 class ExitCode(enum.IntEnum):
     OK = 0
     PROBLEM = 1  # the user's content, translations or outputs

@@ -8,7 +8,7 @@ import hashlib
 import os
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from fontTools import subset
@@ -36,7 +36,7 @@ def is_wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F") or ch in CJK_AMBIGUOUS
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_face_info(path: Path, index: int) -> tuple[frozenset[int], bool]:
     """The code points a face maps, and whether its outlines are CFF."""
     font = FTFont(str(path), fontNumber=index, lazy=True)
@@ -46,7 +46,7 @@ def read_face_info(path: Path, index: int) -> tuple[frozenset[int], bool]:
     return cmap, cff
 
 
-@lru_cache(maxsize=None)
+@cache
 def file_digest(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
