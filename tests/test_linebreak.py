@@ -1,0 +1,94 @@
+"""Line breaking per script, as a reader of each language would check it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from book.config import Collector, load_fonts
+from book.fonts import EditionFonts
+from book.linebreak import NO_END, NO_START, split_atoms
+from book.model import MM, Style
+from book.typeset import Part, break_paragraph, set_block
+
+REPO = Path(__file__).resolve().parent.parent
+CAPTION = Style("caption", "sans", 9, 13, align="justify", min_size=8)
+
+
+@pytest.fixture(scope="module")
+def fonts_for(tmp_path_factory):
+    out = Collector()
+    config = load_fonts(REPO, out, ["vi", "en", "zh", "ko", "ja"], {})
+    assert not out.errors, out.errors
+    cache = tmp_path_factory.mktemp("fonts")
+
+    def make(lang: str, text: str) -> EditionFonts:
+        fonts = EditionFonts(config, lang, cache)
+        fonts.prepare({"sans": {text}})
+        return fonts
+
+    return make
+
+
+def lines_of(fonts, text, lang, width_mm, style=CAPTION) -> list[str]:
+    return ["".join(p.text for p in line.pieces).strip() for line in break_paragraph(fonts, text, style, lang, style.size, width_mm * MM)]
+
+
+JA = "ハイフォン港は、紅河デルタの玄関口として発展してきた。「海の道」の起点であり、港湾都市の歴史は千年を超える。"
+ZH = "海防港是红河三角洲的门户，见证了这座城市的发展！今天，“海上之路”的起点依然繁忙：集装箱船昼夜进出。"
+
+
+@pytest.mark.parametrize("lang,text", [("ja", JA), ("zh", ZH)])
+def test_no_line_starts_with_closing_punctuation_at_any_width(fonts_for, lang, text):
+    fonts = fonts_for(lang, text)
+    for width in range(20, 90, 3):
+        lines = lines_of(fonts, text, lang, width)
+        assert "".join(lines) == text  # nothing lost, nothing added
+        for line in lines:
+            assert line[0] not in NO_START, (width, lines)
+            assert line[-1] not in NO_END, (width, lines)
+
+
+def test_break_moves_before_forbidden_start(fonts_for):
+    # At this width the natural break falls right before "、"; kinsoku moves it.
+    text = "海防港海防港海防港、海防港"
+    fonts = fonts_for("ja", text)
+    width_pt = 9 * 9  # nine ideographs at 9 pt
+    lines = [
+        "".join(p.text for p in line.pieces)
+        for line in break_paragraph(fonts, text, Style("c", "sans", 9, 13), "ja", 9, width_pt + 0.5)
+    ]
+    assert lines == ["海防港海防港海防", "港、海防港"]
+
+
+def test_latin_word_and_number_stay_whole_in_cjk():
+    atoms = [a.text for a in split_atoms("越南VinFast工厂建于2017年。", "zh")]
+    assert "VinFast" in atoms and "2017" in atoms
+
+
+def test_korean_breaks_only_at_spaces(fonts_for):
+    text = "하이퐁은 베트남 북부 최대의 항구 도시로, 홍강 삼각주의 관문 역할을 해 왔다."
+    fonts = fonts_for("ko", text)
+    words = set(text.split())
+    for width in range(25, 80, 5):
+        for line in lines_of(fonts, text, "ko", width, Style("c", "sans", 9, 13)):
+            assert set(line.split()) <= words, line
+
+
+def test_latin_run_in_japanese_caption_uses_latin_face(fonts_for):
+    text = "VinFastの工場"
+    fonts = fonts_for("ja", text)
+    runs = fonts.runs(text, "sans")
+    assert [(r.text, r.font.split("-")[0]) for r in runs] == [("VinFast", "sans"), ("の工場", "sans")]
+    assert runs[0].font == "sans" and runs[1].font.startswith("sans-cjk-jp")
+
+
+def test_overflow_is_reported_not_cut(fonts_for):
+    text = "Cảng Hải Phòng " * 80
+    fonts = fonts_for("vi", text)
+    block = set_block(fonts, [Part(text, CAPTION)], "vi", 60, 20)
+    assert not block.fits
+    assert block.needed > block.available
+    fitting = set_block(fonts, [Part("Cảng Hải Phòng", CAPTION)], "vi", 60, 20)
+    assert fitting.fits and fitting.lines[0].size == 9
