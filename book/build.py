@@ -18,7 +18,7 @@ from book.content import all_texts_by_role, frame_texts
 from book.errors import BookError, ImageError, Problem, RenderError, TranslationError, Where
 from book.finish import finish_pdf
 from book.fonts import EditionFonts
-from book.images import ImageJob, ImageResult, process_all
+from book.images import ImageJob, ImageResult, placed_ppi, process_all
 from book.localise import Localiser, read_catalog
 from book.model import Book
 from book.render import EditionText, Renderer, set_edition_text
@@ -73,6 +73,7 @@ def prepare(root: Path, langs: list[str] | None, profile: Profile, strict: bool 
         if lang not in book.editions:
             raise BookError(f"--lang {lang}: not an edition of this book; content/book.yaml lists {', '.join(book.editions)}")
     prepared = Prepared(book, pagination, [], warnings)
+    check_resolution(prepared, profile)
     for lang in chosen:
         catalog = read_catalog(root, lang) if lang != book.source_language else None
         loc = Localiser(book, lang, catalog, fallback=profile.fallback)
@@ -120,17 +121,33 @@ def image_jobs(prepared: Prepared, profile: Profile, icc: Path | None) -> list[I
     return list(jobs.values())
 
 
-def check_images(prepared: Prepared, results: list[ImageResult], profile: Profile) -> None:
+def check_resolution(prepared: Prepared, profile: Profile) -> None:
+    """Each placed photo's resolution in its frame, from the file headers: below the
+    book's minimum warns, below half of it fails (print only)."""
     book = prepared.book
+    seen = set()
+    for page in prepared.pagination.pages:
+        for placed in page.placed:
+            if placed.frame.kind != "photo" or (placed.value, placed.frame.name) in seen:
+                continue
+            seen.add((placed.value, placed.frame.name))
+            photo = book.photos[placed.value]
+            try:
+                ppi = placed_ppi(photo.path, (placed.frame.w, placed.frame.h), placed.frame.fit)
+            except (OSError, ValueError) as exc:
+                prepared.errors.append(Problem(Where(photo.rel), f"cannot read the image ({exc}); replace the file"))
+                continue
+            if profile.name == "print" and ppi < book.min_ppi - 0.5:
+                problem = Problem(Where(photo.rel), f"photo {photo.id} is {ppi:.0f} ppi in its frame on page {page.number} "
+                                  f"(print needs {book.min_ppi}); supply a larger original", warning=ppi >= book.min_ppi / 2)
+                (prepared.warnings if problem.warning else prepared.errors).append(problem)
+
+
+def check_images(prepared: Prepared, results: list[ImageResult]) -> None:
     for result in results:
-        photo = book.photos[result.job.photo]
-        page = prepared.pagination.photo_pages.get(photo.id)
         if result.error:
+            photo = prepared.book.photos[result.job.photo]
             prepared.errors.append(Problem(Where(photo.rel), f"cannot read the image ({result.error}); replace the file"))
-        elif profile.name == "print" and result.ppi < book.min_ppi - 0.5:
-            problem = Problem(Where(photo.rel), f"photo {photo.id} is {result.ppi:.0f} ppi in its frame on page {page} "
-                              f"(print needs {book.min_ppi}); supply a larger original", warning=result.ppi >= book.min_ppi / 2)
-            (prepared.warnings if problem.warning else prepared.errors).append(problem)
 
 
 def output_path(root: Path, book: Book, profile: Profile, lang: str) -> Path:
@@ -164,9 +181,7 @@ def build(root: Path, langs: list[str] | None = None, profile_name: str = "print
         report("preparing photos", done[0], len(jobs_list))
 
     results = process_all(jobs_list, jobs or os.cpu_count() or 1, tick)
-    check_images(prepared, results, profile)
-    if strict:
-        prepared.errors += [Problem(p.where, p.message) for p in prepared.warnings if "ppi" in p.message]
+    check_images(prepared, results)
     if prepared.errors:
         raise_problems(prepared.errors, "nothing was written", ImageError)
     images = {(r.job.photo, name): r for r in results for name in frame_names(prepared, r.job)}

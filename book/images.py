@@ -14,8 +14,6 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps
 
-from book.model import MM
-
 CODE_VERSION = "1"
 QUALITY = 90
 Image.MAX_IMAGE_PIXELS = 400_000_000  # big scans are normal here
@@ -172,8 +170,13 @@ def process_all(jobs: list[ImageJob], workers: int, progress=None) -> list[Image
     return results
 
 
-def frame_ppi(pixels: int, frame_mm: float) -> float:
-    return pixels / (frame_mm / 25.4)
-
-
-__all__ = ["ImageJob", "ImageResult", "process_all", "crop_box", "MM"]
+def placed_ppi(path: Path, frame_mm: tuple[float, float], fit: str) -> float:
+    """The resolution a photo reaches in its frame, read from its header alone."""
+    with Image.open(path) as image:
+        width, height = image.size
+        if image.getexif().get(0x0112, 1) in (5, 6, 7, 8):  # stored sideways
+            width, height = height, width
+    box = crop_box((width, height), frame_mm, fit)
+    crop_w, crop_h = box[2] - box[0], box[3] - box[1]
+    drawn_w = frame_mm[0] if fit == "cover" else crop_w * min(frame_mm[0] / crop_w, frame_mm[1] / crop_h)
+    return crop_w / (drawn_w / 25.4)

@@ -1240,10 +1240,10 @@ def scene_harbour(p: Painter) -> None:
     paint_water(p, hz, (72, 86, 78), gloss=0.5)
     wl = hz + (p.h - hz) * p.uni(0.25, 0.45)
     length = p.w * p.uni(0.45, 0.7)
-    xs = p.uni(-0.1, 0.5) * p.w
+    facing = p.pick([-1, 1]) if p.calm is None else -1
+    xs = p.uni(0.3, 0.6) * p.w - facing * length / 2  # keep the ship's middle in frame
     with p.layer(reflect_at=wl, reflect=0.45):
-        ship(p, xs, length, wl, p.pick([-1, 1]) if p.calm is None else -1,
-             p.pick(["container", "container", "bulk"]), 0.2)
+        ship(p, xs, length, wl, facing, p.pick(["container", "container", "bulk"]), 0.2)
     wl2 = wl + (p.h - wl) * p.uni(0.3, 0.6)
     tx = p.uni(0.05, 0.5) * p.w
     if p.busy_ok(tx + p.w * 0.15, wl2):
@@ -2289,7 +2289,9 @@ def archival_look(img: Image.Image, rng: np.random.Generator) -> Image.Image:
     contrast, a softer lens, a slightly crooked horizon, a vignette, dust."""
     arr = np.asarray(img).astype(np.float32)
     g = arr[..., 0] * 0.3 + arr[..., 1] * 0.59 + arr[..., 2] * 0.11
-    g = 22 + (g - 128) * 0.78 + 128 * 0.86
+    # Old prints: blacks lifted, highlights dulled, midtones kept.
+    g = 18 + g * (222 / 255)
+    g = 128 + (g - 128) * 1.08
     gray = Image.fromarray(to_u8(g), "L")
     w, h = gray.size
     angle = float(rng.uniform(-1.2, 1.2))
@@ -2300,13 +2302,15 @@ def archival_look(img: Image.Image, rng: np.random.Generator) -> Image.Image:
     gray = gray.resize((w, h), Image.Resampling.BICUBIC,
                        box=((w - cw) / 2, (h - ch) / 2, (w + cw) / 2, (h + ch) / 2))
     gray = gray.filter(ImageFilter.GaussianBlur(0.7))
-    d = ImageDraw.Draw(gray)
+    marks = Image.new("LA", gray.size, (0, 0))
+    d = ImageDraw.Draw(marks)
     u = min(w, h) / 100
     for _ in range(int(rng.integers(8, 20))):
         x, y, r = rng.uniform(0, w), rng.uniform(0, h), u * rng.uniform(0.05, 0.25)
-        d.ellipse([x - r, y - r, x + r, y + r], fill=int(rng.choice([30, 235])))
-    x = rng.uniform(0.1, 0.9) * w
-    d.line([(x, 0), (x + rng.uniform(-3, 3) * u, h)], fill=200, width=1)
+        d.ellipse([x - r, y - r, x + r, y + r], fill=(int(rng.choice([30, 235])), 200))
+    x, y0 = rng.uniform(0.1, 0.9) * w, rng.uniform(0, 0.5) * h
+    d.line([(x, y0), (x + rng.uniform(-2, 2) * u, y0 + rng.uniform(0.2, 0.5) * h)], fill=(220, 70))
+    gray.paste(marks.convert("L"), (0, 0), marks.getchannel("A"))
     return vignette(gray, 0.45)
 
 

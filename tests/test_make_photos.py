@@ -1,0 +1,318 @@
+"""Tests for tools/make_photos.py, the placeholder-photograph generator.
+
+Images are kept small (about 400 x 300) so the whole module runs in seconds.
+"""
+
+import importlib.util
+import io
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from PIL import Image, ImageCms, ImageOps
+
+ROOT = Path(__file__).resolve().parent.parent
+TOOL = ROOT / "tools" / "make_photos.py"
+
+
+def _load_tool():
+    spec = importlib.util.spec_from_file_location("make_photos", TOOL)
+    module = importlib.util.module_from_spec(spec)
+    # Registered before running: dataclasses and worker pickling look it up.
+    sys.modules["make_photos"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+mp = _load_tool()
+
+ENTRIES = [
+    {"file": "p001-harbour.jpg", "size": [400, 300], "scene": "harbour", "variant": "srgb", "seed": 1},
+    {"file": "p002-street.jpg", "size": [400, 300], "scene": "street", "variant": "untagged", "seed": 2},
+    {"file": "p003-bridge.jpg", "size": [400, 300], "scene": "bridge", "variant": "adobe-rgb", "seed": 3},
+    {"file": "p004-flowers.jpg", "size": [300, 400], "scene": "flowers", "variant": "cmyk", "seed": 4},
+    {"file": "p005-temple.jpg", "size": [400, 300], "scene": "temple", "variant": "gray", "seed": 5},
+    {"file": "p006-market.png", "size": [400, 300], "scene": "market", "variant": "png", "seed": 6, "note": "ignored"},
+    {"file": "p007-people.jpg", "size": [400, 300], "scene": "people", "variant": "exif-rotated", "seed": 7},
+]
+
+
+def write_spec(path: Path, entries) -> Path:
+    path.write_text(yaml.safe_dump(entries, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def run(capsys, *args) -> tuple[int, str, str]:
+    code = mp.main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def digests(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def profile_description(im: Image.Image) -> str:
+    return ImageCms.getProfileDescription(ImageCms.ImageCmsProfile(io.BytesIO(im.info["icc_profile"]))).strip()
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory):
+    """One generated set shared by the read-only tests."""
+    base = tmp_path_factory.mktemp("photos")
+    spec = write_spec(base / "spec.yaml", ENTRIES)
+    out = base / "out"
+    code = mp.main(["--spec", str(spec), "--out", str(out), "--jobs", "1"])
+    assert code == 0
+    return spec, out
+
+
+# --------------------------------------------------------------------- variants
+
+
+def test_summary_line_and_files(tmp_path, capsys):
+    spec = write_spec(tmp_path / "spec.yaml", ENTRIES[:2])
+    code, out, err = run(capsys, "--spec", spec, "--out", tmp_path / "out", "--jobs", "1")
+    assert code == 0 and err == ""
+    assert out == f"made 2, kept 0 photos in {tmp_path / 'out'}\n"
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["p001-harbour.jpg", "p002-street.jpg"]
+
+
+def test_srgb(made):
+    with Image.open(made[1] / "p001-harbour.jpg") as im:
+        assert (im.format, im.mode, im.size) == ("JPEG", "RGB", (400, 300))
+        assert im.info["icc_profile"] == mp.srgb_icc()
+        assert "sRGB" in profile_description(im)
+
+
+def test_untagged(made):
+    with Image.open(made[1] / "p002-street.jpg") as im:
+        assert (im.format, im.mode, im.size) == ("JPEG", "RGB", (400, 300))
+        assert not im.info.get("icc_profile")
+
+
+def test_adobe_rgb(made):
+    with Image.open(made[1] / "p003-bridge.jpg") as im:
+        assert (im.format, im.mode, im.size) == ("JPEG", "RGB", (400, 300))
+        assert profile_description(im) == "Compatible with Adobe RGB (1998)"
+        assert im.info["icc_profile"] == mp.ADOBE_RGB_ICC.read_bytes()
+
+
+def test_cmyk(made):
+    with Image.open(made[1] / "p004-flowers.jpg") as im:
+        assert (im.format, im.mode, im.size) == ("JPEG", "CMYK", (300, 400))
+        profile = ImageCms.ImageCmsProfile(io.BytesIO(im.info["icc_profile"]))
+        assert profile.profile.xcolor_space.strip() == "CMYK"
+        assert im.info["icc_profile"] == mp.cmyk_icc_path().read_bytes()
+
+
+def test_gray(made):
+    with Image.open(made[1] / "p005-temple.jpg") as im:
+        assert (im.format, im.mode, im.size) == ("JPEG", "L", (400, 300))
+
+
+def test_png(made):
+    with Image.open(made[1] / "p006-market.png") as im:
+        assert (im.format, im.mode, im.size) == ("PNG", "RGB", (400, 300))
+        assert im.info["icc_profile"] == mp.srgb_icc()
+
+
+def test_exif_rotated(made):
+    with Image.open(made[1] / "p007-people.jpg") as im:
+        assert (im.format, im.mode) == ("JPEG", "RGB")
+        assert im.size == (300, 400)  # stored on its side
+        assert im.getexif()[0x0112] == 6
+        upright = ImageOps.exif_transpose(im)
+        assert upright.size == (400, 300)
+
+
+def test_exif_rotated_shows_the_painting_upright():
+    """Orientation 6 must undo exactly the rotation applied when saving."""
+    entry = mp.Entry("p.jpg", (400, 300), "harbour", "exif-rotated", 3)
+    displayed = mp.render_photo(entry)
+    stored, options = mp.apply_variant(displayed, entry.variant)
+    buf = io.BytesIO()
+    stored.save(buf, **options)
+    with Image.open(buf) as im:
+        upright = ImageOps.exif_transpose(im).convert("L")
+    # Sky on top: the upright top strip is brighter than... compare against the original instead.
+    diff = sum(abs(a - b) for a, b in zip(upright.resize((40, 30)).getdata(), displayed.convert("L").resize((40, 30)).getdata(), strict=True))
+    assert diff / (40 * 30) < 6  # only JPEG loss, not a rotated picture
+
+
+def test_label_in_corner(made):
+    """The top-left corner carries the darkened PLACEHOLDER plate."""
+    with Image.open(made[1] / "p002-street.jpg") as im:
+        plate = im.convert("L").crop((6, 6, 40, 10))
+        assert max(plate.getdata()) > 180  # white letters
+        assert sorted(plate.getdata())[len(plate.getdata()) // 4] < 100  # on a dark plate
+
+
+# ----------------------------------------------------------------- determinism
+
+
+def test_same_spec_gives_identical_bytes(made, tmp_path, capsys):
+    spec, first = made
+    code, _, _ = run(capsys, "--spec", spec, "--out", tmp_path, "--jobs", "1")
+    assert code == 0
+    assert digests(tmp_path) == digests(first)
+
+
+def test_parallel_cli_matches_serial_run(made, tmp_path):
+    """Through the real command line, with a worker pool."""
+    spec, first = made
+    result = subprocess.run(
+        [sys.executable, str(TOOL), "--spec", str(spec), "--out", str(tmp_path), "--jobs", "2"], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"made {len(ENTRIES)}, kept 0 photos in {tmp_path}\n"
+    assert digests(tmp_path) == digests(first)
+
+
+def test_seed_changes_the_picture():
+    a = mp.paint_scene("city", (400, 300), 1)
+    b = mp.paint_scene("city", (400, 300), 2)
+    assert a.tobytes() != b.tobytes()
+
+
+def test_python_random_is_not_used():
+    random.seed(1234)
+    state = random.getstate()
+    mp.render_photo(mp.Entry("p.jpg", (200, 150), "festival", "srgb", 9))
+    assert random.getstate() == state
+
+
+@pytest.mark.parametrize("scene", sorted(mp.SCENES))
+@pytest.mark.parametrize("size", [(400, 300), (300, 400), (580, 365)])
+def test_every_scene_paints(scene, size):
+    img = mp.paint_scene(scene, size, 11)
+    assert img.mode == "RGB"
+    assert img.size == (size[0] // mp.PAINT_SCALE, size[1] // mp.PAINT_SCALE)
+    lo, hi = img.convert("L").getextrema()
+    assert hi - lo > 40  # a picture, not a flat fill
+
+
+# ------------------------------------------------------------ write and keep
+
+
+def test_second_run_keeps_files_untouched(tmp_path, capsys):
+    spec = write_spec(tmp_path / "spec.yaml", ENTRIES[:3])
+    out = tmp_path / "out"
+    assert run(capsys, "--spec", spec, "--out", out, "--jobs", "1")[0] == 0
+    before = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+    code, text, _ = run(capsys, "--spec", spec, "--out", out, "--jobs", "1")
+    assert code == 0 and text == f"made 0, kept 3 photos in {out}\n"
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == before
+    code, text, _ = run(capsys, "--spec", spec, "--out", out, "--jobs", "1", "--force")
+    assert text == f"made 3, kept 0 photos in {out}\n"
+
+
+def test_changed_entry_is_remade(tmp_path, capsys):
+    entries = [dict(e) for e in ENTRIES[:2]]
+    spec = write_spec(tmp_path / "spec.yaml", entries)
+    out = tmp_path / "out"
+    run(capsys, "--spec", spec, "--out", out, "--jobs", "1")
+    entries[1]["seed"] = 99
+    write_spec(spec, entries)
+    code, text, _ = run(capsys, "--spec", spec, "--out", out, "--jobs", "1")
+    assert text == f"made 1, kept 1 photos in {out}\n"
+    with Image.open(out / "p002-street.jpg") as im:
+        assert b"seed=99" in im.info["comment"]
+
+
+def test_foreign_photo_of_right_size_is_kept(tmp_path, capsys):
+    """A real photograph dropped in under the same name is not overwritten."""
+    spec = write_spec(tmp_path / "spec.yaml", ENTRIES[:2])
+    out = tmp_path / "out"
+    out.mkdir()
+    Image.new("RGB", (400, 300), (10, 20, 30)).save(out / "p001-harbour.jpg")
+    Image.new("RGB", (64, 48), (10, 20, 30)).save(out / "p002-street.jpg")  # wrong size: remade
+    real = (out / "p001-harbour.jpg").read_bytes()
+    code, text, _ = run(capsys, "--spec", spec, "--out", out, "--jobs", "1")
+    assert text == f"made 1, kept 1 photos in {out}\n"
+    assert (out / "p001-harbour.jpg").read_bytes() == real
+    with Image.open(out / "p002-street.jpg") as im:
+        assert im.size == (400, 300)
+
+
+def test_write_goes_through_a_temporary_file(tmp_path, monkeypatch):
+    moves = []
+    real_replace = os.replace
+
+    def spy(src, dst):
+        moves.append((Path(src).name, Path(dst).name, Path(src).exists()))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(mp.os, "replace", spy)
+    entry = mp.Entry("p001-harbour.jpg", (400, 300), "harbour", "srgb", 1)
+    mp.write_photo(entry, tmp_path)
+    assert moves == [("p001-harbour.jpg.tmp-%d" % os.getpid(), "p001-harbour.jpg", True)]
+    assert [p.name for p in tmp_path.iterdir()] == ["p001-harbour.jpg"]
+
+
+def test_failed_write_leaves_old_file_and_no_temporary(tmp_path, capsys, monkeypatch):
+    spec = write_spec(tmp_path / "spec.yaml", ENTRIES[:1])
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "p001-harbour.jpg").write_bytes(b"old")  # unreadable, so it will be remade
+
+    def broken_save(self, fp, *args, **kwargs):
+        Path(fp).write_bytes(b"half a jpeg")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Image.Image, "save", broken_save)
+    code, _, err = run(capsys, "--spec", spec, "--out", out, "--jobs", "1")
+    assert code == 1
+    assert "No space left on device" in err and len(err.strip().splitlines()) == 1
+    assert [p.name for p in out.iterdir()] == ["p001-harbour.jpg"]
+    assert (out / "p001-harbour.jpg").read_bytes() == b"old"
+
+
+# -------------------------------------------------------------------- bad spec
+
+GOOD = {"file": "p001-a.jpg", "size": [400, 300], "scene": "harbour", "variant": "srgb", "seed": 1}
+
+
+@pytest.mark.parametrize(
+    "second, expected",
+    [
+        ({**GOOD, "file": "p002-b.jpg", "scene": "harbor"}, "entry 2 (p002-b.jpg): unknown scene 'harbor'"),
+        ({**GOOD, "file": "p002-b.jpg", "variant": "rgb"}, "entry 2 (p002-b.jpg): unknown variant 'rgb'"),
+        ({k: v for k, v in GOOD.items() if k != "seed"} | {"file": "p002-b.jpg"}, "entry 2 (p002-b.jpg): missing 'seed'"),
+        ({**GOOD, "file": "p002-b.jpg", "size": [400]}, "entry 2 (p002-b.jpg): 'size' must be"),
+        ({**GOOD, "file": "p002-b.jpg", "seed": -1}, "entry 2 (p002-b.jpg): 'seed' must be"),
+        ({**GOOD, "file": "p002-b.png"}, "entry 2 (p002-b.png): variant srgb needs a .jpg"),
+        ({**GOOD, "file": "../p002-b.jpg"}, "entry 2 (../p002-b.jpg): 'file' must be a plain file name"),
+        (dict(GOOD), "entry 2 (p001-a.jpg): same file as entry 1"),
+        ("just text", "entry 2: expected a mapping"),
+    ],
+)
+def test_bad_entry_is_named(tmp_path, capsys, second, expected):
+    spec = write_spec(tmp_path / "spec.yaml", [GOOD, second])
+    code, out, err = run(capsys, "--spec", spec, "--out", tmp_path / "out")
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1
+    assert err.startswith(f"make_photos: {spec}: ")
+    assert expected in err
+    assert not (tmp_path / "out").exists()  # nothing painted
+
+
+def test_yaml_error_is_one_line(tmp_path, capsys):
+    spec = tmp_path / "spec.yaml"
+    spec.write_text("- file: p001-a.jpg\n  size: [400, 300\n  scene: harbour\n", encoding="utf-8")
+    code, _, err = run(capsys, "--spec", spec)
+    assert code == 1
+    assert err.count("\n") == 1 and f"{spec}: YAML error at line" in err
+
+
+def test_missing_spec_from_command_line(tmp_path):
+    missing = tmp_path / "nope.yaml"
+    result = subprocess.run([sys.executable, str(TOOL), "--spec", str(missing), "--out", str(tmp_path)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert str(missing) in result.stderr and "Traceback" not in result.stderr

@@ -1,0 +1,140 @@
+"""The sample book end to end: five editions built from the repository's own
+sources and checked as a reader, a translator and a printer would."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pikepdf
+import pytest
+from PIL import Image, ImageChops
+
+from book.build import build
+from book.compose import paginate
+from book.config import load_book
+from book.linebreak import NO_END, NO_START
+from book.localise import Localiser, read_catalog
+
+REPO = Path(__file__).resolve().parent.parent
+LANGS = ("vi", "en", "zh", "ko", "ja")
+REGIONAL = {"zh": "CJKsc", "ja": "CJKjp", "ko": "CJKkr"}
+
+pytestmark = pytest.mark.skipif(
+    not any((REPO / "content" / "photos").glob("*.jpg")),
+    reason="the sample photos are not painted yet: run tools/setup.sh",
+)
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory, profile_cache) -> Path:
+    root = tmp_path_factory.mktemp("sample")
+    for name in ("content", "layouts", "fonts", "translations"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copytree(profile_cache, root / ".cache" / "colour")
+    if (REPO / ".cache" / "fonts").is_dir():
+        shutil.copytree(REPO / ".cache" / "fonts", root / ".cache" / "fonts")
+    build(root)
+    return root
+
+
+def edition(root: Path, lang: str) -> Path:
+    return root / "output" / "print" / lang / f"hai-phong-70-nam-{lang}-interior.pdf"
+
+
+def text_of(path: Path, *args: str) -> str:
+    return subprocess.run(["pdftotext", *args, str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_five_editions_same_pages_same_photos(sample):
+    shapes = {}
+    for lang in LANGS:
+        with pikepdf.open(edition(sample, lang)) as pdf:
+            assert len(pdf.pages) >= 64
+            # Which image (by its bytes' digest) sits on which page, in what place.
+            placed = []
+            for number, page in enumerate(pdf.pages):
+                for name, image in sorted(page.images.items()):
+                    placed.append((number, image.Width, image.Height, len(image.read_raw_bytes())))
+            shapes[lang] = placed
+    assert len({tuple(v) for v in shapes.values()}) == 1
+
+
+def test_captions_whole_in_every_language(sample):
+    book, _ = load_book(sample)
+    pagination = paginate(book)
+    shown = {placed.value for page in pagination.pages for placed in page.placed if placed.frame.kind == "caption"}
+    assert len(shown) >= 60
+    for lang in LANGS:
+        text = text_of(edition(sample, lang))
+        flat = re.sub(r"\s+", "", text)
+        loc = Localiser(book, lang, read_catalog(sample, lang) if lang != "vi" else None)
+        for pid in sorted(shown):
+            caption = re.sub(r"\s+", "", loc.text(book.photos[pid].caption))
+            assert caption in flat, (lang, pid)
+        assert not loc.missing, loc.missing[:3]
+
+
+@pytest.mark.parametrize("lang", ["zh", "ja"])
+def test_no_line_starts_with_forbidden_character(sample, lang):
+    for line in text_of(edition(sample, lang), "-layout").splitlines():
+        for column in re.split(r"\s{2,}", line.strip()):
+            if column:
+                assert column[0] not in NO_START, line
+                assert column[-1] not in NO_END, line
+
+
+def test_fonts_embedded_regional_no_helvetica(sample):
+    for lang in LANGS:
+        out = subprocess.run(["pdffonts", str(edition(sample, lang))], capture_output=True, text=True, check=True).stdout
+        rows = [line.split() for line in out.splitlines()[2:]]
+        assert all(row[-5:-2] == ["yes", "yes", "yes"] for row in rows), (lang, out)
+        names = " ".join(row[0] for row in rows)
+        assert "Helvetica" not in names
+        if lang in REGIONAL:
+            assert REGIONAL[lang] in names, (lang, names)
+            others = set(REGIONAL.values()) - {REGIONAL[lang]}
+            assert not any(other in names for other in others), (lang, names)
+
+
+def test_photos_reach_300_ppi_except_the_flagged_one(sample):
+    out = subprocess.run(["pdfimages", "-list", str(edition(sample, "vi"))], capture_output=True, text=True, check=True).stdout
+    low = []
+    for row in out.splitlines()[2:]:
+        cols = row.split()
+        colour, x_ppi = cols[5], int(cols[12])
+        assert colour in ("cmyk", "gray"), row
+        if x_ppi < 295:
+            low.append((int(cols[0]), x_ppi))
+    assert len(low) == 1 and 200 < low[0][1] < 300, low
+
+
+def plates(pdf: Path, page: int, folder: Path) -> dict[str, Image.Image]:
+    folder.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["gs", "-q", "-dBATCH", "-dNOPAUSE", "-dSAFER", "-sDEVICE=tiffsep", "-r20", "-dOverprint=/enable",
+                    f"-dFirstPage={page}", f"-dLastPage={page}", f"-sOutputFile={folder}/p.tif", str(pdf)], check=True)
+    found = {}
+    for colour in ("Cyan", "Magenta", "Yellow", "Black"):
+        found[colour] = Image.open(folder / f"p({colour}).tif").convert("L")
+    return found
+
+
+def test_colour_plates_identical_across_editions(sample, tmp_path):
+    """Co-edition printing: C, M and Y plates are the same in all five editions;
+    only black changes. Checked on pages with captions over photos and text."""
+    for page in (2, 7, 8, 19):
+        reference = plates(edition(sample, "vi"), page, tmp_path / "vi")
+        for lang in LANGS[1:]:
+            other = plates(edition(sample, lang), page, tmp_path / lang)
+            for colour in ("Cyan", "Magenta", "Yellow"):
+                assert ImageChops.difference(reference[colour], other[colour]).getbbox() is None, (page, lang, colour)
+            assert ImageChops.difference(reference["Black"], other["Black"]).getbbox() is not None
+
+
+def test_sample_catalogs_pass_msgfmt(sample):
+    for lang in LANGS[1:]:
+        result = subprocess.run(["msgfmt", "-c", "--check-format", "-o", "/dev/null", str(REPO / "translations" / f"{lang}.po")],
+                                capture_output=True, text=True)
+        assert result.returncode == 0 and not result.stderr, result.stderr
