@@ -53,12 +53,10 @@ def test_five_editions_same_pages_same_photos(sample):
     for lang in LANGS:
         with pikepdf.open(edition(sample, lang)) as pdf:
             assert len(pdf.pages) >= 64
-            # Which image (by its bytes' digest) sits on which page, in what place.
-            placed = []
-            for number, page in enumerate(pdf.pages):
-                for name, image in sorted(page.images.items()):
-                    placed.append((number, image.Width, image.Height, len(image.read_raw_bytes())))
-            shapes[lang] = placed
+        out = subprocess.run(["pdfimages", "-list", str(edition(sample, lang))], capture_output=True, text=True, check=True).stdout
+        # page, size, colour, bytes and ppi of every placed image: the same in all editions
+        shapes[lang] = [tuple(row.split()[i] for i in (0, 3, 4, 5, 12, 14)) for row in out.splitlines()[2:]]
+        assert len(shapes[lang]) >= 60
     assert len({tuple(v) for v in shapes.values()}) == 1
 
 
