@@ -56,10 +56,10 @@ def room_comments(book: Book, pagination: Pagination) -> dict[str, str]:
                 style = book.style(frame.style, lang)
                 lines = max(1, int(((frame.h - pad) * MM - reserve) // style.leading))
                 per_line = int((frame.w - pad) * MM / (style.size * em))
-                room.append(f"~{lines * per_line} characters in {label}")
+                room.append(f"{lines * per_line} {'characters ' if not room else ''}in {label}")
             lines_latin = max(1, int(((frame.h - pad) * MM - reserve) // book.style(frame.style, "en").leading))
             where = f"page {page.number}, frame '{frame.name}' of layout '{page.layout.name}'"
-            notes.setdefault(ctx, f"On {where}: {lines_latin} lines; room for about {', '.join(room)}.")
+            notes.setdefault(ctx, f"On {where}: {lines_latin} lines, room for about {', '.join(room)}.")
     return notes
 
 
@@ -127,8 +127,8 @@ def msgmerge(po: Path, template: Path) -> str:
     tool = shutil.which("msgmerge")
     if tool is None:
         raise TranslationError("msgmerge not found: merging catalogs needs GNU gettext; install the Debian package gettext")
-    result = subprocess.run([tool, "--quiet", "--previous", "--no-location" if False else "--add-location=file",
-                             "-w", str(WRAP), "-o", "-", str(po), str(template)], capture_output=True, text=True)
+    result = subprocess.run([tool, "--quiet", "--previous", "-w", str(WRAP), "-o", "-", str(po), str(template)],
+                            capture_output=True, text=True)
     if result.returncode != 0:
         rel = po.name
         raise TranslationError(f"translations/{rel}: msgmerge failed: {result.stderr.strip()}; fix the file (msgfmt -c shows where)")

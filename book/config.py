@@ -12,6 +12,7 @@ from typing import Any
 
 from book import LANGUAGES
 from book.errors import ConfigError, Problem, Where
+from book.localise import PHOTO_PLACEHOLDERS, placeholders
 from book.model import (
     Book,
     Chapter,
@@ -396,6 +397,12 @@ def load_chapter(book: Book, doc: Located, out: Collector, check_files: bool = T
 
 def photo_message(section: Section, pid: str, field: str, comment: str) -> Message:
     text = section.get(field, str, "", required=field == "caption").strip()
+    unknown = [name for name in placeholders(text) if field != "caption" or name not in PHOTO_PLACEHOLDERS]
+    if unknown:
+        known = ", ".join("{" + n + "}" for n in PHOTO_PLACEHOLDERS) if field == "caption" else "none"
+        section.bad(field, f"unknown placeholder {{{unknown[0]}}}; placeholders allowed here: {known}")
+    if field == "caption" and placeholders(text):
+        comment += " Placeholders are filled per edition: " + ", ".join("{" + n + "}" for n in placeholders(text)) + "."
     return Message(f"photo:{pid}:{field}", text, section.where(field), comment)
 
 

@@ -52,7 +52,7 @@ def frame_texts(book: Book, pagination: Pagination, loc: Localiser) -> list[Fram
             frame = placed.frame
             if frame.kind == "caption":
                 photo = book.photos[placed.value]
-                parts = [Part(loc.text(photo.caption), book.style(frame.style, loc.lang)),
+                parts = [Part(loc.fill(loc.text(photo.caption), photo), book.style(frame.style, loc.lang)),
                          Part(photo_meta(book, loc, placed.value), book.style("caption-meta", loc.lang))]
                 found.append(FrameText(page, placed, parts, [photo.caption, photo.place, photo.credit]))
             elif frame.kind == "text":

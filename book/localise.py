@@ -4,21 +4,36 @@ edition's .po catalog, NFC-normalised, with dates from CLDR (babel)."""
 from __future__ import annotations
 
 import datetime
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import polib
+from babel import Locale
 from babel.dates import format_date, format_skeleton
 
 from book.errors import Problem, TranslationError, Where
-from book.model import Book, Message, PartialDate
+from book.model import Book, Message, PartialDate, Photo
 
 BABEL_LOCALES = {"vi": "vi", "en": "en", "zh": "zh_Hans", "ko": "ko", "ja": "ja"}
 
 
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
+
+
+PLACEHOLDER = re.compile(r"\{([A-Za-z_]*)\}")
+PHOTO_PLACEHOLDERS = ("date", "year", "month_year", "place", "language")
+
+
+def placeholders(text: str) -> list[str]:
+    """The brace placeholders of a text, sorted.
+
+    >>> placeholders("Ảnh: {credit}, {date}")
+    ['credit', 'date']
+    """
+    return sorted(PLACEHOLDER.findall(text))
 
 
 def format_partial_date(date: PartialDate, lang: str) -> str:
@@ -51,15 +66,23 @@ class Catalog:
     entries: dict[str, polib.POEntry] = field(default_factory=dict)
 
 
+def parse_po(path: Path, rel: str) -> polib.POFile:
+    """polib's parse, its errors turned into one line with file:line."""
+    try:
+        return polib.pofile(str(path), encoding="utf-8", wrapwidth=79)
+    except (OSError, ValueError) as exc:
+        match = re.search(r"\(line (\d+)\)", str(exc))
+        where = f"{rel}:{match.group(1)}" if match else rel
+        reason = re.sub(r"\s*\(line \d+\)", "", str(exc)).strip()
+        raise TranslationError(f"{where}: {reason}; fix the entry (msgfmt -c {rel} shows the details)") from None
+
+
 def read_catalog(root: Path, lang: str) -> Catalog:
     path = root / "translations" / f"{lang}.po"
     rel = f"translations/{lang}.po"
     if not path.is_file():
         return Catalog(lang, None)
-    try:
-        po = polib.pofile(str(path), encoding="utf-8")
-    except (OSError, ValueError) as exc:
-        raise TranslationError(f"{rel}: cannot read the catalog ({exc}); fix the syntax (msgfmt -c {rel} shows where)") from None
+    po = parse_po(path, rel)
     catalog = Catalog(lang, path)
     for entry in po:
         if entry.obsolete or entry.msgctxt is None:
@@ -98,6 +121,20 @@ class Localiser:
                 self.missing.append(Problem(Where(rel, line), problem))
             return message.text
         return nfc(entry.msgstr)
+
+    def fill(self, text: str, photo: Photo) -> str:
+        """Fill a caption's placeholders from the photo's data, in this edition's CLDR forms."""
+        if "{" not in text:
+            return text
+        date = photo.date
+        values = {
+            "date": format_partial_date(date, self.lang) if date else "",
+            "year": str(date.year) if date else "",
+            "month_year": format_partial_date(PartialDate(date.year, date.month), self.lang) if date and date.month else "",
+            "place": self.text(photo.place),
+            "language": Locale.parse(BABEL_LOCALES[self.lang]).get_display_name(BABEL_LOCALES[self.lang]),
+        }
+        return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)
 
     def label(self, key: str, **values: str) -> str:
         return self.text(self.book.labels[key]).format(**values)

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 import yaml
 from PIL import Image, ImageCms, ImageOps
@@ -139,17 +140,17 @@ def test_exif_rotated_shows_the_painting_upright():
     stored.save(buf, **options)
     with Image.open(buf) as im:
         upright = ImageOps.exif_transpose(im).convert("L")
-    # Sky on top: the upright top strip is brighter than... compare against the original instead.
-    diff = sum(abs(a - b) for a, b in zip(upright.resize((40, 30)).getdata(), displayed.convert("L").resize((40, 30)).getdata(), strict=True))
-    assert diff / (40 * 30) < 6  # only JPEG loss, not a rotated picture
+    a = np.asarray(upright.resize((40, 30)), dtype=float)
+    b = np.asarray(displayed.convert("L").resize((40, 30)), dtype=float)
+    assert np.abs(a - b).mean() < 6  # only JPEG loss, not a turned or mirrored picture
 
 
 def test_label_in_corner(made):
     """The top-left corner carries the darkened PLACEHOLDER plate."""
     with Image.open(made[1] / "p002-street.jpg") as im:
-        plate = im.convert("L").crop((6, 6, 40, 10))
-        assert max(plate.getdata()) > 180  # white letters
-        assert sorted(plate.getdata())[len(plate.getdata()) // 4] < 100  # on a dark plate
+        plate = np.asarray(im.convert("L").crop((6, 6, 40, 10)))
+        assert plate.max() > 180  # white letters
+        assert np.percentile(plate, 25) < 100  # on a dark plate
 
 
 # ----------------------------------------------------------------- determinism
@@ -250,7 +251,7 @@ def test_write_goes_through_a_temporary_file(tmp_path, monkeypatch):
     monkeypatch.setattr(mp.os, "replace", spy)
     entry = mp.Entry("p001-harbour.jpg", (400, 300), "harbour", "srgb", 1)
     mp.write_photo(entry, tmp_path)
-    assert moves == [("p001-harbour.jpg.tmp-%d" % os.getpid(), "p001-harbour.jpg", True)]
+    assert moves == [(f"p001-harbour.jpg.tmp-{os.getpid()}", "p001-harbour.jpg", True)]
     assert [p.name for p in tmp_path.iterdir()] == ["p001-harbour.jpg"]
 
 

@@ -1522,11 +1522,13 @@ def scene_flowers(p: Painter) -> None:
     tips: list = []
     starts = [(-p.u * 2, p.h * p.uni(0.05, 0.3), p.uni(-0.3, 0.2)),
               (p.w + p.u * 2, p.h * p.uni(0.0, 0.2), math.pi + p.uni(-0.2, 0.3))]
-    if p.chance(0.5):
-        starts.append((p.w * p.uni(0.3, 0.7), -p.u * 2, math.pi / 2 + p.uni(-0.5, 0.5)))
+    for _ in range(int(p.w / p.h * 1.2 + p.uni(0, 1)) - 1):  # wide frames need more branches
+        starts.append((p.w * p.uni(0.25, 0.75), -p.u * 2, math.pi / 2 + p.uni(-0.6, 0.6)))
     for x, y, ang in starts:
         branch(p, x, y, ang, min(p.w, p.h) * p.uni(0.3, 0.4), p.u * 2.2, 3, tips)
     for x, y, ang in tips:
+        if not p.busy_ok(x, y):
+            continue
         for _ in range(3):
             frond(p, x, y, ang + p.uni(-1.2, 1.2), p.u * p.uni(5, 9),
                   p.lit(p.pick(LEAF), p.uni(0.4, 1.0)))
@@ -1563,7 +1565,9 @@ def scene_temple(p: Painter) -> None:
     for _ in range(int(p.w / p.u / 3)):
         green_tree(p, p.uni(0, 1) * p.w, hz, p.h * p.uni(0.25, 0.45), 0.35)
     p.rect(0, hz, p.w, p.h, p.lit((168, 160, 146), 0.8))
-    cx = p.w * p.uni(0.4, 0.6) if p.calm is None else p.w * p.uni(0.35, 0.45)
+    # Portrait pages are too narrow to shift the hall away from the caption
+    # corner; it stands above that corner anyway.
+    cx = p.w * (0.5 if p.h > p.w else p.uni(0.4, 0.6) if p.calm is None else 0.42)
     width = min(p.w * 0.8, p.h * 1.1) * p.uni(0.8, 1.0)
     base = hz + p.h * 0.06
     hall_h = p.h * 0.12
@@ -1616,7 +1620,7 @@ def scene_opera_house(p: Painter) -> None:
     """A symmetric neo-classical theatre front like Hải Phòng's opera house."""
     hz = p.h * p.uni(0.62, 0.7)
     paint_sky(p, hz, clouds=0.8)
-    cx = p.w * p.uni(0.45, 0.55) if p.calm is None else p.w * 0.42
+    cx = p.w * (0.5 if p.h > p.w else p.uni(0.45, 0.55) if p.calm is None else 0.44)
     W = min(p.w * 0.9, p.h * 1.4)
     cream, white = (238, 226, 194), (246, 242, 232)
     roof = (104, 118, 120)
@@ -1680,13 +1684,14 @@ def scene_people(p: Painter) -> None:
             r = p.u * p.uni(0.8, 2.2)
             p.ellipse(p.uni(0, p.w), p.uni(0, hz * 1.2), r, r, (255, 250, 220, 255))
     p.rect(0, p.h * 0.8, p.w, p.h, p.lit((160, 156, 144), 0.7))
-    n = p.int(3, 6)
-    span = p.w * (0.5 if p.calm else 0.7)
-    x0 = p.w * 0.5 - span / 2 - (p.w * 0.1 if p.calm else 0)
+    n = p.int(2, 4) if p.h > p.w else p.int(3, 6)
+    # Keep the group clear of the caption corner when there is one.
+    span = p.w * (0.7 if p.calm is None else 0.45 if p.h > p.w else 0.55)
+    x0 = p.w * 0.5 - span / 2 if p.calm is None else p.w * (0.08 if p.h > p.w else 0.15)
     base = p.h * 0.95
     for k in range(n):
         x = x0 + span * (k + 0.5) / n + p.uni(-1, 1) * p.u
-        hgt = p.h * p.uni(0.55, 0.72)
+        hgt = min(p.h * p.uni(0.55, 0.72), p.w * p.uni(0.6, 0.75))
         with p.layer():
             p.ellipse(x + p.u * 2 * p.sun_side(x) * -1, base, hgt * 0.14, hgt * 0.02,
                       (40, 40, 36, 110))
@@ -1950,6 +1955,14 @@ def scene_aerial(p: Painter) -> None:
     bu = p.uni(-0.3, 0.3) * p.w
     p.poly([T(bu, v0 - wid), T(bu + street, v0 - wid), T(bu + street, v0 + wid * 2 + amp),
             T(bu, v0 + wid * 2 + amp)], p.lit((190, 186, 176), 0.9))
+    if p.calm is not None:  # a tree-lined lake keeps the caption corner quiet
+        rx, ry = (1 - p.calm[0]) * p.w * 1.45, (1 - p.calm[1]) * p.h * 1.5
+        p.ellipse(p.w * 1.02, p.h * 1.02, rx + p.u * 2.5, ry + p.u * 2.5, p.lit((80, 120, 64), 0.9))
+        for k in range(40):
+            ang = math.pi + k * (math.pi / 2) / 39
+            x, y = p.w * 1.02 + math.cos(ang) * (rx + p.u * 1.2), p.h * 1.02 + math.sin(ang) * (ry + p.u * 1.2)
+            p.ellipse(x, y, p.u * 1.1, p.u * 1.1, p.lit(p.pick(LEAF), 0.9))
+        p.ellipse(p.w * 1.02, p.h * 1.02, rx, ry, p.lit((92, 118, 110), 0.9))
 
 
 def scene_field(p: Painter) -> None:
