@@ -21,6 +21,7 @@ from book.fonts import EditionFonts
 from book.images import ImageJob, ImageResult, placed_ppi, process_all
 from book.localise import Localiser, read_catalog
 from book.model import Book
+from book.pocheck import check_catalog
 from book.render import EditionText, Renderer, set_edition_text
 
 
@@ -75,7 +76,17 @@ def prepare(root: Path, langs: list[str] | None, profile: Profile, strict: bool 
     prepared = Prepared(book, pagination, [], warnings)
     check_resolution(prepared, profile)
     for lang in chosen:
-        catalog = read_catalog(root, lang) if lang != book.source_language else None
+        if lang != book.source_language:
+            for problem in check_catalog(root, book, lang):
+                (prepared.warnings if problem.warning else prepared.errors).append(problem)
+            if any(p.where and p.where.path == f"translations/{lang}.po" and not p.warning for p in prepared.errors) \
+                    and not (root / "translations" / f"{lang}.po").is_file():
+                continue
+        try:
+            catalog = read_catalog(root, lang) if lang != book.source_language else None
+        except TranslationError as exc:
+            prepared.errors.append(Problem(None, exc.message))
+            continue
         loc = Localiser(book, lang, catalog, fallback=profile.fallback)
         items = frame_texts(book, pagination, loc)
         fonts = EditionFonts(book.fonts, lang, cache_dir(root) / "fonts")

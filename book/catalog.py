@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,11 +18,12 @@ from babel.messages.plurals import get_plural
 from book import __version__
 from book.compose import Pagination
 from book.errors import TranslationError
+from book.glossary import Term, read_glossary, terms_in
 from book.model import MM, Book, Message
 
 WRAP = 79  # the width msgmerge and msgcat use, so the files never churn
 BABEL_IDS = {"vi": "vi", "en": "en", "zh": "zh_Hans", "ko": "ko", "ja": "ja"}
-GETTEXT_LANGS = {"zh": "zh_CN"}
+PIVOT_LANGS = ("zh", "ko", "ja")
 
 
 def plural_forms(lang: str) -> str:
@@ -120,6 +122,40 @@ def new_catalog(book: Book, lang: str, template: Path) -> str:
     po.metadata["Plural-Forms"] = plural_forms(lang)
     po.metadata["PO-Revision-Date"] = po.metadata["POT-Creation-Date"]
     return str(po) + "\n"
+
+
+def pivot_texts(root: Path) -> dict[str, str]:
+    """Current, reviewed English translations by msgctxt (the pivot many translators use)."""
+    path = root / "translations" / "en.po"
+    if not path.is_file():
+        return {}
+    po = polib.pofile(str(path))
+    return {e.msgctxt: e.msgstr for e in po if e.msgctxt and e.msgstr and not e.obsolete and "fuzzy" not in e.flags}
+
+
+def language_template(template: Path, lang: str, terms: list[Term], pivot: dict[str, str]) -> polib.POFile:
+    """The template with this language's notes added to each entry: the English
+    pivot (for zh, ko, ja) and the glossary terms the text contains."""
+    pot = polib.pofile(str(template), wrapwidth=WRAP)
+    for entry in pot:
+        notes = [entry.comment] if entry.comment else []
+        if lang in PIVOT_LANGS and entry.msgctxt in pivot:
+            notes.append(f"English: {pivot[entry.msgctxt]}")
+        found = [t for t in terms_in(entry.msgid, terms) if t.targets.get(lang)]
+        if found:
+            notes.append("Glossary: " + "; ".join(f"{t.source} = {t.targets[lang]}" for t in found))
+        entry.comment = "\n".join(notes)
+    return pot
+
+
+def update_catalog(root: Path, lang: str, template: Path) -> str:
+    """The merged text of translations/<lang>.po (not yet written)."""
+    po = root / "translations" / f"{lang}.po"
+    lang_pot = language_template(template, lang, read_glossary(root), pivot_texts(root))
+    with tempfile.TemporaryDirectory() as work:
+        path = Path(work) / f"{lang}.pot"
+        path.write_text(str(lang_pot) + "\n", encoding="utf-8")
+        return msgmerge(po, path)
 
 
 def msgmerge(po: Path, template: Path) -> str:

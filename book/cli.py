@@ -186,7 +186,7 @@ def i18n_init(lang: Annotated[str, typer.Argument(help="The new language (en, zh
 @guarded
 def i18n_update(lang: Annotated[Optional[list[str]], typer.Option("--lang", "-l", help="Only this language (repeatable).")] = None) -> None:
     """Merge the template into each .po (GNU msgmerge --previous)."""
-    from book.catalog import msgmerge, write_atomic
+    from book.catalog import update_catalog, write_atomic
 
     langs = check_langs(lang)
     book, _ = load_for_i18n()
@@ -197,7 +197,7 @@ def i18n_update(lang: Annotated[Optional[list[str]], typer.Option("--lang", "-l"
         po = book.root / "translations" / f"{code}.po"
         if not po.is_file():
             raise BookError(f"translations/{code}.po not found; create it with 'book i18n init {code}'")
-        write_atomic(po, msgmerge(po, template))
+        write_atomic(po, update_catalog(book.root, code, template))
         print(f"translations/{code}.po updated")
 
 
