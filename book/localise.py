@@ -137,7 +137,8 @@ class Localiser:
         return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)
 
     def label(self, key: str, **values: str) -> str:
-        return self.text(self.book.labels[key]).format(**values)
+        # Unknown placeholders stay visible; the catalog check reports them.
+        return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), self.text(self.book.labels[key]))
 
     def check(self) -> None:
         if self.missing and not self.fallback:

@@ -1522,10 +1522,10 @@ def scene_flowers(p: Painter) -> None:
     tips: list = []
     starts = [(-p.u * 2, p.h * p.uni(0.05, 0.3), p.uni(-0.3, 0.2)),
               (p.w + p.u * 2, p.h * p.uni(0.0, 0.2), math.pi + p.uni(-0.2, 0.3))]
-    for _ in range(int(p.w / p.h * 1.2 + p.uni(0, 1)) - 1):  # wide frames need more branches
+    for _ in range(int(p.w / p.h * 1.2 + p.uni(0.4, 1.4))):  # wide frames need more branches
         starts.append((p.w * p.uni(0.25, 0.75), -p.u * 2, math.pi / 2 + p.uni(-0.6, 0.6)))
     for x, y, ang in starts:
-        branch(p, x, y, ang, min(p.w, p.h) * p.uni(0.3, 0.4), p.u * 2.2, 3, tips)
+        branch(p, x, y, ang, (p.w + p.h) * p.uni(0.15, 0.2), p.u * 2.2, 3, tips)
     for x, y, ang in tips:
         if not p.busy_ok(x, y):
             continue

@@ -1,0 +1,209 @@
+"""The translators' workflow: extract, init, update (as GNU msgmerge --previous
+does it), status, and the catalog checks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import polib
+import pytest
+
+CHAPTER = "content/chapters/01-cang.yaml"
+OLD = "Cầu Tân Vũ – Lạch Huyện, cây cầu vượt biển dài nhất Việt Nam khi khánh thành năm 2017."
+NEW = "Cầu Tân Vũ – Lạch Huyện, cây cầu vượt biển dài nhất Việt Nam khi thông xe năm 2017."
+
+
+def entries(path: Path) -> dict[str, polib.POEntry]:
+    return {e.msgctxt: e for e in polib.pofile(str(path)) if not e.obsolete}
+
+
+def blocks(path: Path) -> dict[str, str]:
+    """Each entry's text as written in the file, keyed by msgctxt."""
+    found = {}
+    for block in path.read_text(encoding="utf-8").split("\n\n"):
+        for line in block.splitlines():
+            if line.startswith("msgctxt "):
+                found[line] = block
+    return found
+
+
+@pytest.fixture
+def extracted(mini, run):
+    assert run(mini, "i18n", "extract").exit_code == 0
+    assert run(mini, "i18n", "update").exit_code == 0  # bring the fixtures to msgmerge's own layout
+    return mini
+
+
+def test_extract_template(extracted, run):
+    pot = extracted / "translations" / "messages.pot"
+    first = pot.read_bytes()
+    assert run(extracted, "i18n", "extract").exit_code == 0
+    assert pot.read_bytes() == first  # deterministic
+    template = polib.pofile(str(pot))
+    assert template.metadata["X-Source-Language"] == "vi"
+    assert template.metadata["Content-Type"] == "text/plain; charset=UTF-8"
+    caption = {e.msgctxt: e for e in template}["photo:p002:caption"]
+    assert caption.msgid == OLD
+    assert caption.occurrences == [("content/chapters/01-cang.yaml", "14")]
+    assert "Caption of photo p002 (p002.jpg). On page 2, frame 'caption' of layout 'photo-caption'" in " ".join(caption.comment.split())
+    assert "room for about" in caption.comment and "in Chinese/Japanese" in caption.comment
+    label = {e.msgctxt: e for e in template}["label:credit"]
+    assert "python-brace-format" in label.flags
+    assert subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(pot)]).returncode == 0
+
+
+def test_changed_caption_goes_fuzzy_and_nothing_else_moves(extracted, run):
+    po = extracted / "translations" / "en.po"
+    before = blocks(po)
+    old_copy = po.read_text(encoding="utf-8")
+    chapter = extracted / CHAPTER
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace(OLD, NEW), encoding="utf-8")
+    assert run(extracted, "i18n", "extract").exit_code == 0
+    assert run(extracted, "i18n", "update", "--lang", "en").exit_code == 0
+    after = blocks(po)
+    changed = [key for key in before if before[key] != after.get(key)]
+    assert changed == ['msgctxt "photo:p002:caption"']
+    entry = entries(po)["photo:p002:caption"]
+    assert entry.fuzzy and entry.msgid == NEW and entry.previous_msgid == OLD
+    assert entry.msgstr.startswith("The Tan Vu – Lach Huyen bridge")  # the translation is kept
+
+    # The same inputs through GNU msgmerge itself give the same entries.
+    old = extracted / "old-en.po"
+    old.write_text(old_copy, encoding="utf-8")
+    pot = extracted / "translations" / "messages.pot"
+    raw = subprocess.run(["msgmerge", "--quiet", "--previous", "-o", "-", str(old), str(pot)], capture_output=True, text=True, check=True).stdout
+    reference = polib.pofile(raw)
+    ours = polib.pofile(str(po))
+    assert [(e.msgctxt, e.msgid, e.msgstr, sorted(e.flags), e.previous_msgid, e.obsolete) for e in ours] == \
+           [(e.msgctxt, e.msgid, e.msgstr, sorted(e.flags), e.previous_msgid, e.obsolete) for e in reference]
+
+
+def test_removed_text_becomes_obsolete_and_new_text_untranslated(extracted, run):
+    chapter = extracted / CHAPTER
+    text = chapter.read_text(encoding="utf-8")
+    text = text.replace('  intro: "Hải Phòng là thành phố cảng lớn nhất miền Bắc Việt Nam."',
+                        '  intro: "Hải Phòng là thành phố cảng lớn nhất miền Bắc Việt Nam."\n  note: "Một dòng mới."')
+    text = text.replace('    place: "Cát Hải"\n', "")
+    chapter.write_text(text, encoding="utf-8")
+    assert run(extracted, "i18n", "extract").exit_code == 0
+    assert run(extracted, "i18n", "update").exit_code == 0
+    po = polib.pofile(str(extracted / "translations" / "ja.po"))
+    obsolete = [e for e in po if e.obsolete]
+    assert [(e.msgctxt, e.msgstr) for e in obsolete] == [("photo:p002:place", "カットハイ")]
+    assert "#~ msgctxt \"photo:p002:place\"" in (extracted / "translations" / "ja.po").read_text(encoding="utf-8")
+    new = {e.msgctxt: e for e in po}["chapter:cang:note"]
+    assert new.msgstr == "" and not new.fuzzy
+    status = run(extracted, "i18n", "status", "--json")
+    assert json.loads(status.stdout) == [
+        {"lang": "en", "translated": 13, "fuzzy": 0, "untranslated": 1, "obsolete": 1, "words_left": 3, "percent": 92.9},
+        {"lang": "ja", "translated": 13, "fuzzy": 0, "untranslated": 1, "obsolete": 1, "words_left": 3, "percent": 92.9},
+    ]
+
+
+def test_status_counts_fuzzy_as_not_translated(extracted, run):
+    chapter = extracted / CHAPTER
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace(OLD, NEW), encoding="utf-8")
+    run(extracted, "i18n", "extract")
+    run(extracted, "i18n", "update")
+    rows = {r["lang"]: r for r in json.loads(run(extracted, "i18n", "status", "--json").stdout)}
+    assert rows["en"]["fuzzy"] == 1 and rows["en"]["translated"] == 13 and rows["en"]["words_left"] == len(NEW.split())
+    table = run(extracted, "i18n", "status").stdout
+    assert "en" in table and "93 %" in table
+    # A fuzzy entry stops the print build and names the file and line.
+    result = run(extracted, "build", "--lang", "en")
+    assert result.exit_code == 1
+    line = entries(extracted / "translations" / "en.po")["photo:p002:caption"].linenum
+    assert f"translations/en.po:{line}: en: photo:p002:caption: fuzzy (needs review)" in result.stderr
+
+
+def test_pivot_and_glossary_notes(extracted, run):
+    (extracted / "translations" / "glossary.csv").write_text(
+        "vi,en,zh,ko,ja,note\nCát Hải,Cat Hai,吉海,깟하이,カットハイ,island\n", encoding="utf-8")
+    assert run(extracted, "i18n", "update").exit_code == 0
+    place = entries(extracted / "translations" / "ja.po")["photo:p002:place"]
+    assert "English: Cat Hai" in place.comment
+    assert "Glossary: Cát Hải = カットハイ" in place.comment
+    assert "English:" not in entries(extracted / "translations" / "en.po")["photo:p002:place"].comment
+
+
+def test_glossary_term_missing_warns(extracted, run):
+    (extracted / "translations" / "glossary.csv").write_text(
+        "vi,en,zh,ko,ja,note\nCát Hải,Cat Hai Island,吉海,깟하이,カットハイ,island\n", encoding="utf-8")
+    result = run(extracted, "check", "--lang", "en")
+    assert result.exit_code == 0
+    assert "glossary term 'Cát Hải' is 'Cat Hai Island'" in result.stderr
+
+
+def test_init_new_language(mini, run):
+    assert run(mini, "i18n", "init", "ko").exit_code == 0
+    path = mini / "translations" / "ko.po"
+    po = polib.pofile(str(path))
+    assert po.metadata["Language"] == "ko"
+    assert po.metadata["Plural-Forms"] == "nplurals=1; plural=0;"
+    assert len(po) == 14 and po.percent_translated() == 0
+    assert subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(path)]).returncode == 0
+    again = run(mini, "i18n", "init", "ko")
+    assert again.exit_code == 1 and "already exists" in again.stderr
+
+
+def edit_po(root: Path, lang: str, old: str, new: str) -> None:
+    path = root / "translations" / f"{lang}.po"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ('msgstr "Photo: {credit}"', 'msgstr "Photo: {author}"',
+         "translations/en.po:23: label:credit: placeholders differ: the source has {credit}, the translation {author}"),
+        ('"Language: en\\n"', '"Language: fr\\n"',
+         "translations/en.po:1: header Language is 'fr' but the file is for 'en'; set \"Language: en\\n\""),
+        ('msgstr "The seaport"', 'msgstr "The seaport',
+         "translations/en.po:34: msgfmt: end-of-line within string"),
+        ('msgstr "Cat Hai"', 'msgstr "Ca\u0301t Hai"',
+         "translations/en.po:55: photo:p002:place: msgstr is not in Unicode NFC (decomposed accents); re-type it or convert the file to NFC"),
+    ],
+)
+def test_bad_catalog_is_one_clear_line(mini, run, old, new, expected):
+    edit_po(mini, "en", old, new)
+    result = run(mini, "check", "--lang", "en")
+    assert result.exit_code == 1
+    assert expected in result.stderr.replace("error: ", "").splitlines()
+    assert "Traceback" not in result.stderr
+
+
+def test_duplicate_entry_is_reported(mini, run):
+    path = mini / "translations" / "en.po"
+    path.write_text(path.read_text(encoding="utf-8") + '\nmsgctxt "photo:p002:place"\nmsgid "Cát Hải"\nmsgstr "Cat Hai"\n', encoding="utf-8")
+    result = run(mini, "check", "--lang", "en")
+    assert result.exit_code == 1
+    assert "translations/en.po:63: photo:p002:place: duplicate entry (first at line 55); delete one of them" in result.stderr
+
+
+def test_dates_in_captions_come_from_cldr(mini, run):
+    chapter = mini / CHAPTER
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace(
+        'intro: "Hải Phòng là thành phố cảng lớn nhất miền Bắc Việt Nam."', 'intro: "Ngày giải phóng."'), encoding="utf-8")
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace(OLD, "Khánh thành {date}, năm {year}."), encoding="utf-8")
+    edit_po(mini, "en", f'msgid "{OLD}"', 'msgid "Khánh thành {date}, năm {year}."')
+    edit_po(mini, "en", "msgstr \"The Tan Vu – Lach Huyen bridge, Vietnam's longest sea bridge when it opened in 2017.\"",
+            'msgstr "Opened {date}, in {year}."')
+    result = run(mini, "build", "--lang", "en", "--lang", "vi", "--profile", "proof")
+    assert result.exit_code == 0, result.stderr
+    def text(lang):
+        pdf = mini / "output" / "proof" / lang / f"mini-{lang}-proof.pdf"
+        return " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split())
+    assert "Opened September 2017, in 2017." in text("en")
+    assert "Khánh thành tháng 9 năm 2017, năm 2017." in text("vi")
+
+
+def test_unknown_placeholder_in_source(mini, run):
+    chapter = mini / CHAPTER
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace(OLD, "Khánh thành {ngay}."), encoding="utf-8")
+    result = run(mini, "check")
+    assert result.exit_code == 1
+    assert "photos[1].caption: unknown placeholder {ngay}; placeholders allowed here: {date}, {year}, {month_year}, {place}, {language}" in result.stderr
