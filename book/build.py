@@ -103,9 +103,9 @@ def prepare(root: Path, langs: list[str] | None, profile: Profile, strict: bool 
         fonts.prepare(roles)
         text = set_edition_text(fonts, items, lang)
         for overflow in text.overflows:
-            problem = Problem(Where(overflow.where.split(":")[0], int(overflow.where.split(":")[1]) if ":" in overflow.where else None),
-                              f"{lang}: text overflows frame '{overflow.frame}' on page {overflow.page}: needs {overflow.needed} lines, "
-                              f"room for {overflow.available}; shorten it", warning=profile.fallback)
+            problem = Problem(loc.where(overflow.message),
+                              f"{lang}: {overflow.what} overflows frame '{overflow.frame}' on page {overflow.page}: "
+                              f"needs {overflow.needed} lines, room for {overflow.available}; shorten it", warning=profile.fallback)
             (prepared.warnings if profile.fallback else prepared.errors).append(problem)
         if loc.missing:
             if profile.fallback:

@@ -122,6 +122,13 @@ class Localiser:
             return message.text
         return nfc(entry.msgstr)
 
+    def where(self, message: Message) -> Where:
+        """Where this edition's text of ``message`` is edited: its .po entry, or the source."""
+        entry = self.catalog.entries.get(message.ctx) if self.catalog and self.lang != self.book.source_language else None
+        if entry is not None and entry.msgstr:
+            return Where(f"translations/{self.lang}.po", entry.linenum)
+        return message.where
+
     def fill(self, text: str, photo: Photo) -> str:
         """Fill a caption's placeholders from the photo's data, in this edition's CLDR forms."""
         if "{" not in text:

@@ -16,7 +16,7 @@ from book.content import FrameText, credit_entries, running_head, toc_entries
 from book.fonts import EditionFonts
 from book.images import ImageResult
 from book.localise import Localiser
-from book.model import MM, Book, Style
+from book.model import MM, Book, Message, Style
 from book.typeset import Block, Line, Part, break_paragraph, set_block
 
 rl_config.useA85 = 0  # JPEGs go in as they are, not ASCII85-wrapped
@@ -30,7 +30,8 @@ class Overflow:
     lang: str
     page: int
     frame: str
-    where: str
+    what: str  # e.g. "caption of photo p012"
+    message: Message
     needed: int
     available: int
 
@@ -51,6 +52,13 @@ def text_box(placed: Placed) -> tuple[float, float, float, float]:
     return placed.box
 
 
+def describe(item: FrameText) -> str:
+    ctx = item.messages[0].ctx
+    if ctx.startswith("photo:"):
+        return f"caption of photo {ctx.split(':')[1]}"
+    return f"text {ctx}"
+
+
 def set_edition_text(fonts: EditionFonts, items: list[FrameText], lang: str) -> EditionText:
     out = EditionText()
     for item in items:
@@ -60,8 +68,8 @@ def set_edition_text(fonts: EditionFonts, items: list[FrameText], lang: str) -> 
         out.blocks[key] = block
         out.items[key] = item
         if not block.fits:
-            source = item.messages[0]
-            out.overflows.append(Overflow(lang, item.page.number, item.placed.frame.name, str(source.where), block.needed, block.available))
+            out.overflows.append(Overflow(lang, item.page.number, item.placed.frame.name, describe(item), item.messages[0],
+                                          block.needed, block.available))
     return out
 
 

@@ -92,3 +92,16 @@ def test_overflow_is_reported_not_cut(fonts_for):
     assert block.needed > block.available
     fitting = set_block(fonts, [Part("Cảng Hải Phòng", CAPTION)], "vi", 60, 20)
     assert fitting.fits and fitting.lines[0].size == 9
+
+
+def test_check_lists_an_overflowing_caption(mini, run):
+    po = mini / "translations" / "ja.po"
+    long = "。".join(["ハイフォン港は紅河デルタの玄関口として発展してきた"] * 40)
+    po.write_text(po.read_text(encoding="utf-8").replace("VinFastの車もここを通る。", long), encoding="utf-8")
+    result = run(mini, "check")
+    assert result.exit_code == 1
+    assert ("error: translations/ja.po:51: ja: caption of photo p002 overflows frame 'caption' on page 2: "
+            "needs 24 lines, room for 13; shorten it") in result.stderr.splitlines()
+    proof = run(mini, "build", "--lang", "ja", "--profile", "proof")
+    assert proof.exit_code == 0
+    assert "overflows frame 'caption'" in proof.stderr  # built, and still reported
