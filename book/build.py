@@ -96,7 +96,7 @@ def prepare(root: Path, langs: list[str] | None, profile: Profile, strict: bool 
                 bad = fonts.missing(part.text, part.style.font)
                 if bad:
                     chars = ", ".join(f"'{c}' U+{ord(c):04X}" for c in bad)
-                    prepared.errors.append(Problem(item.messages[0].where, f"{lang}: no font has {chars} ({item.messages[0].ctx}); "
+                    prepared.errors.append(Problem(loc.where(item.messages[0]), f"{lang}: no font has {chars} ({item.messages[0].ctx}); "
                                                    "add a face that covers it in fonts/fonts.yaml or change the text"))
         if any(p.message.startswith(f"{lang}: no font") for p in prepared.errors):
             continue

@@ -105,3 +105,13 @@ def test_check_lists_an_overflowing_caption(mini, run):
     proof = run(mini, "build", "--lang", "ja", "--profile", "proof")
     assert proof.exit_code == 0
     assert "overflows frame 'caption'" in proof.stderr  # built, and still reported
+
+
+def test_character_no_font_has_is_an_error_before_print(mini, run):
+    po = mini / "translations" / "en.po"
+    po.write_text(po.read_text(encoding="utf-8").replace("when it opened in 2017.", "when it opened in 2017 \U00013000."), encoding="utf-8")
+    result = run(mini, "build", "--lang", "en")
+    assert result.exit_code == 1
+    assert ("translations/en.po:51: en: no font has '\U00013000' U+13000 (photo:p002:caption); "
+            "add a face that covers it in fonts/fonts.yaml or change the text") in result.stderr
+    assert not (mini / "output" / "print" / "en").exists()
