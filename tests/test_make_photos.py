@@ -248,7 +248,7 @@ def test_write_goes_through_a_temporary_file(tmp_path, monkeypatch):
         moves.append((Path(src).name, Path(dst).name, Path(src).exists()))
         real_replace(src, dst)
 
-    monkeypatch.setattr(mp.os, "replace", spy)
+    monkeypatch.setattr(os, "replace", spy)  # the one os module, which the package uses
     entry = mp.Entry("p001-harbour.jpg", (400, 300), "harbour", "srgb", 1)
     mp.write_photo(entry, tmp_path)
     assert moves == [(f"p001-harbour.jpg.tmp-{os.getpid()}", "p001-harbour.jpg", True)]
