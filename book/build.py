@@ -15,7 +15,7 @@ from book.colour import press_profile
 from book.compose import Pagination, paginate
 from book.config import load_book
 from book.content import all_texts_by_role, frame_texts
-from book.errors import BookError, ImageError, Problem, RenderError, TranslationError, Where
+from book.errors import BookError, Problem, RenderError, TranslationError, Where
 from book.finish import finish_pdf
 from book.fonts import EditionFonts
 from book.images import ImageJob, ImageResult, placed_ppi, process_all
@@ -76,46 +76,58 @@ def prepare(root: Path, langs: list[str] | None, profile: Profile, strict: bool 
     prepared = Prepared(book, pagination, [], warnings)
     check_resolution(prepared, profile)
     for lang in chosen:
-        if lang != book.source_language:
-            for problem in check_catalog(root, book, lang):
-                (prepared.warnings if problem.warning else prepared.errors).append(problem)
-            if any(p.where and p.where.path == f"translations/{lang}.po" and not p.warning for p in prepared.errors) \
-                    and not (root / "translations" / f"{lang}.po").is_file():
-                continue
-        try:
-            catalog = read_catalog(root, lang) if lang != book.source_language else None
-        except TranslationError as exc:
-            prepared.errors.append(Problem(None, exc.message))
-            continue
-        loc = Localiser(book, lang, catalog, fallback=profile.fallback)
-        items = frame_texts(book, pagination, loc)
-        fonts = EditionFonts(book.fonts, lang, cache_dir(root) / "fonts")
-        roles = all_texts_by_role(book, pagination, loc)
-        for item in items:
-            for part in item.parts:
-                bad = fonts.missing(part.text, part.style.font)
-                if bad:
-                    chars = ", ".join(f"'{c}' U+{ord(c):04X}" for c in bad)
-                    prepared.errors.append(Problem(loc.where(item.messages[0]), f"{lang}: no font has {chars} ({item.messages[0].ctx}); "
-                                                   "add a face that covers it in fonts/fonts.yaml or change the text"))
-        if any(p.message.startswith(f"{lang}: no font") for p in prepared.errors):
-            continue
-        fonts.prepare(roles)
-        text = set_edition_text(fonts, items, lang)
-        for overflow in text.overflows:
-            problem = Problem(loc.where(overflow.message),
-                              f"{lang}: {overflow.what} overflows frame '{overflow.frame}' on page {overflow.page}: "
-                              f"needs {overflow.needed} lines, room for {overflow.available}; shorten it", warning=profile.fallback)
-            (prepared.warnings if profile.fallback else prepared.errors).append(problem)
-        if loc.missing:
-            if profile.fallback:
-                prepared.warnings += [Problem(p.where, f"{lang}: {p.message} (Vietnamese shown)", warning=True) for p in loc.missing]
-            else:
-                prepared.errors += [Problem(p.where, f"{lang}: {p.message}") for p in loc.missing]
-        prepared.editions.append(Edition(lang, loc, fonts, text))
+        edition = prepare_edition(prepared, lang, profile)
+        if edition is not None:
+            prepared.editions.append(edition)
     if strict:
         prepared.errors += [Problem(p.where, p.message) for p in prepared.warnings]
     return prepared
+
+
+def prepare_edition(prepared: Prepared, lang: str, profile: Profile) -> Edition | None:
+    """Localise, check and set one edition's text; None when it cannot be set."""
+    book, root = prepared.book, prepared.book.root
+
+    def report(problem: Problem, soft: bool = False) -> None:
+        # In a proof, what a translator has yet to do is a warning, not a stop.
+        if problem.warning or soft:
+            prepared.warnings.append(Problem(problem.where, problem.message, warning=True))
+        else:
+            prepared.errors.append(problem)
+
+    catalog = None
+    if lang != book.source_language:
+        for problem in check_catalog(root, book, lang):
+            report(problem, soft=profile.fallback and "no catalog" in problem.message)
+        try:
+            catalog = read_catalog(root, lang)
+        except TranslationError as exc:
+            report(Problem(None, exc.message))
+            return None
+    loc = Localiser(book, lang, catalog, fallback=profile.fallback)
+    items = frame_texts(book, prepared.pagination, loc)
+    fonts = EditionFonts(book.fonts, lang, cache_dir(root) / "fonts")
+    settable = True
+    for item in items:
+        for part in item.parts:
+            bad = fonts.missing(part.text, part.style.font)
+            if bad:
+                settable = False
+                chars = ", ".join(f"'{c}' U+{ord(c):04X}" for c in bad)
+                report(Problem(loc.where(item.messages[0]), f"{lang}: no font has {chars} ({item.messages[0].ctx}); "
+                                                           "add a face that covers it in fonts/fonts.yaml or change the text"))
+    if not settable:
+        return None
+    fonts.prepare(all_texts_by_role(book, prepared.pagination, loc))
+    text = set_edition_text(fonts, items, lang)
+    for overflow in text.overflows:
+        report(Problem(loc.where(overflow.message), f"{lang}: {overflow.what} overflows frame '{overflow.frame}' on page {overflow.page}: "
+                                                    f"needs {overflow.needed} lines, room for {overflow.available}; shorten it"),
+               soft=profile.fallback)
+    for problem in loc.missing:
+        suffix = " (Vietnamese shown)" if profile.fallback else ""
+        report(Problem(problem.where, f"{lang}: {problem.message}{suffix}"), soft=profile.fallback)
+    return Edition(lang, loc, fonts, text)
 
 
 def image_jobs(prepared: Prepared, profile: Profile, icc: Path | None) -> list[ImageJob]:
@@ -194,7 +206,7 @@ def build(root: Path, langs: list[str] | None = None, profile_name: str = "print
     results = process_all(jobs_list, jobs or os.cpu_count() or 1, tick)
     check_images(prepared, results)
     if prepared.errors:
-        raise_problems(prepared.errors, "nothing was written", ImageError)
+        raise_problems(prepared.errors, "nothing was written")
     images = {(r.job.photo, name): r for r in results for name in frame_names(prepared, r.job)}
     written = []
     for index, edition in enumerate(prepared.editions):
@@ -226,10 +238,9 @@ def frame_names(prepared: Prepared, job: ImageJob) -> list[str]:
     return sorted(names)
 
 
-def raise_problems(problems: list[Problem], what: str, kind: type[BookError] = TranslationError) -> None:
+def raise_problems(problems: list[Problem], what: str) -> None:
     count = len(problems)
-    kind = kind if any("ppi" in p.message or "image" in p.message for p in problems) else BookError
-    raise kind(f"{count} problem{'s' if count > 1 else ''} found; {what}", problems)
+    raise BookError(f"{count} problem{'s' if count > 1 else ''} found; {what}", problems)
 
 
 def write_manifest(root: Path, book: Book, prepared: Prepared, profile: Profile, written: list[tuple[str, Path]]) -> dict:

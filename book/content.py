@@ -20,6 +20,7 @@ class FrameText:
     placed: Placed
     parts: list[Part]
     messages: list[Message]  # where the text comes from, for reports
+    fallback: bool = False  # shows source text for want of a translation (proofs only)
 
 
 def photo_meta(book: Book, loc: Localiser, photo_id: str) -> str:
@@ -61,6 +62,8 @@ def frame_texts(book: Book, pagination: Pagination, loc: Localiser) -> list[Fram
             elif frame.kind == "chapter-number" and page.chapter and page.chapter.number:
                 text = loc.label("chapter", number=str(page.chapter.number))
                 found.append(FrameText(page, placed, [Part(text, book.style(frame.style, loc.lang))], [book.labels["chapter"]]))
+    for item in found:
+        item.fallback = any(m.ctx in loc.missing_ctx for m in item.messages)
     return found
 
 

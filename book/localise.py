@@ -100,7 +100,7 @@ class Localiser:
     catalog: Catalog | None
     fallback: bool = False  # proof builds show the source text where a translation is missing
     missing: list[Problem] = field(default_factory=list)
-    _seen: set[str] = field(default_factory=set)
+    missing_ctx: set[str] = field(default_factory=set)
 
     def text(self, message: Message) -> str:
         if self.lang == self.book.source_language or not message.text:
@@ -115,8 +115,8 @@ class Localiser:
         elif nfc(entry.msgid) != message.text:
             problem = f"{message.ctx}: the Vietnamese text changed since it was translated; run 'book i18n update'"
         if problem:
-            if message.ctx not in self._seen:
-                self._seen.add(message.ctx)
+            if message.ctx not in self.missing_ctx:
+                self.missing_ctx.add(message.ctx)
                 line = entry.linenum if entry is not None else None
                 self.missing.append(Problem(Where(rel, line), problem))
             return message.text

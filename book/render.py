@@ -116,7 +116,7 @@ class Renderer:
             if kind in ("caption", "text", "chapter-number"):
                 key = (page.number, placed.frame.name)
                 if key in self.text.blocks:
-                    self.draw_block(canvas, self.text.blocks[key], text_box(placed))
+                    self.draw_block(canvas, self.text.blocks[key], text_box(placed), self.text.items[key].fallback)
             elif kind == "toc":
                 self.draw_toc(canvas, placed)
             elif kind == "credits":
@@ -169,14 +169,17 @@ class Renderer:
                 canvas.drawText(text)
         canvas.restoreState()
 
-    def draw_block(self, canvas: Canvas, block: Block, box: tuple[float, float, float, float]) -> None:
+    def draw_block(self, canvas: Canvas, block: Block, box: tuple[float, float, float, float], fallback: bool = False) -> None:
         x, y, w, h = box
         self.draw_lines(canvas, block.lines, x, y)
-        if self.proof and not block.fits:
+        if self.proof and (not block.fits or fallback):
+            # Proof marks: red for an overflow, dashed magenta for text awaiting translation.
             canvas.saveState()
-            canvas.setStrokeColorCMYK(0, 1, 1, 0)
+            canvas.setStrokeColorRGB(*((0.9, 0, 0) if not block.fits else (0.85, 0, 0.6)))
             canvas.setLineWidth(1.5)
-            canvas.rect(*self.pdf_rect(x, y, w, h), stroke=1, fill=0)
+            if block.fits:
+                canvas.setDash(4, 3)
+            canvas.rect(*self.pdf_rect(x - 1, y - 1, w + 2, h + 2), stroke=1, fill=0)
             canvas.restoreState()
 
     def style(self, name: str) -> Style:

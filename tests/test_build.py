@@ -123,6 +123,17 @@ def test_missing_translation_refused_for_print_shown_in_proof(mini, run):
     proof = run(mini, "build", "--lang", "en", "--profile", "proof")
     assert proof.exit_code == 0, proof.stderr
     assert "Cảng biển" in pdftotext(pdf(mini, "en", "proof"))
+    with pikepdf.open(pdf(mini, "en", "proof")) as doc:  # the frame is marked for the translator
+        assert b" .85 0 .6 RG" in doc.pages[0].Contents.read_bytes()
+    assert "translations/en.po:31: en: chapter:cang:title: not translated (Vietnamese shown)" in proof.stderr
+
+
+def test_proof_without_any_catalog(mini, run):
+    (mini / "translations" / "ja.po").unlink()
+    assert run(mini, "build", "--lang", "ja").exit_code == 1
+    proof = run(mini, "build", "--lang", "ja", "--profile", "proof")
+    assert proof.exit_code == 0, proof.stderr
+    assert "no catalog for ja" in proof.stderr
 
 
 def test_screen_profile_is_rgb(mini, run):

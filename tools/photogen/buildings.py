@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .canvas import Painter
-from .colour import GLASS, ROOF_TILES, WALLS, Colour, mix, scale
+from .colour import GLASS, ROOF_TILES, SIGNS, WALLS, Colour, mix, scale
 
 
 def building(p: Painter, x0: float, x1: float, base: float, top: float, colour: Colour,
@@ -99,7 +99,7 @@ def shophouse(p: Painter, x0: float, x1: float, base: float, floors: int, fh: fl
             p.line([(bx, y + fh * 0.62), (bx, y + fh * 0.98)], rail, 1)
         p.rect(x0, y + fh, x1, y + fh * 1.06, p.lit(scale(colour, 0.8), 0.3, depth))
     p.rect(x0 + wdt * 0.06, base - fh * 0.8, x1 - wdt * 0.06, base, dark)
-    sign = p.lit(p.pick([(200, 40, 40), (30, 80, 160), (230, 190, 50), (40, 130, 80)]), 0.9, depth)
+    sign = p.lit(p.pick(SIGNS), 0.9, depth)
     p.rect(x0 + wdt * 0.06, base - fh * 0.98, x1 - wdt * 0.06, base - fh * 0.8, sign)
     for k in range(p.int(2, 4)):  # a few letters on the sign, too small to read
         lx = x0 + wdt * (0.14 + k * 0.2)

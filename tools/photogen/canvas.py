@@ -47,6 +47,22 @@ class Painter:
     def jitter(self, c: Colour, amount: float = 12) -> Colour:
         return tuple(clamp8(ch + self.uni(-amount, amount)) for ch in c)  # type: ignore
 
+    def in_disc(self, tries: int, b_top: float = 1.0, limit: float = 1.0):
+        """Random (a, b) from `tries` draws in [-1, 1] x [-1, b_top], keeping
+        those inside the disc a² + b² <= limit (crowns, heaps of fruit)."""
+        for _ in range(tries):
+            a, b = self.uni(-1, 1), self.uni(-1, b_top)
+            if a * a + b * b <= limit:
+                yield a, b
+
+    def spots(self, n: int, x0: float, x1: float, y0: float, y1: float):
+        """n random places, x from x0 to x1 of the width and y from y0 to y1
+        pixels, less those that fall in the calm caption corner."""
+        for _ in range(n):
+            x, y = self.uni(x0, x1) * self.w, self.uni(y0, y1)
+            if self.busy_ok(x, y):
+                yield x, y
+
     # light ------------------------------------------------------------------
     def lit(self, c: Colour, facing: float = 0.8, depth: float = 0.0) -> Colour:
         """Colour of a surface: facing 1 = turned to the sun, 0 = in shade;

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .canvas import Painter
-from .colour import AO_DAI, CLOTHES, SKIN, Colour, mix
+from .colour import AO_DAI, CLOTHES, SKIN, TROUSERS, Colour, mix
 
 
 def figure(p: Painter, x: float, base: float, height: float, top: Colour, bottom: Colour,
@@ -83,8 +83,7 @@ def random_person(p: Painter, x: float, base: float, height: float, depth: float
                   hats: float = 0.3) -> None:
     dress = p.chance(0.2)
     top = p.pick(AO_DAI) if dress else p.pick(CLOTHES)
-    bottom = (246, 246, 242) if dress else p.pick([(40, 44, 60), (30, 30, 34), (90, 80, 70),
-                                                   (60, 70, 100), (200, 190, 170)])
+    bottom = (246, 246, 242) if dress else p.pick(TROUSERS + [(60, 70, 100), (200, 190, 170)])
     hat = "conical" if p.chance(hats) else None
     figure(p, x, base, height * p.uni(0.9, 1.05), top, bottom, hat=hat, dress=dress,
            stride=p.uni(-0.4, 0.4), depth=depth, arms=p.uni(-0.3, 0.4))

@@ -27,19 +27,13 @@ def flame_tree(p: Painter, x: float, base: float, height: float, bloom: float = 
     sun = p.sun_side(x)
     # Leaf mass: darker underneath, lighter where the sun strikes the top.
     n = int(min(260, 30 + height / p.u * 6))
-    for _ in range(n):
-        a, b = p.uni(-1, 1), p.uni(-1, 0.8)
-        if a * a + b * b > 1:
-            continue
+    for a, b in p.in_disc(n, 0.8):
         r = height * p.uni(0.035, 0.07)
         p.ellipse(x + a * rx, cy + b * ry, r, r * 0.55,
                   p.lit(p.pick(LEAF), 0.45 + 0.3 * a * sun - 0.45 * b, depth))
     # Blossom grows in clusters of small flowers, mostly on top of the crown.
     dot = max(0.6, height * 0.009)
-    for _ in range(int(n * 0.9 * bloom)):
-        a, b = p.uni(-1, 1), p.uni(-1, 0.6)
-        if a * a + b * b > 1:
-            continue
+    for a, b in p.in_disc(int(n * 0.9 * bloom), 0.6):
         ccx, ccy = x + a * rx, cy + b * ry
         face = 0.55 + 0.35 * a * sun - 0.3 * b
         tone = p.pick(BLOSSOM)
@@ -54,10 +48,7 @@ def green_tree(p: Painter, x: float, base: float, height: float, depth: float = 
     p.line([(x, base), (x, base - height * 0.5)], trunk, max(1, height * 0.05))
     cy, r = base - height * 0.65, height * 0.32
     sun = p.sun_side(x)
-    for _ in range(26):
-        a, b = p.uni(-1, 1), p.uni(-1, 1)
-        if a * a + b * b > 1:
-            continue
+    for a, b in p.in_disc(26):
         rr = r * p.uni(0.3, 0.55)
         p.ellipse(x + a * r, cy + b * r * 0.9, rr, rr * 0.85,
                   p.lit(p.pick(LEAF), 0.5 + 0.4 * a * sun - 0.3 * b, depth))

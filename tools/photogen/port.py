@@ -182,6 +182,14 @@ def ship(p: Painter, x_stern: float, length: float, waterline: float, facing: in
             p.ellipse(X(t), wl - fb * p.uni(0.0, 0.15), fb * p.uni(0.1, 0.25), fb * 0.07, foam)
 
 
+def ship_afloat(p: Painter, x_stern: float, length: float, waterline: float, facing: int = 1,
+                kind: str = "container", depth: float = 0.0, moving: bool = False,
+                reflect: float = 0.5) -> None:
+    """A ship on a layer of its own, mirrored in the water below its waterline."""
+    with p.layer(reflect_at=waterline, reflect=reflect):
+        ship(p, x_stern, length, waterline, facing, kind, depth, moving)
+
+
 def cable_bridge(p: Painter, deck_y: float, water_y: float, towers: list[float],
                  tower_h: float, colour: Colour, depth: float, night: bool = False) -> None:
     """A cable-stayed bridge like Bạch Đằng: towers, fans of stays, deck."""

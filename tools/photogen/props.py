@@ -68,10 +68,7 @@ def produce_basket(p: Painter, x: float, y: float, s: float) -> None:
     kind = p.pick(["fruit", "fruit", "greens", "fish", "dragon"])
     colour = {"fruit": p.pick([(240, 190, 40), (240, 130, 40), (200, 50, 40), (150, 190, 60)]),
               "greens": (80, 140, 60), "fish": (176, 182, 186), "dragon": (214, 60, 130)}[kind]
-    for _ in range(int(26 + s / p.u * 4)):
-        a, b = p.uni(-1, 1), p.uni(-1, 1)
-        if a * a + b * b > 0.85:
-            continue
+    for a, b in p.in_disc(int(26 + s / p.u * 4), limit=0.85):
         heap = (1 - a * a - b * b) * s * 0.25  # piled up in the middle
         px, py = x + a * s * 0.8, y + b * s * 0.26 - heap
         c = p.lit(p.jitter(colour, 16), 0.55 + 0.45 * (-b))

@@ -10,9 +10,9 @@ from .colour import CLOTHES, WALLS
 from .landscape import paint_sky, paint_water
 from .people import figure, random_person
 from .plants import flame_tree, green_tree
-from .port import ship
+from .port import ship_afloat
 from .props import produce_basket
-from .street import Persp, motorbike, street_setting, wires
+from .street import Persp, far_to_near, motorbike, street_setting, wires
 
 
 def scene_city(p: Painter) -> None:
@@ -28,8 +28,7 @@ def scene_city(p: Painter) -> None:
     wl = bank + (p.h - bank) * p.uni(0.4, 0.6)
     x = p.uni(0.05, 0.45) * p.w
     if p.busy_ok(x + p.w * 0.1, wl):
-        with p.layer(reflect_at=wl):
-            ship(p, x, p.w * 0.15, wl, p.pick([-1, 1]), "fishing", moving=True)
+        ship_afloat(p, x, p.w * 0.15, wl, p.pick([-1, 1]), "fishing", moving=True)
 
 
 def scene_street(p: Painter) -> None:
@@ -41,18 +40,14 @@ def scene_street(p: Painter) -> None:
     for s in (-1, 1):
         for z in np.arange(p.uni(3, 8), 120, p.uni(9, 13)):
             kind = "flame" if p.chance(0.6) else "green"
-            things.append((z, "tree", s * 5.6, kind))
+            things.append((z, s * 5.6, "tree", kind))
     for _ in range(p.int(8, 20)):
-        things.append((p.uni(9, 80), "bike", p.uni(-3.5, 3.5), p.pick([-1, 1])))
+        z = p.uni(9, 80)
+        things.append((z, p.uni(-3.5, 3.5), "bike", p.pick([-1, 1])))
     for _ in range(p.int(4, 12)):
-        things.append((p.uni(6, 60), "walker", p.pick([-1, 1]) * p.uni(4.6, 6.8), 0))
-    things.sort(key=lambda t: -t[0])
-    for z, kind, X, extra in things:
-        x, y = cam.pt(X, 0, z)
-        k = cam.k(z)
-        if not p.busy_ok(x, y - k):
-            continue
-        depth = min(0.8, z / 150)
+        z = p.uni(6, 60)
+        things.append((z, p.pick([-1, 1]) * p.uni(4.6, 6.8), "walker", 0))
+    for x, y, k, depth, (kind, extra) in far_to_near(p, cam, things):
         if kind == "tree":
             (flame_tree if extra == "flame" else green_tree)(p, x, y, k * 8.5, depth=depth)
         elif kind == "bike":

@@ -7,12 +7,12 @@ from PIL import ImageFilter
 
 from .buildings import skyline
 from .canvas import Painter
-from .colour import AO_DAI, CLOTHES
+from .colour import AO_DAI, CLOTHES, TROUSERS
 from .landscape import paint_sky
 from .people import crowd, figure, random_person
 from .plants import flame_tree, green_tree
 from .props import bunting, fireworks, lantern, star
-from .street import Persp, street_setting
+from .street import Persp, far_to_near, street_setting
 
 
 def scene_festival(p: Painter) -> None:
@@ -67,14 +67,8 @@ def scene_parade(p: Painter) -> None:
     for s in (-1, 1):  # onlookers along the kerbs
         for z in np.arange(3.0, 90.0, 1.2):
             things.append((z + p.uni(0, 0.8), s * (8.6 + p.uni(0, 1.5)), "onlooker"))
-    things.sort(key=lambda t: -t[0])
     stride = 0.5
-    for z, X, kind in things:
-        x, y = cam.pt(X, 0, z)
-        k = cam.k(z)
-        if not p.busy_ok(x, y - k):
-            continue
-        depth = min(0.8, z / 150)
+    for x, y, k, depth, (kind,) in far_to_near(p, cam, things):
         if kind == "marcher":
             stride = -stride
             figure(p, x, y, k * 1.72, uniform, trousers, hat="cap", stride=stride, depth=depth,
@@ -121,6 +115,6 @@ def scene_people(p: Painter) -> None:
                       (40, 40, 36, 110))
         dress = p.chance(0.5)
         figure(p, x, base, hgt, p.pick(AO_DAI) if dress else p.pick(CLOTHES),
-               (246, 246, 242) if dress else p.pick([(40, 44, 60), (30, 30, 34), (90, 80, 70)]),
+               (246, 246, 242) if dress else p.pick(TROUSERS),
                hat="conical" if dress and p.chance(0.5) else None, dress=dress,
                arms=p.uni(-0.15, 0.25))

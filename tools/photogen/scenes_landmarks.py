@@ -40,11 +40,8 @@ def scene_temple(p: Painter) -> None:
             p.ellipse(x, base - p.h * 0.21, p.u * 1.4, p.u * 1.0, p.lit((200, 196, 180), 0.8))
     for y in np.arange(base + p.h * 0.03, p.h, p.h * 0.04):  # courtyard paving
         p.line([(0, y), (p.w, y)], p.lit((140, 134, 122), 0.6), 1)
-    for _ in range(p.int(2, 5)):
-        x = p.uni(0.1, 0.9) * p.w
-        y = p.uni(base + p.h * 0.08, p.h * 0.95)
-        if p.busy_ok(x, y):
-            random_person(p, x, y, p.h * 0.1 + (y - base) * 0.4, 0.0, hats=0.4)
+    for x, y in p.spots(p.int(2, 5), 0.1, 0.9, base + p.h * 0.08, p.h * 0.95):
+        random_person(p, x, y, p.h * 0.1 + (y - base) * 0.4, 0.0, hats=0.4)
 
 
 def scene_opera_house(p: Painter) -> None:
@@ -96,7 +93,5 @@ def scene_opera_house(p: Painter) -> None:
     for x in (cx - W * 0.6, cx + W * 0.62):
         if p.busy_ok(x, p.h * 0.9):
             flame_tree(p, x, p.h * 0.95, p.h * 0.6, bloom=0.7)
-    for _ in range(p.int(3, 8)):
-        x, y = p.uni(0.05, 0.95) * p.w, p.uni(base + p.h * 0.06, p.h * 0.95)
-        if p.busy_ok(x, y):
-            random_person(p, x, y, p.h * 0.05 + (y - base) * 0.35, 0.0, hats=0.2)
+    for x, y in p.spots(p.int(3, 8), 0.05, 0.95, base + p.h * 0.06, p.h * 0.95):
+        random_person(p, x, y, p.h * 0.05 + (y - base) * 0.35, 0.0, hats=0.2)

@@ -9,7 +9,7 @@ from .canvas import Painter
 from .colour import scale
 from .landscape import gulls, paint_ridge, paint_sky, paint_water
 from .people import figure
-from .port import cable_bridge, container_stack, crane, ship, smoke_plume, truck
+from .port import cable_bridge, container_stack, crane, ship, ship_afloat, smoke_plume, truck
 
 
 def scene_harbour(p: Painter) -> None:
@@ -31,14 +31,12 @@ def scene_harbour(p: Painter) -> None:
     length = p.w * p.uni(0.45, 0.7)
     facing = p.pick([-1, 1]) if p.calm is None else -1
     xs = p.uni(0.3, 0.6) * p.w - facing * length / 2  # keep the ship's middle in frame
-    with p.layer(reflect_at=wl, reflect=0.45):
-        ship(p, xs, length, wl, facing, p.pick(["container", "container", "bulk"]), 0.2)
+    ship_afloat(p, xs, length, wl, facing, p.pick(["container", "container", "bulk"]), 0.2, reflect=0.45)
     wl2 = wl + (p.h - wl) * p.uni(0.3, 0.6)
     tx = p.uni(0.05, 0.5) * p.w
     if p.busy_ok(tx + p.w * 0.15, wl2):
-        with p.layer(reflect_at=wl2, reflect=0.45):
-            ship(p, tx, p.w * 0.14, wl2, p.pick([-1, 1]), p.pick(["tug", "fishing"]),
-                 moving=True)
+        ship_afloat(p, tx, p.w * 0.14, wl2, p.pick([-1, 1]), p.pick(["tug", "fishing"]), moving=True,
+                    reflect=0.45)
 
 
 def scene_cranes(p: Painter) -> None:
@@ -78,13 +76,10 @@ def scene_ship(p: Painter) -> None:
     length = p.w * p.uni(0.75, 1.1)
     facing = p.pick([-1, 1]) if p.calm is None else -1
     xs = p.w * p.uni(-0.1, 0.15) if facing > 0 else p.w * p.uni(0.85, 1.1)
-    with p.layer(reflect_at=wl, reflect=0.5):
-        ship(p, xs, length, wl, facing, p.pick(["container", "container", "bulk"]), 0.05,
-             moving=True)
+    ship_afloat(p, xs, length, wl, facing, p.pick(["container", "container", "bulk"]), 0.05, moving=True)
     wl2 = wl + (p.h - wl) * 0.35
     tx = xs + facing * length * p.uni(0.7, 0.85)
-    with p.layer(reflect_at=wl2, reflect=0.45):
-        ship(p, tx, p.w * 0.12, wl2, facing, "tug", moving=True)
+    ship_afloat(p, tx, p.w * 0.12, wl2, facing, "tug", moving=True, reflect=0.45)
     gulls(p, hz)
 
 
@@ -103,8 +98,7 @@ def scene_bridge(p: Painter) -> None:
     if p.chance(0.6):
         wl = hz + (p.h - hz) * 0.5
         x = p.uni(0.05, 0.4) * p.w
-        with p.layer(reflect_at=wl):
-            ship(p, x, p.w * 0.13, wl, p.pick([-1, 1]), "fishing", moving=True)
+        ship_afloat(p, x, p.w * 0.13, wl, p.pick([-1, 1]), "fishing", moving=True)
 
 
 def scene_factory(p: Painter) -> None:
@@ -205,9 +199,7 @@ def scene_factory(p: Painter) -> None:
         p.rect(x, road + p.h * 0.058, x + p.u * 4, road + p.h * 0.065, p.lit((230, 200, 60), 0.9))
     tx = p.uni(0.2, 0.5) * p.w
     truck(p, tx, road + p.h * 0.1, p.w * 0.3, p.pick([-1, 1]))
-    for _ in range(p.int(1, 4)):
-        x, y = p.uni(0.05, 0.95) * p.w, p.uni(road + p.h * 0.13, p.h * 0.95)
-        if p.busy_ok(x, y):
-            figure(p, x, y, p.h * 0.12 + (y - road) * 0.3, (240, 130, 40), (40, 60, 100),
-                   hat="helmet", stride=p.uni(-0.4, 0.4))
+    for x, y in p.spots(p.int(1, 4), 0.05, 0.95, road + p.h * 0.13, p.h * 0.95):
+        figure(p, x, y, p.h * 0.12 + (y - road) * 0.3, (240, 130, 40), (40, 60, 100),
+               hat="helmet", stride=p.uni(-0.4, 0.4))
     p.haze_band(hz - p.h * 0.2, hz, 0.2)

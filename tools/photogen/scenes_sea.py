@@ -11,7 +11,7 @@ from .colour import LEAF, scale
 from .landscape import gulls, paint_karst, paint_ridge, paint_sky, paint_water, surf
 from .people import random_person
 from .plants import palm
-from .port import ship
+from .port import ship_afloat
 from .props import umbrella
 
 
@@ -28,8 +28,7 @@ def scene_sea(p: Painter) -> None:
         length = p.w * (0.04 + (wl - hz) / p.h * 0.35)
         if not p.busy_ok(x + length / 2, wl):
             continue
-        with p.layer(reflect_at=wl, reflect=0.3):
-            ship(p, x, length, wl, p.pick([-1, 1]), p.pick(["junk", "fishing", "fishing"]))
+        ship_afloat(p, x, length, wl, p.pick([-1, 1]), p.pick(["junk", "fishing", "fishing"]), reflect=0.3)
     gulls(p, hz)
 
 
@@ -57,8 +56,7 @@ def scene_island(p: Painter) -> None:
                         (hx + hw * 0.5, wl - hh * 1.6)], p.lit((120, 70, 50), 0.8, 0.2))
     wl = hz + (p.h - hz) * p.uni(0.3, 0.55)
     x = p.uni(0.05, 0.45) * p.w
-    with p.layer(reflect_at=wl):
-        ship(p, x, p.w * 0.18, wl, p.pick([-1, 1]), "junk")
+    ship_afloat(p, x, p.w * 0.18, wl, p.pick([-1, 1]), "junk")
 
 
 def scene_beach(p: Painter) -> None:
@@ -83,16 +81,10 @@ def scene_beach(p: Painter) -> None:
     for k in range(p.int(1, 3)):
         palm(p, px + k * p.u * 6, p.h * p.uni(0.82, 0.95), p.h * p.uni(0.45, 0.6),
              p.uni(-1, 1))
-    for _ in range(p.int(2, 6)):
-        x, y = p.uni(0.15, 0.9) * p.w, p.uni(shore + p.h * 0.06, p.h * 0.85)
-        if not p.busy_ok(x, y):
-            continue
-        s = p.u * (2 + (y - shore) / p.h * 12)
-        umbrella(p, x, y, s)
-    for _ in range(p.int(3, 8)):
-        x, y = p.uni(0.05, 0.95) * p.w, p.uni(shore + p.h * 0.02, p.h * 0.8)
-        if p.busy_ok(x, y):
-            random_person(p, x, y, p.u * (3 + (y - shore) / p.h * 18), 0.1, hats=0.1)
+    for x, y in p.spots(p.int(2, 6), 0.15, 0.9, shore + p.h * 0.06, p.h * 0.85):
+        umbrella(p, x, y, p.u * (2 + (y - shore) / p.h * 12))
+    for x, y in p.spots(p.int(3, 8), 0.05, 0.95, shore + p.h * 0.02, p.h * 0.8):
+        random_person(p, x, y, p.u * (3 + (y - shore) / p.h * 18), 0.1, hats=0.1)
 
 
 def scene_aerial(p: Painter) -> None:

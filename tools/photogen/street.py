@@ -7,7 +7,7 @@ import itertools
 import numpy as np
 
 from .canvas import Painter
-from .colour import CLOTHES, WALLS, scale
+from .colour import CLOTHES, SIGNS, TROUSERS, WALLS, scale
 from .people import figure
 
 
@@ -30,6 +30,18 @@ class Persp:
 
     def wall(self, X, Z0, Z1, Y0, Y1):
         return [self.pt(X, Y0, Z0), self.pt(X, Y0, Z1), self.pt(X, Y1, Z1), self.pt(X, Y1, Z0)]
+
+
+def far_to_near(p: Painter, cam: Persp, things: list[tuple]):
+    """Things standing on the ground, given as tuples (Z, X, ...), farthest
+    first: yields (x, y, k, depth, rest) for those clear of the calm corner,
+    where k is pixels per metre at that distance and rest lists the rest of
+    the tuple."""
+    for z, X, *rest in sorted(things, key=lambda t: -t[0]):
+        x, y = cam.pt(X, 0, z)
+        k = cam.k(z)
+        if p.busy_ok(x, y - k):
+            yield x, y, k, min(0.8, z / 150), rest
 
 
 def street_setting(p: Painter, cam: Persp, half_road: float, walk: float,
@@ -68,7 +80,7 @@ def tube_house(p: Painter, cam: Persp, X: float, z0: float, z1: float, hgt: floa
                p.lit(p.pick([(70, 110, 80), (80, 80, 90), (60, 90, 120), (120, 70, 50)]), 0.5))
         p.line([cam.pt(X - side * 0.6, y + 0.9, z0 + 0.2), cam.pt(X - side * 0.6, y + 0.9, z1 - 0.2)],
                shade, max(1, cam.k(z0) * 0.12))
-    sign = p.lit(p.pick([(200, 40, 40), (30, 80, 160), (230, 190, 50), (40, 130, 80)]), 0.9)
+    sign = p.lit(p.pick(SIGNS), 0.9)
     p.poly(cam.wall(X - side * 0.05, z0 + 0.3, z1 - 0.3, 2.6, 3.2), sign)
     p.poly(cam.wall(X, z0 + 0.4, z1 - 0.4, 0, 2.5), p.lit((120, 118, 114), 0.4))
 
@@ -115,5 +127,5 @@ def motorbike(p: Painter, x: float, base: float, size: float, facing: int,
     p.line([(front, base - wr), hb], dark, max(1, size * 0.03))
     rh = size * 1.05
     figure(p, x - f * size * 0.08, seat_y + rh * 0.27, rh, p.pick(CLOTHES),
-           p.pick([(40, 44, 60), (30, 30, 34), (90, 80, 70)]), hat="helmet", depth=depth,
+           p.pick(TROUSERS), hat="helmet", depth=depth,
            pose="sit", facing=f, arms=0.9)
