@@ -124,7 +124,7 @@ def test_missing_translation_refused_for_print_shown_in_proof(mini, run):
     assert proof.exit_code == 0, proof.stderr
     assert "Cảng biển" in pdftotext(pdf(mini, "en", "proof"))
     with pikepdf.open(pdf(mini, "en", "proof")) as doc:  # the frame is marked for the translator
-        assert b" .85 0 .6 RG" in doc.pages[0].Contents.read_bytes()
+        assert b".85 0 .6 RG" in doc.pages[0].Contents.read_bytes()
     assert "translations/en.po:31: en: chapter:cang:title: not translated (Vietnamese shown)" in proof.stderr
 
 
