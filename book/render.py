@@ -3,6 +3,7 @@ set, photos placed, language text 100 % K overprinting."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -86,6 +87,19 @@ class Renderer:
         return ((self.bleed + x) * MM, (self.bleed + self.trim_h - y - h) * MM, w * MM, h * MM)
 
     def render(self, path: Path) -> None:
+        # reportlab names each image after its file path: draw from inside the
+        # image cache with bare file names, so the PDF bytes do not depend on
+        # where the project lives.
+        folders = {r.path.parent for r in self.images.values() if r.path is not None}
+        previous = os.getcwd()
+        if len(folders) == 1:
+            os.chdir(folders.pop())
+        try:
+            self._render(path.resolve())
+        finally:
+            os.chdir(previous)
+
+    def _render(self, path: Path) -> None:
         width = (self.trim_w + 2 * self.bleed) * MM
         height = (self.trim_h + 2 * self.bleed) * MM
         canvas = Canvas(str(path), pagesize=(width, height), invariant=1, pageCompression=1,
@@ -136,7 +150,7 @@ class Renderer:
         clip = canvas.beginPath()
         clip.rect(*self.pdf_rect(x, y, w, h))
         canvas.clipPath(clip, stroke=0, fill=0)
-        canvas.drawImage(str(result.path), *self.pdf_rect(x + dx, y + dy, bw, bh))
+        canvas.drawImage(result.path.name if Path.cwd() == result.path.parent else str(result.path), *self.pdf_rect(x + dx, y + dy, bw, bh))
         canvas.restoreState()
 
     def draw_panel(self, canvas: Canvas, placed: Placed) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -102,6 +103,15 @@ def test_manifest_and_determinism(built, run):
     first = pdf(built, "ja").read_bytes()
     assert run(built, "build", "--lang", "ja").exit_code == 0
     assert pdf(built, "ja").read_bytes() == first
+
+
+def test_same_bytes_wherever_the_project_lives(built, run, tmp_path):
+    elsewhere = tmp_path / "another" / "place"
+    shutil.copytree(built, elsewhere)
+    shutil.rmtree(elsewhere / "output")
+    shutil.rmtree(elsewhere / ".cache" / "images")
+    assert run(elsewhere, "build", "--lang", "vi").exit_code == 0
+    assert pdf(elsewhere, "vi").read_bytes() == pdf(built, "vi").read_bytes()
 
 
 def test_failed_build_keeps_previous_pdfs(built, run):
