@@ -75,7 +75,7 @@ def main() -> None:
         report("i18n extract + update (4 catalogs)",
                [(a[0] + b[0], max(a[1], b[1])) for a, b in
                 ((run(BOOK + ["i18n", "extract"], root), run(BOOK + ["i18n", "update"], root)) for _ in range(args.runs))])
-        sizes = sorted((p.stat().st_size for p in (root / "output" / "print").rglob("*.pdf")))
+        sizes = sorted(p.stat().st_size for p in (root / "output" / "print").rglob("*.pdf"))
         print(f"print PDFs: {len(sizes)} files, {sizes[0] / 1e6:.0f}–{sizes[-1] / 1e6:.0f} MB each")
 
 
