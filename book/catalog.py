@@ -35,9 +35,25 @@ def language_name(lang: str) -> str:
     return Locale.parse(BABEL_IDS[lang]).get_display_name(BABEL_IDS[lang])
 
 
-def room_comments(book: Book, pagination: Pagination) -> dict[str, str]:
-    """For each message, where it sits and roughly how much room it has."""
-    notes: dict[str, str] = {}
+ROOM_SCRIPTS = (("en", "Latin scripts", 0.5), ("zh", "Chinese/Japanese", 1.0), ("ko", "Korean", 0.9))
+EM_PER_CHARACTER = {"vi": 0.5, "en": 0.5, "zh": 1.0, "ja": 1.0, "ko": 0.9}
+
+
+def room_in(book: Book, frame, lang: str, reserve: float) -> tuple[int, int]:
+    """(lines, characters) a frame holds in ``lang``'s style, roughly."""
+    pad = 8.0 if frame.panel else 0.0
+    style = book.style(frame.style, lang)
+    lines = max(1, int(((frame.h - pad) * MM - reserve) // style.leading))
+    return lines, lines * int((frame.w - pad) * MM / (style.size * EM_PER_CHARACTER[lang]))
+
+
+def entry_notes(book: Book, pagination: Pagination, lang: str | None = None) -> dict[str, str]:
+    """For each message: what it is, where it sits and how much room it has,
+    in ``lang``'s style (or for each script when ``lang`` is None, for the template)."""
+    from book.content import text_message
+
+    notes = {m.ctx: m.comment for m in book.messages()}
+    placed_once: set[str] = set()
     for page in pagination.pages:
         for placed in page.placed:
             frame = placed.frame
@@ -48,20 +64,21 @@ def room_comments(book: Book, pagination: Pagination) -> dict[str, str]:
                 meta = book.style("caption-meta", "")
                 reserve = meta.leading + meta.space_before
             else:
-                from book.content import text_message
-
                 ctx = text_message(book, page, placed.value).ctx
                 reserve = 0.0
-            pad = 8.0 if frame.panel else 0.0
-            room = []
-            for lang, label, em in (("en", "Latin scripts", 0.5), ("zh", "Chinese/Japanese", 1.0), ("ko", "Korean", 0.9)):
-                style = book.style(frame.style, lang)
-                lines = max(1, int(((frame.h - pad) * MM - reserve) // style.leading))
-                per_line = int((frame.w - pad) * MM / (style.size * em))
-                room.append(f"{lines * per_line} {'characters ' if not room else ''}in {label}")
-            lines_latin = max(1, int(((frame.h - pad) * MM - reserve) // book.style(frame.style, "en").leading))
-            where = f"page {page.number}, frame '{frame.name}' of layout '{page.layout.name}'"
-            notes.setdefault(ctx, f"On {where}: {lines_latin} lines, room for about {', '.join(room)}.")
+            if ctx in placed_once:
+                continue
+            placed_once.add(ctx)
+            chapter = f" in chapter '{page.chapter.id}'" if page.chapter else ""
+            where = f"On page {page.number}{chapter}, frame '{frame.name}' of layout '{page.layout.name}'"
+            if lang and lang in EM_PER_CHARACTER:
+                lines, chars = room_in(book, frame, lang, reserve)
+                room = f"{lines} lines, room for about {chars} characters"
+            else:
+                lines = room_in(book, frame, "en", reserve)[0]
+                figures = [f"{room_in(book, frame, code, reserve)[1]} in {label}" for code, label, _ in ROOM_SCRIPTS]
+                room = f"{lines} lines, room for about {', '.join(figures)} characters"
+            notes[ctx] = f"{notes.get(ctx, '')} {where}: {room}.".strip()
     return notes
 
 
@@ -81,13 +98,11 @@ def make_template(book: Book, pagination: Pagination) -> polib.POFile:
         "X-Source-Language": book.source_language,
         "X-Generator": f"book {__version__}",
     }
-    notes = room_comments(book, pagination)
+    notes = entry_notes(book, pagination)
     for message in book.messages():
         if not message.text:
             continue
-        comment = message.comment
-        if message.ctx in notes:
-            comment += " " + notes[message.ctx]
+        comment = notes[message.ctx]
         entry = polib.POEntry(
             msgctxt=message.ctx,
             msgid=unicodedata.normalize("NFC", message.text),
@@ -133,12 +148,13 @@ def pivot_texts(root: Path) -> dict[str, str]:
     return {e.msgctxt: e.msgstr for e in po if e.msgctxt and e.msgstr and not e.obsolete and "fuzzy" not in e.flags}
 
 
-def language_template(template: Path, lang: str, terms: list[Term], pivot: dict[str, str]) -> polib.POFile:
-    """The template with this language's notes added to each entry: the English
-    pivot (for zh, ko, ja) and the glossary terms the text contains."""
+def language_template(template: Path, lang: str, room: dict[str, str], terms: list[Term], pivot: dict[str, str]) -> polib.POFile:
+    """The template with this language's notes on each entry: its room in this
+    language's style, the English pivot (for zh, ko, ja), the glossary terms."""
     pot = polib.pofile(str(template), wrapwidth=WRAP)
     for entry in pot:
-        notes = [entry.comment] if entry.comment else []
+        comment = room.get(entry.msgctxt, entry.comment)
+        notes = [comment] if comment else []
         if lang in PIVOT_LANGS and entry.msgctxt in pivot:
             notes.append(f"English: {pivot[entry.msgctxt]}")
         found = [t for t in terms_in(entry.msgid, terms) if t.targets.get(lang)]
@@ -148,10 +164,11 @@ def language_template(template: Path, lang: str, terms: list[Term], pivot: dict[
     return pot
 
 
-def update_catalog(root: Path, lang: str, template: Path) -> str:
+def update_catalog(book: Book, pagination: Pagination, lang: str, template: Path) -> str:
     """The merged text of translations/<lang>.po (not yet written)."""
+    root = book.root
     po = root / "translations" / f"{lang}.po"
-    lang_pot = language_template(template, lang, read_glossary(root), pivot_texts(root))
+    lang_pot = language_template(template, lang, entry_notes(book, pagination, lang), read_glossary(root), pivot_texts(root))
     with tempfile.TemporaryDirectory() as work:
         path = Path(work) / f"{lang}.pot"
         path.write_text(str(lang_pot) + "\n", encoding="utf-8")

@@ -189,7 +189,7 @@ def i18n_update(lang: Annotated[Optional[list[str]], typer.Option("--lang", "-l"
     from book.catalog import update_catalog, write_atomic
 
     langs = check_langs(lang)
-    book, _ = load_for_i18n()
+    book, pagination = load_for_i18n()
     template = book.root / "translations" / "messages.pot"
     if not template.is_file():
         raise BookError("translations/messages.pot not found; run 'book i18n extract' first")
@@ -197,7 +197,7 @@ def i18n_update(lang: Annotated[Optional[list[str]], typer.Option("--lang", "-l"
         po = book.root / "translations" / f"{code}.po"
         if not po.is_file():
             raise BookError(f"translations/{code}.po not found; create it with 'book i18n init {code}'")
-        write_atomic(po, update_catalog(book.root, code, template))
+        write_atomic(po, update_catalog(book, pagination, code, template))
         print(f"translations/{code}.po updated")
 
 

@@ -47,7 +47,7 @@ def test_extract_template(extracted, run):
     caption = {e.msgctxt: e for e in template}["photo:p002:caption"]
     assert caption.msgid == OLD
     assert caption.occurrences == [("content/chapters/01-cang.yaml", "14")]
-    assert "Caption of photo p002 (p002.jpg). On page 2, frame 'caption' of layout 'photo-caption'" in " ".join(caption.comment.split())
+    assert "Caption of photo p002 (p002.jpg). On page 2 in chapter 'cang', frame 'caption' of layout 'photo-caption'" in " ".join(caption.comment.split())
     assert "room for about" in caption.comment and "in Chinese/Japanese" in caption.comment
     label = {e.msgctxt: e for e in template}["label:credit"]
     assert "python-brace-format" in label.flags
@@ -124,6 +124,8 @@ def test_pivot_and_glossary_notes(extracted, run):
     assert run(extracted, "i18n", "update").exit_code == 0
     place = entries(extracted / "translations" / "ja.po")["photo:p002:place"]
     assert "English: Cat Hai" in place.comment
+    caption = entries(extracted / "translations" / "ja.po")["photo:p002:caption"]
+    assert "room for about 495 characters" in " ".join(caption.comment.split())  # in Japanese, not per script
     assert "Glossary: Cát Hải = カットハイ" in place.comment
     assert "English:" not in entries(extracted / "translations" / "en.po")["photo:p002:place"].comment
 
