@@ -62,7 +62,7 @@ def measure_atom(fonts: EditionFonts, atom: Atom, role: str, size: float, tracki
     return runs, w, space
 
 
-def break_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, size: float, width: float) -> list[Line]:
+def break_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, size: float, width: float, indent: bool = True) -> list[Line]:
     """Greedy line breaking of one paragraph at ``size``; justified lines spread
     the spare room over the gaps between atoms."""
     tracking = style.tracking / 1000 * size
@@ -71,7 +71,7 @@ def break_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, siz
     measured = [measure_atom(fonts, a, style.font, size, tracking) for a in atoms]
     lines: list[list[int]] = []
     current: list[int] = []
-    used = style.first_indent * size
+    used = style.first_indent * size if indent else 0.0
     indent = used
     for index, (_, w, _) in enumerate(measured):
         gap = measured[current[-1]][2] if current else 0.0
@@ -118,13 +118,15 @@ def set_parts(fonts: EditionFonts, parts: list[Part], lang: str, width: float, s
         size = max(style.size * scale, style.min_size)
         paragraphs = [p.strip() for p in part.text.replace("\r", "").split("\n\n") if p.strip()]
         for p_index, paragraph in enumerate(paragraphs):
-            paragraph = " ".join(paragraph.split("\n"))
             gap = 0.0
             if lines and p_index == 0:
                 gap = part.space_before or style.space_before
             elif p_index > 0:
                 gap = style.paragraph_space
-            for l_index, line in enumerate(break_paragraph(fonts, paragraph, style, lang, size, width)):
+            # A single newline inside a paragraph is a line break (colophons, addresses).
+            broken = [line for n, row in enumerate(paragraph.split("\n")) if row.strip()
+                      for line in break_paragraph(fonts, row.strip(), style, lang, size, width, indent=n == 0)]
+            for l_index, line in enumerate(broken):
                 line.gap = gap if l_index == 0 and lines else 0.0
                 total += line.gap + (line.leading if lines else line.size)
                 lines.append(line)
