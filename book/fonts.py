@@ -22,9 +22,12 @@ from reportlab.pdfbase.ttfonts import TTFont
 from book.errors import FontError
 from book.model import FontConfig, FontFace
 
-CONVERTER_VERSION = "1"
+CONVERTER_VERSION = "2"
 # Punctuation that belongs to the CJK face inside CJK text, though Latin faces have it too.
 CJK_AMBIGUOUS = set("“”‘’…‥—―·・")
+# Word spaces join the run before them; any other space (U+3000, no-break)
+# is a character like the rest and needs a face that has it.
+PLAIN_SPACE = " \n\t"
 
 
 def is_wide(ch: str) -> bool:
@@ -55,9 +58,12 @@ def file_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
-def convert_to_truetype(face: FontFace, codepoints: set[int], target: Path) -> None:
+def convert_to_truetype(face: FontFace, codepoints: set[int], target: Path, tag: str) -> None:
     """Subset a CFF face to ``codepoints`` and rewrite its outlines as quadratic
-    TrueType glyphs, which reportlab can embed."""
+    TrueType glyphs, which reportlab can embed. The PostScript name gets ``tag``:
+    reportlab keeps one font per PostScript name per process, so two subsets of
+    one face (two editions) must not share it, or one would draw with the
+    other's glyphs."""
     font = FTFont(str(face.path), fontNumber=face.index)
     options = subset.Options()
     options.layout_features = []
@@ -89,6 +95,11 @@ def convert_to_truetype(face: FontFace, codepoints: set[int], target: Path) -> N
     font["head"].indexToLocFormat = 0
     font["head"].glyphDataFormat = 0
     font["post"].formatType = 3.0
+    names = font["name"]
+    postscript = names.getDebugName(6) or face.name
+    names.removeNames(nameID=6)
+    names.setName(f"{postscript}-{tag}"[:63], 6, 3, 1, 0x409)
+    names.setName(f"{postscript}-{tag}"[:63], 6, 1, 0, 0)
     font.sfntVersion = "\x00\x01\x00\x00"
     tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
     font.save(str(tmp))
@@ -126,7 +137,7 @@ class EditionFonts:
 
     def missing(self, text: str, role: str) -> list[str]:
         """Characters of ``text`` that no face of ``role`` can show."""
-        return sorted({ch for ch in text if not ch.isspace() and self.face_for(ch, role) is None})
+        return sorted({ch for ch in text if ch not in PLAIN_SPACE and self.face_for(ch, role) is None})
 
     def prepare(self, texts_by_role: dict[str, set[str]]) -> None:
         """Register every face the edition's texts need; subset CFF faces to them."""
@@ -134,7 +145,7 @@ class EditionFonts:
         for role, texts in sorted(texts_by_role.items()):
             for text in texts:
                 for ch in text:
-                    face = self.face_for(ch, role) if not ch.isspace() else self.chain(role)[0]
+                    face = self.face_for(ch, role) if ch not in PLAIN_SPACE else self.chain(role)[0]
                     if face is not None:
                         needed.setdefault(face.name, set()).add(ord(ch))
             needed.setdefault(self.chain(role)[0].name, set()).add(32)
@@ -154,7 +165,7 @@ class EditionFonts:
             if not target.exists():
                 self.cache.mkdir(parents=True, exist_ok=True)
                 try:
-                    convert_to_truetype(face, set(codes), target)
+                    convert_to_truetype(face, set(codes), target, key[:6].upper())
                 except Exception as exc:  # fontTools raises many kinds
                     raise FontError(f"{face.path}: could not convert face {face.index} for embedding: {exc}") from exc
             rl_name = f"{face.name}-{key[:8]}"
@@ -166,6 +177,12 @@ class EditionFonts:
                 pdfmetrics.registerFont(TTFont(rl_name, str(path), subfontIndex=index))
             except Exception as exc:
                 raise FontError(f"{path}: reportlab cannot use this font ({exc}); pick a TrueType face in fonts/fonts.yaml") from exc
+        # Guard against drawing with another font's glyphs (tofu in print).
+        lost = {c for c in codepoints if c > 32} - set(pdfmetrics.getFont(rl_name).face.charToGlyph)
+        if lost:
+            sample = "".join(chr(c) for c in sorted(lost)[:10])
+            raise FontError(f"{face.path}: the font registered as {rl_name} lacks {len(lost)} characters it was made for ({sample}…); "
+                            "delete .cache/fonts and build again")
         self.registered[face.name] = rl_name
         return rl_name
 
@@ -175,10 +192,10 @@ class EditionFonts:
         current_face: str | None = None
         buffer = ""
         for ch in text:
-            if ch.isspace() and current_face is not None:
+            if ch in PLAIN_SPACE and current_face is not None:
                 buffer += ch
                 continue
-            face = self.face_for(ch, role) if not ch.isspace() else self.chain(role)[0]
+            face = self.face_for(ch, role) if ch not in PLAIN_SPACE else self.chain(role)[0]
             name = self.registered.get(face.name) if face else None
             if name is None:
                 raise FontError(f"no font for {ch!r} (U+{ord(ch):04X}) in role '{role}' for {self.lang}; add a face to fonts/fonts.yaml")

@@ -115,3 +115,16 @@ def test_character_no_font_has_is_an_error_before_print(mini, run):
     assert ("translations/en.po:51: en: no font has '\U00013000' U+13000 (photo:p002:caption); "
             "add a face that covers it in fonts/fonts.yaml or change the text") in result.stderr
     assert not (mini / "output" / "print" / "en").exists()
+
+
+def test_two_subsets_of_one_face_in_one_process_keep_their_glyphs(fonts_for):
+    """Two editions in one build subset the same CJK face to different texts;
+    each must draw with its own subset."""
+    from reportlab.pdfbase import pdfmetrics
+
+    first = fonts_for("zh", "海防港")
+    second = fonts_for("zh", "吉婆岛的风景")
+    name_a, name_b = first.runs("海防港", "sans")[0].font, second.runs("吉婆岛的风景", "sans")[0].font
+    assert name_a != name_b
+    font = pdfmetrics.getFont(name_b)
+    assert all(ord(ch) in font.face.charToGlyph for ch in "吉婆岛的风景")
