@@ -4,7 +4,6 @@ and checked before the first PDF is written."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import tempfile
@@ -16,6 +15,7 @@ from book.compose import Pagination, paginate
 from book.config import load_book
 from book.content import all_texts_by_role, frame_texts
 from book.errors import BookError, Problem, RenderError, TranslationError, Where
+from book.files import sha256_file, write_atomic
 from book.finish import finish_pdf
 from book.fonts import EditionFonts
 from book.images import ImageJob, ImageResult, placed_ppi, process_all
@@ -177,14 +177,6 @@ def output_path(root: Path, book: Book, profile: Profile, lang: str) -> Path:
     return root / "output" / profile.name / lang / f"{book.slug}-{lang}-{profile.part}.pdf"
 
 
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def build(root: Path, langs: list[str] | None = None, profile_name: str = "print", jobs: int | None = None,
           strict: bool = False, report=None) -> dict:
     """Build the editions; returns the manifest. ``report(stage, done, total)`` shows progress."""
@@ -263,11 +255,9 @@ def write_manifest(root: Path, book: Book, prepared: Prepared, profile: Profile,
             "pages": len(prepared.pagination.pages),
             "trim_mm": list(book.trim),
             "bleed_mm": book.bleed,
-            "sha256": sha256(target),
+            "sha256": sha256_file(target),
         })
     manifest["files"].sort(key=lambda f: f["path"])
     manifest["warnings"] = [str(w) for w in prepared.warnings]
-    tmp = path.with_name(f"manifest.json.tmp-{os.getpid()}")
-    tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+    write_atomic(path, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
     return manifest

@@ -3,7 +3,6 @@ per-language .po files merged with GNU msgmerge, and their status."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import tempfile
@@ -18,6 +17,7 @@ from babel.messages.plurals import get_plural
 from book import __version__
 from book.compose import Pagination
 from book.errors import TranslationError
+from book.files import write_atomic
 from book.glossary import Term, read_glossary, terms_in
 from book.model import MM, Book, Message
 
@@ -114,13 +114,6 @@ def make_template(book: Book, pagination: Pagination) -> polib.POFile:
             entry.flags.append("python-brace-format")
         pot.append(entry)
     return pot
-
-
-def write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
 
 
 def extract(book: Book, pagination: Pagination) -> Path:

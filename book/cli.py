@@ -170,7 +170,8 @@ def i18n_extract() -> None:
 @guarded
 def i18n_init(lang: Annotated[str, typer.Argument(help="The new language (en, zh, ko, ja).")]) -> None:
     """Create translations/<lang>.po from the template."""
-    from book.catalog import extract, new_catalog, write_atomic
+    from book.catalog import extract, new_catalog
+    from book.files import write_atomic
 
     check_langs([lang])
     book, pagination = load_for_i18n()
@@ -186,7 +187,8 @@ def i18n_init(lang: Annotated[str, typer.Argument(help="The new language (en, zh
 @guarded
 def i18n_update(lang: Annotated[Optional[list[str]], typer.Option("--lang", "-l", help="Only this language (repeatable).")] = None) -> None:
     """Merge the template into each .po (GNU msgmerge --previous)."""
-    from book.catalog import update_catalog, write_atomic
+    from book.catalog import update_catalog
+    from book.files import write_atomic
 
     langs = check_langs(lang)
     book, pagination = load_for_i18n()
