@@ -136,6 +136,41 @@ def check(
         raise typer.Exit(int(ExitCode.PROBLEM))
 
 
+@app.command()
+@guarded
+def preflight(
+    pdfs: Annotated[list[Path], typer.Argument(help="The PDFs to check.", exists=True, dir_okay=False)],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the reports as JSON.")] = False,
+) -> None:
+    """Check built PDFs as a printer's preflight would."""
+    from dataclasses import asdict
+
+    from book.preflight import preflight as run_preflight
+
+    settings = {}
+    try:  # the project's own limits when run inside one
+        from book.config import load_book
+
+        book, _ = load_book(project_root(), check_files=False)
+        settings = {"min_ppi": book.min_ppi, "ink_limit": book.ink_limit, "page_multiple": book.binding_multiple}
+    except BookError:
+        pass
+    reports = [run_preflight(path, **settings) for path in pdfs]
+    if as_json:
+        print(json.dumps([asdict(r) | {"ok": r.ok} for r in reports], ensure_ascii=False, indent=2))
+    else:
+        for report in reports:
+            trim = f"{report.trim_mm[0]:g} × {report.trim_mm[1]:g} mm" if report.trim_mm else "no trim"
+            facts = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in report.facts.items())
+            print(f"{report.path}: {'ok' if report.ok else 'FAILED'}: {report.pages} pages, {trim}, {facts}")
+            for problem in report.errors:
+                err.print(f"error: {report.path}: {problem}", markup=False, soft_wrap=True)
+            for problem in report.warnings:
+                err.print(f"warning: {report.path}: {problem}", markup=False, soft_wrap=True)
+    if not all(r.ok for r in reports):
+        raise typer.Exit(int(ExitCode.PROBLEM))
+
+
 def main() -> None:
     try:
         app()
