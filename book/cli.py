@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 import json
 import sys
 import traceback
@@ -259,5 +260,5 @@ def i18n_status(as_json: Annotated[bool, typer.Option("--json", help="Print JSON
         return
     table = Table("language", "translated", "fuzzy", "untranslated", "obsolete", "done", "words left")
     for r in rows:
-        table.add_row(r.lang, str(r.translated), str(r.fuzzy), str(r.untranslated), str(r.obsolete), f"{r.percent:.0f} %", str(r.words_left))
+        table.add_row(r.lang, str(r.translated), str(r.fuzzy), str(r.untranslated), str(r.obsolete), f"{math.floor(r.percent * 10) / 10:g} %", str(r.words_left))
     Console().print(table)
