@@ -81,7 +81,7 @@ def test_boxes_output_intent_and_pages(built):
 def test_photos_are_cmyk_and_text_is_k_overprint(built):
     with pikepdf.open(pdf(built, "vi")) as doc:
         page = doc.pages[1]
-        images = list(page.images.values())
+        images = list(page.get_images().values())
         assert images and all(img.ColorSpace == "/DeviceCMYK" for img in images)
         content = page.Contents.read_bytes().decode("latin-1")
         assert "0 0 0 1 k" in content
@@ -149,7 +149,7 @@ def test_proof_without_any_catalog(mini, run):
 def test_screen_profile_is_rgb(mini, run):
     assert run(mini, "build", "--lang", "vi", "--profile", "screen").exit_code == 0
     with pikepdf.open(pdf(mini, "vi", "screen")) as doc:
-        images = list(doc.pages[0].images.values())
+        images = list(doc.pages[0].get_images().values())
         assert images[0].ColorSpace == "/DeviceRGB"
         assert "/OutputIntents" not in doc.Root
 
