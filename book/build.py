@@ -10,7 +10,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from book.colour import press_profile
+from book.colour import output_condition, press_profile
 from book.compose import Pagination, paginate
 from book.config import load_book
 from book.content import all_texts_by_role, frame_texts
@@ -139,7 +139,7 @@ def image_jobs(prepared: Prepared, profile: Profile, icc: Path | None) -> list[I
                 continue
             photo = book.photos[placed.value]
             jobs.setdefault((placed.value, placed.frame.name), ImageJob(
-                photo.id, photo.path, (placed.frame.w, placed.frame.h), placed.frame.fit, profile.colour,
+                photo.id, placed.frame.name, photo.path, (placed.frame.w, placed.frame.h), placed.frame.fit, profile.colour,
                 profile.ppi, icc, cache_dir(book.root) / "images"))
     return list(jobs.values())
 
@@ -183,6 +183,7 @@ def build(root: Path, langs: list[str] | None = None, profile_name: str = "print
     profile = PROFILES[profile_name]
     report = report or (lambda *args: None)
     report("checking sources", 0, 1)
+    (root / "output").mkdir(exist_ok=True)
     prepared = prepare(root, langs, profile, strict)
     book = prepared.book
     if prepared.errors:
@@ -199,35 +200,28 @@ def build(root: Path, langs: list[str] | None = None, profile_name: str = "print
     check_images(prepared, results)
     if prepared.errors:
         raise_problems(prepared.errors, "nothing was written")
-    images = {(r.job.photo, name): r for r in results for name in frame_names(prepared, r.job)}
-    written = []
-    for index, edition in enumerate(prepared.editions):
-        report(f"rendering {edition.lang}", index, len(prepared.editions))
-        target = output_path(root, book, profile, edition.lang)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(dir=target.parent, prefix=".build-") as work:
-            raw = Path(work) / "raw.pdf"
-            finished = Path(work) / "finished.pdf"
+    images = {(r.job.photo, r.job.frame): r for r in results}
+    condition = output_condition(book.press_profile, icc)
+    # Render every edition to a temporary name first and move them into place
+    # only when all succeeded: a failed build leaves the previous PDFs intact.
+    staged: list[tuple[str, Path, Path]] = []
+    with tempfile.TemporaryDirectory(dir=root / "output", prefix=".build-") as work:
+        for index, edition in enumerate(prepared.editions):
+            report(f"rendering {edition.lang}", index, len(prepared.editions))
+            target = output_path(root, book, profile, edition.lang)
+            raw = Path(work) / f"{edition.lang}-raw.pdf"
+            finished = Path(work) / f"{edition.lang}.pdf"
             try:
                 Renderer(book, prepared.pagination, edition.loc, edition.fonts, images, edition.text, proof=profile.fallback).render(raw)
             except (KeyError, ValueError, OSError) as exc:
                 raise RenderError(f"{target.relative_to(root)}: rendering failed ({exc}); run with --debug and report it") from exc
-            condition = {"FOGRA39": "FOGRA39"}.get(book.press_profile.upper(), book.press_profile)
             finish_pdf(raw, finished, edition.lang, edition.loc.text(book.title), icc, condition, profile.standard)
+            staged.append((edition.lang, finished, target))
+        for _, finished, target in staged:
+            target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(finished, target)
-        written.append((edition.lang, target))
     report("done", len(prepared.editions), len(prepared.editions))
-    manifest = write_manifest(root, book, prepared, profile, written)
-    return manifest
-
-
-def frame_names(prepared: Prepared, job: ImageJob) -> list[str]:
-    names = set()
-    for page in prepared.pagination.pages:
-        for placed in page.placed:
-            if placed.value == job.photo and placed.frame.kind == "photo":
-                names.add(placed.frame.name)
-    return sorted(names)
+    return write_manifest(root, book, prepared, profile, [(lang, target) for lang, _, target in staged])
 
 
 def raise_problems(problems: list[Problem], what: str) -> None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import functools
-import math
 import json
+import math
 import sys
 import traceback
 from pathlib import Path
@@ -260,5 +260,6 @@ def i18n_status(as_json: Annotated[bool, typer.Option("--json", help="Print JSON
         return
     table = Table("language", "translated", "fuzzy", "untranslated", "obsolete", "done", "words left")
     for r in rows:
-        table.add_row(r.lang, str(r.translated), str(r.fuzzy), str(r.untranslated), str(r.obsolete), f"{math.floor(r.percent * 10) / 10:g} %", str(r.words_left))
+        done = f"{math.floor(r.percent * 10) / 10:g} %"  # never rounds up to 100
+        table.add_row(r.lang, str(r.translated), str(r.fuzzy), str(r.untranslated), str(r.obsolete), done, str(r.words_left))
     Console().print(table)

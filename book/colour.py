@@ -49,3 +49,16 @@ def press_profile(root: Path, name: str, ink_limit: int, cache: Path) -> Path:
             raise ImageError(f"colprof could not build the {name} profile: {result.stderr.strip().splitlines()[-1:]}")
         os.replace(Path(work) / "out.icc", target)
     return target
+
+
+def output_condition(name: str, profile: Path | None) -> str:
+    """The OutputConditionIdentifier for the PDF/X output intent: the standard
+    name (FOGRA39) or the printer's profile's own description."""
+    if profile is None or name.upper() in CHARACTERISATIONS:
+        return name.upper()
+    from PIL import ImageCms
+
+    try:
+        return ImageCms.getProfileDescription(ImageCms.ImageCmsProfile(str(profile))).strip() or profile.stem
+    except (OSError, ImageCms.PyCMSError):
+        return profile.stem

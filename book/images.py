@@ -22,6 +22,7 @@ Image.MAX_IMAGE_PIXELS = 400_000_000  # big scans are normal here
 @dataclass(frozen=True)
 class ImageJob:
     photo: str
+    frame: str  # the layout frame it is made for (not part of the cache key)
     source: Path
     frame_mm: tuple[float, float]
     fit: str
