@@ -53,7 +53,8 @@ def main() -> None:
             shutil.copytree(REPO / name, root / name)
         if (REPO / ".cache" / "colour").is_dir():  # the press profile is made once per machine
             shutil.copytree(REPO / ".cache" / "colour", root / ".cache" / "colour")
-        print(f"sample book: {len(list((root / 'content' / 'photos').glob('p*')))} photos, 5 editions, {os.cpu_count()} cores")
+        photos = [p for p in (root / 'content' / 'photos').iterdir() if p.suffix in ('.jpg', '.png')]
+        print(f"sample book: {len(photos)} photos, 5 editions, {os.cpu_count()} cores")
 
         cold = []
         for _ in range(args.runs):
