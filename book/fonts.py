@@ -20,6 +20,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from book.errors import FontError
+from book.files import sha256_file
 from book.model import FontConfig, FontFace
 
 CONVERTER_VERSION = "2"
@@ -49,13 +50,7 @@ def read_face_info(path: Path, index: int) -> tuple[frozenset[int], bool]:
     return cmap, cff
 
 
-@cache
-def file_digest(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+file_digest = cache(sha256_file)  # font files do not change during a build
 
 
 def convert_to_truetype(face: FontFace, codepoints: set[int], target: Path, tag: str) -> None:
