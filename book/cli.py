@@ -172,6 +172,21 @@ def preflight(
         raise typer.Exit(int(ExitCode.PROBLEM))
 
 
+@app.command()
+@guarded
+def init(folder: Annotated[Path, typer.Argument(help="The new book's folder (new or empty).")]) -> None:
+    """Scaffold a new, buildable book project."""
+    from book.catalog import extract
+    from book.compose import paginate
+    from book.config import load_book
+    from book.scaffold import scaffold
+
+    files = scaffold(folder)
+    book, _ = load_book(folder.resolve())
+    extract(book, paginate(book))
+    print(f"{folder}: a new book with {len(files)} files; build it with: book --project {folder} build")
+
+
 def main() -> None:
     try:
         app()

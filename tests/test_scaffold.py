@@ -1,0 +1,28 @@
+"""`book init` makes a project an editor can build straight away."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+
+def test_init_then_build(tmp_path, run, profile_cache):
+    folder = tmp_path / "Sách ảnh mới"
+    result = run(tmp_path, "init", str(folder))
+    assert result.exit_code == 0, result.stderr
+    assert (folder / "translations" / "messages.pot").is_file()
+    shutil.copytree(profile_cache, folder / ".cache" / "colour")
+    built = run(folder, "build")
+    assert built.exit_code == 0, built.stderr
+    pdf = folder / "output" / "print" / "vi" / "sach-anh-moi-vi-interior.pdf"
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Chương thứ nhất" in text
+
+
+def test_init_refuses_a_folder_in_use(tmp_path, run):
+    (tmp_path / "book" / "notes.txt").parent.mkdir()
+    (tmp_path / "book" / "notes.txt").write_text("mine")
+    result = run(tmp_path, "init", str(tmp_path / "book"))
+    assert result.exit_code == 1
+    assert "the folder is not empty; choose a new folder for the book" in result.stderr
+    assert (tmp_path / "book" / "notes.txt").read_text() == "mine"
