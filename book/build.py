@@ -22,7 +22,7 @@ from book.images import ImageJob, ImageResult, placed_ppi, process_all
 from book.localise import Localiser, read_catalog
 from book.model import Book
 from book.pocheck import check_catalog
-from book.render import EditionText, Renderer, set_edition_text
+from book.render import EditionText, Renderer, fixed_text_problems, set_edition_text
 
 
 @dataclass(frozen=True)
@@ -124,6 +124,8 @@ def prepare_edition(prepared: Prepared, lang: str, profile: Profile) -> Edition 
         report(Problem(loc.where(overflow.message), f"{lang}: {overflow.what} overflows frame '{overflow.frame}' on page {overflow.page}: "
                                                     f"needs {overflow.needed} lines, room for {overflow.available}; shorten it"),
                soft=profile.fallback)
+    for message in fixed_text_problems(fonts, book, prepared.pagination, loc):
+        report(Problem(None, f"{lang}: {message}"), soft=profile.fallback)
     for problem in loc.missing:
         suffix = " (Vietnamese shown)" if profile.fallback else ""
         report(Problem(problem.where, f"{lang}: {problem.message}{suffix}"), soft=profile.fallback)

@@ -23,7 +23,7 @@ from book.typeset import Block, Line, Part, break_paragraph, set_block
 rl_config.useA85 = 0  # JPEGs go in as they are, not ASCII85-wrapped
 PANEL_PAD = 4.0  # mm inside a white caption card
 EMBLEM_RED = (0.0, 1.0, 0.85, 0.0)
-HAIRLINE = 0.25
+RUNNING_HEAD_MM = 120.0  # the widest a running head may be
 
 
 @dataclass
@@ -72,6 +72,44 @@ def set_edition_text(fonts: EditionFonts, items: list[FrameText], lang: str) -> 
             out.overflows.append(Overflow(lang, item.page.number, item.placed.frame.name, describe(item), item.messages[0],
                                           block.needed, block.available))
     return out
+
+
+def layout_credits(fonts: EditionFonts, book: Book, pagination: Pagination, loc: Localiser,
+                   placed: Placed) -> tuple[list[tuple[float, float, list[Line]]], bool]:
+    """The photo-credit entries in the frame's columns: (x, top, lines) each, and
+    whether they all fit."""
+    x, y, w, h = placed.box
+    style = book.style(placed.frame.style, loc.lang)
+    columns = max(1, style.columns)
+    gutter = 5.0
+    col_w = (w - gutter * (columns - 1)) / columns
+    column, top, out = 0, y, []
+    for entry in credit_entries(book, pagination, loc):
+        lines = break_paragraph(fonts, entry, style, loc.lang, style.size, col_w * MM)
+        need = style.leading * len(lines) / MM
+        if top + need > y + h and column < columns - 1:
+            column, top = column + 1, y
+        out.append((x + column * (col_w + gutter), top, lines))
+        top += need
+    return out, top <= y + h + 0.01
+
+
+def fixed_text_problems(fonts: EditionFonts, book: Book, pagination: Pagination, loc: Localiser) -> list[str]:
+    """Generated texts that would not fit: running heads wider than their
+    room, credit lists longer than their frame."""
+    problems = []
+    style = book.style("running-head", loc.lang)
+    for chapter in book.chapters:
+        if chapter.number and chapter.title:
+            lines = break_paragraph(fonts, loc.text(chapter.title), style, loc.lang, style.size, RUNNING_HEAD_MM * MM)
+            if len(lines) > 1:
+                problems.append(f"chapter '{chapter.id}': its title is too long for the running head ({RUNNING_HEAD_MM:g} mm); shorten it")
+    for page in pagination.pages:
+        for placed in page.placed:
+            if placed.frame.kind == "credits" and not layout_credits(fonts, book, pagination, loc, placed)[1]:
+                problems.append(f"page {page.number}: the photo credits overflow frame '{placed.frame.name}'; "
+                                "give the credits layout more room or a smaller style")
+    return problems
 
 
 class Renderer:
@@ -221,19 +259,8 @@ class Renderer:
             top += block.height / MM + 7
 
     def draw_credits(self, canvas: Canvas, placed: Placed) -> None:
-        x, y, w, h = placed.box
-        style = self.style(placed.frame.style)
-        columns = max(1, style.columns)
-        gutter = 5.0
-        col_w = (w - gutter * (columns - 1)) / columns
-        column, top = 0, y
-        for entry in credit_entries(self.book, self.pagination, self.loc):
-            lines = break_paragraph(self.fonts, entry, style, self.loc.lang, style.size, col_w * MM)
-            need = (style.leading * len(lines)) / MM
-            if top + need > y + h and column < columns - 1:
-                column, top = column + 1, y
-            self.draw_lines(canvas, lines, x + column * (col_w + gutter), top)
-            top += need
+        for x, top, lines in layout_credits(self.fonts, self.book, self.pagination, self.loc, placed)[0]:
+            self.draw_lines(canvas, lines, x, top)
 
     def draw_emblem(self, canvas: Canvas, placed: Placed) -> None:
         # The "70" mark is the same in every edition, so it may be in colour.
@@ -267,7 +294,7 @@ class Renderer:
         head = running_head(self.book, page, self.loc)
         if head:
             head_style = self.style("running-head")
-            line = self.single_line(head, head_style, 120)
+            line = self.single_line(head, head_style, RUNNING_HEAD_MM)
             if line:
                 hx = outer_x - line.width / MM if page.recto else outer_x
                 self.draw_lines(canvas, [line], hx, 8)

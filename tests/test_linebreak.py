@@ -128,3 +128,12 @@ def test_two_subsets_of_one_face_in_one_process_keep_their_glyphs(fonts_for):
     assert name_a != name_b
     font = pdfmetrics.getFont(name_b)
     assert all(ord(ch) in font.face.charToGlyph for ch in "吉婆岛的风景")
+
+
+def test_running_head_too_long_is_reported(mini, run):
+    po = mini / "translations" / "en.po"
+    long_title = "The seaport " + "and its many long-standing wharves " * 6
+    po.write_text(po.read_text(encoding="utf-8").replace('msgstr "The seaport"', f'msgstr "{long_title.strip()}"'), encoding="utf-8")
+    result = run(mini, "check", "--lang", "en")
+    assert result.exit_code == 1
+    assert "error: en: chapter 'cang': its title is too long for the running head (120 mm); shorten it" in result.stderr.splitlines()
