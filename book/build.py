@@ -97,13 +97,13 @@ def prepare_edition(prepared: Prepared, lang: str, profile: Profile) -> Edition 
 
     catalog = None
     if lang != book.source_language:
-        for problem in check_catalog(root, book, lang):
-            report(problem, soft=profile.fallback and "no catalog" in problem.message)
         try:
             catalog = read_catalog(root, lang)
         except TranslationError as exc:
             report(Problem(None, exc.message))
             return None
+        for problem in check_catalog(root, book, catalog):
+            report(problem, soft=profile.fallback and "no catalog" in problem.message)
     loc = Localiser(book, lang, catalog, fallback=profile.fallback)
     items = frame_texts(book, prepared.pagination, loc)
     fonts = EditionFonts(book.fonts, lang, cache_dir(root) / "fonts")
@@ -118,7 +118,7 @@ def prepare_edition(prepared: Prepared, lang: str, profile: Profile) -> Edition 
                                                            "add a face that covers it in fonts/fonts.yaml or change the text"))
     if not settable:
         return None
-    fonts.prepare(all_texts_by_role(book, prepared.pagination, loc))
+    fonts.prepare(all_texts_by_role(book, prepared.pagination, loc, items))
     text = set_edition_text(fonts, items, lang)
     for overflow in text.overflows:
         report(Problem(loc.where(overflow.message), f"{lang}: {overflow.what} overflows frame '{overflow.frame}' on page {overflow.page}: "

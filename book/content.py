@@ -93,14 +93,15 @@ def credit_entries(book: Book, pagination: Pagination, loc: Localiser) -> list[s
     return lines
 
 
-def all_texts_by_role(book: Book, pagination: Pagination, loc: Localiser) -> dict[str, set[str]]:
-    """Every string the edition will set, grouped by font role (for font subsetting)."""
+def all_texts_by_role(book: Book, pagination: Pagination, loc: Localiser, items: list[FrameText]) -> dict[str, set[str]]:
+    """Every string the edition will set (``items`` and the generated texts),
+    grouped by font role, for font subsetting."""
     roles: dict[str, set[str]] = {}
 
     def add(style_name: str, text: str) -> None:
         roles.setdefault(book.style(style_name, loc.lang).font, set()).add(text)
 
-    for item in frame_texts(book, pagination, loc):
+    for item in items:
         for part in item.parts:
             roles.setdefault(part.style.font, set()).add(part.text)
     for page in pagination.pages:

@@ -64,6 +64,7 @@ class Catalog:
     lang: str
     path: Path | None
     entries: dict[str, polib.POEntry] = field(default_factory=dict)
+    po: polib.POFile | None = None  # the whole file, obsolete entries included
 
 
 def parse_po(path: Path, rel: str) -> polib.POFile:
@@ -83,7 +84,7 @@ def read_catalog(root: Path, lang: str) -> Catalog:
     if not path.is_file():
         return Catalog(lang, None)
     po = parse_po(path, rel)
-    catalog = Catalog(lang, path)
+    catalog = Catalog(lang, path, po=po)
     for entry in po:
         if entry.obsolete or entry.msgctxt is None:
             continue

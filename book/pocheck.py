@@ -9,9 +9,9 @@ import subprocess
 import unicodedata
 from pathlib import Path
 
-from book.errors import Problem, TranslationError, Where
+from book.errors import Problem, Where
 from book.glossary import missing_terms, read_glossary
-from book.localise import parse_po, placeholders
+from book.localise import Catalog, placeholders
 from book.model import Book
 
 LANGUAGE_HEADERS = {"zh": ("zh", "zh_CN", "zh_Hans", "zh-Hans", "zh_Hans_CN")}
@@ -36,15 +36,12 @@ def run_msgfmt(path: Path, rel: str) -> list[Problem]:
     return problems
 
 
-def check_catalog(root: Path, book: Book, lang: str) -> list[Problem]:
+def check_catalog(root: Path, book: Book, catalog: Catalog) -> list[Problem]:
+    lang = catalog.lang
     rel = f"translations/{lang}.po"
-    path = root / rel
-    if not path.is_file():
+    if catalog.po is None or catalog.path is None:
         return [Problem(Where(rel), f"no catalog for {lang}; create it with 'book i18n init {lang}'")]
-    try:
-        po = parse_po(path, rel)
-    except TranslationError as exc:
-        return [Problem(None, exc.message)]
+    po, path = catalog.po, catalog.path
     problems: list[Problem] = []
     header = po.metadata.get("Language", "")
     if header not in LANGUAGE_HEADERS.get(lang, (lang,)):
