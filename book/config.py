@@ -228,7 +228,8 @@ def load_layouts(root: Path, out: Collector) -> dict[str, Layout]:
     return layouts
 
 
-STYLE_FIELDS = {"font", "size", "leading", "align", "min_size", "tracking", "space_before", "paragraph_space", "first_indent", "columns"}
+STYLE_FIELDS = {"font", "size", "leading", "align", "min_size", "tracking", "space_before", "paragraph_space", "first_indent", "columns",
+                "hyphenate"}
 
 
 def load_styles(root: Path, out: Collector) -> dict[str, dict[str, Style]]:

@@ -86,6 +86,7 @@ class Style:
     paragraph_space: float = 0.0
     first_indent: float = 0.0  # in em
     columns: int = 1
+    hyphenate: bool = False  # break long words at hyphenation points (English)
 
 
 @dataclass(frozen=True)

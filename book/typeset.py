@@ -5,6 +5,7 @@ translator's `<` or `&` prints as itself."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from reportlab.pdfbase import pdfmetrics
 
@@ -13,6 +14,7 @@ from book.linebreak import Atom, split_atoms
 from book.model import MM, Style
 
 SHRINK_STEP = 0.25  # pt
+HYPHENATION = {"en": "en_US"}  # languages a style may hyphenate (pyphen dictionaries)
 
 
 @dataclass
@@ -62,6 +64,29 @@ def measure_atom(fonts: EditionFonts, atom: Atom, role: str, size: float, tracki
     return runs, w, space
 
 
+@cache
+def hyphenator(lang: str):
+    import pyphen
+
+    code = HYPHENATION.get(lang)
+    return pyphen.Pyphen(lang=code) if code and code in pyphen.LANGUAGES else None
+
+
+def hyphenate(fonts: EditionFonts, atom: Atom, style: Style, lang: str, size: float, tracking: float, room: float) -> list[Atom] | None:
+    """Split a word so that its first part and a hyphen fill ``room``; None when
+    no hyphenation point fits. Names (capitalised words), words with digits and
+    words that have a hyphen stay whole."""
+    word = atom.text
+    dictionary = hyphenator(lang)
+    if dictionary is None or len(word) < 6 or "-" in word or any(ch.isdigit() for ch in word) or not word[0].islower():
+        return None
+    for first, rest in dictionary.iterate(word):  # longest first part first
+        head = Atom(first + "-")
+        if measure_atom(fonts, head, style.font, size, tracking)[1] <= room + 0.01:
+            return [head, Atom(rest, atom.space_after)]
+    return None
+
+
 def break_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, size: float, width: float, indent: bool = True) -> list[Line]:
     """Greedy line breaking of one paragraph at ``size``; justified lines spread
     the spare room over the gaps between atoms."""
@@ -73,14 +98,23 @@ def break_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, siz
     current: list[int] = []
     used = style.first_indent * size if indent else 0.0
     indent = used
-    for index, (_, w, _) in enumerate(measured):
+    index = 0
+    while index < len(atoms):
+        w = measured[index][1]
         gap = measured[current[-1]][2] if current else 0.0
         if current and used + gap + w > width + 0.01:
+            split = hyphenate(fonts, atoms[index], style, lang, size, tracking, width - used - gap) if style.hyphenate else None
+            if split:  # the word's first part ends this line, the rest starts the next
+                atoms[index:index + 1] = split
+                measured[index:index + 1] = [measure_atom(fonts, a, style.font, size, tracking) for a in split]
+                current.append(index)
+                index += 1
             lines.append(current)
             current, used = [], 0.0
-            gap = 0.0
+            continue
         current.append(index)
         used += gap + w
+        index += 1
     if current:
         lines.append(current)
     out: list[Line] = []

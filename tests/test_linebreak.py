@@ -137,3 +137,16 @@ def test_running_head_too_long_is_reported(mini, run):
     result = run(mini, "check", "--lang", "en")
     assert result.exit_code == 1
     assert "error: en: chapter 'cang': its title is too long for the running head (120 mm); shorten it" in result.stderr.splitlines()
+
+
+def test_english_hyphenates_only_where_the_style_asks(fonts_for):
+    text = "The regroupment period under the Geneva Accords ended in liberation."
+    fonts = fonts_for("en", text)
+    plain = Style("c", "sans", 9, 13)
+    hyphen = Style("c", "sans", 9, 13, hyphenate=True)
+    width = 38
+    assert not any(line.endswith("-") for line in lines_of(fonts, text, "en", width, plain))
+    hyphenated = lines_of(fonts, text, "en", width, hyphen)
+    assert any(line.endswith("-") for line in hyphenated), hyphenated
+    assert "".join(line[:-1] if line.endswith("-") else line + " " for line in hyphenated).strip() == text
+    assert lines_of(fonts, text, "vi", width, hyphen) == lines_of(fonts, text, "vi", width, plain)  # no Vietnamese dictionary

@@ -74,6 +74,7 @@ def test_captions_whole_in_every_language(sample):
             region = text_of(edition(sample, lang), "-f", str(number), "-l", str(number),
                              "-x", str(int(x)), "-y", str(int(y)), "-W", str(int(w) + 2), "-H", str(int(h) + 2))
             caption = loc.fill(loc.text(book.photos[placed.value].caption), book.photos[placed.value])
+            region = re.sub(r"(?<=[a-z])-\n(?=[a-z])", "", region)  # words hyphenated at a line end
             assert re.sub(r"\s+", "", caption) in re.sub(r"\s+", "", region), (lang, number, placed.value)
         assert not loc.missing, loc.missing[:3]
 
