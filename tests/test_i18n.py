@@ -209,3 +209,13 @@ def test_unknown_placeholder_in_source(mini, run):
     result = run(mini, "check")
     assert result.exit_code == 1
     assert "photos[1].caption: unknown placeholder {ngay}; placeholders allowed here: {date}, {year}, {month_year}, {place}, {language}" in result.stderr
+
+
+def test_update_never_rewrites_a_broken_catalog(extracted, run):
+    path = extracted / "translations" / "en.po"
+    broken = path.read_text(encoding="utf-8").replace('msgstr "The seaport"', 'msgstr "The seaport', 1)
+    path.write_text(broken, encoding="utf-8")
+    result = run(extracted, "i18n", "update", "--lang", "en")
+    assert result.exit_code == 1
+    assert "translations/en.po: msgmerge failed" in result.stderr
+    assert path.read_text(encoding="utf-8") == broken
