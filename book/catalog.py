@@ -3,6 +3,7 @@ per-language .po files merged with GNU msgmerge, and their status."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import tempfile
@@ -176,8 +177,11 @@ def msgmerge(po: Path, template: Path) -> str:
     result = subprocess.run([tool, "--quiet", "--previous", "-w", str(WRAP), "-o", "-", str(po), str(template)],
                             capture_output=True, text=True)
     if result.returncode != 0:
-        rel = po.name
-        raise TranslationError(f"translations/{rel}: msgmerge failed: {result.stderr.strip()}; fix the file (msgfmt -c shows where)")
+        rel = f"translations/{po.name}"
+        # msgmerge names the file by its full path; report it as the translator knows it.
+        found = re.search(rf"{re.escape(str(po))}:(\d+): (.*)", result.stderr)
+        where, why = (f"{rel}:{found[1]}", found[2]) if found else (rel, result.stderr.strip().splitlines()[0] if result.stderr.strip() else "")
+        raise TranslationError(f"{where}: msgmerge failed: {why}; fix the entry, then run 'book i18n update' again (the file was not changed)")
     return result.stdout
 
 

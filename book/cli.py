@@ -45,6 +45,13 @@ def guarded(command):
         except KeyboardInterrupt:
             err.print("interrupted; the previous outputs are as they were")
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+        except (typer.Exit, typer.Abort):
+            raise
+        except Exception as exc:  # a bug of ours: say so in one line, details with --debug
+            if state["debug"]:
+                raise
+            err.print(f"error: internal error ({type(exc).__name__}: {exc}); run again with --debug and report it", markup=False, soft_wrap=True)
+            raise typer.Exit(int(ExitCode.PROBLEM)) from None
     return wrapper
 
 

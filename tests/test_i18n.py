@@ -217,5 +217,6 @@ def test_update_never_rewrites_a_broken_catalog(extracted, run):
     path.write_text(broken, encoding="utf-8")
     result = run(extracted, "i18n", "update", "--lang", "en")
     assert result.exit_code == 1
-    assert "translations/en.po: msgmerge failed" in result.stderr
+    assert ("translations/en.po:54: msgmerge failed: end-of-line within string; fix the entry, "
+            "then run 'book i18n update' again (the file was not changed)") in result.stderr
     assert path.read_text(encoding="utf-8") == broken
