@@ -149,6 +149,7 @@ def check(
 def preflight(
     pdfs: Annotated[list[Path], typer.Argument(help="The PDFs to check.", exists=True, dir_okay=False)],
     as_json: Annotated[bool, typer.Option("--json", help="Print the reports as JSON.")] = False,
+    plates: Annotated[bool, typer.Option("--plates", help="Also compare the editions' C, M and Y plates (co-edition printing).")] = False,
 ) -> None:
     """Check built PDFs as a printer's preflight would."""
     from dataclasses import asdict
@@ -164,8 +165,14 @@ def preflight(
     except BookError:
         pass
     reports = [run_preflight(path, **settings) for path in pdfs]
+    plate_problems = []
+    if plates:
+        from book.plates import compare_plates
+
+        plate_problems = compare_plates(pdfs)
     if as_json:
-        print(json.dumps([asdict(r) | {"ok": r.ok} for r in reports], ensure_ascii=False, indent=2))
+        out = [asdict(r) | {"ok": r.ok} for r in reports]
+        print(json.dumps({"files": out, "plates": plate_problems} if plates else out, ensure_ascii=False, indent=2))
     else:
         for report in reports:
             trim = f"{report.trim_mm[0]:g} × {report.trim_mm[1]:g} mm" if report.trim_mm else "no trim"
@@ -175,7 +182,11 @@ def preflight(
                 err.print(f"error: {report.path}: {problem}", markup=False, soft_wrap=True)
             for problem in report.warnings:
                 err.print(f"warning: {report.path}: {problem}", markup=False, soft_wrap=True)
-    if not all(r.ok for r in reports):
+        if plates:
+            print(f"C, M and Y plates: {'shared by all ' + str(len(pdfs)) + ' files' if not plate_problems else 'DIFFER'}")
+            for problem in plate_problems:
+                err.print(f"error: {problem}", markup=False, soft_wrap=True)
+    if not all(r.ok for r in reports) or plate_problems:
         raise typer.Exit(int(ExitCode.PROBLEM))
 
 

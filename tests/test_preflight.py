@@ -49,3 +49,20 @@ def test_not_a_pdf(mini, run, tmp_path):
     result = run(mini, "preflight", str(junk))
     assert result.exit_code == 1
     assert "not a readable PDF" in result.stderr
+
+
+def test_plates_shared_and_a_coloured_text_caught(mini, run, tmp_path):
+    assert run(mini, "build").exit_code == 0
+    vi, en = (mini / "output" / "print" / lang / f"mini-{lang}-interior.pdf" for lang in ("vi", "en"))
+    shared = run(mini, "preflight", "--plates", str(vi), str(en))
+    assert shared.exit_code == 0, shared.stderr
+    assert "C, M and Y plates: shared by all 2 files" in shared.stdout
+    # A translator's caption set in magenta instead of black: the magenta plate changes.
+    bad = tmp_path / "magenta.pdf"
+    with pikepdf.open(en) as pdf:
+        page = pdf.pages[1]
+        page.Contents.write(page.Contents.read_bytes().replace(b"0 0 0 1 k", b"0 1 0 0 k"))
+        pdf.save(bad)
+    result = run(mini, "preflight", "--plates", str(vi), str(bad))
+    assert result.exit_code == 1
+    assert f"error: {bad}: the magenta plate differs from {vi} on pages 2; language text must be 100 % K and overprint" in result.stderr
