@@ -20,7 +20,7 @@ from book.compose import Pagination
 from book.errors import TranslationError
 from book.files import write_atomic
 from book.glossary import Term, read_glossary, terms_in
-from book.model import MM, Book, Message
+from book.model import MM, Book
 
 WRAP = 79  # the width msgmerge and msgcat use, so the files never churn
 BABEL_IDS = {"vi": "vi", "en": "en", "zh": "zh_Hans", "ko": "ko", "ja": "ja"}
@@ -212,5 +212,3 @@ def status(path: Path, lang: str) -> Status:
     words = sum(len(e.msgid.split()) for e in fuzzy + untranslated)
     return Status(lang, len(translated), len(fuzzy), len(untranslated), len([e for e in po if e.obsolete]), words)
 
-
-__all__ = ["extract", "msgmerge", "status", "new_catalog", "Message"]

@@ -7,7 +7,6 @@ the CLI turns it into the message and exit code (see ``cli.guarded``)."""
 from __future__ import annotations
 
 import enum
-import sys
 from dataclasses import dataclass
 
 
@@ -49,15 +48,6 @@ class BookError(Exception):
         super().__init__(message)
         self.message = message
         self.problems = problems or []
-
-    def format_message(self) -> str:
-        if not self.problems:
-            return self.message
-        lines = [str(p) for p in self.problems if not p.warning]
-        return "\n".join(lines + [self.message])
-
-    def show(self, file=None) -> None:
-        print(f"error: {self.format_message()}", file=file or sys.stderr)
 
 
 class ConfigError(BookError):

@@ -147,10 +147,3 @@ class Localiser:
     def label(self, key: str, **values: str) -> str:
         # Unknown placeholders stay visible; the catalog check reports them.
         return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), self.text(self.book.labels[key]))
-
-    def check(self) -> None:
-        if self.missing and not self.fallback:
-            count = len(self.missing)
-            raise TranslationError(
-                f"{self.lang}: {count} text{'s' if count > 1 else ''} not ready for print; "
-                "translate them or build with --profile proof", self.missing)
