@@ -17,6 +17,7 @@ from babel.messages.plurals import get_plural
 
 from book import __version__
 from book.compose import Pagination
+from book.content import text_message
 from book.errors import TranslationError
 from book.files import write_atomic
 from book.glossary import Term, read_glossary, terms_in
@@ -51,8 +52,6 @@ def room_in(book: Book, frame, lang: str, reserve: float) -> tuple[int, int]:
 def entry_notes(book: Book, pagination: Pagination, lang: str | None = None) -> dict[str, str]:
     """For each message: what it is, where it sits and how much room it has,
     in ``lang``'s style (or for each script when ``lang`` is None, for the template)."""
-    from book.content import text_message
-
     notes = {m.ctx: m.comment for m in book.messages()}
     placed_once: set[str] = set()
     for page in pagination.pages:

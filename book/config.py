@@ -7,6 +7,7 @@ import datetime
 import difflib
 import re
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -264,8 +265,6 @@ def load_styles(root: Path, out: Collector) -> dict[str, dict[str, Style]]:
 
 def replace_min(style: Style) -> Style:
     # A style without a minimum cannot shrink.
-    from dataclasses import replace
-
     return style if style.min_size else replace(style, min_size=style.size)
 
 

@@ -206,9 +206,3 @@ class EditionFonts:
     def base_font(self) -> str:
         return self.registered[self.chain("sans")[0].name]
 
-
-def width(runs: list[Run], size: float, tracking: float = 0.0) -> float:
-    total = sum(pdfmetrics.stringWidth(r.text, r.font, size) for r in runs)
-    if tracking:
-        total += tracking / 1000 * size * sum(len(r.text) for r in runs)
-    return total

@@ -133,8 +133,6 @@ def convert_colour(image: Image.Image, icc: bytes | None, job: ImageJob) -> Imag
     prints on the black plate alone, which keeps archive photos neutral."""
     if image.mode in ("1", "L", "LA", "I", "I;16", "F"):
         return image.convert("L")
-    if image.mode == "P" or image.mode in ("RGBA", "LA"):
-        image = image.convert("RGB")
     if image.mode == "CMYK":
         out = "CMYK" if job.mode == "cmyk" else "RGB"
         if icc is None and out == "CMYK":
@@ -150,10 +148,6 @@ def convert_colour(image: Image.Image, icc: bytes | None, job: ImageJob) -> Imag
     return ImageCms.applyTransform(image, transform_for(icc, "RGB", out, job.profile))
 
 
-def _init_worker() -> None:
-    Image.MAX_IMAGE_PIXELS = 400_000_000
-
-
 def process_all(jobs: list[ImageJob], workers: int, progress=None) -> list[ImageResult]:
     """Process ``jobs`` in order; ``workers`` 1 runs in this process."""
     results: list[ImageResult] = []
@@ -163,7 +157,7 @@ def process_all(jobs: list[ImageJob], workers: int, progress=None) -> list[Image
             if progress:
                 progress()
         return results
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
+    with ProcessPoolExecutor(max_workers=workers) as pool:
         for result in pool.map(process, jobs, chunksize=1):
             results.append(result)
             if progress:

@@ -28,7 +28,6 @@ RUNNING_HEAD_MM = 120.0  # the widest a running head may be
 
 @dataclass
 class Overflow:
-    lang: str
     page: int
     frame: str
     what: str  # e.g. "caption of photo p012"
@@ -69,7 +68,7 @@ def set_edition_text(fonts: EditionFonts, items: list[FrameText], lang: str) -> 
         out.blocks[key] = block
         out.items[key] = item
         if not block.fits:
-            out.overflows.append(Overflow(lang, item.page.number, item.placed.frame.name, describe(item), item.messages[0],
+            out.overflows.append(Overflow(item.page.number, item.placed.frame.name, describe(item), item.messages[0],
                                           block.needed, block.available))
     return out
 
