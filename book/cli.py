@@ -14,8 +14,9 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from book import LANGUAGES, __version__
+from book import __version__
 from book.errors import BookError, ExitCode
+from book.languages import TEMPLATE_REL, catalog_rel, known
 from book.project import find_project
 
 app = typer.Typer(help="Lay out one set of photos and captions as print-ready editions in five languages.",
@@ -26,7 +27,7 @@ state = {"project": None, "debug": False}
 
 def show_problems(exc: BookError) -> None:
     for problem in exc.problems:
-        if not problem.warning:
+        if not problem.warning and str(problem) != exc.message:
             err.print(str(problem), markup=False, soft_wrap=True)
     err.print(f"error: {exc.message}", markup=False, soft_wrap=True)
 
@@ -78,8 +79,8 @@ def main_options(
 
 def check_langs(langs: list[str] | None) -> list[str] | None:
     for lang in langs or []:
-        if lang not in LANGUAGES:
-            err.print(f"error: --lang {lang}: unknown language; use one of {', '.join(LANGUAGES)}")
+        if lang not in known():
+            err.print(f"error: --lang {lang}: unknown language; use one of {', '.join(known())}")
             raise typer.Exit(int(ExitCode.USAGE))
     return langs or None
 
@@ -98,11 +99,11 @@ def build(
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
 ) -> None:
     """Build the editions' PDFs into output/<profile>/<lang>/."""
-    from book.build import PROFILES
     from book.build import build as run_build
+    from book.outputs import OUTPUTS
 
-    if profile not in PROFILES:
-        err.print(f"error: --profile {profile}: use one of {', '.join(PROFILES)}")
+    if profile not in OUTPUTS:
+        err.print(f"error: --profile {profile}: use one of {', '.join(OUTPUTS)}")
         raise typer.Exit(int(ExitCode.USAGE))
     langs = check_langs(lang)
     root = project_root()
@@ -128,12 +129,13 @@ def check(
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
 ) -> None:
     """Check the sources without writing PDFs."""
-    from book.check import run_check
+    from book.checks.sources import run_check
 
     langs = check_langs(lang)
-    errors, warnings = run_check(project_root(), langs, strict)
+    problems = run_check(project_root(), langs, strict)
+    errors, warnings = [p for p in problems if not p.warning], [p for p in problems if p.warning]
     if as_json:
-        print(json.dumps({"errors": [str(p) for p in errors], "warnings": [str(p) for p in warnings]}, ensure_ascii=False, indent=2))
+        print(json.dumps([p.as_json() for p in problems], ensure_ascii=False, indent=2))
     else:
         for problem in errors:
             err.print(f"error: {problem}", markup=False, soft_wrap=True)
@@ -152,14 +154,11 @@ def preflight(
     plates: Annotated[bool, typer.Option("--plates", help="Also compare the editions' C, M and Y plates (co-edition printing).")] = False,
 ) -> None:
     """Check built PDFs as a printer's preflight would."""
-    from dataclasses import asdict
-
-    from book.preflight import preflight as run_preflight
+    from book.checks.preflight import preflight as run_preflight
+    from book.sources import load_book
 
     settings = {}
     try:  # the project's own limits when run inside one
-        from book.config import load_book
-
         book, _ = load_book(project_root(), check_files=False)
         settings = {"min_ppi": book.min_ppi, "ink_limit": book.ink_limit, "page_multiple": book.binding_multiple}
     except BookError:
@@ -167,12 +166,12 @@ def preflight(
     reports = [run_preflight(path, **settings) for path in pdfs]
     plate_problems = []
     if plates:
-        from book.plates import compare_plates
+        from book.checks.separations import compare_plates
 
         plate_problems = compare_plates(pdfs)
     if as_json:
-        out = [asdict(r) | {"ok": r.ok} for r in reports]
-        print(json.dumps({"files": out, "plates": plate_problems} if plates else out, ensure_ascii=False, indent=2))
+        out = [r.as_json() for r in reports]
+        print(json.dumps({"files": out, "plates": [p.as_json() for p in plate_problems]} if plates else out, ensure_ascii=False, indent=2))
     else:
         for report in reports:
             trim = f"{report.trim_mm[0]:g} × {report.trim_mm[1]:g} mm" if report.trim_mm else "no trim"
@@ -194,10 +193,10 @@ def preflight(
 @guarded
 def init(folder: Annotated[Path, typer.Argument(help="The new book's folder (new or empty).")]) -> None:
     """Scaffold a new, buildable book project."""
-    from book.catalog import extract
-    from book.compose import paginate
-    from book.config import load_book
+    from book.i18n.template import extract
+    from book.pages.paginate import paginate
     from book.scaffold import scaffold
+    from book.sources import load_book
 
     files = scaffold(folder)
     book, _ = load_book(folder.resolve())
@@ -217,8 +216,8 @@ app.add_typer(i18n, name="i18n")
 
 
 def load_for_i18n():
-    from book.compose import paginate
-    from book.config import load_book
+    from book.pages.paginate import paginate
+    from book.sources import load_book
 
     book, _ = load_book(project_root(), check_files=False)
     return book, paginate(book)
@@ -228,7 +227,7 @@ def load_for_i18n():
 @guarded
 def i18n_extract() -> None:
     """Write translations/messages.pot from the sources."""
-    from book.catalog import extract
+    from book.i18n.template import extract
 
     book, pagination = load_for_i18n()
     path = extract(book, pagination)
@@ -239,37 +238,38 @@ def i18n_extract() -> None:
 @guarded
 def i18n_init(lang: Annotated[str, typer.Argument(help="The new language (en, zh, ko, ja).")]) -> None:
     """Create translations/<lang>.po from the template."""
-    from book.catalog import extract, new_catalog
     from book.files import write_atomic
+    from book.i18n.merge import new_catalog
+    from book.i18n.template import extract
 
     check_langs([lang])
     book, pagination = load_for_i18n()
-    target = book.root / "translations" / f"{lang}.po"
+    target = book.root / catalog_rel(lang)
     if target.exists():
-        raise BookError(f"translations/{lang}.po already exists; use 'book i18n update' to merge new texts into it")
+        raise BookError(f"{catalog_rel(lang)} already exists; use 'book i18n update' to merge new texts into it")
     template = extract(book, pagination)
     write_atomic(target, new_catalog(book, lang, template))
-    print(f"translations/{lang}.po created")
+    print(f"{catalog_rel(lang)} created")
 
 
 @i18n.command("update")
 @guarded
 def i18n_update(lang: Annotated[Optional[list[str]], typer.Option("--lang", "-l", help="Only this language (repeatable).")] = None) -> None:
     """Merge the template into each .po (GNU msgmerge --previous)."""
-    from book.catalog import update_catalog
     from book.files import write_atomic
+    from book.i18n.merge import update_catalog
 
     langs = check_langs(lang)
     book, pagination = load_for_i18n()
-    template = book.root / "translations" / "messages.pot"
+    template = book.root / TEMPLATE_REL
     if not template.is_file():
-        raise BookError("translations/messages.pot not found; run 'book i18n extract' first")
+        raise BookError(f"{TEMPLATE_REL} not found; run 'book i18n extract' first")
     for code in langs or [e for e in book.editions if e != book.source_language]:
-        po = book.root / "translations" / f"{code}.po"
+        po = book.root / catalog_rel(code)
         if not po.is_file():
-            raise BookError(f"translations/{code}.po not found; create it with 'book i18n init {code}'")
+            raise BookError(f"{catalog_rel(code)} not found; create it with 'book i18n init {code}'")
         write_atomic(po, update_catalog(book, pagination, code, template))
-        print(f"translations/{code}.po updated")
+        print(f"{catalog_rel(code)} updated")
 
 
 @i18n.command("status")
@@ -280,12 +280,12 @@ def i18n_status(as_json: Annotated[bool, typer.Option("--json", help="Print JSON
 
     from rich.table import Table
 
-    from book.catalog import status
+    from book.i18n.status import status
 
     book, _ = load_for_i18n()
     rows = []
     for code in [e for e in book.editions if e != book.source_language]:
-        po = book.root / "translations" / f"{code}.po"
+        po = book.root / catalog_rel(code)
         if po.is_file():
             rows.append(status(po, code))
     if as_json:

@@ -1,5 +1,9 @@
-"""The exception family and exit codes. Every message a user sees is one line
-that names the file (and line where known) and says what to do.
+"""The exception family, exit codes and the one collector of problems.
+
+Every message a user sees is one line that names the file (and line where
+known) and says what to do. Every stage reports to one `Problems`; each
+problem has a stable code, a severity and a place, and policy (what a proof
+only warns about, what --strict promotes) reads codes, never wording.
 
 typer carries its own copy of click, so the family is rooted in Exception and
 the CLI turns it into the message and exit code (see ``cli.guarded``)."""
@@ -7,7 +11,9 @@ the CLI turns it into the message and exit code (see ``cli.guarded``)."""
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+ERROR, WARNING = "error", "warning"
 
 
 class ExitCode(enum.IntEnum):
@@ -19,10 +25,12 @@ class ExitCode(enum.IntEnum):
 
 @dataclass(frozen=True)
 class Where:
-    """A place in a source file, printed as ``path:line``."""
+    """A place in a source file, printed as ``path:line``; ``key`` is the key path."""
 
     path: str
     line: int | None = None
+    key: str | None = None
+    page: int | None = None  # for problems found in a PDF
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}" if self.line else self.path
@@ -30,15 +38,69 @@ class Where:
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong (or worth a warning) in the sources."""
+    """One thing wrong (or worth a warning)."""
 
-    where: Where | None
+    code: str  # stable identifier: 'overflow', 'untranslated', 'low-ppi', …
     message: str
-    warning: bool = False
+    where: Where | None = None
+    severity: str = ERROR
+
+    @property
+    def warning(self) -> bool:
+        return self.severity == WARNING
 
     def __str__(self) -> str:
         prefix = f"{self.where}: " if self.where else ""
         return prefix + self.message
+
+    def as_json(self) -> dict:
+        where = self.where
+        out = {"file": where.path if where else None, "line": where.line if where else None, "key": where.key if where else None,
+               "code": self.code, "severity": self.severity, "message": self.message}
+        if where and where.page is not None:
+            out["page"] = where.page
+        return out
+
+
+class Problems:
+    """The one list every stage of a command reports to."""
+
+    def __init__(self) -> None:
+        self.items: list[Problem] = []
+
+    def error(self, code: str, where: Where | None, message: str) -> None:
+        self.items.append(Problem(code, message, where))
+
+    def warn(self, code: str, where: Where | None, message: str) -> None:
+        self.items.append(Problem(code, message, where, WARNING))
+
+    def add(self, problem: Problem) -> None:
+        self.items.append(problem)
+
+    def extend(self, problems) -> None:
+        self.items.extend(problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if not p.warning]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.warning]
+
+    def soften(self, codes: frozenset[str]) -> None:
+        """Errors with these codes become warnings (what a proof can go on with)."""
+        self.items = [replace(p, severity=WARNING) if p.code in codes else p for p in self.items]
+
+    def promote(self) -> None:
+        """--strict: every warning becomes an error."""
+        self.items = [replace(p, severity=ERROR) for p in self.items]
+
+    def stop_if_errors(self, what: str, kind: type[BookError] | None = None) -> None:
+        errors = self.errors
+        if errors:
+            count = len(errors)
+            raise (kind or BookError)(f"{count} problem{'s' if count > 1 else ''} {what}", list(self.items))
 
 
 class BookError(Exception):

@@ -109,6 +109,21 @@ class Chapter:
 
 
 @dataclass(frozen=True)
+class Paper:
+    name: str
+    caliper_mm: float  # thickness of one leaf: the cover's spine is leaves × caliper
+
+
+@dataclass(frozen=True)
+class Grid:
+    """The design grid the layouts' frames are drawn on."""
+
+    columns: int
+    gutter_mm: float
+    baseline_pt: float
+
+
+@dataclass(frozen=True)
 class FontFace:
     name: str
     path: Path
@@ -137,7 +152,8 @@ class Book:
     margins: dict[str, float]
     binding_multiple: int
     binding_style: str
-    paper_caliper: float
+    paper: Paper
+    grid: Grid
     press_profile: str
     ink_limit: int
     min_ppi: int
@@ -151,6 +167,14 @@ class Book:
     def style(self, name: str, lang: str) -> Style:
         variants = self.styles[name]
         return variants.get(lang, variants[""])
+
+    def slot_message(self, chapter: Chapter | None, value: str) -> Message:
+        """The text a page's text slot names: a book text, the chapter's title or one of its texts."""
+        if value.startswith("book."):
+            return {"book.title": self.title, "book.subtitle": self.subtitle, "book.publisher": self.publisher}[value]
+        if value == "title":
+            return chapter.title
+        return chapter.texts[value]
 
     def messages(self) -> list[Message]:
         """Every translatable text in book order."""

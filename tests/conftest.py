@@ -12,7 +12,7 @@ from PIL import Image
 from typer.testing import CliRunner
 
 from book.cli import app
-from book.colour import press_profile
+from book.images.press import press_profile
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from book.config import Collector, load_fonts
-from book.fonts import EditionFonts
-from book.linebreak import NO_END, NO_START, split_atoms
+from book.errors import Problems
 from book.model import MM, Style
-from book.typeset import Part, break_paragraph, set_block
+from book.sources.fonts_file import load_fonts
+from book.text.fonts import EditionFonts
+from book.text.linebreak import NO_END, NO_START, split_atoms
+from book.text.typeset import Part, break_paragraph, set_block
 
 REPO = Path(__file__).resolve().parent.parent
 CAPTION = Style("caption", "sans", 9, 13, align="justify", min_size=8)
@@ -18,7 +19,7 @@ CAPTION = Style("caption", "sans", 9, 13, align="justify", min_size=8)
 
 @pytest.fixture(scope="module")
 def fonts_for(tmp_path_factory):
-    out = Collector()
+    out = Problems()
     config = load_fonts(REPO, out, ["vi", "en", "zh", "ko", "ja"], {})
     assert not out.errors, out.errors
     cache = tmp_path_factory.mktemp("fonts")

@@ -13,11 +13,12 @@ import pytest
 from PIL import Image, ImageChops
 
 from book.build import build
-from book.compose import paginate
-from book.config import load_book
-from book.linebreak import NO_END, NO_START
-from book.localise import Localiser, read_catalog
+from book.i18n.catalog import read_catalog
+from book.i18n.localise import Localiser
 from book.model import MM
+from book.pages.paginate import paginate
+from book.sources import load_book
+from book.text.linebreak import NO_END, NO_START
 
 REPO = Path(__file__).resolve().parent.parent
 LANGS = ("vi", "en", "zh", "ko", "ja")

@@ -4,11 +4,11 @@ translators beside each entry, and checked in their translations."""
 from __future__ import annotations
 
 import csv
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from book.errors import TranslationError
+from book.languages import GLOSSARY_REL, nfc
 
 
 @dataclass(frozen=True)
@@ -19,19 +19,19 @@ class Term:
 
 
 def read_glossary(root: Path) -> list[Term]:
-    path = root / "translations" / "glossary.csv"
+    path = root / GLOSSARY_REL
     if not path.is_file():
         return []
     terms = []
     with open(path, encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         if not reader.fieldnames or reader.fieldnames[0] != "vi":
-            raise TranslationError("translations/glossary.csv:1: the first column must be 'vi', then one column per language")
+            raise TranslationError(f"{GLOSSARY_REL}:1: the first column must be 'vi', then one column per language")
         for row in reader:
-            source = unicodedata.normalize("NFC", (row.get("vi") or "").strip())
+            source = nfc((row.get("vi") or "").strip())
             if not source:
                 continue
-            targets = {k: unicodedata.normalize("NFC", (v or "").strip()) for k, v in row.items() if k not in ("vi", "note") and v}
+            targets = {k: nfc((v or "").strip()) for k, v in row.items() if k not in ("vi", "note") and v}
             terms.append(Term(source, targets, (row.get("note") or "").strip()))
     # Longer terms first, so "Nhà hát Lớn Hải Phòng" is found before "Hải Phòng".
     return sorted(terms, key=lambda t: (-len(t.source), t.source))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from book.languages import language
+
 # No line may start with these (closing brackets, stops, small kana, prolonged sound mark…).
 NO_START = set(
     ")]}）］｝〕〉》」』】〙〗〟’”»›"
@@ -21,7 +23,6 @@ NO_START = set(
 NO_END = set("([{（［｛〔〈《「『【〘〖〝‘“«‹")
 # Never split between two of these ("……", "——").
 INSEPARABLE = set("…‥—―")
-CJK_LANGS = ("zh", "ja")
 
 
 @dataclass
@@ -115,4 +116,4 @@ def apply_kinsoku(atoms: list[Atom]) -> list[Atom]:
 
 
 def split_atoms(text: str, lang: str) -> list[Atom]:
-    return split_cjk(text) if lang in CJK_LANGS else split_words(text)
+    return split_cjk(text) if language(lang).breaking == "characters" else split_words(text)

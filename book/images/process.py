@@ -1,21 +1,20 @@
 """Prepare each photo for its frame: upright, cropped to the frame, at the
-profile's resolution (never upscaled), converted from its own ICC profile
-(sRGB when untagged) to the press profile. Results are cached by everything
-that changes them, and computed in a process pool."""
+output's resolution (never upscaled), converted from its own ICC profile
+(sRGB when untagged) to the press profile. Results are cached (see
+`book.images.cache`) and computed in a process pool."""
 
 from __future__ import annotations
 
 import hashlib
 import io
-import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps
 
-CODE_VERSION = "1"
-QUALITY = 90
+from book.images.cache import QUALITY, read_cached, store
+
 Image.MAX_IMAGE_PIXELS = 400_000_000  # big scans are normal here
 
 
@@ -28,7 +27,7 @@ class ImageJob:
     fit: str
     mode: str  # 'cmyk' for print, 'rgb' for screen and proof
     ppi: int
-    profile: Path | None
+    press_icc: Path | None  # the press profile CMYK output is made for
     cache: Path
 
 
@@ -46,17 +45,11 @@ _transforms: dict[tuple, ImageCms.ImageCmsTransform] = {}
 SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 
 
-def job_key(job: ImageJob, digest: str) -> str:
-    profile = hashlib.sha256(job.profile.read_bytes()).hexdigest() if job.profile else "-"
-    text = f"{CODE_VERSION}|{digest}|{job.frame_mm}|{job.fit}|{job.mode}|{job.ppi}|{profile}|{QUALITY}"
-    return hashlib.sha256(text.encode()).hexdigest()[:24]
-
-
-def transform_for(source_icc: bytes | None, in_mode: str, out_mode: str, profile: Path | None):
-    key = (hashlib.sha256(source_icc or b"").hexdigest(), in_mode, out_mode, str(profile))
+def transform_for(source_icc: bytes | None, in_mode: str, out_mode: str, press_icc: Path | None):
+    key = (hashlib.sha256(source_icc or b"").hexdigest(), in_mode, out_mode, str(press_icc))
     if key not in _transforms:
         source = ImageCms.ImageCmsProfile(io.BytesIO(source_icc)) if source_icc else SRGB
-        target = ImageCms.ImageCmsProfile(str(profile)) if out_mode == "CMYK" else SRGB
+        target = ImageCms.ImageCmsProfile(str(press_icc)) if out_mode == "CMYK" else SRGB
         _transforms[key] = ImageCms.buildTransform(
             source, target, in_mode, out_mode,
             renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC,
@@ -94,13 +87,9 @@ def process(job: ImageJob) -> ImageResult:
 
 def _process(job: ImageJob) -> ImageResult:
     data = job.source.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    key = job_key(job, digest)
-    target = job.cache / f"{key}.jpg"
-    meta = job.cache / f"{key}.txt"
-    if target.is_file() and meta.is_file():
-        w, h, ppi, bw, bh = meta.read_text().split()
-        return ImageResult(job, target, (int(w), int(h)), float(ppi), (float(bw), float(bh)))
+    cached = read_cached(job, data)
+    if cached.hit:
+        return ImageResult(job, cached.path, cached.pixels, cached.ppi, cached.box_mm)
     image = Image.open(io.BytesIO(data))
     icc = image.info.get("icc_profile")
     image = ImageOps.exif_transpose(image)
@@ -117,15 +106,11 @@ def _process(job: ImageJob) -> ImageResult:
     if crop_w > want_w:  # downsample; never upscale
         image = image.resize((want_w, want_h), Image.Resampling.LANCZOS, reducing_gap=3.0)
     image = convert_colour(image, icc, job)
-    job.cache.mkdir(parents=True, exist_ok=True)
     ppi = image.size[0] / (drawn[0] / 25.4)
-    tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
-    image.save(tmp, "JPEG", quality=QUALITY, optimize=False, dpi=(round(ppi), round(ppi)))
-    os.replace(tmp, target)
-    tmp_meta = meta.with_name(f"{meta.name}.tmp-{os.getpid()}")
-    tmp_meta.write_text(f"{image.size[0]} {image.size[1]} {ppi:.2f} {drawn[0]:.4f} {drawn[1]:.4f}\n")
-    os.replace(tmp_meta, meta)
-    return ImageResult(job, target, image.size, ppi, drawn)
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=QUALITY, optimize=False, dpi=(round(ppi), round(ppi)))
+    store(cached, buffer.getvalue(), image.size, ppi, drawn)
+    return ImageResult(job, cached.path, image.size, ppi, drawn)
 
 
 def convert_colour(image: Image.Image, icc: bytes | None, job: ImageJob) -> Image.Image:
@@ -139,13 +124,13 @@ def convert_colour(image: Image.Image, icc: bytes | None, job: ImageJob) -> Imag
             return image  # untagged CMYK is taken as already made for this press
         if icc is None:
             return image.convert("RGB")
-        return ImageCms.applyTransform(image, transform_for(icc, "CMYK", out, job.profile))
+        return ImageCms.applyTransform(image, transform_for(icc, "CMYK", out, job.press_icc))
     if image.mode != "RGB":
         image = image.convert("RGB")
     out = "CMYK" if job.mode == "cmyk" else "RGB"
     if out == "RGB" and icc is None:
         return image
-    return ImageCms.applyTransform(image, transform_for(icc, "RGB", out, job.profile))
+    return ImageCms.applyTransform(image, transform_for(icc, "RGB", out, job.press_icc))
 
 
 def process_all(jobs: list[ImageJob], workers: int, progress=None) -> list[ImageResult]:
@@ -163,15 +148,3 @@ def process_all(jobs: list[ImageJob], workers: int, progress=None) -> list[Image
             if progress:
                 progress()
     return results
-
-
-def placed_ppi(path: Path, frame_mm: tuple[float, float], fit: str) -> float:
-    """The resolution a photo reaches in its frame, read from its header alone."""
-    with Image.open(path) as image:
-        width, height = image.size
-        if image.getexif().get(0x0112, 1) in (5, 6, 7, 8):  # stored sideways
-            width, height = height, width
-    box = crop_box((width, height), frame_mm, fit)
-    crop_w, crop_h = box[2] - box[0], box[3] - box[1]
-    drawn_w = frame_mm[0] if fit == "cover" else crop_w * min(frame_mm[0] / crop_w, frame_mm[1] / crop_h)
-    return crop_w / (drawn_w / 25.4)

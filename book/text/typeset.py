@@ -9,12 +9,12 @@ from functools import cache
 
 from reportlab.pdfbase import pdfmetrics
 
-from book.fonts import EditionFonts, Run
-from book.linebreak import Atom, split_atoms
+from book.languages import TABLE
 from book.model import MM, Style
+from book.text.fonts import EditionFonts, Run
+from book.text.linebreak import Atom, split_atoms
 
 SHRINK_STEP = 0.25  # pt
-HYPHENATION = {"en": "en_US"}  # languages a style may hyphenate (pyphen dictionaries)
 
 
 @dataclass
@@ -68,7 +68,7 @@ def measure_atom(fonts: EditionFonts, atom: Atom, role: str, size: float, tracki
 def hyphenator(lang: str):
     import pyphen
 
-    code = HYPHENATION.get(lang)
+    code = TABLE[lang].hyphenation if lang in TABLE else None
     return pyphen.Pyphen(lang=code) if code and code in pyphen.LANGUAGES else None
 
 

@@ -8,22 +8,22 @@ from pathlib import Path
 import pikepdf
 
 from book import __version__
+from book.languages import language
 
 PDFX = {
     "x1a": ("PDF/X-1:2001", "PDF/X-1a:2001", "1.3"),
     "x4": ("PDF/X-4", None, "1.6"),
 }
-LANG_TAGS = {"vi": "vi", "en": "en", "zh": "zh-Hans", "ko": "ko", "ja": "ja"}
 
 
-def finish_pdf(source: Path, target: Path, lang: str, title: str, profile: Path | None, condition: str, standard: str | None) -> None:
+def finish_pdf(source: Path, target: Path, lang: str, title: str, press_icc: Path | None, condition: str, standard: str | None) -> None:
     """Write ``source`` to ``target`` with the print keys; ``standard`` None for screen PDFs."""
     with pikepdf.open(source) as pdf:
-        pdf.Root.Lang = pikepdf.String(LANG_TAGS.get(lang, lang))
+        pdf.Root.Lang = pikepdf.String(language(lang).tag)
         version = "1.4"
-        if standard and profile is not None:
+        if standard and press_icc is not None:
             x_version, conformance, version = PDFX[standard]
-            icc = pikepdf.Stream(pdf, profile.read_bytes())
+            icc = pikepdf.Stream(pdf, press_icc.read_bytes())
             icc.N = 4
             pdf.Root.OutputIntents = pikepdf.Array([pikepdf.Dictionary(
                 Type=pikepdf.Name.OutputIntent,

@@ -13,6 +13,7 @@ from pathlib import Path
 import pikepdf
 from PIL import Image
 
+from book.errors import WARNING, Problem, Problems, Where
 from book.model import MM
 
 MIN_BLEED_MM = 3.0
@@ -23,13 +24,30 @@ class Report:
     path: str
     pages: int = 0
     trim_mm: tuple[float, float] | None = None
-    errors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    problems: Problems = field(default_factory=Problems)
     facts: dict[str, object] = field(default_factory=dict)
+
+    def error(self, code: str, message: str, page: int | None = None) -> None:
+        self.problems.add(Problem(code, message, Where(self.path, page=page)))
+
+    def warn(self, code: str, message: str, page: int | None = None) -> None:
+        self.problems.add(Problem(code, message, Where(self.path, page=page), WARNING))
+
+    @property
+    def errors(self) -> list[str]:
+        return [p.message for p in self.problems.errors]
+
+    @property
+    def warnings(self) -> list[str]:
+        return [p.message for p in self.problems.warnings]
 
     @property
     def ok(self) -> bool:
-        return not self.errors
+        return not self.problems.errors
+
+    def as_json(self) -> dict:
+        return {"path": self.path, "pages": self.pages, "trim_mm": self.trim_mm, "ok": self.ok, "facts": self.facts,
+                "errors": self.errors, "warnings": self.warnings, "problems": [p.as_json() for p in self.problems.items]}
 
 
 def box(page: pikepdf.Page, name: str) -> list[float] | None:
@@ -42,16 +60,16 @@ def check_boxes(pdf: pikepdf.Pdf, report: Report) -> None:
     for number, page in enumerate(pdf.pages, start=1):
         media, trim, bleed = box(page, "/MediaBox"), box(page, "/TrimBox"), box(page, "/BleedBox")
         if trim is None or bleed is None:
-            report.errors.append(f"page {number}: no {'TrimBox' if trim is None else 'BleedBox'}; the printer cannot find the trim")
+            report.error("no-trimbox", f"page {number}: no {'TrimBox' if trim is None else 'BleedBox'}; the printer cannot find the trim", number)
             continue
         margins = [trim[0] - bleed[0], trim[1] - bleed[1], bleed[2] - trim[2], bleed[3] - trim[3]]
         if min(margins) < MIN_BLEED_MM * MM - 0.01:
-            report.errors.append(f"page {number}: bleed {min(margins) / MM:.1f} mm, needs {MIN_BLEED_MM:.0f} mm on every side")
+            report.error("bleed", f"page {number}: bleed {min(margins) / MM:.1f} mm, needs {MIN_BLEED_MM:.0f} mm on every side", number)
         if media and (bleed[0] < media[0] - 0.01 or bleed[2] > media[2] + 0.01):
-            report.errors.append(f"page {number}: BleedBox reaches outside the MediaBox")
+            report.error("bleed", f"page {number}: BleedBox reaches outside the MediaBox", number)
         trims.add((round((trim[2] - trim[0]) / MM, 1), round((trim[3] - trim[1]) / MM, 1)))
     if len(trims) > 1:
-        report.errors.append(f"pages have different trim sizes: {sorted(trims)}")
+        report.error("trim", f"pages have different trim sizes: {sorted(trims)}")
     if trims:
         report.trim_mm = sorted(trims)[0]
 
@@ -79,7 +97,7 @@ def check_content(pdf: pikepdf.Pdf, report: Report, standard: str | None) -> Non
     rgb_pages, transparency = [], []
     for number, page in enumerate(pdf.pages, start=1):
         for problem in font_problems(page.Resources, seen):
-            report.errors.append(f"page {number}: {problem}")
+            report.error("font-not-embedded", f"page {number}: {problem}", number)
         for _, operator in pikepdf.parse_content_stream(page):
             if str(operator) in ("rg", "RG") and number not in rgb_pages:
                 rgb_pages.append(number)
@@ -90,9 +108,9 @@ def check_content(pdf: pikepdf.Pdf, report: Report, standard: str | None) -> Non
             transparency.append(number)
     if standard == "PDF/X-1a:2001":
         if rgb_pages:
-            report.errors.append(f"RGB colour on pages {short(rgb_pages)}: PDF/X-1a allows CMYK and gray only")
+            report.error("rgb", f"RGB colour on pages {short(rgb_pages)}: PDF/X-1a allows CMYK and gray only")
         if transparency:
-            report.errors.append(f"transparency on pages {short(sorted(set(transparency)))}: PDF/X-1a forbids it")
+            report.error("transparency", f"transparency on pages {short(sorted(set(transparency)))}: PDF/X-1a forbids it")
 
 
 def short(numbers: list[int]) -> str:
@@ -114,9 +132,9 @@ def check_images(path: Path, pdf: pikepdf.Pdf, report: Report, min_ppi: int, ink
                 low.append(f"page {cols[0]} ({ppi} ppi)")
         report.facts["images"] = len(listing)
     for item in low:
-        report.warnings.append(f"image below {min_ppi} ppi on {item}")
+        report.warn("low-ppi", f"image below {min_ppi} ppi on {item}")
     if standard == "PDF/X-1a:2001" and colours - {"cmyk", "gray"}:
-        report.errors.append(f"images in {', '.join(sorted(colours - {'cmyk', 'gray'}))}: PDF/X-1a allows CMYK and gray only")
+        report.error("rgb", f"images in {', '.join(sorted(colours - {'cmyk', 'gray'}))}: PDF/X-1a allows CMYK and gray only")
     worst = 0.0
     seen: set = set()
     for page in pdf.pages:
@@ -138,7 +156,7 @@ def check_images(path: Path, pdf: pikepdf.Pdf, report: Report, min_ppi: int, ink
     if worst:
         report.facts["max_ink_percent"] = round(worst)
         if worst > ink_limit + 5:
-            report.errors.append(f"total ink reaches {worst:.0f} % in a photo; the limit is {ink_limit} %")
+            report.error("ink-limit", f"total ink reaches {worst:.0f} % in a photo; the limit is {ink_limit} %")
 
 
 def images_of(resources, seen: set):
@@ -157,23 +175,23 @@ def preflight(path: Path, min_ppi: int = 300, ink_limit: int = 300, page_multipl
     try:
         pdf = pikepdf.open(path)
     except (pikepdf.PdfError, OSError) as exc:
-        report.errors.append(f"not a readable PDF: {exc}")
+        report.error("unreadable-pdf", f"not a readable PDF: {exc}")
         return report
     with pdf:
         report.pages = len(pdf.pages)
         if report.pages % page_multiple:
-            report.errors.append(f"{report.pages} pages: not a multiple of {page_multiple} for the binding")
+            report.error("page-count", f"{report.pages} pages: not a multiple of {page_multiple} for the binding")
         standard = str(pdf.docinfo.get("/GTS_PDFXConformance", pdf.docinfo.get("/GTS_PDFXVersion", ""))) or None
         report.facts["standard"] = standard or "none"
         intents = pdf.Root.get("/OutputIntents")
         if not standard:
-            report.errors.append("not PDF/X: no GTS_PDFXVersion in the document info")
+            report.error("not-pdfx", "not PDF/X: no GTS_PDFXVersion in the document info")
         elif not intents or "/DestOutputProfile" not in intents[0]:
-            report.errors.append("no PDF/X output intent with a destination profile")
+            report.error("output-intent", "no PDF/X output intent with a destination profile")
         else:
             report.facts["output_condition"] = str(intents[0].get("/OutputConditionIdentifier", ""))
         if standard and "/Trapped" not in pdf.docinfo:
-            report.errors.append("the Trapped key is missing (PDF/X requires True or False)")
+            report.error("trapped", "the Trapped key is missing (PDF/X requires True or False)")
         check_boxes(pdf, report)
         check_content(pdf, report, standard)
         check_images(path, pdf, report, min_ppi, ink_limit, standard)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PIL import Image, ImageChops
 
-from book.errors import BookError
+from book.errors import BookError, Problem, Where
 
 COLOUR_PLATES = ("Cyan", "Magenta", "Yellow")
 
@@ -33,9 +33,9 @@ def plate(folder: Path, page: int, colour: str) -> Image.Image:
         return image.convert("L")
 
 
-def compare_plates(pdfs: list[Path], dpi: int = 20, workers: int = 2) -> list[str]:
+def compare_plates(pdfs: list[Path], dpi: int = 20, workers: int = 2) -> list[Problem]:
     """Differences in the C, M and Y plates of ``pdfs`` against the first one,
-    one line per edition and plate; empty when the plates are shared."""
+    one problem per edition and plate; empty when the plates are shared."""
     if len(pdfs) < 2:
         return []
     with tempfile.TemporaryDirectory() as work:
@@ -43,7 +43,7 @@ def compare_plates(pdfs: list[Path], dpi: int = 20, workers: int = 2) -> list[st
         with ThreadPoolExecutor(max_workers=workers) as pool:  # Ghostscript runs as its own process
             list(pool.map(separate, pdfs, folders, [dpi] * len(pdfs)))
         counts = [len(list(folder.glob("p*(Cyan).tif"))) for folder in folders]
-        problems = [f"{pdf}: {count} pages, but {pdfs[0]} has {counts[0]}; the editions must share their pages"
+        problems = [Problem("plates", f"{count} pages, but {pdfs[0]} has {counts[0]}; the editions must share their pages", Where(str(pdf)))
                     for pdf, count in zip(pdfs[1:], counts[1:], strict=True) if count != counts[0]]
         if problems:
             return problems
@@ -53,6 +53,6 @@ def compare_plates(pdfs: list[Path], dpi: int = 20, workers: int = 2) -> list[st
                          if ImageChops.difference(plate(folders[0], page, colour), plate(folder, page, colour)).getbbox()]
                 if pages:
                     listed = ", ".join(map(str, pages[:10])) + (" …" if len(pages) > 10 else "")
-                    problems.append(f"{pdf}: the {colour.lower()} plate differs from {pdfs[0]} on pages {listed}; "
-                                    "language text must be 100 % K and overprint")
+                    problems.append(Problem("plates", f"the {colour.lower()} plate differs from {pdfs[0]} on pages {listed}; "
+                                            "language text must be 100 % K and overprint", Where(str(pdf))))
         return problems

@@ -21,6 +21,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from book.errors import FontError
 from book.files import sha256_file
+from book.languages import language
 from book.model import FontConfig, FontFace
 
 CONVERTER_VERSION = "2"
@@ -114,7 +115,7 @@ class EditionFonts:
         self.config = config
         self.lang = lang
         self.cache = cache
-        self.cjk = lang in ("zh", "ja", "ko")
+        self.cjk = language(lang).wide_faces
         self.registered: dict[str, str] = {}  # face name -> reportlab name
 
     def chain(self, role: str) -> list[FontFace]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from book.errors import ConfigError, Problem
+from book.errors import ConfigError, Problems
 from book.model import Book, Chapter, Frame, Layout
 
 BLANK = Layout("blank", {}, None, False, False, None)
@@ -42,14 +42,15 @@ class Pagination:
     pages: list[Page]
     chapter_starts: dict[str, int]  # chapter id -> first page number
     photo_pages: dict[str, int]  # photo id -> page number (first page for spreads)
-    warnings: list[Problem]
 
 
-def paginate(book: Book) -> Pagination:
+def paginate(book: Book, out: Problems | None = None) -> Pagination:
+    """The book's pages. Problems go to ``out`` (a spread on the wrong side
+    stops here, with every such problem listed)."""
     pages: list[Page] = []
     starts: dict[str, int] = {}
     photo_pages: dict[str, int] = {}
-    problems: list[Problem] = []
+    problems = Problems()
     trim_w = book.trim[0]
     for chapter in book.chapters:
         for spec in chapter.pages:
@@ -59,8 +60,8 @@ def paginate(book: Book) -> Pagination:
                 pages.append(Page(number, BLANK, chapter))  # an opener starts on the right
                 number += 1
             if layout.spread and number % 2 == 1:
-                problems.append(Problem(spec.where, f"layout '{layout.name}' would start on right-hand page {number}; "
-                                        "a spread must start on a left-hand (even) page: add or remove one page before it"))
+                problems.error("spread-side", spec.where, f"layout '{layout.name}' would start on right-hand page {number}; "
+                               "a spread must start on a left-hand (even) page: add or remove one page before it")
             starts.setdefault(chapter.id, number)
             halves = (0.0, trim_w) if layout.spread else (0.0,)
             for offset in halves:
@@ -76,13 +77,15 @@ def paginate(book: Book) -> Pagination:
                     if frame.kind == "photo" and value:
                         photo_pages.setdefault(value, page.number)
                 pages.append(page)
-    if any(not p.warning for p in problems):
-        raise ConfigError("the pages do not fit the book's sides; nothing was written", problems)
+    if problems.errors:
+        raise ConfigError("the pages do not fit the book's sides; nothing was written", problems.items)
     remainder = len(pages) % book.binding_multiple
     if remainder:
         added = book.binding_multiple - remainder
-        problems.append(Problem(None, f"{len(pages)} pages padded with {added} blank page{'s' if added > 1 else ''} "
-                                f"to a multiple of {book.binding_multiple} for {book.binding_style} binding", warning=True))
+        problems.warn("page-padding", None, f"{len(pages)} pages padded with {added} blank page{'s' if added > 1 else ''} "
+                      f"to a multiple of {book.binding_multiple} for {book.binding_style} binding")
         for _ in range(added):
             pages.append(Page(len(pages) + 1, BLANK, None))
-    return Pagination(pages, starts, photo_pages, problems)
+    if out is not None:
+        out.extend(problems.items)
+    return Pagination(pages, starts, photo_pages)

@@ -24,9 +24,18 @@ class Located:
     def where(self, *keys: Any) -> Where:
         """The nearest known line for ``keys`` (falls back to the parents)."""
         keys = tuple(keys)
+        shown = keypath(*keys) or None
         while keys and keys not in self.lines:
             keys = keys[:-1]
-        return Where(self.path, self.lines.get(keys, 1))
+        return Where(self.path, self.lines.get(keys, 1), shown)
+
+
+def keypath(*keys: Any) -> str:
+    """``('pages', 3, 'layout')`` as ``pages[3].layout``."""
+    out = ""
+    for key in keys:
+        out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else str(key))
+    return out
 
 
 def _walk(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int]) -> None:
@@ -47,9 +56,10 @@ def read_yaml(path: Path, shown_as: str) -> Located:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ConfigError(f"{shown_as}: file not found") from None
+        raise ConfigError(f"{shown_as}: file not found", [Problem("missing-file", "file not found", Where(shown_as))]) from None
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"{shown_as}: not UTF-8 text ({exc.reason}); save it as UTF-8") from None
+        problem = Problem("encoding", f"not UTF-8 text ({exc.reason}); save it as UTF-8", Where(shown_as))
+        raise ConfigError(str(problem), [problem]) from None
     try:
         data = yaml.safe_load(text)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -57,9 +67,8 @@ def read_yaml(path: Path, shown_as: str) -> Located:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         what = exc.problem or exc.context or "syntax error"
-        raise ConfigError(
-            str(Problem(Where(shown_as, line), f"YAML syntax error: {what}; fix the indentation or quoting"))
-        ) from None
+        problem = Problem("yaml-syntax", f"YAML syntax error: {what}; fix the indentation or quoting", Where(shown_as, line))
+        raise ConfigError(str(problem), [problem]) from None
     lines: dict[KeyPath, int] = {}
     if node is not None:
         _walk(node, (), lines)

@@ -1,0 +1,36 @@
+"""Per-language progress: translated, fuzzy, untranslated, obsolete, words left."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import polib
+
+
+@dataclass
+class Status:
+    lang: str
+    translated: int
+    fuzzy: int
+    untranslated: int
+    obsolete: int
+    words_left: int
+
+    @property
+    def total(self) -> int:
+        return self.translated + self.fuzzy + self.untranslated
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.translated / self.total if self.total else 100.0
+
+
+def status(path: Path, lang: str) -> Status:
+    po = polib.pofile(str(path))
+    live = [e for e in po if not e.obsolete]
+    fuzzy = [e for e in live if "fuzzy" in e.flags]
+    untranslated = [e for e in live if not e.msgstr and "fuzzy" not in e.flags]
+    translated = [e for e in live if e.msgstr and "fuzzy" not in e.flags]
+    words = sum(len(e.msgid.split()) for e in fuzzy + untranslated)
+    return Status(lang, len(translated), len(fuzzy), len(untranslated), len([e for e in po if e.obsolete]), words)

@@ -1,0 +1,52 @@
+"""The prepared-photo cache: each result is keyed by everything that changes
+it (the source's bytes, the frame size, fit, colour mode, resolution, press
+profile, JPEG quality and this code's version), never by "the file exists",
+and written atomically so that two builds can share the cache."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+CODE_VERSION = "1"
+QUALITY = 90
+
+
+def job_key(job, digest: str) -> str:
+    """The cache key of an `ImageJob` whose source has SHA-256 ``digest``.
+    The prepared file is named after it, and reportlab names the image in
+    the PDF after that file name."""
+    press = hashlib.sha256(job.press_icc.read_bytes()).hexdigest() if job.press_icc else "-"
+    text = f"{CODE_VERSION}|{digest}|{job.frame_mm}|{job.fit}|{job.mode}|{job.ppi}|{press}|{QUALITY}"
+    return hashlib.sha256(text.encode()).hexdigest()[:24]
+
+
+@dataclass(frozen=True)
+class Cached:
+    path: Path  # the prepared JPEG
+    meta: Path  # its pixels, ppi and drawn size
+    hit: bool
+    pixels: tuple[int, int] = (0, 0)
+    ppi: float = 0.0
+    box_mm: tuple[float, float] = (0.0, 0.0)
+
+
+def read_cached(job, data: bytes) -> Cached:
+    key = job_key(job, hashlib.sha256(data).hexdigest())
+    path, meta = job.cache / f"{key}.jpg", job.cache / f"{key}.txt"
+    if path.is_file() and meta.is_file():
+        w, h, ppi, bw, bh = meta.read_text().split()
+        return Cached(path, meta, True, (int(w), int(h)), float(ppi), (float(bw), float(bh)))
+    return Cached(path, meta, False)
+
+
+def store(cached: Cached, jpeg: bytes, pixels: tuple[int, int], ppi: float, box_mm: tuple[float, float]) -> None:
+    cached.path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = cached.path.with_name(f"{cached.path.name}.tmp-{os.getpid()}")
+    tmp.write_bytes(jpeg)
+    os.replace(tmp, cached.path)
+    tmp_meta = cached.meta.with_name(f"{cached.meta.name}.tmp-{os.getpid()}")
+    tmp_meta.write_text(f"{pixels[0]} {pixels[1]} {ppi:.2f} {box_mm[0]:.4f} {box_mm[1]:.4f}\n")
+    os.replace(tmp_meta, cached.meta)

@@ -1,0 +1,64 @@
+"""The photos as placed on the pages: one preparation job per photo and frame,
+and each photo's resolution in its frame, read from the file headers before
+any pixel is decoded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image
+
+from book.errors import Problems, Where
+from book.images.process import ImageJob, ImageResult, crop_box
+from book.model import Book
+from book.outputs import Output
+from book.pages.paginate import Pagination
+
+
+def placed_photos(pagination: Pagination):
+    """(page, placed) for each photo frame, once per photo and frame."""
+    seen = set()
+    for page in pagination.pages:
+        for placed in page.placed:
+            if placed.frame.kind == "photo" and (placed.value, placed.frame.name) not in seen:
+                seen.add((placed.value, placed.frame.name))
+                yield page, placed
+
+
+def image_jobs(book: Book, pagination: Pagination, output: Output, press_icc: Path | None, cache: Path) -> list[ImageJob]:
+    return [ImageJob(placed.value, placed.frame.name, book.photos[placed.value].path, (placed.frame.w, placed.frame.h), placed.frame.fit,
+                     output.colour, output.ppi, press_icc, cache)
+            for _, placed in placed_photos(pagination)]
+
+
+def placed_ppi(path: Path, frame_mm: tuple[float, float], fit: str) -> float:
+    """The resolution a photo reaches in its frame, read from its header alone."""
+    with Image.open(path) as image:
+        width, height = image.size
+        if image.getexif().get(0x0112, 1) in (5, 6, 7, 8):  # stored sideways
+            width, height = height, width
+    box = crop_box((width, height), frame_mm, fit)
+    crop_w, crop_h = box[2] - box[0], box[3] - box[1]
+    drawn_w = frame_mm[0] if fit == "cover" else crop_w * min(frame_mm[0] / crop_w, frame_mm[1] / crop_h)
+    return crop_w / (drawn_w / 25.4)
+
+
+def check_resolution(book: Book, pagination: Pagination, output: Output, out: Problems) -> None:
+    """Below the book's minimum warns, below half of it fails (print only)."""
+    for page, placed in placed_photos(pagination):
+        photo = book.photos[placed.value]
+        try:
+            ppi = placed_ppi(photo.path, (placed.frame.w, placed.frame.h), placed.frame.fit)
+        except (OSError, ValueError) as exc:
+            out.error("unreadable-image", Where(photo.rel), f"cannot read the image ({exc}); replace the file")
+            continue
+        if output.name == "print" and ppi < book.min_ppi - 0.5:
+            message = (f"photo {photo.id} is {ppi:.0f} ppi in its frame on page {page.number} "
+                       f"(print needs {book.min_ppi}); supply a larger original")
+            (out.warn if ppi >= book.min_ppi / 2 else out.error)("low-ppi", Where(photo.rel), message)
+
+
+def report_failures(book: Book, results: list[ImageResult], out: Problems) -> None:
+    for result in results:
+        if result.error:
+            out.error("unreadable-image", Where(book.photos[result.job.photo].rel), f"cannot read the image ({result.error}); replace the file")

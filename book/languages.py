@@ -1,0 +1,74 @@
+"""Every fact the toolchain knows about a language, one record per language.
+
+Adding a language is one record here, its catalog in translations/, and a
+font entry in fonts/fonts.yaml when no language of its script has one."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str  # the book's code: file names, --lang, editions
+    locale: str  # CLDR locale for babel (dates, language names, plural forms)
+    tag: str  # BCP 47, for the PDF's /Lang and XMP
+    script: str  # ISO 15924: fonts.yaml entries are shared by languages of one script
+    breaking: str  # 'words' (at spaces) or 'characters' (between ideographs, with kinsoku)
+    wide_faces: bool = False  # wide (East Asian) characters take the CJK face first
+    pivot: bool = False  # catalog notes show the English translation beside the source
+    em_per_character: float = 0.5  # rough width of a character, for the room notes
+    po_languages: tuple[str, ...] = ()  # accepted values of the catalog's Language header
+    hyphenation: str | None = None  # pyphen dictionary a style may hyphenate with
+    place_date_join: str = ", "  # between a photo's place and date
+    meta_join: str = " · "  # between the place/date and the credit
+
+    @property
+    def po_headers(self) -> tuple[str, ...]:
+        return self.po_languages or (self.code,)
+
+
+TABLE: dict[str, Language] = {
+    lang.code: lang
+    for lang in (
+        Language("vi", "vi", "vi", "Latn", "words"),
+        Language("en", "en", "en", "Latn", "words", hyphenation="en_US"),
+        Language("zh", "zh_Hans", "zh-Hans", "Hans", "characters", wide_faces=True, pivot=True, em_per_character=1.0,
+                 po_languages=("zh", "zh_CN", "zh_Hans", "zh-Hans", "zh_Hans_CN"), place_date_join="，", meta_join="　"),
+        Language("ko", "ko", "ko", "Kore", "words", wide_faces=True, pivot=True, em_per_character=0.9),
+        Language("ja", "ja", "ja", "Jpan", "characters", wide_faces=True, pivot=True, em_per_character=1.0,
+                 place_date_join="、", meta_join="　"),
+    )
+}
+
+
+def language(code: str) -> Language:
+    return TABLE[code]
+
+
+def known() -> tuple[str, ...]:
+    """The language codes, in table order.
+
+    >>> known()[:2]
+    ('vi', 'en')
+    """
+    return tuple(TABLE)
+
+
+def nfc(text: str) -> str:
+    """Text as the book keeps it everywhere: Unicode NFC.
+
+    >>> nfc("Ha\u0309i") == "Hải"
+    True
+    """
+    return unicodedata.normalize("NFC", text)
+
+
+def catalog_rel(lang: str) -> str:
+    """Where a language's catalog lives, relative to the project."""
+    return f"translations/{lang}.po"
+
+
+TEMPLATE_REL = "translations/messages.pot"
+GLOSSARY_REL = "translations/glossary.csv"

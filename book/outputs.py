@@ -1,0 +1,36 @@
+"""The kinds of output a build makes (print, screen, proof) and where each
+edition's files go."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from book.model import Book
+
+
+@dataclass(frozen=True)
+class Output:
+    name: str  # the --profile a user names
+    colour: str  # 'cmyk' or 'rgb'
+    ppi: int
+    standard: str | None  # PDF/X flavour
+    fallback: bool  # show the source text where a translation is missing
+    part: str
+
+
+OUTPUTS = {
+    "print": Output("print", "cmyk", 300, "x1a", False, "interior"),
+    "screen": Output("screen", "rgb", 150, None, False, "interior"),
+    "proof": Output("proof", "rgb", 150, None, True, "proof"),
+}
+# What a proof shows and marks instead of refusing: a translator's work in progress.
+PROOF_TOLERATES = frozenset({"untranslated", "fuzzy", "stale-translation", "no-catalog", "overflow"})
+
+
+def output_path(root: Path, book: Book, output: Output, lang: str) -> Path:
+    return root / "output" / output.name / lang / f"{book.slug}-{lang}-{output.part}.pdf"
+
+
+def cache_dir(root: Path) -> Path:
+    return root / ".cache"

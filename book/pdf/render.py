@@ -1,0 +1,163 @@
+"""Draw one edition's pages with reportlab: trim + bleed on every page, boxes
+set, photos placed, and the text the setting stage placed, 100 % K
+overprinting. The renderer measures and sets nothing itself."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from reportlab import rl_config
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+
+from book import __version__
+from book.images.process import ImageResult
+from book.model import MM, Book
+from book.pages.paginate import Page, Pagination, Placed
+from book.text.setting import EditionText, FrameSetting, Placement
+
+rl_config.useA85 = 0  # JPEGs go in as they are, not ASCII85-wrapped
+EMBLEM_RED = (0.0, 1.0, 0.85, 0.0)
+TEXT_KINDS = ("caption", "text", "chapter-number", "toc", "credits")
+
+
+class CachedImage(str):
+    """A prepared photo's full path that reportlab names by its file name alone.
+
+    reportlab names each image after ``str()`` of the path it is given; the
+    cache file's name is its content key, so the PDF bytes do not depend on
+    where the project lives, while the file is still opened by its full path.
+
+    >>> str(CachedImage("/somewhere/.cache/images/ab12.jpg"))
+    'ab12.jpg'
+    """
+
+    def __str__(self) -> str:
+        return os.path.basename(self)
+
+
+class Renderer:
+    def __init__(self, book: Book, pagination: Pagination, fonts, images: dict[tuple[str, str], ImageResult], text: EditionText,
+                 proof: bool = False):
+        self.book, self.pagination, self.fonts = book, pagination, fonts
+        self.images, self.text, self.proof = images, text, proof
+        self.trim_w, self.trim_h = book.trim
+        self.bleed = book.bleed
+
+    # Coordinates: frames are in mm from the trim's top-left; PDF space is pt from the media box's bottom-left.
+    def pdf_rect(self, x: float, y: float, w: float, h: float) -> tuple[float, float, float, float]:
+        return ((self.bleed + x) * MM, (self.bleed + self.trim_h - y - h) * MM, w * MM, h * MM)
+
+    def render(self, path: Path) -> None:
+        width = (self.trim_w + 2 * self.bleed) * MM
+        height = (self.trim_h + 2 * self.bleed) * MM
+        canvas = Canvas(str(path), pagesize=(width, height), invariant=1, pageCompression=1,
+                        initialFontName=self.fonts.base_font(), initialFontSize=9)
+        info = self.text.info
+        canvas.setTitle(info["title"])
+        canvas.setAuthor(info["author"])
+        canvas.setSubject(info["subject"])
+        canvas.setCreator(f"book {__version__}")
+        canvas.setKeywords(f"{self.book.slug} {self.text.lang}")
+        for page in self.pagination.pages:
+            trim = (self.bleed * MM, self.bleed * MM, (self.bleed + self.trim_w) * MM, (self.bleed + self.trim_h) * MM)
+            canvas.setTrimBox(trim)
+            canvas.setBleedBox((0, 0, width, height))
+            self.draw_page(canvas, page)
+            canvas.showPage()
+        canvas.save()
+
+    def draw_page(self, canvas: Canvas, page: Page) -> None:
+        for placed in page.placed:
+            if placed.frame.kind == "photo":
+                self.draw_photo(canvas, placed)
+        for placed in page.placed:
+            kind = placed.frame.kind
+            if placed.frame.panel:
+                self.draw_panel(canvas, placed)
+            if kind in TEXT_KINDS:
+                setting = self.text.frames.get((page.number, placed.frame.name))
+                if setting is not None:
+                    self.draw_setting(canvas, setting, mark=kind in ("caption", "text", "chapter-number"))
+            elif kind == "emblem":
+                self.draw_emblem(canvas, placed)
+        for placement in self.text.running.get(page.number, []):
+            self.draw_lines(canvas, placement)
+
+    def draw_photo(self, canvas: Canvas, placed: Placed) -> None:
+        result = self.images.get((placed.value, placed.frame.name))
+        if result is None or result.path is None:
+            return
+        x, y, w, h = placed.box
+        bw, bh = result.box_mm
+        dx, dy = (w - bw) / 2, (h - bh) / 2
+        canvas.saveState()
+        clip = canvas.beginPath()
+        clip.rect(*self.pdf_rect(x, y, w, h))
+        canvas.clipPath(clip, stroke=0, fill=0)
+        canvas.drawImage(CachedImage(result.path), *self.pdf_rect(x + dx, y + dy, bw, bh))
+        canvas.restoreState()
+
+    def draw_panel(self, canvas: Canvas, placed: Placed) -> None:
+        # A white card, the same in every edition: it knocks out the photo on all plates alike.
+        canvas.saveState()
+        canvas.setFillColorCMYK(0, 0, 0, 0)
+        canvas.rect(*self.pdf_rect(*placed.box), stroke=0, fill=1)
+        canvas.restoreState()
+
+    def k_text(self, canvas: Canvas) -> None:
+        """Language text: 100 % K, overprinting what lies beneath (co-edition printing)."""
+        canvas.setFillColorCMYK(0, 0, 0, 1)
+        canvas.setFillOverprint(True)
+        canvas.setStrokeOverprint(True)
+        canvas.setOverprintMask(1)
+
+    def draw_lines(self, canvas: Canvas, placement: Placement) -> None:
+        canvas.saveState()
+        self.k_text(canvas)
+        x0 = (self.bleed + placement.x) * MM
+        y = (self.bleed + self.trim_h - placement.top) * MM
+        for index, line in enumerate(placement.lines):
+            y -= line.gap + (line.leading if index else line.size)
+            for piece in line.pieces:
+                text = canvas.beginText(x0 + piece.x, y)
+                text.setFont(piece.font, line.size)
+                if line.tracking:
+                    text.setCharSpace(line.tracking)
+                text.textOut(piece.text)
+                canvas.drawText(text)
+        canvas.restoreState()
+
+    def draw_setting(self, canvas: Canvas, setting: FrameSetting, mark: bool) -> None:
+        for placement in setting.placements:
+            self.draw_lines(canvas, placement)
+        if self.proof and mark and (not setting.fits or setting.fallback):
+            # Proof marks: red for an overflow, dashed magenta for text awaiting translation.
+            x, y, w, h = setting.box
+            canvas.saveState()
+            canvas.setStrokeColorRGB(*((0.9, 0, 0) if not setting.fits else (0.85, 0, 0.6)))
+            canvas.setLineWidth(1.5)
+            if setting.fits:
+                canvas.setDash(4, 3)
+            canvas.rect(*self.pdf_rect(x - 1, y - 1, w + 2, h + 2), stroke=1, fill=0)
+            canvas.restoreState()
+
+    def draw_emblem(self, canvas: Canvas, placed: Placed) -> None:
+        # The "70" mark is the same in every edition, so it may be in colour.
+        x, y, w, h = placed.box
+        serif = self.fonts.registered.get("serif-bold") or self.fonts.base_font()
+        sans = self.fonts.base_font()
+        canvas.saveState()
+        canvas.setFillColorCMYK(*EMBLEM_RED)
+        size = h * MM * 0.8
+        canvas.setFont(serif, size)
+        px, py, _, _ = self.pdf_rect(x, y, w, h)
+        canvas.drawString(px, py + h * MM * 0.22, "70")
+        numeral_w = pdfmetrics.stringWidth("70", serif, size)
+        canvas.setStrokeColorCMYK(*EMBLEM_RED)
+        canvas.setLineWidth(0.75)
+        canvas.line(px, py + h * MM * 0.12, px + numeral_w, py + h * MM * 0.12)
+        canvas.setFont(sans, 8)
+        canvas.drawString(px, py, "1955 – 2025")
+        canvas.restoreState()

@@ -1,0 +1,109 @@
+"""content/book.yaml, and the whole project read into one `Book`, collecting
+every problem with its file, line and key path before anything is written."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from book.errors import ConfigError, Problem, Problems
+from book.languages import TABLE, known
+from book.model import Book, Grid, Message, Paper
+from book.sources.chapters import ID_RE, load_chapters
+from book.sources.fonts_file import load_fonts
+from book.sources.layouts import load_layouts
+from book.sources.references import check_slots
+from book.sources.schema import Key, Section, suggest
+from book.sources.styles import load_styles
+from book.sources.yamlsrc import read_yaml
+
+BOOK_KEYS = {
+    "title": Key(str, "", required=True), "subtitle": Key(str, "", required=True), "publisher": Key(str, "", required=True),
+    "slug": Key(str, "book", required=True), "source_language": Key(str, "vi"), "editions": Key(list),
+    "year": Key(int), "trim_mm": Key(list, [240, 300], required=True), "bleed_mm": Key(float, 3.0, low=0, high=10),
+    "margins_mm": Key(dict), "grid": Key(dict), "binding": Key(dict), "paper": Key(dict), "colour": Key(dict), "labels": Key(dict),
+}
+MARGIN_KEYS = {k: Key(float, d, low=0, high=100) for k, d in (("inner", 20.0), ("outer", 15.0), ("top", 15.0), ("bottom", 20.0))}
+GRID_KEYS = {"columns": Key(int, 12, low=1, high=48), "gutter_mm": Key(float, 5.0, low=0, high=50),
+             "baseline_pt": Key(float, 12.0, low=1, high=100)}
+BINDING_KEYS = {"style": Key(str, "perfect"), "page_multiple": Key(int, 4)}
+PAPER_KEYS = {"name": Key(str, ""), "caliper_mm": Key(float, 0.1, low=0.03, high=1.0)}
+COLOUR_KEYS = {"press_profile": Key(str, "FOGRA39"), "ink_limit": Key(float, 300, low=200, high=400),
+               "min_ppi": Key(float, 300, low=72, high=1200)}
+LABELS = {"chapter": ("number",), "credit": ("credit",), "page": ("page",)}
+BOOK_MESSAGES = (("title", "The book's title: cover, half-title and title page."), ("subtitle", "Subtitle on the title page."),
+                 ("publisher", "The publisher's name on the title page."))
+
+
+def load_book(root: Path, check_files: bool = True, problems: Problems | None = None) -> tuple[Book, list[Problem]]:
+    """Read the whole project. Raises ConfigError listing every error found;
+    returns the book and its warnings otherwise (all are in ``problems`` too)."""
+    out = problems if problems is not None else Problems()
+    doc = read_yaml(root / "content" / "book.yaml", "content/book.yaml")
+    top = Section(doc, (), doc.data, out, BOOK_KEYS)
+    slug = top.read("slug")
+    if not ID_RE.match(slug):
+        top.bad("slug", f"'{slug}' must be lowercase letters, digits and hyphens")
+    source = top.read("source_language")
+    editions = top.read("editions") or list(known())
+    for index, lang in enumerate(editions):
+        if lang not in TABLE:
+            out.error("unknown-language", top.where("editions", index), f"editions[{index}]: unknown language '{lang}'; use {', '.join(known())}")
+    if source not in editions:
+        top.bad("source_language", f"'{source}' must be one of the editions")
+    trim = top.read("trim_mm")
+    if len(trim) != 2 or not all(isinstance(v, (int, float)) and 50 <= v <= 1000 for v in trim):
+        top.bad("trim_mm", "give [width, height] in mm, e.g. [240, 300]")
+        trim = [240, 300]
+    margins, grid, binding = top.sub("margins_mm", MARGIN_KEYS), top.sub("grid", GRID_KEYS), top.sub("binding", BINDING_KEYS)
+    paper, colour = top.sub("paper", PAPER_KEYS), top.sub("colour", COLOUR_KEYS)
+    multiple = binding.read("page_multiple")
+    if multiple not in (1, 2, 4, 8, 16, 32):
+        binding.bad("page_multiple", f"{multiple} is not a binding multiple; use 2, 4, 8, 16 or 32")
+    layouts = load_layouts(root, out)
+    styles = load_styles(root, out)
+    for layout in layouts.values():
+        for frame in layout.frames.values():
+            if frame.style and frame.style not in styles:
+                out.error("unknown-style", layout.where, f"{layout.name}.frames.{frame.name}: unknown style '{frame.style}'{suggest(frame.style, styles)}")
+    messages = {key: Message(f"book:{key}", top.read(key), top.where(key), comment) for key, comment in BOOK_MESSAGES}
+    book = Book(
+        root=root,
+        slug=slug,
+        source_language=source,
+        editions=editions,
+        title=messages["title"],
+        subtitle=messages["subtitle"],
+        publisher=messages["publisher"],
+        year=top.read("year") or datetime.date.today().year,
+        trim=(float(trim[0]), float(trim[1])),
+        bleed=top.read("bleed_mm"),
+        margins={key: margins.read(key) for key in MARGIN_KEYS},
+        binding_multiple=multiple,
+        binding_style=binding.read("style"),
+        paper=Paper(paper.read("name"), paper.read("caliper_mm")),
+        grid=Grid(grid.read("columns"), grid.read("gutter_mm"), grid.read("baseline_pt")),
+        press_profile=colour.read("press_profile"),
+        ink_limit=int(colour.read("ink_limit")),
+        min_ppi=int(colour.read("min_ppi")),
+        labels=load_labels(top.sub("labels", set(LABELS))),
+        chapters=[],
+        layouts=layouts,
+        styles=styles,
+        fonts=load_fonts(root, out, editions, styles),
+    )
+    load_chapters(book, out, check_files)
+    check_slots(book, out)
+    out.stop_if_errors("in the book's sources; nothing was written", ConfigError)
+    return book, out.warnings
+
+
+def load_labels(section: Section) -> dict[str, Message]:
+    labels = {}
+    for key, names in LABELS.items():
+        text = section.get(key, str, "", required=True)
+        for name in names:
+            if text and "{" + name + "}" not in text:
+                section.bad(key, f"must contain the placeholder {{{name}}}", code="placeholder")
+        labels[key] = Message(f"label:{key}", text, section.where(key), f"Placeholders: {', '.join('{' + f + '}' for f in names)}")
+    return labels

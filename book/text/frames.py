@@ -1,0 +1,136 @@
+"""What an edition says on its pages: every frame's text localised and split
+into styled parts, and the texts the book generates (contents, credits,
+running heads, folios). Every lookup of the edition's words happens here,
+before anything is set or drawn, so each missing translation is reported."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from book.i18n.cldr import format_partial_date
+from book.i18n.localise import Localiser
+from book.languages import language
+from book.model import Book, Message
+from book.pages.paginate import Page, Pagination, Placed
+from book.text.typeset import Part
+
+
+@dataclass
+class FrameText:
+    page: Page
+    placed: Placed
+    parts: list[Part]
+    messages: list[Message]  # where the text comes from, for reports
+    fallback: bool = False  # shows source text for want of a translation (proofs only)
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    label: str  # "Chapter 2"
+    title: str
+    page: int
+    message: Message  # the chapter title, for reports
+
+
+@dataclass
+class EditionWords:
+    """Every string one edition sets, and where each comes from."""
+
+    lang: str
+    frames: list[FrameText]
+    toc: list[TocEntry]
+    credits: list[str]
+    running_heads: dict[int, str]  # page number -> running head ('' for none)
+    chapter_titles: dict[str, str]  # numbered chapter id -> title, for the running-head check
+    info: dict[str, str] = field(default_factory=dict)  # the PDF's title, author, subject
+
+
+def photo_meta(book: Book, loc: Localiser, photo_id: str) -> str:
+    photo = book.photos[photo_id]
+    facts = language(loc.lang)
+    where_when = [t for t in (loc.text(photo.place), format_partial_date(photo.date, loc.lang) if photo.date else "") if t]
+    meta = facts.place_date_join.join(where_when)
+    credit = loc.text(photo.credit)
+    if credit:
+        meta += (facts.meta_join if meta else "") + loc.label("credit", credit=credit)
+    return meta
+
+
+def frame_texts(book: Book, pagination: Pagination, loc: Localiser) -> list[FrameText]:
+    """Every text frame of the book with its parts in ``loc``'s language."""
+    found: list[FrameText] = []
+    for page in pagination.pages:
+        for placed in page.placed:
+            frame = placed.frame
+            if frame.kind == "caption":
+                photo = book.photos[placed.value]
+                parts = [Part(loc.fill(loc.text(photo.caption), photo), book.style(frame.style, loc.lang)),
+                         Part(photo_meta(book, loc, placed.value), book.style("caption-meta", loc.lang))]
+                found.append(FrameText(page, placed, parts, [photo.caption, photo.place, photo.credit]))
+            elif frame.kind == "text":
+                message = book.slot_message(page.chapter, placed.value)
+                found.append(FrameText(page, placed, [Part(loc.text(message), book.style(frame.style, loc.lang))], [message]))
+            elif frame.kind == "chapter-number" and page.chapter and page.chapter.number:
+                text = loc.label("chapter", number=str(page.chapter.number))
+                found.append(FrameText(page, placed, [Part(text, book.style(frame.style, loc.lang))], [book.labels["chapter"]]))
+    return found
+
+
+def running_head(page: Page, loc: Localiser) -> str:
+    if not page.folio or page.chapter is None or page.chapter.number is None or page.chapter.title is None:
+        return ""
+    return loc.text(page.chapter.title)
+
+
+def toc_entries(book: Book, pagination: Pagination, loc: Localiser) -> list[TocEntry]:
+    """Chapter label, title and first page of each numbered chapter."""
+    return [TocEntry(loc.label("chapter", number=str(chapter.number)), loc.text(chapter.title), pagination.chapter_starts[chapter.id],
+                     chapter.title)
+            for chapter in book.chapters if chapter.number and chapter.title]
+
+
+def credit_entries(book: Book, pagination: Pagination, loc: Localiser) -> list[str]:
+    """One line per placed photo, in page order: page, then credit."""
+    lines = []
+    for pid, number in sorted(pagination.photo_pages.items(), key=lambda item: (item[1], item[0])):
+        credit = loc.text(book.photos[pid].credit)
+        if credit:
+            lines.append(f"{loc.label('page', page=str(number))}  {credit}")
+    return lines
+
+
+def edition_words(book: Book, pagination: Pagination, loc: Localiser) -> EditionWords:
+    words = EditionWords(
+        loc.lang,
+        frame_texts(book, pagination, loc),
+        toc_entries(book, pagination, loc),
+        credit_entries(book, pagination, loc),
+        {page.number: running_head(page, loc) for page in pagination.pages},
+        {c.id: loc.text(c.title) for c in book.chapters if c.number and c.title},
+        {"title": loc.text(book.title), "author": loc.text(book.publisher), "subject": loc.text(book.subtitle)},
+    )
+    for item in words.frames:
+        item.fallback = any(m.ctx in loc.missing_ctx for m in item.messages)
+    return words
+
+
+def texts_by_role(book: Book, words: EditionWords) -> dict[str, set[str]]:
+    """Every string the edition will set, grouped by font role, for font subsetting."""
+    lang = words.lang
+    roles: dict[str, set[str]] = {}
+
+    def add(style_name: str, text: str) -> None:
+        roles.setdefault(book.style(style_name, lang).font, set()).add(text)
+
+    for item in words.frames:
+        for part in item.parts:
+            roles.setdefault(part.style.font, set()).add(part.text)
+    for number, head in words.running_heads.items():
+        add("running-head", head)
+        add("folio", str(number))
+    for entry in words.toc:
+        add("toc", f"{entry.label} {entry.title} {entry.page}")
+    for line in words.credits:
+        add("credits", line)
+    add("chapter-number", "0123456789–— ")
+    return roles
