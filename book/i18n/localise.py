@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from book.errors import Problems, Where
+from book.errors import Problem, Problems, Where
 from book.i18n.catalog import Catalog
 from book.i18n.cldr import format_partial_date, language_name
 from book.languages import catalog_rel, nfc
 from book.model import Book, Message, PartialDate, Photo
 from book.placeholders import fill
+
+MISSING = ("untranslated", "fuzzy", "stale-translation")
 
 
 @dataclass
@@ -45,6 +47,12 @@ class Localiser:
             where = Where(catalog_rel(self.lang), entry.linenum if entry is not None else None, message.ctx)
             self.problems.error(code, where, f"{self.lang}: {message.ctx}: {what}{suffix}")
         return message.text
+
+    @property
+    def missing(self) -> list[Problem]:
+        """What this edition lacks, as reported to the problems."""
+        return [p for p in self.problems.items if p.code in MISSING and p.where and p.where.key in self.missing_ctx
+                and p.where.path == catalog_rel(self.lang)]
 
     def where(self, message: Message) -> Where:
         """Where this edition's text of ``message`` is edited: its .po entry, or the source."""
