@@ -95,7 +95,7 @@ def print_warnings(warnings) -> None:
 def build(
     lang: Annotated[Optional[list[str]], typer.Option("--lang", "-l", help="Build only this language (repeatable).")] = None,
     profile: Annotated[str, typer.Option("--profile", help="print (CMYK, PDF/X-1a), screen (RGB) or proof (RGB, marks what is missing).")] = "print",
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Photo-processing workers (default: all cores).")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes for photos and editions (default: all cores).")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
 ) -> None:
     """Build the editions' PDFs into output/<profile>/<lang>/."""
@@ -116,9 +116,10 @@ def build(
 
         manifest = run_build(root, langs, profile, jobs, strict, report)
     print_warnings(manifest["warnings"])
+    unchanged = set(manifest.get("unchanged", []))
     for entry in manifest["files"]:
         if entry["profile"] == profile and (not langs or entry["lang"] in langs):
-            print(f"{entry['path']}  {entry['pages']} pages")
+            print(f"{entry['path']}  {entry['pages']} pages{'  unchanged' if entry['path'] in unchanged else ''}")
 
 
 @app.command()

@@ -3,12 +3,14 @@ Info and XMP keys, document language; saved deterministically."""
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from pathlib import Path
 
 import pikepdf
 
 from book import __version__
 from book.languages import language
+from book.pdf.photos import swap_photos
 
 PDFX = {
     "x1a": ("PDF/X-1:2001", "PDF/X-1a:2001", "1.3"),
@@ -16,9 +18,13 @@ PDFX = {
 }
 
 
-def finish_pdf(source: Path, target: Path, lang: str, title: str, press_icc: Path | None, condition: str, standard: str | None) -> None:
-    """Write ``source`` to ``target`` with the print keys; ``standard`` None for screen PDFs."""
-    with pikepdf.open(source) as pdf:
+def finish_pdf(source: Path, target: Path, lang: str, title: str, press_icc: Path | None, condition: str, standard: str | None,
+               photos: tuple[Path, dict[str, int]] | None = None) -> None:
+    """Write ``source`` to ``target`` with the print keys; ``standard`` None for screen PDFs.
+    ``photos`` is the photo library and its object numbers, when the renderer drew stand-ins."""
+    with pikepdf.open(source) as pdf, (pikepdf.open(photos[0]) if photos else nullcontext()) as library:
+        if library is not None:
+            swap_photos(pdf, library, photos[1])
         pdf.Root.Lang = pikepdf.String(language(lang).tag)
         version = "1.4"
         if standard and press_icc is not None:

@@ -23,24 +23,34 @@ TEXT_KINDS = ("caption", "text", "chapter-number", "toc", "credits")
 
 
 class CachedImage(str):
-    """A prepared photo's full path that reportlab names by its file name alone.
+    """The file reportlab opens for a photo (its full path), named by the
+    prepared photo's file name alone.
 
     reportlab names each image after ``str()`` of the path it is given; the
     cache file's name is its content key, so the PDF bytes do not depend on
-    where the project lives, while the file is still opened by its full path.
+    where the project lives. With a stand-in (see `book.pdf.photos`) the file
+    opened is the one-pixel stand-in, named after the photo it stands for.
 
     >>> str(CachedImage("/somewhere/.cache/images/ab12.jpg"))
     'ab12.jpg'
+    >>> str(CachedImage("/tmp/standin.jpg", "/somewhere/.cache/images/ab12.jpg"))
+    'ab12.jpg'
     """
 
+    def __new__(cls, opened: str, named: str | None = None):
+        image = super().__new__(cls, opened)
+        image.image_name = os.path.basename(named or opened)
+        return image
+
     def __str__(self) -> str:
-        return os.path.basename(self)
+        return self.image_name
 
 
 class Renderer:
     def __init__(self, book: Book, pagination: Pagination, fonts, images: dict[tuple[str, str], ImageResult], text: EditionText,
-                 proof: bool = False):
+                 proof: bool = False, standin: Path | None = None):
         self.book, self.pagination, self.fonts = book, pagination, fonts
+        self.standin = standin  # draw photos as this one-pixel file, swapped for them at finish
         self.images, self.text, self.proof = images, text, proof
         self.trim_w, self.trim_h = book.trim
         self.bleed = book.bleed
@@ -96,7 +106,8 @@ class Renderer:
         clip = canvas.beginPath()
         clip.rect(*self.pdf_rect(x, y, w, h))
         canvas.clipPath(clip, stroke=0, fill=0)
-        canvas.drawImage(CachedImage(result.path), *self.pdf_rect(x + dx, y + dy, bw, bh))
+        image = CachedImage(str(self.standin), str(result.path)) if self.standin else CachedImage(str(result.path))
+        canvas.drawImage(image, *self.pdf_rect(x + dx, y + dy, bw, bh))
         canvas.restoreState()
 
     def draw_panel(self, canvas: Canvas, placed: Placed) -> None:

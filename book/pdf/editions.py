@@ -1,0 +1,97 @@
+"""Render and finish editions, one process per edition on all cores.
+
+Each worker draws one edition with photo stand-ins and finishes it, streaming
+the photos in from the shared photo library (see `book.pdf.photos`), so a
+worker's memory does not grow with the photo count. Workers are forked: they
+inherit the prepared book, its fonts (reportlab registers them per process)
+and the set text, and send back only a file name or a one-line error.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from book.errors import RenderError
+from book.pdf.finish import finish_pdf
+from book.pdf.photos import write_library, write_standin
+from book.pdf.render import Renderer
+
+
+@dataclass(frozen=True)
+class EditionJob:
+    edition: object  # book.build.Edition
+    raw: Path
+    finished: Path
+    target_rel: str  # for messages
+
+
+@dataclass(frozen=True)
+class Shared:
+    """What every edition's render and finish read alike."""
+
+    book: object
+    pagination: object
+    images: dict
+    press_icc: Path | None
+    condition: str
+    standard: str | None
+    proof: bool
+    standin: Path
+    library: tuple[Path, dict[str, int]]
+
+
+_shared: list[Shared] = []  # set before the workers fork; they read it, never write it
+
+
+def prepare_shared(work: Path, book, pagination, images: dict, press_icc: Path | None, condition: str, output) -> Shared:
+    """Write the stand-in and the photo library once for all editions."""
+    photos = sorted({Path(r.path) for r in images.values() if r.path is not None})
+    library = work / "photos.pdf"
+    return Shared(book, pagination, images, press_icc, condition, output.standard, output.fallback,
+                  write_standin(work / "standin.jpg"), (library, write_library(library, photos)))
+
+
+def render_one(job: EditionJob, shared: Shared | None = None) -> str | None:
+    """Render and finish one edition; the error message if it failed."""
+    shared = shared or _shared[0]
+    edition = job.edition
+    try:
+        Renderer(shared.book, shared.pagination, edition.fonts, shared.images, edition.text, proof=shared.proof,
+                 standin=shared.standin).render(job.raw)
+        finish_pdf(job.raw, job.finished, edition.lang, edition.text.info["title"], shared.press_icc, shared.condition,
+                   shared.standard, shared.library)
+        job.raw.unlink()
+    except (KeyError, ValueError, OSError) as exc:
+        return f"{job.target_rel}: rendering failed ({exc}); run with --debug and report it"
+    return None
+
+
+def render_all(jobs: list[EditionJob], shared: Shared, workers: int, progress) -> None:
+    """Render ``jobs`` with up to ``workers`` processes; ``progress(done, total)``
+    is called in this process only, so one bar shows all the workers."""
+    progress(0, len(jobs))
+    if workers <= 1 or len(jobs) <= 1:
+        for done, job in enumerate(jobs, start=1):
+            failure = render_one(job, shared)
+            if failure:
+                raise RenderError(failure)
+            progress(done, len(jobs))
+        return
+    _shared[:] = [shared]
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
+            futures = [pool.submit(render_one, job) for job in jobs]
+            failures = []
+            for done, future in enumerate(as_completed(futures), start=1):
+                failure = future.result()
+                if failure:
+                    failures.append(failure)
+                progress(done, len(jobs))
+    finally:
+        _shared.clear()
+    if failures:
+        raise RenderError(sorted(failures)[0])
