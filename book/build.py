@@ -28,7 +28,7 @@ from book.sources import load_book
 from book.text.coverage import check_glyphs
 from book.text.fonts import EditionFonts, file_digest
 from book.text.frames import edition_words, texts_by_role
-from book.text.setting import EditionText, set_edition
+from book.text.setting import EditionText, measure_edition, set_edition
 
 
 @dataclass
@@ -51,10 +51,10 @@ class Prepared:
 def prepare(root: Path, langs: list[str] | None, output: Output, strict: bool = False) -> Prepared:
     problems = Problems()
     book, _ = load_book(root, problems=problems)
-    pagination = paginate(book, problems)
     for lang in langs or []:
         if lang not in book.editions:
             raise BookError(f"--lang {lang}: not an edition of this book; content/book.yaml lists {', '.join(book.editions)}")
+    pagination = paginate(book, problems, list_continuations(book, paginate(book)))
     check_resolution(book, pagination, output, problems)
     editions = [prepare_edition(book, pagination, lang, output, problems) for lang in langs or book.editions]
     if output.fallback:
@@ -62,6 +62,29 @@ def prepare(root: Path, langs: list[str] | None, output: Output, strict: bool = 
     if strict:
         problems.promote()
     return Prepared(book, pagination, [e for e in editions if e is not None], problems)
+
+
+def list_continuations(book: Book, first: Pagination) -> dict[str, int]:
+    """How many continuation pages each generated list gets: the most any
+    edition needs (all editions, whichever are built), so that every
+    edition has the same pages. Measured on the pages without them."""
+    if not any(page.list_key for page in first.pages):
+        return {}
+    needs: dict[str, int] = {}
+    for lang in book.editions:
+        try:
+            catalog = read_catalog(book.root, lang) if lang != book.source_language else None
+        except TranslationError:
+            continue  # reported when the edition is prepared
+        loc = Localiser(book, lang, catalog, Problems(), fallback=True)
+        words = edition_words(book, first, loc)
+        fonts = EditionFonts(book.fonts, lang, cache_dir(book.root) / "fonts")
+        if not check_glyphs(book, fonts, words, loc.where, Problems()):
+            continue
+        fonts.prepare(texts_by_role(book, words))
+        for key, count in measure_edition(book, first, fonts, words, loc.where).items():
+            needs[key] = max(needs.get(key, 0), count)
+    return needs
 
 
 def prepare_edition(book: Book, pagination: Pagination, lang: str, output: Output, problems: Problems) -> Edition | None:

@@ -71,6 +71,7 @@ class Layout:
     folio: bool
     spread: bool
     where: Where
+    continued: str | None = None  # the layout a generated list (contents, credits) continues on
 
 
 @dataclass(frozen=True)

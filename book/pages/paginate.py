@@ -1,5 +1,7 @@
 """Paginate the book once, from the sources, for every edition alike: the
-same pages, the same photos in the same places whatever the language."""
+same pages, the same photos in the same places whatever the language.
+A generated list (contents, credits) takes the continuation pages the text
+stage measured for its longest edition, so they too are the same in all."""
 
 from __future__ import annotations
 
@@ -27,6 +29,8 @@ class Page:
     layout: Layout
     chapter: Chapter | None
     placed: list[Placed] = field(default_factory=list)
+    list_key: str | None = None  # the generated list this page shows part of ('<chapter>:<page index>')
+    part: int = 0  # which of the list's pages: 0 its first, then its continuation pages
 
     @property
     def recto(self) -> bool:
@@ -44,16 +48,17 @@ class Pagination:
     photo_pages: dict[str, int]  # photo id -> page number (first page for spreads)
 
 
-def paginate(book: Book, out: Problems | None = None) -> Pagination:
+def paginate(book: Book, out: Problems | None = None, continuations: dict[str, int] | None = None) -> Pagination:
     """The book's pages. Problems go to ``out`` (a spread on the wrong side
-    stops here, with every such problem listed)."""
+    stops here, with every such problem listed). ``continuations`` gives the
+    number of continuation pages each list needs (see `book.text.lists`)."""
     pages: list[Page] = []
     starts: dict[str, int] = {}
     photo_pages: dict[str, int] = {}
     problems = Problems()
-    trim_w = book.trim[0]
+    continuations = continuations or {}
     for chapter in book.chapters:
-        for spec in chapter.pages:
+        for index, spec in enumerate(chapter.pages):
             layout = book.layouts[spec.layout]
             number = len(pages) + 1
             if layout.side == "recto" and number % 2 == 0 or layout.side == "verso" and number % 2 == 1:
@@ -63,20 +68,10 @@ def paginate(book: Book, out: Problems | None = None) -> Pagination:
                 problems.error("spread-side", spec.where, f"layout '{layout.name}' would start on right-hand page {number}; "
                                "a spread must start on a left-hand (even) page: add or remove one page before it")
             starts.setdefault(chapter.id, number)
-            halves = (0.0, trim_w) if layout.spread else (0.0,)
-            for offset in halves:
-                page = Page(len(pages) + 1, layout, chapter)
-                for name, frame in layout.frames.items():
-                    x = frame.x - offset
-                    if layout.spread and (x + frame.w <= -book.bleed or x >= trim_w + book.bleed):
-                        continue  # this frame lies on the other half of the spread
-                    if not layout.spread and not page.recto:
-                        x = trim_w - frame.x - frame.w  # left pages mirror the design
-                    value = spec.slots.get(name)
-                    page.placed.append(Placed(frame, (x, frame.y, frame.w, frame.h), value))
-                    if frame.kind == "photo" and value:
-                        photo_pages.setdefault(value, page.number)
-                pages.append(page)
+            key = f"{chapter.id}:{index}" if layout.continued else None
+            add_pages(book, pages, layout, chapter, spec.slots, photo_pages, key, 0)
+            for part in range(1, continuations.get(key, 0) + 1):
+                add_pages(book, pages, book.layouts[layout.continued], chapter, spec.slots, photo_pages, key, part)
     if problems.errors:
         raise ConfigError("the pages do not fit the book's sides; nothing was written", problems.items)
     remainder = len(pages) % book.binding_multiple
@@ -89,3 +84,23 @@ def paginate(book: Book, out: Problems | None = None) -> Pagination:
     if out is not None:
         out.extend(problems.items)
     return Pagination(pages, starts, photo_pages)
+
+
+def add_pages(book: Book, pages: list[Page], layout: Layout, chapter: Chapter, slots: dict[str, str], photo_pages: dict[str, int],
+              key: str | None, part: int) -> None:
+    """Append the page (two for a spread) of ``layout`` with its frames placed."""
+    trim_w = book.trim[0]
+    halves = (0.0, trim_w) if layout.spread else (0.0,)
+    for offset in halves:
+        page = Page(len(pages) + 1, layout, chapter, list_key=key, part=part)
+        for name, frame in layout.frames.items():
+            x = frame.x - offset
+            if layout.spread and (x + frame.w <= -book.bleed or x >= trim_w + book.bleed):
+                continue  # this frame lies on the other half of the spread
+            if not layout.spread and not page.recto:
+                x = trim_w - frame.x - frame.w  # left pages mirror the design
+            value = slots.get(name)
+            page.placed.append(Placed(frame, (x, frame.y, frame.w, frame.h), value))
+            if frame.kind == "photo" and value:
+                photo_pages.setdefault(value, page.number)
+        pages.append(page)

@@ -11,9 +11,10 @@ from book.sources.yamlsrc import read_yaml
 
 FRAME_KINDS = {"photo", "caption", "text", "toc", "credits", "chapter-number", "emblem"}
 TEXT_KINDS = {"caption", "text", "toc", "credits", "chapter-number"}
+LIST_KINDS = {"toc", "credits"}  # the lists the book generates; they may flow onto continuation pages
 SLOTLESS_KINDS = {"toc", "credits", "chapter-number", "emblem"}
 LAYOUT_KEYS = {"frames": Key(dict, {}), "side": Key(str, None, choices=("recto", "verso")), "folio": Key(bool, True),
-               "spread": Key(bool, False)}
+               "spread": Key(bool, False), "continued": Key(str)}
 FRAME_KEYS = {"kind": Key(str, "photo", required=True), "x": Key(float, 0.0, low=-20, high=2000), "y": Key(float, 0.0, low=-20, high=2000),
               "w": Key(float, None, required=True, low=1, high=2000), "h": Key(float, None, required=True, low=1, high=2000),
               "style": Key(str), "fit": Key(str, "cover"), "panel": Key(str)}
@@ -44,5 +45,22 @@ def load_layouts(root: Path, out: Problems) -> dict[str, Layout]:
         side = section.get("side", str)
         if side not in (None, "recto", "verso"):
             section.bad("side", f"'{side}' must be recto or verso")
-        layouts[name] = Layout(name, frames, side, section.read("folio"), section.read("spread"), doc.where(name))
+        layouts[name] = Layout(name, frames, side, section.read("folio"), section.read("spread"), doc.where(name), section.read("continued"))
+    check_continued(layouts, out)
     return layouts
+
+
+def check_continued(layouts: dict[str, Layout], out: Problems) -> None:
+    """A list continues on a layout that exists and has a frame of each list kind it has."""
+    for layout in layouts.values():
+        if layout.continued is None:
+            continue
+        other = layouts.get(layout.continued)
+        if other is None:
+            out.error("schema", layout.where, f"{layout.name}.continued: unknown layout '{layout.continued}'"
+                      f"{suggest(layout.continued, set(layouts))}")
+            continue
+        kinds = {f.kind for f in layout.frames.values()} & LIST_KINDS
+        if not kinds or not kinds <= {f.kind for f in other.frames.values()} or other.spread or other.side:
+            out.error("schema", layout.where, f"{layout.name}.continued: layout '{other.name}' must be a one-page layout without "
+                      f"a side and with a {' and a '.join(sorted(kinds or LIST_KINDS))} frame to continue the list on")

@@ -12,12 +12,11 @@ from book.model import MM, Book, Style
 from book.pages.paginate import Page, Pagination, Placed
 from book.text.fonts import EditionFonts
 from book.text.frames import EditionWords, FrameText
-from book.text.typeset import Line, Part, break_paragraph, set_block
+from book.text.lists import flow_list, list_frames, measure_lists
+from book.text.typeset import Line, break_paragraph, set_block
 
 PANEL_PAD = 4.0  # mm inside a white caption card
 RUNNING_HEAD_MM = 120.0  # the widest a running head may be
-TOC_NUMBER_MM = 15.0  # the page-number column of the contents
-CREDITS_GUTTER_MM = 5.0
 
 
 @dataclass
@@ -85,12 +84,9 @@ class Setter:
         text = EditionText(self.lang, info=dict(self.words.info))
         for item in self.words.frames:
             text.frames[(item.page.number, item.placed.frame.name)] = self.set_frame(item)
+        for frames in list_frames(self.pagination).values():
+            text.frames.update(self.set_list(frames))
         for page in self.pagination.pages:
-            for placed in page.placed:
-                if placed.frame.kind == "toc":
-                    text.frames[(page.number, placed.frame.name)] = self.set_toc(page, placed)
-                elif placed.frame.kind == "credits":
-                    text.frames[(page.number, placed.frame.name)] = self.set_credits(page, placed)
             text.running[page.number] = self.set_running(page)
         self.check_running_heads()
         return text
@@ -102,49 +98,25 @@ class Setter:
             self.overflow(self.where(item.messages[0]), describe(item), item.placed.frame.name, item.page.number, block.needed, block.available)
         return FrameSetting([Placement(x, y, block.lines)], box, block.fits, item.fallback)
 
-    def set_toc(self, page: Page, placed: Placed) -> FrameSetting:
-        x, y, w, h = placed.box
-        style, small = self.style(placed.frame.style), self.style("chapter-number")
-        placements, top, fits = [], y, True
-        for entry in self.words.toc:
-            label = set_block(self.fonts, [Part(entry.label, small)], self.lang, w - TOC_NUMBER_MM, 20)
-            placements.append(Placement(x, top, label.lines))
-            top += label.height / MM + 1.5
-            title = set_block(self.fonts, [Part(entry.title, style)], self.lang, w - TOC_NUMBER_MM, 40)
-            if not (title.fits and label.fits):
-                fits = False
-                self.overflow(self.where(entry.message), f"contents entry {entry.label}", placed.frame.name, page.number,
-                              title.needed, title.available)
-            placements.append(Placement(x, top, title.lines))
-            number = self.single_line(str(entry.page), style, TOC_NUMBER_MM)
-            if number:
-                placements.append(Placement(x + w - number.width / MM, top, [number]))
-            top += title.height / MM + 7
-        if self.words.toc and top - 7 > y + h + 0.01:
-            fits = False
-            self.out.error("overflow", None, f"{self.lang}: page {page.number}: the contents overflow frame '{placed.frame.name}' "
-                           f"by {top - 7 - y - h:.1f} mm; shorten the chapter titles or give the contents layout more room")
-        return FrameSetting(placements, placed.box, fits)
-
-    def set_credits(self, page: Page, placed: Placed) -> FrameSetting:
-        """The photo-credit entries in the frame's columns."""
-        x, y, w, h = placed.box
-        style = self.style(placed.frame.style)
-        columns = max(1, style.columns)
-        col_w = (w - CREDITS_GUTTER_MM * (columns - 1)) / columns
-        column, top, placements = 0, y, []
-        for entry in self.words.credits:
-            lines = break_paragraph(self.fonts, entry, style, self.lang, style.size, col_w * MM)
-            need = style.leading * len(lines) / MM
-            if top + need > y + h and column < columns - 1:
-                column, top = column + 1, y
-            placements.append(Placement(x + column * (col_w + CREDITS_GUTTER_MM), top, lines))
-            top += need
-        fits = top <= y + h + 0.01
-        if not fits:
-            self.out.error("overflow", None, f"{self.lang}: page {page.number}: the photo credits overflow frame '{placed.frame.name}'; "
-                           "give the credits layout more room or a smaller style")
-        return FrameSetting(placements, placed.box, fits)
+    def set_list(self, frames: list[tuple[Page, Placed]]) -> dict[tuple[int, str], FrameSetting]:
+        """A generated list flowed through its pages (see `book.text.lists`)."""
+        blocks, flowed, _ = flow_list(self, frames, endless=False)
+        settings = [FrameSetting([], placed.box) for _, placed in frames]
+        for block, (index, x, top) in zip(blocks, flowed.spots, strict=True):
+            settings[index].placements += [Placement(x + dx, top + dy, lines) for dx, dy, lines in block.pieces]
+        if not flowed.fits:
+            page, placed = frames[-1]
+            settings[-1].fits = False
+            _, y, _, h = placed.box
+            end = max((top + block.height for block, (_, _, top) in zip(blocks, flowed.spots, strict=True)), default=y)
+            if placed.frame.kind == "toc":
+                self.out.error("overflow", None, f"{self.lang}: page {page.number}: the contents overflow frame '{placed.frame.name}' "
+                               f"by {end - y - h:.1f} mm; shorten the chapter titles or give the contents layout more room "
+                               "or a 'continued:' layout")
+            else:
+                self.out.error("overflow", None, f"{self.lang}: page {page.number}: the photo credits overflow frame "
+                               f"'{placed.frame.name}'; give the credits layout more room, a smaller style or a 'continued:' layout")
+        return {(page.number, placed.frame.name): setting for (page, placed), setting in zip(frames, settings, strict=True)}
 
     def set_running(self, page: Page) -> list[Placement]:
         if not page.folio:
@@ -176,3 +148,8 @@ class Setter:
 
 def set_edition(book: Book, pagination: Pagination, fonts: EditionFonts, words: EditionWords, where, out: Problems) -> EditionText:
     return Setter(book, pagination, fonts, words, where, out).set_all()
+
+
+def measure_edition(book: Book, pagination: Pagination, fonts: EditionFonts, words: EditionWords, where) -> dict[str, int]:
+    """The continuation pages each generated list of this edition needs (its problems are the final setting's to report)."""
+    return measure_lists(Setter(book, pagination, fonts, words, where, Problems()))
