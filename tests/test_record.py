@@ -1,0 +1,75 @@
+"""The build record: an unchanged build rewrites nothing, a .po edit
+re-renders its edition only, and an incremental build gives the bytes a
+full build from nothing gives."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+
+
+def state(root) -> dict[str, tuple[int, str]]:
+    """Every output file's modification time and SHA-256."""
+    return {str(p.relative_to(root)): (p.stat().st_mtime_ns, hashlib.sha256(p.read_bytes()).hexdigest())
+            for p in sorted((root / "output").rglob("*")) if p.is_file() and p.name != ".record.json"}
+
+
+def test_unchanged_build_rewrites_nothing(mini, run):
+    assert run(mini, "build").exit_code == 0
+    before = state(mini)
+    result = run(mini, "build")
+    assert result.exit_code == 0
+    assert state(mini) == before
+    assert result.stdout.count("unchanged") == 3, result.stdout
+
+
+def test_po_edit_renders_that_edition_only_and_matches_a_full_build(mini, run, tmp_path):
+    assert run(mini, "build").exit_code == 0
+    before = state(mini)
+    po = mini / "translations" / "en.po"
+    po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Cat Hai"', 'msgstr "Cat Hai island"'), encoding="utf-8")
+    result = run(mini, "build")
+    assert result.exit_code == 0
+    after = state(mini)
+    changed = {path for path in after if after[path] != before.get(path)}
+    assert changed == {"output/print/en/mini-en-interior.pdf", "output/manifest.json"}, changed
+    assert "mini-en-interior.pdf  4 pages\n" in result.stdout and result.stdout.count("unchanged") == 2
+    fresh = tmp_path / "fresh"
+    shutil.copytree(mini, fresh, ignore=shutil.ignore_patterns("output", "images", "fonts"))
+    shutil.copytree(mini / "fonts", fresh / "fonts")
+    assert not (fresh / ".cache" / "images").exists()
+    assert run(fresh, "build").exit_code == 0
+    assert {p: h for p, (_, h) in state(fresh).items()} == {p: h for p, (_, h) in after.items()}
+
+
+def test_source_caption_edit_renders_every_edition(mini, run):
+    assert run(mini, "build").exit_code == 0
+    before = state(mini)
+    chapter = mini / "content" / "chapters" / "01-cang.yaml"
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace("mỗi ngày.", "mỗi ngày!"), encoding="utf-8")
+    result = run(mini, "build", "--profile", "proof")  # the catalogs now lag behind: a proof shows it
+    assert result.exit_code == 0 and "unchanged" not in result.stdout
+    assert run(mini, "build").exit_code == 1  # print refuses the stale translations, and writes nothing
+    assert {p: v for p, v in state(mini).items() if "/print/" in p} == {p: v for p, v in before.items() if "/print/" in p}
+
+
+def test_damaged_or_missing_record_means_a_full_build(mini, run):
+    assert run(mini, "build").exit_code == 0
+    record = mini / "output" / ".record.json"
+    record.write_text('{"version": 1, "outp', encoding="utf-8")
+    result = run(mini, "build")
+    assert result.exit_code == 0 and "unchanged" not in result.stdout
+    record.unlink()
+    result = run(mini, "build")
+    assert result.exit_code == 0 and "unchanged" not in result.stdout
+    assert run(mini, "build").stdout.count("unchanged") == 3
+
+
+def test_a_replaced_output_is_rebuilt(mini, run):
+    assert run(mini, "build").exit_code == 0
+    target = mini / "output" / "print" / "ja" / "mini-ja-interior.pdf"
+    good = target.read_bytes()
+    target.write_bytes(b"%PDF-1.3 not the book\n")
+    result = run(mini, "build")
+    assert result.exit_code == 0 and result.stdout.count("unchanged") == 2
+    assert target.read_bytes() == good
