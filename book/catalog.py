@@ -3,6 +3,9 @@ per-language .po files merged with GNU msgmerge, and their status."""
 
 from __future__ import annotations
 
+import datetime
+import hashlib
+import os
 import re
 import shutil
 import subprocess
@@ -21,11 +24,15 @@ from book.content import text_message
 from book.errors import TranslationError
 from book.files import write_atomic
 from book.glossary import Term, read_glossary, terms_in
+from book.localise import parse_po
 from book.model import MM, Book
+from book.pocheck import LANGUAGE_HEADERS, po_language
 
 WRAP = 79  # the width msgmerge and msgcat use, so the files never churn
 BABEL_IDS = {"vi": "vi", "en": "en", "zh": "zh_Hans", "ko": "ko", "ja": "ja"}
 PIVOT_LANGS = ("zh", "ko", "ja")
+DIGEST_HEADER = "X-Translations-Digest"
+DATE_FORMAT = "%Y-%m-%d %H:%M%z"
 
 
 def plural_forms(lang: str) -> str:
@@ -86,7 +93,7 @@ def make_template(book: Book, pagination: Pagination) -> polib.POFile:
     pot = polib.POFile(wrapwidth=WRAP)
     pot.metadata = {
         "Project-Id-Version": f"{book.slug}",
-        "Report-Msgid-Bugs-To": "",
+        "Report-Msgid-Bugs-To": report_to(book),
         "POT-Creation-Date": f"{book.year}-01-01 00:00+0000",
         "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",
         "Last-Translator": "",
@@ -118,18 +125,96 @@ def make_template(book: Book, pagination: Pagination) -> polib.POFile:
 
 def extract(book: Book, pagination: Pagination) -> Path:
     path = book.root / "translations" / "messages.pot"
-    write_atomic(path, str(make_template(book, pagination)) + "\n")
+    write_atomic(path, gettext_layout(str(make_template(book, pagination)) + "\n"))
     return path
+
+
+def gettext_layout(text: str) -> str:
+    """The catalog text as GNU gettext's own tools write it (msgcat's wrapping
+    of long and CJK lines), so that msgcat, msgmerge or Poedit change nothing."""
+    tool = shutil.which("msgcat")
+    if tool is None:
+        raise TranslationError("msgcat not found: writing catalogs needs GNU gettext; install the Debian package gettext")
+    result = subprocess.run([tool, "-w", str(WRAP), "-o", "-", "-"], input=text, capture_output=True, encoding="utf-8")
+    if result.returncode != 0:
+        why = (result.stderr.strip().splitlines() or ["no message"])[0]
+        raise TranslationError(f"translations: msgcat rejects a catalog book wrote ({why}); run again with --debug and report it")
+    return result.stdout
+
+
+def report_to(book: Book) -> str:
+    """Report-Msgid-Bugs-To: book.yaml's translation.report_to, else the publisher."""
+    return book.contacts.report_to or book.publisher.text
+
+
+def translations_digest(po: polib.POFile) -> str:
+    """A fingerprint of what the translators wrote: every live entry's source,
+    translation and fuzzy mark (not comments, order, wrapping or headers)."""
+    digest = hashlib.sha256()
+    rows = sorted((e.msgctxt or "", e.msgid, e.msgstr, sorted(e.msgstr_plural.items()), e.fuzzy) for e in po if not e.obsolete)
+    for row in rows:
+        digest.update(repr(row).encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+def revision_date(path: Path, current: str) -> str:
+    """PO-Revision-Date for translations changed since the last update: the
+    sources' time (SOURCE_DATE_EPOCH) if set, else when the file was saved, but
+    never earlier than the date already there (a translator's tool writes one)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        if not epoch.isdigit():
+            raise TranslationError(f"SOURCE_DATE_EPOCH is '{epoch}'; set it to a number of seconds since 1970, or unset it")
+        stamp = datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
+    else:
+        stamp = datetime.datetime.fromtimestamp(path.stat().st_mtime, datetime.UTC)
+    stamp = stamp.replace(second=0, microsecond=0)
+    try:
+        stamp = max(stamp, datetime.datetime.strptime(current, DATE_FORMAT))
+    except ValueError:
+        pass  # empty or the template's placeholder
+    return stamp.astimezone(datetime.UTC).strftime(DATE_FORMAT)
+
+
+def header_language(current: str, lang: str) -> str:
+    """The catalog's Language header: kept when it is another accepted spelling
+    of the language (Weblate writes zh_Hans), else gettext's code."""
+    wanted = po_language(lang)
+    if current != wanted and current != lang and current in LANGUAGE_HEADERS.get(lang, ()):
+        return current
+    return wanted
+
+
+def catalog_header(book: Book, lang: str, metadata: dict[str, str]) -> dict[str, str]:
+    """The header fields book writes from book.yaml; the others stay as they are."""
+    contacts = book.contacts
+    return {
+        "Report-Msgid-Bugs-To": report_to(book),
+        "Last-Translator": contacts.translators.get(lang) or metadata.get("Last-Translator", ""),
+        "Language-Team": contacts.teams.get(lang) or metadata.get("Language-Team") or language_name(lang),
+        "Language": header_language(metadata.get("Language", ""), lang),
+    }
+
+
+def set_header(text: str, fields: dict[str, str]) -> str:
+    """``text`` (a whole catalog) with these header fields set, each in place
+    or added at the end; the entries are untouched."""
+    head, sep, rest = text.partition("\n\n")
+    header = polib.pofile(head + "\n", wrapwidth=WRAP)
+    if header.metadata.get("Content-Type") is None:  # no header entry: msgmerge always writes one
+        return text
+    header.metadata.update(fields)
+    return str(header).rstrip("\n") + "\n" + sep + rest
 
 
 def new_catalog(book: Book, lang: str, template: Path) -> str:
     """A new language's .po text from the template (what msginit would give)."""
     po = polib.pofile(str(template), wrapwidth=WRAP)
-    po.metadata["Language"] = lang
-    po.metadata["Language-Team"] = language_name(lang)
+    po.metadata.update(catalog_header(book, lang, {}))
     po.metadata["Plural-Forms"] = plural_forms(lang)
     po.metadata["PO-Revision-Date"] = po.metadata["POT-Creation-Date"]
-    return str(po) + "\n"
+    po.metadata[DIGEST_HEADER] = translations_digest(po)
+    return gettext_layout(str(po) + "\n")
 
 
 def pivot_texts(root: Path) -> dict[str, str]:
@@ -165,7 +250,20 @@ def update_catalog(book: Book, pagination: Pagination, lang: str, template: Path
     with tempfile.TemporaryDirectory() as work:
         path = Path(work) / f"{lang}.pot"
         path.write_text(str(lang_pot) + "\n", encoding="utf-8")
-        return msgmerge(po, path)
+        merged = msgmerge(po, path)
+    return gettext_layout(set_header(merged, revised_header(book, lang, po, merged)))
+
+
+def revised_header(book: Book, lang: str, po: Path, merged: str) -> dict[str, str]:
+    """Header fields for the merged catalog: the contacts from book.yaml, and a
+    new PO-Revision-Date only if the translations changed since the last update
+    (the digest recorded then); msgmerge's own changes are no revision."""
+    found = parse_po(po, f"translations/{po.name}")
+    fields = catalog_header(book, lang, found.metadata)
+    if found.metadata.get(DIGEST_HEADER) != translations_digest(found):
+        fields["PO-Revision-Date"] = revision_date(po, found.metadata.get("PO-Revision-Date", ""))
+    fields[DIGEST_HEADER] = translations_digest(polib.pofile(merged))
+    return fields
 
 
 def msgmerge(po: Path, template: Path) -> str:

@@ -17,6 +17,7 @@ from book.localise import PHOTO_PLACEHOLDERS, placeholders
 from book.model import (
     Book,
     Chapter,
+    Contacts,
     FontConfig,
     FontFace,
     Frame,
@@ -121,7 +122,7 @@ def load_book(root: Path, check_files: bool = True) -> tuple[Book, list[Problem]
     doc = read_yaml(root / "content" / "book.yaml", "content/book.yaml")
     top = Section(doc, (), doc.data, out, {
         "title", "subtitle", "slug", "source_language", "editions", "publisher", "year", "trim_mm",
-        "bleed_mm", "margins_mm", "grid", "binding", "paper", "colour", "labels",
+        "bleed_mm", "margins_mm", "grid", "binding", "paper", "colour", "labels", "translation",
     })
 
     def book_message(key: str, ctx: str, comment: str) -> Message:
@@ -189,12 +190,34 @@ def load_book(root: Path, check_files: bool = True) -> tuple[Book, list[Problem]
         layouts=layouts,
         styles=styles,
         fonts=fonts,
+        contacts=load_contacts(doc, top.data.get("translation"), out, source),
     )
     load_chapters(book, out, check_files)
     if out.errors:
         count = len(out.errors)
         raise ConfigError(f"{count} problem{'s' if count > 1 else ''} in the book's sources; nothing was written", out.problems)
     return book, out.warnings
+
+
+def load_contacts(doc: Located, data: Any, out: Collector, source: str) -> Contacts:
+    """book.yaml ``translation:``: ``report_to`` and, per language, ``translator``
+    and ``team``, written into the catalogs' headers by ``book i18n update``."""
+    targets = [lang for lang in LANGUAGES if lang != source]
+    section = Section(doc, ("translation",), data, out, {"report_to", *targets})
+
+    def one_line(part: Section, key: str) -> str:
+        value = part.get(key, str, "").strip()
+        if "\n" in value:
+            part.bad(key, "a catalog header field is one line, e.g. 'Name <name@example.org>'")
+            return ""
+        return value
+
+    translators, teams = {}, {}
+    for lang in targets:
+        if lang in section.data:
+            part = Section(doc, ("translation", lang), section.data[lang], out, {"translator", "team"})
+            translators[lang], teams[lang] = one_line(part, "translator"), one_line(part, "team")
+    return Contacts(one_line(section, "report_to"), {k: v for k, v in translators.items() if v}, {k: v for k, v in teams.items() if v})
 
 
 def load_layouts(root: Path, out: Collector) -> dict[str, Layout]:

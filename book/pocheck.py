@@ -15,6 +15,21 @@ from book.localise import Catalog, placeholders
 from book.model import Book
 
 LANGUAGE_HEADERS = {"zh": ("zh", "zh_CN", "zh_Hans", "zh-Hans", "zh_Hans_CN")}
+# The Language header book writes, as gettext names locales (ll_CC): Poedit and
+# msginit write zh_CN for Simplified Chinese, Weblate reads it as zh_Hans, the
+# CLDR locale the edition's dates are formatted with (localise.BABEL_LOCALES).
+PO_LANGUAGES = {"zh": "zh_CN"}
+
+
+def po_language(lang: str) -> str:
+    """The Language header value for one of the book's languages.
+
+    >>> po_language("zh"), po_language("ja")
+    ('zh_CN', 'ja')
+    """
+    return PO_LANGUAGES.get(lang, lang)
+
+
 MSGFMT_LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): (?P<message>.*)$")
 
 
@@ -45,7 +60,7 @@ def check_catalog(root: Path, book: Book, catalog: Catalog) -> list[Problem]:
     problems: list[Problem] = []
     header = po.metadata.get("Language", "")
     if header not in LANGUAGE_HEADERS.get(lang, (lang,)):
-        problems.append(Problem(Where(rel, 1), f"header Language is '{header}' but the file is for '{lang}'; set \"Language: {lang}\\n\""))
+        problems.append(Problem(Where(rel, 1), f"header Language is '{header}' but the file is for '{lang}'; set \"Language: {po_language(lang)}\\n\""))
     sources = {m.ctx: m.text for m in book.messages()}
     terms = read_glossary(root)
     seen: dict[tuple[str | None, str], int] = {}
