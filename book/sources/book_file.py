@@ -12,6 +12,7 @@ from book.model import Book, Grid, Message, Paper
 from book.sources.chapters import ID_RE, load_chapters
 from book.sources.fonts_file import load_fonts
 from book.sources.layouts import load_layouts
+from book.sources.photo_paths import photo_roots
 from book.sources.references import check_slots
 from book.sources.schema import Key, Section, suggest
 from book.sources.styles import load_styles
@@ -22,6 +23,7 @@ BOOK_KEYS = {
     "slug": Key(str, "book", required=True), "source_language": Key(str, "vi"), "editions": Key(list),
     "year": Key(int), "trim_mm": Key(list, [240, 300], required=True), "bleed_mm": Key(float, 3.0, low=0, high=10),
     "margins_mm": Key(dict), "grid": Key(dict), "binding": Key(dict), "paper": Key(dict), "colour": Key(dict), "labels": Key(dict),
+    "photo_dirs": Key(list, []),
 }
 MARGIN_KEYS = {k: Key(float, d, low=0, high=100) for k, d in (("inner", 20.0), ("outer", 15.0), ("top", 15.0), ("bottom", 20.0))}
 GRID_KEYS = {"columns": Key(int, 12, low=1, high=48), "gutter_mm": Key(float, 5.0, low=0, high=50),
@@ -60,6 +62,12 @@ def load_book(root: Path, check_files: bool = True, problems: Problems | None = 
     multiple = binding.read("page_multiple")
     if multiple not in (1, 2, 4, 8, 16, 32):
         binding.bad("page_multiple", f"{multiple} is not a binding multiple; use 2, 4, 8, 16 or 32")
+    photo_dirs = top.read("photo_dirs") or []
+    for index, folder in enumerate(photo_dirs):
+        if not isinstance(folder, str) or not folder.strip():
+            out.error("schema", top.where("photo_dirs", index), f"photo_dirs[{index}]: give a folder path as text, e.g. ../archive/photos")
+        elif not photo_roots(root, [folder])[1].is_dir():
+            out.error("missing-file", top.where("photo_dirs", index), f"photo_dirs[{index}]: folder {folder} not found; create it or correct the path")
     layouts = load_layouts(root, out)
     styles = load_styles(root, out)
     for layout in layouts.values():
@@ -91,6 +99,7 @@ def load_book(root: Path, check_files: bool = True, problems: Problems | None = 
         layouts=layouts,
         styles=styles,
         fonts=load_fonts(root, out, editions, styles),
+        photo_roots=photo_roots(root, [f for f in photo_dirs if isinstance(f, str) and f.strip()]),
     )
     load_chapters(book, out, check_files)
     check_slots(book, out)
