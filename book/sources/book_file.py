@@ -74,6 +74,7 @@ def load_book(root: Path, check_files: bool = True, problems: Problems | None = 
         for frame in layout.frames.values():
             if frame.style and frame.style not in styles:
                 out.error("unknown-style", layout.where, f"{layout.name}.frames.{frame.name}: unknown style '{frame.style}'{suggest(frame.style, styles)}")
+    check_frames_on_page(layouts, (float(trim[0]), float(trim[1])), top.read("bleed_mm"), out)
     messages = {key: Message(f"book:{key}", top.read(key), top.where(key), comment) for key, comment in BOOK_MESSAGES}
     book = Book(
         root=root,
@@ -105,6 +106,18 @@ def load_book(root: Path, check_files: bool = True, problems: Problems | None = 
     check_slots(book, out)
     out.stop_if_errors("in the book's sources; nothing was written", ConfigError)
     return book, out.warnings
+
+
+def check_frames_on_page(layouts, trim: tuple[float, float], bleed: float, out: Problems) -> None:
+    """Every frame lies on its page (two pages for a spread), bleed included."""
+    for layout in layouts.values():
+        width = trim[0] * (2 if layout.spread else 1)
+        for frame in layout.frames.values():
+            if frame.x < -bleed - 0.01 or frame.y < -bleed - 0.01 or frame.x + frame.w > width + bleed + 0.01 \
+                    or frame.y + frame.h > trim[1] + bleed + 0.01:
+                out.error("frame-outside", layout.where,
+                          f"{layout.name}.frames.{frame.name}: the frame ({frame.x:g}, {frame.y:g}, {frame.w:g} × {frame.h:g} mm) reaches "
+                          f"outside the {width:g} × {trim[1]:g} mm page and its {bleed:g} mm bleed; move or shrink it")
 
 
 def load_labels(section: Section) -> dict[str, Message]:

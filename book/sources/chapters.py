@@ -79,6 +79,9 @@ def load_chapter(book: Book, doc: Located, out: Problems, check_files: bool = Tr
         slots = section.read("slots") or {}
         where = section.where("slots") if "slots" in section.data else section.where()
         pages.append(PageSpec(layout, {str(k): str(v) for k, v in slots.items()}, where))
+    if not pages and not out.errors:
+        out.error("empty-chapter", top.where("pages") if "pages" in top.data else top.where(),
+                  f"chapter '{cid}' has no pages; add pages (see the README) or delete the file")
     return Chapter(cid, doc.path, title, texts, photos, pages, where=top.where("id"))
 
 
