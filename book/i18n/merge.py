@@ -38,7 +38,7 @@ def pivot_texts(root: Path) -> dict[str, str]:
     path = root / catalog_rel("en")
     if not path.is_file():
         return {}
-    po = polib.pofile(str(path))
+    po = parse_po(path, catalog_rel("en"))
     return {e.msgctxt: e.msgstr for e in po if e.msgctxt and e.msgstr and not e.obsolete and "fuzzy" not in e.flags}
 
 
