@@ -142,13 +142,13 @@ def render_editions(prepared: Prepared, output: Output, images, press_icc: Path 
             Renderer(book, prepared.pagination, edition.fonts, images, edition.text, proof=output.fallback).render(raw)
         except (KeyError, ValueError, OSError) as exc:
             if is_disk_full(exc):
-                raise DiskFull(raw) from exc
+                raise DiskFull(target) from exc
             raise RenderError(f"{target.relative_to(root)}: rendering failed ({exc}); run with --debug and report it") from exc
         try:
             finish_pdf(raw, finished, edition.lang, edition.text.info["title"], press_icc, condition, output.standard)
         except Exception as exc:  # pikepdf reports a full disk as its own error
             if is_disk_full(exc) or "No space left" in str(exc):
-                raise DiskFull(finished) from exc
+                raise DiskFull(target) from exc
             raise
         raw.unlink()  # the raw file is as large as the finished one: keep the disk free
         staged.append(Staged(finished, target, {
