@@ -11,11 +11,6 @@ the text it was made for as ``#| msgid``, and the obsolete copy is dropped."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import tempfile
-from pathlib import Path
-
 import polib
 
 from book.i18n.catalog import WRAP
@@ -57,19 +52,6 @@ def keep_slots(old: polib.POFile, merged: str) -> str:
     for entry in drop:
         po.remove(entry)
         changed = True
-    if not changed:
-        return merged
-    return normalise(str(po) + "\n")
+    # polib's layout; the caller writes the file in gettext's own (gettext_layout).
+    return str(po) + "\n" if changed else merged
 
-
-def normalise(text: str) -> str:
-    """GNU formatting (msgcat's wrapping), so that a rescued entry does not
-    rewrap the rest of the file."""
-    tool = shutil.which("msgcat")
-    if tool is None:
-        return text
-    with tempfile.TemporaryDirectory() as work:
-        path = Path(work) / "merged.po"
-        path.write_text(text, encoding="utf-8")
-        result = subprocess.run([tool, "-w", str(WRAP), "-o", "-", str(path)], capture_output=True, text=True)
-    return result.stdout if result.returncode == 0 else text
