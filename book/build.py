@@ -15,15 +15,18 @@ from book.files import sha256_file, write_atomic
 from book.i18n.catalog import read_catalog
 from book.i18n.checks import check_catalog
 from book.i18n.localise import Localiser
-from book.images.placed import check_resolution, image_jobs, report_failures
+from book.images.placed import check_cover_resolution, check_resolution, cover_job, image_jobs, report_failures
 from book.images.press import output_condition, press_profile
 from book.images.process import ImageResult, process_all
 from book.model import Book
-from book.outputs import OUTPUTS, PROOF_TOLERATES, Output, cache_dir, output_path
+from book.outputs import FINAL_REFUSES, OUTPUTS, PROOF_TOLERATES, Output, cache_dir, output_path
 from book.pages.paginate import Pagination, paginate
+from book.pages.spine import CoverGeometry, plan_cover
+from book.pdf.cover import CoverRenderer
 from book.pdf.finish import finish_pdf
 from book.pdf.render import Renderer
 from book.sources import load_book
+from book.text.cover import CoverText, cover_roles, cover_strings, set_cover
 from book.text.coverage import check_glyphs
 from book.text.fonts import EditionFonts
 from book.text.frames import edition_words, texts_by_role
@@ -35,6 +38,7 @@ class Edition:
     lang: str
     fonts: EditionFonts
     text: EditionText
+    cover: CoverText | None = None
 
 
 @dataclass
@@ -45,6 +49,7 @@ class Prepared:
     pagination: Pagination
     editions: list[Edition]
     problems: Problems
+    cover: CoverGeometry | None = None  # print builds make a cover beside each interior
 
 
 def prepare(root: Path, langs: list[str] | None, output: Output, strict: bool = False) -> Prepared:
@@ -55,15 +60,21 @@ def prepare(root: Path, langs: list[str] | None, output: Output, strict: bool = 
         if lang not in book.editions:
             raise BookError(f"--lang {lang}: not an edition of this book; content/book.yaml lists {', '.join(book.editions)}")
     check_resolution(book, pagination, output, problems)
-    editions = [prepare_edition(book, pagination, lang, output, problems) for lang in langs or book.editions]
+    geometry = plan_cover(book, len(pagination.pages), problems) if output.name == "print" else None
+    if geometry is not None:
+        check_cover_resolution(book, geometry.media, problems)
+    editions = [prepare_edition(book, pagination, lang, output, problems, geometry) for lang in langs or book.editions]
     if output.fallback:
         problems.soften(PROOF_TOLERATES)
     if strict:
         problems.promote()
-    return Prepared(book, pagination, [e for e in editions if e is not None], problems)
+    elif output.name == "print" and book.imprint and book.imprint.final:
+        problems.promote(FINAL_REFUSES)
+    return Prepared(book, pagination, [e for e in editions if e is not None], problems, geometry)
 
 
-def prepare_edition(book: Book, pagination: Pagination, lang: str, output: Output, problems: Problems) -> Edition | None:
+def prepare_edition(book: Book, pagination: Pagination, lang: str, output: Output, problems: Problems,
+                    geometry: CoverGeometry | None = None) -> Edition | None:
     """Localise, check and set one edition's text; None when it cannot be set."""
     catalog = None
     if lang != book.source_language:
@@ -78,8 +89,15 @@ def prepare_edition(book: Book, pagination: Pagination, lang: str, output: Outpu
     fonts = EditionFonts(book.fonts, lang, cache_dir(book.root) / "fonts")
     if not check_glyphs(book, fonts, words, loc.where, problems):
         return None
-    fonts.prepare(texts_by_role(book, words))
-    return Edition(lang, fonts, set_edition(book, pagination, fonts, words, loc.where, problems))
+    roles = texts_by_role(book, words)
+    cover_texts = cover_strings(book, loc) if geometry else {}
+    for role, texts in cover_roles(book, lang, cover_texts).items() if geometry else ():
+        roles.setdefault(role, set()).update(texts)
+    fonts.prepare(roles)
+    edition = Edition(lang, fonts, set_edition(book, pagination, fonts, words, loc.where, problems))
+    if geometry:
+        edition.cover = set_cover(book, geometry, fonts, lang, cover_texts, loc.where, problems)
+    return edition
 
 
 def build(root: Path, langs: list[str] | None = None, profile_name: str = "print", jobs: int | None = None,
@@ -101,6 +119,9 @@ def build(root: Path, langs: list[str] | None = None, profile_name: str = "print
 
 def prepare_images(prepared: Prepared, output: Output, press_icc: Path | None, workers: int, report) -> dict[tuple[str, str], ImageResult]:
     jobs = image_jobs(prepared.book, prepared.pagination, output, press_icc, cache_dir(prepared.book.root) / "images")
+    if prepared.cover:
+        job = cover_job(prepared.book, prepared.cover.media, output, press_icc, cache_dir(prepared.book.root) / "images")
+        jobs += [job] if job else []
     done = [0]
 
     def tick() -> None:
@@ -129,11 +150,27 @@ def render_editions(prepared: Prepared, output: Output, images, press_icc: Path 
                 raise RenderError(f"{target.relative_to(root)}: rendering failed ({exc}); run with --debug and report it") from exc
             finish_pdf(raw, finished, edition.lang, edition.text.info["title"], press_icc, condition, output.standard)
             staged.append((edition.lang, finished, target))
+            if edition.cover is not None:
+                staged.append((edition.lang, *render_cover(prepared, edition, images, press_icc, condition, output, Path(work))))
         for _, finished, target in staged:
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(finished, target)
     report("done", len(prepared.editions), len(prepared.editions))
     return [(lang, target) for lang, _, target in staged]
+
+
+def render_cover(prepared: Prepared, edition: Edition, images, press_icc: Path | None, condition: str, output: Output,
+                 work: Path) -> tuple[Path, Path]:
+    book, root = prepared.book, prepared.book.root
+    target = output_path(root, book, output, edition.lang, "cover")
+    raw, finished = work / f"{edition.lang}-cover-raw.pdf", work / f"{edition.lang}-cover.pdf"
+    photo = images.get((book.cover.photo.id, "cover")) if book.cover.photo else None
+    try:
+        CoverRenderer(book, prepared.cover, edition.fonts, photo, edition.cover).render_cover(raw, edition.text.info)
+    except (KeyError, ValueError, OSError) as exc:
+        raise RenderError(f"{target.relative_to(root)}: rendering failed ({exc}); run with --debug and report it") from exc
+    finish_pdf(raw, finished, edition.lang, edition.text.info["title"], press_icc, condition, output.standard)
+    return finished, target
 
 
 def write_manifest(prepared: Prepared, output: Output, written: list[tuple[str, Path]]) -> dict:
@@ -150,7 +187,7 @@ def write_manifest(prepared: Prepared, output: Output, written: list[tuple[str, 
     fresh = {str(target.relative_to(root)) for _, target in written}
     manifest["files"] = [f for f in manifest["files"] if f.get("path") not in fresh and (root / f.get("path", "")).is_file()]
     for lang, target in written:
-        manifest["files"].append({
+        entry = {
             "path": str(target.relative_to(root)),
             "lang": lang,
             "profile": output.name,
@@ -159,8 +196,22 @@ def write_manifest(prepared: Prepared, output: Output, written: list[tuple[str, 
             "trim_mm": list(book.trim),
             "bleed_mm": book.bleed,
             "sha256": sha256_file(target),
-        })
+        }
+        if target.name.endswith("-cover.pdf"):
+            entry.update(cover_entry(prepared.cover, len(prepared.pagination.pages)))
+        manifest["files"].append(entry)
     manifest["files"].sort(key=lambda f: f["path"])
     manifest["warnings"] = [str(w) for w in prepared.problems.warnings]
     write_atomic(path, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
     return manifest
+
+
+def cover_entry(geometry: CoverGeometry, pages: int) -> dict:
+    """What the printer needs to know about a cover beyond its boxes."""
+    return {
+        "part": "cover", "pages": 1, "interior_pages": pages, "trim_mm": [round(v, 2) for v in geometry.spread],
+        "bleed_mm": geometry.margin, "spine_mm": geometry.spine, "folds_mm": [round(v, 2) for v in geometry.folds],
+        "note": (f"One spread: back {geometry.panel[0]:g} mm + spine {geometry.spine:g} mm + front {geometry.panel[0]:g} mm; "
+                 "TrimBox is the whole spread; the folds are marked in the bleed at head and foot, measured from the "
+                 "spread's left trim edge (folds_mm)."),
+    }
