@@ -104,7 +104,7 @@ def load_cover(section: Section, photos: dict) -> Cover | None:
     photo = photos.get(photo_id) if photo_id else None
     if photo_id and photo is None:
         section.bad("photo", f"no photo with id '{photo_id}' in the chapters; name one of their photos", code="unknown-photo")
-    back = Message("cover:back_text", section.read("back_text"), section.where("back_text"), "The back-cover text, above the barcode.")
+    back = Message("cover:back_text", section.read("back_text").strip(), section.where("back_text"), "The back-cover text, above the barcode.")
     return Cover(photo, back, section.read("spine_direction"), section.read("board_mm"), section.read("wrap_mm"), section.where())
 
 
