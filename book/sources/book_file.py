@@ -10,8 +10,8 @@ from book.errors import ConfigError, Problem, Problems
 from book.languages import TABLE, known
 from book.model import Book, Grid, Message, Paper
 from book.sources.chapters import ID_RE, load_chapters
-from book.sources.imprint import COVER_KEYS, IMPRINT_KEYS, load_cover, load_imprint, load_isbns, placeholder_files
 from book.sources.fonts_file import load_fonts
+from book.sources.imprint import COVER_KEYS, IMPRINT_KEYS, load_cover, load_imprint, load_isbns, placeholder_files
 from book.sources.layouts import load_layouts
 from book.sources.references import check_slots
 from book.sources.schema import Key, Section, suggest
