@@ -7,10 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.eanbc import Ean13BarcodeWidget
-from reportlab.graphics.shapes import Drawing
-from reportlab.lib.colors import CMYKColor
+from reportlab.graphics.shapes import Rect, String
 from reportlab.pdfgen.canvas import Canvas
 
 from book import __version__
@@ -20,7 +18,6 @@ from book.pages.spine import CoverGeometry
 from book.pdf.render import CachedImage, Renderer
 from book.text.cover import BARCODE_MM, CoverText
 
-K = CMYKColor(0, 0, 0, 1)
 MARK_PT = 0.25
 
 
@@ -80,23 +77,25 @@ class CoverRenderer(Renderer):
         canvas.restoreState()
 
     def draw_barcode(self, canvas: Canvas) -> None:
-        """EAN-13 at 100 % (reportlab's default: 0.33 mm a module, 37.29 × 25.93 mm with its quiet zones and digits)."""
+        """EAN-13 at 100 % (reportlab's default: 0.33 mm a module, 37.29 × 25.93 mm with its
+        quiet zones and digits). Its bars and digits are drawn here in 100 % K with the
+        edition's embedded font, not through reportlab's RGB and Helvetica defaults."""
         x, top = self.cover.barcode
         widget = Ean13BarcodeWidget(self.cover.isbn[:12])
-        widget.fontSize = 8
-        widget.fontName = self.fonts.base_font()
-        widget.barFillColor = widget.textColor = K
-        widget.barStrokeColor = K
         widget.quiet = 1
-        widget.x = widget.y = 0
         bx, by, bw, bh = widget.getBounds()
-        drawing = Drawing(bw - bx, bh - by)
-        drawing.add(widget)
-        left = (self.bleed + x) * MM + (BARCODE_MM[0] * MM - (bw - bx)) / 2
-        bottom = (self.bleed + self.trim_h - top - BARCODE_MM[1]) * MM
+        left = (self.bleed + x) * MM + (BARCODE_MM[0] * MM - (bw - bx)) / 2 - bx
+        bottom = (self.bleed + self.trim_h - top - BARCODE_MM[1]) * MM - by
         canvas.saveState()
         self.k_text(canvas)
-        renderPDF.draw(drawing, canvas, left - bx, bottom - by)
+        font = self.fonts.base_font()
+        for shape in widget.draw().contents:
+            if isinstance(shape, Rect) and shape.fillColor is not None:  # the first Rect is the unfilled bounds
+                canvas.rect(left + shape.x, bottom + shape.y, shape.width, shape.height, stroke=0, fill=1)
+            elif isinstance(shape, String):
+                canvas.setFont(font, shape.fontSize)
+                draw = {"middle": canvas.drawCentredString, "end": canvas.drawRightString}.get(shape.textAnchor, canvas.drawString)
+                draw(left + shape.x, bottom + shape.y, shape.text)
         canvas.restoreState()
 
     def draw_fold_marks(self, canvas: Canvas) -> None:
