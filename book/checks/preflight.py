@@ -171,12 +171,12 @@ def images_of(resources, seen: set):
 
 
 def part_of(path: Path) -> str:
-    """The part a built PDF is, from its name (``<slug>-<lang>-<part>.pdf``).
+    """The part a built PDF is, from its name (``<slug>-<lang>-cover.pdf``); any other PDF is an interior.
 
-    >>> part_of(Path("output/print/en/hai-phong-en-cover.pdf"))
-    'cover'
+    >>> part_of(Path("output/print/en/hai-phong-en-cover.pdf")), part_of(Path("magenta.pdf"))
+    ('cover', 'interior')
     """
-    return path.stem.rsplit("-", 1)[-1]
+    return "cover" if path.stem.endswith("-cover") else "interior"
 
 
 def preflight(path: Path, min_ppi: int = 300, ink_limit: int = 300, page_multiple: int = 4) -> Report:

@@ -97,7 +97,7 @@ def load_book(root: Path, check_files: bool = True, problems: Problems | None = 
     load_chapters(book, out, check_files)
     book.isbn = load_isbns(top.sub("isbn", set(editions)), editions, out)
     book.cover = load_cover(top.sub("cover", COVER_KEYS), book.photos)
-    book.imprint = load_imprint(top.sub("imprint", IMPRINT_KEYS), out)
+    book.imprint = load_imprint(top.sub("imprint", IMPRINT_KEYS), out) if top.data.get("imprint") is not None else None
     book.placeholder_files = placeholder_files(root) if check_files else frozenset()
     check_slots(book, out)
     out.stop_if_errors("in the book's sources; nothing was written", ConfigError)
