@@ -6,29 +6,39 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
+import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from book.errors import BookError, Problems, TranslationError
-from book.files import sha256_file, write_atomic
+from book.errors import BookError, Problems, RenderError, TranslationError
+from book.files import DiskFull, is_disk_full, sha256_file
 from book.i18n.catalog import read_catalog
 from book.i18n.checks import check_catalog
 from book.i18n.localise import Localiser
-from book.images.placed import check_resolution, image_jobs, report_failures
+from book.images.placed import check_cover_resolution, check_resolution, cover_job, image_jobs, report_failures
 from book.images.press import output_condition, press_profile
 from book.images.process import ImageResult, process_all
 from book.languages import catalog_rel
+from book.lock import project_lock, remove_leftovers, staging_folder
 from book.model import Book
-from book.outputs import OUTPUTS, PROOF_TOLERATES, Output, cache_dir, output_path
+from book.outputs import FINAL_REFUSES, OUTPUTS, PROOF_TOLERATES, Output, cache_dir, output_path
 from book.pages.paginate import Pagination, paginate
+from book.pages.spine import CoverGeometry, cover_entry, plan_cover
+from book.pdf.commit import JOURNAL_REL, Staged, commit, recover
+from book.pdf.cover import CoverRenderer
 from book.pdf.editions import EditionJob, prepare_shared, render_all
+from book.pdf.finish import finish_pdf
 from book.record import BuildRecord, code_digest, digest_of, quick_inputs, source_files
 from book.sources import load_book
+from book.sources.photo_paths import shown
+from book.text.cover import CoverText, cover_roles, cover_strings, set_cover
 from book.text.coverage import check_glyphs
 from book.text.fonts import EditionFonts, file_digest
 from book.text.frames import edition_words, texts_by_role
 from book.text.setting import EditionText, measure_edition, set_edition
+
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff")
 
 
 @dataclass
@@ -36,6 +46,7 @@ class Edition:
     lang: str
     fonts: EditionFonts
     text: EditionText
+    cover: CoverText | None = None
 
 
 @dataclass
@@ -46,6 +57,7 @@ class Prepared:
     pagination: Pagination
     editions: list[Edition]
     problems: Problems
+    cover: CoverGeometry | None = None  # print builds make a cover beside each interior
 
 
 def prepare(root: Path, langs: list[str] | None, output: Output, strict: bool = False) -> Prepared:
@@ -56,12 +68,17 @@ def prepare(root: Path, langs: list[str] | None, output: Output, strict: bool = 
             raise BookError(f"--lang {lang}: not an edition of this book; content/book.yaml lists {', '.join(book.editions)}")
     pagination = paginate(book, problems, list_continuations(book, paginate(book)))
     check_resolution(book, pagination, output, problems)
-    editions = [prepare_edition(book, pagination, lang, output, problems) for lang in langs or book.editions]
+    geometry = plan_cover(book, len(pagination.pages), problems) if output.name == "print" else None
+    if geometry is not None:
+        check_cover_resolution(book, geometry.media, problems)
+    editions = [prepare_edition(book, pagination, lang, output, problems, geometry) for lang in langs or book.editions]
     if output.fallback:
         problems.soften(PROOF_TOLERATES)
     if strict:
         problems.promote()
-    return Prepared(book, pagination, [e for e in editions if e is not None], problems)
+    elif output.name == "print" and book.imprint and book.imprint.final:
+        problems.promote(FINAL_REFUSES)
+    return Prepared(book, pagination, [e for e in editions if e is not None], problems, geometry)
 
 
 def list_continuations(book: Book, first: Pagination) -> dict[str, int]:
@@ -87,7 +104,8 @@ def list_continuations(book: Book, first: Pagination) -> dict[str, int]:
     return needs
 
 
-def prepare_edition(book: Book, pagination: Pagination, lang: str, output: Output, problems: Problems) -> Edition | None:
+def prepare_edition(book: Book, pagination: Pagination, lang: str, output: Output, problems: Problems,
+                    geometry: CoverGeometry | None = None) -> Edition | None:
     """Localise, check and set one edition's text; None when it cannot be set."""
     catalog = None
     if lang != book.source_language:
@@ -102,51 +120,76 @@ def prepare_edition(book: Book, pagination: Pagination, lang: str, output: Outpu
     fonts = EditionFonts(book.fonts, lang, cache_dir(book.root) / "fonts")
     if not check_glyphs(book, fonts, words, loc.where, problems):
         return None
-    fonts.prepare(texts_by_role(book, words))
-    return Edition(lang, fonts, set_edition(book, pagination, fonts, words, loc.where, problems))
+    roles = texts_by_role(book, words)
+    cover_texts = cover_strings(book, loc) if geometry else {}
+    for role, texts in cover_roles(book, lang, cover_texts).items() if geometry else ():
+        roles.setdefault(role, set()).update(texts)
+    fonts.prepare(roles)
+    edition = Edition(lang, fonts, set_edition(book, pagination, fonts, words, loc.where, problems))
+    if geometry:
+        edition.cover = set_cover(book, geometry, fonts, lang, cover_texts, loc.where, problems)
+    return edition
 
 
 def build(root: Path, langs: list[str] | None = None, profile_name: str = "print", jobs: int | None = None,
-          strict: bool = False, report=None) -> dict:
+          strict: bool = False, report=None, notify=None) -> dict:
     """Build the editions; returns the manifest, with ``unchanged`` listing the
-    outputs left as they were. ``report(stage, done, total)`` shows progress."""
+    outputs left as they were. ``report(stage, done, total)`` shows progress,
+    ``notify(line)`` says when the build waits for another."""
     output = OUTPUTS[profile_name]
     report = report or (lambda *args: None)
     workers = jobs or os.cpu_count() or 1
     report("checking sources", 0, 1)
-    (root / "output").mkdir(exist_ok=True)
+    started = time.time()
     record = BuildRecord(root)
     key = f"{profile_name}|{','.join(sorted(langs)) if langs else '*'}|{'strict' if strict else ''}"
     seen_fonts = record.builds.get(key, {}).get("fonts", [])
     quick = quick_inputs(root, seen_fonts, {"key": key})  # taken before reading anything
-    same = record.build_unchanged(key, quick)
+    same = record.build_unchanged(key, quick) if not (root / JOURNAL_REL).exists() else None
     if same is not None and (manifest := recorded_manifest(root, record, same)) is not None:
         report("done", 1, 1)
         return manifest
     prepared = prepare(root, langs, output, strict)
     prepared.problems.stop_if_errors("found; nothing was written")
     book = prepared.book
-    press_icc = press_profile(root, book.press_profile, book.ink_limit, cache_dir(root) / "colour") if output.colour == "cmyk" else None
-    images = prepare_images(prepared, output, press_icc, workers, report)
-    prepared.problems.stop_if_errors("found; nothing was written")
-    inputs = edition_inputs(prepared, output, strict, images)
-    written, fresh = render_editions(prepared, output, images, press_icc, inputs, record, workers, report)
-    manifest = write_manifest(prepared, output, written)
-    fonts = sorted({str(face.path) for face in book.fonts.faces.values()})
-    # Recorded only if no project file changed while this build read it.
-    settled = quick_inputs(root, fonts, {"key": key}) if quick_inputs(root, seen_fonts, {"key": key}) == quick else ""
-    record.note_build(key, settled, [str(t.relative_to(root)) for _, t, _ in written], manifest["warnings"], fonts)
-    record.save()
-    return {**manifest, "unchanged": sorted(str(t.relative_to(root)) for _, t, _ in written if t not in fresh)}
+    with project_lock(root, notify):
+        for note in recover(root):
+            prepared.problems.warn("repaired", None, note)
+        remove_leftovers(root, started)
+        try:
+            press_icc = press_profile(root, book.press_profile, book.ink_limit, cache_dir(root) / "colour") if output.colour == "cmyk" else None
+            images = prepare_images(prepared, output, press_icc, workers, report)
+            prepared.problems.stop_if_errors("found; nothing was written")
+            inputs = output_inputs(prepared, output, strict, images)
+            todo = {rel for rel, digest in inputs.items() if record.unchanged(rel, digest) is None}
+            work = staging_folder(root)
+            try:
+                staged = render_editions(prepared, output, images, press_icc, work, report, todo, workers)
+                manifest = commit(root, book.slug, staged, [str(w) for w in prepared.problems.warnings])
+            finally:
+                shutil.rmtree(work, ignore_errors=True)
+        except DiskFull as exc:
+            raise DiskFull(exc.path, needed=space_needed(prepared, output), shown=shown(root, exc.path)) from None
+        listed = {f["path"]: f["sha256"] for f in manifest["files"]}
+        for rel in sorted(todo):
+            record.note_output(rel, inputs[rel], listed.get(rel))
+        fonts = sorted({str(face.path) for face in book.fonts.faces.values()} | {str(p.path) for p in book.photos.values()})
+        # Recorded only if no project file changed while this build read it.
+        settled = quick_inputs(root, fonts, {"key": key}) if quick_inputs(root, seen_fonts, {"key": key}) == quick else ""
+        record.note_build(key, settled, sorted(inputs), manifest["warnings"], fonts)
+        record.save()
+    return {**manifest, "unchanged": sorted(set(inputs) - todo)}
 
 
-def edition_inputs(prepared: Prepared, output: Output, strict: bool, images: dict[tuple[str, str], ImageResult]) -> dict[str, str]:
-    """Each edition's input digest: the sources, the pages, the fonts, the
-    prepared photos, the code and options (shared), and its own catalog.
-    A source caption edit changes every edition's; a .po edit only its own."""
+def output_inputs(prepared: Prepared, output: Output, strict: bool, images: dict[tuple[str, str], ImageResult]) -> dict[str, str]:
+    """Each output's input digest, by its path: the sources, the pages, the
+    fonts, the prepared photos, the code and options (shared), and its
+    edition's catalog. A source caption edit changes every edition's; a .po
+    edit only its own edition's interior and cover."""
     book, root = prepared.book, prepared.book.root
-    sources = [(str(p.relative_to(root)), sha256_file(p)) for p in source_files(root)
-               if p.suffix in (".yaml", ".yml") and "photos" not in p.relative_to(root).parts[:2]]
+    # Photos enter through their prepared files, catalogs per edition.
+    sources = [(p.relative_to(root).as_posix(), sha256_file(p)) for p in source_files(root)
+               if p.suffix.lower() not in PHOTO_SUFFIXES + (".po", ".pot")]
     pages = [(p.number, p.layout.name, p.chapter.id if p.chapter else None, [(pl.frame.name, pl.value) for pl in p.placed])
              for p in prepared.pagination.pages]
     photos = sorted((photo, frame, Path(r.path).name if r.path else None, r.box_mm) for (photo, frame), r in images.items())
@@ -157,7 +200,10 @@ def edition_inputs(prepared: Prepared, output: Output, strict: bool, images: dic
     for edition in prepared.editions:
         po = root / catalog_rel(edition.lang)
         catalog = sha256_file(po) if edition.lang != book.source_language and po.is_file() else None
-        inputs[edition.lang] = digest_of({"common": common, "lang": edition.lang, "catalog": catalog})
+        parts = [output.part] + (["cover"] if edition.cover is not None else [])
+        for part in parts:
+            rel = output_path(root, book, output, edition.lang, part if part == "cover" else None).relative_to(root).as_posix()
+            inputs[rel] = digest_of({"common": common, "lang": edition.lang, "catalog": catalog, "part": part})
     return inputs
 
 
@@ -175,6 +221,9 @@ def recorded_manifest(root: Path, record: BuildRecord, same: dict) -> dict | Non
 
 def prepare_images(prepared: Prepared, output: Output, press_icc: Path | None, workers: int, report) -> dict[tuple[str, str], ImageResult]:
     jobs = image_jobs(prepared.book, prepared.pagination, output, press_icc, cache_dir(prepared.book.root) / "images")
+    if prepared.cover:
+        job = cover_job(prepared.book, prepared.cover.media, output, press_icc, cache_dir(prepared.book.root) / "images")
+        jobs += [job] if job else []
     done = [0]
 
     def tick() -> None:
@@ -186,60 +235,58 @@ def prepare_images(prepared: Prepared, output: Output, press_icc: Path | None, w
     return {(r.job.photo, r.job.frame): r for r in results}
 
 
-def render_editions(prepared: Prepared, output: Output, images, press_icc: Path | None, inputs: dict[str, str], record: BuildRecord,
-                    workers: int, report) -> tuple[list[tuple[str, Path, str]], set[Path]]:
-    """Render the editions whose inputs changed, in parallel, to a temporary
-    folder, and move them into place only when all succeeded: a failed build
-    leaves the previous PDFs intact. Returns (lang, target, sha256) for every
-    edition and the set of targets written."""
+def render_editions(prepared: Prepared, output: Output, images, press_icc: Path | None, work: Path, report,
+                    todo: set[str], workers: int) -> list[Staged]:
+    """Render the outputs in ``todo`` (the others are unchanged) into the
+    staging folder ``work``, the interiors in parallel; `book.pdf.commit` moves
+    them into place only when all succeeded, so a failed build leaves the
+    previous PDFs intact."""
     book, root = prepared.book, prepared.book.root
-    targets = {e.lang: output_path(root, book, output, e.lang) for e in prepared.editions}
-    kept = {e.lang: record.unchanged(str(targets[e.lang].relative_to(root)), inputs[e.lang]) for e in prepared.editions}
-    todo = [e for e in prepared.editions if kept[e.lang] is None]
-    if todo:
-        with tempfile.TemporaryDirectory(dir=root / "output", prefix=".build-") as work:
-            shared = prepare_shared(Path(work), book, prepared.pagination, images, press_icc,
-                                    output_condition(book.press_profile, press_icc), output)
-            jobs = [EditionJob(e, Path(work) / f"{e.lang}-raw.pdf", Path(work) / f"{e.lang}.pdf", str(targets[e.lang].relative_to(root)))
-                    for e in todo]
-            names = ", ".join(e.lang for e in todo)
-            render_all(jobs, shared, workers, lambda done, total: report(f"rendering {names}", done, total))
-            for job in jobs:
-                target = targets[job.edition.lang]
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(job.finished, target)
-                kept[job.edition.lang] = record.note_output(str(target.relative_to(root)), inputs[job.edition.lang])
+    condition = output_condition(book.press_profile, press_icc)
+    staged: list[Staged] = []
+    jobs: list[EditionJob] = []
+    for edition in prepared.editions:
+        target = output_path(root, book, output, edition.lang)
+        if target.relative_to(root).as_posix() in todo:
+            jobs.append(EditionJob(edition, work / f"{edition.lang}-raw.pdf", work / f"{edition.lang}.pdf", target))
+            staged.append(Staged(work / f"{edition.lang}.pdf", target, {
+                "lang": edition.lang, "profile": output.name, "part": output.part, "pages": len(prepared.pagination.pages),
+                "trim_mm": list(book.trim), "bleed_mm": book.bleed}))
+    if jobs:
+        shared = prepare_shared(work, book, prepared.pagination, images, press_icc, condition, output)
+        names = ", ".join(job.edition.lang for job in jobs)
+        render_all(jobs, shared, workers, lambda done, total: report(f"rendering {names}", done, total))
+    for edition in prepared.editions:
+        if edition.cover is not None and output_path(root, book, output, edition.lang, "cover").relative_to(root).as_posix() in todo:
+            report(f"rendering the {edition.lang} cover", 0, 1)
+            staged.append(render_cover(prepared, edition, images, press_icc, condition, output, work))
     report("done", len(prepared.editions), len(prepared.editions))
-    return [(e.lang, targets[e.lang], kept[e.lang]) for e in prepared.editions], {targets[e.lang] for e in todo}
+    return staged
 
 
-def write_manifest(prepared: Prepared, output: Output, written: list[tuple[str, Path]]) -> dict:
-    book = prepared.book
-    root = book.root
-    path = root / "output" / "manifest.json"
-    manifest = {"book": book.slug, "files": [], "warnings": []}
-    if path.is_file():
-        try:
-            old = json.loads(path.read_text(encoding="utf-8"))
-            manifest["files"] = [f for f in old.get("files", []) if isinstance(f, dict)]
-        except (ValueError, OSError):
-            pass
-    fresh = {str(target.relative_to(root)) for _, target, _ in written}
-    manifest["files"] = [f for f in manifest["files"] if f.get("path") not in fresh and (root / f.get("path", "")).is_file()]
-    for lang, target, sha256 in written:
-        manifest["files"].append({
-            "path": str(target.relative_to(root)),
-            "lang": lang,
-            "profile": output.name,
-            "part": output.part,
-            "pages": len(prepared.pagination.pages),
-            "trim_mm": list(book.trim),
-            "bleed_mm": book.bleed,
-            "sha256": sha256,
-        })
-    manifest["files"].sort(key=lambda f: f["path"])
-    manifest["warnings"] = [str(w) for w in prepared.problems.warnings]
-    text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
-    if not path.is_file() or path.read_text(encoding="utf-8") != text:  # an unchanged build rewrites nothing
-        write_atomic(path, text)
-    return manifest
+def space_needed(prepared: Prepared, output: Output) -> int:
+    """Roughly the free space a build needs, in bytes: each edition's PDF is
+    staged before it moves and its raw form is as large again; without a
+    previous build, the photos' size per edition stands in for it."""
+    root = prepared.book.root
+    sizes = [output_path(root, prepared.book, output, e.lang) for e in prepared.editions]
+    known = [p.stat().st_size for p in sizes if p.is_file()]
+    per_edition = max(known) if known else sum(p.path.stat().st_size for p in prepared.book.photos.values() if p.path.is_file())
+    return per_edition * (len(prepared.editions) + 1)
+
+
+def render_cover(prepared: Prepared, edition: Edition, images, press_icc: Path | None, condition: str, output: Output, work: Path) -> Staged:
+    book, root = prepared.book, prepared.book.root
+    target = output_path(root, book, output, edition.lang, "cover")
+    raw, finished = work / f"{edition.lang}-cover-raw.pdf", work / f"{edition.lang}-cover.pdf"
+    photo = images.get((book.cover.photo.id, "cover")) if book.cover.photo else None
+    try:
+        CoverRenderer(book, prepared.cover, edition.fonts, photo, edition.cover).render_cover(raw, edition.text.info)
+    except (KeyError, ValueError, OSError) as exc:
+        if is_disk_full(exc):
+            raise DiskFull(target) from exc
+        raise RenderError(f"{target.relative_to(root)}: rendering failed ({exc}); run with --debug and report it") from exc
+    finish_pdf(raw, finished, edition.lang, edition.text.info["title"], press_icc, condition, output.standard)
+    raw.unlink()
+    return Staged(finished, target, {"lang": edition.lang, "profile": output.name,
+                                     **cover_entry(prepared.cover, len(prepared.pagination.pages))})

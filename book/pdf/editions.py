@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from book.errors import RenderError
+from book.files import DiskFull, is_disk_full
 from book.pdf.finish import finish_pdf
 from book.pdf.photos import write_library, write_standin
 from book.pdf.render import Renderer
@@ -25,7 +26,7 @@ class EditionJob:
     edition: object  # book.build.Edition
     raw: Path
     finished: Path
-    target_rel: str  # for messages
+    target: Path  # where it goes, for messages
 
 
 @dataclass(frozen=True)
@@ -54,8 +55,8 @@ def prepare_shared(work: Path, book, pagination, images: dict, press_icc: Path |
                   write_standin(work / "standin.jpg"), (library, write_library(library, photos)))
 
 
-def render_one(job: EditionJob, shared: Shared | None = None) -> str | None:
-    """Render and finish one edition; the error message if it failed."""
+def render_one(job: EditionJob, shared: Shared | None = None) -> tuple[str, str] | None:
+    """Render and finish one edition; (``'disk-full'`` or ``'error'``, message) if it failed."""
     shared = shared or _shared[0]
     edition = job.edition
     try:
@@ -63,10 +64,21 @@ def render_one(job: EditionJob, shared: Shared | None = None) -> str | None:
                  standin=shared.standin).render(job.raw)
         finish_pdf(job.raw, job.finished, edition.lang, edition.text.info["title"], shared.press_icc, shared.condition,
                    shared.standard, shared.library)
-        job.raw.unlink()
-    except (KeyError, ValueError, OSError) as exc:
-        return f"{job.target_rel}: rendering failed ({exc}); run with --debug and report it"
+        job.raw.unlink()  # the raw file is as large as the finished one: keep the disk free
+    except Exception as exc:  # pikepdf reports a full disk as its own error
+        if is_disk_full(exc) or "No space left" in str(exc):
+            return ("disk-full", str(job.target))
+        if not isinstance(exc, (KeyError, ValueError, OSError)):
+            raise
+        return ("error", f"{job.target.relative_to(shared.book.root)}: rendering failed ({exc}); run with --debug and report it")
     return None
+
+
+def raise_failure(failure: tuple[str, str]) -> None:
+    kind, message = failure
+    if kind == "disk-full":
+        raise DiskFull(Path(message))
+    raise RenderError(message)
 
 
 def render_all(jobs: list[EditionJob], shared: Shared, workers: int, progress) -> None:
@@ -77,7 +89,7 @@ def render_all(jobs: list[EditionJob], shared: Shared, workers: int, progress) -
         for done, job in enumerate(jobs, start=1):
             failure = render_one(job, shared)
             if failure:
-                raise RenderError(failure)
+                raise_failure(failure)
             progress(done, len(jobs))
         return
     _shared[:] = [shared]
@@ -94,4 +106,4 @@ def render_all(jobs: list[EditionJob], shared: Shared, workers: int, progress) -
     finally:
         _shared.clear()
     if failures:
-        raise RenderError(sorted(failures)[0])
+        raise_failure(sorted(failures)[0])
