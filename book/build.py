@@ -19,9 +19,10 @@ from book.images.placed import check_resolution, image_jobs, report_failures
 from book.images.press import output_condition, press_profile
 from book.images.process import ImageResult, process_all
 from book.model import Book
-from book.outputs import OUTPUTS, PROOF_TOLERATES, Output, cache_dir, output_path
+from book.outputs import OUTPUTS, PROOF_TOLERATES, Output, cache_dir, output_path, resolve_output
 from book.pages.paginate import Pagination, paginate
-from book.pdf.finish import finish_pdf
+from book.pdf.finish import Press, finish_pdf
+from book.pdf.pdfx import DocMeta, source_date
 from book.pdf.render import Renderer
 from book.sources import load_book
 from book.text.coverage import check_glyphs
@@ -83,15 +84,16 @@ def prepare_edition(book: Book, pagination: Pagination, lang: str, output: Outpu
 
 
 def build(root: Path, langs: list[str] | None = None, profile_name: str = "print", jobs: int | None = None,
-          strict: bool = False, report=None) -> dict:
-    """Build the editions; returns the manifest. ``report(stage, done, total)`` shows progress."""
-    output = OUTPUTS[profile_name]
+          strict: bool = False, report=None, pdfx: str | None = None, marks: bool | None = None) -> dict:
+    """Build the editions; returns the manifest. ``report(stage, done, total)`` shows progress;
+    ``pdfx`` and ``marks`` override the profile's (book.yaml ``profiles``) when given."""
     report = report or (lambda *args: None)
     report("checking sources", 0, 1)
     (root / "output").mkdir(exist_ok=True)
-    prepared = prepare(root, langs, output, strict)
+    prepared = prepare(root, langs, OUTPUTS[profile_name], strict)
     prepared.problems.stop_if_errors("found; nothing was written")
     book = prepared.book
+    output = resolve_output(book, profile_name, pdfx, marks)
     press_icc = press_profile(root, book.press_profile, book.ink_limit, cache_dir(root) / "colour") if output.colour == "cmyk" else None
     images = prepare_images(prepared, output, press_icc, jobs or os.cpu_count() or 1, report)
     prepared.problems.stop_if_errors("found; nothing was written")
@@ -116,7 +118,8 @@ def render_editions(prepared: Prepared, output: Output, images, press_icc: Path 
     """Render every edition to a temporary name first and move them into place
     only when all succeeded: a failed build leaves the previous PDFs intact."""
     book, root = prepared.book, prepared.book.root
-    condition = output_condition(book.press_profile, press_icc)
+    press = Press(press_icc, output_condition(book.press_profile, press_icc), output.standard, output.marks, book.bleed)
+    date = source_date(book.date)
     staged: list[tuple[str, Path, Path]] = []
     with tempfile.TemporaryDirectory(dir=root / "output", prefix=".build-") as work:
         for index, edition in enumerate(prepared.editions):
@@ -127,7 +130,10 @@ def render_editions(prepared: Prepared, output: Output, images, press_icc: Path 
                 Renderer(book, prepared.pagination, edition.fonts, images, edition.text, proof=output.fallback).render(raw)
             except (KeyError, ValueError, OSError) as exc:
                 raise RenderError(f"{target.relative_to(root)}: rendering failed ({exc}); run with --debug and report it") from exc
-            finish_pdf(raw, finished, edition.lang, edition.text.info["title"], press_icc, condition, output.standard)
+            info = edition.text.info
+            meta = DocMeta(edition.lang, info["title"], date, f"{book.slug}-{edition.lang}-{output.part}",
+                           info["author"], info["subject"], f"{book.slug} {edition.lang}")
+            finish_pdf(raw, finished, meta, press)
             staged.append((edition.lang, finished, target))
         for _, finished, target in staged:
             target.parent.mkdir(parents=True, exist_ok=True)
