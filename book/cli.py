@@ -169,7 +169,7 @@ def preflight(
     settings = {}
     try:  # the project's own limits when run inside one
         book, _ = load_book(project_root(), check_files=False)
-        settings = {"min_ppi": book.min_ppi, "ink_limit": book.ink_limit, "page_multiple": book.binding_multiple}
+        settings = {"min_ppi": book.min_ppi, "ink_limit": book.ink_limit, "page_multiple": book.binding_multiple, "safety": book.safety}
     except BookError:
         pass
     reports = [run_preflight(path, **settings) for path in pdfs]
