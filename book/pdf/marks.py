@@ -1,6 +1,6 @@
 """Crop marks, on request: the MediaBox grows by a slug around the BleedBox and
 each corner of the trim gets two short lines in registration colour (100 % of
-all four inks), 0.25 pt wide, starting at least the bleed away from the trim.
+all four inks), 0.25 pt wide, starting 1 mm beyond the bleed.
 TrimBox and BleedBox keep their values, so the page is where it was."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from book.model import MM
 MARK_PT = 0.25  # line width
 MARK_MM = 5.0  # length of a mark
 MIN_OFFSET_MM = 3.0  # from the trim, when the bleed is smaller
+CLEAR_MM = 1.0  # between the BleedBox and a mark's inner end, so no mark reaches into the bleed
 SLUG_GAP_MM = 2.0  # between a mark's outer end and the media edge
 
 
@@ -43,7 +44,7 @@ def marks_stream(trim: list[float], offset: float, length: float) -> bytes:
 
 def add_crop_marks(pdf: pikepdf.Pdf, bleed_mm: float) -> None:
     """Grow every page's MediaBox by a slug and draw its crop marks there."""
-    offset = max(bleed_mm, MIN_OFFSET_MM) * MM
+    offset = (max(bleed_mm, MIN_OFFSET_MM) + CLEAR_MM) * MM
     length = MARK_MM * MM
     reach = offset + length + SLUG_GAP_MM * MM
     opening = pdf.make_stream(b"q\n")
