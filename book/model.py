@@ -154,6 +154,16 @@ class FontConfig:
     languages: dict[str, dict[str, list[str]]]
 
 
+@dataclass(frozen=True)
+class Contacts:
+    """Who answers for the catalogs (book.yaml ``translation:``): the .po header
+    fields Poedit and Weblate show. Empty means: keep what the file has."""
+
+    report_to: str = ""  # Report-Msgid-Bugs-To, of the template and every catalog
+    translators: dict[str, str] = field(default_factory=dict)  # Last-Translator per language
+    teams: dict[str, str] = field(default_factory=dict)  # Language-Team per language
+
+
 @dataclass
 class Book:
     root: Path
@@ -188,6 +198,7 @@ class Book:
     def date(self) -> datetime.date:
         """The date the finished PDFs carry: the publication date, else 1 January of the year."""
         return self.publication_date or datetime.date(self.year, 1, 1)
+    contacts: Contacts = field(default_factory=Contacts)
 
     def style(self, name: str, lang: str) -> Style:
         variants = self.styles[name]
