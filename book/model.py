@@ -193,12 +193,12 @@ class Book:
     publication_date: datetime.date | None = None  # the PDFs' date unless SOURCE_DATE_EPOCH says otherwise
     profiles: dict[str, ProfileSettings] = field(default_factory=dict)
     safety: Safety = field(default_factory=Safety)
+    contacts: Contacts = field(default_factory=Contacts)
 
     @property
     def date(self) -> datetime.date:
         """The date the finished PDFs carry: the publication date, else 1 January of the year."""
         return self.publication_date or datetime.date(self.year, 1, 1)
-    contacts: Contacts = field(default_factory=Contacts)
 
     def style(self, name: str, lang: str) -> Style:
         variants = self.styles[name]
