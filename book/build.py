@@ -4,27 +4,33 @@ gathered and checked before the first PDF is written."""
 
 from __future__ import annotations
 
-import json
 import os
-import tempfile
+import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from book.errors import BookError, Problems, RenderError, TranslationError
-from book.files import sha256_file, write_atomic
+from book.files import DiskFull, is_disk_full
 from book.i18n.catalog import read_catalog
 from book.i18n.checks import check_catalog
 from book.i18n.localise import Localiser
-from book.images.placed import check_resolution, image_jobs, report_failures
+from book.images.placed import check_cover_resolution, check_resolution, cover_job, image_jobs, report_failures
 from book.images.press import output_condition, press_profile
 from book.images.process import ImageResult, process_all
+from book.lock import project_lock, remove_leftovers, staging_folder
 from book.model import Book
-from book.outputs import OUTPUTS, PROOF_TOLERATES, Output, cache_dir, output_path, resolve_output
+from book.outputs import FINAL_REFUSES, OUTPUTS, PROOF_TOLERATES, Output, cache_dir, output_path, resolve_output
 from book.pages.paginate import Pagination, paginate
+from book.pages.spine import CoverGeometry, cover_entry, plan_cover
+from book.pdf.commit import Staged, commit, recover
+from book.pdf.cover import CoverRenderer
 from book.pdf.finish import Press, finish_pdf
 from book.pdf.pdfx import DocMeta, source_date
 from book.pdf.render import Renderer
 from book.sources import load_book
+from book.sources.photo_paths import shown
+from book.text.cover import CoverText, cover_roles, cover_strings, set_cover
 from book.text.coverage import check_glyphs
 from book.text.fonts import EditionFonts
 from book.text.frames import edition_words, texts_by_role
@@ -36,6 +42,7 @@ class Edition:
     lang: str
     fonts: EditionFonts
     text: EditionText
+    cover: CoverText | None = None
 
 
 @dataclass
@@ -46,6 +53,7 @@ class Prepared:
     pagination: Pagination
     editions: list[Edition]
     problems: Problems
+    cover: CoverGeometry | None = None  # print builds make a cover beside each interior
 
 
 def prepare(root: Path, langs: list[str] | None, output: Output, strict: bool = False) -> Prepared:
@@ -56,15 +64,21 @@ def prepare(root: Path, langs: list[str] | None, output: Output, strict: bool = 
         if lang not in book.editions:
             raise BookError(f"--lang {lang}: not an edition of this book; content/book.yaml lists {', '.join(book.editions)}")
     check_resolution(book, pagination, output, problems)
-    editions = [prepare_edition(book, pagination, lang, output, problems) for lang in langs or book.editions]
+    geometry = plan_cover(book, len(pagination.pages), problems) if output.name == "print" else None
+    if geometry is not None:
+        check_cover_resolution(book, geometry.media, problems)
+    editions = [prepare_edition(book, pagination, lang, output, problems, geometry) for lang in langs or book.editions]
     if output.fallback:
         problems.soften(PROOF_TOLERATES)
     if strict:
         problems.promote()
-    return Prepared(book, pagination, [e for e in editions if e is not None], problems)
+    elif output.name == "print" and book.imprint and book.imprint.final:
+        problems.promote(FINAL_REFUSES)
+    return Prepared(book, pagination, [e for e in editions if e is not None], problems, geometry)
 
 
-def prepare_edition(book: Book, pagination: Pagination, lang: str, output: Output, problems: Problems) -> Edition | None:
+def prepare_edition(book: Book, pagination: Pagination, lang: str, output: Output, problems: Problems,
+                    geometry: CoverGeometry | None = None) -> Edition | None:
     """Localise, check and set one edition's text; None when it cannot be set."""
     catalog = None
     if lang != book.source_language:
@@ -79,30 +93,53 @@ def prepare_edition(book: Book, pagination: Pagination, lang: str, output: Outpu
     fonts = EditionFonts(book.fonts, lang, cache_dir(book.root) / "fonts")
     if not check_glyphs(book, fonts, words, loc.where, problems):
         return None
-    fonts.prepare(texts_by_role(book, words))
-    return Edition(lang, fonts, set_edition(book, pagination, fonts, words, loc.where, problems))
+    roles = texts_by_role(book, words)
+    cover_texts = cover_strings(book, loc) if geometry else {}
+    for role, texts in cover_roles(book, lang, cover_texts).items() if geometry else ():
+        roles.setdefault(role, set()).update(texts)
+    fonts.prepare(roles)
+    edition = Edition(lang, fonts, set_edition(book, pagination, fonts, words, loc.where, problems))
+    if geometry:
+        edition.cover = set_cover(book, geometry, fonts, lang, cover_texts, loc.where, problems)
+    return edition
 
 
 def build(root: Path, langs: list[str] | None = None, profile_name: str = "print", jobs: int | None = None,
-          strict: bool = False, report=None, pdfx: str | None = None, marks: bool | None = None) -> dict:
-    """Build the editions; returns the manifest. ``report(stage, done, total)`` shows progress;
+          strict: bool = False, report=None, notify=None, pdfx: str | None = None, marks: bool | None = None) -> dict:
+    """Build the editions; returns the manifest. ``report(stage, done, total)``
+    shows progress, ``notify(line)`` says when the build waits for another;
     ``pdfx`` and ``marks`` override the profile's (book.yaml ``profiles``) when given."""
+    output = OUTPUTS[profile_name]
     report = report or (lambda *args: None)
     report("checking sources", 0, 1)
-    (root / "output").mkdir(exist_ok=True)
-    prepared = prepare(root, langs, OUTPUTS[profile_name], strict)
+    started = time.time()
+    prepared = prepare(root, langs, output, strict)
     prepared.problems.stop_if_errors("found; nothing was written")
     book = prepared.book
     output = resolve_output(book, profile_name, pdfx, marks)
-    press_icc = press_profile(root, book.press_profile, book.ink_limit, cache_dir(root) / "colour") if output.colour == "cmyk" else None
-    images = prepare_images(prepared, output, press_icc, jobs or os.cpu_count() or 1, report)
-    prepared.problems.stop_if_errors("found; nothing was written")
-    written = render_editions(prepared, output, images, press_icc, report)
-    return write_manifest(prepared, output, written)
+    with project_lock(root, notify):
+        for note in recover(root):
+            prepared.problems.warn("repaired", None, note)
+        remove_leftovers(root, started)
+        try:
+            press_icc = press_profile(root, book.press_profile, book.ink_limit, cache_dir(root) / "colour") if output.colour == "cmyk" else None
+            images = prepare_images(prepared, output, press_icc, jobs or os.cpu_count() or 1, report)
+            prepared.problems.stop_if_errors("found; nothing was written")
+            work = staging_folder(root)
+            try:
+                staged = render_editions(prepared, output, images, press_icc, work, report)
+                return commit(root, book.slug, staged, [str(w) for w in prepared.problems.warnings])
+            finally:
+                shutil.rmtree(work, ignore_errors=True)
+        except DiskFull as exc:
+            raise DiskFull(exc.path, needed=space_needed(prepared, output), shown=shown(root, exc.path)) from None
 
 
 def prepare_images(prepared: Prepared, output: Output, press_icc: Path | None, workers: int, report) -> dict[tuple[str, str], ImageResult]:
     jobs = image_jobs(prepared.book, prepared.pagination, output, press_icc, cache_dir(prepared.book.root) / "images")
+    if prepared.cover:
+        job = cover_job(prepared.book, prepared.cover.media, output, press_icc, cache_dir(prepared.book.root) / "images")
+        jobs += [job] if job else []
     done = [0]
 
     def tick() -> None:
@@ -114,59 +151,68 @@ def prepare_images(prepared: Prepared, output: Output, press_icc: Path | None, w
     return {(r.job.photo, r.job.frame): r for r in results}
 
 
-def render_editions(prepared: Prepared, output: Output, images, press_icc: Path | None, report) -> list[tuple[str, Path]]:
-    """Render every edition to a temporary name first and move them into place
-    only when all succeeded: a failed build leaves the previous PDFs intact."""
+def render_editions(prepared: Prepared, output: Output, images, press_icc: Path | None, work: Path, report) -> list[Staged]:
+    """Render every edition into the staging folder ``work``; `book.pdf.commit`
+    moves them into place only when all succeeded, so a failed build leaves
+    the previous PDFs intact."""
     book, root = prepared.book, prepared.book.root
     press = Press(press_icc, output_condition(book.press_profile, press_icc), output.standard, output.marks, book.bleed)
-    date = source_date(book.date)
-    staged: list[tuple[str, Path, Path]] = []
-    with tempfile.TemporaryDirectory(dir=root / "output", prefix=".build-") as work:
-        for index, edition in enumerate(prepared.editions):
-            report(f"rendering {edition.lang}", index, len(prepared.editions))
-            target = output_path(root, book, output, edition.lang)
-            raw, finished = Path(work) / f"{edition.lang}-raw.pdf", Path(work) / f"{edition.lang}.pdf"
-            try:
-                Renderer(book, prepared.pagination, edition.fonts, images, edition.text, proof=output.fallback).render(raw)
-            except (KeyError, ValueError, OSError) as exc:
-                raise RenderError(f"{target.relative_to(root)}: rendering failed ({exc}); run with --debug and report it") from exc
-            info = edition.text.info
-            meta = DocMeta(edition.lang, info["title"], date, f"{book.slug}-{edition.lang}-{output.part}",
-                           info["author"], info["subject"], f"{book.slug} {edition.lang}")
-            finish_pdf(raw, finished, meta, press)
-            staged.append((edition.lang, finished, target))
-        for _, finished, target in staged:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(finished, target)
-    report("done", len(prepared.editions), len(prepared.editions))
-    return [(lang, target) for lang, _, target in staged]
-
-
-def write_manifest(prepared: Prepared, output: Output, written: list[tuple[str, Path]]) -> dict:
-    book = prepared.book
-    root = book.root
-    path = root / "output" / "manifest.json"
-    manifest = {"book": book.slug, "files": [], "warnings": []}
-    if path.is_file():
+    staged: list[Staged] = []
+    for index, edition in enumerate(prepared.editions):
+        report(f"rendering {edition.lang}", index, len(prepared.editions))
+        target = output_path(root, book, output, edition.lang)
+        raw, finished = work / f"{edition.lang}-raw.pdf", work / f"{edition.lang}.pdf"
         try:
-            old = json.loads(path.read_text(encoding="utf-8"))
-            manifest["files"] = [f for f in old.get("files", []) if isinstance(f, dict)]
-        except (ValueError, OSError):
-            pass
-    fresh = {str(target.relative_to(root)) for _, target in written}
-    manifest["files"] = [f for f in manifest["files"] if f.get("path") not in fresh and (root / f.get("path", "")).is_file()]
-    for lang, target in written:
-        manifest["files"].append({
-            "path": str(target.relative_to(root)),
-            "lang": lang,
-            "profile": output.name,
-            "part": output.part,
-            "pages": len(prepared.pagination.pages),
-            "trim_mm": list(book.trim),
-            "bleed_mm": book.bleed,
-            "sha256": sha256_file(target),
-        })
-    manifest["files"].sort(key=lambda f: f["path"])
-    manifest["warnings"] = [str(w) for w in prepared.problems.warnings]
-    write_atomic(path, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
-    return manifest
+            Renderer(book, prepared.pagination, edition.fonts, images, edition.text, proof=output.fallback).render(raw)
+        except (KeyError, ValueError, OSError) as exc:
+            if is_disk_full(exc):
+                raise DiskFull(target) from exc
+            raise RenderError(f"{target.relative_to(root)}: rendering failed ({exc}); run with --debug and report it") from exc
+        try:
+            finish_pdf(raw, finished, doc_meta(book, edition.lang, edition.text.info, output.part), press)
+        except Exception as exc:  # pikepdf reports a full disk as its own error
+            if is_disk_full(exc) or "No space left" in str(exc):
+                raise DiskFull(target) from exc
+            raise
+        raw.unlink()  # the raw file is as large as the finished one: keep the disk free
+        staged.append(Staged(finished, target, {
+            "lang": edition.lang, "profile": output.name, "part": output.part, "pages": len(prepared.pagination.pages),
+            "trim_mm": list(book.trim), "bleed_mm": book.bleed}))
+        if edition.cover is not None:
+            staged.append(render_cover(prepared, edition, images, press, output, work))
+    report("done", len(prepared.editions), len(prepared.editions))
+    return staged
+
+
+def space_needed(prepared: Prepared, output: Output) -> int:
+    """Roughly the free space a build needs, in bytes: each edition's PDF is
+    staged before it moves and its raw form is as large again; without a
+    previous build, the photos' size per edition stands in for it."""
+    root = prepared.book.root
+    sizes = [output_path(root, prepared.book, output, e.lang) for e in prepared.editions]
+    known = [p.stat().st_size for p in sizes if p.is_file()]
+    per_edition = max(known) if known else sum(p.path.stat().st_size for p in prepared.book.photos.values() if p.path.is_file())
+    return per_edition * (len(prepared.editions) + 1)
+
+
+def render_cover(prepared: Prepared, edition: Edition, images, press: Press, output: Output, work: Path) -> Staged:
+    book, root = prepared.book, prepared.book.root
+    target = output_path(root, book, output, edition.lang, "cover")
+    raw, finished = work / f"{edition.lang}-cover-raw.pdf", work / f"{edition.lang}-cover.pdf"
+    photo = images.get((book.cover.photo.id, "cover")) if book.cover.photo else None
+    try:
+        CoverRenderer(book, prepared.cover, edition.fonts, photo, edition.cover).render_cover(raw, edition.text.info)
+    except (KeyError, ValueError, OSError) as exc:
+        if is_disk_full(exc):
+            raise DiskFull(target) from exc
+        raise RenderError(f"{target.relative_to(root)}: rendering failed ({exc}); run with --debug and report it") from exc
+    finish_pdf(raw, finished, doc_meta(book, edition.lang, edition.text.info, "cover"), press)
+    raw.unlink()
+    return Staged(finished, target, {"lang": edition.lang, "profile": output.name,
+                                     **cover_entry(prepared.cover, len(prepared.pagination.pages))})
+
+
+def doc_meta(book: Book, lang: str, info: dict[str, str], part: str) -> DocMeta:
+    """What one finished PDF says about itself, dated from the sources."""
+    return DocMeta(lang, info["title"], source_date(book.date), f"{book.slug}-{lang}-{part}", info["author"], info["subject"],
+                   f"{book.slug} {lang}")

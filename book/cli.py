@@ -16,6 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from book import __version__
 from book.errors import BookError, ExitCode
+from book.files import is_disk_full
 from book.languages import TEMPLATE_REL, catalog_rel, known
 from book.project import find_project
 
@@ -51,6 +52,10 @@ def guarded(command):
         except Exception as exc:  # a bug of ours: say so in one line, details with --debug
             if state["debug"]:
                 raise
+            if is_disk_full(exc):
+                err.print(f"error: {exc.filename or 'a file'}: could not be written: no space left on the device; free some space and run again",
+                          markup=False, soft_wrap=True)
+                raise typer.Exit(int(ExitCode.PROBLEM)) from None
             err.print(f"error: internal error ({type(exc).__name__}: {exc}); run again with --debug and report it", markup=False, soft_wrap=True)
             raise typer.Exit(int(ExitCode.PROBLEM)) from None
     return wrapper
@@ -123,11 +128,13 @@ def build(
         def report(stage: str, done: int, total: int) -> None:
             progress.update(task, description=stage, completed=done, total=max(total, 1))
 
-        manifest = run_build(root, langs, profile, jobs, strict, report, pdfx, marks)
+        manifest = run_build(root, langs, profile, jobs, strict, report, notify=lambda line: err.print(line, markup=False, soft_wrap=True),
+                             pdfx=pdfx, marks=marks)
     print_warnings(manifest["warnings"])
     for entry in manifest["files"]:
         if entry["profile"] == profile and (not langs or entry["lang"] in langs):
-            print(f"{entry['path']}  {entry['pages']} pages")
+            spine = f", spine {entry['spine_mm']:g} mm" if "spine_mm" in entry else ""
+            print(f"{entry['path']}  {entry['pages']} pages{spine}")
 
 
 @app.command()
@@ -175,9 +182,10 @@ def preflight(
     reports = [run_preflight(path, **settings) for path in pdfs]
     plate_problems = []
     if plates:
-        from book.checks.separations import compare_plates
+        from book.checks.preflight import part_of
+        from book.checks.separations import compare_parts
 
-        plate_problems = compare_plates(pdfs)
+        plate_problems = compare_parts(pdfs, part_of)
     if as_json:
         out = [r.as_json() for r in reports]
         print(json.dumps({"files": out, "plates": [p.as_json() for p in plate_problems]} if plates else out, ensure_ascii=False, indent=2))
