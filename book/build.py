@@ -117,6 +117,7 @@ def build(root: Path, langs: list[str] | None = None, profile_name: str = "print
     prepared.problems.stop_if_errors("found; nothing was written")
     book = prepared.book
     output = resolve_output(book, profile_name, pdfx, marks)
+    source_date(book.date)  # a bad SOURCE_DATE_EPOCH stops here, before reportlab trips over it
     with project_lock(root, notify):
         for note in recover(root):
             prepared.problems.warn("repaired", None, note)
