@@ -187,3 +187,12 @@ def test_safety_zone_from_book_yaml(mini, run):
     result = run(mini, "preflight", str(path))
     assert result.exit_code == 1
     assert f"error: {path}: page 1: text 'Chương' is 20.0 mm from the trim" in result.stderr
+
+
+def test_hairline_in_the_bleed_is_cut_away(good, tmp_path):
+    # A fold or crop mark in the bleed (trim starts at 8.5 pt) is trimmed off: not a hairline that prints.
+    bad = tmp_path / "bleed-mark.pdf"
+    with pikepdf.open(good) as pdf:
+        add_content(pdf, 1, b"q 1 1 1 1 K 0.25 w 100 0 m 100 7 l S Q")
+        pdf.save(bad)
+    assert preflight(bad).ok, preflight(bad).errors

@@ -37,7 +37,7 @@ class Findings:
 
     rgb: bool = False
     rich_black_text: bool = False
-    thinnest_mm: float | None = None  # of the lines inside the BleedBox
+    thinnest_mm: float | None = None  # of the lines reaching into the TrimBox
     fonts: list[str] = field(default_factory=list)  # unembedded
     transparency: bool = False
 
@@ -159,7 +159,8 @@ def unembedded_fonts(resources, seen: set) -> list[str]:
 
 def read_page(page: pikepdf.Page, fonts_seen: set) -> Findings:
     found = Findings(fonts=unembedded_fonts(page.Resources, fonts_seen))
-    area = [float(v) for v in page.obj.get("/BleedBox", page.obj.MediaBox)]
+    # Only lines reaching into the trim count: marks in the bleed or the slug are cut away.
+    area = [float(v) for v in page.obj.get("/TrimBox", page.obj.MediaBox)]
     walk(page, page.Resources, State(), area, found, set())
     for state in (page.Resources.get("/ExtGState") or {}).values():
         soft = "/SMask" in state and state.SMask != pikepdf.Name.None_
