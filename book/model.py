@@ -87,6 +87,7 @@ class Style:
     first_indent: float = 0.0  # in em
     columns: int = 1
     hyphenate: bool = False  # break long words at hyphenation points (English)
+    display: bool = False  # titles: balanced lines, phrase-aware breaks in ja and zh
 
 
 @dataclass(frozen=True)

@@ -117,6 +117,7 @@ class EditionFonts:
         self.cache = cache
         self.cjk = language(lang).wide_faces
         self.registered: dict[str, str] = {}  # face name -> reportlab name
+        self.files: dict[str, tuple[str, int]] = {}  # reportlab name -> the file it was registered from, for shaping
 
     def chain(self, role: str) -> list[FontFace]:
         return [self.config.faces[n] for n in self.config.languages[self.lang][role]]
@@ -180,6 +181,7 @@ class EditionFonts:
             raise FontError(f"{face.path}: the font registered as {rl_name} lacks {len(lost)} characters it was made for ({sample}…); "
                             "delete .cache/fonts and build again")
         self.registered[face.name] = rl_name
+        self.files[rl_name] = (str(path), index)
         return rl_name
 
     def runs(self, text: str, role: str) -> list[Run]:
