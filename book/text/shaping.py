@@ -72,7 +72,7 @@ def layout_run(path: str, index: int, rl_name: str, text: str) -> Layout:
                 advances[i] -= gap / upem + DASH_OVERLAP
     segments: list[tuple[float, str]] = []
     x, start, seg_x = 0.0, 0, 0.0
-    for i, ch in enumerate(text):
+    for i in range(len(text)):
         x += advances[i]
         if abs(advances[i] - plain[i]) > 1e-4 and i < len(text) - 1:
             segments.append((seg_x, text[start:i + 1]))

@@ -11,8 +11,8 @@ from reportlab.pdfbase import pdfmetrics
 
 from book.languages import TABLE
 from book.model import MM, Style
-from book.text.fonts import EditionFonts, Run
 from book.text.compose import Chosen, Composer, Item, Spacing, letters
+from book.text.fonts import EditionFonts, Run
 from book.text.linebreak import Atom, split_atoms
 from book.text.shaping import layout
 
