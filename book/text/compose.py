@@ -26,6 +26,7 @@ SHORT_LAST_DEMERITS = 2e5  # two CJK characters, or one short Latin word, alone 
 SHORT_WORD = 6  # letters: a last line of one word shorter than this is a stub
 MAX_HYPHENS_IN_A_ROW = 2
 RAGGED_RANGE = 0.25  # a ragged line this much shorter than the measure has badness 100
+LOOSE = 0.4  # a line filling less of the measure than this is never chosen when a fuller one exists
 
 
 @dataclass
@@ -129,59 +130,79 @@ class Composer:
 
     def compose(self) -> list[Chosen]:
         n = len(self.items)
-        origin = Break(-1)
-        # best[(break, hyphens in a row)] = (demerits, previous key)
-        best: dict[tuple[Break, int], tuple[float, tuple[Break, int] | None]] = {(origin, 0): (0.0, None)}
-        order = [origin]
+        final = Break(n - 1)
+        whole, gaps = self.measure(Break(-1), final)
+        if whole <= self.width + 0.01:
+            return [Chosen(Break(-1), final, whole, gaps, True)]  # one line: nothing to choose
+        self.order = [Break(-1)]
+        self.lo = 0
+        # Per break position, its terms of a line's width and gap count when a line starts there.
+        self.start_width, self.start_gaps = [self.indent], [0]
+        # costs[p][run]: the least demerits to reach break ``order[p]`` with ``run`` hyphenated lines in a row
+        self.costs: list[list[float]] = [[0.0] + [INFEASIBLE] * MAX_HYPHENS_IN_A_ROW]
+        self.back: list[list[tuple[int, int] | None]] = [[None] * (MAX_HYPHENS_IN_A_ROW + 1)]
         for index in range(n):
             for end in self.candidates(index):
-                self.reach(end, order, best, last=end == Break(n - 1))
-                order.append(end)
-        finals = [(value[0], key) for key, value in best.items() if key[0] == Break(n - 1)]
-        key = min(finals, key=lambda pair: (pair[0], pair[1][1]))[1]
+                self.reach(end, end == final)
+                first = end.index if end.split is not None else end.index + 1
+                tail = self.items[end.index].splits[end.split][3] if end.split is not None else 0.0
+                self.order.append(end)
+                self.start_width.append(tail - self.widths[end.index + 1] - self.spaces[first])
+                self.start_gaps.append(self.gaps[first])
+        position = len(self.order) - 1
+        run = min(range(MAX_HYPHENS_IN_A_ROW + 1), key=lambda r: self.costs[position][r])
         lines: list[Chosen] = []
-        while best[key][1] is not None:
-            previous = best[key][1]
-            natural, gaps = self.measure(previous[0], key[0])
-            lines.append(Chosen(previous[0], key[0], natural, gaps, key[0] == Break(n - 1)))
-            key = previous
+        while self.back[position][run] is not None:
+            previous, prev_run = self.back[position][run]
+            natural, gaps = self.measure(self.order[previous], self.order[position])
+            lines.append(Chosen(self.order[previous], self.order[position], natural, gaps, not lines))
+            position, run = previous, prev_run
         return lines[::-1]
 
-    def reach(self, end: Break, order: list[Break], best: dict, last: bool) -> None:
+    def reach(self, end: Break, last: bool) -> None:
+        """The cheapest ways to end a line at ``end``, from every start that fits."""
         hyphen = end.split is not None
-        found = False
-        for start in reversed(order):
+        row = [INFEASIBLE] * (MAX_HYPHENS_IN_A_ROW + 1)
+        links: list[tuple[int, int] | None] = [None] * (MAX_HYPHENS_IN_A_ROW + 1)
+        last_whole = end.index if end.split is None else end.index - 1
+        end_width = self.widths[last_whole + 1] + self.spaces[end.index]
+        if hyphen:
+            end_width += self.items[end.index].splits[end.split][2]
+        end_gaps = self.gaps[end.index]
+        width, shrink, order, costs = self.width, self.spacing.shrink, self.order, self.costs
+        # Starts before ``lo`` give lines too wide for this end and every later one.
+        while self.lo < len(order) - 1 and end_width + self.start_width[self.lo] - shrink * (end_gaps - self.start_gaps[self.lo]) > width + 0.01:
+            self.lo += 1
+        for position in range(self.lo, len(order)):
+            start = order[position]
             if start.index == end.index and (start.split is None or hyphen):
                 continue  # no line, or a word split twice
             if last and start.split is not None:
                 continue  # no hyphen on the penultimate line
-            natural, gaps = self.measure(start, end)
+            natural = end_width + self.start_width[position]
+            gaps = end_gaps - self.start_gaps[position]
+            if not last and natural < LOOSE * width and min(row) < INFEASIBLE:
+                break  # looser lines still: never better than one already found
             bad = self.badness(natural, gaps, last)
-            single = start.index == end.index - 1 and start.split is None and not hyphen
-            if bad == INFEASIBLE and not single:
-                if natural - self.spacing.shrink * gaps > self.width and start.split is None and start.index < end.index - 1:
-                    break  # every earlier start is wider still
-                continue
-            line = (10 + (bad if bad != INFEASIBLE else 0)) ** 2 + (OVERFULL_DEMERITS if bad == INFEASIBLE else 0)
+            if bad == INFEASIBLE:
+                if start.index == end.index - 1 and start.split is None and not hyphen:
+                    line = OVERFULL_DEMERITS  # one item wider than the line: the only way on
+                else:
+                    continue
+            else:
+                line = (10 + bad) ** 2
             if hyphen:
                 line += HYPHEN_DEMERITS
             if last:
                 line += self.last_line_demerits(start)
-            for run in range(MAX_HYPHENS_IN_A_ROW + 1):
-                previous = best.get((start, run))
-                if previous is None:
+            for run, previous in enumerate(costs[position]):
+                if previous == INFEASIBLE:
                     continue
                 now = run + 1 if hyphen else 0
                 if now > MAX_HYPHENS_IN_A_ROW:
                     continue
-                cost = previous[0] + line + (DOUBLE_HYPHEN_DEMERITS if hyphen and run else 0)
-                if cost < best.get((end, now), (INFEASIBLE,))[0]:
-                    best[(end, now)] = (cost, (start, run))
-                    found = True
-        if not found and end.split is None and not best.get((end, 0)):
-            # Nothing fits before this break (an overfull hyphen chain): fall back to the previous item.
-            prior = Break(end.index - 1)
-            runs = [(best[(prior, r)][0], r) for r in range(MAX_HYPHENS_IN_A_ROW + 1) if (prior, r) in best]
-            if runs:
-                cost, run = min(runs)
-                best[(end, 0)] = (cost + OVERFULL_DEMERITS, (prior, run))
+                cost = previous + line + (DOUBLE_HYPHEN_DEMERITS if hyphen and run else 0)
+                if cost < row[now]:
+                    row[now], links[now] = cost, (position, run)
+        costs.append(row)
+        self.back.append(links)

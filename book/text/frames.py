@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from book.errors import TranslationError
 from book.i18n.cldr import format_partial_date
+from book.i18n.glossary import read_glossary
 from book.i18n.localise import Localiser
 from book.languages import language
 from book.model import Book, Message
@@ -43,6 +45,21 @@ class EditionWords:
     running_heads: dict[int, str]  # page number -> running head ('' for none)
     chapter_titles: dict[str, str]  # numbered chapter id -> title, for the running-head check
     info: dict[str, str] = field(default_factory=dict)  # the PDF's title, author, subject
+    keep: tuple[str, ...] = ()  # names never broken across lines: photographers, the glossary's names
+
+
+def unbroken_names(book: Book, pagination: Pagination, loc: Localiser) -> tuple[str, ...]:
+    """The edition's names that stay whole on a line: every photographer
+    credited and every glossary term, longest first."""
+    names = {loc.text(book.photos[pid].credit) for pid in sorted(pagination.photo_pages) if book.photos[pid].credit}
+    try:
+        terms = read_glossary(book.root)
+    except TranslationError:
+        terms = []  # reported by the catalog checks
+    for term in terms:
+        forms = term.targets.get(loc.lang, "") if loc.lang != book.source_language else term.source
+        names.update(form.strip() for form in forms.split("|"))
+    return tuple(sorted((n for n in names if len(n) > 1), key=lambda n: (-len(n), n)))
 
 
 def photo_meta(book: Book, loc: Localiser, photo_id: str) -> str:
@@ -56,7 +73,7 @@ def photo_meta(book: Book, loc: Localiser, photo_id: str) -> str:
     return meta
 
 
-def frame_texts(book: Book, pagination: Pagination, loc: Localiser) -> list[FrameText]:
+def frame_texts(book: Book, pagination: Pagination, loc: Localiser, keep: tuple[str, ...] = ()) -> list[FrameText]:
     """Every text frame of the book with its parts in ``loc``'s language."""
     found: list[FrameText] = []
     for page in pagination.pages:
@@ -64,12 +81,12 @@ def frame_texts(book: Book, pagination: Pagination, loc: Localiser) -> list[Fram
             frame = placed.frame
             if frame.kind == "caption":
                 photo = book.photos[placed.value]
-                parts = [Part(loc.fill(loc.text(photo.caption), photo), book.style(frame.style, loc.lang)),
-                         Part(photo_meta(book, loc, placed.value), book.style("caption-meta", loc.lang))]
+                parts = [Part(loc.fill(loc.text(photo.caption), photo), book.style(frame.style, loc.lang), keep=keep),
+                         Part(photo_meta(book, loc, placed.value), book.style("caption-meta", loc.lang), keep=keep)]
                 found.append(FrameText(page, placed, parts, [photo.caption, photo.place, photo.credit]))
             elif frame.kind == "text":
                 message = book.slot_message(page.chapter, placed.value)
-                found.append(FrameText(page, placed, [Part(loc.text(message), book.style(frame.style, loc.lang))], [message]))
+                found.append(FrameText(page, placed, [Part(loc.text(message), book.style(frame.style, loc.lang), keep=keep)], [message]))
             elif frame.kind == "chapter-number" and page.chapter and page.chapter.number:
                 text = loc.label("chapter", number=str(page.chapter.number))
                 found.append(FrameText(page, placed, [Part(text, book.style(frame.style, loc.lang))], [book.labels["chapter"]]))
@@ -100,14 +117,16 @@ def credit_entries(book: Book, pagination: Pagination, loc: Localiser) -> list[s
 
 
 def edition_words(book: Book, pagination: Pagination, loc: Localiser) -> EditionWords:
+    keep = unbroken_names(book, pagination, loc)
     words = EditionWords(
         loc.lang,
-        frame_texts(book, pagination, loc),
+        frame_texts(book, pagination, loc, keep),
         toc_entries(book, pagination, loc),
         credit_entries(book, pagination, loc),
         {page.number: running_head(page, loc) for page in pagination.pages},
         {c.id: loc.text(c.title) for c in book.chapters if c.number and c.title},
         {"title": loc.text(book.title), "author": loc.text(book.publisher), "subject": loc.text(book.subtitle)},
+        keep,
     )
     for item in words.frames:
         item.fallback = any(m.ctx in loc.missing_ctx for m in item.messages)

@@ -74,7 +74,7 @@ class Setter:
         return self.book.style(name, self.lang)
 
     def single_line(self, text: str, style: Style, width_mm: float) -> Line | None:
-        lines = break_paragraph(self.fonts, text, style, self.lang, style.size, width_mm * MM)
+        lines = break_paragraph(self.fonts, text, style, self.lang, style.size, width_mm * MM, keep=self.words.keep)
         return lines[0] if lines else None
 
     def overflow(self, where, what: str, frame: str, page: int, needed: int, available: int) -> None:
@@ -110,7 +110,7 @@ class Setter:
             label = set_block(self.fonts, [Part(entry.label, small)], self.lang, w - TOC_NUMBER_MM, 20)
             placements.append(Placement(x, top, label.lines))
             top += label.height / MM + 1.5
-            title = set_block(self.fonts, [Part(entry.title, style)], self.lang, w - TOC_NUMBER_MM, 40)
+            title = set_block(self.fonts, [Part(entry.title, style, keep=self.words.keep)], self.lang, w - TOC_NUMBER_MM, 40)
             if not (title.fits and label.fits):
                 fits = False
                 self.overflow(self.where(entry.message), f"contents entry {entry.label}", placed.frame.name, page.number,
@@ -134,7 +134,7 @@ class Setter:
         col_w = (w - CREDITS_GUTTER_MM * (columns - 1)) / columns
         column, top, placements = 0, y, []
         for entry in self.words.credits:
-            lines = break_paragraph(self.fonts, entry, style, self.lang, style.size, col_w * MM)
+            lines = break_paragraph(self.fonts, entry, style, self.lang, style.size, col_w * MM, keep=self.words.keep)
             need = style.leading * len(lines) / MM
             if top + need > y + h and column < columns - 1:
                 column, top = column + 1, y

@@ -5,7 +5,7 @@ translator's `<` or `&` prints as itself."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from reportlab.pdfbase import pdfmetrics
 
@@ -158,27 +158,38 @@ def draw_line(fonts: EditionFonts, atoms: list[Atom], chosen: Chosen, style: Sty
     return Line(pieces, x, size, leading, tracking)
 
 
-def break_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, size: float, width: float, indent: bool = True,
-                    keep: tuple[str, ...] = ()) -> list[Line]:
-    """Compose one paragraph at ``size``: the line breaks of the whole paragraph at once."""
+@lru_cache(maxsize=8192)
+def compose_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, size: float, width: float, indent: bool,
+                      keep: tuple[str, ...]) -> tuple[list[Item], list[Chosen], float, bool]:
+    """The composer's choice for one paragraph (kept: fitting a frame asks again at the end to draw it)."""
     tracking = style.tracking / 1000 * size
     cjk = TABLE[lang].breaking == "characters"
     atoms = split_atoms(text, lang, keep, phrases=style.display)
-    if not atoms:
-        return []
     start = style.first_indent * size if indent else 0.0
     items = measure_items(fonts, atoms, style, lang, size, tracking)
+    if not items:
+        return items, [], start, cjk
     spacing = Spacing(CJK_STRETCH * size, CJK_SHRINK * size, True) if cjk else (
         Spacing(LATIN_STRETCH * size, LATIN_SHRINK * size if style.align == "justify" else 0.0, False))
     chosen = Composer(items, width, start, spacing, style.align == "justify", cjk, balance=style.display).compose()
-    lines = [draw_line(fonts, line_atoms(items, line), line, style, size, width, start, cjk) for line in chosen]
-    if style.display and cjk and any(line.width > width + 0.01 for line in lines):
+    if style.display and cjk and any(line.natural - spacing.shrink * line.gaps > width + 0.01 for line in chosen):
         # A phrase wider than the frame: break it between characters after all.
-        return break_paragraph(fonts, text, replace(style, display=False), lang, size, width, indent, keep)
-    return lines
+        return compose_paragraph(fonts, text, replace(style, display=False), lang, size, width, indent, keep)
+    return items, chosen, start, cjk
 
 
-def set_parts(fonts: EditionFonts, parts: list[Part], lang: str, width: float, scale: float) -> tuple[list[Line], float]:
+def break_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, size: float, width: float, indent: bool = True,
+                    keep: tuple[str, ...] = (), draw: bool = True) -> list[Line]:
+    """Compose one paragraph at ``size``: the line breaks of the whole paragraph at once.
+    Without ``draw`` the lines carry no pieces (enough to count them while fitting)."""
+    items, chosen, start, cjk = compose_paragraph(fonts, text, style, lang, size, width, indent, keep)
+    if not draw:
+        leading = style.leading * size / style.size
+        return [Line([], line.natural, size, leading, style.tracking / 1000 * size) for line in chosen]
+    return [draw_line(fonts, line_atoms(items, line), line, style, size, width, start, cjk) for line in chosen]
+
+
+def set_parts(fonts: EditionFonts, parts: list[Part], lang: str, width: float, scale: float, draw: bool = True) -> tuple[list[Line], float]:
     lines: list[Line] = []
     total = 0.0
     for part in parts:
@@ -193,7 +204,7 @@ def set_parts(fonts: EditionFonts, parts: list[Part], lang: str, width: float, s
                 gap = style.paragraph_space
             # A single newline inside a paragraph is a line break (colophons, addresses).
             broken = [line for n, row in enumerate(paragraph.split("\n")) if row.strip()
-                      for line in break_paragraph(fonts, row.strip(), style, lang, size, width, indent=n == 0, keep=part.keep)]
+                      for line in break_paragraph(fonts, row.strip(), style, lang, size, width, indent=n == 0, keep=part.keep, draw=draw)]
             for l_index, line in enumerate(broken):
                 line.gap = gap if l_index == 0 and lines else 0.0
                 total += line.gap + (line.leading if lines else line.size)
@@ -210,11 +221,12 @@ def set_block(fonts: EditionFonts, parts: list[Part], lang: str, width_mm: float
     largest = max((p.style.size for p in parts), default=1.0)
     scale = 1.0
     while True:
-        lines, total = set_parts(fonts, parts, lang, width, scale)
+        lines, total = set_parts(fonts, parts, lang, width, scale, draw=False)
         at_minimum = all(p.style.size * scale <= p.style.min_size + 1e-6 for p in parts)
         if total <= height + 0.01 or at_minimum:
             break
         scale -= SHRINK_STEP / largest
+    lines, total = set_parts(fonts, parts, lang, width, scale)
     block = Block(lines, total, total <= height + 0.01)
     if not block.fits:
         # Report in lines of the main text at its smallest size.
