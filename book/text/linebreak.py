@@ -150,6 +150,16 @@ def is_connector(text: str) -> bool:
     return len(text) >= 2 and text[-1] in DASHES and text[-2] not in DASHES
 
 
+def names_joined(before: str, after: str) -> bool:
+    """A dash between two names is a connector ("Hạ Long – Cát Bà"), not a pause.
+
+    >>> names_joined("Bay –", "Cat"), names_joined("city —", "the")
+    (True, False)
+    """
+    words = before[:-1].split()
+    return bool(words) and words[-1][:1].isupper() and after[:1].isupper()
+
+
 def has_digit(text: str) -> bool:
     return any(ch.isdigit() for ch in text)
 
@@ -172,8 +182,8 @@ def keeps_together(prev: Atom, atom: Atom, words: frozenset[str], cjk: bool) -> 
     """
     if atom.text[0] in DASHES:
         return True
-    if prev.text[-1] in DASHES and (len(prev.text) == 1 or has_digit(prev.text)):
-        return True  # "1955 – 2025", "– 2025"
+    if prev.text[-1] in DASHES and (len(prev.text) == 1 or has_digit(prev.text) or names_joined(prev.text, atom.text)):
+        return True  # "1955 – 2025", "– 2025", "Ha Long Bay – Cat Ba"
     if cjk:
         if prev.text[-1].isdigit() and atom.text[0] in words:
             return True  # 1955年, 70周年

@@ -39,6 +39,7 @@ class Line:
     leading: float
     tracking: float = 0.0
     gap: float = 0.0  # extra space above the line (between paragraphs)
+    last: bool = True  # ends its paragraph (or a row of it that a newline ends)
 
 
 @dataclass
@@ -155,7 +156,7 @@ def draw_line(fonts: EditionFonts, atoms: list[Atom], chosen: Chosen, style: Sty
                 pieces[-1].text += " "
                 end_of_last += space
             x += space + (extra if atom.space_after or every_gap else 0.0)
-    return Line(pieces, x, size, leading, tracking)
+    return Line(pieces, x, size, leading, tracking, last=chosen.last)
 
 
 @lru_cache(maxsize=8192)
@@ -185,7 +186,7 @@ def break_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, siz
     items, chosen, start, cjk = compose_paragraph(fonts, text, style, lang, size, width, indent, keep)
     if not draw:
         leading = style.leading * size / style.size
-        return [Line([], line.natural, size, leading, style.tracking / 1000 * size) for line in chosen]
+        return [Line([], line.natural, size, leading, style.tracking / 1000 * size, last=line.last) for line in chosen]
     return [draw_line(fonts, line_atoms(items, line), line, style, size, width, start, cjk) for line in chosen]
 
 
