@@ -46,6 +46,7 @@ class EditionWords:
     chapter_titles: dict[str, str]  # numbered chapter id -> title, for the running-head check
     info: dict[str, str] = field(default_factory=dict)  # the PDF's title, author, subject
     keep: tuple[str, ...] = ()  # names never broken across lines: photographers, the glossary's names
+    outline: list[tuple[str, int]] = field(default_factory=list)  # (chapter title, first page): the PDF's bookmarks
 
 
 def unbroken_names(book: Book, pagination: Pagination, loc: Localiser) -> tuple[str, ...]:
@@ -126,7 +127,9 @@ def edition_words(book: Book, pagination: Pagination, loc: Localiser) -> Edition
         {page.number: running_head(page, loc) for page in pagination.pages},
         {c.id: loc.text(c.title) for c in book.chapters if c.number and c.title},
         {"title": loc.text(book.title), "author": loc.text(book.publisher), "subject": loc.text(book.subtitle)},
-        keep,
+        # Every chapter with a title, front and back matter too, is a bookmark.
+        outline=[(loc.text(c.title), pagination.chapter_starts[c.id]) for c in book.chapters if c.title and c.id in pagination.chapter_starts],
+        keep=keep,
     )
     for item in words.frames:
         item.fallback = any(m.ctx in loc.missing_ctx for m in item.messages)
