@@ -230,6 +230,11 @@ def phrase_cuts(text: str, model: str) -> set[int]:
     for phrase in phrase_parser(model).parse(text):
         cuts.update(range(at + 1, at + len(phrase)))
         at += len(phrase)
+    # A title's own pauses stay open: after a dash run or a colon ("ハイフォン——" / "闘い…").
+    for offset in range(1, len(text)):
+        before, ch = text[offset - 1], text[offset]
+        if (before in DASHES and ch not in DASHES) or before in "：:":
+            cuts.discard(offset)
     return cuts
 
 
