@@ -100,11 +100,24 @@ def running_head(page: Page, loc: Localiser) -> str:
     return loc.text(page.chapter.title)
 
 
+HEADED_LAYOUTS = ("text", "credits")  # front and back matter the contents list by their heading (foreword, credits)
+
+
 def toc_entries(book: Book, pagination: Pagination, loc: Localiser) -> list[TocEntry]:
-    """Chapter label, title and first page of each numbered chapter."""
-    return [TocEntry(loc.label("chapter", number=str(chapter.number)), loc.text(chapter.title), pagination.chapter_starts[chapter.id],
-                     chapter.title)
-            for chapter in book.chapters if chapter.number and chapter.title]
+    """Chapter label, title and first page of each numbered chapter, and the
+    headed front and back matter (the foreword, the photo credits), in page order."""
+    entries = [TocEntry(loc.label("chapter", number=str(chapter.number)), loc.text(chapter.title), pagination.chapter_starts[chapter.id],
+                        chapter.title)
+               for chapter in book.chapters if chapter.number and chapter.title]
+    listed: set[str] = set()
+    for page in pagination.pages:
+        for placed in page.placed:
+            if page.layout.name in HEADED_LAYOUTS and placed.frame.name == "heading" and placed.frame.kind == "text":
+                message = book.slot_message(page.chapter, placed.value)
+                if message.ctx not in listed:  # a continuation page repeats its heading
+                    listed.add(message.ctx)
+                    entries.append(TocEntry("", loc.text(message), page.number, message))
+    return sorted(entries, key=lambda entry: entry.page)
 
 
 def credit_entries(book: Book, pagination: Pagination, loc: Localiser) -> list[str]:

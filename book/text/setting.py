@@ -115,7 +115,7 @@ class Setter:
             title = set_block(self.fonts, [Part(entry.title, style, keep=self.words.keep)], self.lang, w - TOC_NUMBER_MM, 40)
             if not (title.fits and label.fits):
                 fits = False
-                self.overflow(self.where(entry.message), f"contents entry {entry.label}", placed.frame.name, page.number,
+                self.overflow(self.where(entry.message), f"contents entry {entry.label or entry.title}", placed.frame.name, page.number,
                               title.needed, title.available)
             placements.append(Placement(x, top, title.lines))
             number = self.single_line(str(entry.page), style, TOC_NUMBER_MM)
