@@ -15,7 +15,7 @@ from book.files import sha256_file, write_atomic
 from book.i18n.catalog import read_catalog
 from book.i18n.checks import check_catalog
 from book.i18n.localise import Localiser
-from book.images.placed import check_resolution, image_jobs, report_failures
+from book.images.placed import check_focus, check_resolution, image_jobs, report_failures
 from book.images.press import output_condition, press_profile
 from book.images.process import ImageResult, process_all
 from book.model import Book
@@ -55,6 +55,7 @@ def prepare(root: Path, langs: list[str] | None, output: Output, strict: bool = 
         if lang not in book.editions:
             raise BookError(f"--lang {lang}: not an edition of this book; content/book.yaml lists {', '.join(book.editions)}")
     check_resolution(book, pagination, output, problems)
+    check_focus(book, pagination, problems)
     editions = [prepare_edition(book, pagination, lang, output, problems) for lang in langs or book.editions]
     if output.fallback:
         problems.soften(PROOF_TOLERATES)

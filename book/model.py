@@ -48,6 +48,7 @@ class Photo:
     date: PartialDate | None
     chapter: str
     where: Where
+    focus: tuple[float, float] | None = None  # the subject, as fractions of width and height; None: the centre
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from book.errors import Problems, Where
 from book.images.process import ImageJob, ImageResult, crop_box
 from book.model import Book
 from book.outputs import Output
-from book.pages.paginate import Pagination
+from book.pages.paginate import Pagination, Placed
 
 
 def placed_photos(pagination: Pagination):
@@ -27,17 +27,13 @@ def placed_photos(pagination: Pagination):
 
 def image_jobs(book: Book, pagination: Pagination, output: Output, press_icc: Path | None, cache: Path) -> list[ImageJob]:
     return [ImageJob(placed.value, placed.frame.name, book.photos[placed.value].path, (placed.frame.w, placed.frame.h), placed.frame.fit,
-                     output.colour, output.ppi, press_icc, cache)
+                     output.colour, output.ppi, press_icc, cache, book.photos[placed.value].focus or (0.5, 0.5))
             for _, placed in placed_photos(pagination)]
 
 
 def placed_ppi(path: Path, frame_mm: tuple[float, float], fit: str) -> float:
     """The resolution a photo reaches in its frame, read from its header alone."""
-    with Image.open(path) as image:
-        width, height = image.size
-        if image.getexif().get(0x0112, 1) in (5, 6, 7, 8):  # stored sideways
-            width, height = height, width
-    box = crop_box((width, height), frame_mm, fit)
+    box = crop_box(image_size(path), frame_mm, fit)
     crop_w, crop_h = box[2] - box[0], box[3] - box[1]
     drawn_w = frame_mm[0] if fit == "cover" else crop_w * min(frame_mm[0] / crop_w, frame_mm[1] / crop_h)
     return crop_w / (drawn_w / 25.4)
@@ -62,3 +58,44 @@ def report_failures(book: Book, results: list[ImageResult], out: Problems) -> No
     for result in results:
         if result.error:
             out.error("unreadable-image", Where(book.photos[result.job.photo].rel), f"cannot read the image ({result.error}); replace the file")
+
+
+SPINE_CLEARANCE_MM = 20.0  # a spread's subject kept this far from the fold
+
+
+def image_size(path: Path) -> tuple[int, int]:
+    with Image.open(path) as image:
+        width, height = image.size
+        if image.getexif().get(0x0112, 1) in (5, 6, 7, 8):  # stored sideways
+            width, height = height, width
+    return width, height
+
+
+def check_focus(book: Book, pagination: Pagination, out: Problems) -> None:
+    """A photo's ``focus`` must be something a crop can use, and on a spread
+    it must stay clear of the fold. Both are warnings: the book still prints."""
+    spine = book.trim[0]
+    placed_by_photo: dict[str, list[Placed]] = {}
+    for _, placed in placed_photos(pagination):
+        placed_by_photo.setdefault(placed.value, []).append(placed)
+    for pid, frames in sorted(placed_by_photo.items()):
+        photo = book.photos[pid]
+        if photo.focus is None:
+            continue
+        try:
+            size = image_size(photo.path)
+        except (OSError, ValueError):
+            continue  # reported with the resolution
+        cropped = False
+        for placed in frames:
+            frame = placed.frame
+            box = crop_box(size, (frame.w, frame.h), frame.fit, photo.focus)
+            cropped = cropped or box != (0, 0, *size)
+            if frame.x < spine < frame.x + frame.w:
+                at = frame.x + (photo.focus[0] * size[0] - box[0]) / (box[2] - box[0]) * frame.w
+                if abs(at - spine) < SPINE_CLEARANCE_MM:
+                    out.warn("focus-in-fold", photo.where, f"photos.{pid}.focus: the subject lands {abs(at - spine):.0f} mm from the spine "
+                             f"on the spread at page {pagination.photo_pages[pid]} (keep it {SPINE_CLEARANCE_MM:g} mm clear); "
+                             "choose another photo for the spread or another focus")
+        if not cropped:
+            out.warn("focus-unused", photo.where, f"photos.{pid}.focus: photo {pid} is never cropped, so its focus has no effect; remove it")
