@@ -4,26 +4,29 @@ gathered and checked before the first PDF is written."""
 
 from __future__ import annotations
 
-import json
 import os
-import tempfile
+import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from book.errors import BookError, Problems, RenderError, TranslationError
-from book.files import sha256_file, write_atomic
+from book.files import DiskFull, is_disk_full
 from book.i18n.catalog import read_catalog
 from book.i18n.checks import check_catalog
 from book.i18n.localise import Localiser
 from book.images.placed import check_focus, check_resolution, image_jobs, report_failures
 from book.images.press import output_condition, press_profile
 from book.images.process import ImageResult, process_all
+from book.lock import project_lock, remove_leftovers, staging_folder
 from book.model import Book
 from book.outputs import OUTPUTS, PROOF_TOLERATES, Output, cache_dir, output_path
 from book.pages.paginate import Pagination, paginate
+from book.pdf.commit import Staged, commit, recover
 from book.pdf.finish import finish_pdf
 from book.pdf.render import Renderer
 from book.sources import load_book
+from book.sources.photo_paths import shown
 from book.text.coverage import check_glyphs
 from book.text.fonts import EditionFonts
 from book.text.frames import edition_words, texts_by_role
@@ -84,20 +87,32 @@ def prepare_edition(book: Book, pagination: Pagination, lang: str, output: Outpu
 
 
 def build(root: Path, langs: list[str] | None = None, profile_name: str = "print", jobs: int | None = None,
-          strict: bool = False, report=None) -> dict:
-    """Build the editions; returns the manifest. ``report(stage, done, total)`` shows progress."""
+          strict: bool = False, report=None, notify=None) -> dict:
+    """Build the editions; returns the manifest. ``report(stage, done, total)``
+    shows progress, ``notify(line)`` says when the build waits for another."""
     output = OUTPUTS[profile_name]
     report = report or (lambda *args: None)
     report("checking sources", 0, 1)
-    (root / "output").mkdir(exist_ok=True)
+    started = time.time()
     prepared = prepare(root, langs, output, strict)
     prepared.problems.stop_if_errors("found; nothing was written")
     book = prepared.book
-    press_icc = press_profile(root, book.press_profile, book.ink_limit, cache_dir(root) / "colour") if output.colour == "cmyk" else None
-    images = prepare_images(prepared, output, press_icc, jobs or os.cpu_count() or 1, report)
-    prepared.problems.stop_if_errors("found; nothing was written")
-    written = render_editions(prepared, output, images, press_icc, report)
-    return write_manifest(prepared, output, written)
+    with project_lock(root, notify):
+        for note in recover(root):
+            prepared.problems.warn("repaired", None, note)
+        remove_leftovers(root, started)
+        try:
+            press_icc = press_profile(root, book.press_profile, book.ink_limit, cache_dir(root) / "colour") if output.colour == "cmyk" else None
+            images = prepare_images(prepared, output, press_icc, jobs or os.cpu_count() or 1, report)
+            prepared.problems.stop_if_errors("found; nothing was written")
+            work = staging_folder(root)
+            try:
+                staged = render_editions(prepared, output, images, press_icc, work, report)
+                return commit(root, book.slug, staged, [str(w) for w in prepared.problems.warnings])
+            finally:
+                shutil.rmtree(work, ignore_errors=True)
+        except DiskFull as exc:
+            raise DiskFull(exc.path, needed=space_needed(prepared, output), shown=shown(root, exc.path)) from None
 
 
 def prepare_images(prepared: Prepared, output: Output, press_icc: Path | None, workers: int, report) -> dict[tuple[str, str], ImageResult]:
@@ -113,55 +128,43 @@ def prepare_images(prepared: Prepared, output: Output, press_icc: Path | None, w
     return {(r.job.photo, r.job.frame): r for r in results}
 
 
-def render_editions(prepared: Prepared, output: Output, images, press_icc: Path | None, report) -> list[tuple[str, Path]]:
-    """Render every edition to a temporary name first and move them into place
-    only when all succeeded: a failed build leaves the previous PDFs intact."""
+def render_editions(prepared: Prepared, output: Output, images, press_icc: Path | None, work: Path, report) -> list[Staged]:
+    """Render every edition into the staging folder ``work``; `book.pdf.commit`
+    moves them into place only when all succeeded, so a failed build leaves
+    the previous PDFs intact."""
     book, root = prepared.book, prepared.book.root
     condition = output_condition(book.press_profile, press_icc)
-    staged: list[tuple[str, Path, Path]] = []
-    with tempfile.TemporaryDirectory(dir=root / "output", prefix=".build-") as work:
-        for index, edition in enumerate(prepared.editions):
-            report(f"rendering {edition.lang}", index, len(prepared.editions))
-            target = output_path(root, book, output, edition.lang)
-            raw, finished = Path(work) / f"{edition.lang}-raw.pdf", Path(work) / f"{edition.lang}.pdf"
-            try:
-                Renderer(book, prepared.pagination, edition.fonts, images, edition.text, proof=output.fallback).render(raw)
-            except (KeyError, ValueError, OSError) as exc:
-                raise RenderError(f"{target.relative_to(root)}: rendering failed ({exc}); run with --debug and report it") from exc
-            finish_pdf(raw, finished, edition.lang, edition.text.info["title"], press_icc, condition, output.standard)
-            staged.append((edition.lang, finished, target))
-        for _, finished, target in staged:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(finished, target)
-    report("done", len(prepared.editions), len(prepared.editions))
-    return [(lang, target) for lang, _, target in staged]
-
-
-def write_manifest(prepared: Prepared, output: Output, written: list[tuple[str, Path]]) -> dict:
-    book = prepared.book
-    root = book.root
-    path = root / "output" / "manifest.json"
-    manifest = {"book": book.slug, "files": [], "warnings": []}
-    if path.is_file():
+    staged: list[Staged] = []
+    for index, edition in enumerate(prepared.editions):
+        report(f"rendering {edition.lang}", index, len(prepared.editions))
+        target = output_path(root, book, output, edition.lang)
+        raw, finished = work / f"{edition.lang}-raw.pdf", work / f"{edition.lang}.pdf"
         try:
-            old = json.loads(path.read_text(encoding="utf-8"))
-            manifest["files"] = [f for f in old.get("files", []) if isinstance(f, dict)]
-        except (ValueError, OSError):
-            pass
-    fresh = {str(target.relative_to(root)) for _, target in written}
-    manifest["files"] = [f for f in manifest["files"] if f.get("path") not in fresh and (root / f.get("path", "")).is_file()]
-    for lang, target in written:
-        manifest["files"].append({
-            "path": str(target.relative_to(root)),
-            "lang": lang,
-            "profile": output.name,
-            "part": output.part,
-            "pages": len(prepared.pagination.pages),
-            "trim_mm": list(book.trim),
-            "bleed_mm": book.bleed,
-            "sha256": sha256_file(target),
-        })
-    manifest["files"].sort(key=lambda f: f["path"])
-    manifest["warnings"] = [str(w) for w in prepared.problems.warnings]
-    write_atomic(path, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
-    return manifest
+            Renderer(book, prepared.pagination, edition.fonts, images, edition.text, proof=output.fallback).render(raw)
+        except (KeyError, ValueError, OSError) as exc:
+            if is_disk_full(exc):
+                raise DiskFull(target) from exc
+            raise RenderError(f"{target.relative_to(root)}: rendering failed ({exc}); run with --debug and report it") from exc
+        try:
+            finish_pdf(raw, finished, edition.lang, edition.text.info["title"], press_icc, condition, output.standard)
+        except Exception as exc:  # pikepdf reports a full disk as its own error
+            if is_disk_full(exc) or "No space left" in str(exc):
+                raise DiskFull(target) from exc
+            raise
+        raw.unlink()  # the raw file is as large as the finished one: keep the disk free
+        staged.append(Staged(finished, target, {
+            "lang": edition.lang, "profile": output.name, "part": output.part, "pages": len(prepared.pagination.pages),
+            "trim_mm": list(book.trim), "bleed_mm": book.bleed}))
+    report("done", len(prepared.editions), len(prepared.editions))
+    return staged
+
+
+def space_needed(prepared: Prepared, output: Output) -> int:
+    """Roughly the free space a build needs, in bytes: each edition's PDF is
+    staged before it moves and its raw form is as large again; without a
+    previous build, the photos' size per edition stands in for it."""
+    root = prepared.book.root
+    sizes = [output_path(root, prepared.book, output, e.lang) for e in prepared.editions]
+    known = [p.stat().st_size for p in sizes if p.is_file()]
+    per_edition = max(known) if known else sum(p.path.stat().st_size for p in prepared.book.photos.values() if p.path.is_file())
+    return per_edition * (len(prepared.editions) + 1)

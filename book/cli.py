@@ -16,6 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from book import __version__
 from book.errors import BookError, ExitCode
+from book.files import is_disk_full
 from book.languages import TEMPLATE_REL, catalog_rel, known
 from book.project import find_project
 
@@ -51,6 +52,10 @@ def guarded(command):
         except Exception as exc:  # a bug of ours: say so in one line, details with --debug
             if state["debug"]:
                 raise
+            if is_disk_full(exc):
+                err.print(f"error: {exc.filename or 'a file'}: could not be written: no space left on the device; free some space and run again",
+                          markup=False, soft_wrap=True)
+                raise typer.Exit(int(ExitCode.PROBLEM)) from None
             err.print(f"error: internal error ({type(exc).__name__}: {exc}); run again with --debug and report it", markup=False, soft_wrap=True)
             raise typer.Exit(int(ExitCode.PROBLEM)) from None
     return wrapper
@@ -114,7 +119,7 @@ def build(
         def report(stage: str, done: int, total: int) -> None:
             progress.update(task, description=stage, completed=done, total=max(total, 1))
 
-        manifest = run_build(root, langs, profile, jobs, strict, report)
+        manifest = run_build(root, langs, profile, jobs, strict, report, notify=lambda line: err.print(line, markup=False, soft_wrap=True))
     print_warnings(manifest["warnings"])
     for entry in manifest["files"]:
         if entry["profile"] == profile and (not langs or entry["lang"] in langs):

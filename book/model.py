@@ -175,6 +175,7 @@ class Book:
     styles: dict[str, dict[str, Style]]  # style name -> language ('' for base) -> style
     fonts: FontConfig
     photos: dict[str, Photo] = field(default_factory=dict)
+    photo_roots: list[Path] = field(default_factory=list)  # content/photos/ and the declared photo_dirs
     contacts: Contacts = field(default_factory=Contacts)
 
     def style(self, name: str, lang: str) -> Style:

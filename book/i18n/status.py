@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import polib
+from book.i18n.catalog import parse_po
+from book.languages import catalog_rel
 
 
 @dataclass
@@ -27,7 +28,7 @@ class Status:
 
 
 def status(path: Path, lang: str) -> Status:
-    po = polib.pofile(str(path))
+    po = parse_po(path, catalog_rel(lang))
     live = [e for e in po if not e.obsolete]
     fuzzy = [e for e in live if "fuzzy" in e.flags]
     untranslated = [e for e in live if not e.msgstr and "fuzzy" not in e.flags]

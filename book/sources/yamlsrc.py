@@ -51,6 +51,22 @@ def _walk(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int]) -> None:
             _walk(item, path + (index,), lines)
 
 
+class UniqueKeyLoader(yaml.SafeLoader):
+    """The safe loader (no tags that construct objects) that also refuses a key
+    given twice in one mapping, where plain YAML would let the last one win."""
+
+    def construct_mapping(self, node, deep=False):
+        if isinstance(node, yaml.MappingNode):
+            seen: dict = {}
+            for key_node, _ in node.value:
+                key = key_node.value
+                if key_node.tag != "tag:yaml.org,2002:merge" and key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"key '{key}' appears twice (first on line {seen[key]}); keep one of them", key_node.start_mark)
+                seen[key] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep)
+
+
 def read_yaml(path: Path, shown_as: str) -> Located:
     """Load ``path``; a syntax error becomes one ConfigError naming file:line."""
     try:
@@ -61,13 +77,18 @@ def read_yaml(path: Path, shown_as: str) -> Located:
         problem = Problem("encoding", f"not UTF-8 text ({exc.reason}); save it as UTF-8", Where(shown_as))
         raise ConfigError(str(problem), [problem]) from None
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=UniqueKeyLoader)  # noqa: S506 (a SafeLoader)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         what = exc.problem or exc.context or "syntax error"
-        problem = Problem("yaml-syntax", f"YAML syntax error: {what}; fix the indentation or quoting", Where(shown_as, line))
+        if "appears twice" in what:
+            problem = Problem("duplicate-key", what, Where(shown_as, line))
+        elif isinstance(exc, yaml.constructor.ConstructorError):
+            problem = Problem("yaml-tag", f"{what}; plain values only (no YAML tags such as !!python)", Where(shown_as, line))
+        else:
+            problem = Problem("yaml-syntax", f"YAML syntax error: {what}; fix the indentation or quoting", Where(shown_as, line))
         raise ConfigError(str(problem), [problem]) from None
     lines: dict[KeyPath, int] = {}
     if node is not None:
