@@ -135,10 +135,13 @@ class Setter:
         columns = max(1, style.columns)
         col_w = (w - CREDITS_GUTTER_MM * (columns - 1)) / columns
         column, top, placements = 0, y, []
-        for entry in self.words.credits:
-            lines = break_paragraph(self.fonts, entry, style, self.lang, style.size, col_w * MM, keep=self.words.keep)
+        entries = [break_paragraph(self.fonts, entry, style, self.lang, style.size, col_w * MM, keep=self.words.keep)
+                   for entry in self.words.credits]
+        # Balanced columns: each holds about its share of the lines, never more than the frame.
+        share = min(h, style.leading * sum(len(lines) for lines in entries) / MM / columns + style.leading / MM / 2)
+        for lines in entries:
             need = style.leading * len(lines) / MM
-            if top + need > y + h and column < columns - 1:
+            if top + need > y + share and top > y and column < columns - 1:
                 column, top = column + 1, y
             placements.append(Placement(x + column * (col_w + CREDITS_GUTTER_MM), top, lines))
             top += need
