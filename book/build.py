@@ -15,18 +15,21 @@ from book.files import DiskFull, is_disk_full
 from book.i18n.catalog import read_catalog
 from book.i18n.checks import check_catalog
 from book.i18n.localise import Localiser
-from book.images.placed import check_focus, check_resolution, image_jobs, report_failures
+from book.images.placed import check_cover_resolution, check_focus, check_resolution, cover_job, image_jobs, report_failures
 from book.images.press import output_condition, press_profile
 from book.images.process import ImageResult, process_all
 from book.lock import project_lock, remove_leftovers, staging_folder
 from book.model import Book
-from book.outputs import OUTPUTS, PROOF_TOLERATES, Output, cache_dir, output_path
+from book.outputs import FINAL_REFUSES, OUTPUTS, PROOF_TOLERATES, Output, cache_dir, output_path
 from book.pages.paginate import Pagination, paginate
+from book.pages.spine import CoverGeometry, cover_entry, plan_cover
 from book.pdf.commit import Staged, commit, recover
+from book.pdf.cover import CoverRenderer
 from book.pdf.finish import finish_pdf
 from book.pdf.render import Renderer
 from book.sources import load_book
 from book.sources.photo_paths import shown
+from book.text.cover import CoverText, cover_roles, cover_strings, set_cover
 from book.text.coverage import check_glyphs
 from book.text.fonts import EditionFonts
 from book.text.frames import edition_words, texts_by_role
@@ -38,6 +41,7 @@ class Edition:
     lang: str
     fonts: EditionFonts
     text: EditionText
+    cover: CoverText | None = None
 
 
 @dataclass
@@ -48,6 +52,7 @@ class Prepared:
     pagination: Pagination
     editions: list[Edition]
     problems: Problems
+    cover: CoverGeometry | None = None  # print builds make a cover beside each interior
 
 
 def prepare(root: Path, langs: list[str] | None, output: Output, strict: bool = False) -> Prepared:
@@ -59,15 +64,21 @@ def prepare(root: Path, langs: list[str] | None, output: Output, strict: bool = 
             raise BookError(f"--lang {lang}: not an edition of this book; content/book.yaml lists {', '.join(book.editions)}")
     check_resolution(book, pagination, output, problems)
     check_focus(book, pagination, problems)
-    editions = [prepare_edition(book, pagination, lang, output, problems) for lang in langs or book.editions]
+    geometry = plan_cover(book, len(pagination.pages), problems) if output.name == "print" else None
+    if geometry is not None:
+        check_cover_resolution(book, geometry.media, problems)
+    editions = [prepare_edition(book, pagination, lang, output, problems, geometry) for lang in langs or book.editions]
     if output.fallback:
         problems.soften(PROOF_TOLERATES)
     if strict:
         problems.promote()
-    return Prepared(book, pagination, [e for e in editions if e is not None], problems)
+    elif output.name == "print" and book.imprint and book.imprint.final:
+        problems.promote(FINAL_REFUSES)
+    return Prepared(book, pagination, [e for e in editions if e is not None], problems, geometry)
 
 
-def prepare_edition(book: Book, pagination: Pagination, lang: str, output: Output, problems: Problems) -> Edition | None:
+def prepare_edition(book: Book, pagination: Pagination, lang: str, output: Output, problems: Problems,
+                    geometry: CoverGeometry | None = None) -> Edition | None:
     """Localise, check and set one edition's text; None when it cannot be set."""
     catalog = None
     if lang != book.source_language:
@@ -82,8 +93,15 @@ def prepare_edition(book: Book, pagination: Pagination, lang: str, output: Outpu
     fonts = EditionFonts(book.fonts, lang, cache_dir(book.root) / "fonts")
     if not check_glyphs(book, fonts, words, loc.where, problems):
         return None
-    fonts.prepare(texts_by_role(book, words))
-    return Edition(lang, fonts, set_edition(book, pagination, fonts, words, loc.where, problems))
+    roles = texts_by_role(book, words)
+    cover_texts = cover_strings(book, loc) if geometry else {}
+    for role, texts in cover_roles(book, lang, cover_texts).items() if geometry else ():
+        roles.setdefault(role, set()).update(texts)
+    fonts.prepare(roles)
+    edition = Edition(lang, fonts, set_edition(book, pagination, fonts, words, loc.where, problems))
+    if geometry:
+        edition.cover = set_cover(book, geometry, fonts, lang, cover_texts, loc.where, problems)
+    return edition
 
 
 def build(root: Path, langs: list[str] | None = None, profile_name: str = "print", jobs: int | None = None,
@@ -117,6 +135,9 @@ def build(root: Path, langs: list[str] | None = None, profile_name: str = "print
 
 def prepare_images(prepared: Prepared, output: Output, press_icc: Path | None, workers: int, report) -> dict[tuple[str, str], ImageResult]:
     jobs = image_jobs(prepared.book, prepared.pagination, output, press_icc, cache_dir(prepared.book.root) / "images")
+    if prepared.cover:
+        job = cover_job(prepared.book, prepared.cover.media, output, press_icc, cache_dir(prepared.book.root) / "images")
+        jobs += [job] if job else []
     done = [0]
 
     def tick() -> None:
@@ -155,6 +176,8 @@ def render_editions(prepared: Prepared, output: Output, images, press_icc: Path 
         staged.append(Staged(finished, target, {
             "lang": edition.lang, "profile": output.name, "part": output.part, "pages": len(prepared.pagination.pages),
             "trim_mm": list(book.trim), "bleed_mm": book.bleed}))
+        if edition.cover is not None:
+            staged.append(render_cover(prepared, edition, images, press_icc, condition, output, work))
     report("done", len(prepared.editions), len(prepared.editions))
     return staged
 
@@ -168,3 +191,20 @@ def space_needed(prepared: Prepared, output: Output) -> int:
     known = [p.stat().st_size for p in sizes if p.is_file()]
     per_edition = max(known) if known else sum(p.path.stat().st_size for p in prepared.book.photos.values() if p.path.is_file())
     return per_edition * (len(prepared.editions) + 1)
+
+
+def render_cover(prepared: Prepared, edition: Edition, images, press_icc: Path | None, condition: str, output: Output, work: Path) -> Staged:
+    book, root = prepared.book, prepared.book.root
+    target = output_path(root, book, output, edition.lang, "cover")
+    raw, finished = work / f"{edition.lang}-cover-raw.pdf", work / f"{edition.lang}-cover.pdf"
+    photo = images.get((book.cover.photo.id, "cover")) if book.cover.photo else None
+    try:
+        CoverRenderer(book, prepared.cover, edition.fonts, photo, edition.cover).render_cover(raw, edition.text.info)
+    except (KeyError, ValueError, OSError) as exc:
+        if is_disk_full(exc):
+            raise DiskFull(target) from exc
+        raise RenderError(f"{target.relative_to(root)}: rendering failed ({exc}); run with --debug and report it") from exc
+    finish_pdf(raw, finished, edition.lang, edition.text.info["title"], press_icc, condition, output.standard)
+    raw.unlink()
+    return Staged(finished, target, {"lang": edition.lang, "profile": output.name,
+                                     **cover_entry(prepared.cover, len(prepared.pagination.pages))})

@@ -123,7 +123,8 @@ def build(
     print_warnings(manifest["warnings"])
     for entry in manifest["files"]:
         if entry["profile"] == profile and (not langs or entry["lang"] in langs):
-            print(f"{entry['path']}  {entry['pages']} pages")
+            spine = f", spine {entry['spine_mm']:g} mm" if "spine_mm" in entry else ""
+            print(f"{entry['path']}  {entry['pages']} pages{spine}")
 
 
 @app.command()
@@ -171,9 +172,10 @@ def preflight(
     reports = [run_preflight(path, **settings) for path in pdfs]
     plate_problems = []
     if plates:
-        from book.checks.separations import compare_plates
+        from book.checks.preflight import part_of
+        from book.checks.separations import compare_parts
 
-        plate_problems = compare_plates(pdfs)
+        plate_problems = compare_parts(pdfs, part_of)
     if as_json:
         out = [r.as_json() for r in reports]
         print(json.dumps({"files": out, "plates": [p.as_json() for p in plate_problems]} if plates else out, ensure_ascii=False, indent=2))

@@ -27,6 +27,7 @@ class Language:
     # month names and date words, units ("May 13", "13 tháng 5", "120 km", "1955年").
     number_words: frozenset[str] = frozenset()
     phrase_model: str | None = None  # BudouX model that breaks display lines by phrase (ja, zh)
+    vertical: bool = False  # a spine is set vertically: characters upright, Latin and digits turned
 
     @property
     def po_headers(self) -> tuple[str, ...]:
@@ -53,11 +54,11 @@ TABLE: dict[str, Language] = {
         Language("en", "en", "en", "Latn", "words", hyphenation="en_US", number_words=EN_NUMBER_WORDS),
         Language("zh", "zh_Hans", "zh-Hans", "Hans", "characters", wide_faces=True, pivot=True, em_per_character=1.0,
                  po_languages=("zh_CN", "zh", "zh_Hans", "zh-Hans", "zh_Hans_CN"), place_date_join="，", meta_join="　",
-                 number_words=CJK_NUMBER_CHARS, phrase_model="zh-hans"),
+                 number_words=CJK_NUMBER_CHARS, phrase_model="zh-hans", vertical=True),
         Language("ko", "ko", "ko", "Kore", "words", wide_faces=True, pivot=True, em_per_character=0.9,
                  number_words=KO_NUMBER_WORDS),
         Language("ja", "ja", "ja", "Jpan", "characters", wide_faces=True, pivot=True, em_per_character=1.0,
-                 place_date_join="、", meta_join="　", number_words=CJK_NUMBER_CHARS, phrase_model="ja"),
+                 place_date_join="、", meta_join="　", number_words=CJK_NUMBER_CHARS, phrase_model="ja", vertical=True),
     )
 }
 

@@ -118,3 +118,26 @@ def check_focus(book: Book, pagination: Pagination, out: Problems) -> None:
                              "choose another photo for the spread or another focus")
         if not cropped:
             out.warn("focus-unused", photo.where, f"photos.{pid}.focus: photo {pid} is never cropped, so its focus has no effect; remove it")
+
+
+def cover_job(book: Book, media_mm: tuple[float, float], output: Output, press_icc: Path | None, cache: Path) -> ImageJob | None:
+    photo = book.cover.photo if book.cover else None
+    if photo is None:
+        return None
+    return ImageJob(photo.id, "cover", photo.path, media_mm, "cover", output.colour, output.ppi, press_icc, cache)
+
+
+def check_cover_resolution(book: Book, media_mm: tuple[float, float], out: Problems) -> None:
+    """The cover photo spans the whole spread with its bleed: below the book's minimum it is refused."""
+    photo = book.cover.photo if book.cover else None
+    if photo is None:
+        return
+    try:
+        ppi = placed_ppi(photo.path, media_mm, "cover")
+    except (OSError, ValueError) as exc:
+        out.error("unreadable-image", Where(photo.rel), f"cannot read the image ({exc}); replace the file")
+        return
+    if ppi < book.min_ppi - 0.5:
+        out.error("low-ppi", Where("content/book.yaml", book.cover.where.line, "cover.photo"),
+                  f"cover.photo: photo {photo.id} is {ppi:.0f} ppi across the {media_mm[0]:.0f} × {media_mm[1]:.0f} mm cover spread "
+                  f"(needs {book.min_ppi}); name a larger photo")

@@ -12,6 +12,7 @@ from book.model import Book, Grid, Message, Paper
 from book.sources.chapters import ID_RE, load_chapters
 from book.sources.contacts import load_contacts
 from book.sources.fonts_file import load_fonts
+from book.sources.imprint import COVER_KEYS, IMPRINT_KEYS, load_cover, load_imprint, load_isbns, placeholder_files
 from book.sources.layouts import load_layouts
 from book.sources.photo_paths import photo_roots
 from book.sources.references import check_slots
@@ -25,13 +26,14 @@ BOOK_KEYS = {
     "year": Key(int), "trim_mm": Key(list, [240, 300], required=True), "bleed_mm": Key(float, 3.0, low=0, high=10),
     "margins_mm": Key(dict), "grid": Key(dict), "binding": Key(dict), "paper": Key(dict), "colour": Key(dict), "labels": Key(dict),
     "photo_dirs": Key(list, []),
+    "isbn": Key(dict), "cover": Key(dict), "imprint": Key(dict),
     "translation": Key(dict),
 }
 MARGIN_KEYS = {k: Key(float, d, low=0, high=100) for k, d in (("inner", 20.0), ("outer", 15.0), ("top", 15.0), ("bottom", 20.0))}
 GRID_KEYS = {"columns": Key(int, 12, low=1, high=48), "gutter_mm": Key(float, 5.0, low=0, high=50),
              "baseline_pt": Key(float, 12.0, low=1, high=100)}
-BINDING_KEYS = {"style": Key(str, "perfect"), "page_multiple": Key(int, 4)}
-PAPER_KEYS = {"name": Key(str, ""), "caliper_mm": Key(float, 0.1, low=0.03, high=1.0)}
+BINDING_KEYS = {"style": Key(str, "perfect", choices=("perfect", "case", "saddle")), "page_multiple": Key(int, 4)}
+PAPER_KEYS = {"name": Key(str, ""), "caliper_mm": Key(float, 0.0, low=0.03, high=1.0)}  # 0: unknown (no cover can be built)
 COLOUR_KEYS = {"press_profile": Key(str, "FOGRA39"), "ink_limit": Key(float, 300, low=200, high=400),
                "min_ppi": Key(float, 300, low=72, high=1200)}
 LABELS = {"chapter": ("number",), "credit": ("credit",), "page": ("page",)}
@@ -106,6 +108,10 @@ def load_book(root: Path, check_files: bool = True, problems: Problems | None = 
         contacts=load_contacts(top.sub("translation", {"report_to"} | set(TABLE) - {source}), source),
     )
     load_chapters(book, out, check_files)
+    book.isbn = load_isbns(top.sub("isbn", set(editions)), editions, out)
+    book.cover = load_cover(top.sub("cover", COVER_KEYS), book.photos)
+    book.imprint = load_imprint(top.sub("imprint", IMPRINT_KEYS), out) if top.data.get("imprint") is not None else None
+    book.placeholder_files = placeholder_files(root) if check_files else frozenset()
     check_slots(book, out)
     out.stop_if_errors("in the book's sources; nothing was written", ConfigError)
     return book, out.warnings
