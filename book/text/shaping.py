@@ -1,6 +1,5 @@
 """Where each glyph of a run goes: widths measured from HarfBuzz-shaped glyphs,
-so Latin and Vietnamese pairs such as "Ta" or "Vo" are kerned; consecutive
-CJK punctuation compressed to half width (JLREQ 3.1.4, CLREQ 3.5); a run of
+so Latin and Vietnamese pairs such as "Ta" or "Vo" are kerned; a run of
 dashes ("——") drawn as one continuous rule. A run comes back as segments,
 each drawn at its own offset, so the PDF positions the glyphs and pdftotext
 still reads the text in order."""
@@ -15,11 +14,6 @@ from reportlab.pdfbase import pdfmetrics
 
 from book.text.linebreak import DASHES
 
-# Fullwidth punctuation whose glyph sits in one half of its em: closing marks on
-# the left, opening brackets on the right. Two in a row leave a half em blank.
-CLOSING = set("、。，．）］｝〕〉》」』】〙〗〟’”")
-OPENING = set("（［｛〔〈《「『【〘〖〝‘“")
-HALF = 0.5  # em removed between two punctuation marks
 DASH_OVERLAP = 0.02  # em by which joined dashes overlap, so no hairline gap shows
 
 
@@ -36,19 +30,10 @@ def hb_font(path: str, index: int) -> hb.Font:
     return hb.Font(hb.Face(hb.Blob.from_file_path(path), index))
 
 
-def compressed(a: str, b: str) -> bool:
-    """Whether two adjacent marks lose half an em between them.
-
-    >>> compressed("》", "，"), compressed("。", "「"), compressed("海", "，")
-    (True, True, False)
-    """
-    return (a in CLOSING and (b in CLOSING or b in OPENING)) or (a in OPENING and b in OPENING)
-
-
 @cache
 def layout_run(path: str, index: int, rl_name: str, text: str) -> Layout:
     """Shape ``text`` with the font at ``path``; each change from reportlab's own
-    advance (a kern, a compression, a dash join) starts a new segment."""
+    advance (a kern, a dash join) starts a new segment."""
     font = hb_font(path, index)
     upem = font.face.upem
     buffer = hb.Buffer()
@@ -62,9 +47,7 @@ def layout_run(path: str, index: int, rl_name: str, text: str) -> Layout:
     advances = [pos.x_advance / upem for pos in positions]
     for i in range(len(text) - 1):
         a, b = text[i], text[i + 1]
-        if compressed(a, b):
-            advances[i] -= HALF * plain[i]
-        elif a in DASHES and b == a:
+        if a in DASHES and b == a:
             left = font.get_glyph_extents(infos[i].codepoint)
             right = font.get_glyph_extents(infos[i + 1].codepoint)
             if left and right:
