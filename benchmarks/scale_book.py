@@ -258,111 +258,141 @@ def write_yaml(path: Path, data: dict) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
 
 
-def generate(root: Path, photos: int, megapixels: float, photo_cache: Path, jobs: int = 1,
-             per_chapter: int = 40, repo: Path = REPO) -> Generated:
-    """Write a buildable project of ``photos`` photos into ``root`` (new or empty),
-    with complete catalogs."""
-    sample = read_sample(repo)
-    root.mkdir(parents=True, exist_ok=True)
-    for name in ("layouts", "fonts"):
-        shutil.copytree(repo / name, root / name)
-    (root / "translations").mkdir()
-    if (repo / "translations" / "glossary.csv").is_file():
-        shutil.copy(repo / "translations" / "glossary.csv", root / "translations" / "glossary.csv")
-    if (repo / ".cache" / "colour").is_dir():  # the press profile is made once per machine
-        shutil.copytree(repo / ".cache" / "colour", root / ".cache" / "colour")
-    settings = (repo / "content" / "book.yaml").read_text(encoding="utf-8")
-    size = photo_size(megapixels)
-    book_ppi = int(re.search(r"min_ppi:\s*(\d+)", settings)[1])
-    worst = worst_ppi(sample.layouts, size)
-    if worst < LOWEST_PPI / 2:
-        raise BenchError(f"--megapixels {megapixels:g}: photos would reach only {worst:.0f} ppi in a full-page frame; "
-                         "the build refuses photos under half the lowest minimum (72 ppi); use 0.5 MP or more")
-    min_ppi = min(book_ppi, max(LOWEST_PPI, math.floor(worst)))
-    # Small test photos would fail the print build's resolution check; the
-    # image work is the same (photos are never upscaled), so the bar is lowered.
-    settings = re.sub(r"min_ppi:\s*\d+", f"min_ppi: {min_ppi}", settings)
-    (root / "content" / "chapters").mkdir(parents=True)
-    (root / "content" / "book.yaml").write_text(settings, encoding="utf-8")
+@dataclass
+class Plan:
+    """The synthetic book's chapter files, before anything is written."""
 
-    front = [c for c in sample.chapters[:next(i for i, c in enumerate(sample.chapters) if sample.is_opener(c))]]
-    back = [c for c in sample.chapters[len(front):] if not sample.is_opener(c)]
+    chapters: list[dict]
+    sources: dict[str, str]  # msgctxt -> the sample's msgctxt it takes its translations from
+    body_chapters: int
+    pages: int  # as the paginator will count them, before padding to the binding
+
+
+def plan_book(sample: Sample, photos: int, per_chapter: int) -> Plan:
+    """Front matter, ``photos`` photos in chapters of about ``per_chapter``, back
+    matter. The body repeats the sample book's pages in order with new photos;
+    each caption stays in the kind of frame it has there, so it fits in every
+    language. A chapter ends with a page that holds exactly its last photos. A
+    spread that would open on a right-hand page gets a one-photo page before it,
+    or, as a chapter's last photo, becomes a full-bleed page (the same photo and
+    caption frames on one page)."""
+    first_body = next(i for i, c in enumerate(sample.chapters) if sample.is_opener(c))
+    front = sample.chapters[:first_body]
+    back = [c for c in sample.chapters[first_body:] if not sample.is_opener(c)]
     fixed = sum(len(c.get("photos") or []) for c in front + back)
     if photos < fixed + 1:
         raise BenchError(f"--photos {photos}: the book needs at least {fixed + 1} (front and back matter hold {fixed})")
-    files, _ = ensure_photos(photos, megapixels, photo_cache, jobs)
-    generated = Generated(root, photos, 0, 0, min_ppi)
+    plan = Plan([], {}, 0, 0)
     sides = Sides(sample.layouts)
     numbers = iter(range(1, photos + 1))
-    photo_dir = root / "content" / "photos"
-    photo_dir.mkdir()
-
-    def new_photo(old: str, chapter_photos: list[dict]) -> str:
-        index = next(numbers)
-        pid = f"p{index:04d}"
-        record = {k: v for k, v in sample.photos[old].items() if k not in ("id", "file")}
-        chapter_photos.append({"id": pid, "file": f"{pid}.jpg", **record})
-        for key in ("caption", "place", "credit"):
-            generated.sources[f"photo:{pid}:{key}"] = f"photo:{old}:{key}"
-        target = photo_dir / f"{pid}.jpg"
-        try:
-            os.link(files[index - 1], target)  # the cache and the project share one disk, usually
-        except OSError:
-            shutil.copyfile(files[index - 1], target)
-        return pid
 
     def place(page: SamplePage, chapter_photos: list[dict], layout: str | None = None) -> dict:
-        ids = {old: new_photo(old, chapter_photos) for old in page.photos}
+        ids = {}
+        for old in page.photos:
+            pid = f"p{next(numbers):04d}"
+            ids[old] = pid
+            record = {k: v for k, v in sample.photos[old].items() if k not in ("id", "file")}
+            chapter_photos.append({"id": pid, "file": f"{pid}.jpg", **record})
+            for key in ("caption", "place", "credit"):
+                plan.sources[f"photo:{pid}:{key}"] = f"photo:{old}:{key}"
         layout = layout or page.layout
         sides.add(layout)
         return {"layout": layout, "slots": {k: ids.get(v, v) for k, v in page.slots.items()}}
 
-    def copy_chapter(chapter: dict) -> dict:
+    def add_chapter(cid: str, source: dict, chapter_photos: list[dict], pages: list[dict]) -> None:
+        texts = dict(source.get("texts") or {})
+        for key in list(texts) + (["title"] if source.get("title") else []):
+            plan.sources[f"chapter:{cid}:{key}"] = f"chapter:{source['id']}:{key}"
+        title = {"title": source["title"]} if source.get("title") else {}
+        plan.chapters.append({"id": cid, **title, "texts": texts, "photos": chapter_photos, "pages": pages})
+
+    def copy_chapter(source: dict) -> None:
         """A front or back matter chapter as it is, with its photos renumbered."""
         chapter_photos: list[dict] = []
-        pages = []
-        for spec in chapter.get("pages") or []:
-            olds = [spec["slots"][n] for n in sample.photo_frames(spec["layout"])]
-            pages.append(place(SamplePage(chapter["id"], spec["layout"], dict(spec.get("slots") or {}), olds), chapter_photos))
-        for key in list(chapter.get("texts") or {}) + ["title"]:
-            generated.sources[f"chapter:{chapter['id']}:{key}"] = f"chapter:{chapter['id']}:{key}"
-        return {**chapter, "photos": chapter_photos, "pages": pages}
+        pages = [place(SamplePage(source["id"], spec["layout"], dict(spec.get("slots") or {}),
+                                  [spec["slots"][n] for n in sample.photo_frames(spec["layout"])]), chapter_photos)
+                 for spec in source.get("pages") or []]
+        add_chapter(source["id"], source, chapter_photos, pages)
 
-    chapters = [copy_chapter(c) for c in front]
+    for source in front:
+        copy_chapter(source)
     body_cursor = 0
     fillers = {n: [p for p in sample.body if len(p.photos) == n and not sample.layouts[p.layout].get("spread")] for n in (1, 2, 3)}
     filler_cursor = dict.fromkeys(fillers, 0)
     for number, count in enumerate(chapter_sizes(photos - fixed, per_chapter), 1):
         opener = sample.openers[(number - 1) % len(sample.openers)]
         source = next(c for c in sample.chapters if c["id"] == opener.chapter)
-        cid = f"{source['id']}-{number}"
         chapter_photos: list[dict] = []
         pages = [place(opener, chapter_photos)]
         left = count - 1
+
+        def filler(count: int) -> SamplePage:
+            filler_cursor[count] += 1
+            return fillers[count][(filler_cursor[count] - 1) % len(fillers[count])]
+
         while left > 0:
             page = sample.body[body_cursor % len(sample.body)]
             body_cursor += 1
-            if len(page.photos) > left:  # the chapter's last page: one that holds exactly what is left
-                page = fillers[left][filler_cursor[left] % len(fillers[left])]
-                filler_cursor[left] += 1
+            if len(page.photos) > left:
+                page = filler(left)
             layout = None
             if sample.layouts[page.layout].get("spread") and not sides.next_is_left():
-                layout = "full-bleed"  # the same photo and caption frame on one page
+                if left >= 2:  # one more page first, so the spread opens on a left-hand page
+                    pages.append(place(filler(1), chapter_photos))
+                    left -= 1
+                else:
+                    layout = "full-bleed"
             pages.append(place(page, chapter_photos, layout))
             left -= len(page.photos)
-        texts = dict(source.get("texts") or {})
-        for key in list(texts) + ["title"]:
-            generated.sources[f"chapter:{cid}:{key}"] = f"chapter:{source['id']}:{key}"
-        chapters.append({"id": cid, "title": source["title"], "texts": texts, "photos": chapter_photos, "pages": pages})
-        generated.chapters += 1
-    chapters += [copy_chapter(c) for c in back]
-    width = max(2, len(str(len(chapters))))
-    for index, chapter in enumerate(chapters):
+        add_chapter(f"{source['id']}-{number}", source, chapter_photos, pages)
+        plan.body_chapters += 1
+    for source in back:
+        copy_chapter(source)
+    assert next(numbers, None) is None, "every photo is placed once"
+    plan.pages = sides.count
+    return plan
+
+
+def generate(root: Path, photos: int, megapixels: float, photo_cache: Path, jobs: int = 1,
+             per_chapter: int = 40, repo: Path = REPO) -> Generated:
+    """Write a buildable project of ``photos`` photos into ``root`` (new or empty),
+    with complete catalogs."""
+    sample = read_sample(repo)
+    settings = (repo / "content" / "book.yaml").read_text(encoding="utf-8")
+    worst = worst_ppi(sample.layouts, photo_size(megapixels))
+    if worst < LOWEST_PPI / 2:
+        raise BenchError(f"--megapixels {megapixels:g}: photos would reach only {worst:.0f} ppi in a full-page frame; "
+                         "the build refuses photos under half the lowest minimum (72 ppi); use 0.5 MP or more")
+    book_ppi = int(re.search(r"min_ppi:\s*(\d+)", settings)[1])
+    min_ppi = min(book_ppi, max(LOWEST_PPI, math.floor(worst)))
+    # Small test photos would fail the print build's resolution check; the
+    # image work is the same (photos are never upscaled), so the bar is lowered.
+    settings = re.sub(r"min_ppi:\s*\d+", f"min_ppi: {min_ppi}", settings)
+    plan = plan_book(sample, photos, per_chapter)
+    files, _ = ensure_photos(photos, megapixels, photo_cache, jobs)
+
+    for name in ("layouts", "fonts"):
+        shutil.copytree(repo / name, root / name)
+    for folder in ("translations", "content/chapters", "content/photos"):
+        (root / folder).mkdir(parents=True)
+    if (repo / "translations" / "glossary.csv").is_file():
+        shutil.copy(repo / "translations" / "glossary.csv", root / "translations" / "glossary.csv")
+    if (repo / ".cache" / "colour").is_dir():  # the press profile is made once per machine
+        shutil.copytree(repo / ".cache" / "colour", root / ".cache" / "colour")
+    (root / "content" / "book.yaml").write_text(settings, encoding="utf-8")
+    for index, source in enumerate(files, 1):
+        target = root / "content" / "photos" / f"p{index:04d}.jpg"
+        try:
+            os.link(source, target)  # the cache and the project share one disk, usually
+        except OSError:
+            shutil.copyfile(source, target)
+    generated = Generated(root, photos, plan.body_chapters, plan.pages, min_ppi, plan.sources)
+    width = max(2, len(str(len(plan.chapters))))
+    for index, chapter in enumerate(plan.chapters):
         path = root / "content" / "chapters" / f"{index:0{width}d}-{chapter['id']}.yaml"
         write_yaml(path, chapter)
         for photo in chapter["photos"]:
             generated.chapter_files[photo["id"]] = path
-    generated.pages = sides.count
     write_catalogs(generated, sample)
     return generated
 

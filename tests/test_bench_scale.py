@@ -15,11 +15,19 @@ import polib
 import pytest
 from PIL import Image
 
+from book.compose import paginate
+from book.config import load_book
+
 REPO = Path(__file__).resolve().parent.parent
 SPEC = importlib.util.spec_from_file_location("scale_book", REPO / "benchmarks" / "scale_book.py")
 scale_book = importlib.util.module_from_spec(SPEC)
 sys.modules["scale_book"] = scale_book  # dataclasses and the painting pool look it up there
 SPEC.loader.exec_module(scale_book)
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return scale_book.read_sample(REPO)
 
 
 def test_helpers_doctests():
@@ -61,6 +69,34 @@ def test_generated_book_passes_check(tmp_path: Path, profile_cache: Path, run):
         edited = next(e for e in po if e.msgctxt == f"photo:{pid}:caption" and not e.obsolete)
         assert "; " in edited.msgid and edited.msgstr and "fuzzy" not in edited.flags
         assert po.percent_translated() == 100
+
+
+@pytest.mark.parametrize(("photos", "per_chapter"), [(2, 40), (13, 3), (37, 7), (401, 40)])
+def test_plan_paginates_with_every_photo_once(tmp_path: Path, sample, photos: int, per_chapter: int):
+    """The real paginator takes the planned chapters: spreads open on left-hand
+    pages, each photo is placed once, and the page count is the planned one."""
+    for name in ("layouts", "fonts"):
+        shutil.copytree(REPO / name, tmp_path / name)
+    (tmp_path / "content" / "chapters").mkdir(parents=True)
+    shutil.copy(REPO / "content" / "book.yaml", tmp_path / "content" / "book.yaml")
+    plan = scale_book.plan_book(sample, photos, per_chapter)
+    for index, chapter in enumerate(plan.chapters):
+        scale_book.write_yaml(tmp_path / "content" / "chapters" / f"{index:03d}-{chapter['id']}.yaml", chapter)
+    book, problems = load_book(tmp_path, check_files=False)
+    assert [str(p) for p in problems] == []
+    pagination = paginate(book)  # raises on a spread that opens on a right-hand page
+    placed = {(p.value, page.layout.spread and page.number - (page.number % 2 == 1)) for page in pagination.pages
+              for p in page.placed if p.frame.kind == "photo" and p.value}  # a spread's two halves are one placement
+    assert sorted(pid for pid, _ in placed) == [f"p{i:04d}" for i in range(1, photos + 1)]
+    assert plan.pages <= len(pagination.pages) < plan.pages + book.binding_multiple
+    assert plan.body_chapters == len(scale_book.chapter_sizes(photos - 1, per_chapter))
+    spreads = [page.number for page in pagination.pages if page.layout.spread]
+    assert all(number % 2 == 0 for number in spreads[::2])
+    if photos >= 400:
+        assert len(spreads) >= 2 * photos // 15  # spreads kept, not turned into single pages
+    # Every text comes from a sample text that has all four translations.
+    assert all(all(source in sample.translations[lang] for lang in scale_book.TARGETS)
+               for ctx, source in plan.sources.items() if not ctx.endswith((":place", ":credit")))
 
 
 def test_too_small_photos_are_refused(tmp_path: Path):
