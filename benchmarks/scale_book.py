@@ -176,9 +176,12 @@ class Sample:
     def photo_frames(self, layout: str) -> list[str]:
         return [name for name, frame in self.layouts[layout]["frames"].items() if frame.get("kind") == "photo"]
 
+    def opens_chapter(self, layout: str) -> bool:
+        return any(f.get("kind") == "chapter-number" for f in self.layouts[layout]["frames"].values())
+
     def is_opener(self, chapter: dict) -> bool:
-        return any(any(f.get("kind") == "chapter-number" for f in self.layouts[p["layout"]]["frames"].values())
-                   for p in chapter.get("pages") or [])
+        """A chapter of the body: one with a numbered opener (front and back matter have none)."""
+        return any(self.opens_chapter(p["layout"]) for p in chapter.get("pages") or [])
 
 
 def read_sample(repo: Path) -> Sample:
@@ -193,8 +196,7 @@ def read_sample(repo: Path) -> Sample:
         for spec in chapter["pages"]:
             page = SamplePage(chapter["id"], spec["layout"], dict(spec.get("slots") or {}),
                               [spec["slots"][name] for name in sample.photo_frames(spec["layout"])])
-            is_opener = any(f.get("kind") == "chapter-number" for f in layouts[spec["layout"]]["frames"].values())
-            (sample.openers if is_opener else sample.body).append(page)
+            (sample.openers if sample.opens_chapter(spec["layout"]) else sample.body).append(page)
     for lang in TARGETS:
         po = polib.pofile(str(repo / "translations" / f"{lang}.po"))
         sample.translations[lang] = {e.msgctxt: e.msgstr for e in po if e.msgstr and not e.obsolete and "fuzzy" not in e.flags}
