@@ -677,7 +677,8 @@ def bench(root: Path, args: argparse.Namespace) -> None:
          "draft decode, resample to 300 ppi, press CMYK, JPEG q90")
     line("cold build: wall × cores / floor", f"{cold.seconds * cores / floor:.2f} ×",
          f"{cold.seconds:.1f} s × {cores} / {floor:.1f} s (target ≤ 1.3)")
-    line("cold build: CPU / floor", f"{cold.cpu / floor:.2f} ×", f"{cold.cpu:.1f} s / {floor:.1f} s, what the ratio is on an idle machine")
+    line("cold build: CPU / floor", f"{cold.cpu / floor:.2f} ×",
+         f"{cold.cpu:.1f} s / {floor:.1f} s: the machine's other work left out (wall × cores is at least this)")
     print(f"load average {os.getloadavg()[0]:.1f} at the end, {load:.1f} at the start: other work on the machine lengthens the wall times")
 
 
