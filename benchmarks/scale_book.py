@@ -48,7 +48,7 @@ PAINTER_VERSION = "1"  # bump when the painting changes, so cached photos are re
 CAMERA_QUALITY = 92
 PO_WRAP = 79  # book.catalog.WRAP: the width msgmerge uses, so saving does not rewrap
 LOWEST_PPI = 72  # the lowest colour.min_ppi the book accepts
-FLOOR_PPI, FLOOR_QUALITY = 300, 90  # what the print profile asks of every photo
+FLOOR_QUALITY = 90  # the JPEG quality the build encodes prepared photos at
 
 
 class BenchError(Exception):
@@ -126,9 +126,9 @@ def photo_folder(cache: Path, megapixels: float) -> Path:
     return cache / f"{megapixels:g}mp-v{PAINTER_VERSION}"
 
 
-def make_photo(task: tuple[int, float, Path]) -> Path:
-    index, megapixels, target = task
-    image = paint_photo(index, photo_size(megapixels))
+def make_photo(task: tuple[int, tuple[int, int], Path]) -> Path:
+    index, size, target = task
+    image = paint_photo(index, size)
     exif = Image.Exif()
     exif[0x010F], exif[0x0110] = "Bench", "Synthetic 24"  # Make, Model
     exif[0x0132] = f"2024:{index % 12 + 1:02d}:{index % 28 + 1:02d} 10:{index % 60:02d}:00"  # DateTime
@@ -144,7 +144,8 @@ def ensure_photos(count: int, megapixels: float, cache: Path, jobs: int) -> tupl
     folder = photo_folder(cache, megapixels)
     folder.mkdir(parents=True, exist_ok=True)
     paths = [folder / f"p{i:04d}.jpg" for i in range(1, count + 1)]
-    missing = [(i, megapixels, p) for i, p in enumerate(paths, 1) if not p.is_file()]
+    size = photo_size(megapixels)
+    missing = [(i, size, p) for i, p in enumerate(paths, 1) if not p.is_file()]
     if jobs <= 1 or len(missing) <= 1:
         for task in missing:
             make_photo(task)
@@ -152,6 +153,16 @@ def ensure_photos(count: int, megapixels: float, cache: Path, jobs: int) -> tupl
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             list(pool.map(make_photo, missing, chunksize=1))
     return paths, len(missing)
+
+
+def ensure_cover_photo(size: tuple[int, int], megapixels: float, cache: Path) -> Path:
+    """The cover's photo, painted large enough for the cover spread (a camera
+    frame is a little short of 300 ppi across back, spine and front)."""
+    target = photo_folder(cache, megapixels) / f"cover-{size[0]}x{size[1]}.jpg"
+    if not target.is_file():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        make_photo((0, size, target))
+    return target
 
 
 # --- The sample book, as material ---------------------------------------------
@@ -256,6 +267,38 @@ def worst_ppi(layouts: dict, size: tuple[int, int]) -> float:
     return worst
 
 
+def cover_size(settings: dict, pages: int, ppi: int) -> tuple[int, int]:
+    """Pixels for a cover photo at ``ppi`` across the cover spread of a book of
+    ``pages`` pages (3:2, cropped to the spread), with room for the book to grow
+    by a tenth before the spine outgrows it.
+
+    >>> cover_size({"trim_mm": [240, 300], "bleed_mm": 3, "paper": {"caliper_mm": 0.14}}, 68, 300)
+    (5803, 3869)
+    """
+    trim_w, trim_h = settings["trim_mm"]
+    bleed = settings.get("bleed_mm", 3)
+    caliper = (settings.get("paper") or {}).get("caliper_mm", 0.1)
+    multiple = (settings.get("binding") or {}).get("page_multiple", 4)
+    padded = math.ceil(pages * 1.1 / multiple) * multiple
+    spine = math.ceil(padded / 2) * caliper + 2 * ((settings.get("cover") or {}).get("board_mm", 0) or 0)
+    wide, high = (2 * trim_w + spine + 2 * bleed) / 25.4 * ppi, (trim_h + 2 * bleed) / 25.4 * ppi
+    width = math.ceil(max(wide, high * 1.5))
+    return width, math.ceil(width / 1.5)
+
+
+def set_cover_photo(settings: str, old: str, new: str) -> str:
+    """book.yaml's text with cover.photo naming ``new``, the rest as it was."""
+    lines = settings.splitlines(keepends=True)
+    inside = False
+    for index, text in enumerate(lines):
+        if re.match(r"\S", text):
+            inside = text.startswith("cover:")
+        elif inside and re.match(rf"\s+photo:\s*['\"]?{re.escape(old)}\b", text):
+            lines[index] = text.replace(old, new, 1)
+            return "".join(lines)
+    raise BenchError(f"content/book.yaml: cover.photo {old} not found")
+
+
 def write_yaml(path: Path, data: dict) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
 
@@ -268,6 +311,7 @@ class Plan:
     sources: dict[str, str]  # msgctxt -> the sample's msgctxt it takes its translations from
     body_chapters: int
     pages: int  # as the paginator will count them, before padding to the binding
+    first_opener: str = ""  # the photo that opens the first chapter
 
 
 def plan_book(sample: Sample, photos: int, per_chapter: int) -> Plan:
@@ -326,6 +370,7 @@ def plan_book(sample: Sample, photos: int, per_chapter: int) -> Plan:
         source = next(c for c in sample.chapters if c["id"] == opener.chapter)
         chapter_photos: list[dict] = []
         pages = [place(opener, chapter_photos)]
+        plan.first_opener = plan.first_opener or chapter_photos[0]["id"]
         left = count - 1
 
         def filler(count: int) -> SamplePage:
@@ -355,23 +400,48 @@ def plan_book(sample: Sample, photos: int, per_chapter: int) -> Plan:
     return plan
 
 
+@dataclass
+class Settings:
+    text: str  # content/book.yaml
+    min_ppi: int
+    cover_photo: str | None  # its id
+    cover_pixels: tuple[int, int]
+
+
+def book_settings(repo: Path, sample: Sample, plan: Plan, megapixels: float) -> Settings:
+    """The sample's book.yaml with the resolution bar the photos can meet and a
+    cover photo of this book."""
+    text = (repo / "content" / "book.yaml").read_text(encoding="utf-8")
+    worst = worst_ppi(sample.layouts, photo_size(megapixels))
+    if worst < LOWEST_PPI / 2:
+        raise BenchError(f"--megapixels {megapixels:g}: photos would reach only {worst:.0f} ppi in a full-page frame; "
+                         "the build refuses photos under half the lowest minimum (72 ppi); use 0.5 MP or more")
+    book_ppi = int(re.search(r"min_ppi:\s*(\d+)", text)[1])
+    min_ppi = min(book_ppi, max(LOWEST_PPI, math.floor(worst)))
+    # Small test photos would fail the print build's resolution check; the
+    # image work is the same (photos are never upscaled), so the bar is lowered.
+    text = re.sub(r"min_ppi:\s*\d+", f"min_ppi: {min_ppi}", text)
+    settings = Settings(text, min_ppi, None, (0, 0))
+    cover = yaml.safe_load(text).get("cover") or {}
+    if cover.get("photo"):
+        # The photo that stands for the sample's cover photo, or the first chapter's opener.
+        settings.cover_photo = next((ctx.split(":")[1] for ctx, source in plan.sources.items()
+                                     if source == f"photo:{cover['photo']}:caption"), plan.first_opener)
+        settings.text = set_cover_photo(text, cover["photo"], settings.cover_photo)
+        settings.cover_pixels = cover_size(yaml.safe_load(settings.text), plan.pages, min_ppi)
+    return settings
+
+
 def generate(root: Path, photos: int, megapixels: float, photo_cache: Path, jobs: int = 1,
              per_chapter: int = 40, repo: Path = REPO) -> Generated:
     """Write a buildable project of ``photos`` photos into ``root`` (new or empty),
     with complete catalogs."""
     sample = read_sample(repo)
-    settings = (repo / "content" / "book.yaml").read_text(encoding="utf-8")
-    worst = worst_ppi(sample.layouts, photo_size(megapixels))
-    if worst < LOWEST_PPI / 2:
-        raise BenchError(f"--megapixels {megapixels:g}: photos would reach only {worst:.0f} ppi in a full-page frame; "
-                         "the build refuses photos under half the lowest minimum (72 ppi); use 0.5 MP or more")
-    book_ppi = int(re.search(r"min_ppi:\s*(\d+)", settings)[1])
-    min_ppi = min(book_ppi, max(LOWEST_PPI, math.floor(worst)))
-    # Small test photos would fail the print build's resolution check; the
-    # image work is the same (photos are never upscaled), so the bar is lowered.
-    settings = re.sub(r"min_ppi:\s*\d+", f"min_ppi: {min_ppi}", settings)
     plan = plan_book(sample, photos, per_chapter)
+    settings = book_settings(repo, sample, plan, megapixels)
     files, _ = ensure_photos(photos, megapixels, photo_cache, jobs)
+    if settings.cover_photo:
+        files[int(settings.cover_photo[1:]) - 1] = ensure_cover_photo(settings.cover_pixels, megapixels, photo_cache)
 
     for name in ("layouts", "fonts"):
         shutil.copytree(repo / name, root / name)
@@ -381,14 +451,14 @@ def generate(root: Path, photos: int, megapixels: float, photo_cache: Path, jobs
         shutil.copy(repo / "translations" / "glossary.csv", root / "translations" / "glossary.csv")
     if (repo / ".cache" / "colour").is_dir():  # the press profile is made once per machine
         shutil.copytree(repo / ".cache" / "colour", root / ".cache" / "colour")
-    (root / "content" / "book.yaml").write_text(settings, encoding="utf-8")
+    (root / "content" / "book.yaml").write_text(settings.text, encoding="utf-8")
     for index, source in enumerate(files, 1):
         target = root / "content" / "photos" / f"p{index:04d}.jpg"
         try:
             os.link(source, target)  # the cache and the project share one disk, usually
         except OSError:
             shutil.copyfile(source, target)
-    generated = Generated(root, photos, plan.body_chapters, plan.pages, min_ppi, plan.sources)
+    generated = Generated(root, photos, plan.body_chapters, plan.pages, settings.min_ppi, plan.sources)
     width = max(2, len(str(len(plan.chapters))))
     for index, chapter in enumerate(plan.chapters):
         path = root / "content" / "chapters" / f"{index:0{width}d}-{chapter['id']}.yaml"
@@ -422,6 +492,8 @@ def write_catalogs(generated: Generated, sample: Sample) -> None:
                 raise BenchError(f"translations/{lang}.po: the sample book has no translation of {source} for {entry.msgctxt}")
             entry.msgstr = text
         po.save(str(path))
+    # As after any translator's session: gettext's own layout and a current header.
+    book_command(root, "i18n", "update")
 
 
 # --- Edits ----------------------------------------------------------------------
@@ -576,32 +648,40 @@ def image_floor(root: Path) -> tuple[float, float, int]:
     placed photo decoded at reduced scale, resampled to its frame at 300 ppi,
     converted to the press profile and encoded once. (CPU seconds, wall
     seconds, photos): on a shared machine the CPU time is the floor."""
-    from book.colour import press_profile
-    from book.compose import paginate
-    from book.config import load_book
-    from book.images import crop_box
+    # The build's own list of placements (every photo frame, and the cover),
+    # so the floor does the same photos at the same sizes.
+    from book.errors import Problems
+    from book.images.placed import cover_job, image_jobs
+    from book.images.press import press_profile
+    from book.images.process import crop_box
+    from book.outputs import OUTPUTS
+    from book.pages.paginate import paginate
+    from book.pages.spine import plan_cover
+    from book.sources import load_book
 
-    book, _ = load_book(root)
+    problems = Problems()
+    book, _ = load_book(root, problems=problems)
+    pagination = paginate(book, problems)
+    output, cache = OUTPUTS["print"], root / ".cache" / "images"  # the jobs' cache is not used here
     icc = press_profile(root, book.press_profile, book.ink_limit, root / ".cache" / "colour")
     press = ImageCms.ImageCmsProfile(str(icc))
-    jobs = {}
-    for page in paginate(book).pages:
-        for placed in page.placed:
-            if placed.frame.kind == "photo":
-                jobs.setdefault((placed.value, placed.frame.name), (book.photos[placed.value].path, placed.frame))
+    jobs = image_jobs(book, pagination, output, icc, cache)
+    geometry = plan_cover(book, len(pagination.pages), problems)
+    cover = cover_job(book, geometry.media, output, icc, cache) if geometry else None
+    jobs += [cover] if cover else []
     transforms: dict[bytes, ImageCms.ImageCmsTransform] = {}
     start, cpu = time.perf_counter(), time.process_time()
-    for path, frame in jobs.values():
-        with Image.open(path) as image:
+    for job in jobs:
+        with Image.open(job.source) as image:
             full = image.size
-            box = crop_box(full, (frame.w, frame.h), frame.fit)
+            box = crop_box(full, job.frame_mm, job.fit)
             crop_w, crop_h = box[2] - box[0], box[3] - box[1]
-            if frame.fit == "contain":
-                fit = min(frame.w / crop_w, frame.h / crop_h)
+            if job.fit == "contain":
+                fit = min(job.frame_mm[0] / crop_w, job.frame_mm[1] / crop_h)
                 drawn = (crop_w * fit, crop_h * fit)
             else:
-                drawn = (frame.w, frame.h)
-            want = (round(drawn[0] / 25.4 * FLOOR_PPI), round(drawn[1] / 25.4 * FLOOR_PPI))
+                drawn = job.frame_mm
+            want = (round(drawn[0] / 25.4 * job.ppi), round(drawn[1] / 25.4 * job.ppi))
             if crop_w > want[0]:
                 image.draft("RGB", (math.ceil(want[0] * full[0] / crop_w), math.ceil(want[1] * full[1] / crop_h)))
             k = image.size[0] / full[0]

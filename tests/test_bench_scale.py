@@ -15,8 +15,10 @@ import polib
 import pytest
 from PIL import Image
 
-from book.compose import paginate
-from book.config import load_book
+from book.errors import Problems
+from book.pages.paginate import paginate
+from book.pages.spine import plan_cover
+from book.sources import load_book
 
 REPO = Path(__file__).resolve().parent.parent
 SPEC = importlib.util.spec_from_file_location("scale_book", REPO / "benchmarks" / "scale_book.py")
@@ -78,17 +80,22 @@ def test_plan_paginates_with_every_photo_once(tmp_path: Path, sample, photos: in
     for name in ("layouts", "fonts"):
         shutil.copytree(REPO / name, tmp_path / name)
     (tmp_path / "content" / "chapters").mkdir(parents=True)
-    shutil.copy(REPO / "content" / "book.yaml", tmp_path / "content" / "book.yaml")
     plan = scale_book.plan_book(sample, photos, per_chapter)
+    settings = scale_book.book_settings(REPO, sample, plan, 24)
+    (tmp_path / "content" / "book.yaml").write_text(settings.text, encoding="utf-8")
     for index, chapter in enumerate(plan.chapters):
         scale_book.write_yaml(tmp_path / "content" / "chapters" / f"{index:03d}-{chapter['id']}.yaml", chapter)
-    book, problems = load_book(tmp_path, check_files=False)
-    assert [str(p) for p in problems] == []
-    pagination = paginate(book)  # raises on a spread that opens on a right-hand page
+    problems = Problems()
+    book, _ = load_book(tmp_path, check_files=False, problems=problems)
+    pagination = paginate(book, problems)  # a spread that opens on a right-hand page is an error
+    assert [str(p) for p in problems.errors] == []
     placed = {(p.value, page.layout.spread and page.number - (page.number % 2 == 1)) for page in pagination.pages
               for p in page.placed if p.frame.kind == "photo" and p.value}  # a spread's two halves are one placement
     assert sorted(pid for pid, _ in placed) == [f"p{i:04d}" for i in range(1, photos + 1)]
     assert plan.pages <= len(pagination.pages) < plan.pages + book.binding_multiple
+    assert settings.min_ppi == 300 and book.cover.photo.id == settings.cover_photo
+    geometry = plan_cover(book, len(pagination.pages), problems)
+    assert settings.cover_pixels[0] / (geometry.media[0] / 25.4) >= 300  # the cover photo is large enough
     assert plan.body_chapters == len(scale_book.chapter_sizes(photos - 1, per_chapter))
     spreads = [page.number for page in pagination.pages if page.layout.spread]
     assert all(number % 2 == 0 for number in spreads[::2])
