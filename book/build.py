@@ -16,19 +16,20 @@ from book.files import DiskFull, is_disk_full, sha256_file
 from book.i18n.catalog import read_catalog
 from book.i18n.checks import check_catalog
 from book.i18n.localise import Localiser
-from book.images.placed import check_cover_resolution, check_resolution, cover_job, image_jobs, report_failures
+from book.images.placed import check_cover_resolution, check_focus, check_resolution, cover_job, image_jobs, report_failures
 from book.images.press import output_condition, press_profile
 from book.images.process import ImageResult, process_all
 from book.languages import catalog_rel
 from book.lock import project_lock, remove_leftovers, staging_folder
 from book.model import Book
-from book.outputs import FINAL_REFUSES, OUTPUTS, PROOF_TOLERATES, Output, cache_dir, output_path
+from book.outputs import FINAL_REFUSES, OUTPUTS, PROOF_TOLERATES, Output, cache_dir, output_path, resolve_output
 from book.pages.paginate import Pagination, paginate
 from book.pages.spine import CoverGeometry, cover_entry, plan_cover
 from book.pdf.commit import JOURNAL_REL, Staged, commit, recover
 from book.pdf.cover import CoverRenderer
 from book.pdf.editions import EditionJob, prepare_shared, render_all
-from book.pdf.finish import finish_pdf
+from book.pdf.finish import Press, finish_pdf
+from book.pdf.pdfx import DocMeta, source_date
 from book.record import BuildRecord, code_digest, digest_of, quick_inputs, source_files
 from book.sources import load_book
 from book.sources.photo_paths import shown
@@ -68,6 +69,7 @@ def prepare(root: Path, langs: list[str] | None, output: Output, strict: bool = 
             raise BookError(f"--lang {lang}: not an edition of this book; content/book.yaml lists {', '.join(book.editions)}")
     pagination = paginate(book, problems, list_continuations(book, paginate(book)))
     check_resolution(book, pagination, output, problems)
+    check_focus(book, pagination, problems)
     geometry = plan_cover(book, len(pagination.pages), problems) if output.name == "print" else None
     if geometry is not None:
         check_cover_resolution(book, geometry.media, problems)
@@ -132,19 +134,21 @@ def prepare_edition(book: Book, pagination: Pagination, lang: str, output: Outpu
 
 
 def build(root: Path, langs: list[str] | None = None, profile_name: str = "print", jobs: int | None = None,
-          strict: bool = False, report=None, notify=None) -> dict:
+          strict: bool = False, report=None, notify=None, pdfx: str | None = None, marks: bool | None = None) -> dict:
     """Build the editions; returns the manifest, with ``unchanged`` listing the
     outputs left as they were. ``report(stage, done, total)`` shows progress,
-    ``notify(line)`` says when the build waits for another."""
+    ``notify(line)`` says when the build waits for another; ``pdfx`` and
+    ``marks`` override the profile's (book.yaml ``profiles``) when given."""
     output = OUTPUTS[profile_name]
     report = report or (lambda *args: None)
     workers = jobs or os.cpu_count() or 1
     report("checking sources", 0, 1)
     started = time.time()
     record = BuildRecord(root)
-    key = f"{profile_name}|{','.join(sorted(langs)) if langs else '*'}|{'strict' if strict else ''}"
-    seen_fonts = record.builds.get(key, {}).get("fonts", [])
-    quick = quick_inputs(root, seen_fonts, {"key": key})  # taken before reading anything
+    key = f"{profile_name}|{','.join(sorted(langs)) if langs else '*'}|{'strict' if strict else ''}|{pdfx}|{marks}"
+    options = {"key": key, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH")}
+    seen_files = record.builds.get(key, {}).get("fonts", [])
+    quick = quick_inputs(root, seen_files, options)  # taken before reading anything
     same = record.build_unchanged(key, quick) if not (root / JOURNAL_REL).exists() else None
     if same is not None and (manifest := recorded_manifest(root, record, same)) is not None:
         report("done", 1, 1)
@@ -152,6 +156,8 @@ def build(root: Path, langs: list[str] | None = None, profile_name: str = "print
     prepared = prepare(root, langs, output, strict)
     prepared.problems.stop_if_errors("found; nothing was written")
     book = prepared.book
+    output = resolve_output(book, profile_name, pdfx, marks)
+    source_date(book.date)  # a bad SOURCE_DATE_EPOCH stops here, before reportlab trips over it
     with project_lock(root, notify):
         for note in recover(root):
             prepared.problems.warn("repaired", None, note)
@@ -173,10 +179,11 @@ def build(root: Path, langs: list[str] | None = None, profile_name: str = "print
         listed = {f["path"]: f["sha256"] for f in manifest["files"]}
         for rel in sorted(todo):
             record.note_output(rel, inputs[rel], listed.get(rel))
-        fonts = sorted({str(face.path) for face in book.fonts.faces.values()} | {str(p.path) for p in book.photos.values()})
+        # The files outside the project a build reads: fonts and photos from photo_dirs.
+        files = sorted({str(face.path) for face in book.fonts.faces.values()} | {str(p.path) for p in book.photos.values()})
         # Recorded only if no project file changed while this build read it.
-        settled = quick_inputs(root, fonts, {"key": key}) if quick_inputs(root, seen_fonts, {"key": key}) == quick else ""
-        record.note_build(key, settled, sorted(inputs), manifest["warnings"], fonts)
+        settled = quick_inputs(root, files, options) if quick_inputs(root, seen_files, options) == quick else ""
+        record.note_build(key, settled, sorted(inputs), manifest["warnings"], files)
         record.save()
     return {**manifest, "unchanged": sorted(set(inputs) - todo)}
 
@@ -242,24 +249,25 @@ def render_editions(prepared: Prepared, output: Output, images, press_icc: Path 
     them into place only when all succeeded, so a failed build leaves the
     previous PDFs intact."""
     book, root = prepared.book, prepared.book.root
-    condition = output_condition(book.press_profile, press_icc)
+    press = Press(press_icc, output_condition(book.press_profile, press_icc), output.standard, output.marks, book.bleed)
     staged: list[Staged] = []
     jobs: list[EditionJob] = []
     for edition in prepared.editions:
         target = output_path(root, book, output, edition.lang)
         if target.relative_to(root).as_posix() in todo:
-            jobs.append(EditionJob(edition, work / f"{edition.lang}-raw.pdf", work / f"{edition.lang}.pdf", target))
+            meta = doc_meta(book, edition.lang, edition.text.info, output.part)
+            jobs.append(EditionJob(edition, meta, work / f"{edition.lang}-raw.pdf", work / f"{edition.lang}.pdf", target))
             staged.append(Staged(work / f"{edition.lang}.pdf", target, {
                 "lang": edition.lang, "profile": output.name, "part": output.part, "pages": len(prepared.pagination.pages),
                 "trim_mm": list(book.trim), "bleed_mm": book.bleed}))
     if jobs:
-        shared = prepare_shared(work, book, prepared.pagination, images, press_icc, condition, output)
+        shared = prepare_shared(work, book, prepared.pagination, images, press, output.fallback)
         names = ", ".join(job.edition.lang for job in jobs)
         render_all(jobs, shared, workers, lambda done, total: report(f"rendering {names}", done, total))
     for edition in prepared.editions:
         if edition.cover is not None and output_path(root, book, output, edition.lang, "cover").relative_to(root).as_posix() in todo:
             report(f"rendering the {edition.lang} cover", 0, 1)
-            staged.append(render_cover(prepared, edition, images, press_icc, condition, output, work))
+            staged.append(render_cover(prepared, edition, images, press, output, work))
     report("done", len(prepared.editions), len(prepared.editions))
     return staged
 
@@ -275,7 +283,7 @@ def space_needed(prepared: Prepared, output: Output) -> int:
     return per_edition * (len(prepared.editions) + 1)
 
 
-def render_cover(prepared: Prepared, edition: Edition, images, press_icc: Path | None, condition: str, output: Output, work: Path) -> Staged:
+def render_cover(prepared: Prepared, edition: Edition, images, press: Press, output: Output, work: Path) -> Staged:
     book, root = prepared.book, prepared.book.root
     target = output_path(root, book, output, edition.lang, "cover")
     raw, finished = work / f"{edition.lang}-cover-raw.pdf", work / f"{edition.lang}-cover.pdf"
@@ -286,7 +294,13 @@ def render_cover(prepared: Prepared, edition: Edition, images, press_icc: Path |
         if is_disk_full(exc):
             raise DiskFull(target) from exc
         raise RenderError(f"{target.relative_to(root)}: rendering failed ({exc}); run with --debug and report it") from exc
-    finish_pdf(raw, finished, edition.lang, edition.text.info["title"], press_icc, condition, output.standard)
+    finish_pdf(raw, finished, doc_meta(book, edition.lang, edition.text.info, "cover"), press)
     raw.unlink()
     return Staged(finished, target, {"lang": edition.lang, "profile": output.name,
                                      **cover_entry(prepared.cover, len(prepared.pagination.pages))})
+
+
+def doc_meta(book: Book, lang: str, info: dict[str, str], part: str) -> DocMeta:
+    """What one finished PDF says about itself, dated from the sources."""
+    return DocMeta(lang, info["title"], source_date(book.date), f"{book.slug}-{lang}-{part}", info["author"], info["subject"],
+                   f"{book.slug} {lang}")

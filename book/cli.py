@@ -102,13 +102,22 @@ def build(
     profile: Annotated[str, typer.Option("--profile", help="print (CMYK, PDF/X-1a), screen (RGB) or proof (RGB, marks what is missing).")] = "print",
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes for photos and editions (default: all cores).")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+    pdfx: Annotated[Optional[str], typer.Option("--pdfx", help="PDF/X flavour of the print output: x1a (default) or x4.")] = None,
+    marks: Annotated[Optional[bool], typer.Option("--marks/--no-marks", help="Crop marks outside the bleed (default: the profile's, else none).")] = None,
 ) -> None:
     """Build the editions' PDFs into output/<profile>/<lang>/."""
     from book.build import build as run_build
     from book.outputs import OUTPUTS
+    from book.pdf.pdfx import PDFX
 
     if profile not in OUTPUTS:
         err.print(f"error: --profile {profile}: use one of {', '.join(OUTPUTS)}")
+        raise typer.Exit(int(ExitCode.USAGE))
+    if pdfx is not None and pdfx not in PDFX:
+        err.print(f"error: --pdfx {pdfx}: unknown PDF/X flavour; use one of {', '.join(PDFX)}")
+        raise typer.Exit(int(ExitCode.USAGE))
+    if pdfx is not None and OUTPUTS[profile].colour != "cmyk":
+        err.print(f"error: --pdfx {pdfx}: the {profile} profile is RGB; PDF/X applies to --profile print")
         raise typer.Exit(int(ExitCode.USAGE))
     langs = check_langs(lang)
     root = project_root()
@@ -119,7 +128,8 @@ def build(
         def report(stage: str, done: int, total: int) -> None:
             progress.update(task, description=stage, completed=done, total=max(total, 1))
 
-        manifest = run_build(root, langs, profile, jobs, strict, report, notify=lambda line: err.print(line, markup=False, soft_wrap=True))
+        manifest = run_build(root, langs, profile, jobs, strict, report, notify=lambda line: err.print(line, markup=False, soft_wrap=True),
+                             pdfx=pdfx, marks=marks)
     print_warnings(manifest["warnings"])
     unchanged = set(manifest.get("unchanged", []))
     for entry in manifest["files"]:
@@ -167,7 +177,7 @@ def preflight(
     settings = {}
     try:  # the project's own limits when run inside one
         book, _ = load_book(project_root(), check_files=False)
-        settings = {"min_ppi": book.min_ppi, "ink_limit": book.ink_limit, "page_multiple": book.binding_multiple}
+        settings = {"min_ppi": book.min_ppi, "ink_limit": book.ink_limit, "page_multiple": book.binding_multiple, "safety": book.safety}
     except BookError:
         pass
     reports = [run_preflight(path, **settings) for path in pdfs]

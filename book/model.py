@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,6 +49,7 @@ class Photo:
     date: PartialDate | None
     chapter: str
     where: Where
+    focus: tuple[float, float] | None = None  # the subject, as fractions of width and height; None: the centre
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ class Style:
     first_indent: float = 0.0  # in em
     columns: int = 1
     hyphenate: bool = False  # break long words at hyphenation points (English)
+    display: bool = False  # titles: balanced lines, phrase-aware breaks in ja and zh
 
 
 @dataclass(frozen=True)
@@ -155,6 +158,22 @@ class Grid:
 
 
 @dataclass(frozen=True)
+class ProfileSettings:
+    """What book.yaml's ``profiles.<name>`` asks of one output; None keeps the output's default."""
+
+    pdfx: str | None = None  # 'x1a' or 'x4'
+    marks: bool | None = None  # crop marks in a slug around the bleed
+
+
+@dataclass(frozen=True)
+class Safety:
+    """How far text must keep from the trim and from the gutter (preflight)."""
+
+    trim_mm: float = 5.0
+    gutter_mm: float = 5.0
+
+
+@dataclass(frozen=True)
 class FontFace:
     name: str
     path: Path
@@ -204,12 +223,20 @@ class Book:
     styles: dict[str, dict[str, Style]]  # style name -> language ('' for base) -> style
     fonts: FontConfig
     photos: dict[str, Photo] = field(default_factory=dict)
+    publication_date: datetime.date | None = None  # the PDFs' date unless SOURCE_DATE_EPOCH says otherwise
+    profiles: dict[str, ProfileSettings] = field(default_factory=dict)
+    safety: Safety = field(default_factory=Safety)
     photo_roots: list[Path] = field(default_factory=list)  # content/photos/ and the declared photo_dirs
     isbn: dict[str, str] = field(default_factory=dict)  # edition -> ISBN-13 as written, hyphens kept
     cover: Cover | None = None
     imprint: Imprint | None = None
     placeholder_files: frozenset[str] = frozenset()  # photo files still the generated placeholders
     contacts: Contacts = field(default_factory=Contacts)
+
+    @property
+    def date(self) -> datetime.date:
+        """The date the finished PDFs carry: the publication date, else 1 January of the year."""
+        return self.publication_date or datetime.date(self.year, 1, 1)
 
     def style(self, name: str, lang: str) -> Style:
         variants = self.styles[name]

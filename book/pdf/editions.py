@@ -16,7 +16,8 @@ from pathlib import Path
 
 from book.errors import RenderError
 from book.files import DiskFull, is_disk_full
-from book.pdf.finish import finish_pdf
+from book.pdf.finish import Press, finish_pdf
+from book.pdf.pdfx import DocMeta
 from book.pdf.photos import write_library, write_standin
 from book.pdf.render import Renderer
 
@@ -24,6 +25,7 @@ from book.pdf.render import Renderer
 @dataclass(frozen=True)
 class EditionJob:
     edition: object  # book.build.Edition
+    meta: DocMeta
     raw: Path
     finished: Path
     target: Path  # where it goes, for messages
@@ -36,9 +38,7 @@ class Shared:
     book: object
     pagination: object
     images: dict
-    press_icc: Path | None
-    condition: str
-    standard: str | None
+    press: Press
     proof: bool
     standin: Path
     library: tuple[Path, dict[str, int]]
@@ -47,12 +47,11 @@ class Shared:
 _shared: list[Shared] = []  # set before the workers fork; they read it, never write it
 
 
-def prepare_shared(work: Path, book, pagination, images: dict, press_icc: Path | None, condition: str, output) -> Shared:
+def prepare_shared(work: Path, book, pagination, images: dict, press: Press, proof: bool) -> Shared:
     """Write the stand-in and the photo library once for all editions."""
     photos = sorted({Path(r.path) for r in images.values() if r.path is not None})
     library = work / "photos.pdf"
-    return Shared(book, pagination, images, press_icc, condition, output.standard, output.fallback,
-                  write_standin(work / "standin.jpg"), (library, write_library(library, photos)))
+    return Shared(book, pagination, images, press, proof, write_standin(work / "standin.jpg"), (library, write_library(library, photos)))
 
 
 def render_one(job: EditionJob, shared: Shared | None = None) -> tuple[str, str] | None:
@@ -62,8 +61,7 @@ def render_one(job: EditionJob, shared: Shared | None = None) -> tuple[str, str]
     try:
         Renderer(shared.book, shared.pagination, edition.fonts, shared.images, edition.text, proof=shared.proof,
                  standin=shared.standin).render(job.raw)
-        finish_pdf(job.raw, job.finished, edition.lang, edition.text.info["title"], shared.press_icc, shared.condition,
-                   shared.standard, shared.library)
+        finish_pdf(job.raw, job.finished, job.meta, shared.press, shared.library)
         job.raw.unlink()  # the raw file is as large as the finished one: keep the disk free
     except Exception as exc:  # pikepdf reports a full disk as its own error
         if is_disk_full(exc) or "No space left" in str(exc):

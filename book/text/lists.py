@@ -47,7 +47,7 @@ def toc_blocks(setter, width: float, page: int) -> list[Block]:
     blocks = []
     for entry in setter.words.toc:
         label = set_block(setter.fonts, [Part(entry.label, small)], setter.lang, width - TOC_NUMBER_MM, 20)
-        title = set_block(setter.fonts, [Part(entry.title, style)], setter.lang, width - TOC_NUMBER_MM, 40)
+        title = set_block(setter.fonts, [Part(entry.title, style, keep=setter.words.keep)], setter.lang, width - TOC_NUMBER_MM, 40)
         below = label.height / MM + TOC_LABEL_GAP_MM
         pieces = [(0.0, 0.0, label.lines), (0.0, below, title.lines)]
         number = setter.single_line(str(entry.page), style, TOC_NUMBER_MM)
@@ -55,7 +55,7 @@ def toc_blocks(setter, width: float, page: int) -> list[Block]:
             pieces.append((width - number.width / MM, below, [number]))
         block = Block(below + title.height / MM, TOC_ENTRY_GAP_MM, pieces, title.fits and label.fits)
         if not block.fits:
-            setter.overflow(setter.where(entry.message), f"contents entry {entry.label}", "contents", page, title.needed, title.available)
+            setter.overflow(setter.where(entry.message), f"contents entry {entry.label or entry.title}", "contents", page, title.needed, title.available)
         blocks.append(block)
     return blocks
 
@@ -64,21 +64,29 @@ def credit_blocks(setter, style_name: str, col_w: float) -> list[Block]:
     style = setter.style(style_name)
     blocks = []
     for entry in setter.words.credits:
-        lines = break_paragraph(setter.fonts, entry, style, setter.lang, style.size, col_w * MM)
+        lines = break_paragraph(setter.fonts, entry, style, setter.lang, style.size, col_w * MM, keep=setter.words.keep)
         blocks.append(Block(style.leading * len(lines) / MM, 0.0, [(0.0, 0.0, lines)]))
     return blocks
 
 
+def column_share(blocks: list[Block], h: float, columns: int, slack: float) -> float:
+    """How far down a column may fill: the whole frame, or on the page where
+    the rest of the list ends, about its share, so the columns balance."""
+    rest = sum(block.height + block.gap for block in blocks)
+    return h if rest > h * columns else min(h, rest / columns + slack)
+
+
 def flow(blocks: list[Block], boxes: list[tuple[float, float, float, float]], columns: int, col_w: float,
-         more: tuple[float, float, float, float] | None) -> Flowed:
+         more: tuple[float, float, float, float] | None, slack: float = 0.0) -> Flowed:
     """Place ``blocks`` down ``columns`` columns of each box in turn; past the
     last box, on boxes like ``more`` (None: no more room, the rest overflows)."""
     spots, frame, column = [], 0, 0
     boxes = list(boxes)
     x, y, _, h = boxes[0]
     top, fits = y, True
-    for block in blocks:
-        if top > y + 0.01 and top + block.height > y + h + 0.01:
+    share = column_share(blocks, h, columns, slack)
+    for index, block in enumerate(blocks):
+        if top > y + 0.01 and top + block.height > y + share + 0.01:
             column += 1
             if column == columns:
                 if frame + 1 == len(boxes) and more is not None:
@@ -86,6 +94,7 @@ def flow(blocks: list[Block], boxes: list[tuple[float, float, float, float]], co
                 if frame + 1 < len(boxes):
                     frame, column = frame + 1, 0
                     x, y, _, h = boxes[frame]
+                    share = column_share(blocks[index:], h, columns, slack)
                 else:
                     column -= 1  # no room left: the rest runs past the frame's end
                     fits = False
@@ -122,14 +131,17 @@ def flow_list(setter, frames: list[tuple[Page, Placed]], endless: bool) -> tuple
     """Flow one list through ``frames`` (and, if ``endless``, continuation frames past them)."""
     first_page, first = frames[0]
     kind, width = first.frame.kind, first.box[2]
+    slack = 0.0
     if kind == "toc":
         columns, col_w, blocks = 1, width, toc_blocks(setter, width, first_page.number)
     else:
-        columns = max(1, setter.style(first.frame.style).columns)
+        style = setter.style(first.frame.style)
+        columns = max(1, style.columns)
         col_w = (width - CREDITS_GUTTER_MM * (columns - 1)) / columns
         blocks = credit_blocks(setter, first.frame.style, col_w)
+        slack = style.leading / MM / 2  # half a line, so that a balanced column takes its last line
     more = continuation_box(setter.book, first_page, kind) if endless else None
-    return blocks, flow(blocks, [placed.box for _, placed in frames], columns, col_w, more), col_w
+    return blocks, flow(blocks, [placed.box for _, placed in frames], columns, col_w, more, slack), col_w
 
 
 def measure_lists(setter) -> dict[str, int]:

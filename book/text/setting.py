@@ -44,6 +44,7 @@ class EditionText:
     frames: dict[tuple[int, str], FrameSetting] = field(default_factory=dict)
     running: dict[int, list[Placement]] = field(default_factory=dict)  # folio and running head per page
     info: dict[str, str] = field(default_factory=dict)
+    keep: tuple[str, ...] = ()  # the names no line break splits
     outline: list[tuple[str, int]] = field(default_factory=list)
 
 
@@ -74,7 +75,7 @@ class Setter:
         return self.book.style(name, self.lang)
 
     def single_line(self, text: str, style: Style, width_mm: float) -> Line | None:
-        lines = break_paragraph(self.fonts, text, style, self.lang, style.size, width_mm * MM)
+        lines = break_paragraph(self.fonts, text, style, self.lang, style.size, width_mm * MM, keep=self.words.keep)
         return lines[0] if lines else None
 
     def overflow(self, where, what: str, frame: str, page: int, needed: int, available: int) -> None:
@@ -82,7 +83,7 @@ class Setter:
                        f"needs {needed} lines, room for {available}; shorten it")
 
     def set_all(self) -> EditionText:
-        text = EditionText(self.lang, info=dict(self.words.info), outline=list(self.words.outline))
+        text = EditionText(self.lang, info=dict(self.words.info), keep=self.words.keep, outline=list(self.words.outline))
         for item in self.words.frames:
             text.frames[(item.page.number, item.placed.frame.name)] = self.set_frame(item)
         for frames in list_frames(self.pagination).values():
