@@ -202,7 +202,7 @@ def output_inputs(prepared: Prepared, output: Output, strict: bool, images: dict
     photos = sorted((photo, frame, Path(r.path).name if r.path else None, r.box_mm) for (photo, frame), r in images.items())
     fonts = sorted((str(face.path), face.index, file_digest(face.path)) for face in book.fonts.faces.values() if face.path.is_file())
     common = digest_of({"code": code_digest(), "output": repr(output), "strict": strict, "sources": sources, "pages": pages,
-                        "photos": photos, "fonts": fonts})
+                        "photos": photos, "fonts": fonts, "date": str(source_date(book.date))})  # the date the PDFs carry
     inputs = {}
     for edition in prepared.editions:
         po = root / catalog_rel(edition.lang)
