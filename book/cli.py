@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from book import __version__
-from book.errors import BookError, ExitCode
+from book.errors import BookError, ExitCode, Problem
 from book.languages import TEMPLATE_REL, catalog_rel, known
 from book.project import find_project
 
@@ -90,6 +90,22 @@ def print_warnings(warnings) -> None:
         err.print(f"warning: {warning}", markup=False, soft_wrap=True)
 
 
+def print_json(data) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def fail_as_json(exc: BookError) -> None:
+    """--json: a failure's problems as objects on stdout, and its exit code."""
+    problems = exc.problems or [Problem("error", exc.message)]
+    print_json({"ok": False, "message": exc.message, "problems": [p.as_json() for p in problems]})
+    raise typer.Exit(int(exc.exit_code))
+
+
+def stdout_console() -> Console:
+    out = Console(highlight=False)
+    return out if out.is_terminal else Console(highlight=False, width=160)
+
+
 @app.command()
 @guarded
 def build(
@@ -97,28 +113,45 @@ def build(
     profile: Annotated[str, typer.Option("--profile", help="print (CMYK, PDF/X-1a), screen (RGB) or proof (RGB, marks what is missing).")] = "print",
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Photo-processing workers (default: all cores).")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+    simulate_press: Annotated[Optional[bool], typer.Option(
+        "--simulate-press/--no-simulate-press",
+        help="Show the photos as the press will print them (soft proof; screen and proof profiles; on by default in proof).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems, no summary.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary and the problems as JSON.")] = False,
 ) -> None:
     """Build the editions' PDFs into output/<profile>/<lang>/."""
     from book.build import build as run_build
     from book.outputs import OUTPUTS
+    from book.summary import summary_table
 
     if profile not in OUTPUTS:
         err.print(f"error: --profile {profile}: use one of {', '.join(OUTPUTS)}")
         raise typer.Exit(int(ExitCode.USAGE))
+    if simulate_press and OUTPUTS[profile].colour == "cmyk":
+        err.print(f"error: --simulate-press: the {profile} profile is already made for the press; use it with --profile proof or screen")
+        raise typer.Exit(int(ExitCode.USAGE))
     langs = check_langs(lang)
     root = project_root()
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err, transient=True, disable=not err.is_terminal) as progress:
+                  console=err, transient=True, disable=not err.is_terminal or as_json) as progress:
         task = progress.add_task("starting", total=1)
 
         def report(stage: str, done: int, total: int) -> None:
             progress.update(task, description=stage, completed=done, total=max(total, 1))
 
-        manifest = run_build(root, langs, profile, jobs, strict, report)
+        try:
+            manifest = run_build(root, langs, profile, jobs, strict, report, simulate_press)
+        except BookError as exc:
+            if not as_json:
+                raise
+            fail_as_json(exc)
+    summary = manifest.pop("summary")
+    if as_json:
+        print_json({"ok": True, **summary})
+        return
     print_warnings(manifest["warnings"])
-    for entry in manifest["files"]:
-        if entry["profile"] == profile and (not langs or entry["lang"] in langs):
-            print(f"{entry['path']}  {entry['pages']} pages")
+    if not quiet:
+        stdout_console().print(summary_table(summary))
 
 
 @app.command()
