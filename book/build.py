@@ -13,7 +13,7 @@ from pathlib import Path
 
 from book.errors import BookError, Problems, RenderError, TranslationError
 from book.files import sha256_file, write_atomic
-from book.i18n.catalog import read_catalog
+from book.i18n.catalog import Catalog, read_catalog
 from book.i18n.checks import check_catalog
 from book.i18n.localise import Localiser
 from book.images.placed import check_resolution, image_jobs, report_failures
@@ -38,6 +38,7 @@ class Edition:
     lang: str
     fonts: EditionFonts
     text: EditionText
+    catalog: Catalog | None = None  # None for the source language
 
 
 @dataclass
@@ -83,7 +84,7 @@ def prepare_edition(book: Book, pagination: Pagination, lang: str, output: Outpu
     if not check_glyphs(book, fonts, words, loc.where, problems):
         return None
     fonts.prepare(texts_by_role(book, words))
-    return Edition(lang, fonts, set_edition(book, pagination, fonts, words, loc.where, problems))
+    return Edition(lang, fonts, set_edition(book, pagination, fonts, words, loc.where, problems), catalog)
 
 
 def build(root: Path, langs: list[str] | None = None, profile_name: str = "print", jobs: int | None = None,

@@ -224,6 +224,18 @@ def preflight(
 
 @app.command()
 @guarded
+def review() -> None:
+    """Write the multilingual review sheet: every photo and text with its words in every edition and their status."""
+    from book.review.make import make_review
+
+    result = make_review(project_root())
+    counts = ", ".join(f"{n} {status}" for status, n in sorted(result.counts.items()))
+    print(f"{result.path.relative_to(project_root())}: {result.rows} texts, {result.photos} photos, {result.pages} pages "
+          f"({'written' if result.written else 'unchanged'}); {counts}")
+
+
+@app.command()
+@guarded
 def init(folder: Annotated[Path, typer.Argument(help="The new book's folder (new or empty).")]) -> None:
     """Scaffold a new, buildable book project."""
     from book.i18n.template import extract
