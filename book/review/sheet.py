@@ -108,7 +108,7 @@ class SheetSetter:
             for part in self.label_parts(row):
                 texts[source].setdefault(part.style.font, set()).add(part.text)
         for lang in self.langs:
-            texts[lang].setdefault("sans", set()).add(f"{language_name(lang)} ({lang}) 0123456789")
+            texts[lang].setdefault(STATUS.font, set()).add(f"{language_name(lang)} ({lang}) 0123456789")
             self.fonts[lang].prepare(texts[lang])
 
     def set_inks(self, parts: list[tuple[Part, tuple]], lang: str, width_mm: float) -> list[Ink]:
