@@ -236,6 +236,28 @@ def review() -> None:
 
 @app.command()
 @guarded
+def preview(
+    lang: Annotated[Optional[list[str]], typer.Option("--lang", "-l", help="Preview only this edition (repeatable).")] = None,
+    compare: Annotated[bool, typer.Option("--compare", help="Also one sheet per spread with every edition, one under the other.")] = False,
+    profile: Annotated[Optional[str], typer.Option("--profile", help="Preview this profile's build (default: each edition's newest).")] = None,
+) -> None:
+    """PNG thumbnails of every page and a contact sheet of spreads per edition, in output/preview/."""
+    from book.outputs import OUTPUTS
+    from book.review.preview import make_previews
+
+    if profile is not None and profile not in OUTPUTS:
+        err.print(f"error: --profile {profile}: use one of {', '.join(OUTPUTS)}")
+        raise typer.Exit(int(ExitCode.USAGE))
+    root = project_root()
+    result = make_previews(root, lang, compare, profile)
+    for code, count in result.pages.items():
+        print(f"output/preview/{code}/: {count} page thumbnails")
+    for sheet in result.sheets:
+        print(sheet.relative_to(root))
+
+
+@app.command()
+@guarded
 def init(folder: Annotated[Path, typer.Argument(help="The new book's folder (new or empty).")]) -> None:
     """Scaffold a new, buildable book project."""
     from book.i18n.template import extract
