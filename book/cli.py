@@ -347,7 +347,7 @@ def i18n_status(as_json: Annotated[bool, typer.Option("--json", help="Print JSON
 
     from rich.table import Table
 
-    from book.i18n.status import status
+    from book.i18n.status import status, status_problems
 
     book, _ = load_for_i18n()
     rows = []
@@ -355,8 +355,9 @@ def i18n_status(as_json: Annotated[bool, typer.Option("--json", help="Print JSON
         po = book.root / catalog_rel(code)
         if po.is_file():
             rows.append(status(po, code))
-    if as_json:
-        print(json.dumps([{**asdict(r), "percent": round(r.percent, 1)} for r in rows], indent=2))
+    if as_json:  # each language's figures, and the entries left to do as problems
+        print_json([{**asdict(r), "percent": round(r.percent, 1),
+                     "problems": [p.as_json() for p in status_problems(book.root / catalog_rel(r.lang), r.lang)]} for r in rows])
         return
     table = Table("language", "translated", "fuzzy", "untranslated", "obsolete", "done", "words left")
     for r in rows:
