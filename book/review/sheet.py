@@ -68,7 +68,7 @@ class Sheet:
 def scaled(style: Style, base: Style) -> Style:
     factor = TEXT_PT / base.size
     return replace(style, size=style.size * factor, leading=style.leading * factor, min_size=style.size * factor, first_indent=0.0,
-                   align="left", space_before=style.space_before * factor, paragraph_space=style.paragraph_space * factor)
+                   align="left", hyphenate=False, space_before=style.space_before * factor, paragraph_space=style.paragraph_space * factor)
 
 
 class SheetSetter:
