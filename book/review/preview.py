@@ -56,7 +56,8 @@ def find_builds(book: Book, langs: list[str], profile: str | None, out: Problems
         entries = [f for f in files if isinstance(f, dict) and f.get("lang") == lang and f.get("part") in ("interior", "proof")
                    and (profile is None or f.get("profile") == profile) and (root / f.get("path", "")).is_file()]
         if not entries:
-            out.error("no-build", None, f"{lang}: no built {profile or ''} edition to preview; run '{build_command(lang, profile or 'proof')}' first")
+            what = f"{profile} edition" if profile else "edition"
+            out.error("no-build", None, f"{lang}: no built {what} to preview; run '{build_command(lang, profile or 'proof')}' first")
             continue
         entry = max(entries, key=lambda f: (root / f["path"]).stat().st_mtime_ns)
         pdf = root / entry["path"]
@@ -75,7 +76,7 @@ def renderer(out: Problems) -> str | None:
     return found
 
 
-def render_pages(pdftoppm: str, built: Built, bleed_mm: float, target: Path) -> list[Path]:
+def render_pages(pdftoppm: str, built: Built, trim_mm: tuple[float, float], bleed_mm: float, target: Path) -> list[Path]:
     """Every page as ``page-NNN.png`` in ``target``, cut to the trim. Two
     pdftoppm processes share the pages (one per core of a small machine)."""
     target.mkdir(parents=True, exist_ok=True)
@@ -92,10 +93,11 @@ def render_pages(pdftoppm: str, built: Built, bleed_mm: float, target: Path) -> 
         with ThreadPoolExecutor(max_workers=len(halves)) as pool:
             list(pool.map(run, [h for h in halves if h[0] <= h[1]]))
         out = []
-        cut = round(bleed_mm / 25.4 * PREVIEW_DPI)
         for index, rendered in enumerate(sorted(Path(work).glob("p-*.png"), key=page_number), 1):
             with Image.open(rendered) as image:
-                page = image.convert("RGB").crop((cut, cut, image.width - cut, image.height - cut))
+                sx, sy = image.width / (trim_mm[0] + 2 * bleed_mm), image.height / (trim_mm[1] + 2 * bleed_mm)  # px per mm
+                trim = (round(bleed_mm * sx), round(bleed_mm * sy), round((bleed_mm + trim_mm[0]) * sx), round((bleed_mm + trim_mm[1]) * sy))
+                page = image.convert("RGB").crop(trim)
             path = target / f"page-{index:03d}.png"
             tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
             page.save(tmp, "PNG")
@@ -135,7 +137,7 @@ def make_previews(root: Path, langs: list[str] | None, compare: bool, profile: s
     folder = root / "output" / "preview"
     rendered, sheets = {}, []
     for built in builds:
-        pages = render_pages(pdftoppm, built, book.bleed, folder / built.lang)
+        pages = render_pages(pdftoppm, built, book.trim, book.bleed, folder / built.lang)
         rendered[built.lang] = pages
         title = f"{book.slug} · {built.lang} · {built.profile} · {len(pages)} pages"
         sheets.append(contact_sheet(pages, font, folder / built.lang / f"{book.slug}-{built.lang}-spreads.png", title))
