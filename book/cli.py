@@ -335,7 +335,11 @@ def i18n_update(lang: Annotated[Optional[list[str]], typer.Option("--lang", "-l"
         po = book.root / catalog_rel(code)
         if not po.is_file():
             raise BookError(f"{catalog_rel(code)} not found; create it with 'book i18n init {code}'")
-        write_atomic(po, update_catalog(book, pagination, code, template))
+        merged = update_catalog(book, pagination, code, template)
+        if merged == po.read_text(encoding="utf-8"):
+            print(f"{catalog_rel(code)} unchanged")
+            continue
+        write_atomic(po, merged)
         print(f"{catalog_rel(code)} updated")
 
 

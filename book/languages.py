@@ -19,13 +19,16 @@ class Language:
     wide_faces: bool = False  # wide (East Asian) characters take the CJK face first
     pivot: bool = False  # catalog notes show the English translation beside the source
     em_per_character: float = 0.5  # rough width of a character, for the room notes
-    po_languages: tuple[str, ...] = ()  # accepted values of the catalog's Language header
+    po_languages: tuple[str, ...] = ()  # accepted values of the catalog's Language header, the one written first
     hyphenation: str | None = None  # pyphen dictionary a style may hyphenate with
     place_date_join: str = ", "  # between a photo's place and date
     meta_join: str = " · "  # between the place/date and the credit
 
     @property
     def po_headers(self) -> tuple[str, ...]:
+        """The Language header values a catalog may carry; the first is the one
+        book writes, gettext's ll_CC code (Poedit and msginit write zh_CN for
+        Simplified Chinese; Weblate reads it as zh_Hans, the CLDR locale)."""
         return self.po_languages or (self.code,)
 
 
@@ -35,7 +38,7 @@ TABLE: dict[str, Language] = {
         Language("vi", "vi", "vi", "Latn", "words"),
         Language("en", "en", "en", "Latn", "words", hyphenation="en_US"),
         Language("zh", "zh_Hans", "zh-Hans", "Hans", "characters", wide_faces=True, pivot=True, em_per_character=1.0,
-                 po_languages=("zh", "zh_CN", "zh_Hans", "zh-Hans", "zh_Hans_CN"), place_date_join="，", meta_join="　"),
+                 po_languages=("zh_CN", "zh", "zh_Hans", "zh-Hans", "zh_Hans_CN"), place_date_join="，", meta_join="　"),
         Language("ko", "ko", "ko", "Kore", "words", wide_faces=True, pivot=True, em_per_character=0.9),
         Language("ja", "ja", "ja", "Jpan", "characters", wide_faces=True, pivot=True, em_per_character=1.0,
                  place_date_join="、", meta_join="　"),

@@ -137,6 +137,16 @@ class FontConfig:
     languages: dict[str, dict[str, list[str]]]
 
 
+@dataclass(frozen=True)
+class Contacts:
+    """Who answers for the catalogs (book.yaml ``translation:``): the .po header
+    fields Poedit and Weblate show. Empty means: keep what the file has."""
+
+    report_to: str = ""  # Report-Msgid-Bugs-To, of the template and every catalog
+    translators: dict[str, str] = field(default_factory=dict)  # Last-Translator per language
+    teams: dict[str, str] = field(default_factory=dict)  # Language-Team per language
+
+
 @dataclass
 class Book:
     root: Path
@@ -163,6 +173,7 @@ class Book:
     styles: dict[str, dict[str, Style]]  # style name -> language ('' for base) -> style
     fonts: FontConfig
     photos: dict[str, Photo] = field(default_factory=dict)
+    contacts: Contacts = field(default_factory=Contacts)
 
     def style(self, name: str, lang: str) -> Style:
         variants = self.styles[name]

@@ -218,8 +218,109 @@ def test_update_never_rewrites_a_broken_catalog(extracted, run):
     path = extracted / "translations" / "en.po"
     broken = path.read_text(encoding="utf-8").replace('msgstr "The seaport"', 'msgstr "The seaport', 1)
     path.write_text(broken, encoding="utf-8")
+    line = broken.splitlines().index('msgstr "The seaport') + 2  # msgmerge names the line after the open string
     result = run(extracted, "i18n", "update", "--lang", "en")
     assert result.exit_code == 1
-    assert ("translations/en.po:54: msgmerge failed: end-of-line within string; fix the entry, "
+    assert (f"translations/en.po:{line}: msgmerge failed: end-of-line within string; fix the entry, "
             "then run 'book i18n update' again (the file was not changed)") in result.stderr
     assert path.read_text(encoding="utf-8") == broken
+
+
+REPO_CATALOGS = sorted((Path(__file__).resolve().parent.parent / "translations").glob("*.po*"))
+
+
+def msgcat(path: Path) -> str:
+    return subprocess.run(["msgcat", "-o", "-", str(path)], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.parametrize("path", REPO_CATALOGS, ids=lambda p: p.name)
+def test_sample_catalogs_are_as_gettext_writes_them(path):
+    # msgcat at its default width: what Poedit, Weblate and gettext's own tools write back.
+    assert msgcat(path) == path.read_text(encoding="utf-8")
+
+
+def test_written_catalogs_are_as_gettext_writes_them(extracted, run):
+    assert run(extracted, "i18n", "init", "zh").exit_code == 0
+    for name in ("messages.pot", "en.po", "ja.po", "zh.po"):
+        path = extracted / "translations" / name
+        assert msgcat(path) == path.read_text(encoding="utf-8"), name
+        assert subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(path)]).returncode == 0, name
+
+
+def header(root: Path, name: str) -> dict[str, str]:
+    return polib.pofile(str(root / "translations" / name)).metadata
+
+
+def test_revision_date_changes_with_the_translations_only(extracted, run, monkeypatch):
+    en, ja = extracted / "translations" / "en.po", extracted / "translations" / "ja.po"
+    dated, ja_dated = header(extracted, "en.po")["PO-Revision-Date"], header(extracted, "ja.po")["PO-Revision-Date"]
+    assert dated != "2025-01-01 00:00+0000" and header(extracted, "en.po")["X-Translations-Digest"]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1893456000")  # 2030-01-01 00:00 UTC
+    first = en.read_bytes(), ja.read_bytes()
+    assert run(extracted, "i18n", "update").exit_code == 0
+    assert (en.read_bytes(), ja.read_bytes()) == first  # nothing changed: byte for byte
+
+    # A source change makes entries fuzzy: msgmerge's doing, not a revision.
+    chapter = extracted / CHAPTER
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace(OLD, NEW), encoding="utf-8")
+    assert run(extracted, "i18n", "extract").exit_code == 0
+    assert run(extracted, "i18n", "update").exit_code == 0
+    assert entries(en)["photo:p002:caption"].fuzzy
+    assert header(extracted, "en.po")["PO-Revision-Date"] == dated
+
+    # The translator reviews the entry: now the catalog has a new revision.
+    text = en.read_text(encoding="utf-8").replace("#, fuzzy\n", "", 1)
+    assert "The Tan Vu – Lach Huyen bridge" in text
+    en.write_text(text.replace("The Tan Vu – Lach Huyen bridge", "The Tan Vu – Lach Huyen Bridge"), encoding="utf-8")
+    assert run(extracted, "i18n", "update").exit_code == 0
+    assert header(extracted, "en.po")["PO-Revision-Date"] == "2030-01-01 00:00+0000"
+    assert not entries(en)["photo:p002:caption"].fuzzy
+    # ja's notes show the new English pivot, but its translations did not change.
+    assert "Lach Huyen Bridge" in entries(ja)["photo:p002:caption"].comment
+    assert header(extracted, "ja.po")["PO-Revision-Date"] == ja_dated
+    again = en.read_bytes()
+    assert run(extracted, "i18n", "update").exit_code == 0
+    assert en.read_bytes() == again
+
+
+def test_contact_fields_come_from_book_yaml(extracted, run):
+    assert header(extracted, "messages.pot")["Report-Msgid-Bugs-To"] == "Nhà xuất bản Thử nghiệm"  # the publisher by default
+    assert header(extracted, "ja.po")["Language-Team"] == "日本語"
+    book_yaml = extracted / "content" / "book.yaml"
+    book_yaml.write_text(book_yaml.read_text(encoding="utf-8") + (
+        'translation:\n'
+        '  report_to: "Phòng Xuất bản <xuatban@example.org>"\n'
+        '  en: {translator: "Jane Doe <jane@example.org>", team: "English <en@example.org>"}\n'), encoding="utf-8")
+    assert run(extracted, "i18n", "extract").exit_code == 0
+    assert run(extracted, "i18n", "update").exit_code == 0
+    assert header(extracted, "messages.pot")["Report-Msgid-Bugs-To"] == "Phòng Xuất bản <xuatban@example.org>"
+    en = header(extracted, "en.po")
+    assert (en["Report-Msgid-Bugs-To"], en["Last-Translator"], en["Language-Team"]) == \
+           ("Phòng Xuất bản <xuatban@example.org>", "Jane Doe <jane@example.org>", "English <en@example.org>")
+    assert header(extracted, "ja.po")["Report-Msgid-Bugs-To"] == "Phòng Xuất bản <xuatban@example.org>"
+    assert header(extracted, "ja.po")["Language-Team"] == "日本語"  # not configured: kept
+
+
+def test_contact_field_on_two_lines_is_one_clear_error(mini, run):
+    book_yaml = mini / "content" / "book.yaml"
+    lines = len(book_yaml.read_text(encoding="utf-8").splitlines())
+    book_yaml.write_text(book_yaml.read_text(encoding="utf-8") + 'translation:\n  report_to: "Phòng Xuất bản\\nHải Phòng"\n', encoding="utf-8")
+    result = run(mini, "check")
+    assert result.exit_code == 1
+    assert (f"content/book.yaml:{lines + 2}: translation.report_to: a catalog header field is one line, "
+            "e.g. 'Name <name@example.org>'") in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_chinese_header_is_gettexts_code_for_simplified_chinese(mini, run):
+    from babel import Locale
+
+    from book.i18n.header import header_language
+    from book.languages import language
+
+    assert run(mini, "i18n", "init", "zh").exit_code == 0
+    assert header(mini, "zh.po")["Language"] == "zh_CN"
+    assert header_language("zh", "zh") == "zh_CN"  # the bare, ambiguous code is corrected by update
+    assert header_language("zh_Hans", "zh") == "zh_Hans"  # what Weblate writes is kept
+    # The same locale for babel: Simplified Chinese, the editions' dates unchanged.
+    assert Locale.parse("zh_CN").script == Locale.parse(language("zh").locale).script == "Hans"

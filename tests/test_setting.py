@@ -93,3 +93,22 @@ def test_a_language_not_in_the_table_is_a_usage_error(mini, run, code):
     result = run(mini, "build", "--lang", code)
     assert result.exit_code == 2
     assert f"--lang {code}: unknown language" in result.stderr
+
+
+def test_chapter_titles_are_the_pdf_bookmarks(mini, run):
+    add_contents_page(mini)
+    edit(mini / "content" / "chapters" / "00-mo-dau.yaml", "id: mo-dau\n", 'id: mo-dau\ntitle: "Mở đầu"\n')
+    assert run(mini, "i18n", "extract").exit_code == 0 and run(mini, "i18n", "update", "--lang", "en").exit_code == 0
+    po = polib.pofile(str(mini / "translations" / "en.po"))
+    for entry in po:
+        if entry.msgctxt == "chapter:mo-dau:title":
+            entry.msgstr = "Introduction"
+        if entry.msgctxt == "chapter:mo-dau:heading":
+            entry.msgstr = "Contents"
+    po.save(str(mini / "translations" / "en.po"))
+    result = run(mini, "build", "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    with pikepdf.open(mini / "output" / "print" / "en" / "mini-en-interior.pdf") as pdf:
+        with pdf.open_outline() as outline:
+            found = [(item.title, pdf.pages.index(pikepdf.Page(item.destination[0])) + 1) for item in outline.root]
+    assert found == [("Introduction", 1), ("The seaport", 3)]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,3 +50,16 @@ def read_catalog(root: Path, lang: str) -> Catalog:
             continue
         catalog.entries[entry.msgctxt] = entry
     return catalog
+
+
+def gettext_layout(text: str) -> str:
+    """The catalog text as GNU gettext's own tools write it (msgcat's wrapping
+    of long and CJK lines), so that msgcat, msgmerge or Poedit change nothing."""
+    tool = shutil.which("msgcat")
+    if tool is None:
+        raise TranslationError("msgcat not found: writing catalogs needs GNU gettext; install the Debian package gettext")
+    result = subprocess.run([tool, "-w", str(WRAP), "-o", "-", "-"], input=text, capture_output=True, encoding="utf-8")
+    if result.returncode != 0:
+        why = (result.stderr.strip().splitlines() or ["no message"])[0]
+        raise TranslationError(f"translations: msgcat rejects a catalog book wrote ({why}); run again with --debug and report it")
+    return result.stdout

@@ -45,7 +45,8 @@ def check_catalog(root: Path, book: Book, catalog: Catalog) -> list[Problem]:
     problems: list[Problem] = []
     header = po.metadata.get("Language", "")
     if header not in TABLE[lang].po_headers:
-        problems.append(Problem("catalog-language", f"header Language is '{header}' but the file is for '{lang}'; set \"Language: {lang}\\n\"",
+        wanted = TABLE[lang].po_headers[0]
+        problems.append(Problem("catalog-language", f"header Language is '{header}' but the file is for '{lang}'; set \"Language: {wanted}\\n\"",
                                 Where(rel, 1)))
     sources = {m.ctx: m.text for m in book.messages()}
     terms = read_glossary(root)

@@ -13,9 +13,10 @@ from pathlib import Path
 import polib
 
 from book.errors import Problem, TranslationError, Where
-from book.i18n.catalog import WRAP
-from book.i18n.cldr import language_name, plural_forms
+from book.i18n.catalog import WRAP, gettext_layout
+from book.i18n.cldr import plural_forms
 from book.i18n.glossary import Term, read_glossary, terms_in
+from book.i18n.header import DIGEST_HEADER, catalog_header, revised_header, set_header, translations_digest
 from book.i18n.template import entry_notes
 from book.languages import TABLE, catalog_rel
 from book.model import Book
@@ -25,11 +26,11 @@ from book.pages.paginate import Pagination
 def new_catalog(book: Book, lang: str, template: Path) -> str:
     """A new language's .po text from the template (what msginit would give)."""
     po = polib.pofile(str(template), wrapwidth=WRAP)
-    po.metadata["Language"] = lang
-    po.metadata["Language-Team"] = language_name(lang)
+    po.metadata.update(catalog_header(book, lang, {}))
     po.metadata["Plural-Forms"] = plural_forms(lang)
     po.metadata["PO-Revision-Date"] = po.metadata["POT-Creation-Date"]
-    return str(po) + "\n"
+    po.metadata[DIGEST_HEADER] = translations_digest(po)
+    return gettext_layout(str(po) + "\n")
 
 
 def pivot_texts(root: Path) -> dict[str, str]:
@@ -65,7 +66,8 @@ def update_catalog(book: Book, pagination: Pagination, lang: str, template: Path
     with tempfile.TemporaryDirectory() as work:
         path = Path(work) / f"{lang}.pot"
         path.write_text(str(lang_pot) + "\n", encoding="utf-8")
-        return msgmerge(po, path)
+        merged = msgmerge(po, path)
+    return gettext_layout(set_header(merged, revised_header(book, lang, po, merged)))
 
 
 def msgmerge(po: Path, template: Path) -> str:

@@ -9,7 +9,8 @@ import polib
 
 from book import __version__
 from book.files import write_atomic
-from book.i18n.catalog import WRAP
+from book.i18n.catalog import WRAP, gettext_layout
+from book.i18n.header import report_to
 from book.languages import TABLE, TEMPLATE_REL, nfc
 from book.model import MM, Book
 from book.pages.paginate import Pagination
@@ -64,7 +65,7 @@ def make_template(book: Book, pagination: Pagination) -> polib.POFile:
     pot = polib.POFile(wrapwidth=WRAP)
     pot.metadata = {
         "Project-Id-Version": f"{book.slug}",
-        "Report-Msgid-Bugs-To": "",
+        "Report-Msgid-Bugs-To": report_to(book),
         "POT-Creation-Date": f"{book.year}-01-01 00:00+0000",
         "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",
         "Last-Translator": "",
@@ -96,5 +97,5 @@ def make_template(book: Book, pagination: Pagination) -> polib.POFile:
 
 def extract(book: Book, pagination: Pagination) -> Path:
     path = book.root / TEMPLATE_REL
-    write_atomic(path, str(make_template(book, pagination)) + "\n")
+    write_atomic(path, gettext_layout(str(make_template(book, pagination)) + "\n"))
     return path

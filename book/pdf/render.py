@@ -61,7 +61,14 @@ class Renderer:
         canvas.setSubject(info["subject"])
         canvas.setCreator(f"book {__version__}")
         canvas.setKeywords(f"{self.book.slug} {self.text.lang}")
+        bookmarks: dict[int, list[str]] = {}
+        for title, number in self.text.outline:
+            bookmarks.setdefault(number, []).append(title)
         for page in self.pagination.pages:
+            for index, title in enumerate(bookmarks.get(page.number, [])):
+                key = f"p{page.number}-{index}"
+                canvas.bookmarkPage(key, fit="Fit")
+                canvas.addOutlineEntry(title, key, level=0)
             trim = (self.bleed * MM, self.bleed * MM, (self.bleed + self.trim_w) * MM, (self.bleed + self.trim_h) * MM)
             canvas.setTrimBox(trim)
             canvas.setBleedBox((0, 0, width, height))

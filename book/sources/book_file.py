@@ -10,6 +10,7 @@ from book.errors import ConfigError, Problem, Problems
 from book.languages import TABLE, known
 from book.model import Book, Grid, Message, Paper
 from book.sources.chapters import ID_RE, load_chapters
+from book.sources.contacts import load_contacts
 from book.sources.fonts_file import load_fonts
 from book.sources.layouts import load_layouts
 from book.sources.references import check_slots
@@ -22,6 +23,7 @@ BOOK_KEYS = {
     "slug": Key(str, "book", required=True), "source_language": Key(str, "vi"), "editions": Key(list),
     "year": Key(int), "trim_mm": Key(list, [240, 300], required=True), "bleed_mm": Key(float, 3.0, low=0, high=10),
     "margins_mm": Key(dict), "grid": Key(dict), "binding": Key(dict), "paper": Key(dict), "colour": Key(dict), "labels": Key(dict),
+    "translation": Key(dict),
 }
 MARGIN_KEYS = {k: Key(float, d, low=0, high=100) for k, d in (("inner", 20.0), ("outer", 15.0), ("top", 15.0), ("bottom", 20.0))}
 GRID_KEYS = {"columns": Key(int, 12, low=1, high=48), "gutter_mm": Key(float, 5.0, low=0, high=50),
@@ -91,6 +93,7 @@ def load_book(root: Path, check_files: bool = True, problems: Problems | None = 
         layouts=layouts,
         styles=styles,
         fonts=load_fonts(root, out, editions, styles),
+        contacts=load_contacts(top.sub("translation", {"report_to"} | set(TABLE) - {source}), source),
     )
     load_chapters(book, out, check_files)
     check_slots(book, out)

@@ -11,7 +11,9 @@ FIX = "add a face that covers it in fonts/fonts.yaml or change the text"
 
 
 def describe_chars(chars: list[str]) -> str:
-    """>>> describe_chars(["ä"])
+    """The characters as a reader can find them in a font tool.
+
+    >>> describe_chars(["ä"])
     "'ä' U+00E4"
     """
     return ", ".join(f"'{c}' U+{ord(c):04X}" for c in chars)

@@ -43,6 +43,7 @@ class EditionWords:
     running_heads: dict[int, str]  # page number -> running head ('' for none)
     chapter_titles: dict[str, str]  # numbered chapter id -> title, for the running-head check
     info: dict[str, str] = field(default_factory=dict)  # the PDF's title, author, subject
+    outline: list[tuple[str, int]] = field(default_factory=list)  # (chapter title, first page): the PDF's bookmarks
 
 
 def photo_meta(book: Book, loc: Localiser, photo_id: str) -> str:
@@ -108,6 +109,8 @@ def edition_words(book: Book, pagination: Pagination, loc: Localiser) -> Edition
         {page.number: running_head(page, loc) for page in pagination.pages},
         {c.id: loc.text(c.title) for c in book.chapters if c.number and c.title},
         {"title": loc.text(book.title), "author": loc.text(book.publisher), "subject": loc.text(book.subtitle)},
+        # Every chapter with a title, front and back matter too, is a bookmark.
+        [(loc.text(c.title), pagination.chapter_starts[c.id]) for c in book.chapters if c.title and c.id in pagination.chapter_starts],
     )
     for item in words.frames:
         item.fallback = any(m.ctx in loc.missing_ctx for m in item.messages)

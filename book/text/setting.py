@@ -47,6 +47,7 @@ class EditionText:
     frames: dict[tuple[int, str], FrameSetting] = field(default_factory=dict)
     running: dict[int, list[Placement]] = field(default_factory=dict)  # folio and running head per page
     info: dict[str, str] = field(default_factory=dict)
+    outline: list[tuple[str, int]] = field(default_factory=list)
 
 
 def text_box(placed: Placed) -> tuple[float, float, float, float]:
@@ -84,7 +85,7 @@ class Setter:
                        f"needs {needed} lines, room for {available}; shorten it")
 
     def set_all(self) -> EditionText:
-        text = EditionText(self.lang, info=dict(self.words.info))
+        text = EditionText(self.lang, info=dict(self.words.info), outline=list(self.words.outline))
         for item in self.words.frames:
             text.frames[(item.page.number, item.placed.frame.name)] = self.set_frame(item)
         for page in self.pagination.pages:
