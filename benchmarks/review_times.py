@@ -11,32 +11,22 @@ Works on a copy of the project in a temporary folder. Targets: a warm
 
 from __future__ import annotations
 
-import argparse
-import shutil
 import tempfile
-from pathlib import Path
 
-from build_times import BOOK, REPO, report, run
+from build_times import BOOK, copy_project, report, run, runs_argument
 
 TARGETS = {"review": 5.0, "preview": 20.0}
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
+    runs = runs_argument(__doc__)
     with tempfile.TemporaryDirectory() as work:
-        root = Path(work) / "book"
-        for name in ("content", "layouts", "fonts", "translations"):
-            shutil.copytree(REPO / name, root / name)
-        for cache in ("colour", "fonts", "images", "thumbs"):  # whatever this machine has made already
-            if (REPO / ".cache" / cache).is_dir():
-                shutil.copytree(REPO / ".cache" / cache, root / ".cache" / cache)
+        root = copy_project(work, ("colour", "fonts", "images", "thumbs"))  # whatever this machine has made already
         report("review, cold thumbnails and review fonts", [run(BOOK + ["review"], root)])
-        review = [run(BOOK + ["review"], root) for _ in range(args.runs)]
+        review = [run(BOOK + ["review"], root) for _ in range(runs)]
         report("review, warm", review)
         run(BOOK + ["build", "--lang", "en", "--profile", "proof"], root)
-        preview = [run(BOOK + ["preview", "--lang", "en"], root) for _ in range(args.runs)]
+        preview = [run(BOOK + ["preview", "--lang", "en"], root) for _ in range(runs)]
         report("preview --lang en (68 pages, contact sheet)", preview)
         for name, samples in (("review", review), ("preview", preview)):
             best = min(s for s, _ in samples)
