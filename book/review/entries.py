@@ -11,6 +11,7 @@ from book.errors import Problems
 from book.i18n.localise import Localiser
 from book.languages import catalog_rel, nfc
 from book.model import Message, Photo
+from book.text.frames import photo_meta
 
 # Statuses, in the order a reader should worry about them.
 SOURCE, TRANSLATED, FUZZY, STALE, MISSING, OVERFLOW = "source", "translated", "fuzzy", "stale", "missing", "overflow"
@@ -77,8 +78,6 @@ def make_cell(loc: Localiser, message: Message, photo: Photo | None, meta: str, 
 
 def collect_rows(prepared) -> list[Row]:
     """Every text the book sets, in page order; then any text no page shows."""
-    from book.text.frames import photo_meta
-
     book, pagination = prepared.book, prepared.pagination
     locs = [Localiser(book, e.lang, e.catalog, Problems(), fallback=True) for e in prepared.editions]
     settings = {e.lang: e.text.frames for e in prepared.editions}
