@@ -16,6 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from book import __version__
 from book.errors import BookError, ExitCode, Problem
+from book.files import is_disk_full
 from book.languages import TEMPLATE_REL, catalog_rel, known
 from book.project import find_project
 
@@ -51,6 +52,10 @@ def guarded(command):
         except Exception as exc:  # a bug of ours: say so in one line, details with --debug
             if state["debug"]:
                 raise
+            if is_disk_full(exc):
+                err.print(f"error: {exc.filename or 'a file'}: could not be written: no space left on the device; free some space and run again",
+                          markup=False, soft_wrap=True)
+                raise typer.Exit(int(ExitCode.PROBLEM)) from None
             err.print(f"error: internal error ({type(exc).__name__}: {exc}); run again with --debug and report it", markup=False, soft_wrap=True)
             raise typer.Exit(int(ExitCode.PROBLEM)) from None
     return wrapper
@@ -140,7 +145,8 @@ def build(
             progress.update(task, description=stage, completed=done, total=max(total, 1))
 
         try:
-            manifest = run_build(root, langs, profile, jobs, strict, report, simulate_press)
+            manifest = run_build(root, langs, profile, jobs, strict, report,
+                                 notify=lambda line: err.print(line, markup=False, soft_wrap=True), simulate_press=simulate_press)
         except BookError as exc:
             if not as_json:
                 raise
@@ -152,6 +158,9 @@ def build(
     print_warnings(manifest["warnings"])
     if not quiet:
         stdout_console().print(summary_table(summary))
+        for entry in manifest["files"]:
+            if entry["profile"] == profile and entry.get("part") == "cover" and (not langs or entry["lang"] in langs):
+                print(f"{entry['path']}  cover, spine {entry['spine_mm']:g} mm")
 
 
 @app.command()
@@ -199,9 +208,10 @@ def preflight(
     reports = [run_preflight(path, **settings) for path in pdfs]
     plate_problems = []
     if plates:
-        from book.checks.separations import compare_plates
+        from book.checks.preflight import part_of
+        from book.checks.separations import compare_parts
 
-        plate_problems = compare_plates(pdfs)
+        plate_problems = compare_parts(pdfs, part_of)
     if as_json:
         out = [r.as_json() for r in reports]
         print(json.dumps({"files": out, "plates": [p.as_json() for p in plate_problems]} if plates else out, ensure_ascii=False, indent=2))

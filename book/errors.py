@@ -92,9 +92,9 @@ class Problems:
         """Errors with these codes become warnings (what a proof can go on with)."""
         self.items = [replace(p, severity=WARNING) if p.code in codes else p for p in self.items]
 
-    def promote(self) -> None:
-        """--strict: every warning becomes an error."""
-        self.items = [replace(p, severity=ERROR) for p in self.items]
+    def promote(self, codes: frozenset[str] | None = None) -> None:
+        """--strict: every warning becomes an error (or only those with ``codes``)."""
+        self.items = [replace(p, severity=ERROR) if codes is None or p.code in codes else p for p in self.items]
 
     def stop_if_errors(self, what: str, kind: type[BookError] | None = None) -> None:
         errors = self.errors

@@ -23,6 +23,7 @@ class Language:
     hyphenation: str | None = None  # pyphen dictionary a style may hyphenate with
     place_date_join: str = ", "  # between a photo's place and date
     meta_join: str = " · "  # between the place/date and the credit
+    vertical: bool = False  # a spine is set vertically: characters upright, Latin and digits turned
 
     @property
     def po_headers(self) -> tuple[str, ...]:
@@ -38,10 +39,11 @@ TABLE: dict[str, Language] = {
         Language("vi", "vi", "vi", "Latn", "words"),
         Language("en", "en", "en", "Latn", "words", hyphenation="en_US"),
         Language("zh", "zh_Hans", "zh-Hans", "Hans", "characters", wide_faces=True, pivot=True, em_per_character=1.0,
-                 po_languages=("zh_CN", "zh", "zh_Hans", "zh-Hans", "zh_Hans_CN"), place_date_join="，", meta_join="　"),
+                 po_languages=("zh_CN", "zh", "zh_Hans", "zh-Hans", "zh_Hans_CN"), place_date_join="，", meta_join="　",
+                 vertical=True),
         Language("ko", "ko", "ko", "Kore", "words", wide_faces=True, pivot=True, em_per_character=0.9),
         Language("ja", "ja", "ja", "Jpan", "characters", wide_faces=True, pivot=True, em_per_character=1.0,
-                 place_date_join="、", meta_join="　"),
+                 place_date_join="、", meta_join="　", vertical=True),
     )
 }
 

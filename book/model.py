@@ -115,6 +115,36 @@ class Paper:
 
 
 @dataclass(frozen=True)
+class Cover:
+    """The cover: its photo, the back-cover text and how the spine reads."""
+
+    photo: Photo | None
+    back_text: Message
+    spine_direction: str  # 'top-to-bottom' or 'bottom-to-top' for horizontal scripts
+    board_mm: float  # case binding: each board's thickness, added to the spine
+    wrap_mm: float  # case binding: the cover turned in round the boards
+    where: Where
+
+
+@dataclass(frozen=True)
+class ImprintField:
+    key: str
+    label: Message
+    value: str  # '' when the editor has not filled it in
+    where: Where
+
+
+@dataclass
+class Imprint:
+    """The publishing data Vietnamese law puts on every publication, in colophon order."""
+
+    fields: list[ImprintField]
+    final: bool  # a final print run: an empty field stops the build
+    placeholder_notice: Message
+    where: Where
+
+
+@dataclass(frozen=True)
 class Grid:
     """The design grid the layouts' frames are drawn on."""
 
@@ -173,6 +203,11 @@ class Book:
     styles: dict[str, dict[str, Style]]  # style name -> language ('' for base) -> style
     fonts: FontConfig
     photos: dict[str, Photo] = field(default_factory=dict)
+    photo_roots: list[Path] = field(default_factory=list)  # content/photos/ and the declared photo_dirs
+    isbn: dict[str, str] = field(default_factory=dict)  # edition -> ISBN-13 as written, hyphens kept
+    cover: Cover | None = None
+    imprint: Imprint | None = None
+    placeholder_files: frozenset[str] = frozenset()  # photo files still the generated placeholders
     contacts: Contacts = field(default_factory=Contacts)
 
     def style(self, name: str, lang: str) -> Style:
@@ -191,6 +226,10 @@ class Book:
         """Every translatable text in book order."""
         found = [self.title, self.subtitle, self.publisher]
         found += [self.labels[k] for k in sorted(self.labels)]
+        if self.cover:
+            found.append(self.cover.back_text)
+        if self.imprint:
+            found += [f.label for f in self.imprint.fields] + [self.imprint.placeholder_notice]
         for chapter in self.chapters:
             if chapter.title:
                 found.append(chapter.title)

@@ -27,10 +27,12 @@ OUTPUTS = {
 }
 # What a proof shows and marks instead of refusing: a translator's work in progress.
 PROOF_TOLERATES = frozenset({"untranslated", "fuzzy", "stale-translation", "no-catalog", "overflow"})
+# What a print build that declares itself final (imprint.final: true) refuses rather than warns about.
+FINAL_REFUSES = frozenset({"imprint-empty", "isbn-missing", "no-cover"})
 
 
-def output_path(root: Path, book: Book, output: Output, lang: str) -> Path:
-    return root / "output" / output.name / lang / f"{book.slug}-{lang}-{output.part}.pdf"
+def output_path(root: Path, book: Book, output: Output, lang: str, part: str | None = None) -> Path:
+    return root / "output" / output.name / lang / f"{book.slug}-{lang}-{part or output.part}.pdf"
 
 
 def cache_dir(root: Path) -> Path:

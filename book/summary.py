@@ -4,9 +4,22 @@ it as a table (or JSON); the marks list says where a proof marks its pages."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+
 from book.errors import Problem
 from book.languages import catalog_rel
 from book.pages.paginate import Pagination
+
+
+@dataclass(frozen=True)
+class Written:
+    """One edition's interior as the build left it."""
+
+    lang: str
+    path: Path
+    fresh: bool  # False when its bytes did not change and it was left as it was
+    seconds: float  # rendering and finishing
 
 
 def problem_lang(problem: Problem, langs: list[str]) -> str | None:

@@ -186,7 +186,7 @@ def test_duplicate_entry_is_reported(mini, run):
     path.write_text(path.read_text(encoding="utf-8") + '\nmsgctxt "photo:p002:place"\nmsgid "Cát Hải"\nmsgstr "Cat Hai"\n', encoding="utf-8")
     result = run(mini, "check", "--lang", "en")
     assert result.exit_code == 1
-    assert "translations/en.po:63: photo:p002:place: duplicate entry (first at line 55); delete one of them" in result.stderr
+    assert "translations/en.po:63: photo:p002:place: msgctxt used twice (first at line 55); delete one of the two entries" in result.stderr
 
 
 def test_dates_in_captions_come_from_cldr(mini, run):

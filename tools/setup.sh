@@ -10,6 +10,7 @@ DEBIAN_PACKAGES=(
   gettext                          # msgmerge, msgfmt for the translation catalogs
   argyll icc-profiles-free         # colprof and the FOGRA39 data for the press profile
   poppler-utils qpdf ghostscript   # pdftotext, pdffonts, pdfimages, qpdf --check, separations
+  zbar-tools                       # zbarimg: the tests read the cover barcodes back
   python3-venv
 )
 

@@ -33,6 +33,14 @@ def plate(folder: Path, page: int, colour: str) -> Image.Image:
         return image.convert("L")
 
 
+def compare_parts(pdfs: list[Path], part_of, dpi: int = 20) -> list[Problem]:
+    """Compare interiors with interiors and covers with covers."""
+    groups: dict[str, list[Path]] = {}
+    for pdf in pdfs:
+        groups.setdefault(part_of(pdf), []).append(pdf)
+    return [problem for part in sorted(groups) for problem in compare_plates(groups[part], dpi)]
+
+
 def compare_plates(pdfs: list[Path], dpi: int = 20, workers: int = 2) -> list[Problem]:
     """Differences in the C, M and Y plates of ``pdfs`` against the first one,
     one problem per edition and plate; empty when the plates are shared."""

@@ -26,8 +26,45 @@ class Catalog:
     po: polib.POFile | None = None  # the whole file, obsolete entries included
 
 
+BOM = b"\xef\xbb\xbf"
+
+
+def check_encoding(path: Path, rel: str) -> bytes:
+    """The catalog's bytes, refused with one line when they are not UTF-8
+    (UTF-16 is what some Windows editors save). A UTF-8 byte-order mark is
+    accepted: it is stripped whenever the file is written again."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problem = Problem("catalog-syntax", f"cannot read the catalog ({exc.strerror})", Where(rel))
+        raise TranslationError(str(problem), [problem]) from None
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:200]:
+        problem = Problem("catalog-encoding", "saved as UTF-16; save it again as UTF-8 (Poedit does; in a text editor choose "
+                          "'UTF-8' as the encoding), then run the command again", Where(rel, 1))
+        raise TranslationError(str(problem), [problem])
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        problem = Problem("catalog-encoding", f"not UTF-8 text ({exc.reason}); save the file as UTF-8", Where(rel, line))
+        raise TranslationError(str(problem), [problem]) from None
+    return data
+
+
+def without_bom(path: Path, rel: str, folder: Path) -> Path:
+    """``path`` itself, or a copy in ``folder`` without the byte-order mark
+    that GNU gettext's tools refuse."""
+    data = check_encoding(path, rel)
+    if not data.startswith(BOM):
+        return path
+    copy = folder / path.name
+    copy.write_bytes(data[len(BOM):])
+    return copy
+
+
 def parse_po(path: Path, rel: str) -> polib.POFile:
     """polib's parse, its errors turned into one line with file:line."""
+    check_encoding(path, rel)
     try:
         return polib.pofile(str(path), encoding="utf-8", wrapwidth=WRAP)
     except (OSError, ValueError) as exc:
@@ -48,7 +85,7 @@ def read_catalog(root: Path, lang: str) -> Catalog:
     for entry in po:
         if entry.obsolete or entry.msgctxt is None:
             continue
-        catalog.entries[entry.msgctxt] = entry
+        catalog.entries.setdefault(entry.msgctxt, entry)  # a duplicate is reported by the checks
     return catalog
 
 

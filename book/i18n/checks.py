@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 from book.errors import ERROR, WARNING, Problem, Where
-from book.i18n.catalog import Catalog
+from book.i18n.catalog import Catalog, without_bom
 from book.i18n.glossary import missing_terms, read_glossary
 from book.languages import TABLE, catalog_rel, nfc
 from book.model import Book
@@ -50,15 +51,17 @@ def check_catalog(root: Path, book: Book, catalog: Catalog) -> list[Problem]:
                                 Where(rel, 1)))
     sources = {m.ctx: m.text for m in book.messages()}
     terms = read_glossary(root)
-    seen: dict[tuple[str | None, str], int] = {}
+    seen: dict[str | None, int] = {}
     for entry in po:
         if entry.obsolete:
             continue
         where = Where(rel, entry.linenum, entry.msgctxt)
-        key = (entry.msgctxt, entry.msgid)
-        if key in seen:
-            problems.append(Problem("duplicate-entry", f"{entry.msgctxt}: duplicate entry (first at line {seen[key]}); delete one of them", where))
-        seen.setdefault(key, entry.linenum)
+        # One msgctxt is one slot of the book, whatever its msgid says.
+        if entry.msgctxt in seen:
+            problems.append(Problem("duplicate-entry", f"{entry.msgctxt}: msgctxt used twice (first at line {seen[entry.msgctxt]}); "
+                                    "delete one of the two entries", where))
+            continue
+        seen[entry.msgctxt] = entry.linenum
         for field, text in (("msgid", entry.msgid), ("msgstr", entry.msgstr)):
             if text != nfc(text):
                 problems.append(Problem("not-nfc", f"{entry.msgctxt}: {field} is not in Unicode NFC (decomposed accents); "
@@ -71,5 +74,6 @@ def check_catalog(root: Path, book: Book, catalog: Catalog) -> list[Problem]:
             for term in missing_terms(sources[entry.msgctxt], entry.msgstr, lang, terms):
                 problems.append(Problem("glossary", f"{entry.msgctxt}: glossary term '{term.source}' is '{term.targets[lang]}' "
                                         "in translations/glossary.csv but the translation does not use it", where, WARNING))
-    problems += run_msgfmt(path, rel)
+    with tempfile.TemporaryDirectory() as work:
+        problems += run_msgfmt(without_bom(path, rel, Path(work)), rel)
     return problems

@@ -13,10 +13,11 @@ from pathlib import Path
 import polib
 
 from book.errors import Problem, TranslationError, Where
-from book.i18n.catalog import WRAP, gettext_layout
+from book.i18n.catalog import WRAP, gettext_layout, parse_po, without_bom
 from book.i18n.cldr import plural_forms
 from book.i18n.glossary import Term, read_glossary, terms_in
 from book.i18n.header import DIGEST_HEADER, catalog_header, revised_header, set_header, translations_digest
+from book.i18n.slots import keep_slots
 from book.i18n.template import entry_notes
 from book.languages import TABLE, catalog_rel
 from book.model import Book
@@ -38,7 +39,7 @@ def pivot_texts(root: Path) -> dict[str, str]:
     path = root / catalog_rel("en")
     if not path.is_file():
         return {}
-    po = polib.pofile(str(path))
+    po = parse_po(path, catalog_rel("en"))
     return {e.msgctxt: e.msgstr for e in po if e.msgctxt and e.msgstr and not e.obsolete and "fuzzy" not in e.flags}
 
 
@@ -63,14 +64,15 @@ def update_catalog(book: Book, pagination: Pagination, lang: str, template: Path
     root = book.root
     po = root / catalog_rel(lang)
     lang_pot = language_template(template, lang, entry_notes(book, pagination, lang), read_glossary(root), pivot_texts(root))
+    old = parse_po(po, catalog_rel(lang))
     with tempfile.TemporaryDirectory() as work:
         path = Path(work) / f"{lang}.pot"
         path.write_text(str(lang_pot) + "\n", encoding="utf-8")
-        merged = msgmerge(po, path)
+        merged = keep_slots(old, msgmerge(without_bom(po, catalog_rel(lang), Path(work)), path, catalog_rel(lang)))
     return gettext_layout(set_header(merged, revised_header(book, lang, po, merged)))
 
 
-def msgmerge(po: Path, template: Path) -> str:
+def msgmerge(po: Path, template: Path, rel: str | None = None) -> str:
     """GNU msgmerge --previous: fuzzy with the previous text, obsolete kept as #~."""
     tool = shutil.which("msgmerge")
     if tool is None:
@@ -78,7 +80,7 @@ def msgmerge(po: Path, template: Path) -> str:
     result = subprocess.run([tool, "--quiet", "--previous", "-w", str(WRAP), "-o", "-", str(po), str(template)],
                             capture_output=True, text=True)
     if result.returncode != 0:
-        rel = catalog_rel(po.stem)
+        rel = rel or catalog_rel(po.stem)
         # msgmerge names the file by its full path; report it as the translator knows it.
         found = re.search(rf"{re.escape(str(po))}:(\d+): (.*)", result.stderr)
         where, why = (Where(rel, int(found[1])), found[2]) if found else (Where(rel), result.stderr.strip().splitlines()[0] if result.stderr.strip() else "")

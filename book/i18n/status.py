@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import polib
-
 from book.errors import WARNING, Problem, Where
+from book.i18n.catalog import parse_po
 from book.languages import catalog_rel
 
 
@@ -30,7 +29,7 @@ class Status:
 
 
 def status(path: Path, lang: str) -> Status:
-    po = polib.pofile(str(path))
+    po = parse_po(path, catalog_rel(lang))
     live = [e for e in po if not e.obsolete]
     fuzzy = [e for e in live if "fuzzy" in e.flags]
     untranslated = [e for e in live if not e.msgstr and "fuzzy" not in e.flags]
@@ -43,7 +42,7 @@ def status_problems(path: Path, lang: str) -> list[Problem]:
     """Each entry still to translate or review, as a warning at its line, for CI annotations."""
     rel = catalog_rel(lang)
     found = []
-    for entry in polib.pofile(str(path)):
+    for entry in parse_po(path, rel):
         if entry.obsolete:
             continue
         if "fuzzy" in entry.flags:

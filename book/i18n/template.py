@@ -36,7 +36,7 @@ def entry_notes(book: Book, pagination: Pagination, lang: str | None = None) -> 
     for page in pagination.pages:
         for placed in page.placed:
             frame = placed.frame
-            if frame.kind not in ("caption", "text") or not frame.style:
+            if frame.kind not in ("caption", "text") or not frame.style or placed.value == "book.imprint":
                 continue
             if frame.kind == "caption":
                 ctx = f"photo:{placed.value}:caption"

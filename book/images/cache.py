@@ -6,11 +6,12 @@ and written atomically so that two builds can share the cache."""
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-CODE_VERSION = "1"
+from book.files import write_atomic
+
+CODE_VERSION = "2"  # 2: alpha onto white, 16-bit grey scaled
 QUALITY = 90
 
 
@@ -45,10 +46,7 @@ def read_cached(job, data: bytes) -> Cached:
 
 
 def store(cached: Cached, jpeg: bytes, pixels: tuple[int, int], ppi: float, box_mm: tuple[float, float]) -> None:
-    cached.path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = cached.path.with_name(f"{cached.path.name}.tmp-{os.getpid()}")
-    tmp.write_bytes(jpeg)
-    os.replace(tmp, cached.path)
-    tmp_meta = cached.meta.with_name(f"{cached.meta.name}.tmp-{os.getpid()}")
-    tmp_meta.write_text(f"{pixels[0]} {pixels[1]} {ppi:.2f} {box_mm[0]:.4f} {box_mm[1]:.4f}\n")
-    os.replace(tmp_meta, cached.meta)
+    """The JPEG first, its numbers second: a reader that finds the numbers
+    finds a whole JPEG (a full disk raises `DiskFull` and leaves neither half)."""
+    write_atomic(cached.path, jpeg)
+    write_atomic(cached.meta, f"{pixels[0]} {pixels[1]} {ppi:.2f} {box_mm[0]:.4f} {box_mm[1]:.4f}\n")

@@ -9,10 +9,12 @@ from pathlib import Path
 from PIL import Image
 
 from book.errors import Problems, Where
+from book.files import DiskFull
 from book.images.process import ImageJob, ImageResult, crop_box
 from book.model import Book
 from book.outputs import Output
 from book.pages.paginate import Pagination
+from book.sources.photo_paths import shown
 
 
 def placed_photos(pagination: Pagination):
@@ -31,12 +33,31 @@ def image_jobs(book: Book, pagination: Pagination, output: Output, press_icc: Pa
             for _, placed in placed_photos(pagination)]
 
 
+def photo_size(path: Path) -> tuple[int, int]:
+    """The upright size of a photo, after decoding it whole at a small scale
+    (JPEG draft), so that a truncated or damaged file is found by ``book check``
+    and not first by the build. Raises ValueError with what is wrong."""
+    if path.stat().st_size == 0:
+        raise ValueError("the file is empty (0 bytes)")
+    try:
+        with Image.open(path) as image:
+            width, height = image.size
+            sideways = image.getexif().get(0x0112, 1) in (5, 6, 7, 8)
+            image.draft(image.mode, (max(1, width // 8), max(1, height // 8)))
+            image.load()
+    except Image.DecompressionBombError:
+        raise ValueError(f"its header claims more than {2 * Image.MAX_IMAGE_PIXELS // 1_000_000} megapixels, "
+                         "more than any print needs; the file is damaged or hostile") from None
+    except Image.UnidentifiedImageError:
+        raise ValueError("not an image Pillow can read (JPEG, PNG or TIFF)") from None
+    except (OSError, SyntaxError) as exc:  # Pillow raises SyntaxError for some broken headers
+        raise ValueError(f"damaged: {exc}") from None
+    return (height, width) if sideways else (width, height)
+
+
 def placed_ppi(path: Path, frame_mm: tuple[float, float], fit: str) -> float:
-    """The resolution a photo reaches in its frame, read from its header alone."""
-    with Image.open(path) as image:
-        width, height = image.size
-        if image.getexif().get(0x0112, 1) in (5, 6, 7, 8):  # stored sideways
-            width, height = height, width
+    """The resolution a photo reaches in its frame."""
+    width, height = photo_size(path)
     box = crop_box((width, height), frame_mm, fit)
     crop_w, crop_h = box[2] - box[0], box[3] - box[1]
     drawn_w = frame_mm[0] if fit == "cover" else crop_w * min(frame_mm[0] / crop_w, frame_mm[1] / crop_h)
@@ -53,7 +74,7 @@ def check_resolution(book: Book, pagination: Pagination, output: Output, out: Pr
         try:
             ppi = placed_ppi(photo.path, (placed.frame.w, placed.frame.h), placed.frame.fit)
         except (OSError, ValueError) as exc:
-            out.error("unreadable-image", Where(photo.rel), f"cannot read the image ({exc}); replace the file")
+            out.error("unreadable-image", Where(photo.rel), f"cannot read the image ({exc}); replace the file with a good copy")
             continue
         if ppi >= book.min_ppi - 0.5:
             continue
@@ -69,5 +90,30 @@ def check_resolution(book: Book, pagination: Pagination, output: Output, out: Pr
 
 def report_failures(book: Book, results: list[ImageResult], out: Problems) -> None:
     for result in results:
+        if result.disk_full:
+            raise DiskFull(result.disk_full, shown=shown(book.root, result.disk_full))
         if result.error:
             out.error("unreadable-image", Where(book.photos[result.job.photo].rel), f"cannot read the image ({result.error}); replace the file")
+
+
+def cover_job(book: Book, media_mm: tuple[float, float], output: Output, press_icc: Path | None, cache: Path) -> ImageJob | None:
+    photo = book.cover.photo if book.cover else None
+    if photo is None:
+        return None
+    return ImageJob(photo.id, "cover", photo.path, media_mm, "cover", output.colour, output.ppi, press_icc, cache)
+
+
+def check_cover_resolution(book: Book, media_mm: tuple[float, float], out: Problems) -> None:
+    """The cover photo spans the whole spread with its bleed: below the book's minimum it is refused."""
+    photo = book.cover.photo if book.cover else None
+    if photo is None:
+        return
+    try:
+        ppi = placed_ppi(photo.path, media_mm, "cover")
+    except (OSError, ValueError) as exc:
+        out.error("unreadable-image", Where(photo.rel), f"cannot read the image ({exc}); replace the file")
+        return
+    if ppi < book.min_ppi - 0.5:
+        out.error("low-ppi", Where("content/book.yaml", book.cover.where.line, "cover.photo"),
+                  f"cover.photo: photo {photo.id} is {ppi:.0f} ppi across the {media_mm[0]:.0f} × {media_mm[1]:.0f} mm cover spread "
+                  f"(needs {book.min_ppi}); name a larger photo")

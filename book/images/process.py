@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps
 
+from book.files import DiskFull
 from book.images.cache import QUALITY, read_cached, store
 
 Image.MAX_IMAGE_PIXELS = 400_000_000  # big scans are normal here
@@ -41,6 +42,7 @@ class ImageResult:
     ppi: float  # effective resolution in the frame
     box_mm: tuple[float, float]  # drawn size (smaller than the frame for 'contain')
     error: str | None = None
+    disk_full: Path | None = None  # the cache file that could not be written
 
 
 _transforms: dict[tuple, ImageCms.ImageCmsTransform] = {}
@@ -83,6 +85,8 @@ def process(job: ImageJob) -> ImageResult:
     """Run one job; errors come back as a result, never as an exception."""
     try:
         return _process(job)
+    except DiskFull as exc:  # the disk, not the photo
+        return ImageResult(job, None, (0, 0), 0.0, job.frame_mm, "no space left on the device", exc.path)
     except (OSError, ValueError, ImageCms.PyCMSError, Image.DecompressionBombError) as exc:
         return ImageResult(job, None, (0, 0), 0.0, job.frame_mm, f"{exc}")
 
@@ -94,7 +98,7 @@ def _process(job: ImageJob) -> ImageResult:
         return ImageResult(job, cached.path, cached.pixels, cached.ppi, cached.box_mm)
     image = Image.open(io.BytesIO(data))
     icc = image.info.get("icc_profile")
-    image = ImageOps.exif_transpose(image)
+    image = flatten(ImageOps.exif_transpose(image))
     box = crop_box(image.size, job.frame_mm, job.fit)
     crop_w, crop_h = box[2] - box[0], box[3] - box[1]
     if job.fit == "contain":
@@ -115,10 +119,34 @@ def _process(job: ImageJob) -> ImageResult:
     return ImageResult(job, cached.path, image.size, ppi, drawn)
 
 
+def flatten(image: Image.Image) -> Image.Image:
+    """Transparent areas onto white paper and deep greyscale (16-bit scans) to
+    8 bits by scaling, before any colour conversion. Without this, transparency
+    would print as rich black and a 16-bit grey would clip to paper white."""
+    if image.mode in ("I;16", "I;16B", "I;16L", "I;16N", "I"):
+        # 16-bit samples (0–65535) to 8 bits, rounded.
+        return image.convert("I").point(lambda v: v * (255 / 65535) + 0.5).convert("L")
+    if image.mode == "F":
+        high = image.getextrema()[1]
+        scale = 255.0 if high <= 1.0 else (255 / 65535 if high > 255 else 1.0)
+        return image.point(lambda v: v * scale + 0.5).convert("L")
+    if image.mode == "P":
+        image = image.convert("RGBA" if "transparency" in image.info else "RGB")
+    if image.mode in ("PA", "La"):
+        image = image.convert("RGBA" if image.mode == "PA" else "LA")
+    if image.mode in ("RGBA", "RGBa", "LA"):
+        solid = "L" if image.mode == "LA" else "RGB"
+        paper = Image.new(solid, image.size, 255 if solid == "L" else (255, 255, 255))
+        paper.paste(image.convert(solid), mask=image.getchannel("A"))
+        return paper
+    return image
+
+
 def convert_colour(image: Image.Image, icc: bytes | None, job: ImageJob) -> Image.Image:
     """To the press profile (print) or sRGB (screen). Grayscale stays gray: it
     prints on the black plate alone, which keeps archive photos neutral."""
-    if image.mode in ("1", "L", "LA", "I", "I;16", "F"):
+    image = flatten(image)
+    if image.mode in ("1", "L"):
         return image.convert("L")
     if image.mode == "CMYK":
         out = "CMYK" if job.mode == "cmyk" else "RGB"

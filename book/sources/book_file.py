@@ -12,7 +12,9 @@ from book.model import Book, Grid, Message, Paper
 from book.sources.chapters import ID_RE, load_chapters
 from book.sources.contacts import load_contacts
 from book.sources.fonts_file import load_fonts
+from book.sources.imprint import COVER_KEYS, IMPRINT_KEYS, load_cover, load_imprint, load_isbns, placeholder_files
 from book.sources.layouts import load_layouts
+from book.sources.photo_paths import photo_roots
 from book.sources.references import check_slots
 from book.sources.schema import Key, Section, suggest
 from book.sources.styles import load_styles
@@ -23,13 +25,15 @@ BOOK_KEYS = {
     "slug": Key(str, "book", required=True), "source_language": Key(str, "vi"), "editions": Key(list),
     "year": Key(int), "trim_mm": Key(list, [240, 300], required=True), "bleed_mm": Key(float, 3.0, low=0, high=10),
     "margins_mm": Key(dict), "grid": Key(dict), "binding": Key(dict), "paper": Key(dict), "colour": Key(dict), "labels": Key(dict),
+    "photo_dirs": Key(list, []),
+    "isbn": Key(dict), "cover": Key(dict), "imprint": Key(dict),
     "translation": Key(dict),
 }
 MARGIN_KEYS = {k: Key(float, d, low=0, high=100) for k, d in (("inner", 20.0), ("outer", 15.0), ("top", 15.0), ("bottom", 20.0))}
 GRID_KEYS = {"columns": Key(int, 12, low=1, high=48), "gutter_mm": Key(float, 5.0, low=0, high=50),
              "baseline_pt": Key(float, 12.0, low=1, high=100)}
-BINDING_KEYS = {"style": Key(str, "perfect"), "page_multiple": Key(int, 4)}
-PAPER_KEYS = {"name": Key(str, ""), "caliper_mm": Key(float, 0.1, low=0.03, high=1.0)}
+BINDING_KEYS = {"style": Key(str, "perfect", choices=("perfect", "case", "saddle")), "page_multiple": Key(int, 4)}
+PAPER_KEYS = {"name": Key(str, ""), "caliper_mm": Key(float, 0.0, low=0.03, high=1.0)}  # 0: unknown (no cover can be built)
 COLOUR_KEYS = {"press_profile": Key(str, "FOGRA39"), "ink_limit": Key(float, 300, low=200, high=400),
                "min_ppi": Key(float, 300, low=72, high=1200)}
 LABELS = {"chapter": ("number",), "credit": ("credit",), "page": ("page",)}
@@ -62,12 +66,19 @@ def load_book(root: Path, check_files: bool = True, problems: Problems | None = 
     multiple = binding.read("page_multiple")
     if multiple not in (1, 2, 4, 8, 16, 32):
         binding.bad("page_multiple", f"{multiple} is not a binding multiple; use 2, 4, 8, 16 or 32")
+    photo_dirs = top.read("photo_dirs") or []
+    for index, folder in enumerate(photo_dirs):
+        if not isinstance(folder, str) or not folder.strip():
+            out.error("schema", top.where("photo_dirs", index), f"photo_dirs[{index}]: give a folder path as text, e.g. ../archive/photos")
+        elif not photo_roots(root, [folder])[1].is_dir():
+            out.error("missing-file", top.where("photo_dirs", index), f"photo_dirs[{index}]: folder {folder} not found; create it or correct the path")
     layouts = load_layouts(root, out)
     styles = load_styles(root, out)
     for layout in layouts.values():
         for frame in layout.frames.values():
             if frame.style and frame.style not in styles:
                 out.error("unknown-style", layout.where, f"{layout.name}.frames.{frame.name}: unknown style '{frame.style}'{suggest(frame.style, styles)}")
+    check_frames_on_page(layouts, (float(trim[0]), float(trim[1])), top.read("bleed_mm"), out)
     messages = {key: Message(f"book:{key}", top.read(key), top.where(key), comment) for key, comment in BOOK_MESSAGES}
     book = Book(
         root=root,
@@ -93,12 +104,29 @@ def load_book(root: Path, check_files: bool = True, problems: Problems | None = 
         layouts=layouts,
         styles=styles,
         fonts=load_fonts(root, out, editions, styles),
+        photo_roots=photo_roots(root, [f for f in photo_dirs if isinstance(f, str) and f.strip()]),
         contacts=load_contacts(top.sub("translation", {"report_to"} | set(TABLE) - {source}), source),
     )
     load_chapters(book, out, check_files)
+    book.isbn = load_isbns(top.sub("isbn", set(editions)), editions, out)
+    book.cover = load_cover(top.sub("cover", COVER_KEYS), book.photos)
+    book.imprint = load_imprint(top.sub("imprint", IMPRINT_KEYS), out) if top.data.get("imprint") is not None else None
+    book.placeholder_files = placeholder_files(root) if check_files else frozenset()
     check_slots(book, out)
     out.stop_if_errors("in the book's sources; nothing was written", ConfigError)
     return book, out.warnings
+
+
+def check_frames_on_page(layouts, trim: tuple[float, float], bleed: float, out: Problems) -> None:
+    """Every frame lies on its page (two pages for a spread), bleed included."""
+    for layout in layouts.values():
+        width = trim[0] * (2 if layout.spread else 1)
+        for frame in layout.frames.values():
+            if frame.x < -bleed - 0.01 or frame.y < -bleed - 0.01 or frame.x + frame.w > width + bleed + 0.01 \
+                    or frame.y + frame.h > trim[1] + bleed + 0.01:
+                out.error("frame-outside", layout.where,
+                          f"{layout.name}.frames.{frame.name}: the frame ({frame.x:g}, {frame.y:g}, {frame.w:g} × {frame.h:g} mm) reaches "
+                          f"outside the {width:g} × {trim[1]:g} mm page and its {bleed:g} mm bleed; move or shrink it")
 
 
 def load_labels(section: Section) -> dict[str, Message]:

@@ -9,6 +9,7 @@ from typing import Any
 from book.errors import ConfigError, Problems, Where
 from book.model import Book, Chapter, Message, PageSpec, PartialDate, Photo
 from book.placeholders import PHOTO_PLACEHOLDERS, placeholders
+from book.sources.photo_paths import resolve_photo
 from book.sources.schema import Key, Section, suggest
 from book.sources.yamlsrc import Located, read_yaml
 
@@ -78,6 +79,9 @@ def load_chapter(book: Book, doc: Located, out: Problems, check_files: bool = Tr
         slots = section.read("slots") or {}
         where = section.where("slots") if "slots" in section.data else section.where()
         pages.append(PageSpec(layout, {str(k): str(v) for k, v in slots.items()}, where))
+    if not pages and not out.errors:
+        out.error("empty-chapter", top.where("pages") if "pages" in top.data else top.where(),
+                  f"chapter '{cid}' has no pages; add pages (see the README) or delete the file")
     return Chapter(cid, doc.path, title, texts, photos, pages, where=top.where("id"))
 
 
@@ -88,9 +92,11 @@ def load_photo(book: Book, doc: Located, index: int, data: Any, out: Problems, c
     if pid in book.photos:
         out.error("duplicate-id", section.where("id"),
                   f"photos[{index}].id: photo id '{pid}' is already used at {book.photos[pid].where}; give it another id")
-    path = book.root / "content" / "photos" / file
-    if file and check_files and not path.is_file():
-        out.error("missing-file", section.where("file"), f"photos[{index}].file: photo content/photos/{file} not found; add the file or correct the name")
+    path, rel, outside = resolve_photo(book.root, file, book.photo_roots)
+    if file and outside:
+        out.error("photo-outside", section.where("file"), f"photos[{index}].file: {outside}")
+    elif file and check_files and not path.is_file():
+        out.error("missing-file", section.where("file"), f"photos[{index}].file: photo {rel} not found; add the file or correct the name")
     date = None
     if section.data.get("date") is not None:
         try:
@@ -98,7 +104,7 @@ def load_photo(book: Book, doc: Located, index: int, data: Any, out: Problems, c
         except ValueError as exc:
             section.bad("date", str(exc))
     photo = Photo(
-        pid, path, f"content/photos/{file}",
+        pid, path, rel,
         photo_message(section, pid, "caption", f"Caption of photo {pid} ({file})."),
         photo_message(section, pid, "place", f"Where photo {pid} was taken."),
         photo_message(section, pid, "credit", f"Photographer or archive of photo {pid}."),
@@ -109,7 +115,10 @@ def load_photo(book: Book, doc: Located, index: int, data: Any, out: Problems, c
 
 
 def photo_message(section: Section, pid: str, field: str, comment: str) -> Message:
-    text = section.get(field, str, "", required=field == "caption").strip()
+    raw = section.get(field, str, "", required=field == "caption")
+    text = raw.strip()
+    if field == "caption" and raw and not text:
+        section.bad(field, "the caption is only spaces; write the caption or remove the photo", code="empty-caption")
     unknown = [name for name in placeholders(text) if field != "caption" or name not in PHOTO_PLACEHOLDERS]
     if unknown:
         known = ", ".join("{" + n + "}" for n in PHOTO_PLACEHOLDERS) if field == "caption" else "none"

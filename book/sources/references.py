@@ -8,7 +8,7 @@ from book.model import Book
 from book.sources.layouts import SLOTLESS_KINDS
 from book.sources.schema import suggest
 
-BOOK_TEXTS = ("book.title", "book.subtitle", "book.publisher")
+BOOK_TEXTS = ("book.title", "book.subtitle", "book.publisher", "book.imprint")
 
 
 def check_slots(book: Book, out: Problems) -> None:

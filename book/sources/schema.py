@@ -6,6 +6,7 @@ what is accepted and what is read cannot drift apart."""
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -80,7 +81,13 @@ class Section:
             name = kind.__name__ if isinstance(kind, type) else "/".join(k.__name__ for k in kind)
             self.bad(key, f"expected {name}, got {type(value).__name__} {value!r}")
             return default
-        return nfc(value) if isinstance(value, str) else value
+        if isinstance(value, str):
+            control = next((ch for ch in value if unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\n\t"), None)
+            if control is not None:
+                self.bad(key, f"contains the invisible control character U+{ord(control):04X}; delete it", code="control-character")
+                return default
+            return nfc(value)
+        return value
 
     def number(self, key: str, default: float | None = None, low: float = 0, high: float = 1e6) -> float:
         value = self.get(key, float, default, required=default is None)

@@ -20,11 +20,11 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from book.errors import FontError
-from book.files import sha256_file
+from book.files import DiskFull, is_disk_full, remove_stale_temps, sha256_file
 from book.languages import language
 from book.model import FontConfig, FontFace
 
-CONVERTER_VERSION = "2"
+CONVERTER_VERSION = "3"  # 3: no build time in head.modified
 # Punctuation that belongs to the CJK face inside CJK text, though Latin faces have it too.
 CJK_AMBIGUOUS = set("“”‘’…‥—―·・")
 # Word spaces join the run before them; any other space (U+3000, no-break)
@@ -137,9 +137,21 @@ def convert_to_truetype(face: FontFace, codepoints: set[int], target: Path, tag:
     names.setName(f"{postscript}-{tag}"[:63], 6, 3, 1, 0x409)
     names.setName(f"{postscript}-{tag}"[:63], 6, 1, 0, 0)
     font.sfntVersion = "\x00\x01\x00\x00"
+    # fontTools stamps head.modified with the time of saving unless told not
+    # to; the source face's own date keeps a fresh cache giving the same PDF.
+    font.recalcTimestamp = False
+    write_font(font, target)
+
+
+def write_font(font: FTFont, target: Path) -> None:
+    """Save atomically; a failed save (a full disk) leaves no partial file."""
     tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
-    font.save(str(tmp))
-    os.replace(tmp, target)
+    try:
+        font.save(str(tmp))
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 @dataclass(frozen=True)
@@ -210,8 +222,13 @@ class EditionFonts:
             target = self.cache / f"{face.name}-{key}.ttf"
             if not target.exists():
                 self.cache.mkdir(parents=True, exist_ok=True)
+                remove_stale_temps(self.cache)
                 try:
                     convert_to_truetype(face, set(codes), target, key[:6].upper())
+                except OSError as exc:
+                    if is_disk_full(exc):
+                        raise DiskFull(target, exc) from exc
+                    raise FontError(f"{face.path}: could not convert face {face.index} for embedding: {exc}") from exc
                 except Exception as exc:  # fontTools raises many kinds
                     raise FontError(f"{face.path}: could not convert face {face.index} for embedding: {exc}") from exc
             rl_name = f"{face.name}-{key[:8]}"

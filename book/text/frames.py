@@ -68,6 +68,9 @@ def frame_texts(book: Book, pagination: Pagination, loc: Localiser) -> list[Fram
                 parts = [Part(loc.fill(loc.text(photo.caption), photo), book.style(frame.style, loc.lang)),
                          Part(photo_meta(book, loc, placed.value), book.style("caption-meta", loc.lang))]
                 found.append(FrameText(page, placed, parts, [photo.caption, photo.place, photo.credit]))
+            elif frame.kind == "text" and placed.value == "book.imprint" and book.imprint:
+                labels = [f.label for f in book.imprint.fields]
+                found.append(FrameText(page, placed, [Part(imprint_text(book, pagination, loc), book.style(frame.style, loc.lang))], labels))
             elif frame.kind == "text":
                 message = book.slot_message(page.chapter, placed.value)
                 found.append(FrameText(page, placed, [Part(loc.text(message), book.style(frame.style, loc.lang))], [message]))
@@ -75,6 +78,24 @@ def frame_texts(book: Book, pagination: Pagination, loc: Localiser) -> list[Fram
                 text = loc.label("chapter", number=str(page.chapter.number))
                 found.append(FrameText(page, placed, [Part(text, book.style(frame.style, loc.lang))], [book.labels["chapter"]]))
     return found
+
+
+def imprint_text(book: Book, pagination: Pagination, loc: Localiser) -> str:
+    """The colophon's publishing data, one labelled line per filled field, and the
+    placeholder notice while any photo of the book is still a painted placeholder."""
+    values = {"format": f"{book.trim[0] / 10:g} × {book.trim[1] / 10:g} cm", "pages": str(len(pagination.pages)),
+              "isbn": book.isbn.get(loc.lang, "")}
+    lines = []
+    for item in book.imprint.fields:
+        value = values.get(item.key, item.value)
+        if item.key == "publisher" and not value:
+            value = loc.text(book.publisher)
+        if value:
+            lines.append(f"{loc.text(item.label)}: {value}")
+    text = "\n".join(lines)
+    if book.placeholder_files & {p.path.name for p in book.photos.values()}:
+        text += "\n\n" + loc.text(book.imprint.placeholder_notice)
+    return text
 
 
 def running_head(page: Page, loc: Localiser) -> str:

@@ -1,0 +1,103 @@
+"""Putting a build's PDFs into place so that outputs and manifest agree.
+
+The manifest is the commit record. Every staged PDF is hashed before it
+moves; the new manifest and the list of moves are first written, atomically,
+to a journal (output/.commit.json); then the PDFs are renamed into place,
+then the manifest is written atomically and the journal removed. A build
+killed between those steps leaves the journal, and the next build (under the
+project lock) finishes the moves that can still be made and writes a
+manifest that lists exactly the files that are there."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from book.files import sha256_file, write_atomic
+
+MANIFEST_REL = "output/manifest.json"
+JOURNAL_REL = "output/.commit.json"
+
+
+@dataclass(frozen=True)
+class Staged:
+    """One finished PDF waiting in the staging folder, with its manifest entry (sha256 aside)."""
+
+    path: Path
+    target: Path
+    entry: dict
+
+
+def read_manifest(root: Path) -> dict:
+    path = root / MANIFEST_REL
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def dump(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def commit(root: Path, slug: str, staged: list[Staged], warnings: list[str]) -> dict:
+    """Move ``staged`` into place and write the manifest; returns the manifest."""
+    fresh = []
+    for item in staged:
+        fresh.append({**item.entry, "path": item.target.relative_to(root).as_posix(), "sha256": sha256_file(item.path)})
+    paths = {f["path"] for f in fresh}
+    kept = [f for f in read_manifest(root).get("files", []) if isinstance(f, dict) and f.get("path") not in paths
+            and isinstance(f.get("path"), str) and (root / f["path"]).is_file()]
+    manifest = {"book": slug, "files": sorted(kept + fresh, key=lambda f: f["path"]), "warnings": warnings}
+    moves = [[item.path.relative_to(root).as_posix(), entry["path"], entry["sha256"]] for item, entry in zip(staged, fresh, strict=True)]
+    write_atomic(root / JOURNAL_REL, dump({"manifest": manifest, "moves": moves}))
+    try:
+        for item, entry in zip(staged, fresh, strict=True):
+            if item.target.is_file() and sha256_file(item.target) == entry["sha256"]:
+                continue  # an unchanged output is not rewritten
+            item.target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(item.path, item.target)
+        write_atomic(root / MANIFEST_REL, dump(manifest))
+        (root / JOURNAL_REL).unlink()
+    except BaseException:
+        try:
+            recover(root)
+        except OSError:
+            pass  # the journal stays; the next build repairs
+        raise
+    return manifest
+
+
+def recover(root: Path) -> list[str]:
+    """Finish or repair a commit a killed build left; returns what was repaired."""
+    journal = root / JOURNAL_REL
+    if not journal.is_file():
+        return []
+    try:
+        record = json.loads(journal.read_text(encoding="utf-8"))
+        manifest, moves = record["manifest"], record["moves"]
+    except (OSError, ValueError, KeyError, TypeError):
+        journal.unlink()
+        return ["output/.commit.json: an unreadable commit record was removed"]
+    for source, target, sha in moves:
+        staged, placed = root / source, root / target
+        if staged.is_file() and not (placed.is_file() and sha256_file(placed) == sha):
+            placed.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staged, placed)
+    old = {f.get("path"): f for f in read_manifest(root).get("files", []) if isinstance(f, dict)}
+    files, notes = [], []
+    for entry in manifest["files"]:
+        path = root / entry["path"]
+        actual = sha256_file(path) if path.is_file() else None
+        if actual == entry["sha256"]:
+            files.append(entry)
+        elif actual is not None and old.get(entry["path"], {}).get("sha256") == actual:
+            files.append(old[entry["path"]])
+        elif actual is not None:
+            notes.append(f"{entry['path']}: matches no recorded build; it was left out of the manifest, build it again")
+    write_atomic(root / MANIFEST_REL, dump({**manifest, "files": files}))
+    journal.unlink()
+    return notes + ["output/manifest.json: repaired after an interrupted build"]

@@ -1,0 +1,129 @@
+"""The broken-input cases: each one mistake made to the tiny book, the file and
+line the one error line must name, and words of what to do."""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image
+
+CHAPTER = "content/chapters/01-cang.yaml"
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    mistake: Callable[[Path], None]
+    where: str  # 'file:line' or 'file' the line starts with
+    says: str  # words of the message (what is wrong and what to do)
+    lang: str = "vi"  # the edition check and build are run for
+    alone: bool = True  # False when the mistake has consequences reported after it
+
+
+def replace(rel: str, old: str, new: str) -> Callable[[Path], None]:
+    def edit(root: Path) -> None:
+        path = root / rel
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (rel, old)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return edit
+
+
+def write(rel: str, data: bytes) -> Callable[[Path], None]:
+    def edit(root: Path) -> None:
+        (root / rel).write_bytes(data)
+    return edit
+
+
+def truncated_jpeg(root: Path) -> None:
+    path = root / "content/photos/p002.jpg"
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+def bomb(root: Path) -> None:
+    """A small PNG whose header claims 40,000 × 40,000 pixels (1.6 gigapixels)."""
+    raw = zlib.compress(b"\x00" * 4)
+    ihdr = struct.pack(">IIBBBBB", 40000, 40000, 8, 0, 0, 0, 0)
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+
+    (root / "content/photos/p002.jpg").write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", raw) + chunk(b"IEND", b""))
+
+
+def outside_photo(root: Path) -> None:
+    elsewhere = root.parent / "archive"
+    elsewhere.mkdir()
+    Image.new("RGB", (1500, 1000), (90, 90, 90)).save(elsewhere / "x.jpg")
+    replace(CHAPTER, "file: p002.jpg", "file: ../../../archive/x.jpg")(root)
+
+
+def absolute_photo(root: Path) -> None:
+    elsewhere = root.parent / "abs"
+    elsewhere.mkdir()
+    Image.new("RGB", (1500, 1000), (90, 90, 90)).save(elsewhere / "x.jpg")
+    replace(CHAPTER, "file: p002.jpg", f"file: {elsewhere / 'x.jpg'}")(root)
+
+
+def symlinked_photo(root: Path) -> None:
+    elsewhere = root.parent / "linked"
+    elsewhere.mkdir()
+    Image.new("RGB", (1500, 1000), (90, 90, 90)).save(elsewhere / "x.jpg")
+    (root / "content/photos/link.jpg").symlink_to(elsewhere / "x.jpg")
+    replace(CHAPTER, "file: p002.jpg", "file: link.jpg")(root)
+
+
+def no_pages(root: Path) -> None:
+    path = root / CHAPTER
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("pages:")] + "pages: []\n", encoding="utf-8")
+
+
+def utf16_po(root: Path) -> None:
+    path = root / "translations/en.po"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))
+
+
+def duplicate_msgctxt(root: Path) -> None:
+    path = root / "translations/en.po"
+    path.write_text(path.read_text(encoding="utf-8") + '\nmsgctxt "photo:p002:place"\nmsgid "Cát Hải (cũ)"\nmsgstr "Cat Hai (old)"\n',
+                    encoding="utf-8")
+
+
+CASES = [
+    Case("yaml-syntax", replace(CHAPTER, 'title: "Cảng biển"', 'title: "Cảng biển\n  x: [1'), CHAPTER, "YAML syntax error"),
+    Case("yaml-tag", replace(CHAPTER, 'place: "Cát Hải"', "place: !!python/object/apply:os.system [ls]"), f"{CHAPTER}:", "no YAML tags"),
+    Case("duplicate-key", replace(CHAPTER, 'place: "Cát Hải"', 'caption: "Hai lần"'), f"{CHAPTER}:", "appears twice"),
+    Case("wrong-type", replace("content/book.yaml", "year: 2025", "year: hai nghìn"), "content/book.yaml:7", "expected int"),
+    Case("unknown-layout", replace(CHAPTER, "layout: photo-caption", "layout: photo-captoin"), f"{CHAPTER}:", "did you mean 'photo-caption'"),
+    Case("duplicate-photo-id", replace(CHAPTER, "id: p002", "id: p001"), f"{CHAPTER}:", "already used", alone=False),
+    Case("missing-photo", replace(CHAPTER, "file: p002.jpg", "file: p003.jpg"), f"{CHAPTER}:", "not found; add the file"),
+    Case("zero-byte-photo", write("content/photos/p002.jpg", b""), "content/photos/p002.jpg", "empty (0 bytes)); replace the file"),
+    Case("not-an-image", write("content/photos/p002.jpg", b"this is a text file, not a photo\n"), "content/photos/p002.jpg",
+         "not an image"),
+    Case("truncated-jpeg", truncated_jpeg, "content/photos/p002.jpg", "truncated"),
+    Case("decompression-bomb", bomb, "content/photos/p002.jpg", "megapixels"),
+    Case("photo-outside", outside_photo, f"{CHAPTER}:", "declare its folder in content/book.yaml (photo_dirs"),
+    Case("photo-absolute", absolute_photo, f"{CHAPTER}:", "photo_dirs"),
+    Case("photo-symlink", symlinked_photo, f"{CHAPTER}:", "photo_dirs"),
+    Case("blank-caption", replace(CHAPTER, '"Cầu Tân Vũ', '"   "\n    x_caption: "Cầu Tân Vũ'), f"{CHAPTER}:", "only spaces"),
+    Case("long-caption", replace(CHAPTER, '"Cầu Tân Vũ', '"' + "Cầu cảng " * 1100 + 'Cầu Tân Vũ'), "content/chapters/01-cang.yaml",
+         "overflow"),
+    Case("no-font-covers", replace(CHAPTER, '"Cầu Tân Vũ', '"\U00010000 Cầu Tân Vũ'), f"{CHAPTER}:", "fonts/fonts.yaml"),
+    Case("frame-outside", replace("layouts/layouts.yaml", "photo: {kind: photo, x: -3, y: -3, w: 246, h: 306, fit: cover}",
+                                  "photo: {kind: photo, x: 100, y: -3, w: 246, h: 306, fit: cover}"), "layouts/layouts.yaml:", "outside"),
+    Case("no-pages", no_pages, "content/chapters", "pages"),
+    Case("po-syntax", replace("translations/en.po", 'msgstr "Chapter {number}"', 'msgstrr "Chapter {number}"'),
+         "translations/en.po:21", "fix the entry", "en"),
+    Case("po-duplicate-msgctxt", duplicate_msgctxt, "translations/en.po:", "msgctxt used twice", "en"),
+    Case("po-utf16", utf16_po, "translations/en.po:1", "save it again as UTF-8", "en"),
+    Case("po-placeholder", replace("translations/en.po", 'msgstr "Chapter {number}"', 'msgstr "Chapter {numero}"'), "translations/en.po:19",
+         "placeholders differ", "en"),
+]
+CASES.append(Case("empty-chapter", write("content/chapters/02-trong.yaml", 'id: trong\ntitle: "Trống"\n'.encode()),
+                  "content/chapters/02-trong.yaml:1", "has no pages"))

@@ -1,0 +1,158 @@
+"""Outputs and manifest agree whatever happens: a kill at any moment, two
+builds at once, a full disk; and what killed builds left is cleaned up."""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+CHAPTER = "content/chapters/01-cang.yaml"
+BOOK = [sys.executable, "-m", "book"]
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def outputs(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): digest(p) for p in sorted((root / "output").rglob("*.pdf"))}
+
+
+def manifest_agrees(root: Path) -> bool:
+    manifest = json.loads((root / "output" / "manifest.json").read_text(encoding="utf-8"))
+    listed = {f["path"]: f["sha256"] for f in manifest["files"]}
+    return listed == outputs(root)
+
+
+def edit_caption(root: Path, new: str) -> None:
+    path = root / CHAPTER
+    text = path.read_text(encoding="utf-8")
+    start = text.index('caption: "Cầu')
+    end = text.index("\n", start)
+    path.write_text(text[:start] + f'caption: "Cầu {new}"' + text[end:], encoding="utf-8")
+
+
+def leftovers(root: Path) -> list[str]:
+    output = root / "output"
+    found = [p.name for p in output.iterdir() if p.name.startswith((".build-", ".commit"))] if output.is_dir() else []
+    return found + [p.name for p in root.rglob("*.tmp-*")]
+
+
+def test_kill_mid_build_leaves_old_or_new_outputs_and_a_true_manifest(mini):
+    args = [*BOOK, "--project", str(mini), "build", "--profile", "proof", "--lang", "vi", "--lang", "en", "--jobs", "1"]
+    assert subprocess.run(args, capture_output=True).returncode == 0
+    old = outputs(mini)
+    old_manifest = (mini / "output" / "manifest.json").read_bytes()
+    for round_, delay in enumerate((0.5, 2.0, 4.0, 6.0)):
+        edit_caption(mini, f"vòng {round_}")
+        child = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        time.sleep(delay)
+        if child.poll() is None:
+            os.killpg(child.pid, signal.SIGKILL)
+        child.wait()
+        now = outputs(mini)
+        if now == old:
+            assert (mini / "output" / "manifest.json").read_bytes() == old_manifest
+        elif not (mini / "output" / ".commit.json").exists():
+            assert manifest_agrees(mini), round_  # all new, and listed
+        old, old_manifest = now, (mini / "output" / "manifest.json").read_bytes()
+    result = subprocess.run(args, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert manifest_agrees(mini)
+    assert leftovers(mini) == []
+
+
+def test_stale_temporary_files_of_killed_builds_are_removed(mini, run):
+    stale = mini / "output" / ".build-12345-1"
+    stale.mkdir(parents=True)
+    (stale / "vi-raw.pdf").write_bytes(b"%PDF-1.3 half")
+    os.utime(stale, (time.time() - 3600, time.time() - 3600))
+    dead = 2 ** 22 + 17  # above pid_max: no such process
+    (mini / ".cache" / "fonts").mkdir(parents=True, exist_ok=True)
+    (mini / ".cache" / "fonts" / f"x.ttf.tmp-{dead}").write_bytes(b"")
+    (mini / "translations" / f".en.po.tmp-{dead}").write_bytes(b"")
+    result = run(mini, "build", "--lang", "vi", "--profile", "proof")
+    assert result.exit_code == 0, result.stderr
+    assert leftovers(mini) == []
+
+
+def test_two_builds_at_once_both_succeed_and_the_manifest_lists_both(mini):
+    base = [*BOOK, "--project", str(mini), "build", "--profile", "proof", "--jobs", "1"]
+    first = subprocess.Popen([*base, "--lang", "vi"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    second = subprocess.Popen([*base, "--lang", "en"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    results = [p.communicate(timeout=300) + (p.returncode,) for p in (first, second)]
+    assert [r[2] for r in results] == [0, 0], results
+    assert manifest_agrees(mini)
+    langs = {f["lang"] for f in json.loads((mini / "output" / "manifest.json").read_text())["files"]}
+    assert langs == {"vi", "en"}
+    for _, stderr, _ in results:  # a waiting build says so in one line, nothing else
+        assert all("waiting for it to finish" in line for line in stderr.splitlines() if "another build" in line)
+
+
+def test_second_build_waits_for_the_lock_with_one_line(mini):
+    from book.lock import project_lock
+
+    lines = []
+    with project_lock(mini):
+        child = subprocess.Popen([*BOOK, "--project", str(mini), "build", "--profile", "proof", "--lang", "vi", "--jobs", "1"],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        deadline = time.time() + 120
+        while time.time() < deadline and not (mini / "output").exists() and child.poll() is None:
+            time.sleep(0.2)
+        time.sleep(3)
+        assert child.poll() is None  # waiting
+    _, stderr = child.communicate(timeout=300)
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert child.returncode == 0, stderr
+    assert lines and lines[0].startswith("another build of this project is running (process ") and lines[0].endswith("waiting for it to finish")
+
+
+@pytest.fixture
+def built(mini, run):
+    assert run(mini, "build", "--lang", "vi", "--profile", "proof").exit_code == 0
+    return mini
+
+
+def test_full_disk_while_writing_a_pdf_names_it_and_keeps_the_old_outputs(built, run, monkeypatch):
+    import book.build
+
+    before, manifest = outputs(built), (built / "output" / "manifest.json").read_bytes()
+    edit_caption(built, "mới")
+
+    def full(raw, target, *args):
+        Path(target).write_bytes(b"%PDF-1.3 partial")
+        raise OSError(errno.ENOSPC, "No space left on device", str(target))
+
+    monkeypatch.setattr(book.build, "finish_pdf", full)
+    result = run(built, "build", "--lang", "vi", "--profile", "proof")
+    assert result.exit_code == 1
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("error: output/proof/vi/mini-vi-proof.pdf: could not be written: no space left on the device; "
+                           "the build needs about "), last
+    assert "MB free there" in last and "Traceback" not in result.stderr
+    assert outputs(built) == before and (built / "output" / "manifest.json").read_bytes() == manifest
+    assert leftovers(built) == []
+
+
+def test_full_disk_in_the_photo_cache_blames_the_disk_not_the_photo(mini, run, monkeypatch):
+    import book.files
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(book.files.os, "fsync", full)
+    result = run(mini, "build", "--lang", "vi", "--profile", "proof", "--jobs", "1")
+    assert result.exit_code == 1
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("error: .cache/images/") and "no space left on the device" in last, last
+    assert "cannot read the image" not in result.stderr
+    assert leftovers(mini) == [] and not (mini / "output" / "manifest.json").exists()

@@ -1,0 +1,115 @@
+"""Inputs that used to be silently ruined or misreported: deep greyscale and
+transparent photos, catalogs from Windows editors, a text rewritten
+wholesale, and converted fonts that carried the time they were made."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import time
+from pathlib import Path
+
+import polib
+from PIL import Image, ImageStat
+
+from book.images.press import press_profile
+from book.images.process import ImageJob, process
+from tests.conftest import REPO
+
+CHAPTER = "content/chapters/01-cang.yaml"
+
+
+def lightness(grey: float) -> float:
+    """CIE L* of an sRGB-encoded grey level (0–255)."""
+    c = grey / 255
+    y = c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    return 116 * (y ** (1 / 3) if y > 0.008856 else 7.787 * y + 16 / 116) - 16
+
+
+def prepare(tmp_path: Path, source: Path, mode: str, press: Path | None = None) -> Image.Image:
+    job = ImageJob("p", "photo", source, (100.0, 66.0), "cover", mode, 150, press, tmp_path / "cache")
+    result = process(job)
+    assert result.error is None, result.error
+    return Image.open(result.path)
+
+
+def test_16_bit_grey_tiff_and_png_keep_their_grey(tmp_path):
+    level = round(0.31 * 65535)
+    for suffix in ("tif", "png"):
+        source = tmp_path / f"scan.{suffix}"
+        Image.new("I;16", (900, 600), level).save(source)
+        out = prepare(tmp_path, source, "cmyk", press_profile(REPO, "FOGRA39", 300, REPO / ".cache" / "colour"))
+        assert out.mode == "L"  # grey stays on the black plate
+        got = ImageStat.Stat(out).mean[0]
+        assert abs(lightness(got) - lightness(level / 257)) < 2, (suffix, got)
+
+
+def test_transparent_png_prints_as_paper_not_rich_black(tmp_path, profile_cache):
+    source = tmp_path / "logo.png"
+    image = Image.new("RGBA", (900, 600), (0, 0, 0, 0))
+    image.paste((200, 30, 30, 255), (0, 0, 300, 600))
+    image.save(source)
+    out = prepare(tmp_path, source, "cmyk", press_profile(REPO, "FOGRA39", 300, profile_cache))
+    assert out.mode == "CMYK"
+    clear = out.crop((out.size[0] // 2, 0, out.size[0], out.size[1]))
+    highest = max(high for _, high in clear.getextrema())
+    assert highest <= 3  # no ink where the photo is transparent (it was C78 M70 Y51 K93)
+    red = out.getpixel((10, 10))
+    assert red[1] > 150  # the opaque part keeps its colour
+
+
+def test_catalog_with_bom_and_crlf_is_accepted_and_written_without_bom(mini, run):
+    po = mini / "translations" / "en.po"
+    po.write_bytes(b"\xef\xbb\xbf" + po.read_bytes().replace(b"\n", b"\r\n"))
+    result = run(mini, "check", "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    assert run(mini, "i18n", "extract").exit_code == 0
+    assert run(mini, "i18n", "update", "--lang", "en").exit_code == 0
+    data = po.read_bytes()
+    assert not data.startswith(b"\xef\xbb\xbf") and b"\r\n" not in data
+    assert polib.pofile(str(po)).find("Cát Hải", msgctxt="photo:p002:place").msgstr == "Cat Hai"
+
+
+def test_utf16_catalog_is_one_line_in_status_and_update(mini, run):
+    po = mini / "translations" / "en.po"
+    po.write_bytes(po.read_text(encoding="utf-8").encode("utf-16"))
+    before = po.read_bytes()
+    assert run(mini, "i18n", "extract").exit_code == 0
+    for args in (("i18n", "status"), ("i18n", "update", "--lang", "en")):
+        result = run(mini, *args)
+        assert result.exit_code == 1
+        assert result.stderr.strip().splitlines()[-1].startswith("error: translations/en.po:1: saved as UTF-16; save it again as UTF-8"), result.stderr
+        assert "Traceback" not in result.stderr
+    assert po.read_bytes() == before
+
+
+def test_rewritten_text_keeps_its_translation_as_fuzzy(mini, run):
+    assert run(mini, "i18n", "extract").exit_code == 0
+    assert run(mini, "i18n", "update").exit_code == 0
+    po = mini / "translations" / "en.po"
+    old = polib.pofile(str(po)).find("photo:p002:place", by="msgctxt")
+    chapter = mini / CHAPTER
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace('place: "Cát Hải"', 'place: "Một hòn đảo ngoài khơi vịnh Bắc Bộ"'),
+                       encoding="utf-8")
+    assert run(mini, "i18n", "extract").exit_code == 0
+    assert run(mini, "i18n", "update", "--lang", "en").exit_code == 0
+    merged = polib.pofile(str(po))
+    entry = [e for e in merged if e.msgctxt == "photo:p002:place" and not e.obsolete]
+    assert len(entry) == 1 and entry[0].msgid == "Một hòn đảo ngoài khơi vịnh Bắc Bộ"
+    assert entry[0].msgstr == old.msgstr and "fuzzy" in entry[0].flags
+    assert entry[0].previous_msgid == "Cát Hải"
+    assert not [e for e in merged if e.obsolete and e.msgctxt == "photo:p002:place"]
+    assert '#| msgid "Cát Hải"' in po.read_text(encoding="utf-8")
+    assert run(mini, "check", "--lang", "en").exit_code == 1  # fuzzy: print refuses until reviewed
+
+
+def test_fresh_font_cache_gives_the_same_pdf(mini, run):
+    result = run(mini, "build", "--lang", "ja", "--profile", "proof")
+    assert result.exit_code == 0, result.stderr
+    pdf = mini / "output" / "proof" / "ja" / "mini-ja-proof.pdf"
+    first = hashlib.sha256(pdf.read_bytes()).hexdigest()
+    shutil.rmtree(mini / ".cache" / "fonts")
+    time.sleep(1.1)  # head.modified counts seconds
+    result = run(mini, "build", "--lang", "ja", "--profile", "proof")
+    assert result.exit_code == 0, result.stderr
+    assert hashlib.sha256(pdf.read_bytes()).hexdigest() == first
