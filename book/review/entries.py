@@ -103,7 +103,7 @@ def collect_rows(prepared) -> list[Row]:
             if kind == "photo" and value in book.photos:
                 photo = book.photos[value]
                 add(photo.caption, f"photo {value}", page.number, photo, captions.get(value))
-            elif kind == "text" and value:
+            elif kind == "text" and value and value != "book.imprint":  # the imprint's labels come with the other texts
                 message = book.slot_message(page.chapter, value)
                 add(message, text_label(message.ctx), page.number, key=(page.number, placed.frame.name))
     for photo in book.photos.values():  # photos no page shows
