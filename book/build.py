@@ -20,12 +20,13 @@ from book.images.press import output_condition, press_profile
 from book.images.process import ImageResult, process_all
 from book.lock import project_lock, remove_leftovers, staging_folder
 from book.model import Book
-from book.outputs import FINAL_REFUSES, OUTPUTS, PROOF_TOLERATES, Output, cache_dir, output_path
+from book.outputs import FINAL_REFUSES, OUTPUTS, PROOF_TOLERATES, Output, cache_dir, output_path, resolve_output
 from book.pages.paginate import Pagination, paginate
 from book.pages.spine import CoverGeometry, cover_entry, plan_cover
 from book.pdf.commit import Staged, commit, read_manifest, recover
 from book.pdf.cover import CoverRenderer
-from book.pdf.finish import finish_pdf
+from book.pdf.finish import Press, finish_pdf
+from book.pdf.pdfx import DocMeta, source_date
 from book.pdf.render import Renderer
 from book.sources import load_book
 from book.sources.inputs import inputs_digest
@@ -108,14 +109,14 @@ def prepare_edition(book: Book, pagination: Pagination, lang: str, output: Outpu
 
 
 def build(root: Path, langs: list[str] | None = None, profile_name: str = "print", jobs: int | None = None,
-          strict: bool = False, report=None, notify=None, simulate_press: bool | None = None) -> dict:
+          strict: bool = False, report=None, notify=None, pdfx: str | None = None, marks: bool | None = None,
+          simulate_press: bool | None = None) -> dict:
     """Build the editions; returns the manifest, with the build's ``summary``
     (see `book.summary`). ``report(stage, done, total)`` shows progress,
-    ``notify(line)`` says when the build waits for another. ``simulate_press``
-    overrides the profile's soft-proof default."""
+    ``notify(line)`` says when the build waits for another; ``pdfx``,
+    ``marks`` and ``simulate_press`` override the profile's (book.yaml
+    ``profiles``; the soft proof is on in proof) when given."""
     output = OUTPUTS[profile_name]
-    if simulate_press is not None:
-        output = replace(output, simulate_press=simulate_press)
     clock = time.perf_counter()
     report = report or (lambda *args: None)
     report("checking sources", 0, 1)
@@ -123,6 +124,10 @@ def build(root: Path, langs: list[str] | None = None, profile_name: str = "print
     prepared = prepare(root, langs, output, strict)
     prepared.problems.stop_if_errors("found; nothing was written")
     book = prepared.book
+    output = resolve_output(book, profile_name, pdfx, marks)
+    if simulate_press is not None:
+        output = replace(output, simulate_press=simulate_press)
+    source_date(book.date)  # a bad SOURCE_DATE_EPOCH stops here, before reportlab trips over it
     with project_lock(root, notify):
         for note in recover(root):
             prepared.problems.warn("repaired", None, note)
@@ -172,7 +177,7 @@ def render_editions(prepared: Prepared, output: Output, images, press_icc: Path 
     moves them into place only when all succeeded, so a failed build leaves
     the previous PDFs intact. ``seconds`` gets each edition's rendering time."""
     book, root = prepared.book, prepared.book.root
-    condition = output_condition(book.press_profile, press_icc)
+    press = Press(press_icc, output_condition(book.press_profile, press_icc), output.standard, output.marks, book.bleed)
     staged: list[Staged] = []
     for index, edition in enumerate(prepared.editions):
         report(f"rendering {edition.lang}", index, len(prepared.editions))
@@ -187,7 +192,7 @@ def render_editions(prepared: Prepared, output: Output, images, press_icc: Path 
                 raise DiskFull(target) from exc
             raise RenderError(f"{target.relative_to(root)}: rendering failed ({exc}); run with --debug and report it") from exc
         try:
-            finish_pdf(raw, finished, edition.lang, edition.text.info["title"], press_icc, condition, output.standard)
+            finish_pdf(raw, finished, doc_meta(book, edition.lang, edition.text.info, output.part), press)
         except Exception as exc:  # pikepdf reports a full disk as its own error
             if is_disk_full(exc) or "No space left" in str(exc):
                 raise DiskFull(target) from exc
@@ -197,7 +202,7 @@ def render_editions(prepared: Prepared, output: Output, images, press_icc: Path 
             "lang": edition.lang, "profile": output.name, "part": output.part, "pages": len(prepared.pagination.pages),
             "trim_mm": list(book.trim), "bleed_mm": book.bleed, "sources": inputs_digest(root, edition.lang)}))
         if edition.cover is not None:
-            staged.append(render_cover(prepared, edition, images, press_icc, condition, output, work))
+            staged.append(render_cover(prepared, edition, images, press, output, work))
         if seconds is not None:
             seconds[edition.lang] = time.perf_counter() - begun
     report("done", len(prepared.editions), len(prepared.editions))
@@ -215,7 +220,7 @@ def space_needed(prepared: Prepared, output: Output) -> int:
     return per_edition * (len(prepared.editions) + 1)
 
 
-def render_cover(prepared: Prepared, edition: Edition, images, press_icc: Path | None, condition: str, output: Output, work: Path) -> Staged:
+def render_cover(prepared: Prepared, edition: Edition, images, press: Press, output: Output, work: Path) -> Staged:
     book, root = prepared.book, prepared.book.root
     target = output_path(root, book, output, edition.lang, "cover")
     raw, finished = work / f"{edition.lang}-cover-raw.pdf", work / f"{edition.lang}-cover.pdf"
@@ -226,7 +231,13 @@ def render_cover(prepared: Prepared, edition: Edition, images, press_icc: Path |
         if is_disk_full(exc):
             raise DiskFull(target) from exc
         raise RenderError(f"{target.relative_to(root)}: rendering failed ({exc}); run with --debug and report it") from exc
-    finish_pdf(raw, finished, edition.lang, edition.text.info["title"], press_icc, condition, output.standard)
+    finish_pdf(raw, finished, doc_meta(book, edition.lang, edition.text.info, "cover"), press)
     raw.unlink()
     return Staged(finished, target, {"lang": edition.lang, "profile": output.name,
                                      **cover_entry(prepared.cover, len(prepared.pagination.pages))})
+
+
+def doc_meta(book: Book, lang: str, info: dict[str, str], part: str) -> DocMeta:
+    """What one finished PDF says about itself, dated from the sources."""
+    return DocMeta(lang, info["title"], source_date(book.date), f"{book.slug}-{lang}-{part}", info["author"], info["subject"],
+                   f"{book.slug} {lang}")

@@ -118,6 +118,8 @@ def build(
     profile: Annotated[str, typer.Option("--profile", help="print (CMYK, PDF/X-1a), screen (RGB) or proof (RGB, marks what is missing).")] = "print",
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Photo-processing workers (default: all cores).")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+    pdfx: Annotated[Optional[str], typer.Option("--pdfx", help="PDF/X flavour of the print output: x1a (default) or x4.")] = None,
+    marks: Annotated[Optional[bool], typer.Option("--marks/--no-marks", help="Crop marks outside the bleed (default: the profile's, else none).")] = None,
     simulate_press: Annotated[Optional[bool], typer.Option(
         "--simulate-press/--no-simulate-press",
         help="Show the photos as the press will print them (soft proof; screen and proof profiles; on by default in proof).")] = None,
@@ -127,6 +129,7 @@ def build(
     """Build the editions' PDFs into output/<profile>/<lang>/."""
     from book.build import build as run_build
     from book.outputs import OUTPUTS
+    from book.pdf.pdfx import PDFX
     from book.summary import summary_table
 
     if profile not in OUTPUTS:
@@ -134,6 +137,12 @@ def build(
         raise typer.Exit(int(ExitCode.USAGE))
     if simulate_press and OUTPUTS[profile].colour == "cmyk":
         err.print(f"error: --simulate-press: the {profile} profile is already made for the press; use it with --profile proof or screen")
+        raise typer.Exit(int(ExitCode.USAGE))
+    if pdfx is not None and pdfx not in PDFX:
+        err.print(f"error: --pdfx {pdfx}: unknown PDF/X flavour; use one of {', '.join(PDFX)}")
+        raise typer.Exit(int(ExitCode.USAGE))
+    if pdfx is not None and OUTPUTS[profile].colour != "cmyk":
+        err.print(f"error: --pdfx {pdfx}: the {profile} profile is RGB; PDF/X applies to --profile print")
         raise typer.Exit(int(ExitCode.USAGE))
     langs = check_langs(lang)
     root = project_root()
@@ -146,7 +155,8 @@ def build(
 
         try:
             manifest = run_build(root, langs, profile, jobs, strict, report,
-                                 notify=lambda line: err.print(line, markup=False, soft_wrap=True), simulate_press=simulate_press)
+                                 notify=lambda line: err.print(line, markup=False, soft_wrap=True), pdfx=pdfx, marks=marks,
+                                 simulate_press=simulate_press)
         except BookError as exc:
             if not as_json:
                 raise
@@ -202,7 +212,7 @@ def preflight(
     settings = {}
     try:  # the project's own limits when run inside one
         book, _ = load_book(project_root(), check_files=False)
-        settings = {"min_ppi": book.min_ppi, "ink_limit": book.ink_limit, "page_multiple": book.binding_multiple}
+        settings = {"min_ppi": book.min_ppi, "ink_limit": book.ink_limit, "page_multiple": book.binding_multiple, "safety": book.safety}
     except BookError:
         pass
     reports = [run_preflight(path, **settings) for path in pdfs]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -154,6 +155,22 @@ class Grid:
 
 
 @dataclass(frozen=True)
+class ProfileSettings:
+    """What book.yaml's ``profiles.<name>`` asks of one output; None keeps the output's default."""
+
+    pdfx: str | None = None  # 'x1a' or 'x4'
+    marks: bool | None = None  # crop marks in a slug around the bleed
+
+
+@dataclass(frozen=True)
+class Safety:
+    """How far text must keep from the trim and from the gutter (preflight)."""
+
+    trim_mm: float = 5.0
+    gutter_mm: float = 5.0
+
+
+@dataclass(frozen=True)
 class FontFace:
     name: str
     path: Path
@@ -203,12 +220,20 @@ class Book:
     styles: dict[str, dict[str, Style]]  # style name -> language ('' for base) -> style
     fonts: FontConfig
     photos: dict[str, Photo] = field(default_factory=dict)
+    publication_date: datetime.date | None = None  # the PDFs' date unless SOURCE_DATE_EPOCH says otherwise
+    profiles: dict[str, ProfileSettings] = field(default_factory=dict)
+    safety: Safety = field(default_factory=Safety)
     photo_roots: list[Path] = field(default_factory=list)  # content/photos/ and the declared photo_dirs
     isbn: dict[str, str] = field(default_factory=dict)  # edition -> ISBN-13 as written, hyphens kept
     cover: Cover | None = None
     imprint: Imprint | None = None
     placeholder_files: frozenset[str] = frozenset()  # photo files still the generated placeholders
     contacts: Contacts = field(default_factory=Contacts)
+
+    @property
+    def date(self) -> datetime.date:
+        """The date the finished PDFs carry: the publication date, else 1 January of the year."""
+        return self.publication_date or datetime.date(self.year, 1, 1)
 
     def style(self, name: str, lang: str) -> Style:
         variants = self.styles[name]

@@ -36,10 +36,8 @@ def paint(path: Path, size: tuple[int, int], colour: tuple[int, int, int]) -> No
     image.save(path, quality=85)
 
 
-@pytest.fixture
-def mini(tmp_path: Path, profile_cache: Path) -> Path:
-    """A fresh copy of tests/data/mini, ready to build."""
-    root = tmp_path / "mini"
+def copy_mini(root: Path, profile_cache: Path) -> Path:
+    """Copy tests/data/mini to ``root`` with its photos and the press profile."""
     shutil.copytree(DATA / "mini", root)
     shutil.copytree(REPO / "layouts", root / "layouts")
     shutil.copytree(REPO / "fonts", root / "fonts")
@@ -49,6 +47,12 @@ def mini(tmp_path: Path, profile_cache: Path) -> Path:
     paint(photos / "p002.jpg", (1500, 1000), (160, 90, 40))
     shutil.copytree(profile_cache, root / ".cache" / "colour", dirs_exist_ok=True)
     return root
+
+
+@pytest.fixture
+def mini(tmp_path: Path, profile_cache: Path) -> Path:
+    """A fresh copy of tests/data/mini, ready to build."""
+    return copy_mini(tmp_path / "mini", profile_cache)
 
 
 @pytest.fixture

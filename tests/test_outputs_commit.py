@@ -24,7 +24,9 @@ def digest(path: Path) -> str:
 
 
 def outputs(root: Path) -> dict[str, str]:
-    return {p.relative_to(root).as_posix(): digest(p) for p in sorted((root / "output").rglob("*.pdf"))}
+    # The outputs a reader sees: a killed build's staging folder (output/.build-*) is not one of them.
+    found = sorted((root / "output").rglob("*.pdf"))
+    return {p.relative_to(root).as_posix(): digest(p) for p in found if not any(part.startswith(".") for part in p.relative_to(root / "output").parts)}
 
 
 def manifest_agrees(root: Path) -> bool:

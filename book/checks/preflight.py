@@ -1,6 +1,7 @@
 """`book preflight`: check built PDFs as a printer's preflight would: boxes and
-bleed, PDF/X keys and output intent, fonts embedded, colour spaces, image
-resolution, total ink, transparency, page count."""
+bleed, page count, image resolution and total ink here; the PDF/X keys by
+their values (`docinfo`), what the pages draw (`content`) and the text's
+safety zone (`safety`) in their own modules."""
 
 from __future__ import annotations
 
@@ -13,8 +14,11 @@ from pathlib import Path
 import pikepdf
 from PIL import Image
 
+from book.checks.content import check_content
+from book.checks.docinfo import check_document
+from book.checks.safety import check_safety
 from book.errors import WARNING, Problem, Problems, Where
-from book.model import MM
+from book.model import MM, Safety
 
 MIN_BLEED_MM = 3.0
 
@@ -65,8 +69,10 @@ def check_boxes(pdf: pikepdf.Pdf, report: Report) -> None:
         margins = [trim[0] - bleed[0], trim[1] - bleed[1], bleed[2] - trim[2], bleed[3] - trim[3]]
         if min(margins) < MIN_BLEED_MM * MM - 0.01:
             report.error("bleed", f"page {number}: bleed {min(margins) / MM:.1f} mm, needs {MIN_BLEED_MM:.0f} mm on every side", number)
-        if media and (bleed[0] < media[0] - 0.01 or bleed[2] > media[2] + 0.01):
+        if media and (bleed[0] < media[0] - 0.01 or bleed[1] < media[1] - 0.01 or bleed[2] > media[2] + 0.01 or bleed[3] > media[3] + 0.01):
             report.error("bleed", f"page {number}: BleedBox reaches outside the MediaBox", number)
+        if min(margins) < -0.01:
+            report.error("trim", f"page {number}: TrimBox reaches outside the BleedBox", number)
         trims.add((round((trim[2] - trim[0]) / MM, 1), round((trim[3] - trim[1]) / MM, 1)))
     if len(trims) > 1:
         report.error("trim", f"pages have different trim sizes: {sorted(trims)}")
@@ -74,67 +80,21 @@ def check_boxes(pdf: pikepdf.Pdf, report: Report) -> None:
         report.trim_mm = sorted(trims)[0]
 
 
-def font_problems(resources: pikepdf.Dictionary, seen: set) -> list[str]:
-    problems = []
-    for font in (resources.get("/Font") or {}).values():
-        if font.objgen in seen:
-            continue
-        seen.add(font.objgen)
-        descriptors = [font] + list(font.get("/DescendantFonts") or [])
-        embedded = any("/FontDescriptor" in d and any(k in d.FontDescriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
-                       for d in descriptors)
-        if not embedded:
-            problems.append(f"font {font.get('/BaseFont')} is not embedded")
-    for xobject in (resources.get("/XObject") or {}).values():
-        if xobject.get("/Subtype") == "/Form" and "/Resources" in xobject and xobject.objgen not in seen:
-            seen.add(xobject.objgen)
-            problems += font_problems(xobject.Resources, seen)
-    return problems
-
-
-def check_content(pdf: pikepdf.Pdf, report: Report, standard: str | None) -> None:
-    seen: set = set()
-    rgb_pages, transparency = [], []
-    for number, page in enumerate(pdf.pages, start=1):
-        for problem in font_problems(page.Resources, seen):
-            report.error("font-not-embedded", f"page {number}: {problem}", number)
-        for _, operator in pikepdf.parse_content_stream(page):
-            if str(operator) in ("rg", "RG") and number not in rgb_pages:
-                rgb_pages.append(number)
-        for state in (page.Resources.get("/ExtGState") or {}).values():
-            if "/SMask" in state and state.SMask != pikepdf.Name.None_ or float(state.get("/CA", 1)) < 1 or float(state.get("/ca", 1)) < 1:
-                transparency.append(number)
-        if "/Group" in page.obj:
-            transparency.append(number)
-    if standard == "PDF/X-1a:2001":
-        if rgb_pages:
-            report.error("rgb", f"RGB colour on pages {short(rgb_pages)}: PDF/X-1a allows CMYK and gray only")
-        if transparency:
-            report.error("transparency", f"transparency on pages {short(sorted(set(transparency)))}: PDF/X-1a forbids it")
-
-
-def short(numbers: list[int]) -> str:
-    return ", ".join(map(str, numbers[:8])) + (" …" if len(numbers) > 8 else "")
-
-
-def check_images(path: Path, pdf: pikepdf.Pdf, report: Report, min_ppi: int, ink_limit: int, standard: str | None) -> None:
+def check_images(path: Path, pdf: pikepdf.Pdf, report: Report, min_ppi: int, ink_limit: int) -> None:
     tool = shutil.which("pdfimages")
-    low, colours = [], set()
+    low = []
     if tool:
         listing = subprocess.run([tool, "-list", str(path)], capture_output=True, text=True).stdout.splitlines()[2:]
         for row in listing:
             cols = row.split()
             if len(cols) < 14 or cols[2] != "image":
                 continue
-            colours.add(cols[5])
             ppi = min(int(cols[12]), int(cols[13]))
             if ppi < min_ppi - 1:
                 low.append(f"page {cols[0]} ({ppi} ppi)")
         report.facts["images"] = len(listing)
     for item in low:
         report.warn("low-ppi", f"image below {min_ppi} ppi on {item}")
-    if standard == "PDF/X-1a:2001" and colours - {"cmyk", "gray"}:
-        report.error("rgb", f"images in {', '.join(sorted(colours - {'cmyk', 'gray'}))}: PDF/X-1a allows CMYK and gray only")
     worst = 0.0
     seen: set = set()
     for page in pdf.pages:
@@ -179,7 +139,7 @@ def part_of(path: Path) -> str:
     return "cover" if path.stem.endswith("-cover") else "interior"
 
 
-def preflight(path: Path, min_ppi: int = 300, ink_limit: int = 300, page_multiple: int = 4) -> Report:
+def preflight(path: Path, min_ppi: int = 300, ink_limit: int = 300, page_multiple: int = 4, safety: Safety | None = None) -> Report:
     report = Report(str(path))
     try:
         pdf = pikepdf.open(path)
@@ -190,18 +150,10 @@ def preflight(path: Path, min_ppi: int = 300, ink_limit: int = 300, page_multipl
         report.pages = len(pdf.pages)
         if report.pages % page_multiple and part_of(path) != "cover":  # a cover is one spread
             report.error("page-count", f"{report.pages} pages: not a multiple of {page_multiple} for the binding")
-        standard = str(pdf.docinfo.get("/GTS_PDFXConformance", pdf.docinfo.get("/GTS_PDFXVersion", ""))) or None
-        report.facts["standard"] = standard or "none"
-        intents = pdf.Root.get("/OutputIntents")
-        if not standard:
-            report.error("not-pdfx", "not PDF/X: no GTS_PDFXVersion in the document info")
-        elif not intents or "/DestOutputProfile" not in intents[0]:
-            report.error("output-intent", "no PDF/X output intent with a destination profile")
-        else:
-            report.facts["output_condition"] = str(intents[0].get("/OutputConditionIdentifier", ""))
-        if standard and "/Trapped" not in pdf.docinfo:
-            report.error("trapped", "the Trapped key is missing (PDF/X requires True or False)")
+        report.facts["standard"] = "none"
+        flavour = check_document(pdf, report)
         check_boxes(pdf, report)
-        check_content(pdf, report, standard)
-        check_images(path, pdf, report, min_ppi, ink_limit, standard)
+        check_content(pdf, report, flavour)
+        check_images(path, pdf, report, min_ppi, ink_limit)
+        check_safety(path, pdf, report, safety or Safety())
     return report

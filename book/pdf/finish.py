@@ -1,47 +1,40 @@
-"""Finish a rendered PDF for the press with pikepdf: PDF/X-1a output intent,
-Info and XMP keys, document language; saved deterministically."""
+"""Finish a rendered PDF with pikepdf: document language, Info and XMP, and for
+print the PDF/X output intent and keys and, on request, crop marks; saved
+deterministically. Any PDF we draw (an interior, a cover) is finished here."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pikepdf
 
-from book import __version__
 from book.languages import language
-
-PDFX = {
-    "x1a": ("PDF/X-1:2001", "PDF/X-1a:2001", "1.3"),
-    "x4": ("PDF/X-4", None, "1.6"),
-}
+from book.pdf.marks import add_crop_marks
+from book.pdf.pdfx import PDFX, DocMeta, add_output_intent, instance_id, write_info
 
 
-def finish_pdf(source: Path, target: Path, lang: str, title: str, press_icc: Path | None, condition: str, standard: str | None) -> None:
-    """Write ``source`` to ``target`` with the print keys; ``standard`` None for screen PDFs."""
+@dataclass(frozen=True)
+class Press:
+    """How a PDF is finished for the press; ``standard`` None for screen PDFs."""
+
+    icc: Path | None
+    condition: str
+    standard: str | None  # a key of PDFX: 'x1a' or 'x4'
+    marks: bool = False
+    bleed_mm: float = 3.0
+
+
+def finish_pdf(source: Path, target: Path, meta: DocMeta, press: Press) -> None:
+    """Write ``source`` to ``target`` with its document keys and, for print, the PDF/X ones."""
+    standard = press.standard if press.standard and press.icc is not None else None
     with pikepdf.open(source) as pdf:
-        pdf.Root.Lang = pikepdf.String(language(lang).tag)
+        pdf.Root.Lang = pikepdf.String(language(meta.lang).tag)
         version = "1.4"
-        if standard and press_icc is not None:
-            x_version, conformance, version = PDFX[standard]
-            icc = pikepdf.Stream(pdf, press_icc.read_bytes())
-            icc.N = 4
-            pdf.Root.OutputIntents = pikepdf.Array([pikepdf.Dictionary(
-                Type=pikepdf.Name.OutputIntent,
-                S=pikepdf.Name.GTS_PDFX,
-                OutputConditionIdentifier=pikepdf.String(condition),
-                OutputCondition=pikepdf.String(f"{condition} (book {__version__})"),
-                RegistryName=pikepdf.String("http://www.color.org"),
-                Info=pikepdf.String(condition),
-                DestOutputProfile=icc,
-            )])
-            pdf.docinfo[pikepdf.Name.GTS_PDFXVersion] = pikepdf.String(x_version)
-            if conformance:
-                pdf.docinfo[pikepdf.Name.GTS_PDFXConformance] = pikepdf.String(conformance)
-            pdf.docinfo[pikepdf.Name.Trapped] = pikepdf.Name.False_
-            with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
-                meta["dc:title"] = title
-                meta["pdfx:GTS_PDFXVersion"] = x_version
-                if conformance:
-                    meta["pdfx:GTS_PDFXConformance"] = conformance
-                meta["pdf:Trapped"] = "False"
+        if standard:
+            version = PDFX[standard][2]
+            add_output_intent(pdf, press.icc, press.condition)
+        if press.marks:
+            add_crop_marks(pdf, press.bleed_mm)
+        write_info(pdf, meta, standard, str(instance_id(source)))
         pdf.save(target, deterministic_id=True, force_version=version, compress_streams=True)

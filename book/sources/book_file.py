@@ -8,7 +8,8 @@ from pathlib import Path
 
 from book.errors import ConfigError, Problem, Problems
 from book.languages import TABLE, known
-from book.model import Book, Grid, Message, Paper
+from book.model import Book, Grid, Message, Paper, ProfileSettings, Safety
+from book.outputs import OUTPUTS
 from book.sources.chapters import ID_RE, load_chapters
 from book.sources.contacts import load_contacts
 from book.sources.fonts_file import load_fonts
@@ -25,6 +26,7 @@ BOOK_KEYS = {
     "slug": Key(str, "book", required=True), "source_language": Key(str, "vi"), "editions": Key(list),
     "year": Key(int), "trim_mm": Key(list, [240, 300], required=True), "bleed_mm": Key(float, 3.0, low=0, high=10),
     "margins_mm": Key(dict), "grid": Key(dict), "binding": Key(dict), "paper": Key(dict), "colour": Key(dict), "labels": Key(dict),
+    "publication_date": Key((datetime.date, str)), "profiles": Key(dict), "safety_mm": Key(dict),
     "photo_dirs": Key(list, []),
     "isbn": Key(dict), "cover": Key(dict), "imprint": Key(dict),
     "translation": Key(dict),
@@ -36,6 +38,8 @@ BINDING_KEYS = {"style": Key(str, "perfect", choices=("perfect", "case", "saddle
 PAPER_KEYS = {"name": Key(str, ""), "caliper_mm": Key(float, 0.0, low=0.03, high=1.0)}  # 0: unknown (no cover can be built)
 COLOUR_KEYS = {"press_profile": Key(str, "FOGRA39"), "ink_limit": Key(float, 300, low=200, high=400),
                "min_ppi": Key(float, 300, low=72, high=1200)}
+PROFILE_KEYS = {"pdfx": Key(str, None, choices=("x1a", "x4")), "marks": Key(bool)}
+SAFETY_KEYS = {"trim": Key(float, 5.0, low=0, high=50), "gutter": Key(float, 5.0, low=0, high=50)}
 LABELS = {"chapter": ("number",), "credit": ("credit",), "page": ("page",)}
 BOOK_MESSAGES = (("title", "The book's title: cover, half-title and title page."), ("subtitle", "Subtitle on the title page."),
                  ("publisher", "The publisher's name on the title page."))
@@ -78,6 +82,8 @@ def load_book(root: Path, check_files: bool = True, problems: Problems | None = 
         for frame in layout.frames.values():
             if frame.style and frame.style not in styles:
                 out.error("unknown-style", layout.where, f"{layout.name}.frames.{frame.name}: unknown style '{frame.style}'{suggest(frame.style, styles)}")
+    published = read_date(top, "publication_date")
+    safety = top.sub("safety_mm", SAFETY_KEYS)
     check_frames_on_page(layouts, (float(trim[0]), float(trim[1])), top.read("bleed_mm"), out)
     messages = {key: Message(f"book:{key}", top.read(key), top.where(key), comment) for key, comment in BOOK_MESSAGES}
     book = Book(
@@ -88,7 +94,7 @@ def load_book(root: Path, check_files: bool = True, problems: Problems | None = 
         title=messages["title"],
         subtitle=messages["subtitle"],
         publisher=messages["publisher"],
-        year=top.read("year") or datetime.date.today().year,
+        year=top.read("year") or (published.year if published else datetime.date.today().year),
         trim=(float(trim[0]), float(trim[1])),
         bleed=top.read("bleed_mm"),
         margins={key: margins.read(key) for key in MARGIN_KEYS},
@@ -104,6 +110,9 @@ def load_book(root: Path, check_files: bool = True, problems: Problems | None = 
         layouts=layouts,
         styles=styles,
         fonts=load_fonts(root, out, editions, styles),
+        publication_date=published,
+        profiles=load_profiles(top.sub("profiles", set(OUTPUTS))),
+        safety=Safety(safety.read("trim"), safety.read("gutter")),
         photo_roots=photo_roots(root, [f for f in photo_dirs if isinstance(f, str) and f.strip()]),
         contacts=load_contacts(top.sub("translation", {"report_to"} | set(TABLE) - {source}), source),
     )
@@ -138,3 +147,31 @@ def load_labels(section: Section) -> dict[str, Message]:
                 section.bad(key, f"must contain the placeholder {{{name}}}", code="placeholder")
         labels[key] = Message(f"label:{key}", text, section.where(key), f"Placeholders: {', '.join('{' + f + '}' for f in names)}")
     return labels
+
+
+def read_date(section: Section, key: str) -> datetime.date | None:
+    value = section.read(key)
+    if isinstance(value, str):
+        try:
+            value = datetime.date.fromisoformat(value)
+        except ValueError:
+            section.bad(key, f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2025-05-13")
+            return None
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    return value
+
+
+def load_profiles(section: Section) -> dict[str, ProfileSettings]:
+    """``profiles.<output>``: the PDF/X flavour and crop marks of each output."""
+    found = {}
+    for name in sorted(section.data):
+        if name not in OUTPUTS:
+            continue
+        options = section.sub(name, PROFILE_KEYS)
+        pdfx = options.read("pdfx")
+        if pdfx and OUTPUTS[name].colour != "cmyk":
+            options.bad("pdfx", f"the {name} output is RGB; PDF/X applies to the print output only")
+            pdfx = None
+        found[name] = ProfileSettings(pdfx, options.read("marks"))
+    return found
