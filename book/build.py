@@ -15,7 +15,7 @@ from book.files import DiskFull, is_disk_full
 from book.i18n.catalog import Catalog, read_catalog
 from book.i18n.checks import check_catalog
 from book.i18n.localise import Localiser
-from book.images.placed import check_cover_resolution, check_resolution, cover_job, image_jobs, report_failures
+from book.images.placed import check_cover_resolution, check_focus, check_resolution, cover_job, image_jobs, report_failures
 from book.images.press import output_condition, press_profile
 from book.images.process import ImageResult, process_all
 from book.lock import project_lock, remove_leftovers, staging_folder
@@ -68,6 +68,7 @@ def prepare(root: Path, langs: list[str] | None, output: Output, strict: bool = 
         if lang not in book.editions:
             raise BookError(f"--lang {lang}: not an edition of this book; content/book.yaml lists {', '.join(book.editions)}")
     low_ppi = check_resolution(book, pagination, output, problems)
+    check_focus(book, pagination, problems)
     geometry = plan_cover(book, len(pagination.pages), problems) if output.name == "print" else None
     if geometry is not None:
         check_cover_resolution(book, geometry.media, problems)

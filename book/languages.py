@@ -23,6 +23,10 @@ class Language:
     hyphenation: str | None = None  # pyphen dictionary a style may hyphenate with
     place_date_join: str = ", "  # between a photo's place and date
     meta_join: str = " · "  # between the place/date and the credit
+    # Words (or, in CJK, characters) that stay on the line of the number beside them:
+    # month names and date words, units ("May 13", "13 tháng 5", "120 km", "1955年").
+    number_words: frozenset[str] = frozenset()
+    phrase_model: str | None = None  # BudouX model that breaks display lines by phrase (ja, zh)
     vertical: bool = False  # a spine is set vertically: characters upright, Latin and digits turned
 
     @property
@@ -33,17 +37,28 @@ class Language:
         return self.po_languages or (self.code,)
 
 
+EN_NUMBER_WORDS = frozenset(
+    "January February March April May June July August September October November December "
+    "Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec. "
+    "km m ha MW kW GW t tons tonnes hectares metres meters percent % million billion".split()
+)
+VI_NUMBER_WORDS = frozenset("tháng ngày năm km m ha MW tấn triệu tỷ nghìn ngàn mét héc-ta % TEU".split())
+CJK_NUMBER_CHARS = frozenset("年月日号號时時分秒岁歳万萬亿億千百米吨噸台座艘个個名人周年回%％")
+KO_NUMBER_WORDS = frozenset("km m ha MW % TEU 톤 만 억 명".split())
+
+
 TABLE: dict[str, Language] = {
     lang.code: lang
     for lang in (
-        Language("vi", "vi", "vi", "Latn", "words"),
-        Language("en", "en", "en", "Latn", "words", hyphenation="en_US"),
+        Language("vi", "vi", "vi", "Latn", "words", number_words=VI_NUMBER_WORDS),
+        Language("en", "en", "en", "Latn", "words", hyphenation="en_US", number_words=EN_NUMBER_WORDS),
         Language("zh", "zh_Hans", "zh-Hans", "Hans", "characters", wide_faces=True, pivot=True, em_per_character=1.0,
                  po_languages=("zh_CN", "zh", "zh_Hans", "zh-Hans", "zh_Hans_CN"), place_date_join="，", meta_join="　",
-                 vertical=True),
-        Language("ko", "ko", "ko", "Kore", "words", wide_faces=True, pivot=True, em_per_character=0.9),
+                 number_words=CJK_NUMBER_CHARS, phrase_model="zh-hans", vertical=True),
+        Language("ko", "ko", "ko", "Kore", "words", wide_faces=True, pivot=True, em_per_character=0.9,
+                 number_words=KO_NUMBER_WORDS),
         Language("ja", "ja", "ja", "Jpan", "characters", wide_faces=True, pivot=True, em_per_character=1.0,
-                 place_date_join="、", meta_join="　", vertical=True),
+                 place_date_join="、", meta_join="　", number_words=CJK_NUMBER_CHARS, phrase_model="ja", vertical=True),
     )
 }
 

@@ -49,6 +49,7 @@ class Photo:
     date: PartialDate | None
     chapter: str
     where: Where
+    focus: tuple[float, float] | None = None  # the subject, as fractions of width and height; None: the centre
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ class Style:
     first_indent: float = 0.0  # in em
     columns: int = 1
     hyphenate: bool = False  # break long words at hyphenation points (English)
+    display: bool = False  # titles: balanced lines, phrase-aware breaks in ja and zh
 
 
 @dataclass(frozen=True)

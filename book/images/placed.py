@@ -13,7 +13,7 @@ from book.files import DiskFull
 from book.images.process import ImageJob, ImageResult, crop_box
 from book.model import Book
 from book.outputs import Output
-from book.pages.paginate import Pagination
+from book.pages.paginate import Pagination, Placed
 from book.sources.photo_paths import shown
 
 
@@ -29,7 +29,8 @@ def placed_photos(pagination: Pagination):
 
 def image_jobs(book: Book, pagination: Pagination, output: Output, press_icc: Path | None, cache: Path) -> list[ImageJob]:
     return [ImageJob(placed.value, placed.frame.name, book.photos[placed.value].path, (placed.frame.w, placed.frame.h), placed.frame.fit,
-                     output.colour, output.ppi, press_icc, cache, output.simulate_press and output.colour == "rgb")
+                     output.colour, output.ppi, press_icc, cache, book.photos[placed.value].focus or (0.5, 0.5),
+                     simulate=output.simulate_press and output.colour == "rgb")
             for _, placed in placed_photos(pagination)]
 
 
@@ -94,6 +95,39 @@ def report_failures(book: Book, results: list[ImageResult], out: Problems) -> No
             raise DiskFull(result.disk_full, shown=shown(book.root, result.disk_full))
         if result.error:
             out.error("unreadable-image", Where(book.photos[result.job.photo].rel), f"cannot read the image ({result.error}); replace the file")
+
+
+SPINE_CLEARANCE_MM = 20.0  # a spread's subject kept this far from the fold
+
+
+def check_focus(book: Book, pagination: Pagination, out: Problems) -> None:
+    """A photo's ``focus`` must be something a crop can use, and on a spread
+    it must stay clear of the fold. Both are warnings: the book still prints."""
+    spine = book.trim[0]
+    placed_by_photo: dict[str, list[Placed]] = {}
+    for _, placed in placed_photos(pagination):
+        placed_by_photo.setdefault(placed.value, []).append(placed)
+    for pid, frames in sorted(placed_by_photo.items()):
+        photo = book.photos[pid]
+        if photo.focus is None:
+            continue
+        try:
+            size = photo_size(photo.path)
+        except (OSError, ValueError):
+            continue  # reported with the resolution
+        cropped = False
+        for placed in frames:
+            frame = placed.frame
+            box = crop_box(size, (frame.w, frame.h), frame.fit, photo.focus)
+            cropped = cropped or box != (0, 0, *size)
+            if frame.x < spine < frame.x + frame.w:
+                at = frame.x + (photo.focus[0] * size[0] - box[0]) / (box[2] - box[0]) * frame.w
+                if abs(at - spine) < SPINE_CLEARANCE_MM:
+                    out.warn("focus-in-fold", photo.where, f"photos.{pid}.focus: the subject lands {abs(at - spine):.0f} mm from the spine "
+                             f"on the spread at page {pagination.photo_pages[pid]} (keep it {SPINE_CLEARANCE_MM:g} mm clear); "
+                             "choose another photo for the spread or another focus")
+        if not cropped:
+            out.warn("focus-unused", photo.where, f"photos.{pid}.focus: photo {pid} is never cropped, so its focus has no effect; remove it")
 
 
 def cover_job(book: Book, media_mm: tuple[float, float], output: Output, press_icc: Path | None, cache: Path) -> ImageJob | None:

@@ -31,6 +31,7 @@ class ImageJob:
     ppi: int
     press_icc: Path | None  # the press profile CMYK output is made for (or simulated with)
     cache: Path
+    focus: tuple[float, float] = (0.5, 0.5)  # the point a crop keeps in view
     simulate: bool = False  # soft proof: RGB output shows the colours the press will print
 
 
@@ -62,11 +63,15 @@ def transform_for(source_icc: bytes | None, in_mode: str, out_mode: str, press_i
     return _transforms[key]
 
 
-def crop_box(size: tuple[int, int], frame_mm: tuple[float, float], fit: str) -> tuple[int, int, int, int]:
-    """The part of the image shown in the frame, centred.
+def crop_box(size: tuple[int, int], frame_mm: tuple[float, float], fit: str,
+             focus: tuple[float, float] = (0.5, 0.5)) -> tuple[int, int, int, int]:
+    """The part of the image shown in the frame, centred on ``focus`` as far
+    as the image allows.
 
     >>> crop_box((3000, 2000), (100, 100), "cover")
     (500, 0, 2500, 2000)
+    >>> crop_box((3000, 2000), (100, 100), "cover", (0.2, 0.5))
+    (0, 0, 2000, 2000)
     >>> crop_box((3000, 2000), (100, 100), "contain")
     (0, 0, 3000, 2000)
     """
@@ -76,9 +81,11 @@ def crop_box(size: tuple[int, int], frame_mm: tuple[float, float], fit: str) -> 
     target = frame_mm[0] / frame_mm[1]
     if w / h > target:
         cw = round(h * target)
-        return ((w - cw) // 2, 0, (w - cw) // 2 + cw, h)
+        x = min(max(round(focus[0] * w - cw / 2), 0), w - cw) if focus != (0.5, 0.5) else (w - cw) // 2
+        return (x, 0, x + cw, h)
     ch = round(w / target)
-    return (0, (h - ch) // 2, w, (h - ch) // 2 + ch)
+    y = min(max(round(focus[1] * h - ch / 2), 0), h - ch) if focus != (0.5, 0.5) else (h - ch) // 2
+    return (0, y, w, y + ch)
 
 
 def process(job: ImageJob) -> ImageResult:
@@ -99,7 +106,7 @@ def _process(job: ImageJob) -> ImageResult:
     image = Image.open(io.BytesIO(data))
     icc = image.info.get("icc_profile")
     image = flatten(ImageOps.exif_transpose(image))
-    box = crop_box(image.size, job.frame_mm, job.fit)
+    box = crop_box(image.size, job.frame_mm, job.fit, job.focus)
     crop_w, crop_h = box[2] - box[0], box[3] - box[1]
     if job.fit == "contain":
         scale = min(job.frame_mm[0] / crop_w, job.frame_mm[1] / crop_h)

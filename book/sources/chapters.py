@@ -16,7 +16,8 @@ from book.sources.yamlsrc import Located, read_yaml
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 CHAPTER_KEYS = {"id": Key(str, "", required=True), "title": Key(str), "texts": Key(dict), "photos": Key(list, []), "pages": Key(list, [])}
 PHOTO_KEYS = {"id": Key(str, "", required=True), "file": Key(str, "", required=True), "caption": Key(str, "", required=True),
-              "date": Key((str, int, datetime.date)), "place": Key(str, ""), "credit": Key(str, "")}
+              "date": Key((str, int, datetime.date)), "place": Key(str, ""), "credit": Key(str, ""),
+              "focus": Key(list)}
 PAGE_KEYS = {"layout": Key(str, "", required=True), "slots": Key(dict, {})}
 
 
@@ -103,12 +104,20 @@ def load_photo(book: Book, doc: Located, index: int, data: Any, out: Problems, c
             date = parse_date(section.data["date"])
         except ValueError as exc:
             section.bad("date", str(exc))
+    focus = None
+    if section.data.get("focus") is not None:
+        value = section.data["focus"]
+        if (not isinstance(value, list) or len(value) != 2 or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
+                or not all(0 <= v <= 1 for v in value)):
+            section.bad("focus", f"focus {value!r} is not inside the photo; write [x, y] with both between 0 and 1, e.g. [0.3, 0.5]")
+        else:
+            focus = (float(value[0]), float(value[1]))
     photo = Photo(
         pid, path, rel,
         photo_message(section, pid, "caption", f"Caption of photo {pid} ({file})."),
         photo_message(section, pid, "place", f"Where photo {pid} was taken."),
         photo_message(section, pid, "credit", f"Photographer or archive of photo {pid}."),
-        date, cid, section.where(),
+        date, cid, section.where(), focus,
     )
     book.photos.setdefault(pid, photo)
     return photo

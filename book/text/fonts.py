@@ -169,7 +169,9 @@ class EditionFonts:
         self.cache = cache
         self.cjk = language(lang).wide_faces
         self.registered: dict[str, str] = {}  # face name -> reportlab name
-        self.chosen: dict[tuple[str, str], FontFace | None] = {}  # (character, role) -> face, looked up once
+        self.files: dict[str, tuple[str, int]] = {}  # reportlab name -> the file it was registered from, for shaping
+        self.known_runs: dict[tuple[str, str], list[Run]] = {}
+        self.known_faces: dict[tuple[str, str], FontFace | None] = {}
 
     def face_info(self, face: FontFace) -> tuple[frozenset[int], bool]:
         return cached_face_info(face.path, face.index, self.cache)
@@ -179,9 +181,9 @@ class EditionFonts:
 
     def face_for(self, ch: str, role: str) -> FontFace | None:
         key = (ch, role)
-        if key not in self.chosen:
-            self.chosen[key] = self.find_face(ch, role)
-        return self.chosen[key]
+        if key not in self.known_faces:
+            self.known_faces[key] = self.find_face(ch, role)
+        return self.known_faces[key]
 
     def find_face(self, ch: str, role: str) -> FontFace | None:
         chain = self.chain(role)
@@ -247,10 +249,18 @@ class EditionFonts:
             raise FontError(f"{face.path}: the font registered as {rl_name} lacks {len(lost)} characters it was made for ({sample}…); "
                             "delete .cache/fonts and build again")
         self.registered[face.name] = rl_name
+        self.files[rl_name] = (str(path), index)
+        self.known_runs.clear()  # a new face may serve characters another one did
         return rl_name
 
     def runs(self, text: str, role: str) -> list[Run]:
         """Split ``text`` into runs of one face each; spaces join the run before them."""
+        key = (text, role)
+        if key not in self.known_runs:
+            self.known_runs[key] = self.split_runs(text, role)
+        return self.known_runs[key]
+
+    def split_runs(self, text: str, role: str) -> list[Run]:
         runs: list[Run] = []
         current_face: str | None = None
         buffer = ""

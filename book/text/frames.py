@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from book.errors import TranslationError
 from book.i18n.cldr import format_partial_date
+from book.i18n.glossary import read_glossary
 from book.i18n.localise import Localiser
 from book.languages import language
 from book.model import Book, Message
@@ -43,7 +45,22 @@ class EditionWords:
     running_heads: dict[int, str]  # page number -> running head ('' for none)
     chapter_titles: dict[str, str]  # numbered chapter id -> title, for the running-head check
     info: dict[str, str] = field(default_factory=dict)  # the PDF's title, author, subject
+    keep: tuple[str, ...] = ()  # names never broken across lines: photographers, the glossary's names
     outline: list[tuple[str, int]] = field(default_factory=list)  # (chapter title, first page): the PDF's bookmarks
+
+
+def unbroken_names(book: Book, pagination: Pagination, loc: Localiser) -> tuple[str, ...]:
+    """The edition's names that stay whole on a line: every photographer
+    credited and every glossary term, longest first."""
+    names = {loc.text(book.photos[pid].credit) for pid in sorted(pagination.photo_pages) if book.photos[pid].credit}
+    try:
+        terms = read_glossary(book.root)
+    except TranslationError:
+        terms = []  # reported by the catalog checks
+    for term in terms:
+        forms = term.targets.get(loc.lang, "") if loc.lang != book.source_language else term.source
+        names.update(form.strip() for form in forms.split("|"))
+    return tuple(sorted((n for n in names if len(n) > 1), key=lambda n: (-len(n), n)))
 
 
 def photo_meta(book: Book, loc: Localiser, photo_id: str) -> str:
@@ -57,7 +74,7 @@ def photo_meta(book: Book, loc: Localiser, photo_id: str) -> str:
     return meta
 
 
-def frame_texts(book: Book, pagination: Pagination, loc: Localiser) -> list[FrameText]:
+def frame_texts(book: Book, pagination: Pagination, loc: Localiser, keep: tuple[str, ...] = ()) -> list[FrameText]:
     """Every text frame of the book with its parts in ``loc``'s language."""
     found: list[FrameText] = []
     for page in pagination.pages:
@@ -65,15 +82,15 @@ def frame_texts(book: Book, pagination: Pagination, loc: Localiser) -> list[Fram
             frame = placed.frame
             if frame.kind == "caption":
                 photo = book.photos[placed.value]
-                parts = [Part(loc.fill(loc.text(photo.caption), photo), book.style(frame.style, loc.lang)),
-                         Part(photo_meta(book, loc, placed.value), book.style("caption-meta", loc.lang))]
+                parts = [Part(loc.fill(loc.text(photo.caption), photo), book.style(frame.style, loc.lang), keep=keep),
+                         Part(photo_meta(book, loc, placed.value), book.style("caption-meta", loc.lang), keep=keep)]
                 found.append(FrameText(page, placed, parts, [photo.caption, photo.place, photo.credit]))
             elif frame.kind == "text" and placed.value == "book.imprint" and book.imprint:
                 labels = [f.label for f in book.imprint.fields]
                 found.append(FrameText(page, placed, [Part(imprint_text(book, pagination, loc), book.style(frame.style, loc.lang))], labels))
             elif frame.kind == "text":
                 message = book.slot_message(page.chapter, placed.value)
-                found.append(FrameText(page, placed, [Part(loc.text(message), book.style(frame.style, loc.lang))], [message]))
+                found.append(FrameText(page, placed, [Part(loc.text(message), book.style(frame.style, loc.lang), keep=keep)], [message]))
             elif frame.kind == "chapter-number" and page.chapter and page.chapter.number:
                 text = loc.label("chapter", number=str(page.chapter.number))
                 found.append(FrameText(page, placed, [Part(text, book.style(frame.style, loc.lang))], [book.labels["chapter"]]))
@@ -104,11 +121,24 @@ def running_head(page: Page, loc: Localiser) -> str:
     return loc.text(page.chapter.title)
 
 
+HEADED_LAYOUTS = ("text", "credits")  # front and back matter the contents list by their heading (foreword, credits)
+
+
 def toc_entries(book: Book, pagination: Pagination, loc: Localiser) -> list[TocEntry]:
-    """Chapter label, title and first page of each numbered chapter."""
-    return [TocEntry(loc.label("chapter", number=str(chapter.number)), loc.text(chapter.title), pagination.chapter_starts[chapter.id],
-                     chapter.title)
-            for chapter in book.chapters if chapter.number and chapter.title]
+    """Chapter label, title and first page of each numbered chapter, and the
+    headed front and back matter (the foreword, the photo credits), in page order."""
+    entries = [TocEntry(loc.label("chapter", number=str(chapter.number)), loc.text(chapter.title), pagination.chapter_starts[chapter.id],
+                        chapter.title)
+               for chapter in book.chapters if chapter.number and chapter.title]
+    listed: set[str] = set()
+    for page in pagination.pages:
+        for placed in page.placed:
+            if page.layout.name in HEADED_LAYOUTS and placed.frame.name == "heading" and placed.frame.kind == "text":
+                message = book.slot_message(page.chapter, placed.value)
+                if message.ctx not in listed:  # a continuation page repeats its heading
+                    listed.add(message.ctx)
+                    entries.append(TocEntry("", loc.text(message), page.number, message))
+    return sorted(entries, key=lambda entry: entry.page)
 
 
 def credit_entries(book: Book, pagination: Pagination, loc: Localiser) -> list[str]:
@@ -122,16 +152,18 @@ def credit_entries(book: Book, pagination: Pagination, loc: Localiser) -> list[s
 
 
 def edition_words(book: Book, pagination: Pagination, loc: Localiser) -> EditionWords:
+    keep = unbroken_names(book, pagination, loc)
     words = EditionWords(
         loc.lang,
-        frame_texts(book, pagination, loc),
+        frame_texts(book, pagination, loc, keep),
         toc_entries(book, pagination, loc),
         credit_entries(book, pagination, loc),
         {page.number: running_head(page, loc) for page in pagination.pages},
         {c.id: loc.text(c.title) for c in book.chapters if c.number and c.title},
         {"title": loc.text(book.title), "author": loc.text(book.publisher), "subject": loc.text(book.subtitle)},
         # Every chapter with a title, front and back matter too, is a bookmark.
-        [(loc.text(c.title), pagination.chapter_starts[c.id]) for c in book.chapters if c.title and c.id in pagination.chapter_starts],
+        outline=[(loc.text(c.title), pagination.chapter_starts[c.id]) for c in book.chapters if c.title and c.id in pagination.chapter_starts],
+        keep=keep,
     )
     for item in words.frames:
         item.fallback = any(m.ctx in loc.missing_ctx for m in item.messages)

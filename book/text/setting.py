@@ -47,6 +47,7 @@ class EditionText:
     frames: dict[tuple[int, str], FrameSetting] = field(default_factory=dict)
     running: dict[int, list[Placement]] = field(default_factory=dict)  # folio and running head per page
     info: dict[str, str] = field(default_factory=dict)
+    keep: tuple[str, ...] = ()  # the names no line break splits
     outline: list[tuple[str, int]] = field(default_factory=list)
 
 
@@ -77,7 +78,7 @@ class Setter:
         return self.book.style(name, self.lang)
 
     def single_line(self, text: str, style: Style, width_mm: float) -> Line | None:
-        lines = break_paragraph(self.fonts, text, style, self.lang, style.size, width_mm * MM)
+        lines = break_paragraph(self.fonts, text, style, self.lang, style.size, width_mm * MM, keep=self.words.keep)
         return lines[0] if lines else None
 
     def overflow(self, where, what: str, frame: str, page: int, needed: int, available: int) -> None:
@@ -85,7 +86,7 @@ class Setter:
                        f"needs {needed} lines, room for {available}; shorten it")
 
     def set_all(self) -> EditionText:
-        text = EditionText(self.lang, info=dict(self.words.info), outline=list(self.words.outline))
+        text = EditionText(self.lang, info=dict(self.words.info), keep=self.words.keep, outline=list(self.words.outline))
         for item in self.words.frames:
             text.frames[(item.page.number, item.placed.frame.name)] = self.set_frame(item)
         for page in self.pagination.pages:
@@ -113,10 +114,10 @@ class Setter:
             label = set_block(self.fonts, [Part(entry.label, small)], self.lang, w - TOC_NUMBER_MM, 20)
             placements.append(Placement(x, top, label.lines))
             top += label.height / MM + 1.5
-            title = set_block(self.fonts, [Part(entry.title, style)], self.lang, w - TOC_NUMBER_MM, 40)
+            title = set_block(self.fonts, [Part(entry.title, style, keep=self.words.keep)], self.lang, w - TOC_NUMBER_MM, 40)
             if not (title.fits and label.fits):
                 fits = False
-                self.overflow(self.where(entry.message), f"contents entry {entry.label}", placed.frame.name, page.number,
+                self.overflow(self.where(entry.message), f"contents entry {entry.label or entry.title}", placed.frame.name, page.number,
                               title.needed, title.available)
             placements.append(Placement(x, top, title.lines))
             number = self.single_line(str(entry.page), style, TOC_NUMBER_MM)
@@ -136,10 +137,13 @@ class Setter:
         columns = max(1, style.columns)
         col_w = (w - CREDITS_GUTTER_MM * (columns - 1)) / columns
         column, top, placements = 0, y, []
-        for entry in self.words.credits:
-            lines = break_paragraph(self.fonts, entry, style, self.lang, style.size, col_w * MM)
+        entries = [break_paragraph(self.fonts, entry, style, self.lang, style.size, col_w * MM, keep=self.words.keep)
+                   for entry in self.words.credits]
+        # Balanced columns: each holds about its share of the lines, never more than the frame.
+        share = min(h, style.leading * sum(len(lines) for lines in entries) / MM / columns + style.leading / MM / 2)
+        for lines in entries:
             need = style.leading * len(lines) / MM
-            if top + need > y + h and column < columns - 1:
+            if top + need > y + share and top > y and column < columns - 1:
                 column, top = column + 1, y
             placements.append(Placement(x + column * (col_w + CREDITS_GUTTER_MM), top, lines))
             top += need

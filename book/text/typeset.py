@@ -4,17 +4,22 @@ translator's `<` or `&` prints as itself."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass, field, replace
+from functools import cache, lru_cache
 
 from reportlab.pdfbase import pdfmetrics
 
 from book.languages import TABLE
 from book.model import MM, Style
+from book.text.compose import Chosen, Composer, Item, Spacing, letters
 from book.text.fonts import EditionFonts, Run
 from book.text.linebreak import Atom, split_atoms
+from book.text.shaping import layout
 
 SHRINK_STEP = 0.25  # pt
+MIN_LETTERS = 3  # either side of a hyphen
+LATIN_STRETCH, LATIN_SHRINK = 0.16, 0.08  # em per space: a justified space may grow by 60 %, shrink by 30 %
+CJK_STRETCH, CJK_SHRINK = 0.08, 0.03  # em per gap between characters: tightened or loosened a little
 
 
 @dataclass
@@ -34,6 +39,7 @@ class Line:
     leading: float
     tracking: float = 0.0
     gap: float = 0.0  # extra space above the line (between paragraphs)
+    last: bool = True  # ends its paragraph (or a row of it that a newline ends)
 
 
 @dataclass
@@ -54,12 +60,16 @@ class Part:
     text: str
     style: Style
     space_before: float = 0.0
+    keep: tuple[str, ...] = ()  # phrases never broken (a photographer's name, a place)
+
+
+def measure_text(fonts: EditionFonts, text: str, role: str, size: float, tracking: float) -> tuple[list[Run], float]:
+    runs = fonts.runs(text, role)
+    return runs, sum(layout(fonts, r.text, r.font).width for r in runs) * size + tracking * len(text)
 
 
 def measure_atom(fonts: EditionFonts, atom: Atom, role: str, size: float, tracking: float) -> tuple[list[Run], float, float]:
-    runs = fonts.runs(atom.text, role)
-    w = sum(pdfmetrics.stringWidth(r.text, r.font, size) for r in runs)
-    w += tracking * len(atom.text)
+    runs, w = measure_text(fonts, atom.text, role, size, tracking)
     space = pdfmetrics.stringWidth(" ", runs[-1].font, size) if atom.space_after else 0.0
     return runs, w, space
 
@@ -69,82 +79,118 @@ def hyphenator(lang: str):
     import pyphen
 
     code = TABLE[lang].hyphenation if lang in TABLE else None
-    return pyphen.Pyphen(lang=code) if code and code in pyphen.LANGUAGES else None
+    return pyphen.Pyphen(lang=code, left=MIN_LETTERS, right=MIN_LETTERS) if code and code in pyphen.LANGUAGES else None
 
 
-def hyphenate(fonts: EditionFonts, atom: Atom, style: Style, lang: str, size: float, tracking: float, room: float) -> list[Atom] | None:
-    """Split a word so that its first part and a hyphen fill ``room``; None when
-    no hyphenation point fits. Names (capitalised words), words with digits and
-    words that have a hyphen stay whole."""
-    word = atom.text
+def hyphen_options(word: str, lang: str) -> list[tuple[str, str]]:
+    """Where a word may break with a hyphen: at least 3 letters each side.
+    Names (capitalised words), words with digits and words that have a hyphen stay whole.
+
+    >>> hyphen_options("community.", "en")
+    [('commu', 'nity.'), ('com', 'munity.')]
+    >>> hyphen_options("solemnly", "en"), hyphen_options("Haiphong", "en")
+    ([], [])
+    """
     dictionary = hyphenator(lang)
     if dictionary is None or len(word) < 6 or "-" in word or any(ch.isdigit() for ch in word) or not word[0].islower():
-        return None
-    for first, rest in dictionary.iterate(word):  # longest first part first
-        head = Atom(first + "-")
-        if measure_atom(fonts, head, style.font, size, tracking)[1] <= room + 0.01:
-            return [head, Atom(rest, atom.space_after)]
-    return None
+        return []
+    return [(first, rest) for first, rest in dictionary.iterate(word)
+            if letters(first) >= MIN_LETTERS and letters(rest) >= MIN_LETTERS]
 
 
-def break_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, size: float, width: float, indent: bool = True) -> list[Line]:
-    """Greedy line breaking of one paragraph at ``size``; justified lines spread
-    the spare room over the gaps between atoms."""
-    tracking = style.tracking / 1000 * size
-    leading = style.leading * size / style.size
-    atoms = split_atoms(text, lang)
-    measured = [measure_atom(fonts, a, style.font, size, tracking) for a in atoms]
-    lines: list[list[int]] = []
-    current: list[int] = []
-    used = style.first_indent * size if indent else 0.0
-    indent = used
-    index = 0
-    while index < len(atoms):
-        w = measured[index][1]
-        gap = measured[current[-1]][2] if current else 0.0
-        if current and used + gap + w > width + 0.01:
-            split = hyphenate(fonts, atoms[index], style, lang, size, tracking, width - used - gap) if style.hyphenate else None
-            if split:  # the word's first part ends this line, the rest starts the next
-                atoms[index:index + 1] = split
-                measured[index:index + 1] = [measure_atom(fonts, a, style.font, size, tracking) for a in split]
-                current.append(index)
-                index += 1
-            lines.append(current)
-            current, used = [], 0.0
-            continue
-        current.append(index)
-        used += gap + w
-        index += 1
-    if current:
-        lines.append(current)
-    out: list[Line] = []
-    for number, indices in enumerate(lines):
-        start = indent if number == 0 else 0.0
-        natural = start + sum(measured[i][1] for i in indices) + sum(measured[i][2] for i in indices[:-1])
-        extra = 0.0
-        last = number == len(lines) - 1
-        if style.align == "justify" and not last and len(indices) > 1:
-            extra = max(0.0, (width - natural) / (len(indices) - 1))
-        shift = {"center": (width - natural) / 2, "right": width - natural}.get(style.align, 0.0)
-        x = start + max(0.0, shift)
-        pieces: list[Piece] = []
-        for position, i in enumerate(indices):
-            runs, w, space = measured[i]
-            for run in runs:
-                if pieces and pieces[-1].font == run.font and not extra and not tracking:
-                    pieces[-1].text += run.text
-                else:
-                    pieces.append(Piece(x, run.text, run.font))
-                x += pdfmetrics.stringWidth(run.text, run.font, size) + tracking * len(run.text)
-            if position < len(indices) - 1:
-                if atoms[i].space_after:
-                    pieces[-1].text += " " if not extra and not tracking else ""
-                x += space + extra
-        out.append(Line(pieces, x, size, leading, tracking))
+def measure_items(fonts: EditionFonts, atoms: list[Atom], style: Style, lang: str, size: float, tracking: float) -> list[Item]:
+    items = []
+    for number, atom in enumerate(atoms):
+        _, width, space = measure_atom(fonts, atom, style.font, size, tracking)
+        splits = []
+        if style.hyphenate and number < len(atoms) - 1:  # never the paragraph's last word
+            for first, rest in hyphen_options(atom.text, lang):
+                head, tail = Atom(first + "-"), Atom(rest, atom.space_after)
+                splits.append((head, tail, measure_text(fonts, head.text, style.font, size, tracking)[1],
+                               measure_text(fonts, tail.text, style.font, size, tracking)[1]))
+        items.append(Item(atom, width, space, splits))
+    return items
+
+
+def line_atoms(items: list[Item], chosen: Chosen) -> list[Atom]:
+    start, end = chosen.start, chosen.end
+    out = [items[start.index].splits[start.split][1]] if start.split is not None else []
+    last_whole = end.index if end.split is None else end.index - 1
+    out += [items[i].atom for i in range(start.index + 1, last_whole + 1)]
+    if end.split is not None:
+        out.append(items[end.index].splits[end.split][0])
     return out
 
 
-def set_parts(fonts: EditionFonts, parts: list[Part], lang: str, width: float, scale: float) -> tuple[list[Line], float]:
+def draw_line(fonts: EditionFonts, atoms: list[Atom], chosen: Chosen, style: Style, size: float, width: float, indent: float,
+              every_gap: bool) -> Line:
+    """Pieces of one line: glyph segments at their offsets, gaps spread to justify."""
+    tracking = style.tracking / 1000 * size
+    leading = style.leading * size / style.size
+    start = indent if chosen.start.index < 0 else 0.0
+    extra = 0.0
+    if chosen.gaps and (chosen.natural > width or (style.align == "justify" and not chosen.last)):
+        extra = (width - chosen.natural) / chosen.gaps
+    natural = min(chosen.natural, width)
+    shift = {"center": (width - natural) / 2, "right": width - natural}.get(style.align, 0.0)
+    x = max(0.0, shift) + start
+    pieces: list[Piece] = []
+    end_of_last = None
+    for position, atom in enumerate(atoms):
+        runs = fonts.runs(atom.text, style.font)
+        for run in runs:
+            shaped = layout(fonts, run.text, run.font)
+            before = 0
+            for offset, text in shaped.segments:
+                at = x + offset * size + tracking * before
+                if pieces and pieces[-1].font == run.font and end_of_last is not None and abs(end_of_last - at) < 1e-6:
+                    pieces[-1].text += text
+                else:
+                    pieces.append(Piece(at, text, run.font))
+                before += len(text)
+                end_of_last = at + pdfmetrics.stringWidth(text, run.font, size) + tracking * len(text)
+            x += shaped.width * size + tracking * len(run.text)
+        if position < len(atoms) - 1:
+            space = pdfmetrics.stringWidth(" ", runs[-1].font, size) if atom.space_after else 0.0
+            if atom.space_after and end_of_last is not None and not extra:
+                pieces[-1].text += " "
+                end_of_last += space
+            x += space + (extra if atom.space_after or every_gap else 0.0)
+    return Line(pieces, x, size, leading, tracking, last=chosen.last)
+
+
+@lru_cache(maxsize=8192)
+def compose_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, size: float, width: float, indent: bool,
+                      keep: tuple[str, ...]) -> tuple[list[Item], list[Chosen], float, bool]:
+    """The composer's choice for one paragraph (kept: fitting a frame asks again at the end to draw it)."""
+    tracking = style.tracking / 1000 * size
+    cjk = TABLE[lang].breaking == "characters"
+    atoms = split_atoms(text, lang, keep, phrases=style.display)
+    start = style.first_indent * size if indent else 0.0
+    items = measure_items(fonts, atoms, style, lang, size, tracking)
+    if not items:
+        return items, [], start, cjk
+    spacing = Spacing(CJK_STRETCH * size, CJK_SHRINK * size, True) if cjk else (
+        Spacing(LATIN_STRETCH * size, LATIN_SHRINK * size if style.align == "justify" else 0.0, False))
+    chosen = Composer(items, width, start, spacing, style.align == "justify", cjk, balance=style.display).compose()
+    if style.display and cjk and any(line.natural - spacing.shrink * line.gaps > width + 0.01 for line in chosen):
+        # A phrase wider than the frame: break it between characters after all.
+        return compose_paragraph(fonts, text, replace(style, display=False), lang, size, width, indent, keep)
+    return items, chosen, start, cjk
+
+
+def break_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, size: float, width: float, indent: bool = True,
+                    keep: tuple[str, ...] = (), draw: bool = True) -> list[Line]:
+    """Compose one paragraph at ``size``: the line breaks of the whole paragraph at once.
+    Without ``draw`` the lines carry no pieces (enough to count them while fitting)."""
+    items, chosen, start, cjk = compose_paragraph(fonts, text, style, lang, size, width, indent, keep)
+    if not draw:
+        leading = style.leading * size / style.size
+        return [Line([], line.natural, size, leading, style.tracking / 1000 * size, last=line.last) for line in chosen]
+    return [draw_line(fonts, line_atoms(items, line), line, style, size, width, start, cjk) for line in chosen]
+
+
+def set_parts(fonts: EditionFonts, parts: list[Part], lang: str, width: float, scale: float, draw: bool = True) -> tuple[list[Line], float]:
     lines: list[Line] = []
     total = 0.0
     for part in parts:
@@ -159,7 +205,7 @@ def set_parts(fonts: EditionFonts, parts: list[Part], lang: str, width: float, s
                 gap = style.paragraph_space
             # A single newline inside a paragraph is a line break (colophons, addresses).
             broken = [line for n, row in enumerate(paragraph.split("\n")) if row.strip()
-                      for line in break_paragraph(fonts, row.strip(), style, lang, size, width, indent=n == 0)]
+                      for line in break_paragraph(fonts, row.strip(), style, lang, size, width, indent=n == 0, keep=part.keep, draw=draw)]
             for l_index, line in enumerate(broken):
                 line.gap = gap if l_index == 0 and lines else 0.0
                 total += line.gap + (line.leading if lines else line.size)
@@ -176,11 +222,12 @@ def set_block(fonts: EditionFonts, parts: list[Part], lang: str, width_mm: float
     largest = max((p.style.size for p in parts), default=1.0)
     scale = 1.0
     while True:
-        lines, total = set_parts(fonts, parts, lang, width, scale)
+        lines, total = set_parts(fonts, parts, lang, width, scale, draw=False)
         at_minimum = all(p.style.size * scale <= p.style.min_size + 1e-6 for p in parts)
         if total <= height + 0.01 or at_minimum:
             break
         scale -= SHRINK_STEP / largest
+    lines, total = set_parts(fonts, parts, lang, width, scale)
     block = Block(lines, total, total <= height + 0.01)
     if not block.fits:
         # Report in lines of the main text at its smallest size.
