@@ -43,39 +43,51 @@ def report(name: str, samples: list[tuple[float, float]]) -> None:
     print(f"{name:<44} min {min(times):6.2f} s  median {statistics.median(times):6.2f} s  max {max(times):6.2f} s  peak {peak:7.0f} MB")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def runs_argument(doc: str) -> int:
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
+    return parser.parse_args().runs
+
+
+def copy_project(work: str, caches: tuple[str, ...] = ("colour",)) -> Path:
+    """The sample book's sources in ``work``, with those of this machine's caches
+    that exist (the press profile is made once per machine)."""
+    root = Path(work) / "book"
+    for name in ("content", "layouts", "fonts", "translations"):
+        shutil.copytree(REPO / name, root / name)
+    for cache in caches:
+        if (REPO / ".cache" / cache).is_dir():
+            shutil.copytree(REPO / ".cache" / cache, root / ".cache" / cache)
+    return root
+
+
+def main() -> None:
+    runs = runs_argument(__doc__)
     with tempfile.TemporaryDirectory() as work:
-        root = Path(work) / "book"
-        for name in ("content", "layouts", "fonts", "translations"):
-            shutil.copytree(REPO / name, root / name)
-        if (REPO / ".cache" / "colour").is_dir():  # the press profile is made once per machine
-            shutil.copytree(REPO / ".cache" / "colour", root / ".cache" / "colour")
+        root = copy_project(work)
         photos = [p for p in (root / 'content' / 'photos').iterdir() if p.suffix in ('.jpg', '.png')]
         print(f"sample book: {len(photos)} photos, 5 editions, {os.cpu_count()} cores")
 
         cold = []
-        for _ in range(args.runs):
+        for _ in range(runs):
             for cache in ("images", "fonts"):
                 shutil.rmtree(root / ".cache" / cache, ignore_errors=True)
             cold.append(run(BOOK + ["build"], root))
         report("build, 5 editions, print, cold caches", cold)
-        report("build, 5 editions, print, warm caches", [run(BOOK + ["build"], root) for _ in range(args.runs)])
-        report("check, 5 languages", [run(BOOK + ["check"], root) for _ in range(args.runs)])
+        report("build, 5 editions, print, warm caches", [run(BOOK + ["build"], root) for _ in range(runs)])
+        report("check, 5 languages", [run(BOOK + ["check"], root) for _ in range(runs)])
 
         po = root / "translations" / "ja.po"
         original = po.read_text(encoding="utf-8")
         proof = []
-        for index in range(args.runs):
+        for index in range(runs):
             # A translator's edit: one caption changes, then a proof of that language.
             po.write_text(original.replace("カム川", f"カム川{'・' * (index + 1)}", 1), encoding="utf-8")
             proof.append(run(BOOK + ["build", "--lang", "ja", "--profile", "proof"], root))
         report("proof of one language after a .po edit", proof)
         report("i18n extract + update (4 catalogs)",
                [(a[0] + b[0], max(a[1], b[1])) for a, b in
-                ((run(BOOK + ["i18n", "extract"], root), run(BOOK + ["i18n", "update"], root)) for _ in range(args.runs))])
+                ((run(BOOK + ["i18n", "extract"], root), run(BOOK + ["i18n", "update"], root)) for _ in range(runs))])
         sizes = sorted(p.stat().st_size for p in (root / "output" / "print").rglob("*.pdf"))
         print(f"print PDFs: {len(sizes)} files, {sizes[0] / 1e6:.0f}–{sizes[-1] / 1e6:.0f} MB each")
 

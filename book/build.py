@@ -4,16 +4,15 @@ gathered and checked before the first PDF is written."""
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from book.errors import BookError, Problems, RenderError, TranslationError
 from book.files import DiskFull, is_disk_full, sha256_file
-from book.i18n.catalog import read_catalog
+from book.i18n.catalog import Catalog, read_catalog
 from book.i18n.checks import check_catalog
 from book.i18n.localise import Localiser
 from book.images.placed import check_cover_resolution, check_focus, check_resolution, cover_job, image_jobs, report_failures
@@ -25,14 +24,16 @@ from book.model import Book
 from book.outputs import FINAL_REFUSES, OUTPUTS, PROOF_TOLERATES, Output, cache_dir, output_path, resolve_output
 from book.pages.paginate import Pagination, paginate
 from book.pages.spine import CoverGeometry, cover_entry, plan_cover
-from book.pdf.commit import JOURNAL_REL, Staged, commit, recover
+from book.pdf.commit import JOURNAL_REL, Staged, commit, read_manifest, recover
 from book.pdf.cover import CoverRenderer
 from book.pdf.editions import EditionJob, prepare_shared, render_all
 from book.pdf.finish import Press, finish_pdf
 from book.pdf.pdfx import DocMeta, source_date
 from book.record import BuildRecord, code_digest, digest_of, quick_inputs, source_files
 from book.sources import load_book
+from book.sources.inputs import inputs_digest
 from book.sources.photo_paths import shown
+from book.summary import Written, summarise
 from book.text.cover import CoverText, cover_roles, cover_strings, set_cover
 from book.text.coverage import check_glyphs
 from book.text.fonts import EditionFonts, file_digest
@@ -48,6 +49,7 @@ class Edition:
     fonts: EditionFonts
     text: EditionText
     cover: CoverText | None = None
+    catalog: Catalog | None = None  # None for the source language
 
 
 @dataclass
@@ -59,6 +61,7 @@ class Prepared:
     editions: list[Edition]
     problems: Problems
     cover: CoverGeometry | None = None  # print builds make a cover beside each interior
+    low_ppi: dict[tuple[str, str], float] = field(default_factory=dict)  # (photo, frame) -> print ppi, for proof marks
 
 
 def prepare(root: Path, langs: list[str] | None, output: Output, strict: bool = False) -> Prepared:
@@ -68,7 +71,7 @@ def prepare(root: Path, langs: list[str] | None, output: Output, strict: bool = 
         if lang not in book.editions:
             raise BookError(f"--lang {lang}: not an edition of this book; content/book.yaml lists {', '.join(book.editions)}")
     pagination = paginate(book, problems, list_continuations(book, paginate(book)))
-    check_resolution(book, pagination, output, problems)
+    low_ppi = check_resolution(book, pagination, output, problems)
     check_focus(book, pagination, problems)
     geometry = plan_cover(book, len(pagination.pages), problems) if output.name == "print" else None
     if geometry is not None:
@@ -80,7 +83,7 @@ def prepare(root: Path, langs: list[str] | None, output: Output, strict: bool = 
         problems.promote()
     elif output.name == "print" and book.imprint and book.imprint.final:
         problems.promote(FINAL_REFUSES)
-    return Prepared(book, pagination, [e for e in editions if e is not None], problems, geometry)
+    return Prepared(book, pagination, [e for e in editions if e is not None], problems, geometry, low_ppi)
 
 
 def list_continuations(book: Book, first: Pagination) -> dict[str, int]:
@@ -127,65 +130,85 @@ def prepare_edition(book: Book, pagination: Pagination, lang: str, output: Outpu
     for role, texts in cover_roles(book, lang, cover_texts).items() if geometry else ():
         roles.setdefault(role, set()).update(texts)
     fonts.prepare(roles)
-    edition = Edition(lang, fonts, set_edition(book, pagination, fonts, words, loc.where, problems))
+    edition = Edition(lang, fonts, set_edition(book, pagination, fonts, words, loc.where, problems), catalog=catalog)
     if geometry:
         edition.cover = set_cover(book, geometry, fonts, lang, cover_texts, loc.where, problems)
     return edition
 
 
 def build(root: Path, langs: list[str] | None = None, profile_name: str = "print", jobs: int | None = None,
-          strict: bool = False, report=None, notify=None, pdfx: str | None = None, marks: bool | None = None) -> dict:
-    """Build the editions; returns the manifest, with ``unchanged`` listing the
-    outputs left as they were. ``report(stage, done, total)`` shows progress,
-    ``notify(line)`` says when the build waits for another; ``pdfx`` and
-    ``marks`` override the profile's (book.yaml ``profiles``) when given."""
+          strict: bool = False, report=None, notify=None, pdfx: str | None = None, marks: bool | None = None,
+          simulate_press: bool | None = None) -> dict:
+    """Build the editions; returns the manifest, with the build's ``summary``
+    (see `book.summary`). Outputs whose inputs did not change since the
+    recorded build (`book.record`) are left as they are. ``report(stage,
+    done, total)`` shows progress, ``notify(line)`` says when the build waits
+    for another; ``pdfx``, ``marks`` and ``simulate_press`` override the
+    profile's (book.yaml ``profiles``; the soft proof is on in proof) when given."""
     output = OUTPUTS[profile_name]
+    clock = time.perf_counter()
     report = report or (lambda *args: None)
     workers = jobs or os.cpu_count() or 1
     report("checking sources", 0, 1)
     started = time.time()
     record = BuildRecord(root)
-    key = f"{profile_name}|{','.join(sorted(langs)) if langs else '*'}|{'strict' if strict else ''}|{pdfx}|{marks}"
+    key = f"{profile_name}|{','.join(sorted(langs)) if langs else '*'}|{'strict' if strict else ''}|{pdfx}|{marks}|{simulate_press}"
     options = {"key": key, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH")}
     seen_files = record.builds.get(key, {}).get("fonts", [])
     quick = quick_inputs(root, seen_files, options)  # taken before reading anything
     same = record.build_unchanged(key, quick) if not (root / JOURNAL_REL).exists() else None
-    if same is not None and (manifest := recorded_manifest(root, record, same)) is not None:
+    if same is not None and (manifest := recorded_manifest(root, record, same, time.perf_counter() - clock)) is not None:
         report("done", 1, 1)
         return manifest
     prepared = prepare(root, langs, output, strict)
     prepared.problems.stop_if_errors("found; nothing was written")
     book = prepared.book
     output = resolve_output(book, profile_name, pdfx, marks)
+    if simulate_press is not None:
+        output = replace(output, simulate_press=simulate_press)
     source_date(book.date)  # a bad SOURCE_DATE_EPOCH stops here, before reportlab trips over it
     with project_lock(root, notify):
         for note in recover(root):
             prepared.problems.warn("repaired", None, note)
         remove_leftovers(root, started)
         try:
-            press_icc = press_profile(root, book.press_profile, book.ink_limit, cache_dir(root) / "colour") if output.colour == "cmyk" else None
+            needs_press = output.colour == "cmyk" or output.simulate_press
+            press_icc = press_profile(root, book.press_profile, book.ink_limit, cache_dir(root) / "colour") if needs_press else None
             images = prepare_images(prepared, output, press_icc, workers, report)
             prepared.problems.stop_if_errors("found; nothing was written")
             inputs = output_inputs(prepared, output, strict, images)
             todo = {rel for rel, digest in inputs.items() if record.unchanged(rel, digest) is None}
             work = staging_folder(root)
             try:
-                staged = render_editions(prepared, output, images, press_icc, work, report, todo, workers)
+                seconds: dict[str, float] = {}
+                staged = render_editions(prepared, output, images, press_icc if output.colour == "cmyk" else None, work, report,
+                                         seconds, todo, workers)
+                before = {f.get("path"): f.get("sha256") for f in read_manifest(root).get("files", []) if isinstance(f, dict)}
+                # A rendered output is left in place when its bytes are those already there.
+                in_place = {path for path in todo if before.get(path) and (record.intact(path) == before[path] or (
+                    (root / path).is_file() and sha256_file(root / path) == before[path]))}
                 manifest = commit(root, book.slug, staged, [str(w) for w in prepared.problems.warnings])
+                after = {f["path"]: f["sha256"] for f in manifest["files"]}
+                written = []
+                for edition in prepared.editions:
+                    target = output_path(root, book, output, edition.lang)
+                    path = target.relative_to(root).as_posix()
+                    fresh = path in todo and (path not in in_place or before.get(path) != after[path])
+                    written.append(Written(edition.lang, target, fresh, seconds.get(edition.lang, 0.0)))
+                manifest["summary"] = summarise(prepared, output, written, time.perf_counter() - clock)
             finally:
                 shutil.rmtree(work, ignore_errors=True)
         except DiskFull as exc:
             raise DiskFull(exc.path, needed=space_needed(prepared, output), shown=shown(root, exc.path)) from None
-        listed = {f["path"]: f["sha256"] for f in manifest["files"]}
         for rel in sorted(todo):
-            record.note_output(rel, inputs[rel], listed.get(rel))
-        # The files outside the project a build reads: fonts and photos from photo_dirs.
+            record.note_output(rel, inputs[rel], after.get(rel))
+        # The files outside the project a build reads: fonts, and photos from photo_dirs.
         files = sorted({str(face.path) for face in book.fonts.faces.values()} | {str(p.path) for p in book.photos.values()})
         # Recorded only if no project file changed while this build read it.
         settled = quick_inputs(root, files, options) if quick_inputs(root, seen_files, options) == quick else ""
-        record.note_build(key, settled, sorted(inputs), manifest["warnings"], files)
+        record.note_build(key, settled, sorted(inputs), manifest["warnings"], files, manifest["summary"])
         record.save()
-    return {**manifest, "unchanged": sorted(set(inputs) - todo)}
+    return manifest
 
 
 def output_inputs(prepared: Prepared, output: Output, strict: bool, images: dict[tuple[str, str], ImageResult]) -> dict[str, str]:
@@ -214,16 +237,19 @@ def output_inputs(prepared: Prepared, output: Output, strict: bool, images: dict
     return inputs
 
 
-def recorded_manifest(root: Path, record: BuildRecord, same: dict) -> dict | None:
-    """The manifest of a build whose inputs and outputs are all as recorded, or None."""
+def recorded_manifest(root: Path, record: BuildRecord, same: dict, seconds: float) -> dict | None:
+    """The manifest of a build whose inputs and outputs are all as recorded,
+    with its summary saying every edition is unchanged; None if it cannot be trusted."""
+    manifest = read_manifest(root)
     try:
-        manifest = json.loads((root / "output" / "manifest.json").read_text(encoding="utf-8"))
         listed = {f["path"]: f["sha256"] for f in manifest["files"]}
-    except (OSError, ValueError, KeyError, TypeError):
+    except (KeyError, TypeError):
         return None
-    if any(listed.get(rel) != record.intact(rel) for rel in same["outputs"]):
+    if not same.get("summary") or any(listed.get(rel) != record.intact(rel) for rel in same["outputs"]):
         return None
-    return {**manifest, "warnings": same["warnings"], "unchanged": same["outputs"]}
+    editions = [{**e, "written": False, "seconds": 0.0} for e in same["summary"]["editions"]]
+    summary = {**same["summary"], "editions": editions, "seconds": round(seconds, 2)}
+    return {**manifest, "warnings": same["warnings"], "summary": summary}
 
 
 def prepare_images(prepared: Prepared, output: Output, press_icc: Path | None, workers: int, report) -> dict[tuple[str, str], ImageResult]:
@@ -243,11 +269,11 @@ def prepare_images(prepared: Prepared, output: Output, press_icc: Path | None, w
 
 
 def render_editions(prepared: Prepared, output: Output, images, press_icc: Path | None, work: Path, report,
-                    todo: set[str], workers: int) -> list[Staged]:
+                    seconds: dict[str, float], todo: set[str], workers: int) -> list[Staged]:
     """Render the outputs in ``todo`` (the others are unchanged) into the
     staging folder ``work``, the interiors in parallel; `book.pdf.commit` moves
     them into place only when all succeeded, so a failed build leaves the
-    previous PDFs intact."""
+    previous PDFs intact. ``seconds`` gets each edition's rendering time."""
     book, root = prepared.book, prepared.book.root
     press = Press(press_icc, output_condition(book.press_profile, press_icc), output.standard, output.marks, book.bleed)
     staged: list[Staged] = []
@@ -259,15 +285,17 @@ def render_editions(prepared: Prepared, output: Output, images, press_icc: Path 
             jobs.append(EditionJob(edition, meta, work / f"{edition.lang}-raw.pdf", work / f"{edition.lang}.pdf", target))
             staged.append(Staged(work / f"{edition.lang}.pdf", target, {
                 "lang": edition.lang, "profile": output.name, "part": output.part, "pages": len(prepared.pagination.pages),
-                "trim_mm": list(book.trim), "bleed_mm": book.bleed}))
+                "trim_mm": list(book.trim), "bleed_mm": book.bleed, "sources": inputs_digest(root, edition.lang)}))
     if jobs:
-        shared = prepare_shared(work, book, prepared.pagination, images, press, output.fallback)
+        shared = prepare_shared(work, book, prepared.pagination, images, press, output.fallback, prepared.low_ppi)
         names = ", ".join(job.edition.lang for job in jobs)
-        render_all(jobs, shared, workers, lambda done, total: report(f"rendering {names}", done, total))
+        seconds.update(render_all(jobs, shared, workers, lambda done, total: report(f"rendering {names}", done, total)))
     for edition in prepared.editions:
         if edition.cover is not None and output_path(root, book, output, edition.lang, "cover").relative_to(root).as_posix() in todo:
             report(f"rendering the {edition.lang} cover", 0, 1)
+            begun = time.perf_counter()
             staged.append(render_cover(prepared, edition, images, press, output, work))
+            seconds[edition.lang] = seconds.get(edition.lang, 0.0) + time.perf_counter() - begun
     report("done", len(prepared.editions), len(prepared.editions))
     return staged
 

@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from book import __version__
-from book.errors import BookError, ExitCode
+from book.errors import BookError, ExitCode, Problem
 from book.files import is_disk_full
 from book.languages import TEMPLATE_REL, catalog_rel, known
 from book.project import find_project
@@ -95,6 +95,22 @@ def print_warnings(warnings) -> None:
         err.print(f"warning: {warning}", markup=False, soft_wrap=True)
 
 
+def print_json(data) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def fail_as_json(exc: BookError) -> None:
+    """--json: a failure's problems as objects on stdout, and its exit code."""
+    problems = exc.problems or [Problem("error", exc.message)]
+    print_json({"ok": False, "message": exc.message, "problems": [p.as_json() for p in problems]})
+    raise typer.Exit(int(exc.exit_code))
+
+
+def stdout_console() -> Console:
+    out = Console(highlight=False)
+    return out if out.is_terminal else Console(highlight=False, width=160)
+
+
 @app.command()
 @guarded
 def build(
@@ -104,14 +120,23 @@ def build(
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
     pdfx: Annotated[Optional[str], typer.Option("--pdfx", help="PDF/X flavour of the print output: x1a (default) or x4.")] = None,
     marks: Annotated[Optional[bool], typer.Option("--marks/--no-marks", help="Crop marks outside the bleed (default: the profile's, else none).")] = None,
+    simulate_press: Annotated[Optional[bool], typer.Option(
+        "--simulate-press/--no-simulate-press",
+        help="Show the photos as the press will print them (soft proof; screen and proof profiles; on by default in proof).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems, no summary.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary and the problems as JSON.")] = False,
 ) -> None:
     """Build the editions' PDFs into output/<profile>/<lang>/."""
     from book.build import build as run_build
     from book.outputs import OUTPUTS
     from book.pdf.pdfx import PDFX
+    from book.summary import summary_table
 
     if profile not in OUTPUTS:
         err.print(f"error: --profile {profile}: use one of {', '.join(OUTPUTS)}")
+        raise typer.Exit(int(ExitCode.USAGE))
+    if simulate_press and OUTPUTS[profile].colour == "cmyk":
+        err.print(f"error: --simulate-press: the {profile} profile is already made for the press; use it with --profile proof or screen")
         raise typer.Exit(int(ExitCode.USAGE))
     if pdfx is not None and pdfx not in PDFX:
         err.print(f"error: --pdfx {pdfx}: unknown PDF/X flavour; use one of {', '.join(PDFX)}")
@@ -122,20 +147,30 @@ def build(
     langs = check_langs(lang)
     root = project_root()
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err, transient=True, disable=not err.is_terminal) as progress:
+                  console=err, transient=True, disable=not err.is_terminal or as_json) as progress:
         task = progress.add_task("starting", total=1)
 
         def report(stage: str, done: int, total: int) -> None:
             progress.update(task, description=stage, completed=done, total=max(total, 1))
 
-        manifest = run_build(root, langs, profile, jobs, strict, report, notify=lambda line: err.print(line, markup=False, soft_wrap=True),
-                             pdfx=pdfx, marks=marks)
+        try:
+            manifest = run_build(root, langs, profile, jobs, strict, report,
+                                 notify=lambda line: err.print(line, markup=False, soft_wrap=True), pdfx=pdfx, marks=marks,
+                                 simulate_press=simulate_press)
+        except BookError as exc:
+            if not as_json:
+                raise
+            fail_as_json(exc)
+    summary = manifest.pop("summary")
+    if as_json:
+        print_json({"ok": True, **summary})
+        return
     print_warnings(manifest["warnings"])
-    unchanged = set(manifest.get("unchanged", []))
-    for entry in manifest["files"]:
-        if entry["profile"] == profile and (not langs or entry["lang"] in langs):
-            spine = f", spine {entry['spine_mm']:g} mm" if "spine_mm" in entry else ""
-            print(f"{entry['path']}  {entry['pages']} pages{spine}{'  unchanged' if entry['path'] in unchanged else ''}")
+    if not quiet:
+        stdout_console().print(summary_table(summary))
+        for entry in manifest["files"]:
+            if entry["profile"] == profile and entry.get("part") == "cover" and (not langs or entry["lang"] in langs):
+                print(f"{entry['path']}  cover, spine {entry['spine_mm']:g} mm")
 
 
 @app.command()
@@ -205,6 +240,40 @@ def preflight(
                 err.print(f"error: {problem}", markup=False, soft_wrap=True)
     if not all(r.ok for r in reports) or plate_problems:
         raise typer.Exit(int(ExitCode.PROBLEM))
+
+
+@app.command()
+@guarded
+def review() -> None:
+    """Write the multilingual review sheet: every photo and text with its words in every edition and their status."""
+    from book.review.make import make_review
+
+    result = make_review(project_root())
+    counts = ", ".join(f"{n} {status}" for status, n in sorted(result.counts.items()))
+    print(f"{result.path.relative_to(project_root())}: {result.rows} texts, {result.photos} photos, {result.pages} pages "
+          f"({'written' if result.written else 'unchanged'}); {counts}")
+
+
+@app.command()
+@guarded
+def preview(
+    lang: Annotated[Optional[list[str]], typer.Option("--lang", "-l", help="Preview only this edition (repeatable).")] = None,
+    compare: Annotated[bool, typer.Option("--compare", help="Also one sheet per spread with every edition, one under the other.")] = False,
+    profile: Annotated[Optional[str], typer.Option("--profile", help="Preview this profile's build (default: each edition's newest).")] = None,
+) -> None:
+    """PNG thumbnails of every page and a contact sheet of spreads per edition, in output/preview/."""
+    from book.outputs import OUTPUTS
+    from book.review.preview import make_previews
+
+    if profile is not None and profile not in OUTPUTS:
+        err.print(f"error: --profile {profile}: use one of {', '.join(OUTPUTS)}")
+        raise typer.Exit(int(ExitCode.USAGE))
+    root = project_root()
+    result = make_previews(root, lang, compare, profile)
+    for code, count in result.pages.items():
+        print(f"output/preview/{code}/: {count} page thumbnails")
+    for sheet in result.sheets:
+        print(sheet.relative_to(root))
 
 
 @app.command()
@@ -302,7 +371,7 @@ def i18n_status(as_json: Annotated[bool, typer.Option("--json", help="Print JSON
 
     from rich.table import Table
 
-    from book.i18n.status import status
+    from book.i18n.status import status, status_problems
 
     book, _ = load_for_i18n()
     rows = []
@@ -310,8 +379,9 @@ def i18n_status(as_json: Annotated[bool, typer.Option("--json", help="Print JSON
         po = book.root / catalog_rel(code)
         if po.is_file():
             rows.append(status(po, code))
-    if as_json:
-        print(json.dumps([{**asdict(r), "percent": round(r.percent, 1)} for r in rows], indent=2))
+    if as_json:  # each language's figures, and the entries left to do as problems
+        print_json([{**asdict(r), "percent": round(r.percent, 1),
+                     "problems": [p.as_json() for p in status_problems(book.root / catalog_rel(r.lang), r.lang)]} for r in rows])
         return
     table = Table("language", "translated", "fuzzy", "untranslated", "obsolete", "done", "words left")
     for r in rows:

@@ -18,12 +18,13 @@ class Output:
     fallback: bool  # show the source text where a translation is missing
     part: str
     marks: bool = False  # crop marks in a slug (many print-on-demand services forbid them)
+    simulate_press: bool = False  # RGB photos shown as the press will print them (soft proof)
 
 
 OUTPUTS = {
     "print": Output("print", "cmyk", 300, "x1a", False, "interior"),
     "screen": Output("screen", "rgb", 150, None, False, "interior"),
-    "proof": Output("proof", "rgb", 150, None, True, "proof"),
+    "proof": Output("proof", "rgb", 150, None, True, "proof", simulate_press=True),
 }
 # What a proof shows and marks instead of refusing: a translator's work in progress.
 PROOF_TOLERATES = frozenset({"untranslated", "fuzzy", "stale-translation", "no-catalog", "overflow"})

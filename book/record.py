@@ -100,8 +100,9 @@ class BuildRecord:
             return None
         return entry
 
-    def note_build(self, key: str, inputs: str, outputs: list[str], warnings: list[str], fonts: list[str]) -> None:
-        self.builds[key] = {"inputs": inputs, "outputs": sorted(outputs), "warnings": warnings, "fonts": fonts}
+    def note_build(self, key: str, inputs: str, outputs: list[str], warnings: list[str], files: list[str], summary: dict) -> None:
+        """``files``: what the build read outside the project, checked by the next build's quick look."""
+        self.builds[key] = {"inputs": inputs, "outputs": sorted(outputs), "warnings": warnings, "fonts": files, "summary": summary}
 
     def save(self) -> None:
         data = {"version": RECORD_VERSION, "code": code_digest(), "outputs": self.outputs, "builds": self.builds}

@@ -95,11 +95,14 @@ def test_removed_text_becomes_obsolete_and_new_text_untranslated(extracted, run)
     assert "#~ msgctxt \"photo:p002:place\"" in (extracted / "translations" / "ja.po").read_text(encoding="utf-8")
     new = {e.msgctxt: e for e in po}["chapter:cang:note"]
     assert new.msgstr == "" and not new.fuzzy
-    status = run(extracted, "i18n", "status", "--json")
-    assert json.loads(status.stdout) == [
+    status = json.loads(run(extracted, "i18n", "status", "--json").stdout)
+    assert [{k: v for k, v in row.items() if k != "problems"} for row in status] == [
         {"lang": "en", "translated": 13, "fuzzy": 0, "untranslated": 1, "obsolete": 1, "words_left": 3, "percent": 92.9},
         {"lang": "ja", "translated": 13, "fuzzy": 0, "untranslated": 1, "obsolete": 1, "words_left": 3, "percent": 92.9},
     ]
+    line = new.linenum
+    assert status[1]["problems"] == [{"file": "translations/ja.po", "line": line, "key": "chapter:cang:note", "code": "untranslated",
+                                      "severity": "warning", "message": "ja: chapter:cang:note: not translated"}]
 
 
 def test_status_counts_fuzzy_as_not_translated(extracted, run):

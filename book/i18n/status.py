@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from book.errors import WARNING, Problem, Where
 from book.i18n.catalog import parse_po
 from book.languages import catalog_rel
 
@@ -35,3 +36,17 @@ def status(path: Path, lang: str) -> Status:
     translated = [e for e in live if e.msgstr and "fuzzy" not in e.flags]
     words = sum(len(e.msgid.split()) for e in fuzzy + untranslated)
     return Status(lang, len(translated), len(fuzzy), len(untranslated), len([e for e in po if e.obsolete]), words)
+
+
+def status_problems(path: Path, lang: str) -> list[Problem]:
+    """Each entry still to translate or review, as a warning at its line, for CI annotations."""
+    rel = catalog_rel(lang)
+    found = []
+    for entry in parse_po(path, rel):
+        if entry.obsolete:
+            continue
+        if "fuzzy" in entry.flags:
+            found.append(Problem("fuzzy", f"{lang}: {entry.msgctxt}: fuzzy (needs review)", Where(rel, entry.linenum, entry.msgctxt), WARNING))
+        elif not entry.msgstr:
+            found.append(Problem("untranslated", f"{lang}: {entry.msgctxt}: not translated", Where(rel, entry.linenum, entry.msgctxt), WARNING))
+    return found

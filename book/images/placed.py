@@ -29,7 +29,8 @@ def placed_photos(pagination: Pagination):
 
 def image_jobs(book: Book, pagination: Pagination, output: Output, press_icc: Path | None, cache: Path) -> list[ImageJob]:
     return [ImageJob(placed.value, placed.frame.name, book.photos[placed.value].path, (placed.frame.w, placed.frame.h), placed.frame.fit,
-                     output.colour, output.ppi, press_icc, cache, book.photos[placed.value].focus or (0.5, 0.5))
+                     output.colour, output.ppi, press_icc, cache, book.photos[placed.value].focus or (0.5, 0.5),
+                     simulate=output.simulate_press and output.colour == "rgb")
             for _, placed in placed_photos(pagination)]
 
 
@@ -64,8 +65,11 @@ def placed_ppi(path: Path, frame_mm: tuple[float, float], fit: str) -> float:
     return crop_w / (drawn_w / 25.4)
 
 
-def check_resolution(book: Book, pagination: Pagination, output: Output, out: Problems) -> None:
-    """Below the book's minimum warns, below half of it fails (print only)."""
+def check_resolution(book: Book, pagination: Pagination, output: Output, out: Problems) -> dict[tuple[str, str], float]:
+    """Below the book's minimum warns, below half of it fails (print); a proof
+    warns, and marks them. Returns the print ppi of each photo and frame below
+    the minimum."""
+    low: dict[tuple[str, str], float] = {}
     for page, placed in placed_photos(pagination):
         photo = book.photos[placed.value]
         try:
@@ -73,10 +77,16 @@ def check_resolution(book: Book, pagination: Pagination, output: Output, out: Pr
         except (OSError, ValueError) as exc:
             out.error("unreadable-image", Where(photo.rel), f"cannot read the image ({exc}); replace the file with a good copy")
             continue
-        if output.name == "print" and ppi < book.min_ppi - 0.5:
-            message = (f"photo {photo.id} is {ppi:.0f} ppi in its frame on page {page.number} "
-                       f"(print needs {book.min_ppi}); supply a larger original")
+        if ppi >= book.min_ppi - 0.5:
+            continue
+        low[(placed.value, placed.frame.name)] = ppi
+        message = (f"photo {photo.id} is {ppi:.0f} ppi in its frame on page {page.number} "
+                   f"(print needs {book.min_ppi}); supply a larger original")
+        if output.name == "print":
             (out.warn if ppi >= book.min_ppi / 2 else out.error)("low-ppi", Where(photo.rel), message)
+        elif output.fallback:
+            out.warn("low-ppi", Where(photo.rel), message)
+    return low
 
 
 def report_failures(book: Book, results: list[ImageResult], out: Problems) -> None:

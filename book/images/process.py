@@ -5,6 +5,7 @@ output's resolution (never upscaled), converted from its own ICC profile
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 from concurrent.futures import ProcessPoolExecutor
@@ -28,9 +29,10 @@ class ImageJob:
     fit: str
     mode: str  # 'cmyk' for print, 'rgb' for screen and proof
     ppi: int
-    press_icc: Path | None  # the press profile CMYK output is made for
+    press_icc: Path | None  # the press profile CMYK output is made for (or simulated with)
     cache: Path
     focus: tuple[float, float] = (0.5, 0.5)  # the point a crop keeps in view
+    simulate: bool = False  # soft proof: RGB output shows the colours the press will print
 
 
 @dataclass(frozen=True)
@@ -157,15 +159,34 @@ def convert_colour(image: Image.Image, icc: bytes | None, job: ImageJob) -> Imag
         out = "CMYK" if job.mode == "cmyk" else "RGB"
         if icc is None and out == "CMYK":
             return image  # untagged CMYK is taken as already made for this press
+        if out == "RGB" and job.simulate and job.press_icc:
+            if icc is None:  # already press CMYK: shown as the press prints it
+                return ImageCms.applyTransform(image, transform_for(press_bytes(job.press_icc), "CMYK", "RGB", None))
+            return simulate_press(ImageCms.applyTransform(image, transform_for(icc, "CMYK", "RGB", None)), None, job.press_icc)
         if icc is None:
             return image.convert("RGB")
         return ImageCms.applyTransform(image, transform_for(icc, "CMYK", out, job.press_icc))
     if image.mode != "RGB":
         image = image.convert("RGB")
     out = "CMYK" if job.mode == "cmyk" else "RGB"
+    if out == "RGB" and job.simulate and job.press_icc:
+        return simulate_press(image, icc, job.press_icc)
     if out == "RGB" and icc is None:
         return image
     return ImageCms.applyTransform(image, transform_for(icc, "RGB", out, job.press_icc))
+
+
+def simulate_press(image: Image.Image, icc: bytes | None, press_icc: Path) -> Image.Image:
+    """A soft proof: the photo through the press profile and back to sRGB, as
+    the print would have it (gamut and ink limit), like a layout program's
+    proof colours. Same intent and black-point compensation as the print."""
+    cmyk = ImageCms.applyTransform(image, transform_for(icc, "RGB", "CMYK", press_icc))
+    return ImageCms.applyTransform(cmyk, transform_for(press_bytes(press_icc), "CMYK", "RGB", None))
+
+
+@functools.cache
+def press_bytes(press_icc: Path) -> bytes:
+    return press_icc.read_bytes()
 
 
 def process_all(jobs: list[ImageJob], workers: int, progress=None) -> list[ImageResult]:

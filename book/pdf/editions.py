@@ -10,6 +10,7 @@ and the set text, and send back only a file name or a one-line error.
 from __future__ import annotations
 
 import multiprocessing
+import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +41,7 @@ class Shared:
     images: dict
     press: Press
     proof: bool
+    low_ppi: dict
     standin: Path
     library: tuple[Path, dict[str, int]]
 
@@ -47,29 +49,31 @@ class Shared:
 _shared: list[Shared] = []  # set before the workers fork; they read it, never write it
 
 
-def prepare_shared(work: Path, book, pagination, images: dict, press: Press, proof: bool) -> Shared:
+def prepare_shared(work: Path, book, pagination, images: dict, press: Press, proof: bool, low_ppi: dict) -> Shared:
     """Write the stand-in and the photo library once for all editions."""
     photos = sorted({Path(r.path) for r in images.values() if r.path is not None})
     library = work / "photos.pdf"
-    return Shared(book, pagination, images, press, proof, write_standin(work / "standin.jpg"), (library, write_library(library, photos)))
+    return Shared(book, pagination, images, press, proof, low_ppi, write_standin(work / "standin.jpg"), (library, write_library(library, photos)))
 
 
-def render_one(job: EditionJob, shared: Shared | None = None) -> tuple[str, str] | None:
-    """Render and finish one edition; (``'disk-full'`` or ``'error'``, message) if it failed."""
+def render_one(job: EditionJob, shared: Shared | None = None) -> tuple[float, tuple[str, str] | None]:
+    """Render and finish one edition: its seconds, and (``'disk-full'`` or
+    ``'error'``, message) if it failed."""
     shared = shared or _shared[0]
     edition = job.edition
+    begun = time.perf_counter()
     try:
         Renderer(shared.book, shared.pagination, edition.fonts, shared.images, edition.text, proof=shared.proof,
-                 standin=shared.standin).render(job.raw)
+                 low_ppi=shared.low_ppi, standin=shared.standin).render(job.raw)
         finish_pdf(job.raw, job.finished, job.meta, shared.press, shared.library)
         job.raw.unlink()  # the raw file is as large as the finished one: keep the disk free
     except Exception as exc:  # pikepdf reports a full disk as its own error
         if is_disk_full(exc) or "No space left" in str(exc):
-            return ("disk-full", str(job.target))
+            return 0.0, ("disk-full", str(job.target))
         if not isinstance(exc, (KeyError, ValueError, OSError)):
             raise
-        return ("error", f"{job.target.relative_to(shared.book.root)}: rendering failed ({exc}); run with --debug and report it")
-    return None
+        return 0.0, ("error", f"{job.target.relative_to(shared.book.root)}: rendering failed ({exc}); run with --debug and report it")
+    return time.perf_counter() - begun, None
 
 
 def raise_failure(failure: tuple[str, str]) -> None:
@@ -79,25 +83,27 @@ def raise_failure(failure: tuple[str, str]) -> None:
     raise RenderError(message)
 
 
-def render_all(jobs: list[EditionJob], shared: Shared, workers: int, progress) -> None:
-    """Render ``jobs`` with up to ``workers`` processes; ``progress(done, total)``
-    is called in this process only, so one bar shows all the workers."""
+def render_all(jobs: list[EditionJob], shared: Shared, workers: int, progress) -> dict[str, float]:
+    """Render ``jobs`` with up to ``workers`` processes; returns each edition's
+    seconds. ``progress(done, total)`` is called in this process only, so one
+    bar shows all the workers."""
     progress(0, len(jobs))
+    seconds: dict[str, float] = {}
     if workers <= 1 or len(jobs) <= 1:
         for done, job in enumerate(jobs, start=1):
-            failure = render_one(job, shared)
+            seconds[job.edition.lang], failure = render_one(job, shared)
             if failure:
                 raise_failure(failure)
             progress(done, len(jobs))
-        return
+        return seconds
     _shared[:] = [shared]
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
-            futures = [pool.submit(render_one, job) for job in jobs]
+            futures = {pool.submit(render_one, job): job.edition.lang for job in jobs}
             failures = []
             for done, future in enumerate(as_completed(futures), start=1):
-                failure = future.result()
+                seconds[futures[future]], failure = future.result()
                 if failure:
                     failures.append(failure)
                 progress(done, len(jobs))
@@ -105,3 +111,4 @@ def render_all(jobs: list[EditionJob], shared: Shared, workers: int, progress) -
         _shared.clear()
     if failures:
         raise_failure(sorted(failures)[0])
+    return seconds

@@ -48,10 +48,11 @@ class CachedImage(str):
 
 class Renderer:
     def __init__(self, book: Book, pagination: Pagination, fonts, images: dict[tuple[str, str], ImageResult], text: EditionText,
-                 proof: bool = False, standin: Path | None = None):
+                 proof: bool = False, low_ppi: dict[tuple[str, str], float] | None = None, standin: Path | None = None):
         self.book, self.pagination, self.fonts = book, pagination, fonts
         self.standin = standin  # draw photos as this one-pixel file, swapped for them at finish
         self.images, self.text, self.proof = images, text, proof
+        self.low_ppi = low_ppi or {}  # (photo, frame) -> print ppi, marked on proofs
         self.trim_w, self.trim_h = book.trim
         self.bleed = book.bleed
 
@@ -115,6 +116,28 @@ class Renderer:
         canvas.clipPath(clip, stroke=0, fill=0)
         image = CachedImage(str(self.standin), str(result.path)) if self.standin else CachedImage(str(result.path))
         canvas.drawImage(image, *self.pdf_rect(x + dx, y + dy, bw, bh))
+        canvas.restoreState()
+        ppi = self.low_ppi.get((placed.value, placed.frame.name))
+        if self.proof and ppi is not None:
+            self.mark_low_ppi(canvas, placed, ppi)
+
+    def mark_low_ppi(self, canvas: Canvas, placed: Placed, ppi: float) -> None:
+        """Proof mark: an orange dotted frame and a label on a photo the print would show below its resolution."""
+        x, y, w, h = placed.box
+        label = f"LOW RESOLUTION: {placed.value} {ppi:.0f} ppi in print (needs {self.book.min_ppi})"
+        canvas.saveState()
+        canvas.setStrokeColorRGB(1.0, 0.5, 0.0)
+        canvas.setLineWidth(2)
+        canvas.setDash(1, 3)
+        canvas.rect(*self.pdf_rect(x + 2, y + 2, w - 4, h - 4), stroke=1, fill=0)
+        font = self.fonts.base_font()
+        width = pdfmetrics.stringWidth(label, font, 8)
+        lx, ly, _, _ = self.pdf_rect(x + 4, y + 4, 1, 5)
+        canvas.setFillColorRGB(1, 1, 1)
+        canvas.rect(lx - 2, ly - 2, width + 4, 12, stroke=0, fill=1)
+        canvas.setFillColorRGB(0.8, 0.3, 0.0)
+        canvas.setFont(font, 8)
+        canvas.drawString(lx, ly + 1, label)
         canvas.restoreState()
 
     def draw_panel(self, canvas: Canvas, placed: Placed) -> None:

@@ -54,6 +54,46 @@ def read_face_info(path: Path, index: int) -> tuple[frozenset[int], bool]:
 file_digest = cache(sha256_file)  # font files do not change during a build
 
 
+def ranges_text(codepoints: frozenset[int]) -> str:
+    """Code points as ``start end`` lines of consecutive runs.
+
+    >>> ranges_text(frozenset({65, 66, 67, 90})).split()
+    ['65', '67', '90', '90']
+    """
+    out, start, prev = [], None, None
+    for code in sorted(codepoints):
+        if start is None:
+            start = prev = code
+        elif code == prev + 1:
+            prev = code
+        else:
+            out.append(f"{start} {prev}\n")
+            start = prev = code
+    if start is not None:
+        out.append(f"{start} {prev}\n")
+    return "".join(out)
+
+
+@cache
+def cached_face_info(path: Path, index: int, folder: Path) -> tuple[frozenset[int], bool]:
+    """`read_face_info`, kept in ``folder`` by the font file's digest: reading a
+    CJK face's cmap takes most of a second, its cached ranges a few milliseconds."""
+    target = folder / f"cmap-{file_digest(path)[:20]}-{index}.txt"
+    if target.is_file():
+        head, _, body = target.read_text().partition("\n")
+        codes = set()
+        for line in body.splitlines():
+            start, end = line.split()
+            codes.update(range(int(start), int(end) + 1))
+        return frozenset(codes), head == "cff"
+    cmap, cff = read_face_info(path, index)
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
+    tmp.write_text(("cff" if cff else "glyf") + "\n" + ranges_text(cmap))
+    os.replace(tmp, target)
+    return cmap, cff
+
+
 def convert_to_truetype(face: FontFace, codepoints: set[int], target: Path, tag: str) -> None:
     """Subset a CFF face to ``codepoints`` and rewrite its outlines as quadratic
     TrueType glyphs, which reportlab can embed. The PostScript name gets ``tag``:
@@ -133,6 +173,9 @@ class EditionFonts:
         self.known_runs: dict[tuple[str, str], list[Run]] = {}
         self.known_faces: dict[tuple[str, str], FontFace | None] = {}
 
+    def face_info(self, face: FontFace) -> tuple[frozenset[int], bool]:
+        return cached_face_info(face.path, face.index, self.cache)
+
     def chain(self, role: str) -> list[FontFace]:
         return [self.config.faces[n] for n in self.config.languages[self.lang][role]]
 
@@ -145,10 +188,10 @@ class EditionFonts:
     def find_face(self, ch: str, role: str) -> FontFace | None:
         chain = self.chain(role)
         if self.cjk and is_wide(ch):
-            wide = [f for f in chain if read_face_info(f.path, f.index)[1]] or chain
+            wide = [f for f in chain if self.face_info(f)[1]] or chain
             chain = wide + [f for f in chain if f not in wide]
         for face in chain:
-            if ord(ch) in read_face_info(face.path, face.index)[0]:
+            if ord(ch) in self.face_info(face)[0]:
                 return face
         return None
 
@@ -172,7 +215,7 @@ class EditionFonts:
     def register(self, face: FontFace, codepoints: set[int]) -> str:
         if face.name in self.registered:
             return self.registered[face.name]
-        _, cff = read_face_info(face.path, face.index)
+        _, cff = self.face_info(face)
         if cff:
             codes = sorted(codepoints | {32})
             key = hashlib.sha256(

@@ -34,6 +34,8 @@ class FrameSetting:
     box: tuple[float, float, float, float]  # the text area, for proof marks
     fits: bool = True
     fallback: bool = False  # shows the source text for want of a translation
+    needed: int = 0  # lines the text needs at its smallest size (when it does not fit)
+    available: int = 0  # lines the frame holds at that size
 
 
 @dataclass
@@ -98,7 +100,7 @@ class Setter:
         block = set_block(self.fonts, item.parts, self.lang, w, h)
         if not block.fits:
             self.overflow(self.where(item.messages[0]), describe(item), item.placed.frame.name, item.page.number, block.needed, block.available)
-        return FrameSetting([Placement(x, y, block.lines)], box, block.fits, item.fallback)
+        return FrameSetting([Placement(x, y, block.lines)], box, block.fits, item.fallback, block.needed, block.available)
 
     def set_list(self, frames: list[tuple[Page, Placed]]) -> dict[tuple[int, str], FrameSetting]:
         """A generated list flowed through its pages (see `book.text.lists`)."""
