@@ -1,7 +1,7 @@
 """Render and finish editions, one process per edition on all cores.
 
 Each worker draws one edition with photo stand-ins and finishes it, streaming
-the photos in from the shared photo library (see `book.pdf.photos`), so a
+the photos in from the image cache (see `book.pdf.photos`), so a
 worker's memory does not grow with the photo count. Workers are forked: they
 inherit the prepared book, its fonts (reportlab registers them per process)
 and the set text, and send back only a file name or a one-line error.
@@ -19,7 +19,7 @@ from book.errors import RenderError
 from book.files import DiskFull, is_disk_full
 from book.pdf.finish import Press, finish_pdf
 from book.pdf.pdfx import DocMeta
-from book.pdf.photos import write_library, write_standin
+from book.pdf.photos import write_standin, xobject_name
 from book.pdf.render import Renderer
 
 
@@ -43,17 +43,17 @@ class Shared:
     proof: bool
     low_ppi: dict
     standin: Path
-    library: tuple[Path, dict[str, int]]
+    photos: dict[str, Path]  # stand-in resource name -> prepared photo
 
 
 _shared: list[Shared] = []  # set before the workers fork; they read it, never write it
 
 
 def prepare_shared(work: Path, book, pagination, images: dict, press: Press, proof: bool, low_ppi: dict) -> Shared:
-    """Write the stand-in and the photo library once for all editions."""
+    """Write the stand-in once for all editions, and name the photos it stands for."""
     photos = sorted({Path(r.path) for r in images.values() if r.path is not None})
-    library = work / "photos.pdf"
-    return Shared(book, pagination, images, press, proof, low_ppi, write_standin(work / "standin.jpg"), (library, write_library(library, photos)))
+    return Shared(book, pagination, images, press, proof, low_ppi, write_standin(work / "standin.jpg"),
+                  {xobject_name(photo.name): photo for photo in photos})
 
 
 def render_one(job: EditionJob, shared: Shared | None = None) -> tuple[float, tuple[str, str] | None]:
@@ -65,7 +65,7 @@ def render_one(job: EditionJob, shared: Shared | None = None) -> tuple[float, tu
     try:
         Renderer(shared.book, shared.pagination, edition.fonts, shared.images, edition.text, proof=shared.proof,
                  low_ppi=shared.low_ppi, standin=shared.standin).render(job.raw)
-        finish_pdf(job.raw, job.finished, job.meta, shared.press, shared.library)
+        finish_pdf(job.raw, job.finished, job.meta, shared.press, shared.photos)
         job.raw.unlink()  # the raw file is as large as the finished one: keep the disk free
     except Exception as exc:  # pikepdf reports a full disk as its own error
         if is_disk_full(exc) or "No space left" in str(exc):

@@ -4,7 +4,6 @@ deterministically. Any PDF we draw (an interior, a cover) is finished here."""
 
 from __future__ import annotations
 
-from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +12,7 @@ import pikepdf
 from book.languages import language
 from book.pdf.marks import add_crop_marks
 from book.pdf.pdfx import PDFX, DocMeta, add_output_intent, instance_id, write_info
-from book.pdf.photos import swap_photos
+from book.pdf.photos import mark_photos, splice_photos
 
 
 @dataclass(frozen=True)
@@ -27,13 +26,14 @@ class Press:
     bleed_mm: float = 3.0
 
 
-def finish_pdf(source: Path, target: Path, meta: DocMeta, press: Press, photos: tuple[Path, dict[str, int]] | None = None) -> None:
+def finish_pdf(source: Path, target: Path, meta: DocMeta, press: Press, photos: dict[str, Path] | None = None) -> None:
     """Write ``source`` to ``target`` with its document keys and, for print, the PDF/X ones.
-    ``photos`` is the photo library and its object numbers, when the renderer drew stand-ins."""
+    ``photos`` maps the stand-ins' resource names to the prepared photos, when
+    the renderer drew stand-ins (see `book.pdf.photos`)."""
     standard = press.standard if press.standard and press.icc is not None else None
-    with pikepdf.open(source) as pdf, (pikepdf.open(photos[0]) if photos else nullcontext()) as library:
-        if library is not None:
-            swap_photos(pdf, library, photos[1])
+    marked = target.with_name(f".{target.name}.marked")
+    with pikepdf.open(source) as pdf:
+        order = mark_photos(pdf, photos) if photos else []
         pdf.Root.Lang = pikepdf.String(language(meta.lang).tag)
         version = "1.4"
         if standard:
@@ -42,4 +42,12 @@ def finish_pdf(source: Path, target: Path, meta: DocMeta, press: Press, photos: 
         if press.marks:
             add_crop_marks(pdf, press.bleed_mm)
         write_info(pdf, meta, standard, str(instance_id(source)))
-        pdf.save(target, deterministic_id=True, force_version=version, compress_streams=True)
+        if not order:
+            pdf.save(target, deterministic_id=True, force_version=version, compress_streams=True)
+            return
+        pdf.save(marked, deterministic_id=True, force_version=version, compress_streams=True,
+                 object_stream_mode=pikepdf.ObjectStreamMode.disable)
+    try:
+        splice_photos(marked, target, order)
+    finally:
+        marked.unlink(missing_ok=True)
