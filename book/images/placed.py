@@ -4,6 +4,8 @@ any pixel is decoded."""
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 from PIL import Image
@@ -12,9 +14,13 @@ from book.errors import Problems, Where
 from book.files import DiskFull
 from book.images.process import ImageJob, ImageResult, crop_box
 from book.model import Book
-from book.outputs import Output
+from book.outputs import Output, cache_dir
 from book.pages.paginate import Pagination, Placed
 from book.sources.photo_paths import shown
+
+
+def image_cache(book: Book) -> Path:
+    return cache_dir(book.root) / "images"
 
 
 def placed_photos(pagination: Pagination):
@@ -34,12 +40,62 @@ def image_jobs(book: Book, pagination: Pagination, output: Output, press_icc: Pa
             for _, placed in placed_photos(pagination)]
 
 
-def photo_size(path: Path) -> tuple[int, int]:
+SIZES_FILE = "sizes.json"  # in the image cache: photos already decoded whole, by path, length and time
+
+
+def photo_size(path: Path, cache: Path | None = None) -> tuple[int, int]:
     """The upright size of a photo, after decoding it whole at a small scale
     (JPEG draft), so that a truncated or damaged file is found by ``book check``
-    and not first by the build. Raises ValueError with what is wrong."""
-    if path.stat().st_size == 0:
+    and not first by the build. A photo that decoded whole before, unchanged
+    since (same length and modification time), is not decoded again: its size
+    is kept in ``cache``. Raises ValueError with what is wrong."""
+    stat = path.stat()
+    if stat.st_size == 0:
         raise ValueError("the file is empty (0 bytes)")
+    stamp = [stat.st_size, stat.st_mtime_ns]
+    sizes = known_sizes(cache) if cache is not None else {}
+    known = sizes.get(str(path.resolve()))
+    if known is not None and known[:2] == stamp:
+        return known[2], known[3]
+    size = decode_size(path)
+    if cache is not None:
+        sizes[str(path.resolve())] = [*stamp, *size]
+        UNSAVED.add(cache)
+    return size
+
+
+KNOWN_SIZES: dict[Path, dict[str, list[int]]] = {}
+UNSAVED: set[Path] = set()
+
+
+def known_sizes(cache: Path) -> dict[str, list[int]]:
+    if cache not in KNOWN_SIZES:
+        try:
+            sizes = json.loads((cache / SIZES_FILE).read_text(encoding="utf-8"))
+            valid = isinstance(sizes, dict) and all(isinstance(v, list) and len(v) == 4 for v in sizes.values())
+            KNOWN_SIZES[cache] = sizes if valid else {}
+        except (OSError, ValueError):
+            KNOWN_SIZES[cache] = {}
+    return KNOWN_SIZES[cache]
+
+
+def save_sizes(cache: Path) -> None:
+    """Keep the sizes decoded since the last save."""
+    if cache not in UNSAVED:
+        return
+    UNSAVED.discard(cache)
+    sizes = KNOWN_SIZES[cache]
+    target = cache / SIZES_FILE
+    tmp = target.with_name(f"{SIZES_FILE}.tmp-{os.getpid()}")
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(json.dumps(sizes, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, target)
+    except OSError:  # a cache that cannot be written costs time, never the check
+        tmp.unlink(missing_ok=True)
+
+
+def decode_size(path: Path) -> tuple[int, int]:
     try:
         with Image.open(path) as image:
             width, height = image.size
@@ -56,9 +112,9 @@ def photo_size(path: Path) -> tuple[int, int]:
     return (height, width) if sideways else (width, height)
 
 
-def placed_ppi(path: Path, frame_mm: tuple[float, float], fit: str) -> float:
+def placed_ppi(path: Path, frame_mm: tuple[float, float], fit: str, cache: Path | None = None) -> float:
     """The resolution a photo reaches in its frame."""
-    width, height = photo_size(path)
+    width, height = photo_size(path, cache)
     box = crop_box((width, height), frame_mm, fit)
     crop_w, crop_h = box[2] - box[0], box[3] - box[1]
     drawn_w = frame_mm[0] if fit == "cover" else crop_w * min(frame_mm[0] / crop_w, frame_mm[1] / crop_h)
@@ -73,7 +129,7 @@ def check_resolution(book: Book, pagination: Pagination, output: Output, out: Pr
     for page, placed in placed_photos(pagination):
         photo = book.photos[placed.value]
         try:
-            ppi = placed_ppi(photo.path, (placed.frame.w, placed.frame.h), placed.frame.fit)
+            ppi = placed_ppi(photo.path, (placed.frame.w, placed.frame.h), placed.frame.fit, image_cache(book))
         except (OSError, ValueError) as exc:
             out.error("unreadable-image", Where(photo.rel), f"cannot read the image ({exc}); replace the file with a good copy")
             continue
@@ -86,6 +142,7 @@ def check_resolution(book: Book, pagination: Pagination, output: Output, out: Pr
             (out.warn if ppi >= book.min_ppi / 2 else out.error)("low-ppi", Where(photo.rel), message)
         elif output.fallback:
             out.warn("low-ppi", Where(photo.rel), message)
+    save_sizes(image_cache(book))
     return low
 
 
@@ -112,7 +169,7 @@ def check_focus(book: Book, pagination: Pagination, out: Problems) -> None:
         if photo.focus is None:
             continue
         try:
-            size = photo_size(photo.path)
+            size = photo_size(photo.path, image_cache(book))
         except (OSError, ValueError):
             continue  # reported with the resolution
         cropped = False
@@ -128,6 +185,7 @@ def check_focus(book: Book, pagination: Pagination, out: Problems) -> None:
                              "choose another photo for the spread or another focus")
         if not cropped:
             out.warn("focus-unused", photo.where, f"photos.{pid}.focus: photo {pid} is never cropped, so its focus has no effect; remove it")
+    save_sizes(image_cache(book))
 
 
 def cover_job(book: Book, media_mm: tuple[float, float], output: Output, press_icc: Path | None, cache: Path) -> ImageJob | None:
@@ -143,10 +201,11 @@ def check_cover_resolution(book: Book, media_mm: tuple[float, float], out: Probl
     if photo is None:
         return
     try:
-        ppi = placed_ppi(photo.path, media_mm, "cover")
+        ppi = placed_ppi(photo.path, media_mm, "cover", image_cache(book))
     except (OSError, ValueError) as exc:
         out.error("unreadable-image", Where(photo.rel), f"cannot read the image ({exc}); replace the file")
         return
+    save_sizes(image_cache(book))
     if ppi < book.min_ppi - 0.5:
         out.error("low-ppi", Where("content/book.yaml", book.cover.where.line, "cover.photo"),
                   f"cover.photo: photo {photo.id} is {ppi:.0f} ppi across the {media_mm[0]:.0f} × {media_mm[1]:.0f} mm cover spread "

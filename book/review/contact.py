@@ -9,6 +9,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from book.review.preview import PNG_LEVEL
+
 SPREADS_PER_ROW = 4
 GAP, LABEL = 16, 22  # px
 BACKGROUND, INK = (200, 200, 200), (40, 40, 40)
@@ -43,7 +45,7 @@ def spread_image(pages: list[Path], spread: tuple[int | None, int | None]) -> Im
 def save_png(image: Image.Image, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    image.save(tmp, "PNG")
+    image.save(tmp, "PNG", compress_level=PNG_LEVEL)
     os.replace(tmp, path)
     return path
 

@@ -197,17 +197,16 @@ class EditionFonts:
 
     def missing(self, text: str, role: str) -> list[str]:
         """Characters of ``text`` that no face of ``role`` can show."""
-        return sorted({ch for ch in text if ch not in PLAIN_SPACE and self.face_for(ch, role) is None})
+        return sorted(ch for ch in set(text) if ch not in PLAIN_SPACE and self.face_for(ch, role) is None)
 
     def prepare(self, texts_by_role: dict[str, set[str]]) -> None:
         """Register every face the edition's texts need; subset CFF faces to them."""
         needed: dict[str, set[int]] = {}
         for role, texts in sorted(texts_by_role.items()):
-            for text in texts:
-                for ch in text:
-                    face = self.face_for(ch, role) if ch not in PLAIN_SPACE else self.chain(role)[0]
-                    if face is not None:
-                        needed.setdefault(face.name, set()).add(ord(ch))
+            for ch in set().union(*texts):
+                face = self.face_for(ch, role) if ch not in PLAIN_SPACE else self.chain(role)[0]
+                if face is not None:
+                    needed.setdefault(face.name, set()).add(ord(ch))
             needed.setdefault(self.chain(role)[0].name, set()).add(32)
         for name in sorted(needed):
             self.register(self.config.faces[name], needed[name])

@@ -14,6 +14,7 @@ from book.model import MM, Style
 from book.text.compose import Chosen, Composer, Item, Spacing, letters
 from book.text.fonts import EditionFonts, Run
 from book.text.linebreak import Atom, split_atoms
+from book.text.memo import remembered
 from book.text.shaping import layout
 
 SHRINK_STEP = 0.25  # pt
@@ -182,12 +183,16 @@ def compose_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, s
 def break_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, size: float, width: float, indent: bool = True,
                     keep: tuple[str, ...] = (), draw: bool = True) -> list[Line]:
     """Compose one paragraph at ``size``: the line breaks of the whole paragraph at once.
-    Without ``draw`` the lines carry no pieces (enough to count them while fitting)."""
-    items, chosen, start, cjk = compose_paragraph(fonts, text, style, lang, size, width, indent, keep)
-    if not draw:
-        leading = style.leading * size / style.size
-        return [Line([], line.natural, size, leading, style.tracking / 1000 * size, last=line.last) for line in chosen]
-    return [draw_line(fonts, line_atoms(items, line), line, style, size, width, start, cjk) for line in chosen]
+    Without ``draw`` the lines carry no pieces (enough to count them while fitting).
+    Paragraphs set by an earlier run come from `book.text.memo`."""
+    def make() -> list[Line]:
+        items, chosen, start, cjk = compose_paragraph(fonts, text, style, lang, size, width, indent, keep)
+        if not draw:
+            leading = style.leading * size / style.size
+            return [Line([], line.natural, size, leading, style.tracking / 1000 * size, last=line.last) for line in chosen]
+        return [draw_line(fonts, line_atoms(items, line), line, style, size, width, start, cjk) for line in chosen]
+
+    return remembered(fonts, (text, style, lang, size, width, indent, keep, draw), make)
 
 
 def set_parts(fonts: EditionFonts, parts: list[Part], lang: str, width: float, scale: float, draw: bool = True) -> tuple[list[Line], float]:

@@ -1,0 +1,85 @@
+"""What a run keeps for the next one: paragraphs already set (.cache/setting)
+and photos already decoded whole (.cache/images/sizes.json). Kept or not,
+damaged or not, the PDF is the same, and a photo changed since is checked
+again."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from book.model import Style
+from book.text.memo import remembered
+from book.text.typeset import Line
+
+
+def book_cli(root: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1747094400"}
+    return subprocess.run([sys.executable, "-m", "book", "--project", str(root), *args], capture_output=True, text=True, env=env)
+
+
+def proof_digest(root: Path) -> str:
+    pdf = root / "output" / "proof" / "en" / "mini-en-proof.pdf"
+    return hashlib.sha256(pdf.read_bytes()).hexdigest()
+
+
+def fresh_build(root: Path) -> str:
+    """Build the en proof from scratch (no build record, no outputs) and return its digest."""
+    for leftover in (root / "output").glob("**/*"):
+        if leftover.is_file():
+            leftover.unlink()
+    result = book_cli(root, "build", "--lang", "en", "--profile", "proof")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return proof_digest(root)
+
+
+def test_kept_paragraphs_give_the_same_pdf_and_a_damaged_table_is_ignored(mini: Path):
+    tables = mini / ".cache" / "setting"
+    cold = fresh_build(mini)
+    kept = sorted(tables.glob("*.pickle"))
+    assert kept, "a build keeps the paragraphs it set"
+    assert fresh_build(mini) == cold  # every paragraph from the table
+    for table in kept:
+        table.write_bytes(b"not a pickle")
+    assert fresh_build(mini) == cold  # damaged: set afresh, the same lines
+    assert all(table.read_bytes() != b"not a pickle" for table in kept)  # and kept again
+
+
+def test_lines_from_the_table_are_the_callers_own(tmp_path: Path):
+    class Fonts:  # what `remembered` reads of EditionFonts
+        files: dict = {}
+        lang = "en"
+        cache = tmp_path / "fonts"
+
+        class config:  # noqa: N801
+            languages = {"en": {"serif": ["NotoSerif"]}}
+
+    fonts = Fonts()
+    style = Style("caption", "serif", 10, 12)
+    made = []
+
+    def make():
+        made.append(1)
+        return [Line([], 100.0, 10, 12)]
+
+    key = ("text", style, "en", 10, 200.0, True, (), True)
+    first = remembered(fonts, key, make)
+    first[0].gap = 99.0
+    again = remembered(fonts, key, make)
+    assert len(made) == 1
+    assert again[0].gap == 0.0
+
+
+def test_a_photo_damaged_after_a_check_is_found_by_the_next(mini: Path):
+    assert book_cli(mini, "check").returncode == 0
+    assert (mini / ".cache" / "images" / "sizes.json").is_file()
+    photo = mini / "content" / "photos" / "p002.jpg"
+    data = photo.read_bytes()
+    photo.write_bytes(data[: len(data) // 3])
+    result = book_cli(mini, "check")
+    assert result.returncode == 1
+    assert "p002.jpg" in result.stdout + result.stderr
+    assert "cannot read the image" in result.stdout + result.stderr
