@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 import math
 import os
 import random
@@ -731,9 +732,10 @@ def bench(root: Path, args: argparse.Namespace) -> None:
     cold = timed_build(root, "cold build", args.jobs)
     interiors = sorted(p.stat().st_size for p in (root / "output").rglob("*-interior.pdf"))
     covers = len(list((root / "output").rglob("*-cover.pdf")))
-    pages = re.search(r"interior\.pdf\s+(\d+) pages", cold.stdout)
+    manifest = json.loads((root / "output" / "manifest.json").read_text(encoding="utf-8"))
+    counts = sorted({f["pages"] for f in manifest["files"] if f.get("part") == "interior"})
     line("build, 5 editions, print, cold", f"{cold.seconds:.1f} s",
-         f"{cold.peak}; {len(interiors)} interiors of {pages[1] if pages else '?'} pages, "
+         f"{cold.peak}; {len(interiors)} interiors of {'/'.join(map(str, counts))} pages, "
          f"{interiors[0] / 1e6:.0f}–{interiors[-1] / 1e6:.0f} MB each, {covers} covers")
     runs = [cold]
 
