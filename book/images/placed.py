@@ -5,13 +5,12 @@ any pixel is decoded."""
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 from PIL import Image
 
 from book.errors import Problems, Where
-from book.files import DiskFull
+from book.files import DiskFull, write_atomic
 from book.images.process import ImageJob, ImageResult, crop_box
 from book.model import Book
 from book.outputs import Output, cache_dir
@@ -54,12 +53,13 @@ def photo_size(path: Path, cache: Path | None = None) -> tuple[int, int]:
         raise ValueError("the file is empty (0 bytes)")
     stamp = [stat.st_size, stat.st_mtime_ns]
     sizes = known_sizes(cache) if cache is not None else {}
-    known = sizes.get(str(path.resolve()))
+    name = str(path.resolve())
+    known = sizes.get(name)
     if known is not None and known[:2] == stamp:
         return known[2], known[3]
     size = decode_size(path)
     if cache is not None:
-        sizes[str(path.resolve())] = [*stamp, *size]
+        sizes[name] = [*stamp, *size]
         UNSAVED.add(cache)
     return size
 
@@ -84,15 +84,10 @@ def save_sizes(cache: Path) -> None:
     if cache not in UNSAVED:
         return
     UNSAVED.discard(cache)
-    sizes = KNOWN_SIZES[cache]
-    target = cache / SIZES_FILE
-    tmp = target.with_name(f"{SIZES_FILE}.tmp-{os.getpid()}")
     try:
-        cache.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(json.dumps(sizes, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, target)
-    except OSError:  # a cache that cannot be written costs time, never the check
-        tmp.unlink(missing_ok=True)
+        write_atomic(cache / SIZES_FILE, json.dumps(KNOWN_SIZES[cache], sort_keys=True))
+    except (OSError, DiskFull):  # a cache that cannot be written costs time, never the check
+        pass
 
 
 def decode_size(path: Path) -> tuple[int, int]:

@@ -20,18 +20,11 @@ import weakref
 from copy import copy
 from pathlib import Path
 
+from book.files import DiskFull, write_atomic
+from book.record import code_digest
 from book.text.fonts import EditionFonts, file_digest
 
 KEEP_FILES = 24  # tables kept per folder, newest first: the editions, the review sheet's faces, a few edits back
-
-
-def code_version() -> str:
-    digest = getattr(code_version, "value", None)
-    if digest is None:
-        from book.record import code_digest
-
-        digest = code_version.value = code_digest()[:16]
-    return digest
 
 
 class Table:
@@ -50,16 +43,12 @@ class Table:
     def save(self) -> None:
         if not self.fresh:
             return
-        tmp = self.path.with_name(f"{self.path.name}.tmp-{os.getpid()}")
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with tmp.open("wb") as handle:
-                pickle.dump(self.entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.path)
-            self.fresh = False
-            prune(self.path.parent)
-        except OSError:  # a cache that cannot be written costs time, never the build
-            tmp.unlink(missing_ok=True)
+            write_atomic(self.path, pickle.dumps(self.entries, protocol=pickle.HIGHEST_PROTOCOL))
+        except (OSError, DiskFull):  # a cache that cannot be written costs time, never the build
+            return
+        self.fresh = False
+        prune(self.path.parent)
 
 
 def prune(folder: Path) -> None:
@@ -67,7 +56,7 @@ def prune(folder: Path) -> None:
     tables = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
     for old in tables[KEEP_FILES:]:
         old.unlink(missing_ok=True)
-    for leftover in folder.glob("*.pickle.tmp-*"):
+    for leftover in folder.glob(".*.pickle.tmp-*"):  # write_atomic's names
         if leftover.stat().st_mtime < time.time() - 3600:
             leftover.unlink(missing_ok=True)
 
@@ -84,7 +73,7 @@ def table_for(fonts: EditionFonts) -> Table:
         return known[1]
     faces = sorted((name, path, index, file_digest(Path(path))) for name, (path, index) in fonts.files.items())
     chains = sorted((role, tuple(names)) for role, names in fonts.config.languages[fonts.lang].items())
-    digest = hashlib.sha256(repr((code_version(), fonts.lang, faces, chains)).encode()).hexdigest()[:24]
+    digest = hashlib.sha256(repr((code_digest()[:16], fonts.lang, faces, chains)).encode()).hexdigest()[:24]
     path = fonts.cache.parent / "setting" / f"{fonts.lang}-{digest}.pickle"
     if path not in TABLES:
         if not TABLES and os.getpid() == OWNER:
