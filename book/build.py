@@ -10,14 +10,14 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from book.errors import BookError, Problems, RenderError, TranslationError
-from book.files import DiskFull, is_disk_full, sha256_file
+from book.errors import BookError, Problems, TranslationError
+from book.files import DiskFull, sha256_file
 from book.i18n.catalog import Catalog, read_catalog
 from book.i18n.checks import check_catalog
 from book.i18n.localise import Localiser
 from book.images.placed import check_cover_resolution, check_focus, check_resolution, cover_job, image_jobs, report_failures
 from book.images.press import output_condition, press_profile
-from book.images.process import ImageResult, process_all
+from book.images.process import ImageJob, ImageResult, Processing
 from book.languages import catalog_rel
 from book.lock import project_lock, remove_leftovers, staging_folder
 from book.model import Book
@@ -25,9 +25,8 @@ from book.outputs import FINAL_REFUSES, OUTPUTS, PROOF_TOLERATES, Output, cache_
 from book.pages.paginate import Pagination, paginate
 from book.pages.spine import CoverGeometry, cover_entry, plan_cover
 from book.pdf.commit import JOURNAL_REL, Staged, commit, read_manifest, recover
-from book.pdf.cover import CoverRenderer
 from book.pdf.editions import EditionJob, prepare_shared, render_all
-from book.pdf.finish import Press, finish_pdf
+from book.pdf.finish import Press
 from book.pdf.pdfx import DocMeta, source_date
 from book.record import BuildRecord, code_digest, digest_of, quick_inputs, source_files
 from book.sources import load_book
@@ -64,18 +63,25 @@ class Prepared:
     low_ppi: dict[tuple[str, str], float] = field(default_factory=dict)  # (photo, frame) -> print ppi, for proof marks
 
 
-def prepare(root: Path, langs: list[str] | None, output: Output, strict: bool = False) -> Prepared:
+def prepare(root: Path, langs: list[str] | None, output: Output, strict: bool = False, whole_photos: bool = True,
+            paged=None) -> Prepared:
+    """Gather and check everything. ``whole_photos`` False reads the photos'
+    headers only (a build's image stage decodes them); ``paged(book,
+    pagination, geometry)``, when given, is called once the pages are known
+    and before the text is set, so that a build can start on its photos."""
     problems = Problems()
     book, _ = load_book(root, problems=problems)
     for lang in langs or []:
         if lang not in book.editions:
             raise BookError(f"--lang {lang}: not an edition of this book; content/book.yaml lists {', '.join(book.editions)}")
     pagination = paginate(book, problems, list_continuations(book, paginate(book)))
-    low_ppi = check_resolution(book, pagination, output, problems)
-    check_focus(book, pagination, problems)
+    low_ppi = check_resolution(book, pagination, output, problems, whole_photos)
+    check_focus(book, pagination, problems, whole_photos)
     geometry = plan_cover(book, len(pagination.pages), problems) if output.name == "print" else None
     if geometry is not None:
-        check_cover_resolution(book, geometry.media, problems)
+        check_cover_resolution(book, geometry.media, problems, whole_photos)
+    if paged is not None:
+        paged(book, pagination, geometry)
     editions = [prepare_edition(book, pagination, lang, output, problems, geometry) for lang in langs or book.editions]
     if output.fallback:
         problems.soften(PROOF_TOLERATES)
@@ -160,21 +166,23 @@ def build(root: Path, langs: list[str] | None = None, profile_name: str = "print
     if same is not None and (manifest := recorded_manifest(root, record, same, time.perf_counter() - clock)) is not None:
         report("done", 1, 1)
         return manifest
-    prepared = prepare(root, langs, output, strict)
-    prepared.problems.stop_if_errors("found; nothing was written")
+    early = EarlyPhotos(lambda book: build_output(book, profile_name, pdfx, marks, simulate_press), workers)
+    try:
+        prepared = prepare(root, langs, output, strict, whole_photos=False, paged=early)
+        prepared.problems.stop_if_errors("found; nothing was written")
+    except BaseException:
+        early.close()
+        raise
     book = prepared.book
-    output = resolve_output(book, profile_name, pdfx, marks)
-    if simulate_press is not None:
-        output = replace(output, simulate_press=simulate_press)
+    output = build_output(book, profile_name, pdfx, marks, simulate_press)
     source_date(book.date)  # a bad SOURCE_DATE_EPOCH stops here, before reportlab trips over it
-    with project_lock(root, notify):
+    with project_lock(root, notify), early:
         for note in recover(root):
             prepared.problems.warn("repaired", None, note)
         remove_leftovers(root, started)
         try:
-            needs_press = output.colour == "cmyk" or output.simulate_press
-            press_icc = press_profile(root, book.press_profile, book.ink_limit, cache_dir(root) / "colour") if needs_press else None
-            images = prepare_images(prepared, output, press_icc, workers, report)
+            press_icc = press_for(book, output)
+            images = prepare_images(prepared, output, press_icc, workers, report, early)
             prepared.problems.stop_if_errors("found; nothing was written")
             inputs = output_inputs(prepared, output, strict, images)
             todo = {rel for rel, digest in inputs.items() if record.unchanged(rel, digest) is None}
@@ -252,18 +260,75 @@ def recorded_manifest(root: Path, record: BuildRecord, same: dict, seconds: floa
     return {**manifest, "warnings": same["warnings"], "summary": summary}
 
 
-def prepare_images(prepared: Prepared, output: Output, press_icc: Path | None, workers: int, report) -> dict[tuple[str, str], ImageResult]:
-    jobs = image_jobs(prepared.book, prepared.pagination, output, press_icc, cache_dir(prepared.book.root) / "images")
-    if prepared.cover:
-        job = cover_job(prepared.book, prepared.cover.media, output, press_icc, cache_dir(prepared.book.root) / "images")
-        jobs += [job] if job else []
+def build_output(book: Book, profile_name: str, pdfx: str | None, marks: bool | None, simulate_press: bool | None) -> Output:
+    """The profile's output as the book and the command line settle it."""
+    output = resolve_output(book, profile_name, pdfx, marks)
+    return output if simulate_press is None else replace(output, simulate_press=simulate_press)
+
+
+def press_for(book: Book, output: Output) -> Path | None:
+    """The press profile the output's photos are made for (or simulated with)."""
+    if output.colour == "cmyk" or output.simulate_press:
+        return press_profile(book.root, book.press_profile, book.ink_limit, cache_dir(book.root) / "colour")
+    return None
+
+
+def photo_jobs(book: Book, pagination: Pagination, cover: CoverGeometry | None, output: Output, press_icc: Path | None) -> list[ImageJob]:
+    jobs = image_jobs(book, pagination, output, press_icc, cache_dir(book.root) / "images")
+    job = cover_job(book, cover.media, output, press_icc, cache_dir(book.root) / "images") if cover else None
+    return jobs + ([job] if job else [])
+
+
+class EarlyPhotos:
+    """The photo stage begun as soon as the pages are known (`prepare`'s
+    ``paged``): the workers prepare the photos while this process sets the
+    text. Nothing it does is final: the results are used only for the very
+    jobs the build then asks for, and a build that stops first closes it."""
+
+    def __init__(self, output_for, workers: int):
+        self.output_for = output_for
+        self.workers = workers
+        self.jobs: list[ImageJob] | None = None
+        self.processing: Processing | None = None
+
+    def __call__(self, book: Book, pagination: Pagination, cover: CoverGeometry | None) -> None:
+        try:
+            output = self.output_for(book)
+            self.jobs = photo_jobs(book, pagination, cover, output, press_for(book, output))
+        except BookError:
+            return  # reported where the build needs it, after the sources' problems
+        self.processing = Processing(self.jobs, self.workers)
+
+    def take(self, jobs: list[ImageJob]) -> Processing | None:
+        """The started processing when it is for ``jobs``."""
+        if self.processing is not None and self.jobs != jobs:
+            self.close()
+        processing, self.processing = self.processing, None
+        return processing
+
+    def close(self) -> None:
+        if self.processing is not None:
+            self.processing.close()
+            self.processing = None
+
+    def __enter__(self) -> EarlyPhotos:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def prepare_images(prepared: Prepared, output: Output, press_icc: Path | None, workers: int, report,
+                   early: EarlyPhotos | None = None) -> dict[tuple[str, str], ImageResult]:
+    jobs = photo_jobs(prepared.book, prepared.pagination, prepared.cover, output, press_icc)
     done = [0]
 
     def tick() -> None:
         done[0] += 1
         report("preparing photos", done[0], len(jobs))
 
-    results = process_all(jobs, workers, tick)
+    processing = (early.take(jobs) if early else None) or Processing(jobs, workers)
+    results = processing.results(tick)
     report_failures(prepared.book, results, prepared.problems)
     return {(r.job.photo, r.job.frame): r for r in results}
 
@@ -278,6 +343,7 @@ def render_editions(prepared: Prepared, output: Output, images, press_icc: Path 
     press = Press(press_icc, output_condition(book.press_profile, press_icc), output.standard, output.marks, book.bleed)
     staged: list[Staged] = []
     jobs: list[EditionJob] = []
+    digests: dict[str, str] = {}
     for edition in prepared.editions:
         target = output_path(root, book, output, edition.lang)
         if target.relative_to(root).as_posix() in todo:
@@ -285,17 +351,23 @@ def render_editions(prepared: Prepared, output: Output, images, press_icc: Path 
             jobs.append(EditionJob(edition, meta, work / f"{edition.lang}-raw.pdf", work / f"{edition.lang}.pdf", target))
             staged.append(Staged(work / f"{edition.lang}.pdf", target, {
                 "lang": edition.lang, "profile": output.name, "part": output.part, "pages": len(prepared.pagination.pages),
-                "trim_mm": list(book.trim), "bleed_mm": book.bleed, "sources": inputs_digest(root, edition.lang)}))
-    if jobs:
-        shared = prepare_shared(work, book, prepared.pagination, images, press, output.fallback, prepared.low_ppi)
-        names = ", ".join(job.edition.lang for job in jobs)
-        seconds.update(render_all(jobs, shared, workers, lambda done, total: report(f"rendering {names}", done, total)))
+                "trim_mm": list(book.trim), "bleed_mm": book.bleed, "sources": inputs_digest(root, edition.lang, digests)}))
     for edition in prepared.editions:
-        if edition.cover is not None and output_path(root, book, output, edition.lang, "cover").relative_to(root).as_posix() in todo:
-            report(f"rendering the {edition.lang} cover", 0, 1)
-            begun = time.perf_counter()
-            staged.append(render_cover(prepared, edition, images, press, output, work))
-            seconds[edition.lang] = seconds.get(edition.lang, 0.0) + time.perf_counter() - begun
+        target = output_path(root, book, output, edition.lang, "cover")
+        if edition.cover is not None and target.relative_to(root).as_posix() in todo:
+            meta = doc_meta(book, edition.lang, edition.text.info, "cover")
+            jobs.append(EditionJob(edition, meta, work / f"{edition.lang}-cover-raw.pdf", work / f"{edition.lang}-cover.pdf", target, cover=True))
+            staged.append(Staged(work / f"{edition.lang}-cover.pdf", target, {
+                "lang": edition.lang, "profile": output.name, **cover_entry(prepared.cover, len(prepared.pagination.pages))}))
+    if jobs:
+        cover_photo = images.get((book.cover.photo.id, "cover")) if book.cover and book.cover.photo else None
+        shared = prepare_shared(work, book, prepared.pagination, images, press, output.fallback, prepared.low_ppi,
+                                prepared.cover, cover_photo)
+        names = ", ".join(sorted({job.edition.lang for job in jobs}, key=[e.lang for e in prepared.editions].index))
+        results = render_all(jobs, shared, workers, lambda done, total: report(f"rendering {names}", done, total))
+        for job in jobs:
+            seconds[job.edition.lang] = seconds.get(job.edition.lang, 0.0) + results[job.finished].seconds
+        staged = [replace(item, sha256=results[item.path].sha256) for item in staged]
     report("done", len(prepared.editions), len(prepared.editions))
     return staged
 
@@ -309,23 +381,6 @@ def space_needed(prepared: Prepared, output: Output) -> int:
     known = [p.stat().st_size for p in sizes if p.is_file()]
     per_edition = max(known) if known else sum(p.path.stat().st_size for p in prepared.book.photos.values() if p.path.is_file())
     return per_edition * (len(prepared.editions) + 1)
-
-
-def render_cover(prepared: Prepared, edition: Edition, images, press: Press, output: Output, work: Path) -> Staged:
-    book, root = prepared.book, prepared.book.root
-    target = output_path(root, book, output, edition.lang, "cover")
-    raw, finished = work / f"{edition.lang}-cover-raw.pdf", work / f"{edition.lang}-cover.pdf"
-    photo = images.get((book.cover.photo.id, "cover")) if book.cover.photo else None
-    try:
-        CoverRenderer(book, prepared.cover, edition.fonts, photo, edition.cover).render_cover(raw, edition.text.info)
-    except (KeyError, ValueError, OSError) as exc:
-        if is_disk_full(exc):
-            raise DiskFull(target) from exc
-        raise RenderError(f"{target.relative_to(root)}: rendering failed ({exc}); run with --debug and report it") from exc
-    finish_pdf(raw, finished, doc_meta(book, edition.lang, edition.text.info, "cover"), press)
-    raw.unlink()
-    return Staged(finished, target, {"lang": edition.lang, "profile": output.name,
-                                     **cover_entry(prepared.cover, len(prepared.pagination.pages))})
 
 
 def doc_meta(book: Book, lang: str, info: dict[str, str], part: str) -> DocMeta:

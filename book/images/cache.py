@@ -11,7 +11,7 @@ from pathlib import Path
 
 from book.files import write_atomic
 
-CODE_VERSION = "2"  # 2: alpha onto white, 16-bit grey scaled
+CODE_VERSION = "3"  # 2: alpha onto white, 16-bit grey scaled; 3: JPEGs decoded at reduced scale
 QUALITY = 90
 
 

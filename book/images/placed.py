@@ -42,12 +42,15 @@ def image_jobs(book: Book, pagination: Pagination, output: Output, press_icc: Pa
 SIZES_FILE = "sizes.json"  # in the image cache: photos already decoded whole, by path, length and time
 
 
-def photo_size(path: Path, cache: Path | None = None) -> tuple[int, int]:
+def photo_size(path: Path, cache: Path | None = None, whole: bool = True) -> tuple[int, int]:
     """The upright size of a photo, after decoding it whole at a small scale
     (JPEG draft), so that a truncated or damaged file is found by ``book check``
     and not first by the build. A photo that decoded whole before, unchanged
     since (same length and modification time), is not decoded again: its size
-    is kept in ``cache``. Raises ValueError with what is wrong."""
+    is kept in ``cache``. ``whole`` False reads the header only, for a build:
+    its image stage decodes every photo it has not prepared from these very
+    bytes, and reports a damaged one before anything is written. Raises
+    ValueError with what is wrong."""
     stat = path.stat()
     if stat.st_size == 0:
         raise ValueError("the file is empty (0 bytes)")
@@ -57,6 +60,8 @@ def photo_size(path: Path, cache: Path | None = None) -> tuple[int, int]:
     known = sizes.get(name)
     if known is not None and known[:2] == stamp:
         return known[2], known[3]
+    if not whole:
+        return decode_size(path, whole=False)
     size = decode_size(path)
     if cache is not None:
         sizes[name] = [*stamp, *size]
@@ -90,13 +95,14 @@ def save_sizes(cache: Path) -> None:
         pass
 
 
-def decode_size(path: Path) -> tuple[int, int]:
+def decode_size(path: Path, whole: bool = True) -> tuple[int, int]:
     try:
         with Image.open(path) as image:
             width, height = image.size
             sideways = image.getexif().get(0x0112, 1) in (5, 6, 7, 8)
-            image.draft(image.mode, (max(1, width // 8), max(1, height // 8)))
-            image.load()
+            if whole:
+                image.draft(image.mode, (max(1, width // 8), max(1, height // 8)))
+                image.load()
     except Image.DecompressionBombError:
         raise ValueError(f"its header claims more than {2 * Image.MAX_IMAGE_PIXELS // 1_000_000} megapixels, "
                          "more than any print needs; the file is damaged or hostile") from None
@@ -107,24 +113,25 @@ def decode_size(path: Path) -> tuple[int, int]:
     return (height, width) if sideways else (width, height)
 
 
-def placed_ppi(path: Path, frame_mm: tuple[float, float], fit: str, cache: Path | None = None) -> float:
+def placed_ppi(path: Path, frame_mm: tuple[float, float], fit: str, cache: Path | None = None, whole: bool = True) -> float:
     """The resolution a photo reaches in its frame."""
-    width, height = photo_size(path, cache)
+    width, height = photo_size(path, cache, whole)
     box = crop_box((width, height), frame_mm, fit)
     crop_w, crop_h = box[2] - box[0], box[3] - box[1]
     drawn_w = frame_mm[0] if fit == "cover" else crop_w * min(frame_mm[0] / crop_w, frame_mm[1] / crop_h)
     return crop_w / (drawn_w / 25.4)
 
 
-def check_resolution(book: Book, pagination: Pagination, output: Output, out: Problems) -> dict[tuple[str, str], float]:
+def check_resolution(book: Book, pagination: Pagination, output: Output, out: Problems,
+                     whole: bool = True) -> dict[tuple[str, str], float]:
     """Below the book's minimum warns, below half of it fails (print); a proof
     warns, and marks them. Returns the print ppi of each photo and frame below
-    the minimum."""
+    the minimum. ``whole``: see `photo_size`."""
     low: dict[tuple[str, str], float] = {}
     for page, placed in placed_photos(pagination):
         photo = book.photos[placed.value]
         try:
-            ppi = placed_ppi(photo.path, (placed.frame.w, placed.frame.h), placed.frame.fit, image_cache(book))
+            ppi = placed_ppi(photo.path, (placed.frame.w, placed.frame.h), placed.frame.fit, image_cache(book), whole)
         except (OSError, ValueError) as exc:
             out.error("unreadable-image", Where(photo.rel), f"cannot read the image ({exc}); replace the file with a good copy")
             continue
@@ -152,7 +159,7 @@ def report_failures(book: Book, results: list[ImageResult], out: Problems) -> No
 SPINE_CLEARANCE_MM = 20.0  # a spread's subject kept this far from the fold
 
 
-def check_focus(book: Book, pagination: Pagination, out: Problems) -> None:
+def check_focus(book: Book, pagination: Pagination, out: Problems, whole: bool = True) -> None:
     """A photo's ``focus`` must be something a crop can use, and on a spread
     it must stay clear of the fold. Both are warnings: the book still prints."""
     spine = book.trim[0]
@@ -164,7 +171,7 @@ def check_focus(book: Book, pagination: Pagination, out: Problems) -> None:
         if photo.focus is None:
             continue
         try:
-            size = photo_size(photo.path, image_cache(book))
+            size = photo_size(photo.path, image_cache(book), whole)
         except (OSError, ValueError):
             continue  # reported with the resolution
         cropped = False
@@ -190,13 +197,13 @@ def cover_job(book: Book, media_mm: tuple[float, float], output: Output, press_i
     return ImageJob(photo.id, "cover", photo.path, media_mm, "cover", output.colour, output.ppi, press_icc, cache)
 
 
-def check_cover_resolution(book: Book, media_mm: tuple[float, float], out: Problems) -> None:
+def check_cover_resolution(book: Book, media_mm: tuple[float, float], out: Problems, whole: bool = True) -> None:
     """The cover photo spans the whole spread with its bleed: below the book's minimum it is refused."""
     photo = book.cover.photo if book.cover else None
     if photo is None:
         return
     try:
-        ppi = placed_ppi(photo.path, media_mm, "cover", image_cache(book))
+        ppi = placed_ppi(photo.path, media_mm, "cover", image_cache(book), whole)
     except (OSError, ValueError) as exc:
         out.error("unreadable-image", Where(photo.rel), f"cannot read the image ({exc}); replace the file")
         return

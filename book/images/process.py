@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+import math
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,16 +106,12 @@ def _process(job: ImageJob) -> ImageResult:
         return ImageResult(job, cached.path, cached.pixels, cached.ppi, cached.box_mm)
     image = Image.open(io.BytesIO(data))
     icc = image.info.get("icc_profile")
+    drawn, (want_w, want_h) = placed_size(upright_size(image), job)
+    box = crop_box(upright_size(image), job.frame_mm, job.fit, job.focus)
+    reduce_while_decoding(image, (want_w / (box[2] - box[0])) * DRAFT_MARGIN)
     image = flatten(ImageOps.exif_transpose(image))
-    box = crop_box(image.size, job.frame_mm, job.fit, job.focus)
-    crop_w, crop_h = box[2] - box[0], box[3] - box[1]
-    if job.fit == "contain":
-        scale = min(job.frame_mm[0] / crop_w, job.frame_mm[1] / crop_h)
-        drawn = (crop_w * scale, crop_h * scale)
-    else:
-        drawn = job.frame_mm
-    want_w = round(drawn[0] / 25.4 * job.ppi)
-    want_h = round(drawn[1] / 25.4 * job.ppi)
+    box = crop_box(image.size, job.frame_mm, job.fit, job.focus)  # on the decoded size
+    crop_w = box[2] - box[0]
     image = image.crop(box)
     if crop_w > want_w:  # downsample; never upscale
         image = image.resize((want_w, want_h), Image.Resampling.LANCZOS, reducing_gap=3.0)
@@ -124,6 +121,37 @@ def _process(job: ImageJob) -> ImageResult:
     image.save(buffer, "JPEG", quality=QUALITY, optimize=False, dpi=(round(ppi), round(ppi)))
     store(cached, buffer.getvalue(), image.size, ppi, drawn)
     return ImageResult(job, cached.path, image.size, ppi, drawn)
+
+
+DRAFT_MARGIN = 1.05  # a JPEG decoded at reduced scale keeps this much more than it needs, for the resampling
+
+
+def upright_size(image: Image.Image) -> tuple[int, int]:
+    """The size of ``image`` once turned upright by its EXIF orientation."""
+    width, height = image.size
+    return (height, width) if image.getexif().get(0x0112, 1) in (5, 6, 7, 8) else (width, height)
+
+
+def placed_size(size: tuple[int, int], job: ImageJob) -> tuple[tuple[float, float], tuple[int, int]]:
+    """(drawn size in mm, pixels wanted at the job's resolution) for a photo of upright ``size``."""
+    box = crop_box(size, job.frame_mm, job.fit, job.focus)
+    crop_w, crop_h = box[2] - box[0], box[3] - box[1]
+    if job.fit == "contain":
+        scale = min(job.frame_mm[0] / crop_w, job.frame_mm[1] / crop_h)
+        drawn = (crop_w * scale, crop_h * scale)
+    else:
+        drawn = job.frame_mm
+    return drawn, (round(drawn[0] / 25.4 * job.ppi), round(drawn[1] / 25.4 * job.ppi))
+
+
+def reduce_while_decoding(image: Image.Image, scale: float) -> None:
+    """Let a JPEG decode at 1/2, 1/4 or 1/8 of its size when the frame needs
+    ``scale`` of it or less: the DCT scaling libjpeg does is several times
+    cheaper than decoding whole and resampling (the image is resampled to
+    its exact size afterwards). Other formats decode whole."""
+    if scale < 0.5 and image.format == "JPEG":
+        width, height = image.size
+        image.draft(image.mode, (math.ceil(width * scale), math.ceil(height * scale)))
 
 
 def flatten(image: Image.Image) -> Image.Image:
@@ -189,18 +217,39 @@ def press_bytes(press_icc: Path) -> bytes:
     return press_icc.read_bytes()
 
 
+class Processing:
+    """Jobs started in a process pool now and collected later, so that the
+    photos are prepared while the build sets the text. The workers are
+    forked at once, by the thread that starts them. ``workers`` 1 runs the
+    jobs in this process when they are collected."""
+
+    def __init__(self, jobs: list[ImageJob], workers: int):
+        self.jobs = jobs
+        self.pool: ProcessPoolExecutor | None = None
+        self.futures = []
+        if workers > 1 and len(jobs) > 1:
+            self.pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)))
+            self.futures = [self.pool.submit(process, job) for job in jobs]
+
+    def results(self, progress=None) -> list[ImageResult]:
+        """The results in the jobs' order; ``progress()`` is called after each."""
+        results: list[ImageResult] = []
+        try:
+            for index, job in enumerate(self.jobs):
+                results.append(self.futures[index].result() if self.pool else process(job))
+                if progress:
+                    progress()
+        finally:
+            self.close()
+        return results
+
+    def close(self) -> None:
+        """Stop the workers; jobs not begun are dropped."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
+
 def process_all(jobs: list[ImageJob], workers: int, progress=None) -> list[ImageResult]:
     """Process ``jobs`` in order; ``workers`` 1 runs in this process."""
-    results: list[ImageResult] = []
-    if workers <= 1 or len(jobs) <= 1:
-        for job in jobs:
-            results.append(process(job))
-            if progress:
-                progress()
-        return results
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for result in pool.map(process, jobs, chunksize=1):
-            results.append(result)
-            if progress:
-                progress()
-    return results
+    return Processing(jobs, workers).results(progress)

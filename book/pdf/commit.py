@@ -28,6 +28,7 @@ class Staged:
     path: Path
     target: Path
     entry: dict
+    sha256: str | None = None  # of ``path``, when the renderer hashed it as it wrote it
 
 
 def read_manifest(root: Path) -> dict:
@@ -47,7 +48,7 @@ def commit(root: Path, slug: str, staged: list[Staged], warnings: list[str]) -> 
     """Move ``staged`` into place and write the manifest; returns the manifest."""
     fresh = []
     for item in staged:
-        fresh.append({**item.entry, "path": item.target.relative_to(root).as_posix(), "sha256": sha256_file(item.path)})
+        fresh.append({**item.entry, "path": item.target.relative_to(root).as_posix(), "sha256": item.sha256 or sha256_file(item.path)})
     paths = {f["path"] for f in fresh}
     kept = [f for f in read_manifest(root).get("files", []) if isinstance(f, dict) and f.get("path") not in paths
             and isinstance(f.get("path"), str) and (root / f["path"]).is_file()]
@@ -56,7 +57,7 @@ def commit(root: Path, slug: str, staged: list[Staged], warnings: list[str]) -> 
     write_atomic(root / JOURNAL_REL, dump({"manifest": manifest, "moves": moves}))
     try:
         for item, entry in zip(staged, fresh, strict=True):
-            if item.target.is_file() and sha256_file(item.target) == entry["sha256"]:
+            if same_file(item.target, item.path, entry["sha256"]):
                 continue  # an unchanged output is not rewritten
             item.target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(item.path, item.target)
@@ -72,6 +73,17 @@ def commit(root: Path, slug: str, staged: list[Staged], warnings: list[str]) -> 
             pass  # the journal stays; the next build repairs
         raise
     return manifest
+
+
+def same_file(placed: Path, staged: Path, sha256: str) -> bool:
+    """Whether ``placed`` already holds the bytes of ``staged`` (SHA-256 ``sha256``);
+    a file of another length is not read."""
+    try:
+        if placed.stat().st_size != staged.stat().st_size:
+            return False
+    except OSError:
+        return False
+    return sha256_file(placed) == sha256
 
 
 def recover(root: Path) -> list[str]:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pikepdf
 
+from book.files import sha256_file
 from book.languages import language
 from book.pdf.marks import add_crop_marks
 from book.pdf.pdfx import PDFX, DocMeta, add_output_intent, instance_id, write_info
@@ -26,10 +27,10 @@ class Press:
     bleed_mm: float = 3.0
 
 
-def finish_pdf(source: Path, target: Path, meta: DocMeta, press: Press, photos: dict[str, Path] | None = None) -> None:
-    """Write ``source`` to ``target`` with its document keys and, for print, the PDF/X ones.
-    ``photos`` maps the stand-ins' resource names to the prepared photos, when
-    the renderer drew stand-ins (see `book.pdf.photos`)."""
+def finish_pdf(source: Path, target: Path, meta: DocMeta, press: Press, photos: dict[str, Path] | None = None) -> str:
+    """Write ``source`` to ``target`` with its document keys and, for print, the PDF/X ones;
+    returns the SHA-256 of ``target``. ``photos`` maps the stand-ins' resource
+    names to the prepared photos, when the renderer drew stand-ins (see `book.pdf.photos`)."""
     standard = press.standard if press.standard and press.icc is not None else None
     marked = target.with_name(f".{target.name}.marked")
     with pikepdf.open(source) as pdf:
@@ -44,10 +45,10 @@ def finish_pdf(source: Path, target: Path, meta: DocMeta, press: Press, photos: 
         write_info(pdf, meta, standard, str(instance_id(source)))
         if not order:
             pdf.save(target, deterministic_id=True, force_version=version, compress_streams=True)
-            return
+            return sha256_file(target)
         pdf.save(marked, deterministic_id=True, force_version=version, compress_streams=True,
                  object_stream_mode=pikepdf.ObjectStreamMode.disable)
     try:
-        splice_photos(marked, target, order)
+        return splice_photos(marked, target, order)
     finally:
         marked.unlink(missing_ok=True)

@@ -96,12 +96,30 @@ def read_xref(source: Path) -> tuple[int, bytes, list[int]]:
     return start, table, [int(offset) for offset, _, kind in entries if kind == b"n"]
 
 
-def splice_photos(source: Path, target: Path, photos: list[Path]) -> None:
-    """Copy ``source`` to ``target``, each marked object written as its photo."""
+class Hashing:
+    """A file being written, and the SHA-256 of what was written to it, so
+    that a finished PDF need not be read again to be listed in the manifest."""
+
+    def __init__(self, handle):
+        self.handle = handle
+        self.digest = hashlib.sha256()
+
+    def write(self, data: bytes) -> int:
+        self.digest.update(data)
+        return self.handle.write(data)
+
+    def tell(self) -> int:
+        return self.handle.tell()
+
+
+def splice_photos(source: Path, target: Path, photos: list[Path]) -> str:
+    """Copy ``source`` to ``target``, each marked object written as its
+    photo; returns the SHA-256 of ``target``."""
     xref, table, offsets = read_xref(source)
     spans = sorted(offsets) + [xref]
     moved: dict[int, int] = {}
-    with open(source, "rb") as src, open(target, "wb") as out:
+    with open(source, "rb") as src, open(target, "wb") as handle:
+        out = Hashing(handle)
         out.write(src.read(spans[0]))  # the header
         for begin, end in zip(spans, spans[1:], strict=False):
             chunk = src.read(end - begin)  # one object: small, the photos are not in it yet
@@ -114,7 +132,7 @@ def splice_photos(source: Path, target: Path, photos: list[Path]) -> None:
             photo = photos[int(mark.group(1))]
             out.write(image_object(number, photo))
             with open(photo, "rb") as jpeg:
-                shutil.copyfileobj(jpeg, out, 1 << 20)
+                shutil.copyfileobj(jpeg, out, 1 << 20)  # type: ignore[arg-type]  # out has the write it needs
             out.write(b"\nendstream\nendobj\n")
         lines = table.split(b"\n")
         count = int(lines[1].split()[1])
@@ -124,3 +142,4 @@ def splice_photos(source: Path, target: Path, photos: list[Path]) -> None:
         trailer = trailer[:trailer.rindex(b"startxref")]
         new_xref = out.tell()
         out.write(b"xref\n0 %d\n" % count + b"\n".join(rows) + b"\n" + trailer + b"startxref\n%d\n%%%%EOF\n" % new_xref)
+    return out.digest.hexdigest()
