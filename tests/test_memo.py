@@ -50,12 +50,13 @@ def test_kept_paragraphs_give_the_same_pdf_and_a_damaged_table_is_ignored(mini: 
 
 def test_lines_from_the_table_are_the_callers_own(tmp_path: Path):
     class Fonts:  # what `remembered` reads of EditionFonts
-        files: dict = {}
+        registered: dict = {}
         lang = "en"
         cache = tmp_path / "fonts"
 
         class config:  # noqa: N801
             languages = {"en": {"serif": ["NotoSerif"]}}
+            faces: dict = {}
 
     fonts = Fonts()
     style = Style("caption", "serif", 10, 12)
@@ -83,3 +84,28 @@ def test_a_photo_damaged_after_a_check_is_found_by_the_next(mini: Path):
     assert result.returncode == 1
     assert "p002.jpg" in result.stdout + result.stderr
     assert "cannot read the image" in result.stdout + result.stderr
+
+
+def test_a_new_character_in_a_catalog_keeps_the_other_paragraphs(mini: Path):
+    """A translator's edit that brings a character the edition did not use
+    makes a new subset of its CJK face; the other paragraphs come from the
+    same table all the same, and the PDF is the one a fresh build makes."""
+    def build_ja() -> bytes:
+        result = book_cli(mini, "build", "--lang", "ja", "--profile", "proof")
+        assert result.returncode == 0, result.stdout + result.stderr
+        return (mini / "output" / "proof" / "ja" / "mini-ja-proof.pdf").read_bytes()
+
+    build_ja()
+    tables = {p.name: len(p.read_bytes()) for p in (mini / ".cache" / "setting").glob("ja-*.pickle")}
+    subsets = set((mini / ".cache" / "fonts").glob("*.ttf"))
+    po = mini / "translations" / "ja.po"
+    po.write_text(po.read_text(encoding="utf-8").replace("毎日入港する。", "毎日鯨と入港する。"), encoding="utf-8")
+    edited = build_ja()
+    assert set((mini / ".cache" / "fonts").glob("*.ttf")) - subsets, "the new character made a new subset"
+    after = {p.name: len(p.read_bytes()) for p in (mini / ".cache" / "setting").glob("ja-*.pickle")}
+    assert set(after) == set(tables), "the same tables, not new ones"
+    assert sum(after.values()) > sum(tables.values())  # the edited paragraph added to them
+    for leftover in [*(mini / "output").glob("**/*"), *(mini / ".cache" / "setting").glob("*")]:
+        if leftover.is_file():
+            leftover.unlink()
+    assert build_ja() == edited

@@ -4,9 +4,13 @@ rebuild after one caption changed) set the same paragraphs again.
 
 A paragraph's lines depend on its text and style, the frame's width, the
 faces that set it and the code that sets it. The faces and the code name the
-file (``.cache/setting/<lang>-<digest>.pickle``): a new font file, a new
-subset or a new version of `book` starts an empty table. The text, style,
-width and the phrases kept whole are the key within it. A damaged or
+file (``.cache/setting/<lang>-<digest>.pickle``): a new font file or a new
+version of `book` starts an empty table. The text, style, width and the
+phrases kept whole are the key within it. A face is named by its source file,
+not by the subset an edition embeds: a translator's edit that brings a new
+character makes a new subset of a CJK face, with the same glyphs and widths
+for every other paragraph, so the lines are kept with the faces' names and
+given the names of this run's subsets when they are read. A damaged or
 unreadable file is an empty table, never a wrong line."""
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import os
 import pickle
 import time
 import weakref
-from copy import copy
+from dataclasses import replace
 from pathlib import Path
 
 from book.files import DiskFull, write_atomic
@@ -69,9 +73,10 @@ OWNER = os.getpid()
 def table_for(fonts: EditionFonts) -> Table:
     """The table of the faces ``fonts`` has registered now."""
     known = CHOSEN.get(fonts)
-    if known is not None and known[0] == len(fonts.files):
+    if known is not None and known[0] == len(fonts.registered):
         return known[1]
-    faces = sorted((name, path, index, file_digest(Path(path))) for name, (path, index) in fonts.files.items())
+    faces = sorted((name, str(face.path), face.index, file_digest(face.path))
+                   for name in fonts.registered for face in [fonts.config.faces[name]])
     chains = sorted((role, tuple(names)) for role, names in fonts.config.languages[fonts.lang].items())
     digest = hashlib.sha256(repr((code_digest()[:16], fonts.lang, faces, chains)).encode()).hexdigest()[:24]
     path = fonts.cache.parent / "setting" / f"{fonts.lang}-{digest}.pickle"
@@ -79,7 +84,7 @@ def table_for(fonts: EditionFonts) -> Table:
         if not TABLES and os.getpid() == OWNER:
             atexit.register(save_all)
         TABLES[path] = Table(path)
-    CHOSEN[fonts] = (len(fonts.files), TABLES[path])
+    CHOSEN[fonts] = (len(fonts.registered), TABLES[path])
     return TABLES[path]
 
 
@@ -90,13 +95,20 @@ def save_all() -> None:
         table.save()
 
 
+def renamed(lines: list, names: dict[str, str]) -> list:
+    """Copies of ``lines`` with their pieces' fonts renamed by ``names``."""
+    return [replace(line, pieces=[replace(piece, font=names.get(piece.font, piece.font)) for piece in line.pieces])
+            for line in lines]
+
+
 def remembered(fonts: EditionFonts, key: tuple, make):
     """The lines of ``key`` from the table, or ``make()``'s, kept. Each caller
     gets its own copies of the lines (callers set a line's gap)."""
     table = table_for(fonts)
     lines = table.entries.get(key)
     if lines is None:
-        lines = make()
-        table.entries[key] = lines
+        made = make()
+        table.entries[key] = renamed(made, {rl: face for face, rl in fonts.registered.items()})
         table.fresh = True
-    return [copy(line) for line in lines]
+        return made
+    return renamed(lines, fonts.registered)
