@@ -74,7 +74,8 @@ def prepare(root: Path, langs: list[str] | None, output: Output, strict: bool = 
     for lang in langs or []:
         if lang not in book.editions:
             raise BookError(f"--lang {lang}: not an edition of this book; content/book.yaml lists {', '.join(book.editions)}")
-    pagination = paginate(book, problems, list_continuations(book, paginate(book)))
+    catalogs: dict[str, Catalog] = {}  # read once for the lists and the editions
+    pagination = paginate(book, problems, list_continuations(book, paginate(book), catalogs))
     low_ppi = check_resolution(book, pagination, output, problems, whole_photos)
     check_focus(book, pagination, problems, whole_photos)
     geometry = plan_cover(book, len(pagination.pages), problems) if output.name == "print" else None
@@ -82,7 +83,7 @@ def prepare(root: Path, langs: list[str] | None, output: Output, strict: bool = 
         check_cover_resolution(book, geometry.media, problems, whole_photos)
     if paged is not None:
         paged(book, pagination, geometry)
-    editions = [prepare_edition(book, pagination, lang, output, problems, geometry) for lang in langs or book.editions]
+    editions = [prepare_edition(book, pagination, lang, output, problems, geometry, catalogs) for lang in langs or book.editions]
     if output.fallback:
         problems.soften(PROOF_TOLERATES)
     if strict:
@@ -92,7 +93,17 @@ def prepare(root: Path, langs: list[str] | None, output: Output, strict: bool = 
     return Prepared(book, pagination, [e for e in editions if e is not None], problems, geometry, low_ppi)
 
 
-def list_continuations(book: Book, first: Pagination) -> dict[str, int]:
+def edition_catalog(book: Book, lang: str, catalogs: dict[str, Catalog] | None) -> Catalog:
+    """``lang``'s catalog, read once per build (``catalogs``); raises TranslationError."""
+    if catalogs is not None and lang in catalogs:
+        return catalogs[lang]
+    catalog = read_catalog(book.root, lang)
+    if catalogs is not None:
+        catalogs[lang] = catalog
+    return catalog
+
+
+def list_continuations(book: Book, first: Pagination, catalogs: dict[str, Catalog] | None = None) -> dict[str, int]:
     """How many continuation pages each generated list gets: the most any
     edition needs (all editions, whichever are built), so that every
     edition has the same pages. Measured on the pages without them."""
@@ -101,7 +112,7 @@ def list_continuations(book: Book, first: Pagination) -> dict[str, int]:
     needs: dict[str, int] = {}
     for lang in book.editions:
         try:
-            catalog = read_catalog(book.root, lang) if lang != book.source_language else None
+            catalog = edition_catalog(book, lang, catalogs) if lang != book.source_language else None
         except TranslationError:
             continue  # reported when the edition is prepared
         loc = Localiser(book, lang, catalog, Problems(), fallback=True)
@@ -116,12 +127,12 @@ def list_continuations(book: Book, first: Pagination) -> dict[str, int]:
 
 
 def prepare_edition(book: Book, pagination: Pagination, lang: str, output: Output, problems: Problems,
-                    geometry: CoverGeometry | None = None) -> Edition | None:
+                    geometry: CoverGeometry | None = None, catalogs: dict[str, Catalog] | None = None) -> Edition | None:
     """Localise, check and set one edition's text; None when it cannot be set."""
     catalog = None
     if lang != book.source_language:
         try:
-            catalog = read_catalog(book.root, lang)
+            catalog = edition_catalog(book, lang, catalogs)
         except TranslationError as exc:
             problems.extend(exc.problems)
             return None

@@ -21,7 +21,7 @@ import os
 import pickle
 import time
 import weakref
-from dataclasses import replace
+from copy import copy
 from pathlib import Path
 
 from book.files import DiskFull, write_atomic
@@ -96,9 +96,22 @@ def save_all() -> None:
 
 
 def renamed(lines: list, names: dict[str, str]) -> list:
-    """Copies of ``lines`` with their pieces' fonts renamed by ``names``."""
-    return [replace(line, pieces=[replace(piece, font=names.get(piece.font, piece.font)) for piece in line.pieces])
-            for line in lines]
+    """Copies of ``lines`` with their pieces' fonts renamed by ``names``
+    (the pieces a name leaves as it was are shared: nobody changes a piece)."""
+    copies = []
+    for line in lines:
+        line = copy(line)
+        if any(names.get(piece.font, piece.font) != piece.font for piece in line.pieces):
+            line.pieces = [renamed_piece(piece, names[piece.font]) if names.get(piece.font, piece.font) != piece.font else piece
+                           for piece in line.pieces]
+        copies.append(line)
+    return copies
+
+
+def renamed_piece(piece, font: str):
+    piece = copy(piece)
+    piece.font = font
+    return piece
 
 
 def remembered(fonts: EditionFonts, key: tuple, make):
