@@ -67,15 +67,20 @@ def prepare(root: Path, langs: list[str] | None, output: Output, strict: bool = 
             paged=None) -> Prepared:
     """Gather and check everything. ``whole_photos`` False reads the photos'
     headers only (a build's image stage decodes them); ``paged(book,
-    pagination, geometry)``, when given, is called once the pages are known
-    and before the text is set, so that a build can start on its photos."""
+    pagination, geometry)``, when given, is called as soon as the photos'
+    pages are known (before any text is measured, geometry None) and again
+    with the final pages and the cover, so that a build can start on its
+    photos while the text is set."""
     problems = Problems()
     book, _ = load_book(root, problems=problems)
     for lang in langs or []:
         if lang not in book.editions:
             raise BookError(f"--lang {lang}: not an edition of this book; content/book.yaml lists {', '.join(book.editions)}")
     catalogs: dict[str, Catalog] = {}  # read once for the lists and the editions
-    pagination = paginate(book, problems, list_continuations(book, paginate(book), catalogs))
+    first = paginate(book)
+    if paged is not None:
+        paged(book, first, None)  # the lists' continuation pages hold no photos
+    pagination = paginate(book, problems, list_continuations(book, first, catalogs))
     low_ppi = check_resolution(book, pagination, output, problems, whole_photos)
     check_focus(book, pagination, problems, whole_photos)
     geometry = plan_cover(book, len(pagination.pages), problems) if output.name == "print" else None
@@ -305,14 +310,20 @@ class EarlyPhotos:
     def __call__(self, book: Book, pagination: Pagination, cover: CoverGeometry | None) -> None:
         try:
             output = self.output_for(book)
-            self.jobs = photo_jobs(book, pagination, cover, output, press_for(book, output))
+            jobs = photo_jobs(book, pagination, cover, output, press_for(book, output))
         except BookError:
             return  # reported where the build needs it, after the sources' problems
-        self.processing = Processing(self.jobs, self.workers)
+        if self.processing is None:
+            self.jobs, self.processing = jobs, Processing(jobs, self.workers)
+            return
+        started = set(self.jobs or [])
+        more = [job for job in jobs if job not in started]
+        self.jobs = (self.jobs or []) + more
+        self.processing.extend(more)
 
     def take(self, jobs: list[ImageJob]) -> Processing | None:
         """The started processing when it is for ``jobs``."""
-        if self.processing is not None and self.jobs != jobs:
+        if self.processing is not None and set(self.jobs or []) != set(jobs):
             self.close()
         processing, self.processing = self.processing, None
         return processing

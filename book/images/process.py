@@ -227,9 +227,15 @@ class Processing:
         self.jobs = jobs
         self.pool: ProcessPoolExecutor | None = None
         self.futures = []
-        if workers > 1 and len(jobs) > 1:
+        if workers > 1 and jobs:
             self.pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)))
             self.futures = [self.pool.submit(process, job) for job in jobs]
+
+    def extend(self, jobs: list[ImageJob]) -> None:
+        """More jobs, started after the others."""
+        self.jobs = self.jobs + jobs
+        if self.pool is not None:
+            self.futures += [self.pool.submit(process, job) for job in jobs]
 
     def results(self, progress=None) -> list[ImageResult]:
         """The results in the jobs' order; ``progress()`` is called after each."""
