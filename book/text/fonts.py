@@ -103,7 +103,7 @@ def convert_to_truetype(face: FontFace, codepoints: set[int], target: Path, tag:
     font = FTFont(str(face.path), fontNumber=face.index)
     options = subset.Options()
     options.layout_features = []
-    options.hinting = False
+    options.hinting = True  # the CFF hints go with the CFF table; removing them first costs a fifth of the time
     options.notdef_outline = True
     options.name_IDs = ["*"]
     options.drop_tables += ["VORG", "vhea", "vmtx", "BASE", "GDEF", "GPOS", "GSUB", "DSIG"]
