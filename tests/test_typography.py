@@ -12,6 +12,7 @@ from types import SimpleNamespace
 
 import pikepdf
 import pytest
+from PIL import Image
 from reportlab.pdfgen.canvas import Canvas
 
 from book.build import prepare
@@ -205,6 +206,18 @@ def test_two_em_dash_is_one_rule_without_a_gap(editions, tmp_path, lang, needle)
     assert ink_end - ink_start < 0.05 * line.size
     raw = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert needle in raw
+    # As a reader sees it: the line alone at 600 dpi, ink in every column from one end of the rule to the other.
+    alone = drawn(edition, Placement(0, 0, [line]), tmp_path, f"{lang}-line.pdf")
+    subprocess.run(["pdftoppm", "-r", "600", "-gray", "-png", "-singlefile", str(alone), str(tmp_path / lang)], check=True)
+    image = Image.open(tmp_path / f"{lang}.png").convert("L")
+    scale = 600 / 72
+    baseline = (10 * MM + line.size) * scale
+    band = image.crop((0, int(baseline - 0.8 * line.size * scale), image.width, int(baseline + 0.1 * line.size * scale)))
+    first_x = (10 * MM + left.x + extents.x_bearing / upem * line.size) * scale
+    last_x = (10 * MM + right.x + (extents.x_bearing + extents.width) / upem * line.size) * scale
+    columns = [min(band.getpixel((x, y)) for y in range(band.height)) for x in range(int(first_x) + 2, int(last_x) - 2)]
+    assert len(columns) > 0.9 * 1.7 * line.size * scale
+    assert max(columns) < 128, "a light gap inside the two-em dash"
 
 
 def test_single_character_two_em_dash_is_a_dash(fonts_for):
