@@ -1,10 +1,11 @@
 """Where a display line (a title, a chapter title, the half-title) should
 break: by sense. A break after a colon or a dash costs nothing, after a comma
 little, before "and" or "of" little more; a break after a function word
-("Construction and / Development") costs so much that it is taken only when
-nothing else fits. Compounds ("chiến đấu", "Red Flamboyant") and BudouX
-phrases are never broken at all (`book.text.linebreak.split_atoms`); the
-composer weighs these costs against even lines (`book.text.compose`)."""
+("Construction and / Development"), or in Chinese and Japanese inside a
+BudouX phrase, costs so much that it is taken only when nothing else fits.
+Compounds ("chiến đấu", "Red Flamboyant") are never broken at all
+(`book.text.linebreak.split_atoms`). The composer weighs these costs against
+even lines and an orphan on the last line (`book.text.compose`)."""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ from book.pages.paginate import Page, Pagination, Placed
 from book.text.fonts import EditionFonts
 from book.text.frames import EditionWords, FrameText
 from book.text.lists import flow_list, list_frames, measure_lists
-from book.text.typeset import Line, break_paragraph, set_block
+from book.text.typeset import Block, Line, break_paragraph, set_block
 
 PANEL_PAD = 4.0  # mm inside a white caption card
 RUNNING_HEAD_MM = 120.0  # the widest a running head may be
@@ -104,7 +104,7 @@ class Setter:
             self.overflow(self.where(item.messages[0]), describe(item), item.placed.frame.name, item.page.number, block.needed, block.available)
         return FrameSetting([Placement(x, y, block.lines)], box, block.fits, item.fallback, block.needed, block.available)
 
-    def report_manual_break(self, item: FrameText, block) -> None:
+    def report_manual_break(self, item: FrameText, block: Block) -> None:
         """A title's manual line break leaves a line wider than its frame: shrunk
         within the style's limits (a warning), or still too wide (an overflow)."""
         message, frame, page = item.messages[0], item.placed.frame.name, item.page.number
