@@ -28,6 +28,10 @@ class Language:
     number_words: frozenset[str] = frozenset()
     phrase_model: str | None = None  # BudouX model that breaks display lines by phrase (ja, zh)
     vertical: bool = False  # a spine is set vertically: characters upright, Latin and digits turned
+    # Display lines (titles) break by sense: never after these words, rather before them
+    # ("Liberation / and the Historic Years"); and never inside these compounds ("chiến đấu").
+    function_words: frozenset[str] = frozenset()
+    compounds: tuple[str, ...] = ()
 
     @property
     def po_headers(self) -> tuple[str, ...]:
@@ -45,18 +49,32 @@ EN_NUMBER_WORDS = frozenset(
 VI_NUMBER_WORDS = frozenset("tháng ngày năm km m ha MW tấn triệu tỷ nghìn ngàn mét héc-ta % TEU".split())
 CJK_NUMBER_CHARS = frozenset("年月日号號时時分秒岁歳万萬亿億千百米吨噸台座艘个個名人周年回%％")
 KO_NUMBER_WORDS = frozenset("km m ha MW % TEU 톤 만 억 명".split())
+EN_FUNCTION_WORDS = frozenset(
+    "a an the and or nor but of to in on at by for from with into onto as its their our his her".split())
+VI_FUNCTION_WORDS = frozenset(
+    "và của những các cho với trong là ở từ đến tới một hay hoặc mà để về theo tại trên dưới vì bởi do khi sự cuộc".split())
+KO_FUNCTION_WORDS = frozenset("그리고 및 또는 그 이 저".split())
+# Two-syllable words and names of titles that a line must not split (Vietnamese
+# writes each syllable apart, so the space alone does not say where a word ends).
+VI_COMPOUNDS = tuple(
+    "chiến đấu|xây dựng|phát triển|giải phóng|lịch sử|năm tháng|con người|thành phố cảng|thành phố|hôm nay|"
+    "văn hóa|di sản|cửa ngõ|giao thương|cảng biển|hiện đại|tương lai|kỷ niệm|sách ảnh|phía Bắc|kinh tế|"
+    "du lịch|nhân dân|Hoa Phượng Đỏ|hòa bình|độc lập|đổi mới".split("|"))
+EN_COMPOUNDS = ("Red Flamboyant", "Northern Vietnam", "Port City", "Opera House")
 
 
 TABLE: dict[str, Language] = {
     lang.code: lang
     for lang in (
-        Language("vi", "vi", "vi", "Latn", "words", number_words=VI_NUMBER_WORDS),
-        Language("en", "en", "en", "Latn", "words", hyphenation="en_US", number_words=EN_NUMBER_WORDS),
+        Language("vi", "vi", "vi", "Latn", "words", number_words=VI_NUMBER_WORDS, function_words=VI_FUNCTION_WORDS,
+                 compounds=VI_COMPOUNDS),
+        Language("en", "en", "en", "Latn", "words", hyphenation="en_US", number_words=EN_NUMBER_WORDS,
+                 function_words=EN_FUNCTION_WORDS, compounds=EN_COMPOUNDS),
         Language("zh", "zh_Hans", "zh-Hans", "Hans", "characters", wide_faces=True, pivot=True, em_per_character=1.0,
                  po_languages=("zh_CN", "zh", "zh_Hans", "zh-Hans", "zh_Hans_CN"), place_date_join="，", meta_join="　",
                  number_words=CJK_NUMBER_CHARS, phrase_model="zh-hans", vertical=True),
         Language("ko", "ko", "ko", "Kore", "words", wide_faces=True, pivot=True, em_per_character=0.9,
-                 number_words=KO_NUMBER_WORDS),
+                 number_words=KO_NUMBER_WORDS, function_words=KO_FUNCTION_WORDS),
         Language("ja", "ja", "ja", "Jpan", "characters", wide_faces=True, pivot=True, em_per_character=1.0,
                  place_date_join="、", meta_join="　", number_words=CJK_NUMBER_CHARS, phrase_model="ja", vertical=True),
     )

@@ -16,6 +16,7 @@ from book.images.process import ImageResult
 from book.model import MM, Book
 from book.pages.paginate import Page, Pagination, Placed
 from book.text.setting import EditionText, FrameSetting, Placement
+from book.text.typeset import Line
 
 rl_config.useA85 = 0  # JPEGs go in as they are, not ASCII85-wrapped
 EMBLEM_RED = (0.0, 1.0, 0.85, 0.0)
@@ -44,6 +45,35 @@ class CachedImage(str):
 
     def __str__(self) -> str:
         return self.image_name
+
+
+def actual_text(text: str) -> str:
+    """A marked-content span that reads as ``text`` (UTF-16BE, as PDF text strings are).
+
+    >>> actual_text("》，")
+    '/Span <</ActualText <FEFF300BFF0C>>> BDC'
+    """
+    return f"/Span <</ActualText <FEFF{text.encode('utf-16-be').hex().upper()}>>> BDC"
+
+
+def draw_pieces(canvas: Canvas, line: Line, x: float, y: float) -> None:
+    """One line's pieces, each at its offset from ``x``; glyphs set into each other
+    (compressed punctuation) inside an /ActualText span, so pdftotext reads them in order."""
+    closing = -1
+    for number, piece in enumerate(line.pieces):
+        if piece.span:
+            canvas.addLiteral(actual_text("".join(p.text for p in line.pieces[number:number + piece.span + 1])))
+            closing = number + piece.span
+        text = canvas.beginText(x + piece.x, y)
+        text.setFont(piece.font, line.size)
+        if line.tracking or piece.char_space:
+            text.setCharSpace(line.tracking + piece.char_space)
+        text.textOut(piece.text)
+        if piece.char_space:
+            text.setCharSpace(line.tracking)  # the text state outlives ET: back to the line's spacing
+        canvas.drawText(text)
+        if number == closing:
+            canvas.addLiteral("EMC")
 
 
 class Renderer:
@@ -161,13 +191,7 @@ class Renderer:
         y = (self.bleed + self.trim_h - placement.top) * MM
         for index, line in enumerate(placement.lines):
             y -= line.gap + (line.leading if index else line.size)
-            for piece in line.pieces:
-                text = canvas.beginText(x0 + piece.x, y)
-                text.setFont(piece.font, line.size)
-                if line.tracking:
-                    text.setCharSpace(line.tracking)
-                text.textOut(piece.text)
-                canvas.drawText(text)
+            draw_pieces(canvas, line, x0, y)
         canvas.restoreState()
 
     def draw_setting(self, canvas: Canvas, setting: FrameSetting, mark: bool) -> None:

@@ -9,7 +9,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from book import __version__
 from book.model import MM
-from book.pdf.render import CachedImage
+from book.pdf.render import CachedImage, draw_pieces
 from book.review.sheet import HEAD_MM, MARGIN_MM, PAGE_MM, ROW_PAD_MM, THUMB_MM, Fragment, Ink, Sheet
 
 
@@ -20,13 +20,7 @@ def y_pt(top_mm: float) -> float:
 def draw_inks(canvas: Canvas, inks: list[Ink], x_mm: float, top_mm: float) -> None:
     for ink in inks:
         canvas.setFillColorRGB(*ink.colour)
-        for piece in ink.line.pieces:
-            text = canvas.beginText(x_mm * MM + piece.x, y_pt(top_mm) - ink.dy)
-            text.setFont(piece.font, ink.line.size)
-            if ink.line.tracking:
-                text.setCharSpace(ink.line.tracking)
-            text.textOut(piece.text)
-            canvas.drawText(text)
+        draw_pieces(canvas, ink.line, x_mm * MM, y_pt(top_mm) - ink.dy)
 
 
 def draw_fragment(canvas: Canvas, sheet: Sheet, fragment: Fragment) -> None:

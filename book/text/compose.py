@@ -13,6 +13,8 @@ little (JLREQ 3.8) rather than leave one character alone on the last line.
 
 from __future__ import annotations
 
+import itertools
+import math
 from dataclasses import dataclass
 
 from book.text.linebreak import NO_START, Atom
@@ -26,7 +28,14 @@ SHORT_LAST_DEMERITS = 2e5  # two CJK characters, or one short Latin word, alone 
 SHORT_WORD = 6  # letters: a last line of one word shorter than this is a stub
 MAX_HYPHENS_IN_A_ROW = 2
 RAGGED_RANGE = 0.25  # a ragged line this much shorter than the measure has badness 100
+AWFUL_RATIO = 100 ** (1 / 3)  # stretch over what the gaps allow, where the badness reaches 10000
+LOOSER = 500.0  # badness per unit of stretch ratio past it
 LOOSE = 0.4  # a line filling less of the measure than this is never chosen when a fuller one exists
+# Display lines (titles): sense first, then even lines, then as few as will do.
+DISPLAY_LINE = 40.0  # each line: a title shrinks less often than it would take another
+DISPLAY_BALANCE = 30.0  # times the square of the share a line falls short of the longest (of the measure, in the DP)
+DISPLAY_ORPHAN = 500.0  # one word (or "70年") alone on the last line
+DISPLAY_WAYS = 3000  # ways to break a title tried one by one; beyond, the paragraph DP
 
 
 @dataclass
@@ -37,6 +46,9 @@ class Item:
     width: float
     space: float
     splits: list[tuple[Atom, Atom, float, float]]  # (head with hyphen, tail, head width, tail width)
+    trim_start: float = 0.0  # taken off when a line starts with it (an opening bracket's empty half)
+    trim_end: float = 0.0  # may be taken off when a line ends with it and is too long (a closing mark's empty half)
+    penalty: float = 0.0  # display lines: the cost of a break after it (`book.text.sense`)
 
 
 @dataclass(frozen=True)
@@ -89,16 +101,22 @@ class Composer:
         natural = self.indent if start.index < 0 else 0.0
         if start.split is not None:
             natural += self.items[start.index].splits[start.split][3]
+        elif start.index >= 0:
+            natural -= self.items[first].trim_start
         natural += self.widths[last_whole + 1] - self.widths[start.index + 1]
         natural += self.spaces[end.index] - self.spaces[first]
         if end.split is not None:
             natural += self.items[end.index].splits[end.split][2]
         return natural, self.gaps[end.index] - self.gaps[first]
 
-    def badness(self, natural: float, gaps: int, last: bool) -> float:
+    def trim(self, end: Break) -> float:
+        """What the line ending at ``end`` may give up before its gaps shrink (JLREQ 3.8)."""
+        return self.items[end.index].trim_end if end.split is None else 0.0
+
+    def badness(self, natural: float, gaps: int, last: bool, trim: float = 0.0) -> float:
         slack = self.width - natural
         if slack < -0.01:
-            shrink = self.spacing.shrink * gaps
+            shrink = self.spacing.shrink * gaps + trim
             if shrink <= 0 or -slack > shrink + 0.01:
                 return INFEASIBLE
             return 100 * (-slack / shrink) ** 3
@@ -106,7 +124,12 @@ class Composer:
             return 0.0
         if self.justify and not last:
             stretch = self.spacing.stretch * gaps
-            return 10000.0 if stretch <= 0 else min(10000.0, 100 * (slack / stretch) ** 3)
+            if self.spacing.stretch <= 0:
+                return 10000.0
+            ratio = slack / max(stretch, self.spacing.stretch)  # a line of one item stretches like one gap
+            # Past 10000 ("awful") a looser line still costs more, so a long name kept whole
+            # does not leave one line of six characters spread over the measure.
+            return 100 * ratio ** 3 if ratio <= AWFUL_RATIO else 10000.0 + LOOSER * (ratio - AWFUL_RATIO)
         return 100 * (slack / (RAGGED_RANGE * self.width)) ** 2
 
     def last_line_demerits(self, start: Break) -> float:
@@ -124,6 +147,72 @@ class Composer:
                 return SHORT_LAST_DEMERITS
         return 0.0
 
+    def fits(self, natural: float, gaps: int, trim: float = 0.0) -> bool:
+        return natural <= self.width + self.spacing.shrink * gaps + trim + 0.01
+
+    def fewest_lines(self) -> int | None:
+        """The fewest lines the items fill (greedy is optimal for the count); None if an item is too wide."""
+        count, start = 1, Break(-1)
+        for index in range(len(self.items) - 1):
+            if not self.fits(*self.measure(start, Break(index + 1)), self.trim(Break(index + 1))):
+                if not self.fits(*self.measure(start, Break(index)), self.trim(Break(index))):
+                    return None
+                count, start = count + 1, Break(index)
+        return count
+
+    def compose_display(self) -> list[Chosen] | None:
+        """A title's lines: every way to set it in the fewest lines, or one more,
+        weighed by the sense of its breaks and how even its lines are (against the
+        longest, which the paragraph DP cannot see). None when there are too many
+        ways (a long text set in a display style): the DP sets it then."""
+        n = len(self.items)
+        fewest = self.fewest_lines()
+        if fewest is None:
+            return None
+        best: tuple[float, tuple[int, ...]] | None = None
+        for count in (fewest, fewest + 1):
+            if count > n or math.comb(n - 1, count - 1) > DISPLAY_WAYS:
+                continue
+            for cuts in itertools.combinations(range(n - 1), count - 1):
+                ends = (*cuts, n - 1)
+                starts = (-1, *cuts)
+                measured = [self.measure(Break(a), Break(b)) for a, b in zip(starts, ends, strict=True)]
+                if not all(self.fits(*m, self.trim(Break(b))) for m, b in zip(measured, ends, strict=True)):
+                    continue
+                longest = max(natural for natural, _ in measured)
+                cost = DISPLAY_LINE * count + sum(self.items[c].penalty for c in cuts)
+                cost += DISPLAY_BALANCE * sum((1 - min(natural, longest) / longest) ** 2 for natural, _ in measured)
+                cost += self.display_last_demerits(Break(cuts[-1])) if cuts else 0.0
+                cost += sum(self.badness(natural, gaps, False, self.trim(Break(b)))
+                            for (natural, gaps), b in zip(measured, ends, strict=True) if natural > self.width)
+                if best is None or cost < best[0] - 1e-9:
+                    best = (cost, ends)
+        if best is None:
+            return None
+        ends = best[1]
+        lines = []
+        for number, (a, b) in enumerate(zip((-1, *ends[:-1]), ends, strict=True)):
+            natural, gaps = self.measure(Break(a), Break(b))
+            lines.append(Chosen(Break(a), Break(b), natural, gaps, number == len(ends) - 1))
+        return lines
+
+    def display_demerits(self, natural: float, bad: float) -> float:
+        """A display line: each line costs, and so does the room it leaves (so
+        lines come out even); the sense of the break weighs more (``penalty``)."""
+        slack = max(0.0, self.width - natural) / self.width
+        return DISPLAY_LINE + DISPLAY_BALANCE * slack ** 2 + (bad if natural > self.width else 0.0)
+
+    def display_last_demerits(self, start: Break) -> float:
+        """A title's last line of one word, or of a phrase of three characters or fewer ("70年")."""
+        if start.index < 0:
+            return 0.0
+        rest = self.items[start.index + 1:]
+        if self.cjk:
+            count = sum(1 for item in rest for ch in item.atom.text if ch not in NO_START and not ch.isspace())
+            return DISPLAY_ORPHAN if count <= 3 else 0.0
+        words = sum(len(item.atom.text.split()) for item in rest)
+        return DISPLAY_ORPHAN if words <= 1 else 0.0
+
     def candidates(self, index: int) -> list[Break]:
         """Break positions inside item ``index`` (hyphens), then after it."""
         return [Break(index, k) for k in range(len(self.items[index].splits))] + [Break(index)]
@@ -134,6 +223,10 @@ class Composer:
         whole, gaps = self.measure(Break(-1), final)
         if whole <= self.width + 0.01:
             return [Chosen(Break(-1), final, whole, gaps, True)]  # one line: nothing to choose
+        if self.balance:
+            lines = self.compose_display()
+            if lines:
+                return lines
         self.order = [Break(-1)]
         self.lo = 0
         # Per break position, its terms of a line's width and gap count when a line starts there.
@@ -145,7 +238,8 @@ class Composer:
             for end in self.candidates(index):
                 self.reach(end, end == final)
                 first = end.index if end.split is not None else end.index + 1
-                tail = self.items[end.index].splits[end.split][3] if end.split is not None else 0.0
+                tail = self.items[end.index].splits[end.split][3] if end.split is not None else (
+                    -self.items[first].trim_start if first < n else 0.0)
                 self.order.append(end)
                 self.start_width.append(tail - self.widths[end.index + 1] - self.spaces[first])
                 self.start_gaps.append(self.gaps[first])
@@ -168,10 +262,12 @@ class Composer:
         end_width = self.widths[last_whole + 1] + self.spaces[end.index]
         if hyphen:
             end_width += self.items[end.index].splits[end.split][2]
+        trim = self.trim(end)
         end_gaps = self.gaps[end.index]
         width, shrink, order, costs = self.width, self.spacing.shrink, self.order, self.costs
         # Starts before ``lo`` give lines too wide for this end and every later one.
-        while self.lo < len(order) - 1 and end_width + self.start_width[self.lo] - shrink * (end_gaps - self.start_gaps[self.lo]) > width + 0.01:
+        while (self.lo < len(order) - 1
+               and end_width - trim + self.start_width[self.lo] - shrink * (end_gaps - self.start_gaps[self.lo]) > width + 0.01):
             self.lo += 1
         for position in range(self.lo, len(order)):
             start = order[position]
@@ -181,20 +277,24 @@ class Composer:
                 continue  # no hyphen on the penultimate line
             natural = end_width + self.start_width[position]
             gaps = end_gaps - self.start_gaps[position]
-            if not last and natural < LOOSE * width and min(row) < INFEASIBLE:
+            if not last and natural < LOOSE * width and min(row) < INFEASIBLE and not self.balance:
                 break  # looser lines still: never better than one already found
-            bad = self.badness(natural, gaps, last)
+            bad = self.badness(natural, gaps, last, trim)
             if bad == INFEASIBLE:
                 if start.index == end.index - 1 and start.split is None and not hyphen:
                     line = OVERFULL_DEMERITS  # one item wider than the line: the only way on
                 else:
                     continue
+            elif self.balance:
+                line = self.display_demerits(natural, bad)
             else:
                 line = (10 + bad) ** 2
             if hyphen:
                 line += HYPHEN_DEMERITS
             if last:
-                line += self.last_line_demerits(start)
+                line += self.display_last_demerits(start) if self.balance else self.last_line_demerits(start)
+            elif not hyphen:
+                line += self.items[end.index].penalty
             for run, previous in enumerate(costs[position]):
                 if previous == INFEASIBLE:
                     continue

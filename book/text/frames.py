@@ -118,7 +118,17 @@ def imprint_text(book: Book, pagination: Pagination, loc: Localiser) -> str:
 def running_head(page: Page, loc: Localiser) -> str:
     if not page.folio or page.chapter is None or page.chapter.number is None or page.chapter.title is None:
         return ""
-    return loc.text(page.chapter.title)
+    return one_line(loc.text(page.chapter.title))
+
+
+def one_line(text: str) -> str:
+    r"""A title with its manual line breaks as spaces: a running head, an entry of
+    the contents, a bookmark.
+
+    >>> one_line("Hải Phòng –\n70 năm")
+    'Hải Phòng – 70 năm'
+    """
+    return " ".join(row.strip() for row in text.split("\n") if row.strip())
 
 
 HEADED_LAYOUTS = ("text", "credits")  # front and back matter the contents list by their heading (foreword, credits)
@@ -127,7 +137,7 @@ HEADED_LAYOUTS = ("text", "credits")  # front and back matter the contents list 
 def toc_entries(book: Book, pagination: Pagination, loc: Localiser) -> list[TocEntry]:
     """Chapter label, title and first page of each numbered chapter, and the
     headed front and back matter (the foreword, the photo credits), in page order."""
-    entries = [TocEntry(loc.label("chapter", number=str(chapter.number)), loc.text(chapter.title), pagination.chapter_starts[chapter.id],
+    entries = [TocEntry(loc.label("chapter", number=str(chapter.number)), one_line(loc.text(chapter.title)), pagination.chapter_starts[chapter.id],
                         chapter.title)
                for chapter in book.chapters if chapter.number and chapter.title]
     listed: set[str] = set()
@@ -137,7 +147,7 @@ def toc_entries(book: Book, pagination: Pagination, loc: Localiser) -> list[TocE
                 message = book.slot_message(page.chapter, placed.value)
                 if message.ctx not in listed:  # a continuation page repeats its heading
                     listed.add(message.ctx)
-                    entries.append(TocEntry("", loc.text(message), page.number, message))
+                    entries.append(TocEntry("", one_line(loc.text(message)), page.number, message))
     return sorted(entries, key=lambda entry: entry.page)
 
 
@@ -159,10 +169,10 @@ def edition_words(book: Book, pagination: Pagination, loc: Localiser) -> Edition
         toc_entries(book, pagination, loc),
         credit_entries(book, pagination, loc),
         {page.number: running_head(page, loc) for page in pagination.pages},
-        {c.id: loc.text(c.title) for c in book.chapters if c.number and c.title},
-        {"title": loc.text(book.title), "author": loc.text(book.publisher), "subject": loc.text(book.subtitle)},
+        {c.id: one_line(loc.text(c.title)) for c in book.chapters if c.number and c.title},
+        {"title": one_line(loc.text(book.title)), "author": loc.text(book.publisher), "subject": one_line(loc.text(book.subtitle))},
         # Every chapter with a title, front and back matter too, is a bookmark.
-        outline=[(loc.text(c.title), pagination.chapter_starts[c.id]) for c in book.chapters if c.title and c.id in pagination.chapter_starts],
+        outline=[(one_line(loc.text(c.title)), pagination.chapter_starts[c.id]) for c in book.chapters if c.title and c.id in pagination.chapter_starts],
         keep=keep,
     )
     for item in words.frames:

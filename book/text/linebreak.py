@@ -25,10 +25,11 @@ NO_START = set(
 # No line may end with these (opening brackets and quotes).
 NO_END = set("([{（［｛〔〈《「『【〘〖〝‘“«‹")
 # Never split between two of these ("……", "——").
-INSEPARABLE = set("…‥—―")
+INSEPARABLE = set("…‥—―⸺⸻")
 # Dashes: no line starts with one; a single dash between two words or numbers
-# (a connector, a range) ends no line either.
-DASHES = set("–—―")
+# (a connector, a range: "亭武—吉海", "13日～2025年") ends no line either.
+# "⸺" and "⸻" are the two- and three-em dashes as one character.
+DASHES = set("–—―⸺⸻〜～")
 
 
 @dataclass
@@ -36,6 +37,7 @@ class Atom:
     text: str
     space_after: str = ""  # the space that follows, dropped at a line end
     start: int = 0  # offset of the atom's first character in the paragraph
+    after: str = ""  # the character that follows with no space between (CJK punctuation pairs)
 
 
 def is_ideographic(ch: str) -> bool:
@@ -238,9 +240,29 @@ def phrase_cuts(text: str, model: str) -> set[int]:
     return cuts
 
 
+def compound_cuts(text: str, compounds: tuple[str, ...]) -> set[int]:
+    """Offsets inside the compounds of ``text`` (any case, whole words only).
+
+    >>> sorted(compound_cuts("Văn hóa, di sản", ("văn hóa", "di sản")))
+    [1, 2, 3, 4, 5, 6, 10, 11, 12, 13, 14]
+    """
+    cuts: set[int] = set()
+    lowered = text.lower()
+    for compound in compounds:
+        word = compound.lower()
+        at = lowered.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not lowered[at - 1].isalnum()) and (end == len(text) or not lowered[end].isalnum()):
+                cuts.update(range(at + 1, end))
+            at = lowered.find(word, at + 1)
+    return cuts
+
+
 def split_atoms(text: str, lang: str, keep: tuple[str, ...] = (), phrases: bool = False) -> list[Atom]:
     """The unbreakable pieces of ``text``; ``keep`` names phrases never broken;
-    ``phrases`` breaks Chinese and Japanese only between BudouX phrases (titles).
+    ``phrases`` (titles) breaks Chinese and Japanese only between BudouX
+    phrases, and other languages never inside the language's compounds.
 
     >>> [a.text for a in split_atoms("Ảnh: Nguyễn Thị Thu Trang", "vi", ("Nguyễn Thị Thu Trang",))]
     ['Ảnh:', 'Nguyễn Thị Thu Trang']
@@ -250,11 +272,17 @@ def split_atoms(text: str, lang: str, keep: tuple[str, ...] = (), phrases: bool 
     facts = language(lang)
     cjk = facts.breaking == "characters"
     atoms = split_cjk(text) if cjk else split_words(text)
-    atoms = protect(atoms, text, keep, phrase_cuts(text, facts.phrase_model) if phrases and facts.phrase_model else set())
+    cuts: set[int] = set()
+    if phrases:
+        cuts = phrase_cuts(text, facts.phrase_model) if facts.phrase_model else compound_cuts(text, facts.compounds)
+    atoms = protect(atoms, text, keep, cuts)
     index = 0
     while index < len(atoms) - 1:
         if keeps_together(atoms[index], atoms[index + 1], facts.number_words, cjk):
             join(atoms, index)
         else:
             index += 1
+    for atom, nxt in zip(atoms, atoms[1:], strict=False):
+        if not atom.space_after:
+            atom.after = nxt.text[0]
     return atoms

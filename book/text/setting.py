@@ -13,7 +13,7 @@ from book.pages.paginate import Page, Pagination, Placed
 from book.text.fonts import EditionFonts
 from book.text.frames import EditionWords, FrameText
 from book.text.lists import flow_list, list_frames, measure_lists
-from book.text.typeset import Line, break_paragraph, set_block
+from book.text.typeset import Block, Line, break_paragraph, set_block
 
 PANEL_PAD = 4.0  # mm inside a white caption card
 RUNNING_HEAD_MM = 120.0  # the widest a running head may be
@@ -98,9 +98,25 @@ class Setter:
     def set_frame(self, item: FrameText) -> FrameSetting:
         x, y, w, h = box = text_box(item.placed)
         block = set_block(self.fonts, item.parts, self.lang, w, h)
-        if not block.fits:
+        if block.wide or block.shrunk:
+            self.report_manual_break(item, block)
+        if not block.fits and not block.wide:
             self.overflow(self.where(item.messages[0]), describe(item), item.placed.frame.name, item.page.number, block.needed, block.available)
         return FrameSetting([Placement(x, y, block.lines)], box, block.fits, item.fallback, block.needed, block.available)
+
+    def report_manual_break(self, item: FrameText, block: Block) -> None:
+        """A title's manual line break leaves a line wider than its frame: shrunk
+        within the style's limits (a warning), or still too wide (an overflow)."""
+        message, frame, page = item.messages[0], item.placed.frame.name, item.page.number
+        style = item.parts[0].style
+        if block.wide:
+            self.out.error("overflow", self.where(message), f"{self.lang}: {message.ctx}: the manual line break leaves "
+                           f"'{block.wide[0]}' wider than frame '{frame}' on page {page}, even at {style.min_size:g} pt; "
+                           "shorten that line or break it elsewhere")
+        else:
+            self.out.warn("display-shrunk", self.where(message), f"{self.lang}: {message.ctx}: display line shrunk to "
+                          f"{block.size:g} pt (style '{style.name}': {style.size:g} pt) so that '{block.shrunk[0]}' fits "
+                          f"frame '{frame}' on page {page} on one line, as its manual break asks")
 
     def set_list(self, frames: list[tuple[Page, Placed]]) -> dict[tuple[int, str], FrameSetting]:
         """A generated list flowed through its pages (see `book.text.lists`)."""

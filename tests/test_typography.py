@@ -1,0 +1,395 @@
+"""CJK punctuation (consecutive marks compressed, two-em dashes as one rule,
+connectors kept inside a line) and display lines broken by sense, on the
+sample book's own texts and in the PDF a reader gets; and a manual break
+that leaves a title wider than its frame."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+from types import SimpleNamespace
+
+import pikepdf
+import pytest
+from PIL import Image
+from reportlab.pdfgen.canvas import Canvas
+
+from book.build import prepare
+from book.errors import Problems
+from book.languages import TABLE
+from book.model import MM, Style
+from book.outputs import OUTPUTS
+from book.pdf.render import Renderer
+from book.sources.fonts_file import load_fonts
+from book.text.fonts import EditionFonts
+from book.text.linebreak import DASHES, phrase_cuts, split_atoms
+from book.text.setting import Placement
+from book.text.shaping import hb_font, layout
+from book.text.typeset import Line, break_paragraph
+
+REPO = Path(__file__).resolve().parent.parent
+LANGS = ("vi", "en", "zh", "ko", "ja")
+CJK_SERIF = {"zh": "serif-cjk-sc", "ja": "serif-cjk-jp"}
+
+needs_photos = pytest.mark.skipif(
+    not any((REPO / "content" / "photos").glob("*.jpg")),
+    reason="the sample photos are not painted yet: run tools/setup.sh",
+)
+
+
+def text_of(line: Line) -> str:
+    return "".join(piece.text for piece in line.pieces).strip()
+
+
+@pytest.fixture(scope="module")
+def fonts_for(tmp_path_factory):
+    """The edition's faces subset to ``text`` (fast: no book is set)."""
+    out = Problems()
+    config = load_fonts(REPO, out, list(LANGS), {})
+    assert not out.errors, out.errors
+    cache = tmp_path_factory.mktemp("fonts")
+
+    def make(lang: str, text: str, role: str = "serif") -> EditionFonts:
+        fonts = EditionFonts(config, lang, cache)
+        fonts.prepare({role: {text}})
+        return fonts
+
+    return make
+
+
+def face(fonts: EditionFonts, lang: str) -> str:
+    return fonts.registered[CJK_SERIF[lang]]
+
+
+# --- consecutive punctuation ------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, pair, ems", [
+    ("zh", "》，", 1.5),  # the first mark loses its empty right half
+    ("zh", "。”", 1.5),
+    ("ja", "。」", 1.5),
+    ("ja", "」「", 1.5),  # half an em of space stays between them (the opening bracket's own)
+    ("ja", "、「", 1.5),
+    ("ja", "（「", 1.5),  # two opening brackets: the second loses its empty left half
+    ("zh", "：」", 1.5),  # a Chinese colon sits at the left of its em ...
+    ("ja", "：」", 2.0),  # ... a Japanese one in the middle: nothing to take off
+    ("ja", "？」", 2.0),
+])
+def test_consecutive_marks_lose_the_empty_half_the_face_shows(fonts_for, lang, pair, ems):
+    fonts = fonts_for(lang, pair)
+    assert layout(fonts, pair, face(fonts, lang), compress=True).width == pytest.approx(ems)
+    assert layout(fonts, pair, face(fonts, lang)).width == pytest.approx(2.0)  # not in vi, en, ko
+
+
+def test_which_half_is_empty_is_read_from_the_glyph(fonts_for):
+    """The decision follows the outlines: "：" has ink in its left half in the
+    Simplified Chinese face and across the middle in the Japanese one."""
+    for lang, left_only in (("zh", True), ("ja", False)):
+        fonts = fonts_for(lang, "：")
+        path, index = fonts.files[face(fonts, lang)]
+        font = hb_font(path, index)
+        glyph = font.get_nominal_glyph(ord("："))
+        extents = font.get_glyph_extents(glyph)
+        advance = font.get_glyph_h_advance(glyph)
+        assert (extents.x_bearing + extents.width <= 0.52 * advance) is left_only
+
+
+def test_line_widths_the_breaker_uses_are_the_widths_drawn(fonts_for):
+    text = "他说：“这就是《海防》，”然后（「笑」）离开了。「海」「港」、「城」。" * 3
+    fonts = fonts_for("zh", text)
+    style = Style("body", "serif", 10, 17.5, align="justify")
+    for width_mm in range(30, 80, 7):
+        lines = break_paragraph(fonts, text, style, "zh", 10, width_mm * MM)
+        for line in lines[:-1]:
+            assert line.width == pytest.approx(width_mm * MM, abs=0.02)  # justified to the measure exactly
+        assert "".join(text_of(line) for line in lines) == text
+
+
+@pytest.mark.parametrize("ems, given_up", [(9.6, 0.4), (10.6, 0.0)])  # only what the line needs
+def test_line_end_mark_gives_up_its_half_only_to_fit(fonts_for, ems, given_up):
+    """A closing mark at a line end keeps its em unless the line needs the room
+    (JLREQ 3.8): ten ems fit a measure of 9.6 that way, and a line with room to
+    spare is not spread wider for it."""
+    text = "海海海海海海海海海、海海海海。"
+    fonts = fonts_for("ja", text)
+    style = Style("body", "serif", 10, 17.5, align="justify")
+    first = break_paragraph(fonts, text, style, "ja", 10, ems * 10)[0]
+    assert text_of(first) == "海海海海海海海海海、"
+    last = first.pieces[-1]
+    assert last.x + len(last.text) * 10 - ems * 10 == pytest.approx(given_up * 10, abs=0.01)
+
+
+def test_line_start_opening_bracket_is_set_flush(fonts_for):
+    text = "海海海海海海海海海「海海」海海"
+    fonts = fonts_for("ja", text)
+    style = Style("body", "serif", 10, 17.5, align="justify")
+    lines = break_paragraph(fonts, text, style, "ja", 10, 9 * 10)
+    assert text_of(lines[1]).startswith("「")
+    assert lines[1].pieces[0].x == pytest.approx(-5.0, abs=0.5)  # its empty left half outside the measure
+
+
+def drawn(edition, placement: Placement, tmp_path: Path, name: str) -> Path:
+    """``placement`` drawn alone into a PDF as the renderer draws it."""
+    pdf = tmp_path / name
+    canvas = Canvas(str(pdf), pagesize=(600, 800), invariant=1, pageCompression=0, initialFontName=edition.fonts.base_font())
+    host = SimpleNamespace(bleed=0, trim_h=800 / MM, k_text=lambda c: Renderer.k_text(None, c))
+    Renderer.draw_lines(host, canvas, Placement(10, 10, placement.lines))
+    canvas.save()
+    return pdf
+
+
+def placement_with(edition, needle: str) -> Placement:
+    for setting in edition.text.frames.values():
+        for placement in setting.placements:
+            if any(needle in text_of(line) for line in placement.lines):
+                return placement
+    raise AssertionError(f"{edition.lang}: no text holds {needle!r}")
+
+
+def glyph_positions(pdf: Path) -> list[tuple[float, bytes, float]]:
+    """(x, glyph codes, character spacing) of every text object, in stream order."""
+    found = []
+    with pikepdf.open(pdf) as doc:
+        for operands, operator in pikepdf.parse_content_stream(doc.pages[0]):
+            name = str(operator)
+            if name == "BT":
+                tc = 0.0
+            elif name == "Tm":
+                x = float(operands[4])
+            elif name == "Tc":
+                tc = float(operands[0])
+            elif name == "Tj":
+                found.append((x, bytes(operands[0]), tc))
+    return found
+
+
+@needs_photos
+def test_sample_zh_foreword_compresses_its_title_marks_in_the_pdf(editions, tmp_path):
+    """《海防——70年战斗、建设与发展》，: in the PDF the comma starts half an em
+    after the closing bracket, and pdftotext reads both in order."""
+    edition = editions["zh"]
+    placement = placement_with(edition, "》，")
+    pdf = drawn(edition, placement, tmp_path, "zh.pdf")
+    size = placement.lines[0].size
+    positions = glyph_positions(pdf)
+    squeezed = [i for i, (_, _, tc) in enumerate(positions) if tc == pytest.approx(-size / 2)]
+    assert squeezed, positions[:5]
+    x_bracket, x_comma = positions[squeezed[0]][0], positions[squeezed[0] + 1][0]
+    assert x_comma - x_bracket == pytest.approx(size / 2, abs=0.01)
+    raw = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "发展》，谨" in raw.replace("\n", "") and "》\n，" not in raw
+    bbox = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert any("》，" in word for word in re.findall(r">([^<]+)</word>", bbox))
+    assert b"/ActualText" in pdf.read_bytes()
+    assert drawn(edition, placement, tmp_path, "again.pdf").read_bytes() == pdf.read_bytes()
+
+
+@needs_photos
+@pytest.mark.parametrize("lang, needle", [("zh", "——"), ("ja", "――")])
+def test_two_em_dash_is_one_rule_without_a_gap(editions, tmp_path, lang, needle):
+    edition = editions[lang]
+    placement = placement_with(edition, needle)
+    pdf = drawn(edition, placement, tmp_path, f"{lang}.pdf")
+    line = next(line for line in placement.lines if needle in text_of(line))
+    pieces = line.pieces
+    first = next(i for i, piece in enumerate(pieces) if piece.text == needle[0] and piece.char_space < 0)
+    left, right = pieces[first], pieces[first + 1]
+    assert right.text.startswith(needle[1])
+    path, index = edition.fonts.files[left.font]
+    font = hb_font(path, index)
+    upem = font.face.upem
+    glyph = font.get_nominal_glyph(ord(needle[0]))
+    extents = font.get_glyph_extents(glyph)
+    ink_end = left.x + (extents.x_bearing + extents.width) / upem * line.size
+    ink_start = right.x + extents.x_bearing / upem * line.size
+    assert ink_end >= ink_start  # the two strokes meet (they overlap a hair)
+    assert ink_end - ink_start < 0.05 * line.size
+    raw = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert needle in raw
+    # As a reader sees it: the line alone at 600 dpi, ink in every column from one end of the rule to the other.
+    alone = drawn(edition, Placement(0, 0, [line]), tmp_path, f"{lang}-line.pdf")
+    subprocess.run(["pdftoppm", "-r", "600", "-gray", "-png", "-singlefile", str(alone), str(tmp_path / lang)], check=True)
+    image = Image.open(tmp_path / f"{lang}.png").convert("L")
+    scale = 600 / 72
+    baseline = (10 * MM + line.size) * scale
+    band = image.crop((0, int(baseline - 0.8 * line.size * scale), image.width, int(baseline + 0.1 * line.size * scale)))
+    first_x = (10 * MM + left.x + extents.x_bearing / upem * line.size) * scale
+    last_x = (10 * MM + right.x + (extents.x_bearing + extents.width) / upem * line.size) * scale
+    columns = [min(band.getpixel((x, y)) for y in range(band.height)) for x in range(int(first_x) + 2, int(last_x) - 2)]
+    assert len(columns) > 0.9 * 1.7 * line.size * scale
+    assert max(columns) < 128, "a light gap inside the two-em dash"
+
+
+def test_single_character_two_em_dash_is_a_dash(fonts_for):
+    assert [a.text for a in split_atoms("海防⸺吉婆群岛", "zh")][:2] == ["海", "防⸺吉"]
+    assert "⸺" in DASHES
+
+
+# --- connectors ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, text", [
+    ("zh", "一路向南，穿过红树林和渔村……——吉婆群岛就在眼前，亭武—吉海经济区在北。" * 2),
+    ("ja", "ハイフォンから南へ――カットバ諸島、ディンブー～カットハイ経済区を経て港へ向かう。" * 2),
+    ("vi", "Tuyến phà Hải Phòng — Cát Bà nối đất liền với đảo, cao tốc Hà Nội – Hải Phòng dài 105 km."),
+    ("en", "The ferry Hai Phong — Cat Ba links the mainland, and the Hanoi – Hai Phong expressway runs 105 km."),
+])
+def test_a_connector_never_starts_or_ends_a_line(fonts_for, lang, text):
+    fonts = fonts_for(lang, text, "sans")
+    style = Style("caption", "sans", 9, 13, align="justify" if TABLE[lang].breaking == "characters" else "left")
+    for width_mm in range(25, 90, 3):
+        lines = [text_of(line) for line in break_paragraph(fonts, text, style, lang, 9, width_mm * MM)]
+        for line, nxt in zip(lines, lines[1:], strict=False):
+            assert line and line[0] not in DASHES, (width_mm, lines)
+            assert nxt[0] not in DASHES, (width_mm, lines)
+            single = line[-1] in DASHES and line[-2:-1] not in DASHES and line[-2:-1] != " "
+            spaced = line[-1] in DASHES and line[-2:-1] == " "
+            assert not single and not spaced, (width_mm, lines)
+
+
+@needs_photos
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_line_of_the_sample_book_starts_with_a_dash(editions, lang):
+    edition = editions[lang]
+    placements = [p for s in edition.text.frames.values() for p in s.placements]
+    placements += [p for ps in edition.text.running.values() for p in ps]
+    lines = [text_of(line) for p in placements for line in p.lines]
+    assert len(lines) > 300
+    assert not [line for line in lines if line[:1] in DASHES]
+
+
+# --- display lines by sense ---------------------------------------------------------
+
+TITLES = {
+    "vi": [
+        ["Hải Phòng –", "70 năm chiến đấu,", "xây dựng và phát triển"],
+        ["Sách ảnh kỷ niệm 70 năm Ngày giải phóng Hải Phòng", "(13/5/1955 – 13/5/2025)"],
+        ["Giải phóng", "và những năm tháng lịch sử"],
+        ["Cảng biển,", "cửa ngõ giao thương phía Bắc"],
+        ["Biển, đảo", "và những con người của biển"],
+        ["Văn hóa, di sản", "và mùa Hoa Phượng Đỏ"],
+        ["Thành phố hôm nay", "và con người Hải Phòng"],
+        ["Tương lai:", "thành phố cảng xanh, hiện đại"],
+    ],
+    "en": [
+        ["Hai Phong – 70 Years of Struggle,", "Construction and Development"],
+        ["Hai Phong – 70 Years", "of Struggle, Construction", "and Development"],
+        ["A photo book marking the 70th anniversary", "of the liberation of Hai Phong (May 13, 1955 – May 13, 2025)"],
+        ["Liberation", "and the Historic Years"],
+        ["The Seaport, Northern Vietnam’s", "Gateway to Trade"],
+        ["The Sea, the Islands", "and the People of the Sea"],
+        ["Culture, Heritage", "and the Red Flamboyant Season"],
+        ["Hai Phong Today and Its People"],
+        ["The Future:", "A Green, Modern Port City"],
+    ],
+    "ko": [["문화와 유산,", "그리고 붉은 봉황목 꽃의 계절"]],
+    "ja": [["ハイフォン――", "闘い・建設・発展の70年"], ["港湾――ベトナム北部の交易の玄関口"]],
+    "zh": [["海防——70年战斗、建设与发展"], ["未来：绿色现代的港口城市"]],
+}
+
+
+def display_texts(edition) -> list[list[str]]:
+    return [[text_of(line) for line in placement.lines]
+            for setting in edition.text.frames.values() for placement in setting.placements
+            if placement.lines and placement.lines[0].size >= 13]
+
+
+@pytest.fixture(scope="module")
+def editions():
+    prepared = prepare(REPO, list(LANGS), OUTPUTS["proof"])
+    return {edition.lang: edition for edition in prepared.editions}
+
+
+@needs_photos
+@pytest.mark.parametrize("lang", LANGS)
+def test_sample_titles_break_where_a_reader_expects(editions, lang):
+    found = display_texts(editions[lang])
+    for title in TITLES[lang]:
+        assert title in found, (title, [t for t in found if t[0][:6] == title[0][:6]])
+
+
+@needs_photos
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_display_line_ends_on_a_function_word_or_splits_a_compound(editions, lang):
+    facts = TABLE[lang]
+    for lines in display_texts(editions[lang]):
+        if len(lines) < 2:
+            continue
+        joined = " ".join(lines)
+        for number, line in enumerate(lines[:-1]):
+            last = line.split(" ")[-1].lower()
+            assert last not in facts.function_words, lines
+            if facts.phrase_model:
+                # a break only between BudouX phrases (or after a dash or colon)
+                offset = len("".join(lines[:number + 1]))
+                assert offset not in phrase_cuts("".join(lines), facts.phrase_model), lines
+        for compound in facts.compounds:
+            if compound.lower() in joined.lower():
+                assert any(compound.lower() in line.lower() for line in lines), (compound, lines)
+        if facts.breaking == "words":
+            assert len(lines[-1].split(" ")) > 1, f"one word alone on the last line: {lines}"
+
+
+@pytest.mark.parametrize("lang, text, width_mm, expected", [
+    ("en", "Construction and Development", 90, ["Construction", "and Development"]),
+    ("en", "Culture, Heritage and the Red Flamboyant Season", 150, ["Culture, Heritage", "and the Red Flamboyant Season"]),
+    ("vi", "Hải Phòng – 70 năm chiến đấu, xây dựng và phát triển", 150, ["Hải Phòng – 70 năm chiến đấu,", "xây dựng và phát triển"]),
+    ("vi", "Lễ hội Hoa Phượng Đỏ", 60, ["Lễ hội", "Hoa Phượng Đỏ"]),
+    ("ja", "ハイフォン――闘い・建設・発展の70年", 120, ["ハイフォン――", "闘い・建設・発展の70年"]),
+    ("ja", "闘い・建設・発展の70年", 58, ["闘い・建設・", "発展の70年"]),
+    ("ko", "문화와 유산, 그리고 붉은 봉황목 꽃의 계절", 150, ["문화와 유산,", "그리고 붉은 봉황목 꽃의 계절"]),
+    ("en", "Hai Phong –\nConstruction and Development", 200, ["Hai Phong –", "Construction and Development"]),
+])
+def test_display_lines_by_sense(fonts_for, lang, text, width_mm, expected):
+    fonts = fonts_for(lang, text, "serif-bold")
+    style = Style("chapter-title", "serif-bold", 26, 32, min_size=18, display=True)
+    lines = [text_of(line) for row in text.split("\n")
+             for line in break_paragraph(fonts, row, style, lang, 26, width_mm * MM)]
+    assert lines == expected
+
+
+# --- a manual break too wide for its frame -------------------------------------------
+
+CHAPTER = "content/chapters/01-cang.yaml"
+
+
+def retitle(root: Path, title: str) -> None:
+    path = root / CHAPTER
+    text = path.read_text(encoding="utf-8")
+    assert 'title: "Cảng biển"' in text
+    path.write_text(text.replace('title: "Cảng biển"', f'title: "{title}"', 1), encoding="utf-8")
+
+
+def test_manual_break_that_can_shrink_is_a_warning(mini, run):
+    retitle(mini, "Cảng biển Hải Phòng\\nmột dòng tiêu đề dài hơn khung của nó")
+    result = run(mini, "check", "--lang", "vi")
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.stderr.splitlines() if "display line shrunk" in line]
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"warning: {CHAPTER}:2: vi: chapter:cang:title: display line shrunk to ")
+    assert "'một dòng tiêu đề dài hơn khung của nó'" in lines[0] and "frame 'title'" in lines[0]
+    assert "Traceback" not in result.output + result.stderr
+
+
+def test_manual_break_too_wide_even_at_the_smallest_size_is_an_error(mini, run):
+    retitle(mini, "Cảng biển\\nmột dòng tiêu đề dài hơn rất nhiều so với khung của nó ở đây")
+    said = f"{CHAPTER}:2: vi: chapter:cang:title: the manual line break leaves "
+    checked = run(mini, "check", "--lang", "vi")
+    assert checked.exit_code == 1, checked.output
+    errors = [line for line in checked.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1 and errors[0].startswith(f"error: {said}"), errors
+    assert "wider than frame 'title' on page 1, even at 18 pt" in errors[0]
+    built = run(mini, "build", "--lang", "vi")
+    assert built.exit_code == 1, built.output
+    assert len([line for line in built.stderr.splitlines() if said in line]) == 1, built.stderr
+    assert built.stderr.splitlines()[-1].startswith("error: ")
+    assert "Traceback" not in checked.output + checked.stderr + built.output + built.stderr
+
+
+def test_a_title_with_a_manual_break_is_one_line_in_running_heads(mini):
+    retitle(mini, "Cảng biển\\nHải Phòng")
+    edition = prepare(mini, ["vi"], OUTPUTS["proof"]).editions[0]
+    title = next(s for (page, name), s in edition.text.frames.items() if name == "title")
+    assert [text_of(line) for line in title.placements[0].lines] == ["Cảng biển", "Hải Phòng"]
+    heads = [text_of(line) for placements in edition.text.running.values() for p in placements for line in p.lines]
+    assert "Cảng biển Hải Phòng" in heads
+    assert edition.text.outline[0][0] == "Cảng biển Hải Phòng"
