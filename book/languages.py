@@ -28,6 +28,7 @@ class Language:
     number_words: frozenset[str] = frozenset()
     phrase_model: str | None = None  # BudouX model that breaks display lines by phrase (ja, zh)
     vertical: bool = False  # a spine is set vertically: characters upright, Latin and digits turned
+    range_dash: str = "–"  # between the numbers of a range ("12–13"); CLDR's range pattern
 
     @property
     def po_headers(self) -> tuple[str, ...]:
@@ -56,9 +57,10 @@ TABLE: dict[str, Language] = {
                  po_languages=("zh_CN", "zh", "zh_Hans", "zh-Hans", "zh_Hans_CN"), place_date_join="，", meta_join="　",
                  number_words=CJK_NUMBER_CHARS, phrase_model="zh-hans", vertical=True),
         Language("ko", "ko", "ko", "Kore", "words", wide_faces=True, pivot=True, em_per_character=0.9,
-                 number_words=KO_NUMBER_WORDS),
+                 number_words=KO_NUMBER_WORDS, range_dash="~"),
         Language("ja", "ja", "ja", "Jpan", "characters", wide_faces=True, pivot=True, em_per_character=1.0,
-                 place_date_join="、", meta_join="　", number_words=CJK_NUMBER_CHARS, phrase_model="ja", vertical=True),
+                 place_date_join="、", meta_join="　", number_words=CJK_NUMBER_CHARS, phrase_model="ja", vertical=True,
+                 range_dash="～"),
     )
 }
 
