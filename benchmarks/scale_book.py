@@ -279,7 +279,8 @@ def cover_size(settings: dict, pages: int, ppi: int) -> tuple[int, int]:
     trim_w, trim_h = settings["trim_mm"]
     bleed = settings.get("bleed_mm", 3)
     caliper = (settings.get("paper") or {}).get("caliper_mm", 0.1)
-    multiple = (settings.get("binding") or {}).get("page_multiple", 4)
+    binding = settings.get("binding") or {}
+    multiple = binding.get("signature") or binding.get("page_multiple", 4)  # a signature decides when given
     padded = math.ceil(pages * 1.1 / multiple) * multiple
     spine = math.ceil(padded / 2) * caliper + 2 * ((settings.get("cover") or {}).get("board_mm", 0) or 0)
     wide, high = (2 * trim_w + spine + 2 * bleed) / 25.4 * ppi, (trim_h + 2 * bleed) / 25.4 * ppi

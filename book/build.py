@@ -33,6 +33,7 @@ from book.sources import load_book
 from book.sources.inputs import inputs_digest
 from book.sources.photo_paths import shown
 from book.summary import Written, summarise
+from book.text.cards import Card, CardKey, card_frames, card_key, size_cards
 from book.text.cover import CoverText, cover_roles, cover_strings, set_cover
 from book.text.coverage import check_glyphs
 from book.text.fonts import EditionFonts, file_digest
@@ -61,6 +62,7 @@ class Prepared:
     problems: Problems
     cover: CoverGeometry | None = None  # print builds make a cover beside each interior
     low_ppi: dict[tuple[str, str], float] = field(default_factory=dict)  # (photo, frame) -> print ppi, for proof marks
+    cards: dict[CardKey, Card] = field(default_factory=dict)  # caption cards, sized from all editions
 
 
 def prepare(root: Path, langs: list[str] | None, output: Output, strict: bool = False, whole_photos: bool = True,
@@ -80,7 +82,8 @@ def prepare(root: Path, langs: list[str] | None, output: Output, strict: bool = 
     first = paginate(book)
     if paged is not None:
         paged(book, first, None)  # the lists' continuation pages hold no photos
-    pagination = paginate(book, problems, list_continuations(book, first, catalogs))
+    continuations, cards = shared_measures(book, first, catalogs)
+    pagination = paginate(book, problems, continuations)
     low_ppi = check_resolution(book, pagination, output, problems, whole_photos)
     check_focus(book, pagination, problems, whole_photos)
     geometry = plan_cover(book, len(pagination.pages), problems) if output.name == "print" else None
@@ -88,14 +91,14 @@ def prepare(root: Path, langs: list[str] | None, output: Output, strict: bool = 
         check_cover_resolution(book, geometry.media, problems, whole_photos)
     if paged is not None:
         paged(book, pagination, geometry)
-    editions = [prepare_edition(book, pagination, lang, output, problems, geometry, catalogs) for lang in langs or book.editions]
+    editions = [prepare_edition(book, pagination, lang, output, problems, geometry, catalogs, cards) for lang in langs or book.editions]
     if output.fallback:
         problems.soften(PROOF_TOLERATES)
     if strict:
         problems.promote()
     elif output.name == "print" and book.imprint and book.imprint.final:
         problems.promote(FINAL_REFUSES)
-    return Prepared(book, pagination, [e for e in editions if e is not None], problems, geometry, low_ppi)
+    return Prepared(book, pagination, [e for e in editions if e is not None], problems, geometry, low_ppi, cards)
 
 
 def edition_catalog(book: Book, lang: str, catalogs: dict[str, Catalog] | None) -> Catalog:
@@ -108,13 +111,17 @@ def edition_catalog(book: Book, lang: str, catalogs: dict[str, Catalog] | None) 
     return catalog
 
 
-def list_continuations(book: Book, first: Pagination, catalogs: dict[str, Catalog] | None = None) -> dict[str, int]:
-    """How many continuation pages each generated list gets: the most any
-    edition needs (all editions, whichever are built), so that every
-    edition has the same pages. Measured on the pages without them."""
-    if not any(page.list_key for page in first.pages):
-        return {}
+def shared_measures(book: Book, first: Pagination, catalogs: dict[str, Catalog] | None = None
+                    ) -> tuple[dict[str, int], dict[CardKey, Card]]:
+    """What all editions must share, decided from all of them (whichever are
+    built), measured on the pages without continuations: how many
+    continuation pages each generated list gets (the most any edition
+    needs), and the size of each caption card (see `book.text.cards`)."""
+    has_cards = next(card_frames(first), None) is not None
+    if not any(page.list_key for page in first.pages) and not has_cards:
+        return {}, {}
     needs: dict[str, int] = {}
+    card_texts = []
     for lang in book.editions:
         try:
             catalog = edition_catalog(book, lang, catalogs) if lang != book.source_language else None
@@ -128,11 +135,13 @@ def list_continuations(book: Book, first: Pagination, catalogs: dict[str, Catalo
         fonts.prepare(texts_by_role(book, words))
         for key, count in measure_edition(book, first, fonts, words, loc.where).items():
             needs[key] = max(needs.get(key, 0), count)
-    return needs
+        card_texts.append((fonts, {card_key(item.page, item.placed): item.parts for item in words.frames if item.placed.frame.panel}, lang))
+    return needs, size_cards(first, card_texts) if has_cards else {}
 
 
 def prepare_edition(book: Book, pagination: Pagination, lang: str, output: Output, problems: Problems,
-                    geometry: CoverGeometry | None = None, catalogs: dict[str, Catalog] | None = None) -> Edition | None:
+                    geometry: CoverGeometry | None = None, catalogs: dict[str, Catalog] | None = None,
+                    cards: dict[CardKey, Card] | None = None) -> Edition | None:
     """Localise, check and set one edition's text; None when it cannot be set."""
     catalog = None
     if lang != book.source_language:
@@ -152,7 +161,7 @@ def prepare_edition(book: Book, pagination: Pagination, lang: str, output: Outpu
     for role, texts in cover_roles(book, lang, cover_texts).items() if geometry else ():
         roles.setdefault(role, set()).update(texts)
     fonts.prepare(roles)
-    edition = Edition(lang, fonts, set_edition(book, pagination, fonts, words, loc.where, problems), catalog=catalog)
+    edition = Edition(lang, fonts, set_edition(book, pagination, fonts, words, loc.where, problems, cards), catalog=catalog)
     if geometry:
         edition.cover = set_cover(book, geometry, fonts, lang, cover_texts, loc.where, problems)
     return edition
@@ -239,7 +248,8 @@ def output_inputs(prepared: Prepared, output: Output, strict: bool, images: dict
     """Each output's input digest, by its path: the sources, the pages, the
     fonts, the prepared photos, the code and options (shared), and its
     edition's catalog. A source caption edit changes every edition's; a .po
-    edit only its own edition's interior and cover."""
+    edit only its own edition's interior and cover, unless it changes what
+    all editions share (a list's pages, a caption card's size)."""
     book, root = prepared.book, prepared.book.root
     # Photos enter through their prepared files, catalogs per edition.
     sources = [(p.relative_to(root).as_posix(), sha256_file(p)) for p in source_files(root)
@@ -248,8 +258,10 @@ def output_inputs(prepared: Prepared, output: Output, strict: bool, images: dict
              for p in prepared.pagination.pages]
     photos = sorted((photo, frame, Path(r.path).name if r.path else None, r.box_mm) for (photo, frame), r in images.items())
     fonts = sorted((str(face.path), face.index, file_digest(face.path)) for face in book.fonts.faces.values() if face.path.is_file())
+    # A card sized from every edition's text: one catalog's edit can resize it in all of them.
+    cards = sorted((list(key), [round(card.w, 3), round(card.h, 3), round(card.measure, 3)]) for key, card in prepared.cards.items())
     common = digest_of({"code": code_digest(), "output": repr(output), "strict": strict, "sources": sources, "pages": pages,
-                        "photos": photos, "fonts": fonts, "date": str(source_date(book.date))})  # the date the PDFs carry
+                        "photos": photos, "fonts": fonts, "cards": cards, "date": str(source_date(book.date))})  # the date the PDFs carry
     inputs = {}
     for edition in prepared.editions:
         po = root / catalog_rel(edition.lang)

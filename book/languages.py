@@ -32,6 +32,7 @@ class Language:
     # ("Liberation / and the Historic Years"); and never inside these compounds ("chiến đấu").
     function_words: frozenset[str] = frozenset()
     compounds: tuple[str, ...] = ()
+    range_dash: str = "–"  # between the numbers of a range ("12–13"); CLDR's range pattern
 
     @property
     def po_headers(self) -> tuple[str, ...]:
@@ -74,9 +75,10 @@ TABLE: dict[str, Language] = {
                  po_languages=("zh_CN", "zh", "zh_Hans", "zh-Hans", "zh_Hans_CN"), place_date_join="，", meta_join="　",
                  number_words=CJK_NUMBER_CHARS, phrase_model="zh-hans", vertical=True),
         Language("ko", "ko", "ko", "Kore", "words", wide_faces=True, pivot=True, em_per_character=0.9,
-                 number_words=KO_NUMBER_WORDS, function_words=KO_FUNCTION_WORDS),
+                 number_words=KO_NUMBER_WORDS, function_words=KO_FUNCTION_WORDS, range_dash="~"),
         Language("ja", "ja", "ja", "Jpan", "characters", wide_faces=True, pivot=True, em_per_character=1.0,
-                 place_date_join="、", meta_join="　", number_words=CJK_NUMBER_CHARS, phrase_model="ja", vertical=True),
+                 place_date_join="、", meta_join="　", number_words=CJK_NUMBER_CHARS, phrase_model="ja", vertical=True,
+                 range_dash="～"),
     )
 }
 

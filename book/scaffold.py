@@ -28,7 +28,7 @@ trim_mm: [240, 300]
 bleed_mm: 3
 margins_mm: {{inner: 20, outer: 15, top: 17, bottom: 25}}
 grid: {{columns: 12, gutter_mm: 5, baseline_pt: 12.6}}
-binding: {{style: perfect, page_multiple: 4}}
+binding: {{style: perfect, page_multiple: 4}}   # offset printing: {{style: perfect, signature: 16}}
 paper: {{name: "Couché matt 157 g/m²", caliper_mm: 0.14}}
 colour:
   press_profile: FOGRA39
@@ -38,6 +38,9 @@ labels:
   chapter: "Chương {{number}}"
   credit: "Ảnh: {{credit}}"
   page: "tr. {{page}}"
+  pages: "tr. {{pages}}"
+  positions: {{top: "trên", bottom: "dưới", left: "trái", right: "phải", top_left: "trên trái", top_right: "trên phải",
+              bottom_left: "dưới trái", bottom_right: "dưới phải", centre: "giữa"}}
 """
 
 CHAPTER_YAML = """\

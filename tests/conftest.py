@@ -64,3 +64,19 @@ def run():
         return runner.invoke(app, ["--project", str(root), *args], catch_exceptions=False)
 
     return invoke
+
+
+@pytest.fixture(scope="session")
+def sample(tmp_path_factory, profile_cache) -> Path:
+    """The repository's own sample book, all five editions built for print once
+    per session (test_sample_book, test_cards_credits)."""
+    from book.build import build
+
+    root = tmp_path_factory.mktemp("sample")
+    for name in ("content", "layouts", "fonts", "translations"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copytree(profile_cache, root / ".cache" / "colour")
+    if (REPO / ".cache" / "fonts").is_dir():
+        shutil.copytree(REPO / ".cache" / "fonts", root / ".cache" / "fonts")
+    build(root)
+    return root

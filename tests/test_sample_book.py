@@ -4,7 +4,6 @@ sources and checked as a reader, a translator and a printer would."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -12,7 +11,6 @@ import pikepdf
 import pytest
 from PIL import Image, ImageChops
 
-from book.build import build
 from book.i18n.catalog import read_catalog
 from book.i18n.localise import Localiser
 from book.model import MM
@@ -28,18 +26,6 @@ pytestmark = pytest.mark.skipif(
     not any((REPO / "content" / "photos").glob("*.jpg")),
     reason="the sample photos are not painted yet: run tools/setup.sh",
 )
-
-
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory, profile_cache) -> Path:
-    root = tmp_path_factory.mktemp("sample")
-    for name in ("content", "layouts", "fonts", "translations"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copytree(profile_cache, root / ".cache" / "colour")
-    if (REPO / ".cache" / "fonts").is_dir():
-        shutil.copytree(REPO / ".cache" / "fonts", root / ".cache" / "fonts")
-    build(root)
-    return root
 
 
 def edition(root: Path, lang: str) -> Path:

@@ -14,6 +14,7 @@ from book.i18n.header import report_to
 from book.languages import TABLE, TEMPLATE_REL, nfc
 from book.model import MM, Book
 from book.pages.paginate import Pagination
+from book.text.cards import CARD_PAD
 
 # The template's room notes give one figure per script family, measured in
 # the style of one language of each.
@@ -22,7 +23,7 @@ ROOM_SCRIPTS = (("en", "Latin scripts"), ("zh", "Chinese/Japanese"), ("ko", "Kor
 
 def room_in(book: Book, frame, lang: str, reserve: float) -> tuple[int, int]:
     """(lines, characters) a frame holds in ``lang``'s style, roughly."""
-    pad = 8.0 if frame.panel else 0.0
+    pad = 2 * CARD_PAD if frame.panel else 0.0
     style = book.style(frame.style, lang)
     lines = max(1, int(((frame.h - pad) * MM - reserve) // style.leading))
     return lines, lines * int((frame.w - pad) * MM / (style.size * TABLE[lang].em_per_character))

@@ -51,13 +51,55 @@ class Pagination:
 def paginate(book: Book, out: Problems | None = None, continuations: dict[str, int] | None = None) -> Pagination:
     """The book's pages. Problems go to ``out`` (a spread on the wrong side
     stops here, with every such problem listed). ``continuations`` gives the
-    number of continuation pages each list needs (see `book.text.lists`)."""
+    number of continuation pages each list needs (see `book.text.lists`).
+    Blank pages that make up the binding's multiple (a signature) go before
+    the back matter, so the colophon stays the last page, or at the end."""
+    continuations = continuations or {}
+    pagination, problems = lay_out(book, continuations, 0)
+    added = -len(pagination.pages) % book.binding_multiple
+    if added:
+        padded, problems = lay_out(book, continuations, added)
+        back = back_matter_start(book, padded)
+        if len(padded.pages) % book.binding_multiple == 0 and back is not None:
+            pagination, where = padded, f"before the back matter (pages {back - added}–{back - 1})" if added > 1 else \
+                f"before the back matter (page {back - 1})"
+        else:
+            pagination, problems = lay_out(book, continuations, 0)
+            for _ in range(added):
+                pagination.pages.append(Page(len(pagination.pages) + 1, BLANK, None))
+            where = "at the end"
+        total = len(pagination.pages)
+        unit = "signature" if book.binding_multiple >= 8 else "multiple"
+        problems.warn("page-padding", None, f"{total - added} pages padded with {added} blank page{'s' if added > 1 else ''} {where} "
+                      f"to {total}, a {unit} of {book.binding_multiple} for {book.binding_style} binding; "
+                      "to avoid blank pages, add or remove pages in content/chapters")
+    if out is not None:
+        out.extend(problems.items)
+    return pagination
+
+
+def back_matter_chapters(book: Book) -> list[Chapter]:
+    """The unnumbered chapters after the last numbered one (credits, colophon)."""
+    numbered = [i for i, chapter in enumerate(book.chapters) if chapter.number]
+    return book.chapters[numbered[-1] + 1:] if numbered else []
+
+
+def back_matter_start(book: Book, pagination: Pagination) -> int | None:
+    back = back_matter_chapters(book)
+    return pagination.chapter_starts.get(back[0].id) if back else None
+
+
+def lay_out(book: Book, continuations: dict[str, int], padding: int) -> tuple[Pagination, Problems]:
+    """The pages in chapter order, with ``padding`` blank pages before the back matter."""
     pages: list[Page] = []
     starts: dict[str, int] = {}
     photo_pages: dict[str, int] = {}
     problems = Problems()
-    continuations = continuations or {}
+    back = back_matter_chapters(book)
     for chapter in book.chapters:
+        if padding and back and chapter is back[0]:
+            for _ in range(padding):
+                pages.append(Page(len(pages) + 1, BLANK, None))
         for index, spec in enumerate(chapter.pages):
             layout = book.layouts[spec.layout]
             number = len(pages) + 1
@@ -73,17 +115,10 @@ def paginate(book: Book, out: Problems | None = None, continuations: dict[str, i
             for part in range(1, continuations.get(key, 0) + 1):
                 add_pages(book, pages, book.layouts[layout.continued], chapter, spec.slots, photo_pages, key, part)
     if problems.errors:
+        if padding:
+            return lay_out(book, continuations, 0)  # the blanks would put a spread of the back matter on the wrong side
         raise ConfigError("the pages do not fit the book's sides; nothing was written", problems.items)
-    remainder = len(pages) % book.binding_multiple
-    if remainder:
-        added = book.binding_multiple - remainder
-        problems.warn("page-padding", None, f"{len(pages)} pages padded with {added} blank page{'s' if added > 1 else ''} "
-                      f"to a multiple of {book.binding_multiple} for {book.binding_style} binding")
-        for _ in range(added):
-            pages.append(Page(len(pages) + 1, BLANK, None))
-    if out is not None:
-        out.extend(problems.items)
-    return Pagination(pages, starts, photo_pages)
+    return Pagination(pages, starts, photo_pages), problems
 
 
 def add_pages(book: Book, pages: list[Page], layout: Layout, chapter: Chapter, slots: dict[str, str], photo_pages: dict[str, int],

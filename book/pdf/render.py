@@ -122,10 +122,10 @@ class Renderer:
                 self.draw_photo(canvas, placed)
         for placed in page.placed:
             kind = placed.frame.kind
+            setting = self.text.frames.get((page.number, placed.frame.name)) if kind in TEXT_KINDS else None
             if placed.frame.panel:
-                self.draw_panel(canvas, placed)
+                self.draw_panel(canvas, setting.card if setting is not None and setting.card else placed.box)
             if kind in TEXT_KINDS:
-                setting = self.text.frames.get((page.number, placed.frame.name))
                 if setting is not None:
                     self.draw_setting(canvas, setting, mark=kind in ("caption", "text", "chapter-number"))
             elif kind == "emblem":
@@ -170,11 +170,11 @@ class Renderer:
         canvas.drawString(lx, ly + 1, label)
         canvas.restoreState()
 
-    def draw_panel(self, canvas: Canvas, placed: Placed) -> None:
-        # A white card, the same in every edition: it knocks out the photo on all plates alike.
+    def draw_panel(self, canvas: Canvas, box: tuple[float, float, float, float]) -> None:
+        # A white card, the same in every edition (sized from all of them): it knocks out the photo on all plates alike.
         canvas.saveState()
         canvas.setFillColorCMYK(0, 0, 0, 0)
-        canvas.rect(*self.pdf_rect(*placed.box), stroke=0, fill=1)
+        canvas.rect(*self.pdf_rect(*box), stroke=0, fill=1)
         canvas.restoreState()
 
     def k_text(self, canvas: Canvas) -> None:

@@ -34,13 +34,23 @@ BOOK_KEYS = {
 MARGIN_KEYS = {k: Key(float, d, low=0, high=100) for k, d in (("inner", 20.0), ("outer", 15.0), ("top", 15.0), ("bottom", 20.0))}
 GRID_KEYS = {"columns": Key(int, 12, low=1, high=48), "gutter_mm": Key(float, 5.0, low=0, high=50),
              "baseline_pt": Key(float, 12.0, low=1, high=100)}
-BINDING_KEYS = {"style": Key(str, "perfect", choices=("perfect", "case", "saddle")), "page_multiple": Key(int, 4)}
+BINDING_KEYS = {"style": Key(str, "perfect", choices=("perfect", "case", "saddle")), "page_multiple": Key(int, 4),
+                "signature": Key(int)}
+SIGNATURES = (4, 8, 12, 16, 24, 32)  # pages per folded press sheet that offset printers fold
 PAPER_KEYS = {"name": Key(str, ""), "caliper_mm": Key(float, 0.0, low=0.03, high=1.0)}  # 0: unknown (no cover can be built)
 COLOUR_KEYS = {"press_profile": Key(str, "FOGRA39"), "ink_limit": Key(float, 300, low=200, high=400),
                "min_ppi": Key(float, 300, low=72, high=1200)}
 PROFILE_KEYS = {"pdfx": Key(str, None, choices=("x1a", "x4")), "marks": Key(bool)}
 SAFETY_KEYS = {"trim": Key(float, 5.0, low=0, high=50), "gutter": Key(float, 5.0, low=0, high=50)}
-LABELS = {"chapter": ("number",), "credit": ("credit",), "page": ("page",)}
+LABELS = {"chapter": ("number",), "credit": ("credit",), "page": ("page",), "pages": ("pages",)}
+OPTIONAL_LABELS = {"pages"}  # 'pages' (a spread's range in the credits) falls back to 'page'
+# Where a photo sits on a page of several, said in the photo credits (labels.positions).
+POSITIONS = ("top", "bottom", "left", "right", "top_left", "top_right", "bottom_left", "bottom_right", "centre")
+LABEL_COMMENTS = {
+    "pages": "Page range in the photo-credits list, for a photo across a spread; {pages} is e.g. 12–13.",
+    "position": "Where a photo sits on its page, said in the photo-credits list when a page holds several photos "
+                "(a short word or two, as in 'top left').",
+}
 BOOK_MESSAGES = (("title", "The book's title: cover, half-title and title page."), ("subtitle", "Subtitle on the title page."),
                  ("publisher", "The publisher's name on the title page."))
 
@@ -67,9 +77,7 @@ def load_book(root: Path, check_files: bool = True, problems: Problems | None = 
         trim = [240, 300]
     margins, grid, binding = top.sub("margins_mm", MARGIN_KEYS), top.sub("grid", GRID_KEYS), top.sub("binding", BINDING_KEYS)
     paper, colour = top.sub("paper", PAPER_KEYS), top.sub("colour", COLOUR_KEYS)
-    multiple = binding.read("page_multiple")
-    if multiple not in (1, 2, 4, 8, 16, 32):
-        binding.bad("page_multiple", f"{multiple} is not a binding multiple; use 2, 4, 8, 16 or 32")
+    multiple = read_multiple(binding)
     photo_dirs = top.read("photo_dirs") or []
     for index, folder in enumerate(photo_dirs):
         if not isinstance(folder, str) or not folder.strip():
@@ -105,7 +113,7 @@ def load_book(root: Path, check_files: bool = True, problems: Problems | None = 
         press_profile=colour.read("press_profile"),
         ink_limit=int(colour.read("ink_limit")),
         min_ppi=int(colour.read("min_ppi")),
-        labels=load_labels(top.sub("labels", set(LABELS))),
+        labels=load_labels(top.sub("labels", set(LABELS) | {"positions"})),
         chapters=[],
         layouts=layouts,
         styles=styles,
@@ -138,14 +146,39 @@ def check_frames_on_page(layouts, trim: tuple[float, float], bleed: float, out: 
                           f"outside the {width:g} × {trim[1]:g} mm page and its {bleed:g} mm bleed; move or shrink it")
 
 
+def read_multiple(binding: Section) -> int:
+    """The page count's multiple: ``signature`` (pages per folded sheet, for
+    offset binding) when given, else ``page_multiple``."""
+    multiple = binding.read("page_multiple")
+    if multiple not in (1, 2, 4, 8, 16, 32):
+        binding.bad("page_multiple", f"{multiple} is not a binding multiple; use 2, 4, 8, 16 or 32")
+    signature = binding.read("signature")
+    if signature is None:
+        return multiple
+    if signature not in SIGNATURES:
+        binding.bad("signature", f"{signature} is not a signature size; use {', '.join(map(str, SIGNATURES))} pages")
+        return multiple
+    if "page_multiple" in binding.data and signature % multiple:
+        binding.bad("signature", f"a signature of {signature} pages is not a multiple of page_multiple {multiple}; drop page_multiple")
+    return signature
+
+
 def load_labels(section: Section) -> dict[str, Message]:
     labels = {}
     for key, names in LABELS.items():
-        text = section.get(key, str, "", required=True)
+        text = section.get(key, str, "", required=key not in OPTIONAL_LABELS)
+        if key in OPTIONAL_LABELS and not text:
+            continue
         for name in names:
             if text and "{" + name + "}" not in text:
                 section.bad(key, f"must contain the placeholder {{{name}}}", code="placeholder")
-        labels[key] = Message(f"label:{key}", text, section.where(key), f"Placeholders: {', '.join('{' + f + '}' for f in names)}")
+        comment = f"{LABEL_COMMENTS.get(key, '')} Placeholders: {', '.join('{' + f + '}' for f in names)}".strip()
+        labels[key] = Message(f"label:{key}", text, section.where(key), comment)
+    positions = section.sub("positions", set(POSITIONS))
+    for key in POSITIONS:
+        text = positions.get(key, str, "")
+        if text:
+            labels[f"position:{key}"] = Message(f"label:position:{key}", text, positions.where(key), LABEL_COMMENTS["position"])
     return labels
 
 

@@ -34,6 +34,17 @@ class TocEntry:
     message: Message  # the chapter title, for reports
 
 
+@dataclass(frozen=True)
+class CreditEntry:
+    """One line of the photo credits: where the photo is, and whose it is."""
+
+    reference: str  # "tr. 12", or "tr. 12–13" for a spread
+    position: str  # "trên trái" when its page holds several photos, else ""
+    name: str  # the credit, set whole
+    photo: str  # the photo's id, for reports
+    message: Message  # the credit's message, for where to edit it
+
+
 @dataclass
 class EditionWords:
     """Every string one edition sets, and where each comes from."""
@@ -41,7 +52,7 @@ class EditionWords:
     lang: str
     frames: list[FrameText]
     toc: list[TocEntry]
-    credits: list[str]
+    credits: list[CreditEntry]
     running_heads: dict[int, str]  # page number -> running head ('' for none)
     chapter_titles: dict[str, str]  # numbered chapter id -> title, for the running-head check
     info: dict[str, str] = field(default_factory=dict)  # the PDF's title, author, subject
@@ -74,6 +85,29 @@ def photo_meta(book: Book, loc: Localiser, photo_id: str) -> str:
     return meta
 
 
+def label_joins(labelled: str, name: str) -> tuple[str, ...]:
+    """The phrases that keep a label with the name it introduces: the label and
+    the name's first word (or the name's last word and a label after it), so
+    that "Ảnh:" never ends a line with the name on the next.
+
+    >>> label_joins("Ảnh: Nguyễn Thị Thu Trang", "Nguyễn Thị Thu Trang")
+    ('Ảnh: Nguyễn',)
+    >>> label_joins("写真：越通社资料", "越通社资料"), label_joins("Trần Văn Hải 摄", "Trần Văn Hải")
+    (('写真：越通社资料',), ('Hải 摄',))
+    """
+    at = labelled.find(name) if name else -1
+    if at < 0:
+        return ()
+    before, after = labelled[:at], labelled[at + len(name):]
+    words = name.split()
+    joins = []
+    if before.strip():
+        joins.append(before + (words[0] if " " in name.strip() else name))
+    if after.strip():
+        joins.append((words[-1] if " " in name.strip() else name) + after)
+    return tuple(joins)
+
+
 def frame_texts(book: Book, pagination: Pagination, loc: Localiser, keep: tuple[str, ...] = ()) -> list[FrameText]:
     """Every text frame of the book with its parts in ``loc``'s language."""
     found: list[FrameText] = []
@@ -82,8 +116,10 @@ def frame_texts(book: Book, pagination: Pagination, loc: Localiser, keep: tuple[
             frame = placed.frame
             if frame.kind == "caption":
                 photo = book.photos[placed.value]
+                credit = loc.text(photo.credit)
+                joins = label_joins(loc.label("credit", credit=credit), credit) if credit else ()
                 parts = [Part(loc.fill(loc.text(photo.caption), photo), book.style(frame.style, loc.lang), keep=keep),
-                         Part(photo_meta(book, loc, placed.value), book.style("caption-meta", loc.lang), keep=keep)]
+                         Part(photo_meta(book, loc, placed.value), book.style("caption-meta", loc.lang), keep=keep + joins)]
                 found.append(FrameText(page, placed, parts, [photo.caption, photo.place, photo.credit]))
             elif frame.kind == "text" and placed.value == "book.imprint" and book.imprint:
                 labels = [f.label for f in book.imprint.fields]
@@ -151,14 +187,63 @@ def toc_entries(book: Book, pagination: Pagination, loc: Localiser) -> list[TocE
     return sorted(entries, key=lambda entry: entry.page)
 
 
-def credit_entries(book: Book, pagination: Pagination, loc: Localiser) -> list[str]:
-    """One line per placed photo, in page order: page, then credit."""
-    lines = []
-    for pid, number in sorted(pagination.photo_pages.items(), key=lambda item: (item[1], item[0])):
-        credit = loc.text(book.photos[pid].credit)
-        if credit:
-            lines.append(f"{loc.label('page', page=str(number))}  {credit}")
-    return lines
+def position_key(box: tuple[float, float, float, float], others: list[tuple[float, float, float, float]]) -> str:
+    """Where a photo sits among the other photos of its page: top or bottom of
+    the photos that share its column, left or right of those that share its row.
+
+    >>> a, b, c = (20, 17, 205, 125), (20, 176, 100, 65), (125, 176, 100, 65)
+    >>> [position_key(box, [a, b, c]) for box in (a, b, c)]
+    ['top', 'bottom_left', 'bottom_right']
+    """
+    x, y, w, h = box
+
+    def overlap(lo1: float, len1: float, lo2: float, len2: float) -> bool:
+        return min(lo1 + len1, lo2 + len2) - max(lo1, lo2) > 1.0  # mm
+
+    column = [o for o in others if overlap(x, w, o[0], o[2])]
+    row = [o for o in others if overlap(y, h, o[1], o[3])]
+    vertical = horizontal = ""
+    if len(column) > 1:
+        vertical = "top" if y <= min(o[1] for o in column) else "bottom" if y >= max(o[1] for o in column) else ""
+    if len(row) > 1:
+        horizontal = "left" if x <= min(o[0] for o in row) else "right" if x >= max(o[0] for o in row) else ""
+    return "_".join(part for part in (vertical, horizontal) if part) or "centre"
+
+
+def credit_entries(book: Book, pagination: Pagination, loc: Localiser) -> list[CreditEntry]:
+    """One entry per placed photo, in page order and, on a page of several, in
+    reading order: its page (a spread's pages as a range), its position on the
+    page when it shares it, and its credit."""
+    pages: dict[str, list[int]] = {}
+    order: dict[str, tuple] = {}
+    positions: dict[str, str] = {}
+    for page in pagination.pages:
+        photos = [placed for placed in page.placed if placed.frame.kind == "photo" and placed.value]
+        for placed in photos:
+            pages.setdefault(placed.value, []).append(page.number)
+            order.setdefault(placed.value, (page.number, placed.box[1], placed.box[0]))
+            if len(photos) > 1:
+                positions.setdefault(placed.value, position_key(placed.box, [p.box for p in photos]))
+    dash = language(loc.lang).range_dash
+    entries = []
+    for pid in sorted(pages, key=lambda p: (order[p], p)):
+        photo = book.photos[pid]
+        credit = loc.text(photo.credit)
+        if not credit:
+            continue
+        numbers = pages[pid]
+        last = numbers[0]
+        while last + 1 in numbers:
+            last += 1  # a spread: its pages in a row
+        if last > numbers[0]:
+            span = f"{numbers[0]}{dash}{last}"
+            reference = loc.label("pages", pages=span) if "pages" in book.labels else loc.label("page", page=span)
+        else:
+            reference = loc.label("page", page=str(numbers[0]))
+        key = positions.get(pid)
+        position = loc.text(book.labels[f"position:{key}"]) if key and f"position:{key}" in book.labels else ""
+        entries.append(CreditEntry(reference, position, credit, pid, photo.credit))
+    return entries
 
 
 def edition_words(book: Book, pagination: Pagination, loc: Localiser) -> EditionWords:
@@ -196,7 +281,7 @@ def texts_by_role(book: Book, words: EditionWords) -> dict[str, set[str]]:
         add("folio", str(number))
     for entry in words.toc:
         add("toc", f"{entry.label} {entry.title} {entry.page}")
-    for line in words.credits:
-        add("credits", line)
+    for entry in words.credits:
+        add("credits", f"{entry.reference} {entry.position} {entry.name}")
     add("chapter-number", "0123456789–— ")
     return roles

@@ -15,12 +15,14 @@ from dataclasses import dataclass
 
 from book.model import MM, Book
 from book.pages.paginate import Page, Pagination, Placed
-from book.text.typeset import Line, Part, break_paragraph, set_block
+from book.text.typeset import Line, Part, set_block
 
 TOC_NUMBER_MM = 15.0  # the page-number column of the contents
 TOC_LABEL_GAP_MM = 1.5
 TOC_ENTRY_GAP_MM = 7.0
 CREDITS_GUTTER_MM = 5.0
+CREDITS_TAB_MM = 2.5  # between the credits' page, position and name columns
+UNBROKEN_MM = 10000.0  # a measure no entry reaches: the piece stays on one line
 
 
 @dataclass
@@ -60,12 +62,32 @@ def toc_blocks(setter, width: float, page: int) -> list[Block]:
     return blocks
 
 
-def credit_blocks(setter, style_name: str, col_w: float) -> list[Block]:
+def credit_blocks(setter, style_name: str, col_w: float, page: int = 0) -> list[Block]:
+    """One line per photo in three tab columns: the page reference flush right
+    (so the page numbers align), the position on the page, then the credit,
+    whole. A credit wider than its room is set whole all the same, past the
+    column's edge, and reported."""
     style = setter.style(style_name)
+    entries = setter.words.credits
+    refs = [setter.single_line(entry.reference, style, UNBROKEN_MM) for entry in entries]
+    spots = [setter.single_line(entry.position, style, UNBROKEN_MM) if entry.position else None for entry in entries]
+    ref_w = max((line.width / MM for line in refs if line), default=0.0)
+    spot_w = max((line.width / MM for line in spots if line), default=0.0)
+    name_x = ref_w + CREDITS_TAB_MM + (spot_w + CREDITS_TAB_MM if spot_w else 0.0)
     blocks = []
-    for entry in setter.words.credits:
-        lines = break_paragraph(setter.fonts, entry, style, setter.lang, style.size, col_w * MM, keep=setter.words.keep)
-        blocks.append(Block(style.leading * len(lines) / MM, 0.0, [(0.0, 0.0, lines)]))
+    for entry, ref, spot in zip(entries, refs, spots, strict=True):
+        name = setter.single_line(entry.name, style, UNBROKEN_MM)
+        pieces = [(name_x, 0.0, [name] if name else [])]
+        if ref:
+            pieces.append((ref_w - ref.width / MM, 0.0, [ref]))
+        if spot:
+            pieces.append((ref_w + CREDITS_TAB_MM, 0.0, [spot]))
+        if name and name_x + name.width / MM > col_w + 0.01:
+            setter.out.warn("credit-too-wide", setter.where(entry.message),
+                            f"{setter.lang}: photo credits (page {page}): the credit of photo {entry.photo}, '{entry.name}', is "
+                            f"{name.width / MM:.1f} mm wide and its column has room for {col_w - name_x:.1f} mm; "
+                            "shorten it, or give the credits layout wider columns or a smaller style")
+        blocks.append(Block(style.leading / MM, 0.0, pieces))
     return blocks
 
 
@@ -138,7 +160,7 @@ def flow_list(setter, frames: list[tuple[Page, Placed]], endless: bool) -> tuple
         style = setter.style(first.frame.style)
         columns = max(1, style.columns)
         col_w = (width - CREDITS_GUTTER_MM * (columns - 1)) / columns
-        blocks = credit_blocks(setter, first.frame.style, col_w)
+        blocks = credit_blocks(setter, first.frame.style, col_w, first_page.number)
         slack = style.leading / MM / 2  # half a line, so that a balanced column takes its last line
     more = continuation_box(setter.book, first_page, kind) if endless else None
     return blocks, flow(blocks, [placed.box for _, placed in frames], columns, col_w, more, slack), col_w

@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from book.errors import Problems
 from book.model import MM, Book, Style
 from book.pages.paginate import Page, Pagination, Placed
+from book.text.cards import CARD_PAD, Card, CardKey, card_box, card_key, set_card_text, text_top
 from book.text.fonts import EditionFonts
 from book.text.frames import EditionWords, FrameText
 from book.text.lists import flow_list, list_frames, measure_lists
 from book.text.typeset import Block, Line, break_paragraph, set_block
 
-PANEL_PAD = 4.0  # mm inside a white caption card
 RUNNING_HEAD_MM = 120.0  # the widest a running head may be
 
 
@@ -36,6 +36,7 @@ class FrameSetting:
     fallback: bool = False  # shows the source text for want of a translation
     needed: int = 0  # lines the text needs at its smallest size (when it does not fit)
     available: int = 0  # lines the frame holds at that size
+    card: tuple[float, float, float, float] | None = None  # the white card under the text (see `book.text.cards`)
 
 
 @dataclass
@@ -50,13 +51,6 @@ class EditionText:
     outline: list[tuple[str, int]] = field(default_factory=list)
 
 
-def text_box(placed: Placed) -> tuple[float, float, float, float]:
-    x, y, w, h = placed.box
-    if placed.frame.panel:
-        return (x + PANEL_PAD, y + PANEL_PAD, w - 2 * PANEL_PAD, h - 2 * PANEL_PAD)
-    return placed.box
-
-
 def describe(item: FrameText) -> str:
     ctx = item.messages[0].ctx
     if ctx.startswith("photo:"):
@@ -67,8 +61,10 @@ def describe(item: FrameText) -> str:
 class Setter:
     """Sets one edition's texts with its fonts; problems go to ``out``."""
 
-    def __init__(self, book: Book, pagination: Pagination, fonts: EditionFonts, words: EditionWords, where, out: Problems):
+    def __init__(self, book: Book, pagination: Pagination, fonts: EditionFonts, words: EditionWords, where, out: Problems,
+                 cards: dict[CardKey, Card] | None = None):
         self.book, self.pagination, self.fonts, self.words = book, pagination, fonts, words
+        self.cards = cards or {}  # the caption cards' sizes, decided from all editions
         self.lang = words.lang
         self.where = where  # message -> where its text is edited
         self.out = out
@@ -96,13 +92,21 @@ class Setter:
         return text
 
     def set_frame(self, item: FrameText) -> FrameSetting:
-        x, y, w, h = box = text_box(item.placed)
-        block = set_block(self.fonts, item.parts, self.lang, w, h)
+        placed, card = item.placed, None
+        if placed.frame.panel:
+            size = self.cards.get(card_key(item.page, placed)) or Card(placed.frame.w, placed.frame.h, placed.frame.w - 2 * CARD_PAD)
+            card = cx, cy, cw, ch = card_box(placed, size, self.book.trim)
+            block = set_card_text(self.fonts, item.parts, self.lang, placed, size.measure)
+            box = (cx + CARD_PAD, cy + CARD_PAD, cw - 2 * CARD_PAD, ch - 2 * CARD_PAD)
+            x, y = cx + CARD_PAD, text_top(self.fonts, block, card)
+        else:
+            x, y, w, h = box = placed.box
+            block = set_block(self.fonts, item.parts, self.lang, w, h)
         if block.wide or block.shrunk:
             self.report_manual_break(item, block)
         if not block.fits and not block.wide:
-            self.overflow(self.where(item.messages[0]), describe(item), item.placed.frame.name, item.page.number, block.needed, block.available)
-        return FrameSetting([Placement(x, y, block.lines)], box, block.fits, item.fallback, block.needed, block.available)
+            self.overflow(self.where(item.messages[0]), describe(item), placed.frame.name, item.page.number, block.needed, block.available)
+        return FrameSetting([Placement(x, y, block.lines)], box, block.fits, item.fallback, block.needed, block.available, card)
 
     def report_manual_break(self, item: FrameText, block: Block) -> None:
         """A title's manual line break leaves a line wider than its frame: shrunk
@@ -166,8 +170,9 @@ class Setter:
                                f"({RUNNING_HEAD_MM:g} mm); shorten it")
 
 
-def set_edition(book: Book, pagination: Pagination, fonts: EditionFonts, words: EditionWords, where, out: Problems) -> EditionText:
-    return Setter(book, pagination, fonts, words, where, out).set_all()
+def set_edition(book: Book, pagination: Pagination, fonts: EditionFonts, words: EditionWords, where, out: Problems,
+                cards: dict[CardKey, Card] | None = None) -> EditionText:
+    return Setter(book, pagination, fonts, words, where, out, cards).set_all()
 
 
 def measure_edition(book: Book, pagination: Pagination, fonts: EditionFonts, words: EditionWords, where) -> dict[str, int]:

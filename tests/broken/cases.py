@@ -100,6 +100,8 @@ CASES = [
     Case("yaml-tag", replace(CHAPTER, 'place: "Cát Hải"', "place: !!python/object/apply:os.system [ls]"), f"{CHAPTER}:", "no YAML tags"),
     Case("duplicate-key", replace(CHAPTER, 'place: "Cát Hải"', 'caption: "Hai lần"'), f"{CHAPTER}:", "appears twice"),
     Case("wrong-type", replace("content/book.yaml", "year: 2025", "year: hai nghìn"), "content/book.yaml:7", "expected int"),
+    Case("bad-signature", replace("content/book.yaml", "page_multiple: 4", "signature: 10"), "content/book.yaml:11",
+         "binding.signature: 10 is not a signature size; use 4, 8, 12, 16, 24, 32 pages"),
     Case("unknown-layout", replace(CHAPTER, "layout: photo-caption", "layout: photo-captoin"), f"{CHAPTER}:", "did you mean 'photo-caption'"),
     Case("duplicate-photo-id", replace(CHAPTER, "id: p002", "id: p001"), f"{CHAPTER}:", "already used", alone=False),
     Case("missing-photo", replace(CHAPTER, "file: p002.jpg", "file: p003.jpg"), f"{CHAPTER}:", "not found; add the file"),
