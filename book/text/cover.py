@@ -18,7 +18,7 @@ from book.pages.spine import CoverGeometry
 from book.text.fonts import EditionFonts
 from book.text.setting import Placement
 from book.text.typeset import Part, set_block
-from book.text.vertical import LATIN_OFFSET, Glyphs, column_length, set_column
+from book.text.vertical import LATIN_OFFSET, Glyphs, column_length, set_column, vertical_forms
 
 CARD_INSET = 20.0  # a card's distance from the panel's trim edges (and from the spine fold)
 CARD_TOP = 186.0  # mm from the top trim: the photo has the upper part of the cover to itself
@@ -56,6 +56,8 @@ def cover_roles(book: Book, lang: str, texts: dict[str, str]) -> dict[str, set[s
     for key, style in (("title", "cover-title"), ("subtitle", "cover-subtitle"), ("publisher", "cover-publisher"),
                        ("back", "cover-back"), ("isbn", "cover-publisher"), ("title", "spine"), ("publisher", "spine")):
         roles.setdefault(book.style(style, lang).font, set()).add(texts[key])
+        if style == "spine" and language(lang).vertical:  # drawn with vertical punctuation: the subset needs those forms
+            roles[book.style(style, lang).font].add(vertical_forms(texts[key]))
     return roles
 
 

@@ -15,7 +15,7 @@ from book.text.fonts import EditionFonts
 # Horizontal punctuation -> its vertical form (Unicode's CJK compatibility and vertical forms).
 VERTICAL_FORMS = {
     "、": "︑", "。": "︒", "，": "︐", "：": "︓", "；": "︔", "！": "︕", "？": "︖", "…": "︙", "‥": "︰",
-    "—": "︱", "–": "︲", "（": "︵", "）": "︶", "(": "︵", ")": "︶", "「": "﹁", "」": "﹂", "『": "﹃", "』": "﹄",
+    "—": "︱", "―": "︱", "–": "︲", "（": "︵", "）": "︶", "(": "︵", ")": "︶", "「": "﹁", "」": "﹂", "『": "﹃", "』": "﹄",
     "《": "︽", "》": "︾", "〈": "︿", "〉": "﹀", "【": "︻", "】": "︼", "〔": "︹", "〕": "︺",
 }
 CJK_DESCENT = 0.12  # ideographs sit from -0.12 to 0.88 em in Noto CJK's em box
@@ -47,10 +47,12 @@ def upright(ch: str) -> bool:
 
 
 def segments(text: str) -> list[tuple[bool, str]]:
-    """Split into upright characters (one each) and turned runs.
+    """Split into upright characters (one each) and turned runs. A number
+    of one or two digits stands upright as one unit across the column
+    (tate-chū-yoko), as a reader of vertical text expects "70年".
 
-    >>> segments("海防70年 Hải")
-    [(True, '海'), (True, '防'), (False, '70'), (True, '年'), (False, ' Hải')]
+    >>> segments("海防70年 Hải 1955")
+    [(True, '海'), (True, '防'), (True, '70'), (True, '年'), (False, ' Hải 1955')]
     """
     out: list[tuple[bool, str]] = []
     for ch in text:
@@ -60,18 +62,29 @@ def segments(text: str) -> list[tuple[bool, str]]:
             out[-1] = (False, out[-1][1] + ch)
         else:
             out.append((False, ch))
-    return out
+    return [(True, run) if not is_upright and len(run) <= 2 and run.isascii() and run.isdigit() else (is_upright, run)
+            for is_upright, run in out]
 
 
-def vertical_text(fonts: EditionFonts, text: str) -> str:
-    """The text with vertical punctuation wherever a face of the edition has it."""
-    return "".join(VERTICAL_FORMS[ch] if ch in VERTICAL_FORMS and fonts.face_for(VERTICAL_FORMS[ch], "sans") else ch for ch in text)
+def vertical_text(fonts: EditionFonts, text: str, role: str = "sans") -> str:
+    """The text with vertical punctuation wherever a face of ``role`` has it."""
+    return "".join(VERTICAL_FORMS[ch] if ch in VERTICAL_FORMS and fonts.face_for(VERTICAL_FORMS[ch], role) else ch for ch in text)
+
+
+def vertical_forms(text: str) -> str:
+    """``text`` with every vertical form it may be drawn with: what a subset
+    of the spine's face must hold.
+
+    >>> vertical_forms("海防——70年、")
+    '海防︱︱70年︑'
+    """
+    return "".join(VERTICAL_FORMS.get(ch, ch) for ch in text)
 
 
 def column_length(fonts: EditionFonts, text: str, role: str, size: float) -> float:
     """The length in pt that ``text`` takes down a column."""
     total = 0.0
-    for is_upright, chunk in segments(vertical_text(fonts, text)):
+    for is_upright, chunk in segments(vertical_text(fonts, text, role)):
         total += size if is_upright else sum(pdfmetrics.stringWidth(r.text, r.font, size) for r in fonts.runs(chunk.strip(), role))
     return total
 
@@ -80,7 +93,7 @@ def set_column(fonts: EditionFonts, text: str, role: str, size: float, centre_x:
     """Glyphs down a column centred on ``centre_x`` (mm), starting at ``top`` (mm)."""
     mm = 72 / 25.4
     placed, y = [], top * mm
-    for is_upright, chunk in segments(vertical_text(fonts, text)):
+    for is_upright, chunk in segments(vertical_text(fonts, text, role)):
         if is_upright:
             run = fonts.runs(chunk, role)[0]
             width = pdfmetrics.stringWidth(chunk, run.font, size)
