@@ -160,6 +160,16 @@ def draw_line(fonts: EditionFonts, items: list[Item], chosen: Chosen, style: Sty
     extra = 0.0
     if chosen.gaps and (natural > width or (style.align == "justify" and not chosen.last)):
         extra = (width - natural) / chosen.gaps
+    loosened = 0.0
+    if every_gap and extra > 0:
+        # Chinese and Japanese loosen between every two characters, also inside
+        # a name kept whole and next to punctuation: spread over those few
+        # gaps alone, a line holding a long name would open gaps of an em.
+        boundaries = sum(len(atom.text) for atom in atoms) - 1
+        if boundaries > chosen.gaps:
+            loosened = extra * chosen.gaps / boundaries
+            tracking += loosened
+            extra = 0.0
     natural = min(natural, width)
     shift = {"center": (width - natural) / 2, "right": width - natural}.get(style.align, 0.0)
     x = max(0.0, shift) + start
@@ -185,7 +195,7 @@ def draw_line(fonts: EditionFonts, items: list[Item], chosen: Chosen, style: Sty
                 pieces[-1].text += " "
                 end_of_last += space
             x += space + (extra if atom.space_after or every_gap else 0.0)
-    x -= trim
+    x -= trim + loosened  # no loosening after the line's last character
     return Line(bind_overlaps(pieces, size, tracking), x, size, leading, tracking, last=chosen.last)
 
 
