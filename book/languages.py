@@ -23,6 +23,7 @@ class Language:
     hyphenation: str | None = None  # pyphen dictionary a style may hyphenate with
     place_date_join: str = ", "  # between a photo's place and date
     meta_join: str = " · "  # between the place/date and the credit
+    label_join: str = ": "  # between a label and its value ("ISBN: …"); full-width in Chinese and Japanese
     # Words (or, in CJK, characters) that stay on the line of the number beside them:
     # month names and date words, units ("May 13", "13 tháng 5", "120 km", "1955年").
     number_words: frozenset[str] = frozenset()
@@ -72,12 +73,12 @@ TABLE: dict[str, Language] = {
         Language("en", "en", "en", "Latn", "words", hyphenation="en_US", number_words=EN_NUMBER_WORDS,
                  function_words=EN_FUNCTION_WORDS, compounds=EN_COMPOUNDS),
         Language("zh", "zh_Hans", "zh-Hans", "Hans", "characters", wide_faces=True, pivot=True, em_per_character=1.0,
-                 po_languages=("zh_CN", "zh", "zh_Hans", "zh-Hans", "zh_Hans_CN"), place_date_join="，", meta_join="　",
+                 po_languages=("zh_CN", "zh", "zh_Hans", "zh-Hans", "zh_Hans_CN"), place_date_join="，", meta_join="　", label_join="：",
                  number_words=CJK_NUMBER_CHARS, phrase_model="zh-hans", vertical=True),
         Language("ko", "ko", "ko", "Kore", "words", wide_faces=True, pivot=True, em_per_character=0.9,
                  number_words=KO_NUMBER_WORDS, function_words=KO_FUNCTION_WORDS, range_dash="~"),
         Language("ja", "ja", "ja", "Jpan", "characters", wide_faces=True, pivot=True, em_per_character=1.0,
-                 place_date_join="、", meta_join="　", number_words=CJK_NUMBER_CHARS, phrase_model="ja", vertical=True,
+                 place_date_join="、", meta_join="　", label_join="：", number_words=CJK_NUMBER_CHARS, phrase_model="ja", vertical=True,
                  range_dash="～"),
     )
 }

@@ -26,6 +26,7 @@ CARD_PAD = 9.0
 BARCODE_MM = (37.29, 25.93)  # EAN-13 at 100 % with its quiet zones and digits
 ISBN_LINE_MM = 4.5  # the human-readable ISBN above the bars
 SPINE_PAD = 1.0  # mm kept clear along each fold
+BACK_MEASURE_MM = 125.0  # the back cover's text: about 65 characters a line in vi and en, not the card's 100
 SPINE_END = 15.0  # mm kept clear at the head and foot of the spine
 SPINE_GAP = 12.0  # between the title and the publisher
 LATIN_BAND = 1.2  # em across the spine taken by a turned Latin line (ascenders, accents, descenders)
@@ -86,7 +87,7 @@ class CoverSetter:
                                         inner_w, 6, self.book.publisher)]
         barcode_top = CARD_TOP + card_h - CARD_PAD - BARCODE_MM[1]
         if self.book.cover and self.book.cover.back_text.text:
-            cover.placements.append(self.block(texts["back"], "cover-back", back_x + CARD_PAD, top, inner_w,
+            cover.placements.append(self.block(texts["back"], "cover-back", back_x + CARD_PAD, top, min(inner_w, BACK_MEASURE_MM),
                                                barcode_top - ISBN_LINE_MM - 4 - top, self.book.cover.back_text))
         if texts["isbn"]:
             bx = back_x + card_w - CARD_PAD - BARCODE_MM[0]

@@ -144,7 +144,7 @@ def imprint_text(book: Book, pagination: Pagination, loc: Localiser) -> str:
         if item.key == "publisher" and not value:
             value = loc.text(book.publisher)
         if value:
-            lines.append(f"{loc.text(item.label)}: {value}")
+            lines.append(f"{loc.text(item.label)}{language(loc.lang).label_join}{value}")
     text = "\n".join(lines)
     if book.placeholder_files & {p.path.name for p in book.photos.values()}:
         text += "\n\n" + loc.text(book.imprint.placeholder_notice)
