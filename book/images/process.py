@@ -109,12 +109,14 @@ def _process(job: ImageJob) -> ImageResult:
     drawn, (want_w, want_h) = placed_size(upright_size(image), job)
     box = crop_box(upright_size(image), job.frame_mm, job.fit, job.focus)
     reduce_while_decoding(image, (want_w / (box[2] - box[0])) * DRAFT_MARGIN)
-    image = flatten(ImageOps.exif_transpose(image))
+    image.load()
+    ImageOps.exif_transpose(image, in_place=True)  # a 24 MP photo is 72 MB: no second copy of it
+    image = flatten(image)
     box = crop_box(image.size, job.frame_mm, job.fit, job.focus)  # on the decoded size
-    crop_w = box[2] - box[0]
-    image = image.crop(box)
-    if crop_w > want_w:  # downsample; never upscale
-        image = image.resize((want_w, want_h), Image.Resampling.LANCZOS, reducing_gap=3.0)
+    if box[2] - box[0] > want_w:  # downsample straight from the cropped region; never upscale
+        image = image.resize((want_w, want_h), Image.Resampling.LANCZOS, box=box, reducing_gap=3.0)
+    else:
+        image = image.crop(box)
     image = convert_colour(image, icc, job)
     ppi = image.size[0] / (drawn[0] / 25.4)
     buffer = io.BytesIO()
