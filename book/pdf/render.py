@@ -66,11 +66,12 @@ def draw_pieces(canvas: Canvas, line: Line, x: float, y: float) -> None:
             closing = number + piece.span
         text = canvas.beginText(x + piece.x, y)
         text.setFont(piece.font, line.size)
-        if line.tracking or piece.char_space:
-            text.setCharSpace(line.tracking + piece.char_space)
+        spacing = line.tracking + piece.char_space
+        if spacing:
+            text.setCharSpace(spacing)
         text.textOut(piece.text)
-        if piece.char_space:
-            text.setCharSpace(line.tracking)  # the text state outlives ET: back to the line's spacing
+        if spacing:
+            text.setCharSpace(0)  # the text state outlives ET: every piece starts from none
         canvas.drawText(text)
         if number == closing:
             canvas.addLiteral("EMC")

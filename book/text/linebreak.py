@@ -195,6 +195,48 @@ def keeps_together(prev: Atom, atom: Atom, words: frozenset[str], cjk: bool) -> 
     return number_word(prev.text, words) and has_digit(atom.text) and prev.text[-1] not in ".;:"
 
 
+NAME_WORDS = 3  # a run of capitalised words kept on one line: "Thủy Nguyên", "Nguyễn Bỉnh Khiêm"
+SENTENCE_END = ".!?:;"
+
+
+def capitalised(word: str) -> bool:
+    """A word that starts a name: a capital, then not all capitals (a heading set in capitals breaks as usual)."""
+    letters = [ch for ch in word if ch.isalpha()]
+    return bool(letters) and word[0].isupper() and not (len(letters) > 1 and all(ch.isupper() for ch in letters))
+
+
+def join_names(atoms: list[Atom]) -> None:
+    """Keep a place or person's name on one line: two or three capitalised
+    words in a row, not counting a sentence's first word, are joined (a
+    longer run breaks between its words, so a long name does not leave a
+    short line before it).
+
+    >>> atoms = split_words("Rice fields in Thủy Nguyên and Cát Hải. In Hai Phong the Opera House Square Garden")
+    >>> join_names(atoms); [a.text for a in atoms if " " in a.text]
+    ['Thủy Nguyên', 'Cát Hải.', 'Hai Phong']
+    """
+    index = 0
+    while index < len(atoms):
+        if not capitalised(atoms[index].text) or " " in atoms[index].text:
+            index += 1
+            continue
+        end = index + 1  # the run of capitalised words from here
+        while end < len(atoms) and capitalised(atoms[end].text) and continues(atoms[end - 1]):
+            end += 1
+        first = index + 1 if index == 0 or atoms[index - 1].text[-1] in SENTENCE_END else index  # not a sentence's first word
+        if 2 <= end - first <= NAME_WORDS:
+            for _ in range(end - first - 1):
+                join(atoms, first)
+            index = first + 1
+        else:
+            index = end
+
+
+def continues(atom: Atom) -> bool:
+    """Whether a name may go on after ``atom`` (a space, no punctuation)."""
+    return atom.space_after == " " and atom.text[-1] not in SENTENCE_END + ",)"
+
+
 def protect(atoms: list[Atom], text: str, keep: tuple[str, ...], cuts: set[int]) -> list[Atom]:
     """Merge the atoms inside each occurrence of a ``keep`` phrase, and across ``cuts``."""
     for phrase in keep:
@@ -276,6 +318,8 @@ def split_atoms(text: str, lang: str, keep: tuple[str, ...] = (), phrases: bool 
     if phrases:
         cuts = phrase_cuts(text, facts.phrase_model) if facts.phrase_model else compound_cuts(text, facts.compounds)
     atoms = protect(atoms, text, keep, cuts)
+    if not cjk:
+        join_names(atoms)
     index = 0
     while index < len(atoms) - 1:
         if keeps_together(atoms[index], atoms[index + 1], facts.number_words, cjk):
