@@ -181,9 +181,11 @@ def keeps_together(prev: Atom, atom: Atom, words: frozenset[str], cjk: bool) -> 
     True
     >>> keeps_together(Atom("harbour", " "), Atom("cranes", ""), en, False)
     False
+    >>> keeps_together(Atom("2024", " "), Atom("·", " "), en, False)
+    True
     """
-    if atom.text[0] in DASHES:
-        return True
+    if atom.text[0] in DASHES or atom.text == "·":
+        return True  # nor a separator ("Hải Phòng, 2024 · Ảnh: …")
     if prev.text[-1] in DASHES and (len(prev.text) == 1 or has_digit(prev.text) or names_joined(prev.text, atom.text)):
         return True  # "1955 – 2025", "– 2025", "Ha Long Bay – Cat Ba"
     if cjk:
