@@ -127,3 +127,37 @@ def test_sample_catalogs_pass_msgfmt(sample):
         result = subprocess.run(["msgfmt", "-c", "--check-format", "-o", "/dev/null", str(REPO / "translations" / f"{lang}.po")],
                                 capture_output=True, text=True)
         assert result.returncode == 0 and not result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("lang, label", [("vi", "Khổ sách"), ("en", "Format"), ("zh", "开本"), ("ja", "判型")])
+def test_colophon_states_the_format_once(sample, lang, label):
+    """The publishing data give the format; the colophon's own text does not repeat it.
+    Chinese and Japanese join a label to its value with a full-width colon."""
+    pages = len(pikepdf.open(edition(sample, lang)).pages)
+    colophon = text_of(edition(sample, lang), "-f", str(pages), "-l", str(pages))
+    assert colophon.count(label) == 1, colophon
+    if lang in ("zh", "ja"):
+        assert f"{label}：" in colophon
+
+
+def test_cjk_spines_hold_their_vertical_punctuation(tmp_path):
+    """The zh and ja spines set the title's dash and comma in their vertical
+    forms: the subsets made for the cover hold those glyphs, so none draws as an empty box."""
+    from reportlab.pdfbase import pdfmetrics
+
+    from book.errors import Problems
+    from book.text.cover import cover_roles, cover_strings
+    from book.text.fonts import EditionFonts
+    from book.text.vertical import vertical_text
+
+    book, _ = load_book(REPO)
+    for lang in ("zh", "ja"):
+        texts = cover_strings(book, Localiser(book, lang, read_catalog(REPO, lang), Problems()))
+        fonts = EditionFonts(book.fonts, lang, tmp_path / lang)
+        fonts.prepare(cover_roles(book, lang, texts))
+        role = book.style("spine", lang).font
+        drawn = vertical_text(fonts, texts["title"], role)
+        assert "︱" in drawn, drawn
+        for run in fonts.runs(drawn, role):
+            face = pdfmetrics.getFont(run.font).face
+            assert all(ord(ch) in face.charToGlyph for ch in run.text if not ch.isspace()), (lang, run.text)
