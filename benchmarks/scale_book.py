@@ -655,7 +655,7 @@ def image_floor(root: Path) -> tuple[float, float, int]:
     from book.errors import Problems
     from book.images.placed import cover_job, image_jobs
     from book.images.press import press_profile
-    from book.images.process import crop_box
+    from book.images.process import placed_size
     from book.outputs import OUTPUTS
     from book.pages.paginate import paginate
     from book.pages.spine import plan_cover
@@ -676,14 +676,8 @@ def image_floor(root: Path) -> tuple[float, float, int]:
     for job in jobs:
         with Image.open(job.source) as image:
             full = image.size
-            box = crop_box(full, job.frame_mm, job.fit)
+            box, _, want = placed_size(full, job)  # the build's own geometry: the same part at the same size
             crop_w, crop_h = box[2] - box[0], box[3] - box[1]
-            if job.fit == "contain":
-                fit = min(job.frame_mm[0] / crop_w, job.frame_mm[1] / crop_h)
-                drawn = (crop_w * fit, crop_h * fit)
-            else:
-                drawn = job.frame_mm
-            want = (round(drawn[0] / 25.4 * job.ppi), round(drawn[1] / 25.4 * job.ppi))
             if crop_w > want[0]:
                 image.draft("RGB", (math.ceil(want[0] * full[0] / crop_w), math.ceil(want[1] * full[1] / crop_h)))
             k = image.size[0] / full[0]

@@ -101,18 +101,14 @@ def prepare(root: Path, langs: list[str] | None, output: Output, strict: bool = 
     return Prepared(book, pagination, [e for e in editions if e is not None], problems, geometry, low_ppi, cards)
 
 
-def edition_catalog(book: Book, lang: str, catalogs: dict[str, Catalog] | None) -> Catalog:
+def edition_catalog(book: Book, lang: str, catalogs: dict[str, Catalog]) -> Catalog:
     """``lang``'s catalog, read once per build (``catalogs``); raises TranslationError."""
-    if catalogs is not None and lang in catalogs:
-        return catalogs[lang]
-    catalog = read_catalog(book.root, lang)
-    if catalogs is not None:
-        catalogs[lang] = catalog
-    return catalog
+    if lang not in catalogs:
+        catalogs[lang] = read_catalog(book.root, lang)
+    return catalogs[lang]
 
 
-def shared_measures(book: Book, first: Pagination, catalogs: dict[str, Catalog] | None = None
-                    ) -> tuple[dict[str, int], dict[CardKey, Card]]:
+def shared_measures(book: Book, first: Pagination, catalogs: dict[str, Catalog]) -> tuple[dict[str, int], dict[CardKey, Card]]:
     """What all editions must share, decided from all of them (whichever are
     built), measured on the pages without continuations: how many
     continuation pages each generated list gets (the most any edition
@@ -140,8 +136,7 @@ def shared_measures(book: Book, first: Pagination, catalogs: dict[str, Catalog] 
 
 
 def prepare_edition(book: Book, pagination: Pagination, lang: str, output: Output, problems: Problems,
-                    geometry: CoverGeometry | None = None, catalogs: dict[str, Catalog] | None = None,
-                    cards: dict[CardKey, Card] | None = None) -> Edition | None:
+                    geometry: CoverGeometry | None, catalogs: dict[str, Catalog], cards: dict[CardKey, Card]) -> Edition | None:
     """Localise, check and set one edition's text; None when it cannot be set."""
     catalog = None
     if lang != book.source_language:
@@ -316,7 +311,6 @@ class EarlyPhotos:
     def __init__(self, output_for, workers: int):
         self.output_for = output_for
         self.workers = workers
-        self.jobs: list[ImageJob] | None = None
         self.processing: Processing | None = None
 
     def __call__(self, book: Book, pagination: Pagination, cover: CoverGeometry | None) -> None:
@@ -326,16 +320,14 @@ class EarlyPhotos:
         except BookError:
             return  # reported where the build needs it, after the sources' problems
         if self.processing is None:
-            self.jobs, self.processing = jobs, Processing(jobs, self.workers)
+            self.processing = Processing(jobs, self.workers)
             return
-        started = set(self.jobs or [])
-        more = [job for job in jobs if job not in started]
-        self.jobs = (self.jobs or []) + more
-        self.processing.extend(more)
+        started = set(self.processing.jobs)
+        self.processing.extend([job for job in jobs if job not in started])
 
     def take(self, jobs: list[ImageJob]) -> Processing | None:
         """The started processing when it is for ``jobs``."""
-        if self.processing is not None and set(self.jobs or []) != set(jobs):
+        if self.processing is not None and set(self.processing.jobs) != set(jobs):
             self.close()
         processing, self.processing = self.processing, None
         return processing

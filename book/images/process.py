@@ -106,8 +106,7 @@ def _process(job: ImageJob) -> ImageResult:
         return ImageResult(job, cached.path, cached.pixels, cached.ppi, cached.box_mm)
     image = Image.open(io.BytesIO(data))
     icc = image.info.get("icc_profile")
-    drawn, (want_w, want_h) = placed_size(upright_size(image), job)
-    box = crop_box(upright_size(image), job.frame_mm, job.fit, job.focus)
+    box, drawn, (want_w, want_h) = placed_size(upright_size(image), job)
     reduce_while_decoding(image, (want_w / (box[2] - box[0])) * DRAFT_MARGIN)
     image.load()
     ImageOps.exif_transpose(image, in_place=True)  # a 24 MP photo is 72 MB: no second copy of it
@@ -134,8 +133,8 @@ def upright_size(image: Image.Image) -> tuple[int, int]:
     return (height, width) if image.getexif().get(0x0112, 1) in (5, 6, 7, 8) else (width, height)
 
 
-def placed_size(size: tuple[int, int], job: ImageJob) -> tuple[tuple[float, float], tuple[int, int]]:
-    """(drawn size in mm, pixels wanted at the job's resolution) for a photo of upright ``size``."""
+def placed_size(size: tuple[int, int], job: ImageJob) -> tuple[tuple[int, int, int, int], tuple[float, float], tuple[int, int]]:
+    """(the part shown, drawn size in mm, pixels wanted at the job's resolution) for a photo of upright ``size``."""
     box = crop_box(size, job.frame_mm, job.fit, job.focus)
     crop_w, crop_h = box[2] - box[0], box[3] - box[1]
     if job.fit == "contain":
@@ -143,7 +142,7 @@ def placed_size(size: tuple[int, int], job: ImageJob) -> tuple[tuple[float, floa
         drawn = (crop_w * scale, crop_h * scale)
     else:
         drawn = job.frame_mm
-    return drawn, (round(drawn[0] / 25.4 * job.ppi), round(drawn[1] / 25.4 * job.ppi))
+    return box, drawn, (round(drawn[0] / 25.4 * job.ppi), round(drawn[1] / 25.4 * job.ppi))
 
 
 def reduce_while_decoding(image: Image.Image, scale: float) -> None:
