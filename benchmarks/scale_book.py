@@ -720,9 +720,9 @@ def bench(root: Path, args: argparse.Namespace) -> None:
         print(f"note: min_ppi lowered to {generated.min_ppi} for {args.megapixels:g} MP photos (photos are never upscaled)")
 
     # Cold: no prepared photos, no converted fonts, no outputs (the press profile is made once per machine).
-    for cache in (root / ".cache").iterdir():
+    for cache in (root / ".cache").iterdir() if (root / ".cache").is_dir() else ():
         if cache.name != "colour":
-            shutil.rmtree(cache)
+            shutil.rmtree(cache) if cache.is_dir() else cache.unlink()
     shutil.rmtree(root / "output", ignore_errors=True)
     cold = timed_build(root, "cold build", args.jobs)
     interiors = sorted(p.stat().st_size for p in (root / "output").rglob("*-interior.pdf"))

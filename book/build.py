@@ -10,11 +10,13 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from book.errors import BookError, Problems, TranslationError
+from book.digests import Digests
+from book.errors import BookError, Problem, Problems, TranslationError
 from book.files import DiskFull, sha256_file
 from book.i18n.catalog import Catalog, read_catalog
 from book.i18n.checks import check_catalog
 from book.i18n.localise import Localiser
+from book.images.cache import job_key
 from book.images.placed import check_cover_resolution, check_focus, check_resolution, cover_job, image_jobs, report_failures
 from book.images.press import output_condition, press_profile
 from book.images.process import ImageJob, ImageResult, Processing
@@ -46,10 +48,12 @@ PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff")
 @dataclass
 class Edition:
     lang: str
-    fonts: EditionFonts
-    text: EditionText
+    fonts: EditionFonts | None  # None for an edition left as built (``kept``)
+    text: EditionText | None
     cover: CoverText | None = None
     catalog: Catalog | None = None  # None for the source language
+    problems: list[Problem] = field(default_factory=list)  # found while preparing it, before --strict or a proof's softening
+    kept: dict | None = None  # an edition left as built: what its recorded build found ("problems", "marks")
 
 
 @dataclass
@@ -66,23 +70,26 @@ class Prepared:
 
 
 def prepare(root: Path, langs: list[str] | None, output: Output, strict: bool = False, whole_photos: bool = True,
-            paged=None) -> Prepared:
+            paged=None, keep=None) -> Prepared:
     """Gather and check everything. ``whole_photos`` False reads the photos'
     headers only (a build's image stage decodes them); ``paged(book,
     pagination, geometry)``, when given, is called as soon as the photos'
     pages are known (before any text is measured, geometry None) and again
     with the final pages and the cover, so that a build can start on its
-    photos while the text is set."""
+    photos while the text is set. ``keep(book, pagination, geometry, cards,
+    lang)`` gives what was recorded of an edition that need not be set again
+    (`KeptEditions`), or None."""
     problems = Problems()
     book, _ = load_book(root, problems=problems)
     for lang in langs or []:
         if lang not in book.editions:
             raise BookError(f"--lang {lang}: not an edition of this book; content/book.yaml lists {', '.join(book.editions)}")
     catalogs: dict[str, Catalog] = {}  # read once for the lists and the editions
+    fonts: dict[str, EditionFonts] = {}  # made ready once per edition for the lists and the text
     first = paginate(book)
     if paged is not None:
         paged(book, first, None)  # the lists' continuation pages hold no photos
-    continuations, cards = shared_measures(book, first, catalogs)
+    continuations, cards = shared_measures(book, first, catalogs, fonts, output.name == "print")
     pagination = paginate(book, problems, continuations)
     low_ppi = check_resolution(book, pagination, output, problems, whole_photos)
     check_focus(book, pagination, problems, whole_photos)
@@ -91,7 +98,19 @@ def prepare(root: Path, langs: list[str] | None, output: Output, strict: bool = 
         check_cover_resolution(book, geometry.media, problems, whole_photos)
     if paged is not None:
         paged(book, pagination, geometry)
-    editions = [prepare_edition(book, pagination, lang, output, problems, geometry, catalogs, cards) for lang in langs or book.editions]
+    editions = []
+    for lang in langs or book.editions:
+        recorded = keep(book, pagination, geometry, cards, lang) if keep else None
+        if recorded is not None:
+            found = [Problem.from_json(p) for p in recorded.get("problems", [])]
+            editions.append(Edition(lang, None, None, catalog=None, problems=found, kept=recorded))
+            problems.extend(found)
+            continue
+        before = len(problems.items)
+        edition = prepare_edition(book, pagination, lang, output, problems, geometry, catalogs, cards, fonts)
+        if edition is not None:
+            edition.problems = problems.items[before:]
+        editions.append(edition)
     if output.fallback:
         problems.soften(PROOF_TOLERATES)
     if strict:
@@ -108,11 +127,15 @@ def edition_catalog(book: Book, lang: str, catalogs: dict[str, Catalog]) -> Cata
     return catalogs[lang]
 
 
-def shared_measures(book: Book, first: Pagination, catalogs: dict[str, Catalog]) -> tuple[dict[str, int], dict[CardKey, Card]]:
+def shared_measures(book: Book, first: Pagination, catalogs: dict[str, Catalog], fonts_by_lang: dict[str, EditionFonts],
+                    cover: bool) -> tuple[dict[str, int], dict[CardKey, Card]]:
     """What all editions must share, decided from all of them (whichever are
     built), measured on the pages without continuations: how many
     continuation pages each generated list gets (the most any edition
-    needs), and the size of each caption card (see `book.text.cards`)."""
+    needs), and the size of each caption card (see `book.text.cards`).
+    Each edition's fonts are made ready here for all its text, the
+    ``cover``'s too, and kept in ``fonts_by_lang`` for setting it: a CJK
+    face is converted once per edition, not once per stage."""
     has_cards = next(card_frames(first), None) is not None
     if not any(page.list_key for page in first.pages) and not has_cards:
         return {}, {}
@@ -128,15 +151,25 @@ def shared_measures(book: Book, first: Pagination, catalogs: dict[str, Catalog])
         fonts = EditionFonts(book.fonts, lang, cache_dir(book.root) / "fonts")
         if not check_glyphs(book, fonts, words, loc.where, Problems()):
             continue
-        fonts.prepare(texts_by_role(book, words))
+        fonts.prepare(edition_roles(book, lang, words, cover_strings(book, loc) if cover else {}))
+        fonts_by_lang[lang] = fonts
         for key, count in measure_edition(book, first, fonts, words, loc.where).items():
             needs[key] = max(needs.get(key, 0), count)
         card_texts.append((fonts, {card_key(item.page, item.placed): item.parts for item in words.frames if item.placed.frame.panel}, lang))
     return needs, size_cards(first, card_texts) if has_cards else {}
 
 
+def edition_roles(book: Book, lang: str, words, cover_texts: dict[str, str]) -> dict[str, set[str]]:
+    """The texts each font role of an edition sets: its frames' and its cover's."""
+    roles = texts_by_role(book, words)
+    for role, texts in cover_roles(book, lang, cover_texts).items() if cover_texts else ():
+        roles.setdefault(role, set()).update(texts)
+    return roles
+
+
 def prepare_edition(book: Book, pagination: Pagination, lang: str, output: Output, problems: Problems,
-                    geometry: CoverGeometry | None, catalogs: dict[str, Catalog], cards: dict[CardKey, Card]) -> Edition | None:
+                    geometry: CoverGeometry | None, catalogs: dict[str, Catalog], cards: dict[CardKey, Card],
+                    fonts_by_lang: dict[str, EditionFonts]) -> Edition | None:
     """Localise, check and set one edition's text; None when it cannot be set."""
     catalog = None
     if lang != book.source_language:
@@ -148,14 +181,11 @@ def prepare_edition(book: Book, pagination: Pagination, lang: str, output: Outpu
         problems.extend(check_catalog(book.root, book, catalog))
     loc = Localiser(book, lang, catalog, problems, fallback=output.fallback)
     words = edition_words(book, pagination, loc)
-    fonts = EditionFonts(book.fonts, lang, cache_dir(book.root) / "fonts")
+    fonts = fonts_by_lang.get(lang) or EditionFonts(book.fonts, lang, cache_dir(book.root) / "fonts")
     if not check_glyphs(book, fonts, words, loc.where, problems):
         return None
-    roles = texts_by_role(book, words)
     cover_texts = cover_strings(book, loc) if geometry else {}
-    for role, texts in cover_roles(book, lang, cover_texts).items() if geometry else ():
-        roles.setdefault(role, set()).update(texts)
-    fonts.prepare(roles)
+    fonts.prepare(edition_roles(book, lang, words, cover_texts))
     edition = Edition(lang, fonts, set_edition(book, pagination, fonts, words, loc.where, problems, cards), catalog=catalog)
     if geometry:
         edition.cover = set_cover(book, geometry, fonts, lang, cover_texts, loc.where, problems)
@@ -186,9 +216,12 @@ def build(root: Path, langs: list[str] | None = None, profile_name: str = "print
     if same is not None and (manifest := recorded_manifest(root, record, same, time.perf_counter() - clock)) is not None:
         report("done", 1, 1)
         return manifest
-    early = EarlyPhotos(lambda book: build_output(book, profile_name, pdfx, marks, simulate_press), workers)
+    digests = Digests(root)
+    output_for = lambda book: build_output(book, profile_name, pdfx, marks, simulate_press)  # noqa: E731
+    early = EarlyPhotos(output_for, workers, digests)
+    keep = KeptEditions(record, digests, output_for, strict)
     try:
-        prepared = prepare(root, langs, output, strict, whole_photos=False, paged=early)
+        prepared = prepare(root, langs, output, strict, whole_photos=False, paged=early, keep=keep)
         prepared.problems.stop_if_errors("found; nothing was written")
     except BaseException:
         early.close()
@@ -202,15 +235,19 @@ def build(root: Path, langs: list[str] | None = None, profile_name: str = "print
         remove_leftovers(root, started)
         try:
             press_icc = press_for(book, output)
-            images = prepare_images(prepared, output, press_icc, workers, report, early)
+            images = prepare_images(prepared, output, press_icc, workers, report, early, digests)
             prepared.problems.stop_if_errors("found; nothing was written")
-            inputs = output_inputs(prepared, output, strict, images)
+            photos = sorted((r.job.photo, r.job.frame, job_key(r.job, r.source_digest)) for r in images.values())
+            inputs = output_inputs(book, prepared.pagination, prepared.cards, output, strict, photos, digests,
+                                   [(e.lang, prepared.cover is not None) for e in prepared.editions])
+            if any(inputs[rel] != digest for rel, digest in keep.inputs.items()):
+                raise BookError("a photo changed while the build was reading it; run the build again")
             todo = {rel for rel, digest in inputs.items() if record.unchanged(rel, digest) is None}
             work = staging_folder(root)
             try:
                 seconds: dict[str, float] = {}
                 staged = render_editions(prepared, output, images, press_icc if output.colour == "cmyk" else None, work, report,
-                                         seconds, todo, workers)
+                                         seconds, todo, workers, digests)
                 before = {f.get("path"): f.get("sha256") for f in read_manifest(root).get("files", []) if isinstance(f, dict)}
                 # A rendered output is left in place when its bytes are those already there.
                 in_place = {path for path in todo if before.get(path) and (record.intact(path) == before[path] or (
@@ -228,44 +265,93 @@ def build(root: Path, langs: list[str] | None = None, profile_name: str = "print
                 shutil.rmtree(work, ignore_errors=True)
         except DiskFull as exc:
             raise DiskFull(exc.path, needed=space_needed(prepared, output), shown=shown(root, exc.path)) from None
-        for rel in sorted(todo):
-            record.note_output(rel, inputs[rel], after.get(rel))
+        found = {e.lang: {"problems": [p.as_json() for p in e.problems], "marks": line["marks"]}
+                 for e, line in zip(prepared.editions, manifest["summary"]["editions"], strict=True)}
+        for edition in prepared.editions:
+            for _, rel in edition_outputs(book, output, edition.lang, prepared.cover is not None):
+                if rel in todo:
+                    record.note_output(rel, inputs[rel], after.get(rel), found[edition.lang])
         # The files outside the project a build reads: fonts, and photos from photo_dirs.
         files = sorted({str(face.path) for face in book.fonts.faces.values()} | {str(p.path) for p in book.photos.values()})
         # Recorded only if no project file changed while this build read it.
         settled = quick_inputs(root, files, options) if quick_inputs(root, seen_files, options) == quick else ""
         record.note_build(key, settled, sorted(inputs), manifest["warnings"], files, manifest["summary"])
         record.save()
+        digests.save()
     return manifest
 
 
-def output_inputs(prepared: Prepared, output: Output, strict: bool, images: dict[tuple[str, str], ImageResult]) -> dict[str, str]:
-    """Each output's input digest, by its path: the sources, the pages, the
-    fonts, the prepared photos, the code and options (shared), and its
-    edition's catalog. A source caption edit changes every edition's; a .po
-    edit only its own edition's interior and cover, unless it changes what
-    all editions share (a list's pages, a caption card's size)."""
-    book, root = prepared.book, prepared.book.root
+def photo_keys(jobs: list[ImageJob], source_digest) -> list[tuple[str, str, str]]:
+    """(photo, frame, prepared file's key) of each job, the key from
+    ``source_digest(job)``: what the outputs' digests know of the photos."""
+    return sorted((job.photo, job.frame, job_key(job, source_digest(job))) for job in jobs)
+
+
+def output_inputs(book: Book, pagination: Pagination, cards: dict[CardKey, Card], output: Output, strict: bool,
+                  photos: list[tuple[str, str, str]], digests: Digests, editions: list[tuple[str, bool]]) -> dict[str, str]:
+    """Each output's input digest, by its path, for ``editions`` (language,
+    whether it has a cover): the sources, the pages, the fonts, the prepared
+    photos (`photo_keys`), the code and options (shared), and its edition's
+    catalog. A source caption edit changes every edition's; a .po edit only
+    its own edition's interior and cover, unless it changes what all
+    editions share (a list's pages, a caption card's size)."""
+    root = book.root
     # Photos enter through their prepared files, catalogs per edition.
-    sources = [(p.relative_to(root).as_posix(), sha256_file(p)) for p in source_files(root)
+    sources = [(p.relative_to(root).as_posix(), digests.get(p)) for p in source_files(root)
                if p.suffix.lower() not in PHOTO_SUFFIXES + (".po", ".pot")]
     pages = [(p.number, p.layout.name, p.chapter.id if p.chapter else None, [(pl.frame.name, pl.value) for pl in p.placed])
-             for p in prepared.pagination.pages]
-    photos = sorted((photo, frame, Path(r.path).name if r.path else None, r.box_mm) for (photo, frame), r in images.items())
+             for p in pagination.pages]
     fonts = sorted((str(face.path), face.index, file_digest(face.path)) for face in book.fonts.faces.values() if face.path.is_file())
     # A card sized from every edition's text: one catalog's edit can resize it in all of them.
-    cards = sorted((list(key), [round(card.w, 3), round(card.h, 3), round(card.measure, 3)]) for key, card in prepared.cards.items())
+    sizes = sorted((list(key), [round(card.w, 3), round(card.h, 3), round(card.measure, 3)]) for key, card in cards.items())
     common = digest_of({"code": code_digest(), "output": repr(output), "strict": strict, "sources": sources, "pages": pages,
-                        "photos": photos, "fonts": fonts, "cards": cards, "date": str(source_date(book.date))})  # the date the PDFs carry
+                        "photos": photos, "fonts": fonts, "cards": sizes, "date": str(source_date(book.date))})  # the date the PDFs carry
     inputs = {}
-    for edition in prepared.editions:
-        po = root / catalog_rel(edition.lang)
-        catalog = sha256_file(po) if edition.lang != book.source_language and po.is_file() else None
-        parts = [output.part] + (["cover"] if edition.cover is not None else [])
-        for part in parts:
-            rel = output_path(root, book, output, edition.lang, part if part == "cover" else None).relative_to(root).as_posix()
-            inputs[rel] = digest_of({"common": common, "lang": edition.lang, "catalog": catalog, "part": part})
+    for lang, has_cover in editions:
+        po = root / catalog_rel(lang)
+        catalog = digests.get(po) if lang != book.source_language and po.is_file() else None
+        for part, rel in edition_outputs(book, output, lang, has_cover):
+            inputs[rel] = digest_of({"common": common, "lang": lang, "catalog": catalog, "part": part})
     return inputs
+
+
+def edition_outputs(book: Book, output: Output, lang: str, has_cover: bool) -> list[tuple[str, str]]:
+    """(part, path from the project root) of each output of one edition."""
+    parts = [output.part] + (["cover"] if has_cover else [])
+    return [(part, output_path(book.root, book, output, lang, part if part == "cover" else None).relative_to(book.root).as_posix())
+            for part in parts]
+
+
+class KeptEditions:
+    """Which editions a build can leave as they are, decided before their
+    text is set (`prepare`'s ``keep``): those whose every output's inputs
+    are as recorded and whose files are intact. Their problems and proof
+    marks are the recorded ones. The photos enter through the keys of their
+    prepared files, from the digests remembered of the sources (`book.digests`);
+    the build checks these against the photo stage's and stops if a photo
+    changed meanwhile."""
+
+    def __init__(self, record: BuildRecord, digests: Digests, output_for, strict: bool):
+        self.record, self.digests, self.output_for, self.strict = record, digests, output_for, strict
+        self.photos: list[tuple[str, str, str]] | None = None
+        self.inputs: dict[str, str] = {}
+        self.kept: set[str] = set()
+
+    def __call__(self, book: Book, pagination: Pagination, geometry: CoverGeometry | None, cards: dict[CardKey, Card],
+                 lang: str) -> dict | None:
+        if not self.record.outputs:
+            return None  # nothing recorded: a full build
+        output = self.output_for(book)
+        if self.photos is None:
+            jobs = photo_jobs(book, pagination, geometry, output, press_for(book, output))
+            self.photos = photo_keys(jobs, lambda job: self.digests.get(job.source))
+        inputs = output_inputs(book, pagination, cards, output, self.strict, self.photos, self.digests, [(lang, geometry is not None)])
+        kept = [self.record.kept(rel, digest) for rel, digest in inputs.items()]
+        if any(entry is None for entry in kept):
+            return None
+        self.inputs.update(inputs)
+        self.kept.add(lang)
+        return kept[0]
 
 
 def recorded_manifest(root: Path, record: BuildRecord, same: dict, seconds: float) -> dict | None:
@@ -308,9 +394,10 @@ class EarlyPhotos:
     text. Nothing it does is final: the results are used only for the very
     jobs the build then asks for, and a build that stops first closes it."""
 
-    def __init__(self, output_for, workers: int):
+    def __init__(self, output_for, workers: int, digests: Digests | None = None):
         self.output_for = output_for
         self.workers = workers
+        self.known = digests.known if digests else None
         self.processing: Processing | None = None
 
     def __call__(self, book: Book, pagination: Pagination, cover: CoverGeometry | None) -> None:
@@ -320,7 +407,7 @@ class EarlyPhotos:
         except BookError:
             return  # reported where the build needs it, after the sources' problems
         if self.processing is None:
-            self.processing = Processing(jobs, self.workers)
+            self.processing = Processing(jobs, self.workers, self.known)
             return
         started = set(self.processing.jobs)
         self.processing.extend([job for job in jobs if job not in started])
@@ -345,7 +432,7 @@ class EarlyPhotos:
 
 
 def prepare_images(prepared: Prepared, output: Output, press_icc: Path | None, workers: int, report,
-                   early: EarlyPhotos | None = None) -> dict[tuple[str, str], ImageResult]:
+                   early: EarlyPhotos | None = None, digests: Digests | None = None) -> dict[tuple[str, str], ImageResult]:
     jobs = photo_jobs(prepared.book, prepared.pagination, prepared.cover, output, press_icc)
     done = [0]
 
@@ -353,14 +440,17 @@ def prepare_images(prepared: Prepared, output: Output, press_icc: Path | None, w
         done[0] += 1
         report("preparing photos", done[0], len(jobs))
 
-    processing = (early.take(jobs) if early else None) or Processing(jobs, workers)
+    processing = (early.take(jobs) if early else None) or Processing(jobs, workers, digests.known if digests else None)
     results = processing.results(tick)
+    for result in results if digests else ():
+        if result.source_digest:
+            digests.note(result.job.source, result.source_digest, result.source_seen)
     report_failures(prepared.book, results, prepared.problems)
     return {(r.job.photo, r.job.frame): r for r in results}
 
 
 def render_editions(prepared: Prepared, output: Output, images, press_icc: Path | None, work: Path, report,
-                    seconds: dict[str, float], todo: set[str], workers: int) -> list[Staged]:
+                    seconds: dict[str, float], todo: set[str], workers: int, digests: Digests) -> list[Staged]:
     """Render the outputs in ``todo`` (the others are unchanged) into the
     staging folder ``work``, the interiors in parallel; `book.pdf.commit` moves
     them into place only when all succeeded, so a failed build leaves the
@@ -369,7 +459,6 @@ def render_editions(prepared: Prepared, output: Output, images, press_icc: Path 
     press = Press(press_icc, output_condition(book.press_profile, press_icc), output.standard, output.marks, book.bleed)
     staged: list[Staged] = []
     jobs: list[EditionJob] = []
-    digests: dict[str, str] = {}
     for edition in prepared.editions:
         target = output_path(root, book, output, edition.lang)
         if target.relative_to(root).as_posix() in todo:
@@ -377,7 +466,7 @@ def render_editions(prepared: Prepared, output: Output, images, press_icc: Path 
             jobs.append(EditionJob(edition, meta, work / f"{edition.lang}-raw.pdf", work / f"{edition.lang}.pdf", target))
             staged.append(Staged(work / f"{edition.lang}.pdf", target, {
                 "lang": edition.lang, "profile": output.name, "part": output.part, "pages": len(prepared.pagination.pages),
-                "trim_mm": list(book.trim), "bleed_mm": book.bleed, "sources": inputs_digest(root, edition.lang, digests)}))
+                "trim_mm": list(book.trim), "bleed_mm": book.bleed, "sources": inputs_digest(root, edition.lang, digests.get)}))
     for edition in prepared.editions:
         target = output_path(root, book, output, edition.lang, "cover")
         if edition.cover is not None and target.relative_to(root).as_posix() in todo:

@@ -53,6 +53,12 @@ class Problem:
         prefix = f"{self.where}: " if self.where else ""
         return prefix + self.message
 
+    @classmethod
+    def from_json(cls, data: dict) -> Problem:
+        """The problem `as_json` gave."""
+        where = Where(data["file"], data.get("line"), data.get("key"), data.get("page")) if data.get("file") is not None else None
+        return cls(data["code"], data["message"], where, data.get("severity", ERROR))
+
     def as_json(self) -> dict:
         where = self.where
         out = {"file": where.path if where else None, "line": where.line if where else None, "key": where.key if where else None,

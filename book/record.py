@@ -18,10 +18,11 @@ import os
 from functools import cache
 from pathlib import Path
 
+from book.digests import signature
 from book.files import sha256_file, write_atomic
 
 RECORD_REL = "output/.record.json"
-RECORD_VERSION = 1
+RECORD_VERSION = 2  # 2: each output keeps what its build found of its edition
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -83,11 +84,21 @@ class BuildRecord:
         entry = self.outputs.get(rel)
         return self.intact(rel) if entry and entry.get("inputs") == inputs else None
 
-    def note_output(self, rel: str, inputs: str, sha256: str | None = None) -> str:
+    def kept(self, rel: str, inputs: str) -> dict | None:
+        """What the build of ``rel`` found of its edition (its problems and
+        proof marks) when ``rel`` is unchanged (`unchanged`), else None."""
+        edition = self.outputs.get(rel, {}).get("edition")
+        return edition if isinstance(edition, dict) and self.unchanged(rel, inputs) is not None else None
+
+    def note_output(self, rel: str, inputs: str, sha256: str | None = None, edition: dict | None = None) -> str:
+        """Record output ``rel`` as built from ``inputs``, with what its
+        build found of its ``edition`` (see `kept`)."""
         path = self.root / rel
         sha256 = sha256 or sha256_file(path)
         st = path.stat()
         self.outputs[rel] = {"inputs": inputs, "sha256": sha256, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
+        if edition is not None:
+            self.outputs[rel]["edition"] = edition
         return sha256
 
     def build_unchanged(self, key: str, inputs: str) -> dict | None:
@@ -122,8 +133,10 @@ def source_files(root: Path) -> list[Path]:
 
 
 def quick_inputs(root: Path, font_files: list[Path], options: dict) -> str:
-    """The fast check: every project file's and font file's size and
-    modification time, with the code and options. Equal means nothing
-    the build reads has changed since the recorded build."""
-    files = [stat_signature(p) for p in source_files(root)] + [stat_signature(Path(p)) for p in sorted(set(map(str, font_files)))]
+    """The fast check: every project file's and font file's size,
+    modification and change times and inode (`book.digests.signature`: a file
+    rewritten in place with its size and modification time kept still
+    differs), with the code and options. Equal means nothing the build
+    reads has changed since the recorded build."""
+    files = [[str(p), signature(p)] for p in source_files(root) + [Path(f) for f in sorted(set(map(str, font_files)))]]
     return digest_of({"files": files, "options": options, "code": code_digest(), "root": os.fspath(root)})

@@ -65,7 +65,8 @@ def summarise(prepared, output, written, seconds: float) -> dict:
             "photos": photos,
             "errors": sum(not p.warning for p in own),
             "warnings": sum(p.warning for p in own),
-            "marks": proof_marks(prepared.pagination, edition.text, prepared.low_ppi) if output.fallback else [],
+            "marks": (edition.kept.get("marks", []) if edition.kept is not None else
+                      proof_marks(prepared.pagination, edition.text, prepared.low_ppi) if output.fallback else []),
             "path": str(done.path.relative_to(prepared.book.root)),
             "written": done.fresh,
             "bytes": done.path.stat().st_size,

@@ -46,6 +46,33 @@ def test_po_edit_renders_that_edition_only_and_matches_a_full_build(mini, run, t
     assert {p: h for p, (_, h) in state(fresh).items()} == {p: h for p, (_, h) in after.items()}
 
 
+def test_po_edit_sets_the_text_of_that_edition_only_and_keeps_the_others_findings(mini, run, tmp_path, monkeypatch):
+    import book.build
+
+    assert run(mini, "build").exit_code == 0
+    full = json.loads(run(mini, "build", "--json").stdout)  # unchanged: the recorded summary
+    po = mini / "translations" / "ja.po"
+    po.write_text(po.read_text(encoding="utf-8").replace('msgstr "試験用の小さな本"', 'msgstr "試験用の小さい本"'), encoding="utf-8")
+    set_for = []
+    real = book.build.set_edition
+    monkeypatch.setattr(book.build, "set_edition", lambda b, p, fonts, *rest, **kw: set_for.append(fonts.lang) or real(b, p, fonts, *rest, **kw))
+    again = run(mini, "build", "--json")
+    assert set_for == ["ja"]
+    assert written(again) == {"vi": False, "en": False, "ja": True}
+    # What the build found of the editions left as they were is reported as a full build reports it.
+    fresh = tmp_path / "fresh"
+    shutil.copytree(mini, fresh, ignore=shutil.ignore_patterns("output", "images", "fonts"))
+    shutil.copytree(mini / "fonts", fresh / "fonts")
+    whole = run(fresh, "build", "--json")
+    assert len(set_for) == 4  # all three editions set anew
+    ours, theirs = json.loads(again.stdout), json.loads(whole.stdout)
+    assert [(e["lang"], e["warnings"], e["errors"]) for e in ours["editions"]] == [(e["lang"], e["warnings"], e["errors"]) for e in theirs["editions"]]
+    assert ours["problems"] == theirs["problems"]
+    assert json.loads((mini / "output" / "manifest.json").read_text())["warnings"] == json.loads(
+        (fresh / "output" / "manifest.json").read_text())["warnings"]
+    assert [e["warnings"] for e in full["editions"]] != [0, 0, 0]  # the book has findings worth keeping
+
+
 def test_source_caption_edit_renders_every_edition(mini, run):
     assert run(mini, "build").exit_code == 0
     before = state(mini)

@@ -5,6 +5,7 @@ and written atomically so that two builds can share the cache."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,13 +20,24 @@ def job_key(job, digest: str) -> str:
     """The cache key of an `ImageJob` whose source has SHA-256 ``digest``.
     The prepared file is named after it, and reportlab names the image in
     the PDF after that file name."""
-    press = hashlib.sha256(job.press_icc.read_bytes()).hexdigest() if job.press_icc else "-"
+    press = profile_digest(job.press_icc) if job.press_icc else "-"
     text = f"{CODE_VERSION}|{digest}|{job.frame_mm}|{job.fit}|{job.mode}|{job.ppi}|{press}|{QUALITY}"
     if job.focus != (0.5, 0.5):  # the default keeps the keys of photos cropped about their centre
         text += f"|focus {job.focus}"
     if job.simulate:  # appended, so the keys of every other output stay as they were
         text += "|simulated-press"
     return hashlib.sha256(text.encode()).hexdigest()[:24]
+
+
+def profile_digest(path: Path) -> str:
+    """The press profile's digest, taken once per process for each version of the file."""
+    st = path.stat()
+    return _profile_digest(path, st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+@functools.cache
+def _profile_digest(path: Path, *signature: int) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -38,8 +50,9 @@ class Cached:
     box_mm: tuple[float, float] = (0.0, 0.0)
 
 
-def read_cached(job, data: bytes) -> Cached:
-    key = job_key(job, hashlib.sha256(data).hexdigest())
+def read_cached(job, digest: str) -> Cached:
+    """The cache entry of ``job`` whose source has SHA-256 ``digest``."""
+    key = job_key(job, digest)
     path, meta = job.cache / f"{key}.jpg", job.cache / f"{key}.txt"
     if path.is_file() and meta.is_file():
         w, h, ppi, bw, bh = meta.read_text().split()

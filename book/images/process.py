@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps
 
+from book.digests import read_digest
 from book.files import DiskFull
 from book.images.cache import QUALITY, read_cached, store
 
@@ -45,6 +46,8 @@ class ImageResult:
     box_mm: tuple[float, float]  # drawn size (smaller than the frame for 'contain')
     error: str | None = None
     disk_full: Path | None = None  # the cache file that could not be written
+    source_digest: str | None = None  # the SHA-256 of the source photo, read for the cache key
+    source_seen: list[int] | None = None  # its signature, when the digest may be remembered (`book.digests`)
 
 
 _transforms: dict[tuple, ImageCms.ImageCmsTransform] = {}
@@ -89,21 +92,29 @@ def crop_box(size: tuple[int, int], frame_mm: tuple[float, float], fit: str,
     return (0, y, w, y + ch)
 
 
-def process(job: ImageJob) -> ImageResult:
-    """Run one job; errors come back as a result, never as an exception."""
+def process(job: ImageJob, digest: str | None = None) -> ImageResult:
+    """Run one job; errors come back as a result, never as an exception.
+    ``digest``: the source's SHA-256 as remembered (`book.digests`), so that
+    a photo already prepared is not read again."""
     try:
-        return _process(job)
+        return _process(job, digest)
     except DiskFull as exc:  # the disk, not the photo
         return ImageResult(job, None, (0, 0), 0.0, job.frame_mm, "no space left on the device", exc.path)
     except (OSError, ValueError, ImageCms.PyCMSError, Image.DecompressionBombError) as exc:
         return ImageResult(job, None, (0, 0), 0.0, job.frame_mm, f"{exc}")
 
 
-def _process(job: ImageJob) -> ImageResult:
-    data = job.source.read_bytes()
-    cached = read_cached(job, data)
+def _process(job: ImageJob, digest: str | None = None) -> ImageResult:
+    data, seen = None, None
+    if digest is None:
+        data, digest, seen = read_digest(job.source)
+    cached = read_cached(job, digest)
     if cached.hit:
-        return ImageResult(job, cached.path, cached.pixels, cached.ppi, cached.box_mm)
+        return ImageResult(job, cached.path, cached.pixels, cached.ppi, cached.box_mm, source_digest=digest, source_seen=seen)
+    if data is None:  # the remembered digest is checked against the bytes decoded
+        data, read, seen = read_digest(job.source)
+        if read != digest:
+            return _process(job, read)
     image = Image.open(io.BytesIO(data))
     icc = image.info.get("icc_profile")
     box, drawn, (want_w, want_h) = placed_size(upright_size(image), job)
@@ -121,7 +132,7 @@ def _process(job: ImageJob) -> ImageResult:
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=QUALITY, optimize=False, dpi=(round(ppi), round(ppi)))
     store(cached, buffer.getvalue(), image.size, ppi, drawn)
-    return ImageResult(job, cached.path, image.size, ppi, drawn)
+    return ImageResult(job, cached.path, image.size, ppi, drawn, source_digest=digest, source_seen=seen)
 
 
 DRAFT_MARGIN = 1.05  # a JPEG decoded at reduced scale keeps this much more than it needs, for the resampling
@@ -222,28 +233,30 @@ class Processing:
     """Jobs started in a process pool now and collected later, so that the
     photos are prepared while the build sets the text. The workers are
     forked at once, by the thread that starts them. ``workers`` 1 runs the
-    jobs in this process when they are collected."""
+    jobs in this process when they are collected. ``known(path)`` gives a
+    source's remembered digest (`book.digests`), or None."""
 
-    def __init__(self, jobs: list[ImageJob], workers: int):
-        self.jobs = jobs
+    def __init__(self, jobs: list[ImageJob], workers: int, known=None):
+        self.jobs: list[ImageJob] = []
+        self.known = known or (lambda path: None)
         self.pool: ProcessPoolExecutor | None = None
         self.futures = []
         if workers > 1 and jobs:
             self.pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)))
-            self.futures = [self.pool.submit(process, job) for job in jobs]
+        self.extend(jobs)
 
     def extend(self, jobs: list[ImageJob]) -> None:
         """More jobs, started after the others."""
         self.jobs = self.jobs + jobs
         if self.pool is not None:
-            self.futures += [self.pool.submit(process, job) for job in jobs]
+            self.futures += [self.pool.submit(process, job, self.known(job.source)) for job in jobs]
 
     def results(self, progress=None) -> list[ImageResult]:
         """The results in the jobs' order; ``progress()`` is called after each."""
         results: list[ImageResult] = []
         try:
             for index, job in enumerate(self.jobs):
-                results.append(self.futures[index].result() if self.pool else process(job))
+                results.append(self.futures[index].result() if self.pool else process(job, self.known(job.source)))
                 if progress:
                     progress()
         finally:
@@ -257,6 +270,6 @@ class Processing:
             self.pool = None
 
 
-def process_all(jobs: list[ImageJob], workers: int, progress=None) -> list[ImageResult]:
+def process_all(jobs: list[ImageJob], workers: int, progress=None, known=None) -> list[ImageResult]:
     """Process ``jobs`` in order; ``workers`` 1 runs in this process."""
-    return Processing(jobs, workers).results(progress)
+    return Processing(jobs, workers, known).results(progress)

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from PIL import Image
 
+from book.digests import Digests
 from book.errors import Problems, Where
-from book.files import sha256_file
 from book.model import Book
 from book.sources.inputs import inputs_digest
 
@@ -53,6 +53,7 @@ def find_builds(book: Book, langs: list[str], profile: str | None, out: Problems
     except (ValueError, OSError):
         files = []
     found = []
+    digests = Digests(root)  # a full-size book's photos and PDFs are gigabytes: read once, not at every preview
     for lang in langs:
         entries = [f for f in files if isinstance(f, dict) and f.get("lang") == lang and f.get("part") in ("interior", "proof")
                    and (profile is None or f.get("profile") == profile) and (root / f.get("path", "")).is_file()]
@@ -63,10 +64,11 @@ def find_builds(book: Book, langs: list[str], profile: str | None, out: Problems
         entry = max(entries, key=lambda f: (root / f["path"]).stat().st_mtime_ns)
         pdf = root / entry["path"]
         rerun = build_command(lang, entry["profile"])
-        if entry.get("sources") != inputs_digest(root, lang) or sha256_file(pdf) != entry.get("sha256"):
+        if entry.get("sources") != inputs_digest(root, lang, digests.get) or digests.get(pdf) != entry.get("sha256"):
             out.error("stale-build", Where(entry["path"]), f"older than its sources (they changed since it was built); run '{rerun}'")
             continue
         found.append(Built(lang, entry["profile"], pdf, int(entry.get("pages", 0))))
+    digests.save()
     return found
 
 

@@ -28,14 +28,11 @@ def input_files(root: Path, lang: str) -> list[str]:
     return sorted(found)
 
 
-def inputs_digest(root: Path, lang: str, known: dict[str, str] | None = None) -> str:
-    """SHA-256 over the names and bytes of ``lang``'s sources. ``known`` keeps
-    the files' digests for the other editions of the same build, which share
-    all their sources but the catalog (the photos are most of the bytes)."""
+def inputs_digest(root: Path, lang: str, file_digest=sha256_file) -> str:
+    """SHA-256 over the names and bytes of ``lang``'s sources, each file's
+    digest from ``file_digest(path)``: a build passes its remembered digests
+    (`book.digests`), since the photos are most of the bytes."""
     digest = hashlib.sha256()
-    known = {} if known is None else known
     for rel in input_files(root, lang):
-        if rel not in known:
-            known[rel] = sha256_file(root / rel)
-        digest.update(f"{rel}\0{known[rel]}\n".encode())
+        digest.update(f"{rel}\0{file_digest(root / rel)}\n".encode())
     return digest.hexdigest()

@@ -94,19 +94,27 @@ def cached_face_info(path: Path, index: int, folder: Path) -> tuple[frozenset[in
     return cmap, cff
 
 
+# Tables the converted face does without: reportlab reads glyphs through the
+# cmap and sets no OpenType features (vertical forms are chosen by code point).
+DROPPED_TABLES = ("VORG", "vhea", "vmtx", "BASE", "GDEF", "GPOS", "GSUB", "DSIG")
+
+
 def convert_to_truetype(face: FontFace, codepoints: set[int], target: Path, tag: str) -> None:
     """Subset a CFF face to ``codepoints`` and rewrite its outlines as quadratic
     TrueType glyphs, which reportlab can embed. The PostScript name gets ``tag``:
     reportlab keeps one font per PostScript name per process, so two subsets of
     one face (two editions) must not share it, or one would draw with the
     other's glyphs."""
-    font = FTFont(str(face.path), fontNumber=face.index)
+    font = FTFont(str(face.path), fontNumber=face.index, lazy=True)
+    for table in DROPPED_TABLES:  # before subsetting, which would otherwise read a CJK face's large layout tables first
+        if table in font:
+            del font[table]
     options = subset.Options()
     options.layout_features = []
     options.hinting = True  # the CFF hints go with the CFF table; removing them first costs a fifth of the time
     options.notdef_outline = True
     options.name_IDs = ["*"]
-    options.drop_tables += ["VORG", "vhea", "vmtx", "BASE", "GDEF", "GPOS", "GSUB", "DSIG"]
+    options.drop_tables += list(DROPPED_TABLES)
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=sorted(codepoints))
     subsetter.subset(font)
@@ -169,6 +177,7 @@ class EditionFonts:
         self.cache = cache
         self.cjk = language(lang).wide_faces
         self.registered: dict[str, str] = {}  # face name -> reportlab name
+        self.subsets: dict[str, frozenset[int]] = {}  # face name -> the code points its converted subset holds
         self.files: dict[str, tuple[str, int]] = {}  # reportlab name -> the file it was registered from, for shaping
         self.known_runs: dict[tuple[str, str], list[Run]] = {}
         self.known_faces: dict[tuple[str, str], FontFace | None] = {}
@@ -212,10 +221,14 @@ class EditionFonts:
             self.register(self.config.faces[name], needed[name])
 
     def register(self, face: FontFace, codepoints: set[int]) -> str:
-        if face.name in self.registered:
+        """The reportlab name of ``face`` ready to draw ``codepoints``. A CFF
+        face registered before for fewer characters is converted again for
+        all of them (texts measured with the smaller subset measure the same)."""
+        if face.name in self.registered and codepoints <= self.subsets.get(face.name, codepoints):
             return self.registered[face.name]
         _, cff = self.face_info(face)
         if cff:
+            codepoints = codepoints | self.subsets.get(face.name, frozenset())
             codes = sorted(codepoints | {32})
             key = hashlib.sha256(
                 f"{file_digest(face.path)}:{face.index}:{CONVERTER_VERSION}:{codes}".encode()
@@ -248,6 +261,8 @@ class EditionFonts:
             raise FontError(f"{face.path}: the font registered as {rl_name} lacks {len(lost)} characters it was made for ({sample}…); "
                             "delete .cache/fonts and build again")
         self.registered[face.name] = rl_name
+        if cff:
+            self.subsets[face.name] = frozenset(codes)
         self.files[rl_name] = (str(path), index)
         self.known_runs.clear()  # a new face may serve characters another one did
         return rl_name
