@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from concurrent.futures import CancelledError
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -17,9 +18,9 @@ from book.i18n.catalog import Catalog, read_catalog
 from book.i18n.checks import check_catalog
 from book.i18n.localise import Localiser
 from book.images.cache import job_key
-from book.images.placed import check_cover_resolution, check_focus, check_resolution, cover_job, image_jobs, report_failures
+from book.images.placed import check_cover_resolution, check_focus, check_resolution, cover_job, image_jobs, planned_images, report_failures
 from book.images.press import output_condition, press_profile
-from book.images.process import ImageJob, ImageResult, Processing
+from book.images.process import ImageJob, ImageResult, Processing, photo_name
 from book.languages import catalog_rel
 from book.lock import project_lock, remove_leftovers, staging_folder
 from book.model import Book
@@ -27,7 +28,7 @@ from book.outputs import FINAL_REFUSES, OUTPUTS, PROOF_TOLERATES, Output, cache_
 from book.pages.paginate import Pagination, paginate
 from book.pages.spine import CoverGeometry, cover_entry, plan_cover
 from book.pdf.commit import JOURNAL_REL, Staged, commit, read_manifest, recover
-from book.pdf.editions import EditionJob, prepare_shared, render_all
+from book.pdf.editions import EditionJob, PhotoMissing, Splicing, prepare_shared, render_all
 from book.pdf.finish import Press
 from book.pdf.pdfx import DocMeta, source_date
 from book.record import BuildRecord, code_digest, digest_of, quick_inputs, source_files
@@ -235,19 +236,24 @@ def build(root: Path, langs: list[str] | None = None, profile_name: str = "print
         remove_leftovers(root, started)
         try:
             press_icc = press_for(book, output)
-            images = prepare_images(prepared, output, press_icc, workers, report, early, digests)
-            prepared.problems.stop_if_errors("found; nothing was written")
-            photos = sorted((r.job.photo, r.job.frame, job_key(r.job, r.source_digest)) for r in images.values())
-            inputs = output_inputs(book, prepared.pagination, prepared.cards, output, strict, photos, digests,
-                                   [(e.lang, prepared.cover is not None) for e in prepared.editions])
-            if any(inputs[rel] != digest for rel, digest in keep.inputs.items()):
-                raise BookError("a photo changed while the build was reading it; run the build again")
-            todo = {rel for rel, digest in inputs.items() if record.unchanged(rel, digest) is None}
+            jobs = photo_jobs(book, prepared.pagination, prepared.cover, output, press_icc)
+            processing = early.take(jobs) or Processing(jobs, workers, digests.known)
+            editions = [(e.lang, prepared.cover is not None) for e in prepared.editions]
+            expected = None  # the outputs' inputs as the remembered digests of the photos give them
+            if record.outputs:
+                photos = keep.photos or photo_keys(jobs, lambda job: digests.get(job.source))
+                expected = output_inputs(book, prepared.pagination, prepared.cards, output, strict, photos, digests, editions)
+            todo = ({rel for rel, digest in expected.items() if record.unchanged(rel, digest) is None} if expected is not None
+                    else {rel for lang, cover in editions for _, rel in edition_outputs(book, output, lang, cover)})
             work = staging_folder(root)
             try:
                 seconds: dict[str, float] = {}
-                staged = render_editions(prepared, output, images, press_icc if output.colour == "cmyk" else None, work, report,
-                                         seconds, todo, workers, digests)
+                staged, images = render_editions(prepared, output, jobs, processing, press_icc if output.colour == "cmyk" else None,
+                                                 work, report, seconds, todo, workers, digests)
+                photos = sorted((r.job.photo, r.job.frame, job_key(r.job, r.source_digest)) for r in images.values())
+                inputs = output_inputs(book, prepared.pagination, prepared.cards, output, strict, photos, digests, editions)
+                if expected is not None and expected != inputs:
+                    raise BookError("a photo changed while the build was reading it; run the build again")
                 before = {f.get("path"): f.get("sha256") for f in read_manifest(root).get("files", []) if isinstance(f, dict)}
                 # A rendered output is left in place when its bytes are those already there.
                 in_place = {path for path in todo if before.get(path) and (record.intact(path) == before[path] or (
@@ -431,39 +437,26 @@ class EarlyPhotos:
         self.close()
 
 
-def prepare_images(prepared: Prepared, output: Output, press_icc: Path | None, workers: int, report,
-                   early: EarlyPhotos | None = None, digests: Digests | None = None) -> dict[tuple[str, str], ImageResult]:
-    jobs = photo_jobs(prepared.book, prepared.pagination, prepared.cover, output, press_icc)
-    done = [0]
-
-    def tick() -> None:
-        done[0] += 1
-        report("preparing photos", done[0], len(jobs))
-
-    processing = (early.take(jobs) if early else None) or Processing(jobs, workers, digests.known if digests else None)
-    results = processing.results(tick)
-    for result in results if digests else ():
-        if result.source_digest:
-            digests.note(result.job.source, result.source_digest, result.source_seen)
-    report_failures(prepared.book, results, prepared.problems)
-    return {(r.job.photo, r.job.frame): r for r in results}
-
-
-def render_editions(prepared: Prepared, output: Output, images, press_icc: Path | None, work: Path, report,
-                    seconds: dict[str, float], todo: set[str], workers: int, digests: Digests) -> list[Staged]:
+def render_editions(prepared: Prepared, output: Output, jobs: list[ImageJob], processing: Processing, press_icc: Path | None,
+                    work: Path, report, seconds: dict[str, float], todo: set[str], workers: int,
+                    digests: Digests) -> tuple[list[Staged], dict[tuple[str, str], ImageResult]]:
     """Render the outputs in ``todo`` (the others are unchanged) into the
-    staging folder ``work``, the interiors in parallel; `book.pdf.commit` moves
-    them into place only when all succeeded, so a failed build leaves the
-    previous PDFs intact. ``seconds`` gets each edition's rendering time."""
+    staging folder ``work``, the interiors in parallel, while ``processing``
+    prepares the photos ``jobs``; each rendered file gets its photos as they
+    are made (`book.pdf.editions.Splicing`). `book.pdf.commit` moves them into
+    place only when all succeeded, so a failed build leaves the previous PDFs
+    intact. Returns the staged files and the prepared photos by (photo,
+    frame); stops on a photo that could not be prepared. ``seconds`` gets
+    each edition's rendering time."""
     book, root = prepared.book, prepared.book.root
     press = Press(press_icc, output_condition(book.press_profile, press_icc), output.standard, output.marks, book.bleed)
     staged: list[Staged] = []
-    jobs: list[EditionJob] = []
+    edition_jobs: list[EditionJob] = []
     for edition in prepared.editions:
         target = output_path(root, book, output, edition.lang)
         if target.relative_to(root).as_posix() in todo:
             meta = doc_meta(book, edition.lang, edition.text.info, output.part)
-            jobs.append(EditionJob(edition, meta, work / f"{edition.lang}-raw.pdf", work / f"{edition.lang}.pdf", target))
+            edition_jobs.append(EditionJob(edition, meta, work / f"{edition.lang}-raw.pdf", work / f"{edition.lang}.pdf", target))
             staged.append(Staged(work / f"{edition.lang}.pdf", target, {
                 "lang": edition.lang, "profile": output.name, "part": output.part, "pages": len(prepared.pagination.pages),
                 "trim_mm": list(book.trim), "bleed_mm": book.bleed, "sources": inputs_digest(root, edition.lang, digests.get)}))
@@ -471,20 +464,55 @@ def render_editions(prepared: Prepared, output: Output, images, press_icc: Path 
         target = output_path(root, book, output, edition.lang, "cover")
         if edition.cover is not None and target.relative_to(root).as_posix() in todo:
             meta = doc_meta(book, edition.lang, edition.text.info, "cover")
-            jobs.append(EditionJob(edition, meta, work / f"{edition.lang}-cover-raw.pdf", work / f"{edition.lang}-cover.pdf", target, cover=True))
+            edition_jobs.append(EditionJob(edition, meta, work / f"{edition.lang}-cover-raw.pdf", work / f"{edition.lang}-cover.pdf",
+                                           target, cover=True))
             staged.append(Staged(work / f"{edition.lang}-cover.pdf", target, {
                 "lang": edition.lang, "profile": output.name, **cover_entry(prepared.cover, len(prepared.pagination.pages))}))
-    if jobs:
-        cover_photo = images.get((book.cover.photo.id, "cover")) if book.cover and book.cover.photo else None
-        shared = prepare_shared(work, book, prepared.pagination, images, press, output.fallback, prepared.low_ppi,
-                                prepared.cover, cover_photo)
-        names = ", ".join(sorted({job.edition.lang for job in jobs}, key=[e.lang for e in prepared.editions].index))
-        results = render_all(jobs, shared, workers, lambda done, total: report(f"rendering {names}", done, total))
-        for job in jobs:
-            seconds[job.edition.lang] = seconds.get(job.edition.lang, 0.0) + results[job.finished].seconds
-        staged = [replace(item, sha256=results[item.path].sha256) for item in staged]
+    index = {}
+    for number, job in enumerate(jobs):
+        index.setdefault(photo_name(job), number)
+
+    def photo(name: str) -> Path:
+        try:
+            result = processing.result(index[name])
+        except CancelledError:
+            raise PhotoMissing(name) from None
+        if result.path is None:
+            raise PhotoMissing(name)
+        return result.path
+
+    splicing = Splicing(photo)
+    try:
+        if edition_jobs:
+            planned = planned_images(book, jobs)
+            cover_photo = planned.get((book.cover.photo.id, "cover")) if book.cover and book.cover.photo else None
+            shared = prepare_shared(work, book, prepared.pagination, planned, press, output.fallback, prepared.low_ppi,
+                                    prepared.cover, cover_photo)
+            names = ", ".join(sorted({job.edition.lang for job in edition_jobs}, key=[e.lang for e in prepared.editions].index))
+            rendered = render_all(edition_jobs, shared, workers, lambda done, total: report(f"rendering {names}", done, total),
+                                  lambda job, result: splicing.start(job, result, root))
+            for job in edition_jobs:
+                seconds[job.edition.lang] = seconds.get(job.edition.lang, 0.0) + rendered[job.finished].seconds
+        done = [0]
+
+        def tick() -> None:
+            done[0] += 1
+            report("preparing photos", done[0], len(jobs))
+
+        results = processing.results(tick)
+        for result in results:
+            if result.source_digest:
+                digests.note(result.job.source, result.source_digest, result.source_seen)
+        report_failures(book, results, prepared.problems)
+        prepared.problems.stop_if_errors("found; nothing was written")
+        report("writing the PDFs", 0, 1)
+        hashes = splicing.wait()
+    except BaseException:
+        processing.close()
+        splicing.stop()
+        raise
     report("done", len(prepared.editions), len(prepared.editions))
-    return staged
+    return [replace(item, sha256=hashes[item.path]) for item in staged], {(r.job.photo, r.job.frame): r for r in results}
 
 
 def space_needed(prepared: Prepared, output: Output) -> int:

@@ -134,7 +134,7 @@ def test_full_disk_while_writing_a_pdf_names_it_and_keeps_the_old_outputs(built,
         Path(target).write_bytes(b"%PDF-1.3 partial")
         raise OSError(errno.ENOSPC, "No space left on device", str(target))
 
-    monkeypatch.setattr(book.pdf.editions, "finish_pdf", full)  # editions are finished there
+    monkeypatch.setattr(book.pdf.editions, "mark_pdf", full)  # editions are finished there
     result = run(built, "build", "--lang", "vi", "--profile", "proof")
     assert result.exit_code == 1
     last = result.stderr.strip().splitlines()[-1]
@@ -158,3 +158,35 @@ def test_full_disk_in_the_photo_cache_blames_the_disk_not_the_photo(mini, run, m
     assert last.startswith("error: .cache/images/") and "no space left on the device" in last, last
     assert "cannot read the image" not in result.stderr
     assert leftovers(mini) == [] and not (mini / "output" / "manifest.json").exists()
+
+
+def test_a_photo_damaged_past_its_header_stops_the_build_while_the_editions_wait_for_it(built, run):
+    # The editions are rendered while the photos are prepared, and wait for them to be written.
+    before, manifest = outputs(built), (built / "output" / "manifest.json").read_bytes()
+    photo = built / "content" / "photos" / "p002.jpg"
+    photo.write_bytes(photo.read_bytes()[:6000])  # the header reads, the picture does not
+    result = run(built, "build", "--lang", "vi", "--profile", "proof", "--jobs", "2")
+    assert result.exit_code == 1
+    assert "content/photos/p002.jpg: cannot read the image (" in result.stderr and "Traceback" not in result.stderr
+    assert outputs(built) == before and (built / "output" / "manifest.json").read_bytes() == manifest
+    assert leftovers(built) == []
+
+
+def test_full_disk_while_the_photos_go_in_names_the_pdf_and_keeps_the_old_outputs(built, run, monkeypatch):
+    import book.pdf.editions
+
+    before, manifest = outputs(built), (built / "output" / "manifest.json").read_bytes()
+    edit_caption(built, "đầy")
+
+    def full(source, target, photo):
+        photo(0)  # waits for the first photo, as the real one does
+        Path(target).write_bytes(b"%PDF-1.3 partial")
+        raise OSError(errno.ENOSPC, "No space left on device", str(target))
+
+    monkeypatch.setattr(book.pdf.editions, "splice_photos", full)
+    result = run(built, "build", "--lang", "vi", "--profile", "proof", "--jobs", "2")
+    assert result.exit_code == 1
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("error: output/proof/vi/mini-vi-proof.pdf: could not be written: no space left on the device"), last
+    assert outputs(built) == before and (built / "output" / "manifest.json").read_bytes() == manifest
+    assert leftovers(built) == []

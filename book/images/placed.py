@@ -11,7 +11,7 @@ from PIL import Image
 
 from book.errors import Problems, Where
 from book.files import DiskFull, write_atomic
-from book.images.process import ImageJob, ImageResult, crop_box
+from book.images.process import ImageJob, ImageResult, crop_box, photo_name, placed_size
 from book.model import Book
 from book.outputs import Output, cache_dir
 from book.pages.paginate import Pagination, Placed
@@ -37,6 +37,17 @@ def image_jobs(book: Book, pagination: Pagination, output: Output, press_icc: Pa
                      output.colour, output.ppi, press_icc, cache, book.photos[placed.value].focus or (0.5, 0.5),
                      simulate=output.simulate_press and output.colour == "rgb")
             for _, placed in placed_photos(pagination)]
+
+
+def planned_images(book: Book, jobs: list[ImageJob]) -> dict[tuple[str, str], ImageResult]:
+    """Each job's photo as the pages draw it, known from the file's header
+    before the photo is prepared: its drawn size, and a name (`photo_name`)
+    to draw it under until it is there."""
+    plans = {}
+    for job in jobs:
+        _, drawn, want = placed_size(photo_size(job.source, image_cache(book), whole=False), job)
+        plans[(job.photo, job.frame)] = ImageResult(job, Path(photo_name(job)), want, 0.0, drawn)
+    return plans
 
 
 SIZES_FILE = "sizes.json"  # in the image cache: photos already decoded whole, by path, length and time

@@ -9,6 +9,7 @@ import functools
 import hashlib
 import io
 import math
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -138,6 +139,18 @@ def _process(job: ImageJob, digest: str | None = None) -> ImageResult:
 DRAFT_MARGIN = 1.05  # a JPEG decoded at reduced scale keeps this much more than it needs, for the resampling
 
 
+def photo_name(job: ImageJob) -> str:
+    """The name a photo is drawn under before it is prepared: the same for
+    two jobs that give the same prepared file (one photo in frames of one
+    size), so that a PDF embeds it once.
+
+    >>> photo_name(ImageJob("p1", "a", Path("p1.jpg"), (80.0, 60.0), "cover", "cmyk", 300, None, Path(".")))
+    'photo-25310331364189f860f3.jpg'
+    """
+    text = f"{job.photo}|{job.frame_mm}|{job.fit}|{job.focus}|{job.mode}|{job.ppi}|{job.simulate}"
+    return f"photo-{hashlib.sha256(text.encode()).hexdigest()[:20]}.jpg"
+
+
 def upright_size(image: Image.Image) -> tuple[int, int]:
     """The size of ``image`` once turned upright by its EXIF orientation."""
     width, height = image.size
@@ -232,15 +245,18 @@ def press_bytes(press_icc: Path) -> bytes:
 class Processing:
     """Jobs started in a process pool now and collected later, so that the
     photos are prepared while the build sets the text. The workers are
-    forked at once, by the thread that starts them. ``workers`` 1 runs the
-    jobs in this process when they are collected. ``known(path)`` gives a
-    source's remembered digest (`book.digests`), or None."""
+    forked at once, by the thread that starts them. ``workers`` 1 runs each
+    job in this process when its result is first asked for. ``known(path)``
+    gives a source's remembered digest (`book.digests`), or None. Results
+    may be asked for from several threads."""
 
     def __init__(self, jobs: list[ImageJob], workers: int, known=None):
         self.jobs: list[ImageJob] = []
         self.known = known or (lambda path: None)
         self.pool: ProcessPoolExecutor | None = None
         self.futures = []
+        self.done: dict[int, ImageResult] = {}  # without a pool
+        self.lock = threading.Lock()
         if workers > 1 and jobs:
             self.pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)))
         self.extend(jobs)
@@ -251,12 +267,22 @@ class Processing:
         if self.pool is not None:
             self.futures += [self.pool.submit(process, job, self.known(job.source)) for job in jobs]
 
+    def result(self, index: int) -> ImageResult:
+        """Job ``index``'s result, waiting for it; raises CancelledError if the processing was closed first."""
+        if self.futures:
+            return self.futures[index].result()
+        with self.lock:
+            if index not in self.done:
+                job = self.jobs[index]
+                self.done[index] = process(job, self.known(job.source))
+            return self.done[index]
+
     def results(self, progress=None) -> list[ImageResult]:
         """The results in the jobs' order; ``progress()`` is called after each."""
         results: list[ImageResult] = []
         try:
-            for index, job in enumerate(self.jobs):
-                results.append(self.futures[index].result() if self.pool else process(job, self.known(job.source)))
+            for index in range(len(self.jobs)):
+                results.append(self.result(index))
                 if progress:
                     progress()
         finally:
@@ -268,8 +294,3 @@ class Processing:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
-
-
-def process_all(jobs: list[ImageJob], workers: int, progress=None, known=None) -> list[ImageResult]:
-    """Process ``jobs`` in order; ``workers`` 1 runs in this process."""
-    return Processing(jobs, workers, known).results(progress)

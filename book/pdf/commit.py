@@ -60,7 +60,7 @@ def commit(root: Path, slug: str, staged: list[Staged], warnings: list[str]) -> 
             if same_file(item.target, item.path, entry["sha256"]):
                 continue  # an unchanged output is not rewritten
             item.target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(item.path, item.target)
+            move(item.path, item.target)
         if (root / MANIFEST_REL).is_file() and (root / MANIFEST_REL).read_text(encoding="utf-8") == dump(manifest):
             pass  # an unchanged build rewrites nothing
         else:
@@ -73,6 +73,15 @@ def commit(root: Path, slug: str, staged: list[Staged], warnings: list[str]) -> 
             pass  # the journal stays; the next build repairs
         raise
     return manifest
+
+
+def move(staged: Path, placed: Path) -> None:
+    """Rename ``staged`` to ``placed``, the old file removed first: renamed
+    over an old file, ext4 writes a new one's data out before the rename
+    returns, a second for each gigabyte of photos. A build killed between
+    the two steps leaves the journal, and `recover` makes the move."""
+    placed.unlink(missing_ok=True)
+    os.rename(staged, placed)
 
 
 def same_file(placed: Path, staged: Path, sha256: str) -> bool:

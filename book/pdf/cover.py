@@ -24,9 +24,11 @@ MARK_PT = 0.25
 class CoverRenderer(Renderer):
     """Draws in the spread's coordinates: ``trim_w``/``trim_h`` are the spread's, ``bleed`` its margin."""
 
-    def __init__(self, book: Book, geometry: CoverGeometry, fonts, photo: ImageResult | None, cover: CoverText):
+    def __init__(self, book: Book, geometry: CoverGeometry, fonts, photo: ImageResult | None, cover: CoverText,
+                 standin: Path | None = None):
         self.book, self.fonts, self.proof, self.g = book, fonts, False, geometry
         self.photo, self.cover = photo, cover
+        self.standin = standin  # draw the photo as this one-pixel file, swapped for it at finish
         self.trim_w, self.trim_h = geometry.spread
         self.bleed = geometry.margin
 
@@ -43,7 +45,8 @@ class CoverRenderer(Renderer):
         canvas.setTrimBox((m, m, width - m, height - m))
         canvas.setBleedBox((0, 0, width, height))
         if self.photo is not None and self.photo.path is not None:
-            canvas.drawImage(CachedImage(self.photo.path), 0, 0, width, height)
+            image = CachedImage(str(self.standin), str(self.photo.path)) if self.standin else CachedImage(str(self.photo.path))
+            canvas.drawImage(image, 0, 0, width, height)
         self.draw_cards(canvas)
         for placement in self.cover.placements:
             self.draw_lines(canvas, placement)

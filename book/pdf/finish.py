@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pikepdf
 
-from book.files import sha256_file
 from book.languages import language
 from book.pdf.marks import add_crop_marks
 from book.pdf.pdfx import PDFX, DocMeta, add_output_intent, instance_id, write_info
-from book.pdf.photos import mark_photos, splice_photos
+from book.pdf.photos import mark_photos
 
 
 @dataclass(frozen=True)
@@ -27,12 +26,14 @@ class Press:
     bleed_mm: float = 3.0
 
 
-def finish_pdf(source: Path, target: Path, meta: DocMeta, press: Press, photos: dict[str, Path] | None = None) -> str:
-    """Write ``source`` to ``target`` with its document keys and, for print, the PDF/X ones;
-    returns the SHA-256 of ``target``. ``photos`` maps the stand-ins' resource
-    names to the prepared photos, when the renderer drew stand-ins (see `book.pdf.photos`)."""
+def mark_pdf(source: Path, target: Path, marked: Path, meta: DocMeta, press: Press, photos: dict | None = None) -> list:
+    """Write ``source`` with its document keys and, for print, the PDF/X
+    ones. ``photos`` maps the stand-ins' resource names to the photos they
+    stand for, when the renderer drew stand-ins (see `book.pdf.photos`): the
+    file is then saved to ``marked``, ready for `splice_photos`, and the
+    photo of each mark is returned; a PDF without photos goes straight to
+    ``target`` and the list is empty."""
     standard = press.standard if press.standard and press.icc is not None else None
-    marked = target.with_name(f".{target.name}.marked")
     with pikepdf.open(source) as pdf:
         order = mark_photos(pdf, photos) if photos else []
         pdf.Root.Lang = pikepdf.String(language(meta.lang).tag)
@@ -45,10 +46,7 @@ def finish_pdf(source: Path, target: Path, meta: DocMeta, press: Press, photos: 
         write_info(pdf, meta, standard, str(instance_id(source)))
         if not order:
             pdf.save(target, deterministic_id=True, force_version=version, compress_streams=True)
-            return sha256_file(target)
-        pdf.save(marked, deterministic_id=True, force_version=version, compress_streams=True,
-                 object_stream_mode=pikepdf.ObjectStreamMode.disable)
-    try:
-        return splice_photos(marked, target, order)
-    finally:
-        marked.unlink(missing_ok=True)
+        else:
+            pdf.save(marked, deterministic_id=True, force_version=version, compress_streams=True,
+                     object_stream_mode=pikepdf.ObjectStreamMode.disable)
+    return order

@@ -112,9 +112,12 @@ class Hashing:
         return self.handle.tell()
 
 
-def splice_photos(source: Path, target: Path, photos: list[Path]) -> str:
+def splice_photos(source: Path, target: Path, photo) -> str:
     """Copy ``source`` to ``target``, each marked object written as its
-    photo; returns the SHA-256 of ``target``."""
+    photo, ``photo(n)`` the prepared file of mark ``n`` (it may wait for the
+    photo stage to make it: the photos are copied in the order the pages
+    show them, which is the order they are prepared in); returns the
+    SHA-256 of ``target``."""
     xref, table, offsets = read_xref(source)
     spans = sorted(offsets) + [xref]
     moved: dict[int, int] = {}
@@ -129,9 +132,9 @@ def splice_photos(source: Path, target: Path, photos: list[Path]) -> str:
             if mark is None:
                 out.write(chunk)
                 continue
-            photo = photos[int(mark.group(1))]
-            out.write(image_object(number, photo))
-            with open(photo, "rb") as jpeg:
+            photo_file = photo(int(mark.group(1)))
+            out.write(image_object(number, photo_file))
+            with open(photo_file, "rb") as jpeg:
                 shutil.copyfileobj(jpeg, out, 1 << 20)  # type: ignore[arg-type]  # out has the write it needs
             out.write(b"\nendstream\nendobj\n")
         lines = table.split(b"\n")
