@@ -1,6 +1,9 @@
 """The build, in one visible line of stages: sources → pages → words →
 fonts → text setting → images → render → finish → manifest. Everything is
-gathered and checked before the first PDF is written."""
+gathered and checked before the first PDF is written. The photo stage runs
+beside the others from the moment the pages are known: the text is set,
+and the editions are rendered and written, while the photos are prepared
+(see `book.pdf.editions`); nothing is put in place before all succeeded."""
 
 from __future__ import annotations
 
@@ -27,11 +30,11 @@ from book.model import Book
 from book.outputs import FINAL_REFUSES, OUTPUTS, PROOF_TOLERATES, Output, cache_dir, output_path, resolve_output
 from book.pages.paginate import Pagination, paginate
 from book.pages.spine import CoverGeometry, cover_entry, plan_cover
-from book.pdf.commit import JOURNAL_REL, Staged, commit, read_manifest, recover
+from book.pdf.commit import Staged, commit, read_manifest, recover
 from book.pdf.editions import EditionJob, PhotoMissing, Splicing, prepare_shared, render_all
 from book.pdf.finish import Press
 from book.pdf.pdfx import DocMeta, source_date
-from book.record import BuildRecord, code_digest, digest_of, quick_inputs, source_files
+from book.record import BuildRecord, build_key, build_options, code_digest, digest_of, quick_inputs, recorded_build, source_files
 from book.sources import load_book
 from book.sources.inputs import inputs_digest
 from book.sources.photo_paths import shown
@@ -208,15 +211,12 @@ def build(root: Path, langs: list[str] | None = None, profile_name: str = "print
     workers = jobs or os.cpu_count() or 1
     report("checking sources", 0, 1)
     started = time.time()
-    record = BuildRecord(root)
-    key = f"{profile_name}|{','.join(sorted(langs)) if langs else '*'}|{'strict' if strict else ''}|{pdfx}|{marks}|{simulate_press}"
-    options = {"key": key, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH")}
-    seen_files = record.builds.get(key, {}).get("fonts", [])
-    quick = quick_inputs(root, seen_files, options)  # taken before reading anything
-    same = record.build_unchanged(key, quick) if not (root / JOURNAL_REL).exists() else None
-    if same is not None and (manifest := recorded_manifest(root, record, same, time.perf_counter() - clock)) is not None:
+    key = build_key(profile_name, langs, strict, pdfx, marks, simulate_press)
+    record, seen_files, quick, manifest = recorded_build(root, key, clock)
+    if manifest is not None:
         report("done", 1, 1)
         return manifest
+    options = build_options(key)
     digests = Digests(root)
     output_for = lambda book: build_output(book, profile_name, pdfx, marks, simulate_press)  # noqa: E731
     early = EarlyPhotos(output_for, workers, digests)
@@ -253,7 +253,7 @@ def build(root: Path, langs: list[str] | None = None, profile_name: str = "print
                 photos = sorted((r.job.photo, r.job.frame, job_key(r.job, r.source_digest)) for r in images.values())
                 inputs = output_inputs(book, prepared.pagination, prepared.cards, output, strict, photos, digests, editions)
                 if expected is not None and expected != inputs:
-                    raise BookError("a photo changed while the build was reading it; run the build again")
+                    raise BookError("a photo or source file changed while the build was reading it; run the build again")
                 before = {f.get("path"): f.get("sha256") for f in read_manifest(root).get("files", []) if isinstance(f, dict)}
                 # A rendered output is left in place when its bytes are those already there.
                 in_place = {path for path in todo if before.get(path) and (record.intact(path) == before[path] or (
@@ -358,21 +358,6 @@ class KeptEditions:
         self.inputs.update(inputs)
         self.kept.add(lang)
         return kept[0]
-
-
-def recorded_manifest(root: Path, record: BuildRecord, same: dict, seconds: float) -> dict | None:
-    """The manifest of a build whose inputs and outputs are all as recorded,
-    with its summary saying every edition is unchanged; None if it cannot be trusted."""
-    manifest = read_manifest(root)
-    try:
-        listed = {f["path"]: f["sha256"] for f in manifest["files"]}
-    except (KeyError, TypeError):
-        return None
-    if not same.get("summary") or any(listed.get(rel) != record.intact(rel) for rel in same["outputs"]):
-        return None
-    editions = [{**e, "written": False, "seconds": 0.0} for e in same["summary"]["editions"]]
-    summary = {**same["summary"], "editions": editions, "seconds": round(seconds, 2)}
-    return {**manifest, "warnings": same["warnings"], "summary": summary}
 
 
 def build_output(book: Book, profile_name: str, pdfx: str | None, marks: bool | None, simulate_press: bool | None) -> Output:

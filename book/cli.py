@@ -6,6 +6,7 @@ import functools
 import json
 import math
 import sys
+import time
 import traceback
 from pathlib import Path
 from typing import Annotated, Optional
@@ -127,25 +128,48 @@ def build(
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary and the problems as JSON.")] = False,
 ) -> None:
     """Build the editions' PDFs into output/<profile>/<lang>/."""
-    from book.build import build as run_build
     from book.outputs import OUTPUTS
-    from book.pdf.pdfx import PDFX
-    from book.summary import summary_table
+    from book.record import build_key, recorded_build
 
+    clock = time.perf_counter()
     if profile not in OUTPUTS:
         err.print(f"error: --profile {profile}: use one of {', '.join(OUTPUTS)}")
         raise typer.Exit(int(ExitCode.USAGE))
     if simulate_press and OUTPUTS[profile].colour == "cmyk":
         err.print(f"error: --simulate-press: the {profile} profile is already made for the press; use it with --profile proof or screen")
         raise typer.Exit(int(ExitCode.USAGE))
+    langs = check_langs(lang)
+    root = project_root()
+    # An unchanged build answers from its record before the toolchain is loaded.
+    manifest = recorded_build(root, build_key(profile, langs, strict, pdfx, marks, simulate_press), clock)[3]
+    if manifest is None:
+        manifest = full_build(root, langs, profile, jobs, strict, pdfx, marks, simulate_press, as_json)
+    summary = manifest.pop("summary")
+    if as_json:
+        print_json({"ok": True, **summary})
+        return
+    print_warnings(manifest["warnings"])
+    if not quiet:
+        from book.summary import summary_table
+
+        stdout_console().print(summary_table(summary))
+        for entry in manifest["files"]:
+            if entry["profile"] == profile and entry.get("part") == "cover" and (not langs or entry["lang"] in langs):
+                print(f"{entry['path']}  cover, spine {entry['spine_mm']:g} mm")
+
+
+def full_build(root: Path, langs, profile: str, jobs, strict: bool, pdfx, marks, simulate_press, as_json: bool) -> dict:
+    """`book.build.build` with a progress bar; the manifest, or exits on a problem."""
+    from book.build import build as run_build
+    from book.outputs import OUTPUTS
+    from book.pdf.pdfx import PDFX
+
     if pdfx is not None and pdfx not in PDFX:
         err.print(f"error: --pdfx {pdfx}: unknown PDF/X flavour; use one of {', '.join(PDFX)}")
         raise typer.Exit(int(ExitCode.USAGE))
     if pdfx is not None and OUTPUTS[profile].colour != "cmyk":
         err.print(f"error: --pdfx {pdfx}: the {profile} profile is RGB; PDF/X applies to --profile print")
         raise typer.Exit(int(ExitCode.USAGE))
-    langs = check_langs(lang)
-    root = project_root()
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=True, disable=not err.is_terminal or as_json) as progress:
         task = progress.add_task("starting", total=1)
@@ -161,16 +185,7 @@ def build(
             if not as_json:
                 raise
             fail_as_json(exc)
-    summary = manifest.pop("summary")
-    if as_json:
-        print_json({"ok": True, **summary})
-        return
-    print_warnings(manifest["warnings"])
-    if not quiet:
-        stdout_console().print(summary_table(summary))
-        for entry in manifest["files"]:
-            if entry["profile"] == profile and entry.get("part") == "cover" and (not langs or entry["lang"] in langs):
-                print(f"{entry['path']}  cover, spine {entry['spine_mm']:g} mm")
+    return manifest
 
 
 @app.command()
