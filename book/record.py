@@ -47,15 +47,6 @@ def digest_of(value) -> str:
     return hashlib.sha256(json.dumps(value, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
 
 
-def stat_signature(path: Path) -> list:
-    """What says a file is the one seen before, without reading it."""
-    try:
-        st = path.stat()
-    except OSError:
-        return [str(path), None]
-    return [str(path), st.st_size, st.st_mtime_ns]
-
-
 class BuildRecord:
     def __init__(self, root: Path):
         self.root = root
@@ -75,8 +66,8 @@ class BuildRecord:
         entry = self.outputs.get(rel)
         if not entry:
             return None
-        st = stat_signature(self.root / rel)
-        if st[1:] != [entry.get("size"), entry.get("mtime_ns")]:
+        st = signature(self.root / rel)
+        if st is None or st[:2] != [entry.get("size"), entry.get("mtime_ns")]:
             return None
         return entry.get("sha256")
 
