@@ -70,18 +70,21 @@ def remove_stale_temps(folder: Path) -> int:
     return removed
 
 
-def write_atomic(path: Path, text: str | bytes) -> None:
+def write_atomic(path: Path, text: str | bytes, durable: bool = True) -> None:
     """Write ``text`` to a temporary name beside ``path``, then rename it into
     place: a reader never sees half a file, and a failure (a full disk) leaves
-    the old one and no temporary file."""
+    the old one and no temporary file. ``durable`` flushes it to the disk
+    before the rename, so that a power cut cannot leave an empty file under
+    the name; a cache whose reader checks what it finds can do without."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     data = text.encode("utf-8") if isinstance(text, str) else text
     try:
         with open(tmp, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)

@@ -4,6 +4,7 @@ builds at once, a full disk; and what killed builds left is cleaned up."""
 from __future__ import annotations
 
 import errno
+import io
 import hashlib
 import json
 import os
@@ -148,10 +149,14 @@ def test_full_disk_while_writing_a_pdf_names_it_and_keeps_the_old_outputs(built,
 def test_full_disk_in_the_photo_cache_blames_the_disk_not_the_photo(mini, run, monkeypatch):
     import book.files
 
-    def full(fd):
-        raise OSError(errno.ENOSPC, "No space left on device")
+    class Full(io.FileIO):
+        def write(self, data):
+            raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(book.files.os, "fsync", full)
+    def opened(path, mode="r", *args, **kwargs):  # the cache's files are written through write_atomic
+        return Full(path, "w") if "w" in mode else open(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(book.files, "open", opened, raising=False)
     result = run(mini, "build", "--lang", "vi", "--profile", "proof", "--jobs", "1")
     assert result.exit_code == 1
     last = result.stderr.strip().splitlines()[-1]

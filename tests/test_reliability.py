@@ -113,3 +113,20 @@ def test_fresh_font_cache_gives_the_same_pdf(mini, run):
     result = run(mini, "build", "--lang", "ja", "--profile", "proof")
     assert result.exit_code == 0, result.stderr
     assert hashlib.sha256(pdf.read_bytes()).hexdigest() == first
+
+
+def test_prepared_photo_cut_short_is_made_again(tmp_path):
+    """The photo cache is not flushed to the disk (the workers would wait for
+    the editions' gigabytes); a JPEG a power cut left short or empty under its
+    name must not reach a PDF."""
+    source = tmp_path / "photo.jpg"
+    Image.new("RGB", (900, 600), (180, 90, 40)).save(source, quality=95)
+    job = ImageJob("p", "photo", source, (100.0, 66.0), "cover", "rgb", 150, None, tmp_path / "cache")
+    first = process(job)
+    whole = first.path.read_bytes()
+    for damaged in (whole[: len(whole) // 2], b""):
+        first.path.write_bytes(damaged)
+        again = process(job)
+        assert again.error is None, again.error
+        assert again.path == first.path and again.path.read_bytes() == whole
+        assert again.pixels == first.pixels

@@ -54,14 +54,22 @@ def read_cached(job, digest: str) -> Cached:
     """The cache entry of ``job`` whose source has SHA-256 ``digest``."""
     key = job_key(job, digest)
     path, meta = job.cache / f"{key}.jpg", job.cache / f"{key}.txt"
-    if path.is_file() and meta.is_file():
-        w, h, ppi, bw, bh = meta.read_text().split()
-        return Cached(path, meta, True, (int(w), int(h)), float(ppi), (float(bw), float(bh)))
+    try:
+        w, h, ppi, bw, bh, size = meta.read_text().split()
+        if path.stat().st_size == int(size):
+            return Cached(path, meta, True, (int(w), int(h)), float(ppi), (float(bw), float(bh)))
+    except (OSError, ValueError):  # not there, or cut short (see `store`): made again
+        pass
     return Cached(path, meta, False)
 
 
 def store(cached: Cached, jpeg: bytes, pixels: tuple[int, int], ppi: float, box_mm: tuple[float, float]) -> None:
-    """The JPEG first, its numbers second: a reader that finds the numbers
-    finds a whole JPEG (a full disk raises `DiskFull` and leaves neither half)."""
-    write_atomic(cached.path, jpeg)
-    write_atomic(cached.meta, f"{pixels[0]} {pixels[1]} {ppi:.2f} {box_mm[0]:.4f} {box_mm[1]:.4f}\n")
+    """The JPEG first, its numbers and length second: a reader that finds the
+    numbers finds a whole JPEG (a full disk raises `DiskFull` and leaves
+    neither half). Neither is flushed to the disk: waiting for that costs the
+    photo workers seconds while the editions are being written, and a file a
+    power cut left empty or short does not match its length, so
+    `read_cached` makes it again."""
+    write_atomic(cached.path, jpeg, durable=False)
+    write_atomic(cached.meta, f"{pixels[0]} {pixels[1]} {ppi:.2f} {box_mm[0]:.4f} {box_mm[1]:.4f} {len(jpeg)}\n",
+                 durable=False)

@@ -16,6 +16,7 @@ from fontTools.pens.cu2quPen import Cu2QuPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont as FTFont
 from fontTools.ttLib import newTable
+from fontTools.ttLib.tables._g_l_y_f import Glyph
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -104,30 +105,21 @@ def convert_to_truetype(face: FontFace, codepoints: set[int], target: Path, tag:
     TrueType glyphs, which reportlab can embed. The PostScript name gets ``tag``:
     reportlab keeps one font per PostScript name per process, so two subsets of
     one face (two editions) must not share it, or one would draw with the
-    other's glyphs."""
+    other's glyphs.
+
+    The CFF table is swapped for an empty glyf table before fontTools'
+    subsetter runs, and only the glyphs it keeps are drawn from the CFF
+    outlines: subsetting the CFF itself would interpret each kept charstring
+    twice more (for its closure and its subroutines) before the drawing."""
     font = FTFont(str(face.path), fontNumber=face.index, lazy=True)
     for table in DROPPED_TABLES:  # before subsetting, which would otherwise read a CJK face's large layout tables first
         if table in font:
             del font[table]
-    options = subset.Options()
-    options.layout_features = []
-    options.hinting = True  # the CFF hints go with the CFF table; removing them first costs a fifth of the time
-    options.notdef_outline = True
-    options.name_IDs = ["*"]
-    options.drop_tables += list(DROPPED_TABLES)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=sorted(codepoints))
-    subsetter.subset(font)
     order = font.getGlyphOrder()
-    glyphs = font.getGlyphSet()
+    outlines = font.getGlyphSet()  # the CFF charstrings, read as they are drawn
     glyf = newTable("glyf")
     glyf.glyphOrder = order
-    glyf.glyphs = {}
-    for name in order:
-        pen = TTGlyphPen(None)
-        # CFF contours run counter-clockwise, TrueType ones clockwise.
-        glyphs[name].draw(Cu2QuPen(pen, max_err=1.0, reverse_direction=True))
-        glyf.glyphs[name] = pen.glyph()
+    glyf.glyphs = {name: Glyph() for name in order}
     font["glyf"] = glyf
     font["loca"] = newTable("loca")
     del font["CFF "]
@@ -138,6 +130,20 @@ def convert_to_truetype(face: FontFace, codepoints: set[int], target: Path, tag:
         setattr(maxp, attr, 1 if attr == "maxZones" else 0)
     font["head"].indexToLocFormat = 0
     font["head"].glyphDataFormat = 0
+    options = subset.Options()
+    options.layout_features = []
+    options.hinting = True  # keeps what there is; the drawn glyphs have no instructions
+    options.notdef_outline = True
+    options.name_IDs = ["*"]
+    options.drop_tables += list(DROPPED_TABLES)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=sorted(codepoints))
+    subsetter.subset(font)
+    for name in font.getGlyphOrder():
+        pen = TTGlyphPen(None)
+        # CFF contours run counter-clockwise, TrueType ones clockwise.
+        outlines[name].draw(Cu2QuPen(pen, max_err=1.0, reverse_direction=True))
+        font["glyf"].glyphs[name] = pen.glyph()
     font["post"].formatType = 3.0
     names = font["name"]
     postscript = names.getDebugName(6) or face.name
