@@ -5,6 +5,8 @@ output's resolution (never upscaled), converted from its own ICC profile
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import functools
 import hashlib
 import io
@@ -242,6 +244,26 @@ def press_bytes(press_icc: Path) -> bytes:
     return press_icc.read_bytes()
 
 
+M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter
+MAP_FROM = 1 << 20
+
+
+def return_freed_memory() -> None:
+    """In a photo worker: every allocation of 1 MiB or more (Pillow's image
+    blocks, a photo's bytes) is mapped on its own and given back to the
+    system when freed. glibc otherwise raises that threshold to the largest
+    block freed (up to 32 MiB), after which 16 MiB image blocks come from a
+    heap that fragments: measured at 24 MP, a worker then held 384 MB of
+    which a photo needs 190. No effect where the C library is not glibc."""
+    name = ctypes.util.find_library("c")
+    try:
+        libc = ctypes.CDLL(name) if name else None
+    except OSError:
+        return
+    if libc is not None and hasattr(libc, "mallopt"):
+        libc.mallopt(M_MMAP_THRESHOLD, MAP_FROM)
+
+
 class Processing:
     """Jobs started in a process pool now and collected later, so that the
     photos are prepared while the build sets the text. The workers are
@@ -258,7 +280,7 @@ class Processing:
         self.done: dict[int, ImageResult] = {}  # without a pool
         self.lock = threading.Lock()
         if workers > 1 and jobs:
-            self.pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)))
+            self.pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)), initializer=return_freed_memory)
         self.extend(jobs)
 
     def extend(self, jobs: list[ImageJob]) -> None:

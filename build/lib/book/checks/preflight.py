@@ -1,0 +1,159 @@
+"""`book preflight`: check built PDFs as a printer's preflight would: boxes and
+bleed, page count, image resolution and total ink here; the PDF/X keys by
+their values (`docinfo`), what the pages draw (`content`) and the text's
+safety zone (`safety`) in their own modules."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pikepdf
+from PIL import Image
+
+from book.checks.content import check_content
+from book.checks.docinfo import check_document
+from book.checks.safety import check_safety
+from book.errors import WARNING, Problem, Problems, Where
+from book.model import MM, Safety
+
+MIN_BLEED_MM = 3.0
+
+
+@dataclass
+class Report:
+    path: str
+    pages: int = 0
+    trim_mm: tuple[float, float] | None = None
+    problems: Problems = field(default_factory=Problems)
+    facts: dict[str, object] = field(default_factory=dict)
+
+    def error(self, code: str, message: str, page: int | None = None) -> None:
+        self.problems.add(Problem(code, message, Where(self.path, page=page)))
+
+    def warn(self, code: str, message: str, page: int | None = None) -> None:
+        self.problems.add(Problem(code, message, Where(self.path, page=page), WARNING))
+
+    @property
+    def errors(self) -> list[str]:
+        return [p.message for p in self.problems.errors]
+
+    @property
+    def warnings(self) -> list[str]:
+        return [p.message for p in self.problems.warnings]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems.errors
+
+    def as_json(self) -> dict:
+        return {"path": self.path, "pages": self.pages, "trim_mm": self.trim_mm, "ok": self.ok, "facts": self.facts,
+                "errors": self.errors, "warnings": self.warnings, "problems": [p.as_json() for p in self.problems.items]}
+
+
+def box(page: pikepdf.Page, name: str) -> list[float] | None:
+    value = page.obj.get(name)
+    return [float(v) for v in value] if value is not None else None
+
+
+def check_boxes(pdf: pikepdf.Pdf, report: Report) -> None:
+    trims = set()
+    for number, page in enumerate(pdf.pages, start=1):
+        media, trim, bleed = box(page, "/MediaBox"), box(page, "/TrimBox"), box(page, "/BleedBox")
+        if trim is None or bleed is None:
+            report.error("no-trimbox", f"page {number}: no {'TrimBox' if trim is None else 'BleedBox'}; the printer cannot find the trim", number)
+            continue
+        margins = [trim[0] - bleed[0], trim[1] - bleed[1], bleed[2] - trim[2], bleed[3] - trim[3]]
+        if min(margins) < MIN_BLEED_MM * MM - 0.01:
+            report.error("bleed", f"page {number}: bleed {min(margins) / MM:.1f} mm, needs {MIN_BLEED_MM:.0f} mm on every side", number)
+        if media and (bleed[0] < media[0] - 0.01 or bleed[1] < media[1] - 0.01 or bleed[2] > media[2] + 0.01 or bleed[3] > media[3] + 0.01):
+            report.error("bleed", f"page {number}: BleedBox reaches outside the MediaBox", number)
+        if min(margins) < -0.01:
+            report.error("trim", f"page {number}: TrimBox reaches outside the BleedBox", number)
+        trims.add((round((trim[2] - trim[0]) / MM, 1), round((trim[3] - trim[1]) / MM, 1)))
+    if len(trims) > 1:
+        report.error("trim", f"pages have different trim sizes: {sorted(trims)}")
+    if trims:
+        report.trim_mm = sorted(trims)[0]
+
+
+def check_images(path: Path, pdf: pikepdf.Pdf, report: Report, min_ppi: int, ink_limit: int) -> None:
+    tool = shutil.which("pdfimages")
+    low = []
+    if tool:
+        listing = subprocess.run([tool, "-list", str(path)], capture_output=True, text=True).stdout.splitlines()[2:]
+        for row in listing:
+            cols = row.split()
+            if len(cols) < 14 or cols[2] != "image":
+                continue
+            ppi = min(int(cols[12]), int(cols[13]))
+            if ppi < min_ppi - 1:
+                low.append(f"page {cols[0]} ({ppi} ppi)")
+        report.facts["images"] = len(listing)
+    for item in low:
+        report.warn("low-ppi", f"image below {min_ppi} ppi on {item}")
+    worst = 0.0
+    seen: set = set()
+    for page in pdf.pages:
+        for image in images_of(page.Resources, seen):
+            filters = image.get("/Filter")
+            filters = list(filters) if isinstance(filters, pikepdf.Array) else [filters]
+            if image.get("/ColorSpace") != "/DeviceCMYK" or filters != ["/DCTDecode"]:
+                continue
+            with Image.open(io.BytesIO(image.read_raw_bytes())) as picture:
+                picture.draft("CMYK", (picture.width // 8, picture.height // 8))
+                small = picture.convert("CMYK")
+                # Adobe CMYK JPEGs are stored inverted; Pillow undoes that on decode.
+                bands = [b.load() for b in small.split()]
+                w, h = small.size
+                for y in range(0, h, 2):
+                    for x in range(0, w, 2):
+                        total = sum(band[x, y] for band in bands) / 2.55
+                        worst = max(worst, total)
+    if worst:
+        report.facts["max_ink_percent"] = round(worst)
+        if worst > ink_limit + 5:
+            report.error("ink-limit", f"total ink reaches {worst:.0f} % in a photo; the limit is {ink_limit} %")
+
+
+def images_of(resources, seen: set):
+    for xobject in (resources.get("/XObject") or {}).values():
+        if xobject.objgen in seen:
+            continue
+        seen.add(xobject.objgen)
+        if xobject.get("/Subtype") == "/Image":
+            yield xobject
+        elif xobject.get("/Subtype") == "/Form" and "/Resources" in xobject:
+            yield from images_of(xobject.Resources, seen)
+
+
+def part_of(path: Path) -> str:
+    """The part a built PDF is, from its name (``<slug>-<lang>-cover.pdf``); any other PDF is an interior.
+
+    >>> part_of(Path("output/print/en/hai-phong-en-cover.pdf")), part_of(Path("magenta.pdf"))
+    ('cover', 'interior')
+    """
+    return "cover" if path.stem.endswith("-cover") else "interior"
+
+
+def preflight(path: Path, min_ppi: int = 300, ink_limit: int = 300, page_multiple: int = 4, safety: Safety | None = None) -> Report:
+    report = Report(str(path))
+    try:
+        pdf = pikepdf.open(path)
+    except (pikepdf.PdfError, OSError) as exc:
+        report.error("unreadable-pdf", f"not a readable PDF: {exc}")
+        return report
+    with pdf:
+        report.pages = len(pdf.pages)
+        if report.pages % page_multiple and part_of(path) != "cover":  # a cover is one spread
+            report.error("page-count", f"{report.pages} pages: not a multiple of {page_multiple} for the binding")
+        report.facts["standard"] = "none"
+        flavour = check_document(pdf, report)
+        check_boxes(pdf, report)
+        check_content(pdf, report, flavour)
+        check_images(path, pdf, report, min_ppi, ink_limit)
+        check_safety(path, pdf, report, safety or Safety())
+    return report

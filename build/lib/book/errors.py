@@ -1,0 +1,138 @@
+"""The exception family, exit codes and the one collector of problems.
+
+Every message a user sees is one line that names the file (and line where
+known) and says what to do. Every stage reports to one `Problems`; each
+problem has a stable code, a severity and a place, and policy (what a proof
+only warns about, what --strict promotes) reads codes, never wording.
+
+typer carries its own copy of click, so the family is rooted in Exception and
+the CLI turns it into the message and exit code (see ``cli.guarded``)."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, replace
+
+ERROR, WARNING = "error", "warning"
+
+
+class ExitCode(enum.IntEnum):
+    OK = 0
+    PROBLEM = 1  # the user's content, translations or outputs
+    USAGE = 2
+    INTERRUPTED = 130
+
+
+@dataclass(frozen=True)
+class Where:
+    """A place in a source file, printed as ``path:line``; ``key`` is the key path."""
+
+    path: str
+    line: int | None = None
+    key: str | None = None
+    page: int | None = None  # for problems found in a PDF
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong (or worth a warning)."""
+
+    code: str  # stable identifier: 'overflow', 'untranslated', 'low-ppi', …
+    message: str
+    where: Where | None = None
+    severity: str = ERROR
+
+    @property
+    def warning(self) -> bool:
+        return self.severity == WARNING
+
+    def __str__(self) -> str:
+        prefix = f"{self.where}: " if self.where else ""
+        return prefix + self.message
+
+    @classmethod
+    def from_json(cls, data: dict) -> Problem:
+        """The problem `as_json` gave."""
+        where = Where(data["file"], data.get("line"), data.get("key"), data.get("page")) if data.get("file") is not None else None
+        return cls(data["code"], data["message"], where, data.get("severity", ERROR))
+
+    def as_json(self) -> dict:
+        where = self.where
+        out = {"file": where.path if where else None, "line": where.line if where else None, "key": where.key if where else None,
+               "code": self.code, "severity": self.severity, "message": self.message}
+        if where and where.page is not None:
+            out["page"] = where.page
+        return out
+
+
+class Problems:
+    """The one list every stage of a command reports to."""
+
+    def __init__(self) -> None:
+        self.items: list[Problem] = []
+
+    def error(self, code: str, where: Where | None, message: str) -> None:
+        self.items.append(Problem(code, message, where))
+
+    def warn(self, code: str, where: Where | None, message: str) -> None:
+        self.items.append(Problem(code, message, where, WARNING))
+
+    def add(self, problem: Problem) -> None:
+        self.items.append(problem)
+
+    def extend(self, problems) -> None:
+        self.items.extend(problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if not p.warning]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.warning]
+
+    def soften(self, codes: frozenset[str]) -> None:
+        """Errors with these codes become warnings (what a proof can go on with)."""
+        self.items = [replace(p, severity=WARNING) if p.code in codes else p for p in self.items]
+
+    def promote(self, codes: frozenset[str] | None = None) -> None:
+        """--strict: every warning becomes an error (or only those with ``codes``)."""
+        self.items = [replace(p, severity=ERROR) if codes is None or p.code in codes else p for p in self.items]
+
+    def stop_if_errors(self, what: str, kind: type[BookError] | None = None) -> None:
+        errors = self.errors
+        if errors:
+            count = len(errors)
+            raise (kind or BookError)(f"{count} problem{'s' if count > 1 else ''} {what}", list(self.items))
+
+
+class BookError(Exception):
+    exit_code = ExitCode.PROBLEM
+
+    def __init__(self, message: str, problems: list[Problem] | None = None):
+        super().__init__(message)
+        self.message = message
+        self.problems = problems or []
+
+
+class ConfigError(BookError):
+    pass
+
+
+class TranslationError(BookError):
+    pass
+
+
+class ImageError(BookError):
+    pass
+
+
+class FontError(BookError):
+    pass
+
+
+class RenderError(BookError):
+    pass

@@ -1,0 +1,79 @@
+"""Checks of one language's catalog, as a translator's tools would make them:
+syntax, header, placeholders, NFC, duplicates, msgfmt -c, glossary terms."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from book.errors import ERROR, WARNING, Problem, Where
+from book.i18n.catalog import Catalog, without_bom
+from book.i18n.glossary import missing_terms, read_glossary
+from book.languages import TABLE, catalog_rel, nfc
+from book.model import Book
+from book.placeholders import placeholders
+
+MSGFMT_LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): (?P<message>.*)$")
+
+
+def run_msgfmt(path: Path, rel: str) -> list[Problem]:
+    tool = shutil.which("msgfmt")
+    if tool is None:
+        return [Problem("no-msgfmt", "msgfmt not found; install the Debian package gettext to check catalogs", Where(rel), WARNING)]
+    result = subprocess.run([tool, "-c", "--check-format", "-o", "/dev/null", str(path)], capture_output=True, text=True)
+    problems = []
+    for line in result.stderr.splitlines():
+        match = MSGFMT_LINE.match(line)
+        if not match or "found" in match["message"] and "fatal error" in match["message"]:
+            continue
+        message = match["message"]
+        warning = "warning:" in message and result.returncode == 0
+        problems.append(Problem("msgfmt", f"msgfmt: {message}", Where(rel, int(match["line"])), WARNING if warning else ERROR))
+    if result.returncode != 0 and not any(not p.warning for p in problems):
+        problems.append(Problem("msgfmt", f"msgfmt -c rejects the file: {result.stderr.strip().splitlines()[-1:]}", Where(rel)))
+    return problems
+
+
+def check_catalog(root: Path, book: Book, catalog: Catalog) -> list[Problem]:
+    lang = catalog.lang
+    rel = catalog_rel(lang)
+    if catalog.po is None or catalog.path is None:
+        return [Problem("no-catalog", f"no catalog for {lang}; create it with 'book i18n init {lang}'", Where(rel))]
+    po, path = catalog.po, catalog.path
+    problems: list[Problem] = []
+    header = po.metadata.get("Language", "")
+    if header not in TABLE[lang].po_headers:
+        wanted = TABLE[lang].po_headers[0]
+        problems.append(Problem("catalog-language", f"header Language is '{header}' but the file is for '{lang}'; set \"Language: {wanted}\\n\"",
+                                Where(rel, 1)))
+    sources = {m.ctx: m.text for m in book.messages()}
+    terms = read_glossary(root)
+    seen: dict[str | None, int] = {}
+    for entry in po:
+        if entry.obsolete:
+            continue
+        where = Where(rel, entry.linenum, entry.msgctxt)
+        # One msgctxt is one slot of the book, whatever its msgid says.
+        if entry.msgctxt in seen:
+            problems.append(Problem("duplicate-entry", f"{entry.msgctxt}: msgctxt used twice (first at line {seen[entry.msgctxt]}); "
+                                    "delete one of the two entries", where))
+            continue
+        seen[entry.msgctxt] = entry.linenum
+        for field, text in (("msgid", entry.msgid), ("msgstr", entry.msgstr)):
+            if text != nfc(text):
+                problems.append(Problem("not-nfc", f"{entry.msgctxt}: {field} is not in Unicode NFC (decomposed accents); "
+                                        "re-type it or convert the file to NFC", where))
+        if entry.msgstr and placeholders(entry.msgid) != placeholders(entry.msgstr):
+            want = " ".join("{" + p + "}" for p in placeholders(entry.msgid)) or "none"
+            have = " ".join("{" + p + "}" for p in placeholders(entry.msgstr)) or "none"
+            problems.append(Problem("placeholder", f"{entry.msgctxt}: placeholders differ: the source has {want}, the translation {have}", where))
+        if entry.msgstr and "fuzzy" not in entry.flags and entry.msgctxt in sources:
+            for term in missing_terms(sources[entry.msgctxt], entry.msgstr, lang, terms):
+                problems.append(Problem("glossary", f"{entry.msgctxt}: glossary term '{term.source}' is '{term.targets[lang]}' "
+                                        "in translations/glossary.csv but the translation does not use it", where, WARNING))
+    with tempfile.TemporaryDirectory() as work:
+        problems += run_msgfmt(without_bom(path, rel, Path(work)), rel)
+    return problems

@@ -1,0 +1,54 @@
+"""What CLDR (babel) knows about each edition's language: dates at their
+known precision, language names, plural forms."""
+
+from __future__ import annotations
+
+import datetime
+
+from babel import Locale
+from babel.dates import format_date, format_skeleton
+from babel.messages.plurals import get_plural
+
+from book.languages import language
+from book.model import PartialDate
+
+
+def format_partial_date(date: PartialDate, lang: str) -> str:
+    """A date at its known precision, in the edition's CLDR form; years are
+    never grouped like numbers.
+
+    >>> format_partial_date(PartialDate(1955, 5, 13), "vi")
+    '13 tháng 5, 1955'
+    >>> format_partial_date(PartialDate(1955, 5, 13), "zh")
+    '1955年5月13日'
+    >>> format_partial_date(PartialDate(1972, 12), "en")
+    'December 1972'
+    >>> format_partial_date(PartialDate(2025), "ko")
+    '2025'
+    """
+    locale = language(lang).locale
+    if date.day:
+        return format_date(datetime.date(date.year, date.month, date.day), "long", locale=locale)
+    if date.month:
+        return format_skeleton("yMMMM", datetime.date(date.year, date.month, 1), locale=locale)
+    return str(date.year)
+
+
+def language_name(lang: str) -> str:
+    """The language's name in itself.
+
+    >>> language_name("zh")
+    '中文 (简体)'
+    """
+    locale = language(lang).locale
+    return Locale.parse(locale).get_display_name(locale)
+
+
+def plural_forms(lang: str) -> str:
+    """The catalog's Plural-Forms header.
+
+    >>> plural_forms("en")
+    'nplurals=2; plural=(n != 1);'
+    """
+    plural = get_plural(language(lang).locale)
+    return f"nplurals={plural.num_plurals}; plural={plural.plural_expr};"

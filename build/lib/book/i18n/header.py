@@ -1,0 +1,98 @@
+"""The header of each catalog as Poedit and Weblate read it: the contacts from
+book.yaml, the Language code, and a PO-Revision-Date that moves only when
+the translations changed (a digest of them is kept in the header)."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import os
+from pathlib import Path
+
+import polib
+
+from book.errors import TranslationError
+from book.i18n.catalog import WRAP, parse_po
+from book.i18n.cldr import language_name
+from book.languages import TABLE, catalog_rel
+from book.model import Book
+
+DIGEST_HEADER = "X-Translations-Digest"
+DATE_FORMAT = "%Y-%m-%d %H:%M%z"
+
+
+def report_to(book: Book) -> str:
+    """Report-Msgid-Bugs-To: book.yaml's translation.report_to, else the publisher."""
+    return book.contacts.report_to or book.publisher.text
+
+
+def translations_digest(po: polib.POFile) -> str:
+    """A fingerprint of what the translators wrote: every live entry's source,
+    translation and fuzzy mark (not comments, order, wrapping or headers)."""
+    digest = hashlib.sha256()
+    rows = sorted((e.msgctxt or "", e.msgid, e.msgstr, sorted(e.msgstr_plural.items()), e.fuzzy) for e in po if not e.obsolete)
+    for row in rows:
+        digest.update(repr(row).encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+def revision_date(path: Path, current: str) -> str:
+    """PO-Revision-Date for translations changed since the last update: the
+    sources' time (SOURCE_DATE_EPOCH) if set, else when the file was saved, but
+    never earlier than the date already there (a translator's tool writes one)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        if not epoch.isdigit():
+            raise TranslationError(f"SOURCE_DATE_EPOCH is '{epoch}'; set it to a number of seconds since 1970, or unset it")
+        stamp = datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
+    else:
+        stamp = datetime.datetime.fromtimestamp(path.stat().st_mtime, datetime.UTC)
+    stamp = stamp.replace(second=0, microsecond=0)
+    try:
+        stamp = max(stamp, datetime.datetime.strptime(current, DATE_FORMAT))
+    except ValueError:
+        pass  # empty or the template's placeholder
+    return stamp.astimezone(datetime.UTC).strftime(DATE_FORMAT)
+
+
+def header_language(current: str, lang: str) -> str:
+    """The catalog's Language header: kept when it is another accepted spelling
+    of the language (Weblate writes zh_Hans), else gettext's code."""
+    accepted = TABLE[lang].po_headers
+    if current != accepted[0] and current != lang and current in accepted:
+        return current
+    return accepted[0]
+
+
+def catalog_header(book: Book, lang: str, metadata: dict[str, str]) -> dict[str, str]:
+    """The header fields book writes from book.yaml; the others stay as they are."""
+    contacts = book.contacts
+    return {
+        "Report-Msgid-Bugs-To": report_to(book),
+        "Last-Translator": contacts.translators.get(lang) or metadata.get("Last-Translator", ""),
+        "Language-Team": contacts.teams.get(lang) or metadata.get("Language-Team") or language_name(lang),
+        "Language": header_language(metadata.get("Language", ""), lang),
+    }
+
+
+def set_header(text: str, fields: dict[str, str]) -> str:
+    """``text`` (a whole catalog) with these header fields set, each in place
+    or added at the end; the entries are untouched."""
+    head, sep, rest = text.partition("\n\n")
+    header = polib.pofile(head + "\n", wrapwidth=WRAP)
+    if header.metadata.get("Content-Type") is None:  # no header entry: msgmerge always writes one
+        return text
+    header.metadata.update(fields)
+    return str(header).rstrip("\n") + "\n" + sep + rest
+
+
+def revised_header(book: Book, lang: str, po: Path, merged: str) -> dict[str, str]:
+    """Header fields for the merged catalog: the contacts from book.yaml, and a
+    new PO-Revision-Date only if the translations changed since the last update
+    (the digest recorded then); msgmerge's own changes are no revision."""
+    found = parse_po(po, catalog_rel(lang))
+    fields = catalog_header(book, lang, found.metadata)
+    if found.metadata.get(DIGEST_HEADER) != translations_digest(found):
+        fields["PO-Revision-Date"] = revision_date(po, found.metadata.get("PO-Revision-Date", ""))
+    fields[DIGEST_HEADER] = translations_digest(polib.pofile(merged))
+    return fields

@@ -1,0 +1,78 @@
+"""Give every text of the book its words in one edition's language: from the
+edition's catalog, NFC-normalised, with dates from CLDR. What is missing is
+reported to the build's problems as it is looked up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from book.errors import Problem, Problems, Where
+from book.i18n.catalog import Catalog
+from book.i18n.cldr import format_partial_date, language_name
+from book.languages import catalog_rel, nfc
+from book.model import Book, Message, PartialDate, Photo
+from book.placeholders import fill
+
+MISSING = ("untranslated", "fuzzy", "stale-translation")
+
+
+@dataclass
+class Localiser:
+    """Looks up one edition's text for each message."""
+
+    book: Book
+    lang: str
+    catalog: Catalog | None
+    problems: Problems = field(default_factory=Problems)
+    fallback: bool = False  # proof builds show the source text where a translation is missing
+    missing_ctx: set[str] = field(default_factory=set)
+
+    def text(self, message: Message) -> str:
+        if self.lang == self.book.source_language or not message.text:
+            return message.text
+        entry = self.catalog.entries.get(message.ctx) if self.catalog else None
+        found = None
+        if entry is None or not entry.msgstr:
+            found = ("untranslated", "not translated")
+        elif "fuzzy" in entry.flags:
+            found = ("fuzzy", "fuzzy (needs review)")
+        elif nfc(entry.msgid) != message.text:
+            found = ("stale-translation", "the Vietnamese text changed since it was translated; run 'book i18n update'")
+        if found is None:
+            return nfc(entry.msgstr)
+        if message.ctx not in self.missing_ctx:
+            self.missing_ctx.add(message.ctx)
+            code, what = found
+            suffix = " (Vietnamese shown)" if self.fallback else ""
+            where = Where(catalog_rel(self.lang), entry.linenum if entry is not None else None, message.ctx)
+            self.problems.error(code, where, f"{self.lang}: {message.ctx}: {what}{suffix}")
+        return message.text
+
+    @property
+    def missing(self) -> list[Problem]:
+        """What this edition lacks, as reported to the problems."""
+        return [p for p in self.problems.items if p.code in MISSING and p.where and p.where.key in self.missing_ctx
+                and p.where.path == catalog_rel(self.lang)]
+
+    def where(self, message: Message) -> Where:
+        """Where this edition's text of ``message`` is edited: its .po entry, or the source."""
+        entry = self.catalog.entries.get(message.ctx) if self.catalog and self.lang != self.book.source_language else None
+        if entry is not None and entry.msgstr:
+            return Where(catalog_rel(self.lang), entry.linenum, message.ctx)
+        return message.where
+
+    def fill(self, text: str, photo: Photo) -> str:
+        """Fill a caption's placeholders from the photo's data, in this edition's CLDR forms."""
+        if "{" not in text:
+            return text
+        date = photo.date
+        return fill(text, {
+            "date": format_partial_date(date, self.lang) if date else "",
+            "year": str(date.year) if date else "",
+            "month_year": format_partial_date(PartialDate(date.year, date.month), self.lang) if date and date.month else "",
+            "place": self.text(photo.place),
+            "language": language_name(self.lang),
+        })
+
+    def label(self, key: str, **values: str) -> str:
+        return fill(self.text(self.book.labels[key]), values)

@@ -1,0 +1,89 @@
+"""Merging the template into each language's catalog with GNU msgmerge
+(fuzzy with the previous text, obsolete entries kept as #~), with each
+language's own notes: its room, the English pivot, the glossary terms."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import polib
+
+from book.errors import Problem, TranslationError, Where
+from book.i18n.catalog import WRAP, gettext_layout, parse_po, without_bom
+from book.i18n.cldr import plural_forms
+from book.i18n.glossary import Term, read_glossary, terms_in
+from book.i18n.header import DIGEST_HEADER, catalog_header, revised_header, set_header, translations_digest
+from book.i18n.slots import keep_slots
+from book.i18n.template import entry_notes
+from book.languages import TABLE, catalog_rel
+from book.model import Book
+from book.pages.paginate import Pagination
+
+
+def new_catalog(book: Book, lang: str, template: Path) -> str:
+    """A new language's .po text from the template (what msginit would give)."""
+    po = polib.pofile(str(template), wrapwidth=WRAP)
+    po.metadata.update(catalog_header(book, lang, {}))
+    po.metadata["Plural-Forms"] = plural_forms(lang)
+    po.metadata["PO-Revision-Date"] = po.metadata["POT-Creation-Date"]
+    po.metadata[DIGEST_HEADER] = translations_digest(po)
+    return gettext_layout(str(po) + "\n")
+
+
+def pivot_texts(root: Path) -> dict[str, str]:
+    """Current, reviewed English translations by msgctxt (the pivot many translators use)."""
+    path = root / catalog_rel("en")
+    if not path.is_file():
+        return {}
+    po = parse_po(path, catalog_rel("en"))
+    return {e.msgctxt: e.msgstr for e in po if e.msgctxt and e.msgstr and not e.obsolete and "fuzzy" not in e.flags}
+
+
+def language_template(template: Path, lang: str, room: dict[str, str], terms: list[Term], pivot: dict[str, str]) -> polib.POFile:
+    """The template with this language's notes on each entry: its room in this
+    language's style, the English pivot (for zh, ko, ja), the glossary terms."""
+    pot = polib.pofile(str(template), wrapwidth=WRAP)
+    for entry in pot:
+        comment = room.get(entry.msgctxt, entry.comment)
+        notes = [comment] if comment else []
+        if TABLE[lang].pivot and entry.msgctxt in pivot:
+            notes.append(f"English: {pivot[entry.msgctxt]}")
+        found = [t for t in terms_in(entry.msgid, terms) if t.targets.get(lang)]
+        if found:
+            notes.append("Glossary: " + "; ".join(f"{t.source} = {t.targets[lang]}" for t in found))
+        entry.comment = "\n".join(notes)
+    return pot
+
+
+def update_catalog(book: Book, pagination: Pagination, lang: str, template: Path) -> str:
+    """The merged text of translations/<lang>.po (not yet written)."""
+    root = book.root
+    po = root / catalog_rel(lang)
+    lang_pot = language_template(template, lang, entry_notes(book, pagination, lang), read_glossary(root), pivot_texts(root))
+    old = parse_po(po, catalog_rel(lang))
+    with tempfile.TemporaryDirectory() as work:
+        path = Path(work) / f"{lang}.pot"
+        path.write_text(str(lang_pot) + "\n", encoding="utf-8")
+        merged = keep_slots(old, msgmerge(without_bom(po, catalog_rel(lang), Path(work)), path, catalog_rel(lang)))
+    return gettext_layout(set_header(merged, revised_header(book, lang, po, merged)))
+
+
+def msgmerge(po: Path, template: Path, rel: str | None = None) -> str:
+    """GNU msgmerge --previous: fuzzy with the previous text, obsolete kept as #~."""
+    tool = shutil.which("msgmerge")
+    if tool is None:
+        raise TranslationError("msgmerge not found: merging catalogs needs GNU gettext; install the Debian package gettext")
+    result = subprocess.run([tool, "--quiet", "--previous", "-w", str(WRAP), "-o", "-", str(po), str(template)],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        rel = rel or catalog_rel(po.stem)
+        # msgmerge names the file by its full path; report it as the translator knows it.
+        found = re.search(rf"{re.escape(str(po))}:(\d+): (.*)", result.stderr)
+        where, why = (Where(rel, int(found[1])), found[2]) if found else (Where(rel), result.stderr.strip().splitlines()[0] if result.stderr.strip() else "")
+        problem = Problem("msgmerge", f"msgmerge failed: {why}; fix the entry, then run 'book i18n update' again (the file was not changed)", where)
+        raise TranslationError(str(problem), [problem])
+    return result.stdout

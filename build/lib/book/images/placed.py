@@ -1,0 +1,225 @@
+"""The photos as placed on the pages: one preparation job per photo and frame,
+and each photo's resolution in its frame, read from the file headers before
+any pixel is decoded."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PIL import Image
+
+from book.errors import Problems, Where
+from book.files import DiskFull, write_atomic
+from book.images.process import ImageJob, ImageResult, crop_box, photo_name, placed_size
+from book.model import Book
+from book.outputs import Output, cache_dir
+from book.pages.paginate import Pagination, Placed
+from book.sources.photo_paths import shown
+
+
+def image_cache(book: Book) -> Path:
+    return cache_dir(book.root) / "images"
+
+
+def placed_photos(pagination: Pagination):
+    """(page, placed) for each photo frame, once per photo and frame."""
+    seen = set()
+    for page in pagination.pages:
+        for placed in page.placed:
+            if placed.frame.kind == "photo" and (placed.value, placed.frame.name) not in seen:
+                seen.add((placed.value, placed.frame.name))
+                yield page, placed
+
+
+def image_jobs(book: Book, pagination: Pagination, output: Output, press_icc: Path | None, cache: Path) -> list[ImageJob]:
+    return [ImageJob(placed.value, placed.frame.name, book.photos[placed.value].path, (placed.frame.w, placed.frame.h), placed.frame.fit,
+                     output.colour, output.ppi, press_icc, cache, book.photos[placed.value].focus or (0.5, 0.5),
+                     simulate=output.simulate_press and output.colour == "rgb")
+            for _, placed in placed_photos(pagination)]
+
+
+def planned_images(book: Book, jobs: list[ImageJob]) -> dict[tuple[str, str], ImageResult]:
+    """Each job's photo as the pages draw it, known from the file's header
+    before the photo is prepared: its drawn size, and a name (`photo_name`)
+    to draw it under until it is there."""
+    plans = {}
+    for job in jobs:
+        _, drawn, want = placed_size(photo_size(job.source, image_cache(book), whole=False), job)
+        plans[(job.photo, job.frame)] = ImageResult(job, Path(photo_name(job)), want, 0.0, drawn)
+    return plans
+
+
+SIZES_FILE = "sizes.json"  # in the image cache: photos already decoded whole, by path, length and time
+
+
+def photo_size(path: Path, cache: Path | None = None, whole: bool = True) -> tuple[int, int]:
+    """The upright size of a photo, after decoding it whole at a small scale
+    (JPEG draft), so that a truncated or damaged file is found by ``book check``
+    and not first by the build. A photo that decoded whole before, unchanged
+    since (same length and modification time), is not decoded again: its size
+    is kept in ``cache``. ``whole`` False reads the header only, for a build:
+    its image stage decodes every photo it has not prepared from these very
+    bytes, and reports a damaged one before anything is written. Raises
+    ValueError with what is wrong."""
+    stat = path.stat()
+    if stat.st_size == 0:
+        raise ValueError("the file is empty (0 bytes)")
+    stamp = [stat.st_size, stat.st_mtime_ns]
+    sizes = known_sizes(cache) if cache is not None else {}
+    name = str(path.resolve())
+    known = sizes.get(name)
+    if known is not None and known[:2] == stamp:
+        return known[2], known[3]
+    if not whole:
+        return decode_size(path, whole=False)
+    size = decode_size(path)
+    if cache is not None:
+        sizes[name] = [*stamp, *size]
+        UNSAVED.add(cache)
+    return size
+
+
+KNOWN_SIZES: dict[Path, dict[str, list[int]]] = {}
+UNSAVED: set[Path] = set()
+
+
+def known_sizes(cache: Path) -> dict[str, list[int]]:
+    if cache not in KNOWN_SIZES:
+        try:
+            sizes = json.loads((cache / SIZES_FILE).read_text(encoding="utf-8"))
+            valid = isinstance(sizes, dict) and all(isinstance(v, list) and len(v) == 4 for v in sizes.values())
+            KNOWN_SIZES[cache] = sizes if valid else {}
+        except (OSError, ValueError):
+            KNOWN_SIZES[cache] = {}
+    return KNOWN_SIZES[cache]
+
+
+def save_sizes(cache: Path) -> None:
+    """Keep the sizes decoded since the last save."""
+    if cache not in UNSAVED:
+        return
+    UNSAVED.discard(cache)
+    try:
+        write_atomic(cache / SIZES_FILE, json.dumps(KNOWN_SIZES[cache], sort_keys=True))
+    except (OSError, DiskFull):  # a cache that cannot be written costs time, never the check
+        pass
+
+
+def decode_size(path: Path, whole: bool = True) -> tuple[int, int]:
+    try:
+        with Image.open(path) as image:
+            width, height = image.size
+            sideways = image.getexif().get(0x0112, 1) in (5, 6, 7, 8)
+            if whole:
+                image.draft(image.mode, (max(1, width // 8), max(1, height // 8)))
+                image.load()
+    except Image.DecompressionBombError:
+        raise ValueError(f"its header claims more than {2 * Image.MAX_IMAGE_PIXELS // 1_000_000} megapixels, "
+                         "more than any print needs; the file is damaged or hostile") from None
+    except Image.UnidentifiedImageError:
+        raise ValueError("not an image Pillow can read (JPEG, PNG or TIFF)") from None
+    except (OSError, SyntaxError) as exc:  # Pillow raises SyntaxError for some broken headers
+        raise ValueError(f"damaged: {exc}") from None
+    return (height, width) if sideways else (width, height)
+
+
+def placed_ppi(path: Path, frame_mm: tuple[float, float], fit: str, cache: Path | None = None, whole: bool = True) -> float:
+    """The resolution a photo reaches in its frame."""
+    width, height = photo_size(path, cache, whole)
+    box = crop_box((width, height), frame_mm, fit)
+    crop_w, crop_h = box[2] - box[0], box[3] - box[1]
+    drawn_w = frame_mm[0] if fit == "cover" else crop_w * min(frame_mm[0] / crop_w, frame_mm[1] / crop_h)
+    return crop_w / (drawn_w / 25.4)
+
+
+def check_resolution(book: Book, pagination: Pagination, output: Output, out: Problems,
+                     whole: bool = True) -> dict[tuple[str, str], float]:
+    """Below the book's minimum warns, below half of it fails (print); a proof
+    warns, and marks them. Returns the print ppi of each photo and frame below
+    the minimum. ``whole``: see `photo_size`."""
+    low: dict[tuple[str, str], float] = {}
+    for page, placed in placed_photos(pagination):
+        photo = book.photos[placed.value]
+        try:
+            ppi = placed_ppi(photo.path, (placed.frame.w, placed.frame.h), placed.frame.fit, image_cache(book), whole)
+        except (OSError, ValueError) as exc:
+            out.error("unreadable-image", Where(photo.rel), f"cannot read the image ({exc}); replace the file with a good copy")
+            continue
+        if ppi >= book.min_ppi - 0.5:
+            continue
+        low[(placed.value, placed.frame.name)] = ppi
+        message = (f"photo {photo.id} is {ppi:.0f} ppi in its frame on page {page.number} "
+                   f"(print needs {book.min_ppi}); supply a larger original")
+        if output.name == "print":
+            (out.warn if ppi >= book.min_ppi / 2 else out.error)("low-ppi", Where(photo.rel), message)
+        elif output.fallback:
+            out.warn("low-ppi", Where(photo.rel), message)
+    save_sizes(image_cache(book))
+    return low
+
+
+def report_failures(book: Book, results: list[ImageResult], out: Problems) -> None:
+    for result in results:
+        if result.disk_full:
+            raise DiskFull(result.disk_full, shown=shown(book.root, result.disk_full))
+        if result.error:
+            out.error("unreadable-image", Where(book.photos[result.job.photo].rel), f"cannot read the image ({result.error}); replace the file")
+
+
+SPINE_CLEARANCE_MM = 20.0  # a spread's subject kept this far from the fold
+
+
+def check_focus(book: Book, pagination: Pagination, out: Problems, whole: bool = True) -> None:
+    """A photo's ``focus`` must be something a crop can use, and on a spread
+    it must stay clear of the fold. Both are warnings: the book still prints."""
+    spine = book.trim[0]
+    placed_by_photo: dict[str, list[Placed]] = {}
+    for _, placed in placed_photos(pagination):
+        placed_by_photo.setdefault(placed.value, []).append(placed)
+    for pid, frames in sorted(placed_by_photo.items()):
+        photo = book.photos[pid]
+        if photo.focus is None:
+            continue
+        try:
+            size = photo_size(photo.path, image_cache(book), whole)
+        except (OSError, ValueError):
+            continue  # reported with the resolution
+        cropped = False
+        for placed in frames:
+            frame = placed.frame
+            box = crop_box(size, (frame.w, frame.h), frame.fit, photo.focus)
+            cropped = cropped or box != (0, 0, *size)
+            if frame.x < spine < frame.x + frame.w:
+                at = frame.x + (photo.focus[0] * size[0] - box[0]) / (box[2] - box[0]) * frame.w
+                if abs(at - spine) < SPINE_CLEARANCE_MM:
+                    out.warn("focus-in-fold", photo.where, f"photos.{pid}.focus: the subject lands {abs(at - spine):.0f} mm from the spine "
+                             f"on the spread at page {pagination.photo_pages[pid]} (keep it {SPINE_CLEARANCE_MM:g} mm clear); "
+                             "choose another photo for the spread or another focus")
+        if not cropped:
+            out.warn("focus-unused", photo.where, f"photos.{pid}.focus: photo {pid} is never cropped, so its focus has no effect; remove it")
+    save_sizes(image_cache(book))
+
+
+def cover_job(book: Book, media_mm: tuple[float, float], output: Output, press_icc: Path | None, cache: Path) -> ImageJob | None:
+    photo = book.cover.photo if book.cover else None
+    if photo is None:
+        return None
+    return ImageJob(photo.id, "cover", photo.path, media_mm, "cover", output.colour, output.ppi, press_icc, cache)
+
+
+def check_cover_resolution(book: Book, media_mm: tuple[float, float], out: Problems, whole: bool = True) -> None:
+    """The cover photo spans the whole spread with its bleed: below the book's minimum it is refused."""
+    photo = book.cover.photo if book.cover else None
+    if photo is None:
+        return
+    try:
+        ppi = placed_ppi(photo.path, media_mm, "cover", image_cache(book), whole)
+    except (OSError, ValueError) as exc:
+        out.error("unreadable-image", Where(photo.rel), f"cannot read the image ({exc}); replace the file")
+        return
+    save_sizes(image_cache(book))
+    if ppi < book.min_ppi - 0.5:
+        out.error("low-ppi", Where("content/book.yaml", book.cover.where.line, "cover.photo"),
+                  f"cover.photo: photo {photo.id} is {ppi:.0f} ppi across the {media_mm[0]:.0f} × {media_mm[1]:.0f} mm cover spread "
+                  f"(needs {book.min_ppi}); name a larger photo")

@@ -1,0 +1,267 @@
+"""The book as plain data: what the loader builds and every later stage reads."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from book.errors import Where
+
+MM = 72 / 25.4  # points per millimetre
+
+
+@dataclass(frozen=True)
+class Message:
+    """A translatable text: ``ctx`` is its stable id (the .po msgctxt)."""
+
+    ctx: str
+    text: str
+    where: Where
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date known to the day, the month or only the year."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __str__(self) -> str:
+        parts = [f"{self.year:04d}"]
+        if self.month:
+            parts.append(f"{self.month:02d}")
+        if self.day:
+            parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+
+@dataclass(frozen=True)
+class Photo:
+    id: str
+    path: Path
+    rel: str  # path relative to the project, for messages
+    caption: Message
+    place: Message
+    credit: Message
+    date: PartialDate | None
+    chapter: str
+    where: Where
+    focus: tuple[float, float] | None = None  # the subject, as fractions of width and height; None: the centre
+
+
+@dataclass(frozen=True)
+class Frame:
+    name: str
+    kind: str
+    x: float
+    y: float
+    w: float
+    h: float
+    style: str | None = None
+    fit: str = "cover"
+    panel: str | None = None
+
+
+@dataclass(frozen=True)
+class Layout:
+    name: str
+    frames: dict[str, Frame]
+    side: str | None  # 'recto', 'verso' or None
+    folio: bool
+    spread: bool
+    where: Where
+    continued: str | None = None  # the layout a generated list (contents, credits) continues on
+
+
+@dataclass(frozen=True)
+class Style:
+    name: str
+    font: str
+    size: float
+    leading: float
+    align: str = "left"
+    min_size: float = 0.0
+    tracking: float = 0.0
+    space_before: float = 0.0
+    paragraph_space: float = 0.0
+    first_indent: float = 0.0  # in em
+    columns: int = 1
+    hyphenate: bool = False  # break long words at hyphenation points (English)
+    display: bool = False  # titles: balanced lines, phrase-aware breaks in ja and zh
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    layout: str
+    slots: dict[str, str]
+    where: Where
+
+
+@dataclass
+class Chapter:
+    id: str
+    file: str
+    title: Message | None
+    texts: dict[str, Message]
+    photos: list[Photo]
+    pages: list[PageSpec]
+    number: int | None = None  # numbered chapters only; front and back matter have none
+    where: Where | None = None
+
+
+@dataclass(frozen=True)
+class Paper:
+    name: str
+    caliper_mm: float  # thickness of one leaf: the cover's spine is leaves × caliper
+
+
+@dataclass(frozen=True)
+class Cover:
+    """The cover: its photo, the back-cover text and how the spine reads."""
+
+    photo: Photo | None
+    back_text: Message
+    spine_direction: str  # 'top-to-bottom' or 'bottom-to-top' for horizontal scripts
+    board_mm: float  # case binding: each board's thickness, added to the spine
+    wrap_mm: float  # case binding: the cover turned in round the boards
+    where: Where
+
+
+@dataclass(frozen=True)
+class ImprintField:
+    key: str
+    label: Message
+    value: str  # '' when the editor has not filled it in
+    where: Where
+
+
+@dataclass
+class Imprint:
+    """The publishing data Vietnamese law puts on every publication, in colophon order."""
+
+    fields: list[ImprintField]
+    final: bool  # a final print run: an empty field stops the build
+    placeholder_notice: Message
+    where: Where
+
+
+@dataclass(frozen=True)
+class Grid:
+    """The design grid the layouts' frames are drawn on."""
+
+    columns: int
+    gutter_mm: float
+    baseline_pt: float
+
+
+@dataclass(frozen=True)
+class ProfileSettings:
+    """What book.yaml's ``profiles.<name>`` asks of one output; None keeps the output's default."""
+
+    pdfx: str | None = None  # 'x1a' or 'x4'
+    marks: bool | None = None  # crop marks in a slug around the bleed
+
+
+@dataclass(frozen=True)
+class Safety:
+    """How far text must keep from the trim and from the gutter (preflight)."""
+
+    trim_mm: float = 5.0
+    gutter_mm: float = 5.0
+
+
+@dataclass(frozen=True)
+class FontFace:
+    name: str
+    path: Path
+    index: int
+    package: str | None
+
+
+@dataclass
+class FontConfig:
+    faces: dict[str, FontFace]
+    languages: dict[str, dict[str, list[str]]]
+
+
+@dataclass(frozen=True)
+class Contacts:
+    """Who answers for the catalogs (book.yaml ``translation:``): the .po header
+    fields Poedit and Weblate show. Empty means: keep what the file has."""
+
+    report_to: str = ""  # Report-Msgid-Bugs-To, of the template and every catalog
+    translators: dict[str, str] = field(default_factory=dict)  # Last-Translator per language
+    teams: dict[str, str] = field(default_factory=dict)  # Language-Team per language
+
+
+@dataclass
+class Book:
+    root: Path
+    slug: str
+    source_language: str
+    editions: list[str]
+    title: Message
+    subtitle: Message
+    publisher: Message
+    year: int
+    trim: tuple[float, float]
+    bleed: float
+    margins: dict[str, float]
+    binding_multiple: int
+    binding_style: str
+    paper: Paper
+    grid: Grid
+    press_profile: str
+    ink_limit: int
+    min_ppi: int
+    labels: dict[str, Message]
+    chapters: list[Chapter]
+    layouts: dict[str, Layout]
+    styles: dict[str, dict[str, Style]]  # style name -> language ('' for base) -> style
+    fonts: FontConfig
+    photos: dict[str, Photo] = field(default_factory=dict)
+    publication_date: datetime.date | None = None  # the PDFs' date unless SOURCE_DATE_EPOCH says otherwise
+    profiles: dict[str, ProfileSettings] = field(default_factory=dict)
+    safety: Safety = field(default_factory=Safety)
+    photo_roots: list[Path] = field(default_factory=list)  # content/photos/ and the declared photo_dirs
+    isbn: dict[str, str] = field(default_factory=dict)  # edition -> ISBN-13 as written, hyphens kept
+    cover: Cover | None = None
+    imprint: Imprint | None = None
+    placeholder_files: frozenset[str] = frozenset()  # photo files still the generated placeholders
+    contacts: Contacts = field(default_factory=Contacts)
+
+    @property
+    def date(self) -> datetime.date:
+        """The date the finished PDFs carry: the publication date, else 1 January of the year."""
+        return self.publication_date or datetime.date(self.year, 1, 1)
+
+    def style(self, name: str, lang: str) -> Style:
+        variants = self.styles[name]
+        return variants.get(lang, variants[""])
+
+    def slot_message(self, chapter: Chapter | None, value: str) -> Message:
+        """The text a page's text slot names: a book text, the chapter's title or one of its texts."""
+        if value.startswith("book."):
+            return {"book.title": self.title, "book.subtitle": self.subtitle, "book.publisher": self.publisher}[value]
+        if value == "title":
+            return chapter.title
+        return chapter.texts[value]
+
+    def messages(self) -> list[Message]:
+        """Every translatable text in book order."""
+        found = [self.title, self.subtitle, self.publisher]
+        found += [self.labels[k] for k in sorted(self.labels)]
+        if self.cover:
+            found.append(self.cover.back_text)
+        if self.imprint:
+            found += [f.label for f in self.imprint.fields] + [self.imprint.placeholder_notice]
+        for chapter in self.chapters:
+            if chapter.title:
+                found.append(chapter.title)
+            found += chapter.texts.values()
+            for photo in chapter.photos:
+                found += [photo.caption, photo.place, photo.credit]
+        return found

@@ -1,0 +1,141 @@
+"""Paginate the book once, from the sources, for every edition alike: the
+same pages, the same photos in the same places whatever the language.
+A generated list (contents, credits) takes the continuation pages the text
+stage measured for its longest edition, so they too are the same in all."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from book.errors import ConfigError, Problems
+from book.model import Book, Chapter, Frame, Layout
+
+BLANK = Layout("blank", {}, None, False, False, None)
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A frame on one page: ``box`` in mm from the page's trim top-left;
+    ``source`` is the frame as designed (a spread photo spans both pages)."""
+
+    frame: Frame
+    box: tuple[float, float, float, float]
+    value: str | None
+
+
+@dataclass
+class Page:
+    number: int
+    layout: Layout
+    chapter: Chapter | None
+    placed: list[Placed] = field(default_factory=list)
+    list_key: str | None = None  # the generated list this page shows part of ('<chapter>:<page index>')
+    part: int = 0  # which of the list's pages: 0 its first, then its continuation pages
+
+    @property
+    def recto(self) -> bool:
+        return self.number % 2 == 1
+
+    @property
+    def folio(self) -> bool:
+        return self.layout.folio
+
+
+@dataclass
+class Pagination:
+    pages: list[Page]
+    chapter_starts: dict[str, int]  # chapter id -> first page number
+    photo_pages: dict[str, int]  # photo id -> page number (first page for spreads)
+
+
+def paginate(book: Book, out: Problems | None = None, continuations: dict[str, int] | None = None) -> Pagination:
+    """The book's pages. Problems go to ``out`` (a spread on the wrong side
+    stops here, with every such problem listed). ``continuations`` gives the
+    number of continuation pages each list needs (see `book.text.lists`).
+    Blank pages that make up the binding's multiple (a signature) go before
+    the back matter, so the colophon stays the last page, or at the end."""
+    continuations = continuations or {}
+    pagination, problems = lay_out(book, continuations, 0)
+    added = -len(pagination.pages) % book.binding_multiple
+    if added:
+        padded, problems = lay_out(book, continuations, added)
+        back = back_matter_start(book, padded)
+        if len(padded.pages) % book.binding_multiple == 0 and back is not None:
+            pagination, where = padded, f"before the back matter (pages {back - added}–{back - 1})" if added > 1 else \
+                f"before the back matter (page {back - 1})"
+        else:
+            pagination, problems = lay_out(book, continuations, 0)
+            for _ in range(added):
+                pagination.pages.append(Page(len(pagination.pages) + 1, BLANK, None))
+            where = "at the end"
+        total = len(pagination.pages)
+        unit = "signature" if book.binding_multiple >= 8 else "multiple"
+        problems.warn("page-padding", None, f"{total - added} pages padded with {added} blank page{'s' if added > 1 else ''} {where} "
+                      f"to {total}, a {unit} of {book.binding_multiple} for {book.binding_style} binding; "
+                      "to avoid blank pages, add or remove pages in content/chapters")
+    if out is not None:
+        out.extend(problems.items)
+    return pagination
+
+
+def back_matter_chapters(book: Book) -> list[Chapter]:
+    """The unnumbered chapters after the last numbered one (credits, colophon)."""
+    numbered = [i for i, chapter in enumerate(book.chapters) if chapter.number]
+    return book.chapters[numbered[-1] + 1:] if numbered else []
+
+
+def back_matter_start(book: Book, pagination: Pagination) -> int | None:
+    back = back_matter_chapters(book)
+    return pagination.chapter_starts.get(back[0].id) if back else None
+
+
+def lay_out(book: Book, continuations: dict[str, int], padding: int) -> tuple[Pagination, Problems]:
+    """The pages in chapter order, with ``padding`` blank pages before the back matter."""
+    pages: list[Page] = []
+    starts: dict[str, int] = {}
+    photo_pages: dict[str, int] = {}
+    problems = Problems()
+    back = back_matter_chapters(book)
+    for chapter in book.chapters:
+        if padding and back and chapter is back[0]:
+            for _ in range(padding):
+                pages.append(Page(len(pages) + 1, BLANK, None))
+        for index, spec in enumerate(chapter.pages):
+            layout = book.layouts[spec.layout]
+            number = len(pages) + 1
+            if layout.side == "recto" and number % 2 == 0 or layout.side == "verso" and number % 2 == 1:
+                pages.append(Page(number, BLANK, chapter))  # an opener starts on the right
+                number += 1
+            if layout.spread and number % 2 == 1:
+                problems.error("spread-side", spec.where, f"layout '{layout.name}' would start on right-hand page {number}; "
+                               "a spread must start on a left-hand (even) page: add or remove one page before it")
+            starts.setdefault(chapter.id, number)
+            key = f"{chapter.id}:{index}" if layout.continued else None
+            add_pages(book, pages, layout, chapter, spec.slots, photo_pages, key, 0)
+            for part in range(1, continuations.get(key, 0) + 1):
+                add_pages(book, pages, book.layouts[layout.continued], chapter, spec.slots, photo_pages, key, part)
+    if problems.errors:
+        if padding:
+            return lay_out(book, continuations, 0)  # the blanks would put a spread of the back matter on the wrong side
+        raise ConfigError("the pages do not fit the book's sides; nothing was written", problems.items)
+    return Pagination(pages, starts, photo_pages), problems
+
+
+def add_pages(book: Book, pages: list[Page], layout: Layout, chapter: Chapter, slots: dict[str, str], photo_pages: dict[str, int],
+              key: str | None, part: int) -> None:
+    """Append the page (two for a spread) of ``layout`` with its frames placed."""
+    trim_w = book.trim[0]
+    halves = (0.0, trim_w) if layout.spread else (0.0,)
+    for offset in halves:
+        page = Page(len(pages) + 1, layout, chapter, list_key=key, part=part)
+        for name, frame in layout.frames.items():
+            x = frame.x - offset
+            if layout.spread and (x + frame.w <= -book.bleed or x >= trim_w + book.bleed):
+                continue  # this frame lies on the other half of the spread
+            if not layout.spread and not page.recto:
+                x = trim_w - frame.x - frame.w  # left pages mirror the design
+            value = slots.get(name)
+            page.placed.append(Placed(frame, (x, frame.y, frame.w, frame.h), value))
+            if frame.kind == "photo" and value:
+                photo_pages.setdefault(value, page.number)
+        pages.append(page)

@@ -1,0 +1,87 @@
+"""The cover's geometry: spine width from the page count and the paper, and
+the spread of back + spine + front with its bleed (or, case-bound, its wrap).
+Pure arithmetic, shared by the build, the drawing and the tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from book.errors import Where
+
+
+@dataclass(frozen=True)
+class CoverGeometry:
+    """Millimetres, x from the spread's left edge (the back cover's trim edge)."""
+
+    trim: tuple[float, float]  # one cover panel, the book's trim
+    spine: float
+    margin: float  # bleed for a soft cover; the wrap turned in round the boards for a case binding
+
+    @property
+    def panel(self) -> tuple[float, float]:
+        return self.trim
+
+    @property
+    def spread(self) -> tuple[float, float]:
+        """The trimmed spread: back + spine + front."""
+        return (2 * self.panel[0] + self.spine, self.panel[1])
+
+    @property
+    def media(self) -> tuple[float, float]:
+        return (self.spread[0] + 2 * self.margin, self.spread[1] + 2 * self.margin)
+
+    @property
+    def folds(self) -> tuple[float, float]:
+        """Where the spine meets the back and the front, from the spread's left trim edge."""
+        return (self.panel[0], self.panel[0] + self.spine)
+
+
+def spine_width(pages: int, caliper_mm: float, binding: str = "perfect", board_mm: float = 0.0) -> float:
+    """The spine in mm: one leaf is two pages, each leaf ``caliper_mm`` thick;
+    a case binding adds its two boards. Rounded to 0.01 mm.
+
+    >>> spine_width(68, 0.14)
+    4.76
+    >>> spine_width(200, 0.1, "case", 2.5)
+    15.0
+    """
+    leaves = (pages + 1) // 2
+    width = leaves * caliper_mm + (2 * board_mm if binding == "case" else 0.0)
+    return round(width, 2)
+
+
+def cover_geometry(trim: tuple[float, float], pages: int, caliper_mm: float, bleed: float,
+                   binding: str = "perfect", board_mm: float = 0.0, wrap_mm: float = 0.0) -> CoverGeometry:
+    """The cover spread of a book of ``pages`` pages; a case binding wraps
+    ``wrap_mm`` round its boards where a soft cover has its bleed.
+
+    >>> g = cover_geometry((240, 300), 68, 0.14, 3)
+    >>> round(g.media[0], 2), g.media[1], g.folds
+    (490.76, 306, (240, 244.76))
+    """
+    case = binding == "case"
+    return CoverGeometry(trim, spine_width(pages, caliper_mm, binding, board_mm), max(wrap_mm, bleed) if case else bleed)
+
+
+def plan_cover(book, pages: int, out) -> CoverGeometry | None:
+    """The cover's geometry for a print build, or None (and why, in ``out``) when it cannot be made."""
+    if book.cover is None:
+        out.warn("no-cover", Where("content/book.yaml"), "no cover: section; add one (photo, back_text) to build the cover")
+        return None
+    if not book.paper.caliper_mm:
+        out.error("caliper", Where("content/book.yaml", key="paper.caliper_mm"),
+                  "paper.caliper_mm: missing or zero; the spine is leaves × caliper: give one leaf's thickness in mm (e.g. 0.14)")
+        return None
+    return cover_geometry(book.trim, pages, book.paper.caliper_mm, book.bleed, book.binding_style,
+                          book.cover.board_mm, book.cover.wrap_mm)
+
+
+def cover_entry(geometry: CoverGeometry, pages: int) -> dict:
+    """What the printer needs to know about a cover beyond its boxes."""
+    return {
+        "part": "cover", "pages": 1, "interior_pages": pages, "trim_mm": [round(v, 2) for v in geometry.spread],
+        "bleed_mm": geometry.margin, "spine_mm": geometry.spine, "folds_mm": [round(v, 2) for v in geometry.folds],
+        "note": (f"One spread: back {geometry.panel[0]:g} mm + spine {geometry.spine:g} mm + front {geometry.panel[0]:g} mm; "
+                 "TrimBox is the whole spread; the folds are marked in the bleed at head and foot, measured from the "
+                 "spread's left trim edge (folds_mm)."),
+    }

@@ -1,0 +1,127 @@
+"""Putting a build's PDFs into place so that outputs and manifest agree.
+
+The manifest is the commit record. Every staged PDF is hashed before it
+moves; the new manifest and the list of moves are first written, atomically,
+to a journal (output/.commit.json); then the PDFs are renamed into place,
+then the manifest is written atomically and the journal removed. A build
+killed between those steps leaves the journal, and the next build (under the
+project lock) finishes the moves that can still be made and writes a
+manifest that lists exactly the files that are there."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from book.files import sha256_file, write_atomic
+
+MANIFEST_REL = "output/manifest.json"
+JOURNAL_REL = "output/.commit.json"
+
+
+@dataclass(frozen=True)
+class Staged:
+    """One finished PDF waiting in the staging folder, with its manifest entry (sha256 aside)."""
+
+    path: Path
+    target: Path
+    entry: dict
+    sha256: str | None = None  # of ``path``, when the renderer hashed it as it wrote it
+
+
+def read_manifest(root: Path) -> dict:
+    path = root / MANIFEST_REL
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def dump(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def commit(root: Path, slug: str, staged: list[Staged], warnings: list[str]) -> dict:
+    """Move ``staged`` into place and write the manifest; returns the manifest."""
+    fresh = []
+    for item in staged:
+        fresh.append({**item.entry, "path": item.target.relative_to(root).as_posix(), "sha256": item.sha256 or sha256_file(item.path)})
+    paths = {f["path"] for f in fresh}
+    kept = [f for f in read_manifest(root).get("files", []) if isinstance(f, dict) and f.get("path") not in paths
+            and isinstance(f.get("path"), str) and (root / f["path"]).is_file()]
+    manifest = {"book": slug, "files": sorted(kept + fresh, key=lambda f: f["path"]), "warnings": warnings}
+    moves = [[item.path.relative_to(root).as_posix(), entry["path"], entry["sha256"]] for item, entry in zip(staged, fresh, strict=True)]
+    write_atomic(root / JOURNAL_REL, dump({"manifest": manifest, "moves": moves}))
+    try:
+        for item, entry in zip(staged, fresh, strict=True):
+            if same_file(item.target, item.path, entry["sha256"]):
+                continue  # an unchanged output is not rewritten
+            item.target.parent.mkdir(parents=True, exist_ok=True)
+            move(item.path, item.target)
+        if (root / MANIFEST_REL).is_file() and (root / MANIFEST_REL).read_text(encoding="utf-8") == dump(manifest):
+            pass  # an unchanged build rewrites nothing
+        else:
+            write_atomic(root / MANIFEST_REL, dump(manifest))
+        (root / JOURNAL_REL).unlink()
+    except BaseException:
+        try:
+            recover(root)
+        except OSError:
+            pass  # the journal stays; the next build repairs
+        raise
+    return manifest
+
+
+def move(staged: Path, placed: Path) -> None:
+    """Rename ``staged`` to ``placed``, the old file removed first: renamed
+    over an old file, ext4 writes a new one's data out before the rename
+    returns, a second for each gigabyte of photos. A build killed between
+    the two steps leaves the journal, and `recover` makes the move."""
+    placed.unlink(missing_ok=True)
+    os.rename(staged, placed)
+
+
+def same_file(placed: Path, staged: Path, sha256: str) -> bool:
+    """Whether ``placed`` already holds the bytes of ``staged`` (SHA-256 ``sha256``);
+    a file of another length is not read."""
+    try:
+        if placed.stat().st_size != staged.stat().st_size:
+            return False
+    except OSError:
+        return False
+    return sha256_file(placed) == sha256
+
+
+def recover(root: Path) -> list[str]:
+    """Finish or repair a commit a killed build left; returns what was repaired."""
+    journal = root / JOURNAL_REL
+    if not journal.is_file():
+        return []
+    try:
+        record = json.loads(journal.read_text(encoding="utf-8"))
+        manifest, moves = record["manifest"], record["moves"]
+    except (OSError, ValueError, KeyError, TypeError):
+        journal.unlink()
+        return ["output/.commit.json: an unreadable commit record was removed"]
+    for source, target, sha in moves:
+        staged, placed = root / source, root / target
+        if staged.is_file() and not (placed.is_file() and sha256_file(placed) == sha):
+            placed.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staged, placed)
+    old = {f.get("path"): f for f in read_manifest(root).get("files", []) if isinstance(f, dict)}
+    files, notes = [], []
+    for entry in manifest["files"]:
+        path = root / entry["path"]
+        actual = sha256_file(path) if path.is_file() else None
+        if actual == entry["sha256"]:
+            files.append(entry)
+        elif actual is not None and old.get(entry["path"], {}).get("sha256") == actual:
+            files.append(old[entry["path"]])
+        elif actual is not None:
+            notes.append(f"{entry['path']}: matches no recorded build; it was left out of the manifest, build it again")
+    write_atomic(root / MANIFEST_REL, dump({**manifest, "files": files}))
+    journal.unlink()
+    return notes + ["output/manifest.json: repaired after an interrupted build"]

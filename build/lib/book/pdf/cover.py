@@ -1,0 +1,114 @@
+"""Draw one edition's cover spread: the photo across back, spine and front to
+the bleed, the white cards and spine, the texts the cover setting placed
+(100 % K overprinting), the EAN-13 barcode as vectors in 100 % K, and the
+fold marks outside the trim in registration colour."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.graphics.barcode.eanbc import Ean13BarcodeWidget
+from reportlab.graphics.shapes import Rect, String
+from reportlab.pdfgen.canvas import Canvas
+
+from book import __version__
+from book.images.process import ImageResult
+from book.model import MM, Book
+from book.pages.spine import CoverGeometry
+from book.pdf.render import CachedImage, Renderer
+from book.text.cover import BARCODE_MM, CoverText
+
+MARK_PT = 0.25
+
+
+class CoverRenderer(Renderer):
+    """Draws in the spread's coordinates: ``trim_w``/``trim_h`` are the spread's, ``bleed`` its margin."""
+
+    def __init__(self, book: Book, geometry: CoverGeometry, fonts, photo: ImageResult | None, cover: CoverText,
+                 standin: Path | None = None):
+        self.book, self.fonts, self.proof, self.g = book, fonts, False, geometry
+        self.photo, self.cover = photo, cover
+        self.standin = standin  # draw the photo as this one-pixel file, swapped for it at finish
+        self.trim_w, self.trim_h = geometry.spread
+        self.bleed = geometry.margin
+
+    def render_cover(self, path: Path, info: dict[str, str]) -> None:
+        width, height = self.g.media[0] * MM, self.g.media[1] * MM
+        canvas = Canvas(str(path), pagesize=(width, height), invariant=1, pageCompression=1,
+                        initialFontName=self.fonts.base_font(), initialFontSize=9)
+        canvas.setTitle(info["title"])
+        canvas.setAuthor(info["author"])
+        canvas.setSubject(info["subject"])
+        canvas.setCreator(f"book {__version__}")
+        canvas.setKeywords(f"{self.book.slug} {self.cover.lang} cover")
+        m = self.bleed * MM
+        canvas.setTrimBox((m, m, width - m, height - m))
+        canvas.setBleedBox((0, 0, width, height))
+        if self.photo is not None and self.photo.path is not None:
+            image = CachedImage(str(self.standin), str(self.photo.path)) if self.standin else CachedImage(str(self.photo.path))
+            canvas.drawImage(image, 0, 0, width, height)
+        self.draw_cards(canvas)
+        for placement in self.cover.placements:
+            self.draw_lines(canvas, placement)
+        self.draw_spine(canvas)
+        if self.cover.barcode:
+            self.draw_barcode(canvas)
+        self.draw_fold_marks(canvas)
+        canvas.showPage()
+        canvas.save()
+
+    def draw_cards(self, canvas: Canvas) -> None:
+        canvas.saveState()
+        canvas.setFillColorCMYK(0, 0, 0, 0)
+        for card in self.cover.cards:
+            canvas.rect(*self.pdf_rect(*card), stroke=0, fill=1)
+        # The spine is white from head to foot (into the bleed), so its text reads on any photo.
+        x0, x1 = self.g.folds
+        canvas.rect((self.bleed + x0) * MM, 0, (x1 - x0) * MM, self.g.media[1] * MM, stroke=0, fill=1)
+        canvas.restoreState()
+
+    def draw_spine(self, canvas: Canvas) -> None:
+        canvas.saveState()
+        self.k_text(canvas)
+        for glyphs in self.cover.spine:
+            canvas.saveState()
+            canvas.translate((self.bleed + glyphs.x) * MM, (self.bleed + self.trim_h - glyphs.y) * MM)
+            canvas.rotate(glyphs.angle)
+            canvas.setFont(glyphs.font, glyphs.size)
+            canvas.drawString(0, 0, glyphs.text)
+            canvas.restoreState()
+        canvas.restoreState()
+
+    def draw_barcode(self, canvas: Canvas) -> None:
+        """EAN-13 at 100 % (reportlab's default: 0.33 mm a module, 37.29 × 25.93 mm with its
+        quiet zones and digits). Its bars and digits are drawn here in 100 % K with the
+        edition's embedded font, not through reportlab's RGB and Helvetica defaults."""
+        x, top = self.cover.barcode
+        widget = Ean13BarcodeWidget(self.cover.isbn[:12])
+        widget.quiet = 1
+        bx, by, bw, bh = widget.getBounds()
+        left = (self.bleed + x) * MM + (BARCODE_MM[0] * MM - (bw - bx)) / 2 - bx
+        bottom = (self.bleed + self.trim_h - top - BARCODE_MM[1]) * MM - by
+        canvas.saveState()
+        self.k_text(canvas)
+        font = self.fonts.base_font()
+        for shape in widget.draw().contents:
+            if isinstance(shape, Rect) and shape.fillColor is not None:  # the first Rect is the unfilled bounds
+                canvas.rect(left + shape.x, bottom + shape.y, shape.width, shape.height, stroke=0, fill=1)
+            elif isinstance(shape, String):
+                canvas.setFont(font, shape.fontSize)
+                draw = {"middle": canvas.drawCentredString, "end": canvas.drawRightString}.get(shape.textAnchor, canvas.drawString)
+                draw(left + shape.x, bottom + shape.y, shape.text)
+        canvas.restoreState()
+
+    def draw_fold_marks(self, canvas: Canvas) -> None:
+        """Where the spine folds, marked in the bleed at head and foot, never inside the trim."""
+        canvas.saveState()
+        canvas.setStrokeColorCMYK(1, 1, 1, 1)  # registration: on every plate alike
+        canvas.setLineWidth(MARK_PT)
+        top = self.g.media[1] * MM
+        for fold in self.g.folds:
+            x = (self.bleed + fold) * MM
+            canvas.line(x, 0, x, self.bleed * MM - 0.5 * MM)
+            canvas.line(x, top, x, top - self.bleed * MM + 0.5 * MM)
+        canvas.restoreState()

@@ -1,0 +1,229 @@
+"""Draw one edition's pages with reportlab: trim + bleed on every page, boxes
+set, photos placed, and the text the setting stage placed, 100 % K
+overprinting. The renderer measures and sets nothing itself."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from reportlab import rl_config
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+
+from book import __version__
+from book.images.process import ImageResult
+from book.model import MM, Book
+from book.pages.paginate import Page, Pagination, Placed
+from book.text.setting import EditionText, FrameSetting, Placement
+from book.text.typeset import Line
+
+rl_config.useA85 = 0  # JPEGs go in as they are, not ASCII85-wrapped
+EMBLEM_RED = (0.0, 1.0, 0.85, 0.0)
+TEXT_KINDS = ("caption", "text", "chapter-number", "toc", "credits")
+
+
+class CachedImage(str):
+    """The file reportlab opens for a photo (its full path), named by the
+    prepared photo's file name alone.
+
+    reportlab names each image after ``str()`` of the path it is given; the
+    cache file's name is its content key, so the PDF bytes do not depend on
+    where the project lives. With a stand-in (see `book.pdf.photos`) the file
+    opened is the one-pixel stand-in, named after the photo it stands for.
+
+    >>> str(CachedImage("/somewhere/.cache/images/ab12.jpg"))
+    'ab12.jpg'
+    >>> str(CachedImage("/tmp/standin.jpg", "/somewhere/.cache/images/ab12.jpg"))
+    'ab12.jpg'
+    """
+
+    def __new__(cls, opened: str, named: str | None = None):
+        image = super().__new__(cls, opened)
+        image.image_name = os.path.basename(named or opened)
+        return image
+
+    def __str__(self) -> str:
+        return self.image_name
+
+
+def actual_text(text: str) -> str:
+    """A marked-content span that reads as ``text`` (UTF-16BE, as PDF text strings are).
+
+    >>> actual_text("》，")
+    '/Span <</ActualText <FEFF300BFF0C>>> BDC'
+    """
+    return f"/Span <</ActualText <FEFF{text.encode('utf-16-be').hex().upper()}>>> BDC"
+
+
+def draw_pieces(canvas: Canvas, line: Line, x: float, y: float) -> None:
+    """One line's pieces, each at its offset from ``x``; glyphs set into each other
+    (compressed punctuation) inside an /ActualText span, so pdftotext reads them in order."""
+    closing = -1
+    for number, piece in enumerate(line.pieces):
+        if piece.span:
+            canvas.addLiteral(actual_text("".join(p.text for p in line.pieces[number:number + piece.span + 1])))
+            closing = number + piece.span
+        text = canvas.beginText(x + piece.x, y)
+        text.setFont(piece.font, line.size)
+        spacing = line.tracking + piece.char_space
+        if spacing:
+            text.setCharSpace(spacing)
+        text.textOut(piece.text)
+        if spacing:
+            text.setCharSpace(0)  # the text state outlives ET: every piece starts from none
+        canvas.drawText(text)
+        if number == closing:
+            canvas.addLiteral("EMC")
+
+
+class Renderer:
+    def __init__(self, book: Book, pagination: Pagination, fonts, images: dict[tuple[str, str], ImageResult], text: EditionText,
+                 proof: bool = False, low_ppi: dict[tuple[str, str], float] | None = None, standin: Path | None = None):
+        self.book, self.pagination, self.fonts = book, pagination, fonts
+        self.standin = standin  # draw photos as this one-pixel file, swapped for them at finish
+        self.images, self.text, self.proof = images, text, proof
+        self.low_ppi = low_ppi or {}  # (photo, frame) -> print ppi, marked on proofs
+        self.trim_w, self.trim_h = book.trim
+        self.bleed = book.bleed
+
+    # Coordinates: frames are in mm from the trim's top-left; PDF space is pt from the media box's bottom-left.
+    def pdf_rect(self, x: float, y: float, w: float, h: float) -> tuple[float, float, float, float]:
+        return ((self.bleed + x) * MM, (self.bleed + self.trim_h - y - h) * MM, w * MM, h * MM)
+
+    def render(self, path: Path) -> None:
+        width = (self.trim_w + 2 * self.bleed) * MM
+        height = (self.trim_h + 2 * self.bleed) * MM
+        canvas = Canvas(str(path), pagesize=(width, height), invariant=1, pageCompression=1,
+                        initialFontName=self.fonts.base_font(), initialFontSize=9)
+        info = self.text.info
+        canvas.setTitle(info["title"])
+        canvas.setAuthor(info["author"])
+        canvas.setSubject(info["subject"])
+        canvas.setCreator(f"book {__version__}")
+        canvas.setKeywords(f"{self.book.slug} {self.text.lang}")
+        bookmarks: dict[int, list[str]] = {}
+        for title, number in self.text.outline:
+            bookmarks.setdefault(number, []).append(title)
+        for page in self.pagination.pages:
+            for index, title in enumerate(bookmarks.get(page.number, [])):
+                key = f"p{page.number}-{index}"
+                canvas.bookmarkPage(key, fit="Fit")
+                canvas.addOutlineEntry(title, key, level=0)
+            trim = (self.bleed * MM, self.bleed * MM, (self.bleed + self.trim_w) * MM, (self.bleed + self.trim_h) * MM)
+            canvas.setTrimBox(trim)
+            canvas.setBleedBox((0, 0, width, height))
+            self.draw_page(canvas, page)
+            canvas.showPage()
+        canvas.save()
+
+    def draw_page(self, canvas: Canvas, page: Page) -> None:
+        for placed in page.placed:
+            if placed.frame.kind == "photo":
+                self.draw_photo(canvas, placed)
+        for placed in page.placed:
+            kind = placed.frame.kind
+            setting = self.text.frames.get((page.number, placed.frame.name)) if kind in TEXT_KINDS else None
+            if placed.frame.panel:
+                self.draw_panel(canvas, setting.card if setting is not None and setting.card else placed.box)
+            if kind in TEXT_KINDS:
+                if setting is not None:
+                    self.draw_setting(canvas, setting, mark=kind in ("caption", "text", "chapter-number"))
+            elif kind == "emblem":
+                self.draw_emblem(canvas, placed)
+        for placement in self.text.running.get(page.number, []):
+            self.draw_lines(canvas, placement)
+
+    def draw_photo(self, canvas: Canvas, placed: Placed) -> None:
+        result = self.images.get((placed.value, placed.frame.name))
+        if result is None or result.path is None:
+            return
+        x, y, w, h = placed.box
+        bw, bh = result.box_mm
+        dx, dy = (w - bw) / 2, (h - bh) / 2
+        canvas.saveState()
+        clip = canvas.beginPath()
+        clip.rect(*self.pdf_rect(x, y, w, h))
+        canvas.clipPath(clip, stroke=0, fill=0)
+        image = CachedImage(str(self.standin), str(result.path)) if self.standin else CachedImage(str(result.path))
+        canvas.drawImage(image, *self.pdf_rect(x + dx, y + dy, bw, bh))
+        canvas.restoreState()
+        ppi = self.low_ppi.get((placed.value, placed.frame.name))
+        if self.proof and ppi is not None:
+            self.mark_low_ppi(canvas, placed, ppi)
+
+    def mark_low_ppi(self, canvas: Canvas, placed: Placed, ppi: float) -> None:
+        """Proof mark: an orange dotted frame and a label on a photo the print would show below its resolution."""
+        x, y, w, h = placed.box
+        label = f"LOW RESOLUTION: {placed.value} {ppi:.0f} ppi in print (needs {self.book.min_ppi})"
+        canvas.saveState()
+        canvas.setStrokeColorRGB(1.0, 0.5, 0.0)
+        canvas.setLineWidth(2)
+        canvas.setDash(1, 3)
+        canvas.rect(*self.pdf_rect(x + 2, y + 2, w - 4, h - 4), stroke=1, fill=0)
+        font = self.fonts.base_font()
+        width = pdfmetrics.stringWidth(label, font, 8)
+        lx, ly, _, _ = self.pdf_rect(x + 4, y + 4, 1, 5)
+        canvas.setFillColorRGB(1, 1, 1)
+        canvas.rect(lx - 2, ly - 2, width + 4, 12, stroke=0, fill=1)
+        canvas.setFillColorRGB(0.8, 0.3, 0.0)
+        canvas.setFont(font, 8)
+        canvas.drawString(lx, ly + 1, label)
+        canvas.restoreState()
+
+    def draw_panel(self, canvas: Canvas, box: tuple[float, float, float, float]) -> None:
+        # A white card, the same in every edition (sized from all of them): it knocks out the photo on all plates alike.
+        canvas.saveState()
+        canvas.setFillColorCMYK(0, 0, 0, 0)
+        canvas.rect(*self.pdf_rect(*box), stroke=0, fill=1)
+        canvas.restoreState()
+
+    def k_text(self, canvas: Canvas) -> None:
+        """Language text: 100 % K, overprinting what lies beneath (co-edition printing)."""
+        canvas.setFillColorCMYK(0, 0, 0, 1)
+        canvas.setFillOverprint(True)
+        canvas.setStrokeOverprint(True)
+        canvas.setOverprintMask(1)
+
+    def draw_lines(self, canvas: Canvas, placement: Placement) -> None:
+        canvas.saveState()
+        self.k_text(canvas)
+        x0 = (self.bleed + placement.x) * MM
+        y = (self.bleed + self.trim_h - placement.top) * MM
+        for index, line in enumerate(placement.lines):
+            y -= line.gap + (line.leading if index else line.size)
+            draw_pieces(canvas, line, x0, y)
+        canvas.restoreState()
+
+    def draw_setting(self, canvas: Canvas, setting: FrameSetting, mark: bool) -> None:
+        for placement in setting.placements:
+            self.draw_lines(canvas, placement)
+        if self.proof and mark and (not setting.fits or setting.fallback):
+            # Proof marks: red for an overflow, dashed magenta for text awaiting translation.
+            x, y, w, h = setting.box
+            canvas.saveState()
+            canvas.setStrokeColorRGB(*((0.9, 0, 0) if not setting.fits else (0.85, 0, 0.6)))
+            canvas.setLineWidth(1.5)
+            if setting.fits:
+                canvas.setDash(4, 3)
+            canvas.rect(*self.pdf_rect(x - 1, y - 1, w + 2, h + 2), stroke=1, fill=0)
+            canvas.restoreState()
+
+    def draw_emblem(self, canvas: Canvas, placed: Placed) -> None:
+        # The "70" mark is the same in every edition, so it may be in colour.
+        x, y, w, h = placed.box
+        serif = self.fonts.registered.get("serif-bold") or self.fonts.base_font()
+        sans = self.fonts.base_font()
+        canvas.saveState()
+        canvas.setFillColorCMYK(*EMBLEM_RED)
+        size = h * MM * 0.8
+        canvas.setFont(serif, size)
+        px, py, _, _ = self.pdf_rect(x, y, w, h)
+        canvas.drawString(px, py + h * MM * 0.22, "70")
+        numeral_w = pdfmetrics.stringWidth("70", serif, size)
+        canvas.setStrokeColorCMYK(*EMBLEM_RED)
+        canvas.setLineWidth(0.75)
+        canvas.line(px, py + h * MM * 0.12, px + numeral_w, py + h * MM * 0.12)
+        canvas.setFont(sans, 8)
+        canvas.drawString(px, py, "1955 – 2025")
+        canvas.restoreState()

@@ -1,0 +1,178 @@
+"""The build record: for every output, the digest of every input it was made
+from (sources, the edition's catalog, fonts, prepared photos, the pages, the
+code and the options), so that a build rewrites only what changed.
+
+The record is ``output/.record.json``, apart from the manifest. It is
+written atomically after the outputs are in place; a record that is
+missing, damaged or from another version of this code counts as empty,
+which means a full build, never a wrong one. An output counts as unchanged
+only when its recorded inputs match and the file on disk is the one the
+record describes (same size, modification time and SHA-256 as written).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from functools import cache
+from pathlib import Path
+
+from book.digests import signature
+from book.files import sha256_file, write_atomic
+
+RECORD_REL = "output/.record.json"
+RECORD_VERSION = 2  # 2: each output keeps what its build found of its edition
+PACKAGE = Path(__file__).resolve().parent
+
+
+@cache
+def code_digest() -> str:
+    """A digest of this toolchain's own code and default files: any change
+    to them rebuilds everything."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".yaml"):
+            digest.update(str(path.relative_to(PACKAGE)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def digest_of(value) -> str:
+    """A stable digest of plain data (dicts, lists, strings, numbers).
+
+    >>> digest_of({"b": 1, "a": [2, "x"]}) == digest_of({"a": [2, "x"], "b": 1})
+    True
+    """
+    return hashlib.sha256(json.dumps(value, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
+
+
+class BuildRecord:
+    def __init__(self, root: Path):
+        self.root = root
+        self.path = root / RECORD_REL
+        self.outputs: dict[str, dict] = {}
+        self.builds: dict[str, dict] = {}
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if data.get("version") == RECORD_VERSION and data.get("code") == code_digest():
+                self.outputs = {k: v for k, v in data["outputs"].items() if isinstance(v, dict)}
+                self.builds = {k: v for k, v in data["builds"].items() if isinstance(v, dict)}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            pass  # no record, or a damaged one: everything is built
+
+    def intact(self, rel: str) -> str | None:
+        """The SHA-256 of output ``rel`` if it is still the file this record wrote."""
+        entry = self.outputs.get(rel)
+        if not entry:
+            return None
+        st = signature(self.root / rel)
+        if st is None or st[:2] != [entry.get("size"), entry.get("mtime_ns")]:
+            return None
+        return entry.get("sha256")
+
+    def unchanged(self, rel: str, inputs: str) -> str | None:
+        """The SHA-256 of ``rel`` when its inputs are ``inputs`` as recorded and the file is intact."""
+        entry = self.outputs.get(rel)
+        return self.intact(rel) if entry and entry.get("inputs") == inputs else None
+
+    def kept(self, rel: str, inputs: str) -> dict | None:
+        """What the build of ``rel`` found of its edition (its problems and
+        proof marks) when ``rel`` is unchanged (`unchanged`), else None."""
+        edition = self.outputs.get(rel, {}).get("edition")
+        return edition if isinstance(edition, dict) and self.unchanged(rel, inputs) is not None else None
+
+    def note_output(self, rel: str, inputs: str, sha256: str | None = None, edition: dict | None = None) -> str:
+        """Record output ``rel`` as built from ``inputs``, with what its
+        build found of its ``edition`` (see `kept`)."""
+        path = self.root / rel
+        sha256 = sha256 or sha256_file(path)
+        st = path.stat()
+        self.outputs[rel] = {"inputs": inputs, "sha256": sha256, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
+        if edition is not None:
+            self.outputs[rel]["edition"] = edition
+        return sha256
+
+    def build_unchanged(self, key: str, inputs: str) -> dict | None:
+        """The recorded build ``key`` (its outputs and warnings) when every
+        input file looks as it did and every output is intact."""
+        entry = self.builds.get(key)
+        if not entry or entry.get("inputs") != inputs:
+            return None
+        if not all(self.intact(rel) for rel in entry.get("outputs", [])):
+            return None
+        return entry
+
+    def note_build(self, key: str, inputs: str, outputs: list[str], warnings: list[str], files: list[str], summary: dict) -> None:
+        """``files``: what the build read outside the project, checked by the next build's quick look."""
+        self.builds[key] = {"inputs": inputs, "outputs": sorted(outputs), "warnings": warnings, "fonts": files, "summary": summary}
+
+    def save(self) -> None:
+        data = {"version": RECORD_VERSION, "code": code_digest(), "outputs": self.outputs, "builds": self.builds}
+        text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        if not self.path.is_file() or self.path.read_text(encoding="utf-8") != text:
+            write_atomic(self.path, text)
+
+
+def source_files(root: Path) -> list[Path]:
+    """Every file a build reads from the project (photos included), in a fixed order."""
+    found = []
+    for folder in ("content", "layouts", "fonts", "translations"):
+        base = root / folder
+        if base.is_dir():
+            found += [p for p in base.rglob("*") if p.is_file() and not p.name.startswith(".")]
+    return sorted(found)
+
+
+def quick_inputs(root: Path, font_files: list[Path], options: dict) -> str:
+    """The fast check: every project file's and font file's size,
+    modification and change times and inode (`book.digests.signature`: a file
+    rewritten in place with its size and modification time kept still
+    differs), with the code and options. Equal means nothing the build
+    reads has changed since the recorded build."""
+    files = [[str(p), signature(p)] for p in source_files(root) + [Path(f) for f in sorted(set(map(str, font_files)))]]
+    return digest_of({"files": files, "options": options, "code": code_digest(), "root": os.fspath(root)})
+
+
+def build_key(profile: str, langs: list[str] | None, strict: bool, pdfx: str | None, marks: bool | None,
+              simulate_press: bool | None) -> str:
+    """The name a build is recorded under: its profile, languages and options."""
+    return f"{profile}|{','.join(sorted(langs)) if langs else '*'}|{'strict' if strict else ''}|{pdfx}|{marks}|{simulate_press}"
+
+
+def build_options(key: str) -> dict:
+    return {"key": key, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH")}
+
+
+def recorded_build(root: Path, key: str, clock: float) -> tuple[BuildRecord, list, str, dict | None]:
+    """The quick look a build takes first, before reading anything: (the
+    record, the files outside the project the recorded build read, their and
+    the project's quick digest, and the manifest of the recorded build when
+    nothing changed since, else None). Light enough for the command line to
+    call without loading the toolchain (`book.cli`); ``clock`` is when the
+    build began (perf_counter)."""
+    from book.pdf.commit import JOURNAL_REL  # light: json and os
+
+    record = BuildRecord(root)
+    seen_files = record.builds.get(key, {}).get("fonts", [])
+    quick = quick_inputs(root, seen_files, build_options(key))
+    same = record.build_unchanged(key, quick) if not (root / JOURNAL_REL).exists() else None
+    manifest = recorded_manifest(root, record, same, time.perf_counter() - clock) if same is not None else None
+    return record, seen_files, quick, manifest
+
+
+def recorded_manifest(root: Path, record: BuildRecord, same: dict, seconds: float) -> dict | None:
+    """The manifest of a build whose inputs and outputs are all as recorded,
+    with its summary saying every edition is unchanged; None if it cannot be trusted."""
+    from book.pdf.commit import read_manifest
+
+    manifest = read_manifest(root)
+    try:
+        listed = {f["path"]: f["sha256"] for f in manifest["files"]}
+    except (KeyError, TypeError):
+        return None
+    if not same.get("summary") or any(listed.get(rel) != record.intact(rel) for rel in same["outputs"]):
+        return None
+    editions = [{**e, "written": False, "seconds": 0.0} for e in same["summary"]["editions"]]
+    summary = {**same["summary"], "editions": editions, "seconds": round(seconds, 2)}
+    return {**manifest, "warnings": same["warnings"], "summary": summary}

@@ -1,0 +1,103 @@
+"""`book init DIR`: a new, buildable book project with the toolchain's default
+layouts, styles and fonts, one chapter and two placeholder photos."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import unicodedata
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+
+from book.errors import ConfigError
+
+DEFAULTS = Path(__file__).parent / "defaults"
+
+BOOK_YAML = """\
+# The book: everything that is the same in all editions. See the README.
+title: "{title}"
+subtitle: "Sách ảnh"
+slug: {slug}
+source_language: vi
+# Add a language here after `book i18n init <lang>` and translating it.
+editions: [vi]
+publisher: "Nhà xuất bản"
+year: 2025
+trim_mm: [240, 300]
+bleed_mm: 3
+margins_mm: {{inner: 20, outer: 15, top: 17, bottom: 25}}
+grid: {{columns: 12, gutter_mm: 5, baseline_pt: 12.6}}
+binding: {{style: perfect, page_multiple: 4}}   # offset printing: {{style: perfect, signature: 16}}
+paper: {{name: "Couché matt 157 g/m²", caliper_mm: 0.14}}
+colour:
+  press_profile: FOGRA39
+  ink_limit: 300
+  min_ppi: 300
+labels:
+  chapter: "Chương {{number}}"
+  credit: "Ảnh: {{credit}}"
+  page: "tr. {{page}}"
+  pages: "tr. {{pages}}"
+  positions: {{top: "trên", bottom: "dưới", left: "trái", right: "phải", top_left: "trên trái", top_right: "trên phải",
+              bottom_left: "dưới trái", bottom_right: "dưới phải", centre: "giữa"}}
+"""
+
+CHAPTER_YAML = """\
+id: chuong-1
+title: "Chương thứ nhất"
+texts:
+  intro: "Lời dẫn của chương: vài câu giới thiệu những bức ảnh tiếp theo."
+photos:
+  - id: p001
+    file: p001.jpg
+    caption: "Chú thích ảnh mở chương."
+    date: "2025-05-13"
+    place: "Hải Phòng"
+    credit: "Tên tác giả"
+  - id: p002
+    file: p002.jpg
+    caption: "Chú thích ảnh: ảnh chụp gì, ở đâu, vì sao quan trọng."
+    date: "2025"
+    place: "Hải Phòng"
+    credit: "Tên tác giả"
+pages:
+  - layout: chapter-opener
+    slots: {photo: p001, title: title, intro: intro, caption: p001}
+  - layout: photo-caption
+    slots: {photo: p002, caption: p002}
+"""
+
+
+def slugify(name: str) -> str:
+    """An ascii slug for a folder name.
+
+    >>> slugify("Sách ảnh Hải Phòng")
+    'sach-anh-hai-phong'
+    """
+    ascii_name = unicodedata.normalize("NFKD", name.replace("đ", "d").replace("Đ", "D")).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "book"
+
+
+def placeholder_photo(path: Path, size: tuple[int, int], colour: tuple[int, int, int]) -> None:
+    image = Image.linear_gradient("L").resize(size).convert("RGB")
+    tint = Image.new("RGB", size, colour)
+    image = Image.blend(image, tint, 0.6)
+    ImageDraw.Draw(image).text((size[0] // 20, size[1] // 20), f"PLACEHOLDER {path.stem}", fill=(255, 255, 255))
+    image.save(path, quality=85)
+
+
+def scaffold(target: Path) -> list[Path]:
+    if target.exists() and any(target.iterdir()):
+        raise ConfigError(f"{target}: the folder is not empty; choose a new folder for the book")
+    for folder in ("content/chapters", "content/photos", "layouts", "fonts", "translations"):
+        (target / folder).mkdir(parents=True, exist_ok=True)
+    (target / "content" / "book.yaml").write_text(BOOK_YAML.format(title=target.name, slug=slugify(target.name)), encoding="utf-8")
+    (target / "content" / "chapters" / "01-chuong-1.yaml").write_text(CHAPTER_YAML, encoding="utf-8")
+    for name in ("layouts.yaml", "styles.yaml"):
+        shutil.copy(DEFAULTS / name, target / "layouts" / name)
+    shutil.copy(DEFAULTS / "fonts.yaml", target / "fonts" / "fonts.yaml")
+    (target / ".gitignore").write_text("output/\n.cache/\n", encoding="utf-8")
+    placeholder_photo(target / "content" / "photos" / "p001.jpg", (3600, 2400), (40, 90, 140))
+    placeholder_photo(target / "content" / "photos" / "p002.jpg", (3600, 2400), (150, 60, 40))
+    return sorted(p for p in target.rglob("*") if p.is_file())

@@ -1,0 +1,210 @@
+"""content/book.yaml, and the whole project read into one `Book`, collecting
+every problem with its file, line and key path before anything is written."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from book.errors import ConfigError, Problem, Problems
+from book.languages import TABLE, known
+from book.model import Book, Grid, Message, Paper, ProfileSettings, Safety
+from book.outputs import OUTPUTS
+from book.sources.chapters import ID_RE, load_chapters
+from book.sources.contacts import load_contacts
+from book.sources.fonts_file import load_fonts
+from book.sources.imprint import COVER_KEYS, IMPRINT_KEYS, load_cover, load_imprint, load_isbns, placeholder_files
+from book.sources.layouts import load_layouts
+from book.sources.photo_paths import photo_roots
+from book.sources.references import check_slots
+from book.sources.schema import Key, Section, suggest
+from book.sources.styles import load_styles
+from book.sources.yamlsrc import read_yaml
+
+BOOK_KEYS = {
+    "title": Key(str, "", required=True), "subtitle": Key(str, "", required=True), "publisher": Key(str, "", required=True),
+    "slug": Key(str, "book", required=True), "source_language": Key(str, "vi"), "editions": Key(list),
+    "year": Key(int), "trim_mm": Key(list, [240, 300], required=True), "bleed_mm": Key(float, 3.0, low=0, high=10),
+    "margins_mm": Key(dict), "grid": Key(dict), "binding": Key(dict), "paper": Key(dict), "colour": Key(dict), "labels": Key(dict),
+    "publication_date": Key((datetime.date, str)), "profiles": Key(dict), "safety_mm": Key(dict),
+    "photo_dirs": Key(list, []),
+    "isbn": Key(dict), "cover": Key(dict), "imprint": Key(dict),
+    "translation": Key(dict),
+}
+MARGIN_KEYS = {k: Key(float, d, low=0, high=100) for k, d in (("inner", 20.0), ("outer", 15.0), ("top", 15.0), ("bottom", 20.0))}
+GRID_KEYS = {"columns": Key(int, 12, low=1, high=48), "gutter_mm": Key(float, 5.0, low=0, high=50),
+             "baseline_pt": Key(float, 12.0, low=1, high=100)}
+BINDING_KEYS = {"style": Key(str, "perfect", choices=("perfect", "case", "saddle")), "page_multiple": Key(int, 4),
+                "signature": Key(int)}
+SIGNATURES = (4, 8, 12, 16, 24, 32)  # pages per folded press sheet that offset printers fold
+PAPER_KEYS = {"name": Key(str, ""), "caliper_mm": Key(float, 0.0, low=0.03, high=1.0)}  # 0: unknown (no cover can be built)
+COLOUR_KEYS = {"press_profile": Key(str, "FOGRA39"), "ink_limit": Key(float, 300, low=200, high=400),
+               "min_ppi": Key(float, 300, low=72, high=1200)}
+PROFILE_KEYS = {"pdfx": Key(str, None, choices=("x1a", "x4")), "marks": Key(bool)}
+SAFETY_KEYS = {"trim": Key(float, 5.0, low=0, high=50), "gutter": Key(float, 5.0, low=0, high=50)}
+LABELS = {"chapter": ("number",), "credit": ("credit",), "page": ("page",), "pages": ("pages",)}
+OPTIONAL_LABELS = {"pages"}  # 'pages' (a spread's range in the credits) falls back to 'page'
+# Where a photo sits on a page of several, said in the photo credits (labels.positions).
+POSITIONS = ("top", "bottom", "left", "right", "top_left", "top_right", "bottom_left", "bottom_right", "centre")
+LABEL_COMMENTS = {
+    "pages": "Page range in the photo-credits list, for a photo across a spread; {pages} is e.g. 12–13.",
+    "position": "Where a photo sits on its page, said in the photo-credits list when a page holds several photos "
+                "(a short word or two, as in 'top left').",
+}
+BOOK_MESSAGES = (("title", "The book's title: cover, half-title and title page."), ("subtitle", "Subtitle on the title page."),
+                 ("publisher", "The publisher's name on the title page."))
+
+
+def load_book(root: Path, check_files: bool = True, problems: Problems | None = None) -> tuple[Book, list[Problem]]:
+    """Read the whole project. Raises ConfigError listing every error found;
+    returns the book and its warnings otherwise (all are in ``problems`` too)."""
+    out = problems if problems is not None else Problems()
+    doc = read_yaml(root / "content" / "book.yaml", "content/book.yaml")
+    top = Section(doc, (), doc.data, out, BOOK_KEYS)
+    slug = top.read("slug")
+    if not ID_RE.match(slug):
+        top.bad("slug", f"'{slug}' must be lowercase letters, digits and hyphens")
+    source = top.read("source_language")
+    editions = top.read("editions") or list(known())
+    for index, lang in enumerate(editions):
+        if lang not in TABLE:
+            out.error("unknown-language", top.where("editions", index), f"editions[{index}]: unknown language '{lang}'; use {', '.join(known())}")
+    if source not in editions:
+        top.bad("source_language", f"'{source}' must be one of the editions")
+    trim = top.read("trim_mm")
+    if len(trim) != 2 or not all(isinstance(v, (int, float)) and 50 <= v <= 1000 for v in trim):
+        top.bad("trim_mm", "give [width, height] in mm, e.g. [240, 300]")
+        trim = [240, 300]
+    margins, grid, binding = top.sub("margins_mm", MARGIN_KEYS), top.sub("grid", GRID_KEYS), top.sub("binding", BINDING_KEYS)
+    paper, colour = top.sub("paper", PAPER_KEYS), top.sub("colour", COLOUR_KEYS)
+    multiple = read_multiple(binding)
+    photo_dirs = top.read("photo_dirs") or []
+    for index, folder in enumerate(photo_dirs):
+        if not isinstance(folder, str) or not folder.strip():
+            out.error("schema", top.where("photo_dirs", index), f"photo_dirs[{index}]: give a folder path as text, e.g. ../archive/photos")
+        elif not photo_roots(root, [folder])[1].is_dir():
+            out.error("missing-file", top.where("photo_dirs", index), f"photo_dirs[{index}]: folder {folder} not found; create it or correct the path")
+    layouts = load_layouts(root, out)
+    styles = load_styles(root, out)
+    for layout in layouts.values():
+        for frame in layout.frames.values():
+            if frame.style and frame.style not in styles:
+                out.error("unknown-style", layout.where, f"{layout.name}.frames.{frame.name}: unknown style '{frame.style}'{suggest(frame.style, styles)}")
+    published = read_date(top, "publication_date")
+    safety = top.sub("safety_mm", SAFETY_KEYS)
+    check_frames_on_page(layouts, (float(trim[0]), float(trim[1])), top.read("bleed_mm"), out)
+    messages = {key: Message(f"book:{key}", top.read(key), top.where(key), comment) for key, comment in BOOK_MESSAGES}
+    book = Book(
+        root=root,
+        slug=slug,
+        source_language=source,
+        editions=editions,
+        title=messages["title"],
+        subtitle=messages["subtitle"],
+        publisher=messages["publisher"],
+        year=top.read("year") or (published.year if published else datetime.date.today().year),
+        trim=(float(trim[0]), float(trim[1])),
+        bleed=top.read("bleed_mm"),
+        margins={key: margins.read(key) for key in MARGIN_KEYS},
+        binding_multiple=multiple,
+        binding_style=binding.read("style"),
+        paper=Paper(paper.read("name"), paper.read("caliper_mm")),
+        grid=Grid(grid.read("columns"), grid.read("gutter_mm"), grid.read("baseline_pt")),
+        press_profile=colour.read("press_profile"),
+        ink_limit=int(colour.read("ink_limit")),
+        min_ppi=int(colour.read("min_ppi")),
+        labels=load_labels(top.sub("labels", set(LABELS) | {"positions"})),
+        chapters=[],
+        layouts=layouts,
+        styles=styles,
+        fonts=load_fonts(root, out, editions, styles),
+        publication_date=published,
+        profiles=load_profiles(top.sub("profiles", set(OUTPUTS))),
+        safety=Safety(safety.read("trim"), safety.read("gutter")),
+        photo_roots=photo_roots(root, [f for f in photo_dirs if isinstance(f, str) and f.strip()]),
+        contacts=load_contacts(top.sub("translation", {"report_to"} | set(TABLE) - {source}), source),
+    )
+    load_chapters(book, out, check_files)
+    book.isbn = load_isbns(top.sub("isbn", set(editions)), editions, out)
+    book.cover = load_cover(top.sub("cover", COVER_KEYS), book.photos)
+    book.imprint = load_imprint(top.sub("imprint", IMPRINT_KEYS), out) if top.data.get("imprint") is not None else None
+    book.placeholder_files = placeholder_files(root) if check_files else frozenset()
+    check_slots(book, out)
+    out.stop_if_errors("in the book's sources; nothing was written", ConfigError)
+    return book, out.warnings
+
+
+def check_frames_on_page(layouts, trim: tuple[float, float], bleed: float, out: Problems) -> None:
+    """Every frame lies on its page (two pages for a spread), bleed included."""
+    for layout in layouts.values():
+        width = trim[0] * (2 if layout.spread else 1)
+        for frame in layout.frames.values():
+            if frame.x < -bleed - 0.01 or frame.y < -bleed - 0.01 or frame.x + frame.w > width + bleed + 0.01 \
+                    or frame.y + frame.h > trim[1] + bleed + 0.01:
+                out.error("frame-outside", layout.where,
+                          f"{layout.name}.frames.{frame.name}: the frame ({frame.x:g}, {frame.y:g}, {frame.w:g} × {frame.h:g} mm) reaches "
+                          f"outside the {width:g} × {trim[1]:g} mm page and its {bleed:g} mm bleed; move or shrink it")
+
+
+def read_multiple(binding: Section) -> int:
+    """The page count's multiple: ``signature`` (pages per folded sheet, for
+    offset binding) when given, else ``page_multiple``."""
+    multiple = binding.read("page_multiple")
+    if multiple not in (1, 2, 4, 8, 16, 32):
+        binding.bad("page_multiple", f"{multiple} is not a binding multiple; use 2, 4, 8, 16 or 32")
+    signature = binding.read("signature")
+    if signature is None:
+        return multiple
+    if signature not in SIGNATURES:
+        binding.bad("signature", f"{signature} is not a signature size; use {', '.join(map(str, SIGNATURES))} pages")
+        return multiple
+    if "page_multiple" in binding.data and signature % multiple:
+        binding.bad("signature", f"a signature of {signature} pages is not a multiple of page_multiple {multiple}; drop page_multiple")
+    return signature
+
+
+def load_labels(section: Section) -> dict[str, Message]:
+    labels = {}
+    for key, names in LABELS.items():
+        text = section.get(key, str, "", required=key not in OPTIONAL_LABELS)
+        if key in OPTIONAL_LABELS and not text:
+            continue
+        for name in names:
+            if text and "{" + name + "}" not in text:
+                section.bad(key, f"must contain the placeholder {{{name}}}", code="placeholder")
+        comment = f"{LABEL_COMMENTS.get(key, '')} Placeholders: {', '.join('{' + f + '}' for f in names)}".strip()
+        labels[key] = Message(f"label:{key}", text, section.where(key), comment)
+    positions = section.sub("positions", set(POSITIONS))
+    for key in POSITIONS:
+        text = positions.get(key, str, "")
+        if text:
+            labels[f"position:{key}"] = Message(f"label:position:{key}", text, positions.where(key), LABEL_COMMENTS["position"])
+    return labels
+
+
+def read_date(section: Section, key: str) -> datetime.date | None:
+    value = section.read(key)
+    if isinstance(value, str):
+        try:
+            value = datetime.date.fromisoformat(value)
+        except ValueError:
+            section.bad(key, f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2025-05-13")
+            return None
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    return value
+
+
+def load_profiles(section: Section) -> dict[str, ProfileSettings]:
+    """``profiles.<output>``: the PDF/X flavour and crop marks of each output."""
+    found = {}
+    for name in sorted(section.data):
+        if name not in OUTPUTS:
+            continue
+        options = section.sub(name, PROFILE_KEYS)
+        pdfx = options.read("pdfx")
+        if pdfx and OUTPUTS[name].colour != "cmyk":
+            options.bad("pdfx", f"the {name} output is RGB; PDF/X applies to the print output only")
+            pdfx = None
+        found[name] = ProfileSettings(pdfx, options.read("marks"))
+    return found

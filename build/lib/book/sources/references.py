@@ -1,0 +1,46 @@
+"""The cross-references between the sources: every page's slots match its
+layout's frames and point at photos and texts that exist."""
+
+from __future__ import annotations
+
+from book.errors import Problems, Where
+from book.model import Book
+from book.sources.layouts import SLOTLESS_KINDS
+from book.sources.schema import suggest
+
+BOOK_TEXTS = ("book.title", "book.subtitle", "book.publisher", "book.imprint")
+
+
+def check_slots(book: Book, out: Problems) -> None:
+    placed: dict[str, Where] = {}
+    for chapter in book.chapters:
+        for index, page in enumerate(chapter.pages):
+            layout = book.layouts.get(page.layout)
+            if layout is None:
+                continue
+            at = f"pages[{index}]"
+            for slot, value in page.slots.items():
+                frame = layout.frames.get(slot)
+                if frame is None:
+                    out.error("unknown-frame", page.where,
+                              f"{at}.slots: layout '{layout.name}' has no frame '{slot}'; its frames are {', '.join(layout.frames)}")
+                    continue
+                if frame.kind in ("photo", "caption"):
+                    if value not in book.photos:
+                        out.error("unknown-photo", page.where, f"{at}.slots.{slot}: no photo with id '{value}'{suggest(value, book.photos)}")
+                    elif frame.kind == "photo":
+                        if value in placed:
+                            out.warn("placed-twice", page.where, f"{at}.slots.{slot}: photo '{value}' is placed a second time (first at {placed[value]})")
+                        placed.setdefault(value, page.where)
+                elif frame.kind == "text":
+                    known = set(chapter.texts) | {"title"} | set(BOOK_TEXTS)
+                    if value not in known:
+                        out.error("unknown-text", page.where, f"{at}.slots.{slot}: no text '{value}' in this chapter's texts{suggest(value, known)}")
+                    elif value == "title" and chapter.title is None:
+                        out.error("unknown-text", page.where, f"{at}.slots.{slot}: the chapter has no title; add 'title:'")
+            for name, frame in layout.frames.items():
+                if frame.kind not in SLOTLESS_KINDS and name not in page.slots:
+                    out.error("empty-frame", page.where, f"{at}.slots: frame '{name}' of layout '{layout.name}' is not filled; add '{name}: …'")
+    for pid, photo in book.photos.items():
+        if pid not in placed:
+            out.warn("unplaced-photo", photo.where, f"photo '{pid}' is not placed on any page")

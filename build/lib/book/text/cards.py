@@ -1,0 +1,144 @@
+"""Caption cards on photos, sized to their text.
+
+A card is a white panel under a caption on a full-bleed photo or spread
+(a layout frame with ``panel: white``). The white knocks the photo out of
+every plate, C, M and Y included, so the card must be the same in all
+editions: its size is decided once, from the edition whose text needs the
+most room, and each edition sets its text inside that card.
+
+The frame is the most room a card may take. The card sits in the frame's
+corner nearest the page's corner, at least `CARD_MIN` big, with `CARD_PAD`
+of white on every side of the text of the edition that decided it: from
+the card's edge to the cap height of the first line (the top of the
+ideographs in Chinese and Japanese), to the last line's baseline, and to
+the start and end of the widest line. A shorter edition's text keeps the
+side padding and sits in the middle of the card's height, so that its
+padding above and below stays equal too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import uharfbuzz as hb
+
+from book.model import MM
+from book.pages.paginate import Page, Pagination, Placed
+from book.text.fonts import EditionFonts, is_wide
+from book.text.shaping import hb_font
+from book.text.typeset import Block, Line, Part, set_block
+
+CARD_PAD = 4.0  # mm of white round the text, equal on all sides
+CARD_MIN = (40.0, 16.0)  # mm: the smallest card (width, height)
+CAP_HEIGHT = 0.72  # em, for a face HarfBuzz cannot read
+
+CardKey = tuple[str, str, str]  # (layout, frame, slot value): the same text in the same frame
+
+
+@dataclass(frozen=True)
+class Card:
+    """A card's size (mm) and the measure its text is set to (mm)."""
+
+    w: float
+    h: float
+    measure: float
+
+
+def card_key(page: Page, placed: Placed) -> CardKey:
+    return (page.layout.name, placed.frame.name, placed.value or "")
+
+
+def card_frames(pagination: Pagination):
+    """(page, placed) of every frame with a card, once per card key."""
+    seen: set[CardKey] = set()
+    for page in pagination.pages:
+        for placed in page.placed:
+            if placed.frame.panel and placed.frame.kind in ("caption", "text") and card_key(page, placed) not in seen:
+                seen.add(card_key(page, placed))
+                yield page, placed
+
+
+def line_rise(fonts: EditionFonts, line: Line) -> float:
+    """How far (pt) the line's letters rise above its baseline: the cap height
+    of Latin letters (accents above it do not count), the glyph top of wide characters."""
+    rise = 0.0
+    for piece in line.pieces:
+        path, index = fonts.files.get(piece.font, (None, 0))
+        font = hb_font(path, index) if path else None
+        upem = font.face.upem if font else 1000
+        cap = font.get_metric_position_with_fallback(hb.OTMetricsTag.CAP_HEIGHT) / upem if font else CAP_HEIGHT
+        for ch in piece.text:
+            if ch.isspace():
+                continue
+            top = cap
+            glyph = font.get_nominal_glyph(ord(ch)) if font else None
+            extents = font.get_glyph_extents(glyph) if glyph else None
+            if extents is not None:
+                top = extents.y_bearing / upem
+                if not is_wide(ch):
+                    top = min(top, cap)
+            rise = max(rise, top)
+    return rise * line.size
+
+
+def text_drop(fonts: EditionFonts, block: Block) -> float:
+    """From the top a block is placed at to its first line's cap height, mm."""
+    if not block.lines:
+        return 0.0
+    first = block.lines[0]
+    return (first.size - line_rise(fonts, first)) / MM
+
+
+def text_height(fonts: EditionFonts, block: Block) -> float:
+    """From the first line's cap height to the last line's baseline, mm."""
+    if not block.lines:
+        return 0.0
+    baseline = block.lines[0].size + sum(line.gap + line.leading for line in block.lines[1:])
+    return baseline / MM - text_drop(fonts, block)
+
+
+def text_top(fonts: EditionFonts, block: Block, box: tuple[float, float, float, float]) -> float:
+    """Where a block in the card ``box`` is placed (mm from the trim's top):
+    its cap-height-to-baseline extent in the middle of the card's height."""
+    _, y, _, h = box
+    room = h - 2 * CARD_PAD
+    return y + CARD_PAD + max(0.0, (room - text_height(fonts, block)) / 2) - text_drop(fonts, block)
+
+
+def widest(block: Block) -> float:
+    return max((line.width for line in block.lines), default=0.0) / MM
+
+
+def set_card_text(fonts: EditionFonts, parts: list[Part], lang: str, placed: Placed, measure: float) -> Block:
+    """The card's text at ``measure`` (mm), in at most the frame's height."""
+    return set_block(fonts, parts, lang, measure, placed.frame.h - 2 * CARD_PAD)
+
+
+def size_cards(pagination: Pagination, editions: list[tuple[EditionFonts, dict[CardKey, list[Part]], str]]) -> dict[CardKey, Card]:
+    """Each card's size from all ``editions`` (fonts, the card texts' parts by
+    key, language): as wide as the widest line any edition sets at the frame's
+    measure, as tall as the tallest text at that width."""
+    cards = {}
+    for page, placed in card_frames(pagination):
+        key = card_key(page, placed)
+        texts = [(fonts, parts[key], lang) for fonts, parts, lang in editions if key in parts]
+        full = placed.frame.w - 2 * CARD_PAD
+        if not texts:
+            cards[key] = Card(placed.frame.w, placed.frame.h, full)
+            continue
+        blocks = [set_card_text(fonts, parts, lang, placed, full) for fonts, parts, lang in texts]
+        measure = min(full, max(CARD_MIN[0] - 2 * CARD_PAD, max(widest(block) for block in blocks)))
+        if measure < full - 0.01:
+            blocks = [set_card_text(fonts, parts, lang, placed, measure) for fonts, parts, lang in texts]
+        height = max(text_height(fonts, block) for (fonts, _, _), block in zip(texts, blocks, strict=True))
+        cards[key] = Card(min(placed.frame.w, max(CARD_MIN[0], measure + 2 * CARD_PAD)),
+                          min(placed.frame.h, max(CARD_MIN[1], height + 2 * CARD_PAD)), measure)
+    return cards
+
+
+def card_box(placed: Placed, card: Card, trim: tuple[float, float]) -> tuple[float, float, float, float]:
+    """The card in its frame's corner nearest the page's corner (x, y, w, h in mm)."""
+    x, y, w, h = placed.box
+    cx = x + w - card.w if x + w / 2 > trim[0] / 2 else x
+    cy = y + h - card.h if y + h / 2 > trim[1] / 2 else y
+    return (cx, cy, card.w, card.h)

@@ -1,0 +1,287 @@
+"""What an edition says on its pages: every frame's text localised and split
+into styled parts, and the texts the book generates (contents, credits,
+running heads, folios). Every lookup of the edition's words happens here,
+before anything is set or drawn, so each missing translation is reported."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from book.errors import TranslationError
+from book.i18n.cldr import format_partial_date
+from book.i18n.glossary import read_glossary
+from book.i18n.localise import Localiser
+from book.languages import language
+from book.model import Book, Message
+from book.pages.paginate import Page, Pagination, Placed
+from book.text.typeset import Part
+
+
+@dataclass
+class FrameText:
+    page: Page
+    placed: Placed
+    parts: list[Part]
+    messages: list[Message]  # where the text comes from, for reports
+    fallback: bool = False  # shows source text for want of a translation (proofs only)
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    label: str  # "Chapter 2"
+    title: str
+    page: int
+    message: Message  # the chapter title, for reports
+
+
+@dataclass(frozen=True)
+class CreditEntry:
+    """One line of the photo credits: where the photo is, and whose it is."""
+
+    reference: str  # "tr. 12", or "tr. 12–13" for a spread
+    position: str  # "trên trái" when its page holds several photos, else ""
+    name: str  # the credit, set whole
+    photo: str  # the photo's id, for reports
+    message: Message  # the credit's message, for where to edit it
+
+
+@dataclass
+class EditionWords:
+    """Every string one edition sets, and where each comes from."""
+
+    lang: str
+    frames: list[FrameText]
+    toc: list[TocEntry]
+    credits: list[CreditEntry]
+    running_heads: dict[int, str]  # page number -> running head ('' for none)
+    chapter_titles: dict[str, str]  # numbered chapter id -> title, for the running-head check
+    info: dict[str, str] = field(default_factory=dict)  # the PDF's title, author, subject
+    keep: tuple[str, ...] = ()  # names never broken across lines: photographers, the glossary's names
+    outline: list[tuple[str, int]] = field(default_factory=list)  # (chapter title, first page): the PDF's bookmarks
+
+
+def unbroken_names(book: Book, pagination: Pagination, loc: Localiser) -> tuple[str, ...]:
+    """The edition's names that stay whole on a line: every photographer
+    credited and every glossary term, longest first."""
+    names = {loc.text(book.photos[pid].credit) for pid in sorted(pagination.photo_pages) if book.photos[pid].credit}
+    try:
+        terms = read_glossary(book.root)
+    except TranslationError:
+        terms = []  # reported by the catalog checks
+    for term in terms:
+        forms = term.targets.get(loc.lang, "") if loc.lang != book.source_language else term.source
+        names.update(form.strip() for form in forms.split("|"))
+    return tuple(sorted((n for n in names if len(n) > 1), key=lambda n: (-len(n), n)))
+
+
+def photo_meta(book: Book, loc: Localiser, photo_id: str) -> str:
+    photo = book.photos[photo_id]
+    facts = language(loc.lang)
+    where_when = [t for t in (loc.text(photo.place), format_partial_date(photo.date, loc.lang) if photo.date else "") if t]
+    meta = facts.place_date_join.join(where_when)
+    credit = loc.text(photo.credit)
+    if credit:
+        meta += (facts.meta_join if meta else "") + loc.label("credit", credit=credit)
+    return meta
+
+
+def label_joins(labelled: str, name: str) -> tuple[str, ...]:
+    """The phrases that keep a label with the name it introduces: the label and
+    the name's first word (or the name's last word and a label after it), so
+    that "Ảnh:" never ends a line with the name on the next.
+
+    >>> label_joins("Ảnh: Nguyễn Thị Thu Trang", "Nguyễn Thị Thu Trang")
+    ('Ảnh: Nguyễn',)
+    >>> label_joins("写真：越通社资料", "越通社资料"), label_joins("Trần Văn Hải 摄", "Trần Văn Hải")
+    (('写真：越通社资料',), ('Hải 摄',))
+    """
+    at = labelled.find(name) if name else -1
+    if at < 0:
+        return ()
+    before, after = labelled[:at], labelled[at + len(name):]
+    words = name.split()
+    joins = []
+    if before.strip():
+        joins.append(before + (words[0] if " " in name.strip() else name))
+    if after.strip():
+        joins.append((words[-1] if " " in name.strip() else name) + after)
+    return tuple(joins)
+
+
+def frame_texts(book: Book, pagination: Pagination, loc: Localiser, keep: tuple[str, ...] = ()) -> list[FrameText]:
+    """Every text frame of the book with its parts in ``loc``'s language."""
+    found: list[FrameText] = []
+    for page in pagination.pages:
+        for placed in page.placed:
+            frame = placed.frame
+            if frame.kind == "caption":
+                photo = book.photos[placed.value]
+                credit = loc.text(photo.credit)
+                joins = label_joins(loc.label("credit", credit=credit), credit) if credit else ()
+                parts = [Part(loc.fill(loc.text(photo.caption), photo), book.style(frame.style, loc.lang), keep=keep),
+                         Part(photo_meta(book, loc, placed.value), book.style("caption-meta", loc.lang), keep=keep + joins)]
+                found.append(FrameText(page, placed, parts, [photo.caption, photo.place, photo.credit]))
+            elif frame.kind == "text" and placed.value == "book.imprint" and book.imprint:
+                labels = [f.label for f in book.imprint.fields]
+                found.append(FrameText(page, placed, [Part(imprint_text(book, pagination, loc), book.style(frame.style, loc.lang))], labels))
+            elif frame.kind == "text":
+                message = book.slot_message(page.chapter, placed.value)
+                found.append(FrameText(page, placed, [Part(loc.text(message), book.style(frame.style, loc.lang), keep=keep)], [message]))
+            elif frame.kind == "chapter-number" and page.chapter and page.chapter.number:
+                text = loc.label("chapter", number=str(page.chapter.number))
+                found.append(FrameText(page, placed, [Part(text, book.style(frame.style, loc.lang))], [book.labels["chapter"]]))
+    return found
+
+
+def imprint_text(book: Book, pagination: Pagination, loc: Localiser) -> str:
+    """The colophon's publishing data, one labelled line per filled field, and the
+    placeholder notice while any photo of the book is still a painted placeholder."""
+    values = {"format": f"{book.trim[0] / 10:g} × {book.trim[1] / 10:g} cm", "pages": str(len(pagination.pages)),
+              "isbn": book.isbn.get(loc.lang, "")}
+    lines = []
+    for item in book.imprint.fields:
+        value = values.get(item.key, item.value)
+        if item.key == "publisher" and not value:
+            value = loc.text(book.publisher)
+        if value:
+            lines.append(f"{loc.text(item.label)}{language(loc.lang).label_join}{value}")
+    text = "\n".join(lines)
+    if book.placeholder_files & {p.path.name for p in book.photos.values()}:
+        text += "\n\n" + loc.text(book.imprint.placeholder_notice)
+    return text
+
+
+def running_head(page: Page, loc: Localiser) -> str:
+    if not page.folio or page.chapter is None or page.chapter.number is None or page.chapter.title is None:
+        return ""
+    return one_line(loc.text(page.chapter.title))
+
+
+def one_line(text: str) -> str:
+    r"""A title with its manual line breaks as spaces: a running head, an entry of
+    the contents, a bookmark.
+
+    >>> one_line("Hải Phòng –\n70 năm")
+    'Hải Phòng – 70 năm'
+    """
+    return " ".join(row.strip() for row in text.split("\n") if row.strip())
+
+
+HEADED_LAYOUTS = ("text", "credits")  # front and back matter the contents list by their heading (foreword, credits)
+
+
+def toc_entries(book: Book, pagination: Pagination, loc: Localiser) -> list[TocEntry]:
+    """Chapter label, title and first page of each numbered chapter, and the
+    headed front and back matter (the foreword, the photo credits), in page order."""
+    entries = [TocEntry(loc.label("chapter", number=str(chapter.number)), one_line(loc.text(chapter.title)), pagination.chapter_starts[chapter.id],
+                        chapter.title)
+               for chapter in book.chapters if chapter.number and chapter.title]
+    listed: set[str] = set()
+    for page in pagination.pages:
+        for placed in page.placed:
+            if page.layout.name in HEADED_LAYOUTS and placed.frame.name == "heading" and placed.frame.kind == "text":
+                message = book.slot_message(page.chapter, placed.value)
+                if message.ctx not in listed:  # a continuation page repeats its heading
+                    listed.add(message.ctx)
+                    entries.append(TocEntry("", one_line(loc.text(message)), page.number, message))
+    return sorted(entries, key=lambda entry: entry.page)
+
+
+def position_key(box: tuple[float, float, float, float], others: list[tuple[float, float, float, float]]) -> str:
+    """Where a photo sits among the other photos of its page: top or bottom of
+    the photos that share its column, left or right of those that share its row.
+
+    >>> a, b, c = (20, 17, 205, 125), (20, 176, 100, 65), (125, 176, 100, 65)
+    >>> [position_key(box, [a, b, c]) for box in (a, b, c)]
+    ['top', 'bottom_left', 'bottom_right']
+    """
+    x, y, w, h = box
+
+    def overlap(lo1: float, len1: float, lo2: float, len2: float) -> bool:
+        return min(lo1 + len1, lo2 + len2) - max(lo1, lo2) > 1.0  # mm
+
+    column = [o for o in others if overlap(x, w, o[0], o[2])]
+    row = [o for o in others if overlap(y, h, o[1], o[3])]
+    vertical = horizontal = ""
+    if len(column) > 1:
+        vertical = "top" if y <= min(o[1] for o in column) else "bottom" if y >= max(o[1] for o in column) else ""
+    if len(row) > 1:
+        horizontal = "left" if x <= min(o[0] for o in row) else "right" if x >= max(o[0] for o in row) else ""
+    return "_".join(part for part in (vertical, horizontal) if part) or "centre"
+
+
+def credit_entries(book: Book, pagination: Pagination, loc: Localiser) -> list[CreditEntry]:
+    """One entry per placed photo, in page order and, on a page of several, in
+    reading order: its page (a spread's pages as a range), its position on the
+    page when it shares it, and its credit."""
+    pages: dict[str, list[int]] = {}
+    order: dict[str, tuple] = {}
+    positions: dict[str, str] = {}
+    for page in pagination.pages:
+        photos = [placed for placed in page.placed if placed.frame.kind == "photo" and placed.value]
+        for placed in photos:
+            pages.setdefault(placed.value, []).append(page.number)
+            order.setdefault(placed.value, (page.number, placed.box[1], placed.box[0]))
+            if len(photos) > 1:
+                positions.setdefault(placed.value, position_key(placed.box, [p.box for p in photos]))
+    dash = language(loc.lang).range_dash
+    entries = []
+    for pid in sorted(pages, key=lambda p: (order[p], p)):
+        photo = book.photos[pid]
+        credit = loc.text(photo.credit)
+        if not credit:
+            continue
+        numbers = pages[pid]
+        last = numbers[0]
+        while last + 1 in numbers:
+            last += 1  # a spread: its pages in a row
+        if last > numbers[0]:
+            span = f"{numbers[0]}{dash}{last}"
+            reference = loc.label("pages", pages=span) if "pages" in book.labels else loc.label("page", page=span)
+        else:
+            reference = loc.label("page", page=str(numbers[0]))
+        key = positions.get(pid)
+        position = loc.text(book.labels[f"position:{key}"]) if key and f"position:{key}" in book.labels else ""
+        entries.append(CreditEntry(reference, position, credit, pid, photo.credit))
+    return entries
+
+
+def edition_words(book: Book, pagination: Pagination, loc: Localiser) -> EditionWords:
+    keep = unbroken_names(book, pagination, loc)
+    words = EditionWords(
+        loc.lang,
+        frame_texts(book, pagination, loc, keep),
+        toc_entries(book, pagination, loc),
+        credit_entries(book, pagination, loc),
+        {page.number: running_head(page, loc) for page in pagination.pages},
+        {c.id: one_line(loc.text(c.title)) for c in book.chapters if c.number and c.title},
+        {"title": one_line(loc.text(book.title)), "author": loc.text(book.publisher), "subject": one_line(loc.text(book.subtitle))},
+        # Every chapter with a title, front and back matter too, is a bookmark.
+        outline=[(one_line(loc.text(c.title)), pagination.chapter_starts[c.id]) for c in book.chapters if c.title and c.id in pagination.chapter_starts],
+        keep=keep,
+    )
+    for item in words.frames:
+        item.fallback = any(m.ctx in loc.missing_ctx for m in item.messages)
+    return words
+
+
+def texts_by_role(book: Book, words: EditionWords) -> dict[str, set[str]]:
+    """Every string the edition will set, grouped by font role, for font subsetting."""
+    lang = words.lang
+    roles: dict[str, set[str]] = {}
+
+    def add(style_name: str, text: str) -> None:
+        roles.setdefault(book.style(style_name, lang).font, set()).add(text)
+
+    for item in words.frames:
+        for part in item.parts:
+            roles.setdefault(part.style.font, set()).add(part.text)
+    for number, head in words.running_heads.items():
+        add("running-head", head)
+        add("folio", str(number))
+    for entry in words.toc:
+        add("toc", f"{entry.label} {entry.title} {entry.page}")
+    for entry in words.credits:
+        add("credits", f"{entry.reference} {entry.position} {entry.name}")
+    add("chapter-number", "0123456789–— ")
+    return roles

@@ -1,0 +1,177 @@
+"""The lists the book generates (contents, photo credits) flowed through
+their frames: the list's first page, then as many continuation pages (its
+layout's ``continued:`` layout) as it needs.
+
+The same flow serves twice. Before the final pagination, `measure_lists`
+runs it on every edition against frames that continue without end and
+returns how many continuation pages each list needs; pagination takes the
+most any edition needs, so all editions keep the same pages. Setting then
+flows each edition's entries through the pages it got; what still does not
+fit is an overflow, reported, never cut."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from book.model import MM, Book
+from book.pages.paginate import Page, Pagination, Placed
+from book.text.typeset import Line, Part, set_block
+
+TOC_NUMBER_MM = 15.0  # the page-number column of the contents
+TOC_LABEL_GAP_MM = 1.5
+TOC_ENTRY_GAP_MM = 7.0
+CREDITS_GUTTER_MM = 5.0
+CREDITS_TAB_MM = 2.5  # between the credits' page, position and name columns
+UNBROKEN_MM = 10000.0  # a measure no entry reaches: the piece stays on one line
+
+
+@dataclass
+class Block:
+    """One list entry: pieces of lines at offsets (mm) from its top-left, kept together."""
+
+    height: float
+    gap: float  # space after it, dropped at a column's end
+    pieces: list[tuple[float, float, list[Line]]]
+    fits: bool = True  # within its own limits (a contents title of at most its lines)
+
+
+@dataclass
+class Flowed:
+    """Where each block went: (frame index, x, top) per block, and the frames used."""
+
+    spots: list[tuple[int, float, float]]
+    frames_used: int
+    fits: bool
+
+
+def toc_blocks(setter, width: float, page: int) -> list[Block]:
+    style, small = setter.style("toc"), setter.style("chapter-number")
+    blocks = []
+    for entry in setter.words.toc:
+        label = set_block(setter.fonts, [Part(entry.label, small)], setter.lang, width - TOC_NUMBER_MM, 20)
+        title = set_block(setter.fonts, [Part(entry.title, style, keep=setter.words.keep)], setter.lang, width - TOC_NUMBER_MM, 40)
+        below = label.height / MM + TOC_LABEL_GAP_MM
+        pieces = [(0.0, 0.0, label.lines), (0.0, below, title.lines)]
+        number = setter.single_line(str(entry.page), style, TOC_NUMBER_MM)
+        if number:
+            pieces.append((width - number.width / MM, below, [number]))
+        block = Block(below + title.height / MM, TOC_ENTRY_GAP_MM, pieces, title.fits and label.fits)
+        if not block.fits:
+            setter.overflow(setter.where(entry.message), f"contents entry {entry.label or entry.title}", "contents", page, title.needed, title.available)
+        blocks.append(block)
+    return blocks
+
+
+def credit_blocks(setter, style_name: str, col_w: float, page: int = 0) -> list[Block]:
+    """One line per photo in three tab columns: the page reference flush right
+    (so the page numbers align), the position on the page, then the credit,
+    whole. A credit wider than its room is set whole all the same, past the
+    column's edge, and reported."""
+    style = setter.style(style_name)
+    entries = setter.words.credits
+    refs = [setter.single_line(entry.reference, style, UNBROKEN_MM) for entry in entries]
+    spots = [setter.single_line(entry.position, style, UNBROKEN_MM) if entry.position else None for entry in entries]
+    ref_w = max((line.width / MM for line in refs if line), default=0.0)
+    spot_w = max((line.width / MM for line in spots if line), default=0.0)
+    name_x = ref_w + CREDITS_TAB_MM + (spot_w + CREDITS_TAB_MM if spot_w else 0.0)
+    blocks = []
+    for entry, ref, spot in zip(entries, refs, spots, strict=True):
+        name = setter.single_line(entry.name, style, UNBROKEN_MM)
+        pieces = [(name_x, 0.0, [name] if name else [])]
+        if ref:
+            pieces.append((ref_w - ref.width / MM, 0.0, [ref]))
+        if spot:
+            pieces.append((ref_w + CREDITS_TAB_MM, 0.0, [spot]))
+        if name and name_x + name.width / MM > col_w + 0.01:
+            setter.out.warn("credit-too-wide", setter.where(entry.message),
+                            f"{setter.lang}: photo credits (page {page}): the credit of photo {entry.photo}, '{entry.name}', is "
+                            f"{name.width / MM:.1f} mm wide and its column has room for {col_w - name_x:.1f} mm; "
+                            "shorten it, or give the credits layout wider columns or a smaller style")
+        blocks.append(Block(style.leading / MM, 0.0, pieces))
+    return blocks
+
+
+def column_share(blocks: list[Block], h: float, columns: int, slack: float) -> float:
+    """How far down a column may fill: the whole frame, or on the page where
+    the rest of the list ends, about its share, so the columns balance."""
+    rest = sum(block.height + block.gap for block in blocks)
+    return h if rest > h * columns else min(h, rest / columns + slack)
+
+
+def flow(blocks: list[Block], boxes: list[tuple[float, float, float, float]], columns: int, col_w: float,
+         more: tuple[float, float, float, float] | None, slack: float = 0.0) -> Flowed:
+    """Place ``blocks`` down ``columns`` columns of each box in turn; past the
+    last box, on boxes like ``more`` (None: no more room, the rest overflows)."""
+    spots, frame, column = [], 0, 0
+    boxes = list(boxes)
+    x, y, _, h = boxes[0]
+    top, fits = y, True
+    share = column_share(blocks, h, columns, slack)
+    for index, block in enumerate(blocks):
+        if top > y + 0.01 and top + block.height > y + share + 0.01:
+            column += 1
+            if column == columns:
+                if frame + 1 == len(boxes) and more is not None:
+                    boxes.append(more)
+                if frame + 1 < len(boxes):
+                    frame, column = frame + 1, 0
+                    x, y, _, h = boxes[frame]
+                    share = column_share(blocks[index:], h, columns, slack)
+                else:
+                    column -= 1  # no room left: the rest runs past the frame's end
+                    fits = False
+            if fits:
+                top = y
+        if top + block.height > y + h + 0.01:
+            fits = False
+        spots.append((frame, x + column * (col_w + CREDITS_GUTTER_MM), top))
+        top += block.height + block.gap
+    return Flowed(spots, frame + 1, fits)
+
+
+def list_frames(pagination: Pagination) -> dict[str, list[tuple[Page, Placed]]]:
+    """Each generated list's frames in page order, keyed by the list."""
+    found: dict[str, list[tuple[Page, Placed]]] = {}
+    for page in pagination.pages:
+        for placed in page.placed:
+            if placed.frame.kind in ("toc", "credits"):
+                key = page.list_key or f"page {page.number}"
+                found.setdefault(f"{key}|{placed.frame.kind}", []).append((page, placed))
+    return found
+
+
+def continuation_box(book: Book, page: Page, kind: str) -> tuple[float, float, float, float] | None:
+    """The list frame of the layout ``page``'s list continues on, as designed."""
+    name = page.layout.continued if page.part == 0 else None
+    if name is None:
+        return None
+    frame = next(f for f in book.layouts[name].frames.values() if f.kind == kind)
+    return (frame.x, frame.y, frame.w, frame.h)
+
+
+def flow_list(setter, frames: list[tuple[Page, Placed]], endless: bool) -> tuple[list[Block], Flowed, float]:
+    """Flow one list through ``frames`` (and, if ``endless``, continuation frames past them)."""
+    first_page, first = frames[0]
+    kind, width = first.frame.kind, first.box[2]
+    slack = 0.0
+    if kind == "toc":
+        columns, col_w, blocks = 1, width, toc_blocks(setter, width, first_page.number)
+    else:
+        style = setter.style(first.frame.style)
+        columns = max(1, style.columns)
+        col_w = (width - CREDITS_GUTTER_MM * (columns - 1)) / columns
+        blocks = credit_blocks(setter, first.frame.style, col_w, first_page.number)
+        slack = style.leading / MM / 2  # half a line, so that a balanced column takes its last line
+    more = continuation_box(setter.book, first_page, kind) if endless else None
+    return blocks, flow(blocks, [placed.box for _, placed in frames], columns, col_w, more, slack), col_w
+
+
+def measure_lists(setter) -> dict[str, int]:
+    """How many continuation pages each list of this edition needs."""
+    needs = {}
+    for frames in list_frames(setter.pagination).values():
+        page = frames[0][0]
+        if page.list_key is not None:
+            _, flowed, _ = flow_list(setter, frames, endless=True)
+            needs[page.list_key] = max(needs.get(page.list_key, 0), flowed.frames_used - 1)
+    return needs

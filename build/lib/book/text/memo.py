@@ -1,0 +1,127 @@
+"""Paragraphs set by an earlier run, kept on disk: composing every paragraph of
+five editions takes seconds, and most runs (a review sheet, a check, a
+rebuild after one caption changed) set the same paragraphs again.
+
+A paragraph's lines depend on its text and style, the frame's width, the
+faces that set it and the code that sets it. The faces and the code name the
+file (``.cache/setting/<lang>-<digest>.pickle``): a new font file or a new
+version of `book` starts an empty table. The text, style, width and the
+phrases kept whole are the key within it. A face is named by its source file,
+not by the subset an edition embeds: a translator's edit that brings a new
+character makes a new subset of a CJK face, with the same glyphs and widths
+for every other paragraph, so the lines are kept with the faces' names and
+given the names of this run's subsets when they are read. A damaged or
+unreadable file is an empty table, never a wrong line."""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import os
+import pickle
+import time
+import weakref
+from copy import copy
+from pathlib import Path
+
+from book.files import DiskFull, write_atomic
+from book.record import code_digest
+from book.text.fonts import EditionFonts, file_digest
+
+KEEP_FILES = 24  # tables kept per folder, newest first: the editions, the review sheet's faces, a few edits back
+
+
+class Table:
+    def __init__(self, path: Path):
+        self.path = path
+        self.entries: dict = {}
+        self.fresh = False  # holds lines not on disk yet
+        try:
+            with path.open("rb") as handle:
+                entries = pickle.load(handle)
+            if isinstance(entries, dict):
+                self.entries = entries
+        except Exception:  # missing, truncated or from another Python: start empty
+            self.entries = {}
+
+    def save(self) -> None:
+        if not self.fresh:
+            return
+        try:
+            write_atomic(self.path, pickle.dumps(self.entries, protocol=pickle.HIGHEST_PROTOCOL))
+        except (OSError, DiskFull):  # a cache that cannot be written costs time, never the build
+            return
+        self.fresh = False
+        prune(self.path.parent)
+
+
+def prune(folder: Path) -> None:
+    """Keep the newest tables; drop the temporary files of runs that were killed."""
+    tables = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for old in tables[KEEP_FILES:]:
+        old.unlink(missing_ok=True)
+    for leftover in folder.glob(".*.pickle.tmp-*"):  # write_atomic's names
+        if leftover.stat().st_mtime < time.time() - 3600:
+            leftover.unlink(missing_ok=True)
+
+
+TABLES: dict[Path, Table] = {}
+CHOSEN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # fonts -> (faces registered, its table)
+OWNER = os.getpid()
+
+
+def table_for(fonts: EditionFonts) -> Table:
+    """The table of the faces ``fonts`` has registered now."""
+    known = CHOSEN.get(fonts)
+    if known is not None and known[0] == len(fonts.registered):
+        return known[1]
+    faces = sorted((name, str(face.path), face.index, file_digest(face.path))
+                   for name in fonts.registered for face in [fonts.config.faces[name]])
+    chains = sorted((role, tuple(names)) for role, names in fonts.config.languages[fonts.lang].items())
+    digest = hashlib.sha256(repr((code_digest()[:16], fonts.lang, faces, chains)).encode()).hexdigest()[:24]
+    path = fonts.cache.parent / "setting" / f"{fonts.lang}-{digest}.pickle"
+    if path not in TABLES:
+        if not TABLES and os.getpid() == OWNER:
+            atexit.register(save_all)
+        TABLES[path] = Table(path)
+    CHOSEN[fonts] = (len(fonts.registered), TABLES[path])
+    return TABLES[path]
+
+
+def save_all() -> None:
+    if os.getpid() != OWNER:  # a forked worker leaves the table to the process that made it
+        return
+    for table in TABLES.values():
+        table.save()
+
+
+def renamed(lines: list, names: dict[str, str]) -> list:
+    """Copies of ``lines`` with their pieces' fonts renamed by ``names``
+    (the pieces a name leaves as it was are shared: nobody changes a piece)."""
+    copies = []
+    for line in lines:
+        line = copy(line)
+        if any(names.get(piece.font, piece.font) != piece.font for piece in line.pieces):
+            line.pieces = [renamed_piece(piece, names[piece.font]) if names.get(piece.font, piece.font) != piece.font else piece
+                           for piece in line.pieces]
+        copies.append(line)
+    return copies
+
+
+def renamed_piece(piece, font: str):
+    piece = copy(piece)
+    piece.font = font
+    return piece
+
+
+def remembered(fonts: EditionFonts, key: tuple, make):
+    """The lines of ``key`` from the table, or ``make()``'s, kept. Each caller
+    gets its own copies of the lines (callers set a line's gap)."""
+    table = table_for(fonts)
+    lines = table.entries.get(key)
+    if lines is None:
+        made = make()
+        table.entries[key] = renamed(made, {rl: face for face, rl in fonts.registered.items()})
+        table.fresh = True
+        return made
+    return renamed(lines, fonts.registered)

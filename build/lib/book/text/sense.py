@@ -1,0 +1,66 @@
+"""Where a display line (a title, a chapter title, the half-title) should
+break: by sense. A break after a colon or a dash costs nothing, after a comma
+little, before "and" or "of" little more; a break after a function word
+("Construction and / Development"), or in Chinese and Japanese inside a
+BudouX phrase, costs so much that it is taken only when nothing else fits.
+Compounds ("chiến đấu", "Red Flamboyant") are never broken at all
+(`book.text.linebreak.split_atoms`). The composer weighs these costs against
+even lines and an orphan on the last line (`book.text.compose`)."""
+
+from __future__ import annotations
+
+from book.languages import language
+from book.text.linebreak import DASHES, Atom, phrase_cuts
+
+STRONG = frozenset(":;：；") | DASHES  # a title's own pause: "Tương lai: / thành phố…", "Hai Phong – / 70 Years"
+COMMA = frozenset(",，、・")  # "・" joins the items of a Japanese list ("闘い・建設・発展")
+AFTER_PAUSE = 0.0
+AFTER_COMMA = 10.0
+BEFORE_FUNCTION_WORD = 10.0  # "Liberation / and the Historic Years"
+PLAIN = 60.0  # between two words, or two BudouX phrases
+INSIDE_PHRASE = 400.0  # zh, ja: inside a BudouX phrase ("発展の / 70年" is one)
+AFTER_FUNCTION_WORD = 1000.0  # "Construction and / Development"
+
+
+def word_of(text: str) -> str:
+    return text.strip("\"'“”‘’()[]").lower()
+
+
+def break_penalty(prev: Atom, nxt: Atom, function_words: frozenset[str]) -> float:
+    """The cost of a display line ending after ``prev`` (``nxt`` begins the next).
+
+    >>> words = frozenset({"and", "of", "the"})
+    >>> [break_penalty(Atom(a, " "), Atom(b), words) for a, b in
+    ...  [("Future:", "A"), ("Seaport,", "Northern"), ("Liberation", "and"), ("and", "the"), ("Northern", "Vietnam")]]
+    [0.0, 10.0, 10.0, 1000.0, 60.0]
+    """
+    last, first = prev.text.split()[-1] if prev.text.split() else prev.text, nxt.text.split()[0] if nxt.text.split() else nxt.text
+    if last[-1] in STRONG or last[-1] == ")" or first[0] == "(":
+        return AFTER_PAUSE
+    if word_of(last) in function_words and last[-1] not in COMMA:
+        return AFTER_FUNCTION_WORD
+    if last[-1] in COMMA:
+        return AFTER_COMMA
+    if word_of(first) in function_words:
+        return BEFORE_FUNCTION_WORD
+    return PLAIN
+
+
+def break_penalties(atoms: list[Atom], lang: str, text: str = "") -> list[float]:
+    """Per atom, the cost of a display line ending after it (nothing after the last).
+    In Chinese and Japanese ``text`` gives the phrases.
+
+    >>> from book.text.linebreak import split_atoms
+    >>> text = "ハイフォン――闘い・建設・発展の70年"
+    >>> atoms = split_atoms(text, "ja", ("ハイフォン",))
+    >>> [(a.text, p) for a, p in zip(atoms, break_penalties(atoms, "ja", text), strict=True)][:3]
+    [('ハイフォン――', 0.0), ('闘', 400.0), ('い・', 10.0)]
+    """
+    facts = language(lang)
+    penalties = [break_penalty(atom, nxt, facts.function_words) for atom, nxt in zip(atoms, atoms[1:], strict=False)] + [0.0]
+    if facts.phrase_model and text:
+        inside = phrase_cuts(text, facts.phrase_model)
+        for index, nxt in enumerate(atoms[1:]):
+            if nxt.start in inside and penalties[index] >= PLAIN:
+                penalties[index] = INSIDE_PHRASE
+    return penalties

@@ -1,0 +1,180 @@
+"""Set every text of one edition before anything is drawn: each frame's lines,
+the contents, the credits, running heads and folios, positioned on their
+pages and checked. Whatever does not fit is reported here, so the renderer
+only draws what it is given."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from book.errors import Problems
+from book.model import MM, Book, Style
+from book.pages.paginate import Page, Pagination, Placed
+from book.text.cards import CARD_PAD, Card, CardKey, card_box, card_key, set_card_text, text_top
+from book.text.fonts import EditionFonts
+from book.text.frames import EditionWords, FrameText
+from book.text.lists import flow_list, list_frames, measure_lists
+from book.text.typeset import Block, Line, break_paragraph, set_block
+
+RUNNING_HEAD_MM = 120.0  # the widest a running head may be
+
+
+@dataclass
+class Placement:
+    """Lines to draw with their first line's top at (``x``, ``top``), mm from the trim's top-left."""
+
+    x: float
+    top: float
+    lines: list[Line]
+
+
+@dataclass
+class FrameSetting:
+    placements: list[Placement]
+    box: tuple[float, float, float, float]  # the text area, for proof marks
+    fits: bool = True
+    fallback: bool = False  # shows the source text for want of a translation
+    needed: int = 0  # lines the text needs at its smallest size (when it does not fit)
+    available: int = 0  # lines the frame holds at that size
+    card: tuple[float, float, float, float] | None = None  # the white card under the text (see `book.text.cards`)
+
+
+@dataclass
+class EditionText:
+    """Everything one edition draws as text, keyed by (page number, frame name)."""
+
+    lang: str
+    frames: dict[tuple[int, str], FrameSetting] = field(default_factory=dict)
+    running: dict[int, list[Placement]] = field(default_factory=dict)  # folio and running head per page
+    info: dict[str, str] = field(default_factory=dict)
+    keep: tuple[str, ...] = ()  # the names no line break splits
+    outline: list[tuple[str, int]] = field(default_factory=list)
+
+
+def describe(item: FrameText) -> str:
+    ctx = item.messages[0].ctx
+    if ctx.startswith("photo:"):
+        return f"caption of photo {ctx.split(':')[1]}"
+    return f"text {ctx}"
+
+
+class Setter:
+    """Sets one edition's texts with its fonts; problems go to ``out``."""
+
+    def __init__(self, book: Book, pagination: Pagination, fonts: EditionFonts, words: EditionWords, where, out: Problems,
+                 cards: dict[CardKey, Card] | None = None):
+        self.book, self.pagination, self.fonts, self.words = book, pagination, fonts, words
+        self.cards = cards or {}  # the caption cards' sizes, decided from all editions
+        self.lang = words.lang
+        self.where = where  # message -> where its text is edited
+        self.out = out
+
+    def style(self, name: str) -> Style:
+        return self.book.style(name, self.lang)
+
+    def single_line(self, text: str, style: Style, width_mm: float) -> Line | None:
+        lines = break_paragraph(self.fonts, text, style, self.lang, style.size, width_mm * MM, keep=self.words.keep)
+        return lines[0] if lines else None
+
+    def overflow(self, where, what: str, frame: str, page: int, needed: int, available: int) -> None:
+        self.out.error("overflow", where, f"{self.lang}: {what} overflows frame '{frame}' on page {page}: "
+                       f"needs {needed} lines, room for {available}; shorten it")
+
+    def set_all(self) -> EditionText:
+        text = EditionText(self.lang, info=dict(self.words.info), keep=self.words.keep, outline=list(self.words.outline))
+        for item in self.words.frames:
+            text.frames[(item.page.number, item.placed.frame.name)] = self.set_frame(item)
+        for frames in list_frames(self.pagination).values():
+            text.frames.update(self.set_list(frames))
+        for page in self.pagination.pages:
+            text.running[page.number] = self.set_running(page)
+        self.check_running_heads()
+        return text
+
+    def set_frame(self, item: FrameText) -> FrameSetting:
+        placed, card = item.placed, None
+        if placed.frame.panel:
+            size = self.cards.get(card_key(item.page, placed)) or Card(placed.frame.w, placed.frame.h, placed.frame.w - 2 * CARD_PAD)
+            card = cx, cy, cw, ch = card_box(placed, size, self.book.trim)
+            block = set_card_text(self.fonts, item.parts, self.lang, placed, size.measure)
+            box = (cx + CARD_PAD, cy + CARD_PAD, cw - 2 * CARD_PAD, ch - 2 * CARD_PAD)
+            x, y = cx + CARD_PAD, text_top(self.fonts, block, card)
+        else:
+            x, y, w, h = box = placed.box
+            block = set_block(self.fonts, item.parts, self.lang, w, h)
+        if block.wide or block.shrunk:
+            self.report_manual_break(item, block)
+        if not block.fits and not block.wide:
+            self.overflow(self.where(item.messages[0]), describe(item), placed.frame.name, item.page.number, block.needed, block.available)
+        return FrameSetting([Placement(x, y, block.lines)], box, block.fits, item.fallback, block.needed, block.available, card)
+
+    def report_manual_break(self, item: FrameText, block: Block) -> None:
+        """A title's manual line break leaves a line wider than its frame: shrunk
+        within the style's limits (a warning), or still too wide (an overflow)."""
+        message, frame, page = item.messages[0], item.placed.frame.name, item.page.number
+        style = item.parts[0].style
+        if block.wide:
+            self.out.error("overflow", self.where(message), f"{self.lang}: {message.ctx}: the manual line break leaves "
+                           f"'{block.wide[0]}' wider than frame '{frame}' on page {page}, even at {style.min_size:g} pt; "
+                           "shorten that line or break it elsewhere")
+        else:
+            self.out.warn("display-shrunk", self.where(message), f"{self.lang}: {message.ctx}: display line shrunk to "
+                          f"{block.size:g} pt (style '{style.name}': {style.size:g} pt) so that '{block.shrunk[0]}' fits "
+                          f"frame '{frame}' on page {page} on one line, as its manual break asks")
+
+    def set_list(self, frames: list[tuple[Page, Placed]]) -> dict[tuple[int, str], FrameSetting]:
+        """A generated list flowed through its pages (see `book.text.lists`)."""
+        blocks, flowed, _ = flow_list(self, frames, endless=False)
+        settings = [FrameSetting([], placed.box) for _, placed in frames]
+        for block, (index, x, top) in zip(blocks, flowed.spots, strict=True):
+            settings[index].placements += [Placement(x + dx, top + dy, lines) for dx, dy, lines in block.pieces]
+        if not flowed.fits:
+            page, placed = frames[-1]
+            settings[-1].fits = False
+            _, y, _, h = placed.box
+            end = max((top + block.height for block, (_, _, top) in zip(blocks, flowed.spots, strict=True)), default=y)
+            if placed.frame.kind == "toc":
+                self.out.error("overflow", None, f"{self.lang}: page {page.number}: the contents overflow frame '{placed.frame.name}' "
+                               f"by {end - y - h:.1f} mm; shorten the chapter titles or give the contents layout more room "
+                               "or a 'continued:' layout")
+            else:
+                self.out.error("overflow", None, f"{self.lang}: page {page.number}: the photo credits overflow frame "
+                               f"'{placed.frame.name}'; give the credits layout more room, a smaller style or a 'continued:' layout")
+        return {(page.number, placed.frame.name): setting for (page, placed), setting in zip(frames, settings, strict=True)}
+
+    def set_running(self, page: Page) -> list[Placement]:
+        if not page.folio:
+            return []
+        trim_w, trim_h = self.book.trim
+        margins = self.book.margins
+        outer_x = trim_w - margins["outer"] if page.recto else margins["outer"]
+        placements = []
+        folio = self.single_line(str(page.number), self.style("folio"), 30)
+        if folio:
+            fx = outer_x - folio.width / MM if page.recto else outer_x
+            placements.append(Placement(fx, trim_h - margins["bottom"] + 8, [folio]))
+        head = self.words.running_heads.get(page.number)
+        if head:
+            line = self.single_line(head, self.style("running-head"), RUNNING_HEAD_MM)
+            if line:
+                hx = outer_x - line.width / MM if page.recto else outer_x
+                placements.append(Placement(hx, 8, [line]))
+        return placements
+
+    def check_running_heads(self) -> None:
+        style = self.style("running-head")
+        for chapter_id, title in self.words.chapter_titles.items():
+            lines = break_paragraph(self.fonts, title, style, self.lang, style.size, RUNNING_HEAD_MM * MM)
+            if len(lines) > 1:
+                self.out.error("overflow", None, f"{self.lang}: chapter '{chapter_id}': its title is too long for the running head "
+                               f"({RUNNING_HEAD_MM:g} mm); shorten it")
+
+
+def set_edition(book: Book, pagination: Pagination, fonts: EditionFonts, words: EditionWords, where, out: Problems,
+                cards: dict[CardKey, Card] | None = None) -> EditionText:
+    return Setter(book, pagination, fonts, words, where, out, cards).set_all()
+
+
+def measure_edition(book: Book, pagination: Pagination, fonts: EditionFonts, words: EditionWords, where) -> dict[str, int]:
+    """The continuation pages each generated list of this edition needs (its problems are the final setting's to report)."""
+    return measure_lists(Setter(book, pagination, fonts, words, where, Problems()))

@@ -1,0 +1,127 @@
+"""Where each glyph of a run goes: widths measured from HarfBuzz-shaped glyphs,
+so Latin and Vietnamese pairs such as "Ta" or "Vo" are kerned; a run of
+dashes ("——") drawn as one continuous rule; and in Chinese and Japanese two
+full-width punctuation marks in a row ("》，", "。」", "」「") set closer, the
+first losing the empty half of its em (JLREQ 3.1.4, CLREQ 3.1.6). A run comes
+back as segments, each drawn at its own offset, so the PDF positions the
+glyphs and pdftotext still reads the text in order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import uharfbuzz as hb
+from reportlab.pdfbase import pdfmetrics
+
+from book.text.linebreak import DASHES
+
+DASH_OVERLAP = 0.02  # em by which joined dashes overlap, so no hairline gap shows
+# Full-width punctuation that may be set in half its em. Which half is empty is
+# read from the glyph in the face: "，" or "：" sit at the left in Simplified
+# Chinese and in the middle in Japanese, so only the Chinese ones compress.
+OPENING = frozenset("（［｛〔〈《「『【〘〖〝‘“")
+CLOSING = frozenset("）］｝〕〉》」』】〙〗〟’”、。，．：；！？")
+PUNCTUATION = OPENING | CLOSING | frozenset("・")
+EMPTY_HALF = 0.48  # of the advance: no ink in this much of one side is an empty half
+HALF = 0.5  # em taken from a compressed mark
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A run at 1 pt: its width and its segments (offset, text, character
+    spacing: negative for a glyph set narrower than its advance). ``lead`` and
+    ``trail`` are what may still be taken off at a line start (an opening
+    bracket's empty half) or end (a closing mark's)."""
+
+    width: float
+    segments: tuple[tuple[float, str, float], ...]
+    lead: float = 0.0
+    trail: float = 0.0
+
+
+@cache
+def hb_font(path: str, index: int) -> hb.Font:
+    return hb.Font(hb.Face(hb.Blob.from_file_path(path), index))
+
+
+def empty_halves(font: hb.Font, glyph: int, advance: int) -> tuple[bool, bool]:
+    """Whether the left and the right half of a full-width glyph hold no ink."""
+    extents = font.get_glyph_extents(glyph)
+    if not extents or advance < 0.9 * font.face.upem:
+        return False, False
+    left = extents.x_bearing
+    right = advance - extents.x_bearing - extents.width
+    return left >= EMPTY_HALF * advance, right >= EMPTY_HALF * advance
+
+
+@cache
+def layout_run(path: str, index: int, rl_name: str, text: str, after: str = "", compress: bool = False) -> Layout:
+    """Shape ``text`` with the font at ``path``; each change from reportlab's own
+    advance (a kern, a dash join, a compressed mark) starts a new segment.
+    ``after`` is the character that follows the run on its line, if any."""
+    font = hb_font(path, index)
+    upem = font.face.upem
+    buffer = hb.Buffer()
+    buffer.add_codepoints([ord(ch) for ch in text])
+    buffer.guess_segment_properties()
+    hb.shape(font, buffer, {"kern": True, "liga": False, "clig": False})
+    infos, positions = buffer.glyph_infos, buffer.glyph_positions
+    plain = [pdfmetrics.stringWidth(ch, rl_name, 1) for ch in text]
+    if len(infos) != len(text) or any(info.cluster != i for i, info in enumerate(infos)):
+        return Layout(sum(plain), ((0.0, text, 0.0),))  # reordered or merged glyphs: draw unshaped
+    advances = [pos.x_advance / upem for pos in positions]
+    squeezed = [False] * len(text)  # glyphs set narrower than their advance: a dash joined, a mark compressed
+    for i in range(len(text) - 1):
+        a, b = text[i], text[i + 1]
+        if a in DASHES and b == a:
+            left = font.get_glyph_extents(infos[i].codepoint)
+            right = font.get_glyph_extents(infos[i + 1].codepoint)
+            if left and right:
+                gap = (advances[i] * upem - left.x_bearing - left.width) + right.x_bearing
+                advances[i] -= gap / upem + DASH_OVERLAP
+                squeezed[i] = True
+    lead = trail = 0.0
+    if compress:
+        halves = [empty_halves(font, info.codepoint, pos.x_advance) if ch in PUNCTUATION else (False, False)
+                  for ch, info, pos in zip(text, infos, positions, strict=True)]
+        for i, ch in enumerate(text):
+            nxt = text[i + 1] if i + 1 < len(text) else after
+            if nxt not in PUNCTUATION:
+                continue
+            if halves[i][1] or (ch in OPENING and i + 1 < len(text) and halves[i + 1][0]):
+                # "》，": the first mark's empty right half goes; "（「": the second's empty left half.
+                advances[i] -= HALF
+                squeezed[i] = True
+        if halves[0][0] and text[0] in OPENING:
+            lead = HALF
+        if halves[-1][1] and after not in PUNCTUATION:
+            trail = HALF
+    segments: list[tuple[float, str, float]] = []
+    x, start, seg_x = 0.0, 0, 0.0
+    for i in range(len(text)):
+        if squeezed[i]:
+            # A glyph of its own, drawn with negative character spacing: its box in the
+            # PDF ends where the next glyph starts, so pdftotext reads one word in order.
+            if start < i:
+                segments.append((seg_x, text[start:i], 0.0))
+            segments.append((x, text[i], advances[i] - plain[i]))
+            x += advances[i]
+            start, seg_x = i + 1, x
+            continue
+        x += advances[i]
+        if abs(advances[i] - plain[i]) > 1e-4 and i < len(text) - 1:
+            segments.append((seg_x, text[start:i + 1], 0.0))
+            start, seg_x = i + 1, x
+    if start < len(text):
+        segments.append((seg_x, text[start:], 0.0))
+    return Layout(x, tuple(segments), lead, trail)
+
+
+def layout(fonts, text: str, rl_name: str, after: str = "", compress: bool = False) -> Layout:
+    """The run ``text`` in the registered font ``rl_name``, at 1 pt; ``compress``
+    sets consecutive CJK punctuation closer (zh, ja)."""
+    path, index = fonts.files.get(rl_name, (None, 0))
+    if path is None:
+        return Layout(pdfmetrics.stringWidth(text, rl_name, 1), ((0.0, text, 0.0),))
+    return layout_run(path, index, rl_name, text, after, compress)

@@ -1,0 +1,321 @@
+"""Set text into a frame: break lines, shrink within the style's limits, and
+say whether it fits. Text is drawn as plain strings, never as markup, so a
+translator's `<` or `&` prints as itself."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import cache, lru_cache
+
+from reportlab.pdfbase import pdfmetrics
+
+from book.languages import TABLE
+from book.model import MM, Style
+from book.text.compose import Chosen, Composer, Item, Spacing, letters
+from book.text.fonts import EditionFonts, Run
+from book.text.linebreak import Atom, split_atoms
+from book.text.memo import remembered
+from book.text.sense import break_penalties
+from book.text.shaping import Layout, layout
+
+SHRINK_STEP = 0.25  # pt
+EXTRACT_OVERLAP = 0.2  # em: glyphs set into each other by more than this break pdftotext's words
+MIN_LETTERS = 3  # either side of a hyphen
+LATIN_STRETCH, LATIN_SHRINK = 0.16, 0.08  # em per space: a justified space may grow by 60 %, shrink by 30 %
+CJK_STRETCH, CJK_SHRINK = 0.08, 0.03  # em per gap between characters: tightened or loosened a little
+
+
+@dataclass
+class Piece:
+    """Text at an x offset (pt) from the line start; ``char_space`` (pt, added to
+    the line's tracking) sets a glyph narrower than its advance (a compressed mark)."""
+
+    x: float
+    text: str
+    font: str
+    char_space: float = 0.0
+    span: int = 0  # this piece and the next ``span`` read as one /ActualText (glyphs set into each other)
+
+
+@dataclass
+class Line:
+    pieces: list[Piece]
+    width: float
+    size: float
+    leading: float
+    tracking: float = 0.0
+    gap: float = 0.0  # extra space above the line (between paragraphs)
+    last: bool = True  # ends its paragraph (or a row of it that a newline ends)
+
+
+@dataclass
+class Block:
+    """Lines ready to draw; ``fits`` is False when even the minimum size overflows."""
+
+    lines: list[Line] = field(default_factory=list)
+    height: float = 0.0
+    fits: bool = True
+    needed: int = 0  # lines needed at the smallest size
+    available: int = 0  # lines the frame holds at that size
+    wide: list[str] = field(default_factory=list)  # display lines a manual break leaves wider than the frame, at this size
+    shrunk: list[str] = field(default_factory=list)  # such lines, which fit once the block shrank
+    size: float = 0.0  # the first part's size as set
+
+
+@dataclass
+class Part:
+    """One paragraph group of a block with its style (a caption and its credit line)."""
+
+    text: str
+    style: Style
+    space_before: float = 0.0
+    keep: tuple[str, ...] = ()  # phrases never broken (a photographer's name, a place)
+
+
+def run_layouts(fonts: EditionFonts, runs: list[Run], after: str, compress: bool) -> list[Layout]:
+    """Each run shaped, knowing the character that follows it (CJK punctuation pairs)."""
+    return [layout(fonts, run.text, run.font, runs[k + 1].text[0] if k + 1 < len(runs) else after, compress)
+            for k, run in enumerate(runs)]
+
+
+def measure_text(fonts: EditionFonts, text: str, role: str, size: float, tracking: float, after: str = "",
+                 compress: bool = False) -> tuple[list[Run], float]:
+    runs = fonts.runs(text, role)
+    return runs, sum(shaped.width for shaped in run_layouts(fonts, runs, after, compress)) * size + tracking * len(text)
+
+
+def measure_atom(fonts: EditionFonts, atom: Atom, role: str, size: float, tracking: float,
+                 compress: bool = False) -> tuple[list[Run], float, float, float, float]:
+    """An atom's runs, width and following space, and what a line start or end
+    may take off it (an opening bracket's or a closing mark's empty half)."""
+    runs = fonts.runs(atom.text, role)
+    shaped = run_layouts(fonts, runs, atom.after, compress)
+    width = sum(s.width for s in shaped) * size + tracking * len(atom.text)
+    space = pdfmetrics.stringWidth(" ", runs[-1].font, size) if atom.space_after else 0.0
+    return runs, width, space, shaped[0].lead * size, 0.0 if atom.space_after else shaped[-1].trail * size
+
+
+@cache
+def hyphenator(lang: str):
+    import pyphen
+
+    code = TABLE[lang].hyphenation if lang in TABLE else None
+    return pyphen.Pyphen(lang=code, left=MIN_LETTERS, right=MIN_LETTERS) if code and code in pyphen.LANGUAGES else None
+
+
+def hyphen_options(word: str, lang: str) -> list[tuple[str, str]]:
+    """Where a word may break with a hyphen: at least 3 letters each side.
+    Names (capitalised words), words with digits and words that have a hyphen stay whole.
+
+    >>> hyphen_options("community.", "en")
+    [('commu', 'nity.'), ('com', 'munity.')]
+    >>> hyphen_options("solemnly", "en"), hyphen_options("Haiphong", "en")
+    ([], [])
+    """
+    dictionary = hyphenator(lang)
+    if dictionary is None or len(word) < 6 or "-" in word or any(ch.isdigit() for ch in word) or not word[0].islower():
+        return []
+    return [(first, rest) for first, rest in dictionary.iterate(word)
+            if letters(first) >= MIN_LETTERS and letters(rest) >= MIN_LETTERS]
+
+
+def measure_items(fonts: EditionFonts, atoms: list[Atom], style: Style, lang: str, size: float, tracking: float,
+                  text: str = "") -> list[Item]:
+    compress = TABLE[lang].breaking == "characters"
+    penalties = break_penalties(atoms, lang, text) if style.display else [0.0] * len(atoms)
+    items = []
+    for number, atom in enumerate(atoms):
+        _, width, space, lead, trail = measure_atom(fonts, atom, style.font, size, tracking, compress)
+        splits = []
+        if style.hyphenate and number < len(atoms) - 1:  # never the paragraph's last word
+            for first, rest in hyphen_options(atom.text, lang):
+                head, tail = Atom(first + "-"), Atom(rest, atom.space_after)
+                splits.append((head, tail, measure_text(fonts, head.text, style.font, size, tracking)[1],
+                               measure_text(fonts, tail.text, style.font, size, tracking)[1]))
+        items.append(Item(atom, width, space, splits, lead, trail, penalties[number]))
+    return items
+
+
+def line_atoms(items: list[Item], chosen: Chosen) -> list[Atom]:
+    start, end = chosen.start, chosen.end
+    out = [items[start.index].splits[start.split][1]] if start.split is not None else []
+    last_whole = end.index if end.split is None else end.index - 1
+    out += [items[i].atom for i in range(start.index + 1, last_whole + 1)]
+    if end.split is not None:
+        out.append(items[end.index].splits[end.split][0])
+    return out
+
+
+def draw_line(fonts: EditionFonts, items: list[Item], chosen: Chosen, style: Style, size: float, width: float, indent: float,
+              every_gap: bool) -> Line:
+    """Pieces of one line: glyph segments at their offsets, gaps spread to justify."""
+    atoms = line_atoms(items, chosen)
+    tracking = style.tracking / 1000 * size
+    leading = style.leading * size / style.size
+    compress = every_gap  # Chinese and Japanese: consecutive punctuation set closer
+    start = indent if chosen.start.index < 0 else -items[chosen.start.index + 1].trim_start if chosen.start.split is None else 0.0
+    # A line too long gives up its closing mark's empty half first, then shrinks its gaps.
+    trim = min(items[chosen.end.index].trim_end, max(0.0, chosen.natural - width)) if chosen.end.split is None else 0.0
+    natural = chosen.natural - trim
+    extra = 0.0
+    if chosen.gaps and (natural > width or (style.align == "justify" and not chosen.last)):
+        extra = (width - natural) / chosen.gaps
+    loosened = 0.0
+    if every_gap and extra > 0:
+        # Chinese and Japanese loosen between every two characters, also inside
+        # a name kept whole and next to punctuation: spread over those few
+        # gaps alone, a line holding a long name would open gaps of an em.
+        boundaries = sum(len(atom.text) for atom in atoms) - 1
+        if boundaries > chosen.gaps:
+            loosened = extra * chosen.gaps / boundaries
+            tracking += loosened
+            extra = 0.0
+    natural = min(natural, width)
+    shift = {"center": (width - natural) / 2, "right": width - natural}.get(style.align, 0.0)
+    x = max(0.0, shift) + start
+    pieces: list[Piece] = []
+    end_of_last = None
+    for position, atom in enumerate(atoms):
+        runs = fonts.runs(atom.text, style.font)
+        for run, shaped in zip(runs, run_layouts(fonts, runs, atom.after, compress), strict=True):
+            before = 0
+            for offset, text, squeeze in shaped.segments:
+                at = x + offset * size + tracking * before
+                if (pieces and pieces[-1].font == run.font and not squeeze and not pieces[-1].char_space
+                        and end_of_last is not None and abs(end_of_last - at) < 1e-6):
+                    pieces[-1].text += text
+                else:
+                    pieces.append(Piece(at, text, run.font, squeeze * size))
+                before += len(text)
+                end_of_last = at + pdfmetrics.stringWidth(text, run.font, size) + (tracking + squeeze * size) * len(text)
+            x += shaped.width * size + tracking * len(run.text)
+        if position < len(atoms) - 1:
+            space = pdfmetrics.stringWidth(" ", runs[-1].font, size) if atom.space_after else 0.0
+            if atom.space_after and end_of_last is not None and not extra and not pieces[-1].char_space:
+                pieces[-1].text += " "
+                end_of_last += space
+            x += space + (extra if atom.space_after or every_gap else 0.0)
+    x -= trim + loosened  # no loosening after the line's last character
+    return Line(bind_overlaps(pieces, size, tracking), x, size, leading, tracking, last=chosen.last)
+
+
+def bind_overlaps(pieces: list[Piece], size: float, tracking: float) -> list[Piece]:
+    """Glyphs set into the one before by more than pdftotext allows (0.2 em: it
+    would start a new word, or a new line with -raw) are bound with the glyph
+    after them into one span, which the renderer marks with /ActualText."""
+    out: list[Piece] = []
+    index = 0
+    while index < len(pieces):
+        piece = pieces[index]
+        if piece.char_space >= -EXTRACT_OVERLAP * size or index + 1 == len(pieces):
+            out.append(piece)
+            index += 1
+            continue
+        end = index + 1
+        while end + 1 < len(pieces) and pieces[end].char_space < -EXTRACT_OVERLAP * size:
+            end += 1
+        group = pieces[index:end + 1]
+        last = group[-1]
+        rest = []
+        if len(last.text) > 1 and not last.char_space:  # bind only its first glyph
+            advance = pdfmetrics.stringWidth(last.text[0], last.font, size) + tracking
+            group[-1] = Piece(last.x, last.text[0], last.font)
+            rest = [Piece(last.x + advance, last.text[1:], last.font)]
+        group[0] = replace(group[0], span=len(group) - 1)
+        out += group + rest
+        index = end + 1
+    return out
+
+
+@lru_cache(maxsize=8192)
+def compose_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, size: float, width: float, indent: bool,
+                      keep: tuple[str, ...]) -> tuple[list[Item], list[Chosen], float, bool]:
+    """The composer's choice for one paragraph (kept: fitting a frame asks again at the end to draw it)."""
+    tracking = style.tracking / 1000 * size
+    cjk = TABLE[lang].breaking == "characters"
+    # Titles: never inside a compound (vi, en); in zh and ja between characters, but
+    # inside a BudouX phrase only at a price (`book.text.sense`), so "発展の70年" stays whole.
+    atoms = split_atoms(text, lang, keep, phrases=style.display and not cjk)
+    start = style.first_indent * size if indent else 0.0
+    items = measure_items(fonts, atoms, style, lang, size, tracking, text)
+    if not items:
+        return items, [], start, cjk
+    spacing = Spacing(CJK_STRETCH * size, CJK_SHRINK * size, True) if cjk else (
+        Spacing(LATIN_STRETCH * size, LATIN_SHRINK * size if style.align == "justify" else 0.0, False))
+    chosen = Composer(items, width, start, spacing, style.align == "justify", cjk, balance=style.display).compose()
+    return items, chosen, start, cjk
+
+
+def break_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, size: float, width: float, indent: bool = True,
+                    keep: tuple[str, ...] = (), draw: bool = True) -> list[Line]:
+    """Compose one paragraph at ``size``: the line breaks of the whole paragraph at once.
+    Without ``draw`` the lines carry no pieces (enough to count them while fitting).
+    Paragraphs set by an earlier run come from `book.text.memo`."""
+    def make() -> list[Line]:
+        items, chosen, start, cjk = compose_paragraph(fonts, text, style, lang, size, width, indent, keep)
+        if not draw:
+            leading = style.leading * size / style.size
+            return [Line([], line.natural, size, leading, style.tracking / 1000 * size, last=line.last) for line in chosen]
+        return [draw_line(fonts, items, line, style, size, width, start, cjk) for line in chosen]
+
+    return remembered(fonts, (text, style, lang, size, width, indent, keep, draw), make)
+
+
+def set_parts(fonts: EditionFonts, parts: list[Part], lang: str, width: float, scale: float, draw: bool = True,
+              wide: list[str] | None = None) -> tuple[list[Line], float]:
+    """Lines of ``parts`` at ``scale``; a display text's rows that a manual break
+    made (titles keep them one line each) and that need more go to ``wide``."""
+    lines: list[Line] = []
+    total = 0.0
+    for part in parts:
+        style = part.style
+        size = max(style.size * scale, style.min_size)
+        paragraphs = [p.strip() for p in part.text.replace("\r", "").split("\n\n") if p.strip()]
+        for p_index, paragraph in enumerate(paragraphs):
+            gap = 0.0
+            if lines and p_index == 0:
+                gap = part.space_before or style.space_before
+            elif p_index > 0:
+                gap = style.paragraph_space
+            # A single newline inside a paragraph is a line break (colophons, addresses).
+            rows = [row.strip() for row in paragraph.split("\n") if row.strip()]
+            broken = []
+            for n, row in enumerate(rows):
+                row_lines = break_paragraph(fonts, row, style, lang, size, width, indent=n == 0, keep=part.keep, draw=draw)
+                if style.display and len(rows) > 1 and len(row_lines) > 1 and wide is not None:
+                    wide.append(row)
+                broken += row_lines
+            for l_index, line in enumerate(broken):
+                line.gap = gap if l_index == 0 and lines else 0.0
+                total += line.gap + (line.leading if lines else line.size)
+                lines.append(line)
+    if lines:
+        total += lines[-1].size * 0.3  # room for descenders
+    return lines, total
+
+
+def set_block(fonts: EditionFonts, parts: list[Part], lang: str, width_mm: float, height_mm: float) -> Block:
+    """Set ``parts`` in a frame of ``width_mm`` × ``height_mm``, shrinking step by
+    step down to each style's minimum before declaring an overflow."""
+    width, height = width_mm * MM, height_mm * MM
+    largest = max((p.style.size for p in parts), default=1.0)
+    scale = 1.0
+    first_wide: list[str] | None = None
+    while True:
+        wide: list[str] = []
+        lines, total = set_parts(fonts, parts, lang, width, scale, draw=False, wide=wide)
+        first_wide = wide if first_wide is None else first_wide
+        at_minimum = all(p.style.size * scale <= p.style.min_size + 1e-6 for p in parts)
+        if (total <= height + 0.01 and not wide) or at_minimum:
+            break
+        scale -= SHRINK_STEP / largest
+    lines, total = set_parts(fonts, parts, lang, width, scale)
+    block = Block(lines, total, total <= height + 0.01 and not wide, wide=wide,
+                  shrunk=[row for row in first_wide if row not in wide],
+                  size=max(parts[0].style.size * scale, parts[0].style.min_size) if parts else 0.0)
+    if not block.fits:
+        # Report in lines of the main text at its smallest size.
+        leading = lines[0].leading if lines else 1.0
+        block.needed = len(lines)
+        block.available = max(0, int((height - (lines[0].size if lines else 0)) // leading) + 1)
+    return block

@@ -1,0 +1,106 @@
+"""Vertical setting for a Chinese or Japanese spine: ideographs and kana stand
+upright one under the other, one em apart; runs of Latin letters and digits
+are turned a quarter clockwise and read top to bottom, as vertical CJK
+typesetting does; punctuation takes its vertical presentation form."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from reportlab.pdfbase import pdfmetrics
+
+from book.text.fonts import EditionFonts
+
+# Horizontal punctuation -> its vertical form (Unicode's CJK compatibility and vertical forms).
+VERTICAL_FORMS = {
+    "、": "︑", "。": "︒", "，": "︐", "：": "︓", "；": "︔", "！": "︕", "？": "︖", "…": "︙", "‥": "︰",
+    "—": "︱", "―": "︱", "–": "︲", "（": "︵", "）": "︶", "(": "︵", ")": "︶", "「": "﹁", "」": "﹂", "『": "﹃", "』": "﹄",
+    "《": "︽", "》": "︾", "〈": "︿", "〉": "﹀", "【": "︻", "】": "︼", "〔": "︹", "〕": "︺",
+}
+CJK_DESCENT = 0.12  # ideographs sit from -0.12 to 0.88 em in Noto CJK's em box
+LATIN_OFFSET = 0.38  # a turned Latin run is centred on the column: its band spans about -0.22 to 0.98 em
+
+
+@dataclass(frozen=True)
+class Glyphs:
+    """A run drawn from (x, y), mm from the spread's top-left trim corner, turned ``angle`` degrees
+    (0 upright, -90 reading downwards)."""
+
+    x: float
+    y: float
+    text: str
+    font: str
+    size: float
+    angle: float
+
+
+def upright(ch: str) -> bool:
+    """Whether a character stands upright in a vertical column.
+
+    >>> [upright(c) for c in "海7A、ー"]
+    [True, False, False, True, True]
+    """
+    if ch in VERTICAL_FORMS or ch in "ー〜・":
+        return True
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def segments(text: str) -> list[tuple[bool, str]]:
+    """Split into upright characters (one each) and turned runs. A number
+    of one or two digits stands upright as one unit across the column
+    (tate-chū-yoko), as a reader of vertical text expects "70年".
+
+    >>> segments("海防70年 Hải 1955")
+    [(True, '海'), (True, '防'), (True, '70'), (True, '年'), (False, ' Hải 1955')]
+    """
+    out: list[tuple[bool, str]] = []
+    for ch in text:
+        if upright(ch):
+            out.append((True, ch))
+        elif out and not out[-1][0]:
+            out[-1] = (False, out[-1][1] + ch)
+        else:
+            out.append((False, ch))
+    return [(True, run) if not is_upright and len(run) <= 2 and run.isascii() and run.isdigit() else (is_upright, run)
+            for is_upright, run in out]
+
+
+def vertical_text(fonts: EditionFonts, text: str, role: str = "sans") -> str:
+    """The text with vertical punctuation wherever a face of ``role`` has it."""
+    return "".join(VERTICAL_FORMS[ch] if ch in VERTICAL_FORMS and fonts.face_for(VERTICAL_FORMS[ch], role) else ch for ch in text)
+
+
+def vertical_forms(text: str) -> str:
+    """``text`` with every vertical form it may be drawn with: what a subset
+    of the spine's face must hold.
+
+    >>> vertical_forms("海防——70年、")
+    '海防︱︱70年︑'
+    """
+    return "".join(VERTICAL_FORMS.get(ch, ch) for ch in text)
+
+
+def column_length(fonts: EditionFonts, text: str, role: str, size: float) -> float:
+    """The length in pt that ``text`` takes down a column."""
+    total = 0.0
+    for is_upright, chunk in segments(vertical_text(fonts, text, role)):
+        total += size if is_upright else sum(pdfmetrics.stringWidth(r.text, r.font, size) for r in fonts.runs(chunk.strip(), role))
+    return total
+
+
+def set_column(fonts: EditionFonts, text: str, role: str, size: float, centre_x: float, top: float) -> list[Glyphs]:
+    """Glyphs down a column centred on ``centre_x`` (mm), starting at ``top`` (mm)."""
+    mm = 72 / 25.4
+    placed, y = [], top * mm
+    for is_upright, chunk in segments(vertical_text(fonts, text, role)):
+        if is_upright:
+            run = fonts.runs(chunk, role)[0]
+            width = pdfmetrics.stringWidth(chunk, run.font, size)
+            placed.append(Glyphs(centre_x - width / 2 / mm, (y + size * (1 - CJK_DESCENT)) / mm, chunk, run.font, size, 0))
+            y += size
+            continue
+        for run in fonts.runs(chunk.strip(), role):
+            placed.append(Glyphs(centre_x - LATIN_OFFSET * size / mm, y / mm, run.text, run.font, size, -90))
+            y += pdfmetrics.stringWidth(run.text, run.font, size)
+    return placed
