@@ -4,8 +4,8 @@ builds at once, a full disk; and what killed builds left is cleaned up."""
 from __future__ import annotations
 
 import errno
-import io
 import hashlib
+import io
 import json
 import os
 import signal
