@@ -1,3 +1,0 @@
-from book.cli import main
-
-main()
