@@ -23,7 +23,7 @@ def prepare_and_measure(jobs: list[ImageJob]) -> tuple[float, float]:
     return before, resident_mb()
 
 
-def kept_by_worker(tmp_path, initializer) -> float:
+def kept_by_worker(tmp_path) -> float:
     photo = tmp_path / "camera.jpg"
     grain = [Image.effect_noise((6000, 4000), sigma) for sigma in (40, 60, 80)]  # a camera's detail: a 14 MB JPEG
     Image.merge("RGB", grain).save(photo, quality=92)
@@ -32,7 +32,7 @@ def kept_by_worker(tmp_path, initializer) -> float:
             for n in range(8)]
     for job in jobs:
         job.cache.mkdir()
-    with ProcessPoolExecutor(max_workers=1, initializer=initializer) as pool:
+    with ProcessPoolExecutor(max_workers=1, initializer=return_freed_memory) as pool:
         before, after = pool.submit(prepare_and_measure, jobs).result()
     return after - before
 
@@ -40,5 +40,5 @@ def kept_by_worker(tmp_path, initializer) -> float:
 def test_a_photo_worker_gives_back_a_photos_memory(tmp_path):
     # Each photo decodes to 96 MB and is resampled to up to 60 MB more; what stays is small change
     # (measured: 8 MB; 36 MB without glibc told to map big blocks on their own, and growing with the photos).
-    kept = kept_by_worker(tmp_path, return_freed_memory)
+    kept = kept_by_worker(tmp_path)
     assert kept < 20, f"the photo worker kept {kept:.0f} MB after its photos"
