@@ -20,6 +20,7 @@ import hashlib
 import mmap
 import os
 import re
+import threading
 from pathlib import Path
 
 import pikepdf
@@ -123,27 +124,36 @@ class Hashing:
             if not size:
                 return
             with mmap.mmap(source.fileno(), 0, access=mmap.ACCESS_READ) as data:
-                self.digest.update(data)
-            self.handle.flush()
-            start = self.handle.tell()
-            try:
-                copied = 0
-                while copied < size:
-                    step = os.copy_file_range(source.fileno(), self.handle.fileno(), size - copied, copied, start + copied)
-                    if step == 0:
-                        raise OSError(errno.EIO, f"{path.name}: changed while it was copied")
-                    copied += step
-            except (AttributeError, OSError) as exc:  # no copy_file_range here, or not between these files
-                if isinstance(exc, OSError) and exc.errno not in COPY_UNSUPPORTED:
-                    raise
-                source.seek(0)
-                buffer = bytearray(1 << 20)
-                view = memoryview(buffer)
-                self.handle.seek(start)
-                while count := source.readinto(buffer):
-                    self.handle.write(view[:count])
-                return
-            self.handle.seek(start + size)
+                # Hashed by a thread of its own while the kernel copies: both let go of the GIL.
+                hashing = threading.Thread(target=self.digest.update, args=(data,), name="hash photo")
+                hashing.start()
+                try:
+                    self.copy_data(path, source, size)
+                finally:
+                    hashing.join()
+
+    def copy_data(self, path: Path, source, size: int) -> None:
+        """The ``size`` bytes of the open ``source`` (``path``) onto the end of the file."""
+        self.handle.flush()
+        start = self.handle.tell()
+        try:
+            copied = 0
+            while copied < size:
+                step = os.copy_file_range(source.fileno(), self.handle.fileno(), size - copied, copied, start + copied)
+                if step == 0:
+                    raise OSError(errno.EIO, f"{path.name}: changed while it was copied")
+                copied += step
+        except (AttributeError, OSError) as exc:  # no copy_file_range here, or not between these files
+            if isinstance(exc, OSError) and exc.errno not in COPY_UNSUPPORTED:
+                raise
+            source.seek(0)
+            buffer = bytearray(1 << 20)
+            view = memoryview(buffer)
+            self.handle.seek(start)
+            while count := source.readinto(buffer):
+                self.handle.write(view[:count])
+            return
+        self.handle.seek(start + size)
 
 
 # What copy_file_range reports where the kernel or the file systems cannot do it.
