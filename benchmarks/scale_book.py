@@ -622,6 +622,9 @@ def timed_build(root: Path, what: str, jobs: int | None, sample: bool = False) -
     about a sixth of a core (measured: 30 CPU seconds of 190 at 400 × 24 MP),
     so the timed builds are not sampled and the memory has its own run."""
     command = BOOK + ["--project", str(root), "build"] + (["--jobs", str(jobs)] if jobs else [])
+    # What the step before wrote (the generated photos, the last build's PDFs: gigabytes) is
+    # flushed first, so that this build is not timed writing it back, only its own.
+    os.sync()
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         start = time.perf_counter()
         process = subprocess.Popen(command, stdout=out, stderr=err, text=True)
