@@ -18,11 +18,12 @@ def resident_mb() -> float:
 
 
 def prepare_and_measure(jobs: list[ImageJob]) -> tuple[float, float, dict]:
-    """(resident MB before, after, Pillow's block statistics) preparing ``jobs`` in this process."""
-    before = resident_mb()
+    """(resident MB before, after, Pillow's block statistics of these jobs) preparing ``jobs`` in this process."""
+    before, counts = resident_mb(), Image.core.get_stats()  # the counts a forked worker starts with are its parent's
     for job in jobs:
         assert process(job).error is None
-    return before, resident_mb(), Image.core.get_stats()
+    after = Image.core.get_stats()
+    return before, resident_mb(), {key: after[key] - (counts[key] if key != "blocks_cached" else 0) for key in after}
 
 
 def kept_by_worker(tmp_path) -> tuple[float, dict]:
