@@ -20,6 +20,7 @@ import hashlib
 import mmap
 import os
 import re
+import shutil
 import threading
 from pathlib import Path
 
@@ -139,21 +140,25 @@ class Hashing:
         try:
             copied = 0
             while copied < size:
-                step = os.copy_file_range(source.fileno(), self.handle.fileno(), size - copied, copied, start + copied)
+                step = kernel_copy(source.fileno(), self.handle.fileno(), size - copied, copied, start + copied)
                 if step == 0:
                     raise OSError(errno.EIO, f"{path.name}: changed while it was copied")
                 copied += step
-        except (AttributeError, OSError) as exc:  # no copy_file_range here, or not between these files
-            if isinstance(exc, OSError) and exc.errno not in COPY_UNSUPPORTED:
+        except OSError as exc:
+            if exc.errno not in COPY_UNSUPPORTED:
                 raise
             source.seek(0)
-            buffer = bytearray(1 << 20)
-            view = memoryview(buffer)
             self.handle.seek(start)
-            while count := source.readinto(buffer):
-                self.handle.write(view[:count])
-            return
+            shutil.copyfileobj(source, self.handle, 1 << 20)  # the digest is the mapping's, taken beside
         self.handle.seek(start + size)
+
+
+def kernel_copy(source: int, target: int, count: int, offset_src: int, offset_dst: int) -> int:
+    """``os.copy_file_range``, or ENOSYS where Python has none (not Linux)."""
+    copy = getattr(os, "copy_file_range", None)
+    if copy is None:
+        raise OSError(errno.ENOSYS, "copy_file_range is not available")
+    return copy(source, target, count, offset_src, offset_dst)
 
 
 # What copy_file_range reports where the kernel or the file systems cannot do it.
