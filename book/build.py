@@ -444,7 +444,7 @@ def render_editions(prepared: Prepared, output: Output, jobs: list[ImageJob], pr
             edition_jobs.append(EditionJob(edition, meta, work / f"{edition.lang}-raw.pdf", work / f"{edition.lang}.pdf", target))
             staged.append(Staged(work / f"{edition.lang}.pdf", target, {
                 "lang": edition.lang, "profile": output.name, "part": output.part, "pages": len(prepared.pagination.pages),
-                "trim_mm": list(book.trim), "bleed_mm": book.bleed, "sources": inputs_digest(root, edition.lang, digests.get)}))
+                "trim_mm": list(book.trim), "bleed_mm": book.bleed, "sources": None}))  # once the workers have read the photos
     for edition in prepared.editions:
         target = output_path(root, book, output, edition.lang, "cover")
         if edition.cover is not None and target.relative_to(root).as_posix() in todo:
@@ -488,6 +488,9 @@ def render_editions(prepared: Prepared, output: Output, jobs: list[ImageJob], pr
         for result in results:
             if result.source_digest:
                 digests.note(result.job.source, result.source_digest, result.source_seen)
+        for item in staged:  # the photos' digests are those the workers took as they read them, not read again here
+            if "sources" in item.entry:
+                item.entry["sources"] = inputs_digest(root, item.entry["lang"], digests.get)
         report_failures(book, results, prepared.problems)
         prepared.problems.stop_if_errors("found; nothing was written")
         report("writing the PDFs", 0, 1)

@@ -63,6 +63,7 @@ class Digests:
     def __init__(self, root: Path):
         self.path = root / MEMO_REL
         self.entries: dict[str, list] = {}
+        self.taken: dict[str, str] = {}  # this build's: the digest of the bytes it read of each file
         self.changed = False
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
@@ -80,14 +81,17 @@ class Digests:
         return entry[4]
 
     def note(self, path: Path, digest: str, sig: list[int] | None) -> None:
-        """Remember ``digest`` for ``path`` as it was when read (``sig`` from `file_digest` or `read_digest`)."""
+        """Remember ``digest`` for ``path`` as it was when read (``sig`` from
+        `file_digest` or `read_digest`); for the rest of this build even when
+        the file had not settled (the build used those bytes)."""
+        self.taken[str(path)] = digest
         if sig is not None and self.entries.get(str(path)) != [*sig, digest]:
             self.entries[str(path)] = [*sig, digest]
             self.changed = True
 
     def get(self, path: Path) -> str:
-        """The SHA-256 of ``path``, read only if the memo does not know it."""
-        digest = self.known(path)
+        """The SHA-256 of ``path``, read only if neither this build nor the memo knows it."""
+        digest = self.taken.get(str(path)) or self.known(path)
         if digest is None:
             digest, sig = file_digest(path)
             self.note(path, digest, sig)

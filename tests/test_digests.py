@@ -12,6 +12,7 @@ from PIL import Image
 
 from book import digests as memo
 from book.digests import MEMO_REL, Digests
+from book.sources.inputs import inputs_digest
 
 
 def still(monkeypatch) -> None:
@@ -92,3 +93,22 @@ def test_a_rebuild_reads_no_photo_and_still_sees_one_rewritten_in_place(mini, ru
     assert all(e["written"] for e in json.loads(after.stdout)["editions"])
     assert photo in opened
     assert interior.read_bytes() != before
+
+
+def test_a_cold_build_reads_each_photo_once(mini, run, monkeypatch):
+    """The photo stage hashes the photos it decodes; the manifest's source
+    digests take those, and a just-copied photo (not yet settled, so not
+    remembered) is not read a second time for them either."""
+    read, hashed = [], []
+    real_read, real_file = memo.read_digest, memo.file_digest
+    monkeypatch.setattr(memo, "read_digest", lambda path: read.append(path) or real_read(path))
+    monkeypatch.setattr("book.images.process.read_digest", memo.read_digest)
+    monkeypatch.setattr(memo, "file_digest", lambda path: hashed.append(path) or real_file(path))
+    assert run(mini, "build", "--jobs", "1").exit_code == 0
+    photos = sorted((mini / "content" / "photos").glob("*.jpg"))
+    assert photos and sorted(set(read)) == photos
+    assert [p for p in hashed if p.suffix == ".jpg"] == []
+    manifest = json.loads((mini / "output" / "manifest.json").read_text(encoding="utf-8"))
+    for entry in manifest["files"]:
+        if "sources" in entry:
+            assert entry["sources"] == inputs_digest(mini, entry["lang"])
