@@ -474,7 +474,9 @@ def render_editions(prepared: Prepared, output: Output, jobs: list[ImageJob], pr
             shared = prepare_shared(work, book, prepared.pagination, planned, press, output.fallback, prepared.low_ppi,
                                     prepared.cover, cover_photo)
             names = ", ".join(sorted({job.edition.lang for job in edition_jobs}, key=[e.lang for e in prepared.editions].index))
-            rendered = render_all(edition_jobs, shared, workers, lambda done, total: report(f"rendering {names}", done, total),
+            # While the photo workers have every core, the editions are rendered here, one after the other:
+            # processes of their own would only share those cores and hold 150 MB each beside the workers.
+            rendered = render_all(edition_jobs, shared, 1 if processing.busy() else workers, lambda done, total: report(f"rendering {names}", done, total),
                                   lambda job, result: splicing.start(job, result, root))
             for job in edition_jobs:
                 seconds[job.edition.lang] = seconds.get(job.edition.lang, 0.0) + rendered[job.finished].seconds

@@ -10,6 +10,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
+from book.images.process import Processing
 from book.model import MM
 
 
@@ -112,6 +113,24 @@ def test_same_bytes_wherever_the_project_lives(built, run, tmp_path):
     shutil.rmtree(elsewhere / ".cache" / "images")
     assert run(elsewhere, "build", "--lang", "vi").exit_code == 0
     assert pdf(elsewhere, "vi").read_bytes() == pdf(built, "vi").read_bytes()
+
+
+def test_same_bytes_rendered_beside_the_photo_workers_or_in_processes_of_their_own(built, run, tmp_path, monkeypatch):
+    """While the photo workers are busy the editions are rendered in the
+    build's own process; with the photos ready, in a pool. Same bytes."""
+    manifest = json.loads((built / "output" / "manifest.json").read_text())
+    chosen = []
+    real = Processing.busy
+    for busy in (True, False):
+        elsewhere = tmp_path / f"busy-{busy}"
+        shutil.copytree(built, elsewhere)
+        shutil.rmtree(elsewhere / "output")
+        shutil.rmtree(elsewhere / ".cache" / "images")
+        monkeypatch.setattr(Processing, "busy", lambda self, busy=busy: chosen.append(real(self)) or busy)
+        assert run(elsewhere, "build", "--jobs", "2").exit_code == 0
+        again = json.loads((elsewhere / "output" / "manifest.json").read_text())
+        assert [(f["path"], f["sha256"]) for f in again["files"]] == [(f["path"], f["sha256"]) for f in manifest["files"]]
+    assert chosen  # the build asked
 
 
 def test_failed_build_keeps_previous_pdfs(built, run):

@@ -303,6 +303,10 @@ class Processing:
                 self.done[index] = process(job, self.known(job.source))
             return self.done[index]
 
+    def busy(self) -> bool:
+        """Whether the workers still have photos to prepare (they use every core then)."""
+        return any(not future.done() for future in self.futures)
+
     def results(self, progress=None) -> list[ImageResult]:
         """The results in the jobs' order; ``progress()`` is called after each."""
         results: list[ImageResult] = []

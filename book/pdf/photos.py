@@ -114,7 +114,7 @@ class Writing:
     write's alignment is, the same bytes are written the ordinary way."""
 
     BLOCK = 4096  # direct writes are whole blocks from an aligned buffer; an anonymous mapping is page-aligned
-    SIZE = 4 << 20  # one buffer per file being written; several are written at once
+    SIZE = 1 << 20  # one buffer per file being written; ten are written at once
 
     def __init__(self, path: Path):
         self.digest = hashlib.sha256()
