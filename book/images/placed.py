@@ -72,7 +72,10 @@ def photo_size(path: Path, cache: Path | None = None, whole: bool = True) -> tup
     if known is not None and known[:2] == stamp:
         return known[2], known[3]
     if not whole:
-        return decode_size(path, whole=False)
+        key = (name, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+        if key not in HEADER_SIZES:  # a build asks for each photo twice or more (its frames, the plans)
+            HEADER_SIZES[key] = decode_size(path, whole=False)
+        return HEADER_SIZES[key]
     size = decode_size(path)
     if cache is not None:
         sizes[name] = [*stamp, *size]
@@ -81,6 +84,7 @@ def photo_size(path: Path, cache: Path | None = None, whole: bool = True) -> tup
 
 
 KNOWN_SIZES: dict[Path, dict[str, list[int]]] = {}
+HEADER_SIZES: dict[tuple, tuple[int, int]] = {}  # this process's: sizes read from headers, by the file's signature
 UNSAVED: set[Path] = set()
 
 
