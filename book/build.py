@@ -26,6 +26,7 @@ from book.images.press import output_condition, press_profile
 from book.images.process import ImageJob, ImageResult, Processing, photo_name
 from book.languages import catalog_rel
 from book.lock import project_lock, remove_leftovers, staging_folder
+from book.measures import EditionMeasures, MeasuresMemo
 from book.model import Book
 from book.outputs import FINAL_REFUSES, OUTPUTS, PROOF_TOLERATES, Output, cache_dir, output_path, resolve_output
 from book.pages.paginate import Pagination, paginate
@@ -39,11 +40,11 @@ from book.sources import load_book
 from book.sources.inputs import inputs_digest
 from book.sources.photo_paths import shown
 from book.summary import Written, summarise
-from book.text.cards import Card, CardKey, card_frames, card_key, size_cards
+from book.text.cards import Card, CardKey, CardTexts, card_frames, card_key, size_cards
 from book.text.cover import CoverText, cover_roles, cover_strings, set_cover
 from book.text.coverage import check_glyphs
 from book.text.fonts import EditionFonts, file_digest
-from book.text.frames import edition_words, texts_by_role
+from book.text.frames import EditionWords, edition_words, texts_by_role
 from book.text.setting import EditionText, measure_edition, set_edition
 
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff")
@@ -74,7 +75,7 @@ class Prepared:
 
 
 def prepare(root: Path, langs: list[str] | None, output: Output, strict: bool = False, whole_photos: bool = True,
-            paged=None, keep=None) -> Prepared:
+            paged=None, keep=None, measures: tuple[MeasuresMemo, Digests] | None = None) -> Prepared:
     """Gather and check everything. ``whole_photos`` False reads the photos'
     headers only (a build's image stage decodes them); ``paged(book,
     pagination, geometry)``, when given, is called as soon as the photos'
@@ -82,7 +83,8 @@ def prepare(root: Path, langs: list[str] | None, output: Output, strict: bool = 
     with the final pages and the cover, so that a build can start on its
     photos while the text is set. ``keep(book, pagination, geometry, cards,
     lang)`` gives what was recorded of an edition that need not be set again
-    (`KeptEditions`), or None."""
+    (`KeptEditions`), or None; ``measures`` (a memo and the file digests)
+    spares measuring again what editions share (`shared_measures`)."""
     problems = Problems()
     book, _ = load_book(root, problems=problems)
     for lang in langs or []:
@@ -93,7 +95,7 @@ def prepare(root: Path, langs: list[str] | None, output: Output, strict: bool = 
     first = paginate(book)
     if paged is not None:
         paged(book, first, None)  # the lists' continuation pages hold no photos
-    continuations, cards = shared_measures(book, first, catalogs, fonts, output.name == "print")
+    continuations, cards = shared_measures(book, first, catalogs, fonts, output.name == "print", measures)
     pagination = paginate(book, problems, continuations)
     low_ppi = check_resolution(book, pagination, output, problems, whole_photos)
     check_focus(book, pagination, problems, whole_photos)
@@ -132,35 +134,75 @@ def edition_catalog(book: Book, lang: str, catalogs: dict[str, Catalog]) -> Cata
 
 
 def shared_measures(book: Book, first: Pagination, catalogs: dict[str, Catalog], fonts_by_lang: dict[str, EditionFonts],
-                    cover: bool) -> tuple[dict[str, int], dict[CardKey, Card]]:
+                    cover: bool, memo: tuple[MeasuresMemo, Digests] | None = None) -> tuple[dict[str, int], dict[CardKey, Card]]:
     """What all editions must share, decided from all of them (whichever are
     built), measured on the pages without continuations: how many
     continuation pages each generated list gets (the most any edition
     needs), and the size of each caption card (see `book.text.cards`).
-    Each edition's fonts are made ready here for all its text, the
-    ``cover``'s too, and kept in ``fonts_by_lang`` for setting it: a CJK
-    face is converted once per edition, not once per stage."""
+    Each edition measured here has its fonts made ready for all its text,
+    the ``cover``'s too, and kept in ``fonts_by_lang`` for setting it: a CJK
+    face is converted once per edition, not once per stage. With ``memo``
+    (the build's, and its file digests), an edition whose inputs are those
+    of its remembered part is not measured again (`book.measures`)."""
     has_cards = next(card_frames(first), None) is not None
     if not any(page.list_key for page in first.pages) and not has_cards:
         return {}, {}
-    needs: dict[str, int] = {}
-    card_texts = []
+    keys = measure_keys(book, first, cover, memo[1]) if memo else {}
+    parts = []
     for lang in book.editions:
-        try:
-            catalog = edition_catalog(book, lang, catalogs) if lang != book.source_language else None
-        except TranslationError:
-            continue  # reported when the edition is prepared
-        loc = Localiser(book, lang, catalog, Problems(), fallback=True)
-        words = edition_words(book, first, loc)
-        fonts = EditionFonts(book.fonts, lang, cache_dir(book.root) / "fonts")
-        if not check_glyphs(book, fonts, words, loc.where, Problems()):
-            continue
-        fonts.prepare(edition_roles(book, lang, words, cover_strings(book, loc) if cover else {}))
-        fonts_by_lang[lang] = fonts
-        for key, count in measure_edition(book, first, fonts, words, loc.where).items():
+        def load(lang=lang):
+            made = edition_setting(book, first, lang, catalogs, fonts_by_lang, cover)
+            if made is None:  # its inputs are those it was measured from: it cannot fail now
+                raise BookError(f"{lang}: the remembered measures do not match the edition; remove .cache/measures.json")
+            return card_texts(made[0], made[1], lang)
+
+        part = memo[0].get(lang, keys[lang], load) if memo else None
+        if part is None:
+            made = edition_setting(book, first, lang, catalogs, fonts_by_lang, cover)
+            if made is None:
+                continue  # reported when the edition is prepared
+            fonts, words, loc = made
+            texts = card_texts(fonts, words, lang)
+            part = EditionMeasures(lang, keys.get(lang, ""), measure_edition(book, first, fonts, words, loc.where),
+                                   {key: {} for key in texts.keys()}, load, texts)
+        parts.append(part)
+    needs: dict[str, int] = {}
+    for part in parts:
+        for key, count in part.needs.items():
             needs[key] = max(needs.get(key, 0), count)
-        card_texts.append((fonts, {card_key(item.page, item.placed): item.parts for item in words.frames if item.placed.frame.panel}, lang))
-    return needs, size_cards(first, card_texts) if has_cards else {}
+    cards = size_cards(first, parts) if has_cards else {}
+    if memo:
+        memo[0].save(parts)
+    return needs, cards
+
+
+def edition_setting(book: Book, first: Pagination, lang: str, catalogs: dict[str, Catalog], fonts_by_lang: dict[str, EditionFonts],
+                    cover: bool) -> tuple[EditionFonts, EditionWords, Localiser] | None:
+    """An edition's words and fonts, made ready for measuring (kept in
+    ``fonts_by_lang``); None when its catalog or its glyphs stop it."""
+    try:
+        catalog = edition_catalog(book, lang, catalogs) if lang != book.source_language else None
+    except TranslationError:
+        return None
+    loc = Localiser(book, lang, catalog, Problems(), fallback=True)
+    words = edition_words(book, first, loc)
+    fonts = EditionFonts(book.fonts, lang, cache_dir(book.root) / "fonts")
+    if not check_glyphs(book, fonts, words, loc.where, Problems()):
+        return None
+    fonts.prepare(edition_roles(book, lang, words, cover_strings(book, loc) if cover else {}))
+    fonts_by_lang[lang] = fonts
+    return fonts, words, loc
+
+
+def card_texts(fonts: EditionFonts, words: EditionWords, lang: str) -> CardTexts:
+    return CardTexts(fonts, {card_key(item.page, item.placed): item.parts for item in words.frames if item.placed.frame.panel}, lang)
+
+
+def measure_keys(book: Book, first: Pagination, cover: bool, digests: Digests) -> dict[str, str]:
+    """The digest of what each edition's part of the shared measures is measured from (`book.measures`)."""
+    common = digest_of({"code": code_digest(), "sources": source_digests(book, digests), "pages": page_list(first),
+                        "fonts": font_digests(book), "cover": cover})
+    return {lang: digest_of({"common": common, "lang": lang, "catalog": catalog_digest(book, lang, digests)}) for lang in book.editions}
 
 
 def edition_roles(book: Book, lang: str, words, cover_texts: dict[str, str]) -> dict[str, set[str]]:
@@ -222,7 +264,8 @@ def build(root: Path, langs: list[str] | None = None, profile_name: str = "print
     early = EarlyPhotos(output_for, workers, digests)
     keep = KeptEditions(record, digests, output_for, strict)
     try:
-        prepared = prepare(root, langs, output, strict, whole_photos=False, paged=early, keep=keep)
+        prepared = prepare(root, langs, output, strict, whole_photos=False, paged=early, keep=keep,
+                           measures=(MeasuresMemo(root), digests))
         prepared.problems.stop_if_errors("found; nothing was written")
     except BaseException:
         early.close()
@@ -301,24 +344,37 @@ def output_inputs(book: Book, pagination: Pagination, cards: dict[CardKey, Card]
     catalog. A source caption edit changes every edition's; a .po edit only
     its own edition's interior and cover, unless it changes what all
     editions share (a list's pages, a caption card's size)."""
-    root = book.root
-    # Photos enter through their prepared files, catalogs per edition.
-    sources = [(p.relative_to(root).as_posix(), digests.get(p)) for p in source_files(root)
-               if p.suffix.lower() not in PHOTO_SUFFIXES + (".po", ".pot")]
-    pages = [(p.number, p.layout.name, p.chapter.id if p.chapter else None, [(pl.frame.name, pl.value) for pl in p.placed])
-             for p in pagination.pages]
-    fonts = sorted((str(face.path), face.index, file_digest(face.path)) for face in book.fonts.faces.values() if face.path.is_file())
     # A card sized from every edition's text: one catalog's edit can resize it in all of them.
     sizes = sorted((list(key), [round(card.w, 3), round(card.h, 3), round(card.measure, 3)]) for key, card in cards.items())
-    common = digest_of({"code": code_digest(), "output": repr(output), "strict": strict, "sources": sources, "pages": pages,
-                        "photos": photos, "fonts": fonts, "cards": sizes, "date": str(source_date(book.date))})  # the date the PDFs carry
+    common = digest_of({"code": code_digest(), "output": repr(output), "strict": strict, "sources": source_digests(book, digests),
+                        "pages": page_list(pagination), "photos": photos, "fonts": font_digests(book), "cards": sizes,
+                        "date": str(source_date(book.date))})  # the date the PDFs carry
     inputs = {}
     for lang, has_cover in editions:
-        po = root / catalog_rel(lang)
-        catalog = digests.get(po) if lang != book.source_language and po.is_file() else None
+        catalog = catalog_digest(book, lang, digests)
         for part, rel in edition_outputs(book, output, lang, has_cover):
             inputs[rel] = digest_of({"common": common, "lang": lang, "catalog": catalog, "part": part})
     return inputs
+
+
+def source_digests(book: Book, digests: Digests) -> list[tuple[str, str]]:
+    """The project's sources and their digests; the photos enter through their prepared files, the catalogs per edition."""
+    return [(p.relative_to(book.root).as_posix(), digests.get(p)) for p in source_files(book.root)
+            if p.suffix.lower() not in PHOTO_SUFFIXES + (".po", ".pot")]
+
+
+def page_list(pagination: Pagination) -> list:
+    return [(p.number, p.layout.name, p.chapter.id if p.chapter else None, [(pl.frame.name, pl.value) for pl in p.placed])
+            for p in pagination.pages]
+
+
+def font_digests(book: Book) -> list[tuple[str, int, str]]:
+    return sorted((str(face.path), face.index, file_digest(face.path)) for face in book.fonts.faces.values() if face.path.is_file())
+
+
+def catalog_digest(book: Book, lang: str, digests: Digests) -> str | None:
+    po = book.root / catalog_rel(lang)
+    return digests.get(po) if lang != book.source_language and po.is_file() else None
 
 
 def edition_outputs(book: Book, output: Output, lang: str, has_cover: bool) -> list[tuple[str, str]]:

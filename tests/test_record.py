@@ -39,7 +39,7 @@ def test_po_edit_renders_that_edition_only_and_matches_a_full_build(mini, run, t
     changed = {path for path in after if after[path] != before.get(path)}
     assert changed == {"output/print/en/mini-en-interior.pdf", "output/manifest.json"}, changed
     fresh = tmp_path / "fresh"
-    shutil.copytree(mini, fresh, ignore=shutil.ignore_patterns("output", "images", "fonts"))
+    shutil.copytree(mini, fresh, ignore=shutil.ignore_patterns("output", "images", "fonts", "measures.json"))
     shutil.copytree(mini / "fonts", fresh / "fonts")
     assert not (fresh / ".cache" / "images").exists()
     assert run(fresh, "build").exit_code == 0
@@ -61,7 +61,7 @@ def test_po_edit_sets_the_text_of_that_edition_only_and_keeps_the_others_finding
     assert written(again) == {"vi": False, "en": False, "ja": True}
     # What the build found of the editions left as they were is reported as a full build reports it.
     fresh = tmp_path / "fresh"
-    shutil.copytree(mini, fresh, ignore=shutil.ignore_patterns("output", "images", "fonts"))
+    shutil.copytree(mini, fresh, ignore=shutil.ignore_patterns("output", "images", "fonts", "measures.json"))
     shutil.copytree(mini / "fonts", fresh / "fonts")
     whole = run(fresh, "build", "--json")
     assert len(set_for) == 4  # all three editions set anew
@@ -71,6 +71,88 @@ def test_po_edit_sets_the_text_of_that_edition_only_and_keeps_the_others_finding
     assert json.loads((mini / "output" / "manifest.json").read_text())["warnings"] == json.loads(
         (fresh / "output" / "manifest.json").read_text())["warnings"]
     assert [e["warnings"] for e in full["editions"]] != [0, 0, 0]  # the book has findings worth keeping
+
+
+CAPTION = "Cầu Tân Vũ – Lạch Huyện, cây cầu vượt biển dài nhất Việt Nam khi khánh thành năm 2017."
+
+
+def carded(mini):
+    """The mini book with photo p002 full bleed under a caption card, its caption short in every edition."""
+    chapter = mini / "content" / "chapters" / "01-cang.yaml"
+    text = chapter.read_text(encoding="utf-8").replace(CAPTION, "Cầu Tân Vũ.")
+    chapter.write_text(text.replace("layout: photo-caption", "layout: full-bleed"), encoding="utf-8")
+    for lang, short in (("en", "Tan Vu bridge."), ("ja", "タンヴー橋。")):
+        po = mini / "translations" / f"{lang}.po"
+        lines = po.read_text(encoding="utf-8").split("\n")
+        at = lines.index(f'msgid "{CAPTION}"')
+        lines[at:at + 2] = ['msgid "Cầu Tân Vũ."', f'msgstr "{short}"']
+        po.write_text("\n".join(lines), encoding="utf-8")
+    return mini
+
+
+def edit_msgstr(mini, lang: str, old: str, new: str) -> None:
+    po = mini / "translations" / f"{lang}.po"
+    text = po.read_text(encoding="utf-8")
+    assert f'msgstr "{old}"' in text
+    po.write_text(text.replace(f'msgstr "{old}"', f'msgstr "{new}"'), encoding="utf-8")
+
+
+def full_build_of(mini, run, fresh) -> dict[str, str]:
+    """The outputs' digests of a build of ``mini``'s copy from no outputs, no prepared photos and no memo."""
+    shutil.copytree(mini, fresh, ignore=shutil.ignore_patterns("output", "images", "fonts", "measures.json"))
+    shutil.copytree(mini / "fonts", fresh / "fonts")
+    assert run(fresh, "build").exit_code == 0
+    return {p: h for p, (_, h) in state(fresh).items()}
+
+
+def test_a_po_edit_reads_and_measures_that_edition_only(mini, run, monkeypatch):
+    """What the editions share (the caption card's size) is remembered per
+    edition: a .po edit that leaves the card as it was measures its own
+    edition and reads its own catalog only."""
+    import book.build
+
+    carded(mini)
+    assert run(mini, "build").exit_code == 0
+    read, measured = [], []
+    real_read, real_setting = book.build.read_catalog, book.build.edition_setting
+    monkeypatch.setattr(book.build, "read_catalog", lambda root, lang: read.append(lang) or real_read(root, lang))
+    monkeypatch.setattr(book.build, "edition_setting", lambda b, first, lang, *rest: measured.append(lang) or real_setting(b, first, lang, *rest))
+    edit_msgstr(mini, "ja", "試験用の小さな本", "試験用の小さい本")
+    assert written(run(mini, "build", "--json")) == {"vi": False, "en": False, "ja": True}
+    assert read == ["ja"] and measured == ["ja"]
+
+
+def test_a_po_edit_that_widens_a_card_rebuilds_every_edition_as_a_full_build_would(mini, run, tmp_path):
+    """A longer English caption widens the card of all three editions: the
+    other two, remembered at the old width, are measured again at the new one."""
+    carded(mini)
+    assert run(mini, "build").exit_code == 0
+    before = state(mini)
+    memo = json.loads((mini / ".cache" / "measures.json").read_text(encoding="utf-8"))
+    edit_msgstr(mini, "en", "Tan Vu bridge.", "The Tan Vu – Lach Huyen sea bridge, opened in 2017.")
+    assert written(run(mini, "build", "--json")) == {"vi": True, "en": True, "ja": True}
+    after = state(mini)
+    assert all(after[p][1] != before[p][1] for p in after if p.endswith("-interior.pdf"))  # a new card on every edition's page
+    again = json.loads((mini / ".cache" / "measures.json").read_text(encoding="utf-8"))
+    assert again["editions"]["vi"]["key"] == memo["editions"]["vi"]["key"]
+    widths = lambda data, lang: set(data["editions"][lang]["cards"][0][3])  # noqa: E731
+    assert widths(again, "vi") > widths(memo, "vi")  # measured at the new width too
+    assert full_build_of(mini, run, tmp_path / "fresh") == {p: h for p, (_, h) in after.items()}
+
+
+def test_a_damaged_measures_memo_means_measuring_again(mini, run):
+    carded(mini)
+    assert run(mini, "build").exit_code == 0
+    before = state(mini)
+    memo = mini / ".cache" / "measures.json"
+    for damage in ('{"version": 1, "editions": {"vi": {"key"', '{"version": 1, "editions": {"vi": {"key": 3, "cards": 7}}}', ""):
+        memo.write_text(damage, encoding="utf-8")
+        edit_msgstr(mini, "en", "Tan Vu bridge.", "Tan Vu bridge!")
+        assert run(mini, "build").exit_code == 0
+        edit_msgstr(mini, "en", "Tan Vu bridge!", "Tan Vu bridge.")
+        assert run(mini, "build").exit_code == 0
+        assert {p: h for p, (_, h) in state(mini).items()} == {p: h for p, (_, h) in before.items()}
+        assert json.loads(memo.read_text(encoding="utf-8"))["editions"].keys() == {"vi", "en", "ja"}
 
 
 def test_source_caption_edit_renders_every_edition(mini, run):

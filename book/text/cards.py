@@ -114,23 +114,38 @@ def set_card_text(fonts: EditionFonts, parts: list[Part], lang: str, placed: Pla
     return set_block(fonts, parts, lang, measure, placed.frame.h - 2 * CARD_PAD)
 
 
-def size_cards(pagination: Pagination, editions: list[tuple[EditionFonts, dict[CardKey, list[Part]], str]]) -> dict[CardKey, Card]:
-    """Each card's size from all ``editions`` (fonts, the card texts' parts by
-    key, language): as wide as the widest line any edition sets at the frame's
-    measure, as tall as the tallest text at that width."""
+class CardTexts:
+    """One edition's card texts (their parts by card key), measured at the widths asked for."""
+
+    def __init__(self, fonts: EditionFonts, parts: dict[CardKey, list[Part]], lang: str):
+        self.fonts, self.parts, self.lang = fonts, parts, lang
+
+    def keys(self):
+        return self.parts.keys()
+
+    def size(self, key: CardKey, placed: Placed, measure: float) -> tuple[float, float]:
+        """(widest line, text height) of the card's text set at ``measure``, mm."""
+        block = set_card_text(self.fonts, self.parts[key], self.lang, placed, measure)
+        return widest(block), text_height(self.fonts, block)
+
+
+def size_cards(pagination: Pagination, editions: list) -> dict[CardKey, Card]:
+    """Each card's size from all ``editions`` (each a `CardTexts`, or what
+    answers as one): as wide as the widest line any edition sets at the
+    frame's measure, as tall as the tallest text at that width."""
     cards = {}
     for page, placed in card_frames(pagination):
         key = card_key(page, placed)
-        texts = [(fonts, parts[key], lang) for fonts, parts, lang in editions if key in parts]
+        texts = [edition for edition in editions if key in edition.keys()]
         full = placed.frame.w - 2 * CARD_PAD
         if not texts:
             cards[key] = Card(placed.frame.w, placed.frame.h, full)
             continue
-        blocks = [set_card_text(fonts, parts, lang, placed, full) for fonts, parts, lang in texts]
-        measure = min(full, max(CARD_MIN[0] - 2 * CARD_PAD, max(widest(block) for block in blocks)))
+        sizes = [edition.size(key, placed, full) for edition in texts]
+        measure = min(full, max(CARD_MIN[0] - 2 * CARD_PAD, max(width for width, _ in sizes)))
         if measure < full - 0.01:
-            blocks = [set_card_text(fonts, parts, lang, placed, measure) for fonts, parts, lang in texts]
-        height = max(text_height(fonts, block) for (fonts, _, _), block in zip(texts, blocks, strict=True))
+            sizes = [edition.size(key, placed, measure) for edition in texts]
+        height = max(height for _, height in sizes)
         cards[key] = Card(min(placed.frame.w, max(CARD_MIN[0], measure + 2 * CARD_PAD)),
                           min(placed.frame.h, max(CARD_MIN[1], height + 2 * CARD_PAD)), measure)
     return cards

@@ -1,0 +1,98 @@
+"""What each edition gives the measures all editions share, remembered between
+builds: how many continuation pages each of its generated lists needs, and
+the size of its text in each caption card at the widths a build asked for
+(`book.text.cards`). The five editions decide those measures together, so
+without the memo a translator's edit in one catalog would set the lists and
+cards of all five again, only to learn that the other four are as they were
+(a second of a ten-second rebuild at 1,000 photos).
+
+An edition's part is remembered under a digest of everything it is measured
+from: the code, the sources (photos and catalogs aside), the pages, the font
+files, the edition's own catalog and whether the build makes covers. Widths
+are kept as Python writes the float, so a remembered size is the very number
+the measuring gave. The memo lives in ``.cache/measures.json``, one entry per
+edition; a missing or damaged memo, or an entry made from other inputs, means
+measuring the edition again, never a wrong measure.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from book.files import DiskFull, write_atomic
+from book.text.cards import CardKey, CardTexts
+
+MEMO_REL = ".cache/measures.json"
+MEMO_VERSION = 1
+
+
+class EditionMeasures:
+    """One edition's part: ``needs`` (continuation pages by list) and its card
+    texts' (widest line, height) by card key and width, remembered or just
+    measured. ``load()`` gives the edition's `CardTexts` when a width is asked
+    for that the memo does not know (another edition's edit moved a card's measure)."""
+
+    def __init__(self, lang: str, key: str, needs: dict[str, int], sizes: dict[CardKey, dict[str, list[float]]], load,
+                 texts: CardTexts | None = None):
+        self.lang, self.key, self.needs, self.sizes, self.load = lang, key, needs, sizes, load
+        self.texts = texts
+        self.fresh = texts is not None  # measured in this build: the memo learns it
+
+    def keys(self):
+        return self.sizes.keys()
+
+    def size(self, key: CardKey, placed, measure: float) -> tuple[float, float]:
+        known = self.sizes[key]
+        width = repr(measure)
+        if width not in known:
+            if self.texts is None:
+                self.texts = self.load()
+            known[width] = list(self.texts.size(key, placed, measure))
+            self.fresh = True
+        widest, height = known[width]
+        return widest, height
+
+    def as_json(self) -> dict:
+        return {"key": self.key, "needs": self.needs, "cards": [[*key, sizes] for key, sizes in sorted(self.sizes.items())]}
+
+
+class MeasuresMemo:
+    """The memo of one project (see the module's text)."""
+
+    def __init__(self, root: Path):
+        self.path = root / MEMO_REL
+        self.entries: dict[str, dict] = {}
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if data.get("version") == MEMO_VERSION and isinstance(data.get("editions"), dict):
+                self.entries = data["editions"]
+        except (OSError, ValueError, AttributeError):
+            pass  # no memo or a damaged one: every edition is measured
+
+    def get(self, lang: str, key: str, load) -> EditionMeasures | None:
+        """``lang``'s remembered part if it was measured from inputs of digest ``key``."""
+        entry = self.entries.get(lang)
+        if not isinstance(entry, dict) or entry.get("key") != key:
+            return None
+        try:
+            needs = {str(name): int(count) for name, count in entry["needs"].items()}
+            sizes = {(str(layout), str(frame), str(value)): {str(width): [float(w), float(h)] for width, (w, h) in known.items()}
+                     for layout, frame, value, known in entry["cards"]}
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None
+        return EditionMeasures(lang, key, needs, sizes, load)
+
+    def save(self, measured: list[EditionMeasures]) -> None:
+        """Remember what this build measured; the editions it did not measure keep their entries."""
+        if not any(part.fresh for part in measured):
+            return
+        editions = {**self.entries, **{part.lang: part.as_json() for part in measured}}
+        try:
+            write_atomic(self.path, json.dumps({"version": MEMO_VERSION, "editions": editions}, ensure_ascii=False,
+                                               sort_keys=True) + "\n", durable=False)
+        except (OSError, DiskFull):  # a memo that cannot be written costs time, never the build
+            return
+        self.entries = editions
+        for part in measured:
+            part.fresh = False
