@@ -298,10 +298,14 @@ def build(root: Path, langs: list[str] | None = None, profile_name: str = "print
                 if expected is not None and expected != inputs:
                     raise BookError("a photo or source file changed while the build was reading it; run the build again")
                 before = {f.get("path"): f.get("sha256") for f in read_manifest(root).get("files", []) if isinstance(f, dict)}
-                # A rendered output is left in place when its bytes are those already there.
+                # A rendered output is left in place when its bytes are those already there
+                # (a file of another length than the new one is not read to learn it).
+                sizes = {item.target.relative_to(root).as_posix(): item.path.stat().st_size for item in staged}
                 in_place = {path for path in todo if before.get(path) and (record.intact(path) == before[path] or (
-                    (root / path).is_file() and sha256_file(root / path) == before[path]))}
-                manifest = commit(root, book.slug, staged, [str(w) for w in prepared.problems.warnings])
+                    (root / path).is_file() and (root / path).stat().st_size == sizes.get(path)
+                    and sha256_file(root / path) == before[path]))}
+                manifest = commit(root, book.slug, staged, [str(w) for w in prepared.problems.warnings],
+                                  {root / path: before[path] for path in in_place})
                 after = {f["path"]: f["sha256"] for f in manifest["files"]}
                 written = []
                 for edition in prepared.editions:

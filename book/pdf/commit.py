@@ -44,8 +44,12 @@ def dump(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def commit(root: Path, slug: str, staged: list[Staged], warnings: list[str]) -> dict:
-    """Move ``staged`` into place and write the manifest; returns the manifest."""
+def commit(root: Path, slug: str, staged: list[Staged], warnings: list[str], placed: dict[Path, str] | None = None) -> dict:
+    """Move ``staged`` into place and write the manifest; returns the
+    manifest. ``placed`` gives the SHA-256 of files already in place, where
+    the build knows it (an output whose bytes come out the same is then not
+    read again to learn it)."""
+    placed = placed or {}
     fresh = []
     for item in staged:
         fresh.append({**item.entry, "path": item.target.relative_to(root).as_posix(), "sha256": item.sha256 or sha256_file(item.path)})
@@ -57,7 +61,7 @@ def commit(root: Path, slug: str, staged: list[Staged], warnings: list[str]) -> 
     write_atomic(root / JOURNAL_REL, dump({"manifest": manifest, "moves": moves}))
     try:
         for item, entry in zip(staged, fresh, strict=True):
-            if same_file(item.target, item.path, entry["sha256"]):
+            if same_file(item.target, item.path, entry["sha256"], placed.get(item.target)):
                 continue  # an unchanged output is not rewritten
             item.target.parent.mkdir(parents=True, exist_ok=True)
             move(item.path, item.target)
@@ -84,15 +88,16 @@ def move(staged: Path, placed: Path) -> None:
     os.rename(staged, placed)
 
 
-def same_file(placed: Path, staged: Path, sha256: str) -> bool:
-    """Whether ``placed`` already holds the bytes of ``staged`` (SHA-256 ``sha256``);
-    a file of another length is not read."""
+def same_file(placed: Path, staged: Path, sha256: str, known: str | None = None) -> bool:
+    """Whether ``placed`` already holds the bytes of ``staged`` (SHA-256
+    ``sha256``); a file of another length is not read, nor one whose digest
+    is ``known``."""
     try:
         if placed.stat().st_size != staged.stat().st_size:
             return False
     except OSError:
         return False
-    return sha256_file(placed) == sha256
+    return (known or sha256_file(placed)) == sha256
 
 
 def recover(root: Path) -> list[str]:
