@@ -55,9 +55,15 @@ class BuildRecord:
         self.builds: dict[str, dict] = {}
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-            if data.get("version") == RECORD_VERSION and data.get("code") == code_digest():
+            if data.get("version") == RECORD_VERSION:
                 self.outputs = {k: v for k, v in data["outputs"].items() if isinstance(v, dict)}
                 self.builds = {k: v for k, v in data["builds"].items() if isinstance(v, dict)}
+                if data.get("code") != code_digest():
+                    # Another version of the code: every output is built again, but what the
+                    # record knows of the files in place (`intact`) still spares reading them.
+                    self.outputs = {k: {"sha256": v.get("sha256"), "size": v.get("size"), "mtime_ns": v.get("mtime_ns")}
+                                    for k, v in self.outputs.items()}
+                    self.builds = {}
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             pass  # no record, or a damaged one: everything is built
 

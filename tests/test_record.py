@@ -187,3 +187,28 @@ def test_a_replaced_output_is_rebuilt(mini, run):
     target.write_bytes(b"%PDF-1.3 not the book\n")
     assert written(run(mini, "build", "--json")) == {"vi": False, "en": False, "ja": True}
     assert target.read_bytes() == good
+
+
+def test_after_a_new_version_of_the_code_every_output_is_rendered_but_not_read_again(mini, run, monkeypatch):
+    """The record of another version of the code means building every output
+    again; the files in place are still known, so one that comes out the same
+    is neither rewritten nor read to learn it."""
+    import book.build
+    import book.pdf.commit
+    import book.record
+
+    assert run(mini, "build").exit_code == 0
+    before = state(mini)
+    for module in (book.build, book.record):
+        monkeypatch.setattr(module, "code_digest", lambda: "another version")
+    read = []
+    for module in (book.build, book.pdf.commit):
+        real = module.sha256_file
+        monkeypatch.setattr(module, "sha256_file", lambda path, real=real: read.append(path.name) or real(path))
+    set_for = []
+    real_set = book.build.set_edition
+    monkeypatch.setattr(book.build, "set_edition", lambda b, p, fonts, *rest, **kw: set_for.append(fonts.lang) or real_set(b, p, fonts, *rest, **kw))
+    assert written(run(mini, "build", "--json")) == {"vi": False, "en": False, "ja": False}
+    assert sorted(set_for) == ["en", "ja", "vi"]
+    assert not [name for name in read if name.endswith(".pdf")]
+    assert state(mini) == before
