@@ -156,14 +156,15 @@ def shared_measures(book: Book, first: Pagination, catalogs: dict[str, Catalog],
                 raise BookError(f"{lang}: the remembered measures do not match the edition; remove .cache/measures.json")
             return card_texts(made[0], made[1], lang)
 
-        part = memo[0].get(lang, keys[lang], load) if memo else None
+        name = f"{lang} with cover" if cover else lang  # a proof's and a print's parts are kept side by side
+        part = memo[0].get(name, keys[lang], load) if memo else None
         if part is None:
             made = edition_setting(book, first, lang, catalogs, fonts_by_lang, cover)
             if made is None:
                 continue  # reported when the edition is prepared
             fonts, words, loc = made
             texts = card_texts(fonts, words, lang)
-            part = EditionMeasures(lang, keys.get(lang, ""), measure_edition(book, first, fonts, words, loc.where),
+            part = EditionMeasures(name, keys.get(lang, ""), measure_edition(book, first, fonts, words, loc.where),
                                    {key: {} for key in texts.keys()}, load, texts)
         parts.append(part)
     needs: dict[str, int] = {}

@@ -8,7 +8,8 @@ cards of all five again, only to learn that the other four are as they were
 
 An edition's part is remembered under a digest of everything it is measured
 from: the code, the sources (photos and catalogs aside), the pages, the font
-files, the edition's own catalog and whether the build makes covers. Widths
+files, the edition's own catalog and whether the build makes covers (a proof's
+part and a print's are kept side by side). Widths
 are kept as Python writes the float, so a remembered size is the very number
 the measuring gave. The memo lives in ``.cache/measures.json``, one entry per
 edition; a missing or damaged memo, or an entry made from other inputs, means
@@ -28,14 +29,16 @@ MEMO_VERSION = 1
 
 
 class EditionMeasures:
-    """One edition's part: ``needs`` (continuation pages by list) and its card
+    """One edition's part, named by its language (and whether the build
+    makes covers): ``needs`` (continuation pages by list) and its card
     texts' (widest line, height) by card key and width, remembered or just
-    measured. ``load()`` gives the edition's `CardTexts` when a width is asked
-    for that the memo does not know (another edition's edit moved a card's measure)."""
+    measured. ``load()`` gives the edition's `CardTexts` when a width is
+    asked for that the memo does not know (another edition's edit moved a
+    card's measure)."""
 
-    def __init__(self, lang: str, key: str, needs: dict[str, int], sizes: dict[CardKey, dict[str, list[float]]], load,
+    def __init__(self, name: str, key: str, needs: dict[str, int], sizes: dict[CardKey, dict[str, list[float]]], load,
                  texts: CardTexts | None = None):
-        self.lang, self.key, self.needs, self.sizes, self.load = lang, key, needs, sizes, load
+        self.name, self.key, self.needs, self.sizes, self.load = name, key, needs, sizes, load
         self.texts = texts
         self.fresh = texts is not None  # measured in this build: the memo learns it
 
@@ -70,9 +73,9 @@ class MeasuresMemo:
         except (OSError, ValueError, AttributeError):
             pass  # no memo or a damaged one: every edition is measured
 
-    def get(self, lang: str, key: str, load) -> EditionMeasures | None:
-        """``lang``'s remembered part if it was measured from inputs of digest ``key``."""
-        entry = self.entries.get(lang)
+    def get(self, name: str, key: str, load) -> EditionMeasures | None:
+        """The remembered part ``name`` if it was measured from inputs of digest ``key``."""
+        entry = self.entries.get(name)
         if not isinstance(entry, dict) or entry.get("key") != key:
             return None
         try:
@@ -81,13 +84,13 @@ class MeasuresMemo:
                      for layout, frame, value, known in entry["cards"]}
         except (KeyError, TypeError, ValueError, AttributeError):
             return None
-        return EditionMeasures(lang, key, needs, sizes, load)
+        return EditionMeasures(name, key, needs, sizes, load)
 
     def save(self, measured: list[EditionMeasures]) -> None:
         """Remember what this build measured; the editions it did not measure keep their entries."""
         if not any(part.fresh for part in measured):
             return
-        editions = {**self.entries, **{part.lang: part.as_json() for part in measured}}
+        editions = {**self.entries, **{part.name: part.as_json() for part in measured}}
         try:
             write_atomic(self.path, json.dumps({"version": MEMO_VERSION, "editions": editions}, ensure_ascii=False,
                                                sort_keys=True) + "\n", durable=False)
