@@ -2,7 +2,8 @@
 camera-sized JPEGs in five languages, timed cold, unchanged, after a .po edit
 and after a source edit, with the peak memory of a cold build and its workers
 (in a run of its own: sampling costs CPU) and the image floor measured on the
-same photos just before and just after the cold build. Run from the repository root:
+same photos just before the cold build and just after the rebuilds that follow
+it. Run from the repository root:
 
     .venv/bin/python benchmarks/scale_book.py [--photos 400] [--megapixels 24] [--jobs N] [--keep DIR]
     .venv/bin/python benchmarks/scale_book.py --quick        # a smoke run: 16 photos at 1 MP
@@ -737,14 +738,17 @@ def bench(root: Path, args: argparse.Namespace) -> None:
     if generated.min_ppi < 300:
         print(f"note: min_ppi lowered to {generated.min_ppi} for {args.megapixels:g} MP photos (photos are never upscaled)")
 
-    # The floor is measured just before and just after the cold build, and the
-    # build compared with their mean: a shared machine's speed drifts by 10 %
-    # or more over minutes, and a floor taken ten minutes later would compare
-    # the build with another machine.
+    # The floor is measured just before the cold build and just after the
+    # rebuilds that follow it (half a minute), and the build compared with
+    # their mean: a shared machine's speed drifts by 10 % or more over
+    # minutes, and a floor taken ten minutes later would compare the build
+    # with another machine. The rebuilds follow the cold build as a user's do:
+    # the floor's pass over the sources in between would push the prepared
+    # photos out of a small page cache (seen: 3 GB on a 24 GB machine), and
+    # a .po edit would be timed reading an edition's photos back from disk.
     before = image_floor(root)
     make_cold(root)
     cold = timed_build(root, "cold build", args.jobs)
-    after = image_floor(root)
     interiors = sorted(p.stat().st_size for p in (root / "output").rglob("*-interior.pdf"))
     covers = len(list((root / "output").rglob("*-cover.pdf")))
     manifest = json.loads((root / "output" / "manifest.json").read_text(encoding="utf-8"))
@@ -766,6 +770,7 @@ def bench(root: Path, args: argparse.Namespace) -> None:
     rebuild("rebuild, one caption edited in ja.po", "rebuild after a .po edit", f" (target ≤ 10 %; {ctx})")
     pid = edit_source_caption(generated, middle)
     rebuild("rebuild, one Vietnamese caption edited", "rebuild after a source caption edit", f" (photo {pid}, catalogs updated)")
+    after = image_floor(root)
     make_cold(root)
     sampled = timed_build(root, "cold build, memory sampled", args.jobs, sample=True)
     line("peak memory, cold build and its workers", f"{sampled.pss_mb:.0f} MB",
@@ -774,7 +779,7 @@ def bench(root: Path, args: argparse.Namespace) -> None:
 
     floor, count = (before[0] + after[0]) / 2, before[2]
     line("image floor, 1 core", f"{floor:.1f} s",
-         f"CPU, the mean of {before[0]:.1f} s just before the cold build and {after[0]:.1f} s just after "
+         f"CPU, the mean of {before[0]:.1f} s just before the cold build and {after[0]:.1f} s after its rebuilds "
          f"({before[1]:.1f} and {after[1]:.1f} s wall); {count} placements (photo frames and the cover), "
          f"{floor / count:.2f} s each: draft decode, resample to 300 ppi, press CMYK, JPEG q90")
     line("cold build: wall × cores / floor", f"{cold.seconds * cores / floor:.2f} ×",
