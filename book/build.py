@@ -12,11 +12,12 @@ import shutil
 import time
 from concurrent.futures import CancelledError
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from book.digests import Digests
 from book.errors import BookError, Problem, Problems, TranslationError
-from book.files import DiskFull, sha256_file
+from book.files import DiskFull
 from book.i18n.catalog import Catalog, read_catalog
 from book.i18n.checks import check_catalog
 from book.i18n.localise import Localiser
@@ -31,7 +32,7 @@ from book.model import Book
 from book.outputs import FINAL_REFUSES, OUTPUTS, PROOF_TOLERATES, Output, cache_dir, output_path, resolve_output
 from book.pages.paginate import Pagination, paginate
 from book.pages.spine import CoverGeometry, cover_entry, plan_cover
-from book.pdf.commit import Staged, commit, read_manifest, recover
+from book.pdf.commit import Staged, commit, recover
 from book.pdf.editions import EditionJob, PhotoMissing, Splicing, prepare_shared, render_all
 from book.pdf.finish import Press
 from book.pdf.pdfx import DocMeta, source_date
@@ -44,7 +45,7 @@ from book.text.cards import Card, CardKey, CardTexts, card_frames, card_key, siz
 from book.text.cover import CoverText, cover_roles, cover_strings, set_cover
 from book.text.coverage import check_glyphs
 from book.text.fonts import EditionFonts, file_digest
-from book.text.frames import EditionWords, edition_words, texts_by_role
+from book.text.frames import edition_words, texts_by_role
 from book.text.setting import EditionText, measure_edition, set_edition
 
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff")
@@ -150,23 +151,11 @@ def shared_measures(book: Book, first: Pagination, catalogs: dict[str, Catalog],
     keys = measure_keys(book, first, cover, memo[1]) if memo else {}
     parts = []
     for lang in book.editions:
-        def load(lang=lang):
-            made = edition_setting(book, first, lang, catalogs, fonts_by_lang, cover)
-            if made is None:  # its inputs are those it was measured from: it cannot fail now
-                raise BookError(f"{lang}: the remembered measures do not match the edition; remove .cache/measures.json")
-            return card_texts(made[0], made[1], lang)
-
         name = f"{lang} with cover" if cover else lang  # a proof's and a print's parts are kept side by side
-        part = memo[0].get(name, keys[lang], load) if memo else None
-        if part is None:
-            made = edition_setting(book, first, lang, catalogs, fonts_by_lang, cover)
-            if made is None:
-                continue  # reported when the edition is prepared
-            fonts, words, loc = made
-            texts = card_texts(fonts, words, lang)
-            part = EditionMeasures(name, keys.get(lang, ""), measure_edition(book, first, fonts, words, loc.where),
-                                   {key: {} for key in texts.keys()}, load, texts)
-        parts.append(part)
+        measure = partial(measure_part, book, first, lang, name, keys.get(lang, ""), catalogs, fonts_by_lang, cover)
+        part = (memo[0].get(name, keys[lang], measure) if memo else None) or measure()
+        if part is not None:  # None: its catalog or glyphs stop it, reported when the edition is prepared
+            parts.append(part)
     needs: dict[str, int] = {}
     for part in parts:
         for key, count in part.needs.items():
@@ -177,10 +166,10 @@ def shared_measures(book: Book, first: Pagination, catalogs: dict[str, Catalog],
     return needs, cards
 
 
-def edition_setting(book: Book, first: Pagination, lang: str, catalogs: dict[str, Catalog], fonts_by_lang: dict[str, EditionFonts],
-                    cover: bool) -> tuple[EditionFonts, EditionWords, Localiser] | None:
-    """An edition's words and fonts, made ready for measuring (kept in
-    ``fonts_by_lang``); None when its catalog or its glyphs stop it."""
+def measure_part(book: Book, first: Pagination, lang: str, name: str, key: str, catalogs: dict[str, Catalog],
+                 fonts_by_lang: dict[str, EditionFonts], cover: bool) -> EditionMeasures | None:
+    """One edition's part of the shared measures, measured, its fonts made
+    ready and kept in ``fonts_by_lang``; None when its catalog or its glyphs stop it."""
     try:
         catalog = edition_catalog(book, lang, catalogs) if lang != book.source_language else None
     except TranslationError:
@@ -192,11 +181,8 @@ def edition_setting(book: Book, first: Pagination, lang: str, catalogs: dict[str
         return None
     fonts.prepare(edition_roles(book, lang, words, cover_strings(book, loc) if cover else {}))
     fonts_by_lang[lang] = fonts
-    return fonts, words, loc
-
-
-def card_texts(fonts: EditionFonts, words: EditionWords, lang: str) -> CardTexts:
-    return CardTexts(fonts, {card_key(item.page, item.placed): item.parts for item in words.frames if item.placed.frame.panel}, lang)
+    texts = CardTexts(fonts, {card_key(item.page, item.placed): item.parts for item in words.frames if item.placed.frame.panel}, lang)
+    return EditionMeasures(name, key, measure_edition(book, first, fonts, words, loc.where), {k: {} for k in texts.keys()}, texts=texts)
 
 
 def measure_keys(book: Book, first: Pagination, cover: bool, digests: Digests) -> dict[str, str]:
@@ -298,22 +284,16 @@ def build(root: Path, langs: list[str] | None = None, profile_name: str = "print
                 inputs = output_inputs(book, prepared.pagination, prepared.cards, output, strict, photos, digests, editions)
                 if expected is not None and expected != inputs:
                     raise BookError("a photo or source file changed while the build was reading it; run the build again")
-                before = {f.get("path"): f.get("sha256") for f in read_manifest(root).get("files", []) if isinstance(f, dict)}
-                # A rendered output is left in place when its bytes are those already there
-                # (a file of another length than the new one is not read to learn it).
-                sizes = {item.target.relative_to(root).as_posix(): item.path.stat().st_size for item in staged}
-                in_place = {path for path in todo if before.get(path) and (record.intact(path) == before[path] or (
-                    (root / path).is_file() and (root / path).stat().st_size == sizes.get(path)
-                    and sha256_file(root / path) == before[path]))}
-                manifest = commit(root, book.slug, staged, [str(w) for w in prepared.problems.warnings],
-                                  {root / path: before[path] for path in in_place})
+                # A rendered output whose bytes are those already in place is left there; the
+                # record's digest of the file in place spares reading it to learn that.
+                known = {item.target: digest for item in staged
+                         if (digest := record.intact(item.target.relative_to(root).as_posix())) is not None}
+                manifest, moved = commit(root, book.slug, staged, [str(w) for w in prepared.problems.warnings], known)
                 after = {f["path"]: f["sha256"] for f in manifest["files"]}
                 written = []
                 for edition in prepared.editions:
                     target = output_path(root, book, output, edition.lang)
-                    path = target.relative_to(root).as_posix()
-                    fresh = path in todo and (path not in in_place or before.get(path) != after[path])
-                    written.append(Written(edition.lang, target, fresh, seconds.get(edition.lang, 0.0)))
+                    written.append(Written(edition.lang, target, target in moved, seconds.get(edition.lang, 0.0)))
                 manifest["summary"] = summarise(prepared, output, written, time.perf_counter() - clock)
             finally:
                 shutil.rmtree(work, ignore_errors=True)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from book.errors import BookError
 from book.files import DiskFull, write_atomic
 from book.text.cards import CardKey, CardTexts
 
@@ -32,13 +33,13 @@ class EditionMeasures:
     """One edition's part, named by its language (and whether the build
     makes covers): ``needs`` (continuation pages by list) and its card
     texts' (widest line, height) by card key and width, remembered or just
-    measured. ``load()`` gives the edition's `CardTexts` when a width is
-    asked for that the memo does not know (another edition's edit moved a
-    card's measure)."""
+    measured (``texts`` given). ``measure()`` gives the edition measured
+    afresh, for a width the memo does not know (another edition's edit moved
+    a card's measure)."""
 
-    def __init__(self, name: str, key: str, needs: dict[str, int], sizes: dict[CardKey, dict[str, list[float]]], load,
-                 texts: CardTexts | None = None):
-        self.name, self.key, self.needs, self.sizes, self.load = name, key, needs, sizes, load
+    def __init__(self, name: str, key: str, needs: dict[str, int], sizes: dict[CardKey, dict[str, list[float]]],
+                 measure=None, texts: CardTexts | None = None):
+        self.name, self.key, self.needs, self.sizes, self.measure = name, key, needs, sizes, measure
         self.texts = texts
         self.fresh = texts is not None  # measured in this build: the memo learns it
 
@@ -50,7 +51,10 @@ class EditionMeasures:
         width = repr(measure)
         if width not in known:
             if self.texts is None:
-                self.texts = self.load()
+                again = self.measure()
+                if again is None:  # its inputs are those it was measured from: it cannot fail now
+                    raise BookError(f"{self.name}: the remembered measures do not match the edition; remove {MEMO_REL}")
+                self.texts = again.texts
             known[width] = list(self.texts.size(key, placed, measure))
             self.fresh = True
         widest, height = known[width]
@@ -73,7 +77,7 @@ class MeasuresMemo:
         except (OSError, ValueError, AttributeError):
             pass  # no memo or a damaged one: every edition is measured
 
-    def get(self, name: str, key: str, load) -> EditionMeasures | None:
+    def get(self, name: str, key: str, measure) -> EditionMeasures | None:
         """The remembered part ``name`` if it was measured from inputs of digest ``key``."""
         entry = self.entries.get(name)
         if not isinstance(entry, dict) or entry.get("key") != key:
@@ -84,7 +88,7 @@ class MeasuresMemo:
                      for layout, frame, value, known in entry["cards"]}
         except (KeyError, TypeError, ValueError, AttributeError):
             return None
-        return EditionMeasures(name, key, needs, sizes, load)
+        return EditionMeasures(name, key, needs, sizes, measure)
 
     def save(self, measured: list[EditionMeasures]) -> None:
         """Remember what this build measured; the editions it did not measure keep their entries."""

@@ -114,9 +114,9 @@ def test_a_po_edit_reads_and_measures_that_edition_only(mini, run, monkeypatch):
     carded(mini)
     assert run(mini, "build").exit_code == 0
     read, measured = [], []
-    real_read, real_setting = book.build.read_catalog, book.build.edition_setting
+    real_read, real_measure = book.build.read_catalog, book.build.measure_part
     monkeypatch.setattr(book.build, "read_catalog", lambda root, lang: read.append(lang) or real_read(root, lang))
-    monkeypatch.setattr(book.build, "edition_setting", lambda b, first, lang, *rest: measured.append(lang) or real_setting(b, first, lang, *rest))
+    monkeypatch.setattr(book.build, "measure_part", lambda b, first, lang, *rest: measured.append(lang) or real_measure(b, first, lang, *rest))
     edit_msgstr(mini, "ja", "試験用の小さな本", "試験用の小さい本")
     assert written(run(mini, "build", "--json")) == {"vi": False, "en": False, "ja": True}
     assert read == ["ja"] and measured == ["ja"]
@@ -204,9 +204,8 @@ def test_after_a_new_version_of_the_code_every_output_is_rendered_but_not_read_a
     for module in (book.build, book.record):
         monkeypatch.setattr(module, "code_digest", lambda: "another version")
     read = []
-    for module in (book.build, book.pdf.commit):
-        real = module.sha256_file
-        monkeypatch.setattr(module, "sha256_file", lambda path, real=real: read.append(path.name) or real(path))
+    real = book.pdf.commit.sha256_file
+    monkeypatch.setattr(book.pdf.commit, "sha256_file", lambda path: read.append(path.name) or real(path))
     set_for = []
     real_set = book.build.set_edition
     monkeypatch.setattr(book.build, "set_edition", lambda b, p, fonts, *rest, **kw: set_for.append(fonts.lang) or real_set(b, p, fonts, *rest, **kw))

@@ -44,12 +44,15 @@ def dump(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def commit(root: Path, slug: str, staged: list[Staged], warnings: list[str], placed: dict[Path, str] | None = None) -> dict:
+def commit(root: Path, slug: str, staged: list[Staged], warnings: list[str],
+           placed: dict[Path, str] | None = None) -> tuple[dict, set[Path]]:
     """Move ``staged`` into place and write the manifest; returns the
-    manifest. ``placed`` gives the SHA-256 of files already in place, where
-    the build knows it (an output whose bytes come out the same is then not
-    read again to learn it)."""
+    manifest and the targets moved into place (an output whose bytes are
+    those already there is left as it is). ``placed`` gives the SHA-256 of
+    files in place where the build knows it, so that they are not read to
+    learn it."""
     placed = placed or {}
+    moved = set()
     fresh = []
     for item in staged:
         fresh.append({**item.entry, "path": item.target.relative_to(root).as_posix(), "sha256": item.sha256 or sha256_file(item.path)})
@@ -65,6 +68,7 @@ def commit(root: Path, slug: str, staged: list[Staged], warnings: list[str], pla
                 continue  # an unchanged output is not rewritten
             item.target.parent.mkdir(parents=True, exist_ok=True)
             move(item.path, item.target)
+            moved.add(item.target)
         if (root / MANIFEST_REL).is_file() and (root / MANIFEST_REL).read_text(encoding="utf-8") == dump(manifest):
             pass  # an unchanged build rewrites nothing
         else:
@@ -76,7 +80,7 @@ def commit(root: Path, slug: str, staged: list[Staged], warnings: list[str], pla
         except OSError:
             pass  # the journal stays; the next build repairs
         raise
-    return manifest
+    return manifest, moved
 
 
 def move(staged: Path, placed: Path) -> None:
