@@ -3,7 +3,8 @@ from (sources, the edition's catalog, fonts, prepared photos, the pages, the
 code and the options), so that a build rewrites only what changed.
 
 The record is ``output/.record.json``, apart from the manifest. It is
-written atomically after the outputs are in place; a record that is
+written atomically after the outputs are in place (`book.incremental`
+asks it, stage by stage, what changed); a record that is
 missing, damaged or from another version of this code counts as empty,
 which means a full build, never a wrong one. An output counts as unchanged
 only when its recorded inputs match and the file on disk is the one the
@@ -14,8 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import time
 from functools import cache
 from pathlib import Path
 
@@ -129,56 +128,3 @@ def source_files(root: Path) -> list[Path]:
             found += [p for p in base.rglob("*") if p.is_file() and not p.name.startswith(".")]
     return sorted(found)
 
-
-def quick_inputs(root: Path, font_files: list[Path], options: dict) -> str:
-    """The fast check: every project file's and font file's size,
-    modification and change times and inode (`book.digests.signature`: a file
-    rewritten in place with its size and modification time kept still
-    differs), with the code and options. Equal means nothing the build
-    reads has changed since the recorded build."""
-    files = [[str(p), signature(p)] for p in source_files(root) + [Path(f) for f in sorted(set(map(str, font_files)))]]
-    return digest_of({"files": files, "options": options, "code": code_digest(), "root": os.fspath(root)})
-
-
-def build_key(profile: str, langs: list[str] | None, strict: bool, pdfx: str | None, marks: bool | None,
-              simulate_press: bool | None) -> str:
-    """The name a build is recorded under: its profile, languages and options."""
-    return f"{profile}|{','.join(sorted(langs)) if langs else '*'}|{'strict' if strict else ''}|{pdfx}|{marks}|{simulate_press}"
-
-
-def build_options(key: str) -> dict:
-    return {"key": key, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH")}
-
-
-def recorded_build(root: Path, key: str, clock: float) -> tuple[BuildRecord, list, str, dict | None]:
-    """The quick look a build takes first, before reading anything: (the
-    record, the files outside the project the recorded build read, their and
-    the project's quick digest, and the manifest of the recorded build when
-    nothing changed since, else None). Light enough for the command line to
-    call without loading the toolchain (`book.cli`); ``clock`` is when the
-    build began (perf_counter)."""
-    from book.pdf.commit import JOURNAL_REL  # light: json and os
-
-    record = BuildRecord(root)
-    seen_files = record.builds.get(key, {}).get("fonts", [])
-    quick = quick_inputs(root, seen_files, build_options(key))
-    same = record.build_unchanged(key, quick) if not (root / JOURNAL_REL).exists() else None
-    manifest = recorded_manifest(root, record, same, time.perf_counter() - clock) if same is not None else None
-    return record, seen_files, quick, manifest
-
-
-def recorded_manifest(root: Path, record: BuildRecord, same: dict, seconds: float) -> dict | None:
-    """The manifest of a build whose inputs and outputs are all as recorded,
-    with its summary saying every edition is unchanged; None if it cannot be trusted."""
-    from book.pdf.commit import read_manifest
-
-    manifest = read_manifest(root)
-    try:
-        listed = {f["path"]: f["sha256"] for f in manifest["files"]}
-    except (KeyError, TypeError):
-        return None
-    if not same.get("summary") or any(listed.get(rel) != record.intact(rel) for rel in same["outputs"]):
-        return None
-    editions = [{**e, "written": False, "seconds": 0.0} for e in same["summary"]["editions"]]
-    summary = {**same["summary"], "editions": editions, "seconds": round(seconds, 2)}
-    return {**manifest, "warnings": same["warnings"], "summary": summary}

@@ -66,7 +66,7 @@ def summarise(prepared, output, written, seconds: float) -> dict:
             "errors": sum(not p.warning for p in own),
             "warnings": sum(p.warning for p in own),
             "marks": (edition.kept.get("marks", []) if edition.kept is not None else
-                      proof_marks(prepared.pagination, edition.text, prepared.low_ppi) if output.fallback else []),
+                      proof_marks(prepared.pagination, edition.text, prepared.low_ppi) if output.fallback and edition.text else []),
             "path": str(done.path.relative_to(prepared.book.root)),
             "written": done.fresh,
             "bytes": done.path.stat().st_size,

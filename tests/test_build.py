@@ -10,7 +10,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from book.images.process import Processing
+from book.images.pool import Processing
 from book.model import MM
 
 

@@ -12,7 +12,7 @@ import pytest
 import uharfbuzz as hb
 from reportlab.pdfgen.canvas import Canvas
 
-from book.build import prepare
+from book.gather import gather
 from book.languages import TABLE
 from book.model import Style
 from book.outputs import OUTPUTS
@@ -37,7 +37,7 @@ def text_of(line: Line) -> str:
 
 @pytest.fixture(scope="module")
 def editions():
-    prepared = prepare(REPO, list(LANGS), OUTPUTS["proof"])
+    prepared = gather(REPO, list(LANGS), OUTPUTS["proof"])
     return {edition.lang: edition for edition in prepared.editions}
 
 

@@ -9,7 +9,8 @@ from concurrent.futures import ProcessPoolExecutor
 
 from PIL import Image
 
-from book.images.process import PILLOW_BLOCKS, ImageJob, photo_worker_memory, process
+from book.images.pool import PILLOW_BLOCKS, photo_worker_memory
+from book.images.process import ImageJob, process
 
 
 def resident_mb() -> float:

@@ -47,15 +47,15 @@ def test_po_edit_renders_that_edition_only_and_matches_a_full_build(mini, run, t
 
 
 def test_po_edit_sets_the_text_of_that_edition_only_and_keeps_the_others_findings(mini, run, tmp_path, monkeypatch):
-    import book.build
+    import book.gather
 
     assert run(mini, "build").exit_code == 0
     full = json.loads(run(mini, "build", "--json").stdout)  # unchanged: the recorded summary
     po = mini / "translations" / "ja.po"
     po.write_text(po.read_text(encoding="utf-8").replace('msgstr "試験用の小さな本"', 'msgstr "試験用の小さい本"'), encoding="utf-8")
     set_for = []
-    real = book.build.set_edition
-    monkeypatch.setattr(book.build, "set_edition", lambda b, p, fonts, *rest, **kw: set_for.append(fonts.lang) or real(b, p, fonts, *rest, **kw))
+    real = book.gather.set_edition
+    monkeypatch.setattr(book.gather, "set_edition", lambda b, p, fonts, *rest, **kw: set_for.append(fonts.lang) or real(b, p, fonts, *rest, **kw))
     again = run(mini, "build", "--json")
     assert set_for == ["ja"]
     assert written(again) == {"vi": False, "en": False, "ja": True}
@@ -109,14 +109,14 @@ def test_a_po_edit_reads_and_measures_that_edition_only(mini, run, monkeypatch):
     """What the editions share (the caption card's size) is remembered per
     edition: a .po edit that leaves the card as it was measures its own
     edition and reads its own catalog only."""
-    import book.build
+    import book.gather
 
     carded(mini)
     assert run(mini, "build").exit_code == 0
     read, measured = [], []
-    real_read, real_measure = book.build.read_catalog, book.build.measure_part
-    monkeypatch.setattr(book.build, "read_catalog", lambda root, lang: read.append(lang) or real_read(root, lang))
-    monkeypatch.setattr(book.build, "measure_part", lambda b, first, lang, *rest: measured.append(lang) or real_measure(b, first, lang, *rest))
+    real_read, real_measure = book.gather.read_catalog, book.gather.measure_part
+    monkeypatch.setattr(book.gather, "read_catalog", lambda root, lang: read.append(lang) or real_read(root, lang))
+    monkeypatch.setattr(book.gather, "measure_part", lambda b, first, lang, *rest: measured.append(lang) or real_measure(b, first, lang, *rest))
     edit_msgstr(mini, "ja", "試験用の小さな本", "試験用の小さい本")
     assert written(run(mini, "build", "--json")) == {"vi": False, "en": False, "ja": True}
     assert read == ["ja"] and measured == ["ja"]
@@ -195,20 +195,21 @@ def test_after_a_new_version_of_the_code_every_output_is_rendered_but_not_read_a
     """The record of another version of the code means building every output
     again; the files in place are still known, so one that comes out the same
     is neither rewritten nor read to learn it."""
-    import book.build
+    import book.gather
+    import book.incremental
     import book.pdf.commit
     import book.record
 
     assert run(mini, "build").exit_code == 0
     before = state(mini)
-    for module in (book.build, book.record):
+    for module in (book.incremental, book.record):
         monkeypatch.setattr(module, "code_digest", lambda: "another version")
     read = []
     real = book.pdf.commit.sha256_file
     monkeypatch.setattr(book.pdf.commit, "sha256_file", lambda path: read.append(path.name) or real(path))
     set_for = []
-    real_set = book.build.set_edition
-    monkeypatch.setattr(book.build, "set_edition", lambda b, p, fonts, *rest, **kw: set_for.append(fonts.lang) or real_set(b, p, fonts, *rest, **kw))
+    real_set = book.gather.set_edition
+    monkeypatch.setattr(book.gather, "set_edition", lambda b, p, fonts, *rest, **kw: set_for.append(fonts.lang) or real_set(b, p, fonts, *rest, **kw))
     assert written(run(mini, "build", "--json")) == {"vi": False, "en": False, "ja": False}
     assert sorted(set_for) == ["en", "ja", "vi"]
     assert not [name for name in read if name.endswith(".pdf")]

@@ -15,8 +15,8 @@ import pytest
 from PIL import Image
 from reportlab.pdfgen.canvas import Canvas
 
-from book.build import prepare
 from book.errors import Problems
+from book.gather import gather
 from book.languages import TABLE
 from book.model import MM, Style
 from book.outputs import OUTPUTS
@@ -296,7 +296,7 @@ def display_texts(edition) -> list[list[str]]:
 
 @pytest.fixture(scope="module")
 def editions():
-    prepared = prepare(REPO, list(LANGS), OUTPUTS["proof"])
+    prepared = gather(REPO, list(LANGS), OUTPUTS["proof"])
     return {edition.lang: edition for edition in prepared.editions}
 
 
@@ -388,7 +388,7 @@ def test_manual_break_too_wide_even_at_the_smallest_size_is_an_error(mini, run):
 
 def test_a_title_with_a_manual_break_is_one_line_in_running_heads(mini):
     retitle(mini, "Cảng biển\\nHải Phòng")
-    edition = prepare(mini, ["vi"], OUTPUTS["proof"]).editions[0]
+    edition = gather(mini, ["vi"], OUTPUTS["proof"]).editions[0]
     title = next(s for (page, name), s in edition.text.frames.items() if name == "title")
     assert [text_of(line) for line in title.placements[0].lines] == ["Cảng biển", "Hải Phòng"]
     heads = [text_of(line) for placements in edition.text.running.values() for p in placements for line in p.lines]

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from book.build import prepare
 from book.errors import BookError, Problem
+from book.gather import gather
 from book.outputs import OUTPUTS
 
 
 def run_check(root: Path, langs: list[str] | None, strict: bool = False) -> list[Problem]:
     """Every problem a print build would report."""
     try:
-        return prepare(root, langs, OUTPUTS["print"], strict).problems.items
+        return gather(root, langs, OUTPUTS["print"], strict).problems.items
     except BookError as exc:
         return exc.problems or [Problem("error", exc.message)]

@@ -1,17 +1,14 @@
 """Prepare each photo for its frame: upright, cropped to the frame, at the
 output's resolution (never upscaled), converted from its own ICC profile
 (sRGB when untagged) to the press profile. Results are cached (see
-`book.images.cache`) and computed in a process pool."""
+`book.images.cache`); `book.images.pool` runs the jobs in a process pool."""
 
 from __future__ import annotations
 
-import ctypes
 import functools
 import hashlib
 import io
 import math
-import threading
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -241,86 +238,3 @@ def simulate_press(image: Image.Image, icc: bytes | None, press_icc: Path) -> Im
 @functools.cache
 def press_bytes(press_icc: Path) -> bytes:
     return press_icc.read_bytes()
-
-
-M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter
-MAP_FROM = 1 << 20
-PILLOW_BLOCKS = 8  # Pillow image blocks (16 MiB each) a worker keeps for the next image, at most
-
-
-def photo_worker_memory() -> None:
-    """In a photo worker: memory that does not grow with the photos done,
-    and no page faults for each new image.
-
-    Every allocation of 1 MiB or more is mapped on its own and given back
-    to the system when freed: glibc otherwise raises that threshold to the
-    largest block freed (up to 32 MiB) and keeps later image blocks in a
-    heap that fragments (measured: a worker kept 36 MB more after eight
-    24 MP photos, and more with each). Pillow's own image blocks are kept
-    for reuse instead (up to ``PILLOW_BLOCKS``; never more than one photo
-    had in use at once): without that, every decoded, resampled and
-    converted image is mapped afresh and the kernel zeroes each page,
-    measured at 0.15 s of system time per 24 MP photo, 0.07 s with it.
-    No mallopt where the C library has none."""
-    mallopt = getattr(ctypes.CDLL(None), "mallopt", None)  # the C library this process already has loaded
-    if mallopt is not None:
-        mallopt(M_MMAP_THRESHOLD, MAP_FROM)
-    Image.core.set_blocks_max(PILLOW_BLOCKS)
-
-
-class Processing:
-    """Jobs started in a process pool now and collected later, so that the
-    photos are prepared while the build sets the text. The workers are
-    forked at once, by the thread that starts them. ``workers`` 1 runs each
-    job in this process when its result is first asked for. ``known(path)``
-    gives a source's remembered digest (`book.digests`), or None. Results
-    may be asked for from several threads."""
-
-    def __init__(self, jobs: list[ImageJob], workers: int, known=None):
-        self.jobs: list[ImageJob] = []
-        self.known = known or (lambda path: None)
-        self.pool: ProcessPoolExecutor | None = None
-        self.futures = []
-        self.done: dict[int, ImageResult] = {}  # without a pool
-        self.lock = threading.Lock()
-        if workers > 1 and jobs:
-            self.pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)), initializer=photo_worker_memory)
-        self.extend(jobs)
-
-    def extend(self, jobs: list[ImageJob]) -> None:
-        """More jobs, started after the others."""
-        self.jobs = self.jobs + jobs
-        if self.pool is not None:
-            self.futures += [self.pool.submit(process, job, self.known(job.source)) for job in jobs]
-
-    def result(self, index: int) -> ImageResult:
-        """Job ``index``'s result, waiting for it; raises CancelledError if the processing was closed first."""
-        if self.futures:
-            return self.futures[index].result()
-        with self.lock:
-            if index not in self.done:
-                job = self.jobs[index]
-                self.done[index] = process(job, self.known(job.source))
-            return self.done[index]
-
-    def busy(self) -> bool:
-        """Whether the workers still have photos to prepare (they use every core then)."""
-        return any(not future.done() for future in self.futures)
-
-    def results(self, progress=None) -> list[ImageResult]:
-        """The results in the jobs' order; ``progress()`` is called after each."""
-        results: list[ImageResult] = []
-        try:
-            for index in range(len(self.jobs)):
-                results.append(self.result(index))
-                if progress:
-                    progress()
-        finally:
-            self.close()
-        return results
-
-    def close(self) -> None:
-        """Stop the workers; jobs not begun are dropped."""
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
-            self.pool = None

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from book.errors import RenderError
 from book.files import DiskFull, is_disk_full, sha256_file
+from book.images.pool import PhotoMissing
 from book.pdf.cover import CoverRenderer
 from book.pdf.finish import Press, mark_pdf
 from book.pdf.pdfx import DocMeta
@@ -31,7 +32,7 @@ from book.pdf.render import Renderer
 
 @dataclass(frozen=True)
 class EditionJob:
-    edition: object  # book.build.Edition
+    edition: object  # book.gather.Edition
     meta: DocMeta
     raw: Path
     finished: Path
@@ -202,7 +203,3 @@ class Splicing:
         if self.failures:
             raise_failure(sorted(self.failures)[0])
         return self.sha256
-
-
-class PhotoMissing(Exception):
-    """A photo the photo stage could not prepare (or the build stopped)."""

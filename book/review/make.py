@@ -9,8 +9,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from book.build import prepare
 from book.files import sha256_file
+from book.gather import gather
 from book.outputs import OUTPUTS, cache_dir
 from book.review.draw import draw_sheet
 from book.review.entries import collect_rows
@@ -33,7 +33,7 @@ def review_path(root: Path, slug: str) -> Path:
 
 
 def make_review(root: Path) -> Review:
-    prepared = prepare(root, None, OUTPUTS["proof"])
+    prepared = gather(root, None, OUTPUTS["proof"])
     prepared.problems.stop_if_errors("found; the review sheet was not written")
     book = prepared.book
     rows = collect_rows(prepared)

@@ -1,0 +1,196 @@
+"""The `book` command line (typer): the global options and the build,
+check, review, preview and init commands; `book.cli.preflight` and
+`book.cli.i18n` hold the preflight command and the i18n group."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from book.cli.common import app, check_langs, err, fail_as_json, guarded, print_json, print_warnings, project_root, state, stdout_console, version_callback
+from book.errors import BookError, ExitCode
+
+__all__ = ["app", "main"]
+
+
+@app.callback()
+def main_options(
+    project: Annotated[Optional[Path], typer.Option(
+        "--project", help="The book project folder (default: the nearest folder upwards with content/book.yaml).")] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True, help="Show the version and exit.")] = False,
+) -> None:
+    state["project"] = project
+    state["debug"] = debug
+
+
+@app.command()
+@guarded
+def build(
+    lang: Annotated[Optional[list[str]], typer.Option("--lang", "-l", help="Build only this language (repeatable).")] = None,
+    profile: Annotated[str, typer.Option("--profile", help=(
+        "print (CMYK, PDF/X-1a), screen (RGB), proof (RGB, marks what is missing), or a registered output."))] = "print",
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes for photos and editions (default: all cores).")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+    pdfx: Annotated[Optional[str], typer.Option("--pdfx", help="PDF/X flavour of the print output: x1a (default) or x4.")] = None,
+    marks: Annotated[Optional[bool], typer.Option("--marks/--no-marks", help="Crop marks outside the bleed (default: the profile's, else none).")] = None,
+    simulate_press: Annotated[Optional[bool], typer.Option(
+        "--simulate-press/--no-simulate-press",
+        help="Show the photos as the press will print them (soft proof; screen and proof profiles; on by default in proof).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems, no summary.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary and the problems as JSON.")] = False,
+) -> None:
+    """Build the editions' PDFs into output/<profile>/<lang>/."""
+    from book.incremental import Incremental, build_key
+    from book.outputs import OUTPUTS
+
+    clock = time.perf_counter()
+    check_profile(profile)
+    if simulate_press and OUTPUTS[profile].colour == "cmyk":
+        err.print(f"error: --simulate-press: the {profile} profile is already made for the press; use it with --profile proof or screen")
+        raise typer.Exit(int(ExitCode.USAGE))
+    langs = check_langs(lang)
+    root = project_root()
+    # An unchanged build answers from its record before the toolchain is loaded.
+    manifest = Incremental(root, build_key(profile, langs, strict, pdfx, marks, simulate_press), clock).manifest
+    if manifest is None:
+        manifest = full_build(root, langs, profile, jobs, strict, pdfx, marks, simulate_press, as_json)
+    summary = manifest.pop("summary")
+    if as_json:
+        print_json({"ok": True, **summary})
+        return
+    print_warnings(manifest["warnings"])
+    if not quiet:
+        from book.summary import summary_table
+
+        stdout_console().print(summary_table(summary))
+        for entry in manifest["files"]:
+            if entry["profile"] == profile and entry.get("part") == "cover" and (not langs or entry["lang"] in langs):
+                print(f"{entry['path']}  cover, spine {entry['spine_mm']:g} mm")
+
+
+def full_build(root: Path, langs, profile: str, jobs, strict: bool, pdfx, marks, simulate_press, as_json: bool) -> dict:
+    """`book.build.build` with a progress bar; the manifest, or exits on a problem."""
+    from book.build import build as run_build
+    from book.outputs import OUTPUTS
+    from book.pdf.pdfx import PDFX
+
+    if pdfx is not None and pdfx not in PDFX:
+        err.print(f"error: --pdfx {pdfx}: unknown PDF/X flavour; use one of {', '.join(PDFX)}")
+        raise typer.Exit(int(ExitCode.USAGE))
+    if pdfx is not None and OUTPUTS[profile].colour != "cmyk":
+        err.print(f"error: --pdfx {pdfx}: the {profile} profile is RGB; PDF/X applies to --profile print")
+        raise typer.Exit(int(ExitCode.USAGE))
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True, disable=not err.is_terminal or as_json) as progress:
+        task = progress.add_task("starting", total=1)
+
+        def report(stage: str, done: int, total: int) -> None:
+            progress.update(task, description=stage, completed=done, total=max(total, 1))
+
+        try:
+            manifest = run_build(root, langs, profile, jobs, strict, report,
+                                 notify=lambda line: err.print(line, markup=False, soft_wrap=True), pdfx=pdfx, marks=marks,
+                                 simulate_press=simulate_press)
+        except BookError as exc:
+            if not as_json:
+                raise
+            fail_as_json(exc)
+    return manifest
+
+
+@app.command()
+@guarded
+def check(
+    lang: Annotated[Optional[list[str]], typer.Option("--lang", "-l", help="Check only this language (repeatable).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the problems as JSON.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+) -> None:
+    """Check the sources without writing PDFs."""
+    from book.checks.sources import run_check
+
+    langs = check_langs(lang)
+    problems = run_check(project_root(), langs, strict)
+    errors, warnings = [p for p in problems if not p.warning], [p for p in problems if p.warning]
+    if as_json:
+        print(json.dumps([p.as_json() for p in problems], ensure_ascii=False, indent=2))
+    else:
+        for problem in errors:
+            err.print(f"error: {problem}", markup=False, soft_wrap=True)
+        print_warnings(warnings)
+        if not errors:
+            print(f"ok: no errors, {len(warnings)} warning{'s' if len(warnings) != 1 else ''}")
+    if errors:
+        raise typer.Exit(int(ExitCode.PROBLEM))
+
+
+@app.command()
+@guarded
+def review() -> None:
+    """Write the multilingual review sheet: every photo and text with its words in every edition and their status."""
+    from book.review.make import make_review
+
+    result = make_review(project_root())
+    counts = ", ".join(f"{n} {status}" for status, n in sorted(result.counts.items()))
+    print(f"{result.path.relative_to(project_root())}: {result.rows} texts, {result.photos} photos, {result.pages} pages "
+          f"({'written' if result.written else 'unchanged'}); {counts}")
+
+
+@app.command()
+@guarded
+def preview(
+    lang: Annotated[Optional[list[str]], typer.Option("--lang", "-l", help="Preview only this edition (repeatable).")] = None,
+    compare: Annotated[bool, typer.Option("--compare", help="Also one sheet per spread with every edition, one under the other.")] = False,
+    profile: Annotated[Optional[str], typer.Option("--profile", help="Preview this profile's build (default: each edition's newest).")] = None,
+) -> None:
+    """PNG thumbnails of every page and a contact sheet of spreads per edition, in output/preview/."""
+    from book.review.preview import make_previews
+
+    if profile is not None:
+        check_profile(profile)
+    root = project_root()
+    result = make_previews(root, lang, compare, profile)
+    for code, count in result.pages.items():
+        print(f"output/preview/{code}/: {count} page thumbnails")
+    for sheet in result.sheets:
+        print(sheet.relative_to(root))
+
+
+@app.command()
+@guarded
+def init(folder: Annotated[Path, typer.Argument(help="The new book's folder (new or empty).")]) -> None:
+    """Scaffold a new, buildable book project."""
+    from book.i18n.template import extract
+    from book.pages.paginate import paginate
+    from book.scaffold import scaffold
+    from book.sources import load_book
+
+    files = scaffold(folder)
+    book, _ = load_book(folder.resolve())
+    extract(book, paginate(book))
+    print(f"{folder}: a new book with {len(files)} files; build it with: book --project {folder} build")
+
+
+def check_profile(profile: str) -> None:
+    """Exit with a usage error unless ``profile`` names a registered output (`book.outputs`)."""
+    from book.outputs import OUTPUTS
+
+    if profile not in OUTPUTS:
+        err.print(f"error: --profile {profile}: unknown output; use one of {', '.join(OUTPUTS)}", markup=False, soft_wrap=True)
+        raise typer.Exit(int(ExitCode.USAGE))
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(int(ExitCode.INTERRUPTED))
+
+
+from book.cli import i18n, preflight  # noqa: E402, F401  (they add their commands to the app)

@@ -1,0 +1,104 @@
+"""`book i18n`: the translation catalogs' commands (extract, init, update, status)."""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from book.cli.common import app, check_langs, guarded, print_json, project_root
+from book.errors import BookError
+from book.languages import TEMPLATE_REL, catalog_rel
+
+i18n = typer.Typer(help="Translation catalogs: extract, init, update, status.", no_args_is_help=True)
+app.add_typer(i18n, name="i18n")
+
+
+def load_for_i18n():
+    from book.pages.paginate import paginate
+    from book.sources import load_book
+
+    book, _ = load_book(project_root(), check_files=False)
+    return book, paginate(book)
+
+
+@i18n.command("extract")
+@guarded
+def i18n_extract() -> None:
+    """Write translations/messages.pot from the sources."""
+    from book.i18n.template import extract
+
+    book, pagination = load_for_i18n()
+    path = extract(book, pagination)
+    print(f"{path.relative_to(book.root)}: {len(book.messages())} texts")
+
+
+@i18n.command("init")
+@guarded
+def i18n_init(lang: Annotated[str, typer.Argument(help="The new language (en, zh, ko, ja).")]) -> None:
+    """Create translations/<lang>.po from the template."""
+    from book.files import write_atomic
+    from book.i18n.merge import new_catalog
+    from book.i18n.template import extract
+
+    check_langs([lang])
+    book, pagination = load_for_i18n()
+    target = book.root / catalog_rel(lang)
+    if target.exists():
+        raise BookError(f"{catalog_rel(lang)} already exists; use 'book i18n update' to merge new texts into it")
+    template = extract(book, pagination)
+    write_atomic(target, new_catalog(book, lang, template))
+    print(f"{catalog_rel(lang)} created")
+
+
+@i18n.command("update")
+@guarded
+def i18n_update(lang: Annotated[Optional[list[str]], typer.Option("--lang", "-l", help="Only this language (repeatable).")] = None) -> None:
+    """Merge the template into each .po (GNU msgmerge --previous)."""
+    from book.files import write_atomic
+    from book.i18n.merge import update_catalog
+
+    langs = check_langs(lang)
+    book, pagination = load_for_i18n()
+    template = book.root / TEMPLATE_REL
+    if not template.is_file():
+        raise BookError(f"{TEMPLATE_REL} not found; run 'book i18n extract' first")
+    for code in langs or [e for e in book.editions if e != book.source_language]:
+        po = book.root / catalog_rel(code)
+        if not po.is_file():
+            raise BookError(f"{catalog_rel(code)} not found; create it with 'book i18n init {code}'")
+        merged = update_catalog(book, pagination, code, template)
+        if merged == po.read_text(encoding="utf-8"):
+            print(f"{catalog_rel(code)} unchanged")
+            continue
+        write_atomic(po, merged)
+        print(f"{catalog_rel(code)} updated")
+
+
+@i18n.command("status")
+@guarded
+def i18n_status(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """Per language: translated, fuzzy, untranslated, obsolete, words left."""
+    from dataclasses import asdict
+
+    from rich.table import Table
+
+    from book.i18n.status import status, status_problems
+
+    book, _ = load_for_i18n()
+    rows = []
+    for code in [e for e in book.editions if e != book.source_language]:
+        po = book.root / catalog_rel(code)
+        if po.is_file():
+            rows.append(status(po, code))
+    if as_json:  # each language's figures, and the entries left to do as problems
+        print_json([{**asdict(r), "percent": round(r.percent, 1),
+                     "problems": [p.as_json() for p in status_problems(book.root / catalog_rel(r.lang), r.lang)]} for r in rows])
+        return
+    table = Table("language", "translated", "fuzzy", "untranslated", "obsolete", "done", "words left")
+    for r in rows:
+        done = f"{math.floor(r.percent * 10) / 10:g} %"  # never rounds up to 100
+        table.add_row(r.lang, str(r.translated), str(r.fuzzy), str(r.untranslated), str(r.obsolete), done, str(r.words_left))
+    Console().print(table)

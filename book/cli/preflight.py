@@ -1,0 +1,74 @@
+"""`book preflight`: each PDF checked as its output says (`book.outputs`;
+a file of no registered output as a printer's preflight would), and the
+reports printed as lines or JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from book.cli.common import app, err, guarded, project_root
+from book.errors import BookError, ExitCode
+
+
+@app.command()
+@guarded
+def preflight(
+    pdfs: Annotated[list[Path], typer.Argument(help="The PDFs to check.", exists=True, dir_okay=False)],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the reports as JSON.")] = False,
+    plates: Annotated[bool, typer.Option("--plates", help="Also compare the editions' C, M and Y plates (co-edition printing).")] = False,
+) -> None:
+    """Check built PDFs as a printer's preflight would (or as their output says)."""
+    reports = [check_file(path, *project_settings()) for path in pdfs]
+    plate_problems = []
+    if plates:
+        from book.checks.preflight import part_of
+        from book.checks.separations import compare_parts
+
+        plate_problems = compare_parts(pdfs, part_of)
+    if as_json:
+        out = [r.as_json() for r in reports]
+        print(json.dumps({"files": out, "plates": [p.as_json() for p in plate_problems]} if plates else out, ensure_ascii=False, indent=2))
+    else:
+        print_reports(reports, plate_problems if plates else None, len(pdfs))
+    if not all(r.ok for r in reports) or plate_problems:
+        raise typer.Exit(int(ExitCode.PROBLEM))
+
+
+def project_settings() -> tuple[Path | None, dict]:
+    """The project's folder and its own limits when run inside one, else (None, {})."""
+    from book.sources import load_book
+
+    try:
+        book, _ = load_book(project_root(), check_files=False)
+    except BookError:
+        return None, {}
+    return book.root, {"min_ppi": book.min_ppi, "ink_limit": book.ink_limit, "page_multiple": book.binding_multiple, "safety": book.safety}
+
+
+def check_file(path: Path, root: Path | None, settings: dict):
+    """``path`` checked by the output that made it (`book.outputs.Output.check`), or by the printer's preflight."""
+    from book.checks.preflight import preflight as run_preflight
+    from book.outputs import output_of
+
+    output = output_of(root, path) if root is not None else None
+    return output.check(path, **settings) if output is not None else run_preflight(path, **settings)
+
+
+def print_reports(reports, plate_problems, count: int) -> None:
+    """One line per file, its problems on stderr; the plates' verdict when compared (``plate_problems`` not None)."""
+    for report in reports:
+        trim = f"{report.trim_mm[0]:g} × {report.trim_mm[1]:g} mm" if report.trim_mm else "no trim"
+        facts = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in report.facts.items())
+        print(f"{report.path}: {'ok' if report.ok else 'FAILED'}: {report.pages} pages, {trim}, {facts}")
+        for problem in report.errors:
+            err.print(f"error: {report.path}: {problem}", markup=False, soft_wrap=True)
+        for problem in report.warnings:
+            err.print(f"warning: {report.path}: {problem}", markup=False, soft_wrap=True)
+    if plate_problems is not None:
+        print(f"C, M and Y plates: {'shared by all ' + str(count) + ' files' if not plate_problems else 'DIFFER'}")
+        for problem in plate_problems:
+            err.print(f"error: {problem}", markup=False, soft_wrap=True)
