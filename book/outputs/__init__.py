@@ -21,7 +21,8 @@ __all__ = ["FINAL_REFUSES", "OUTPUTS", "PROOF_TOLERATES", "Output", "RenderReque
 
 
 class Registry(Mapping):
-    """The outputs by name, in the order registered; the installed plug-ins are read when first asked for."""
+    """The outputs by name, in the order registered; the installed plug-ins
+    are read when first asked for (a name not among those known, or all the names)."""
 
     def __init__(self, builtin: list[Output]):
         self.outputs = {output.name: output for output in builtin}
@@ -29,8 +30,14 @@ class Registry(Mapping):
         self.loaded = False
 
     def __getitem__(self, name: str) -> Output:
-        self.load()
+        if name not in self.outputs:  # the book's own outputs are known without reading the installed packages
+            self.load()
         return self.outputs[name]
+
+    def __contains__(self, name: object) -> bool:
+        if name not in self.outputs:
+            self.load()
+        return name in self.outputs
 
     def __iter__(self) -> Iterator[str]:
         self.load()
