@@ -4,7 +4,7 @@ prepare the photos, render the output, commit. Everything is gathered and
 checked (`book.gather`) before the first file is written. The photo stage
 runs beside the others from the moment the pages are known
 (`book.images.pool`): the text is set, and the editions are rendered and
-written, while the photos are prepared (`book.render`); nothing is put in
+written, while the photos are prepared (`book.outputs.stage`); nothing is put in
 place before all succeeded (`book.pdf.commit`). At each stage the build
 record (`book.incremental`) says whether that stage's input changed."""
 
@@ -23,10 +23,10 @@ from book.images.pool import EarlyPhotos, photo_jobs
 from book.incremental import Incremental, build_key
 from book.lock import project_lock, remove_leftovers, staging_folder
 from book.outputs import OUTPUTS, Output
+from book.outputs.stage import render_outputs
 from book.pages.paginate import paginate
 from book.pdf.commit import Staged, commit, recover
 from book.pdf.pdfx import source_date
-from book.render import render_outputs
 from book.sources.photo_paths import shown
 from book.summary import Written, summarise
 

@@ -17,8 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from book.checks.preflight import Report
 from book.images.process import photo_name
-from book.outputs import OUTPUTS, Output, Rendering, RenderRequest, register, unregister
-from book.pdf.commit import Staged
+from book.outputs import OUTPUTS, Output, Rendering, RenderRequest, Staged, register, unregister
 
 LANGS = ("vi", "en", "ja")
 

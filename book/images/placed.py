@@ -155,7 +155,7 @@ def check_resolution(book: Book, pagination: Pagination, output: Output, out: Pr
         low[(placed.value, placed.frame.name)] = ppi
         message = (f"photo {photo.id} is {ppi:.0f} ppi in its frame on page {page.number} "
                    f"(print needs {book.min_ppi}); supply a larger original")
-        if output.name == "print":
+        if output.for_press:
             (out.warn if ppi >= book.min_ppi / 2 else out.error)("low-ppi", Where(photo.rel), message)
         elif output.fallback:
             out.warn("low-ppi", Where(photo.rel), message)

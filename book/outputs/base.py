@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from book.pdf.commit import Staged  # what a render leaves in the staging folder; light: json and os
+
 # What a proof shows and marks instead of refusing: a translator's work in progress.
 PROOF_TOLERATES = frozenset({"untranslated", "fuzzy", "stale-translation", "no-catalog", "overflow"})
 # What an output for the press refuses rather than warns about when the book declares itself final (imprint.final: true).
@@ -48,7 +50,7 @@ class Rendering:
     edition's rendering time, and how to wait for files still being written
     (their SHA-256 by staged path) or to stop that work when the build stops."""
 
-    staged: list  # book.pdf.commit.Staged
+    staged: list[Staged]
     seconds: dict[str, float] = field(default_factory=dict)
     wait: Callable[[], dict[Path, str]] = dict
     stop: Callable[[], None] = lambda: None
