@@ -141,3 +141,17 @@ def test_an_installed_package_adds_an_output(mini, run, tmp_path, monkeypatch):
         assert not sheet_path(mini, "en", "sheet").exists()
     finally:
         unregister("sheet")
+
+
+def test_a_broken_plugin_is_one_line_naming_it(mini, run, tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    info = site / "broken_outputs-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: broken-outputs\nVersion: 1.0\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text("[book.outputs]\nbroken = no_such_module_here:outputs\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(site))
+    monkeypatch.setattr(OUTPUTS, "loaded", False)
+    result = run(mini, "build", "--profile", "broken")
+    assert result.exit_code == 1
+    assert result.stderr == ("error: output plug-in 'broken' (no_such_module_here:outputs) could not be loaded: "
+                             "No module named 'no_such_module_here'; reinstall or uninstall the package that provides it\n")

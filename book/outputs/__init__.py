@@ -17,7 +17,7 @@ from book.outputs.pdf import PRINT, PROOF, SCREEN
 ENTRY_POINTS = "book.outputs"
 
 __all__ = ["FINAL_REFUSES", "OUTPUTS", "PROOF_TOLERATES", "Output", "RenderRequest", "Rendering", "Staged", "cache_dir", "load_plugins",
-           "output_of", "output_path", "register", "unregister"]
+           "output_of", "register", "unregister"]
 
 
 class Registry(Mapping):
@@ -98,7 +98,3 @@ def output_of(root: Path, path: Path) -> Output | None:
         return None
     return OUTPUTS.get(name)
 
-
-def output_path(root: Path, book, output: Output, lang: str, part: str | None = None) -> Path:
-    """Where an edition's ``part`` of ``output`` goes (see `Output.path`)."""
-    return output.path(root, book, lang, part)
