@@ -64,10 +64,10 @@ def build(root: Path, langs: list[str] | None = None, profile_name: str = "print
                 prepared.problems.warn("repaired", None, note)
             remove_leftovers(root, started)
             with staging(prepared, output) as work:
-                jobs = photo_jobs(prepared.book, prepared.pagination, prepared.cover, output)
-                processing = photos.take(jobs)
-                todo = incremental.to_render(prepared, output, jobs)
-                staged, results, seconds = render_outputs(prepared, output, jobs, processing, todo, work, workers, report,
+                wanted = photo_jobs(prepared.book, prepared.pagination, prepared.cover, output)  # one per photo and frame
+                processing = photos.take(wanted)
+                todo = incremental.to_render(prepared, output, wanted)
+                staged, results, seconds = render_outputs(prepared, output, wanted, processing, todo, work, workers, report,
                                                           incremental.digests)
                 incremental.check_photos(prepared, output, results)
                 manifest = commit_outputs(prepared, output, staged, incremental.placed(staged), seconds, clock)
