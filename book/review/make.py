@@ -4,13 +4,12 @@ proof sets them) and the photos' cached thumbnails, written to output/review/.""
 
 from __future__ import annotations
 
-import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from book.build import prepare
-from book.files import sha256_file
+from book.files import move_into_place, sha256_file
 from book.outputs import OUTPUTS, cache_dir
 from book.review.draw import draw_sheet
 from book.review.entries import collect_rows
@@ -52,5 +51,5 @@ def make_review(root: Path) -> Review:
         draw_sheet(sheet, prepared.editions[0].text.info["title"], fresh)
         written = not target.is_file() or sha256_file(target) != sha256_file(fresh)
         if written:
-            os.replace(fresh, target)
+            move_into_place(fresh, target)
     return Review(target, len(rows), len(thumbs), len(sheet.pages), counts, written)
