@@ -90,7 +90,10 @@ def face_info_by_digest(digest: str, path: Path, index: int, folder: Path) -> tu
             codes.update(range(int(start), int(end) + 1))
         return frozenset(codes), head == "cff"
     cmap, cff = read_face_info(path, index)
-    write_atomic(target, ("cff" if cff else "glyf") + "\n" + ranges_text(cmap), durable=False)
+    try:
+        write_atomic(target, ("cff" if cff else "glyf") + "\n" + ranges_text(cmap), durable=False)
+    except (OSError, DiskFull):  # a cache that cannot be written costs time, never the build
+        pass
     return cmap, cff
 
 
