@@ -17,11 +17,12 @@ import json
 import os
 from pathlib import Path
 
+from book.caches import DIGESTS
 from book.files import observe, seen, sha256_file, signature, write_atomic
 
 __all__ = ["Digests", "file_digest", "read_digest", "signature"]
 
-MEMO_REL = ".cache/digests.json"
+MEMO_REL = DIGESTS.rel
 MEMO_VERSION = 1
 
 

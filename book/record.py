@@ -20,9 +20,10 @@ import time
 from functools import cache
 from pathlib import Path
 
+from book.caches import RECORD
 from book.files import seen, sha256_file, signature, write_atomic
 
-RECORD_REL = "output/.record.json"
+RECORD_REL = RECORD.rel
 RECORD_VERSION = 2  # 2: each output keeps what its build found of its edition
 PACKAGE = Path(__file__).resolve().parent
 

@@ -9,17 +9,18 @@ from pathlib import Path
 
 from PIL import Image
 
+from book.caches import IMAGES, SIZES
 from book.errors import Problems, Where
 from book.files import DiskFull, FileMemo, observe, seen, write_atomic
 from book.images.process import ImageJob, ImageResult, crop_box, photo_name, placed_size
 from book.model import Book
-from book.outputs import Output, cache_dir
+from book.outputs import Output
 from book.pages.paginate import Pagination, Placed
 from book.sources.photo_paths import shown
 
 
 def image_cache(book: Book) -> Path:
-    return cache_dir(book.root) / "images"
+    return IMAGES.path(book.root)
 
 
 def placed_photos(pagination: Pagination):
@@ -50,7 +51,7 @@ def planned_images(book: Book, jobs: list[ImageJob]) -> dict[tuple[str, str], Im
     return plans
 
 
-SIZES_FILE = "sizes.json"  # in the image cache: photos already decoded whole, by path and signature
+SIZES_FILE = SIZES.leaf  # in the image cache: photos already decoded whole, by path and signature
 
 
 def photo_size(path: Path, cache: Path | None = None, whole: bool = True) -> tuple[int, int]:

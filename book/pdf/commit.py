@@ -14,10 +14,11 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from book.caches import JOURNAL
 from book.files import move_into_place, sha256_file, write_atomic
 
 MANIFEST_REL = "output/manifest.json"
-JOURNAL_REL = "output/.commit.json"
+JOURNAL_REL = JOURNAL.rel
 
 
 @dataclass(frozen=True)

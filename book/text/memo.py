@@ -23,6 +23,7 @@ import weakref
 from copy import copy
 from pathlib import Path
 
+from book.caches import SETTING
 from book.files import DiskFull, remove_stale_temps, write_atomic
 from book.record import code_digest
 from book.text.fonts import EditionFonts, file_digest
@@ -77,7 +78,7 @@ def table_for(fonts: EditionFonts) -> Table:
                    for name in fonts.registered for face in [fonts.config.faces[name]])
     chains = sorted((role, tuple(names)) for role, names in fonts.config.languages[fonts.lang].items())
     digest = hashlib.sha256(repr((code_digest()[:16], fonts.lang, faces, chains)).encode()).hexdigest()[:24]
-    path = fonts.cache.parent / "setting" / f"{fonts.lang}-{digest}.pickle"
+    path = fonts.cache.parent / SETTING.leaf / f"{fonts.lang}-{digest}.pickle"
     if path not in TABLES:
         if not TABLES and os.getpid() == OWNER:
             atexit.register(save_all)
