@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 
 from book.caches import RECORD
-from book.files import seen, sha256_file, signature, write_atomic
+from book.files import seen, settled, sha256_file, signature, write_atomic
 
 RECORD_REL = RECORD.rel
 RECORD_VERSION = 2  # 2: each output keeps what its build found of its edition
@@ -132,8 +132,13 @@ def quick_inputs(root: Path, font_files: list[Path], options: dict) -> str:
     modification and change times and inode (`book.files.signature`: a file
     rewritten in place with its size and modification time kept still
     differs), with the code and options. Equal means nothing the build
-    reads has changed since the recorded build."""
+    reads has changed since the recorded build. A file changed within the
+    settle time (`book.files.settled`) makes a digest equal to no other, so
+    that the quick look is not trusted for it."""
     files = [[str(p), signature(p)] for p in source_files(root) + [Path(f) for f in sorted(set(map(str, font_files)))]]
+    now = time.time_ns()
+    if any(sig is not None and settled(sig, now) is None for _, sig in files):
+        return f"unsettled {now} {os.getpid()}"
     return digest_of({"files": files, "options": options, "code": code_digest(), "root": os.fspath(root)})
 
 
