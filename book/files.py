@@ -85,9 +85,6 @@ class FileMemo(Generic[T]):
             self.entries[str(path)] = (sig, value)
         return value
 
-    def clear(self) -> None:
-        self.entries.clear()
-
 
 def is_disk_full(exc: BaseException) -> bool:
     return isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT)
