@@ -40,7 +40,6 @@ class Kept:
         return fnmatch(folder, self.rel) and any(fnmatch(name, pattern) for pattern in self.files)
 
 
-CACHE_REL = ".cache"
 DIGESTS = Kept("digests", ".cache/digests.json")
 MEASURES = Kept("measures", ".cache/measures.json")
 SETTING = Kept("setting", ".cache/setting", ("*-*.pickle",))
