@@ -1,5 +1,14 @@
-"""Small file helpers shared by the stages: content digests, atomic writes,
-a full disk reported as such, and the leftovers of killed processes."""
+"""Small file helpers shared by the stages: content digests, the one rule
+for "is this the file seen before", atomic writes and moves, a full disk
+reported as such, and the leftovers of killed processes.
+
+A file is the one seen before when its size, modification and change times
+and inode are all as they were (`signature`, `seen`). The change time cannot
+be set back by any program, so a file rewritten in place, even with its
+length and modification time kept, is seen as changed. What is read from a
+file is remembered only when the file had not changed for `SETTLED_NS`
+before it was read (`observe`): two writes within one tick of the clock
+leave the same times, and the second could pass for the first."""
 
 from __future__ import annotations
 
@@ -7,11 +16,17 @@ import errno
 import hashlib
 import os
 import re
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from book.errors import BookError, Problem, Where
 
 TEMP_NAME = re.compile(r"\.tmp-(\d+)$")
+SETTLED_NS = 2_000_000_000  # a file must have been still this long before it was read
+T = TypeVar("T")
 
 
 def sha256_file(path: Path) -> str:
@@ -20,6 +35,55 @@ def sha256_file(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def signature(path: Path) -> list[int] | None:
+    """What says ``path`` is the file it was, without reading it: size,
+    modification and change times and inode; None when it is not there."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+
+
+def settled(sig: list[int] | None, read_at_ns: int) -> list[int] | None:
+    """``sig`` when the file had been still for `SETTLED_NS` when read at ``read_at_ns``."""
+    return sig if sig is not None and read_at_ns - sig[2] >= SETTLED_NS else None
+
+
+def seen(path: Path, remembered: list[int] | tuple[int, ...] | None) -> bool:
+    """Whether ``path`` is still the file whose signature was ``remembered``
+    (by `observe`): the one test every memo of this package makes."""
+    return remembered is not None and signature(path) == list(remembered)
+
+
+def observe(path: Path, read: Callable[[Path], T]) -> tuple[T, list[int] | None]:
+    """``read(path)``, and the signature to remember the result by: None when
+    the file changed while it was read or had not settled before (see the
+    module's text), so that the result is used once and not remembered."""
+    sig, read_at = signature(path), time.time_ns()
+    value = read(path)
+    return value, settled(sig, read_at) if sig == signature(path) else None
+
+
+class FileMemo(Generic[T]):
+    """This process's memo of what ``read`` gives for a file, trusted while the
+    file is the one it was read from (`seen`); unlike ``functools.cache``, a
+    file rewritten during a long run is read again."""
+
+    def __init__(self, read: Callable[[Path], T]):
+        self.read = read
+        self.entries: dict[str, tuple[list[int], T]] = {}
+
+    def __call__(self, path: Path) -> T:
+        entry = self.entries.get(str(path))
+        if entry is not None and seen(path, entry[0]):
+            return entry[1]
+        value, sig = observe(path, self.read)
+        if sig is not None:
+            self.entries[str(path)] = (sig, value)
+        return value
 
 
 def is_disk_full(exc: BaseException) -> bool:
@@ -51,9 +115,22 @@ def pid_alive(pid: int) -> bool:
     return True
 
 
+def temp_path(path: Path) -> Path:
+    """The temporary name a write to ``path`` goes to first, ``.NAME.tmp-PID``:
+    hidden from globs of the real names, and its writer's process named so
+    that `remove_stale_temps` knows when it is a leftover.
+
+    >>> temp_path(Path("out/a.pdf")).name.startswith(".a.pdf.tmp-")
+    True
+    """
+    return path.with_name(f".{path.name}.tmp-{os.getpid()}")
+
+
 def remove_stale_temps(folder: Path) -> int:
-    """Delete ``*.tmp-PID`` files left in ``folder`` by processes that died
-    before renaming them into place; a live writer's file is left alone."""
+    """Delete the temporary files (`temp_path`) left in ``folder`` by
+    processes that died before renaming them into place. This is the one
+    rule for leftovers: a file whose writer is alive is being written, one
+    whose writer is gone never will be, whatever its age."""
     removed = 0
     try:
         names = os.listdir(folder)
@@ -70,24 +147,42 @@ def remove_stale_temps(folder: Path) -> int:
     return removed
 
 
-def write_atomic(path: Path, text: str | bytes, durable: bool = True) -> None:
-    """Write ``text`` to a temporary name beside ``path``, then rename it into
-    place: a reader never sees half a file, and a failure (a full disk) leaves
-    the old one and no temporary file. ``durable`` flushes it to the disk
-    before the rename, so that a power cut cannot leave an empty file under
-    the name; a cache whose reader checks what it finds can do without."""
+def move_into_place(source: Path, target: Path, unlink_first: bool = False) -> None:
+    """Rename ``source`` to ``target``, over whatever was there: a reader sees
+    the old file or the new one, never half of one. ``unlink_first`` removes
+    the old file before the rename: renamed over an old file, ext4 writes the
+    new one's data out before the rename returns, which a caller that keeps a
+    journal of its moves (`book.pdf.commit`) can do without."""
+    if unlink_first:
+        target.unlink(missing_ok=True)
+    os.replace(source, target)
+
+
+@contextmanager
+def atomic_path(path: Path, durable: bool = True, needed: int | None = None) -> Iterator[Path]:
+    """A temporary name beside ``path`` to write to; renamed into place when
+    the block ends, removed if it fails (a full disk raises `DiskFull`, with
+    the ``needed`` bytes when known). ``durable`` flushes the file to the
+    disk before the rename, so that a power cut cannot leave an empty file
+    under the name; a cache whose reader checks what it finds can do without."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    data = text.encode("utf-8") if isinstance(text, str) else text
+    tmp = temp_path(path)
     try:
-        with open(tmp, "wb") as handle:
-            handle.write(data)
-            if durable:
-                handle.flush()
+        yield tmp
+        if durable:
+            with open(tmp, "rb+") as handle:
                 os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
+        move_into_place(tmp, path)
+    except BaseException as exc:
         tmp.unlink(missing_ok=True)
         if is_disk_full(exc):
-            raise DiskFull(path, exc, len(data)) from exc
+            raise DiskFull(path, exc, needed) from exc
         raise
+
+
+def write_atomic(path: Path, text: str | bytes, durable: bool = True) -> None:
+    """Write ``text`` to ``path`` through `atomic_path`: a reader never sees
+    half a file, and a failure leaves the old one and no temporary file."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    with atomic_path(path, durable, len(data)) as tmp, open(tmp, "wb") as handle:
+        handle.write(data)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from book.caches import FONTS
 from book.errors import BookError, Problem, Problems, TranslationError
 from book.i18n.catalog import Catalog, read_catalog
 from book.i18n.checks import check_catalog
@@ -18,7 +19,7 @@ from book.i18n.localise import Localiser
 from book.images.placed import check_cover_resolution, check_focus, check_resolution
 from book.measures import EditionMeasures
 from book.model import Book
-from book.outputs import FINAL_REFUSES, PROOF_TOLERATES, Output, cache_dir
+from book.outputs import FINAL_REFUSES, PROOF_TOLERATES, Output
 from book.pages.paginate import Pagination, paginate
 from book.pages.spine import CoverGeometry, plan_cover
 from book.sources import load_book
@@ -129,7 +130,7 @@ def measure_part(book: Book, first: Pagination, lang: str, name: str, key: str, 
         return None
     loc = Localiser(book, lang, catalog, Problems(), fallback=True)
     words = edition_words(book, first, loc)
-    fonts = EditionFonts(book.fonts, lang, cache_dir(book.root) / "fonts")
+    fonts = EditionFonts(book.fonts, lang, FONTS.path(book.root))
     if not check_glyphs(book, fonts, words, loc.where, Problems()):
         return None
     fonts.prepare(edition_roles(book, lang, words, cover_strings(book, loc) if cover else {}))
@@ -191,7 +192,7 @@ def prepare_edition(prepared: Prepared, lang: str, output: Output) -> Edition | 
         problems.extend(check_catalog(book.root, book, catalog))
     loc = Localiser(book, lang, catalog, problems, fallback=output.fallback)
     words = edition_words(book, pagination, loc)
-    fonts = prepared.fonts.get(lang) or EditionFonts(book.fonts, lang, cache_dir(book.root) / "fonts")
+    fonts = prepared.fonts.get(lang) or EditionFonts(book.fonts, lang, FONTS.path(book.root))
     if not check_glyphs(book, fonts, words, loc.where, problems):
         return None
     cover_texts = cover_strings(book, loc) if geometry else {}

@@ -32,8 +32,9 @@ import time
 from functools import cached_property
 from pathlib import Path
 
-from book.digests import Digests, signature
+from book.digests import Digests
 from book.errors import BookError
+from book.files import settled, signature
 from book.languages import catalog_rel
 from book.record import BuildRecord, code_digest, digest_of, source_files
 
@@ -196,11 +197,16 @@ def catalog_digest(book, lang: str, digests: Digests) -> str | None:
 
 def quick_inputs(root: Path, font_files: list[Path], options: dict) -> str:
     """The fast check: every project file's and font file's size,
-    modification and change times and inode (`book.digests.signature`: a file
+    modification and change times and inode (`book.files.signature`: a file
     rewritten in place with its size and modification time kept still
     differs), with the code and options. Equal means nothing the build
-    reads has changed since the recorded build."""
+    reads has changed since the recorded build. A file changed within the
+    settle time (`book.files.settled`) makes a digest equal to no other, so
+    that the quick look is not trusted for it."""
     files = [[str(p), signature(p)] for p in source_files(root) + [Path(f) for f in sorted(set(map(str, font_files)))]]
+    now = time.time_ns()
+    if any(sig is not None and settled(sig, now) is None for _, sig in files):
+        return f"unsettled {now} {os.getpid()}"
     return digest_of({"files": files, "options": options, "code": code_digest(), "root": os.fspath(root)})
 
 

@@ -16,14 +16,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from book.caches import KEPT, LOCK
 from book.files import remove_stale_temps
-from book.outputs import cache_dir
 
 STAGING_PREFIX = ".build-"
 
 
 def lock_path(root: Path) -> Path:
-    return cache_dir(root) / "build.lock"
+    return LOCK.path(root)
 
 
 @contextmanager
@@ -49,7 +49,8 @@ def project_lock(root: Path, notify: Callable[[str], None] | None = None) -> Ite
 
 def remove_leftovers(root: Path, started: float) -> list[str]:
     """Delete what killed builds left: staging folders older than ``started``
-    and ``*.tmp-PID`` files of dead processes. Call it under the lock."""
+    and the temporary files of dead processes (`book.files.remove_stale_temps`)
+    in the outputs, the translations and every cache folder. Call it under the lock."""
     removed = []
     output = root / "output"
     if output.is_dir():
@@ -57,7 +58,8 @@ def remove_leftovers(root: Path, started: float) -> list[str]:
             if entry.name.startswith(STAGING_PREFIX) and entry.is_dir() and entry.stat().st_mtime < started:
                 shutil.rmtree(entry, ignore_errors=True)
                 removed.append(entry.name)
-    folders = [output, cache_dir(root) / "images", cache_dir(root) / "fonts", root / "translations"]
+    caches = dict.fromkeys(kept.path(root) for kept in KEPT if kept.files and "*" not in kept.rel)
+    folders = [output, root / "translations", *caches]
     folders += [p for p in output.glob("*/*") if p.is_dir()] if output.is_dir() else []
     for folder in folders:
         remove_stale_temps(folder)

@@ -21,11 +21,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from book.caches import MEASURES
 from book.errors import BookError
 from book.files import DiskFull, write_atomic
 from book.text.cards import CardKey, CardTexts
 
-MEMO_REL = ".cache/measures.json"
+MEMO_REL = MEASURES.rel
 MEMO_VERSION = 1
 
 

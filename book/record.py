@@ -8,7 +8,8 @@ asks it, stage by stage, what changed); a record that is
 missing, damaged or from another version of this code counts as empty,
 which means a full build, never a wrong one. An output counts as unchanged
 only when its recorded inputs match and the file on disk is the one the
-record describes (same size, modification time and SHA-256 as written).
+record describes (`book.files.seen`: size, modification and change times
+and inode as written).
 """
 
 from __future__ import annotations
@@ -18,10 +19,10 @@ import json
 from functools import cache
 from pathlib import Path
 
-from book.digests import signature
-from book.files import sha256_file, write_atomic
+from book.caches import RECORD
+from book.files import seen, sha256_file, signature, write_atomic
 
-RECORD_REL = "output/.record.json"
+RECORD_REL = RECORD.rel
 RECORD_VERSION = 2  # 2: each output keeps what its build found of its edition
 PACKAGE = Path(__file__).resolve().parent
 
@@ -60,21 +61,18 @@ class BuildRecord:
                 if data.get("code") != code_digest():
                     # Another version of the code: every output is built again, but what the
                     # record knows of the files in place (`intact`) still spares reading them.
-                    self.outputs = {k: {"sha256": v.get("sha256"), "size": v.get("size"), "mtime_ns": v.get("mtime_ns")}
-                                    for k, v in self.outputs.items()}
+                    self.outputs = {k: {"sha256": v.get("sha256"), "seen": v.get("seen")} for k, v in self.outputs.items()}
                     self.builds = {}
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             pass  # no record, or a damaged one: everything is built
 
     def intact(self, rel: str) -> str | None:
-        """The SHA-256 of output ``rel`` if it is still the file this record wrote."""
+        """The SHA-256 of output ``rel`` if it is still the file this record
+        wrote (`book.files.seen`). The signature was taken as the build left
+        the file, under the project lock: no other build writes there, so the
+        settle time that guards the sources' memos does not apply."""
         entry = self.outputs.get(rel)
-        if not entry:
-            return None
-        st = signature(self.root / rel)
-        if st is None or st[:2] != [entry.get("size"), entry.get("mtime_ns")]:
-            return None
-        return entry.get("sha256")
+        return entry.get("sha256") if entry and seen(self.root / rel, entry.get("seen")) else None
 
     def unchanged(self, rel: str, inputs: str) -> str | None:
         """The SHA-256 of ``rel`` when its inputs are ``inputs`` as recorded and the file is intact."""
@@ -92,8 +90,7 @@ class BuildRecord:
         build found of its ``edition`` (see `kept`)."""
         path = self.root / rel
         sha256 = sha256 or sha256_file(path)
-        st = path.stat()
-        self.outputs[rel] = {"inputs": inputs, "sha256": sha256, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
+        self.outputs[rel] = {"inputs": inputs, "sha256": sha256, "seen": signature(path)}
         if edition is not None:
             self.outputs[rel]["edition"] = edition
         return sha256

@@ -11,13 +11,14 @@ import os
 from PIL import Image
 
 from book import digests as memo
+from book import files
 from book.digests import MEMO_REL, Digests
 from book.sources.inputs import inputs_digest
 
 
 def still(monkeypatch) -> None:
     """Files count as settled at once (the tests write them a moment before reading)."""
-    monkeypatch.setattr(memo, "SETTLED_NS", 0)
+    monkeypatch.setattr(files, "SETTLED_NS", 0)
 
 
 def test_a_digest_is_remembered_and_a_file_rewritten_in_place_is_read_again(tmp_path, monkeypatch):

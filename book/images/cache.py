@@ -5,12 +5,11 @@ and written atomically so that two builds can share the cache."""
 
 from __future__ import annotations
 
-import functools
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from book.files import write_atomic
+from book.files import FileMemo, sha256_file, write_atomic
 
 CODE_VERSION = "3"  # 2: alpha onto white, 16-bit grey scaled; 3: JPEGs decoded at reduced scale
 QUALITY = 90
@@ -29,15 +28,8 @@ def job_key(job, digest: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:24]
 
 
-def profile_digest(path: Path) -> str:
-    """The press profile's digest, taken once per process for each version of the file."""
-    st = path.stat()
-    return _profile_digest(path, st.st_size, st.st_mtime_ns, st.st_ino)
-
-
-@functools.cache
-def _profile_digest(path: Path, *signature: int) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+# The press profile's digest, taken once per process for each version of the file (`book.files.seen`).
+profile_digest = FileMemo(sha256_file)
 
 
 @dataclass(frozen=True)

@@ -9,17 +9,18 @@ from pathlib import Path
 
 from PIL import Image
 
+from book.caches import IMAGES, SIZES
 from book.errors import Problems, Where
-from book.files import DiskFull, write_atomic
+from book.files import DiskFull, FileMemo, observe, seen, write_atomic
 from book.images.process import ImageJob, ImageResult, crop_box, photo_name, placed_size
 from book.model import Book
-from book.outputs import Output, cache_dir
+from book.outputs import Output
 from book.pages.paginate import Pagination, Placed
 from book.sources.photo_paths import shown
 
 
 def image_cache(book: Book) -> Path:
-    return cache_dir(book.root) / "images"
+    return IMAGES.path(book.root)
 
 
 def placed_photos(pagination: Pagination):
@@ -50,49 +51,50 @@ def planned_images(book: Book, jobs: list[ImageJob]) -> dict[tuple[str, str], Im
     return plans
 
 
-SIZES_FILE = "sizes.json"  # in the image cache: photos already decoded whole, by path, length and time
+SIZES_FILE = SIZES.leaf  # in the image cache: photos already decoded whole, by path and signature
 
 
 def photo_size(path: Path, cache: Path | None = None, whole: bool = True) -> tuple[int, int]:
     """The upright size of a photo, after decoding it whole at a small scale
     (JPEG draft), so that a truncated or damaged file is found by ``book check``
-    and not first by the build. A photo that decoded whole before, unchanged
-    since (same length and modification time), is not decoded again: its size
-    is kept in ``cache``. ``whole`` False reads the header only, for a build:
+    and not first by the build. A photo that decoded whole before and is the
+    file it was then (`book.files.seen`) is not decoded again: its size is
+    kept in ``cache``. ``whole`` False reads the header only, for a build:
     its image stage decodes every photo it has not prepared from these very
     bytes, and reports a damaged one before anything is written. Raises
     ValueError with what is wrong."""
-    stat = path.stat()
-    if stat.st_size == 0:
+    if path.stat().st_size == 0:
         raise ValueError("the file is empty (0 bytes)")
-    stamp = [stat.st_size, stat.st_mtime_ns]
     sizes = known_sizes(cache) if cache is not None else {}
     name = str(path.resolve())
     known = sizes.get(name)
-    if known is not None and known[:2] == stamp:
-        return known[2], known[3]
-    if not whole:
-        key = (name, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
-        if key not in HEADER_SIZES:  # a build asks for each photo twice or more (its frames, the plans)
-            HEADER_SIZES[key] = decode_size(path, whole=False)
-        return HEADER_SIZES[key]
-    size = decode_size(path)
-    if cache is not None:
-        sizes[name] = [*stamp, *size]
+    if known is not None and seen(path, known[:4]):
+        return known[4], known[5]
+    if not whole:  # a build asks for each photo twice or more (its frames, the plans)
+        return HEADER_SIZES(path)
+    size, sig = observe(path, decode_size)
+    if cache is not None and sig is not None:
+        sizes[name] = [*sig, *size]
         UNSAVED.add(cache)
     return size
 
 
-KNOWN_SIZES: dict[Path, dict[str, list[int]]] = {}
-HEADER_SIZES: dict[tuple, tuple[int, int]] = {}  # this process's: sizes read from headers, by the file's signature
+KNOWN_SIZES: dict[Path, dict[str, list[int]]] = {}  # sizes.json of each image cache, as read and added to
 UNSAVED: set[Path] = set()
+
+
+def header_size(path: Path) -> tuple[int, int]:
+    return decode_size(path, whole=False)
+
+
+HEADER_SIZES = FileMemo(header_size)  # this process's: sizes read from headers
 
 
 def known_sizes(cache: Path) -> dict[str, list[int]]:
     if cache not in KNOWN_SIZES:
         try:
             sizes = json.loads((cache / SIZES_FILE).read_text(encoding="utf-8"))
-            valid = isinstance(sizes, dict) and all(isinstance(v, list) and len(v) == 4 for v in sizes.values())
+            valid = isinstance(sizes, dict) and all(isinstance(v, list) and len(v) == 6 for v in sizes.values())
             KNOWN_SIZES[cache] = sizes if valid else {}
         except (OSError, ValueError):
             KNOWN_SIZES[cache] = {}

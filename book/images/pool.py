@@ -13,11 +13,12 @@ from pathlib import Path
 
 from PIL import Image
 
+from book.caches import COLOUR, IMAGES
 from book.errors import BookError
 from book.images.placed import cover_job, image_jobs
 from book.images.press import press_profile
 from book.images.process import ImageJob, ImageResult, process
-from book.outputs import Output, cache_dir
+from book.outputs import Output
 
 M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter
 MAP_FROM = 1 << 20
@@ -108,15 +109,15 @@ class Processing:
 def press_for(book, output: Output) -> Path | None:
     """The press profile the output's photos are made for (or simulated with)."""
     if output.colour == "cmyk" or output.simulate_press:
-        return press_profile(book.root, book.press_profile, book.ink_limit, cache_dir(book.root) / "colour")
+        return press_profile(book.root, book.press_profile, book.ink_limit, COLOUR.path(book.root))
     return None
 
 
 def photo_jobs(book, pagination, cover, output: Output) -> list[ImageJob]:
     """One job per photo and frame of the pages, and the cover's photo when ``cover`` (its geometry) is planned."""
     press_icc = press_for(book, output)
-    jobs = image_jobs(book, pagination, output, press_icc, cache_dir(book.root) / "images")
-    job = cover_job(book, cover.media, output, press_icc, cache_dir(book.root) / "images") if cover else None
+    jobs = image_jobs(book, pagination, output, press_icc, IMAGES.path(book.root))
+    job = cover_job(book, cover.media, output, press_icc, IMAGES.path(book.root)) if cover else None
     return jobs + ([job] if job else [])
 
 

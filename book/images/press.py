@@ -5,13 +5,13 @@ data with an ink limit, and cached."""
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
 from book.errors import ImageError
+from book.files import move_into_place
 
 CHARACTERISATIONS = {"FOGRA39": "FOGRA39L.ti3", "FOGRA40": "FOGRA40L.ti3", "FOGRA29": "FOGRA29L.ti3"}
 TI3_DIRS = [Path("/usr/share/color/icc"), Path("/usr/share/color/argyll/ref")]
@@ -47,7 +47,7 @@ def press_profile(root: Path, name: str, ink_limit: int, cache: Path) -> Path:
         result = subprocess.run(command, cwd=work, capture_output=True, text=True)
         if result.returncode != 0:
             raise ImageError(f"colprof could not build the {name} profile: {result.stderr.strip().splitlines()[-1:]}")
-        os.replace(Path(work) / "out.icc", target)
+        move_into_place(Path(work) / "out.icc", target)
     return target
 
 

@@ -5,7 +5,6 @@ output's resolution (never upscaled), converted from its own ICC profile
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import io
 import math
@@ -15,8 +14,8 @@ from pathlib import Path
 from PIL import Image, ImageCms, ImageOps
 
 from book.digests import read_digest
-from book.files import DiskFull
-from book.images.cache import QUALITY, read_cached, store
+from book.files import DiskFull, FileMemo
+from book.images.cache import QUALITY, profile_digest, read_cached, store
 
 Image.MAX_IMAGE_PIXELS = 400_000_000  # big scans are normal here
 
@@ -54,7 +53,7 @@ SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 
 
 def transform_for(source_icc: bytes | None, in_mode: str, out_mode: str, press_icc: Path | None):
-    key = (hashlib.sha256(source_icc or b"").hexdigest(), in_mode, out_mode, str(press_icc))
+    key = (hashlib.sha256(source_icc or b"").hexdigest(), in_mode, out_mode, press_icc and profile_digest(press_icc))
     if key not in _transforms:
         source = ImageCms.ImageCmsProfile(io.BytesIO(source_icc)) if source_icc else SRGB
         target = ImageCms.ImageCmsProfile(str(press_icc)) if out_mode == "CMYK" else SRGB
@@ -235,6 +234,4 @@ def simulate_press(image: Image.Image, icc: bytes | None, press_icc: Path) -> Im
     return ImageCms.applyTransform(cmyk, transform_for(press_bytes(press_icc), "CMYK", "RGB", None))
 
 
-@functools.cache
-def press_bytes(press_icc: Path) -> bytes:
-    return press_icc.read_bytes()
+press_bytes = FileMemo(Path.read_bytes)  # the press profile, read once per process while it is the file it was

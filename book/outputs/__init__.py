@@ -11,12 +11,12 @@ from importlib.metadata import entry_points
 from pathlib import Path
 
 from book.errors import BookError
-from book.outputs.base import FINAL_REFUSES, PROOF_TOLERATES, Output, Rendering, RenderRequest, Staged, cache_dir
+from book.outputs.base import FINAL_REFUSES, PROOF_TOLERATES, Output, Rendering, RenderRequest, Staged
 from book.outputs.pdf import PRINT, PROOF, SCREEN
 
 ENTRY_POINTS = "book.outputs"
 
-__all__ = ["FINAL_REFUSES", "OUTPUTS", "PROOF_TOLERATES", "Output", "RenderRequest", "Rendering", "Staged", "cache_dir", "load_plugins",
+__all__ = ["FINAL_REFUSES", "OUTPUTS", "PROOF_TOLERATES", "Output", "RenderRequest", "Rendering", "Staged", "load_plugins",
            "output_of", "register", "unregister"]
 
 

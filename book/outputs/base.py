@@ -115,7 +115,3 @@ class Output:
         known = [p.stat().st_size for p in sizes if p.is_file()]
         per_edition = max(known) if known else sum(p.path.stat().st_size for p in book.photos.values() if p.path.is_file())
         return per_edition * (len(prepared.editions) + 1)
-
-
-def cache_dir(root: Path) -> Path:
-    return root / ".cache"

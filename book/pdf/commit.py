@@ -11,14 +11,14 @@ manifest that lists exactly the files that are there."""
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from book.files import sha256_file, write_atomic
+from book.caches import JOURNAL
+from book.files import move_into_place, sha256_file, write_atomic
 
 MANIFEST_REL = "output/manifest.json"
-JOURNAL_REL = "output/.commit.json"
+JOURNAL_REL = JOURNAL.rel
 
 
 @dataclass(frozen=True)
@@ -84,12 +84,10 @@ def commit(root: Path, slug: str, staged: list[Staged], warnings: list[str],
 
 
 def move(staged: Path, placed: Path) -> None:
-    """Rename ``staged`` to ``placed``, the old file removed first: renamed
-    over an old file, ext4 writes a new one's data out before the rename
-    returns, a second for each gigabyte of photos. A build killed between
-    the two steps leaves the journal, and `recover` makes the move."""
-    placed.unlink(missing_ok=True)
-    os.rename(staged, placed)
+    """Rename ``staged`` to ``placed``, the old file removed first (see
+    `book.files.move_into_place`). A build killed between the two steps
+    leaves the journal, and `recover` makes the move."""
+    move_into_place(staged, placed, unlink_first=True)
 
 
 def same_file(placed: Path, staged: Path, sha256: str, known: str | None = None) -> bool:
@@ -119,7 +117,7 @@ def recover(root: Path) -> list[str]:
         staged, placed = root / source, root / target
         if staged.is_file() and not (placed.is_file() and sha256_file(placed) == sha):
             placed.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staged, placed)
+            move_into_place(staged, placed)
     old = {f.get("path"): f for f in read_manifest(root).get("files", []) if isinstance(f, dict)}
     files, notes = [], []
     for entry in manifest["files"]:

@@ -4,11 +4,11 @@ where the shared photo placement, or a text that ran long, is seen at a glance."
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from book.files import atomic_path
 from book.review.preview import PNG_LEVEL
 
 SPREADS_PER_ROW = 4
@@ -43,10 +43,8 @@ def spread_image(pages: list[Path], spread: tuple[int | None, int | None]) -> Im
 
 
 def save_png(image: Image.Image, path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    image.save(tmp, "PNG", compress_level=PNG_LEVEL)
-    os.replace(tmp, path)
+    with atomic_path(path, durable=False) as tmp:
+        image.save(tmp, "PNG", compress_level=PNG_LEVEL)
     return path
 
 

@@ -4,14 +4,14 @@ proof sets them) and the photos' cached thumbnails, written to output/review/.""
 
 from __future__ import annotations
 
-import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from book.files import sha256_file
+from book.caches import FONTS, THUMBS
+from book.files import move_into_place, sha256_file
 from book.gather import gather
-from book.outputs import OUTPUTS, cache_dir
+from book.outputs import OUTPUTS
 from book.review.draw import draw_sheet
 from book.review.entries import collect_rows
 from book.review.sheet import SheetSetter
@@ -37,9 +37,9 @@ def make_review(root: Path) -> Review:
     prepared.problems.stop_if_errors("found; the review sheet was not written")
     book = prepared.book
     rows = collect_rows(prepared)
-    thumbs = {row.photo.id: thumbnail(row.photo.path, cache_dir(root) / "thumbs") for row in rows if row.photo}
+    thumbs = {row.photo.id: thumbnail(row.photo.path, THUMBS.path(root)) for row in rows if row.photo}
     langs = [e.lang for e in prepared.editions]
-    sheet = SheetSetter(book, rows, langs, cache_dir(root) / "fonts").set_sheet(thumbs)
+    sheet = SheetSetter(book, rows, langs, FONTS.path(root)).set_sheet(thumbs)
     target = review_path(root, book.slug)
     target.parent.mkdir(parents=True, exist_ok=True)
     counts: dict[str, int] = {}
@@ -52,5 +52,5 @@ def make_review(root: Path) -> Review:
         draw_sheet(sheet, prepared.editions[0].text.info["title"], fresh)
         written = not target.is_file() or sha256_file(target) != sha256_file(fresh)
         if written:
-            os.replace(fresh, target)
+            move_into_place(fresh, target)
     return Review(target, len(rows), len(thumbs), len(sheet.pages), counts, written)

@@ -5,7 +5,6 @@ build is there and not older than its sources."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import tempfile
@@ -17,6 +16,7 @@ from PIL import Image
 
 from book.digests import Digests
 from book.errors import Problems, Where
+from book.files import atomic_path
 from book.model import Book
 from book.sources.inputs import inputs_digest
 
@@ -103,9 +103,8 @@ def render_pages(pdftoppm: str, built: Built, trim_mm: tuple[float, float], blee
                 trim = (round(bleed_mm * sx), round(bleed_mm * sy), round((bleed_mm + trim_mm[0]) * sx), round((bleed_mm + trim_mm[1]) * sy))
                 page = image.convert("RGB").crop(trim)
             path = target / f"page-{index:03d}.png"
-            tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-            page.save(tmp, "PNG", compress_level=PNG_LEVEL)
-            os.replace(tmp, path)
+            with atomic_path(path, durable=False) as tmp:
+                page.save(tmp, "PNG", compress_level=PNG_LEVEL)
             out.append(path)
     return out
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps
 
+from book.files import atomic_path
 from book.images.process import SRGB
 
 THUMB_PX = 320  # the long side: about 200 ppi at the sheet's 40 mm
@@ -34,8 +34,6 @@ def thumbnail(source: Path, cache: Path) -> Path:
     elif image.mode == "CMYK":
         image = image.convert("RGB")
     image.thumbnail((THUMB_PX, THUMB_PX), Image.Resampling.LANCZOS)
-    cache.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
-    image.save(tmp, "JPEG", quality=80)
-    os.replace(tmp, target)
+    with atomic_path(target, durable=False) as tmp:
+        image.save(tmp, "JPEG", quality=80)
     return target

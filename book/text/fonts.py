@@ -5,7 +5,6 @@ edition's characters, outlines converted to TrueType, cached)."""
 from __future__ import annotations
 
 import hashlib
-import os
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -21,7 +20,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from book.errors import FontError
-from book.files import DiskFull, is_disk_full, remove_stale_temps, sha256_file
+from book.files import DiskFull, FileMemo, atomic_path, is_disk_full, remove_stale_temps, sha256_file, write_atomic
 from book.languages import language
 from book.model import FontConfig, FontFace
 
@@ -42,7 +41,6 @@ def is_wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F") or ch in CJK_AMBIGUOUS
 
 
-@cache
 def read_face_info(path: Path, index: int) -> tuple[frozenset[int], bool]:
     """The code points a face maps, and whether its outlines are CFF."""
     font = FTFont(str(path), fontNumber=index, lazy=True)
@@ -52,7 +50,7 @@ def read_face_info(path: Path, index: int) -> tuple[frozenset[int], bool]:
     return cmap, cff
 
 
-file_digest = cache(sha256_file)  # font files do not change during a build
+file_digest = FileMemo(sha256_file)  # each font file hashed once per process while it is the file it was
 
 
 def ranges_text(codepoints: frozenset[int]) -> str:
@@ -75,11 +73,15 @@ def ranges_text(codepoints: frozenset[int]) -> str:
     return "".join(out)
 
 
-@cache
 def cached_face_info(path: Path, index: int, folder: Path) -> tuple[frozenset[int], bool]:
-    """`read_face_info`, kept in ``folder`` by the font file's digest: reading a
-    CJK face's cmap takes most of a second, its cached ranges a few milliseconds."""
-    target = folder / f"cmap-{file_digest(path)[:20]}-{index}.txt"
+    """`read_face_info`, kept in ``folder`` by the font file's digest: a CJK
+    face's cmap is slow to read, its cached ranges quick."""
+    return face_info_by_digest(file_digest(path), path, index, folder)
+
+
+@cache
+def face_info_by_digest(digest: str, path: Path, index: int, folder: Path) -> tuple[frozenset[int], bool]:
+    target = folder / f"cmap-{digest[:20]}-{index}.txt"
     if target.is_file():
         head, _, body = target.read_text().partition("\n")
         codes = set()
@@ -88,10 +90,10 @@ def cached_face_info(path: Path, index: int, folder: Path) -> tuple[frozenset[in
             codes.update(range(int(start), int(end) + 1))
         return frozenset(codes), head == "cff"
     cmap, cff = read_face_info(path, index)
-    folder.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
-    tmp.write_text(("cff" if cff else "glyf") + "\n" + ranges_text(cmap))
-    os.replace(tmp, target)
+    try:
+        write_atomic(target, ("cff" if cff else "glyf") + "\n" + ranges_text(cmap), durable=False)
+    except (OSError, DiskFull):  # a cache that cannot be written costs time, never the build
+        pass
     return cmap, cff
 
 
@@ -159,13 +161,8 @@ def convert_to_truetype(face: FontFace, codepoints: set[int], target: Path, tag:
 
 def write_font(font: FTFont, target: Path) -> None:
     """Save atomically; a failed save (a full disk) leaves no partial file."""
-    tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
-    try:
+    with atomic_path(target, durable=False) as tmp:
         font.save(str(tmp))
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 @dataclass(frozen=True)
@@ -245,6 +242,8 @@ class EditionFonts:
                 remove_stale_temps(self.cache)
                 try:
                     convert_to_truetype(face, set(codes), target, key[:6].upper())
+                except DiskFull:
+                    raise
                 except OSError as exc:
                     if is_disk_full(exc):
                         raise DiskFull(target, exc) from exc

@@ -19,12 +19,12 @@ import atexit
 import hashlib
 import os
 import pickle
-import time
 import weakref
 from copy import copy
 from pathlib import Path
 
-from book.files import DiskFull, write_atomic
+from book.caches import SETTING
+from book.files import DiskFull, remove_stale_temps, write_atomic
 from book.record import code_digest
 from book.text.fonts import EditionFonts, file_digest
 
@@ -56,13 +56,12 @@ class Table:
 
 
 def prune(folder: Path) -> None:
-    """Keep the newest tables; drop the temporary files of runs that were killed."""
+    """Keep the newest tables; drop the temporary files of runs that were
+    killed (`book.files.remove_stale_temps`, the one rule for leftovers)."""
     tables = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
     for old in tables[KEEP_FILES:]:
         old.unlink(missing_ok=True)
-    for leftover in folder.glob(".*.pickle.tmp-*"):  # write_atomic's names
-        if leftover.stat().st_mtime < time.time() - 3600:
-            leftover.unlink(missing_ok=True)
+    remove_stale_temps(folder)
 
 
 TABLES: dict[Path, Table] = {}
@@ -79,7 +78,7 @@ def table_for(fonts: EditionFonts) -> Table:
                    for name in fonts.registered for face in [fonts.config.faces[name]])
     chains = sorted((role, tuple(names)) for role, names in fonts.config.languages[fonts.lang].items())
     digest = hashlib.sha256(repr((code_digest()[:16], fonts.lang, faces, chains)).encode()).hexdigest()[:24]
-    path = fonts.cache.parent / "setting" / f"{fonts.lang}-{digest}.pickle"
+    path = fonts.cache.parent / SETTING.leaf / f"{fonts.lang}-{digest}.pickle"
     if path not in TABLES:
         if not TABLES and os.getpid() == OWNER:
             atexit.register(save_all)

@@ -1,0 +1,70 @@
+"""Every file the toolchain keeps beside a project's sources and outputs,
+declared once: the caches and memos under ``.cache/``, and the hidden
+records in ``output/``. The code takes their paths from here, and
+DEVELOPERS.md ("Caches") has a row for each, saying what it holds, its key
+and what invalidates it; a test holds the two together and checks that a
+build leaves no file that none of them owns.
+
+A cache is only ever a shortcut: deleting any of them costs time, never a
+wrong output."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fnmatch import fnmatch
+from pathlib import Path, PurePosixPath
+
+
+@dataclass(frozen=True)
+class Kept:
+    """One kept file, or one folder of them (``files``: the patterns of the
+    names it holds there)."""
+
+    name: str
+    rel: str  # relative to the project root
+    files: tuple[str, ...] = ()
+
+    def path(self, root: Path) -> Path:
+        return root / self.rel
+
+    @property
+    def leaf(self) -> str:
+        """The last part of ``rel``: for code that is given the cache folder and not the project."""
+        return PurePosixPath(self.rel).name
+
+    def owns(self, rel: str) -> bool:
+        """Whether the file at ``rel`` (relative to the project) belongs here."""
+        if not self.files:
+            return fnmatch(rel, self.rel)
+        folder, _, name = rel.rpartition("/")
+        return fnmatch(folder, self.rel) and any(fnmatch(name, pattern) for pattern in self.files)
+
+
+DIGESTS = Kept("digests", ".cache/digests.json")
+MEASURES = Kept("measures", ".cache/measures.json")
+SETTING = Kept("setting", ".cache/setting", ("*-*.pickle",))
+IMAGES = Kept("images", ".cache/images", ("*.jpg", "*.txt"))
+SIZES = Kept("sizes", ".cache/images/sizes.json")
+FONTS = Kept("fonts", ".cache/fonts", ("*-*.ttf",))
+CMAPS = Kept("cmaps", ".cache/fonts", ("cmap-*-*.txt",))
+COLOUR = Kept("colour", ".cache/colour", ("*.icc",))
+THUMBS = Kept("thumbs", ".cache/thumbs", ("*.jpg",))
+BENCH_PHOTOS = Kept("bench-photos", ".cache/bench-photos/*", ("*",))
+RECORD = Kept("record", "output/.record.json")
+# Not caches, but kept in the same places:
+LOCK = Kept("lock", ".cache/build.lock")
+JOURNAL = Kept("journal", "output/.commit.json")
+
+KEPT = (DIGESTS, MEASURES, SETTING, IMAGES, SIZES, FONTS, CMAPS, COLOUR, THUMBS, BENCH_PHOTOS, RECORD, LOCK, JOURNAL)
+
+
+def owner(rel: str) -> Kept | None:
+    """The declared file or folder that ``rel`` belongs to, if any.
+
+    >>> owner(".cache/images/sizes.json").name, owner(".cache/fonts/cmap-ab-0.txt").name
+    ('sizes', 'cmaps')
+    >>> owner(".cache/stray.txt") is None
+    True
+    """
+    exact = [kept for kept in KEPT if not kept.files and kept.owns(rel)]
+    return exact[0] if exact else next((kept for kept in KEPT if kept.owns(rel)), None)
