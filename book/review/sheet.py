@@ -9,8 +9,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from book.i18n.cldr import language_name
+from book.i18n.status import FUZZY, STALE, TRANSLATED
 from book.model import MM, Book, Style
-from book.review.entries import FUZZY, MISSING, OVERFLOW, SOURCE, STALE, TRANSLATED, Row
+from book.review.entries import MISSING, OVERFLOW, SOURCE, Row
 from book.text.fonts import EditionFonts
 from book.text.typeset import Line, Part, set_parts
 
