@@ -53,9 +53,37 @@ class Photo:
 
 
 @dataclass(frozen=True)
+class FrameKind:
+    """What a layout frame of one kind holds, as every stage reads it."""
+
+    name: str
+    text: bool = False  # the build sets text in it, so it needs a style
+    slot: str | None = None  # what a page's slot of the frame's name gives: a "photo" id or a "text" key; None: the book fills it
+    message: bool = False  # it holds one text of the sources (a caption, a text slot): a card, a template room note
+    listing: bool = False  # a list the book generates; it may flow onto continuation pages
+    marked: bool = False  # a proof outlines it when its text overflows or awaits translation
+
+
+FRAME_KINDS = {kind.name: kind for kind in (
+    FrameKind("photo", slot="photo"),
+    FrameKind("caption", text=True, slot="photo", message=True, marked=True),
+    FrameKind("text", text=True, slot="text", message=True, marked=True),
+    FrameKind("toc", text=True, listing=True),
+    FrameKind("credits", text=True, listing=True),
+    FrameKind("chapter-number", text=True, marked=True),
+    FrameKind("emblem"),
+)}
+TEXT_KINDS = frozenset(k.name for k in FRAME_KINDS.values() if k.text)
+MESSAGE_KINDS = frozenset(k.name for k in FRAME_KINDS.values() if k.message)
+LIST_KINDS = frozenset(k.name for k in FRAME_KINDS.values() if k.listing)
+SLOTLESS_KINDS = frozenset(k.name for k in FRAME_KINDS.values() if k.slot is None)
+MARKED_KINDS = frozenset(k.name for k in FRAME_KINDS.values() if k.marked)
+
+
+@dataclass(frozen=True)
 class Frame:
     name: str
-    kind: str
+    kind: str  # a key of FRAME_KINDS
     x: float
     y: float
     w: float
@@ -63,6 +91,7 @@ class Frame:
     style: str | None = None
     fit: str = "cover"
     panel: str | None = None
+    listed: bool = False  # its text is an entry of the contents (the heading of a foreword or of the credits)
 
 
 @dataclass(frozen=True)

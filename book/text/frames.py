@@ -167,19 +167,17 @@ def one_line(text: str) -> str:
     return " ".join(row.strip() for row in text.split("\n") if row.strip())
 
 
-HEADED_LAYOUTS = ("text", "credits")  # front and back matter the contents list by their heading (foreword, credits)
-
-
 def toc_entries(book: Book, pagination: Pagination, loc: Localiser) -> list[TocEntry]:
     """Chapter label, title and first page of each numbered chapter, and the
-    headed front and back matter (the foreword, the photo credits), in page order."""
+    texts of the frames a layout marks ``listed`` (the headings of the foreword
+    and of the photo credits), in page order."""
     entries = [TocEntry(loc.label("chapter", number=str(chapter.number)), one_line(loc.text(chapter.title)), pagination.chapter_starts[chapter.id],
                         chapter.title)
                for chapter in book.chapters if chapter.number and chapter.title]
     listed: set[str] = set()
     for page in pagination.pages:
         for placed in page.placed:
-            if page.layout.name in HEADED_LAYOUTS and placed.frame.name == "heading" and placed.frame.kind == "text":
+            if placed.frame.listed:
                 message = book.slot_message(page.chapter, placed.value)
                 if message.ctx not in listed:  # a continuation page repeats its heading
                     listed.add(message.ctx)
