@@ -143,7 +143,7 @@ class Chapter:
 
 @dataclass(frozen=True)
 class Paper:
-    name: str
+    name: str  # as the printer knows it ('Couché matt 157 g/m²'); reported with each cover's spine
     caliper_mm: float  # thickness of one leaf: the cover's spine is leaves × caliper
 
 
@@ -175,15 +175,6 @@ class Imprint:
     final: bool  # a final print run: an empty field stops the build
     placeholder_notice: Message
     where: Where
-
-
-@dataclass(frozen=True)
-class Grid:
-    """The design grid the layouts' frames are drawn on."""
-
-    columns: int
-    gutter_mm: float
-    baseline_pt: float
 
 
 @dataclass(frozen=True)
@@ -238,11 +229,10 @@ class Book:
     year: int
     trim: tuple[float, float]
     bleed: float
-    margins: dict[str, float]
+    margins: dict[str, float]  # 'outer' and 'bottom': the folios' and running heads' outer edge, the folios' foot
     binding_multiple: int
     binding_style: str
     paper: Paper
-    grid: Grid
     press_profile: str
     ink_limit: int
     min_ppi: int

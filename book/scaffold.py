@@ -30,8 +30,7 @@ publisher: "Nhà xuất bản"
 year: 2025
 trim_mm: [240, 300]
 bleed_mm: 3
-margins_mm: {{inner: 20, outer: 15, top: 17, bottom: 25}}
-grid: {{columns: 12, gutter_mm: 5, baseline_pt: 12.6}}
+margins_mm: {{outer: 15, bottom: 25}}   # where the folios sit: the layouts place everything else
 binding: {{style: perfect, page_multiple: 4}}   # offset printing: {{style: perfect, signature: 16}}
 paper: {{name: "Couché matt 157 g/m²", caliper_mm: 0.14}}
 colour:

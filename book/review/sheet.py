@@ -60,7 +60,6 @@ class Sheet:
     langs: list[str]
     heads: list[Ink]  # a column head per edition, in its own language
     column_x: list[float]  # mm
-    column_w: float
     pages: list[SheetPage]
     fonts: dict[str, EditionFonts]
     thumbs: dict[str, Path]  # photo id -> thumbnail
@@ -153,7 +152,7 @@ class SheetSetter:
                 pages[-1].fragments.append(Fragment(row, top, room, now, first, label))
                 pages.append(SheetPage([]))
                 top, cells, first = MARGIN_MM + HEAD_MM, rest, False
-        return Sheet(self.langs, heads, column_x, self.width, pages, self.fonts, thumbs)
+        return Sheet(self.langs, heads, column_x, pages, self.fonts, thumbs)
 
 
 def carry(inks: list[Ink]) -> list[Ink]:
