@@ -86,7 +86,8 @@ def commit(root: Path, slug: str, staged: list[Staged], warnings: list[str],
 def move(staged: Path, placed: Path) -> None:
     """Rename ``staged`` to ``placed``, the old file removed first: renamed
     over an old file, ext4 writes a new one's data out before the rename
-    returns, a second for each gigabyte of photos. A build killed between
+    returns, which for an edition's gigabytes of photos keeps the build
+    waiting on the disk. A build killed between
     the two steps leaves the journal, and `recover` makes the move."""
     placed.unlink(missing_ok=True)
     os.rename(staged, placed)

@@ -77,8 +77,9 @@ def ranges_text(codepoints: frozenset[int]) -> str:
 
 @cache
 def cached_face_info(path: Path, index: int, folder: Path) -> tuple[frozenset[int], bool]:
-    """`read_face_info`, kept in ``folder`` by the font file's digest: reading a
-    CJK face's cmap takes most of a second, its cached ranges a few milliseconds."""
+    """`read_face_info`, kept in ``folder`` by the font file's digest: a CJK
+    face's cmap maps tens of thousands of characters and is slow to read; its
+    cached ranges are one short text file."""
     target = folder / f"cmap-{file_digest(path)[:20]}-{index}.txt"
     if target.is_file():
         head, _, body = target.read_text().partition("\n")
