@@ -78,6 +78,10 @@ MESSAGE_KINDS = frozenset(k.name for k in FRAME_KINDS.values() if k.message)
 LIST_KINDS = frozenset(k.name for k in FRAME_KINDS.values() if k.listing)
 SLOTLESS_KINDS = frozenset(k.name for k in FRAME_KINDS.values() if k.slot is None)
 MARKED_KINDS = frozenset(k.name for k in FRAME_KINDS.values() if k.marked)
+# The text slots a page of any chapter may name: the book's own texts. The imprint is
+# set from its labels and fields (text.frames), not from one message.
+IMPRINT_SLOT = "book.imprint"
+BOOK_SLOTS = ("book.title", "book.subtitle", "book.publisher", IMPRINT_SLOT)
 
 
 @dataclass(frozen=True)

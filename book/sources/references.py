@@ -4,10 +4,8 @@ layout's frames and point at photos and texts that exist."""
 from __future__ import annotations
 
 from book.errors import Problems, Where
-from book.model import FRAME_KINDS, SLOTLESS_KINDS, Book
+from book.model import BOOK_SLOTS, FRAME_KINDS, SLOTLESS_KINDS, Book
 from book.sources.schema import suggest
-
-BOOK_TEXTS = ("book.title", "book.subtitle", "book.publisher", "book.imprint")
 
 
 def check_slots(book: Book, out: Problems) -> None:
@@ -32,7 +30,7 @@ def check_slots(book: Book, out: Problems) -> None:
                             out.warn("placed-twice", page.where, f"{at}.slots.{slot}: photo '{value}' is placed a second time (first at {placed[value]})")
                         placed.setdefault(value, page.where)
                 elif FRAME_KINDS[frame.kind].slot == "text":
-                    known = set(chapter.texts) | {"title"} | set(BOOK_TEXTS)
+                    known = set(chapter.texts) | {"title"} | set(BOOK_SLOTS)
                     if value not in known:
                         out.error("unknown-text", page.where, f"{at}.slots.{slot}: no text '{value}' in this chapter's texts{suggest(value, known)}")
                     elif value == "title" and chapter.title is None:

@@ -12,7 +12,7 @@ from book.i18n.cldr import format_partial_date
 from book.i18n.glossary import read_glossary
 from book.i18n.localise import Localiser
 from book.languages import language
-from book.model import Book, Message
+from book.model import IMPRINT_SLOT, Book, Message
 from book.pages.paginate import Page, Pagination, Placed
 from book.text.typeset import Part
 
@@ -121,7 +121,7 @@ def frame_texts(book: Book, pagination: Pagination, loc: Localiser, keep: tuple[
                 parts = [Part(loc.fill(loc.text(photo.caption), photo), book.style(frame.style, loc.lang), keep=keep),
                          Part(photo_meta(book, loc, placed.value), book.style("caption-meta", loc.lang), keep=keep + joins)]
                 found.append(FrameText(page, placed, parts, [photo.caption, photo.place, photo.credit]))
-            elif frame.kind == "text" and placed.value == "book.imprint" and book.imprint:
+            elif frame.kind == "text" and placed.value == IMPRINT_SLOT and book.imprint:
                 labels = [f.label for f in book.imprint.fields]
                 found.append(FrameText(page, placed, [Part(imprint_text(book, pagination, loc), book.style(frame.style, loc.lang))], labels))
             elif frame.kind == "text":
