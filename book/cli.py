@@ -395,7 +395,8 @@ def i18n_status(as_json: Annotated[bool, typer.Option("--json", help="Print JSON
     if as_json:  # each language's figures, and the entries left to do as problems
         print_json([{**asdict(r), "percent": round(r.percent, 1), "problems": [p.as_json() for p in todo]} for r, todo in found])
         return
-    table = Table("language", "translated", "fuzzy", "stale", "untranslated", "obsolete", "done", "words left")
+    table = Table("language", "translated", "fuzzy", "stale", "untranslated", "obsolete", "done", "words\nleft",
+                  show_edge=False, pad_edge=False)  # eight columns within 80 characters, every heading whole
     for r, _ in found:
         done = f"{math.floor(r.percent * 10) / 10:g} %"  # never rounds up to 100
         table.add_row(r.lang, str(r.translated), str(r.fuzzy), str(r.stale), str(r.untranslated), str(r.obsolete), done, str(r.words_left))
