@@ -3,8 +3,7 @@ builds: how many continuation pages each of its generated lists needs, and
 the size of its text in each caption card at the widths a build asked for
 (`book.text.cards`). The five editions decide those measures together, so
 without the memo a translator's edit in one catalog would set the lists and
-cards of all five again, only to learn that the other four are as they were
-(a second of a ten-second rebuild at 1,000 photos).
+cards of all five again, only to learn that the other four are as they were.
 
 An edition's part is remembered under a digest of everything it is measured
 from: the code, the sources (photos and catalogs aside), the pages, the font

@@ -53,9 +53,41 @@ class Photo:
 
 
 @dataclass(frozen=True)
+class FrameKind:
+    """What a layout frame of one kind holds, as every stage reads it."""
+
+    name: str
+    text: bool = False  # the build sets text in it, so it needs a style
+    slot: str | None = None  # what a page's slot of the frame's name gives: a "photo" id or a "text" key; None: the book fills it
+    message: bool = False  # it holds one text of the sources (a caption, a text slot): a card, a template room note
+    listing: bool = False  # a list the book generates; it may flow onto continuation pages
+    marked: bool = False  # a proof outlines it when its text overflows or awaits translation
+
+
+FRAME_KINDS = {kind.name: kind for kind in (
+    FrameKind("photo", slot="photo"),
+    FrameKind("caption", text=True, slot="photo", message=True, marked=True),
+    FrameKind("text", text=True, slot="text", message=True, marked=True),
+    FrameKind("toc", text=True, listing=True),
+    FrameKind("credits", text=True, listing=True),
+    FrameKind("chapter-number", text=True, marked=True),
+    FrameKind("emblem"),
+)}
+TEXT_KINDS = frozenset(k.name for k in FRAME_KINDS.values() if k.text)
+MESSAGE_KINDS = frozenset(k.name for k in FRAME_KINDS.values() if k.message)
+LIST_KINDS = frozenset(k.name for k in FRAME_KINDS.values() if k.listing)
+SLOTLESS_KINDS = frozenset(k.name for k in FRAME_KINDS.values() if k.slot is None)
+MARKED_KINDS = frozenset(k.name for k in FRAME_KINDS.values() if k.marked)
+# The text slots a page of any chapter may name: the book's own texts. The imprint is
+# set from its labels and fields (text.frames), not from one message.
+IMPRINT_SLOT = "book.imprint"
+BOOK_SLOTS = ("book.title", "book.subtitle", "book.publisher", IMPRINT_SLOT)
+
+
+@dataclass(frozen=True)
 class Frame:
     name: str
-    kind: str
+    kind: str  # a key of FRAME_KINDS
     x: float
     y: float
     w: float
@@ -63,6 +95,7 @@ class Frame:
     style: str | None = None
     fit: str = "cover"
     panel: str | None = None
+    listed: bool = False  # its text is an entry of the contents (the heading of a foreword or of the credits)
 
 
 @dataclass(frozen=True)
@@ -114,7 +147,7 @@ class Chapter:
 
 @dataclass(frozen=True)
 class Paper:
-    name: str
+    name: str  # as the printer knows it ('Couché matt 157 g/m²'); reported with each cover's spine
     caliper_mm: float  # thickness of one leaf: the cover's spine is leaves × caliper
 
 
@@ -146,15 +179,6 @@ class Imprint:
     final: bool  # a final print run: an empty field stops the build
     placeholder_notice: Message
     where: Where
-
-
-@dataclass(frozen=True)
-class Grid:
-    """The design grid the layouts' frames are drawn on."""
-
-    columns: int
-    gutter_mm: float
-    baseline_pt: float
 
 
 @dataclass(frozen=True)
@@ -209,11 +233,10 @@ class Book:
     year: int
     trim: tuple[float, float]
     bleed: float
-    margins: dict[str, float]
+    margins: dict[str, float]  # 'outer' and 'bottom': the folios' and running heads' outer edge, the folios' foot
     binding_multiple: int
     binding_style: str
     paper: Paper
-    grid: Grid
     press_profile: str
     ink_limit: int
     min_ppi: int

@@ -13,6 +13,10 @@ from PIL import Image, ImageDraw
 from book.errors import ConfigError
 
 DEFAULTS = Path(__file__).parent / "defaults"
+# Each default file and where it goes in a project. The sample book's own files
+# are their source: tools/sync_defaults.py copies them here, and a test fails
+# when the two differ.
+DEFAULT_FILES = {"layouts.yaml": "layouts/layouts.yaml", "styles.yaml": "layouts/styles.yaml", "fonts.yaml": "fonts/fonts.yaml"}
 
 BOOK_YAML = """\
 # The book: everything that is the same in all editions. See the README.
@@ -26,8 +30,7 @@ publisher: "Nhà xuất bản"
 year: 2025
 trim_mm: [240, 300]
 bleed_mm: 3
-margins_mm: {{inner: 20, outer: 15, top: 17, bottom: 25}}
-grid: {{columns: 12, gutter_mm: 5, baseline_pt: 12.6}}
+margins_mm: {{outer: 15, bottom: 25}}   # where the folios sit: the layouts place everything else
 binding: {{style: perfect, page_multiple: 4}}   # offset printing: {{style: perfect, signature: 16}}
 paper: {{name: "Couché matt 157 g/m²", caliper_mm: 0.14}}
 colour:
@@ -94,9 +97,8 @@ def scaffold(target: Path) -> list[Path]:
         (target / folder).mkdir(parents=True, exist_ok=True)
     (target / "content" / "book.yaml").write_text(BOOK_YAML.format(title=target.name, slug=slugify(target.name)), encoding="utf-8")
     (target / "content" / "chapters" / "01-chuong-1.yaml").write_text(CHAPTER_YAML, encoding="utf-8")
-    for name in ("layouts.yaml", "styles.yaml"):
-        shutil.copy(DEFAULTS / name, target / "layouts" / name)
-    shutil.copy(DEFAULTS / "fonts.yaml", target / "fonts" / "fonts.yaml")
+    for name, rel in DEFAULT_FILES.items():
+        shutil.copy(DEFAULTS / name, target / rel)
     (target / ".gitignore").write_text("output/\n.cache/\n", encoding="utf-8")
     placeholder_photo(target / "content" / "photos" / "p001.jpg", (3600, 2400), (40, 90, 140))
     placeholder_photo(target / "content" / "photos" / "p002.jpg", (3600, 2400), (150, 60, 40))

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from book.errors import Problem
-from book.languages import catalog_rel
 from book.pages.paginate import Pagination
 
 
@@ -22,12 +21,12 @@ class Written:
     seconds: float  # rendering and finishing
 
 
-def problem_lang(problem: Problem, langs: list[str]) -> str | None:
-    """The edition a problem belongs to, or None when it concerns the whole book."""
-    for lang in langs:
-        if problem.message.startswith(f"{lang}: ") or (problem.where and problem.where.path == catalog_rel(lang)):
-            return lang
-    return None
+def own_problems(problems: list[Problem], edition) -> list[Problem]:
+    """The build's problems that ``edition`` found while it was prepared (or that
+    its recorded build found), with the severity the build gave them in the end:
+    the edition keeps them as found, before --strict or a proof's softening."""
+    own = {(p.code, p.message, p.where) for p in edition.problems}
+    return [p for p in problems if (p.code, p.message, p.where) in own]
 
 
 def proof_marks(pagination: Pagination, text, low_ppi: dict[tuple[str, str], float]) -> list[dict]:
@@ -50,14 +49,15 @@ def proof_marks(pagination: Pagination, text, low_ppi: dict[tuple[str, str], flo
 
 
 def summarise(prepared, output, written, seconds: float) -> dict:
-    langs = [e.lang for e in prepared.editions]
     by_lang = {w.lang: w for w in written}
     photos = len({pid for page in prepared.pagination.pages for placed in page.placed
                   if placed.frame.kind == "photo" and (pid := placed.value)})
-    shared = [p for p in prepared.problems.items if problem_lang(p, langs) is None]
+    owned = {edition.lang: own_problems(prepared.problems.items, edition) for edition in prepared.editions}
+    claimed = {id(p) for own in owned.values() for p in own}
+    shared = [p for p in prepared.problems.items if id(p) not in claimed]
     editions = []
     for edition in prepared.editions:
-        own = [p for p in prepared.problems.items if problem_lang(p, langs) == edition.lang]
+        own = owned[edition.lang]
         done = by_lang[edition.lang]
         editions.append({
             "lang": edition.lang,

@@ -13,10 +13,12 @@ import uharfbuzz as hb
 from reportlab.pdfgen.canvas import Canvas
 
 from book.gather import gather
+from book.i18n.localise import Localiser
 from book.languages import TABLE
 from book.model import Style
 from book.outputs import OUTPUTS
 from book.pdf.render import Renderer
+from book.text.frames import unbroken_names
 from book.text.linebreak import DASHES, NO_START
 from book.text.setting import Placement
 from book.text.shaping import layout
@@ -36,8 +38,12 @@ def text_of(line: Line) -> str:
 
 
 @pytest.fixture(scope="module")
-def editions():
-    prepared = gather(REPO, list(LANGS), OUTPUTS["proof"])
+def prepared():
+    return gather(REPO, list(LANGS), OUTPUTS["proof"])
+
+
+@pytest.fixture(scope="module")
+def editions(prepared):
     return {edition.lang: edition for edition in prepared.editions}
 
 
@@ -102,9 +108,9 @@ def test_composer_rules_hold_on_every_text_of_the_book(editions, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_no_credit_name_is_split(editions, lang):
+def test_no_credit_name_is_split(prepared, editions, lang):
     edition = editions[lang]
-    names = list(edition.text.keep)
+    names = list(unbroken_names(prepared.book, prepared.pagination, Localiser(prepared.book, lang, edition.catalog)))
     assert names, "the edition knows which names stay whole"
     for lines in paragraphs(edition):
         joined = " ".join(lines) if TABLE[lang].breaking == "words" else "".join(lines)

@@ -79,3 +79,21 @@ def test_barcode_decodes_to_the_editions_isbn(mini, run, tmp_path):
         image.crop((0, image.height // 2, image.width // 2, image.height)).save(tmp_path / "back.png")
     decoded = subprocess.run(["zbarimg", "--raw", "-q", str(tmp_path / "back.png")], capture_output=True, text=True).stdout.split()
     assert decoded == ["9786040000026"]
+
+
+def test_manifest_tells_the_printer_the_paper_the_spine_is_for(mini, run):
+    import json
+
+    from tests.conftest import paint
+
+    paint(mini / "content" / "photos" / "p002.jpg", (2000, 1250), (160, 90, 40))  # 100 ppi across the spread
+    path = mini / "content" / "book.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("paper: {caliper_mm: 0.14}",
+                                                             'paper: {name: "Couché matt 157 g/m²", caliper_mm: 0.14}'), encoding="utf-8")
+    add_cover(mini, back="spine_direction: top-to-bottom")
+    result = run(mini, "build", "--lang", "vi")
+    assert result.exit_code == 0, result.stderr
+    manifest = json.loads((mini / "output" / "manifest.json").read_text(encoding="utf-8"))
+    cover = next(f for f in manifest["files"] if f["part"] == "cover")
+    assert cover["paper"] == "Couché matt 157 g/m²"
+    assert f"spine {cover['spine_mm']:g} mm (measured for Couché matt 157 g/m²)" in cover["note"]

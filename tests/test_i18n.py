@@ -4,6 +4,7 @@ does it), status, and the catalog checks."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -97,8 +98,8 @@ def test_removed_text_becomes_obsolete_and_new_text_untranslated(extracted, run)
     assert new.msgstr == "" and not new.fuzzy
     status = json.loads(run(extracted, "i18n", "status", "--json").stdout)
     assert [{k: v for k, v in row.items() if k != "problems"} for row in status] == [
-        {"lang": "en", "translated": 13, "fuzzy": 0, "untranslated": 1, "obsolete": 1, "words_left": 3, "percent": 92.9},
-        {"lang": "ja", "translated": 13, "fuzzy": 0, "untranslated": 1, "obsolete": 1, "words_left": 3, "percent": 92.9},
+        {"lang": "en", "translated": 13, "fuzzy": 0, "stale": 0, "untranslated": 1, "obsolete": 1, "words_left": 3, "percent": 92.9},
+        {"lang": "ja", "translated": 13, "fuzzy": 0, "stale": 0, "untranslated": 1, "obsolete": 1, "words_left": 3, "percent": 92.9},
     ]
     line = new.linenum
     assert status[1]["problems"] == [{"file": "translations/ja.po", "line": line, "key": "chapter:cang:note", "code": "untranslated",
@@ -119,6 +120,46 @@ def test_status_counts_fuzzy_as_not_translated(extracted, run):
     assert result.exit_code == 1
     line = entries(extracted / "translations" / "en.po")["photo:p002:caption"].linenum
     assert f"translations/en.po:{line}: en: photo:p002:caption: fuzzy (needs review)" in result.stderr
+
+
+def test_status_counts_an_entry_deleted_from_the_catalog_as_untranslated(extracted, run):
+    po = extracted / "translations" / "en.po"
+    place = blocks(po)['msgctxt "photo:p002:place"']
+    po.write_text(po.read_text(encoding="utf-8").replace(place + "\n\n", ""), encoding="utf-8")
+    assert "photo:p002:place" not in entries(po)
+    rows = {r["lang"]: r for r in json.loads(run(extracted, "i18n", "status", "--json").stdout)}
+    assert {k: v for k, v in rows["en"].items() if k != "problems"} == \
+        {"lang": "en", "translated": 13, "fuzzy": 0, "stale": 0, "untranslated": 1, "obsolete": 0, "words_left": 2, "percent": 92.9}
+    assert rows["en"]["problems"] == [{"file": "translations/en.po", "line": None, "key": "photo:p002:place", "code": "untranslated",
+                                       "severity": "warning", "message": "en: photo:p002:place: not translated"}]
+    assert rows["ja"]["translated"] == 14 and rows["ja"]["problems"] == []
+    table = run(extracted, "i18n", "status").stdout
+    assert re.search(r"^en\W+13\W+0\W+0\W+1\W+0\W+92\.8 %", table, re.M), table
+    assert re.search(r"^ja\W+14\W+0\W+0\W+0\W+0\W+100 %", table, re.M), table
+    # The build refuses the same entry, in the same words.
+    result = run(extracted, "build", "--lang", "en")
+    assert result.exit_code == 1
+    assert "translations/en.po: en: photo:p002:place: not translated" in result.stderr
+
+
+def test_status_reports_a_stale_translation_the_way_the_build_does(extracted, run):
+    chapter = extracted / CHAPTER
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace(OLD, NEW), encoding="utf-8")  # no 'i18n update' yet
+    line = entries(extracted / "translations" / "en.po")["photo:p002:caption"].linenum
+    stale = "en: photo:p002:caption: the Vietnamese text changed since it was translated; run 'book i18n update'"
+    rows = {r["lang"]: r for r in json.loads(run(extracted, "i18n", "status", "--json").stdout)}
+    assert {k: v for k, v in rows["en"].items() if k != "problems"} == \
+        {"lang": "en", "translated": 13, "fuzzy": 0, "stale": 1, "untranslated": 0, "obsolete": 0,
+         "words_left": len(NEW.split()), "percent": 92.9}
+    assert rows["en"]["problems"] == [{"file": "translations/en.po", "line": line, "key": "photo:p002:caption",
+                                       "code": "stale-translation", "severity": "warning", "message": stale}]
+    table = run(extracted, "i18n", "status").stdout
+    assert "stale" in table and "untranslated" in table and "100 %" not in table
+    # language, translated, fuzzy, stale, untranslated, obsolete, done
+    assert re.search(r"^en\W+13\W+0\W+1\W+0\W+0\W+92\.8 %", table, re.M), table
+    result = run(extracted, "build", "--lang", "en")
+    assert result.exit_code == 1
+    assert f"translations/en.po:{line}: {stale}" in result.stderr
 
 
 def test_pivot_and_glossary_notes(extracted, run):

@@ -106,6 +106,10 @@ def test_the_proof_marks_them_and_the_summary_lists_them(troubled, run):
     assert {(1, "fallback"), (1, "overflow"), (2, "fallback"), (1, "low-ppi"), (2, "low-ppi")} <= marks
     assert edition["written"] is True and edition["pages"] == 4
     assert {p["code"] for p in summary["problems"]} >= {"fuzzy", "untranslated", "overflow", "low-ppi"}
+    # The edition counts what it found (its catalog's, its text's); the photos' and the book's are shared.
+    english = [p for p in summary["problems"] if p["file"] == "translations/en.po" or p["message"].startswith("en: ")]
+    assert edition["errors"] == 0 and edition["warnings"] == len(english) >= 3
+    assert summary["shared_warnings"] == len(summary["problems"]) - len(english) >= 2
     assert all(set(p) >= {"file", "line", "key", "code", "severity", "message"} for p in summary["problems"])
     proof = troubled / "output" / "proof" / "en" / "mini-en-proof.pdf"
     assert "0.9 0 0" in stroke_colours(proof, 0)  # overflow: red

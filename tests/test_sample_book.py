@@ -63,7 +63,7 @@ def test_captions_whole_in_every_language(sample):
             caption = loc.fill(loc.text(book.photos[placed.value].caption), book.photos[placed.value])
             region = re.sub(r"(?<=[a-z])-\n(?=[a-z])", "", region)  # words hyphenated at a line end
             assert re.sub(r"\s+", "", caption) in re.sub(r"\s+", "", region), (lang, number, placed.value)
-        assert not loc.missing, loc.missing[:3]
+        assert not loc.problems.items, loc.problems.items[:3]
 
 
 @pytest.mark.parametrize("lang", ["zh", "ja"])

@@ -19,12 +19,6 @@ XMP_NS = {"dc": "http://purl.org/dc/elements/1.1/", "xmp": "http://ns.adobe.com/
           "pdfx": "http://ns.adobe.com/pdfx/1.3/", "pdfxid": "http://www.npes.org/pdfx/ns/id/"}
 
 
-def claimed_standard(pdf: pikepdf.Pdf) -> str | None:
-    """'x1a', 'x4', or None when the file claims no PDF/X we know."""
-    version = str(pdf.docinfo.get("/GTS_PDFXVersion", ""))
-    return STANDARDS[version][2] if version in STANDARDS else None
-
-
 def check_document(pdf: pikepdf.Pdf, report) -> str | None:
     """Check the document keys; returns the PDF/X flavour the file claims."""
     info = pdf.docinfo

@@ -80,25 +80,23 @@ def i18n_update(lang: Annotated[Optional[list[str]], typer.Option("--lang", "-l"
 @i18n.command("status")
 @guarded
 def i18n_status(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
-    """Per language: translated, fuzzy, untranslated, obsolete, words left."""
+    """Per language: translated, fuzzy, stale, untranslated, obsolete, words left (counted against the sources)."""
     from dataclasses import asdict
 
     from rich.table import Table
 
-    from book.i18n.status import status, status_problems
+    from book.i18n.catalog import read_catalog
+    from book.i18n.status import survey
 
     book, _ = load_for_i18n()
-    rows = []
-    for code in [e for e in book.editions if e != book.source_language]:
-        po = book.root / catalog_rel(code)
-        if po.is_file():
-            rows.append(status(po, code))
+    found = [survey(book, read_catalog(book.root, code)) for code in book.editions
+             if code != book.source_language and (book.root / catalog_rel(code)).is_file()]
     if as_json:  # each language's figures, and the entries left to do as problems
-        print_json([{**asdict(r), "percent": round(r.percent, 1),
-                     "problems": [p.as_json() for p in status_problems(book.root / catalog_rel(r.lang), r.lang)]} for r in rows])
+        print_json([{**asdict(r), "percent": round(r.percent, 1), "problems": [p.as_json() for p in todo]} for r, todo in found])
         return
-    table = Table("language", "translated", "fuzzy", "untranslated", "obsolete", "done", "words left")
-    for r in rows:
+    table = Table("language", "translated", "fuzzy", "stale", "untranslated", "obsolete", "done", "words\nleft",
+                  show_edge=False, pad_edge=False)  # eight columns within 80 characters, every heading whole
+    for r, _ in found:
         done = f"{math.floor(r.percent * 10) / 10:g} %"  # never rounds up to 100
-        table.add_row(r.lang, str(r.translated), str(r.fuzzy), str(r.untranslated), str(r.obsolete), done, str(r.words_left))
+        table.add_row(r.lang, str(r.translated), str(r.fuzzy), str(r.stale), str(r.untranslated), str(r.obsolete), done, str(r.words_left))
     Console().print(table)

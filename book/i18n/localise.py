@@ -6,14 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from book.errors import Problem, Problems, Where
+from book.errors import ERROR, Problems, Where
 from book.i18n.catalog import Catalog
 from book.i18n.cldr import format_partial_date, language_name
+from book.i18n.status import TRANSLATED, entry_state, state_problem
 from book.languages import catalog_rel, nfc
 from book.model import Book, Message, PartialDate, Photo
 from book.placeholders import fill
-
-MISSING = ("untranslated", "fuzzy", "stale-translation")
 
 
 @dataclass
@@ -31,28 +30,14 @@ class Localiser:
         if self.lang == self.book.source_language or not message.text:
             return message.text
         entry = self.catalog.entries.get(message.ctx) if self.catalog else None
-        found = None
-        if entry is None or not entry.msgstr:
-            found = ("untranslated", "not translated")
-        elif "fuzzy" in entry.flags:
-            found = ("fuzzy", "fuzzy (needs review)")
-        elif nfc(entry.msgid) != message.text:
-            found = ("stale-translation", "the Vietnamese text changed since it was translated; run 'book i18n update'")
-        if found is None:
+        state = entry_state(entry, message.text)
+        if state == TRANSLATED:
             return nfc(entry.msgstr)
         if message.ctx not in self.missing_ctx:
             self.missing_ctx.add(message.ctx)
-            code, what = found
             suffix = " (Vietnamese shown)" if self.fallback else ""
-            where = Where(catalog_rel(self.lang), entry.linenum if entry is not None else None, message.ctx)
-            self.problems.error(code, where, f"{self.lang}: {message.ctx}: {what}{suffix}")
+            self.problems.add(state_problem(self.lang, message, entry, state, ERROR, suffix))
         return message.text
-
-    @property
-    def missing(self) -> list[Problem]:
-        """What this edition lacks, as reported to the problems."""
-        return [p for p in self.problems.items if p.code in MISSING and p.where and p.where.key in self.missing_ctx
-                and p.where.path == catalog_rel(self.lang)]
 
     def where(self, message: Message) -> Where:
         """Where this edition's text of ``message`` is edited: its .po entry, or the source."""

@@ -4,7 +4,7 @@ Pure arithmetic, shared by the build, the drawing and the tests."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from book.errors import Where
 
@@ -16,6 +16,7 @@ class CoverGeometry:
     trim: tuple[float, float]  # one cover panel, the book's trim
     spine: float
     margin: float  # bleed for a soft cover; the wrap turned in round the boards for a case binding
+    paper: str = ""  # the paper the spine is measured for (book.yaml's paper.name), told to the printer
 
     @property
     def panel(self) -> tuple[float, float]:
@@ -72,16 +73,22 @@ def plan_cover(book, pages: int, out) -> CoverGeometry | None:
         out.error("caliper", Where("content/book.yaml", key="paper.caliper_mm"),
                   "paper.caliper_mm: missing or zero; the spine is leaves × caliper: give one leaf's thickness in mm (e.g. 0.14)")
         return None
-    return cover_geometry(book.trim, pages, book.paper.caliper_mm, book.bleed, book.binding_style,
-                          book.cover.board_mm, book.cover.wrap_mm)
+    geometry = cover_geometry(book.trim, pages, book.paper.caliper_mm, book.bleed, book.binding_style,
+                              book.cover.board_mm, book.cover.wrap_mm)
+    return replace(geometry, paper=book.paper.name)
 
 
 def cover_entry(geometry: CoverGeometry, pages: int) -> dict:
-    """What the printer needs to know about a cover beyond its boxes."""
-    return {
+    """What the printer needs to know about a cover beyond its boxes: the spine
+    is only right on the paper it was measured for, so that paper is named."""
+    paper = f" (measured for {geometry.paper})" if geometry.paper else ""
+    entry = {
         "part": "cover", "pages": 1, "interior_pages": pages, "trim_mm": [round(v, 2) for v in geometry.spread],
         "bleed_mm": geometry.margin, "spine_mm": geometry.spine, "folds_mm": [round(v, 2) for v in geometry.folds],
-        "note": (f"One spread: back {geometry.panel[0]:g} mm + spine {geometry.spine:g} mm + front {geometry.panel[0]:g} mm; "
+        "note": (f"One spread: back {geometry.panel[0]:g} mm + spine {geometry.spine:g} mm{paper} + front {geometry.panel[0]:g} mm; "
                  "TrimBox is the whole spread; the folds are marked in the bleed at head and foot, measured from the "
                  "spread's left trim edge (folds_mm)."),
     }
+    if geometry.paper:
+        entry["paper"] = geometry.paper
+    return entry

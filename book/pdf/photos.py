@@ -2,8 +2,8 @@
 file as it is written, so no process ever holds an edition's image data.
 
 reportlab keeps every image's bytes in memory until ``save()``, and so does
-pikepdf when it copies an image from another PDF (measured: 150 photos of
-3 MB made a 730 MB process either way). So the renderer draws each photo as
+pikepdf when it copies an image from another PDF: a process drawing the
+photos itself would grow with every photo of the edition. So the renderer draws each photo as
 a one-pixel stand-in named after its prepared file; finishing marks each
 stand-in's image object with the photo's number (``/BookPhoto n``) and saves
 the PDF without object streams; then `splice_photos` copies that file
@@ -106,18 +106,16 @@ class Writing:
     listed in the manifest.
 
     The file is opened for direct I/O where the system allows it: the bytes
-    go from the buffer to the disk, without a copy in the page cache. Five
-    editions of a full-size book are 11 GB; written through the page cache
-    (even by copy_file_range, which copies inside the kernel) they cost
-    1.5–3 s of system time per gigabyte on this kind of machine, and the
-    kernel's writeback more after it; direct, 0.3–0.6 s (measured on ext4).
-    Where direct I/O is refused (tmpfs, some network file systems), or a
+    go from the buffer to the disk, without a copy in the page cache. The
+    editions of a full-size book are gigabytes, and written through the page
+    cache (even by copy_file_range, which copies inside the kernel) every
+    gigabyte costs system time to copy and the kernel's writeback after it;
+    a direct write costs a fraction of that. Where direct I/O is refused (tmpfs, some network file systems), or a
     write's alignment is, the same bytes are written the ordinary way.
 
     A full buffer is hashed and written by two threads of the file's own
     while the next one is filled: reading the photos, hashing them and
-    waiting for the disk overlap (one edition of 2.3 GB: 2.4 s one after
-    the other, 1.2 s overlapped, measured)."""
+    waiting for the disk overlap instead of following one another."""
 
     BLOCK = 4096  # direct writes are whole blocks from an aligned buffer; an anonymous mapping is page-aligned
     SIZE = 1 << 20  # each buffer; ten files are written at once in a cold build

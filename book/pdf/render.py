@@ -13,14 +13,13 @@ from reportlab.pdfgen.canvas import Canvas
 
 from book import __version__
 from book.images.process import ImageResult
-from book.model import MM, Book
+from book.model import MARKED_KINDS, MM, TEXT_KINDS, Book
 from book.pages.paginate import Page, Pagination, Placed
 from book.text.setting import EditionText, FrameSetting, Placement
 from book.text.typeset import Line
 
 rl_config.useA85 = 0  # JPEGs go in as they are, not ASCII85-wrapped
 EMBLEM_RED = (0.0, 1.0, 0.85, 0.0)
-TEXT_KINDS = ("caption", "text", "chapter-number", "toc", "credits")
 
 
 class CachedImage(str):
@@ -128,7 +127,7 @@ class Renderer:
                 self.draw_panel(canvas, setting.card if setting is not None and setting.card else placed.box)
             if kind in TEXT_KINDS:
                 if setting is not None:
-                    self.draw_setting(canvas, setting, mark=kind in ("caption", "text", "chapter-number"))
+                    self.draw_setting(canvas, setting, mark=kind in MARKED_KINDS)
             elif kind == "emblem":
                 self.draw_emblem(canvas, placed)
         for placement in self.text.running.get(page.number, []):

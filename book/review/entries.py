@@ -9,12 +9,14 @@ from dataclasses import dataclass
 
 from book.errors import Problems
 from book.i18n.localise import Localiser
+from book.i18n.status import FUZZY, STALE, UNTRANSLATED, entry_state
 from book.languages import catalog_rel, nfc
-from book.model import Message, Photo
+from book.model import IMPRINT_SLOT, Message, Photo
 from book.text.frames import photo_meta
 
-# Statuses, in the order a reader should worry about them.
-SOURCE, TRANSLATED, FUZZY, STALE, MISSING, OVERFLOW = "source", "translated", "fuzzy", "stale", "missing", "overflow"
+# The sheet's own statuses; a translation's other states (translated, fuzzy,
+# stale) are book.i18n.status's, which the sheet calls 'missing' when untranslated.
+SOURCE, MISSING, OVERFLOW = "source", "missing", "overflow"
 
 
 @dataclass(frozen=True)
@@ -43,13 +45,11 @@ def entry_status(loc: Localiser, message: Message) -> tuple[str, str, str]:
     if loc.lang == loc.book.source_language:
         return SOURCE, message.text, ""
     entry = loc.catalog.entries.get(message.ctx) if loc.catalog else None
-    if entry is None or not entry.msgstr:
+    state = entry_state(entry, message.text)
+    if state == UNTRANSLATED:
         return MISSING, "", ""
-    if "fuzzy" in entry.flags:
-        return FUZZY, nfc(entry.msgstr), nfc(entry.previous_msgid or "")
-    if nfc(entry.msgid) != message.text:
-        return STALE, nfc(entry.msgstr), nfc(entry.msgid)
-    return TRANSLATED, nfc(entry.msgstr), ""
+    previous = {FUZZY: entry.previous_msgid or "", STALE: entry.msgid}.get(state, "")
+    return state, nfc(entry.msgstr), nfc(previous)
 
 
 def edit_place(loc: Localiser, message: Message) -> str:
@@ -103,7 +103,7 @@ def collect_rows(prepared) -> list[Row]:
             if kind == "photo" and value in book.photos:
                 photo = book.photos[value]
                 add(photo.caption, f"photo {value}", page.number, photo, captions.get(value))
-            elif kind == "text" and value and value != "book.imprint":  # the imprint's labels come with the other texts
+            elif kind == "text" and value and value != IMPRINT_SLOT:  # the imprint's labels come with the other texts
                 message = book.slot_message(page.chapter, value)
                 add(message, text_label(message.ctx), page.number, key=(page.number, placed.frame.name))
     for photo in book.photos.values():  # photos no page shows

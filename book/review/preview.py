@@ -4,7 +4,6 @@ build is there and not older than its sources."""
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 import tempfile
@@ -18,11 +17,11 @@ from book.digests import Digests
 from book.errors import Problems, Where
 from book.files import atomic_path
 from book.model import Book
+from book.pdf.commit import read_manifest
 from book.sources.inputs import inputs_digest
 
 PREVIEW_DPI = 36  # a 240 mm page is about 340 px wide
 PNG_LEVEL = 3  # zlib level: a third of the default's time, files about 10 % larger
-MANIFEST = "output/manifest.json"
 
 
 @dataclass(frozen=True)
@@ -47,11 +46,8 @@ def find_builds(book: Book, langs: list[str], profile: str | None, out: Problems
                       f"--lang {lang}: not an edition of this book; it lists {', '.join(book.editions)}")
     if out.errors:
         return []
-    path = root / MANIFEST
-    try:
-        files = json.loads(path.read_text(encoding="utf-8")).get("files", []) if path.is_file() else []
-    except (ValueError, OSError):
-        files = []
+    files = read_manifest(root).get("files")
+    files = files if isinstance(files, list) else []
     found = []
     digests = Digests(root)  # a full-size book's photos and PDFs are gigabytes: read once, not at every preview
     for lang in langs:

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from book.i18n.cldr import language_name
+from book.i18n.status import FUZZY, STALE, TRANSLATED
 from book.model import MM, Book, Style
-from book.review.entries import FUZZY, MISSING, OVERFLOW, SOURCE, STALE, TRANSLATED, Row
+from book.review.entries import MISSING, OVERFLOW, SOURCE, Row
 from book.text.fonts import EditionFonts
 from book.text.typeset import Line, Part, set_parts
 
@@ -59,7 +60,6 @@ class Sheet:
     langs: list[str]
     heads: list[Ink]  # a column head per edition, in its own language
     column_x: list[float]  # mm
-    column_w: float
     pages: list[SheetPage]
     fonts: dict[str, EditionFonts]
     thumbs: dict[str, Path]  # photo id -> thumbnail
@@ -152,7 +152,7 @@ class SheetSetter:
                 pages[-1].fragments.append(Fragment(row, top, room, now, first, label))
                 pages.append(SheetPage([]))
                 top, cells, first = MARGIN_MM + HEAD_MM, rest, False
-        return Sheet(self.langs, heads, column_x, self.width, pages, self.fonts, thumbs)
+        return Sheet(self.langs, heads, column_x, pages, self.fonts, thumbs)
 
 
 def carry(inks: list[Ink]) -> list[Ink]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from book.errors import ConfigError, Problem, Problems
 from book.languages import TABLE, known
-from book.model import Book, Grid, Message, Paper, ProfileSettings, Safety
+from book.model import Book, Message, Paper, ProfileSettings, Safety
 from book.outputs import OUTPUTS
 from book.sources.chapters import ID_RE, load_chapters
 from book.sources.contacts import load_contacts
@@ -25,15 +25,14 @@ BOOK_KEYS = {
     "title": Key(str, "", required=True), "subtitle": Key(str, "", required=True), "publisher": Key(str, "", required=True),
     "slug": Key(str, "book", required=True), "source_language": Key(str, "vi"), "editions": Key(list),
     "year": Key(int), "trim_mm": Key(list, [240, 300], required=True), "bleed_mm": Key(float, 3.0, low=0, high=10),
-    "margins_mm": Key(dict), "grid": Key(dict), "binding": Key(dict), "paper": Key(dict), "colour": Key(dict), "labels": Key(dict),
+    "margins_mm": Key(dict), "binding": Key(dict), "paper": Key(dict), "colour": Key(dict), "labels": Key(dict),
     "publication_date": Key((datetime.date, str)), "profiles": Key(dict), "safety_mm": Key(dict),
     "photo_dirs": Key(list, []),
     "isbn": Key(dict), "cover": Key(dict), "imprint": Key(dict),
     "translation": Key(dict),
 }
-MARGIN_KEYS = {k: Key(float, d, low=0, high=100) for k, d in (("inner", 20.0), ("outer", 15.0), ("top", 15.0), ("bottom", 20.0))}
-GRID_KEYS = {"columns": Key(int, 12, low=1, high=48), "gutter_mm": Key(float, 5.0, low=0, high=50),
-             "baseline_pt": Key(float, 12.0, low=1, high=100)}
+# The margins the folios and running heads keep to; the layouts' frames carry their own positions.
+MARGIN_KEYS = {k: Key(float, d, low=0, high=100) for k, d in (("outer", 15.0), ("bottom", 20.0))}
 BINDING_KEYS = {"style": Key(str, "perfect", choices=("perfect", "case", "saddle")), "page_multiple": Key(int, 4),
                 "signature": Key(int)}
 SIGNATURES = (4, 8, 12, 16, 24, 32)  # pages per folded press sheet that offset printers fold
@@ -75,7 +74,7 @@ def load_book(root: Path, check_files: bool = True, problems: Problems | None = 
     if len(trim) != 2 or not all(isinstance(v, (int, float)) and 50 <= v <= 1000 for v in trim):
         top.bad("trim_mm", "give [width, height] in mm, e.g. [240, 300]")
         trim = [240, 300]
-    margins, grid, binding = top.sub("margins_mm", MARGIN_KEYS), top.sub("grid", GRID_KEYS), top.sub("binding", BINDING_KEYS)
+    margins, binding = top.sub("margins_mm", MARGIN_KEYS), top.sub("binding", BINDING_KEYS)
     paper, colour = top.sub("paper", PAPER_KEYS), top.sub("colour", COLOUR_KEYS)
     multiple = read_multiple(binding)
     photo_dirs = top.read("photo_dirs") or []
@@ -109,7 +108,6 @@ def load_book(root: Path, check_files: bool = True, problems: Problems | None = 
         binding_multiple=multiple,
         binding_style=binding.read("style"),
         paper=Paper(paper.read("name"), paper.read("caliper_mm")),
-        grid=Grid(grid.read("columns"), grid.read("gutter_mm"), grid.read("baseline_pt")),
         press_profile=colour.read("press_profile"),
         ink_limit=int(colour.read("ink_limit")),
         min_ppi=int(colour.read("min_ppi")),

@@ -5,19 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from book.errors import Problems
-from book.model import Frame, Layout
+from book.model import FRAME_KINDS, LIST_KINDS, TEXT_KINDS, Frame, Layout
 from book.sources.schema import Key, Section, suggest
 from book.sources.yamlsrc import read_yaml
 
-FRAME_KINDS = {"photo", "caption", "text", "toc", "credits", "chapter-number", "emblem"}
-TEXT_KINDS = {"caption", "text", "toc", "credits", "chapter-number"}
-LIST_KINDS = {"toc", "credits"}  # the lists the book generates; they may flow onto continuation pages
-SLOTLESS_KINDS = {"toc", "credits", "chapter-number", "emblem"}
 LAYOUT_KEYS = {"frames": Key(dict, {}), "side": Key(str, None, choices=("recto", "verso")), "folio": Key(bool, True),
                "spread": Key(bool, False), "continued": Key(str)}
 FRAME_KEYS = {"kind": Key(str, "photo", required=True), "x": Key(float, 0.0, low=-20, high=2000), "y": Key(float, 0.0, low=-20, high=2000),
               "w": Key(float, None, required=True, low=1, high=2000), "h": Key(float, None, required=True, low=1, high=2000),
-              "style": Key(str), "fit": Key(str, "cover"), "panel": Key(str)}
+              "style": Key(str), "fit": Key(str, "cover"), "panel": Key(str), "listed": Key(bool, False)}
 
 
 def load_layouts(root: Path, out: Problems) -> dict[str, Layout]:
@@ -40,8 +36,11 @@ def load_layouts(root: Path, out: Problems) -> dict[str, Layout]:
             style = fs.read("style")
             if kind in TEXT_KINDS and not style:
                 fs.bad("style", "a text frame needs a style")
+            listed = fs.read("listed")
+            if listed and kind != "text":
+                fs.bad("listed", "only a text frame's text can be listed in the contents")
             frames[fname] = Frame(fname, kind, fs.number("x", 0.0, -20, 2000), fs.number("y", 0.0, -20, 2000),
-                                  fs.number("w", None, 1, 2000), fs.number("h", None, 1, 2000), style, fit, fs.read("panel"))
+                                  fs.number("w", None, 1, 2000), fs.number("h", None, 1, 2000), style, fit, fs.read("panel"), listed)
         side = section.get("side", str)
         if side not in (None, "recto", "verso"):
             section.bad("side", f"'{side}' must be recto or verso")

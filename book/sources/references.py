@@ -4,11 +4,8 @@ layout's frames and point at photos and texts that exist."""
 from __future__ import annotations
 
 from book.errors import Problems, Where
-from book.model import Book
-from book.sources.layouts import SLOTLESS_KINDS
+from book.model import BOOK_SLOTS, FRAME_KINDS, SLOTLESS_KINDS, Book
 from book.sources.schema import suggest
-
-BOOK_TEXTS = ("book.title", "book.subtitle", "book.publisher", "book.imprint")
 
 
 def check_slots(book: Book, out: Problems) -> None:
@@ -25,15 +22,15 @@ def check_slots(book: Book, out: Problems) -> None:
                     out.error("unknown-frame", page.where,
                               f"{at}.slots: layout '{layout.name}' has no frame '{slot}'; its frames are {', '.join(layout.frames)}")
                     continue
-                if frame.kind in ("photo", "caption"):
+                if FRAME_KINDS[frame.kind].slot == "photo":
                     if value not in book.photos:
                         out.error("unknown-photo", page.where, f"{at}.slots.{slot}: no photo with id '{value}'{suggest(value, book.photos)}")
                     elif frame.kind == "photo":
                         if value in placed:
                             out.warn("placed-twice", page.where, f"{at}.slots.{slot}: photo '{value}' is placed a second time (first at {placed[value]})")
                         placed.setdefault(value, page.where)
-                elif frame.kind == "text":
-                    known = set(chapter.texts) | {"title"} | set(BOOK_TEXTS)
+                elif FRAME_KINDS[frame.kind].slot == "text":
+                    known = set(chapter.texts) | {"title"} | set(BOOK_SLOTS)
                     if value not in known:
                         out.error("unknown-text", page.where, f"{at}.slots.{slot}: no text '{value}' in this chapter's texts{suggest(value, known)}")
                     elif value == "title" and chapter.title is None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import uharfbuzz as hb
 
-from book.model import MM
+from book.model import MESSAGE_KINDS, MM
 from book.pages.paginate import Page, Pagination, Placed
 from book.text.fonts import EditionFonts, is_wide
 from book.text.shaping import hb_font
@@ -53,7 +53,7 @@ def card_frames(pagination: Pagination):
     seen: set[CardKey] = set()
     for page in pagination.pages:
         for placed in page.placed:
-            if placed.frame.panel and placed.frame.kind in ("caption", "text") and card_key(page, placed) not in seen:
+            if placed.frame.panel and placed.frame.kind in MESSAGE_KINDS and card_key(page, placed) not in seen:
                 seen.add(card_key(page, placed))
                 yield page, placed
 

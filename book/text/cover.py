@@ -22,7 +22,7 @@ from book.text.vertical import LATIN_OFFSET, Glyphs, column_length, set_column, 
 
 CARD_INSET = 20.0  # a card's distance from the panel's trim edges (and from the spine fold)
 CARD_TOP = 186.0  # mm from the top trim: the photo has the upper part of the cover to itself
-CARD_PAD = 9.0
+COVER_CARD_PAD = 9.0  # mm of white inside each cover card, round its texts and the barcode (not text.cards.CARD_PAD)
 BARCODE_MM = (37.29, 25.93)  # EAN-13 at 100 % with its quiet zones and digits
 ISBN_LINE_MM = 4.5  # the human-readable ISBN above the bars
 SPINE_PAD = 1.0  # mm kept clear along each fold
@@ -77,20 +77,20 @@ class CoverSetter:
         panel_w, panel_h = self.g.panel
         back_x, front_x = CARD_INSET, self.g.folds[1] + CARD_INSET
         card_w, card_h = panel_w - 2 * CARD_INSET, panel_h - CARD_TOP - CARD_INSET
-        inner_w = card_w - 2 * CARD_PAD
+        inner_w = card_w - 2 * COVER_CARD_PAD
         cover = CoverText(self.lang, [(back_x, CARD_TOP, card_w, card_h), (front_x, CARD_TOP, card_w, card_h)])
-        top = CARD_TOP + CARD_PAD
-        title = self.block(texts["title"], "cover-title", front_x + CARD_PAD, top, inner_w, 34, self.book.title)
+        top = CARD_TOP + COVER_CARD_PAD
+        title = self.block(texts["title"], "cover-title", front_x + COVER_CARD_PAD, top, inner_w, 34, self.book.title)
         below = top + sum(line.leading if i else line.size for i, line in enumerate(title.lines)) / MM + 4
-        cover.placements += [title, self.block(texts["subtitle"], "cover-subtitle", front_x + CARD_PAD, below, inner_w, 20, self.book.subtitle),
-                             self.block(texts["publisher"], "cover-publisher", front_x + CARD_PAD, CARD_TOP + card_h - CARD_PAD - 5,
+        cover.placements += [title, self.block(texts["subtitle"], "cover-subtitle", front_x + COVER_CARD_PAD, below, inner_w, 20, self.book.subtitle),
+                             self.block(texts["publisher"], "cover-publisher", front_x + COVER_CARD_PAD, CARD_TOP + card_h - COVER_CARD_PAD - 5,
                                         inner_w, 6, self.book.publisher)]
-        barcode_top = CARD_TOP + card_h - CARD_PAD - BARCODE_MM[1]
+        barcode_top = CARD_TOP + card_h - COVER_CARD_PAD - BARCODE_MM[1]
         if self.book.cover and self.book.cover.back_text.text:
-            cover.placements.append(self.block(texts["back"], "cover-back", back_x + CARD_PAD, top, min(inner_w, BACK_MEASURE_MM),
+            cover.placements.append(self.block(texts["back"], "cover-back", back_x + COVER_CARD_PAD, top, min(inner_w, BACK_MEASURE_MM),
                                                barcode_top - ISBN_LINE_MM - 4 - top, self.book.cover.back_text))
         if texts["isbn"]:
-            bx = back_x + card_w - CARD_PAD - BARCODE_MM[0]
+            bx = back_x + card_w - COVER_CARD_PAD - BARCODE_MM[0]
             cover.barcode = (bx, barcode_top)
             cover.isbn = "".join(ch for ch in texts["isbn"] if ch.isdigit())
             cover.placements.append(self.block(texts["isbn"], "cover-isbn", bx, barcode_top - ISBN_LINE_MM, BARCODE_MM[0], ISBN_LINE_MM, None))

@@ -75,7 +75,8 @@ def ranges_text(codepoints: frozenset[int]) -> str:
 
 def cached_face_info(path: Path, index: int, folder: Path) -> tuple[frozenset[int], bool]:
     """`read_face_info`, kept in ``folder`` by the font file's digest: a CJK
-    face's cmap is slow to read, its cached ranges quick."""
+    face's cmap maps tens of thousands of characters and is slow to read; its
+    cached ranges are one short text file."""
     return face_info_by_digest(file_digest(path), path, index, folder)
 
 

@@ -12,7 +12,7 @@ from book.i18n.cldr import format_partial_date
 from book.i18n.glossary import read_glossary
 from book.i18n.localise import Localiser
 from book.languages import language
-from book.model import Book, Message
+from book.model import IMPRINT_SLOT, Book, Message
 from book.pages.paginate import Page, Pagination, Placed
 from book.text.typeset import Part
 
@@ -121,7 +121,7 @@ def frame_texts(book: Book, pagination: Pagination, loc: Localiser, keep: tuple[
                 parts = [Part(loc.fill(loc.text(photo.caption), photo), book.style(frame.style, loc.lang), keep=keep),
                          Part(photo_meta(book, loc, placed.value), book.style("caption-meta", loc.lang), keep=keep + joins)]
                 found.append(FrameText(page, placed, parts, [photo.caption, photo.place, photo.credit]))
-            elif frame.kind == "text" and placed.value == "book.imprint" and book.imprint:
+            elif frame.kind == "text" and placed.value == IMPRINT_SLOT and book.imprint:
                 labels = [f.label for f in book.imprint.fields]
                 found.append(FrameText(page, placed, [Part(imprint_text(book, pagination, loc), book.style(frame.style, loc.lang))], labels))
             elif frame.kind == "text":
@@ -167,19 +167,17 @@ def one_line(text: str) -> str:
     return " ".join(row.strip() for row in text.split("\n") if row.strip())
 
 
-HEADED_LAYOUTS = ("text", "credits")  # front and back matter the contents list by their heading (foreword, credits)
-
-
 def toc_entries(book: Book, pagination: Pagination, loc: Localiser) -> list[TocEntry]:
     """Chapter label, title and first page of each numbered chapter, and the
-    headed front and back matter (the foreword, the photo credits), in page order."""
+    texts of the frames a layout marks ``listed`` (the headings of the foreword
+    and of the photo credits), in page order."""
     entries = [TocEntry(loc.label("chapter", number=str(chapter.number)), one_line(loc.text(chapter.title)), pagination.chapter_starts[chapter.id],
                         chapter.title)
                for chapter in book.chapters if chapter.number and chapter.title]
     listed: set[str] = set()
     for page in pagination.pages:
         for placed in page.placed:
-            if page.layout.name in HEADED_LAYOUTS and placed.frame.name == "heading" and placed.frame.kind == "text":
+            if placed.frame.listed:
                 message = book.slot_message(page.chapter, placed.value)
                 if message.ctx not in listed:  # a continuation page repeats its heading
                     listed.add(message.ctx)

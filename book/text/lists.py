@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from book.model import MM, Book
+from book.model import LIST_KINDS, MM, Book
 from book.pages.paginate import Page, Pagination, Placed
 from book.text.typeset import Line, Part, set_block
 
@@ -134,7 +134,7 @@ def list_frames(pagination: Pagination) -> dict[str, list[tuple[Page, Placed]]]:
     found: dict[str, list[tuple[Page, Placed]]] = {}
     for page in pagination.pages:
         for placed in page.placed:
-            if placed.frame.kind in ("toc", "credits"):
+            if placed.frame.kind in LIST_KINDS:
                 key = page.list_key or f"page {page.number}"
                 found.setdefault(f"{key}|{placed.frame.kind}", []).append((page, placed))
     return found

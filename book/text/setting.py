@@ -47,7 +47,6 @@ class EditionText:
     frames: dict[tuple[int, str], FrameSetting] = field(default_factory=dict)
     running: dict[int, list[Placement]] = field(default_factory=dict)  # folio and running head per page
     info: dict[str, str] = field(default_factory=dict)
-    keep: tuple[str, ...] = ()  # the names no line break splits
     outline: list[tuple[str, int]] = field(default_factory=list)
 
 
@@ -81,7 +80,7 @@ class Setter:
                        f"needs {needed} lines, room for {available}; shorten it")
 
     def set_all(self) -> EditionText:
-        text = EditionText(self.lang, info=dict(self.words.info), keep=self.words.keep, outline=list(self.words.outline))
+        text = EditionText(self.lang, info=dict(self.words.info), outline=list(self.words.outline))
         for item in self.words.frames:
             text.frames[(item.page.number, item.placed.frame.name)] = self.set_frame(item)
         for frames in list_frames(self.pagination).values():

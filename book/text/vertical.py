@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from reportlab.pdfbase import pdfmetrics
 
+from book.model import MM
 from book.text.fonts import EditionFonts
 
 # Horizontal punctuation -> its vertical form (Unicode's CJK compatibility and vertical forms).
@@ -91,16 +92,15 @@ def column_length(fonts: EditionFonts, text: str, role: str, size: float) -> flo
 
 def set_column(fonts: EditionFonts, text: str, role: str, size: float, centre_x: float, top: float) -> list[Glyphs]:
     """Glyphs down a column centred on ``centre_x`` (mm), starting at ``top`` (mm)."""
-    mm = 72 / 25.4
-    placed, y = [], top * mm
+    placed, y = [], top * MM
     for is_upright, chunk in segments(vertical_text(fonts, text, role)):
         if is_upright:
             run = fonts.runs(chunk, role)[0]
             width = pdfmetrics.stringWidth(chunk, run.font, size)
-            placed.append(Glyphs(centre_x - width / 2 / mm, (y + size * (1 - CJK_DESCENT)) / mm, chunk, run.font, size, 0))
+            placed.append(Glyphs(centre_x - width / 2 / MM, (y + size * (1 - CJK_DESCENT)) / MM, chunk, run.font, size, 0))
             y += size
             continue
         for run in fonts.runs(chunk.strip(), role):
-            placed.append(Glyphs(centre_x - LATIN_OFFSET * size / mm, y / mm, run.text, run.font, size, -90))
+            placed.append(Glyphs(centre_x - LATIN_OFFSET * size / MM, y / MM, run.text, run.font, size, -90))
             y += pdfmetrics.stringWidth(run.text, run.font, size)
     return placed
