@@ -21,7 +21,7 @@ from book.pdf.commit import read_manifest
 from book.sources.inputs import inputs_digest
 
 PREVIEW_DPI = 36  # a 240 mm page is about 340 px wide
-PNG_LEVEL = 3  # zlib level: a third of the default's time, files about 10 % larger
+PNG_LEVEL = 3  # zlib level: a fast compression; previews are thrown away often
 
 
 @dataclass(frozen=True)
