@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from suite_rules import (  # noqa: F401  (hooks: pytest finds them here)
     REPO,
+    pytest_collection_modifyitems,
     pytest_configure,
     pytest_runtest_makereport,
-    pytest_runtest_setup,
     pytest_sessionfinish,
     pytest_sessionstart,
 )

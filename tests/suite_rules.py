@@ -4,15 +4,18 @@ takes them in; tests/test_suite_rules.py runs them on small suites of its own):
 - ``@pytest.mark.needs("tool", ..., reason=...)`` skips a test when a program
   it needs is not on PATH; in CI (``CI=true``) any other skip is a failure,
   so a test cannot stop running there unnoticed.
-- No test writes inside the repository: the files below it (apart from the
-  virtual environment, bytecode and pytest's own cache) are listed when the
-  run starts and again when it ends, and the run fails if they differ.
+- No test writes inside the repository: the files below it that git does not
+  track (caches, outputs, photos; the virtual environment, bytecode and
+  pytest's own cache aside) are listed when the run starts and again when it
+  ends, and the run fails if they differ. Tracked files are left out so that
+  editing a source while the tests run is not taken for a test's write.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -32,12 +35,13 @@ def pytest_configure(config: pytest.Config) -> None:
                                        "without them; the only skip CI accepts")
 
 
-def pytest_runtest_setup(item: pytest.Item) -> None:
-    for marker in item.iter_markers("needs"):
-        missing = [tool for tool in marker.args if shutil.which(tool) is None]
-        if missing:
-            reason = marker.kwargs.get("reason")
-            pytest.skip(f"needs {', '.join(missing)}" + (f" ({reason})" if reason else ""))
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        for marker in item.iter_markers("needs"):
+            missing = [tool for tool in marker.args if shutil.which(tool) is None]
+            if missing:
+                reason = marker.kwargs.get("reason")
+                item.add_marker(pytest.mark.skip(reason=f"needs {', '.join(missing)}" + (f" ({reason})" if reason else "")))
 
 
 @pytest.hookimpl(wrapper=True)
@@ -45,14 +49,25 @@ def pytest_runtest_makereport(item: pytest.Item, call):
     report = yield
     if report.skipped and in_ci() and not hasattr(report, "wasxfail") and item.get_closest_marker("needs") is None:
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        reason = reason.removeprefix("Skipped: ")
         report.outcome = "failed"
         report.longrepr = f"skipped in CI ({reason}); a test may skip there only when marked @pytest.mark.needs(...)"
     return report
 
 
+def tracked_files(root: Path) -> set[str]:
+    """The files git tracks below ``root`` (none outside a checkout)."""
+    try:
+        listed = subprocess.run(["git", "-C", str(root), "ls-files", "-z"], capture_output=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return set()
+    return {os.path.normpath(name) for name in listed.decode("utf-8", "surrogateescape").split("\0") if name}
+
+
 def repository_files(root: Path = REPO) -> dict[str, tuple[int, int]]:
-    """Every file below ``root`` that a test could write, with its size and
+    """Every file below ``root`` that git does not track, with its size and
     modification time."""
+    tracked = tracked_files(root)
     found = {}
     for folder, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if d not in NOT_WATCHED]
@@ -62,7 +77,9 @@ def repository_files(root: Path = REPO) -> dict[str, tuple[int, int]]:
                 stat = os.lstat(path)
             except FileNotFoundError:
                 continue
-            found[os.path.relpath(path, root)] = (stat.st_size, stat.st_mtime_ns)
+            name = os.path.relpath(path, root)
+            if name not in tracked:
+                found[name] = (stat.st_size, stat.st_mtime_ns)
     return found
 
 

@@ -35,9 +35,9 @@ def interior(root: Path, lang: str) -> Path:
 
 def render(pdf: Path, page: int, folder: Path) -> Image.Image:
     folder.mkdir(parents=True, exist_ok=True)
-    subprocess.run(["pdftoppm", "-png", "-r", str(DPI), "-f", str(page), "-l", str(page), "-singlefile", str(pdf), str(folder / "p")],
-                   check=True)
-    return Image.open(folder / "p.png").convert("RGB")
+    # PPM, the same pixels as PNG: compressing a page into PNG takes pdftoppm several times as long as drawing it.
+    subprocess.run(["pdftoppm", "-r", str(DPI), "-f", str(page), "-l", str(page), "-singlefile", str(pdf), str(folder / "p")], check=True)
+    return Image.open(folder / "p.ppm").convert("RGB")
 
 
 def words(pdf: Path, page: int) -> list[tuple[float, float, float, float, str]]:
