@@ -12,10 +12,12 @@ import importlib.util
 import os
 import shutil
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis.configuration import set_hypothesis_home_dir
 from suite_rules import (  # noqa: F401  (hooks: pytest finds them here)
     REPO,
     pytest_collection_modifyitems,
@@ -29,6 +31,10 @@ from typer.testing import CliRunner
 from book.cli import app
 from book.images.press import press_profile
 from book.placeholder_photos import write_placeholder
+
+# Hypothesis keeps what it learns (constants, examples) in ./.hypothesis unless
+# told otherwise, as soon as the test modules load: in the temporary folder instead.
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / f"book-tests-hypothesis-{os.getuid()}")
 
 DATA = Path(__file__).resolve().parent / "data"
 LANGS = ("vi", "en", "zh", "ko", "ja")
