@@ -6,7 +6,6 @@ Images are kept small (about 400 x 300) so the whole module runs in seconds.
 
 import errno
 import io
-import os
 import random
 import subprocess
 import sys
@@ -238,19 +237,26 @@ def test_foreign_photo_of_right_size_is_kept(tmp_path, capsys):
         assert im.size == (400, 300)
 
 
-def test_write_goes_through_a_temporary_file(tmp_path, monkeypatch):
-    moves = []
-    real_replace = os.replace
+def test_write_goes_through_the_atomic_write(tmp_path, monkeypatch):
+    """The photo is written whole by book.files.write_atomic (a temporary name
+    renamed into place, tested with the build's own files), and nothing else is
+    left in the folder."""
+    import book.placeholder_photos
 
-    def spy(src, dst):
-        moves.append((Path(src).name, Path(dst).name, Path(src).exists()))
-        real_replace(src, dst)
+    writes = []
+    real = book.placeholder_photos.write_atomic
 
-    monkeypatch.setattr(os, "replace", spy)  # the one os module, which book.files uses
+    def spy(path, data, durable=True):
+        writes.append((Path(path).name, durable))
+        real(path, data, durable)
+
+    monkeypatch.setattr(book.placeholder_photos, "write_atomic", spy)
     entry = mp.Entry("p001-harbour.jpg", (400, 300), "harbour", "srgb", 1)
     mp.write_photo(entry, tmp_path)
-    assert moves == [(f".p001-harbour.jpg.tmp-{os.getpid()}", "p001-harbour.jpg", True)]
+    assert writes == [("p001-harbour.jpg", False)]  # a placeholder can be painted again: not flushed to the disk
     assert [p.name for p in tmp_path.iterdir()] == ["p001-harbour.jpg"]
+    with Image.open(tmp_path / "p001-harbour.jpg") as im:
+        assert im.info["comment"] == entry.fingerprint().encode()
 
 
 def test_failed_write_leaves_old_file_and_no_temporary(tmp_path, capsys, monkeypatch):
