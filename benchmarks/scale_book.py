@@ -28,7 +28,6 @@ import io
 import json
 import math
 import os
-import random
 import re
 import shutil
 import subprocess
@@ -42,12 +41,14 @@ from pathlib import Path
 
 import polib
 import yaml
-from PIL import Image, ImageChops, ImageCms, ImageDraw
+from PIL import Image, ImageCms
+
+from book.placeholder_photos import paint, save
 
 REPO = Path(__file__).resolve().parent.parent
 BOOK = [sys.executable, "-m", "book"]
 TARGETS = ("en", "zh", "ko", "ja")
-PAINTER_VERSION = "1"  # bump when the painting changes, so cached photos are repainted
+PAINTER_VERSION = "2"  # bump when the painting changes, so cached photos are repainted
 CAMERA_QUALITY = 92
 PO_WRAP = 79  # book.catalog.WRAP: the width msgmerge uses, so saving does not rewrap
 LOWEST_PPI = 72  # the lowest colour.min_ppi the book accepts
@@ -70,75 +71,17 @@ def photo_size(megapixels: float) -> tuple[int, int]:
     return width, round(width / 1.5)
 
 
-def srgb_icc() -> bytes:
-    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
-
-
-def paint_photo(index: int, size: tuple[int, int]) -> Image.Image:
-    """A street scene with a camera's detail: sky and ground gradients, blocks of
-    buildings with rows of windows, shapes and wires, grain and sensor noise.
-    Flat fields would give JPEGs a fraction of a real photo's size."""
-    rng = random.Random(index)
-    width, height = size
-    scale = width / 6000
-    horizon = rng.uniform(0.35, 0.7)
-    sky = [tuple(rng.randint(60, 200) for _ in range(3))]
-    sky.append(tuple(min(255, c + rng.randint(20, 70)) for c in sky[0]))
-    ground = [tuple(rng.randint(20, 150) for _ in range(3))]
-    ground.append(tuple(max(0, c - rng.randint(0, 60)) for c in ground[0]))
-    # Light and colour that vary slowly: a small blotchy picture scaled up.
-    small = Image.new("RGB", (48, 32))
-    pixels = small.load()
-    line = int(horizon * 32)
-    for y in range(32):
-        (a, b), t = (sky, y / max(1, line)) if y < line else (ground, (y - line) / max(1, 32 - line))
-        for x in range(48):
-            jitter = rng.randint(-12, 12)
-            pixels[x, y] = tuple(max(0, min(255, round(a[i] + (b[i] - a[i]) * t) + jitter)) for i in range(3))
-    image = small.resize(size, Image.Resampling.BICUBIC)
-    draw = ImageDraw.Draw(image)
-    base = int(horizon * height)
-    x = 0
-    while x < width:
-        block_w, block_h = int(rng.uniform(150, 700) * scale), int(rng.uniform(200, 1800) * scale)
-        colour = tuple(rng.randint(30, 230) for _ in range(3))
-        top = base - block_h
-        draw.rectangle((x, top, x + block_w, base + int(40 * scale)), fill=colour)
-        win_w, win_h = max(2, int(rng.uniform(20, 45) * scale)), max(2, int(rng.uniform(25, 60) * scale))
-        gap = max(3, int(rng.uniform(1.4, 2.2) * win_w))
-        lit = tuple(max(0, min(255, c + rng.choice((-60, 60)))) for c in colour)
-        for wy in range(top + gap, base - gap, max(1, int(win_h * 1.8))):
-            for wx in range(x + gap // 2, x + block_w - win_w, gap):
-                draw.rectangle((wx, wy, wx + win_w, wy + win_h), fill=lit)
-        x += block_w + int(rng.uniform(0, 120) * scale)
-    for _ in range(40):
-        cx, cy, r = rng.uniform(0, width), rng.uniform(base, height), rng.uniform(30, 400) * scale
-        draw.ellipse((cx - r, cy - r * 0.6, cx + r, cy + r * 0.6), fill=tuple(rng.randint(10, 200) for _ in range(3)))
-    for _ in range(25):
-        ends = [(rng.uniform(0, width), rng.uniform(0, height)) for _ in range(2)]
-        draw.line(ends, fill=tuple(rng.randint(0, 255) for _ in range(3)), width=max(1, int(rng.uniform(3, 20) * scale)))
-    # Grain that grows towards the foreground, then sensor noise everywhere.
-    grain = Image.effect_noise((max(1, width // 3), max(1, height // 3)), 40).resize(size, Image.Resampling.BILINEAR)
-    towards_front = Image.linear_gradient("L").resize(size)
-    image = Image.composite(ImageChops.add(image, Image.merge("RGB", [grain] * 3), 1, -128), image, towards_front)
-    noise = Image.effect_noise(size, 6)
-    return ImageChops.add(image, Image.merge("RGB", [noise] * 3), 1, -128)
-
-
 def photo_folder(cache: Path, megapixels: float) -> Path:
     return cache / f"{megapixels:g}mp-v{PAINTER_VERSION}"
 
 
 def make_photo(task: tuple[int, tuple[int, int], Path]) -> Path:
     index, size, target = task
-    image = paint_photo(index, size)
+    image = paint(size, index)
     exif = Image.Exif()
     exif[0x010F], exif[0x0110] = "Bench", "Synthetic 24"  # Make, Model
     exif[0x0132] = f"2024:{index % 12 + 1:02d}:{index % 28 + 1:02d} 10:{index % 60:02d}:00"  # DateTime
-    tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
-    image.save(tmp, "JPEG", quality=CAMERA_QUALITY, icc_profile=srgb_icc(), exif=exif)
-    os.replace(tmp, target)  # a stopped run never leaves half a photo in the cache
-    return target
+    return save(target, image, "srgb", quality=CAMERA_QUALITY, exif=exif)  # atomic: a stopped run leaves no half photo
 
 
 def ensure_photos(count: int, megapixels: float, cache: Path, jobs: int) -> tuple[list[Path], int]:

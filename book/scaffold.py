@@ -8,9 +8,8 @@ import shutil
 import unicodedata
 from pathlib import Path
 
-from PIL import Image, ImageDraw
-
 from book.errors import ConfigError
+from book.placeholder_photos import write_placeholder
 
 DEFAULTS = Path(__file__).parent / "defaults"
 # Each default file and where it goes in a project. The sample book's own files
@@ -82,14 +81,6 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "book"
 
 
-def placeholder_photo(path: Path, size: tuple[int, int], colour: tuple[int, int, int]) -> None:
-    image = Image.linear_gradient("L").resize(size).convert("RGB")
-    tint = Image.new("RGB", size, colour)
-    image = Image.blend(image, tint, 0.6)
-    ImageDraw.Draw(image).text((size[0] // 20, size[1] // 20), f"PLACEHOLDER {path.stem}", fill=(255, 255, 255))
-    image.save(path, quality=85)
-
-
 def scaffold(target: Path) -> list[Path]:
     if target.exists() and any(target.iterdir()):
         raise ConfigError(f"{target}: the folder is not empty; choose a new folder for the book")
@@ -100,6 +91,6 @@ def scaffold(target: Path) -> list[Path]:
     for name, rel in DEFAULT_FILES.items():
         shutil.copy(DEFAULTS / name, target / rel)
     (target / ".gitignore").write_text("output/\n.cache/\n", encoding="utf-8")
-    placeholder_photo(target / "content" / "photos" / "p001.jpg", (3600, 2400), (40, 90, 140))
-    placeholder_photo(target / "content" / "photos" / "p002.jpg", (3600, 2400), (150, 60, 40))
+    for seed, name in enumerate(("p001.jpg", "p002.jpg"), 1):
+        write_placeholder(target / "content" / "photos" / name, (3600, 2400), seed)
     return sorted(p for p in target.rglob("*") if p.is_file())

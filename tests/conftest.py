@@ -1,51 +1,103 @@
-"""Shared fixtures: a tiny three-language book (vi, en, ja) copied into a
-temporary folder, with small generated photos and the project's own layouts
-and fonts; the press profile is built once per test session."""
+"""Shared fixtures. Every test works on its own temporary copy, never in the
+repository: a tiny three-language book (vi, en, ja) with small painted
+photos, or the repository's sample book with its 72 photos. What is costly is
+made once per run and shared by pytest-xdist's workers: the press profile,
+the sample photos (the repository's, or painted into a temporary folder when
+the setup script has not painted them), the built sample book."""
 
 from __future__ import annotations
 
+import fcntl
+import importlib.util
+import os
 import shutil
+import sys
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from hypothesis.configuration import set_hypothesis_home_dir
+from suite_rules import (  # noqa: F401  (hooks: pytest finds them here)
+    REPO,
+    pytest_collection_modifyitems,
+    pytest_configure,
+    pytest_runtest_makereport,
+    pytest_sessionfinish,
+    pytest_sessionstart,
+)
 from typer.testing import CliRunner
 
 from book.cli import app
 from book.images.press import press_profile
+from book.placeholder_photos import write_placeholder
 
-REPO = Path(__file__).resolve().parent.parent
+# Hypothesis keeps what it learns (constants, examples) in ./.hypothesis unless
+# told otherwise, as soon as the test modules load: in the temporary folder instead.
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / f"book-tests-hypothesis-{os.getuid()}")
+
 DATA = Path(__file__).resolve().parent / "data"
+LANGS = ("vi", "en", "zh", "ko", "ja")
+SAMPLE_PARTS = ("content", "layouts", "fonts", "translations")
+PHOTO_SUFFIXES = (".jpg", ".png", ".tif")
+
+
+def load_script(path: Path, name: str):
+    """A module from a file outside the package (tools/, benchmarks/),
+    registered under ``name`` first: dataclasses and worker pools look it up."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """``folder`` made by ``make(folder)`` once for this run: the workers of
+    pytest-xdist share the run's temporary folder (the parent of each one's
+    own), and the first to come makes it while the others wait on a lock."""
+    base = factory.getbasetemp()
+    shared = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "shared"
+    shared.mkdir(exist_ok=True)
+    folder, made = shared / name, shared / f"{name}.made"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not made.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            make(folder)
+            made.touch()
+    return folder
 
 
 @pytest.fixture(scope="session")
 def profile_cache(tmp_path_factory) -> Path:
-    """A built FOGRA39 profile, shared by every project a test makes."""
-    cache = REPO / ".cache" / "colour"  # reuse the developer's if there is one
-    if not cache.is_dir():
-        cache = tmp_path_factory.mktemp("colour")
-    press_profile(REPO, "FOGRA39", 300, cache)
-    return cache
+    """A built FOGRA39 profile, shared by every project a test makes (started
+    from a copy of the developer's cache when there is one)."""
+
+    def make(folder: Path) -> None:
+        if (REPO / ".cache" / "colour").is_dir():
+            shutil.copytree(REPO / ".cache" / "colour", folder, ignore=shutil.ignore_patterns("tmp*"))
+        press_profile(REPO, "FOGRA39", 300, folder)
+
+    return made_once(tmp_path_factory, "colour", make)
 
 
-def paint(path: Path, size: tuple[int, int], colour: tuple[int, int, int]) -> None:
-    image = Image.new("RGB", size, colour)
-    # A few bands so the photos are not flat (JPEG of a flat field is atypical).
-    for band in range(0, size[1], 40):
-        image.paste(tuple(min(255, c + band % 60) for c in colour), (0, band, size[0], band + 20))
-    image.save(path, quality=85)
+def paint(path: Path, size: tuple[int, int], seed: int) -> None:
+    """A placeholder photo for a test (`book.placeholder_photos`)."""
+    write_placeholder(path, size, seed, "untagged")
 
 
-def copy_mini(root: Path, profile_cache: Path) -> Path:
+def copy_mini(root: Path, profile_cache: Path | None, size: tuple[int, int] = (1500, 1000)) -> Path:
     """Copy tests/data/mini to ``root`` with its photos and the press profile."""
     shutil.copytree(DATA / "mini", root)
     shutil.copytree(REPO / "layouts", root / "layouts")
     shutil.copytree(REPO / "fonts", root / "fonts")
     photos = root / "content" / "photos"
     photos.mkdir(parents=True, exist_ok=True)
-    paint(photos / "ảnh-cảng.jpg", (1500, 1000), (40, 90, 160))
-    paint(photos / "p002.jpg", (1500, 1000), (160, 90, 40))
-    shutil.copytree(profile_cache, root / ".cache" / "colour", dirs_exist_ok=True)
+    paint(photos / "ảnh-cảng.jpg", size, 1)
+    paint(photos / "p002.jpg", size, 2)
+    if profile_cache is not None:
+        shutil.copytree(profile_cache, root / ".cache" / "colour", dirs_exist_ok=True)
     return root
 
 
@@ -67,16 +119,70 @@ def run():
 
 
 @pytest.fixture(scope="session")
-def sample(tmp_path_factory, profile_cache) -> Path:
-    """The repository's own sample book, all five editions built for print once
-    per session (test_sample_book, test_cards_credits)."""
+def photogen():
+    """tools/make_photos.py, the setup script's painter of the sample photos."""
+    return load_script(REPO / "tools" / "make_photos.py", "make_photos")
+
+
+@pytest.fixture(scope="session")
+def sample_photos(tmp_path_factory, photogen) -> Path:
+    """The folder of the sample book's photos: the repository's when every one
+    is current, else painted once for this run into a temporary folder."""
+    spec = REPO / "content" / "photos" / "placeholders.yaml"
+    photos = REPO / "content" / "photos"
+    if all(photogen.is_current(entry, photos / entry.file) for entry in photogen.load_spec(spec)):
+        return photos
+
+    def make(folder: Path) -> None:
+        assert photogen.main(["--spec", str(spec), "--out", str(folder)]) == 0
+
+    return made_once(tmp_path_factory, "photos", make)
+
+
+def copy_sample(root: Path, photos: Path, profile_cache: Path) -> Path:
+    """Copy the repository's sample book to ``root``, with ``photos``, the
+    press profile, and the developer's converted fonts and review thumbnails
+    when there are some."""
+    for name in SAMPLE_PARTS:
+        shutil.copytree(REPO / name, root / name, ignore=shutil.ignore_patterns(*(f"*{s}" for s in PHOTO_SUFFIXES)))
+    for photo in photos.iterdir():
+        if photo.suffix in PHOTO_SUFFIXES:
+            shutil.copyfile(photo, root / "content" / "photos" / photo.name)
+    shutil.copytree(profile_cache, root / ".cache" / "colour")
+    for name in ("fonts", "thumbs"):
+        if (REPO / ".cache" / name).is_dir():
+            shutil.copytree(REPO / ".cache" / name, root / ".cache" / name, ignore=shutil.ignore_patterns("*.tmp-*"))
+    return root
+
+
+@pytest.fixture
+def sample_copy(tmp_path: Path, sample_photos: Path, profile_cache: Path) -> Path:
+    """A fresh copy of the sample book, not built."""
+    return copy_sample(tmp_path / "sample", sample_photos, profile_cache)
+
+
+@pytest.fixture(scope="session")
+def sample_prepared(tmp_path_factory, sample_photos, profile_cache):
+    """The sample book's five editions gathered for the proof profile (set,
+    not drawn), in this worker's own copy (`book.gather.gather`)."""
+    from book.gather import gather
+    from book.outputs import OUTPUTS
+
+    root = copy_sample(tmp_path_factory.mktemp("prepared") / "sample", sample_photos, profile_cache)
+    return gather(root, list(LANGS), OUTPUTS["proof"])
+
+
+@pytest.fixture(scope="session")
+def sample_editions(sample_prepared) -> dict:
+    """The sample's editions from `sample_prepared`: lang -> edition."""
+    return {edition.lang: edition for edition in sample_prepared.editions}
+
+
+@pytest.fixture(scope="session")
+def sample(tmp_path_factory, sample_photos, profile_cache) -> Path:
+    """The repository's sample book, all five editions built for print once
+    per run (test_sample_book, test_cards_credits read it, and write nothing
+    into it)."""
     from book.build import build
 
-    root = tmp_path_factory.mktemp("sample")
-    for name in ("content", "layouts", "fonts", "translations"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copytree(profile_cache, root / ".cache" / "colour")
-    if (REPO / ".cache" / "fonts").is_dir():
-        shutil.copytree(REPO / ".cache" / "fonts", root / ".cache" / "fonts")
-    build(root)
-    return root
+    return made_once(tmp_path_factory, "sample", lambda root: build(copy_sample(root, sample_photos, profile_cache)))

@@ -5,18 +5,16 @@ from __future__ import annotations
 
 import re
 import subprocess
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 import uharfbuzz as hb
+from conftest import LANGS
 from reportlab.pdfgen.canvas import Canvas
 
-from book.gather import gather
 from book.i18n.localise import Localiser
 from book.languages import TABLE
 from book.model import Style
-from book.outputs import OUTPUTS
 from book.pdf.render import Renderer
 from book.text.frames import unbroken_names
 from book.text.linebreak import DASHES, NO_START
@@ -24,27 +22,9 @@ from book.text.setting import Placement
 from book.text.shaping import layout
 from book.text.typeset import Line, Part, break_paragraph, set_block
 
-REPO = Path(__file__).resolve().parent.parent
-LANGS = ("vi", "en", "zh", "ko", "ja")
-
-pytestmark = pytest.mark.skipif(
-    not any((REPO / "content" / "photos").glob("*.jpg")),
-    reason="the sample photos are not painted yet: run tools/setup.sh",
-)
-
 
 def text_of(line: Line) -> str:
     return "".join(piece.text for piece in line.pieces).strip()
-
-
-@pytest.fixture(scope="module")
-def prepared():
-    return gather(REPO, list(LANGS), OUTPUTS["proof"])
-
-
-@pytest.fixture(scope="module")
-def editions(prepared):
-    return {edition.lang: edition for edition in prepared.editions}
 
 
 def paragraphs(edition) -> list[list[str]]:
@@ -68,11 +48,11 @@ def last_token(text: str) -> str:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_composer_rules_hold_on_every_text_of_the_book(editions, lang):
+def test_composer_rules_hold_on_every_text_of_the_book(sample_editions, lang):
     facts = TABLE[lang]
     cjk = facts.breaking == "characters"
     problems = []
-    for lines in paragraphs(editions[lang]):
+    for lines in paragraphs(sample_editions[lang]):
         hyphens_in_a_row = 0
         for number, line in enumerate(lines):
             where = f"{lang}: {' / '.join(lines)}"
@@ -108,9 +88,10 @@ def test_composer_rules_hold_on_every_text_of_the_book(editions, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_no_credit_name_is_split(prepared, editions, lang):
-    edition = editions[lang]
-    names = list(unbroken_names(prepared.book, prepared.pagination, Localiser(prepared.book, lang, edition.catalog)))
+def test_no_credit_name_is_split(sample_prepared, sample_editions, lang):
+    edition = sample_editions[lang]
+    book, pagination = sample_prepared.book, sample_prepared.pagination
+    names = list(unbroken_names(book, pagination, Localiser(book, lang, edition.catalog)))
     assert names, "the edition knows which names stay whole"
     for lines in paragraphs(edition):
         joined = " ".join(lines) if TABLE[lang].breaking == "words" else "".join(lines)
@@ -131,12 +112,12 @@ def test_long_english_paragraph_keeps_hyphen_rules_at_every_width(fonts_en):
 
 
 @pytest.fixture(scope="module")
-def fonts_en(editions):
-    return editions["en"].fonts, Style("caption", "sans", 9, 12.6, hyphenate=True)
+def fonts_en(sample_editions):
+    return sample_editions["en"].fonts, Style("caption", "sans", 9, 12.6, hyphenate=True)
 
 
-def test_shaped_width_is_harfbuzz_width(editions):
-    fonts = editions["en"].fonts
+def test_shaped_width_is_harfbuzz_width(sample_editions):
+    fonts = sample_editions["en"].fonts
     name = fonts.registered["serif-bold"]
     path, index = fonts.files[name]
     font = hb.Font(hb.Face(hb.Blob.from_file_path(path), index))
@@ -151,8 +132,8 @@ def test_shaped_width_is_harfbuzz_width(editions):
         assert len(shaped.segments) == 2  # the second glyph is placed by the kern
 
 
-def test_kerned_heading_is_positioned_in_the_pdf_and_reads_back(editions, tmp_path):
-    fonts = editions["en"].fonts
+def test_kerned_heading_is_positioned_in_the_pdf_and_reads_back(sample_editions, tmp_path):
+    fonts = sample_editions["en"].fonts
     style = Style("heading", "serif-bold", 20, 26)
     block = set_block(fonts, [Part("Vo Ta", style)], "en", 150, 30)
     pdf = tmp_path / "kern.pdf"

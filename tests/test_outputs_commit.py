@@ -8,9 +8,12 @@ import hashlib
 import io
 import json
 import os
+import queue
+import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -50,27 +53,93 @@ def leftovers(root: Path) -> list[str]:
     return found + [p.name for p in root.rglob("*.tmp-*")]
 
 
-def test_kill_mid_build_leaves_old_or_new_outputs_and_a_true_manifest(mini):
+# A build that prints its progress (the stages the CLI's progress bar shows) and
+# stops still at the first report of the stage named on its command line, or, for
+# "moving", as the commit renames its second PDF into place (the first is in place
+# already): the test kills it there.
+PAUSING_BUILD = """
+import os, signal, sys
+from pathlib import Path
+from book.build import build
+
+root, moment = Path(sys.argv[1]), sys.argv[2]
+
+def pause(what):
+    print(f"paused at {what}", flush=True)
+    while True:
+        signal.pause()
+
+def report(stage, done, total):
+    print(stage, flush=True)
+    if stage.startswith(moment):
+        pause(stage)
+
+moved = []
+
+def moving(rename):
+    def move(src, dst, *args, **kwargs):
+        dst = Path(dst)
+        if moment == "moving" and dst.suffix == ".pdf" and not any(p.startswith(".") for p in dst.relative_to(root / "output").parts):
+            moved.append(dst.name)
+            if len(moved) == 2:
+                pause(f"moving {dst.name} after {moved[0]}")
+        return rename(src, dst, *args, **kwargs)
+    return move
+
+for name in ("rename", "replace"):  # whichever the commit renames with
+    setattr(os, name, moving(getattr(os, name)))
+build(root, ["vi", "en"], "proof", 1, report=report)
+"""
+
+
+def stream_lines(stream) -> queue.Queue:
+    """The lines of a child's ``stream`` as they come (None at its end), read
+    by a thread, so that a test can wait for one with a time limit."""
+    lines: queue.Queue = queue.Queue()
+
+    def read() -> None:
+        for line in stream:
+            lines.put(line.rstrip("\n"))
+        lines.put(None)
+
+    threading.Thread(target=read, daemon=True).start()
+    return lines
+
+
+def kill_at(root: Path, moment: str) -> list[str]:
+    """Run a build of ``root`` and kill it (SIGKILL, with its photo workers)
+    where it reports ``moment``; the progress lines it printed."""
+    child = subprocess.Popen([sys.executable, "-c", PAUSING_BUILD, str(root), moment], stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL, text=True, start_new_session=True)
+    lines, seen = stream_lines(child.stdout), []
+    try:
+        while not seen or not seen[-1].startswith("paused at"):
+            line = lines.get(timeout=300)
+            assert line is not None, f"the build ended (exit {child.wait()}) before {moment!r}: {seen}"
+            seen.append(line)
+    finally:
+        os.killpg(child.pid, signal.SIGKILL)
+        child.wait()
+    return seen
+
+
+@pytest.mark.parametrize("moment", ["checking sources", "rendering", "preparing photos", "writing the PDFs", "done", "moving"])
+def test_kill_at_a_moment_of_the_build_keeps_old_outputs_and_the_next_build_recovers(mini, moment):
     args = [*BOOK, "--project", str(mini), "build", "--profile", "proof", "--lang", "vi", "--lang", "en", "--jobs", "1"]
     assert subprocess.run(args, capture_output=True).returncode == 0
-    old = outputs(mini)
-    old_manifest = (mini / "output" / "manifest.json").read_bytes()
-    for round_, delay in enumerate((0.5, 2.0, 4.0, 6.0)):
-        edit_caption(mini, f"vòng {round_}")
-        child = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-        time.sleep(delay)
-        if child.poll() is None:
-            os.killpg(child.pid, signal.SIGKILL)
-        child.wait()
-        now = outputs(mini)
-        if now == old:
-            assert (mini / "output" / "manifest.json").read_bytes() == old_manifest
-        elif not (mini / "output" / ".commit.json").exists():
-            assert manifest_agrees(mini), round_  # all new, and listed
-        old, old_manifest = now, (mini / "output" / "manifest.json").read_bytes()
+    old, old_manifest = outputs(mini), (mini / "output" / "manifest.json").read_bytes()
+    edit_caption(mini, "mới")
+    seen = kill_at(mini, moment)
+    if moment == "moving":  # killed inside the commit, one edition in place: the journal says what to finish
+        assert re.fullmatch(r"paused at moving mini-(vi|en)-proof\.pdf after mini-(vi|en)-proof\.pdf", seen[-1]), seen
+        assert (mini / "output" / ".commit.json").is_file()
+        assert len(set(outputs(mini).items()) - set(old.items())) == 1  # the first moved, the second not yet
+    else:  # killed before the commit: the outputs and the manifest are those of the last build
+        assert seen[-1].startswith(f"paused at {moment}") and not (mini / "output" / ".commit.json").exists(), seen
+        assert outputs(mini) == old and (mini / "output" / "manifest.json").read_bytes() == old_manifest
     result = subprocess.run(args, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert manifest_agrees(mini)
+    assert manifest_agrees(mini) and outputs(mini) != old  # the new caption is in place
     assert leftovers(mini) == []
 
 
@@ -104,19 +173,15 @@ def test_two_builds_at_once_both_succeed_and_the_manifest_lists_both(mini):
 def test_second_build_waits_for_the_lock_with_one_line(mini):
     from book.lock import project_lock
 
-    lines = []
     with project_lock(mini):
         child = subprocess.Popen([*BOOK, "--project", str(mini), "build", "--profile", "proof", "--lang", "vi", "--jobs", "1"],
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        deadline = time.time() + 120
-        while time.time() < deadline and not (mini / "output").exists() and child.poll() is None:
-            time.sleep(0.2)
-        time.sleep(3)
-        assert child.poll() is None  # waiting
-    _, stderr = child.communicate(timeout=300)
-    lines = [line for line in stderr.splitlines() if line.strip()]
-    assert child.returncode == 0, stderr
-    assert lines and lines[0].startswith("another build of this project is running (process ") and lines[0].endswith("waiting for it to finish")
+        first = stream_lines(child.stderr).get(timeout=300)  # the lock is let go as soon as the child says it waits
+        assert child.poll() is None and not (mini / "output").exists()  # waiting, and has written nothing
+    stdout = child.stdout.read()
+    assert child.wait(timeout=300) == 0, (first, stdout)
+    assert first.startswith("another build of this project is running (process ") and first.endswith("waiting for it to finish")
+    assert (mini / "output" / "proof" / "vi" / "mini-vi-proof.pdf").is_file()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ and any sequence of source edits merged into a catalog."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import tempfile
 import unicodedata
@@ -31,16 +30,9 @@ CHAPTER = "content/chapters/01-cang.yaml"
 
 @pytest.fixture(scope="module")
 def caption_book(tmp_path_factory, profile_cache):
-    from tests.conftest import DATA, REPO, paint
+    from conftest import copy_mini
 
-    root = tmp_path_factory.mktemp("captions") / "mini"
-    shutil.copytree(DATA / "mini", root)
-    shutil.copytree(REPO / "layouts", root / "layouts")
-    shutil.copytree(REPO / "fonts", root / "fonts")
-    (root / "content" / "photos").mkdir(parents=True, exist_ok=True)
-    paint(root / "content" / "photos" / "ảnh-cảng.jpg", (600, 400), (40, 90, 160))
-    paint(root / "content" / "photos" / "p002.jpg", (600, 400), (160, 90, 40))
-    return root
+    return copy_mini(tmp_path_factory.mktemp("captions") / "mini", None, (600, 400))
 
 
 def squash(text: str) -> str:

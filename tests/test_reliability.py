@@ -10,11 +10,11 @@ import time
 from pathlib import Path
 
 import polib
+from conftest import REPO
 from PIL import Image, ImageStat
 
 from book.images.press import press_profile
 from book.images.process import ImageJob, process
-from tests.conftest import REPO
 
 CHAPTER = "content/chapters/01-cang.yaml"
 
@@ -33,12 +33,12 @@ def prepare(tmp_path: Path, source: Path, mode: str, press: Path | None = None) 
     return Image.open(result.path)
 
 
-def test_16_bit_grey_tiff_and_png_keep_their_grey(tmp_path):
+def test_16_bit_grey_tiff_and_png_keep_their_grey(tmp_path, profile_cache):
     level = round(0.31 * 65535)
     for suffix in ("tif", "png"):
         source = tmp_path / f"scan.{suffix}"
         Image.new("I;16", (900, 600), level).save(source)
-        out = prepare(tmp_path, source, "cmyk", press_profile(REPO, "FOGRA39", 300, REPO / ".cache" / "colour"))
+        out = prepare(tmp_path, source, "cmyk", press_profile(REPO, "FOGRA39", 300, profile_cache))
         assert out.mode == "L"  # grey stays on the black plate
         got = ImageStat.Stat(out).mean[0]
         assert abs(lightness(got) - lightness(level / 257)) < 2, (suffix, got)

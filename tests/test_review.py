@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -19,7 +18,6 @@ from book.i18n.localise import Localiser
 from book.review.make import make_review
 from book.sources import load_book
 
-REPO = Path(__file__).resolve().parent.parent
 LONG = "Hai Phong is the largest port city of northern Vietnam. " * 30
 
 
@@ -134,14 +132,8 @@ def test_build_json_reports_a_failure_as_problems(troubled, run):
     assert fuzzy and fuzzy[0]["file"] == "translations/en.po" and fuzzy[0]["key"] == "photo:p001:caption"
 
 
-@pytest.mark.skipif(not any((REPO / "content" / "photos").glob("*.jpg")), reason="the sample photos are not painted yet")
-def test_sample_book_sheet_has_every_photo_with_five_captions(tmp_path, profile_cache):
-    root = tmp_path / "sample"
-    for name in ("content", "layouts", "fonts", "translations"):
-        shutil.copytree(REPO / name, root / name)
-    for name in ("fonts", "thumbs"):
-        if (REPO / ".cache" / name).is_dir():
-            shutil.copytree(REPO / ".cache" / name, root / ".cache" / name)
+def test_sample_book_sheet_has_every_photo_with_five_captions(sample_copy):
+    root = sample_copy
     review = make_review(root)
     text = squeeze(raw_text(review.path))
     expected = expected_captions(root)

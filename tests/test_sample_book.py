@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from conftest import LANGS, REPO
 from PIL import Image, ImageChops
 
 from book.i18n.catalog import read_catalog
@@ -18,15 +19,7 @@ from book.pages.paginate import paginate
 from book.sources import load_book
 from book.text.linebreak import NO_END, NO_START
 
-REPO = Path(__file__).resolve().parent.parent
-LANGS = ("vi", "en", "zh", "ko", "ja")
 REGIONAL = {"zh": "CJKsc", "ja": "CJKjp", "ko": "CJKkr"}
-
-pytestmark = pytest.mark.skipif(
-    not any((REPO / "content" / "photos").glob("*.jpg")),
-    reason="the sample photos are not painted yet: run tools/setup.sh",
-)
-
 
 def edition(root: Path, lang: str) -> Path:
     return root / "output" / "print" / lang / f"hai-phong-70-nam-{lang}-interior.pdf"
@@ -140,7 +133,7 @@ def test_colophon_states_the_format_once(sample, lang, label):
         assert f"{label}：" in colophon
 
 
-def test_cjk_spines_hold_their_vertical_punctuation(tmp_path):
+def test_cjk_spines_hold_their_vertical_punctuation(sample, tmp_path):
     """The zh and ja spines set the title's dash and comma in their vertical
     forms: the subsets made for the cover hold those glyphs, so none draws as an empty box."""
     from reportlab.pdfbase import pdfmetrics
@@ -150,9 +143,9 @@ def test_cjk_spines_hold_their_vertical_punctuation(tmp_path):
     from book.text.fonts import EditionFonts
     from book.text.vertical import vertical_text
 
-    book, _ = load_book(REPO)
+    book, _ = load_book(sample)
     for lang in ("zh", "ja"):
-        texts = cover_strings(book, Localiser(book, lang, read_catalog(REPO, lang), Problems()))
+        texts = cover_strings(book, Localiser(book, lang, read_catalog(sample, lang), Problems()))
         fonts = EditionFonts(book.fonts, lang, tmp_path / lang)
         fonts.prepare(cover_roles(book, lang, texts))
         role = book.style("spine", lang).font

@@ -12,6 +12,7 @@ from types import SimpleNamespace
 
 import pikepdf
 import pytest
+from conftest import LANGS, REPO
 from PIL import Image
 from reportlab.pdfgen.canvas import Canvas
 
@@ -28,14 +29,8 @@ from book.text.setting import Placement
 from book.text.shaping import hb_font, layout
 from book.text.typeset import Line, break_paragraph
 
-REPO = Path(__file__).resolve().parent.parent
-LANGS = ("vi", "en", "zh", "ko", "ja")
 CJK_SERIF = {"zh": "serif-cjk-sc", "ja": "serif-cjk-jp"}
 
-needs_photos = pytest.mark.skipif(
-    not any((REPO / "content" / "photos").glob("*.jpg")),
-    reason="the sample photos are not painted yet: run tools/setup.sh",
-)
 
 
 def text_of(line: Line) -> str:
@@ -164,11 +159,10 @@ def glyph_positions(pdf: Path) -> list[tuple[float, bytes, float]]:
     return found
 
 
-@needs_photos
-def test_sample_zh_foreword_compresses_its_title_marks_in_the_pdf(editions, tmp_path):
+def test_sample_zh_foreword_compresses_its_title_marks_in_the_pdf(sample_editions, tmp_path):
     """《海防——70年战斗、建设与发展》，: in the PDF the comma starts half an em
     after the closing bracket, and pdftotext reads both in order."""
-    edition = editions["zh"]
+    edition = sample_editions["zh"]
     placement = placement_with(edition, "》，")
     pdf = drawn(edition, placement, tmp_path, "zh.pdf")
     size = placement.lines[0].size
@@ -185,10 +179,9 @@ def test_sample_zh_foreword_compresses_its_title_marks_in_the_pdf(editions, tmp_
     assert drawn(edition, placement, tmp_path, "again.pdf").read_bytes() == pdf.read_bytes()
 
 
-@needs_photos
 @pytest.mark.parametrize("lang, needle", [("zh", "——"), ("ja", "――")])
-def test_two_em_dash_is_one_rule_without_a_gap(editions, tmp_path, lang, needle):
-    edition = editions[lang]
+def test_two_em_dash_is_one_rule_without_a_gap(sample_editions, tmp_path, lang, needle):
+    edition = sample_editions[lang]
     placement = placement_with(edition, needle)
     pdf = drawn(edition, placement, tmp_path, f"{lang}.pdf")
     line = next(line for line in placement.lines if needle in text_of(line))
@@ -209,8 +202,8 @@ def test_two_em_dash_is_one_rule_without_a_gap(editions, tmp_path, lang, needle)
     assert needle in raw
     # As a reader sees it: the line alone at 600 dpi, ink in every column from one end of the rule to the other.
     alone = drawn(edition, Placement(0, 0, [line]), tmp_path, f"{lang}-line.pdf")
-    subprocess.run(["pdftoppm", "-r", "600", "-gray", "-png", "-singlefile", str(alone), str(tmp_path / lang)], check=True)
-    image = Image.open(tmp_path / f"{lang}.png").convert("L")
+    subprocess.run(["pdftoppm", "-r", "600", "-gray", "-singlefile", str(alone), str(tmp_path / lang)], check=True)  # PGM: no PNG to compress
+    image = Image.open(tmp_path / f"{lang}.pgm").convert("L")
     scale = 600 / 72
     baseline = (10 * MM + line.size) * scale
     band = image.crop((0, int(baseline - 0.8 * line.size * scale), image.width, int(baseline + 0.1 * line.size * scale)))
@@ -247,10 +240,9 @@ def test_a_connector_never_starts_or_ends_a_line(fonts_for, lang, text):
             assert not single and not spaced, (width_mm, lines)
 
 
-@needs_photos
 @pytest.mark.parametrize("lang", LANGS)
-def test_no_line_of_the_sample_book_starts_with_a_dash(editions, lang):
-    edition = editions[lang]
+def test_no_line_of_the_sample_book_starts_with_a_dash(sample_editions, lang):
+    edition = sample_editions[lang]
     placements = [p for s in edition.text.frames.values() for p in s.placements]
     placements += [p for ps in edition.text.running.values() for p in ps]
     lines = [text_of(line) for p in placements for line in p.lines]
@@ -294,25 +286,17 @@ def display_texts(edition) -> list[list[str]]:
             if placement.lines and placement.lines[0].size >= 13]
 
 
-@pytest.fixture(scope="module")
-def editions():
-    prepared = gather(REPO, list(LANGS), OUTPUTS["proof"])
-    return {edition.lang: edition for edition in prepared.editions}
-
-
-@needs_photos
 @pytest.mark.parametrize("lang", LANGS)
-def test_sample_titles_break_where_a_reader_expects(editions, lang):
-    found = display_texts(editions[lang])
+def test_sample_titles_break_where_a_reader_expects(sample_editions, lang):
+    found = display_texts(sample_editions[lang])
     for title in TITLES[lang]:
         assert title in found, (title, [t for t in found if t[0][:6] == title[0][:6]])
 
 
-@needs_photos
 @pytest.mark.parametrize("lang", LANGS)
-def test_no_display_line_ends_on_a_function_word_or_splits_a_compound(editions, lang):
+def test_no_display_line_ends_on_a_function_word_or_splits_a_compound(sample_editions, lang):
     facts = TABLE[lang]
-    for lines in display_texts(editions[lang]):
+    for lines in display_texts(sample_editions[lang]):
         if len(lines) < 2:
             continue
         joined = " ".join(lines)

@@ -17,11 +17,11 @@ if TOOLS not in sys.path:  # run as a script, tools/ is on the path already; imp
 from photogen.cli import main  # noqa: E402
 from photogen.render import PAINT_SCALE, SCENES, paint_scene, render_photo  # noqa: E402
 from photogen.spec import Entry, SpecError, load_spec  # noqa: E402
-from photogen.variants import ADOBE_RGB_ICC, apply_variant, cmyk_icc_path, srgb_icc, write_photo  # noqa: E402
+from photogen.variants import ADOBE_RGB_ICC, apply_variant, cmyk_icc_path, is_current, srgb_icc, write_photo  # noqa: E402
 
 __all__ = [
     "ADOBE_RGB_ICC", "PAINT_SCALE", "SCENES", "Entry", "SpecError", "apply_variant", "cmyk_icc_path",
-    "load_spec", "main", "paint_scene", "render_photo", "srgb_icc", "write_photo",
+    "is_current", "load_spec", "main", "paint_scene", "render_photo", "srgb_icc", "write_photo",
 ]
 
 if __name__ == "__main__":

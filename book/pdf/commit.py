@@ -11,6 +11,7 @@ manifest that lists exactly the files that are there."""
 from __future__ import annotations
 
 import json
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -130,5 +131,8 @@ def recover(root: Path) -> list[str]:
         elif actual is not None:
             notes.append(f"{entry['path']}: matches no recorded build; it was left out of the manifest, build it again")
     write_atomic(root / MANIFEST_REL, dump({**manifest, "files": files}))
+    for folder in {(root / source).parent for source, _, _ in moves}:
+        if folder.name.startswith(".build-"):  # the killed build's staging folder: the moves above made it look new
+            shutil.rmtree(folder, ignore_errors=True)
     journal.unlink()
     return notes + ["output/manifest.json: repaired after an interrupted build"]

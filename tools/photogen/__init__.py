@@ -6,8 +6,10 @@ the command line down to the brush:
 
 - cli: command line, worker pool, keeping files that are still current
 - spec: reading and checking the YAML spec (Entry, SpecError)
-- variants: file variants (ICC profiles, EXIF orientation) and atomic writes
-- render: scene registry, painting at reduced size, ageing, grain, label
+- variants: an entry's photo stored as its variant with its fingerprint, by
+  book.placeholder_photos (the one placeholder writer: variants, ICC
+  profiles, the label, atomic writes)
+- render: scene registry, painting at reduced size, ageing, grain
 - scenes_port, scenes_sea, scenes_city, scenes_events, scenes_landmarks,
   scenes_nature: one function per scene, grouped by theme
 - landscape, buildings, port, street, plants, people, props: things scenes

@@ -25,6 +25,8 @@ import os
 import sys
 from pathlib import Path
 
+from book.files import DiskFull
+
 from .spec import Entry, SpecError, load_spec
 from .variants import ADOBE_RGB_ICC, cmyk_icc_path, is_current, write_photo
 
@@ -84,5 +86,7 @@ def main(argv: list[str] | None = None) -> int:
                     pass
     except OSError as exc:
         return fail(f"cannot write to {shown_out}: {exc}")
+    except DiskFull as exc:
+        return fail(f"cannot write to {shown_out}: {exc.path.name}: no space left on the device")
     print(f"made {len(todo)}, kept {len(entries) - len(todo)} photos in {shown_out}")
     return 0

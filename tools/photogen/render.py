@@ -6,7 +6,9 @@ import math
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from PIL import Image, ImageDraw, ImageFilter
+
+from book.placeholder_photos import label
 
 from .canvas import Painter
 from .colour import pick_light, to_u8
@@ -119,20 +121,6 @@ def add_grain(img: Image.Image, rng: np.random.Generator, sigma: float) -> Image
     return Image.fromarray(arr)
 
 
-def draw_label(img: Image.Image, text: str) -> None:
-    """A small 'PLACEHOLDER <stem>' tag in the top-left corner."""
-    w, h = img.size
-    font = ImageFont.load_default(size=max(8, round(h * 0.015)))
-    left, top, right, bottom = ImageDraw.Draw(img).textbbox((0, 0), text, font=font)
-    pad = max(2, round((bottom - top) * 0.4))
-    m = max(2, round(min(w, h) * 0.012))
-    box = (m, m, m + right - left + 2 * pad, m + bottom - top + 2 * pad)
-    plate = img.crop(box).point(lambda v: v * 0.45)  # darkened, see-through plate
-    ImageDraw.Draw(plate).text((pad - left, pad - top), text, font=font,
-                               fill=235 if img.mode == "L" else (235, 235, 235))
-    img.paste(plate, box[:2])
-
-
 def render_photo(entry: Entry) -> Image.Image:
     """The photo as it should be displayed (RGB, or L for gray), full size."""
     img = paint_scene(entry.scene, entry.size, entry.seed)
@@ -141,5 +129,5 @@ def render_photo(entry: Entry) -> Image.Image:
         img = archival_look(img, grain_rng)
     img = img.resize(entry.size, Image.Resampling.LANCZOS)
     img = add_grain(img, grain_rng, 9.0 if entry.variant == "gray" else 4.0)
-    draw_label(img, f"PLACEHOLDER {entry.stem}")
+    label(img, f"PLACEHOLDER {entry.stem}")
     return img

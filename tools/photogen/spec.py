@@ -8,12 +8,13 @@ from pathlib import Path
 
 import yaml
 
+from book.placeholder_photos import VARIANTS
+from book.sources.imprint import PLACEHOLDER_MARK
+
 from .render import SCENES
 
 # Bump when the painting changes so that existing placeholders get remade.
-GENERATOR = "make_photos/1"
-
-VARIANTS = ("srgb", "untagged", "adobe-rgb", "cmyk", "gray", "png", "exif-rotated")
+GENERATION = 1
 
 
 class SpecError(Exception):
@@ -34,7 +35,7 @@ class Entry:
 
     def fingerprint(self) -> str:
         w, h = self.size
-        return (f"placeholder {GENERATOR} scene={self.scene} variant={self.variant} "
+        return (f"{PLACEHOLDER_MARK}/{GENERATION} scene={self.scene} variant={self.variant} "
                 f"seed={self.seed} size={w}x{h}")
 
 
