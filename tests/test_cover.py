@@ -82,9 +82,9 @@ def test_barcode_decodes_to_the_editions_isbn(mini, run, tmp_path):
 def test_manifest_tells_the_printer_the_paper_the_spine_is_for(mini, run):
     import json
 
-    from tests.conftest import paint
+    from conftest import paint
 
-    paint(mini / "content" / "photos" / "p002.jpg", (2000, 1250), (160, 90, 40))  # 100 ppi across the spread
+    paint(mini / "content" / "photos" / "p002.jpg", (2000, 1250), 2)  # 100 ppi across the spread
     path = mini / "content" / "book.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("paper: {caliper_mm: 0.14}",
                                                              'paper: {name: "Couché matt 157 g/m²", caliper_mm: 0.14}'), encoding="utf-8")
