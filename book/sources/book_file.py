@@ -10,6 +10,7 @@ from book.errors import ConfigError, Problem, Problems
 from book.languages import TABLE, known
 from book.model import Book, Message, Paper, ProfileSettings, Safety
 from book.outputs import OUTPUTS
+from book.sources.artwork import load_artworks
 from book.sources.chapters import ID_RE, load_chapters
 from book.sources.contacts import load_contacts
 from book.sources.fonts_file import load_fonts
@@ -128,6 +129,8 @@ def load_book(root: Path, check_files: bool = True, problems: Problems | None = 
     book.imprint = load_imprint(top.sub("imprint", IMPRINT_KEYS), out) if top.data.get("imprint") is not None else None
     book.placeholder_files = placeholder_files(root) if check_files else frozenset()
     check_slots(book, out)
+    if check_files:
+        load_artworks(book, out)
     out.stop_if_errors("in the book's sources; nothing was written", ConfigError)
     return book, out.warnings
 
