@@ -278,5 +278,5 @@ def load_artworks(book: Book, out: Problems) -> None:
                     try:
                         book.artworks[value] = read_artwork(path, rel)
                     except ArtworkProblem as exc:
-                        place = f"{rel}:{exc.line}" if exc.line else rel
+                        place = f"{rel} line {exc.line}:" if exc.line else rel
                         out.error("bad-artwork", where, f"{at}: {place} {exc}")
