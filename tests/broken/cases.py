@@ -149,6 +149,8 @@ CASES += [
          "artwork content/artwork/emblem.svg not found; add the file or correct the name"),
     Case("artwork-not-vector", emblem("emblem.png", PNG), f"{CHAPTER}:20: pages[0].slots.emblem",
          "content/artwork/emblem.png is not a vector file; give an SVG drawing"),
+    Case("artwork-outside", emblem("../../layouts/layouts.yaml", None), f"{CHAPTER}:20: pages[0].slots.emblem",
+         "artwork artwork/../../layouts/layouts.yaml is outside content/; move it into content/"),
     Case("artwork-rgb", emblem("emblem.svg", RGB_SVG), f"{CHAPTER}:20: pages[0].slots.emblem",
          "content/artwork/emblem.svg line 2: colour '#e4002b' is not a CMYK ink; write it as device-cmyk(c m y k)"),
 ]
