@@ -123,3 +123,14 @@ def test_a_new_books_title_page_has_no_emblem(tmp_path, run, profile_cache):
     assert red_pixels(pdf, 1, tmp_path) == (0, 0)
     assert "Chương thứ nhất" in subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True).stdout
 
+
+
+def test_inks_are_inherited_from_the_drawing_and_its_groups(tmp_path):
+    path = tmp_path / "mark.svg"
+    path.write_text('<svg xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" '
+                    'viewBox="0 0 10 10" fill="device-cmyk(0 0 1 0)"><inkscape:grid/><metadata>x</metadata>'
+                    '<path d="M0 0H5V5Z"/><g style="fill:device-cmyk(0, 50%, 0, 0)"><circle cx="5" cy="5" r="2" fill="inherit"/></g>'
+                    '<g display="none"><image href="hidden.png"/></g></svg>', encoding="utf-8")
+    first, second = read_artwork(path, "content/mark.svg").shapes
+    assert first.fill == (0.0, 0.0, 1.0, 0.0)
+    assert second.fill == (0.0, 0.5, 0.0, 0.0) and second.path[0] == ("M", (3.0, 5.0)) and second.path[-1] == ("Z", ())

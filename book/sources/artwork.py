@@ -28,7 +28,7 @@ from book.model import CMYK, FRAME_KINDS, Artwork, Book, Shape
 
 SVG_NS = "http://www.w3.org/2000/svg"
 SHAPES = ("path", "rect", "circle", "ellipse", "line", "polyline", "polygon")
-GROUPS = ("g", "svg", "a")
+GROUPS = ("g", "a")
 SKIPPED = ("title", "desc", "metadata", "defs", "style")  # no drawing of their own (nothing may refer to defs: no url(), no use)
 REFUSED = {
     "image": "is a raster picture; an artwork is vector only: draw it as paths, or place the picture as a photo",
@@ -88,6 +88,11 @@ def properties(node: Node) -> dict[str, str]:
         if colon:
             found[key.strip()] = value.strip()
     return found
+
+
+def own_style(props: dict[str, str]) -> dict[str, str]:
+    """The inherited properties an element sets itself ('inherit' sets none)."""
+    return {k: props[k] for k in INHERITED if k in props and props[k].strip() != "inherit"}
 
 
 def parse_colour(value: str, line: int) -> CMYK | None:
@@ -174,6 +179,8 @@ def shape_of(node: Node, props: dict[str, str], transform: Transform) -> Shape |
         raise ArtworkProblem(f"<{node.tag}> has a size or path that is not a plain number (give user units, no 'mm')", node.line) from None
     if not recorder.ops:
         return None
+    if node.tag in ("circle", "ellipse"):
+        recorder.ops.append(("Z", ()))  # fontTools draws them as two open arcs: a stroke joins round the whole shape
     fill = parse_colour(props.get("fill", "black"), node.line) if node.tag != "line" else None  # a line has no inside
     stroke = parse_colour(props.get("stroke", "none"), node.line)
     if fill is None and stroke is None:
@@ -203,7 +210,7 @@ def walk(node: Node, inherited: dict[str, str], transform: Transform, shapes: li
         for key in UNSUPPORTED:
             if props.get(key, "none") != "none":
                 raise ArtworkProblem(f"{key} is not supported in an artwork; expand it into plain paths", child.line)
-        here = {**inherited, **{k: props[k] for k in INHERITED if k in props}}
+        here = {**inherited, **own_style(props)}
         moved = transform.transform(parse_transform(props["transform"], child.line)) if "transform" in props else transform
         if child.tag in SHAPES:
             shape = shape_of(child, here, moved)
@@ -250,7 +257,7 @@ def read_artwork(path: Path, rel: str) -> Artwork:
         raise ArtworkProblem(f"is not an SVG drawing (its first element is <{root.tag or 'other'}>); give an SVG file", root.line)
     view = view_box(root)
     shapes: list[Shape] = []
-    walk(Node("g", {}, root.line, [root]), {}, Identity, shapes)
+    walk(root, own_style(properties(root)), Identity, shapes)
     if not shapes:
         raise ArtworkProblem("draws nothing; give a drawing with at least one filled or stroked shape")
     return Artwork(rel, view, tuple(shapes))
