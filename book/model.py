@@ -148,11 +148,15 @@ class Shape:
 @dataclass(frozen=True)
 class Artwork:
     """A vector file of the book's own (an emblem, a logo), read for an artwork frame.
-    The renderer fits ``view`` (x, y, w, h in the file's units) into the frame."""
+    The renderer fits ``view`` (x, y, w, h in the file's units) whole into the
+    frame, placed in the room left over as ``align`` says (the file's
+    preserveAspectRatio: 0 left or top, 0.5 centre, 1 right or bottom), or
+    stretched to the frame when ``align`` is None."""
 
     rel: str  # path relative to the project, for messages
     view: tuple[float, float, float, float]
     shapes: tuple[Shape, ...]
+    align: tuple[float, float] | None = (0.5, 0.5)
 
 
 @dataclass(frozen=True)

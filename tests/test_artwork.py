@@ -20,12 +20,12 @@ TITLE_PAGE = "  - layout: title-page\n    slots: {{{emblem}title: title, subtitl
 EMBLEM_BOX = (20, 40, 60, 40)  # layouts.yaml title-page emblem frame: x, y, w, h in mm from the trim's top-left
 
 
-def red_pixels(pdf: Path, page: int, folder: Path, bleed: float = 3.0) -> tuple[int, int]:
-    """Red pixels of ``page`` rendered at 50 dpi: (inside the emblem frame, elsewhere)."""
+def red_pixels(pdf: Path, page: int, folder: Path, box: tuple[float, ...] = EMBLEM_BOX, bleed: float = 3.0) -> tuple[int, int]:
+    """Red pixels of ``page`` rendered at 50 dpi: (inside ``box``, by default the emblem frame, elsewhere)."""
     stem = folder / f"page-{page}"
     subprocess.run(["pdftoppm", "-r", "50", "-f", str(page), "-l", str(page), "-singlefile", "-png", str(pdf), str(stem)], check=True)
     image = Image.open(f"{stem}.png").convert("RGB")
-    x, y, w, h = ((v + (bleed if i < 2 else 0)) / 25.4 * 50 for i, v in enumerate(EMBLEM_BOX))
+    x, y, w, h = ((v + (bleed if i < 2 else 0)) / 25.4 * 50 for i, v in enumerate(box))
     inside = outside = 0
     pixels = image.load()
     for py in range(image.height):
@@ -134,3 +134,31 @@ def test_inks_are_inherited_from_the_drawing_and_its_groups(tmp_path):
     first, second = read_artwork(path, "content/mark.svg").shapes
     assert first.fill == (0.0, 0.0, 1.0, 0.0)
     assert second.fill == (0.0, 0.5, 0.0, 0.0) and second.path[0] == ("M", (3.0, 5.0)) and second.path[-1] == ("Z", ())
+
+
+def test_an_emblem_in_a_frame_of_another_shape_keeps_to_its_corner(mini, run, tmp_path):
+    """The sample's emblem says preserveAspectRatio="xMinYMax": in a wider, taller
+    frame it grows to fit and stays in the frame's bottom left-hand corner."""
+    (mini / "content" / "artwork").mkdir()
+    shutil.copy(EMBLEM, mini / "content" / "artwork" / "emblem.svg")
+    layouts = mini / "layouts" / "layouts.yaml"
+    text = layouts.read_text(encoding="utf-8")
+    assert "emblem: {kind: artwork, x: 20, y: 40, w: 60, h: 40}" in text
+    layouts.write_text(text.replace("emblem: {kind: artwork, x: 20, y: 40, w: 60, h: 40}", "emblem: {kind: artwork, x: 20, y: 40, w: 120, h: 60}"),
+                       encoding="utf-8")
+    add_title_page(mini, "emblem: artwork/emblem.svg, ")
+    assert run(mini, "build", "--lang", "vi").exit_code == 0
+    pdf = mini / "output" / "print" / "vi" / "mini-vi-interior.pdf"
+    grown, beyond = red_pixels(pdf, 1, tmp_path, (20, 40, 90, 60))  # 60 x 40 scaled by 1.5, from the left edge
+    assert grown > 600 and beyond == 0, (grown, beyond)
+    (tmp_path / "left").mkdir()
+    left_edge, _ = red_pixels(pdf, 1, tmp_path / "left", (20, 40, 6, 60))
+    assert left_edge > 0  # the "7" starts at the frame's left edge, not centred
+
+
+def test_an_artwork_that_would_be_cropped_is_refused(tmp_path):
+    path = tmp_path / "mark.svg"
+    path.write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" preserveAspectRatio="xMidYMid slice">'
+                    '<rect width="5" height="5"/></svg>', encoding="utf-8")
+    with pytest.raises(ArtworkProblem, match="preserveAspectRatio 'xMidYMid slice' is not one an artwork frame can follow"):
+        read_artwork(path, "content/mark.svg")

@@ -208,18 +208,21 @@ class Renderer:
             canvas.restoreState()
 
     def draw_artwork(self, canvas: Canvas, placed: Placed) -> None:
-        """The artwork a page names, fitted whole in its frame and centred (SVG's
-        default), in its own CMYK inks: a mark the same in every edition."""
+        """The artwork a page names, fitted whole in its frame where its
+        preserveAspectRatio puts it, in its own CMYK inks: a mark the same in every edition."""
         artwork = self.book.artworks.get(placed.value) if placed.value else None
         if artwork is None:
             return
         x, y, w, h = placed.box
         vx, vy, vw, vh = artwork.view
-        scale = min(w / vw, h / vh)  # mm per unit of the file
-        left, top = x + (w - vw * scale) / 2, y + (h - vh * scale) / 2
+        if artwork.align is None:
+            sx, sy, left, top = w / vw, h / vh, x, y  # mm per unit of the file, across and down
+        else:
+            sx = sy = min(w / vw, h / vh)
+            left, top = x + (w - vw * sx) * artwork.align[0], y + (h - vh * sy) * artwork.align[1]
 
         def point(px: float, py: float) -> tuple[float, float]:
-            return (self.bleed + left + (px - vx) * scale) * MM, (self.bleed + self.trim_h - top - (py - vy) * scale) * MM
+            return (self.bleed + left + (px - vx) * sx) * MM, (self.bleed + self.trim_h - top - (py - vy) * sy) * MM
 
         canvas.saveState()
         for shape in artwork.shapes:
@@ -238,7 +241,7 @@ class Renderer:
                 canvas.setFillColorCMYK(*shape.fill)
             if shape.stroke:
                 canvas.setStrokeColorCMYK(*shape.stroke)
-                canvas.setLineWidth(shape.stroke_width * scale * MM)
+                canvas.setLineWidth(shape.stroke_width * (sx * sy) ** 0.5 * MM)
                 canvas.setLineCap(shape.cap)
                 canvas.setLineJoin(shape.join)
             canvas.drawPath(path, stroke=1 if shape.stroke else 0, fill=1 if shape.fill else 0, fillMode=FILL_EVEN_ODD if shape.even_odd else FILL_NON_ZERO)

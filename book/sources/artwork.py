@@ -245,6 +245,24 @@ def view_box(root: Node) -> tuple[float, float, float, float]:
     return (numbers[0], numbers[1], numbers[2], numbers[3])
 
 
+def alignment(root: Node) -> tuple[float, float] | None:
+    """Where the drawing sits in a frame of another shape (preserveAspectRatio;
+    SVG's default centres it); None: stretched to fill it.
+
+    >>> alignment(Node("svg", {"preserveAspectRatio": "xMinYMax meet"}, 1)), alignment(Node("svg", {}, 1))
+    ((0.0, 1.0), (0.5, 0.5))
+    """
+    value = root.attrib.get("preserveAspectRatio", "xMidYMid").split()
+    if value[:1] == ["none"]:
+        return None
+    match = re.fullmatch(r"x(Min|Mid|Max)Y(Min|Mid|Max)", value[0] if value else "")
+    if not match or value[1:] not in ([], ["meet"]):
+        raise ArtworkProblem(f"preserveAspectRatio '{' '.join(value)}' is not one an artwork frame can follow; "
+                             "use e.g. 'xMinYMax' (the drawing is fitted whole, never cropped)", root.line)
+    place = {"Min": 0.0, "Mid": 0.5, "Max": 1.0}
+    return place[match.group(1)], place[match.group(2)]
+
+
 def read_artwork(path: Path, rel: str) -> Artwork:
     """The shapes of the SVG at ``path``; raises ArtworkProblem saying what to change."""
     data = path.read_bytes().lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -260,7 +278,7 @@ def read_artwork(path: Path, rel: str) -> Artwork:
     walk(root, own_style(properties(root)), Identity, shapes)
     if not shapes:
         raise ArtworkProblem("draws nothing; give a drawing with at least one filled or stroked shape")
-    return Artwork(rel, view, tuple(shapes))
+    return Artwork(rel, view, tuple(shapes), alignment(root))
 
 
 def load_artworks(book: Book, out: Problems) -> None:
