@@ -25,14 +25,14 @@ class Language:
     meta_join: str = " · "  # between the place/date and the credit
     label_join: str = ": "  # between a label and its value ("ISBN: …"); full-width in Chinese and Japanese
     # Words (or, in CJK, characters) that stay on the line of the number beside them:
-    # month names and date words, units ("May 13", "13 tháng 5", "120 km", "1955年").
+    # month names and date words, units ("May 13", "13 tháng 5", "120 km", "1975年").
     number_words: frozenset[str] = frozenset()
     phrase_model: str | None = None  # BudouX model that breaks display lines by phrase (ja, zh)
     vertical: bool = False  # a spine is set vertically: characters upright, Latin and digits turned
     # Display lines (titles) break by sense: never after these words, rather before them
-    # ("Liberation / and the Historic Years"); and never inside these compounds ("chiến đấu").
+    # ("Liberation / and the Historic Years"). The words a title never splits are the
+    # book's own (book.yaml ``keep_together``), not the language's.
     function_words: frozenset[str] = frozenset()
-    compounds: tuple[str, ...] = ()
     range_dash: str = "–"  # between the numbers of a range ("12–13"); CLDR's range pattern
 
     @property
@@ -56,22 +56,14 @@ EN_FUNCTION_WORDS = frozenset(
 VI_FUNCTION_WORDS = frozenset(
     "và của những các cho với trong là ở từ đến tới một hay hoặc mà để về theo tại trên dưới vì bởi do khi sự cuộc".split())
 KO_FUNCTION_WORDS = frozenset("그리고 및 또는 그 이 저".split())
-# Two-syllable words and names of titles that a line must not split (Vietnamese
-# writes each syllable apart, so the space alone does not say where a word ends).
-VI_COMPOUNDS = tuple(
-    "chiến đấu|xây dựng|phát triển|giải phóng|lịch sử|năm tháng|con người|thành phố cảng|thành phố|hôm nay|"
-    "văn hóa|di sản|cửa ngõ|giao thương|cảng biển|hiện đại|tương lai|kỷ niệm|sách ảnh|phía Bắc|kinh tế|"
-    "du lịch|nhân dân|Hoa Phượng Đỏ|hòa bình|độc lập|đổi mới".split("|"))
-EN_COMPOUNDS = ("Red Flamboyant", "Northern Vietnam", "Port City", "Opera House")
 
 
 TABLE: dict[str, Language] = {
     lang.code: lang
     for lang in (
-        Language("vi", "vi", "vi", "Latn", "words", number_words=VI_NUMBER_WORDS, function_words=VI_FUNCTION_WORDS,
-                 compounds=VI_COMPOUNDS),
+        Language("vi", "vi", "vi", "Latn", "words", number_words=VI_NUMBER_WORDS, function_words=VI_FUNCTION_WORDS),
         Language("en", "en", "en", "Latn", "words", hyphenation="en_US", number_words=EN_NUMBER_WORDS,
-                 function_words=EN_FUNCTION_WORDS, compounds=EN_COMPOUNDS),
+                 function_words=EN_FUNCTION_WORDS),
         Language("zh", "zh_Hans", "zh-Hans", "Hans", "characters", wide_faces=True, pivot=True, em_per_character=1.0,
                  po_languages=("zh_CN", "zh", "zh_Hans", "zh-Hans", "zh_Hans_CN"), place_date_join="，", meta_join="　", label_join="：",
                  number_words=CJK_NUMBER_CHARS, phrase_model="zh-hans", vertical=True),

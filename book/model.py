@@ -58,7 +58,8 @@ class FrameKind:
 
     name: str
     text: bool = False  # the build sets text in it, so it needs a style
-    slot: str | None = None  # what a page's slot of the frame's name gives: a "photo" id or a "text" key; None: the book fills it
+    slot: str | None = None  # what a page's slot of the frame's name gives: a "photo" id, a "text" key, an "artwork" file; None: the book fills it
+    optional: bool = False  # a page may leave its slot empty, and the frame stays empty
     message: bool = False  # it holds one text of the sources (a caption, a text slot): a card, a template room note
     listing: bool = False  # a list the book generates; it may flow onto continuation pages
     marked: bool = False  # a proof outlines it when its text overflows or awaits translation
@@ -71,12 +72,12 @@ FRAME_KINDS = {kind.name: kind for kind in (
     FrameKind("toc", text=True, listing=True),
     FrameKind("credits", text=True, listing=True),
     FrameKind("chapter-number", text=True, marked=True),
-    FrameKind("emblem"),
+    FrameKind("artwork", slot="artwork", optional=True),
 )}
 TEXT_KINDS = frozenset(k.name for k in FRAME_KINDS.values() if k.text)
 MESSAGE_KINDS = frozenset(k.name for k in FRAME_KINDS.values() if k.message)
 LIST_KINDS = frozenset(k.name for k in FRAME_KINDS.values() if k.listing)
-SLOTLESS_KINDS = frozenset(k.name for k in FRAME_KINDS.values() if k.slot is None)
+UNFILLED_KINDS = frozenset(k.name for k in FRAME_KINDS.values() if k.slot is None or k.optional)  # a page need not fill these
 MARKED_KINDS = frozenset(k.name for k in FRAME_KINDS.values() if k.marked)
 # The text slots a page of any chapter may name: the book's own texts. The imprint is
 # set from its labels and fields (text.frames), not from one message.
@@ -124,6 +125,38 @@ class Style:
     columns: int = 1
     hyphenate: bool = False  # break long words at hyphenation points (English)
     display: bool = False  # titles: balanced lines, phrase-aware breaks in ja and zh
+
+
+CMYK = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class Shape:
+    """One filled or stroked path of an artwork, in the artwork's own units
+    (y down, as SVG has it): ``path`` is its pen operations, each a letter
+    (M, L, C, Z) with its points."""
+
+    path: tuple[tuple[str, tuple[float, ...]], ...]
+    fill: CMYK | None
+    stroke: CMYK | None
+    stroke_width: float = 1.0
+    even_odd: bool = False
+    cap: int = 0  # PDF line cap: 0 butt, 1 round, 2 square
+    join: int = 0  # PDF line join: 0 miter, 1 round, 2 bevel
+
+
+@dataclass(frozen=True)
+class Artwork:
+    """A vector file of the book's own (an emblem, a logo), read for an artwork frame.
+    The renderer fits ``view`` (x, y, w, h in the file's units) whole into the
+    frame, placed in the room left over as ``align`` says (the file's
+    preserveAspectRatio: 0 left or top, 0.5 centre, 1 right or bottom), or
+    stretched to the frame when ``align`` is None."""
+
+    rel: str  # path relative to the project, for messages
+    view: tuple[float, float, float, float]
+    shapes: tuple[Shape, ...]
+    align: tuple[float, float] | None = (0.5, 0.5)
 
 
 @dataclass(frozen=True)
@@ -255,6 +288,8 @@ class Book:
     imprint: Imprint | None = None
     placeholder_files: frozenset[str] = frozenset()  # photo files still the generated placeholders
     contacts: Contacts = field(default_factory=Contacts)
+    artworks: dict[str, Artwork] = field(default_factory=dict)  # an artwork slot's value -> the file read
+    keep_together: dict[str, tuple[str, ...]] = field(default_factory=dict)  # language -> words a title's line never splits
 
     @property
     def date(self) -> datetime.date:

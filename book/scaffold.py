@@ -55,13 +55,13 @@ photos:
     file: p001.jpg
     caption: "Chú thích ảnh mở chương."
     date: "2025-05-13"
-    place: "Hải Phòng"
+    place: "Nơi chụp"
     credit: "Tên tác giả"
   - id: p002
     file: p002.jpg
     caption: "Chú thích ảnh: ảnh chụp gì, ở đâu, vì sao quan trọng."
     date: "2025"
-    place: "Hải Phòng"
+    place: "Nơi chụp"
     credit: "Tên tác giả"
 pages:
   - layout: chapter-opener
@@ -74,8 +74,8 @@ pages:
 def slugify(name: str) -> str:
     """An ascii slug for a folder name.
 
-    >>> slugify("Sách ảnh Hải Phòng")
-    'sach-anh-hai-phong'
+    >>> slugify("Sách ảnh Đà Lạt")
+    'sach-anh-da-lat'
     """
     ascii_name = unicodedata.normalize("NFKD", name.replace("đ", "d").replace("Đ", "D")).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "book"

@@ -365,3 +365,29 @@ def test_chinese_header_is_gettexts_code_for_simplified_chinese(mini, run):
     assert header_language("zh_Hans", "zh") == "zh_Hans"  # what Weblate writes is kept
     # The same locale for babel: Simplified Chinese, the editions' dates unchanged.
     assert Locale.parse("zh_CN").script == Locale.parse(language("zh").locale).script == "Hans"
+
+
+def test_glossary_and_messages_follow_the_source_language(tmp_path):
+    """A book written in English: its glossary starts with 'en', and a missing or
+    stale translation speaks of the English text, not of Vietnamese."""
+    from types import SimpleNamespace
+
+    from book.errors import WARNING, TranslationError, Where
+    from book.i18n.glossary import read_glossary
+    from book.i18n.localise import Localiser
+    from book.i18n.status import STALE, state_problem
+    from book.model import Message
+
+    (tmp_path / "translations").mkdir()
+    (tmp_path / "translations" / "glossary.csv").write_text("en,vi,note\nOld Quarter,Phố cổ,\n", encoding="utf-8")
+    assert [(t.source, t.targets) for t in read_glossary(tmp_path, "en")] == [("Old Quarter", {"vi": "Phố cổ"})]
+    with pytest.raises(TranslationError, match="first column must be 'vi' \\(the book's source_language\\)"):
+        read_glossary(tmp_path, "vi")
+
+    message = Message("book:title", "The Old Quarter", Where("content/book.yaml", 2))
+    loc = Localiser(SimpleNamespace(source_language="en"), "vi", None, fallback=True)
+    assert loc.text(message) == "The Old Quarter"
+    assert str(loc.problems.items[0]) == "translations/vi.po: vi: book:title: not translated (English shown)"
+    entry = polib.POEntry(msgctxt="book:title", msgid="The Quarter", msgstr="Phố cổ")
+    stale = state_problem("vi", message, entry, STALE, WARNING, "en")
+    assert stale.message == "vi: book:title: the English text changed since it was translated; run 'book i18n update'"

@@ -154,3 +154,14 @@ def test_cjk_spines_hold_their_vertical_punctuation(sample, tmp_path):
         for run in fonts.runs(drawn, role):
             face = pdfmetrics.getFont(run.font).face
             assert all(ord(ch) in face.charToGlyph for ch in run.text if not ch.isspace()), (lang, run.text)
+
+
+def test_title_page_shows_the_books_emblem(sample, tmp_path):
+    """The emblem is the book's content (content/artwork/emblem-70.svg), drawn
+    in its red inside its frame on the title page of every edition."""
+    from tests.test_artwork import red_pixels
+
+    for lang in LANGS:
+        (tmp_path / lang).mkdir()
+        inside, outside = red_pixels(edition(sample, lang), 3, tmp_path / lang)
+        assert inside > 300 and outside == 0, (lang, inside, outside)

@@ -12,6 +12,7 @@ from types import SimpleNamespace
 
 import pikepdf
 import pytest
+import yaml
 from conftest import LANGS, REPO
 from PIL import Image
 from reportlab.pdfgen.canvas import Canvas
@@ -29,6 +30,9 @@ from book.text.setting import Placement
 from book.text.shaping import hb_font, layout
 from book.text.typeset import Line, break_paragraph
 
+# The sample book's own words a title never splits (content/book.yaml keep_together).
+KEEP_TOGETHER = {lang: tuple(words) for lang, words in
+                 yaml.safe_load((REPO / "content" / "book.yaml").read_text(encoding="utf-8"))["keep_together"].items()}
 CJK_SERIF = {"zh": "serif-cjk-sc", "ja": "serif-cjk-jp"}
 
 
@@ -307,7 +311,7 @@ def test_no_display_line_ends_on_a_function_word_or_splits_a_compound(sample_edi
                 # a break only between BudouX phrases (or after a dash or colon)
                 offset = len("".join(lines[:number + 1]))
                 assert offset not in phrase_cuts("".join(lines), facts.phrase_model), lines
-        for compound in facts.compounds:
+        for compound in KEEP_TOGETHER.get(lang, ()):
             if compound.lower() in joined.lower():
                 assert any(compound.lower() in line.lower() for line in lines), (compound, lines)
         if facts.breaking == "words":
@@ -328,8 +332,21 @@ def test_display_lines_by_sense(fonts_for, lang, text, width_mm, expected):
     fonts = fonts_for(lang, text, "serif-bold")
     style = Style("chapter-title", "serif-bold", 26, 32, min_size=18, display=True)
     lines = [text_of(line) for row in text.split("\n")
-             for line in break_paragraph(fonts, row, style, lang, 26, width_mm * MM)]
+             for line in break_paragraph(fonts, row, style, lang, 26, width_mm * MM, compounds=KEEP_TOGETHER.get(lang, ()))]
     assert lines == expected
+
+
+def test_a_title_keeps_the_words_the_book_lists_whole(fonts_for):
+    """The words a title never splits are the book's (keep_together in book.yaml), not the tool's."""
+    text = "Thành phố cảng hôm nay và tương lai"
+    fonts = fonts_for("vi", text, "serif-bold")
+    style = Style("chapter-title", "serif-bold", 26, 32, min_size=18, display=True)
+
+    def lines(compounds: tuple[str, ...]) -> list[str]:
+        return [text_of(line) for line in break_paragraph(fonts, text, style, "vi", 26, 110 * MM, compounds=compounds)]
+
+    assert lines(()) == ["Thành phố cảng hôm", "nay và tương lai"]  # a tool that knows no Vietnamese words
+    assert lines(KEEP_TOGETHER["vi"]) == ["Thành phố cảng", "hôm nay và tương lai"]
 
 
 # --- a manual break too wide for its frame -------------------------------------------

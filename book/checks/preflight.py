@@ -133,7 +133,7 @@ def images_of(resources, seen: set):
 def part_of(path: Path) -> str:
     """The part a built PDF is, from its name (``<slug>-<lang>-cover.pdf``); any other PDF is an interior.
 
-    >>> part_of(Path("output/print/en/hai-phong-en-cover.pdf")), part_of(Path("magenta.pdf"))
+    >>> part_of(Path("output/print/en/da-nang-en-cover.pdf")), part_of(Path("magenta.pdf"))
     ('cover', 'interior')
     """
     return "cover" if path.stem.endswith("-cover") else "interior"

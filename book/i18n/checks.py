@@ -50,7 +50,7 @@ def check_catalog(root: Path, book: Book, catalog: Catalog) -> list[Problem]:
         problems.append(Problem("catalog-language", f"header Language is '{header}' but the file is for '{lang}'; set \"Language: {wanted}\\n\"",
                                 Where(rel, 1)))
     sources = {m.ctx: m.text for m in book.messages()}
-    terms = read_glossary(root)
+    terms = read_glossary(root, book.source_language)
     seen: dict[str | None, int] = {}
     for entry in po:
         if entry.obsolete:

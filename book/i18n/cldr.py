@@ -17,10 +17,10 @@ def format_partial_date(date: PartialDate, lang: str) -> str:
     """A date at its known precision, in the edition's CLDR form; years are
     never grouped like numbers.
 
-    >>> format_partial_date(PartialDate(1955, 5, 13), "vi")
-    '13 tháng 5, 1955'
-    >>> format_partial_date(PartialDate(1955, 5, 13), "zh")
-    '1955年5月13日'
+    >>> format_partial_date(PartialDate(1975, 4, 30), "vi")
+    '30 tháng 4, 1975'
+    >>> format_partial_date(PartialDate(1975, 4, 30), "zh")
+    '1975年4月30日'
     >>> format_partial_date(PartialDate(1972, 12), "en")
     'December 1972'
     >>> format_partial_date(PartialDate(2025), "ko")
@@ -42,6 +42,15 @@ def language_name(lang: str) -> str:
     """
     locale = language(lang).locale
     return Locale.parse(locale).get_display_name(locale)
+
+
+def english_name(lang: str) -> str:
+    """The language's name in English, as the tool's messages name it.
+
+    >>> english_name("vi"), english_name("zh")
+    ('Vietnamese', 'Chinese (Simplified)')
+    """
+    return Locale.parse(language(lang).locale).get_display_name("en")
 
 
 def plural_forms(lang: str) -> str:

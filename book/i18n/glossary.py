@@ -18,31 +18,34 @@ class Term:
     note: str = ""
 
 
-def read_glossary(root: Path) -> list[Term]:
+def read_glossary(root: Path, source: str) -> list[Term]:
+    """The glossary's terms: its first column is the book's source language
+    ``source``, then one column per language (and an optional ``note``)."""
     path = root / GLOSSARY_REL
     if not path.is_file():
         return []
     terms = []
     with open(path, encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
-        if not reader.fieldnames or reader.fieldnames[0] != "vi":
-            raise TranslationError(f"{GLOSSARY_REL}:1: the first column must be 'vi', then one column per language")
+        if not reader.fieldnames or reader.fieldnames[0] != source:
+            raise TranslationError(f"{GLOSSARY_REL}:1: the first column must be '{source}' (the book's source_language), "
+                                   "then one column per language")
         for row in reader:
-            source = nfc((row.get("vi") or "").strip())
-            if not source:
+            term = nfc((row.get(source) or "").strip())
+            if not term:
                 continue
-            targets = {k: nfc((v or "").strip()) for k, v in row.items() if k not in ("vi", "note") and v}
-            terms.append(Term(source, targets, (row.get("note") or "").strip()))
-    # Longer terms first, so "Nhà hát Lớn Hải Phòng" is found before "Hải Phòng".
+            targets = {k: nfc((v or "").strip()) for k, v in row.items() if k not in (source, "note") and v}
+            terms.append(Term(term, targets, (row.get("note") or "").strip()))
+    # Longer terms first, so "Nhà hát Lớn Hà Nội" is found before "Hà Nội".
     return sorted(terms, key=lambda t: (-len(t.source), t.source))
 
 
 def terms_in(text: str, terms: list[Term]) -> list[Term]:
     """The glossary terms a source text contains (case-insensitive), each once.
 
-    >>> t = [Term("Cát Bà", {"en": "Cat Ba"}), Term("Hải Phòng", {"en": "Hai Phong"})]
-    >>> [x.source for x in terms_in("Đảo Cát Bà, thành phố Hải Phòng", t)]
-    ['Cát Bà', 'Hải Phòng']
+    >>> t = [Term("Cù Lao Chàm", {"en": "Cham Islands"}), Term("Hội An", {"en": "Hoi An"})]
+    >>> [x.source for x in terms_in("Cù Lao Chàm, ngoài khơi phố cổ Hội An", t)]
+    ['Cù Lao Chàm', 'Hội An']
     """
     lowered = text.lower()
     return [term for term in terms if term.source.lower() in lowered]

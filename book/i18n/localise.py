@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from book.errors import ERROR, Problems, Where
 from book.i18n.catalog import Catalog
-from book.i18n.cldr import format_partial_date, language_name
+from book.i18n.cldr import english_name, format_partial_date, language_name
 from book.i18n.status import TRANSLATED, entry_state, state_problem
 from book.languages import catalog_rel, nfc
 from book.model import Book, Message, PartialDate, Photo
@@ -35,8 +35,9 @@ class Localiser:
             return nfc(entry.msgstr)
         if message.ctx not in self.missing_ctx:
             self.missing_ctx.add(message.ctx)
-            suffix = " (Vietnamese shown)" if self.fallback else ""
-            self.problems.add(state_problem(self.lang, message, entry, state, ERROR, suffix))
+            source = self.book.source_language
+            suffix = f" ({english_name(source)} shown)" if self.fallback else ""
+            self.problems.add(state_problem(self.lang, message, entry, state, ERROR, source, suffix))
         return message.text
 
     def where(self, message: Message) -> Where:

@@ -63,7 +63,7 @@ def update_catalog(book: Book, pagination: Pagination, lang: str, template: Path
     """The merged text of translations/<lang>.po (not yet written)."""
     root = book.root
     po = root / catalog_rel(lang)
-    lang_pot = language_template(template, lang, entry_notes(book, pagination, lang), read_glossary(root), pivot_texts(root))
+    lang_pot = language_template(template, lang, entry_notes(book, pagination, lang), read_glossary(root, book.source_language), pivot_texts(root))
     old = parse_po(po, catalog_rel(lang))
     with tempfile.TemporaryDirectory() as work:
         path = Path(work) / f"{lang}.pot"

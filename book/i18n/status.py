@@ -15,6 +15,7 @@ import polib
 
 from book.errors import WARNING, Problem, Where
 from book.i18n.catalog import Catalog
+from book.i18n.cldr import english_name
 from book.languages import catalog_rel, nfc
 from book.model import Book, Message
 
@@ -24,7 +25,7 @@ TRANSLATED, FUZZY, STALE, UNTRANSLATED = "translated", "fuzzy", "stale", "untran
 PROBLEMS = {
     UNTRANSLATED: ("untranslated", "not translated"),
     FUZZY: ("fuzzy", "fuzzy (needs review)"),
-    STALE: ("stale-translation", "the Vietnamese text changed since it was translated; run 'book i18n update'"),
+    STALE: ("stale-translation", "the {source} text changed since it was translated; run 'book i18n update'"),
 }
 
 
@@ -40,9 +41,11 @@ def entry_state(entry: polib.POEntry | None, text: str) -> str:
 
 
 def state_problem(lang: str, message: Message, entry: polib.POEntry | None, state: str,
-                  severity: str, suffix: str = "") -> Problem:
-    """The problem the build reports for ``message`` in state ``state``, at its catalog entry."""
+                  severity: str, source: str, suffix: str = "") -> Problem:
+    """The problem the build reports for ``message`` in state ``state``, at its catalog entry;
+    ``source`` is the book's source language, whose text the translation follows."""
     code, what = PROBLEMS[state]
+    what = what.format(source=english_name(source))
     where = Where(catalog_rel(lang), entry.linenum if entry is not None else None, message.ctx)
     return Problem(code, f"{lang}: {message.ctx}: {what}{suffix}", where, severity)
 
@@ -81,7 +84,7 @@ def survey(book: Book, catalog: Catalog) -> tuple[Status, list[Problem]]:
         counts[state] += 1
         if state != TRANSLATED:
             words += len(message.text.split())
-            problems.append(state_problem(lang, message, entry, state, WARNING))
+            problems.append(state_problem(lang, message, entry, state, WARNING, book.source_language))
     obsolete = sum(1 for e in catalog.po or () if e.obsolete or e.msgctxt not in used)
     status = Status(lang, counts[TRANSLATED], counts[FUZZY], counts[STALE], counts[UNTRANSLATED], obsolete, words)
     return status, problems

@@ -36,7 +36,7 @@ class DocMeta:
     lang: str
     title: str
     date: datetime.datetime
-    ident: str  # stable across builds, e.g. 'hai-phong-70-nam-en-interior'
+    ident: str  # stable across builds, e.g. 'my-book-en-interior'
     author: str = ""
     subject: str = ""
     keywords: str = ""

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.canvas import FILL_EVEN_ODD, FILL_NON_ZERO, Canvas
 
 from book import __version__
 from book.images.process import ImageResult
@@ -19,7 +19,6 @@ from book.text.setting import EditionText, FrameSetting, Placement
 from book.text.typeset import Line
 
 rl_config.useA85 = 0  # JPEGs go in as they are, not ASCII85-wrapped
-EMBLEM_RED = (0.0, 1.0, 0.85, 0.0)
 
 
 class CachedImage(str):
@@ -128,8 +127,8 @@ class Renderer:
             if kind in TEXT_KINDS:
                 if setting is not None:
                     self.draw_setting(canvas, setting, mark=kind in MARKED_KINDS)
-            elif kind == "emblem":
-                self.draw_emblem(canvas, placed)
+            elif kind == "artwork":
+                self.draw_artwork(canvas, placed)
         for placement in self.text.running.get(page.number, []):
             self.draw_lines(canvas, placement)
 
@@ -208,21 +207,42 @@ class Renderer:
             canvas.rect(*self.pdf_rect(x - 1, y - 1, w + 2, h + 2), stroke=1, fill=0)
             canvas.restoreState()
 
-    def draw_emblem(self, canvas: Canvas, placed: Placed) -> None:
-        # The "70" mark is the same in every edition, so it may be in colour.
+    def draw_artwork(self, canvas: Canvas, placed: Placed) -> None:
+        """The artwork a page names, fitted whole in its frame where its
+        preserveAspectRatio puts it, in its own CMYK inks: a mark the same in every edition."""
+        artwork = self.book.artworks.get(placed.value) if placed.value else None
+        if artwork is None:
+            return
         x, y, w, h = placed.box
-        serif = self.fonts.registered.get("serif-bold") or self.fonts.base_font()
-        sans = self.fonts.base_font()
+        vx, vy, vw, vh = artwork.view
+        if artwork.align is None:
+            sx, sy, left, top = w / vw, h / vh, x, y  # mm per unit of the file, across and down
+        else:
+            sx = sy = min(w / vw, h / vh)
+            left, top = x + (w - vw * sx) * artwork.align[0], y + (h - vh * sy) * artwork.align[1]
+
+        def point(px: float, py: float) -> tuple[float, float]:
+            return (self.bleed + left + (px - vx) * sx) * MM, (self.bleed + self.trim_h - top - (py - vy) * sy) * MM
+
         canvas.saveState()
-        canvas.setFillColorCMYK(*EMBLEM_RED)
-        size = h * MM * 0.8
-        canvas.setFont(serif, size)
-        px, py, _, _ = self.pdf_rect(x, y, w, h)
-        canvas.drawString(px, py + h * MM * 0.22, "70")
-        numeral_w = pdfmetrics.stringWidth("70", serif, size)
-        canvas.setStrokeColorCMYK(*EMBLEM_RED)
-        canvas.setLineWidth(0.75)
-        canvas.line(px, py + h * MM * 0.12, px + numeral_w, py + h * MM * 0.12)
-        canvas.setFont(sans, 8)
-        canvas.drawString(px, py, "1955 – 2025")
+        for shape in artwork.shapes:
+            path = canvas.beginPath()
+            for op, values in shape.path:
+                points = [point(values[i], values[i + 1]) for i in range(0, len(values), 2)]
+                if op == "M":
+                    path.moveTo(*points[0])
+                elif op == "L":
+                    path.lineTo(*points[0])
+                elif op == "C":
+                    path.curveTo(*points[0], *points[1], *points[2])
+                else:
+                    path.close()
+            if shape.fill:
+                canvas.setFillColorCMYK(*shape.fill)
+            if shape.stroke:
+                canvas.setStrokeColorCMYK(*shape.stroke)
+                canvas.setLineWidth(shape.stroke_width * (sx * sy) ** 0.5 * MM)
+                canvas.setLineCap(shape.cap)
+                canvas.setLineJoin(shape.join)
+            canvas.drawPath(path, stroke=1 if shape.stroke else 0, fill=1 if shape.fill else 0, fillMode=FILL_EVEN_ODD if shape.even_odd else FILL_NON_ZERO)
         canvas.restoreState()

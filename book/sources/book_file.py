@@ -7,9 +7,10 @@ import datetime
 from pathlib import Path
 
 from book.errors import ConfigError, Problem, Problems
-from book.languages import TABLE, known
+from book.languages import TABLE, known, nfc
 from book.model import Book, Message, Paper, ProfileSettings, Safety
 from book.outputs import OUTPUTS
+from book.sources.artwork import load_artworks
 from book.sources.chapters import ID_RE, load_chapters
 from book.sources.contacts import load_contacts
 from book.sources.fonts_file import load_fonts
@@ -29,7 +30,7 @@ BOOK_KEYS = {
     "publication_date": Key((datetime.date, str)), "profiles": Key(dict), "safety_mm": Key(dict),
     "photo_dirs": Key(list, []),
     "isbn": Key(dict), "cover": Key(dict), "imprint": Key(dict),
-    "translation": Key(dict),
+    "translation": Key(dict), "keep_together": Key(dict),
 }
 # The margins the folios and running heads keep to; the layouts' frames carry their own positions.
 MARGIN_KEYS = {k: Key(float, d, low=0, high=100) for k, d in (("outer", 15.0), ("bottom", 20.0))}
@@ -122,14 +123,31 @@ def load_book(root: Path, check_files: bool = True, problems: Problems | None = 
         photo_roots=photo_roots(root, [f for f in photo_dirs if isinstance(f, str) and f.strip()]),
         contacts=load_contacts(top.sub("translation", {"report_to"} | set(TABLE) - {source}), source),
     )
+    book.keep_together = load_keep_together(top.sub("keep_together", set(editions)))
     load_chapters(book, out, check_files)
     book.isbn = load_isbns(top.sub("isbn", set(editions)), editions, out)
     book.cover = load_cover(top.sub("cover", COVER_KEYS), book.photos)
     book.imprint = load_imprint(top.sub("imprint", IMPRINT_KEYS), out) if top.data.get("imprint") is not None else None
     book.placeholder_files = placeholder_files(root) if check_files else frozenset()
     check_slots(book, out)
+    if check_files:
+        load_artworks(book, out)
     out.stop_if_errors("in the book's sources; nothing was written", ConfigError)
     return book, out.warnings
+
+
+def load_keep_together(section: Section) -> dict[str, tuple[str, ...]]:
+    """``keep_together``: per edition, the words and names a title's line never
+    splits ("xây dựng", "Night Market"): Vietnamese writes each syllable apart,
+    so a space alone does not say where a word ends."""
+    found = {}
+    for lang in [key for key in section.data if key in section.schema]:
+        words = section.get(lang, list, [])
+        if not all(isinstance(w, str) and w.strip() for w in words):
+            section.bad(lang, "give a list of words as text, e.g. [\"chiến đấu\", \"xây dựng\"]")
+            continue
+        found[lang] = tuple(nfc(w.strip()) for w in words)
+    return found
 
 
 def check_frames_on_page(layouts, trim: tuple[float, float], bleed: float, out: Problems) -> None:

@@ -4,7 +4,7 @@ layout's frames and point at photos and texts that exist."""
 from __future__ import annotations
 
 from book.errors import Problems, Where
-from book.model import BOOK_SLOTS, FRAME_KINDS, SLOTLESS_KINDS, Book
+from book.model import BOOK_SLOTS, FRAME_KINDS, UNFILLED_KINDS, Book
 from book.sources.schema import suggest
 
 
@@ -36,7 +36,7 @@ def check_slots(book: Book, out: Problems) -> None:
                     elif value == "title" and chapter.title is None:
                         out.error("unknown-text", page.where, f"{at}.slots.{slot}: the chapter has no title; add 'title:'")
             for name, frame in layout.frames.items():
-                if frame.kind not in SLOTLESS_KINDS and name not in page.slots:
+                if frame.kind not in UNFILLED_KINDS and name not in page.slots:
                     out.error("empty-frame", page.where, f"{at}.slots: frame '{name}' of layout '{layout.name}' is not filled; add '{name}: …'")
     for pid, photo in book.photos.items():
         if pid not in placed:

@@ -34,7 +34,7 @@ LOOSE = 0.4  # a line filling less of the measure than this is never chosen when
 # Display lines (titles): sense first, then even lines, then as few as will do.
 DISPLAY_LINE = 40.0  # each line: a title shrinks less often than it would take another
 DISPLAY_BALANCE = 30.0  # times the square of the share a line falls short of the longest (of the measure, in the DP)
-DISPLAY_ORPHAN = 500.0  # one word (or "70年") alone on the last line
+DISPLAY_ORPHAN = 500.0  # one word (or "50年") alone on the last line
 DISPLAY_WAYS = 3000  # ways to break a title tried one by one; beyond, the paragraph DP
 
 
@@ -203,7 +203,7 @@ class Composer:
         return DISPLAY_LINE + DISPLAY_BALANCE * slack ** 2 + (bad if natural > self.width else 0.0)
 
     def display_last_demerits(self, start: Break) -> float:
-        """A title's last line of one word, or of a phrase of three characters or fewer ("70年")."""
+        """A title's last line of one word, or of a phrase of three characters or fewer ("50年")."""
         if start.index < 0:
             return 0.0
         rest = self.items[start.index + 1:]

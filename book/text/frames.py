@@ -65,7 +65,7 @@ def unbroken_names(book: Book, pagination: Pagination, loc: Localiser) -> tuple[
     credited and every glossary term, longest first."""
     names = {loc.text(book.photos[pid].credit) for pid in sorted(pagination.photo_pages) if book.photos[pid].credit}
     try:
-        terms = read_glossary(book.root)
+        terms = read_glossary(book.root, book.source_language)
     except TranslationError:
         terms = []  # reported by the catalog checks
     for term in terms:
@@ -126,7 +126,8 @@ def frame_texts(book: Book, pagination: Pagination, loc: Localiser, keep: tuple[
                 found.append(FrameText(page, placed, [Part(imprint_text(book, pagination, loc), book.style(frame.style, loc.lang))], labels))
             elif frame.kind == "text":
                 message = book.slot_message(page.chapter, placed.value)
-                found.append(FrameText(page, placed, [Part(loc.text(message), book.style(frame.style, loc.lang), keep=keep)], [message]))
+                found.append(FrameText(page, placed, [Part(loc.text(message), book.style(frame.style, loc.lang), keep=keep,
+                                                            compounds=book.keep_together.get(loc.lang, ()))], [message]))
             elif frame.kind == "chapter-number" and page.chapter and page.chapter.number:
                 text = loc.label("chapter", number=str(page.chapter.number))
                 found.append(FrameText(page, placed, [Part(text, book.style(frame.style, loc.lang))], [book.labels["chapter"]]))
@@ -161,8 +162,8 @@ def one_line(text: str) -> str:
     r"""A title with its manual line breaks as spaces: a running head, an entry of
     the contents, a bookmark.
 
-    >>> one_line("Hải Phòng –\n70 năm")
-    'Hải Phòng – 70 năm'
+    >>> one_line("Đà Nẵng –\n50 năm")
+    'Đà Nẵng – 50 năm'
     """
     return " ".join(row.strip() for row in text.split("\n") if row.strip())
 

@@ -56,8 +56,8 @@ def is_ideographic(ch: str) -> bool:
 def split_words(text: str) -> list[Atom]:
     """Break at spaces only (vi, en, ko).
 
-    >>> [a.text for a in split_words("Cảng  Hải Phòng")]
-    ['Cảng', 'Hải', 'Phòng']
+    >>> [a.text for a in split_words("Cảng  Đà Nẵng")]
+    ['Cảng', 'Đà', 'Nẵng']
     """
     atoms: list[Atom] = []
     offset = 0
@@ -77,14 +77,14 @@ def split_cjk(text: str) -> list[Atom]:
     """Break between ideographic characters, keeping Latin words and numbers
     whole and applying kinsoku.
 
-    >>> [a.text for a in split_cjk("海防港于1955年解放，")]
-    ['海', '防', '港', '于', '1955', '年', '解', '放，']
-    >>> [a.text for a in split_cjk("「海防」の港")]
-    ['「海', '防」', 'の', '港']
+    >>> [a.text for a in split_cjk("岘港市于1975年解放，")]
+    ['岘', '港', '市', '于', '1975', '年', '解', '放，']
+    >>> [a.text for a in split_cjk("「岘港」の港")]
+    ['「岘', '港」', 'の', '港']
     >>> [a.text for a in split_cjk("VinFast工厂……")]
     ['VinFast', '工', '厂……']
-    >>> [a.text for a in split_cjk("海防—吉婆群岛")]
-    ['海', '防—吉', '婆', '群', '岛']
+    >>> [a.text for a in split_cjk("岘港—会安古城")]
+    ['岘', '港—会', '安', '古', '城']
     """
     atoms: list[Atom] = []
     word, word_start = "", 0
@@ -121,7 +121,7 @@ def join(atoms: list[Atom], index: int) -> None:
 def apply_kinsoku(atoms: list[Atom]) -> list[Atom]:
     """Glue forbidden line starts to the atom before, forbidden line ends to the
     atom after, runs of ellipses or dashes together, and a lone connector dash
-    ("海防—吉婆") to both its neighbours."""
+    ("岘港—会安") to both its neighbours."""
     glued: list[Atom] = []
     for atom in atoms:
         if glued and not glued[-1].space_after:
@@ -153,7 +153,7 @@ def is_connector(text: str) -> bool:
 
 
 def names_joined(before: str, after: str) -> bool:
-    """A dash between two names is a connector ("Hạ Long – Cát Bà"), not a pause.
+    """A dash between two names is a connector ("Huế – Hội An"), not a pause.
 
     >>> names_joined("Bay –", "Cat"), names_joined("city —", "the")
     (True, False)
@@ -177,7 +177,7 @@ def keeps_together(prev: Atom, atom: Atom, words: frozenset[str], cjk: bool) -> 
     >>> en = frozenset({"May"})
     >>> keeps_together(Atom("May", " "), Atom("13,", " "), en, False)
     True
-    >>> keeps_together(Atom("13/5/1955", " "), Atom("–", " "), en, False)
+    >>> keeps_together(Atom("29/3/1975", " "), Atom("–", " "), en, False)
     True
     >>> keeps_together(Atom("harbour", " "), Atom("cranes", ""), en, False)
     False
@@ -185,12 +185,12 @@ def keeps_together(prev: Atom, atom: Atom, words: frozenset[str], cjk: bool) -> 
     True
     """
     if atom.text[0] in DASHES or atom.text == "·":
-        return True  # nor a separator ("Hải Phòng, 2024 · Ảnh: …")
+        return True  # nor a separator ("Đà Nẵng, 2024 · Ảnh: …")
     if prev.text[-1] in DASHES and (len(prev.text) == 1 or has_digit(prev.text) or names_joined(prev.text, atom.text)):
-        return True  # "1955 – 2025", "– 2025", "Ha Long Bay – Cat Ba"
+        return True  # "1975 – 2025", "– 2025", "Hue – Hoi An"
     if cjk:
         if prev.text[-1].isdigit() and atom.text[0] in words:
-            return True  # 1955年, 70周年
+            return True  # 1975年, 50周年
         return prev.text[-1] in words and has_digit(prev.text) and atom.text[0].isdigit()  # 年5月
     if has_digit(prev.text):
         return has_digit(atom.text) or number_word(atom.text, words)
@@ -213,9 +213,9 @@ def join_names(atoms: list[Atom]) -> None:
     longer run breaks between its words, so a long name does not leave a
     short line before it).
 
-    >>> atoms = split_words("Rice fields in Thủy Nguyên and Cát Hải. In Hai Phong the Opera House Square Garden")
+    >>> atoms = split_words("Rice terraces in Mù Cang Chải and Sa Pa. In Da Nang the Dragon Bridge Night Market")
     >>> join_names(atoms); [a.text for a in atoms if " " in a.text]
-    ['Thủy Nguyên', 'Cát Hải.', 'Hai Phong']
+    ['Mù Cang Chải', 'Sa Pa.', 'Da Nang']
     """
     index = 0
     while index < len(atoms):
@@ -268,15 +268,15 @@ def phrase_parser(model: str):
 def phrase_cuts(text: str, model: str) -> set[int]:
     """Offsets inside a phrase, where a display line may not break.
 
-    >>> sorted(phrase_cuts("海防港是红河三角洲的门户", "zh-hans"))
-    [1, 2, 5, 8, 11]
+    >>> sorted(phrase_cuts("顺化古城是越南中部的文化遗产", "zh-hans"))
+    [1, 3, 6, 8, 11, 13]
     """
     cuts: set[int] = set()
     at = 0
     for phrase in phrase_parser(model).parse(text):
         cuts.update(range(at + 1, at + len(phrase)))
         at += len(phrase)
-    # A title's own pauses stay open: after a dash run or a colon ("ハイフォン——" / "闘い…").
+    # A title's own pauses stay open: after a dash run or a colon ("ダナン——" / "復興…").
     for offset in range(1, len(text)):
         before, ch = text[offset - 1], text[offset]
         if (before in DASHES and ch not in DASHES) or before in "：:":
@@ -303,22 +303,24 @@ def compound_cuts(text: str, compounds: tuple[str, ...]) -> set[int]:
     return cuts
 
 
-def split_atoms(text: str, lang: str, keep: tuple[str, ...] = (), phrases: bool = False) -> list[Atom]:
+def split_atoms(text: str, lang: str, keep: tuple[str, ...] = (), phrases: bool = False,
+                compounds: tuple[str, ...] = ()) -> list[Atom]:
     """The unbreakable pieces of ``text``; ``keep`` names phrases never broken;
     ``phrases`` (titles) breaks Chinese and Japanese only between BudouX
-    phrases, and other languages never inside the language's compounds.
+    phrases, and other languages never inside ``compounds`` (the words the
+    book lists in its ``keep_together``, matched in any case).
 
     >>> [a.text for a in split_atoms("Ảnh: Nguyễn Thị Thu Trang", "vi", ("Nguyễn Thị Thu Trang",))]
     ['Ảnh:', 'Nguyễn Thị Thu Trang']
-    >>> [a.text for a in split_atoms("liberation (13/5/1955 – 13/5/2025) on May 13, 2025", "en")]
-    ['liberation', '(13/5/1955 – 13/5/2025)', 'on', 'May 13, 2025']
+    >>> [a.text for a in split_atoms("reunification (30/4/1975 – 30/4/2025) on April 30, 2025", "en")]
+    ['reunification', '(30/4/1975 – 30/4/2025)', 'on', 'April 30, 2025']
     """
     facts = language(lang)
     cjk = facts.breaking == "characters"
     atoms = split_cjk(text) if cjk else split_words(text)
     cuts: set[int] = set()
     if phrases:
-        cuts = phrase_cuts(text, facts.phrase_model) if facts.phrase_model else compound_cuts(text, facts.compounds)
+        cuts = phrase_cuts(text, facts.phrase_model) if facts.phrase_model else compound_cuts(text, compounds)
     atoms = protect(atoms, text, keep, cuts)
     if not cjk:
         join_names(atoms)

@@ -3,7 +3,7 @@ break: by sense. A break after a colon or a dash costs nothing, after a comma
 little, before "and" or "of" little more; a break after a function word
 ("Construction and / Development"), or in Chinese and Japanese inside a
 BudouX phrase, costs so much that it is taken only when nothing else fits.
-Compounds ("chiến đấu", "Red Flamboyant") are never broken at all
+Compounds ("xây dựng", "Night Market") are never broken at all
 (`book.text.linebreak.split_atoms`). The composer weighs these costs against
 even lines and an orphan on the last line (`book.text.compose`)."""
 
@@ -12,13 +12,13 @@ from __future__ import annotations
 from book.languages import language
 from book.text.linebreak import DASHES, Atom, phrase_cuts
 
-STRONG = frozenset(":;：；") | DASHES  # a title's own pause: "Tương lai: / thành phố…", "Hai Phong – / 70 Years"
+STRONG = frozenset(":;：；") | DASHES  # a title's own pause: "Tương lai: / thành phố…", "Da Nang – / 50 Years"
 COMMA = frozenset(",，、・")  # "・" joins the items of a Japanese list ("闘い・建設・発展")
 AFTER_PAUSE = 0.0
 AFTER_COMMA = 10.0
 BEFORE_FUNCTION_WORD = 10.0  # "Liberation / and the Historic Years"
 PLAIN = 60.0  # between two words, or two BudouX phrases
-INSIDE_PHRASE = 400.0  # zh, ja: inside a BudouX phrase ("発展の / 70年" is one)
+INSIDE_PHRASE = 400.0  # zh, ja: inside a BudouX phrase ("発展の / 50年" is one)
 AFTER_FUNCTION_WORD = 1000.0  # "Construction and / Development"
 
 
@@ -51,10 +51,10 @@ def break_penalties(atoms: list[Atom], lang: str, text: str = "") -> list[float]
     In Chinese and Japanese ``text`` gives the phrases.
 
     >>> from book.text.linebreak import split_atoms
-    >>> text = "ハイフォン――闘い・建設・発展の70年"
-    >>> atoms = split_atoms(text, "ja", ("ハイフォン",))
+    >>> text = "ダナン――復興・建設・発展の50年"
+    >>> atoms = split_atoms(text, "ja", ("ダナン",))
     >>> [(a.text, p) for a, p in zip(atoms, break_penalties(atoms, "ja", text), strict=True)][:3]
-    [('ハイフォン――', 0.0), ('闘', 400.0), ('い・', 10.0)]
+    [('ダナン――', 0.0), ('復', 400.0), ('興・', 10.0)]
     """
     facts = language(lang)
     penalties = [break_penalty(atom, nxt, facts.function_words) for atom, nxt in zip(atoms, atoms[1:], strict=False)] + [0.0]

@@ -70,6 +70,7 @@ class Part:
     style: Style
     space_before: float = 0.0
     keep: tuple[str, ...] = ()  # phrases never broken (a photographer's name, a place)
+    compounds: tuple[str, ...] = ()  # words a display line never splits (the book's keep_together for the language)
 
 
 def run_layouts(fonts: EditionFonts, runs: list[Run], after: str, compress: bool) -> list[Layout]:
@@ -229,13 +230,13 @@ def bind_overlaps(pieces: list[Piece], size: float, tracking: float) -> list[Pie
 
 @lru_cache(maxsize=8192)
 def compose_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, size: float, width: float, indent: bool,
-                      keep: tuple[str, ...]) -> tuple[list[Item], list[Chosen], float, bool]:
+                      keep: tuple[str, ...], compounds: tuple[str, ...] = ()) -> tuple[list[Item], list[Chosen], float, bool]:
     """The composer's choice for one paragraph (kept: fitting a frame asks again at the end to draw it)."""
     tracking = style.tracking / 1000 * size
     cjk = TABLE[lang].breaking == "characters"
     # Titles: never inside a compound (vi, en); in zh and ja between characters, but
-    # inside a BudouX phrase only at a price (`book.text.sense`), so "発展の70年" stays whole.
-    atoms = split_atoms(text, lang, keep, phrases=style.display and not cjk)
+    # inside a BudouX phrase only at a price (`book.text.sense`), so "発展の50年" stays whole.
+    atoms = split_atoms(text, lang, keep, phrases=style.display and not cjk, compounds=compounds)
     start = style.first_indent * size if indent else 0.0
     items = measure_items(fonts, atoms, style, lang, size, tracking, text)
     if not items:
@@ -247,18 +248,18 @@ def compose_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, s
 
 
 def break_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, size: float, width: float, indent: bool = True,
-                    keep: tuple[str, ...] = (), draw: bool = True) -> list[Line]:
+                    keep: tuple[str, ...] = (), draw: bool = True, compounds: tuple[str, ...] = ()) -> list[Line]:
     """Compose one paragraph at ``size``: the line breaks of the whole paragraph at once.
     Without ``draw`` the lines carry no pieces (enough to count them while fitting).
     Paragraphs set by an earlier run come from `book.text.memo`."""
     def make() -> list[Line]:
-        items, chosen, start, cjk = compose_paragraph(fonts, text, style, lang, size, width, indent, keep)
+        items, chosen, start, cjk = compose_paragraph(fonts, text, style, lang, size, width, indent, keep, compounds)
         if not draw:
             leading = style.leading * size / style.size
             return [Line([], line.natural, size, leading, style.tracking / 1000 * size, last=line.last) for line in chosen]
         return [draw_line(fonts, items, line, style, size, width, start, cjk) for line in chosen]
 
-    return remembered(fonts, (text, style, lang, size, width, indent, keep, draw), make)
+    return remembered(fonts, (text, style, lang, size, width, indent, keep, draw, compounds), make)
 
 
 def set_parts(fonts: EditionFonts, parts: list[Part], lang: str, width: float, scale: float, draw: bool = True,
@@ -281,7 +282,8 @@ def set_parts(fonts: EditionFonts, parts: list[Part], lang: str, width: float, s
             rows = [row.strip() for row in paragraph.split("\n") if row.strip()]
             broken = []
             for n, row in enumerate(rows):
-                row_lines = break_paragraph(fonts, row, style, lang, size, width, indent=n == 0, keep=part.keep, draw=draw)
+                row_lines = break_paragraph(fonts, row, style, lang, size, width, indent=n == 0, keep=part.keep, draw=draw,
+                                            compounds=part.compounds)
                 if style.display and len(rows) > 1 and len(row_lines) > 1 and wide is not None:
                     wide.append(row)
                 broken += row_lines

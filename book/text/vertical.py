@@ -50,10 +50,10 @@ def upright(ch: str) -> bool:
 def segments(text: str) -> list[tuple[bool, str]]:
     """Split into upright characters (one each) and turned runs. A number
     of one or two digits stands upright as one unit across the column
-    (tate-chū-yoko), as a reader of vertical text expects "70年".
+    (tate-chū-yoko), as a reader of vertical text expects "50年".
 
-    >>> segments("海防70年 Hải 1955")
-    [(True, '海'), (True, '防'), (True, '70'), (True, '年'), (False, ' Hải 1955')]
+    >>> segments("岘港50年 Nẵng 1975")
+    [(True, '岘'), (True, '港'), (True, '50'), (True, '年'), (False, ' Nẵng 1975')]
     """
     out: list[tuple[bool, str]] = []
     for ch in text:
@@ -76,8 +76,8 @@ def vertical_forms(text: str) -> str:
     """``text`` with every vertical form it may be drawn with: what a subset
     of the spine's face must hold.
 
-    >>> vertical_forms("海防——70年、")
-    '海防︱︱70年︑'
+    >>> vertical_forms("岘港——50年、")
+    '岘港︱︱50年︑'
     """
     return "".join(VERTICAL_FORMS.get(ch, ch) for ch in text)
 

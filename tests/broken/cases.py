@@ -95,6 +95,20 @@ def duplicate_msgctxt(root: Path) -> None:
                     encoding="utf-8")
 
 
+def emblem(name: str, data: bytes | None) -> Callable[[Path], None]:
+    """A title page naming the artwork content/artwork/<name>, written with ``data`` (None: missing)."""
+    def edit(root: Path) -> None:
+        replace(CHAPTER, "pages:\n", "pages:\n  - layout: title-page\n"
+                f"    slots: {{emblem: artwork/{name}, title: title, subtitle: intro, publisher: book.publisher}}\n")(root)
+        if data is not None:
+            (root / "content" / "artwork").mkdir()
+            (root / "content" / "artwork" / name).write_bytes(data)
+    return edit
+
+
+RGB_SVG = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 60 40">\n  <rect width="60" height="40" fill="#e4002b"/>\n</svg>\n'
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+
 CASES = [
     Case("yaml-syntax", replace(CHAPTER, 'title: "Cảng biển"', 'title: "Cảng biển\n  x: [1'), CHAPTER, "YAML syntax error"),
     Case("yaml-tag", replace(CHAPTER, 'place: "Cát Hải"', "place: !!python/object/apply:os.system [ls]"), f"{CHAPTER}:", "no YAML tags"),
@@ -129,6 +143,16 @@ CASES = [
     Case("po-utf16", utf16_po, "translations/en.po:1", "save it again as UTF-8", "en"),
     Case("po-placeholder", replace("translations/en.po", 'msgstr "Chapter {number}"', 'msgstr "Chapter {numero}"'), "translations/en.po:19",
          "placeholders differ", "en"),
+]
+CASES += [
+    Case("artwork-missing", emblem("emblem.svg", None), f"{CHAPTER}:20: pages[0].slots.emblem",
+         "artwork content/artwork/emblem.svg not found; add the file or correct the name"),
+    Case("artwork-not-vector", emblem("emblem.png", PNG), f"{CHAPTER}:20: pages[0].slots.emblem",
+         "content/artwork/emblem.png is not a vector file; give an SVG drawing"),
+    Case("artwork-outside", emblem("../../layouts/layouts.yaml", None), f"{CHAPTER}:20: pages[0].slots.emblem",
+         "artwork artwork/../../layouts/layouts.yaml is outside content/; move it into content/"),
+    Case("artwork-rgb", emblem("emblem.svg", RGB_SVG), f"{CHAPTER}:20: pages[0].slots.emblem",
+         "content/artwork/emblem.svg line 2: colour '#e4002b' is not a CMYK ink; write it as device-cmyk(c m y k)"),
 ]
 CASES.append(Case("empty-chapter", write("content/chapters/02-trong.yaml", 'id: trong\ntitle: "Trống"\n'.encode()),
                   "content/chapters/02-trong.yaml:1", "has no pages"))
