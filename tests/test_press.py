@@ -122,3 +122,22 @@ def test_the_suite_keeps_the_profile_out_of_the_users_home(profile_cache):
     assert Path(os.environ["XDG_CACHE_HOME"]) in profile_cache.parents
     assert Path.home() / ".cache" not in profile_cache.parents
     assert list(profile_cache.glob("FOGRA39-300-*.icc"))
+
+
+@pytest.mark.needs("sh")
+def test_the_progress_line_says_while_the_profile_is_made(fake_colprof, mini):
+    """A build on a machine without the profile says what it is doing, then
+    goes back to its own stage (the stand-in profile is no real ICC: what the
+    build makes of it afterwards is not this test's concern)."""
+    from book.build import build
+    from book.errors import BookError
+
+    stages = []
+    try:
+        build(mini, ["vi"], report=lambda stage, done, total: stages.append(stage))
+    except BookError:
+        pass
+    making = "making the press profile FOGRA39, 300 % ink (once per machine; about half a minute)"
+    assert making in stages
+    assert stages[stages.index(making) + 1] == "checking sources"
+    assert fake_colprof[0]() == 1
