@@ -77,13 +77,13 @@ def press_profile(root: Path, name: str, ink_limit: int | float, cache_dir: Path
     except OSError as exc:
         raise ImageError(f"{cache_dir}: cannot keep the press profile there ({exc.strerror}); "
                          "make the folder writable or set XDG_CACHE_HOME to one that is") from None
+    if making:  # said too by a build that waits for another's: the wait is as long
+        making(making_line(name, ink_limit))
     with lock:
         # Two builds at once: the second waits here for the first's profile
         # rather than making its own.
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not target.is_file():
-            if making:
-                making(making_line(name, ink_limit))
             write_atomic(target, build_profile(colprof, ti3, name, ink_limit))
     return target
 
