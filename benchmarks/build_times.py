@@ -26,10 +26,10 @@ REPO = Path(__file__).resolve().parent.parent
 BOOK = [sys.executable, "-m", "book"]
 
 
-def run(command: list[str], cwd: Path) -> tuple[float, float]:
+def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, float]:
     """(seconds, peak RSS in MB of the command and its workers)."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
@@ -49,9 +49,9 @@ def runs_argument(doc: str) -> int:
     return parser.parse_args().runs
 
 
-def copy_project(work: str, caches: tuple[str, ...] = ("colour",)) -> Path:
-    """The sample book's sources in ``work``, with those of this machine's caches
-    that exist (the press profile is made once per machine)."""
+def copy_project(work: str, caches: tuple[str, ...] = ()) -> Path:
+    """The sample book's sources in ``work``, with those of the repository's
+    caches that exist (the press profile is the machine's, and found there)."""
     root = Path(work) / "book"
     for name in ("content", "layouts", "fonts", "translations"):
         shutil.copytree(REPO / name, root / name)

@@ -34,7 +34,7 @@ def cpu_run(command: list[str], cwd: Path) -> tuple[float, float]:
 def main() -> None:
     runs = runs_argument(__doc__)
     with tempfile.TemporaryDirectory() as work:
-        root = copy_project(work, ("colour", "fonts", "images", "thumbs"))  # whatever this machine has made already
+        root = copy_project(work, ("fonts", "images", "thumbs"))  # whatever this machine has made already
         report("review, cold thumbnails and review fonts", [run(BOOK + ["review"], root)])
         review = [cpu_run(BOOK + ["review"], root) for _ in range(runs)]
         run(BOOK + ["build", "--lang", "en", "--profile", "proof"], root)

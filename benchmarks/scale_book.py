@@ -396,8 +396,6 @@ def generate(root: Path, photos: int, megapixels: float, photo_cache: Path, jobs
         (root / folder).mkdir(parents=True)
     if (repo / "translations" / "glossary.csv").is_file():
         shutil.copy(repo / "translations" / "glossary.csv", root / "translations" / "glossary.csv")
-    if (repo / ".cache" / "colour").is_dir():  # the press profile is made once per machine
-        shutil.copytree(repo / ".cache" / "colour", root / ".cache" / "colour")
     (root / "content" / "book.yaml").write_text(settings.text, encoding="utf-8")
     for index, source in enumerate(files, 1):
         target = root / "content" / "photos" / f"p{index:04d}.jpg"
@@ -606,6 +604,7 @@ def image_floor(root: Path) -> tuple[float, float, int]:
     seconds, photos): on a shared machine the CPU time is the floor."""
     # The build's own list of placements (every photo frame, and the cover),
     # so the floor does the same photos at the same sizes.
+    from book.caches import COLOUR
     from book.errors import Problems
     from book.images.placed import cover_job, image_jobs
     from book.images.press import press_profile
@@ -619,7 +618,7 @@ def image_floor(root: Path) -> tuple[float, float, int]:
     book, _ = load_book(root, problems=problems)
     pagination = paginate(book, problems)
     output, cache = OUTPUTS["print"], root / ".cache" / "images"  # the jobs' cache is not used here
-    icc = press_profile(root, book.press_profile, book.ink_limit, root / ".cache" / "colour")
+    icc = press_profile(root, book.press_profile, book.ink_limit, COLOUR.path(root))
     press = ImageCms.ImageCmsProfile(str(icc))
     jobs = image_jobs(book, pagination, output, icc, cache)
     geometry = plan_cover(book, len(pagination.pages), problems)

@@ -51,7 +51,10 @@ def build(root: Path, langs: list[str] | None = None, profile_name: str = "print
         prepared = load_sources(root, langs)
         output = OUTPUTS[profile_name].resolve(prepared.book, pdfx, marks, simulate_press)
         first = paginate(prepared.book)
-        photos.start(prepared.book, first, None, output)  # the lists' continuation pages hold no photos
+        # The lists' continuation pages hold no photos. A machine without the
+        # press profile makes it here first, and the progress line says so.
+        photos.start(prepared.book, first, None, output, making=lambda line: report(line, 0, 1))
+        report("checking sources", 0, 1)
         needs = measure_shared(prepared, first, output, incremental)
         lay_out(prepared, output, needs, whole_photos=False)
         photos.start(prepared.book, prepared.pagination, prepared.cover, output)

@@ -1,6 +1,8 @@
 """Every file the toolchain keeps beside a project's sources and outputs,
-declared once: the caches and memos under ``.cache/``, and the hidden
-records in ``output/``. The code takes their paths from here, and
+declared once: the caches and memos under ``.cache/``, the hidden records
+in ``output/``, and the one cache every project on the machine shares (the
+press profile, under ``$XDG_CACHE_HOME/book``: it depends on no project,
+and is slow to make). The code takes their paths from here, and
 DEVELOPERS.md ("Caches") has a row for each, saying what it holds, its key
 and what invalidates it; a test holds the two together and checks that a
 build leaves no file that none of them owns.
@@ -10,9 +12,20 @@ wrong output."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
+
+MACHINE = "$XDG_CACHE_HOME/book"  # how a machine-wide location's ``rel`` begins
+
+
+def machine_folder() -> Path:
+    """The folder of the caches every project on this machine shares:
+    ``$XDG_CACHE_HOME/book``, or ``~/.cache/book`` when that variable is
+    unset or not an absolute path (the XDG Base Directory rule)."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    return (Path(base) if os.path.isabs(base) else Path.home() / ".cache") / "book"
 
 
 @dataclass(frozen=True)
@@ -21,11 +34,16 @@ class Kept:
     names it holds there)."""
 
     name: str
-    rel: str  # relative to the project root
+    rel: str  # relative to the project root, or beginning with MACHINE
     files: tuple[str, ...] = ()
 
+    @property
+    def machine(self) -> bool:
+        """Whether every project on the machine shares it (it lives outside the project)."""
+        return self.rel.startswith(MACHINE + "/")
+
     def path(self, root: Path) -> Path:
-        return root / self.rel
+        return machine_folder() / self.rel.removeprefix(MACHINE + "/") if self.machine else root / self.rel
 
     @property
     def leaf(self) -> str:
@@ -34,6 +52,8 @@ class Kept:
 
     def owns(self, rel: str) -> bool:
         """Whether the file at ``rel`` (relative to the project) belongs here."""
+        if self.machine:
+            return False
         if not self.files:
             return fnmatch(rel, self.rel)
         folder, _, name = rel.rpartition("/")
@@ -47,7 +67,7 @@ IMAGES = Kept("images", ".cache/images", ("*.jpg", "*.txt"))
 SIZES = Kept("sizes", ".cache/images/sizes.json")
 FONTS = Kept("fonts", ".cache/fonts", ("*-*.ttf",))
 CMAPS = Kept("cmaps", ".cache/fonts", ("cmap-*-*.txt",))
-COLOUR = Kept("colour", ".cache/colour", ("*.icc",))
+COLOUR = Kept("colour", f"{MACHINE}/colour", ("*.icc", "*.lock"))
 THUMBS = Kept("thumbs", ".cache/thumbs", ("*.jpg",))
 BENCH_PHOTOS = Kept("bench-photos", ".cache/bench-photos/*", ("*",))
 RECORD = Kept("record", "output/.record.json")

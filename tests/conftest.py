@@ -13,7 +13,7 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -28,7 +28,9 @@ from suite_rules import (  # noqa: F401  (hooks: pytest finds them here)
 )
 from typer.testing import CliRunner
 
+from book.caches import COLOUR
 from book.cli import app
+from book.files import write_atomic
 from book.images.press import press_profile
 from book.placeholder_photos import write_placeholder
 
@@ -69,17 +71,35 @@ def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path],
     return folder
 
 
+# The user's own machine-wide press profiles, read (never written) to seed the run's.
+USERS_PROFILES = COLOUR.path(REPO)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def machine_cache(tmp_path_factory) -> Iterator[Path]:
+    """XDG_CACHE_HOME for the whole run: one folder the workers of
+    pytest-xdist share, so that the machine-wide caches (the press profile)
+    are made once per run, and never in the user's own ~/.cache."""
+    base = tmp_path_factory.getbasetemp()
+    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "shared" / "xdg-cache"
+    folder.mkdir(parents=True, exist_ok=True)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(folder))
+        yield folder
+
+
 @pytest.fixture(scope="session")
-def profile_cache(tmp_path_factory) -> Path:
-    """A built FOGRA39 profile, shared by every project a test makes (started
-    from a copy of the developer's cache when there is one)."""
-
-    def make(folder: Path) -> None:
-        if (REPO / ".cache" / "colour").is_dir():
-            shutil.copytree(REPO / ".cache" / "colour", folder, ignore=shutil.ignore_patterns("tmp*"))
-        press_profile(REPO, "FOGRA39", 300, folder)
-
-    return made_once(tmp_path_factory, "colour", make)
+def profile_cache(machine_cache: Path) -> Path:
+    """The run's machine-wide press profile folder, with a built FOGRA39
+    profile that every project a test makes finds there (started from a copy
+    of the user's own profiles when there are some; `press_profile` lets one
+    worker make it while the others wait)."""
+    folder = COLOUR.path(REPO)
+    for icc in sorted(USERS_PROFILES.glob("*.icc")) if USERS_PROFILES != folder else []:
+        if not (folder / icc.name).is_file():
+            write_atomic(folder / icc.name, icc.read_bytes())
+    press_profile(REPO, "FOGRA39", 300, folder)
+    return folder
 
 
 def paint(path: Path, size: tuple[int, int], seed: int) -> None:
@@ -88,7 +108,8 @@ def paint(path: Path, size: tuple[int, int], seed: int) -> None:
 
 
 def copy_mini(root: Path, profile_cache: Path | None, size: tuple[int, int] = (1500, 1000)) -> Path:
-    """Copy tests/data/mini to ``root`` with its photos and the press profile."""
+    """Copy tests/data/mini to ``root`` with its photos (the press profile is
+    the machine's, `profile_cache`)."""
     shutil.copytree(DATA / "mini", root)
     shutil.copytree(REPO / "layouts", root / "layouts")
     shutil.copytree(REPO / "fonts", root / "fonts")
@@ -96,8 +117,6 @@ def copy_mini(root: Path, profile_cache: Path | None, size: tuple[int, int] = (1
     photos.mkdir(parents=True, exist_ok=True)
     paint(photos / "ảnh-cảng.jpg", size, 1)
     paint(photos / "p002.jpg", size, 2)
-    if profile_cache is not None:
-        shutil.copytree(profile_cache, root / ".cache" / "colour", dirs_exist_ok=True)
     return root
 
 
@@ -140,15 +159,14 @@ def sample_photos(tmp_path_factory, photogen) -> Path:
 
 
 def copy_sample(root: Path, photos: Path, profile_cache: Path) -> Path:
-    """Copy the repository's sample book to ``root``, with ``photos``, the
-    press profile, and the developer's converted fonts and review thumbnails
-    when there are some."""
+    """Copy the repository's sample book to ``root``, with ``photos`` and the
+    developer's converted fonts and review thumbnails when there are some
+    (the press profile is the machine's, `profile_cache`)."""
     for name in SAMPLE_PARTS:
         shutil.copytree(REPO / name, root / name, ignore=shutil.ignore_patterns(*(f"*{s}" for s in PHOTO_SUFFIXES)))
     for photo in photos.iterdir():
         if photo.suffix in PHOTO_SUFFIXES:
             shutil.copyfile(photo, root / "content" / "photos" / photo.name)
-    shutil.copytree(profile_cache, root / ".cache" / "colour")
     for name in ("fonts", "thumbs"):
         if (REPO / ".cache" / name).is_dir():
             shutil.copytree(REPO / ".cache" / name, root / ".cache" / name, ignore=shutil.ignore_patterns("*.tmp-*"))

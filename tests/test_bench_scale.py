@@ -36,7 +36,6 @@ def test_generated_book_passes_check(tmp_path: Path, profile_cache: Path, run):
     photo_cache = tmp_path / "photos"
     root = tmp_path / "book"
     generated = scale_book.generate(root, 12, 0.5, photo_cache, jobs=2)
-    shutil.copytree(profile_cache, root / ".cache" / "colour", dirs_exist_ok=True)
 
     files = sorted((root / "content" / "photos").glob("*.jpg"))
     assert [f.name for f in files] == [f"p{i:04d}.jpg" for i in range(1, 13)]

@@ -139,4 +139,5 @@ def test_a_build_check_and_review_leave_only_declared_files(mini, run, monkeypat
     stray = sorted(rel for p in kept if caches.owner(rel := p.relative_to(mini).as_posix()) is None)
     assert not stray, f"files no location in book/caches.py owns: {stray}"
     owners = {caches.owner(p.relative_to(mini).as_posix()).name for p in kept}
-    assert {"digests", "record", "setting", "images", "sizes", "fonts", "cmaps", "colour", "thumbs", "lock"} <= owners
+    assert {"digests", "record", "setting", "images", "sizes", "fonts", "cmaps", "thumbs", "lock"} <= owners
+    assert not (mini / ".cache" / "colour").exists(), "the press profile is the machine's, not the project's"

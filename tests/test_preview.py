@@ -49,7 +49,7 @@ def test_soft_proof_shows_the_press(mini, run, profile_cache):
     assert proof.exit_code == 0, proof.stderr
     screen_px = page_photo_pixel(mini / "output" / "screen" / "en" / "mini-en-interior.pdf", 1)
     proof_px = page_photo_pixel(mini / "output" / "proof" / "en" / "mini-en-proof.pdf", 1)
-    (press,) = (mini / ".cache" / "colour").glob("FOGRA39-300-*.icc")
+    (press,) = profile_cache.glob("FOGRA39-300-*.icc")
     expected = littlecms_round_trip(SATURATED, press)
     assert delta_e(proof_px, expected) < 3  # the proof is littleCMS's round trip (JPEG aside)
     assert delta_e(screen_px, SATURATED) < 3  # the screen edition keeps the camera's colour

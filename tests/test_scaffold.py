@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -16,7 +15,6 @@ def test_init_then_build(tmp_path, run, profile_cache):
     result = run(tmp_path, "init", str(folder))
     assert result.exit_code == 0, result.stderr
     assert (folder / "translations" / "messages.pot").is_file()
-    shutil.copytree(profile_cache, folder / ".cache" / "colour")
     built = run(folder, "build")
     assert built.exit_code == 0, built.stderr
     pdf = folder / "output" / "print" / "vi" / "sach-anh-moi-vi-interior.pdf"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ctypes
 import threading
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -106,16 +107,17 @@ class Processing:
             self.pool = None
 
 
-def press_for(book, output: Output) -> Path | None:
-    """The press profile the output's photos are made for (or simulated with)."""
+def press_for(book, output: Output, making: Callable[[str], None] | None = None) -> Path | None:
+    """The press profile the output's photos are made for (or simulated with);
+    ``making(line)`` is told when it has to be made first."""
     if output.colour == "cmyk" or output.simulate_press:
-        return press_profile(book.root, book.press_profile, book.ink_limit, COLOUR.path(book.root))
+        return press_profile(book.root, book.press_profile, book.ink_limit, COLOUR.path(book.root), making)
     return None
 
 
-def photo_jobs(book, pagination, cover, output: Output) -> list[ImageJob]:
+def photo_jobs(book, pagination, cover, output: Output, making: Callable[[str], None] | None = None) -> list[ImageJob]:
     """One job per photo and frame of the pages, and the cover's photo when ``cover`` (its geometry) is planned."""
-    press_icc = press_for(book, output)
+    press_icc = press_for(book, output, making)
     jobs = image_jobs(book, pagination, output, press_icc, IMAGES.path(book.root))
     job = cover_job(book, cover.media, output, press_icc, IMAGES.path(book.root)) if cover else None
     return jobs + ([job] if job else [])
@@ -132,10 +134,11 @@ class EarlyPhotos:
         self.known = known
         self.processing: Processing | None = None
 
-    def start(self, book, pagination, cover, output: Output) -> None:
-        """Start (or add to) the jobs of ``pagination`` and the ``cover``."""
+    def start(self, book, pagination, cover, output: Output, making: Callable[[str], None] | None = None) -> None:
+        """Start (or add to) the jobs of ``pagination`` and the ``cover``;
+        ``making(line)`` is told when the press profile has to be made first."""
         try:
-            jobs = photo_jobs(book, pagination, cover, output)
+            jobs = photo_jobs(book, pagination, cover, output, making)
         except BookError:
             return  # reported where the build needs it, after the sources' problems
         if self.processing is None:

@@ -1,25 +1,57 @@
 """The press profile photos are converted to: a printer's ICC file, or a
-FOGRA39 (ISO Coated v2) profile built once from the free characterisation
-data with an ink limit, and cached."""
+FOGRA39 (ISO Coated v2) profile built from the free characterisation data
+with an ink limit. A built profile depends on no project, and building it
+takes ArgyllCMS a long while, so it is made once per machine, in the
+machine-wide cache (`book.caches.COLOUR`), and found there by every project."""
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
+import re
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 from book.errors import ImageError
-from book.files import move_into_place
+from book.files import FileMemo, sha256_file, write_atomic
 
 CHARACTERISATIONS = {"FOGRA39": "FOGRA39L.ti3", "FOGRA40": "FOGRA40L.ti3", "FOGRA29": "FOGRA29L.ti3"}
 TI3_DIRS = [Path("/usr/share/color/icc"), Path("/usr/share/color/argyll/ref")]
+# What colprof is told besides the ink limit. -kr: black generation for a photo
+# press; -L95: the black ink limit. A change here is a change of the key.
+RECIPE = ("-qm", "-kr", "-L95")
+characterisation_digest = FileMemo(sha256_file)
 
 
-def press_profile(root: Path, name: str, ink_limit: int, cache: Path) -> Path:
+@cache
+def tool_version(colprof: str) -> str:
+    """ArgyllCMS's version, from the banner colprof prints when run bare: a
+    new version may build another profile from the same data."""
+    result = subprocess.run([colprof], capture_output=True, text=True)
+    found = re.search(r"Version\s+(\S+)", result.stdout + result.stderr)
+    return found[1] if found else "unknown"
+
+
+def making_line(name: str, ink_limit: int | float) -> str:
+    """What the progress line says while the profile is made.
+
+    >>> making_line("fogra39", 300)
+    'making the press profile FOGRA39, 300 % ink (once per machine; about half a minute)'
+    """
+    return f"making the press profile {name.upper()}, {ink_limit:g} % ink (once per machine; about half a minute)"
+
+
+def press_profile(root: Path, name: str, ink_limit: int | float, cache_dir: Path,
+                  making: Callable[[str], None] | None = None) -> Path:
     """The ICC file for ``name``: a path to a printer's .icc (relative to the
-    project), or a characterisation name built into a profile with ArgyllCMS."""
+    project), or a characterisation name built into a profile with ArgyllCMS
+    and kept in ``cache_dir`` under a key of everything that changes it (the
+    characterisation's digest, the ink limit, the recipe, ArgyllCMS's
+    version). ``making(line)`` is told before a profile is built."""
     if name.lower().endswith((".icc", ".icm")):
         path = Path(name) if Path(name).is_absolute() else root / name
         if not path.is_file():
@@ -31,24 +63,41 @@ def press_profile(root: Path, name: str, ink_limit: int, cache: Path) -> Path:
     ti3 = next((d / ti3_name for d in TI3_DIRS if (d / ti3_name).is_file()), None)
     if ti3 is None:
         raise ImageError(f"{ti3_name} not found; install the Debian package icc-profiles-free")
-    key = hashlib.sha256(ti3.read_bytes() + f"{ink_limit}".encode()).hexdigest()[:12]
-    target = cache / f"{name.upper()}-{ink_limit}-{key}.icc"
+    colprof = shutil.which("colprof")
+    version = tool_version(colprof) if colprof else "none"
+    key = hashlib.sha256(f"{characterisation_digest(ti3)} {ink_limit:g} {' '.join(RECIPE)} {version}".encode()).hexdigest()[:12]
+    target = cache_dir / f"{name.upper()}-{ink_limit:g}-{key}.icc"
     if target.is_file():
         return target
-    colprof = shutil.which("colprof")
     if colprof is None:
         raise ImageError("colprof not found: building the press profile needs ArgyllCMS; install the Debian package argyll")
-    cache.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=cache) as work:
-        shutil.copy(ti3, Path(work) / ti3_name)
-        stem = ti3_name.removesuffix(".ti3")
-        # -kr: black generation for a photo press; -l/-L: total and black ink limits.
-        command = [colprof, "-qm", "-kr", f"-l{ink_limit}", "-L95", "-D", f"{name.upper()} {ink_limit}% (book)", "-O", "out.icc", stem]
-        result = subprocess.run(command, cwd=work, capture_output=True, text=True)
-        if result.returncode != 0:
-            raise ImageError(f"colprof could not build the {name} profile: {result.stderr.strip().splitlines()[-1:]}")
-        move_into_place(Path(work) / "out.icc", target)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        lock = open(target.with_suffix(".lock"), "a")
+    except OSError as exc:
+        raise ImageError(f"{cache_dir}: cannot keep the press profile there ({exc.strerror}); "
+                         "make the folder writable or set XDG_CACHE_HOME to one that is") from None
+    if making:  # said too by a build that waits for another's: the wait is as long
+        making(making_line(name, ink_limit))
+    with lock:
+        # Two builds at once: the second waits here for the first's profile
+        # rather than making its own.
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not target.is_file():
+            write_atomic(target, build_profile(colprof, ti3, name, ink_limit))
     return target
+
+
+def build_profile(colprof: str, ti3: Path, name: str, ink_limit: int | float) -> bytes:
+    """The bytes of the profile colprof builds from ``ti3`` (in a folder of its own, then removed)."""
+    with tempfile.TemporaryDirectory(prefix="book-press-") as work:
+        shutil.copy(ti3, Path(work) / ti3.name)
+        command = [colprof, *RECIPE, f"-l{ink_limit:g}", "-D", f"{name.upper()} {ink_limit:g}% (book)", "-O", "out.icc",
+                   ti3.stem]
+        result = subprocess.run(command, cwd=work, capture_output=True, text=True)
+        if result.returncode != 0 or not (Path(work) / "out.icc").is_file():
+            raise ImageError(f"colprof could not build the {name} profile: {result.stderr.strip().splitlines()[-1:]}")
+        return (Path(work) / "out.icc").read_bytes()
 
 
 def output_condition(name: str, profile: Path | None) -> str:

@@ -17,12 +17,17 @@ from book.sources.yamlsrc import Located, keypath
 
 @dataclass(frozen=True)
 class Key:
+    """One declared key: its type, default, range or allowed values, and a
+    one-line ``doc`` for the configuration reference (docs/config.md, written
+    by tools/config_reference.py, which also holds the lines not given here)."""
+
     kind: type | tuple[type, ...]
     default: Any = None
     required: bool = False
     low: float | None = None
     high: float | None = None
     choices: tuple | None = None
+    doc: str = ""
 
 
 def suggest(name: str, choices) -> str:
