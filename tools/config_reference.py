@@ -86,7 +86,7 @@ DOCS = {
     "BOOK_KEYS.source_language": "The language the sources are written in; one of `editions`.",
     "BOOK_KEYS.editions": "The languages built, as codes (vi, en, zh, ko, ja); all five when left out.",
     "BOOK_KEYS.year": "The year printed in the book; the publication date's year when left out.",
-    "BOOK_KEYS.keep_together": "Per language, words and names a title's line never splits (`{vi: [chiến đấu], en: [Opera House]}`): the book's own, not the tool's.",
+    "BOOK_KEYS.keep_together": "Per language, words and names a title's line never splits: the book's own, not the tool's.",
     "BOOK_KEYS.trim_mm": "The trimmed page size, `[width, height]` in mm.",
     "BOOK_KEYS.bleed_mm": "How far pictures run past the trim on every side, in mm.",
     "BOOK_KEYS.margins_mm": "Where the folios sit (see `margins_mm` below).",
