@@ -70,7 +70,7 @@ def build(root: Path, langs: list[str] | None = None, profile_name: str = "print
                 staged, results, seconds = render_outputs(prepared, output, wanted, processing, todo, work, workers, report,
                                                           incremental.digests)
                 incremental.check_photos(prepared, output, results)
-                manifest = commit_outputs(prepared, output, staged, incremental.placed(staged), seconds, clock)
+                manifest = commit_outputs(prepared, output, staged, incremental, seconds, clock)
             incremental.remember(prepared, output, todo, manifest)
     return manifest
 
@@ -90,14 +90,27 @@ def staging(prepared: Prepared, output: Output) -> Iterator[Path]:
         raise DiskFull(exc.path, needed=output.space_needed(prepared), shown=shown(root, exc.path)) from None
 
 
-def commit_outputs(prepared: Prepared, output: Output, staged: list[Staged], placed: dict[Path, str],
+def commit_outputs(prepared: Prepared, output: Output, staged: list[Staged], incremental: Incremental,
                    seconds: dict[str, float], clock: float) -> dict:
     """Move the staged files into place (those whose bytes are the ones in
-    place, ``placed`` by their known digests, stay) and write the manifest;
-    returns it with the build's summary."""
+    place, by the digests the record knows, stay), remove those the book no
+    longer makes and write the manifest; returns it with the build's
+    summary and ``removed``, a line for each file removed or left."""
     book, root = prepared.book, prepared.book.root
-    manifest, moved = commit(root, book.slug, staged, [str(w) for w in prepared.problems.warnings], placed)
+    manifest, moved, removed = commit(root, book.slug, staged, [str(w) for w in prepared.problems.warnings],
+                                      incremental.placed(staged), made_outputs(prepared, output), incremental.record.intact)
     written = [Written(e.lang, output.path(root, book, e.lang), output.path(root, book, e.lang) in moved, seconds.get(e.lang, 0.0))
                for e in prepared.editions]
     manifest["summary"] = summarise(prepared, output, written, time.perf_counter() - clock)
+    manifest["removed"] = removed
     return manifest
+
+
+def made_outputs(prepared: Prepared, output: Output) -> dict[str, set[str]]:
+    """Every file the book makes as it stands now, by output (paths from the
+    root): this build's as planned, each other registered output's from the book."""
+    book, made = prepared.book, {}
+    for name, other in OUTPUTS.items():
+        cover = prepared.cover is not None if name == output.name else other.cover and book.cover is not None
+        made[name] = {rel for lang in book.editions for _, rel in other.parts(book, lang, cover)}
+    return made

@@ -61,11 +61,13 @@ def build(
     manifest = Incremental(root, build_key(profile, langs, strict, pdfx, marks, simulate_press), clock).manifest
     if manifest is None:
         manifest = full_build(root, langs, profile, jobs, strict, pdfx, marks, simulate_press, as_json)
-    summary = manifest.pop("summary")
+    summary, removed = manifest.pop("summary"), manifest.pop("removed", [])
     if as_json:
-        print_json({"ok": True, **summary})
+        print_json({"ok": True, **summary, "removed": removed})
         return
     print_warnings(manifest["warnings"])
+    for line in removed:  # outputs that left the book left output/
+        err.print(line, markup=False, soft_wrap=True)
     if not quiet:
         from book.summary import summary_table
 
@@ -175,6 +177,15 @@ def init(folder: Annotated[Path, typer.Argument(help="The new book's folder (new
     book, _ = load_book(folder.resolve())
     extract(book, paginate(book))
     print(f"{folder}: a new book with {len(files)} files; build it with: book --project {folder} build")
+
+
+@app.command()
+@guarded
+def clean(caches: Annotated[bool, typer.Option("--caches", help="Also empty .cache/ (the next build makes it again, more slowly).")] = False) -> None:
+    """Empty output/ (every PDF, review sheet and preview) and, with --caches, .cache/."""
+    from book.clean import clean as run_clean
+
+    print(run_clean(project_root(), caches).line())
 
 
 def check_profile(profile: str) -> None:
