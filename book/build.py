@@ -19,6 +19,7 @@ from pathlib import Path
 
 from book.files import DiskFull
 from book.gather import Prepared, lay_out, load_sources, measure_shared, set_editions, settle_problems
+from book.i18n.checks import stop_without_catalogs
 from book.images.pool import EarlyPhotos, photo_jobs
 from book.incremental import Incremental, build_key
 from book.lock import project_lock, remove_leftovers, staging_folder
@@ -50,6 +51,8 @@ def build(root: Path, langs: list[str] | None = None, profile_name: str = "print
     with EarlyPhotos(workers, incremental.digests.known) as photos:
         prepared = load_sources(root, langs)
         output = OUTPUTS[profile_name].resolve(prepared.book, pdfx, marks, simulate_press)
+        if not output.fallback:  # a proof shows the source text; any other output says in one line to make the catalogs
+            stop_without_catalogs(prepared.book, prepared.langs)
         first = paginate(prepared.book)
         photos.start(prepared.book, first, None, output)  # the lists' continuation pages hold no photos
         needs = measure_shared(prepared, first, output, incremental)
