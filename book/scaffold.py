@@ -173,15 +173,16 @@ def cover_size(trim: tuple[int, int]) -> tuple[int, int]:
     return width, max(math.ceil(width * 2 / 3), math.ceil((trim[1] + 2 * BLEED_MM) / 25.4 * MIN_PPI))
 
 
-def write_catalogs(book, pagination, template: Path) -> list[str]:
+def write_catalogs(book, pagination, template: Path) -> tuple[list[str], list[str]]:
     """Each target edition's catalog made from the template, its entries
     filled with the placeholders' translation where there is one for that
-    language; returns the catalogs' paths from the root."""
+    language; returns the catalogs' paths from the root, and those of them
+    left untranslated."""
     from book.files import write_atomic
     from book.i18n.merge import create_catalog
     from book.languages import catalog_rel
 
-    written = []
+    written, untranslated = [], []
     source = texts_for(book.source_language)
     for lang in book.editions:
         if lang == book.source_language:
@@ -193,9 +194,11 @@ def write_catalogs(book, pagination, template: Path) -> list[str]:
                 entry.msgstr = translation.get(entry.msgid, entry.msgid if entry.msgctxt in NAMES else entry.msgstr)
             # Written with the catalog, not revised since: the next 'book i18n update' finds nothing to do.
             po.metadata[DIGEST_HEADER] = translations_digest(po)
+        else:
+            untranslated.append(catalog_rel(lang))
         write_atomic(book.root / catalog_rel(lang), gettext_layout(str(po) + "\n"))
         written.append(catalog_rel(lang))
-    return written
+    return written, untranslated
 
 
 def translations(source: dict, target: dict) -> dict[str, str]:

@@ -193,9 +193,10 @@ def init(
     files = scaffold(folder, size, tuple(langs), title, publisher, source_language)
     book, _ = load_book(folder.resolve())
     pagination = paginate(book)
-    catalogs = write_catalogs(book, pagination, extract(book, pagination))
+    catalogs, untranslated = write_catalogs(book, pagination, extract(book, pagination))
     print(f"{folder}: a new {size[0]} × {size[1]} mm book in {', '.join(langs)} with {len(files) + len(catalogs) + 1} files; "
-          f"build it with: book --project {folder} build")
+          + (f"build it with: book --project {folder} build" if not untranslated else
+             f"translate {', '.join(untranslated)} to build it for print; see it now with: book --project {folder} build --profile proof"))
 
 
 def usage_checked(parse, value):
