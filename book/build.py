@@ -36,8 +36,10 @@ def build(root: Path, langs: list[str] | None = None, profile_name: str = "print
           strict: bool = False, report=None, notify=None, pdfx: str | None = None, marks: bool | None = None,
           simulate_press: bool | None = None) -> dict:
     """Build the editions; returns the manifest, with the build's ``summary``
-    (see `book.summary`). Outputs whose inputs did not change since the
-    recorded build are left as they are. ``report(stage, done, total)``
+    (see `book.summary`) and ``removed``: a line for each output the book no
+    longer makes, removed from output/ (`book.pdf.commit.stale`). Outputs
+    whose inputs did not change since the recorded build are left as they
+    are. ``report(stage, done, total)``
     shows progress, ``notify(line)`` says when the build waits for another;
     ``pdfx``, ``marks`` and ``simulate_press`` override the profile's
     (book.yaml ``profiles``; the soft proof is on in proof) when given."""

@@ -6,13 +6,12 @@ is on disk; `book clean` empties output/ and, with --caches, .cache/."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 from book.clean import size_text
-from book.lock import project_lock
+from book.pdf.commit import JOURNAL_REL, recover
 
 
 def on_disk(root: Path) -> list[str]:
@@ -110,6 +109,20 @@ def test_clean_refuses_while_a_build_runs(mini):
     finally:
         holder.kill()
         holder.wait()
-    with project_lock(mini):
-        pass  # the lock is free again
-    assert os.path.isdir(mini / "output")
+
+
+def test_a_killed_builds_removals_are_finished(mini, run):
+    """The removals are in the commit journal: the next build finishes those
+    whose files still hold the recorded bytes, and only those."""
+    assert run(mini, "build", "--profile", "screen").exit_code == 0
+    manifest = json.loads((mini / "output" / "manifest.json").read_text(encoding="utf-8"))
+    entries = {f["lang"]: f for f in manifest["files"]}
+    changed = mini / entries["en"]["path"]
+    changed.write_bytes(b"%PDF-1.4 mine now")
+    journal = {"manifest": {**manifest, "files": [entries["vi"]]}, "moves": [],
+               "removes": [[entries[lang]["path"], entries[lang]["sha256"]] for lang in ("en", "ja")]}
+    (mini / JOURNAL_REL).write_text(json.dumps(journal), encoding="utf-8")
+    assert recover(mini) == ["output/manifest.json: repaired after an interrupted build"]
+    assert on_disk(mini) == ["output/screen/en/mini-en-interior.pdf", "output/screen/vi/mini-vi-interior.pdf"]
+    assert changed.read_bytes() == b"%PDF-1.4 mine now" and not (mini / "output" / "screen" / "ja").exists()
+    assert listed(mini) == ["output/screen/vi/mini-vi-interior.pdf"] and not (mini / JOURNAL_REL).exists()
