@@ -19,6 +19,7 @@ from pathlib import Path
 
 from book.files import DiskFull
 from book.gather import Prepared, lay_out, load_sources, measure_shared, set_editions, settle_problems
+from book.i18n.checks import stop_without_catalogs
 from book.images.pool import EarlyPhotos, photo_jobs
 from book.incremental import Incremental, build_key
 from book.lock import project_lock, remove_leftovers, staging_folder
@@ -35,8 +36,10 @@ def build(root: Path, langs: list[str] | None = None, profile_name: str = "print
           strict: bool = False, report=None, notify=None, pdfx: str | None = None, marks: bool | None = None,
           simulate_press: bool | None = None) -> dict:
     """Build the editions; returns the manifest, with the build's ``summary``
-    (see `book.summary`). Outputs whose inputs did not change since the
-    recorded build are left as they are. ``report(stage, done, total)``
+    (see `book.summary`) and ``removed``: a line for each output the book no
+    longer makes, removed from output/ (`book.pdf.commit.stale`). Outputs
+    whose inputs did not change since the recorded build are left as they
+    are. ``report(stage, done, total)``
     shows progress, ``notify(line)`` says when the build waits for another;
     ``pdfx``, ``marks`` and ``simulate_press`` override the profile's
     (book.yaml ``profiles``; the soft proof is on in proof) when given."""
@@ -50,6 +53,8 @@ def build(root: Path, langs: list[str] | None = None, profile_name: str = "print
     with EarlyPhotos(workers, incremental.digests.known) as photos:
         prepared = load_sources(root, langs)
         output = OUTPUTS[profile_name].resolve(prepared.book, pdfx, marks, simulate_press)
+        if not output.fallback:  # a proof shows the source text; any other output says in one line to make the catalogs
+            stop_without_catalogs(prepared.book, prepared.langs)
         first = paginate(prepared.book)
         # The lists' continuation pages hold no photos. A machine without the
         # press profile makes it here first, and the progress line says so.
@@ -73,7 +78,7 @@ def build(root: Path, langs: list[str] | None = None, profile_name: str = "print
                 staged, results, seconds = render_outputs(prepared, output, wanted, processing, todo, work, workers, report,
                                                           incremental.digests)
                 incremental.check_photos(prepared, output, results)
-                manifest = commit_outputs(prepared, output, staged, incremental.placed(staged), seconds, clock)
+                manifest = commit_outputs(prepared, output, staged, incremental, seconds, clock)
             incremental.remember(prepared, output, todo, manifest)
     return manifest
 
@@ -93,14 +98,27 @@ def staging(prepared: Prepared, output: Output) -> Iterator[Path]:
         raise DiskFull(exc.path, needed=output.space_needed(prepared), shown=shown(root, exc.path)) from None
 
 
-def commit_outputs(prepared: Prepared, output: Output, staged: list[Staged], placed: dict[Path, str],
+def commit_outputs(prepared: Prepared, output: Output, staged: list[Staged], incremental: Incremental,
                    seconds: dict[str, float], clock: float) -> dict:
     """Move the staged files into place (those whose bytes are the ones in
-    place, ``placed`` by their known digests, stay) and write the manifest;
-    returns it with the build's summary."""
+    place, by the digests the record knows, stay), remove those the book no
+    longer makes and write the manifest; returns it with the build's
+    summary and ``removed``, a line for each file removed or left."""
     book, root = prepared.book, prepared.book.root
-    manifest, moved = commit(root, book.slug, staged, [str(w) for w in prepared.problems.warnings], placed)
+    manifest, moved, removed = commit(root, book.slug, staged, [str(w) for w in prepared.problems.warnings],
+                                      incremental.placed(staged), made_outputs(prepared, output), incremental.record.intact)
     written = [Written(e.lang, output.path(root, book, e.lang), output.path(root, book, e.lang) in moved, seconds.get(e.lang, 0.0))
                for e in prepared.editions]
     manifest["summary"] = summarise(prepared, output, written, time.perf_counter() - clock)
+    manifest["removed"] = removed
     return manifest
+
+
+def made_outputs(prepared: Prepared, output: Output) -> dict[str, set[str]]:
+    """Every file the book makes as it stands now, by output (paths from the
+    root): this build's as planned, each other registered output's from the book."""
+    book, made = prepared.book, {}
+    for name, other in OUTPUTS.items():
+        cover = prepared.cover is not None if name == output.name else other.cover and book.cover is not None
+        made[name] = {rel for lang in book.editions for _, rel in other.parts(book, lang, cover)}
+    return made

@@ -1,74 +1,101 @@
-"""`book init DIR`: a new, buildable book project with the toolchain's default
-layouts, styles and fonts, one chapter and two placeholder photos."""
+"""`book init DIR`: a new book project that builds at once, at the trim and
+in the editions asked for, with the toolchain's default layouts, styles and
+fonts and neutral placeholder content: one chapter, four placeholder photos
+(`book.placeholder_photos`), a cover, and captions that say what to replace.
+The placeholder texts are written in the source language, and each target
+edition's catalog is made from the template (`book.i18n.merge.create_catalog`)
+and filled with the placeholders' own translation where there is one."""
 
 from __future__ import annotations
 
+import math
 import re
 import shutil
 import unicodedata
 from pathlib import Path
 
+import polib
+
 from book.errors import ConfigError
+from book.i18n.catalog import WRAP, gettext_layout
+from book.i18n.header import DIGEST_HEADER, translations_digest
 from book.placeholder_photos import write_placeholder
+from book.scaffold_texts import TEXTS, texts_for
 
 DEFAULTS = Path(__file__).parent / "defaults"
 # Each default file and where it goes in a project. The sample book's own files
 # are their source: tools/sync_defaults.py copies them here, and a test fails
 # when the two differ.
 DEFAULT_FILES = {"layouts.yaml": "layouts/layouts.yaml", "styles.yaml": "layouts/styles.yaml", "fonts.yaml": "fonts/fonts.yaml"}
+TRIM_RANGE_MM = (150, 350)  # what the default layouts are made to fit, on either side
+BLEED_MM, MIN_PPI = 3, 300
+SPINE_ROOM_MM = 20  # the cover photo is painted wide enough for a spine this thick: a few hundred pages
+PHOTO_SIZE = (3600, 2400)
+CHAPTER_REL = "content/chapters/01-chapter-1.yaml"
 
 BOOK_YAML = """\
 # The book: everything that is the same in all editions. See the README.
-title: "{title}"
-subtitle: "Sách ảnh"
+title: {title}
+subtitle: {subtitle}
 slug: {slug}
-source_language: vi
-# Add a language here after `book i18n init <lang>` and translating it.
-editions: [vi]
-publisher: "Nhà xuất bản"
+source_language: {source}
+# Each edition needs translations/<lang>.po: after adding one here, run 'book i18n update'.
+editions: [{editions}]
+publisher: {publisher}
 year: 2025
-trim_mm: [240, 300]
-bleed_mm: 3
+trim_mm: [{width}, {height}]
+bleed_mm: {bleed}
 margins_mm: {{outer: 15, bottom: 25}}   # where the folios sit: the layouts place everything else
 binding: {{style: perfect, page_multiple: 4}}   # offset printing: {{style: perfect, signature: 16}}
-paper: {{name: "Couché matt 157 g/m²", caliper_mm: 0.14}}
+paper: {{name: "Couché matt 157 g/m²", caliper_mm: 0.14}}   # ask the printer for the caliper of your paper
 colour:
   press_profile: FOGRA39
   ink_limit: 300
-  min_ppi: 300
+  min_ppi: {min_ppi}
 labels:
-  chapter: "Chương {{number}}"
-  credit: "Ảnh: {{credit}}"
-  page: "tr. {{page}}"
-  pages: "tr. {{pages}}"
-  positions: {{top: "trên", bottom: "dưới", left: "trái", right: "phải", top_left: "trên trái", top_right: "trên phải",
-              bottom_left: "dưới trái", bottom_right: "dưới phải", centre: "giữa"}}
+  chapter: {label_chapter}
+  credit: {label_credit}
+  page: {label_page}
+  pages: {label_pages}
+  positions: {{{positions}}}
+# isbn: {{{isbn}}}   # one per edition, from the publisher
+cover:
+  photo: p001   # a photo of the chapters, large enough for the whole spread
+  back_text: {back_text}
 """
 
 CHAPTER_YAML = """\
-id: chuong-1
-title: "Chương thứ nhất"
+# One chapter: its photos, its texts, and its pages, each naming a layout
+# (layouts/layouts.yaml) and filling its frames. Replace the placeholders.
+id: chapter-1
+title: {chapter_title}
 texts:
-  intro: "Lời dẫn của chương: vài câu giới thiệu những bức ảnh tiếp theo."
+  intro: {intro}
+  credits_heading: {credits_heading}
 photos:
-  - id: p001
-    file: p001.jpg
-    caption: "Chú thích ảnh mở chương."
-    date: "2025-05-13"
-    place: "Nơi chụp"
-    credit: "Tên tác giả"
-  - id: p002
-    file: p002.jpg
-    caption: "Chú thích ảnh: ảnh chụp gì, ở đâu, vì sao quan trọng."
-    date: "2025"
-    place: "Nơi chụp"
-    credit: "Tên tác giả"
+{photos}
 pages:
   - layout: chapter-opener
-    slots: {photo: p001, title: title, intro: intro, caption: p001}
+    slots: {{photo: p001, title: title, intro: intro, caption: p001}}
   - layout: photo-caption
-    slots: {photo: p002, caption: p002}
+    slots: {{photo: p002, caption: p002}}
+  - layout: two-photos
+    slots: {{photo-a: p003, caption-a: p003, photo-b: p004, caption-b: p004}}
+  - layout: credits
+    slots: {{heading: credits_heading}}
 """
+
+PHOTO_YAML = """\
+  - id: {id}
+    file: {id}.jpg
+    caption: {caption}
+    date: "2025"
+    place: {place}
+    credit: {credit}
+"""
+
+PHOTOS = ("p001", "p002", "p003", "p004")
+NAMES = ("book:title", "book:publisher")
 
 
 def slugify(name: str) -> str:
@@ -81,16 +108,110 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "book"
 
 
-def scaffold(target: Path) -> list[Path]:
-    if target.exists() and any(target.iterdir()):
+def parse_trim(text: str) -> tuple[int, int]:
+    """The trim ``WIDTHxHEIGHT`` in whole millimetres; ValueError says what is wrong.
+
+    >>> parse_trim("210x210"), parse_trim("240 × 300")
+    ((210, 210), (240, 300))
+    >>> parse_trim("210x")
+    Traceback (most recent call last):
+    ValueError: --trim 210x: give the width and height in mm as WIDTHxHEIGHT, e.g. 210x210
+    """
+    found = re.fullmatch(r"\s*(\d+)\s*[x×X*]\s*(\d+)\s*", text)
+    if not found:
+        raise ValueError(f"--trim {text}: give the width and height in mm as WIDTHxHEIGHT, e.g. 210x210")
+    width, height = int(found[1]), int(found[2])
+    low, high = TRIM_RANGE_MM
+    if not (low <= width <= high and low <= height <= high):
+        raise ValueError(f"--trim {text}: each side must be from {low} to {high} mm, the sizes the default layouts fit")
+    return width, height
+
+
+def quoted(text: str) -> str:
+    """A YAML double-quoted scalar."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def scaffold(target: Path, trim: tuple[int, int] = (240, 300), editions: tuple[str, ...] = ("vi",), title: str | None = None,
+             publisher: str | None = None, source: str = "vi") -> list[Path]:
+    """Write the new project's sources into ``target`` (new or empty); returns its files.
+    The catalogs come after, from the template (`write_catalogs`)."""
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise ConfigError(f"{target}: the folder is not empty; choose a new folder for the book")
+    texts = texts_for(source)
+    title = title or target.name
     for folder in ("content/chapters", "content/photos", "layouts", "fonts", "translations"):
         (target / folder).mkdir(parents=True, exist_ok=True)
-    (target / "content" / "book.yaml").write_text(BOOK_YAML.format(title=target.name, slug=slugify(target.name)), encoding="utf-8")
-    (target / "content" / "chapters" / "01-chuong-1.yaml").write_text(CHAPTER_YAML, encoding="utf-8")
+    labels = texts["labels"]
+    (target / "content" / "book.yaml").write_text(BOOK_YAML.format(
+        title=quoted(title), subtitle=quoted(texts["subtitle"]), slug=slugify(title), source=source, editions=", ".join(editions),
+        publisher=quoted(publisher or texts["publisher"]), width=trim[0], height=trim[1], bleed=BLEED_MM, min_ppi=MIN_PPI,
+        label_chapter=quoted(labels["chapter"]), label_credit=quoted(labels["credit"]), label_page=quoted(labels["page"]),
+        label_pages=quoted(labels["pages"]), positions=", ".join(f"{k}: {quoted(v)}" for k, v in labels["positions"].items()),
+        isbn=", ".join(f'{lang}: "978-…"' for lang in editions), back_text=quoted(texts["back_text"])), encoding="utf-8")
+    photos = "".join(PHOTO_YAML.format(id=pid, caption=quoted(texts["caption"].format(n=n, file=f"{pid}.jpg")), place=quoted(texts["place"]),
+                                       credit=quoted(texts["credit"])) for n, pid in enumerate(PHOTOS, 1))
+    (target / CHAPTER_REL).write_text(CHAPTER_YAML.format(chapter_title=quoted(texts["chapter_title"]), intro=quoted(texts["intro"]),
+                                                          credits_heading=quoted(texts["credits_heading"]), photos=photos), encoding="utf-8")
     for name, rel in DEFAULT_FILES.items():
         shutil.copy(DEFAULTS / name, target / rel)
     (target / ".gitignore").write_text("output/\n.cache/\n", encoding="utf-8")
-    for seed, name in enumerate(("p001.jpg", "p002.jpg"), 1):
-        write_placeholder(target / "content" / "photos" / name, (3600, 2400), seed)
+    for seed, pid in enumerate(PHOTOS, 1):
+        write_placeholder(target / "content" / "photos" / f"{pid}.jpg", cover_size(trim) if pid == "p001" else PHOTO_SIZE, seed)
     return sorted(p for p in target.rglob("*") if p.is_file())
+
+
+def cover_size(trim: tuple[int, int]) -> tuple[int, int]:
+    """Pixels of a 3:2 photo that covers the whole cover spread (back, spine,
+    front and the bleed) at the minimum resolution.
+
+    >>> cover_size((210, 210))
+    (5386, 3591)
+    """
+    width_mm = 2 * trim[0] + SPINE_ROOM_MM + 2 * BLEED_MM
+    width = math.ceil(width_mm / 25.4 * MIN_PPI)
+    return width, max(math.ceil(width * 2 / 3), math.ceil((trim[1] + 2 * BLEED_MM) / 25.4 * MIN_PPI))
+
+
+def write_catalogs(book, pagination, template: Path) -> tuple[list[str], list[str]]:
+    """Each target edition's catalog made from the template, its entries
+    filled with the placeholders' translation where there is one for that
+    language; returns the catalogs' paths from the root, and those of them
+    left untranslated."""
+    from book.files import write_atomic
+    from book.i18n.merge import create_catalog
+    from book.languages import catalog_rel
+
+    written, untranslated = [], []
+    source = texts_for(book.source_language)
+    for lang in book.editions:
+        if lang == book.source_language:
+            continue
+        po = polib.pofile(create_catalog(book, pagination, lang, template), wrapwidth=WRAP)
+        if lang in TEXTS:
+            translation = translations(source, TEXTS[lang])
+            for entry in po:  # the title and the publisher a user gave are names: they stand as given until translated
+                entry.msgstr = translation.get(entry.msgid, entry.msgid if entry.msgctxt in NAMES else entry.msgstr)
+            # Written with the catalog, not revised since: the next 'book i18n update' finds nothing to do.
+            po.metadata[DIGEST_HEADER] = translations_digest(po)
+        else:
+            untranslated.append(catalog_rel(lang))
+        write_atomic(book.root / catalog_rel(lang), gettext_layout(str(po) + "\n"))
+        written.append(catalog_rel(lang))
+    return written, untranslated
+
+
+def translations(source: dict, target: dict) -> dict[str, str]:
+    """Each placeholder text of ``source`` and its counterpart in ``target``,
+    the captions for every photo (the names a user gives stay as they are)."""
+    pairs = {}
+    for key, text in source.items():
+        if key == "labels":
+            pairs.update(translations(text, target[key]))
+        elif key == "positions":
+            pairs.update(zip(text.values(), target[key].values(), strict=True))
+        elif key == "caption":
+            pairs.update((text.format(n=n, file=f"{pid}.jpg"), target[key].format(n=n, file=f"{pid}.jpg")) for n, pid in enumerate(PHOTOS, 1))
+        else:
+            pairs[text] = target[key]
+    return pairs

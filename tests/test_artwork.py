@@ -116,7 +116,6 @@ def test_a_new_books_title_page_has_no_emblem(tmp_path, run, profile_cache):
              and any(word in p.read_text(encoding="utf-8") for word in ("1955", "Hải Phòng", "70 năm", "emblem-70"))]
     assert found == []
     add_title_page(folder)
-    shutil.copytree(profile_cache, folder / ".cache" / "colour")
     built = run(folder, "build")
     assert built.exit_code == 0, built.stderr
     pdf = folder / "output" / "print" / "vi" / "new-vi-interior.pdf"

@@ -6,12 +6,20 @@ from pathlib import Path
 
 from book.errors import BookError, Problem
 from book.gather import gather
+from book.i18n.checks import missing_catalogs
+from book.languages import catalog_rel
 from book.outputs import OUTPUTS
 
 
 def run_check(root: Path, langs: list[str] | None, strict: bool = False) -> list[Problem]:
-    """Every problem a print build would report."""
+    """Every problem a print build would report; one for all the editions that have no catalog yet."""
     try:
-        return gather(root, langs, OUTPUTS["print"], strict).problems.items
+        prepared = gather(root, langs, OUTPUTS["print"], strict)
     except BookError as exc:
         return exc.problems or [Problem("error", exc.message)]
+    missing = missing_catalogs(prepared.book, prepared.langs)
+    if missing is None:
+        return prepared.problems.items
+    # An edition without a catalog has every text untranslated: one line says what to run instead.
+    files = {catalog_rel(lang) for lang in prepared.langs if not (root / catalog_rel(lang)).is_file()}
+    return [missing] + [p for p in prepared.problems.items if not (p.where and p.where.path in files)]

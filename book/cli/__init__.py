@@ -61,11 +61,13 @@ def build(
     manifest = Incremental(root, build_key(profile, langs, strict, pdfx, marks, simulate_press), clock).manifest
     if manifest is None:
         manifest = full_build(root, langs, profile, jobs, strict, pdfx, marks, simulate_press, as_json)
-    summary = manifest.pop("summary")
+    summary, removed = manifest.pop("summary"), manifest.pop("removed", [])
     if as_json:
-        print_json({"ok": True, **summary})
+        print_json({"ok": True, **summary, "removed": removed})
         return
     print_warnings(manifest["warnings"])
+    for line in removed:  # outputs that left the book left output/
+        err.print(line, markup=False, soft_wrap=True)
     if not quiet:
         from book.summary import summary_table
 
@@ -164,17 +166,59 @@ def preview(
 
 @app.command()
 @guarded
-def init(folder: Annotated[Path, typer.Argument(help="The new book's folder (new or empty).")]) -> None:
-    """Scaffold a new, buildable book project."""
+def init(
+    folder: Annotated[Path, typer.Argument(help="The new book's folder (new or empty).")],
+    trim: Annotated[str, typer.Option("--trim", help="The trimmed page, WIDTHxHEIGHT in mm (each side 150 to 350).")] = "240x300",
+    editions: Annotated[str, typer.Option("--editions", help="The editions' languages, comma-separated (e.g. vi,en).")] = "",
+    title: Annotated[Optional[str], typer.Option("--title", help="The book's title (default: the folder's name).")] = None,
+    publisher: Annotated[Optional[str], typer.Option("--publisher", help="The publisher's name.")] = None,
+    source_language: Annotated[str, typer.Option("--source-language", help="The language the book is written in.")] = "vi",
+) -> None:
+    """Scaffold a new book project that builds at once: placeholder photos and texts to replace."""
     from book.i18n.template import extract
+    from book.languages import known
     from book.pages.paginate import paginate
-    from book.scaffold import scaffold
+    from book.scaffold import parse_trim, scaffold, write_catalogs
     from book.sources import load_book
 
-    files = scaffold(folder)
+    size = usage_checked(parse_trim, trim)
+    langs = [code.strip() for code in editions.split(",") if code.strip()] or [source_language]
+    for option, value, code in [("--source-language", source_language, source_language)] + [("--editions", editions, c) for c in langs]:
+        if code not in known():
+            usage_error(f"{option} {value}: unknown language '{code}'; use {', '.join(known())}")
+    if source_language not in langs:
+        usage_error(f"--editions {editions}: include the source language {source_language} (--source-language)")
+    if len(set(langs)) != len(langs):
+        usage_error(f"--editions {editions}: name each language once")
+    files = scaffold(folder, size, tuple(langs), title, publisher, source_language)
     book, _ = load_book(folder.resolve())
-    extract(book, paginate(book))
-    print(f"{folder}: a new book with {len(files)} files; build it with: book --project {folder} build")
+    pagination = paginate(book)
+    catalogs, untranslated = write_catalogs(book, pagination, extract(book, pagination))
+    print(f"{folder}: a new {size[0]} × {size[1]} mm book in {', '.join(langs)} with {len(files) + len(catalogs) + 1} files; "
+          + (f"build it with: book --project {folder} build" if not untranslated else
+             f"translate {', '.join(untranslated)} to build it for print; see it now with: book --project {folder} build --profile proof"))
+
+
+def usage_checked(parse, value):
+    """``parse(value)``, its ValueError a usage error (exit 2)."""
+    try:
+        return parse(value)
+    except ValueError as exc:
+        usage_error(str(exc))
+
+
+def usage_error(message: str) -> None:
+    err.print(f"error: {message}", markup=False, soft_wrap=True)
+    raise typer.Exit(int(ExitCode.USAGE))
+
+
+@app.command()
+@guarded
+def clean(caches: Annotated[bool, typer.Option("--caches", help="Also empty .cache/ (the next build makes it again, more slowly).")] = False) -> None:
+    """Empty output/ (every PDF, review sheet and preview) and, with --caches, .cache/."""
+    from book.clean import clean as run_clean
+
+    print(run_clean(project_root(), caches).line())
 
 
 def check_profile(profile: str) -> None:

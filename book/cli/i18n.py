@@ -56,9 +56,9 @@ def i18n_init(lang: Annotated[str, typer.Argument(help="The new language (en, zh
 @i18n.command("update")
 @guarded
 def i18n_update(lang: Annotated[Optional[list[str]], typer.Option("--lang", "-l", help="Only this language (repeatable).")] = None) -> None:
-    """Merge the template into each .po (GNU msgmerge --previous)."""
+    """Merge the template into each .po (GNU msgmerge --previous); a declared edition's missing .po is made from the template."""
     from book.files import write_atomic
-    from book.i18n.merge import update_catalog
+    from book.i18n.merge import create_catalog, update_catalog
 
     langs = check_langs(lang)
     book, pagination = load_for_i18n()
@@ -68,7 +68,11 @@ def i18n_update(lang: Annotated[Optional[list[str]], typer.Option("--lang", "-l"
     for code in langs or [e for e in book.editions if e != book.source_language]:
         po = book.root / catalog_rel(code)
         if not po.is_file():
-            raise BookError(f"{catalog_rel(code)} not found; create it with 'book i18n init {code}'")
+            if code not in book.editions:
+                raise BookError(f"--lang {code}: not an edition of this book; add it to editions in content/book.yaml first")
+            write_atomic(po, create_catalog(book, pagination, code, template))
+            print(f"{catalog_rel(code)} created from the template")
+            continue
         merged = update_catalog(book, pagination, code, template)
         if merged == po.read_text(encoding="utf-8"):
             print(f"{catalog_rel(code)} unchanged")

@@ -9,7 +9,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from book.errors import ERROR, WARNING, Problem, Where
+from book.errors import ERROR, WARNING, Problem, TranslationError, Where
 from book.i18n.catalog import Catalog, without_bom
 from book.i18n.glossary import missing_terms, read_glossary
 from book.languages import TABLE, catalog_rel, nfc
@@ -41,7 +41,7 @@ def check_catalog(root: Path, book: Book, catalog: Catalog) -> list[Problem]:
     lang = catalog.lang
     rel = catalog_rel(lang)
     if catalog.po is None or catalog.path is None:
-        return [Problem("no-catalog", f"no catalog for {lang}; create it with 'book i18n init {lang}'", Where(rel))]
+        return [Problem("no-catalog", f"no catalog for {lang}; run 'book i18n update' to make it from the template", Where(rel))]
     po, path = catalog.po, catalog.path
     problems: list[Problem] = []
     header = po.metadata.get("Language", "")
@@ -77,3 +77,23 @@ def check_catalog(root: Path, book: Book, catalog: Catalog) -> list[Problem]:
     with tempfile.TemporaryDirectory() as work:
         problems += run_msgfmt(without_bom(path, rel, Path(work)), rel)
     return problems
+
+
+def missing_catalogs(book: Book, langs: list[str]) -> Problem | None:
+    """One problem for the editions of ``langs`` that have no catalog yet,
+    saying how to make them, rather than one per text left untranslated."""
+    missing = [lang for lang in langs if lang != book.source_language and not (book.root / catalog_rel(lang)).is_file()]
+    if not missing:
+        return None
+    files = ", ".join(catalog_rel(lang) for lang in missing)
+    which = f"edition {missing[0]} has no catalog" if len(missing) == 1 else f"editions {', '.join(missing)} have no catalogs"
+    them = "it" if len(missing) == 1 else "them"
+    return Problem("no-catalog", f"{which} ({files}); run 'book i18n update' to make {them} from the template",
+                   Where("content/book.yaml", key="editions"))
+
+
+def stop_without_catalogs(book: Book, langs: list[str]) -> None:
+    """Raise `missing_catalogs`'s problem as the one line a build or check says."""
+    problem = missing_catalogs(book, langs)
+    if problem is not None:
+        raise TranslationError(str(problem), [problem])

@@ -59,25 +59,40 @@ def language_template(template: Path, lang: str, room: dict[str, str], terms: li
     return pot
 
 
-def update_catalog(book: Book, pagination: Pagination, lang: str, template: Path) -> str:
-    """The merged text of translations/<lang>.po (not yet written)."""
+def update_catalog(book: Book, pagination: Pagination, lang: str, template: Path, po: Path | None = None) -> str:
+    """The merged text of translations/<lang>.po (not yet written), or of
+    ``po`` for it when given (a new catalog: nothing to match fuzzily)."""
     root = book.root
-    po = root / catalog_rel(lang)
+    fuzzy = po is None
+    po = po or root / catalog_rel(lang)
     lang_pot = language_template(template, lang, entry_notes(book, pagination, lang), read_glossary(root, book.source_language), pivot_texts(root))
     old = parse_po(po, catalog_rel(lang))
     with tempfile.TemporaryDirectory() as work:
         path = Path(work) / f"{lang}.pot"
         path.write_text(str(lang_pot) + "\n", encoding="utf-8")
-        merged = keep_slots(old, msgmerge(without_bom(po, catalog_rel(lang), Path(work)), path, catalog_rel(lang)))
+        merged = keep_slots(old, msgmerge(without_bom(po, catalog_rel(lang), Path(work)), path, catalog_rel(lang), fuzzy))
     return gettext_layout(set_header(merged, revised_header(book, lang, po, merged)))
 
 
-def msgmerge(po: Path, template: Path, rel: str | None = None) -> str:
-    """GNU msgmerge --previous: fuzzy with the previous text, obsolete kept as #~."""
+def create_catalog(book: Book, pagination: Pagination, lang: str, template: Path) -> str:
+    """The text of a declared edition's catalog that does not exist yet: the
+    template as a new catalog (`new_catalog`), merged as `update_catalog`
+    merges (each entry's room in this language, the pivot, the glossary)
+    with no fuzzy matching, there being no earlier translations to match."""
+    with tempfile.TemporaryDirectory() as work:
+        new = Path(work) / f"{lang}.po"
+        new.write_text(new_catalog(book, lang, template), encoding="utf-8")
+        return update_catalog(book, pagination, lang, template, new)
+
+
+def msgmerge(po: Path, template: Path, rel: str | None = None, fuzzy: bool = True) -> str:
+    """GNU msgmerge --previous: fuzzy with the previous text (unless not
+    ``fuzzy``: --no-fuzzy-matching), obsolete kept as #~."""
     tool = shutil.which("msgmerge")
     if tool is None:
         raise TranslationError("msgmerge not found: merging catalogs needs GNU gettext; install the Debian package gettext")
-    result = subprocess.run([tool, "--quiet", "--previous", "-w", str(WRAP), "-o", "-", str(po), str(template)],
+    matching = [] if fuzzy else ["--no-fuzzy-matching"]
+    result = subprocess.run([tool, "--quiet", "--previous", *matching, "-w", str(WRAP), "-o", "-", str(po), str(template)],
                             capture_output=True, text=True)
     if result.returncode != 0:
         rel = rel or catalog_rel(po.stem)

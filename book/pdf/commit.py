@@ -3,15 +3,17 @@
 The manifest is the commit record. Every staged PDF is hashed before it
 moves; the new manifest and the list of moves are first written, atomically,
 to a journal (output/.commit.json); then the PDFs are renamed into place,
-then the manifest is written atomically and the journal removed. A build
-killed between those steps leaves the journal, and the next build (under the
-project lock) finishes the moves that can still be made and writes a
-manifest that lists exactly the files that are there."""
+then the files the book no longer makes are removed (see `stale`), then the
+manifest is written atomically and the journal removed. A build killed
+between those steps leaves the journal, and the next build (under the
+project lock) finishes the moves and removals that can still be made and
+writes a manifest that lists exactly the files that are there."""
 
 from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,24 +47,28 @@ def dump(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def commit(root: Path, slug: str, staged: list[Staged], warnings: list[str],
-           placed: dict[Path, str] | None = None) -> tuple[dict, set[Path]]:
-    """Move ``staged`` into place and write the manifest; returns the
-    manifest and the targets moved into place (an output whose bytes are
-    those already there is left as it is). ``placed`` gives the SHA-256 of
-    files in place where the build knows it, so that they are not read to
-    learn it."""
+def commit(root: Path, slug: str, staged: list[Staged], warnings: list[str], placed: dict[Path, str] | None = None,
+           made: dict[str, set[str]] | None = None, known: Callable[[str], str | None] = lambda rel: None
+           ) -> tuple[dict, set[Path], list[str]]:
+    """Move ``staged`` into place, remove what the book no longer makes and
+    write the manifest; returns the manifest, the targets moved into place
+    (an output whose bytes are those already there is left as it is) and
+    what was removed or left (one line each). ``placed`` gives the SHA-256
+    of files in place where the build knows it, so that they are not read
+    to learn it; ``made`` and ``known`` are `stale`'s."""
     placed = placed or {}
     moved = set()
     fresh = []
     for item in staged:
         fresh.append({**item.entry, "path": item.target.relative_to(root).as_posix(), "sha256": item.sha256 or sha256_file(item.path)})
     paths = {f["path"] for f in fresh}
-    kept = [f for f in read_manifest(root).get("files", []) if isinstance(f, dict) and f.get("path") not in paths
-            and isinstance(f.get("path"), str) and (root / f["path"]).is_file()]
+    old = [f for f in read_manifest(root).get("files", []) if isinstance(f, dict) and f.get("path") not in paths
+           and isinstance(f.get("path"), str) and (root / f["path"]).is_file()]
+    gone, left = stale(root, old, made, known)
+    kept = [f for f in old if f["path"] not in gone and f["path"] not in left]
     manifest = {"book": slug, "files": sorted(kept + fresh, key=lambda f: f["path"]), "warnings": warnings}
     moves = [[item.path.relative_to(root).as_posix(), entry["path"], entry["sha256"]] for item, entry in zip(staged, fresh, strict=True)]
-    write_atomic(root / JOURNAL_REL, dump({"manifest": manifest, "moves": moves}))
+    write_atomic(root / JOURNAL_REL, dump({"manifest": manifest, "moves": moves, "removes": [[rel, gone[rel]] for rel in sorted(gone)]}))
     try:
         for item, entry in zip(staged, fresh, strict=True):
             if same_file(item.target, item.path, entry["sha256"], placed.get(item.target)):
@@ -70,6 +76,7 @@ def commit(root: Path, slug: str, staged: list[Staged], warnings: list[str],
             item.target.parent.mkdir(parents=True, exist_ok=True)
             move(item.path, item.target)
             moved.add(item.target)
+        remove_outputs(root, gone, check=False)  # `stale` has just compared them, under the lock
         if (root / MANIFEST_REL).is_file() and (root / MANIFEST_REL).read_text(encoding="utf-8") == dump(manifest):
             pass  # an unchanged build rewrites nothing
         else:
@@ -81,7 +88,49 @@ def commit(root: Path, slug: str, staged: list[Staged], warnings: list[str],
         except OSError:
             pass  # the journal stays; the next build repairs
         raise
-    return manifest, moved
+    notes = [f"{rel}: removed, the book no longer makes it" for rel in sorted(gone)]
+    notes += [f"{rel}: the book no longer makes it, but it is not the file a build wrote; it was left in place and "
+              "out of the manifest: delete it if it is not yours" for rel in sorted(left)]
+    return manifest, moved, notes
+
+
+def stale(root: Path, old: list[dict], made: dict[str, set[str]] | None,
+          known: Callable[[str], str | None]) -> tuple[dict[str, str], set[str]]:
+    """Of the previous manifest's entries ``old`` (their files there), those
+    the book no longer makes: of an output in ``made`` (each output's paths
+    from the root, as the book stands now) but not among its paths, after a
+    slug change, a dropped edition or cover. Returns them (path -> SHA-256)
+    for removal, and those left in place because they are not the files a
+    build wrote (a user's own files now): only what this tool made is ever
+    removed. ``known(path)`` gives a file's SHA-256 where the
+    build record knows it unchanged, so that it is not read."""
+    gone, left = {}, set()
+    output = (root / "output").resolve()
+    for entry in old:
+        rel = entry["path"]
+        if made is None or entry.get("profile") not in made or rel in made[entry["profile"]]:
+            continue
+        path = root / rel
+        inside = not path.is_symlink() and path.resolve().is_relative_to(output)
+        if inside and (known(rel) or sha256_file(path)) == entry.get("sha256"):
+            gone[rel] = entry["sha256"]
+        else:
+            left.add(rel)
+    return gone, left
+
+
+def remove_outputs(root: Path, gone: dict[str, str], check: bool = True) -> None:
+    """Delete the files ``gone`` (path -> SHA-256) that still hold those
+    bytes (unless ``check`` is False), and the output folders they leave empty."""
+    output = root / "output"
+    for rel, sha in sorted(gone.items()):
+        path = root / rel
+        if path.is_file() and not path.is_symlink() and (not check or sha256_file(path) == sha):
+            path.unlink()
+        folder = path.parent
+        while folder != output and folder.is_relative_to(output) and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
 
 
 def move(staged: Path, placed: Path) -> None:
@@ -119,6 +168,7 @@ def recover(root: Path) -> list[str]:
         if staged.is_file() and not (placed.is_file() and sha256_file(placed) == sha):
             placed.parent.mkdir(parents=True, exist_ok=True)
             move_into_place(staged, placed)
+    remove_outputs(root, {rel: sha for rel, sha in record.get("removes", [])})
     old = {f.get("path"): f for f in read_manifest(root).get("files", []) if isinstance(f, dict)}
     files, notes = [], []
     for entry in manifest["files"]:
