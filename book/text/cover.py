@@ -22,7 +22,7 @@ from book.pages.spine import SPINE_CLEAR, CoverGeometry, pages_for_spine
 from book.text.fonts import EditionFonts
 from book.text.setting import Placement
 from book.text.typeset import Part, set_block
-from book.text.vertical import LATIN_OFFSET, Glyphs, column_length, set_column, vertical_forms
+from book.text.vertical import LATIN_OFFSET, Glyphs, column_length, segments, set_column, vertical_forms, vertical_text
 
 CARD_SHARE = 0.38  # the cards take this share of the panel's height from the foot trim: the photo has the rest
 MIN_CARD_MM = 60.0  # yet never less: room for a title, a subtitle and the publisher on a short trim
@@ -72,6 +72,7 @@ class CoverSetter:
     def __init__(self, book: Book, geometry: CoverGeometry, fonts: EditionFonts, lang: str, where, out: Problems):
         self.book, self.g, self.fonts, self.lang, self.where, self.out = book, geometry, fonts, lang, where, out
         self.trim = f"{geometry.panel[0]:g} × {geometry.panel[1]:g} mm trim"
+        self.overflowed = False  # whether the last block set did not fit
 
     def block(self, name: str, text: str, style: str, box: tuple[float, float, float, float], message,
               cause: str) -> Placement | None:
@@ -79,6 +80,7 @@ class CoverSetter:
         the height), or None and an error saying what to change. ``cause`` says
         what leaves the box its height, for a box that holds not even one line."""
         x, top, width, height = box
+        self.overflowed = True
         smallest = self.book.style(style, self.lang).min_size
         where = self.where(message) if message else Where("content/book.yaml", key="trim_mm")
         if height < smallest / MM:
@@ -95,6 +97,7 @@ class CoverSetter:
             self.out.error("overflow", where, f"{self.lang}: the cover's {name} is {over} line{'s' if over > 1 else ''} too long "
                            f"at the {self.trim}: {block.needed} lines at {block.size:.1f} pt, room for {block.available}; "
                            f"shorten it by about {cut} of its {len(text)} characters, or choose a larger trim_mm")
+        self.overflowed = bool(block.wide) or not block.fits
         return Placement(x, top, block.lines)
 
     def set(self, texts: dict[str, str]) -> CoverText:
@@ -122,8 +125,8 @@ class CoverSetter:
         title = self.block("title", texts["title"], "cover-title", (x, top, width, foot - TEXT_GAP - subtitle_line - top),
                            self.book.title, f"{card} and holds the subtitle and publisher too; choose a taller trim_mm")
         cover.placements += [p for p in (title, publisher) if p is not None]
-        if title is None or not texts["subtitle"]:
-            return
+        if title is None or self.overflowed or not texts["subtitle"]:
+            return  # a title too long is the one error: the subtitle's place below it is unknown
         below = top + baseline(title.lines) + TEXT_GAP
         subtitle = self.block("subtitle", texts["subtitle"], "cover-subtitle", (x, below, width, foot - TEXT_GAP - below),
                               self.book.subtitle, f"{card} and the title takes {below - top:.0f} mm of it; shorten the title")
@@ -142,7 +145,7 @@ class CoverSetter:
                                f"has {width:.1f} × {height:.1f} mm inside its padding at the {self.trim}; choose a larger trim_mm")
             else:
                 bx, bar_top = x + width - bar_w, top + height - bar_h
-                cover.barcode, cover.isbn = (bx, bar_top), "".join(ch for ch in texts["isbn"] if ch.isdigit())
+                cover.barcode, cover.isbn = (round(bx, 2), round(bar_top, 2)), "".join(ch for ch in texts["isbn"] if ch.isdigit())
                 isbn = self.block("ISBN", texts["isbn"], "cover-isbn", (bx, bar_top - ISBN_LINE_MM, bar_w, ISBN_LINE_MM), None,
                                   "the ISBN line above the barcode is too low for the cover-isbn style; lower its size")
                 if width - bar_w - BARCODE_GAP >= MIN_BESIDE_MM:
@@ -159,7 +162,7 @@ class CoverSetter:
     def set_spine(self, cover: CoverText, texts: dict[str, str]) -> None:
         style = self.book.style("spine", self.lang)
         vertical = language(self.lang).vertical
-        band = 1.0 if vertical else LATIN_BAND  # em across the spine
+        band = self.column_band(texts, style.font) if vertical else LATIN_BAND  # em across the spine
         size = min(style.size, (self.g.spine - 2 * SPINE_CLEAR) * MM / band)
         if size < style.min_size:
             self.spine_too_narrow(cover, style.min_size, band)
@@ -197,6 +200,18 @@ class CoverSetter:
                 cover.spine.append(Glyphs(x, y, run.text, run.font, size, angle))
                 step = pdfmetrics.stringWidth(run.text, run.font, size) / MM
                 y += step if downwards else -step
+
+    def column_band(self, texts: dict[str, str], role: str) -> float:
+        """The em across the spine a vertical column takes: an ideograph's em, a
+        number set across (tate-chū-yoko) its width, a turned Latin run its band."""
+        band = 1.0
+        for key in ("title", "publisher"):
+            for is_upright, chunk in segments(vertical_text(self.fonts, texts[key], role)):
+                if is_upright:
+                    band = max(band, pdfmetrics.stringWidth(chunk, self.fonts.runs(chunk, role)[0].font, 1.0))
+                elif chunk.strip():
+                    band = max(band, LATIN_BAND)
+        return band
 
     def spine_too_narrow(self, cover: CoverText, smallest: float, band: float) -> None:
         """No spine text, and a warning naming the page count from which it fits."""
