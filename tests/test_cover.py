@@ -315,3 +315,18 @@ def test_title_too_long_names_the_title(mini, trim, expected, tmp_path):
     _, cover, _, problems, _ = cover_alone(mini, trim, 100, "vi", tmp_path)
     found = [p for p in cover_problems(problems) if "spine" not in p]
     assert len(found) == 1 and expected in found[0] and "shorten it by about" in found[0], found
+
+
+def test_a_place_with_room_for_no_line_names_its_cause(mini, tmp_path):
+    """A 90 pt cover title on a 150 × 150 mm cover: the front card cannot hold
+    one line of it; the error says so and names the sizes and the trim, never 'room for 0'."""
+    styles = mini / "layouts" / "styles.yaml"
+    text = styles.read_text(encoding="utf-8")
+    styles.write_text(text.replace("  cover-title:\n    font: serif-bold\n    size: 24\n    leading: 29\n    min_size: 18\n",
+                                   "  cover-title:\n    font: serif-bold\n    size: 90\n    leading: 96\n    min_size: 90\n"), encoding="utf-8")
+    add_cover(mini)
+    _, _, _, problems, _ = cover_alone(mini, (150, 150), 100, "vi", tmp_path)
+    assert [(p.code, str(p)) for p in problems.items if p.code in ("overflow", "cover-layout")] == [(
+        "cover-layout", "content/book.yaml:6: vi: the cover's publisher has 0.0 mm, less than one line at cover-publisher's 7 pt "
+        "(2.5 mm): the front card is 60 mm tall at the 150 × 150 mm trim and the title and subtitle take 43 mm of it at their "
+        "smallest (cover-title 90 pt, cover-subtitle 8.5 pt); choose a taller trim_mm or smaller sizes in layouts/styles.yaml")]

@@ -115,15 +115,21 @@ class CoverSetter:
     def set_front(self, cover: CoverText, texts: dict[str, str], x: float, top: float, width: float, height: float) -> None:
         """The title from the card's top, the subtitle below it, the publisher at the card's foot."""
         card = f"the front card is {height + 2 * COVER_CARD_PAD:.0f} mm tall at the {self.trim}"
-        publisher = self.block("publisher", texts["publisher"], "cover-publisher", (x, top, width, height), self.book.publisher,
-                               f"{card}; choose a taller trim_mm")
-        if publisher is None:
+        smallest = {style: self.book.style(style, self.lang).min_size for style in ("cover-title", "cover-subtitle")}
+        subtitle_line = smallest["cover-subtitle"] / MM + TEXT_GAP if texts["subtitle"] else 0.0
+        above = smallest["cover-title"] / MM + TEXT_GAP + subtitle_line  # the least the title and subtitle take
+        publisher = self.block("publisher", texts["publisher"], "cover-publisher", (x, top, width, height - above), self.book.publisher,
+                               f"{card} and the title and subtitle take {above:.0f} mm of it at their smallest "
+                               f"(cover-title {smallest['cover-title']:g} pt, cover-subtitle {smallest['cover-subtitle']:g} pt); "
+                               "choose a taller trim_mm or smaller sizes in layouts/styles.yaml")
+        if publisher is None or self.overflowed:
+            cover.placements += [publisher] if publisher else []
             return
         foot = top + height - depth(publisher.lines)
         publisher.top = foot
-        subtitle_line = self.book.style("cover-subtitle", self.lang).min_size / MM + TEXT_GAP if texts["subtitle"] else 0.0
         title = self.block("title", texts["title"], "cover-title", (x, top, width, foot - TEXT_GAP - subtitle_line - top),
-                           self.book.title, f"{card} and holds the subtitle and publisher too; choose a taller trim_mm")
+                           self.book.title, f"{card} and holds the subtitle and publisher too; choose a taller trim_mm "
+                           "or a smaller cover-title style in layouts/styles.yaml")
         cover.placements += [p for p in (title, publisher) if p is not None]
         if title is None or self.overflowed or not texts["subtitle"]:
             return  # a title too long is the one error: the subtitle's place below it is unknown
