@@ -25,9 +25,10 @@ class CoverMargins:
 
 def cover_margins(trim: tuple[float, float], margins: dict[str, float]) -> CoverMargins:
     """The cover's margins, from the trim and the book's margins: the one place
-    that reads the book's margins for the cover. Today book.yaml has only the
-    folios' ``margins_mm`` (outer, bottom); once the page grid is in the book,
-    this reads the grid's margins instead, and nothing else changes.
+    the cover takes the book's margins from (`plan_cover` calls it). Today
+    book.yaml has only the folios' ``margins_mm`` (outer, bottom); once the
+    page grid is in the book, `plan_cover` hands it the grid's outer and bottom
+    margins instead, and nothing else changes.
 
     The cards sit halfway between the pages' outer and foot margins from the
     trim, the spine text as far from head and foot as the folios from the

@@ -77,12 +77,13 @@ class CoverSetter:
     def block(self, name: str, text: str, style: str, box: tuple[float, float, float, float], message,
               cause: str) -> Placement | None:
         """``text`` set in ``box`` (x, top, width, height: its last baseline within
-        the height), or None and an error saying what to change. ``cause`` says
-        what leaves the box its height, for a box that holds not even one line."""
+        the height), or None and an error saying what to change, at ``message``'s
+        place (or at ``message`` itself, a Where). ``cause`` says what leaves the
+        box its height, for a box that holds not even one line."""
         x, top, width, height = box
         self.overflowed = True
         smallest = self.book.style(style, self.lang).min_size
-        where = self.where(message) if message else Where("content/book.yaml", key="trim_mm")
+        where = message if isinstance(message, Where) else self.where(message)
         if height < smallest / MM:
             self.out.error("cover-layout", where, f"{self.lang}: the cover's {name} has {max(height, 0):.1f} mm, less than "
                            f"one line at {style}'s {smallest:g} pt ({smallest / MM:.1f} mm): {cause}")
@@ -152,16 +153,18 @@ class CoverSetter:
             else:
                 bx, bar_top = x + width - bar_w, top + height - bar_h
                 cover.barcode, cover.isbn = (round(bx, 2), round(bar_top, 2)), "".join(ch for ch in texts["isbn"] if ch.isdigit())
-                isbn = self.block("ISBN", texts["isbn"], "cover-isbn", (bx, bar_top - ISBN_LINE_MM, bar_w, ISBN_LINE_MM), None,
-                                  "the ISBN line above the barcode is too low for the cover-isbn style; lower its size")
+                isbn = self.block("ISBN", texts["isbn"], "cover-isbn", (bx, bar_top - ISBN_LINE_MM, bar_w, ISBN_LINE_MM),
+                                  Where("layouts/styles.yaml", key="cover-isbn"),
+                                  f"the line above the barcode is {ISBN_LINE_MM:g} mm high; lower cover-isbn's size in layouts/styles.yaml")
                 if width - bar_w - BARCODE_GAP >= MIN_BESIDE_MM:
                     measure = min(measure, width - bar_w - BARCODE_GAP)
                 else:
-                    room = bar_top - ISBN_LINE_MM - TEXT_GAP - top
+                    room = bar_top - ISBN_LINE_MM - TEXT_GAP - top  # a card too narrow to set the text beside the barcode
         if text is not None and text.text:
+            below = ", and the barcode below the text takes the rest (the card is too narrow to set it beside)" if room < height else ""
             back = self.block("back text", texts["back"], "cover-back", (x, top, measure, room), text,
-                              f"the back card is {height + 2 * COVER_CARD_PAD:.0f} mm tall at the {self.trim}, and the barcode "
-                              "sits below the text; choose a taller or wider trim_mm")
+                              f"the back card is {height + 2 * COVER_CARD_PAD:.0f} mm tall at the {self.trim}{below}; "
+                              "choose a taller or wider trim_mm")
             cover.placements += [back] if back else []
         cover.placements += [isbn] if isbn else []
 
