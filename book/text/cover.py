@@ -20,6 +20,7 @@ from book.languages import language
 from book.model import MM, Book
 from book.pages.spine import SPINE_CLEAR, CoverGeometry, pages_for_spine
 from book.text.fonts import EditionFonts
+from book.text.ink import ink_across, ink_height
 from book.text.setting import Placement
 from book.text.typeset import Part, set_block
 from book.text.vertical import LATIN_OFFSET, Glyphs, column_length, segments, set_column, vertical_forms, vertical_text
@@ -35,7 +36,6 @@ MIN_BESIDE_MM = 60.0  # the narrowest back text set beside the barcode; a narrow
 TEXT_GAP = 4.0  # mm from a block's last baseline to the next block
 DESCENT = 0.25  # em below the last baseline taken by descenders
 SPINE_GAP = 12.0  # between the title and the publisher
-LATIN_BAND = 1.2  # em across the spine taken by a turned Latin line (ascenders, accents, descenders)
 
 
 @dataclass
@@ -169,12 +169,20 @@ class CoverSetter:
         cover.placements += [isbn] if isbn else []
 
     def set_spine(self, cover: CoverText, texts: dict[str, str]) -> None:
+        """The title from the head, the publisher to the foot, as large as the spine
+        style allows with their ink 1.6 mm clear of each fold; none on a spine too narrow."""
         style = self.book.style("spine", self.lang)
         vertical = language(self.lang).vertical
-        band = self.column_band(texts, style.font) if vertical else LATIN_BAND  # em across the spine
-        size = min(style.size, (self.g.spine - 2 * SPINE_CLEAR) * MM / band)
+        if vertical:
+            reach, middle = self.column_reach(texts, style.font), 0.0
+        else:
+            inks = [ink_height(self.fonts, texts[key], style.font) for key in ("title", "publisher")]
+            low, high = min(i[0] for i in inks), max(i[1] for i in inks)
+            reach, middle = (high - low) / 2, (high + low) / 2  # the line's ink is centred across the spine
+        reach = max(reach, 0.5)  # em from the spine's middle to the farthest ink
+        size = min(style.size, math.floor((self.g.spine / 2 - SPINE_CLEAR) * MM / reach * 10 + 1e-6) / 10)  # in tenths of a point
         if size < style.min_size:
-            self.spine_too_narrow(cover, style.min_size, band)
+            self.spine_too_narrow(cover, style.min_size, reach)
             return
         role, centre = style.font, (self.g.folds[0] + self.g.folds[1]) / 2
         end = self.g.margins.head
@@ -195,7 +203,7 @@ class CoverSetter:
                            + set_column(self.fonts, texts["publisher"], role, size, centre, publisher_top))
             return
         downwards = not self.book.cover or self.book.cover.spine_direction == "top-to-bottom"
-        angle, offset = (-90, -LATIN_OFFSET) if downwards else (90, LATIN_OFFSET)
+        angle, offset = (-90, -middle) if downwards else (90, middle)  # a turned line's ascenders point to the front, or the back
         x = centre + offset * size / MM
         head, foot = end, self.g.panel[1] - end
         first, last = ("title", "publisher") if downwards else ("publisher", "title")
@@ -210,21 +218,24 @@ class CoverSetter:
                 step = pdfmetrics.stringWidth(run.text, run.font, size) / MM
                 y += step if downwards else -step
 
-    def column_band(self, texts: dict[str, str], role: str) -> float:
-        """The em across the spine a vertical column takes: an ideograph's em, a
-        number set across (tate-chū-yoko) its width, a turned Latin run its band."""
-        band = 1.0
+    def column_reach(self, texts: dict[str, str], role: str) -> float:
+        """The em from a vertical column's centre to its farthest ink: upright
+        characters (and numbers set across) are centred by their advance, turned
+        Latin runs sit as `set_column` turns them."""
+        reach = 0.0
         for key in ("title", "publisher"):
             for is_upright, chunk in segments(vertical_text(self.fonts, texts[key], role)):
                 if is_upright:
-                    band = max(band, pdfmetrics.stringWidth(chunk, self.fonts.runs(chunk, role)[0].font, 1.0))
+                    left, right = ink_across(self.fonts, chunk, role)
+                    reach = max(reach, -left, right)
                 elif chunk.strip():
-                    band = max(band, LATIN_BAND)
-        return band
+                    low, high = ink_height(self.fonts, chunk.strip(), role)
+                    reach = max(reach, LATIN_OFFSET - low, high - LATIN_OFFSET)
+        return reach
 
-    def spine_too_narrow(self, cover: CoverText, smallest: float, band: float) -> None:
+    def spine_too_narrow(self, cover: CoverText, smallest: float, reach: float) -> None:
         """No spine text, and a warning naming the page count from which it fits."""
-        book, need = self.book, 2 * SPINE_CLEAR + smallest * band / MM
+        book, need = self.book, 2 * (SPINE_CLEAR + smallest * reach / MM)
         board = book.cover.board_mm if book.cover else 0.0
         pages = pages_for_spine(need, book.paper.caliper_mm, book.binding_style, board, book.binding_multiple)
         cover.note = (f"the spine is {self.g.spine:g} mm wide ({self.g.pages} pages); its text at the spine style's {smallest:g} pt "
