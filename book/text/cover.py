@@ -89,16 +89,22 @@ class CoverSetter:
                            f"one line at {style}'s {smallest:g} pt ({smallest / MM:.1f} mm): {cause}")
             return None
         block = set_block(self.fonts, [Part(text, self.book.style(style, self.lang))], self.lang, width, height)
+        widest = max(block.lines, key=lambda line: line.width, default=None)
+        too_wide = widest is not None and widest.width / MM > width + 0.05  # a word longer than the measure
         if block.wide:
             self.out.error("overflow", where, f"{self.lang}: the cover's {name}: the manual line break leaves "
                            f"'{block.wide[0]}' wider than its {width:.0f} mm even at {smallest:g} pt; break it sooner")
+        elif too_wide:
+            words = "".join(piece.text for piece in widest.pieces).strip()
+            self.out.error("overflow", where, f"{self.lang}: the cover's {name}: the line '{words}' is {widest.width / MM:.0f} mm "
+                           f"at {widest.size:g} pt, wider than its {width:.0f} mm at the {self.trim}; shorten its words or break them")
         elif not block.fits:
             over = block.needed - block.available
             cut = max(5, math.ceil(len(text) * over / block.needed / 5) * 5)
             self.out.error("overflow", where, f"{self.lang}: the cover's {name} is {over} line{'s' if over > 1 else ''} too long "
                            f"at the {self.trim}: {block.needed} lines at {block.size:.1f} pt, room for {block.available}; "
                            f"shorten it by about {cut} of its {len(text)} characters, or choose a larger trim_mm")
-        self.overflowed = bool(block.wide) or not block.fits
+        self.overflowed = bool(block.wide) or too_wide or not block.fits
         return Placement(x, top, block.lines)
 
     def set(self, texts: dict[str, str]) -> CoverText:
