@@ -23,26 +23,27 @@ class CoverMargins:
     head: float  # the spine text from the head and foot trims
 
 
-def cover_margins(trim: tuple[float, float], margins: dict[str, float]) -> CoverMargins:
-    """The cover's margins, from the trim and the book's margins: the one place
-    the cover takes the book's margins from (`plan_cover` calls it). Today
-    book.yaml has only the folios' ``margins_mm`` (outer, bottom); once the
-    page grid is in the book, `plan_cover` hands it the grid's outer and bottom
-    margins instead, and nothing else changes.
+def cover_margins(book) -> CoverMargins:
+    """The cover's margins, from the book's trim and margins: the one place the
+    cover reads the book's margins. Today book.yaml has only the folios'
+    ``margins_mm`` (outer, bottom); once the page grid is in the book
+    (``book.grid``), this reads the grid's outer and bottom margins instead,
+    and nothing else changes.
 
     The cards sit halfway between the pages' outer and foot margins from the
     trim, the spine text as far from head and foot as the folios from the
     outer edge; both shrink in proportion on a small trim, and neither comes
     nearer a trim edge than the printers' safe zone.
 
-    >>> cover_margins((240, 300), {"outer": 15, "bottom": 25})
+    >>> from types import SimpleNamespace as Book
+    >>> cover_margins(Book(trim=(240, 300), margins={"outer": 15, "bottom": 25}))
     CoverMargins(side=20.0, foot=20.0, head=15.0)
-    >>> cover_margins((150, 150), {"outer": 15, "bottom": 25})
+    >>> cover_margins(Book(trim=(150, 150), margins={"outer": 15, "bottom": 25}))
     CoverMargins(side=12.5, foot=12.5, head=9.38)
     """
-    short = min(trim)
-    side = round(min(max((margins["outer"] + margins["bottom"]) / 2, SAFE_MM), max(short / 12, SAFE_MM)), 2)
-    head = round(min(max(margins["outer"], SAFE_MM), max(short / 16, SAFE_MM)), 2)
+    outer, bottom, short = book.margins["outer"], book.margins["bottom"], min(book.trim)
+    side = round(min(max((outer + bottom) / 2, SAFE_MM), max(short / 12, SAFE_MM)), 2)
+    head = round(min(max(outer, SAFE_MM), max(short / 16, SAFE_MM)), 2)
     return CoverMargins(float(side), float(side), float(head))
 
 
@@ -133,7 +134,7 @@ def plan_cover(book, pages: int, out) -> CoverGeometry | None:
         return None
     geometry = cover_geometry(book.trim, pages, book.paper.caliper_mm, book.bleed, book.binding_style,
                               book.cover.board_mm, book.cover.wrap_mm)
-    return replace(geometry, paper=book.paper.name, margins=cover_margins(book.trim, book.margins), pages=pages)
+    return replace(geometry, paper=book.paper.name, margins=cover_margins(book), pages=pages)
 
 
 def cover_entry(geometry: CoverGeometry, pages: int) -> dict:
