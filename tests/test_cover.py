@@ -95,3 +95,248 @@ def test_manifest_tells_the_printer_the_paper_the_spine_is_for(mini, run):
     cover = next(f for f in manifest["files"] if f["part"] == "cover")
     assert cover["paper"] == "Couché matt 157 g/m²"
     assert f"spine {cover['spine_mm']:g} mm (measured for Couché matt 157 g/m²)" in cover["note"]
+
+
+# The cover alone, laid out at any trim and page count: no interior is set or drawn.
+
+TEXTS = ("title", "subtitle", "publisher", "back", "isbn")
+
+
+def cover_alone(root, trim, pages, lang, folder):
+    """One edition's cover of the book at ``root``, laid out at ``trim`` for
+    ``pages`` interior pages and drawn without its photo, through the build's
+    own stages (plan_cover, set_cover, CoverRenderer); the interior's layouts
+    are not checked at that trim, so this is the cover and nothing else."""
+    from dataclasses import replace
+
+    from book.errors import Problems
+    from book.i18n.catalog import read_catalog
+    from book.i18n.localise import Localiser
+    from book.pages.spine import plan_cover
+    from book.pdf.cover import CoverRenderer
+    from book.sources import load_book
+    from book.text.cover import cover_roles, cover_strings, set_cover
+    from book.text.fonts import EditionFonts
+
+    problems = Problems()
+    book, _ = load_book(root, check_files=False, problems=problems)
+    book = replace(book, trim=trim)
+    geometry = plan_cover(book, pages, problems)
+    loc = Localiser(book, lang, None if lang == book.source_language else read_catalog(root, lang), problems)
+    texts = cover_strings(book, loc)
+    fonts = EditionFonts(book.fonts, lang, folder / "fonts")
+    fonts.prepare(cover_roles(book, lang, texts))
+    cover = set_cover(book, geometry, fonts, lang, texts, loc.where, problems)
+    folder.mkdir(parents=True, exist_ok=True)
+    pdf = folder / f"cover-{lang}-{trim[0]:g}x{trim[1]:g}-{pages}.pdf"
+    CoverRenderer(book, geometry, fonts, None, cover).render_cover(pdf, {"title": "", "author": "", "subject": ""})
+    return pdf, cover, geometry, problems, texts
+
+
+def cover_problems(problems):
+    return [str(p) for p in problems.items if p.code in ("overflow", "cover-layout", "spine-overflow", "spine-narrow")]
+
+
+def text_lines(pdf, bleed):
+    """Each line of text in the PDF with its box, mm from the spread's top-left trim corner."""
+    import html
+    import re
+
+    xml = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    found = []
+    for *box, body in re.findall(r'<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</line>', xml, re.S):
+        words = [html.unescape(w) for w in re.findall(r">([^<]*)</word>", body)]
+        x0, y0, x1, y1 = (float(v) * 25.4 / 72 - bleed for v in box)
+        found.append((" ".join(words), (x0, y0, x1, y1)))
+    return found
+
+
+def black_rects(pdf, bleed, height):
+    """The union of the rectangles filled in 100 % K: the barcode's bars, mm as in `text_lines`."""
+    import pikepdf
+
+    ctm, stack, black, boxes = [1, 0, 0, 1, 0, 0], [], False, []
+    with pikepdf.open(pdf) as doc:
+        for operands, operator in pikepdf.parse_content_stream(doc.pages[0]):
+            op = str(operator)
+            args = [float(v) for v in operands] if op in ("cm", "k", "re") else []
+            if op == "q":
+                stack.append((ctm, black))
+            elif op == "Q":
+                ctm, black = stack.pop()
+            elif op == "cm":
+                a, b, c, d, e, f = args
+                A, B, C, D, E, F = ctm
+                ctm = [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F]
+            elif op == "k":
+                black = args == [0, 0, 0, 1]
+            elif op == "re" and black:
+                x, y, w, h = args
+                x0, y0 = ctm[0] * x + ctm[4], ctm[3] * y + ctm[5]
+                x1, y1 = x0 + ctm[0] * w, y0 + ctm[3] * h
+                boxes.append((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
+    assert boxes, "no black rectangles: no barcode drawn"
+    to_mm = 25.4 / 72
+    x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    return (x0 * to_mm - bleed, height - y1 * to_mm - bleed, x1 * to_mm - bleed, height - y0 * to_mm - bleed)
+
+
+def inside(box, area, clear=0.0):
+    return box[0] >= area[0] + clear - 0.01 and box[1] >= area[1] + clear - 0.01 and \
+        box[2] <= area[2] - clear + 0.01 and box[3] <= area[3] - clear + 0.01
+
+
+def apart(a, b):
+    return a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
+
+
+def union(boxes):
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def ink_box(pdf, area, bleed, dpi=600):
+    """The box of everything inked inside ``area`` (mm as in `text_lines`),
+    rendered at ``dpi``: a pixel is ink when more than half of it is covered."""
+    from PIL import Image
+
+    px = dpi / 25.4
+    x, y = round((area[0] + bleed) * px), round((area[1] + bleed) * px)
+    w, h = round((area[2] - area[0]) * px), round((area[3] - area[1]) * px)
+    out = pdf.with_suffix("")
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-singlefile", "-x", str(x), "-y", str(y), "-W", str(w), "-H", str(h),
+                    "-png", str(pdf), str(out)], check=True)
+    with Image.open(out.with_suffix(".png")) as image:
+        found = image.convert("L").point(lambda v: 255 if v < 128 else 0).getbbox()
+    left, top = x / px - bleed, y / px - bleed  # the rendered area's corner, on whole pixels
+    return None if found is None else (left + found[0] / px, top + found[1] / px, left + found[2] / px, top + found[3] / px)
+
+
+@pytest.mark.needs("pdftotext", "pdftoppm", "zbarimg", reason="Debian packages poppler-utils and zbar-tools")
+@pytest.mark.parametrize("trim", [(240, 300), (210, 210), (280, 240)])
+def test_cover_at_any_trim_keeps_texts_and_barcode_apart_and_safe(trim, tmp_path):
+    """The sample's own long texts at three trims from the same settings: every
+    text and the barcode lie on their white card, inside the printers' safe area,
+    clear of each other, and the barcode reads as the edition's ISBN."""
+    from conftest import REPO
+
+    from book.pages.spine import SAFE_MM
+
+    pdf, cover, geometry, problems, texts = cover_alone(REPO, trim, 64, "vi", tmp_path)
+    assert [p for p in cover_problems(problems) if "spine" not in p] == []
+    width, height = trim
+    back_card, front_card = ((x, y, x + w, y + h) for x, y, w, h in cover.cards)
+    panels = {"back": (0, 0, width, height), "front": (geometry.folds[1], 0, geometry.spread[0], height)}
+    for card, panel in ((back_card, panels["back"]), (front_card, panels["front"])):
+        assert inside(card, panel, SAFE_MM)
+    boxes: dict[str, list] = {}
+    for line, box in text_lines(pdf, geometry.margin):
+        if line.replace(" ", "").isdigit():
+            key = "barcode"  # the digits under the bars
+        else:
+            key = next((k for k in TEXTS if line in " ".join(texts[k].split())), None)
+        assert key, f"line {line!r} is none of the cover's texts"
+        boxes.setdefault(key, []).append(box)
+    assert set(boxes) == {*TEXTS, "barcode"}
+    placed = {key: union(found) for key, found in boxes.items()}
+    placed["barcode"] = union([placed["barcode"], black_rects(pdf, geometry.margin, geometry.media[1])])
+    for key in ("title", "subtitle", "publisher"):
+        assert inside(placed[key], front_card), (key, placed[key], front_card)
+    for key in ("back", "isbn", "barcode"):
+        assert inside(placed[key], back_card), (key, placed[key], back_card)
+    for i, a in enumerate(placed):
+        for b in list(placed)[i + 1:]:
+            assert apart(placed[a], placed[b]), (a, placed[a], b, placed[b])
+    png = tmp_path / "back"
+    subprocess.run(["pdftoppm", "-r", "300", "-gray", "-singlefile", "-W", str(round((width + geometry.margin) / 25.4 * 300)),
+                    "-png", str(pdf), str(png)], check=True)
+    decoded = subprocess.run(["zbarimg", "--raw", "-q", str(png.with_suffix(".png"))], capture_output=True, text=True).stdout.split()
+    assert decoded == ["9786040000019"]
+
+
+@pytest.mark.needs("pdftoppm", reason="Debian package poppler-utils")
+@pytest.mark.parametrize("lang", ["vi", "ja"])
+@pytest.mark.parametrize(("pages", "spine"), [(600, 42.0), (80, 5.6)])
+def test_spine_text_keeps_clear_of_the_folds(mini, lang, pages, spine, tmp_path):
+    """A 600-page book: 300 leaves of 0.14 mm make a 42 mm spine; and an
+    80-page one, whose 5.6 mm spine only just holds its text. The text, run
+    along the spine (vi) or set vertically (ja), is there and its ink keeps
+    1.6 mm from each fold."""
+    add_cover(mini)
+    pdf, cover, geometry, problems, _ = cover_alone(mini, (240, 300), pages, lang, tmp_path)
+    assert geometry.spine == spine and geometry.media[0] == pytest.approx(2 * 240 + spine + 2 * 3)
+    assert cover_problems(problems) == [] and cover.spine
+    fold_back, fold_front = geometry.folds
+    ink = ink_box(pdf, (fold_back - 0.5, 0, fold_front + 0.5, 300), geometry.margin)
+    assert ink is not None, "no spine text drawn"
+    pixel = 25.4 / 600  # what the rendering can tell apart
+    assert ink[0] >= fold_back + 1.6 - pixel and ink[2] <= fold_front - 1.6 + pixel, (ink, geometry.folds)
+    assert ink[1] > 6 and ink[3] < 300 - 6  # and clear of head and foot
+
+
+def test_thin_book_gets_no_spine_text_and_the_page_count_that_would_hold_it(mini, run, tmp_path):
+    """The mini book's 4 pages make a 0.28 mm spine: no text, and a warning
+    naming the page count from which 6 pt text keeps 1.6 mm from each fold
+    (0.14 mm leaves, pages in fours: 80). At 80 pages the spine has its text."""
+    from conftest import paint
+
+    paint(mini / "content" / "photos" / "p002.jpg", (2000, 1250), 2)  # 100 ppi across the spread
+    add_cover(mini)
+    result = run(mini, "check", "--lang", "vi")
+    assert result.exit_code == 0, result.stderr
+    assert ("warning: content/book.yaml: vi: the spine is 0.28 mm wide (4 pages); its text at the spine style's 6 pt "
+            "needs 5.59 mm to keep 1.6 mm from each fold, so the spine is left without text; spine text becomes "
+            "possible from 80 pages on this paper (caliper 0.14 mm)") in result.stderr.splitlines(), result.stderr
+    assert spine_width(76, 0.14) < 5.59 <= spine_width(80, 0.14)
+    for pages, has_text in ((76, False), (80, True)):
+        _, cover, _, problems, _ = cover_alone(mini, (240, 300), pages, "vi", tmp_path / str(pages))
+        assert bool(cover.spine) == has_text and bool(cover_problems(problems)) != has_text
+
+
+def test_back_text_too_long_is_one_line_saying_how_much(mini, run):
+    """A back text twice what the card holds: exit 1 and one line naming
+    the text, by how many lines and about how many characters it is too long."""
+    from conftest import paint
+
+    paint(mini / "content" / "photos" / "p002.jpg", (2000, 1250), 2)  # 100 ppi across the spread
+    text = "Bảy mươi năm trước, ngày 13 tháng 5 năm 1955, Hải Phòng được hoàn toàn giải phóng. " * 30
+    add_cover(mini, back=f'back_text: "{text.strip()}"')
+    result = run(mini, "check", "--lang", "vi")
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert errors == ["error: content/book.yaml:19: vi: the cover's back text is 18 lines too long at the 240 × 300 mm trim: "
+                      "34 lines at 9.0 pt, room for 16; shorten it by about 1320 of its 2489 characters, or choose a larger trim_mm"], errors
+    assert "room for 0" not in result.output + result.stderr and "Traceback" not in result.output + result.stderr
+
+
+@pytest.mark.parametrize(("trim", "title", "expected"), [
+    ((150, 150), "Sách mẫu Hải Phòng " * 30, "vi: the cover's title is 26 lines too long at the 150 × 150 mm trim: 29 lines at 18.0 pt, "
+                                              "room for 3; shorten it by about 515 of its 569 characters"),
+    ((240, 300), "Sách mẫu Hải Phòng " * 30, "vi: the cover's title is 7 lines too long at the 240 × 300 mm trim: 15 lines at 18.0 pt, "
+                                              "room for 8; shorten it by about 270 of its 569 characters"),
+    ((210, 210), "Thànhphốcảng" * 8, "vi: the cover's title: the line 'Thànhphốcảng"),
+])
+def test_title_too_long_is_one_error_saying_how_much(mini, trim, title, expected, tmp_path):
+    """A title too long for the front card, in lines or in one word's width:
+    one error (the subtitle below it is not reported as well)."""
+    path = mini / "content" / "book.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('title: "Sách mẫu Hải Phòng"', f'title: "{title.strip()}"'), encoding="utf-8")
+    add_cover(mini)
+    _, _, _, problems, _ = cover_alone(mini, trim, 100, "vi", tmp_path)
+    found = [p for p in cover_problems(problems) if "spine" not in p]
+    assert len(found) == 1 and expected in found[0], found
+
+
+def test_a_place_with_room_for_no_line_names_its_cause(mini, tmp_path):
+    """A 90 pt cover title on a 150 × 150 mm cover: the front card cannot hold
+    one line of it; the error says so and names the sizes and the trim, never 'room for 0'."""
+    styles = mini / "layouts" / "styles.yaml"
+    text = styles.read_text(encoding="utf-8")
+    styles.write_text(text.replace("  cover-title:\n    font: serif-bold\n    size: 24\n    leading: 29\n    min_size: 18\n",
+                                   "  cover-title:\n    font: serif-bold\n    size: 90\n    leading: 96\n    min_size: 90\n"), encoding="utf-8")
+    add_cover(mini)
+    _, _, _, problems, _ = cover_alone(mini, (150, 150), 100, "vi", tmp_path)
+    assert [(p.code, str(p)) for p in problems.items if p.code in ("overflow", "cover-layout")] == [(
+        "cover-layout", "content/book.yaml:6: vi: the cover's publisher has 0.0 mm, less than one line at cover-publisher's 7 pt "
+        "(2.5 mm): the front card is 60 mm tall at the 150 × 150 mm trim and the title and subtitle take 43 mm of it at their "
+        "smallest (cover-title 90 pt, cover-subtitle 8.5 pt); choose a taller trim_mm or smaller sizes in layouts/styles.yaml")]

@@ -1,12 +1,50 @@
-"""The cover's geometry: spine width from the page count and the paper, and
-the spread of back + spine + front with its bleed (or, case-bound, its wrap).
-Pure arithmetic, shared by the build, the drawing and the tests."""
+"""The cover's geometry: spine width from the page count and the paper, the
+spread of back + spine + front with its bleed (or, case-bound, its wrap), and
+the cover's margins from the trim and the book's margins. Pure arithmetic,
+shared by the build, the drawing and the tests."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import math
+from dataclasses import dataclass, field, replace
 
 from book.errors import Where
+
+SAFE_MM = 6.0  # printers' safe zone: nothing to be read nearer a trim edge or a fold than this
+SPINE_CLEAR = 1.6  # mm the spine text keeps from each fold (the print-on-demand services' rule)
+
+
+@dataclass(frozen=True)
+class CoverMargins:
+    """Where the cover's texts and barcode may go, in mm."""
+
+    side: float  # a panel's card from its outer trim edge and from the fold
+    foot: float  # the cards from the foot trim
+    head: float  # the spine text from the head and foot trims
+
+
+def cover_margins(book) -> CoverMargins:
+    """The cover's margins, from the book's trim and margins: the one place the
+    cover reads the book's margins. Today book.yaml has only the folios'
+    ``margins_mm`` (outer, bottom); once the page grid is in the book
+    (``book.grid``), this reads the grid's outer and bottom margins instead,
+    and nothing else changes.
+
+    The cards sit halfway between the pages' outer and foot margins from the
+    trim, the spine text as far from head and foot as the folios from the
+    outer edge; both shrink in proportion on a small trim, and neither comes
+    nearer a trim edge than the printers' safe zone.
+
+    >>> from types import SimpleNamespace as Book
+    >>> cover_margins(Book(trim=(240, 300), margins={"outer": 15, "bottom": 25}))
+    CoverMargins(side=20.0, foot=20.0, head=15.0)
+    >>> cover_margins(Book(trim=(150, 150), margins={"outer": 15, "bottom": 25}))
+    CoverMargins(side=12.5, foot=12.5, head=9.38)
+    """
+    outer, bottom, short = book.margins["outer"], book.margins["bottom"], min(book.trim)
+    side = round(min(max((outer + bottom) / 2, SAFE_MM), max(short / 12, SAFE_MM)), 2)
+    head = round(min(max(outer, SAFE_MM), max(short / 16, SAFE_MM)), 2)
+    return CoverMargins(float(side), float(side), float(head))
 
 
 @dataclass(frozen=True)
@@ -17,6 +55,8 @@ class CoverGeometry:
     spine: float
     margin: float  # bleed for a soft cover; the wrap turned in round the boards for a case binding
     paper: str = ""  # the paper the spine is measured for (book.yaml's paper.name), told to the printer
+    margins: CoverMargins = field(default_factory=lambda: CoverMargins(SAFE_MM, SAFE_MM, SAFE_MM))
+    pages: int = 0  # the interior's page count the spine is measured for
 
     @property
     def panel(self) -> tuple[float, float]:
@@ -51,6 +91,25 @@ def spine_width(pages: int, caliper_mm: float, binding: str = "perfect", board_m
     return round(width, 2)
 
 
+def pages_for_spine(width_mm: float, caliper_mm: float, binding: str = "perfect", board_mm: float = 0.0,
+                    multiple: int = 2) -> int:
+    """The fewest pages (a multiple of ``multiple``) whose spine is at least ``width_mm``.
+
+    >>> pages_for_spine(5.8, 0.155)
+    76
+    >>> pages_for_spine(5.8, 0.155, multiple=16)
+    80
+    >>> spine_width(76, 0.155) >= 5.8 > spine_width(74, 0.155)
+    True
+    """
+    boards = 2 * board_mm if binding == "case" else 0.0
+    step = max(2, multiple)
+    pages = max(step, (math.ceil(max(width_mm - boards, 0.0) / caliper_mm) * 2 // step - 1) * step)  # just below: rounding
+    while spine_width(pages, caliper_mm, binding, board_mm) < width_mm - 1e-9:
+        pages += step
+    return pages
+
+
 def cover_geometry(trim: tuple[float, float], pages: int, caliper_mm: float, bleed: float,
                    binding: str = "perfect", board_mm: float = 0.0, wrap_mm: float = 0.0) -> CoverGeometry:
     """The cover spread of a book of ``pages`` pages; a case binding wraps
@@ -75,7 +134,7 @@ def plan_cover(book, pages: int, out) -> CoverGeometry | None:
         return None
     geometry = cover_geometry(book.trim, pages, book.paper.caliper_mm, book.bleed, book.binding_style,
                               book.cover.board_mm, book.cover.wrap_mm)
-    return replace(geometry, paper=book.paper.name)
+    return replace(geometry, paper=book.paper.name, margins=cover_margins(book), pages=pages)
 
 
 def cover_entry(geometry: CoverGeometry, pages: int) -> dict:
