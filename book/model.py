@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from book.errors import Where
+from book.grid import Grid, Place
 
 MM = 72 / 25.4  # points per millimetre
 
@@ -88,7 +89,7 @@ BOOK_SLOTS = ("book.title", "book.subtitle", "book.publisher", IMPRINT_SLOT)
 class Frame:
     name: str
     kind: str  # a key of FRAME_KINDS
-    x: float
+    x: float  # mm from the top-left of a right-hand page's trim (of a spread's left page), at this book's grid and trim
     y: float
     w: float
     h: float
@@ -96,6 +97,8 @@ class Frame:
     fit: str = "cover"
     panel: str | None = None
     listed: bool = False  # its text is an entry of the contents (the heading of a foreword or of the credits)
+    place: Place | None = None  # as the layout places it (None: made by code)
+    where: Where | None = field(default=None, compare=False)  # its line in layouts/layouts.yaml
 
 
 @dataclass(frozen=True)
@@ -233,7 +236,7 @@ class Book:
     year: int
     trim: tuple[float, float]
     bleed: float
-    margins: dict[str, float]  # 'outer' and 'bottom': the folios' and running heads' outer edge, the folios' foot
+    margins: dict[str, float]  # the grid's: 'outer' and 'bottom' place the folios and running heads too
     binding_multiple: int
     binding_style: str
     paper: Paper
@@ -255,6 +258,7 @@ class Book:
     imprint: Imprint | None = None
     placeholder_files: frozenset[str] = frozenset()  # photo files still the generated placeholders
     contacts: Contacts = field(default_factory=Contacts)
+    grid: Grid = field(default_factory=Grid)
 
     @property
     def date(self) -> datetime.date:
