@@ -96,6 +96,13 @@ def check_continued(layouts: dict[str, Layout], out: Problems) -> None:
                       f"{suggest(layout.continued, set(layouts))}")
             continue
         kinds = {f.kind for f in layout.frames.values()} & LIST_KINDS
-        if not kinds or not kinds <= {f.kind for f in other.frames.values()} or other.spread or other.side:
+        runs = [f for f in layout.frames.values() if f.kind == "text" and getattr(other.frames.get(f.name), "kind", None) == "text"]
+        if not (kinds or runs) or not kinds <= {f.kind for f in other.frames.values()} or other.spread or other.side:
             out.error("schema", layout.where, f"{layout.name}.continued: layout '{other.name}' must be a one-page layout without "
-                      f"a side and with a {' and a '.join(sorted(kinds or LIST_KINDS))} frame to continue the list on")
+                      f"a side and with a {' and a '.join(sorted(kinds or LIST_KINDS))} frame to continue the list on, "
+                      "or a text frame of the same name to run a text on")
+        for frame in runs:
+            if abs(other.frames[frame.name].w - frame.w) > 0.01:
+                out.error("schema", other.frames[frame.name].where or other.where,
+                          f"{other.name}.frames.{frame.name}: a text running on from layout '{layout.name}' needs the same "
+                          f"width ({frame.w:g} mm, not {other.frames[frame.name].w:g}); give it the same cols")
