@@ -6,8 +6,9 @@ As with the generated lists (`book.text.lists`), the count is measured on
 every edition against continuation frames without end, pagination gives
 all editions the most any one needs, and setting then splits each
 edition's lines between its frames; what still does not fit is an
-overflow, reported, never cut. The text is set at its style's size: a
-text that can take another page does not shrink."""
+overflow, reported, never cut. A text that fits its frame, shrunk within
+its style's limits (``min_size``) at most, needs no more pages; once the
+book gives it more, every edition sets it at its style's size and runs it on."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from dataclasses import replace
 from book.model import MM, Book
 from book.pages.paginate import Page, Pagination, Placed
 from book.text.frames import FrameText
-from book.text.typeset import Line, set_parts
+from book.text.typeset import Line, set_block, set_parts
 
 DESCENDERS = 0.3  # of the last line's size: the room a frame keeps below its baseline
 
@@ -69,6 +70,9 @@ def measure_run_ons(setter) -> dict[str, int]:
     needs: dict[str, int] = {}
     for item in setter.words.frames:
         if item.page.list_key and flows_on(setter.book, item.page, item.placed.frame.name):
+            _, _, w, h = item.placed.box
+            if set_block(setter.fonts, item.parts, setter.lang, w, h).fits:
+                continue  # it fits its frame, shrunk within its style's limits at most
             more = setter.book.layouts[item.page.layout.continued].frames[item.placed.frame.name]
             parts, _ = set_run_on(setter, item, [item.placed.box, (more.x, more.y, more.w, more.h)], endless=True, draw=False)
             needs[item.page.list_key] = max(needs.get(item.page.list_key, 0), len(parts) - 1)

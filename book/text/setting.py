@@ -83,7 +83,7 @@ class Setter:
     def set_all(self) -> EditionText:
         text = EditionText(self.lang, info=dict(self.words.info), outline=list(self.words.outline))
         for item in self.words.frames:
-            if item.page.list_key and flows_on(self.book, item.page, item.placed.frame.name):
+            if item.page.list_key and flows_on(self.book, item.page, item.placed.frame.name) and run_on_frames(self.pagination, item):
                 text.frames.update(self.set_run_on(item))
             else:
                 text.frames[(item.page.number, item.placed.frame.name)] = self.set_frame(item)
