@@ -88,8 +88,9 @@ def test_old_margins_keep_working_and_the_grid_is_read(mini, run):
 
 def safe_area_strays(pdf: Path) -> list[str]:
     """Words (pdftotext -bbox) outside each page's TrimBox inset by SAFE_MM."""
-    boxes = [[float(v) for v in page.TrimBox] for page in pikepdf.open(pdf).pages]
-    media = [[float(v) for v in page.MediaBox] for page in pikepdf.open(pdf).pages]
+    with pikepdf.open(pdf) as doc:
+        boxes = [[float(v) for v in page.TrimBox] for page in doc.pages]
+        media = [[float(v) for v in page.MediaBox] for page in doc.pages]
     xml = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, check=True).stdout
     xml = re.sub(rb"<!DOCTYPE[^>]*>", b"", xml)
     strays = []
@@ -109,8 +110,8 @@ def check_built(root: Path, langs, trim, run) -> None:
     """Each edition's print interior: the trim asked for, preflight clean, every word in the safe area."""
     pdfs = [root / "output" / "print" / lang / f"hai-phong-70-nam-{lang}-interior.pdf" for lang in langs]
     for pdf in pdfs:
-        page = pikepdf.open(pdf).pages[0]
-        assert [round(float(v) / MM) for v in page.TrimBox][2:] == [round(3 + trim[0]), round(3 + trim[1])], pdf
+        with pikepdf.open(pdf) as doc:
+            assert [round(float(v) / MM) for v in doc.pages[0].TrimBox][2:] == [round(3 + trim[0]), round(3 + trim[1])], pdf
         assert safe_area_strays(pdf) == [], pdf
     checked = run(root, "preflight", *map(str, pdfs))
     assert checked.exit_code == 0, checked.stdout + checked.stderr
@@ -118,7 +119,7 @@ def check_built(root: Path, langs, trim, run) -> None:
 
 
 def test_sample_at_its_own_trim_is_clean(sample, run):
-    check_built(sample, ("vi", "en", "zh", "ko", "ja"), (240, 300), run)
+    check_built(sample, ("vi", "zh", "ko"), (240, 300), run)
 
 
 @pytest.mark.parametrize("trim", EXTRA_TRIMS, ids=[f"{w}x{h}" for w, h in EXTRA_TRIMS])
