@@ -109,7 +109,7 @@ class Layout:
     folio: bool
     spread: bool
     where: Where
-    continued: str | None = None  # the layout a generated list (contents, credits) continues on
+    continued: str | None = None  # the layout a generated list (contents, credits) or a long text (book.text.flow) continues on
 
 
 @dataclass(frozen=True)

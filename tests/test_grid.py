@@ -18,6 +18,8 @@ from book.grid import Grid, Place
 from book.model import MM
 from book.pages.paginate import paginate
 from book.sources import load_book
+from book.text.flow import split_lines
+from book.text.typeset import Line
 
 EXTRA_TRIMS = [(210, 210), (280, 240)]  # square and landscape; the sample's own 240 × 300 is the `sample` fixture
 EXTRA_LANGS = ("vi", "ko")  # a Latin and a CJK edition keep the extra builds affordable
@@ -86,6 +88,17 @@ def test_old_margins_keep_working_and_the_grid_is_read(mini, run):
     assert book.layouts["two-photos"].frames["photo-a"].w == pytest.approx(before + 2 / 3)  # 8 columns of (205 - 33) / 12 and 7 gutters of 3
 
 
+def test_a_text_runs_on_line_by_line_and_drops_its_gap_at_a_frame_top():
+    """Frames 40 pt high hold three lines of 10 pt on 12 pt (10 + 12 + 12 and the
+    descenders); a paragraph's space at the top of a frame is dropped."""
+    lines = [Line([], 0, 10, 12, gap=6 if i == 3 else 0) for i in range(7)]
+    parts, fits = split_lines(lines, [40, 40], endless=False)
+    assert [len(p) for p in parts] == [3, 4] and not fits  # the seventh line runs past the last frame: reported, never cut
+    parts, fits = split_lines(lines, [40, 40], endless=True)
+    assert [len(p) for p in parts] == [3, 3, 1] and fits
+    assert parts[1][0].gap == 0 and lines[3].gap == 6
+
+
 def safe_area_strays(pdf: Path) -> list[str]:
     """Words (pdftotext -bbox) outside each page's TrimBox inset by SAFE_MM."""
     with pikepdf.open(pdf) as doc:
@@ -134,3 +147,7 @@ def test_sample_at_another_trim_builds_clean_from_the_same_layouts(sample_copy, 
     assert built.exit_code == 0, built.stderr
     assert "overflow" not in built.stderr, built.stderr
     check_built(sample_copy, EXTRA_LANGS, trim, run)
+    if trim == (210, 210):  # the foreword (en: 29 lines, room for 28 at its smallest) runs on, in every edition
+        vi = sample_copy / "output/print/vi/hai-phong-70-nam-vi-interior.pdf"
+        page = subprocess.run(["pdftotext", "-f", "6", "-l", "6", str(vi), "-"], capture_output=True, text=True, check=True).stdout
+        assert "cùng phát triển." in page, page
