@@ -75,9 +75,14 @@ def read_place(fs: Section, grid: Grid, spread: bool) -> Place:
             fs.bad("bleed", f"'{side}' is not an edge; write all, or a list of {', '.join(SIDES)}")
     columns = grid.columns * (2 if spread else 1)
     col, row = fs.read("col"), fs.read("row")
-    cols, rows = fs.read("cols") or columns - col + 1, fs.read("rows") or grid.rows - row + 1
+    cols, rows = fs.read("cols"), fs.read("rows")
+    cols, rows = columns - col + 1 if cols is None else cols, grid.rows - row + 1 if rows is None else rows  # default: to the last
     for key, first, count, total, unit in (("col", col, cols, columns, "columns"), ("row", row, rows, grid.rows, "rows")):
-        if first < 1 or count < 1 or first + count - 1 > total:
+        if first < 1 or count < 1:
+            fs.bad(key if first < 1 else f"{key}s", f"{key}: {first}, {key}s: {count}: a frame starts at {unit[:-1]} 1 or "
+                                                    f"later and takes at least one; place it within {unit} 1–{total}")
+            return Place()
+        if first + count - 1 > total:
             where = "across the spread's two pages" if spread and unit == "columns" else "on the page"
             fs.bad(key, f"{unit} {first}–{first + count - 1} end outside the page: the grid has {total} {unit} {where} "
                         f"(content/book.yaml grid.{unit}); place the frame within 1–{total}", code="frame-outside")
