@@ -44,6 +44,7 @@ import yaml
 from PIL import Image, ImageCms
 
 from book.placeholder_photos import paint, save
+from book.sources import load_book
 
 REPO = Path(__file__).resolve().parent.parent
 BOOK = [sys.executable, "-m", "book"]
@@ -129,6 +130,7 @@ class Sample:
     openers: list[SamplePage]
     body: list[SamplePage]  # every other page of the body chapters, in book order
     translations: dict[str, dict[str, str]]  # lang -> msgctxt -> msgstr
+    placed: dict = field(default_factory=dict)  # the layouts as the book loads them: frames in mm on the sample's grid and trim
 
     def photo_frames(self, layout: str) -> list[str]:
         return [name for name, frame in self.layouts[layout]["frames"].items() if frame.get("kind") == "photo"]
@@ -144,7 +146,7 @@ class Sample:
 def read_sample(repo: Path) -> Sample:
     layouts = yaml.safe_load((repo / "layouts" / "layouts.yaml").read_text(encoding="utf-8"))
     chapters = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((repo / "content" / "chapters").glob("*.yaml"))]
-    sample = Sample(layouts, chapters, {}, [], [], {})
+    sample = Sample(layouts, chapters, {}, [], [], {}, load_book(repo, check_files=False)[0].layouts)
     for chapter in chapters:
         for photo in chapter.get("photos") or []:
             sample.photos[photo["id"]] = photo
@@ -202,13 +204,14 @@ def chapter_sizes(photos: int, per_chapter: int) -> list[int]:
 
 
 def worst_ppi(layouts: dict, size: tuple[int, int]) -> float:
-    """The lowest resolution a photo of ``size`` pixels reaches in any photo frame."""
+    """The lowest resolution a photo of ``size`` pixels reaches in any photo frame
+    (``layouts`` as the book loads them, frames in mm)."""
     worst = math.inf
     for layout in layouts.values():
-        for frame in (layout.get("frames") or {}).values():
-            if frame.get("kind") == "photo":
-                across, down = size[0] / frame["w"], size[1] / frame["h"]
-                per_mm = min(across, down) if frame.get("fit", "cover") == "cover" else max(across, down)
+        for frame in layout.frames.values():
+            if frame.kind == "photo":
+                across, down = size[0] / frame.w, size[1] / frame.h
+                per_mm = min(across, down) if frame.fit == "cover" else max(across, down)
                 worst = min(worst, per_mm * 25.4)
     return worst
 
@@ -359,7 +362,7 @@ def book_settings(repo: Path, sample: Sample, plan: Plan, megapixels: float) -> 
     """The sample's book.yaml with the resolution bar the photos can meet and a
     cover photo of this book."""
     text = (repo / "content" / "book.yaml").read_text(encoding="utf-8")
-    worst = worst_ppi(sample.layouts, photo_size(megapixels))
+    worst = worst_ppi(sample.placed, photo_size(megapixels))
     if worst < LOWEST_PPI / 2:
         raise BenchError(f"--megapixels {megapixels:g}: photos would reach only {worst:.0f} ppi in a full-page frame; "
                          "the build refuses photos under half the lowest minimum (72 ppi); use 0.5 MP or more")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from book.errors import Where
+from book.grid import Grid, Place
 
 MM = 72 / 25.4  # points per millimetre
 
@@ -89,7 +90,7 @@ BOOK_SLOTS = ("book.title", "book.subtitle", "book.publisher", IMPRINT_SLOT)
 class Frame:
     name: str
     kind: str  # a key of FRAME_KINDS
-    x: float
+    x: float  # mm from the top-left of a right-hand page's trim (of a spread's left page), at this book's grid and trim
     y: float
     w: float
     h: float
@@ -97,6 +98,8 @@ class Frame:
     fit: str = "cover"
     panel: str | None = None
     listed: bool = False  # its text is an entry of the contents (the heading of a foreword or of the credits)
+    place: Place | None = None  # as the layout places it (None: made by code)
+    where: Where | None = field(default=None, compare=False)  # its line in layouts/layouts.yaml
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,7 @@ class Layout:
     folio: bool
     spread: bool
     where: Where
-    continued: str | None = None  # the layout a generated list (contents, credits) continues on
+    continued: str | None = None  # the layout a generated list (contents, credits) or a long text (book.text.flow) continues on
 
 
 @dataclass(frozen=True)
@@ -266,7 +269,7 @@ class Book:
     year: int
     trim: tuple[float, float]
     bleed: float
-    margins: dict[str, float]  # 'outer' and 'bottom': the folios' and running heads' outer edge, the folios' foot
+    margins: dict[str, float]  # the grid's: 'outer' and 'bottom' place the folios and running heads too
     binding_multiple: int
     binding_style: str
     paper: Paper
@@ -290,6 +293,7 @@ class Book:
     contacts: Contacts = field(default_factory=Contacts)
     artworks: dict[str, Artwork] = field(default_factory=dict)  # an artwork slot's value -> the file read
     keep_together: dict[str, tuple[str, ...]] = field(default_factory=dict)  # language -> words a title's line never splits
+    grid: Grid = field(default_factory=Grid)
 
     @property
     def date(self) -> datetime.date:

@@ -152,7 +152,9 @@ def test_one_catalog_resizing_a_card_renders_every_edition(mini, run, tmp_path):
         return {e["lang"]: e["written"] for e in json.loads(result.stdout)["editions"]}
 
     def cards() -> dict[str, tuple[int, int, int, int]]:
-        frame_px = tuple(round((v + 3) / PX) for v in (15, 244, 15 + 82.5, 244 + 44))  # full-bleed's caption frame, mirrored
+        frame = load_book(mini)[0].layouts["full-bleed"].frames["caption"]
+        x = 240 - frame.x - frame.w  # full-bleed's caption frame on a left-hand page: mirrored
+        frame_px = tuple(round((v + 3) / PX) for v in (x, frame.y, x + frame.w, frame.y + frame.h))
         found = {}
         for lang in ("vi", "en", "ja"):
             image = render(mini / "output" / "proof" / lang / f"mini-{lang}-proof.pdf", 2, tmp_path / f"{lang}-{len(found)}")

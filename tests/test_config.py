@@ -92,16 +92,3 @@ def test_no_project_is_a_clear_error(tmp_path, run):
 def test_unknown_language_is_usage_error(mini, run):
     result = run(mini, "build", "--lang", "fr")
     assert result.exit_code == 2
-
-
-def test_settings_that_do_nothing_are_unknown_keys(mini, run):
-    """grid:, margins_mm.inner and .top were accepted and never read: they warn where they stand."""
-    edit(mini / "content/book.yaml", "margins_mm: {outer: 15, bottom: 25}",
-         "margins_mm: {inner: 20, outer: 15, top: 17, bottom: 25}\ngrid: {columns: 12, gutter_mm: 5}")
-    relaxed = run(mini, "check", "--lang", "vi")
-    assert relaxed.exit_code == 0, relaxed.stderr
-    for line in ("content/book.yaml:10: margins_mm.inner: unknown key 'inner' is ignored",
-                 "content/book.yaml:10: margins_mm.top: unknown key 'top' is ignored",
-                 "content/book.yaml:11: grid: unknown key 'grid' is ignored"):
-        assert f"warning: {line}" in relaxed.stderr
-    assert run(mini, "check", "--lang", "vi", "--strict").exit_code == 1

@@ -28,11 +28,11 @@ def add_lists(root, credits_h: int = 4, toc_h: int = 14) -> None:
     (chapters / "09-cuoi.yaml").write_text(
         'id: cuoi\ntexts:\n  heading: "Ảnh trong sách"\npages:\n  - layout: credits\n    slots: {heading: heading}\n', encoding="utf-8")
     layouts = root / "layouts" / "layouts.yaml"
-    edit(layouts, "contents: {kind: toc, x: 37.5, y: 70, w: 152.5, h: 180,", f"contents: {{kind: toc, x: 37.5, y: 70, w: 152.5, h: {toc_h},")
-    edit(layouts, "contents: {kind: toc, x: 37.5, y: 30, w: 152.5, h: 220,", f"contents: {{kind: toc, x: 37.5, y: 30, w: 152.5, h: {toc_h},")
-    edit(layouts, "list: {kind: credits, x: 37.5, y: 62, w: 187.5, h: 213,", f"list: {{kind: credits, x: 37.5, y: 62, w: 60, h: {credits_h},")
-    edit(layouts, "list: {kind: credits, x: 37.5, y: 30, w: 187.5, h: 245,", f"list: {{kind: credits, x: 37.5, y: 30, w: 60, h: {credits_h},")
-
+    # The mm escape hatch: list frames of exactly that height.
+    edit(layouts, "contents: {kind: toc, col: 2, cols: 9, row: 3,", f"contents: {{kind: toc, mm: {{x: 37.5, y: 70, w: 152.5, h: {toc_h}}},")
+    edit(layouts, "contents: {kind: toc, col: 2, cols: 9,", f"contents: {{kind: toc, mm: {{x: 37.5, y: 30, w: 152.5, h: {toc_h}}},")
+    edit(layouts, "list: {kind: credits, col: 2, row: 3,", f"list: {{kind: credits, mm: {{x: 37.5, y: 62, w: 60, h: {credits_h}}},")
+    edit(layouts, "list: {kind: credits, col: 2,", f"list: {{kind: credits, mm: {{x: 37.5, y: 30, w: 60, h: {credits_h}}},")
 
 def page_texts(pdf) -> list[str]:
     out = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout

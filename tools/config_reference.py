@@ -46,7 +46,9 @@ SECTIONS = (
     Table("content/book.yaml", "", "book.sources.book_file", "BOOK_KEYS",
           "The book: what is the same in every edition."),
     Table("content/book.yaml", "margins_mm", "book.sources.book_file", "MARGIN_KEYS",
-          "Where the folios (page numbers) sit; the layouts place everything else."),
+          "The page grid's margins round the text block, in mm, for a right-hand page; the folios sit in the outer and bottom ones."),
+    Table("content/book.yaml", "grid", "book.sources.book_file", "GRID_KEYS",
+          "The page grid the layouts' frames are placed on: columns across the text block, rows down it."),
     Table("content/book.yaml", "binding", "book.sources.book_file", "BINDING_KEYS",
           "How the book is bound, and the multiple its page count is padded to."),
     Table("content/book.yaml", "paper", "book.sources.book_file", "PAPER_KEYS",
@@ -72,7 +74,9 @@ SECTIONS = (
     Table("layouts/layouts.yaml", "<layout>", "book.sources.layouts", "LAYOUT_KEYS",
           "A page template, under its name."),
     Table("layouts/layouts.yaml", "<layout>.frames.<frame>", "book.sources.layouts", "FRAME_KEYS",
-          "A frame of the template, under its name (the name a page's `slots` fill)."),
+          "A frame of the template, under its name (the name a page's `slots` fill), placed on the page grid."),
+    Table("layouts/layouts.yaml", "<layout>.frames.<frame>.mm", "book.sources.layouts", "MM_KEYS",
+          "The escape hatch: one frame in millimetres from the trimmed page's top-left corner; it does not follow the trim."),
     Table("fonts/fonts.yaml", "faces.<face>", "book.sources.fonts_file", "FACE_KEYS",
           "A font face, under the name the `languages` chains use."),
 )
@@ -89,7 +93,8 @@ DOCS = {
     "BOOK_KEYS.keep_together": "Per language, words and names a title's line never splits: the book's own, not the tool's.",
     "BOOK_KEYS.trim_mm": "The trimmed page size, `[width, height]` in mm.",
     "BOOK_KEYS.bleed_mm": "How far pictures run past the trim on every side, in mm.",
-    "BOOK_KEYS.margins_mm": "Where the folios sit (see `margins_mm` below).",
+    "BOOK_KEYS.margins_mm": "The page grid's margins (see `margins_mm` below).",
+    "BOOK_KEYS.grid": "The page grid: columns and rows (see `grid` below).",
     "BOOK_KEYS.binding": "The binding (see `binding` below).",
     "BOOK_KEYS.paper": "The interior paper (see `paper` below).",
     "BOOK_KEYS.colour": "The press's colour settings (see `colour` below).",
@@ -102,8 +107,14 @@ DOCS = {
     "BOOK_KEYS.cover": "The cover (see `cover` below); without it no cover is built.",
     "BOOK_KEYS.imprint": "The publishing data for the colophon (see `imprint` below).",
     "BOOK_KEYS.translation": "Who answers for each catalog, written into the `.po` headers (see `translation` below).",
-    "MARGIN_KEYS.outer": "Distance of the folio from the outer trim edge, in mm.",
-    "MARGIN_KEYS.bottom": "Distance of the folio from the bottom trim edge, in mm.",
+    "MARGIN_KEYS.inner": "The margin on the spine side.",
+    "MARGIN_KEYS.outer": "The margin on the fore-edge side; the folio sits in it.",
+    "MARGIN_KEYS.top": "The margin at the head.",
+    "MARGIN_KEYS.bottom": "The margin at the foot; the folio sits in it.",
+    "GRID_KEYS.columns": "How many columns across the text block.",
+    "GRID_KEYS.gutter_mm": "The space between two columns, in mm.",
+    "GRID_KEYS.rows": "How many rows down the text block.",
+    "GRID_KEYS.row_gutter_mm": "The space between two rows, in mm.",
     "BINDING_KEYS.style": "The binding: perfect (glued), case (hardcover) or saddle (stapled).",
     "BINDING_KEYS.page_multiple": "The page count is padded with blank pages to a multiple of this (4 for print on demand).",
     "BINDING_KEYS.signature": "Pages per folded press sheet for offset printing; pads to whole signatures, before the back matter.",
@@ -155,10 +166,20 @@ DOCS = {
     "LAYOUT_KEYS.spread": "The layout spans two facing pages (and starts on a verso).",
     "LAYOUT_KEYS.continued": "The layout a list that does not fit continues on (contents, credits).",
     "FRAME_KEYS.kind": "What the frame holds: one of the frame kinds above.",
-    "FRAME_KEYS.x": "The frame's left edge, from the page's left trim edge.",
-    "FRAME_KEYS.y": "The frame's top edge, from the page's top trim edge.",
-    "FRAME_KEYS.w": "The frame's width.",
-    "FRAME_KEYS.h": "The frame's height.",
+    "FRAME_KEYS.col": "The frame's first column, 1 being next to the spine (the inner margin).",
+    "FRAME_KEYS.cols": "How many columns the frame spans; to the last column when left out.",
+    "FRAME_KEYS.row": "The frame's first row, 1 being at the top margin.",
+    "FRAME_KEYS.rows": "How many rows the frame spans; to the last row when left out.",
+    "FRAME_KEYS.bleed": "The edges the frame runs past the trim to the bleed edge: a list of top, bottom, inner, outer, or `all`.",
+    "FRAME_KEYS.mm": "The frame in millimetres instead of on the grid (see the next table); no default layout uses it.",
+    "FRAME_KEYS.x": "Refused: frames are placed on the grid (`col`, `row`); `mm: {x, y, w, h}` is the escape hatch.",
+    "FRAME_KEYS.y": "Refused, as `x`.",
+    "FRAME_KEYS.w": "Refused, as `x`.",
+    "FRAME_KEYS.h": "Refused, as `x`.",
+    "MM_KEYS.x": "The frame's left edge, from the page's left trim edge.",
+    "MM_KEYS.y": "The frame's top edge, from the page's top trim edge.",
+    "MM_KEYS.w": "The frame's width.",
+    "MM_KEYS.h": "The frame's height.",
     "FRAME_KEYS.style": "The text style (layouts/styles.yaml) of a text frame.",
     "FRAME_KEYS.fit": "How a photo fills the frame: cover (cropped to fill it, about its `focus`) or contain (whole, inside it).",
     "FRAME_KEYS.panel": "`white`: the caption sits on a white card over the photo, sized to its longest edition.",
@@ -203,8 +224,12 @@ def allowed(key: Key) -> str:
     parts = []
     if key.choices:
         parts.append(", ".join(f"`{c}`" for c in key.choices))
-    if key.low is not None or key.high is not None:
+    if key.low is not None and key.high is not None:
         parts.append(f"{key.low:g} – {key.high:g}")
+    elif key.high is not None:
+        parts.append(f"more than 0, at most {key.high:g}")
+    elif key.low is not None:
+        parts.append(f"at least {key.low:g}")
     return "; ".join(parts)
 
 

@@ -1,7 +1,9 @@
 """Paginate the book once, from the sources, for every edition alike: the
 same pages, the same photos in the same places whatever the language.
-A generated list (contents, credits) takes the continuation pages the text
-stage measured for its longest edition, so they too are the same in all."""
+A generated list (contents, credits), or a long text that runs on, takes the
+continuation pages the text stage measured for its longest edition, so they
+too are the same in all. Frames arrive in mm, placed on the book's grid at
+its trim (`book.grid`); a left-hand page mirrors them."""
 
 from __future__ import annotations
 

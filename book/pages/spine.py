@@ -24,11 +24,9 @@ class CoverMargins:
 
 
 def cover_margins(book) -> CoverMargins:
-    """The cover's margins, from the book's trim and margins: the one place the
-    cover reads the book's margins. Today book.yaml has only the folios'
-    ``margins_mm`` (outer, bottom); once the page grid is in the book
-    (``book.grid``), this reads the grid's outer and bottom margins instead,
-    and nothing else changes.
+    """The cover's margins, from the book's trim and the page grid's outer
+    and bottom margins (``book.margins``, book.yaml ``margins_mm``): the one
+    place the cover reads the book's margins.
 
     The cards sit halfway between the pages' outer and foot margins from the
     trim, the spine text as far from head and foot as the folios from the

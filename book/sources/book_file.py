@@ -7,6 +7,7 @@ import datetime
 from pathlib import Path
 
 from book.errors import ConfigError, Problem, Problems
+from book.grid import Grid
 from book.languages import TABLE, known, nfc
 from book.model import Book, Message, Paper, ProfileSettings, Safety
 from book.outputs import OUTPUTS
@@ -26,14 +27,18 @@ BOOK_KEYS = {
     "title": Key(str, "", required=True), "subtitle": Key(str, "", required=True), "publisher": Key(str, "", required=True),
     "slug": Key(str, "book", required=True), "source_language": Key(str, "vi"), "editions": Key(list),
     "year": Key(int), "trim_mm": Key(list, [240, 300], required=True), "bleed_mm": Key(float, 3.0, low=0, high=10),
-    "margins_mm": Key(dict), "binding": Key(dict), "paper": Key(dict), "colour": Key(dict), "labels": Key(dict),
+    "margins_mm": Key(dict), "grid": Key(dict), "binding": Key(dict), "paper": Key(dict), "colour": Key(dict), "labels": Key(dict),
     "publication_date": Key((datetime.date, str)), "profiles": Key(dict), "safety_mm": Key(dict),
     "photo_dirs": Key(list, []),
     "isbn": Key(dict), "cover": Key(dict), "imprint": Key(dict),
     "translation": Key(dict), "keep_together": Key(dict),
 }
-# The margins the folios and running heads keep to; the layouts' frames carry their own positions.
-MARGIN_KEYS = {k: Key(float, d, low=0, high=100) for k, d in (("outer", 15.0), ("bottom", 20.0))}
+# The page grid: the margins round the text block (the folios and running heads sit in the
+# outer and bottom ones), the columns and the rows the layouts' frames are placed on.
+MARGIN_KEYS = {k: Key(float, getattr(Grid, k), high=100) for k in ("inner", "outer", "top", "bottom")}
+GRID_KEYS = {"columns": Key(int, Grid.columns, high=48), "gutter_mm": Key(float, Grid.gutter, high=50),
+             "rows": Key(int, Grid.rows, high=48), "row_gutter_mm": Key(float, Grid.row_gutter, high=50)}
+TRIM_RANGE = (150, 350)  # mm, either side: the sizes the layouts are made for
 BINDING_KEYS = {"style": Key(str, "perfect", choices=("perfect", "case", "saddle")), "page_multiple": Key(int, 4),
                 "signature": Key(int)}
 SIGNATURES = (4, 8, 12, 16, 24, 32)  # pages per folded press sheet that offset printers fold
@@ -72,10 +77,16 @@ def load_book(root: Path, check_files: bool = True, problems: Problems | None = 
     if source not in editions:
         top.bad("source_language", f"'{source}' must be one of the editions")
     trim = top.read("trim_mm")
-    if len(trim) != 2 or not all(isinstance(v, (int, float)) and 50 <= v <= 1000 for v in trim):
+    if len(trim) != 2 or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in trim):
         top.bad("trim_mm", "give [width, height] in mm, e.g. [240, 300]")
         trim = [240, 300]
-    margins, binding = top.sub("margins_mm", MARGIN_KEYS), top.sub("binding", BINDING_KEYS)
+    elif not all(TRIM_RANGE[0] <= v <= TRIM_RANGE[1] for v in trim):
+        top.bad("trim_mm", f"{trim[0]:g} × {trim[1]:g} mm is outside the {TRIM_RANGE[0]}–{TRIM_RANGE[1]} mm the layouts are made for; "
+                           f"choose each side within {TRIM_RANGE[0]}–{TRIM_RANGE[1]} mm", code="trim-range")
+        trim = [240, 300]
+    trim = (float(trim[0]), float(trim[1]))
+    grid = read_grid(top, trim)
+    binding = top.sub("binding", BINDING_KEYS)
     paper, colour = top.sub("paper", PAPER_KEYS), top.sub("colour", COLOUR_KEYS)
     multiple = read_multiple(binding)
     photo_dirs = top.read("photo_dirs") or []
@@ -84,7 +95,7 @@ def load_book(root: Path, check_files: bool = True, problems: Problems | None = 
             out.error("schema", top.where("photo_dirs", index), f"photo_dirs[{index}]: give a folder path as text, e.g. ../archive/photos")
         elif not photo_roots(root, [folder])[1].is_dir():
             out.error("missing-file", top.where("photo_dirs", index), f"photo_dirs[{index}]: folder {folder} not found; create it or correct the path")
-    layouts = load_layouts(root, out)
+    layouts = load_layouts(root, out, grid, trim, top.read("bleed_mm"))
     styles = load_styles(root, out)
     for layout in layouts.values():
         for frame in layout.frames.values():
@@ -92,7 +103,7 @@ def load_book(root: Path, check_files: bool = True, problems: Problems | None = 
                 out.error("unknown-style", layout.where, f"{layout.name}.frames.{frame.name}: unknown style '{frame.style}'{suggest(frame.style, styles)}")
     published = read_date(top, "publication_date")
     safety = top.sub("safety_mm", SAFETY_KEYS)
-    check_frames_on_page(layouts, (float(trim[0]), float(trim[1])), top.read("bleed_mm"), out)
+    check_frames_on_page(layouts, trim, top.read("bleed_mm"), out)
     messages = {key: Message(f"book:{key}", top.read(key), top.where(key), comment) for key, comment in BOOK_MESSAGES}
     book = Book(
         root=root,
@@ -103,9 +114,9 @@ def load_book(root: Path, check_files: bool = True, problems: Problems | None = 
         subtitle=messages["subtitle"],
         publisher=messages["publisher"],
         year=top.read("year") or (published.year if published else datetime.date.today().year),
-        trim=(float(trim[0]), float(trim[1])),
+        trim=trim,
         bleed=top.read("bleed_mm"),
-        margins={key: margins.read(key) for key in MARGIN_KEYS},
+        margins={key: getattr(grid, key) for key in MARGIN_KEYS},
         binding_multiple=multiple,
         binding_style=binding.read("style"),
         paper=Paper(paper.read("name"), paper.read("caliper_mm")),
@@ -122,6 +133,7 @@ def load_book(root: Path, check_files: bool = True, problems: Problems | None = 
         safety=Safety(safety.read("trim"), safety.read("gutter")),
         photo_roots=photo_roots(root, [f for f in photo_dirs if isinstance(f, str) and f.strip()]),
         contacts=load_contacts(top.sub("translation", {"report_to"} | set(TABLE) - {source}), source),
+        grid=grid,
     )
     book.keep_together = load_keep_together(top.sub("keep_together", set(editions)))
     load_chapters(book, out, check_files)
@@ -150,16 +162,42 @@ def load_keep_together(section: Section) -> dict[str, tuple[str, ...]]:
     return found
 
 
+def read_grid(top: Section, trim: tuple[float, float]) -> Grid:
+    """book.yaml's ``margins_mm`` and ``grid``: every margin, gutter and count
+    more than 0, and room left for the columns and rows at this trim."""
+    margins, spec = top.sub("margins_mm", MARGIN_KEYS), top.sub("grid", GRID_KEYS)
+    values = {}
+    for section, key, field in [(margins, k, k) for k in MARGIN_KEYS] + [(spec, "columns", "columns"), (spec, "gutter_mm", "gutter"),
+                                                                         (spec, "rows", "rows"), (spec, "row_gutter_mm", "row_gutter")]:
+        spec = section.schema[key]
+        value = section.get(key, spec.kind, spec.default)
+        if not 0 < value <= spec.high:
+            section.bad(key, f"{value:g} must be more than 0 and at most {spec.high:g}; write e.g. {key}: {spec.default:g}", code="grid")
+            value = spec.default
+        values[field] = value
+    grid = Grid(**values)
+    if grid.column(trim[0]) < 1:
+        margins.bad("inner", f"inner {grid.inner:g} + outer {grid.outer:g} mm and {grid.columns - 1} gutters of {grid.gutter:g} mm "
+                             f"leave no room for {grid.columns} columns on a {trim[0]:g} mm page; make them smaller", code="grid")
+    elif grid.row(trim[1]) < 1:
+        margins.bad("top", f"top {grid.top:g} + bottom {grid.bottom:g} mm and {grid.rows - 1} row gutters of {grid.row_gutter:g} mm "
+                           f"leave no room for {grid.rows} rows on a {trim[1]:g} mm page; make them smaller", code="grid")
+    else:
+        return grid
+    return Grid()
+
+
 def check_frames_on_page(layouts, trim: tuple[float, float], bleed: float, out: Problems) -> None:
-    """Every frame lies on its page (two pages for a spread), bleed included."""
+    """Every frame lies on its page (two pages for a spread), bleed included, at this trim."""
     for layout in layouts.values():
         width = trim[0] * (2 if layout.spread else 1)
         for frame in layout.frames.values():
             if frame.x < -bleed - 0.01 or frame.y < -bleed - 0.01 or frame.x + frame.w > width + bleed + 0.01 \
                     or frame.y + frame.h > trim[1] + bleed + 0.01:
-                out.error("frame-outside", layout.where,
-                          f"{layout.name}.frames.{frame.name}: the frame ({frame.x:g}, {frame.y:g}, {frame.w:g} × {frame.h:g} mm) reaches "
-                          f"outside the {width:g} × {trim[1]:g} mm page and its {bleed:g} mm bleed; move or shrink it")
+                out.error("frame-outside", frame.where or layout.where,
+                          f"{layout.name}.frames.{frame.name}: the frame ({frame.x:g}, {frame.y:g}, {frame.w:g} × {frame.h:g} mm) ends "
+                          f"outside the {width:g} × {trim[1]:g} mm page and its {bleed:g} mm bleed at this book's trim; "
+                          "place it on the grid (col, cols, row, rows) or move or shrink it")
 
 
 def read_multiple(binding: Section) -> int:

@@ -1,22 +1,27 @@
-"""layouts/layouts.yaml: the page templates, named frames in mm on the page."""
+"""layouts/layouts.yaml: the page templates, named frames placed on the page
+grid (book.model.Grid) and turned into millimetres at the book's trim."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from book.errors import Problems
+from book.grid import SIDES, Grid, Place
 from book.model import FRAME_KINDS, LIST_KINDS, TEXT_KINDS, Frame, Layout
 from book.sources.schema import Key, Section, suggest
 from book.sources.yamlsrc import read_yaml
 
 LAYOUT_KEYS = {"frames": Key(dict, {}), "side": Key(str, None, choices=("recto", "verso")), "folio": Key(bool, True),
                "spread": Key(bool, False), "continued": Key(str)}
-FRAME_KEYS = {"kind": Key(str, "photo", required=True), "x": Key(float, 0.0, low=-20, high=2000), "y": Key(float, 0.0, low=-20, high=2000),
-              "w": Key(float, None, required=True, low=1, high=2000), "h": Key(float, None, required=True, low=1, high=2000),
-              "style": Key(str), "fit": Key(str, "cover"), "panel": Key(str), "listed": Key(bool, False)}
+FRAME_KEYS = {"kind": Key(str, "photo", required=True), "col": Key(int, 1), "cols": Key(int), "row": Key(int, 1), "rows": Key(int),
+              "bleed": Key((list, str)), "mm": Key(dict), "style": Key(str), "fit": Key(str, "cover"), "panel": Key(str),
+              "listed": Key(bool, False), **{old: Key((int, float)) for old in "xywh"}}  # x, y, w, h: the old keys, refused with advice
+MM_KEYS = {"x": Key(float, 0.0, low=-20, high=2000), "y": Key(float, 0.0, low=-20, high=2000),
+           "w": Key(float, None, required=True, low=1, high=2000), "h": Key(float, None, required=True, low=1, high=2000)}
 
 
-def load_layouts(root: Path, out: Problems) -> dict[str, Layout]:
+def load_layouts(root: Path, out: Problems, grid: Grid, trim: tuple[float, float], bleed: float) -> dict[str, Layout]:
+    """The layouts, each frame placed on ``grid`` at ``trim`` (its box in mm)."""
     layouts: dict[str, Layout] = {}
     doc = read_yaml(root / "layouts" / "layouts.yaml", "layouts/layouts.yaml")
     if not isinstance(doc.data, dict):
@@ -24,6 +29,7 @@ def load_layouts(root: Path, out: Problems) -> dict[str, Layout]:
         return layouts
     for name, data in doc.data.items():
         section = Section(doc, (name,), data, out, LAYOUT_KEYS)
+        spread = section.read("spread")
         frames = {}
         for fname, fdata in (section.read("frames") or {}).items():
             fs = Section(doc, (name, "frames", fname), fdata, out, FRAME_KEYS)
@@ -39,14 +45,49 @@ def load_layouts(root: Path, out: Problems) -> dict[str, Layout]:
             listed = fs.read("listed")
             if listed and kind != "text":
                 fs.bad("listed", "only a text frame's text can be listed in the contents")
-            frames[fname] = Frame(fname, kind, fs.number("x", 0.0, -20, 2000), fs.number("y", 0.0, -20, 2000),
-                                  fs.number("w", None, 1, 2000), fs.number("h", None, 1, 2000), style, fit, fs.read("panel"), listed)
+            place = read_place(fs, grid, spread)
+            x, y, w, h = grid.box(place, trim, bleed, spread)
+            frames[fname] = Frame(fname, kind, x, y, w, h, style, fit, fs.read("panel"), listed, place, fs.where())
         side = section.get("side", str)
         if side not in (None, "recto", "verso"):
             section.bad("side", f"'{side}' must be recto or verso")
-        layouts[name] = Layout(name, frames, side, section.read("folio"), section.read("spread"), doc.where(name), section.read("continued"))
+        layouts[name] = Layout(name, frames, side, section.read("folio"), spread, doc.where(name), section.read("continued"))
     check_continued(layouts, out)
     return layouts
+
+
+def read_place(fs: Section, grid: Grid, spread: bool) -> Place:
+    """A frame's place: columns and rows of ``grid`` (a spread has twice the
+    columns), edges taken to the bleed, or ``mm`` for this one frame."""
+    old = [key for key in "xywh" if key in fs.data]
+    if old:
+        given = ", ".join(f"{key}: {fs.data[key]}" for key in old)
+        fs.bad(old[0], f"frames are placed on the page grid: write col:, cols:, row:, rows: (and bleed: [top, outer] "
+                       f"for edges that run off the page), or keep millimetres as mm: {{{given}}}", code="old-key")
+        return Place()
+    if fs.data.get("mm") is not None:
+        mm = fs.sub("mm", MM_KEYS)
+        return Place(mm=(mm.read("x"), mm.read("y"), mm.read("w") or 1.0, mm.read("h") or 1.0))
+    bleed = fs.read("bleed") or []
+    sides = list(SIDES) if bleed == "all" else bleed if isinstance(bleed, list) else [bleed]
+    for side in sides:
+        if side not in SIDES:
+            fs.bad("bleed", f"'{side}' is not an edge; write all, or a list of {', '.join(SIDES)}")
+    columns = grid.columns * (2 if spread else 1)
+    col, row = fs.read("col"), fs.read("row")
+    cols, rows = fs.read("cols"), fs.read("rows")
+    cols, rows = columns - col + 1 if cols is None else cols, grid.rows - row + 1 if rows is None else rows  # default: to the last
+    for key, first, count, total, unit in (("col", col, cols, columns, "columns"), ("row", row, rows, grid.rows, "rows")):
+        if first < 1 or count < 1:
+            fs.bad(key if first < 1 else f"{key}s", f"{key}: {first}, {key}s: {count}: a frame starts at {unit[:-1]} 1 or "
+                                                    f"later and takes at least one; place it within {unit} 1–{total}")
+            return Place()
+        if first + count - 1 > total:
+            where = "across the spread's two pages" if spread and unit == "columns" else "on the page"
+            fs.bad(key, f"{unit} {first}–{first + count - 1} end outside the page: the grid has {total} {unit} {where} "
+                        f"(content/book.yaml grid.{unit}); place the frame within 1–{total}", code="frame-outside")
+            return Place()
+    return Place(col, cols, row, rows, frozenset(s for s in sides if s in SIDES))
 
 
 def check_continued(layouts: dict[str, Layout], out: Problems) -> None:
@@ -60,6 +101,13 @@ def check_continued(layouts: dict[str, Layout], out: Problems) -> None:
                       f"{suggest(layout.continued, set(layouts))}")
             continue
         kinds = {f.kind for f in layout.frames.values()} & LIST_KINDS
-        if not kinds or not kinds <= {f.kind for f in other.frames.values()} or other.spread or other.side:
+        runs = [f for f in layout.frames.values() if f.kind == "text" and getattr(other.frames.get(f.name), "kind", None) == "text"]
+        if not (kinds or runs) or not kinds <= {f.kind for f in other.frames.values()} or other.spread or other.side:
             out.error("schema", layout.where, f"{layout.name}.continued: layout '{other.name}' must be a one-page layout without "
-                      f"a side and with a {' and a '.join(sorted(kinds or LIST_KINDS))} frame to continue the list on")
+                      f"a side and with a {' and a '.join(sorted(kinds or LIST_KINDS))} frame to continue the list on, "
+                      "or a text frame of the same name to run a text on")
+        for frame in runs:
+            if abs(other.frames[frame.name].w - frame.w) > 0.01:
+                out.error("schema", other.frames[frame.name].where or other.where,
+                          f"{other.name}.frames.{frame.name}: a text running on from layout '{layout.name}' needs the same "
+                          f"width ({frame.w:g} mm, not {other.frames[frame.name].w:g}); give it the same cols")

@@ -124,6 +124,8 @@ def frame_texts(book: Book, pagination: Pagination, loc: Localiser, keep: tuple[
             elif frame.kind == "text" and placed.value == IMPRINT_SLOT and book.imprint:
                 labels = [f.label for f in book.imprint.fields]
                 found.append(FrameText(page, placed, [Part(imprint_text(book, pagination, loc), book.style(frame.style, loc.lang))], labels))
+            elif frame.kind == "text" and page.part and placed.value:
+                continue  # the text of the list's first page runs on here (`book.text.flow`)
             elif frame.kind == "text":
                 message = book.slot_message(page.chapter, placed.value)
                 found.append(FrameText(page, placed, [Part(loc.text(message), book.style(frame.style, loc.lang), keep=keep,

@@ -11,6 +11,7 @@ from book.errors import Problems
 from book.model import MM, Book, Style
 from book.pages.paginate import Page, Pagination, Placed
 from book.text.cards import CARD_PAD, Card, CardKey, card_box, card_key, set_card_text, text_top
+from book.text.flow import flows_on, measure_run_ons, run_on_frames, set_run_on
 from book.text.fonts import EditionFonts
 from book.text.frames import EditionWords, FrameText
 from book.text.lists import flow_list, list_frames, measure_lists
@@ -82,7 +83,10 @@ class Setter:
     def set_all(self) -> EditionText:
         text = EditionText(self.lang, info=dict(self.words.info), outline=list(self.words.outline))
         for item in self.words.frames:
-            text.frames[(item.page.number, item.placed.frame.name)] = self.set_frame(item)
+            if item.page.list_key and flows_on(self.book, item.page, item.placed.frame.name) and run_on_frames(self.pagination, item):
+                text.frames.update(self.set_run_on(item))
+            else:
+                text.frames[(item.page.number, item.placed.frame.name)] = self.set_frame(item)
         for frames in list_frames(self.pagination).values():
             text.frames.update(self.set_list(frames))
         for page in self.pagination.pages:
@@ -106,6 +110,21 @@ class Setter:
         if not block.fits and not block.wide:
             self.overflow(self.where(item.messages[0]), describe(item), placed.frame.name, item.page.number, block.needed, block.available)
         return FrameSetting([Placement(x, y, block.lines)], box, block.fits, item.fallback, block.needed, block.available, card)
+
+    def set_run_on(self, item: FrameText) -> dict[tuple[int, str], FrameSetting]:
+        """A text that runs on over its continuation pages (see `book.text.flow`)."""
+        frames = [(item.page, item.placed), *run_on_frames(self.pagination, item)]
+        parts, fits = set_run_on(self, item, [placed.box for _, placed in frames], endless=False)
+        if not fits:
+            needed = sum(map(len, parts))
+            self.out.error("overflow", self.where(item.messages[0]), f"{self.lang}: {describe(item)} overflows frame "
+                           f"'{item.placed.frame.name}' on pages {frames[0][0].number}–{frames[-1][0].number}: it needs more than the "
+                           f"{len(frames)} pages every edition shares ({needed} lines); shorten it")
+        settings = {}
+        for (page, placed), lines in zip(frames, parts + [[]] * (len(frames) - len(parts)), strict=True):
+            x, y, _, _ = placed.box
+            settings[(page.number, placed.frame.name)] = FrameSetting([Placement(x, y, lines)], placed.box, fits, item.fallback)
+        return settings
 
     def report_manual_break(self, item: FrameText, block: Block) -> None:
         """A title's manual line break leaves a line wider than its frame: shrunk
@@ -175,5 +194,9 @@ def set_edition(book: Book, pagination: Pagination, fonts: EditionFonts, words: 
 
 
 def measure_edition(book: Book, pagination: Pagination, fonts: EditionFonts, words: EditionWords, where) -> dict[str, int]:
-    """The continuation pages each generated list of this edition needs (its problems are the final setting's to report)."""
-    return measure_lists(Setter(book, pagination, fonts, words, where, Problems()))
+    """The continuation pages each generated list and running-on text of this edition needs (its problems are the final setting's to report)."""
+    setter = Setter(book, pagination, fonts, words, where, Problems())
+    needs = measure_lists(setter)
+    for key, count in measure_run_ons(setter).items():
+        needs[key] = max(needs.get(key, 0), count)
+    return needs

@@ -12,6 +12,7 @@ from pathlib import Path
 from PIL import Image
 
 CHAPTER = "content/chapters/01-cang.yaml"
+MARGINS = "margins_mm: {outer: 15, bottom: 25}"  # the tiny book keeps the old form: inner, top and the grid by default
 
 
 @dataclass(frozen=True)
@@ -131,10 +132,33 @@ CASES = [
     Case("long-caption", replace(CHAPTER, '"Cầu Tân Vũ', '"' + "Cầu cảng " * 1100 + 'Cầu Tân Vũ'), "content/chapters/01-cang.yaml",
          "overflow"),
     Case("no-font-covers", replace(CHAPTER, '"Cầu Tân Vũ', '"\U00010000 Cầu Tân Vũ'), f"{CHAPTER}:", "fonts/fonts.yaml"),
-    Case("frame-outside", replace("layouts/layouts.yaml", "photo: {kind: photo, x: -3, y: -3, w: 246, h: 306, fit: cover}",
-                                  "photo: {kind: photo, x: 100, y: -3, w: 246, h: 306, fit: cover}"), "layouts/layouts.yaml:", "outside"),
-    Case("listed-photo", replace("layouts/layouts.yaml", "photo: {kind: photo, x: -3, y: -3, w: 246, h: 306, fit: cover}",
-                                 "photo: {kind: photo, x: -3, y: -3, w: 246, h: 306, fit: cover, listed: true}"), "layouts/layouts.yaml:",
+    Case("frame-outside", replace("layouts/layouts.yaml", "caption-b: {kind: caption, col: 9, row: 7,",
+                                  "caption-b: {kind: caption, col: 9, cols: 6, row: 7,"), "layouts/layouts.yaml:78",
+         "columns 9–14 end outside the page: the grid has 12 columns on the page (content/book.yaml grid.columns)"),
+    Case("frame-no-columns", replace("layouts/layouts.yaml", "caption-b: {kind: caption, col: 9, row: 7,",
+                                     "caption-b: {kind: caption, col: 9, cols: 0, row: 7,"), "layouts/layouts.yaml:78",
+         "two-photos.frames.caption-b.cols: col: 9, cols: 0: a frame starts at column 1 or later and takes at least one"),
+    Case("frame-outside-mm", replace("layouts/layouts.yaml", "photo: {kind: photo, bleed: all, fit: cover}",
+                                     "photo: {kind: photo, mm: {x: 100, y: -3, w: 246, h: 306}, fit: cover}"), "layouts/layouts.yaml:65",
+         "full-bleed.frames.photo: the frame (100, -3, 246 × 306 mm) ends outside the 240 × 300 mm page"),
+    Case("frame-in-old-mm", replace("layouts/layouts.yaml", "photo: {kind: photo, bleed: all, fit: cover}",
+                                    "photo: {kind: photo, x: -3, y: -3, w: 246, h: 306, fit: cover}"), "layouts/layouts.yaml:65",
+         "full-bleed.frames.photo.x: frames are placed on the page grid: write col:, cols:, row:, rows:"),
+    Case("bleed-edge", replace("layouts/layouts.yaml", "photo: {kind: photo, bleed: all, fit: cover}",
+                               "photo: {kind: photo, bleed: [top, left], fit: cover}"), "layouts/layouts.yaml:65",
+         "'left' is not an edge; write all, or a list of top, bottom, inner, outer"),
+    Case("grid-no-columns", replace("content/book.yaml", MARGINS, MARGINS + "\ngrid: {columns: 0}"), "content/book.yaml:11",
+         "grid.columns: 0 must be more than 0"),
+    Case("grid-negative-gutter", replace("content/book.yaml", MARGINS, MARGINS + "\ngrid: {gutter_mm: -5}"), "content/book.yaml:11",
+         "grid.gutter_mm: -5 must be more than 0"),
+    Case("grid-zero-margin", replace("content/book.yaml", MARGINS, "margins_mm: {top: 0, outer: 15, bottom: 25}"), "content/book.yaml:10",
+         "margins_mm.top: 0 must be more than 0"),
+    Case("grid-no-room", replace("content/book.yaml", MARGINS, "margins_mm: {inner: 100, outer: 100, bottom: 25}"), "content/book.yaml:10",
+         "inner 100 + outer 100 mm and 11 gutters of 5 mm leave no room for 12 columns on a 240 mm page"),
+    Case("trim-out-of-range", replace("content/book.yaml", "trim_mm: [240, 300]", "trim_mm: [240, 400]"), "content/book.yaml:8",
+         "trim_mm: 240 × 400 mm is outside the 150–350 mm the layouts are made for"),
+    Case("listed-photo", replace("layouts/layouts.yaml", "photo: {kind: photo, bleed: all, fit: cover}",
+                                 "photo: {kind: photo, bleed: all, fit: cover, listed: true}"), "layouts/layouts.yaml:",
          "only a text frame's text can be listed in the contents"),
     Case("no-pages", no_pages, "content/chapters", "pages"),
     Case("po-syntax", replace("translations/en.po", 'msgstr "Chapter {number}"', 'msgstrr "Chapter {number}"'),
