@@ -142,16 +142,17 @@ def test_an_emblem_in_a_frame_of_another_shape_keeps_to_its_corner(mini, run, tm
     shutil.copy(EMBLEM, mini / "content" / "artwork" / "emblem.svg")
     layouts = mini / "layouts" / "layouts.yaml"
     text = layouts.read_text(encoding="utf-8")
-    assert "emblem: {kind: artwork, x: 20, y: 40, w: 60, h: 40}" in text
-    layouts.write_text(text.replace("emblem: {kind: artwork, x: 20, y: 40, w: 60, h: 40}", "emblem: {kind: artwork, x: 20, y: 40, w: 120, h: 60}"),
-                       encoding="utf-8")
+    frame = "emblem: {kind: artwork, col: 1, cols: 4, row: 2, rows: 2}"
+    assert frame in text
+    # 8 columns and 3 rows of the 240 x 300 grid: 135 x 60.75 mm from (20, 38.92)
+    layouts.write_text(text.replace(frame, "emblem: {kind: artwork, col: 1, cols: 8, row: 2, rows: 3}"), encoding="utf-8")
     add_title_page(mini, "emblem: artwork/emblem.svg, ")
     assert run(mini, "build", "--lang", "vi").exit_code == 0
     pdf = mini / "output" / "print" / "vi" / "mini-vi-interior.pdf"
-    grown, beyond = red_pixels(pdf, 1, tmp_path, (20, 40, 90, 60))  # 60 x 40 scaled by 1.5, from the left edge
+    grown, beyond = red_pixels(pdf, 1, tmp_path, (19.5, 38.5, 92, 61.5))  # 60 x 40 scaled by 1.52, from the left edge
     assert grown > 600 and beyond == 0, (grown, beyond)
     (tmp_path / "left").mkdir()
-    left_edge, _ = red_pixels(pdf, 1, tmp_path / "left", (20, 40, 6, 60))
+    left_edge, _ = red_pixels(pdf, 1, tmp_path / "left", (20, 38.92, 6, 60.75))
     assert left_edge > 0  # the "7" starts at the frame's left edge, not centred
 
 

@@ -44,7 +44,7 @@ def test_a_new_key_needs_a_description(monkeypatch):
 
 
 def test_a_new_key_table_must_be_shown(monkeypatch):
-    monkeypatch.setattr(book_file, "GRID_KEYS", {"columns": Key(int, 12, doc="Columns.")}, raising=False)
+    monkeypatch.setattr(book_file, "FOLD_KEYS", {"panels": Key(int, 2, doc="Panels.")}, raising=False)
     _, problems = reference.render()
-    assert problems == ["book.sources.book_file.GRID_KEYS: a key table the reference does not show; "
+    assert problems == ["book.sources.book_file.FOLD_KEYS: a key table the reference does not show; "
                         "add it to SECTIONS in tools/config_reference.py"]

@@ -40,12 +40,12 @@ def test_make_your_own_book_word_for_word(tmp_path, profile_cache):
     done = subprocess.run(["bash", "-c", script], cwd=repo, env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, f"the walkthrough stopped:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
     book = tmp_path / "my-book"
-    assert "trim_mm: [280, 240]" in (book / "content" / "book.yaml").read_text(encoding="utf-8")
+    assert "trim_mm: [200, 200]" in (book / "content" / "book.yaml").read_text(encoding="utf-8")
     for part in ("interior", "cover"):
-        pdf = book / "output" / "print" / "vi" / f"my-book-vi-{part}.pdf"
+        pdf = book / "output" / "print" / "vi" / f"ben-cang-vi-{part}.pdf"
         assert pdf.is_file(), f"step 9 builds {pdf.name}"
-    text = subprocess.run(["pdftotext", str(book / "output" / "print" / "vi" / "my-book-vi-interior.pdf"), "-"],
+    text = subprocess.run(["pdftotext", str(book / "output" / "print" / "vi" / "ben-cang-vi-interior.pdf"), "-"],
                           capture_output=True, text=True, check=True).stdout
     assert "Tàu vào cảng lúc bình minh." in " ".join(text.split())
     assert (book / "translations" / "ja.po").is_file(), "step 4's i18n update made the new edition's catalog"
-    assert (book / "output" / "review" / "my-book-review.pdf").is_file()
+    assert (book / "output" / "review" / "ben-cang-review.pdf").is_file()

@@ -64,7 +64,7 @@ def test_init_then_build(tmp_path, run, profile_cache):
 
 @pytest.mark.parametrize("trim", [
     "240x300",
-    pytest.param("210x210", marks=pytest.mark.xfail(strict=True, reason="layouts fit any trim: grid branch")),
+    "210x210",
 ])
 def test_a_second_book_builds_at_its_trim_in_its_editions(tmp_path, run, profile_cache, trim):
     """The whole flow a new user follows: init, two photos of their own and
