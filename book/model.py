@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from book.errors import Where
-from book.grid import Grid, Place
+from book.grid import Grid
 
 MM = 72 / 25.4  # points per millimetre
 
@@ -98,7 +98,6 @@ class Frame:
     fit: str = "cover"
     panel: str | None = None
     listed: bool = False  # its text is an entry of the contents (the heading of a foreword or of the credits)
-    place: Place | None = None  # as the layout places it (None: made by code)
     where: Where | None = field(default=None, compare=False)  # its line in layouts/layouts.yaml
 
 

@@ -47,7 +47,7 @@ def load_layouts(root: Path, out: Problems, grid: Grid, trim: tuple[float, float
                 fs.bad("listed", "only a text frame's text can be listed in the contents")
             place = read_place(fs, grid, spread)
             x, y, w, h = grid.box(place, trim, bleed, spread)
-            frames[fname] = Frame(fname, kind, x, y, w, h, style, fit, fs.read("panel"), listed, place, fs.where())
+            frames[fname] = Frame(fname, kind, x, y, w, h, style, fit, fs.read("panel"), listed, fs.where())
         side = section.get("side", str)
         if side not in (None, "recto", "verso"):
             section.bad("side", f"'{side}' must be recto or verso")
