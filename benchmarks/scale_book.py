@@ -393,7 +393,7 @@ def generate(root: Path, photos: int, megapixels: float, photo_cache: Path, jobs
     if settings.cover_photo:
         files[int(settings.cover_photo[1:]) - 1] = ensure_cover_photo(settings.cover_pixels, megapixels, photo_cache)
 
-    for name in ("layouts", "fonts"):
+    for name in ("layouts", "fonts", "content/artwork"):  # the artwork: the sample's emblem, which its pages name
         shutil.copytree(repo / name, root / name)
     for folder in ("translations", "content/chapters", "content/photos"):
         (root / folder).mkdir(parents=True)

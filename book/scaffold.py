@@ -166,7 +166,7 @@ def cover_size(trim: tuple[int, int]) -> tuple[int, int]:
     front and the bleed) at the minimum resolution.
 
     >>> cover_size((210, 210))
-    (5386, 3591)
+    (5268, 3512)
     """
     width_mm = 2 * trim[0] + SPINE_ROOM_MM + 2 * BLEED_MM
     width = math.ceil(width_mm / 25.4 * MIN_PPI)

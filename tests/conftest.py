@@ -128,13 +128,27 @@ def mini(tmp_path: Path, profile_cache: Path) -> Path:
 
 @pytest.fixture
 def run():
-    """Run the CLI in-process: run(root, 'build', '--lang', 'en') -> result."""
+    """Run the CLI in-process: run(root, 'build', '--lang', 'en') -> result.
+    A failed assertion on the result shows the end of what the command said."""
     runner = CliRunner()
 
     def invoke(root: Path, *args: str):
-        return runner.invoke(app, ["--project", str(root), *args], catch_exceptions=False)
+        return Said(runner.invoke(app, ["--project", str(root), *args], catch_exceptions=False))
 
     return invoke
+
+
+class Said:
+    """A CLI result whose repr carries the end of its stderr (the tests' `assert result.exit_code == 0`)."""
+
+    def __init__(self, result):
+        self.result = result
+
+    def __getattr__(self, name: str):
+        return getattr(self.result, name)
+
+    def __repr__(self) -> str:
+        return f"<Result exit {self.result.exit_code}; stderr ends: {self.result.stderr[-1500:]!r}>"
 
 
 @pytest.fixture(scope="session")
