@@ -5,14 +5,12 @@ of the sources is touched. It refuses while a build holds the project lock
 
 from __future__ import annotations
 
-import fcntl
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from book.caches import LOCK
 from book.errors import BookError
-from book.lock import lock_path
+from book.lock import LockBusy, project_lock
 
 OUTPUT = "output"
 CACHE = ".cache"
@@ -58,25 +56,16 @@ def clean(root: Path, caches: bool = False) -> Cleaned:
     """Empty output/ (and .cache/ when ``caches``) under the project lock,
     taken without waiting: a build holding it is running, and a BookError
     says so. The lock file itself stays (it is held)."""
-    path = lock_path(root)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
-            raise BookError(f"a build of this project is running (process {holder}); run 'book clean' when it has finished") from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)  # a build that starts meanwhile waits, naming us
-        folders = [OUTPUT] + ([CACHE] if caches else [])
-        files = size = 0
-        for name in folders:
-            removed, freed = empty_folder(root / name, keep={LOCK.path(root)})
-            files, size = files + removed, size + freed
-        return Cleaned(tuple(f"{name}/" for name in folders), files, size)
-    finally:
-        os.close(fd)
+        with project_lock(root, wait=False):
+            folders = [OUTPUT] + ([CACHE] if caches else [])
+            files = size = 0
+            for name in folders:
+                removed, freed = empty_folder(root / name, keep={LOCK.path(root)})
+                files, size = files + removed, size + freed
+            return Cleaned(tuple(f"{name}/" for name in folders), files, size)
+    except LockBusy as busy:
+        raise BookError(f"a build of this project is running (process {busy.holder}); run 'book clean' when it has finished") from None
 
 
 def empty_folder(folder: Path, keep: set[Path]) -> tuple[int, int]:

@@ -26,9 +26,18 @@ def lock_path(root: Path) -> Path:
     return LOCK.path(root)
 
 
+class LockBusy(Exception):
+    """The project's lock is held by another process (``holder``, its id as it wrote it)."""
+
+    def __init__(self, holder: str):
+        super().__init__(holder)
+        self.holder = holder
+
+
 @contextmanager
-def project_lock(root: Path, notify: Callable[[str], None] | None = None) -> Iterator[None]:
-    """Hold the project's build lock; ``notify`` hears once if we must wait."""
+def project_lock(root: Path, notify: Callable[[str], None] | None = None, wait: bool = True) -> Iterator[None]:
+    """Hold the project's build lock; ``notify`` hears once if we must wait.
+    With ``wait`` False, a lock another process holds raises `LockBusy` at once."""
     path = lock_path(root)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -37,11 +46,13 @@ def project_lock(root: Path, notify: Callable[[str], None] | None = None) -> Ite
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
+            if not wait:
+                raise LockBusy(holder) from None
             if notify:
                 notify(f"another build of this project is running (process {holder}); waiting for it to finish")
             fcntl.flock(fd, fcntl.LOCK_EX)
         os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)  # a build that starts meanwhile waits, naming us
         yield
     finally:
         os.close(fd)  # closing releases the lock

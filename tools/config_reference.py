@@ -122,7 +122,7 @@ DOCS = {
     "PAPER_KEYS.caliper_mm": "The thickness of one leaf in mm; needed for the spine width (no cover without it).",
     "COLOUR_KEYS.press_profile": "FOGRA39, FOGRA40 or FOGRA29 (made once per machine from the free data), or the path of a printer's .icc file.",
     "COLOUR_KEYS.ink_limit": "The highest total ink (C+M+Y+K, in %) the photos may carry.",
-    "COLOUR_KEYS.min_ppi": "The resolution a photo must have in its frame; below it a print build warns.",
+    "COLOUR_KEYS.min_ppi": "The resolution a photo must have in its frame; below it a print build refuses the photo (a proof marks it on the page).",
     "SAFETY_KEYS.trim": "Text keeps this far (mm) from the trim edges.",
     "SAFETY_KEYS.gutter": "Text keeps this far (mm) from the gutter (the fold).",
     "PROFILE_KEYS.pdfx": "The PDF/X flavour of the print output: x1a (PDF/X-1a:2001) or x4 (PDF/X-4).",

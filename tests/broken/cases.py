@@ -34,6 +34,15 @@ def replace(rel: str, old: str, new: str) -> Callable[[Path], None]:
     return edit
 
 
+TWO_PHOTOS_B = "caption-b: {kind: caption, col: 9, row: 7,"  # the two-photos layout's lower caption
+FULL_BLEED = "photo: {kind: photo, bleed: all, fit: cover}"  # the full-bleed layout's photo
+
+
+def frame_case(name: str, old: str, new: str, line: int, message: str) -> Case:
+    """A case that rewrites one frame of layouts/layouts.yaml; the error names its line."""
+    return Case(name, replace("layouts/layouts.yaml", old, new), f"layouts/layouts.yaml:{line}", message)
+
+
 def write(rel: str, data: bytes) -> Callable[[Path], None]:
     def edit(root: Path) -> None:
         (root / rel).write_bytes(data)
@@ -132,21 +141,16 @@ CASES = [
     Case("long-caption", replace(CHAPTER, '"Cầu Tân Vũ', '"' + "Cầu cảng " * 1100 + 'Cầu Tân Vũ'), "content/chapters/01-cang.yaml",
          "overflow"),
     Case("no-font-covers", replace(CHAPTER, '"Cầu Tân Vũ', '"\U00010000 Cầu Tân Vũ'), f"{CHAPTER}:", "fonts/fonts.yaml"),
-    Case("frame-outside", replace("layouts/layouts.yaml", "caption-b: {kind: caption, col: 9, row: 7,",
-                                  "caption-b: {kind: caption, col: 9, cols: 6, row: 7,"), "layouts/layouts.yaml:80",
-         "columns 9–14 end outside the page: the grid has 12 columns on the page (content/book.yaml grid.columns)"),
-    Case("frame-no-columns", replace("layouts/layouts.yaml", "caption-b: {kind: caption, col: 9, row: 7,",
-                                     "caption-b: {kind: caption, col: 9, cols: 0, row: 7,"), "layouts/layouts.yaml:80",
-         "two-photos.frames.caption-b.cols: col: 9, cols: 0: a frame starts at column 1 or later and takes at least one"),
-    Case("frame-outside-mm", replace("layouts/layouts.yaml", "photo: {kind: photo, bleed: all, fit: cover}",
-                                     "photo: {kind: photo, mm: {x: 100, y: -3, w: 246, h: 306}, fit: cover}"), "layouts/layouts.yaml:67",
-         "full-bleed.frames.photo: the frame (100, -3, 246 × 306 mm) ends outside the 240 × 300 mm page"),
-    Case("frame-in-old-mm", replace("layouts/layouts.yaml", "photo: {kind: photo, bleed: all, fit: cover}",
-                                    "photo: {kind: photo, x: -3, y: -3, w: 246, h: 306, fit: cover}"), "layouts/layouts.yaml:67",
-         "full-bleed.frames.photo.x: frames are placed on the page grid: write col:, cols:, row:, rows:"),
-    Case("bleed-edge", replace("layouts/layouts.yaml", "photo: {kind: photo, bleed: all, fit: cover}",
-                               "photo: {kind: photo, bleed: [top, left], fit: cover}"), "layouts/layouts.yaml:67",
-         "'left' is not an edge; write all, or a list of top, bottom, inner, outer"),
+    frame_case("frame-outside", TWO_PHOTOS_B, "caption-b: {kind: caption, col: 9, cols: 6, row: 7,", 80,
+               "columns 9–14 end outside the page: the grid has 12 columns on the page (content/book.yaml grid.columns)"),
+    frame_case("frame-no-columns", TWO_PHOTOS_B, "caption-b: {kind: caption, col: 9, cols: 0, row: 7,", 80,
+               "two-photos.frames.caption-b.cols: col: 9, cols: 0: a frame starts at column 1 or later and takes at least one"),
+    frame_case("frame-outside-mm", FULL_BLEED, "photo: {kind: photo, mm: {x: 100, y: -3, w: 246, h: 306}, fit: cover}", 67,
+               "full-bleed.frames.photo: the frame (100, -3, 246 × 306 mm) ends outside the 240 × 300 mm page"),
+    frame_case("frame-in-old-mm", FULL_BLEED, "photo: {kind: photo, x: -3, y: -3, w: 246, h: 306, fit: cover}", 67,
+               "full-bleed.frames.photo.x: frames are placed on the page grid: write col:, cols:, row:, rows:"),
+    frame_case("bleed-edge", FULL_BLEED, "photo: {kind: photo, bleed: [top, left], fit: cover}", 67,
+               "'left' is not an edge; write all, or a list of top, bottom, inner, outer"),
     Case("grid-no-columns", replace("content/book.yaml", MARGINS, MARGINS + "\ngrid: {columns: 0}"), "content/book.yaml:11",
          "grid.columns: 0 must be more than 0"),
     Case("grid-negative-gutter", replace("content/book.yaml", MARGINS, MARGINS + "\ngrid: {gutter_mm: -5}"), "content/book.yaml:11",
