@@ -56,7 +56,9 @@ def transform_for(source_icc: bytes | None, in_mode: str, out_mode: str, press_i
     key = (hashlib.sha256(source_icc or b"").hexdigest(), in_mode, out_mode, press_icc and profile_digest(press_icc))
     if key not in _transforms:
         source = ImageCms.ImageCmsProfile(io.BytesIO(source_icc)) if source_icc else SRGB
-        target = ImageCms.ImageCmsProfile(str(press_icc)) if out_mode == "CMYK" else SRGB
+        # From its bytes, not its path: littleCMS reads a profile opened from a file lazily,
+        # through a file position the forked photo workers would share.
+        target = ImageCms.ImageCmsProfile(io.BytesIO(press_bytes(press_icc))) if out_mode == "CMYK" else SRGB
         _transforms[key] = ImageCms.buildTransform(
             source, target, in_mode, out_mode,
             renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC,
