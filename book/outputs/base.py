@@ -13,6 +13,7 @@ subclass and a `book.outputs.register` call (or an entry point in the
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -57,8 +58,9 @@ class Rendering:
 
 
 @dataclass(frozen=True)
-class Output:
-    """One output format, and its settings for one build (see the module's text)."""
+class Output(ABC):
+    """One output format, and its settings for one build (see the module's text).
+    A subclass says how it renders (`render`); one that does not cannot be made."""
 
     name: str  # the --profile a user names
     colour: str  # the photos' colour: 'cmyk' or 'rgb'
@@ -95,9 +97,9 @@ class Output:
         names = [self.part] + (["cover"] if has_cover else [])
         return [(part, self.path(book.root, book, lang, part).relative_to(book.root).as_posix()) for part in names]
 
+    @abstractmethod
     def render(self, request: RenderRequest) -> Rendering:
         """Write the files of ``request.todo`` into ``request.work``."""
-        raise NotImplementedError(f"the {self.name} output does not say how it renders")
 
     def check(self, path: Path, **settings):
         """A finished file checked as a printer would (`book.checks.preflight`);
