@@ -83,10 +83,11 @@ class Incremental:
 
         jobs = photo_jobs(prepared.book, prepared.pagination, prepared.cover, output)
         self.photos = photo_keys(jobs, lambda job: self.digests.get(job.source))
+        has_cover = prepared.cover is not None
+        inputs = output_inputs(prepared, output, self.strict, self.photos, self.digests, [(lang, has_cover) for lang in prepared.langs])
         kept = {}
         for lang in prepared.langs:
-            inputs = output_inputs(prepared, output, self.strict, self.photos, self.digests, [(lang, prepared.cover is not None)])
-            found = [self.record.kept(rel, digest) for rel, digest in inputs.items()]
+            found = [self.record.kept(rel, inputs[rel]) for _, rel in output.parts(prepared.book, lang, has_cover)]
             if all(entry is not None for entry in found):
                 kept[lang] = found[0]
         return kept
