@@ -52,6 +52,10 @@ def test_unknown_key_warns_and_fails_under_strict(mini, run):
     strict = run(mini, "check", "--lang", "vi", "--strict")
     assert strict.exit_code == 1
     assert [line for line in error_lines(strict.stderr) if "plaec" in line][0].startswith("error: content/chapters/01-cang.yaml:17: ")
+    quiet = run(mini, "check", "--lang", "vi", "--quiet")  # the same option as build's: problems, no summary
+    assert quiet.exit_code == 0, quiet.stderr
+    assert "plaec" in quiet.stderr and "ok:" not in quiet.output
+    assert "ok: no errors, " in relaxed.output
 
 
 def test_photo_placed_twice_fails_under_strict(mini, run):

@@ -113,6 +113,7 @@ def check(
     lang: Annotated[Optional[list[str]], typer.Option("--lang", "-l", help="Check only this language (repeatable).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the problems as JSON.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems, no summary.")] = False,
 ) -> None:
     """Check the sources without writing PDFs."""
     from book.checks.sources import run_check
@@ -126,7 +127,7 @@ def check(
         for problem in errors:
             err.print(f"error: {problem}", markup=False, soft_wrap=True)
         print_warnings(warnings)
-        if not errors:
+        if not errors and not quiet:
             print(f"ok: no errors, {len(warnings)} warning{'s' if len(warnings) != 1 else ''}")
     if errors:
         raise typer.Exit(int(ExitCode.PROBLEM))
