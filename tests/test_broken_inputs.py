@@ -79,3 +79,8 @@ def test_declared_photo_folder_is_accepted(mini, run):
     book.write_text(book.read_text(encoding="utf-8") + "photo_dirs: [../archive]\n", encoding="utf-8")
     result = run(mini, "check", "--lang", "vi")
     assert result.exit_code == 0, result.stderr
+
+
+def test_missing_section_names_the_file_not_an_unrelated_line(mini, run):
+    result = run(mini, "check", "--lang", "vi")  # the mini book has no isbn: section
+    assert "warning: content/book.yaml: isbn.vi: no ISBN for the vi edition; add one before printing" in result.stderr.splitlines()

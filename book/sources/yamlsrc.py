@@ -27,6 +27,8 @@ class Located:
         shown = keypath(*keys) or None
         while keys and keys not in self.lines:
             keys = keys[:-1]
+        if not keys and shown:  # a whole section is missing: no line of the file is about it
+            return Where(self.path, None, shown)
         return Where(self.path, self.lines.get(keys, 1), shown)
 
 
