@@ -13,6 +13,7 @@ wrong output."""
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
@@ -62,12 +63,12 @@ class Kept:
 
 DIGESTS = Kept("digests", ".cache/digests.json")
 MEASURES = Kept("measures", ".cache/measures.json")
-SETTING = Kept("setting", ".cache/setting", ("*-*.pickle",))
+SETTING = Kept("setting", ".cache/setting", ("*-*.json",))
 IMAGES = Kept("images", ".cache/images", ("*.jpg", "*.txt"))
 SIZES = Kept("sizes", ".cache/images/sizes.json")
 FONTS = Kept("fonts", ".cache/fonts", ("*-*.ttf",))
 CMAPS = Kept("cmaps", ".cache/fonts", ("cmap-*-*.txt",))
-COLOUR = Kept("colour", f"{MACHINE}/colour", ("*.icc", "*.lock"))
+COLOUR = Kept("colour", f"{MACHINE}/colour", ("*.icc", "*.sha256", "*.lock"))
 THUMBS = Kept("thumbs", ".cache/thumbs", ("*.jpg",))
 BENCH_PHOTOS = Kept("bench-photos", ".cache/bench-photos/*", ("*",))
 RECORD = Kept("record", "output/.record.json")
@@ -88,3 +89,19 @@ def owner(rel: str) -> Kept | None:
     """
     exact = [kept for kept in KEPT if not kept.files and kept.owns(rel)]
     return exact[0] if exact else next((kept for kept in KEPT if kept.owns(rel)), None)
+
+
+def damage_line(path: Path | str, what: str) -> str:
+    """The one line that says a cached file was found damaged.
+
+    >>> damage_line(".cache/fonts/cmap-ab-0.txt", "cmap")
+    'notice: .cache/fonts/cmap-ab-0.txt: the cached cmap was damaged; it is made again'
+    """
+    return f"notice: {path}: the cached {what} was damaged; it is made again"
+
+
+def notice_damaged(path: Path | str, what: str) -> None:
+    """Say on stderr that the cached ``what`` at ``path`` was damaged and is
+    made again: damage costs time, never a wrong output (the caller makes
+    the file again, the bytes a clean build makes)."""
+    print(damage_line(path, what), file=sys.stderr, flush=True)

@@ -5,8 +5,11 @@ these quick; the real one is the suite's `profile_cache`."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
+import struct
+import sys
 import threading
 from pathlib import Path
 
@@ -17,12 +20,26 @@ from book.errors import ImageError
 from book.images import press
 from book.images.press import press_profile
 
-FAKE_COLPROF = """#!/bin/sh
-[ $# -eq 0 ] && {{ echo "Create ICC profile, Version {version}"; exit 1; }}
-echo run >> "{runs}"
-sleep 0.5
-printf 'icc for %s\\n' "$*" > out.icc
+FAKE_COLPROF = """#!{python}
+import struct, sys, time
+if len(sys.argv) == 1:
+    print("Create ICC profile, Version {version}")
+    sys.exit(1)
+with open("{runs}", "a") as runs:
+    runs.write("run\\n")
+time.sleep(0.5)
+text = ("icc for " + " ".join(sys.argv[1:]) + "\\n").encode()
+now = time.gmtime()
+header = (struct.pack(">I", 132 + len(text)) + b"argl" + bytes(4) + b"prtr" + b"CMYK" + b"Lab "
+          + struct.pack(">6H", *now[:6]) + b"acsp" + bytes(128 - 40))
+open("out.icc", "wb").write(header + bytes(4) + text)
 """
+
+
+def fake_icc(kind: bytes = b"prtr", space: bytes = b"CMYK", text: bytes = b"printer's profile") -> bytes:
+    """A small ICC file: a header, an empty tag table, then ``text``."""
+    return (struct.pack(">I", 132 + len(text)) + b"argl" + bytes(4) + kind + space + b"Lab " + bytes(12) + b"acsp"
+            + bytes(128 - 40) + bytes(4) + text)
 
 
 @pytest.fixture
@@ -33,7 +50,7 @@ def fake_colprof(tmp_path, monkeypatch):
     def install(version: str = "9.9") -> None:
         folder.mkdir(exist_ok=True)
         script = folder / "colprof"
-        script.write_text(FAKE_COLPROF.format(version=version, runs=runs))
+        script.write_text(FAKE_COLPROF.format(python=sys.executable, version=version, runs=runs))
         script.chmod(script.stat().st_mode | stat.S_IEXEC)
         press.tool_version.cache_clear()
 
@@ -60,12 +77,12 @@ def test_made_once_and_found_by_every_project(fake_colprof, tmp_path):
     said = []
     first = press_profile(tmp_path / "one", "FOGRA39", 300, COLOUR.path(tmp_path / "one"), said.append)
     assert first.parent == tmp_path / "xdg" / "book" / "colour"
-    assert first.name.startswith("FOGRA39-300-") and first.read_text().startswith("icc for -qm -kr -L95 -l300")
+    assert first.name.startswith("FOGRA39-300-") and b"icc for -qm -kr -L95 -l300" in first.read_bytes()
     assert said == ["making the press profile FOGRA39, 300 % ink (once per machine; about half a minute)"]
     again = press_profile(tmp_path / "two", "FOGRA39", 300, COLOUR.path(tmp_path / "two"), said.append)
     assert again == first and runs() == 1 and len(said) == 1
     assert not (tmp_path / "one").exists() and not (tmp_path / "two").exists()  # nothing in the projects
-    assert sorted(p.name for p in first.parent.iterdir()) == sorted([first.name, first.with_suffix(".lock").name])
+    assert sorted(p.name for p in first.parent.iterdir()) == sorted(first.with_suffix(s).name for s in (".icc", ".lock", ".sha256"))
 
 
 @pytest.mark.needs("sh")
@@ -104,11 +121,44 @@ def test_a_printers_profile_stays_the_projects(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     icc = tmp_path / "content" / "printer.icc"
     icc.parent.mkdir()
-    icc.write_bytes(b"printer's profile")
+    icc.write_bytes(fake_icc())
     assert press_profile(tmp_path, "content/printer.icc", 300, COLOUR.path(tmp_path)) == icc
     with pytest.raises(ImageError, match=r"colour.press_profile: content/gone.icc not found; put the printer's ICC file there"):
         press_profile(tmp_path, "content/gone.icc", 300, COLOUR.path(tmp_path))
     assert not (tmp_path / "xdg").exists()
+
+
+@pytest.mark.needs("sh")
+@pytest.mark.parametrize(("data", "why"), [
+    (fake_icc(kind=b"mntr", space=b"RGB "), "it is a display profile for RGB, not a CMYK printer profile"),
+    (fake_icc()[:100], "it is not an ICC profile"),
+    (fake_icc()[:-3], "it is cut short or padded: its header says 149 bytes, the file has 146"),
+    (b"", "it is empty"),
+])
+def test_a_printers_profile_that_is_no_cmyk_output_profile_is_refused_in_one_line(tmp_path, data, why):
+    (tmp_path / "printer.icc").write_bytes(data)
+    with pytest.raises(ImageError) as caught:
+        press_profile(tmp_path, "printer.icc", 300, COLOUR.path(tmp_path))
+    assert str(caught.value) == f"content/book.yaml: colour.press_profile: printer.icc: {why}; ask the printer for its CMYK .icc file"
+
+
+@pytest.mark.needs("sh")
+def test_the_built_profile_carries_a_fixed_date_and_is_checked_when_used(fake_colprof, tmp_path, capsys):
+    """colprof stamps its hour into the header; the cached profile carries
+    the fixed date instead, and a cached profile damaged in any way is
+    made again, the same bytes, with one line saying so."""
+    runs, _ = fake_colprof
+    cache = COLOUR.path(tmp_path)
+    first = press_profile(tmp_path, "FOGRA39", 300, cache)
+    clean = first.read_bytes()
+    assert struct.unpack(">6H", clean[24:36]) == (2000, 1, 1, 0, 0, 0)
+    assert first.with_suffix(".sha256").read_text().strip() == hashlib.sha256(clean).hexdigest()
+    damages = {"truncated": clean[: len(clean) // 2], "garbage": bytes(b ^ 0x5A for b in clean), "emptied": b""}
+    for number, (how, damaged) in enumerate(damages.items(), start=2):
+        first.write_bytes(damaged)
+        assert press_profile(tmp_path, "FOGRA39", 300, cache) == first, how
+        assert first.read_bytes() == clean and runs() == number, how
+        assert capsys.readouterr().err.count(f"notice: {first}: the cached press profile was damaged; it is made again") == 1
 
 
 @pytest.mark.needs("sh")
@@ -142,3 +192,26 @@ def test_the_progress_line_says_while_the_profile_is_made(fake_colprof, mini):
     assert making in stages
     assert stages[stages.index(making) + 1] == "checking sources"
     assert fake_colprof[0]() == 1
+
+
+@pytest.mark.needs("colprof", reason="the real press profile, made twice")
+def test_two_builds_from_an_empty_cache_give_the_same_bytes(mini, tmp_path):
+    """Everything a build caches thrown away between two builds, the press
+    profile too (each made by colprof at its own moment): the same PDFs."""
+    import shutil
+    import subprocess
+
+    def build(name: str) -> dict[str, bytes]:
+        shutil.rmtree(mini / ".cache", ignore_errors=True)
+        shutil.rmtree(mini / "output", ignore_errors=True)
+        env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / name)}
+        result = subprocess.run([sys.executable, "-m", "book", "--project", str(mini), "build", "--lang", "en"],
+                                capture_output=True, text=True, env=env)
+        assert result.returncode == 0, result.stderr
+        (profile,) = (tmp_path / name / "book" / "colour").glob("FOGRA39-300-*.icc")
+        pdfs = {p.relative_to(mini).as_posix(): p.read_bytes() for p in (mini / "output").rglob("*.pdf")}
+        return {"profile": profile.read_bytes(), **pdfs}
+
+    first, second = build("first"), build("second")
+    assert sorted(first) == sorted(second) and len(first) >= 2  # the profile and the interior
+    assert [name for name in first if first[name] != second[name]] == []

@@ -16,14 +16,17 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
+from book.caches import notice_damaged
 from book.errors import ImageError
 from book.files import FileMemo, sha256_file, write_atomic
+from book.images.icc import normalised, output_problem
 
 CHARACTERISATIONS = {"FOGRA39": "FOGRA39L.ti3", "FOGRA40": "FOGRA40L.ti3", "FOGRA29": "FOGRA29L.ti3"}
 TI3_DIRS = [Path("/usr/share/color/icc"), Path("/usr/share/color/argyll/ref")]
 # What colprof is told besides the ink limit. -kr: black generation for a photo
 # press; -L95: the black ink limit. A change here is a change of the key.
 RECIPE = ("-qm", "-kr", "-L95")
+FORMAT = "dated-2000"  # the header's date normalised (`book.images.icc`); in the key, so no profile stamped with its hour is used
 characterisation_digest = FileMemo(sha256_file)
 
 
@@ -56,6 +59,9 @@ def press_profile(root: Path, name: str, ink_limit: int | float, cache_dir: Path
         path = Path(name) if Path(name).is_absolute() else root / name
         if not path.is_file():
             raise ImageError(f"content/book.yaml: colour.press_profile: {name} not found; put the printer's ICC file there")
+        problem = output_problem(path.read_bytes())
+        if problem:
+            raise ImageError(f"content/book.yaml: colour.press_profile: {name}: {problem}; ask the printer for its CMYK .icc file")
         return path
     ti3_name = CHARACTERISATIONS.get(name.upper())
     if ti3_name is None:
@@ -65,9 +71,9 @@ def press_profile(root: Path, name: str, ink_limit: int | float, cache_dir: Path
         raise ImageError(f"{ti3_name} not found; install the Debian package icc-profiles-free")
     colprof = shutil.which("colprof")
     version = tool_version(colprof) if colprof else "none"
-    key = hashlib.sha256(f"{characterisation_digest(ti3)} {ink_limit:g} {' '.join(RECIPE)} {version}".encode()).hexdigest()[:12]
+    key = hashlib.sha256(f"{characterisation_digest(ti3)} {ink_limit:g} {' '.join(RECIPE)} {version} {FORMAT}".encode()).hexdigest()[:12]
     target = cache_dir / f"{name.upper()}-{ink_limit:g}-{key}.icc"
-    if target.is_file():
+    if intact(target):
         return target
     if colprof is None:
         raise ImageError("colprof not found: building the press profile needs ArgyllCMS; install the Debian package argyll")
@@ -83,9 +89,23 @@ def press_profile(root: Path, name: str, ink_limit: int | float, cache_dir: Path
         # Two builds at once: the second waits here for the first's profile
         # rather than making its own.
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if not target.is_file():
-            write_atomic(target, build_profile(colprof, ti3, name, ink_limit))
+        if not intact(target):
+            if target.exists():
+                notice_damaged(target, "press profile")
+            data = build_profile(colprof, ti3, name, ink_limit)
+            write_atomic(target, data)
+            write_atomic(target.with_suffix(".sha256"), hashlib.sha256(data).hexdigest() + "\n")
     return target
+
+
+def intact(profile: Path) -> bool:
+    """Whether the built ``profile`` is there, whole, the bytes its digest
+    beside it (``.sha256``) names, and a CMYK output profile."""
+    try:
+        data, digest = profile.read_bytes(), profile.with_suffix(".sha256").read_text(encoding="ascii").strip()
+    except (OSError, ValueError):
+        return False
+    return hashlib.sha256(data).hexdigest() == digest and output_problem(data) is None
 
 
 def build_profile(colprof: str, ti3: Path, name: str, ink_limit: int | float) -> bytes:
@@ -97,7 +117,10 @@ def build_profile(colprof: str, ti3: Path, name: str, ink_limit: int | float) ->
         result = subprocess.run(command, cwd=work, capture_output=True, text=True)
         if result.returncode != 0 or not (Path(work) / "out.icc").is_file():
             raise ImageError(f"colprof could not build the {name} profile: {result.stderr.strip().splitlines()[-1:]}")
-        return (Path(work) / "out.icc").read_bytes()
+        data = (Path(work) / "out.icc").read_bytes()
+        if output_problem(data):
+            raise ImageError(f"colprof built no usable {name} profile ({output_problem(data)}); check the ArgyllCMS installation")
+        return normalised(data)
 
 
 def output_condition(name: str, profile: Path | None) -> str:
