@@ -72,12 +72,12 @@ def test_leftovers_are_removed_by_one_rule_in_every_folder(tmp_path):
     dead = dead_pid()
     for folder in (tmp_path / "fonts", tmp_path / "setting"):
         folder.mkdir()
-        (folder / f".t.pickle.tmp-{dead}").write_bytes(b"killed")
-        live = temp_path(folder / "t.pickle")
+        (folder / f".t.json.tmp-{dead}").write_bytes(b"killed")
+        live = temp_path(folder / "t.json")
         live.write_bytes(b"being written")
         os.utime(live, (0, 0))  # old, but its writer (this process) is alive
-        (folder / "t.pickle").write_bytes(b"kept")
+        (folder / "t.json").write_bytes(b"kept")
     assert remove_stale_temps(tmp_path / "fonts") == 1
     prune(tmp_path / "setting")
     for folder in (tmp_path / "fonts", tmp_path / "setting"):
-        assert sorted(p.name for p in folder.iterdir()) == sorted([temp_path(folder / "t.pickle").name, "t.pickle"])
+        assert sorted(p.name for p in folder.iterdir()) == sorted([temp_path(folder / "t.json").name, "t.json"])

@@ -39,13 +39,13 @@ def fresh_build(root: Path) -> str:
 def test_kept_paragraphs_give_the_same_pdf_and_a_damaged_table_is_ignored(mini: Path):
     tables = mini / ".cache" / "setting"
     cold = fresh_build(mini)
-    kept = sorted(tables.glob("*.pickle"))
+    kept = sorted(tables.glob("*.json"))
     assert kept, "a build keeps the paragraphs it set"
     assert fresh_build(mini) == cold  # every paragraph from the table
     for table in kept:
-        table.write_bytes(b"not a pickle")
+        table.write_bytes(b"not a table")
     assert fresh_build(mini) == cold  # damaged: set afresh, the same lines
-    assert all(table.read_bytes() != b"not a pickle" for table in kept)  # and kept again
+    assert all(table.read_bytes() != b"not a table" for table in kept)  # and kept again
 
 
 def test_lines_from_the_table_are_the_callers_own(tmp_path: Path):
@@ -99,13 +99,13 @@ def test_a_new_character_in_a_catalog_keeps_the_other_paragraphs(mini: Path):
         return (mini / "output" / "proof" / "ja" / "mini-ja-proof.pdf").read_bytes()
 
     build_ja()
-    tables = {p.name: len(p.read_bytes()) for p in (mini / ".cache" / "setting").glob("ja-*.pickle")}
+    tables = {p.name: len(p.read_bytes()) for p in (mini / ".cache" / "setting").glob("ja-*.json")}
     subsets = set((mini / ".cache" / "fonts").glob("*.ttf"))
     po = mini / "translations" / "ja.po"
     po.write_text(po.read_text(encoding="utf-8").replace("毎日入港する。", "毎日鯨と入港する。"), encoding="utf-8")
     edited = build_ja()
     assert set((mini / ".cache" / "fonts").glob("*.ttf")) - subsets, "the new character made a new subset"
-    after = {p.name: len(p.read_bytes()) for p in (mini / ".cache" / "setting").glob("ja-*.pickle")}
+    after = {p.name: len(p.read_bytes()) for p in (mini / ".cache" / "setting").glob("ja-*.json")}
     assert set(after) == set(tables), "the same tables, not new ones"
     assert sum(after.values()) > sum(tables.values())  # the edited paragraph added to them
     for leftover in [*(mini / "output").glob("**/*"), *(mini / ".cache" / "setting").glob("*")]:
