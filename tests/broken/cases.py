@@ -184,3 +184,18 @@ CASES += [
 ]
 CASES.append(Case("empty-chapter", write("content/chapters/02-trong.yaml", 'id: trong\ntitle: "Trống"\n'.encode()),
                   "content/chapters/02-trong.yaml:1", "has no pages"))
+
+# Issue #29: sources that would take the machine's memory or stack, or slip a
+# non-number past every range check.
+ALIAS_BOMB = "lol0: &l0 [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"lol{k}: &l{k} [{', '.join([f'*l{k - 1}'] * 9)}]\n" for k in range(1, 9))
+CASES += [
+    Case("yaml-alias-bomb", replace(CHAPTER, "pages:\n", ALIAS_BOMB + "pages:\n"), f"{CHAPTER}:",
+         "expand to more than 1,000,000 values"),
+    Case("yaml-deep", replace(CHAPTER, "pages:\n", "deep: " + "[" * 5000 + "]" * 5000 + "\npages:\n"), f"{CHAPTER}:18",
+         "nested more than 64 levels deep; flatten it"),
+    Case("yaml-nan", replace("content/book.yaml", "ink_limit: 300", "ink_limit: .nan"), "content/book.yaml:13",
+         "colour.ink_limit: .nan is not a finite number; give a number"),
+    Case("yaml-inf", replace("content/book.yaml", "trim_mm: [240, 300]", "trim_mm: [240, .inf]"), "content/book.yaml:8",
+         "trim_mm[1]: .inf is not a finite number"),
+]
