@@ -84,7 +84,7 @@ def check_images(path: Path, pdf: pikepdf.Pdf, report: Report, min_ppi: int, ink
     tool = shutil.which("pdfimages")
     low = []
     if tool:
-        listing = subprocess.run([tool, "-list", str(path)], capture_output=True, text=True).stdout.splitlines()[2:]
+        listing = subprocess.run([tool, "-list", str(path)], capture_output=True, encoding="utf-8", errors="replace").stdout.splitlines()[2:]
         for row in listing:
             cols = row.split()
             if len(cols) < 14 or cols[2] != "image":
