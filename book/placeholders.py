@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-PLACEHOLDER = re.compile(r"\{([A-Za-z_]*)\}")
+PLACEHOLDER = re.compile(r"\{([^\W\d]\w*|)\}")  # any letters: {番号} is a placeholder too
 PHOTO_PLACEHOLDERS = ("date", "year", "month_year", "place", "language")
 
 

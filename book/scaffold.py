@@ -136,7 +136,11 @@ def scaffold(target: Path, trim: tuple[int, int] = (240, 300), editions: tuple[s
              publisher: str | None = None, source: str = "vi") -> list[Path]:
     """Write the new project's sources into ``target`` (new or empty); returns its files.
     The catalogs come after, from the template (`write_catalogs`)."""
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+    if target.exists() and not target.is_dir():
+        raise ConfigError(f"{target}: is a file, not a folder; give the path of a new folder for the book")
+    if any(parent.exists() and not parent.is_dir() for parent in target.parents):
+        raise ConfigError(f"{target}: a part of the path is a file, not a folder; give the path of a new folder for the book")
+    if target.exists() and any(target.iterdir()):
         raise ConfigError(f"{target}: the folder is not empty; choose a new folder for the book")
     texts = texts_for(source)
     title = title or target.name

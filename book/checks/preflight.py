@@ -84,7 +84,7 @@ def check_images(path: Path, pdf: pikepdf.Pdf, report: Report, min_ppi: int, ink
     tool = shutil.which("pdfimages")
     low = []
     if tool:
-        listing = subprocess.run([tool, "-list", str(path)], capture_output=True, text=True).stdout.splitlines()[2:]
+        listing = subprocess.run([tool, "-list", str(path)], capture_output=True, encoding="utf-8", errors="replace").stdout.splitlines()[2:]
         for row in listing:
             cols = row.split()
             if len(cols) < 14 or cols[2] != "image":
@@ -141,19 +141,38 @@ def part_of(path: Path) -> str:
 
 def preflight(path: Path, min_ppi: int = 300, ink_limit: int = 300, page_multiple: int = 4, safety: Safety | None = None) -> Report:
     report = Report(str(path))
+    if cut_short(path):
+        report.error("damaged-pdf", "the PDF is cut short (no end-of-file marker); build it again or ask for a complete copy")
+        return report
     try:
         pdf = pikepdf.open(path)
     except (pikepdf.PdfError, OSError) as exc:
         report.error("unreadable-pdf", f"not a readable PDF: {exc}")
         return report
     with pdf:
-        report.pages = len(pdf.pages)
-        if report.pages % page_multiple and part_of(path) != "cover":  # a cover is one spread
-            report.error("page-count", f"{report.pages} pages: not a multiple of {page_multiple} for the binding")
-        report.facts["standard"] = "none"
-        flavour = check_document(pdf, report)
-        check_boxes(pdf, report)
-        check_content(pdf, report, flavour)
-        check_images(path, pdf, report, min_ppi, ink_limit)
-        check_safety(path, pdf, report, safety or Safety())
+        try:
+            read_all(path, pdf, report, min_ppi, ink_limit, page_multiple, safety)
+        except (pikepdf.PdfError, AttributeError, KeyError, TypeError, ValueError) as exc:
+            report.error("damaged-pdf", f"the PDF is damaged ({type(exc).__name__}: {exc}); build it again or ask for a complete copy")
     return report
+
+
+def cut_short(path: Path) -> bool:
+    """A PDF ends with %%EOF: one that does not was cut short (a copy or download that stopped)."""
+    with path.open("rb") as handle:
+        if handle.read(5) != b"%PDF-":
+            return False  # not a PDF at all: pikepdf says so
+        handle.seek(max(0, path.stat().st_size - 1024))
+        return b"%%EOF" not in handle.read()
+
+
+def read_all(path: Path, pdf, report: Report, min_ppi: int, ink_limit: int, page_multiple: int, safety: Safety | None) -> None:
+    report.pages = len(pdf.pages)
+    if report.pages % page_multiple and part_of(path) != "cover":  # a cover is one spread
+        report.error("page-count", f"{report.pages} pages: not a multiple of {page_multiple} for the binding")
+    report.facts["standard"] = "none"
+    flavour = check_document(pdf, report)
+    check_boxes(pdf, report)
+    check_content(pdf, report, flavour)
+    check_images(path, pdf, report, min_ppi, ink_limit)
+    check_safety(path, pdf, report, safety or Safety())

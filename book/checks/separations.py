@@ -23,7 +23,7 @@ def separate(pdf: Path, folder: Path, dpi: int) -> None:
         raise BookError("gs not found: comparing plates needs Ghostscript; install the Debian package ghostscript")
     folder.mkdir(parents=True, exist_ok=True)
     result = subprocess.run([gs, "-q", "-dBATCH", "-dNOPAUSE", "-dSAFER", "-sDEVICE=tiffsep", f"-r{dpi}", "-dOverprint=/enable",
-                             f"-sOutputFile={folder}/p%04d.tif", str(pdf)], capture_output=True, text=True)
+                             f"-sOutputFile={folder}/p%04d.tif", str(pdf)], capture_output=True, encoding="utf-8", errors="replace")
     if result.returncode != 0:
         raise BookError(f"{pdf}: Ghostscript could not separate it: {result.stderr.strip()[:200]}")
 

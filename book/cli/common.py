@@ -4,8 +4,10 @@ every error into one line and an exit code."""
 
 from __future__ import annotations
 
+import errno
 import functools
 import json
+import os
 import traceback
 from pathlib import Path
 
@@ -50,6 +52,10 @@ def guarded(command):
         except Exception as exc:  # a bug of ours: say so in one line, details with --debug
             if state["debug"]:
                 raise
+            line = environment_line(exc)
+            if line is not None:
+                err.print(f"error: {line}", markup=False, soft_wrap=True)
+                raise typer.Exit(int(ExitCode.PROBLEM)) from None
             if is_disk_full(exc):
                 err.print(f"error: {exc.filename or 'a file'}: could not be written: no space left on the device; free some space and run again",
                           markup=False, soft_wrap=True)
@@ -57,6 +63,31 @@ def guarded(command):
             err.print(f"error: internal error ({type(exc).__name__}: {exc}); run again with --debug and report it", markup=False, soft_wrap=True)
             raise typer.Exit(int(ExitCode.PROBLEM)) from None
     return wrapper
+
+
+def environment_line(exc: BaseException) -> str | None:
+    """The one line for a file or folder in the way, or not writable (an
+    output/ that is a file, a read-only folder), or None for any other error."""
+    if not isinstance(exc, OSError) or exc.errno not in IN_THE_WAY or not exc.filename:
+        return None
+    path = Path(os.fsdecode(exc.filename))
+    if exc.errno == errno.ENOTDIR:
+        path = next((p for p in [path, *path.parents] if p.exists() and not p.is_dir()), path)
+    try:
+        shown = path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        shown = str(path)
+    return f"{shown}: {IN_THE_WAY[exc.errno]}; nothing was changed"
+
+
+IN_THE_WAY = {
+    errno.EEXIST: "is a file where book needs a folder; move or rename it and run again",
+    errno.ENOTDIR: "is a file where book needs a folder; move or rename it and run again",
+    errno.EISDIR: "is a folder where book writes a file; move or rename it and run again",
+    errno.EACCES: "permission denied; make it writable (chmod u+w) or work in a folder you can write to",
+    errno.EPERM: "permission denied; make it writable (chmod u+w) or work in a folder you can write to",
+    errno.EROFS: "is on a read-only file system; work on a copy in a writable folder",
+}
 
 
 def project_root() -> Path:

@@ -58,7 +58,7 @@ def i18n_init(lang: Annotated[str, typer.Argument(help="The new language (en, zh
 def i18n_update(lang: Annotated[Optional[list[str]], typer.Option("--lang", "-l", help="Only this language (repeatable).")] = None) -> None:
     """Merge the template into each .po (GNU msgmerge --previous); a declared edition's missing .po is made from the template."""
     from book.files import write_atomic
-    from book.i18n.merge import create_catalog, update_catalog
+    from book.i18n.merge import create_catalog, update_catalog, write_catalog
 
     langs = check_langs(lang)
     book, pagination = load_for_i18n()
@@ -74,11 +74,7 @@ def i18n_update(lang: Annotated[Optional[list[str]], typer.Option("--lang", "-l"
             print(f"{catalog_rel(code)} created from the template")
             continue
         merged = update_catalog(book, pagination, code, template)
-        if merged == po.read_text(encoding="utf-8"):
-            print(f"{catalog_rel(code)} unchanged")
-            continue
-        write_atomic(po, merged)
-        print(f"{catalog_rel(code)} updated")
+        print(f"{catalog_rel(code)} {'updated' if write_catalog(po, catalog_rel(code), merged) else 'unchanged'}")
 
 
 @i18n.command("status")

@@ -14,6 +14,30 @@ from book.errors import Problem, TranslationError, Where
 from book.languages import catalog_rel
 
 WRAP = 79  # the width msgmerge and msgcat use, so the files never churn
+ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "v": "\v", "b": "\b", "f": "\f", "a": "\a", "\\": "\\", '"': '"', "?": "?", "'": "'"}
+ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]+|[0-7]{1,3}|.)", re.DOTALL)
+
+
+def gettext_unescape(text: str) -> str:
+    r"""A catalog string's escapes read as GNU gettext reads them (C's: hex and
+    octal codes too, which polib alone leaves as printed backslashes).
+
+    >>> gettext_unescape(r"\x41\101 \"q\" a\\x41\tb")
+    'AA "q" a\\x41\tb'
+    """
+    def one(match: re.Match) -> str:
+        code = match.group(1)
+        if code[0] == "x":
+            return chr(int(code[1:], 16) & 0xFF)
+        if code[0] in "01234567":
+            return chr(int(code, 8) & 0xFF)
+        return ESCAPES.get(code, "\\" + code)
+    return ESCAPE.sub(one, text) if "\\" in text else text
+
+
+# polib's parser reads every catalog of the process through this one function:
+# with gettext's reading, the PDF prints what msgfmt and Poedit show.
+polib.unescape = gettext_unescape
 
 
 @dataclass

@@ -3,6 +3,7 @@ syntax, header, placeholders, NFC, duplicates, msgfmt -c, glossary terms."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -23,14 +24,15 @@ def run_msgfmt(path: Path, rel: str) -> list[Problem]:
     tool = shutil.which("msgfmt")
     if tool is None:
         return [Problem("no-msgfmt", "msgfmt not found; install the Debian package gettext to check catalogs", Where(rel), WARNING)]
-    result = subprocess.run([tool, "-c", "--check-format", "-o", "/dev/null", str(path)], capture_output=True, text=True)
+    result = subprocess.run([tool, "-c", "--check-format", "-o", "/dev/null", str(path)], capture_output=True, encoding="utf-8",
+                            errors="replace", env={**os.environ, "LC_ALL": "C.UTF-8"})
     problems = []
     for line in result.stderr.splitlines():
         match = MSGFMT_LINE.match(line)
         if not match or "found" in match["message"] and "fatal error" in match["message"]:
             continue
         message = match["message"]
-        warning = "warning:" in message and result.returncode == 0
+        warning = "warning:" in message  # a header field msgfmt misses stays a warning when another entry fails
         problems.append(Problem("msgfmt", f"msgfmt: {message}", Where(rel, int(match["line"])), WARNING if warning else ERROR))
     if result.returncode != 0 and not any(not p.warning for p in problems):
         problems.append(Problem("msgfmt", f"msgfmt -c rejects the file: {result.stderr.strip().splitlines()[-1:]}", Where(rel)))
@@ -49,6 +51,7 @@ def check_catalog(root: Path, book: Book, catalog: Catalog) -> list[Problem]:
         wanted = TABLE[lang].po_headers[0]
         problems.append(Problem("catalog-language", f"header Language is '{header}' but the file is for '{lang}'; set \"Language: {wanted}\\n\"",
                                 Where(rel, 1)))
+    problems += saved_form(path, rel, po.metadata.get("Content-Type", ""))
     sources = {m.ctx: m.text for m in book.messages()}
     terms = read_glossary(root, book.source_language)
     seen: dict[str | None, int] = {}
@@ -66,6 +69,9 @@ def check_catalog(root: Path, book: Book, catalog: Catalog) -> list[Problem]:
             if text != nfc(text):
                 problems.append(Problem("not-nfc", f"{entry.msgctxt}: {field} is not in Unicode NFC (decomposed accents); "
                                         "re-type it or convert the file to NFC", where))
+        if entry.msgstr and not entry.msgstr.strip() and entry.msgid.strip():
+            problems.append(Problem("blank-translation", f"{entry.msgctxt}: the translation is only spaces; translate the text, "
+                                    "or leave msgstr empty (\"\") to mark it untranslated", where))
         if entry.msgstr and placeholders(entry.msgid) != placeholders(entry.msgstr):
             want = " ".join("{" + p + "}" for p in placeholders(entry.msgid)) or "none"
             have = " ".join("{" + p + "}" for p in placeholders(entry.msgstr)) or "none"
@@ -75,7 +81,25 @@ def check_catalog(root: Path, book: Book, catalog: Catalog) -> list[Problem]:
                 problems.append(Problem("glossary", f"{entry.msgctxt}: glossary term '{term.source}' is '{term.targets[lang]}' "
                                         "in translations/glossary.csv but the translation does not use it", where, WARNING))
     with tempfile.TemporaryDirectory() as work:
-        problems += run_msgfmt(without_bom(path, rel, Path(work)), rel)
+        found = run_msgfmt(without_bom(path, rel, Path(work)), rel)
+    if any(p.code == "placeholder" for p in problems):  # said once, in book's words ({番号} is no brace format to msgfmt)
+        found = [p for p in found if "brace format" not in p.message]
+    problems += found
+    return problems
+
+
+def saved_form(path: Path, rel: str, content_type: str) -> list[Problem]:
+    """A word on how the file is saved, where the translator's tools may read it
+    otherwise than book does: a charset that is not the UTF-8 the file is in,
+    a byte-order mark (which GNU gettext's own tools refuse)."""
+    problems = []
+    charset = re.search(r"charset=([\w.-]+)", content_type)
+    if charset and charset[1].lower().replace("_", "-") not in ("utf-8", "utf8"):
+        problems.append(Problem("catalog-charset", f"the header says charset={charset[1]} but the file is UTF-8 text; "
+                                "set \"Content-Type: text/plain; charset=UTF-8\\n\"", Where(rel, 1), WARNING))
+    if path.read_bytes()[:3] == b"\xef\xbb\xbf":
+        problems.append(Problem("catalog-bom", "the file starts with a byte-order mark: book reads it and keeps it, but msgfmt "
+                                "and msgmerge refuse it; save it as UTF-8 without BOM in your editor", Where(rel, 1), WARNING))
     return problems
 
 

@@ -64,13 +64,24 @@ def header_language(current: str, lang: str) -> str:
     return accepted[0]
 
 
+def filled(value: str) -> bool:
+    """A header field a person or their tool wrote (not empty, not the template's placeholder).
+
+    >>> filled("Jane Doe <jane@example.org>"), filled("FULL NAME <EMAIL@ADDRESS>"), filled("")
+    (True, False, False)
+    """
+    return bool(value.strip()) and "FULL NAME" not in value and "EMAIL@ADDRESS" not in value and "LANGUAGE <LL@li.org>" not in value
+
+
 def catalog_header(book: Book, lang: str, metadata: dict[str, str]) -> dict[str, str]:
     """The header fields book writes from book.yaml; the others stay as they are."""
     contacts = book.contacts
+    translator, team = metadata.get("Last-Translator", ""), metadata.get("Language-Team", "")
     return {
         "Report-Msgid-Bugs-To": report_to(book),
-        "Last-Translator": contacts.translators.get(lang) or metadata.get("Last-Translator", ""),
-        "Language-Team": contacts.teams.get(lang) or metadata.get("Language-Team") or language_name(lang),
+        # The translator's tool writes who last translated: book.yaml only fills a field left empty.
+        "Last-Translator": translator if filled(translator) else contacts.translators.get(lang) or translator,
+        "Language-Team": team if filled(team) and team != language_name(lang) else contacts.teams.get(lang) or team or language_name(lang),
         "Language": header_language(metadata.get("Language", ""), lang),
     }
 

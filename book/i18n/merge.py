@@ -4,8 +4,10 @@ language's own notes: its room, the English pivot, the glossary terms."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import stat
 import subprocess
 import tempfile
 from pathlib import Path
@@ -13,7 +15,8 @@ from pathlib import Path
 import polib
 
 from book.errors import Problem, TranslationError, Where
-from book.i18n.catalog import WRAP, gettext_layout, parse_po, without_bom
+from book.files import write_atomic
+from book.i18n.catalog import BOM, WRAP, gettext_layout, parse_po, without_bom
 from book.i18n.cldr import plural_forms
 from book.i18n.glossary import Term, read_glossary, terms_in
 from book.i18n.header import DIGEST_HEADER, catalog_header, revised_header, set_header, translations_digest
@@ -93,7 +96,7 @@ def msgmerge(po: Path, template: Path, rel: str | None = None, fuzzy: bool = Tru
         raise TranslationError("msgmerge not found: merging catalogs needs GNU gettext; install the Debian package gettext")
     matching = [] if fuzzy else ["--no-fuzzy-matching"]
     result = subprocess.run([tool, "--quiet", "--previous", *matching, "-w", str(WRAP), "-o", "-", str(po), str(template)],
-                            capture_output=True, text=True)
+                            capture_output=True, encoding="utf-8", errors="replace")
     if result.returncode != 0:
         rel = rel or catalog_rel(po.stem)
         # msgmerge names the file by its full path; report it as the translator knows it.
@@ -102,3 +105,34 @@ def msgmerge(po: Path, template: Path, rel: str | None = None, fuzzy: bool = Tru
         problem = Problem("msgmerge", f"msgmerge failed: {why}; fix the entry, then run 'book i18n update' again (the file was not changed)", where)
         raise TranslationError(str(problem), [problem])
     return result.stdout
+
+
+def as_saved(text: str, old: bytes) -> bytes:
+    """``text`` with the line ends and byte-order mark the catalog had (a
+    Windows editor's CRLF stays CRLF: an update is not a diff of every line).
+
+    >>> as_saved("a\\nb\\n", b"\\xef\\xbb\\xbfx\\r\\n")
+    b'\\xef\\xbb\\xbfa\\r\\nb\\r\\n'
+    """
+    data = text.replace("\n", "\r\n") if b"\r\n" in old else text
+    return (BOM if old.startswith(BOM) else b"") + data.encode("utf-8")
+
+
+def write_catalog(po: Path, rel: str, text: str) -> bool:
+    """Write a merged catalog as the translator's tool saved it, through a
+    symbolic link to the file it names; False when nothing changed. A file or
+    folder that cannot be written is one line saying so."""
+    target = po.resolve() if po.is_symlink() else po
+    old = target.read_bytes() if target.is_file() else b""
+    data = as_saved(text, old)
+    if data == old:
+        return False
+    if target.exists() and not (target.stat().st_mode & stat.S_IWUSR and os.access(target, os.W_OK)):
+        raise TranslationError(f"{rel}: the file is read-only; make it writable (chmod u+w {rel}) and run the update again "
+                               "(nothing was changed)")
+    try:
+        write_atomic(target, data)
+    except OSError as exc:
+        raise TranslationError(f"{rel}: cannot write the catalog ({exc.strerror}); make {target.parent} writable "
+                               "and run the update again (nothing was changed)") from None
+    return True

@@ -46,6 +46,9 @@ def state_problem(lang: str, message: Message, entry: polib.POEntry | None, stat
     ``source`` is the book's source language, whose text the translation follows."""
     code, what = PROBLEMS[state]
     what = what.format(source=english_name(source))
+    if state == UNTRANSLATED and entry is not None and entry.msgid_plural:
+        code, what = "plural", ("plural forms are not used in this book; delete its msgid_plural line and give the "
+                                "translation as one msgstr")
     where = Where(catalog_rel(lang), entry.linenum if entry is not None else None, message.ctx)
     return Problem(code, f"{lang}: {message.ctx}: {what}{suffix}", where, severity)
 

@@ -4,10 +4,11 @@ any pixel is decoded."""
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
-from PIL import Image
+from PIL import Image, ImageCms
 
 from book.caches import IMAGES, SIZES
 from book.errors import Problems, Where
@@ -118,6 +119,9 @@ def decode_size(path: Path, whole: bool = True) -> tuple[int, int]:
             width, height = image.size
             sideways = image.getexif().get(0x0112, 1) in (5, 6, 7, 8)
             if whole:
+                fault = colour_fault(image)
+                if fault:
+                    raise ValueError(fault)
                 image.draft(image.mode, (max(1, width // 8), max(1, height // 8)))
                 image.load()
     except Image.DecompressionBombError:
@@ -128,6 +132,28 @@ def decode_size(path: Path, whole: bool = True) -> tuple[int, int]:
     except (OSError, SyntaxError) as exc:  # Pillow raises SyntaxError for some broken headers
         raise ValueError(f"damaged: {exc}") from None
     return (height, width) if sideways else (width, height)
+
+
+PROFILE_SPACES = {"RGB": "RGB", "RGBA": "RGB", "RGBX": "RGB", "P": "RGB", "PA": "RGB", "CMYK": "CMYK"}
+
+
+def colour_fault(image: Image.Image) -> str | None:
+    """What the build's colour conversion would refuse in this photo, said by
+    `book check` too: an embedded profile that cannot be read, or one made for
+    other pixels than the photo's (a CMYK profile on RGB pixels)."""
+    icc = image.info.get("icc_profile")
+    space = PROFILE_SPACES.get(image.mode)
+    if not icc or space is None:
+        return None  # untagged (sRGB), or grey: converted without a profile
+    try:
+        profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+    except (OSError, ImageCms.PyCMSError):
+        return "its embedded colour profile is damaged; export the photo again with its profile, or without one for sRGB"
+    tagged = profile.profile.xcolor_space.strip()
+    if tagged != space:
+        return (f"its embedded colour profile is for {tagged} but its pixels are {space}; export the photo again "
+                "with the profile of its own colours")
+    return None
 
 
 def placed_ppi(path: Path, frame_mm: tuple[float, float], fit: str, cache: Path | None = None, whole: bool = True) -> float:

@@ -18,6 +18,7 @@ from book.sources.fonts_file import load_fonts
 from book.sources.imprint import COVER_KEYS, IMPRINT_KEYS, load_cover, load_imprint, load_isbns, placeholder_files
 from book.sources.layouts import load_layouts
 from book.sources.photo_paths import photo_roots
+from book.sources.press_file import check_press_file
 from book.sources.references import check_slots
 from book.sources.schema import Key, Section, suggest
 from book.sources.styles import load_styles
@@ -101,6 +102,7 @@ def load_book(root: Path, check_files: bool = True, problems: Problems | None = 
         for frame in layout.frames.values():
             if frame.style and frame.style not in styles:
                 out.error("unknown-style", layout.where, f"{layout.name}.frames.{frame.name}: unknown style '{frame.style}'{suggest(frame.style, styles)}")
+    check_press_file(root, colour, out)
     published = read_date(top, "publication_date")
     safety = top.sub("safety_mm", SAFETY_KEYS)
     check_frames_on_page(layouts, trim, top.read("bleed_mm"), out)

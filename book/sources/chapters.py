@@ -9,7 +9,7 @@ from typing import Any
 from book.errors import ConfigError, Problems, Where
 from book.model import Book, Chapter, Message, PageSpec, PartialDate, Photo
 from book.placeholders import PHOTO_PLACEHOLDERS, placeholders
-from book.sources.photo_paths import resolve_photo
+from book.sources.photo_paths import other_normal_form, resolve_photo
 from book.sources.schema import Key, Section, suggest
 from book.sources.yamlsrc import Located, read_yaml
 
@@ -97,7 +97,9 @@ def load_photo(book: Book, doc: Located, index: int, data: Any, out: Problems, c
     if file and outside:
         out.error("photo-outside", section.where("file"), f"photos[{index}].file: {outside}")
     elif file and check_files and not path.is_file():
-        out.error("missing-file", section.where("file"), f"photos[{index}].file: photo {rel} not found; add the file or correct the name")
+        hint = other_normal_form(path)
+        out.error("missing-file", section.where("file"), f"photos[{index}].file: photo {rel} not found" +
+                  (hint or "; add the file or correct the name"))
     date = None
     if section.data.get("date") is not None:
         try:

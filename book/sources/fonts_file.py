@@ -27,6 +27,9 @@ def load_fonts(root: Path, out: Problems, editions: list[str], styles) -> FontCo
             hint = f"install the Debian package {package} (apt-get install {package})" if package else "put the file in fonts/"
             out.error("missing-font", section.where("file"), f"faces.{name}: font file {file} not found in {', '.join(str(p) for p in paths)}; {hint}")
             found = Path(file)
+        elif found is not None and not is_font(found):
+            out.error("not-a-font", section.where("file"), f"faces.{name}: {found} is not a TrueType or OpenType font (.ttf, .otf, "
+                      f".ttc); replace the file{' (reinstall ' + package + ')' if package else ''} or name another face")
         faces[name] = FontFace(name, found, section.read("index"), package)
     languages: dict[str, dict[str, list[str]]] = {}
     for lang, roles in (top.get("languages", dict, {}) or {}).items():
@@ -51,6 +54,18 @@ def load_fonts(root: Path, out: Problems, editions: list[str], styles) -> FontCo
         for role in sorted(roles_used - set(languages[lang])):
             out.error("missing-font", doc.where("languages", lang), f"languages.{lang}: no faces for role '{role}' used by the styles")
     return FontConfig(faces, languages)
+
+
+FONT_SIGNATURES = (b"\x00\x01\x00\x00", b"OTTO", b"true", b"ttcf")
+
+
+def is_font(path: Path) -> bool:
+    """Whether ``path`` starts as a TrueType, OpenType or collection file does."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(4) in FONT_SIGNATURES
+    except OSError:
+        return False
 
 
 def same_script(lang: str, languages: dict) -> str | None:

@@ -6,6 +6,7 @@ embeds only files the project says it owns."""
 from __future__ import annotations
 
 import os
+import unicodedata
 from pathlib import Path
 
 PHOTOS_REL = "content/photos"
@@ -46,3 +47,20 @@ def resolve_photo(root: Path, file: str, roots: list[Path]) -> tuple[Path, str, 
             return lexical, rel, None
     return lexical, rel, (f"{file} lies outside {PHOTOS_REL}/ and the folders in photo_dirs; "
                           f"move it into {PHOTOS_REL}/ or declare its folder in content/book.yaml (photo_dirs: [{real.parent}])")
+
+
+def other_normal_form(path: Path) -> str | None:
+    """A hint when ``path`` is missing but its folder holds the same name in
+    another Unicode form (macOS and some archives write accents decomposed,
+    NFD, where the YAML's name is composed, NFC): the names look the same."""
+    want = unicodedata.normalize("NFC", path.name)
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return None
+    for name in names:
+        if name != path.name and unicodedata.normalize("NFC", name) == want:
+            form = "decomposed (NFD)" if name == unicodedata.normalize("NFD", name) else "another Unicode form"
+            return (f"; the folder has '{name}' with its accents {form}, which looks the same: rename the file to the "
+                    f"composed form (NFC), e.g. with 'convmv -f utf8 -t utf8 --nfc --notest'")
+    return None

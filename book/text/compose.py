@@ -251,7 +251,21 @@ class Composer:
             natural, gaps = self.measure(self.order[previous], self.order[position])
             lines.append(Chosen(self.order[previous], self.order[position], natural, gaps, not lines))
             position, run = previous, prev_run
-        return lines[::-1]
+        return lines[::-1] or self.overfull()
+
+    def overfull(self) -> list[Chosen]:
+        """No feasible way through (a word wider than the measure, with hyphen
+        options that leave no whole-word start): as many whole items as fit on
+        each line, at least one, so no text is lost; `book.text.overset` reports
+        the lines that overrun."""
+        lines, start = [], Break(-1)
+        for index in range(len(self.items)):
+            end = Break(index)
+            if index > start.index + 1 and not self.fits(*self.measure(start, end), self.trim(end)):
+                lines.append(Chosen(start, Break(index - 1), *self.measure(start, Break(index - 1)), False))
+                start = Break(index - 1)
+        final = Break(len(self.items) - 1)
+        return [*lines, Chosen(start, final, *self.measure(start, final), True)]
 
     def reach(self, end: Break, last: bool) -> None:
         """The cheapest ways to end a line at ``end``, from every start that fits."""

@@ -15,6 +15,7 @@ from book.text.flow import flows_on, measure_run_ons, run_on_frames, set_run_on
 from book.text.fonts import EditionFonts
 from book.text.frames import EditionWords, FrameText
 from book.text.lists import flow_list, list_frames, measure_lists
+from book.text.overset import report_overset
 from book.text.typeset import Block, Line, break_paragraph, set_block
 
 RUNNING_HEAD_MM = 120.0  # the widest a running head may be
@@ -107,7 +108,10 @@ class Setter:
             block = set_block(self.fonts, item.parts, self.lang, w, h)
         if block.wide or block.shrunk:
             self.report_manual_break(item, block)
-        if not block.fits and not block.wide:
+        if block.overset and not block.wide:
+            report_overset(self.out, self.where(item.messages[0]), self.lang, describe(item), placed.frame.name, item.page.number,
+                           box[2], block.overset, block.size)
+        elif not block.fits and not block.wide:
             self.overflow(self.where(item.messages[0]), describe(item), placed.frame.name, item.page.number, block.needed, block.available)
         return FrameSetting([Placement(x, y, block.lines)], box, block.fits, item.fallback, block.needed, block.available, card)
 

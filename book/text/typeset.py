@@ -15,6 +15,7 @@ from book.text.compose import Chosen, Composer, Item, Spacing, letters
 from book.text.fonts import EditionFonts, Run
 from book.text.linebreak import Atom, split_atoms
 from book.text.memo import remembered
+from book.text.overset import overset_lines, soft_hyphens
 from book.text.sense import break_penalties
 from book.text.shaping import Layout, layout
 
@@ -60,6 +61,7 @@ class Block:
     wide: list[str] = field(default_factory=list)  # display lines a manual break leaves wider than the frame, at this size
     shrunk: list[str] = field(default_factory=list)  # such lines, which fit once the block shrank
     size: float = 0.0  # the first part's size as set
+    overset: list[str] = field(default_factory=list)  # lines wider than the measure even at the smallest size (`book.text.overset`)
 
 
 @dataclass
@@ -126,10 +128,11 @@ def measure_items(fonts: EditionFonts, atoms: list[Atom], style: Style, lang: st
     penalties = break_penalties(atoms, lang, text) if style.display else [0.0] * len(atoms)
     items = []
     for number, atom in enumerate(atoms):
+        atom, soft = soft_hyphens(atom)  # the author's breaks come before the dictionary's
         _, width, space, lead, trail = measure_atom(fonts, atom, style.font, size, tracking, compress)
         splits = []
-        if style.hyphenate and number < len(atoms) - 1:  # never the paragraph's last word
-            for first, rest in hyphen_options(atom.text, lang):
+        if soft or (style.hyphenate and number < len(atoms) - 1):  # never the paragraph's last word
+            for first, rest in soft or hyphen_options(atom.text, lang):
                 head, tail = Atom(first + "-"), Atom(rest, atom.space_after)
                 splits.append((head, tail, measure_text(fonts, head.text, style.font, size, tracking)[1],
                                measure_text(fonts, tail.text, style.font, size, tracking)[1]))
@@ -312,9 +315,17 @@ def set_block(fonts: EditionFonts, parts: list[Part], lang: str, width_mm: float
             break
         scale -= SHRINK_STEP / largest
     lines, total = set_parts(fonts, parts, lang, width, scale)
-    block = Block(lines, total, total <= height + 0.01 and not wide, wide=wide,
+    overset = overset_lines(lines, width)
+    while overset and not at_minimum:  # a word wider than the measure: smaller, down to the minimum
+        scale = max(min(scale * width / max(w for _, w in overset), scale - SHRINK_STEP / largest),
+                    min(p.style.min_size / p.style.size for p in parts))
+        at_minimum = all(p.style.size * scale <= p.style.min_size + 1e-6 for p in parts)
+        lines, total = set_parts(fonts, parts, lang, width, scale)
+        overset = overset_lines(lines, width)
+    block = Block(lines, total, total <= height + 0.01 and not wide and not overset, wide=wide,
                   shrunk=[row for row in first_wide if row not in wide],
-                  size=max(parts[0].style.size * scale, parts[0].style.min_size) if parts else 0.0)
+                  size=max(parts[0].style.size * scale, parts[0].style.min_size) if parts else 0.0,
+                  overset=[text for text, _ in overset])
     if not block.fits:
         # Report in lines of the main text at its smallest size.
         leading = lines[0].leading if lines else 1.0

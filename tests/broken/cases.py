@@ -184,3 +184,60 @@ CASES += [
 ]
 CASES.append(Case("empty-chapter", write("content/chapters/02-trong.yaml", 'id: trong\ntitle: "Trống"\n'.encode()),
                   "content/chapters/02-trong.yaml:1", "has no pages"))
+
+# Issue #29: sources that would take the machine's memory or stack, or slip a
+# non-number past every range check.
+ALIAS_BOMB = "lol0: &l0 [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"lol{k}: &l{k} [{', '.join([f'*l{k - 1}'] * 9)}]\n" for k in range(1, 9))
+CASES += [
+    Case("yaml-alias-bomb", replace(CHAPTER, "pages:\n", ALIAS_BOMB + "pages:\n"), f"{CHAPTER}:",
+         "expand to more than 1,000,000 values"),
+    Case("yaml-deep", replace(CHAPTER, "pages:\n", "deep: " + "[" * 5000 + "]" * 5000 + "\npages:\n"), f"{CHAPTER}:18",
+         "nested more than 64 levels deep; flatten it"),
+    Case("yaml-nan", replace("content/book.yaml", "ink_limit: 300", "ink_limit: .nan"), "content/book.yaml:13",
+         "colour.ink_limit: .nan is not a finite number; give a number"),
+    Case("yaml-inf", replace("content/book.yaml", "trim_mm: [240, 300]", "trim_mm: [240, .inf]"), "content/book.yaml:8",
+         "trim_mm[1]: .inf is not a finite number"),
+]
+
+
+def tagged_photo(icc: Callable[[Path], bytes]) -> Callable[[Path], None]:
+    """p002 as an RGB photo carrying the embedded profile ``icc(root)``."""
+    def edit(root: Path) -> None:
+        Image.new("RGB", (1500, 1000), (200, 30, 30)).save(root / "content/photos/p002.jpg", icc_profile=icc(root))
+    return edit
+
+
+def press_icc(root: Path) -> bytes:
+    from book.caches import COLOUR
+    return sorted(COLOUR.path(root).glob("FOGRA39-*.icc"))[0].read_bytes()
+
+
+def press_file(make: Callable[[Path], bytes]) -> Callable[[Path], None]:
+    def edit(root: Path) -> None:
+        (root / "printer.icc").write_bytes(make(root))
+        replace("content/book.yaml", "press_profile: FOGRA39", "press_profile: printer.icc")(root)
+    return edit
+
+
+def srgb_icc(root: Path) -> bytes:
+    from PIL import ImageCms
+    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+
+
+def not_a_font(root: Path) -> None:
+    (root / "fonts" / "NotoSans-Regular.ttf").write_text("<html>404 Not Found</html>\n", encoding="utf-8")
+
+
+# Issue #29: what the build refuses, `check` says too, at the file or the key.
+CASES += [
+    Case("photo-broken-icc", tagged_photo(lambda root: b"not a profile" * 40), "content/photos/p002.jpg", "cannot read the image ("),
+    Case("photo-rgb-tagged-cmyk", tagged_photo(press_icc), "content/photos/p002.jpg", "cannot read the image ("),
+    Case("press-profile-rgb", press_file(srgb_icc), "content/book.yaml:13",
+         "colour.press_profile: printer.icc is a display (monitor) profile for RGB, not a CMYK press (output) profile"),
+    Case("press-profile-cut", press_file(lambda root: press_icc(root)[:50000]), "content/book.yaml:13",
+         "colour.press_profile: printer.icc is cut short or is not an ICC profile"),
+    Case("press-profile-missing", replace("content/book.yaml", "press_profile: FOGRA39", "press_profile: printer.icc"),
+         "content/book.yaml:13", "printer.icc not found; put the printer's ICC file there"),
+    Case("not-a-font", not_a_font, "fonts/fonts.yaml:12", "is not a TrueType or OpenType font (.ttf, .otf, .ttc); replace the file"),
+]
