@@ -65,14 +65,22 @@ def frames_of(layout: Layout) -> tuple:
     return tuple(sorted((round(f.x, 1), round(f.y, 1), round(f.w, 1), round(f.h, 1)) for f in layout.frames.values() if f.kind == "photo"))
 
 
+def family(layouts: dict[str, Layout], layout: Layout) -> list[Layout]:
+    """The layout, its variants, theirs and so on, in the order they are named."""
+    found = [layout]
+    for member in found:
+        found += [layouts[name] for name in member.variants if name in layouts and layouts[name] not in found]
+    return found
+
+
 def choose(book: Book, layout: Layout, slots: dict[str, str], facing: Layout | None = None) -> Layout:
-    """The layout a page of ``layout`` with ``slots`` takes: of it and its
-    variants, one that keeps every photo within its limit, then one whose
+    """The layout a page of ``layout`` with ``slots`` takes: of its family
+    (`family`), one that keeps every photo within its limit, then one whose
     picture frames differ from the ``facing`` page's, then the one that crops
     least (the first named on a tie)."""
     if not layout.variants:
         return layout
-    candidates = [layout, *(book.layouts[name] for name in layout.variants if name in book.layouts)]
+    candidates = family(book.layouts, layout)
 
     def rank(candidate: Layout) -> tuple[bool, bool, float]:
         shares = crops(book, candidate, slots)
@@ -98,5 +106,6 @@ def check_crops(book: Book, pages, out: Problems) -> None:
             allowed = limit(book, photo)
             if share > allowed + 1e-9:
                 out.warn("crop", photo.where, f"photo {pid} loses {share:.0%} of its area in frame '{placed.frame.name}' of layout "
-                         f"'{page.layout.name}' on page {page.number} (limit {allowed:.0%}); name a layout whose variants: fit its "
-                         f"shape in layouts/layouts.yaml, or allow it with crop: {min(0.9, share + 0.005):.2f} under photo {pid}")
+                         f"'{page.layout.name}' on page {page.number} (limit {allowed:.0%}); give the page a layout with a variant "
+                         f"of its shape (variants: in layouts/layouts.yaml), or allow the crop with crop: {min(0.9, share + 0.005):.2f} "
+                         f"under photo {pid}")
