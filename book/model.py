@@ -51,6 +51,7 @@ class Photo:
     chapter: str
     where: Where
     focus: tuple[float, float] | None = None  # the subject, as fractions of width and height; None: the centre
+    crop: float | None = None  # the share of its area a frame may cut off; None: the book's limit (book.pages.shapes)
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,7 @@ class Layout:
     spread: bool
     where: Where
     continued: str | None = None  # the layout a generated list (contents, credits) or a long text (book.text.flow) continues on
+    variants: tuple[str, ...] = ()  # layouts of the same slots for photos of other shapes: pagination picks the one that crops least
 
 
 @dataclass(frozen=True)

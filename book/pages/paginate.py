@@ -3,7 +3,8 @@ same pages, the same photos in the same places whatever the language.
 A generated list (contents, credits), or a long text that runs on, takes the
 continuation pages the text stage measured for its longest edition, so they
 too are the same in all. Frames arrive in mm, placed on the book's grid at
-its trim (`book.grid`); a left-hand page mirrors them."""
+its trim (`book.grid`); a left-hand page mirrors them. A page takes the
+variant of its layout that its photos' shapes fit (`book.pages.shapes`)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from dataclasses import dataclass, field
 
 from book.errors import ConfigError, Problems
 from book.model import Book, Chapter, Frame, Layout
+from book.pages.shapes import choose
 
 BLANK = Layout("blank", {}, None, False, False, None)
 
@@ -112,6 +114,8 @@ def lay_out(book: Book, continuations: dict[str, int], padding: int) -> tuple[Pa
                 problems.error("spread-side", spec.where, f"layout '{layout.name}' would start on right-hand page {number}; "
                                "a spread must start on a left-hand (even) page: add or remove one page before it")
             starts.setdefault(chapter.id, number)
+            facing = pages[-1].layout if number % 2 == 1 and pages and not pages[-1].layout.spread else None
+            layout = choose(book, layout, spec.slots, facing)  # the variant its photos' shapes fit
             key = f"{chapter.id}:{index}" if layout.continued else None
             add_pages(book, pages, layout, chapter, spec.slots, photo_pages, key, 0)
             for part in range(1, continuations.get(key, 0) + 1):

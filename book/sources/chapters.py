@@ -17,7 +17,7 @@ ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 CHAPTER_KEYS = {"id": Key(str, "", required=True), "title": Key(str), "texts": Key(dict), "photos": Key(list, []), "pages": Key(list, [])}
 PHOTO_KEYS = {"id": Key(str, "", required=True), "file": Key(str, "", required=True), "caption": Key(str, "", required=True),
               "date": Key((str, int, datetime.date)), "place": Key(str, ""), "credit": Key(str, ""),
-              "focus": Key(list)}
+              "focus": Key(list), "crop": Key((int, float), None, low=0, high=0.9)}
 PAGE_KEYS = {"layout": Key(str, "", required=True), "slots": Key(dict, {})}
 
 
@@ -119,7 +119,7 @@ def load_photo(book: Book, doc: Located, index: int, data: Any, out: Problems, c
         photo_message(section, pid, "caption", f"Caption of photo {pid} ({file})."),
         photo_message(section, pid, "place", f"Where photo {pid} was taken."),
         photo_message(section, pid, "credit", f"Photographer or archive of photo {pid}."),
-        date, cid, section.where(), focus,
+        date, cid, section.where(), focus, section.read("crop"),
     )
     book.photos.setdefault(pid, photo)
     return photo

@@ -7,12 +7,12 @@ from pathlib import Path
 
 from book.errors import Problems
 from book.grid import SIDES, Grid, Place
-from book.model import FRAME_KINDS, LIST_KINDS, TEXT_KINDS, Frame, Layout
+from book.model import FRAME_KINDS, LIST_KINDS, TEXT_KINDS, UNFILLED_KINDS, Frame, Layout
 from book.sources.schema import Key, Section, suggest
 from book.sources.yamlsrc import read_yaml
 
 LAYOUT_KEYS = {"frames": Key(dict, {}), "side": Key(str, None, choices=("recto", "verso")), "folio": Key(bool, True),
-               "spread": Key(bool, False), "continued": Key(str)}
+               "spread": Key(bool, False), "continued": Key(str), "variants": Key(list, [])}
 FRAME_KEYS = {"kind": Key(str, "photo", required=True), "col": Key(int, 1), "cols": Key(int), "row": Key(int, 1), "rows": Key(int),
               "bleed": Key((list, str)), "mm": Key(dict), "style": Key(str), "fit": Key(str, "cover"), "panel": Key(str),
               "listed": Key(bool, False), **{old: Key((int, float)) for old in "xywh"}}  # x, y, w, h: the old keys, refused with advice
@@ -51,8 +51,10 @@ def load_layouts(root: Path, out: Problems, grid: Grid, trim: tuple[float, float
         side = section.get("side", str)
         if side not in (None, "recto", "verso"):
             section.bad("side", f"'{side}' must be recto or verso")
-        layouts[name] = Layout(name, frames, side, section.read("folio"), spread, doc.where(name), section.read("continued"))
+        variants = tuple(str(v) for v in section.read("variants") or ())
+        layouts[name] = Layout(name, frames, side, section.read("folio"), spread, doc.where(name), section.read("continued"), variants)
     check_continued(layouts, out)
+    check_variants(layouts, out)
     return layouts
 
 
@@ -111,3 +113,23 @@ def check_continued(layouts: dict[str, Layout], out: Problems) -> None:
                 out.error("schema", other.frames[frame.name].where or other.where,
                           f"{other.name}.frames.{frame.name}: a text running on from layout '{layout.name}' needs the same "
                           f"width ({frame.w:g} mm, not {other.frames[frame.name].w:g}); give it the same cols")
+
+
+def check_variants(layouts: dict[str, Layout], out: Problems) -> None:
+    """A layout's variants exist, sit on the same side and span the same pages,
+    and have the frames a page fills, so a page's slots fit whichever one
+    pagination picks for its photos' shapes (`book.pages.shapes`)."""
+    for layout in layouts.values():
+        slots = {name for name, f in layout.frames.items() if f.kind not in UNFILLED_KINDS}
+        for variant in layout.variants:
+            other = layouts.get(variant)
+            if other is None:
+                out.error("schema", layout.where, f"{layout.name}.variants: unknown layout '{variant}'{suggest(variant, set(layouts))}")
+                continue
+            theirs = {name for name, f in other.frames.items() if f.kind not in UNFILLED_KINDS}
+            kinds = {name: f.kind for name, f in layout.frames.items()}
+            if other.spread != layout.spread or other.side != layout.side or theirs != slots or \
+                    any(kinds.get(name) != other.frames[name].kind for name in theirs):
+                out.error("schema", layout.where, f"{layout.name}.variants: layout '{variant}' must take the same slots "
+                          f"({', '.join(sorted(slots)) or 'none'}) with frames of the same kinds, on the same side and "
+                          f"{'as a spread' if layout.spread else 'on one page'}, to stand in for it")

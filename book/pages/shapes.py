@@ -1,0 +1,111 @@
+"""Pictures keep their shape: how much of a photo a frame cuts off, which of a
+layout's variants (`Layout.variants`) a page's photos fit best, and the
+warning for a photo cropped past its limit.
+
+A frame that covers (``fit: cover``) a photo of another proportion cuts off
+the share ``1 - min(f/p, p/f)`` of its area, for frame and photo aspects f
+and p. A book allows `CROP_LIMIT` of each photo's area unless the photo's
+``crop:`` in content/chapters allows more (or less). Pagination reads each
+photo's size from its file's header, so the choice is the same in every
+edition and follows the trim: a frame that suits a 3:2 photo at a tall trim
+may crop it hard at a wide one, where another variant wins."""
+
+from __future__ import annotations
+
+from book.errors import Problems
+from book.model import Book, Layout, Photo
+
+CROP_LIMIT = 0.15  # the share of a photo's area a frame may cut off, unless its crop: says otherwise
+
+
+def crop_share(size: tuple[int, int] | None, frame_mm: tuple[float, float], fit: str) -> float:
+    """The share of the photo's area the frame cuts off (0 when it shows it whole).
+
+    >>> round(crop_share((3000, 2000), (100, 100), "cover"), 3)
+    0.333
+    >>> crop_share((3000, 2000), (150, 100), "cover"), crop_share((3000, 2000), (100, 100), "contain")
+    (0.0, 0.0)
+    """
+    if size is None or fit != "cover" or min(*size, *frame_mm) <= 0:
+        return 0.0
+    photo, frame = size[0] / size[1], frame_mm[0] / frame_mm[1]
+    return max(0.0, 1 - min(frame / photo, photo / frame))
+
+
+def limit(book: Book, photo: Photo) -> float:
+    return photo.crop if photo.crop is not None else CROP_LIMIT
+
+
+def photo_shape(book: Book, pid: str) -> tuple[int, int] | None:
+    """The photo's upright size from its file's header, or None when it cannot
+    be read (the check stage reports that)."""
+    from book.images.placed import image_cache, photo_size  # placed imports the pagination: import it when it is asked
+
+    photo = book.photos.get(pid)
+    if photo is None:
+        return None
+    try:
+        return photo_size(photo.path, image_cache(book), whole=False)
+    except (OSError, ValueError):
+        return None
+
+
+def crops(book: Book, layout: Layout, slots: dict[str, str]) -> dict[str, float]:
+    """Each photo frame's crop of the photo a page's ``slots`` put in it."""
+    shares = {}
+    for name, frame in layout.frames.items():
+        pid = slots.get(name)
+        if frame.kind == "photo" and pid in book.photos:
+            shares[name] = crop_share(photo_shape(book, pid), (frame.w, frame.h), frame.fit)
+    return shares
+
+
+def frames_of(layout: Layout) -> tuple:
+    """What a reader sees of a layout's pictures: its photo frames' boxes."""
+    return tuple(sorted((round(f.x, 1), round(f.y, 1), round(f.w, 1), round(f.h, 1)) for f in layout.frames.values() if f.kind == "photo"))
+
+
+def family(layouts: dict[str, Layout], layout: Layout) -> list[Layout]:
+    """The layout, its variants, theirs and so on, in the order they are named."""
+    found = [layout]
+    for member in found:
+        found += [layouts[name] for name in member.variants if name in layouts and layouts[name] not in found]
+    return found
+
+
+def choose(book: Book, layout: Layout, slots: dict[str, str], facing: Layout | None = None) -> Layout:
+    """The layout a page of ``layout`` with ``slots`` takes: of its family
+    (`family`), one that keeps every photo within its limit, then one whose
+    picture frames differ from the ``facing`` page's, then the one that crops
+    least (the first named on a tie)."""
+    if not layout.variants:
+        return layout
+    candidates = family(book.layouts, layout)
+
+    def rank(candidate: Layout) -> tuple[bool, bool, float]:
+        shares = crops(book, candidate, slots)
+        over = any(share > limit(book, book.photos[slots[name]]) + 1e-9 for name, share in shares.items())
+        same = facing is not None and bool(frames_of(candidate)) and frames_of(candidate) == frames_of(facing)
+        return over, same, round(max(shares.values(), default=0.0), 4)
+
+    return min(candidates, key=rank)
+
+
+def check_crops(book: Book, pages, out: Problems) -> None:
+    """A photo its frame crops past its limit is a warning naming the photo,
+    the page and what to do; the book still prints."""
+    seen = set()
+    for page in pages:
+        for placed in page.placed:
+            pid = placed.value
+            if placed.frame.kind != "photo" or pid not in book.photos or (pid, placed.frame.name) in seen:
+                continue
+            seen.add((pid, placed.frame.name))
+            photo = book.photos[pid]
+            share = crop_share(photo_shape(book, pid), (placed.frame.w, placed.frame.h), placed.frame.fit)
+            allowed = limit(book, photo)
+            if share > allowed + 1e-9:
+                out.warn("crop", photo.where, f"photo {pid} loses {share:.0%} of its area in frame '{placed.frame.name}' of layout "
+                         f"'{page.layout.name}' on page {page.number} (limit {allowed:.0%}); give the page a layout with a variant "
+                         f"of its shape (variants: in layouts/layouts.yaml), or allow the crop with crop: {min(0.9, share + 0.005):.2f} "
+                         f"under photo {pid}")

@@ -1,0 +1,164 @@
+"""Pictures keep their shape: a layout's variants by photo shape, the crop
+limit and its warning, and the sample's rhythm on one vertical grid, at the
+sample's own trim and a landscape one."""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from conftest import REPO, paint
+
+from book.errors import Problems
+from book.images.process import crop_box
+from book.pages.paginate import paginate
+from book.pages.shapes import CROP_LIMIT, crop_share, photo_shape
+from book.sources import load_book
+
+TRIMS = [(240, 300), (280, 240)]
+CHAPTER = "content/chapters/01-cang.yaml"
+
+
+def sample_at(tmp_path: Path, photos: Path, trim: tuple[int, int]) -> Path:
+    """The sample's sources at ``trim``, its photos linked, not copied."""
+    root = tmp_path / f"sample-{trim[0]}x{trim[1]}"
+    for name in ("layouts", "fonts", "translations"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copytree(REPO / "content", root / "content", ignore=shutil.ignore_patterns("photos"))
+    (root / "content" / "photos").symlink_to(photos, target_is_directory=True)
+    book_yaml = root / "content" / "book.yaml"
+    book_yaml.write_text(book_yaml.read_text(encoding="utf-8").replace("trim_mm: [240, 300]", f"trim_mm: [{trim[0]}, {trim[1]}]"),
+                         encoding="utf-8")
+    return root
+
+
+def photo_frames(pagination):
+    for page in pagination.pages:
+        for placed in page.placed:
+            if placed.frame.kind == "photo" and placed.value:
+                yield page, placed
+
+
+def module_lines(book) -> list[float]:
+    """The tops and bottoms of the grid's rows, in mm from the trim's top."""
+    grid, height = book.grid, book.grid.row(book.trim[1])
+    tops = [grid.top + i * (height + grid.row_gutter) for i in range(grid.rows)]
+    return sorted(tops + [top + height for top in tops])
+
+
+def edges(book, page) -> set[float]:
+    """The top and bottom edges of the page's pictures that stop inside the trim."""
+    found = set()
+    for placed in page.placed:
+        if placed.frame.kind == "photo":
+            top, bottom = placed.box[1], placed.box[1] + placed.box[3]
+            if top >= 0 and bottom <= book.trim[1]:
+                found |= {round(top, 2), round(bottom, 2)}
+    return found
+
+
+@pytest.mark.parametrize("trim", TRIMS, ids=[f"{w}x{h}" for w, h in TRIMS])
+def test_every_sample_photo_keeps_its_shape_and_focus(tmp_path, sample_photos, trim):
+    """No frame cuts off more than 15 % of a photo's area unless its crop:
+    allows it, and every photo's focus is inside what its frame shows."""
+    book, _ = load_book(sample_at(tmp_path, sample_photos, trim), check_files=False)
+    problems = Problems()
+    pagination = paginate(book, problems)
+    assert not [p for p in problems.items if p.code == "crop"], problems.items
+    shares = {}
+    for page, placed in photo_frames(pagination):
+        photo = book.photos[placed.value]
+        size = photo_shape(book, photo.id)
+        share = crop_share(size, (placed.frame.w, placed.frame.h), placed.frame.fit)
+        shares[(page.number, photo.id)] = share
+        assert share <= (photo.crop if photo.crop is not None else CROP_LIMIT) + 1e-9, (page.number, page.layout.name, photo.id, share)
+        focus = photo.focus or (0.5, 0.5)
+        x0, y0, x1, y1 = crop_box(size, (placed.frame.w, placed.frame.h), placed.frame.fit, focus)
+        assert x0 <= focus[0] * size[0] <= x1 and y0 <= focus[1] * size[1] <= y1, (photo.id, focus)
+    assert {pid for _, pid in shares} == set(book.photos)  # every photo placed, and checked
+
+
+def test_a_page_takes_the_variant_its_photo_fits_at_each_trim(mini):
+    """A portrait photo on a photo-caption page gets the portrait variant (a
+    frame of its shape); at a landscape trim, the one beside its caption."""
+    paint(mini / "content" / "photos" / "p002.jpg", (1000, 1250), 2)
+    book, _ = load_book(mini)
+    page = paginate(book).pages[1]
+    assert page.layout.name == "portrait"
+    frame = page.layout.frames["photo"]
+    assert crop_share((1000, 1250), (frame.w, frame.h), "cover") < 0.03
+    book_yaml = mini / "content" / "book.yaml"
+    book_yaml.write_text(book_yaml.read_text(encoding="utf-8").replace("trim_mm: [240, 300]", "trim_mm: [280, 240]"), encoding="utf-8")
+    book, _ = load_book(mini)
+    assert paginate(book).pages[1].layout.name == "portrait-side"
+
+
+def test_a_heavy_crop_is_one_warning_naming_photo_page_and_remedy(mini, run):
+    layouts = mini / "layouts" / "layouts.yaml"
+    layouts.write_text(layouts.read_text(encoding="utf-8") + "\nsquare:\n  frames:\n"
+                       "    photo: {kind: photo, cols: 6, row: 1, rows: 5}\n"
+                       "    caption: {kind: caption, col: 7, cols: 5, row: 1, rows: 5, style: caption}\n", encoding="utf-8")
+    chapter = mini / CHAPTER
+    text = chapter.read_text(encoding="utf-8")
+    chapter.write_text(text.replace("  - layout: photo-caption\n", "  - layout: square\n"), encoding="utf-8")
+    result = run(mini, "check")
+    assert result.exit_code == 0, result
+    lines = [line for line in result.stderr.splitlines() if "of its area" in line]
+    assert lines == [f"warning: {CHAPTER}:12: photo p002 loses 36% of its area in frame 'photo' of layout 'square' on page 2 "
+                     "(limit 15%); give the page a layout with a variant of its shape (variants: in layouts/layouts.yaml), "
+                     "or allow the crop with crop: 0.37 under photo p002"], result.stderr
+    chapter.write_text(text.replace("  - layout: photo-caption\n", "  - layout: square\n")
+                       .replace('    credit: "Lê Minh"\n', '    credit: "Lê Minh"\n    crop: 0.4\n'), encoding="utf-8")
+    result = run(mini, "check")
+    assert result.exit_code == 0 and "of its area" not in result.stderr, result
+
+
+def test_a_variant_must_take_the_same_slots(mini, run):
+    layouts = mini / "layouts" / "layouts.yaml"
+    text = layouts.read_text(encoding="utf-8")
+    layouts.write_text(text.replace("variants: [photo-caption-side, portrait, portrait-narrow]",
+                                    "variants: [photo-caption-side, two-photos, portriat]"), encoding="utf-8")
+    result = run(mini, "check")
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if "variants" in line]
+    assert len(errors) == 2, result.stderr
+    assert "photo-caption.variants: layout 'two-photos' must take the same slots (caption, photo)" in errors[0] + errors[1]
+    assert "photo-caption.variants: unknown layout 'portriat'; did you mean 'portrait'?" in errors[0] + errors[1]
+    assert "Traceback" not in result.stderr
+
+
+def test_the_sample_changes_scale_on_one_vertical_grid(tmp_path, sample_photos):
+    """At 240 x 300 mm: 64 pages; no template on more than about a quarter of
+    the photo pages; no two facing pages with the same frames; no two
+    chapters' bleeds meeting at the spine; every picture edge inside the trim
+    on a row line, and facing pages sharing one; caption tops on row lines."""
+    book, _ = load_book(sample_at(tmp_path, sample_photos, (240, 300)), check_files=False)
+    pagination = paginate(book)
+    pages = pagination.pages
+    assert len(pages) == 64
+    photo_pages = [page for page in pages if any(p.frame.kind == "photo" for p in page.placed)]
+    uses = Counter(page.layout.name for page in photo_pages)
+    assert max(uses.values()) <= 0.25 * len(photo_pages), uses
+    assert {"full-bleed", "spread", "band", "small", "two-photos", "grid-4"} <= set(uses), uses  # bleeds, pairs, a sequence, small on white
+    lines = module_lines(book)
+    for page in pages:
+        for placed in page.placed:
+            top, bottom = placed.box[1], placed.box[1] + placed.box[3]
+            if placed.frame.kind == "photo" and top >= 0 and bottom <= book.trim[1]:
+                assert min(abs(top - line) for line in lines) < 0.01 and min(abs(bottom - line) for line in lines) < 0.01, page.number
+            if placed.frame.kind == "caption" and not placed.frame.panel:
+                assert min(abs(top - line) for line in lines) < 0.01, (page.number, placed.frame.name)
+    for left, right in zip(pages[1::2], pages[2::2], strict=False):
+        if left.layout.spread:
+            continue
+        assert not (left.layout.frames and left.layout.frames == right.layout.frames), (left.number, left.layout.name)
+        if edges(book, left) and edges(book, right):
+            assert edges(book, left) & edges(book, right), (left.number, edges(book, left), right.number, edges(book, right))
+
+        def bleeds_at_spine(page, side):
+            return any(p.frame.kind == "photo" and (p.box[0] + p.box[2] >= book.trim[0] if side == "left" else p.box[0] <= 0)
+                       for p in page.placed)
+        if left.chapter is not right.chapter and left.chapter and right.chapter:
+            assert not (bleeds_at_spine(left, "left") and bleeds_at_spine(right, "right")), (left.number, right.number)
