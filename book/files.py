@@ -47,6 +47,15 @@ def signature(path: Path) -> list[int] | None:
     return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
 
 
+def is_signature(value) -> bool:
+    """Whether ``value`` is a signature as `book.files.signature` gives it.
+
+    >>> is_signature([1, 2, 3, 4]), is_signature([1, "2", 3, 4]), is_signature("abcd")
+    (True, False, False)
+    """
+    return isinstance(value, list) and len(value) == 4 and all(isinstance(n, int) and not isinstance(n, bool) for n in value)
+
+
 def settled(sig: list[int] | None, read_at_ns: int) -> list[int] | None:
     """``sig`` when the file had been still for `SETTLED_NS` when read at ``read_at_ns``."""
     return sig if sig is not None and read_at_ns - sig[2] >= SETTLED_NS else None

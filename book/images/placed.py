@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from book.caches import IMAGES, SIZES
+from book.caches import IMAGES, SIZES, notice_damaged
 from book.errors import Problems, Where
 from book.files import DiskFull, FileMemo, observe, seen, write_atomic
 from book.images.process import ImageJob, ImageResult, crop_box, photo_name, placed_size
@@ -93,11 +93,16 @@ HEADER_SIZES = FileMemo(header_size)  # this process's: sizes read from headers
 def known_sizes(cache: Path) -> dict[str, list[int]]:
     if cache not in KNOWN_SIZES:
         try:
-            sizes = json.loads((cache / SIZES_FILE).read_text(encoding="utf-8"))
-            valid = isinstance(sizes, dict) and all(isinstance(v, list) and len(v) == 6 for v in sizes.values())
-            KNOWN_SIZES[cache] = sizes if valid else {}
+            sizes = json.loads((cache / SIZES_FILE).read_bytes())
+        except FileNotFoundError:
+            sizes = {}
         except (OSError, ValueError):
-            KNOWN_SIZES[cache] = {}
+            sizes = None
+        valid = isinstance(sizes, dict) and all(isinstance(v, list) and len(v) == 6 and all(type(n) is int for n in v)
+                                                for v in sizes.values())
+        if not valid:
+            notice_damaged(SIZES.rel, "list of photo sizes")
+        KNOWN_SIZES[cache] = sizes if valid else {}
     return KNOWN_SIZES[cache]
 
 
