@@ -156,14 +156,9 @@ def remove_stale_temps(folder: Path) -> int:
     return removed
 
 
-def move_into_place(source: Path, target: Path, unlink_first: bool = False) -> None:
+def move_into_place(source: Path, target: Path) -> None:
     """Rename ``source`` to ``target``, over whatever was there: a reader sees
-    the old file or the new one, never half of one. ``unlink_first`` removes
-    the old file before the rename: renamed over an old file, ext4 writes the
-    new one's data out before the rename returns, which a caller that keeps a
-    journal of its moves (`book.pdf.commit`) can do without."""
-    if unlink_first:
-        target.unlink(missing_ok=True)
+    the old file or the new one, never half of one, and never neither."""
     os.replace(source, target)
 
 

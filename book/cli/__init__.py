@@ -232,8 +232,13 @@ def check_profile(profile: str) -> None:
 
 
 def main() -> None:
+    from book.cli.signals import Interrupted, install
+
+    install()
     try:
         app()
+    except Interrupted as exc:
+        sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.exit(int(ExitCode.INTERRUPTED))
 

@@ -42,9 +42,9 @@ def guarded(command):
                 traceback.print_exc()
             show_problems(exc)
             raise typer.Exit(int(exc.exit_code)) from None
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM and SIGHUP (`book.cli.signals`)
             err.print("interrupted; the previous outputs are as they were")
-            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+            raise typer.Exit(getattr(exc, "exit_code", int(ExitCode.INTERRUPTED))) from None
         except (typer.Exit, typer.Abort):
             raise
         except Exception as exc:  # a bug of ours: say so in one line, details with --debug
