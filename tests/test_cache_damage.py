@@ -58,21 +58,14 @@ def built(mini: Path, profile_cache: Path, tmp_path: Path):
     return mini, xdg, pdfs(mini)
 
 
-def damage_files(root: Path, pattern: str) -> list[Path]:
-    base = root if not pattern.startswith("xdg/") else root.parent
-    found = sorted(base.glob(pattern))
-    assert found, pattern
-    return found
-
-
 @pytest.mark.parametrize("kind", list(KINDS))
 def test_each_cache_damaged_three_ways_is_made_again_with_the_clean_bytes(built, kind):
     root, xdg, clean = built
     pattern, words = KINDS[kind]
     base = root if not pattern.startswith("xdg/") else xdg.parent
     for how, damage in DAMAGES.items():
-        files = sorted(base.glob(pattern))
-        assert files, (kind, how)
+        files = [p for p in sorted(base.glob(pattern)) if p.suffix != ".icc" or p.with_suffix(".sha256").exists()]
+        assert files, (kind, how)  # (of the press profiles, the one this version makes)
         for path in files:
             path.write_bytes(damage(path.read_bytes()))
         if kind != "record":  # a build with its record would not need the cache: the outputs are as recorded
