@@ -96,14 +96,15 @@ def test_removed_text_becomes_obsolete_and_new_text_untranslated(extracted, run)
     assert "#~ msgctxt \"photo:p002:place\"" in (extracted / "translations" / "ja.po").read_text(encoding="utf-8")
     new = {e.msgctxt: e for e in po}["chapter:cang:note"]
     assert new.msgstr == "" and not new.fuzzy
-    status = json.loads(run(extracted, "i18n", "status", "--json").stdout)
-    assert [{k: v for k, v in row.items() if k != "problems"} for row in status] == [
+    document = json.loads(run(extracted, "i18n", "status", "--json").stdout)
+    assert document["languages"] == [
         {"lang": "en", "translated": 13, "fuzzy": 0, "stale": 0, "untranslated": 1, "obsolete": 1, "words_left": 3, "percent": 92.9},
         {"lang": "ja", "translated": 13, "fuzzy": 0, "stale": 0, "untranslated": 1, "obsolete": 1, "words_left": 3, "percent": 92.9},
     ]
     line = new.linenum
-    assert status[1]["problems"] == [{"file": "translations/ja.po", "line": line, "key": "chapter:cang:note", "code": "untranslated",
-                                      "severity": "warning", "message": "ja: chapter:cang:note: not translated"}]
+    assert [p for p in document["problems"] if p["lang"] == "ja"] == [
+        {"file": "translations/ja.po", "line": line, "key": "chapter:cang:note", "code": "untranslated", "severity": "warning",
+         "lang": "ja", "page": None, "photo": None, "message": "ja: chapter:cang:note: not translated"}]
 
 
 def test_status_counts_fuzzy_as_not_translated(extracted, run):
@@ -111,7 +112,7 @@ def test_status_counts_fuzzy_as_not_translated(extracted, run):
     chapter.write_text(chapter.read_text(encoding="utf-8").replace(OLD, NEW), encoding="utf-8")
     run(extracted, "i18n", "extract")
     run(extracted, "i18n", "update")
-    rows = {r["lang"]: r for r in json.loads(run(extracted, "i18n", "status", "--json").stdout)}
+    rows = {r["lang"]: r for r in json.loads(run(extracted, "i18n", "status", "--json").stdout)["languages"]}
     assert rows["en"]["fuzzy"] == 1 and rows["en"]["translated"] == 13 and rows["en"]["words_left"] == len(NEW.split())
     table = run(extracted, "i18n", "status").stdout
     assert "en" in table and "92.8 %" in table
@@ -127,7 +128,7 @@ def test_status_counts_an_entry_deleted_from_the_catalog_as_untranslated(extract
     place = blocks(po)['msgctxt "photo:p002:place"']
     po.write_text(po.read_text(encoding="utf-8").replace(place + "\n\n", ""), encoding="utf-8")
     assert "photo:p002:place" not in entries(po)
-    rows = {r["lang"]: r for r in json.loads(run(extracted, "i18n", "status", "--json").stdout)}
+    rows = {r["lang"]: r for r in json.loads(run(extracted, "i18n", "status", "--json").stdout)["languages"]}
     assert {k: v for k, v in rows["en"].items() if k != "problems"} == \
         {"lang": "en", "translated": 13, "fuzzy": 0, "stale": 0, "untranslated": 1, "obsolete": 0, "words_left": 2, "percent": 92.9}
     assert rows["en"]["problems"] == [{"file": "translations/en.po", "line": None, "key": "photo:p002:place", "code": "untranslated",
@@ -147,7 +148,7 @@ def test_status_reports_a_stale_translation_the_way_the_build_does(extracted, ru
     chapter.write_text(chapter.read_text(encoding="utf-8").replace(OLD, NEW), encoding="utf-8")  # no 'i18n update' yet
     line = entries(extracted / "translations" / "en.po")["photo:p002:caption"].linenum
     stale = "en: photo:p002:caption: the Vietnamese text changed since it was translated; run 'book i18n update'"
-    rows = {r["lang"]: r for r in json.loads(run(extracted, "i18n", "status", "--json").stdout)}
+    rows = {r["lang"]: r for r in json.loads(run(extracted, "i18n", "status", "--json").stdout)["languages"]}
     assert {k: v for k, v in rows["en"].items() if k != "problems"} == \
         {"lang": "en", "translated": 13, "fuzzy": 0, "stale": 1, "untranslated": 0, "obsolete": 0,
          "words_left": len(NEW.split()), "percent": 92.9}

@@ -181,14 +181,27 @@ def check_resolution(book: Book, pagination: Pagination, output: Output, out: Pr
         if ppi >= book.min_ppi - 0.5:
             continue
         low[(placed.value, placed.frame.name)] = ppi
-        message = (f"photo {photo.id} is {ppi:.0f} ppi in its frame on page {page.number} "
-                   f"(print needs {book.min_ppi}); supply a larger original")
+        message = low_ppi_message(photo.id, ppi, page.number, (placed.frame.w, placed.frame.h), book.min_ppi)
+        where = Where(photo.rel, page=page.number, photo=photo.id)
         if output.for_press:
-            (out.warn if ppi >= book.min_ppi / 2 else out.error)("low-ppi", Where(photo.rel), message)
+            (out.warn if ppi >= book.min_ppi / 2 else out.error)("low-ppi", where, message)
         elif output.fallback:
-            out.warn("low-ppi", Where(photo.rel), message)
+            out.warn("low-ppi", where, message)
     save_sizes(image_cache(book))
     return low
+
+
+def low_ppi_message(photo: str, ppi: float, page: int, frame_mm: tuple[float, float], min_ppi: int) -> str:
+    """What the photo reaches, how large it can print, and the three ways out.
+
+    >>> low_ppi_message("vt01", 60, 3, (216, 123), 300).split("; ")[1].split(":")[0]
+    'at 300 ppi it fills at most 43 × 25 mm'
+    """
+    scale = ppi / min_ppi  # the frame's share the photo fills at the minimum resolution
+    most = f"{frame_mm[0] * scale:.0f} × {frame_mm[1] * scale:.0f} mm"
+    return (f"photo {photo} is {ppi:.0f} ppi in its frame on page {page} (print needs {min_ppi}, and below {min_ppi // 2} it is "
+            f"an error); at {min_ppi} ppi it fills at most {most}: supply a larger original, place it in a smaller frame, or "
+            "lower colour.min_ppi in content/book.yaml if the printer agrees")
 
 
 def report_failures(book: Book, results: list[ImageResult], out: Problems) -> None:
