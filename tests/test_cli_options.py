@@ -17,7 +17,7 @@ from book.cli import app
 def test_dash_h_is_help_and_shows_values_not_types(args):
     result = CliRunner().invoke(app, [*args, "-h"], env={"COLUMNS": "80"})
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("Usage: book")
+    assert result.output.startswith("Usage: ")
     options = result.output.split("Options:")[1]
     assert not re.search(r"<(bool|str|list\[str\]|int range|int|path)>", options), options
 
@@ -40,7 +40,8 @@ def test_ignore_silences_a_known_warning(mini, run):
     quiet = run(mini, "check", "--lang", "vi", "--ignore", "isbn-missing", "--ignore", "no-cover")
     assert quiet.exit_code == 0
     assert not any("no ISBN" in line or "no cover" in line for line in warnings_of(quiet.stderr)), quiet.stderr
-    assert len(warnings_of(quiet.stderr)) == len(warnings_of(said.stderr)) - 2
+    silenced = [line for line in warnings_of(said.stderr) if "no ISBN" in line or "no cover" in line]
+    assert len(silenced) >= 2 and len(warnings_of(quiet.stderr)) == len(warnings_of(said.stderr)) - len(silenced)
     book_yaml = mini / "content/book.yaml"
     book_yaml.write_text(book_yaml.read_text(encoding="utf-8") + "ignore: [isbn-missing, no-cover, page-padding, msgfmt]\n",
                          encoding="utf-8")
