@@ -17,7 +17,7 @@ from book.pages.paginate import paginate
 from book.pages.shapes import CROP_LIMIT, crop_share, photo_shape
 from book.sources import load_book
 
-TRIMS = [(240, 300), (280, 240)]
+TRIMS = [(240, 300), (280, 240), (210, 210)]
 CHAPTER = "content/chapters/01-cang.yaml"
 
 
