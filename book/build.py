@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from book.files import DiskFull
-from book.gather import Prepared, lay_out, load_sources, measure_shared, set_editions, settle_problems
+from book.gather import Prepared, ignore_key, lay_out, load_sources, measure_shared, set_editions, settle_problems
 from book.i18n.checks import stop_without_catalogs
 from book.images.pool import EarlyPhotos, photo_jobs
 from book.incremental import Incremental, build_key
@@ -34,7 +34,7 @@ from book.summary import Written, summarise
 
 def build(root: Path, langs: list[str] | None = None, profile_name: str = "print", jobs: int | None = None,
           strict: bool = False, report=None, notify=None, pdfx: str | None = None, marks: bool | None = None,
-          simulate_press: bool | None = None) -> dict:
+          simulate_press: bool | None = None, ignore: frozenset[str] = frozenset()) -> dict:
     """Build the editions; returns the manifest, with the build's ``summary``
     (see `book.summary`) and ``removed``: a line for each output the book no
     longer makes, removed from output/ (`book.pdf.commit.stale`). Outputs
@@ -46,7 +46,8 @@ def build(root: Path, langs: list[str] | None = None, profile_name: str = "print
     clock, started, workers = time.perf_counter(), time.time(), jobs or os.cpu_count() or 1
     report = report or (lambda *args: None)
     report("checking sources", 0, 1)
-    incremental = Incremental(root, build_key(profile_name, langs, strict, pdfx, marks, simulate_press), clock, strict)
+    key = build_key(profile_name, langs, strict, pdfx, marks, simulate_press) + ignore_key(ignore)
+    incremental = Incremental(root, key, clock, strict)
     if incremental.manifest is not None:  # nothing the build reads changed since the recorded build
         report("done", 1, 1)
         return incremental.manifest
@@ -64,7 +65,7 @@ def build(root: Path, langs: list[str] | None = None, profile_name: str = "print
         lay_out(prepared, output, needs, whole_photos=False)
         photos.start(prepared.book, prepared.pagination, prepared.cover, output)
         set_editions(prepared, output, incremental.kept_editions(prepared, output))
-        settle_problems(prepared, output, strict)
+        settle_problems(prepared, output, strict, ignore)
         prepared.problems.stop_if_errors("found; nothing was written")
         source_date(prepared.book.date)  # a bad SOURCE_DATE_EPOCH stops here, before reportlab trips over it
         with project_lock(root, notify):

@@ -17,8 +17,8 @@ import json
 import os
 from pathlib import Path
 
-from book.caches import DIGESTS
-from book.files import observe, seen, sha256_file, signature, write_atomic
+from book.caches import DIGESTS, notice_damaged
+from book.files import is_signature, observe, seen, sha256_file, signature, write_atomic
 
 __all__ = ["Digests", "file_digest", "read_digest", "signature"]
 
@@ -48,12 +48,17 @@ class Digests:
         self.taken: dict[str, str] = {}  # this build's: the digest of the bytes it read of each file
         self.changed = False
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-            if data.get("version") == MEMO_VERSION:
-                self.entries = {k: v for k, v in data["files"].items()
-                                if isinstance(v, list) and len(v) == 5 and isinstance(v[4], str)}
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            pass  # no memo or a damaged one: every file is read
+            data = json.loads(self.path.read_bytes())
+        except FileNotFoundError:
+            return  # no memo: every file is read
+        except (OSError, ValueError):
+            data = None
+        files = data.get("files") if isinstance(data, dict) else None
+        if isinstance(files, dict) and data.get("version") == MEMO_VERSION:
+            self.entries = {k: v for k, v in files.items() if isinstance(v, list) and len(v) == 5 and isinstance(v[4], str)
+                            and is_signature(v[:4])}
+        elif not isinstance(data, dict) or data.get("version") == MEMO_VERSION:
+            notice_damaged(MEMO_REL, "list of file digests")  # every file is read
 
     def known(self, path: Path) -> str | None:
         """The remembered digest of ``path`` if the file is still the one it was taken of."""

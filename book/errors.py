@@ -11,6 +11,7 @@ the CLI turns it into the message and exit code (see ``cli.guarded``)."""
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, replace
 
 ERROR, WARNING = "error", "warning"
@@ -30,7 +31,9 @@ class Where:
     path: str
     line: int | None = None
     key: str | None = None
-    page: int | None = None  # for problems found in a PDF
+    page: int | None = None  # the page of the book or of a PDF
+    lang: str | None = None  # the edition, where the problem is one edition's
+    photo: str | None = None  # the photo's id, where the problem is a photo's
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}" if self.line else self.path
@@ -56,16 +59,48 @@ class Problem:
     @classmethod
     def from_json(cls, data: dict) -> Problem:
         """The problem `as_json` gave."""
-        where = Where(data["file"], data.get("line"), data.get("key"), data.get("page")) if data.get("file") is not None else None
+        where = (Where(data["file"], data.get("line"), data.get("key"), data.get("page"), data.get("lang"), data.get("photo"))
+                 if data.get("file") is not None else None)
         return cls(data["code"], data["message"], where, data.get("severity", ERROR))
 
     def as_json(self) -> dict:
+        """The one shape of a problem in every command's JSON (docs/json.md):
+        ``file, line, key, code, severity, lang, page, photo, message``, null where unknown."""
         where = self.where
-        out = {"file": where.path if where else None, "line": where.line if where else None, "key": where.key if where else None,
-               "code": self.code, "severity": self.severity, "message": self.message}
-        if where and where.page is not None:
-            out["page"] = where.page
-        return out
+        return {"file": where.path if where else None, "line": where.line if where else None, "key": where.key if where else None,
+                "code": self.code, "severity": self.severity, "lang": self.lang, "page": self.page, "photo": self.photo,
+                "message": self.message}
+
+    @property
+    def lang(self) -> str | None:
+        """The edition: given, or the catalog's (translations/<lang>.po), or the edition that begins our messages ("en: …")."""
+        if self.where and self.where.lang:
+            return self.where.lang
+        found = CATALOG.fullmatch(self.where.path) if self.where else None
+        if found:
+            return found[1]
+        found = LANG_PREFIX.match(self.message)
+        return found[1] if found else None
+
+    @property
+    def page(self) -> int | None:
+        if self.where and self.where.page is not None:
+            return self.where.page
+        found = ON_PAGE.search(self.message)
+        return int(found[1]) if found else None
+
+    @property
+    def photo(self) -> str | None:
+        """The photo: given, or the one a catalog entry's msgctxt names (photo:<id>:caption)."""
+        if self.where and self.where.photo:
+            return self.where.photo
+        key = self.where.key if self.where else None
+        return key.split(":")[1] if key and key.startswith("photo:") and key.count(":") >= 2 else None
+
+
+CATALOG = re.compile(r"translations/([a-z]{2,3}(?:[-_][A-Za-z]+)?)\.po")
+LANG_PREFIX = re.compile(r"([a-z]{2}): ")
+ON_PAGE = re.compile(r"\bon page (\d+)\b")
 
 
 class Problems:
@@ -93,6 +128,10 @@ class Problems:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.items if p.warning]
+
+    def ignore(self, codes: frozenset[str]) -> None:
+        """Warnings with these codes are dropped (--ignore, book.yaml ignore:); errors stay."""
+        self.items = [p for p in self.items if not (p.warning and p.code in codes)]
 
     def soften(self, codes: frozenset[str]) -> None:
         """Errors with these codes become warnings (what a proof can go on with)."""

@@ -47,6 +47,15 @@ def signature(path: Path) -> list[int] | None:
     return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
 
 
+def is_signature(value) -> bool:
+    """Whether ``value`` is a signature as `book.files.signature` gives it.
+
+    >>> is_signature([1, 2, 3, 4]), is_signature([1, "2", 3, 4]), is_signature("abcd")
+    (True, False, False)
+    """
+    return isinstance(value, list) and len(value) == 4 and all(isinstance(n, int) and not isinstance(n, bool) for n in value)
+
+
 def settled(sig: list[int] | None, read_at_ns: int) -> list[int] | None:
     """``sig`` when the file had been still for `SETTLED_NS` when read at ``read_at_ns``."""
     return sig if sig is not None and read_at_ns - sig[2] >= SETTLED_NS else None
@@ -147,14 +156,9 @@ def remove_stale_temps(folder: Path) -> int:
     return removed
 
 
-def move_into_place(source: Path, target: Path, unlink_first: bool = False) -> None:
+def move_into_place(source: Path, target: Path) -> None:
     """Rename ``source`` to ``target``, over whatever was there: a reader sees
-    the old file or the new one, never half of one. ``unlink_first`` removes
-    the old file before the rename: renamed over an old file, ext4 writes the
-    new one's data out before the rename returns, which a caller that keeps a
-    journal of its moves (`book.pdf.commit`) can do without."""
-    if unlink_first:
-        target.unlink(missing_ok=True)
+    the old file or the new one, never half of one, and never neither."""
     os.replace(source, target)
 
 

@@ -60,7 +60,8 @@ class Prepared:
     fonts: dict[str, EditionFonts] = field(default_factory=dict, repr=False)  # made ready once per edition
 
 
-def gather(root: Path, langs: list[str] | None, output: Output, strict: bool = False, whole_photos: bool = True) -> Prepared:
+def gather(root: Path, langs: list[str] | None, output: Output, strict: bool = False, whole_photos: bool = True,
+           ignore: frozenset[str] = frozenset()) -> Prepared:
     """Gather and check everything a build of ``output`` would, writing no
     output. ``whole_photos`` False reads the photos' headers only (a
     build's photo stage decodes them)."""
@@ -68,8 +69,13 @@ def gather(root: Path, langs: list[str] | None, output: Output, strict: bool = F
     needs = measure_shared(prepared, paginate(prepared.book), output)
     lay_out(prepared, output, needs, whole_photos)
     set_editions(prepared, output)
-    settle_problems(prepared, output, strict)
+    settle_problems(prepared, output, strict, ignore)
     return prepared
+
+
+def ignore_key(ignore: frozenset[str]) -> str:
+    """The part of a build's record key that --ignore adds (none without it)."""
+    return f"|ignore={','.join(sorted(ignore))}" if ignore else ""
 
 
 def load_sources(root: Path, langs: list[str] | None) -> Prepared:
@@ -205,11 +211,14 @@ def prepare_edition(prepared: Prepared, lang: str, output: Output) -> Edition | 
     return edition
 
 
-def settle_problems(prepared: Prepared, output: Output, strict: bool) -> None:
-    """What the output tolerates softened (a proof), and what the build refuses promoted to errors."""
+def settle_problems(prepared: Prepared, output: Output, strict: bool, ignore: frozenset[str] = frozenset()) -> None:
+    """What the output tolerates softened (a proof), the warnings the user
+    silenced dropped (``ignore``, and book.yaml's), and what the build refuses
+    promoted to errors."""
     book, problems = prepared.book, prepared.problems
     if output.fallback:
         problems.soften(PROOF_TOLERATES)
+    problems.ignore(book.ignore | ignore)
     if strict:
         problems.promote()
     elif output.for_press and book.imprint and book.imprint.final:

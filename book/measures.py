@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from book.caches import MEASURES
+from book.caches import MEASURES, notice_damaged
 from book.errors import BookError
 from book.files import DiskFull, write_atomic
 from book.text.cards import CardKey, CardTexts
@@ -71,11 +71,15 @@ class MeasuresMemo:
         self.path = root / MEMO_REL
         self.entries: dict[str, dict] = {}
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-            if data.get("version") == MEMO_VERSION and isinstance(data.get("editions"), dict):
-                self.entries = data["editions"]
-        except (OSError, ValueError, AttributeError):
-            pass  # no memo or a damaged one: every edition is measured
+            data = json.loads(self.path.read_bytes())
+        except FileNotFoundError:
+            return  # no memo: every edition is measured
+        except (OSError, ValueError):
+            data = None
+        if isinstance(data, dict) and data.get("version") == MEMO_VERSION and isinstance(data.get("editions"), dict):
+            self.entries = data["editions"]
+        elif not isinstance(data, dict) or data.get("version") == MEMO_VERSION:
+            notice_damaged(MEMO_REL, "memo of measures")  # every edition is measured
 
     def get(self, name: str, key: str, measure) -> EditionMeasures | None:
         """The remembered part ``name`` if it was measured from inputs of digest ``key``."""

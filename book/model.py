@@ -295,6 +295,7 @@ class Book:
     artworks: dict[str, Artwork] = field(default_factory=dict)  # an artwork slot's value -> the file read
     keep_together: dict[str, tuple[str, ...]] = field(default_factory=dict)  # language -> words a title's line never splits
     grid: Grid = field(default_factory=Grid)
+    ignore: frozenset[str] = frozenset()  # warning codes content/book.yaml silences (ignore:)
 
     @property
     def date(self) -> datetime.date:

@@ -6,7 +6,8 @@ The record is ``output/.record.json``, apart from the manifest. It is
 written atomically after the outputs are in place (`book.incremental`
 asks it, stage by stage, what changed); a record that is
 missing, damaged or from another version of this code counts as empty,
-which means a full build, never a wrong one. An output counts as unchanged
+which means a full build, never a wrong one (a damaged one says so in one
+line, and is written afresh by that build). An output counts as unchanged
 only when its recorded inputs match and the file on disk is the one the
 record describes (`book.files.seen`: size, modification and change times
 and inode as written).
@@ -19,11 +20,11 @@ import json
 from functools import cache
 from pathlib import Path
 
-from book.caches import RECORD
-from book.files import seen, sha256_file, signature, write_atomic
+from book.caches import RECORD, notice_damaged
+from book.files import is_signature, seen, sha256_file, signature, write_atomic
 
 RECORD_REL = RECORD.rel
-RECORD_VERSION = 2  # 2: each output keeps what its build found of its edition
+RECORD_VERSION = 3  # 2: each output keeps what its build found of its edition; 3: its own digest
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -54,17 +55,27 @@ class BuildRecord:
         self.outputs: dict[str, dict] = {}
         self.builds: dict[str, dict] = {}
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-            if data.get("version") == RECORD_VERSION:
-                self.outputs = {k: v for k, v in data["outputs"].items() if isinstance(v, dict)}
-                self.builds = {k: v for k, v in data["builds"].items() if isinstance(v, dict)}
-                if data.get("code") != code_digest():
-                    # Another version of the code: every output is built again, but what the
-                    # record knows of the files in place (`intact`) still spares reading them.
-                    self.outputs = {k: {"sha256": v.get("sha256"), "seen": v.get("seen")} for k, v in self.outputs.items()}
-                    self.builds = {}
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            pass  # no record, or a damaged one: everything is built
+            data = json.loads(self.path.read_bytes())
+        except FileNotFoundError:
+            return  # no record: everything is built
+        except (OSError, ValueError):
+            data = None
+        if not isinstance(data, dict) or not isinstance(data.get("version"), int):
+            notice_damaged(RECORD_REL, "build record")  # everything is built, and the record written afresh
+            return
+        if data["version"] != RECORD_VERSION:
+            return
+        outputs, builds = data.get("outputs"), data.get("builds")
+        if not (data.pop("check", None) == record_check(data) and isinstance(outputs, dict) and all(map(good_output, outputs.values()))
+                and isinstance(builds, dict) and all(map(good_build, builds.values()))):
+            notice_damaged(RECORD_REL, "build record")
+            return
+        self.outputs, self.builds = outputs, builds
+        if data.get("code") != code_digest():
+            # Another version of the code: every output is built again, but what the
+            # record knows of the files in place (`intact`) still spares reading them.
+            self.outputs = {k: {"sha256": v.get("sha256"), "seen": v.get("seen")} for k, v in self.outputs.items()}
+            self.builds = {}
 
     def intact(self, rel: str) -> str | None:
         """The SHA-256 of output ``rel`` if it is still the file this record
@@ -111,9 +122,40 @@ class BuildRecord:
 
     def save(self) -> None:
         data = {"version": RECORD_VERSION, "code": code_digest(), "outputs": self.outputs, "builds": self.builds}
-        text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-        if not self.path.is_file() or self.path.read_text(encoding="utf-8") != text:
+        text = json.dumps({**data, "check": record_check(data)}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        try:
+            same = self.path.read_bytes() == text.encode("utf-8")
+        except OSError:
+            same = False
+        if not same:
             write_atomic(self.path, text)
+
+
+def record_check(data: dict) -> str:
+    """The digest a record carries of the rest of itself: a record edited or
+    garbled into other valid JSON does not match it."""
+    return hashlib.sha256(json.dumps(data, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+
+
+def good_output(entry) -> bool:
+    """Whether ``entry`` is an output's record as `BuildRecord.note_output` writes it."""
+    return (isinstance(entry, dict) and isinstance(entry.get("sha256"), str) and isinstance(entry.get("inputs", ""), str)
+            and (entry.get("seen") is None or is_signature(entry["seen"])) and good_edition(entry.get("edition", {"problems": []})))
+
+
+def good_edition(found) -> bool:
+    """Whether ``found`` is what a build found of an edition (`BuildRecord.kept`)."""
+    problems = found.get("problems") if isinstance(found, dict) else None
+    return isinstance(problems, list) and all(isinstance(p, dict) and isinstance(p.get("code"), str)
+                                              and isinstance(p.get("message"), str) for p in problems)
+
+
+def good_build(entry) -> bool:
+    """Whether ``entry`` is a build's record as `BuildRecord.note_build` writes it."""
+    lists = [entry.get(name) for name in ("outputs", "warnings", "fonts")] if isinstance(entry, dict) else [None]
+    return (all(isinstance(value, list) and all(isinstance(item, str) for item in value) for value in lists)
+            and isinstance(entry.get("inputs"), str) and isinstance(entry.get("summary"), dict)
+            and isinstance(entry["summary"].get("editions"), list) and all(isinstance(e, dict) for e in entry["summary"]["editions"]))
 
 
 def source_files(root: Path) -> list[Path]:

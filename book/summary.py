@@ -89,16 +89,23 @@ def summary_table(summary: dict):
     from rich.table import Table
 
     proof = summary["profile"] == "proof"
-    table = Table(title=f"{summary['profile']} build, {summary['seconds']:.1f} s", title_justify="left")
-    for column in ("edition", "pages", "photos", "errors", "warnings", *(("proof marks",) if proof else ()), "file", "size", "time"):
-        table.add_column(column, justify="left" if column in ("edition", "file", "proof marks") else "right")
+    table = Table(title=f"{summary['profile']} build, {summary['seconds']:.1f} s", title_justify="left", show_edge=False, pad_edge=False)
+    # The files' paths follow the table, one a line (`summary_paths`): a table column cuts them short on 80 columns.
+    for column in ("edition", "pages", "photos", "errors", "warnings", *(("marks",) if proof else ()), "file", "size", "time"):
+        table.add_column(column, justify="left" if column in ("edition", "file", "marks") else "right",
+                         overflow="fold", no_wrap=column != "marks")
     for e in summary["editions"]:
         counts = {}
         for mark in e["marks"]:
             counts[mark["mark"]] = counts.get(mark["mark"], 0) + 1
         marks = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) or "none"
         table.add_row(e["lang"], str(e["pages"]), str(e["photos"]), str(e["errors"]), str(e["warnings"]), *((marks,) if proof else ()),
-                      f"{e['path']} ({'written' if e['written'] else 'unchanged'})", size_text(e["bytes"]), f"{e['seconds']:.1f} s")
+                      "written" if e["written"] else "unchanged", size_text(e["bytes"]), f"{e['seconds']:.1f} s")
     if summary["shared_warnings"]:
         table.caption = f"{summary['shared_warnings']} more warning(s) concern the whole book"
     return table
+
+
+def summary_paths(summary: dict) -> list[str]:
+    """Each edition's file, whole, after the table."""
+    return [f"{e['lang']}: {e['path']}" for e in summary["editions"]]

@@ -47,7 +47,7 @@ def test_generated_book_passes_check(tmp_path: Path, profile_cache: Path, run):
 
     result = run(root, "check")
     assert result.exit_code == 0, result.output
-    status = json.loads(run(root, "i18n", "status", "--json").stdout)
+    status = json.loads(run(root, "i18n", "status", "--json").stdout)["languages"]
     assert {s["lang"]: s["fuzzy"] + s["untranslated"] for s in status} == {"en": 0, "zh": 0, "ko": 0, "ja": 0}
 
     # A second generation paints nothing: the photos come from the cache.

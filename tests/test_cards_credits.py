@@ -282,7 +282,7 @@ def test_a_credit_wider_than_its_column_is_reported(mini, run):
                            f"'{long}', is "), line
     assert "wide and its column has room for" in line and "shorten it" in line
     listed = json.loads(run(mini, "check", "--lang", "en", "--json").stdout)
-    problems = listed["problems"] if isinstance(listed, dict) else listed
+    problems = listed["problems"]
     assert any(p["code"] == "credit-too-wide" and p["severity"] == "warning" for p in problems)
     assert "credit-too-wide" not in run(mini, "check", "--lang", "vi").stderr
 

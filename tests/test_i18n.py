@@ -96,14 +96,15 @@ def test_removed_text_becomes_obsolete_and_new_text_untranslated(extracted, run)
     assert "#~ msgctxt \"photo:p002:place\"" in (extracted / "translations" / "ja.po").read_text(encoding="utf-8")
     new = {e.msgctxt: e for e in po}["chapter:cang:note"]
     assert new.msgstr == "" and not new.fuzzy
-    status = json.loads(run(extracted, "i18n", "status", "--json").stdout)
-    assert [{k: v for k, v in row.items() if k != "problems"} for row in status] == [
-        {"lang": "en", "translated": 13, "fuzzy": 0, "stale": 0, "untranslated": 1, "obsolete": 1, "words_left": 3, "percent": 92.9},
-        {"lang": "ja", "translated": 13, "fuzzy": 0, "stale": 0, "untranslated": 1, "obsolete": 1, "words_left": 3, "percent": 92.9},
+    document = json.loads(run(extracted, "i18n", "status", "--json").stdout)
+    assert document["languages"] == [
+        {"lang": "en", "translated": 13, "fuzzy": 0, "stale": 0, "untranslated": 1, "obsolete": 1, "words_left": 3, "percent": 92.8},
+        {"lang": "ja", "translated": 13, "fuzzy": 0, "stale": 0, "untranslated": 1, "obsolete": 1, "words_left": 3, "percent": 92.8},
     ]
     line = new.linenum
-    assert status[1]["problems"] == [{"file": "translations/ja.po", "line": line, "key": "chapter:cang:note", "code": "untranslated",
-                                      "severity": "warning", "message": "ja: chapter:cang:note: not translated"}]
+    assert [p for p in document["problems"] if p["lang"] == "ja"] == [
+        {"file": "translations/ja.po", "line": line, "key": "chapter:cang:note", "code": "untranslated", "severity": "warning",
+         "lang": "ja", "page": None, "photo": None, "message": "ja: chapter:cang:note: not translated"}]
 
 
 def test_status_counts_fuzzy_as_not_translated(extracted, run):
@@ -111,7 +112,7 @@ def test_status_counts_fuzzy_as_not_translated(extracted, run):
     chapter.write_text(chapter.read_text(encoding="utf-8").replace(OLD, NEW), encoding="utf-8")
     run(extracted, "i18n", "extract")
     run(extracted, "i18n", "update")
-    rows = {r["lang"]: r for r in json.loads(run(extracted, "i18n", "status", "--json").stdout)}
+    rows = {r["lang"]: r for r in json.loads(run(extracted, "i18n", "status", "--json").stdout)["languages"]}
     assert rows["en"]["fuzzy"] == 1 and rows["en"]["translated"] == 13 and rows["en"]["words_left"] == len(NEW.split())
     table = run(extracted, "i18n", "status").stdout
     assert "en" in table and "92.8 %" in table
@@ -127,12 +128,14 @@ def test_status_counts_an_entry_deleted_from_the_catalog_as_untranslated(extract
     place = blocks(po)['msgctxt "photo:p002:place"']
     po.write_text(po.read_text(encoding="utf-8").replace(place + "\n\n", ""), encoding="utf-8")
     assert "photo:p002:place" not in entries(po)
-    rows = {r["lang"]: r for r in json.loads(run(extracted, "i18n", "status", "--json").stdout)}
-    assert {k: v for k, v in rows["en"].items() if k != "problems"} == \
-        {"lang": "en", "translated": 13, "fuzzy": 0, "stale": 0, "untranslated": 1, "obsolete": 0, "words_left": 2, "percent": 92.9}
-    assert rows["en"]["problems"] == [{"file": "translations/en.po", "line": None, "key": "photo:p002:place", "code": "untranslated",
-                                       "severity": "warning", "message": "en: photo:p002:place: not translated"}]
-    assert rows["ja"]["translated"] == 14 and rows["ja"]["problems"] == []
+    document = json.loads(run(extracted, "i18n", "status", "--json").stdout)
+    rows = {r["lang"]: r for r in document["languages"]}
+    assert rows["en"] == \
+        {"lang": "en", "translated": 13, "fuzzy": 0, "stale": 0, "untranslated": 1, "obsolete": 0, "words_left": 2, "percent": 92.8}
+    assert document["problems"] == [{"file": "translations/en.po", "line": None, "key": "photo:p002:place", "code": "untranslated",
+                                     "severity": "warning", "lang": "en", "page": None, "photo": "p002",
+                                     "message": "en: photo:p002:place: not translated"}]
+    assert rows["ja"]["translated"] == 14
     table = run(extracted, "i18n", "status").stdout
     assert re.search(r"^en\W+13\W+0\W+0\W+1\W+0\W+92\.8 %", table, re.M), table
     assert re.search(r"^ja\W+14\W+0\W+0\W+0\W+0\W+100 %", table, re.M), table
@@ -147,12 +150,13 @@ def test_status_reports_a_stale_translation_the_way_the_build_does(extracted, ru
     chapter.write_text(chapter.read_text(encoding="utf-8").replace(OLD, NEW), encoding="utf-8")  # no 'i18n update' yet
     line = entries(extracted / "translations" / "en.po")["photo:p002:caption"].linenum
     stale = "en: photo:p002:caption: the Vietnamese text changed since it was translated; run 'book i18n update'"
-    rows = {r["lang"]: r for r in json.loads(run(extracted, "i18n", "status", "--json").stdout)}
-    assert {k: v for k, v in rows["en"].items() if k != "problems"} == \
-        {"lang": "en", "translated": 13, "fuzzy": 0, "stale": 1, "untranslated": 0, "obsolete": 0,
-         "words_left": len(NEW.split()), "percent": 92.9}
-    assert rows["en"]["problems"] == [{"file": "translations/en.po", "line": line, "key": "photo:p002:caption",
-                                       "code": "stale-translation", "severity": "warning", "message": stale}]
+    document = json.loads(run(extracted, "i18n", "status", "--json").stdout)
+    rows = {r["lang"]: r for r in document["languages"]}
+    assert rows["en"] == {"lang": "en", "translated": 13, "fuzzy": 0, "stale": 1, "untranslated": 0, "obsolete": 0,
+                          "words_left": len(NEW.split()), "percent": 92.8}
+    assert [p for p in document["problems"] if p["lang"] == "en"] == [
+        {"file": "translations/en.po", "line": line, "key": "photo:p002:caption", "code": "stale-translation", "severity": "warning",
+         "lang": "en", "page": None, "photo": "p002", "message": stale}]
     table = run(extracted, "i18n", "status").stdout
     assert "stale" in table and "untranslated" in table and "100 %" not in table
     # language, translated, fuzzy, stale, untranslated, obsolete, done

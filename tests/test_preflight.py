@@ -21,7 +21,7 @@ def test_print_pdfs_pass(mini, run):
     paths = sorted(str(p) for p in (mini / "output" / "print").rglob("*.pdf"))
     result = run(mini, "preflight", "--json", *paths)
     assert result.exit_code == 0, result.stderr
-    reports = json.loads(result.stdout)
+    reports = json.loads(result.stdout)["files"]
     assert [r["ok"] for r in reports] == [True, True, True]
     assert reports[0]["trim_mm"] == [240.0, 300.0]
     assert reports[0]["facts"]["standard"] == "PDF/X-1a:2001"

@@ -59,7 +59,7 @@ def test_overflowing_contents_entry_names_the_chapter_title(mini, run):
     edit(mini / "content" / "chapters" / "01-cang.yaml", 'title: "Cảng biển"', 'title: "' + "Cảng biển Hải Phòng " * 60 + '"')
     result = run(mini, "check", "--lang", "vi", "--json")
     assert result.exit_code == 1
-    problems = json.loads(result.stdout)
+    problems = json.loads(result.stdout)["problems"]
     toc = [p for p in problems if p["code"] == "overflow" and "contents entry Chương 1" in p["message"]]
     assert toc, problems
     assert toc[0]["file"] == "content/chapters/01-cang.yaml" and toc[0]["line"] == 2 and toc[0]["severity"] == "error"

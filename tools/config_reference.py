@@ -91,6 +91,8 @@ DOCS = {
     "BOOK_KEYS.editions": "The languages built, as codes (vi, en, zh, ko, ja); all five when left out.",
     "BOOK_KEYS.year": "The year printed in the book; the publication date's year when left out.",
     "BOOK_KEYS.keep_together": "Per language, words and names a title's line never splits: the book's own, not the tool's.",
+    "BOOK_KEYS.ignore": "Warning codes this book has acknowledged (e.g. `isbn-missing`, `no-cover`): not printed, and not "
+                        "failing `--strict`; errors are never silenced. `--ignore CODE` does the same for one run.",
     "BOOK_KEYS.trim_mm": "The trimmed page size, `[width, height]` in mm.",
     "BOOK_KEYS.bleed_mm": "How far pictures run past the trim on every side, in mm.",
     "BOOK_KEYS.margins_mm": "The page grid's margins (see `margins_mm` below).",

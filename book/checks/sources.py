@@ -11,10 +11,10 @@ from book.languages import catalog_rel
 from book.outputs import OUTPUTS
 
 
-def run_check(root: Path, langs: list[str] | None, strict: bool = False) -> list[Problem]:
+def run_check(root: Path, langs: list[str] | None, strict: bool = False, ignore: frozenset[str] = frozenset()) -> list[Problem]:
     """Every problem a print build would report; one for all the editions that have no catalog yet."""
     try:
-        prepared = gather(root, langs, OUTPUTS["print"], strict)
+        prepared = gather(root, langs, OUTPUTS["print"], strict, ignore=ignore)
     except BookError as exc:
         return exc.problems or [Problem("error", exc.message)]
     missing = missing_catalogs(prepared.book, prepared.langs)

@@ -4,7 +4,6 @@ check, review, preview and init commands; `book.cli.preflight` and
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from pathlib import Path
@@ -13,16 +12,19 @@ from typing import Annotated, Optional
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from book.cli.common import app, check_langs, err, fail_as_json, guarded, print_json, print_warnings, project_root, state, stdout_console, version_callback
-from book.errors import BookError, ExitCode
+from book.cli.common import LANGS, app, check_langs, err, guarded, print_warnings, project_root, state, stdout_console, version_callback
+from book.cli.report import UsageError, emit
+from book.errors import ExitCode
 
 __all__ = ["app", "main"]
+IGNORE_HELP = ("Silence warnings with this code (repeatable; codes as --json prints them, e.g. isbn-missing); "
+               "content/book.yaml's ignore: lists the book's own.")
 
 
 @app.callback()
 def main_options(
     project: Annotated[Optional[Path], typer.Option(
-        "--project", help="The book project folder (default: the nearest folder upwards with content/book.yaml).")] = None,
+        "--project", metavar="DIR", help="The book project folder (default: the nearest folder upwards with content/book.yaml).")] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
     version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True, help="Show the version and exit.")] = False,
 ) -> None:
@@ -33,62 +35,66 @@ def main_options(
 @app.command()
 @guarded
 def build(
-    lang: Annotated[Optional[list[str]], typer.Option("--lang", "-l", help="Build only this language (repeatable).")] = None,
-    profile: Annotated[str, typer.Option("--profile", help=(
+    lang: Annotated[Optional[list[str]], typer.Option("--lang", "-l", metavar=LANGS, help="Build only this language (repeatable).")] = None,
+    profile: Annotated[str, typer.Option("--profile", metavar="[print|screen|proof]", help=(
         "print (CMYK, PDF/X-1a), screen (RGB), proof (RGB, marks what is missing), or a registered output."))] = "print",
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes for photos and editions (default: all cores).")] = None,
+    jobs: Annotated[Optional[int], typer.Option(
+        "--jobs", "-j", min=1, metavar="N", help="Worker processes for photos and editions (default: all cores).")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
-    pdfx: Annotated[Optional[str], typer.Option("--pdfx", help="PDF/X flavour of the print output: x1a (default) or x4.")] = None,
+    pdfx: Annotated[Optional[str], typer.Option("--pdfx", metavar="[x1a|x4]", help="PDF/X flavour of the print output: x1a (default) or x4.")] = None,
     marks: Annotated[Optional[bool], typer.Option("--marks/--no-marks", help="Crop marks outside the bleed (default: the profile's, else none).")] = None,
     simulate_press: Annotated[Optional[bool], typer.Option(
         "--simulate-press/--no-simulate-press",
         help="Show the photos as the press will print them (soft proof; screen and proof profiles; on by default in proof).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems, no summary.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the summary and the problems as JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary and the problems as JSON (docs/json.md).")] = False,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", metavar="CODE", help=IGNORE_HELP)] = None,
 ) -> None:
     """Build the editions' PDFs into output/<profile>/<lang>/."""
+    from book.gather import ignore_key
     from book.incremental import Incremental, build_key
     from book.outputs import OUTPUTS
 
     clock = time.perf_counter()
     check_profile(profile)
     if simulate_press and OUTPUTS[profile].colour == "cmyk":
-        err.print(f"error: --simulate-press: the {profile} profile is already made for the press; use it with --profile proof or screen")
-        raise typer.Exit(int(ExitCode.USAGE))
+        raise UsageError(f"--simulate-press: the {profile} profile is already made for the press; use it with --profile proof or screen")
     langs = check_langs(lang)
     root = project_root()
     # An unchanged build answers from its record before the toolchain is loaded.
-    manifest = Incremental(root, build_key(profile, langs, strict, pdfx, marks, simulate_press), clock).manifest
+    ignored = frozenset(ignore or ())
+    manifest = Incremental(root, build_key(profile, langs, strict, pdfx, marks, simulate_press) + ignore_key(ignored), clock).manifest
     if manifest is None:
-        manifest = full_build(root, langs, profile, jobs, strict, pdfx, marks, simulate_press, as_json)
+        manifest = full_build(root, langs, profile, jobs, strict, pdfx, marks, simulate_press, as_json, ignored)
     summary, removed = manifest.pop("summary"), manifest.pop("removed", [])
     if as_json:
-        print_json({"ok": True, **summary, "removed": removed})
+        emit("build", True, summary.pop("problems"), None, **summary, removed=removed)
         return
     print_warnings(manifest["warnings"])
     for line in removed:  # outputs that left the book left output/
         err.print(line, markup=False, soft_wrap=True)
     if not quiet:
-        from book.summary import summary_table
+        from book.summary import summary_paths, summary_table
 
         stdout_console().print(summary_table(summary))
+        for line in summary_paths(summary):
+            print(line)
         for entry in manifest["files"]:
             if entry["profile"] == profile and entry.get("part") == "cover" and (not langs or entry["lang"] in langs):
                 print(f"{entry['path']}  cover, spine {entry['spine_mm']:g} mm")
 
 
-def full_build(root: Path, langs, profile: str, jobs, strict: bool, pdfx, marks, simulate_press, as_json: bool) -> dict:
+def full_build(root: Path, langs, profile: str, jobs, strict: bool, pdfx, marks, simulate_press, as_json: bool,
+               ignore: frozenset[str] = frozenset()) -> dict:
     """`book.build.build` with a progress bar; the manifest, or exits on a problem."""
     from book.build import build as run_build
     from book.outputs import OUTPUTS
     from book.pdf.pdfx import PDFX
 
     if pdfx is not None and pdfx not in PDFX:
-        err.print(f"error: --pdfx {pdfx}: unknown PDF/X flavour; use one of {', '.join(PDFX)}")
-        raise typer.Exit(int(ExitCode.USAGE))
+        raise UsageError(f"--pdfx {pdfx}: unknown PDF/X flavour; use one of {', '.join(PDFX)}")
     if pdfx is not None and OUTPUTS[profile].colour != "cmyk":
-        err.print(f"error: --pdfx {pdfx}: the {profile} profile is RGB; PDF/X applies to --profile print")
-        raise typer.Exit(int(ExitCode.USAGE))
+        raise UsageError(f"--pdfx {pdfx}: the {profile} profile is RGB; PDF/X applies to --profile print")
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=True, disable=not err.is_terminal or as_json) as progress:
         task = progress.add_task("starting", total=1)
@@ -96,33 +102,29 @@ def full_build(root: Path, langs, profile: str, jobs, strict: bool, pdfx, marks,
         def report(stage: str, done: int, total: int) -> None:
             progress.update(task, description=stage, completed=done, total=max(total, 1))
 
-        try:
-            manifest = run_build(root, langs, profile, jobs, strict, report,
-                                 notify=lambda line: err.print(line, markup=False, soft_wrap=True), pdfx=pdfx, marks=marks,
-                                 simulate_press=simulate_press)
-        except BookError as exc:
-            if not as_json:
-                raise
-            fail_as_json(exc)
-    return manifest
+        return run_build(root, langs, profile, jobs, strict, report,
+                         notify=lambda line: err.print(line, markup=False, soft_wrap=True), pdfx=pdfx, marks=marks,
+                         simulate_press=simulate_press, ignore=ignore)
 
 
 @app.command()
 @guarded
 def check(
-    lang: Annotated[Optional[list[str]], typer.Option("--lang", "-l", help="Check only this language (repeatable).")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the problems as JSON.")] = False,
+    lang: Annotated[Optional[list[str]], typer.Option("--lang", "-l", metavar=LANGS, help="Check only this language (repeatable).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the problems as JSON (docs/json.md).")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems, no summary.")] = False,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", metavar="CODE", help=IGNORE_HELP)] = None,
 ) -> None:
     """Check the sources without writing PDFs."""
     from book.checks.sources import run_check
 
     langs = check_langs(lang)
-    problems = run_check(project_root(), langs, strict)
+    problems = run_check(project_root(), langs, strict, frozenset(ignore or ()))
     errors, warnings = [p for p in problems if not p.warning], [p for p in problems if p.warning]
     if as_json:
-        print(json.dumps([p.as_json() for p in problems], ensure_ascii=False, indent=2))
+        failed = f"{len(errors)} problem{'s' if len(errors) != 1 else ''} found" if errors else None
+        emit("check", not errors, problems, failed, langs=langs, errors=len(errors), warnings=len(warnings))
     else:
         for problem in errors:
             err.print(f"error: {problem}", markup=False, soft_wrap=True)
@@ -135,11 +137,15 @@ def check(
 
 @app.command()
 @guarded
-def review() -> None:
+def review(as_json: Annotated[bool, typer.Option("--json", help="Print what was written as JSON (docs/json.md).")] = False) -> None:
     """Write the multilingual review sheet: every photo and text with its words in every edition and their status."""
     from book.review.make import make_review
 
     result = make_review(project_root())
+    if as_json:
+        emit("review", True, [], path=result.path.relative_to(project_root()).as_posix(), written=result.written, texts=result.rows,
+             photos=result.photos, pages=result.pages, counts=dict(sorted(result.counts.items())))
+        return
     counts = ", ".join(f"{n} {status}" for status, n in sorted(result.counts.items()))
     print(f"{result.path.relative_to(project_root())}: {result.rows} texts, {result.photos} photos, {result.pages} pages "
           f"({'written' if result.written else 'unchanged'}); {counts}")
@@ -148,9 +154,11 @@ def review() -> None:
 @app.command()
 @guarded
 def preview(
-    lang: Annotated[Optional[list[str]], typer.Option("--lang", "-l", help="Preview only this edition (repeatable).")] = None,
+    lang: Annotated[Optional[list[str]], typer.Option("--lang", "-l", metavar=LANGS, help="Preview only this edition (repeatable).")] = None,
     compare: Annotated[bool, typer.Option("--compare", help="Also one sheet per spread with every edition, one under the other.")] = False,
-    profile: Annotated[Optional[str], typer.Option("--profile", help="Preview this profile's build (default: each edition's newest).")] = None,
+    profile: Annotated[Optional[str], typer.Option(
+        "--profile", metavar="[print|screen|proof]", help="Preview this profile's build (default: each edition's newest).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print what was written as JSON (docs/json.md).")] = False,
 ) -> None:
     """PNG thumbnails of every page and a contact sheet of spreads per edition, in output/preview/."""
     from book.review.preview import make_previews
@@ -159,6 +167,9 @@ def preview(
         check_profile(profile)
     root = project_root()
     result = make_previews(root, lang, compare, profile)
+    if as_json:
+        emit("preview", True, [], pages=dict(result.pages), sheets=[sheet.relative_to(root).as_posix() for sheet in result.sheets])
+        return
     for code, count in result.pages.items():
         print(f"output/preview/{code}/: {count} page thumbnails")
     for sheet in result.sheets:
@@ -168,12 +179,12 @@ def preview(
 @app.command()
 @guarded
 def init(
-    folder: Annotated[Path, typer.Argument(help="The new book's folder (new or empty).")],
-    trim: Annotated[str, typer.Option("--trim", help="The trimmed page, WIDTHxHEIGHT in mm (each side 150 to 350).")] = "240x300",
-    editions: Annotated[str, typer.Option("--editions", help="The editions' languages, comma-separated (e.g. vi,en).")] = "",
-    title: Annotated[Optional[str], typer.Option("--title", help="The book's title (default: the folder's name).")] = None,
-    publisher: Annotated[Optional[str], typer.Option("--publisher", help="The publisher's name.")] = None,
-    source_language: Annotated[str, typer.Option("--source-language", help="The language the book is written in.")] = "vi",
+    folder: Annotated[Path, typer.Argument(metavar="FOLDER", help="The new book's folder (new or empty).")],
+    trim: Annotated[str, typer.Option("--trim", metavar="WIDTHxHEIGHT", help="The trimmed page, WIDTHxHEIGHT in mm (each side 150 to 350).")] = "240x300",
+    editions: Annotated[str, typer.Option("--editions", metavar="LANG,LANG…", help="The editions' languages, comma-separated (e.g. vi,en).")] = "",
+    title: Annotated[Optional[str], typer.Option("--title", metavar="TEXT", help="The book's title (default: the folder's name).")] = None,
+    publisher: Annotated[Optional[str], typer.Option("--publisher", metavar="TEXT", help="The publisher's name.")] = None,
+    source_language: Annotated[str, typer.Option("--source-language", metavar=LANGS, help="The language the book is written in.")] = "vi",
 ) -> None:
     """Scaffold a new book project that builds at once: placeholder photos and texts to replace."""
     from book.i18n.template import extract
@@ -209,8 +220,7 @@ def usage_checked(parse, value):
 
 
 def usage_error(message: str) -> None:
-    err.print(f"error: {message}", markup=False, soft_wrap=True)
-    raise typer.Exit(int(ExitCode.USAGE))
+    raise UsageError(message)
 
 
 @app.command()
@@ -227,13 +237,17 @@ def check_profile(profile: str) -> None:
     from book.outputs import OUTPUTS
 
     if profile not in OUTPUTS:
-        err.print(f"error: --profile {profile}: unknown output; use one of {', '.join(OUTPUTS)}", markup=False, soft_wrap=True)
-        raise typer.Exit(int(ExitCode.USAGE))
+        raise UsageError(f"--profile {profile}: unknown output; use one of {', '.join(OUTPUTS)}")
 
 
 def main() -> None:
+    from book.cli.signals import Interrupted, install
+
+    install()
     try:
         app()
+    except Interrupted as exc:
+        sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.exit(int(ExitCode.INTERRUPTED))
 

@@ -15,13 +15,19 @@ import typer
 from rich.console import Console
 
 from book import __version__
+from book.cli.report import UsageError, command_name, emit, emit_failure
 from book.errors import BookError, ExitCode, Problem
 from book.files import is_disk_full
 from book.languages import known
 from book.project import find_project
 
+# Plain help (click's): it wraps to the terminal, shows each option's values (metavar) rather
+# than Python types, and -h works as --help everywhere.
+HELP = {"help_option_names": ["-h", "--help"]}
+LANGS = f"[{'|'.join(known())}]"
 app = typer.Typer(help="Lay out one set of photos and captions as print-ready editions in five languages.",
-                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
+                  context_settings=HELP)
 err = Console(stderr=True, highlight=False)
 state = {"project": None, "debug": False}
 
@@ -35,32 +41,38 @@ def show_problems(exc: BookError) -> None:
 
 def guarded(command):
     """Turn our errors into one line each and exit 1; Ctrl-C into 130."""
+    name = command_name(command)
+
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
+        as_json = bool(kwargs.get("as_json"))
         try:
             return command(*args, **kwargs)
         except BookError as exc:
             if state["debug"]:
                 traceback.print_exc()
-            show_problems(exc)
+            if as_json:  # the same document as on success, on stdout
+                emit_failure(name, exc)
+            else:
+                show_problems(exc)
             raise typer.Exit(int(exc.exit_code)) from None
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM and SIGHUP (`book.cli.signals`)
             err.print("interrupted; the previous outputs are as they were")
-            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+            raise typer.Exit(getattr(exc, "exit_code", int(ExitCode.INTERRUPTED))) from None
         except (typer.Exit, typer.Abort):
             raise
         except Exception as exc:  # a bug of ours: say so in one line, details with --debug
             if state["debug"]:
                 raise
-            line = environment_line(exc)
-            if line is not None:
+            line, code = environment_line(exc), "environment"
+            if line is None and is_disk_full(exc):
+                line, code = f"{exc.filename or 'a file'}: could not be written: no space left on the device; free some space and run again", "disk-full"
+            if line is None:
+                line, code = f"internal error ({type(exc).__name__}: {exc}); run again with --debug and report it", "internal-error"
+            if as_json:
+                emit(name, False, [Problem(code, line)], line)
+            else:
                 err.print(f"error: {line}", markup=False, soft_wrap=True)
-                raise typer.Exit(int(ExitCode.PROBLEM)) from None
-            if is_disk_full(exc):
-                err.print(f"error: {exc.filename or 'a file'}: could not be written: no space left on the device; free some space and run again",
-                          markup=False, soft_wrap=True)
-                raise typer.Exit(int(ExitCode.PROBLEM)) from None
-            err.print(f"error: internal error ({type(exc).__name__}: {exc}); run again with --debug and report it", markup=False, soft_wrap=True)
             raise typer.Exit(int(ExitCode.PROBLEM)) from None
     return wrapper
 
@@ -103,8 +115,7 @@ def version_callback(value: bool) -> None:
 def check_langs(langs: list[str] | None) -> list[str] | None:
     for lang in langs or []:
         if lang not in known():
-            err.print(f"error: --lang {lang}: unknown language; use one of {', '.join(known())}")
-            raise typer.Exit(int(ExitCode.USAGE))
+            raise UsageError(f"--lang {lang}: unknown language; use one of {', '.join(known())}")
     return langs or None
 
 
@@ -115,13 +126,6 @@ def print_warnings(warnings) -> None:
 
 def print_json(data) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-def fail_as_json(exc: BookError) -> None:
-    """--json: a failure's problems as objects on stdout, and its exit code."""
-    problems = exc.problems or [Problem("error", exc.message)]
-    print_json({"ok": False, "message": exc.message, "problems": [p.as_json() for p in problems]})
-    raise typer.Exit(int(exc.exit_code))
 
 
 def stdout_console() -> Console:

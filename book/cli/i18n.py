@@ -8,11 +8,13 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
-from book.cli.common import app, check_langs, guarded, print_json, project_root
+from book.cli.common import HELP, LANGS, app, check_langs, guarded, project_root
+from book.cli.report import emit
 from book.errors import BookError
 from book.languages import TEMPLATE_REL, catalog_rel
 
-i18n = typer.Typer(help="Translation catalogs: extract, init, update, status.", no_args_is_help=True)
+i18n = typer.Typer(help="Translation catalogs: extract, init, update, status.", no_args_is_help=True, rich_markup_mode=None,
+                   context_settings=HELP)
 app.add_typer(i18n, name="i18n")
 
 
@@ -37,7 +39,7 @@ def i18n_extract() -> None:
 
 @i18n.command("init")
 @guarded
-def i18n_init(lang: Annotated[str, typer.Argument(help="The new language (en, zh, ko, ja).")]) -> None:
+def i18n_init(lang: Annotated[str, typer.Argument(metavar="LANG", help="The new language (en, zh, ko, ja).")]) -> None:
     """Create translations/<lang>.po from the template."""
     from book.files import write_atomic
     from book.i18n.merge import new_catalog
@@ -55,7 +57,7 @@ def i18n_init(lang: Annotated[str, typer.Argument(help="The new language (en, zh
 
 @i18n.command("update")
 @guarded
-def i18n_update(lang: Annotated[Optional[list[str]], typer.Option("--lang", "-l", help="Only this language (repeatable).")] = None) -> None:
+def i18n_update(lang: Annotated[Optional[list[str]], typer.Option("--lang", "-l", metavar=LANGS, help="Only this language (repeatable).")] = None) -> None:
     """Merge the template into each .po (GNU msgmerge --previous); a declared edition's missing .po is made from the template."""
     from book.files import write_atomic
     from book.i18n.merge import create_catalog, update_catalog, write_catalog
@@ -92,7 +94,8 @@ def i18n_status(as_json: Annotated[bool, typer.Option("--json", help="Print JSON
     found = [survey(book, read_catalog(book.root, code)) for code in book.editions
              if code != book.source_language and (book.root / catalog_rel(code)).is_file()]
     if as_json:  # each language's figures, and the entries left to do as problems
-        print_json([{**asdict(r), "percent": round(r.percent, 1), "problems": [p.as_json() for p in todo]} for r, todo in found])
+        emit("i18n status", True, [p for _, todo in found for p in todo],
+             languages=[{**asdict(r), "percent": math.floor(r.percent * 10) / 10} for r, _ in found])
         return
     table = Table("language", "translated", "fuzzy", "stale", "untranslated", "obsolete", "done", "words\nleft",
                   show_edge=False, pad_edge=False)  # eight columns within 80 characters, every heading whole

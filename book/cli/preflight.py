@@ -4,20 +4,20 @@ reports printed as lines or JSON."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from book.cli.common import app, err, guarded, project_root
+from book.cli.report import emit
 from book.errors import BookError, ExitCode
 
 
 @app.command()
 @guarded
 def preflight(
-    pdfs: Annotated[list[Path], typer.Argument(help="The PDFs to check.", exists=True, dir_okay=False)],
+    pdfs: Annotated[list[Path], typer.Argument(metavar="PDF...", help="The PDFs to check.", exists=True, dir_okay=False)],
     as_json: Annotated[bool, typer.Option("--json", help="Print the reports as JSON.")] = False,
     plates: Annotated[bool, typer.Option("--plates", help="Also compare the editions' C, M and Y plates (co-edition printing).")] = False,
 ) -> None:
@@ -29,12 +29,15 @@ def preflight(
         from book.checks.separations import compare_parts
 
         plate_problems = compare_parts(pdfs, part_of)
-    if as_json:
-        out = [r.as_json() for r in reports]
-        print(json.dumps({"files": out, "plates": [p.as_json() for p in plate_problems]} if plates else out, ensure_ascii=False, indent=2))
+    failed = not all(r.ok for r in reports) or bool(plate_problems)
+    if as_json:  # one document with or without --plates: "plates" is null when they were not compared
+        problems = [p for r in reports for p in r.problems.items] + plate_problems
+        emit("preflight", not failed, problems, f"{sum(not r.ok for r in reports) + bool(plate_problems)} failed" if failed else None,
+             files=[r.as_json() for r in reports],
+             plates={"shared": not plate_problems, "compared": len(pdfs)} if plates else None)
     else:
         print_reports(reports, plate_problems if plates else None, len(pdfs))
-    if not all(r.ok for r in reports) or plate_problems:
+    if failed:
         raise typer.Exit(int(ExitCode.PROBLEM))
 
 

@@ -1,7 +1,9 @@
 """The prepared-photo cache: each result is keyed by everything that changes
 it (the source's bytes, the frame size, fit, colour mode, resolution, press
 profile, JPEG quality and this code's version), never by "the file exists",
-and written atomically so that two builds can share the cache."""
+and written atomically so that two builds can share the cache. Each JPEG's
+SHA-256 is kept beside it and compared whenever it is used: a prepared
+photo cut short, garbled or emptied is made again, never embedded."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from book.caches import IMAGES
 from book.files import FileMemo, sha256_file, write_atomic
 
 CODE_VERSION = "3"  # 2: alpha onto white, 16-bit grey scaled; 3: JPEGs decoded at reduced scale
@@ -37,6 +40,7 @@ class Cached:
     path: Path  # the prepared JPEG
     meta: Path  # its pixels, ppi and drawn size
     hit: bool
+    damaged: bool = False  # there, but not the file its numbers describe: made again
     pixels: tuple[int, int] = (0, 0)
     ppi: float = 0.0
     box_mm: tuple[float, float] = (0.0, 0.0)
@@ -47,12 +51,23 @@ def read_cached(job, digest: str) -> Cached:
     key = job_key(job, digest)
     path, meta = job.cache / f"{key}.jpg", job.cache / f"{key}.txt"
     try:
-        w, h, ppi, bw, bh, size = meta.read_text().split()
-        if path.stat().st_size == int(size):
-            return Cached(path, meta, True, (int(w), int(h)), float(ppi), (float(bw), float(bh)))
-    except (OSError, ValueError):  # not there, or cut short (see `store`): made again
+        numbers = meta.read_text(encoding="ascii").split()
+        if len(numbers) == 6:  # written before the JPEG's digest was kept: made again, nothing damaged
+            return Cached(path, meta, False)
+        w, h, ppi, bw, bh, size, sha = numbers
+        data = path.read_bytes()
+        if len(data) == int(size) and hashlib.sha256(data).hexdigest() == sha:
+            return Cached(path, meta, True, False, (int(w), int(h)), float(ppi), (float(bw), float(bh)))
+    except FileNotFoundError:  # not there, or half there (see `store`): made
+        return Cached(path, meta, False)
+    except (OSError, ValueError):
         pass
-    return Cached(path, meta, False)
+    return Cached(path, meta, False, True)
+
+
+def shown(cached: Cached) -> str:
+    """The prepared file's path as a notice names it: from the project."""
+    return f"{IMAGES.rel}/{cached.path.name}"
 
 
 def store(cached: Cached, jpeg: bytes, pixels: tuple[int, int], ppi: float, box_mm: tuple[float, float]) -> None:
@@ -63,5 +78,5 @@ def store(cached: Cached, jpeg: bytes, pixels: tuple[int, int], ppi: float, box_
     power cut left empty or short does not match its length, so
     `read_cached` makes it again."""
     write_atomic(cached.path, jpeg, durable=False)
-    write_atomic(cached.meta, f"{pixels[0]} {pixels[1]} {ppi:.2f} {box_mm[0]:.4f} {box_mm[1]:.4f} {len(jpeg)}\n",
-                 durable=False)
+    write_atomic(cached.meta, f"{pixels[0]} {pixels[1]} {ppi:.2f} {box_mm[0]:.4f} {box_mm[1]:.4f} {len(jpeg)} "
+                 f"{hashlib.sha256(jpeg).hexdigest()}\n", durable=False)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PIL import Image, ImageCms
 
-from book.caches import IMAGES, SIZES
+from book.caches import IMAGES, SIZES, notice_damaged
 from book.errors import Problems, Where
 from book.files import DiskFull, FileMemo, observe, seen, write_atomic
 from book.images.process import ImageJob, ImageResult, crop_box, photo_name, placed_size
@@ -94,11 +94,16 @@ HEADER_SIZES = FileMemo(header_size)  # this process's: sizes read from headers
 def known_sizes(cache: Path) -> dict[str, list[int]]:
     if cache not in KNOWN_SIZES:
         try:
-            sizes = json.loads((cache / SIZES_FILE).read_text(encoding="utf-8"))
-            valid = isinstance(sizes, dict) and all(isinstance(v, list) and len(v) == 6 for v in sizes.values())
-            KNOWN_SIZES[cache] = sizes if valid else {}
+            sizes = json.loads((cache / SIZES_FILE).read_bytes())
+        except FileNotFoundError:
+            sizes = {}
         except (OSError, ValueError):
-            KNOWN_SIZES[cache] = {}
+            sizes = None
+        valid = isinstance(sizes, dict) and all(isinstance(v, list) and len(v) == 6 and all(type(n) is int for n in v)
+                                                for v in sizes.values())
+        if not valid:
+            notice_damaged(SIZES.rel, "list of photo sizes")
+        KNOWN_SIZES[cache] = sizes if valid else {}
     return KNOWN_SIZES[cache]
 
 
@@ -181,14 +186,27 @@ def check_resolution(book: Book, pagination: Pagination, output: Output, out: Pr
         if ppi >= book.min_ppi - 0.5:
             continue
         low[(placed.value, placed.frame.name)] = ppi
-        message = (f"photo {photo.id} is {ppi:.0f} ppi in its frame on page {page.number} "
-                   f"(print needs {book.min_ppi}); supply a larger original")
+        message = low_ppi_message(photo.id, ppi, page.number, (placed.frame.w, placed.frame.h), book.min_ppi)
+        where = Where(photo.rel, page=page.number, photo=photo.id)
         if output.for_press:
-            (out.warn if ppi >= book.min_ppi / 2 else out.error)("low-ppi", Where(photo.rel), message)
+            (out.warn if ppi >= book.min_ppi / 2 else out.error)("low-ppi", where, message)
         elif output.fallback:
-            out.warn("low-ppi", Where(photo.rel), message)
+            out.warn("low-ppi", where, message)
     save_sizes(image_cache(book))
     return low
+
+
+def low_ppi_message(photo: str, ppi: float, page: int, frame_mm: tuple[float, float], min_ppi: int) -> str:
+    """What the photo reaches, how large it can print, and the three ways out.
+
+    >>> low_ppi_message("vt01", 60, 3, (216, 123), 300).split("; ")[1].split(":")[0]
+    'at 300 ppi it fills at most 43 × 25 mm'
+    """
+    scale = ppi / min_ppi  # the frame's share the photo fills at the minimum resolution
+    most = f"{frame_mm[0] * scale:.0f} × {frame_mm[1] * scale:.0f} mm"
+    return (f"photo {photo} is {ppi:.0f} ppi in its frame on page {page} (print needs {min_ppi}, and below {min_ppi // 2} it is "
+            f"an error); at {min_ppi} ppi it fills at most {most}: supply a larger original, place it in a smaller frame, or "
+            "lower colour.min_ppi in content/book.yaml if the printer agrees")
 
 
 def report_failures(book: Book, results: list[ImageResult], out: Problems) -> None:

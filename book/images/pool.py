@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from book.caches import COLOUR, IMAGES
+from book.caches import COLOUR, IMAGES, notice_damaged
 from book.errors import BookError
 from book.images.placed import cover_job, image_jobs
 from book.images.press import press_profile
@@ -72,7 +72,10 @@ class Processing:
         """More jobs, started after the others."""
         self.jobs = self.jobs + jobs
         if self.pool is not None:
-            self.futures += [self.pool.submit(process, job, self.known(job.source)) for job in jobs]
+            futures = [self.pool.submit(process, job, self.known(job.source)) for job in jobs]
+            for future in futures:
+                future.add_done_callback(told)
+            self.futures += futures
 
     def result(self, index: int) -> ImageResult:
         """Job ``index``'s result, waiting for it; raises CancelledError if the processing was closed first."""
@@ -81,7 +84,7 @@ class Processing:
         with self.lock:
             if index not in self.done:
                 job = self.jobs[index]
-                self.done[index] = process(job, self.known(job.source))
+                self.done[index] = tell(process(job, self.known(job.source)))
             return self.done[index]
 
     def busy(self) -> bool:
@@ -105,6 +108,18 @@ class Processing:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
+
+
+def tell(result: ImageResult) -> ImageResult:
+    """``result``, its damaged cache file said here, in the build's process (a worker's stderr may be no one's)."""
+    if result.damaged:
+        notice_damaged(result.damaged, "prepared photo")
+    return result
+
+
+def told(future) -> None:
+    if not future.cancelled() and future.exception() is None:
+        tell(future.result())
 
 
 def press_for(book, output: Output, making: Callable[[str], None] | None = None) -> Path | None:

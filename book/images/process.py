@@ -15,7 +15,7 @@ from PIL import Image, ImageCms, ImageOps
 
 from book.digests import read_digest
 from book.files import DiskFull, FileMemo
-from book.images.cache import QUALITY, profile_digest, read_cached, store
+from book.images.cache import QUALITY, profile_digest, read_cached, shown, store
 
 Image.MAX_IMAGE_PIXELS = 400_000_000  # big scans are normal here
 
@@ -46,6 +46,7 @@ class ImageResult:
     disk_full: Path | None = None  # the cache file that could not be written
     source_digest: str | None = None  # the SHA-256 of the source photo, read for the cache key
     source_seen: list[int] | None = None  # its signature, when the digest may be remembered (`book.digests`)
+    damaged: str | None = None  # the prepared file found damaged and made again (`book.images.cache`), as a notice names it
 
 
 _transforms: dict[tuple, ImageCms.ImageCmsTransform] = {}
@@ -132,7 +133,8 @@ def _process(job: ImageJob, digest: str | None = None) -> ImageResult:
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=QUALITY, optimize=False, dpi=(round(ppi), round(ppi)))
     store(cached, buffer.getvalue(), image.size, ppi, drawn)
-    return ImageResult(job, cached.path, image.size, ppi, drawn, source_digest=digest, source_seen=seen)
+    return ImageResult(job, cached.path, image.size, ppi, drawn, source_digest=digest, source_seen=seen,
+                       damaged=shown(cached) if cached.damaged else None)
 
 
 DRAFT_MARGIN = 1.05  # a JPEG decoded at reduced scale keeps this much more than it needs, for the resampling

@@ -4,15 +4,24 @@ The manifest is the commit record. Every staged PDF is hashed before it
 moves; the new manifest and the list of moves are first written, atomically,
 to a journal (output/.commit.json); then the PDFs are renamed into place,
 then the files the book no longer makes are removed (see `stale`), then the
-manifest is written atomically and the journal removed. A build killed
-between those steps leaves the journal, and the next build (under the
-project lock) finishes the moves and removals that can still be made and
-writes a manifest that lists exactly the files that are there."""
+manifest is written atomically and the journal removed. Each PDF is
+renamed over the one it replaces, so that a listed output is never
+missing, whenever the build is killed. A build killed between those steps
+leaves the journal, and the next build (under the project lock) finishes
+the moves and removals that can still be made, writes a manifest that
+lists exactly the files that are there and removes the killed build's
+staging folder.
+
+`FAULT_ENV` names a step of the commit at which the process kills itself
+(SIGKILL, as a power cut would stop it): the tests kill a build at every
+step, one after the other, with no timing involved."""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +31,20 @@ from book.files import move_into_place, sha256_file, write_atomic
 
 MANIFEST_REL = "output/manifest.json"
 JOURNAL_REL = JOURNAL.rel
+FAULT_ENV = "BOOK_COMMIT_FAULT"  # tests only: the number of the step to be killed after (see the module's text)
+
+
+class Steps:
+    """The steps of one commit, counted; the process is killed after step `FAULT_ENV`."""
+
+    def __init__(self) -> None:
+        self.done = 0
+        self.fault = int(os.environ.get(FAULT_ENV) or 0)
+
+    def __call__(self) -> None:
+        self.done += 1
+        if self.done == self.fault:
+            os.kill(os.getpid(), signal.SIGKILL)
 
 
 @dataclass(frozen=True)
@@ -68,20 +91,26 @@ def commit(root: Path, slug: str, staged: list[Staged], warnings: list[str], pla
     kept = [f for f in old if f["path"] not in gone and f["path"] not in left]
     manifest = {"book": slug, "files": sorted(kept + fresh, key=lambda f: f["path"]), "warnings": warnings}
     moves = [[item.path.relative_to(root).as_posix(), entry["path"], entry["sha256"]] for item, entry in zip(staged, fresh, strict=True)]
+    step = Steps()
     write_atomic(root / JOURNAL_REL, dump({"manifest": manifest, "moves": moves, "removes": [[rel, gone[rel]] for rel in sorted(gone)]}))
     try:
+        step()
         for item, entry in zip(staged, fresh, strict=True):
             if same_file(item.target, item.path, entry["sha256"], placed.get(item.target)):
                 continue  # an unchanged output is not rewritten
             item.target.parent.mkdir(parents=True, exist_ok=True)
             move(item.path, item.target)
             moved.add(item.target)
+            step()
         remove_outputs(root, gone, check=False)  # `stale` has just compared them, under the lock
+        step()
         if (root / MANIFEST_REL).is_file() and (root / MANIFEST_REL).read_text(encoding="utf-8") == dump(manifest):
             pass  # an unchanged build rewrites nothing
         else:
             write_atomic(root / MANIFEST_REL, dump(manifest))
+        step()
         (root / JOURNAL_REL).unlink()
+        step()
     except BaseException:
         try:
             recover(root)
@@ -134,10 +163,10 @@ def remove_outputs(root: Path, gone: dict[str, str], check: bool = True) -> None
 
 
 def move(staged: Path, placed: Path) -> None:
-    """Rename ``staged`` to ``placed``, the old file removed first (see
-    `book.files.move_into_place`). A build killed between the two steps
-    leaves the journal, and `recover` makes the move."""
-    move_into_place(staged, placed, unlink_first=True)
+    """Rename ``staged`` over ``placed``: the old file stays under its name
+    until the new one is there (`book.files.move_into_place`). A build
+    killed before it leaves the journal, and `recover` makes the move."""
+    move_into_place(staged, placed)
 
 
 def same_file(placed: Path, staged: Path, sha256: str, known: str | None = None) -> bool:

@@ -4,6 +4,7 @@ every problem with its file, line and key path before anything is written."""
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 
 from book.errors import ConfigError, Problem, Problems
@@ -32,7 +33,7 @@ BOOK_KEYS = {
     "publication_date": Key((datetime.date, str)), "profiles": Key(dict), "safety_mm": Key(dict),
     "photo_dirs": Key(list, []),
     "isbn": Key(dict), "cover": Key(dict), "imprint": Key(dict),
-    "translation": Key(dict), "keep_together": Key(dict),
+    "translation": Key(dict), "keep_together": Key(dict), "ignore": Key(list, []),
 }
 # The page grid: the margins round the text block (the folios and running heads sit in the
 # outer and bottom ones), the columns and the rows the layouts' frames are placed on.
@@ -136,6 +137,7 @@ def load_book(root: Path, check_files: bool = True, problems: Problems | None = 
         photo_roots=photo_roots(root, [f for f in photo_dirs if isinstance(f, str) and f.strip()]),
         contacts=load_contacts(top.sub("translation", {"report_to"} | set(TABLE) - {source}), source),
         grid=grid,
+        ignore=read_ignore(top, out),
     )
     book.keep_together = load_keep_together(top.sub("keep_together", set(editions)))
     load_chapters(book, out, check_files)
@@ -264,3 +266,18 @@ def load_profiles(section: Section) -> dict[str, ProfileSettings]:
             pdfx = None
         found[name] = ProfileSettings(pdfx, options.read("marks"))
     return found
+
+
+CODE_RE = r"[a-z][a-z0-9-]*"
+
+
+def read_ignore(top: Section, out: Problems) -> frozenset[str]:
+    """ignore: the warning codes this book has acknowledged (isbn-missing, no-cover…): not printed, not failing --strict."""
+    codes = set()
+    for index, code in enumerate(top.read("ignore") or []):
+        if not isinstance(code, str) or not re.fullmatch(CODE_RE, code):
+            out.error("schema", top.where("ignore", index), f"ignore[{index}]: {code!r} is not a problem code; give codes as "
+                      "printed in --json, e.g. isbn-missing")
+            continue
+        codes.add(code)
+    return frozenset(codes)

@@ -19,10 +19,12 @@ from fontTools.ttLib.tables._g_l_y_f import Glyph
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from book.caches import FONTS, notice_damaged
 from book.errors import FontError
 from book.files import DiskFull, FileMemo, atomic_path, is_disk_full, remove_stale_temps, sha256_file, write_atomic
 from book.languages import language
 from book.model import FontConfig, FontFace
+from book.text.fontcache import CMAP_FORMAT, read_cmap, whole_font
 
 CONVERTER_VERSION = "3"  # 3: no build time in head.modified
 # Punctuation that belongs to the CJK face inside CJK text, though Latin faces have it too.
@@ -83,16 +85,13 @@ def cached_face_info(path: Path, index: int, folder: Path) -> tuple[frozenset[in
 @cache
 def face_info_by_digest(digest: str, path: Path, index: int, folder: Path) -> tuple[frozenset[int], bool]:
     target = folder / f"cmap-{digest[:20]}-{index}.txt"
-    if target.is_file():
-        head, _, body = target.read_text().partition("\n")
-        codes = set()
-        for line in body.splitlines():
-            start, end = line.split()
-            codes.update(range(int(start), int(end) + 1))
-        return frozenset(codes), head == "cff"
+    known = read_cmap(target)
+    if known is not None:
+        return known
     cmap, cff = read_face_info(path, index)
+    body = ranges_text(cmap)
     try:
-        write_atomic(target, ("cff" if cff else "glyf") + "\n" + ranges_text(cmap), durable=False)
+        write_atomic(target, f"{CMAP_FORMAT} {'cff' if cff else 'glyf'} {hashlib.sha256(body.encode()).hexdigest()}\n{body}", durable=False)
     except (OSError, DiskFull):  # a cache that cannot be written costs time, never the build
         pass
     return cmap, cff
@@ -238,7 +237,9 @@ class EditionFonts:
                 f"{file_digest(face.path)}:{face.index}:{CONVERTER_VERSION}:{codes}".encode()
             ).hexdigest()[:20]
             target = self.cache / f"{face.name}-{key}.ttf"
-            if not target.exists():
+            if not whole_font(target):
+                if target.exists():
+                    notice_damaged(f"{FONTS.rel}/{target.name}", "converted font")
                 self.cache.mkdir(parents=True, exist_ok=True)
                 remove_stale_temps(self.cache)
                 try:

@@ -316,6 +316,9 @@ def set_block(fonts: EditionFonts, parts: list[Part], lang: str, width_mm: float
         scale -= SHRINK_STEP / largest
     lines, total = set_parts(fonts, parts, lang, width, scale)
     overset = overset_lines(lines, width)
+    if overset and any(p.keep or p.compounds for p in parts):
+        # A name or compound kept whole that is wider than the measure breaks between its words.
+        return set_block(fonts, [replace(p, keep=(), compounds=()) for p in parts], lang, width_mm, height_mm)
     while overset and not at_minimum:  # a word wider than the measure: smaller, down to the minimum
         scale = max(min(scale * width / max(w for _, w in overset), scale - SHRINK_STEP / largest),
                     min(p.style.min_size / p.style.size for p in parts))

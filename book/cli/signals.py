@@ -1,0 +1,79 @@
+"""Stopping a command from outside: Ctrl-C (SIGINT), SIGTERM (a service
+manager, `kill`) and SIGHUP (a closed terminal) all stop it the same way.
+
+The signal is handled in the command's own process only. Its worker
+processes (photos, editions) ignore SIGINT, which a terminal sends to the
+whole process group, so that they print nothing of their own; the command
+stops them itself, at once, whether the signal reached them or only it.
+Then `Interrupted` unwinds the command like Ctrl-C's KeyboardInterrupt
+(staging folders are removed on the way, the previous outputs stay as
+they were) and `book.cli.common.guarded` says so in one line and exits
+128 + the signal's number (130 for Ctrl-C, 143 for SIGTERM). A thread that
+fails because its workers were stopped says nothing."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import threading
+
+SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+state = {"installed": False, "stopping": False}
+
+
+class Interrupted(KeyboardInterrupt):
+    """The command was stopped by signal ``signum``."""
+
+    def __init__(self, signum: int):
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + self.signum
+
+
+def stop_workers() -> None:
+    """Stop this process's worker processes now (jobs under way are dropped)."""
+    for child in multiprocessing.active_children():
+        try:
+            child.terminate()
+        except (OSError, ValueError, AttributeError):  # gone already
+            pass
+
+
+def on_signal(signum: int, frame) -> None:
+    if state["stopping"]:  # asked again while stopping: at once, as asked
+        stop_workers()
+        os._exit(128 + signum)
+    state["stopping"] = True
+    stop_workers()
+    raise Interrupted(signum)
+
+
+def quiet_threads(args) -> None:
+    """A thread's uncaught exception, told as usual unless the command is stopping."""
+    if not state["stopping"]:
+        DEFAULT_HOOK(args)
+
+
+DEFAULT_HOOK = threading.excepthook
+
+
+def in_worker() -> None:
+    """In a forked worker: the command stops it; no signal of a terminal's is its own."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for signum in SIGNALS[1:]:
+        signal.signal(signum, signal.SIG_DFL)
+
+
+def install() -> None:
+    """Handle the stopping signals in this (the command's) process; once."""
+    if state["installed"] or threading.current_thread() is not threading.main_thread():
+        return
+    state["installed"] = True
+    for signum in SIGNALS:
+        signal.signal(signum, on_signal)
+    threading.excepthook = quiet_threads
+    os.register_at_fork(after_in_child=in_worker)
