@@ -7,6 +7,7 @@ detailed part and of its focus, or where the chapter's ``card:`` says."""
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 import subprocess
@@ -19,11 +20,11 @@ from conftest import LANGS
 
 from book.i18n.catalog import read_catalog
 from book.i18n.localise import Localiser
-from book.images.detail import busiest_cell, photo_detail
+from book.images.detail import busiest_cell, photo_detail, region_detail
 from book.model import MM
 from book.pages.paginate import paginate
 from book.sources import load_book
-from book.text.places import fractions_of, overlaps, photo_frame, shown_part
+from book.text.places import choose_place, fractions_of, overlaps, photo_frame, place_box, shown_part
 
 BLEED = 3.0
 LATIN = (50, 65)  # characters a line, spaces counted
@@ -227,3 +228,60 @@ def test_cards_sit_on_the_grid_clear_of_the_subject_and_the_same_in_every_editio
             checked += 1
     assert checked >= 10
     assert len(places) >= 3  # placed by the picture, not always in one corner
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_photos_card_key_puts_its_card_there_in_every_edition(mini, run):
+    chapter = mini / "content" / "chapters" / "01-cang.yaml"
+    edit(chapter, "layout: photo-caption", "layout: full-bleed")
+    edit(chapter, '    credit: "Lê Minh"', '    credit: "Lê Minh"\n    card: top-inner')
+    result = run(mini, "build", "--profile", "proof", "--json")
+    assert result.exit_code == 0, result.stderr
+    book, _ = load_book(mini)
+    cards = {lang: white_cards(mini / "output" / "proof" / lang / f"mini-{lang}-proof.pdf", 2) for lang in ("vi", "en", "ja")}
+    assert all(found == cards["vi"] and len(found) == 1 for found in cards.values()), cards
+    x, y, w, h = cards["vi"][0]
+    # Page 2 is a left-hand page: its inner margin, at the spine, is on the right.
+    assert abs(y - book.grid.top) < 0.01, cards
+    assert abs(x + w - (book.trim[0] - book.grid.inner)) < 0.01, cards
+
+
+def test_an_unknown_card_place_is_one_clear_line(mini, run):
+    chapter = mini / "content" / "chapters" / "01-cang.yaml"
+    edit(chapter, '    credit: "Lê Minh"', '    credit: "Lê Minh"\n    card: top-left')
+    result = run(mini, "build", "--profile", "proof")
+    assert result.exit_code == 1
+    said = [line for line in result.stderr.splitlines() if "top-left" in line]
+    assert len(said) == 1 and "01-cang.yaml" in said[0] and "bottom-outer" in said[0], result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_card_never_covers_the_focus_nor_the_busiest_part(mini):
+    """The quietest corner of the photo takes the card, unless the photo's focus is there."""
+    chapter = mini / "content" / "chapters" / "01-cang.yaml"
+    edit(chapter, "layout: photo-caption", "layout: full-bleed")
+    book, _ = load_book(mini)
+    page = next(page for page in paginate(book).pages if page.layout.name == "full-bleed")
+    placed = next(placed for placed in page.placed if placed.frame.panel)
+    w, h = 100.0, 30.0
+    place, box = choose_place(book, page, placed, w, h)
+    under = photo_frame(page, placed)
+    photo = book.photos[placed.value]
+    shown = shown_part(book, under.box, photo, under.frame.fit)
+    detail = photo_detail(book.root, photo.path)
+    scores = {name: region_detail(detail, *fractions_of(place_box(book, page.recto, name, w, h), shown))
+              for name in placed.frame.card_places}
+    assert not overlaps(fractions_of(box, shown), busiest_cell(detail, *shown[:4]))
+    # The focus in the middle of the chosen place sends the card elsewhere.
+    part = fractions_of(box, shown)
+    focused = dataclasses.replace(photo, focus=((part[0] + part[2]) / 2, (part[1] + part[3]) / 2))
+    book.photos[photo.id] = focused
+    again, other = choose_place(book, page, placed, w, h)
+    assert again != place, (place, scores)
+    moved = fractions_of(other, shown_part(book, under.box, focused, under.frame.fit))
+    assert not (moved[0] <= focused.focus[0] <= moved[2] and moved[1] <= focused.focus[1] <= moved[3])

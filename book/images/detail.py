@@ -37,7 +37,7 @@ def measure_detail(path: Path) -> DetailMap:
     edges = grey.filter(ImageFilter.FIND_EDGES).crop((1, 1, side - 1, side - 1)).resize((CELLS, CELLS), Image.Resampling.BOX)
     surround = grey.filter(ImageFilter.GaussianBlur(side // SURROUND))
     standing = ImageChops.difference(grey, surround).resize((CELLS, CELLS), Image.Resampling.BOX)
-    values = [min(255, a + b) for a, b in zip(edges.getdata(), standing.getdata(), strict=True)]
+    values = [min(255, a + b) for a, b in zip(edges.tobytes(), standing.tobytes(), strict=True)]
     return [values[row * CELLS:(row + 1) * CELLS] for row in range(CELLS)]
 
 
