@@ -66,6 +66,7 @@ MEASURES = Kept("measures", ".cache/measures.json")
 SETTING = Kept("setting", ".cache/setting", ("*-*.json",))
 IMAGES = Kept("images", ".cache/images", ("*.jpg", "*.txt"))
 SIZES = Kept("sizes", ".cache/images/sizes.json")
+DETAIL = Kept("detail", ".cache/images/detail.json")
 FONTS = Kept("fonts", ".cache/fonts", ("*-*.ttf",))
 CMAPS = Kept("cmaps", ".cache/fonts", ("cmap-*-*.txt",))
 COLOUR = Kept("colour", f"{MACHINE}/colour", ("*.icc", "*.sha256", "*.lock"))
@@ -76,7 +77,7 @@ RECORD = Kept("record", "output/.record.json")
 LOCK = Kept("lock", ".cache/build.lock")
 JOURNAL = Kept("journal", "output/.commit.json")
 
-KEPT = (DIGESTS, MEASURES, SETTING, IMAGES, SIZES, FONTS, CMAPS, COLOUR, THUMBS, BENCH_PHOTOS, RECORD, LOCK, JOURNAL)
+KEPT = (DIGESTS, MEASURES, SETTING, IMAGES, SIZES, DETAIL, FONTS, CMAPS, COLOUR, THUMBS, BENCH_PHOTOS, RECORD, LOCK, JOURNAL)
 
 
 def owner(rel: str) -> Kept | None:

@@ -52,6 +52,7 @@ class Photo:
     where: Where
     focus: tuple[float, float] | None = None  # the subject, as fractions of width and height; None: the centre
     crop: float | None = None  # the share of its area a frame may cut off; None: the book's limit (book.pages.shapes)
+    card: str | None = None  # where its caption card goes (a place of book.text.places), overriding the quietest one
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,10 @@ IMPRINT_SLOT = "book.imprint"
 BOOK_SLOTS = ("book.title", "book.subtitle", "book.publisher", IMPRINT_SLOT)
 
 
+# Where a caption card may sit on its photo (a frame's ``card_places``, a photo's ``card``; book.text.places).
+CARD_PLACES = ("bottom-outer", "bottom-inner", "top-outer", "top-inner", "middle-outer", "middle-inner")
+
+
 @dataclass(frozen=True)
 class Frame:
     name: str
@@ -100,6 +105,7 @@ class Frame:
     panel: str | None = None
     listed: bool = False  # its text is an entry of the contents (the heading of a foreword or of the credits)
     where: Where | None = field(default=None, compare=False)  # its line in layouts/layouts.yaml
+    card_places: tuple[str, ...] = ()  # where a caption card may go on its photo (book.text.places); () the frame's corner
 
 
 @dataclass(frozen=True)
@@ -129,6 +135,7 @@ class Style:
     columns: int = 1
     hyphenate: bool = False  # break long words at hyphenation points (English)
     display: bool = False  # titles: balanced lines, phrase-aware breaks in ja and zh
+    measure_chars: float = 0.0  # the longest line in characters (CJK: ems; Korean: syllables); 0: the frame's width (book.text.captions)
 
 
 CMYK = tuple[float, float, float, float]

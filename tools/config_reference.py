@@ -159,6 +159,7 @@ DOCS = {
     "PHOTO_KEYS.date": "When it was taken: YYYY-MM-DD, YYYY-MM or YYYY; printed in each language's form.",
     "PHOTO_KEYS.place": "Where it was taken; translated in the catalogs.",
     "PHOTO_KEYS.credit": "The photographer or archive, printed with the caption and in the photo credits.",
+    "PHOTO_KEYS.card": "Where the caption card goes on this photo (one of its frame's `card_places`), instead of the quietest place the build finds.",
     "PHOTO_KEYS.focus": "`[x, y]`, each 0–1 from the top left: the point a cropping frame keeps in view (default the centre).",
     "PHOTO_KEYS.crop": "The share of the photo's area its frame may cut off, 0–0.9 (default 0.15); a heavier crop is a warning naming the photo and page.",
     "PAGE_KEYS.layout": "The name of a layout in layouts/layouts.yaml.",
@@ -187,6 +188,9 @@ DOCS = {
     "FRAME_KEYS.style": "The text style (layouts/styles.yaml) of a text frame.",
     "FRAME_KEYS.fit": "How a photo fills the frame: cover (cropped to fill it, about its `focus`) or contain (whole, inside it).",
     "FRAME_KEYS.panel": "`white`: the caption sits on a white card over the photo, sized to its longest edition.",
+    "FRAME_KEYS.card_places": ("With `panel: white`: the places the card may take on the photo (`bottom-outer`, `bottom-inner`, `top-outer`, "
+                               "`top-inner`, `middle-outer`, `middle-inner`); the build takes the one over the least detail, never over "
+                               "the photo's `focus`, unless the photo's `card:` names one."),
     "FRAME_KEYS.listed": "The frame's text is listed in the table of contents.",
     "FACE_KEYS.file": "The font file's name, looked for in `paths`.",
     "FACE_KEYS.index": "The face's index in a font collection (.ttc).",
@@ -201,6 +205,8 @@ DOCS = {
     "Style.paragraph_space": "Space between paragraphs, in points.",
     "Style.first_indent": "First-line indent of each paragraph after the first, in em.",
     "Style.columns": "The number of columns the frame's text is set in.",
+    "Style.measure_chars": ("The longest line a caption runs to, in characters (Chinese and Japanese: ems; Korean: syllables); "
+                            "the text block is the narrower of this and the frame (0: the frame's width)."),
     "Style.hyphenate": "Break long words at hyphenation points (languages with a dictionary).",
     "Style.display": "A title: balanced lines, and breaks between phrases in Chinese and Japanese.",
 }

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from book.errors import ConfigError, Problems, Where
-from book.model import Book, Chapter, Message, PageSpec, PartialDate, Photo
+from book.model import CARD_PLACES, Book, Chapter, Message, PageSpec, PartialDate, Photo
 from book.placeholders import PHOTO_PLACEHOLDERS, placeholders
 from book.sources.photo_paths import other_normal_form, resolve_photo
 from book.sources.schema import Key, Section, suggest
@@ -18,6 +18,7 @@ CHAPTER_KEYS = {"id": Key(str, "", required=True), "title": Key(str), "texts": K
 PHOTO_KEYS = {"id": Key(str, "", required=True), "file": Key(str, "", required=True), "caption": Key(str, "", required=True),
               "date": Key((str, int, datetime.date)), "place": Key(str, ""), "credit": Key(str, ""),
               "focus": Key(list), "crop": Key((int, float), None, low=0, high=0.9)}
+PHOTO_KEYS["card"] = Key(str)  # where its caption card goes (book.text.places)
 PAGE_KEYS = {"layout": Key(str, "", required=True), "slots": Key(dict, {})}
 
 
@@ -119,7 +120,7 @@ def load_photo(book: Book, doc: Located, index: int, data: Any, out: Problems, c
         photo_message(section, pid, "caption", f"Caption of photo {pid} ({file})."),
         photo_message(section, pid, "place", f"Where photo {pid} was taken."),
         photo_message(section, pid, "credit", f"Photographer or archive of photo {pid}."),
-        date, cid, section.where(), focus, section.read("crop"),
+        date, cid, section.where(), focus, section.read("crop"), card_place(section),
     )
     book.photos.setdefault(pid, photo)
     return photo
@@ -137,3 +138,14 @@ def photo_message(section: Section, pid: str, field: str, comment: str) -> Messa
     if field == "caption" and placeholders(text):
         comment += " Placeholders are filled per edition: " + ", ".join("{" + n + "}" for n in placeholders(text)) + "."
     return Message(f"photo:{pid}:{field}", text, section.where(field), comment)
+
+
+def card_place(section: Section) -> str | None:
+    """A photo's ``card``: the place of `book.text.places` its caption card takes."""
+    value = section.data.get("card")
+    if value is None:
+        return None
+    if value not in CARD_PLACES:
+        section.bad("card", f"card '{value}' is not a card place; use {', '.join(CARD_PLACES)}")
+        return None
+    return value

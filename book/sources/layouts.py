@@ -7,7 +7,7 @@ from pathlib import Path
 
 from book.errors import Problems
 from book.grid import SIDES, Grid, Place
-from book.model import FRAME_KINDS, LIST_KINDS, TEXT_KINDS, UNFILLED_KINDS, Frame, Layout
+from book.model import CARD_PLACES, FRAME_KINDS, LIST_KINDS, TEXT_KINDS, UNFILLED_KINDS, Frame, Layout
 from book.sources.schema import Key, Section, suggest
 from book.sources.yamlsrc import read_yaml
 
@@ -16,6 +16,7 @@ LAYOUT_KEYS = {"frames": Key(dict, {}), "side": Key(str, None, choices=("recto",
 FRAME_KEYS = {"kind": Key(str, "photo", required=True), "col": Key(int, 1), "cols": Key(int), "row": Key(int, 1), "rows": Key(int),
               "bleed": Key((list, str)), "mm": Key(dict), "style": Key(str), "fit": Key(str, "cover"), "panel": Key(str),
               "listed": Key(bool, False), **{old: Key((int, float)) for old in "xywh"}}  # x, y, w, h: the old keys, refused with advice
+FRAME_KEYS["card_places"] = Key(list)  # book.text.places
 MM_KEYS = {"x": Key(float, 0.0, low=-20, high=2000), "y": Key(float, 0.0, low=-20, high=2000),
            "w": Key(float, None, required=True, low=1, high=2000), "h": Key(float, None, required=True, low=1, high=2000)}
 
@@ -47,7 +48,7 @@ def load_layouts(root: Path, out: Problems, grid: Grid, trim: tuple[float, float
                 fs.bad("listed", "only a text frame's text can be listed in the contents")
             place = read_place(fs, grid, spread)
             x, y, w, h = grid.box(place, trim, bleed, spread)
-            frames[fname] = Frame(fname, kind, x, y, w, h, style, fit, fs.read("panel"), listed, fs.where())
+            frames[fname] = Frame(fname, kind, x, y, w, h, style, fit, fs.read("panel"), listed, fs.where(), read_card_places(fs))
         side = section.get("side", str)
         if side not in (None, "recto", "verso"):
             section.bad("side", f"'{side}' must be recto or verso")
@@ -133,3 +134,15 @@ def check_variants(layouts: dict[str, Layout], out: Problems) -> None:
                 out.error("schema", layout.where, f"{layout.name}.variants: layout '{variant}' must take the same slots "
                           f"({', '.join(sorted(slots)) or 'none'}) with frames of the same kinds, on the same side and "
                           f"{'as a spread' if layout.spread else 'on one page'}, to stand in for it")
+
+
+def read_card_places(fs: Section) -> tuple[str, ...]:
+    """A card frame's ``card_places``: the places of `book.text.places` its card may take."""
+    places = fs.read("card_places") or []
+    for place in places:
+        if place not in CARD_PLACES:
+            fs.bad("card_places", f"'{place}' is not a card place; use {', '.join(CARD_PLACES)}")
+            return ()
+    if places and not fs.data.get("panel"):
+        fs.bad("card_places", "only a frame with 'panel: white' has a card to place")
+    return tuple(places)

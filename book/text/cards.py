@@ -1,19 +1,25 @@
-"""Caption cards on photos, sized to their text.
+"""Caption cards on photos, sized to their text and placed on the grid.
 
 A card is a white panel under a caption on a full-bleed photo or spread
 (a layout frame with ``panel: white``). The white knocks the photo out of
 every plate, C, M and Y included, so the card must be the same in all
-editions: its size is decided once, from the edition whose text needs the
-most room, and each edition sets its text inside that card.
+editions: its size is decided once, from all editions' texts, and its place
+from the photo (`book.text.places`), and each edition sets its text inside it.
 
-The frame is the most room a card may take. The card sits in the frame's
-corner nearest the page's corner, at least `CARD_MIN` big, with `CARD_PAD`
-of white on every side of the text of the edition that decided it: from
-the card's edge to the cap height of the first line (the top of the
-ideographs in Chinese and Japanese), to the last line's baseline, and to
-the start and end of the widest line. A shorter edition's text keeps the
-side padding and sits in the middle of the card's height, so that its
-padding above and below stays equal too.
+The frame is the most room a card may take. The card is a whole number of
+grid columns wide, the fewest that hold, with at least `CARD_PAD` of white
+each side, `CARD_SQUEEZE` of the widest line any edition sets at the
+caption's measure (`book.text.captions`): rather than leave most of a column
+empty, the card sets its text a little narrower, still within the caption's
+range of characters a line. Its padding is then the same on all four sides, from the
+card's edge to the start and end of that widest line, to the cap height of
+the first line (the top of the ideographs in Chinese and Japanese) and to
+the last line's baseline of the edition whose text is longest. Every
+edition's text hangs from the same top-left corner at that padding, so its
+first line stands on the same line in all five; a shorter edition leaves
+the spare white at the card's foot and end, never above or before its text.
+A frame without ``card_places`` keeps its card in its own corner nearest
+the page's corner.
 """
 
 from __future__ import annotations
@@ -24,12 +30,15 @@ import uharfbuzz as hb
 
 from book.model import MESSAGE_KINDS, MM
 from book.pages.paginate import Page, Pagination, Placed
+from book.text.captions import set_caption
 from book.text.fonts import EditionFonts, is_wide
+from book.text.places import choose_place
 from book.text.shaping import hb_font
-from book.text.typeset import Block, Line, Part, set_block
+from book.text.typeset import Block, Line, Part
 
-CARD_PAD = 4.0  # mm of white round the text, equal on all sides
+CARD_PAD = 4.0  # mm: the least white round the text
 CARD_MIN = (40.0, 16.0)  # mm: the smallest card (width, height)
+CARD_SQUEEZE = 0.88  # a card may set its text this much narrower than the caption's measure, to end on a column
 CAP_HEIGHT = 0.72  # em, for a face HarfBuzz cannot read
 
 CardKey = tuple[str, str, str]  # (layout, frame, slot value): the same text in the same frame
@@ -37,11 +46,13 @@ CardKey = tuple[str, str, str]  # (layout, frame, slot value): the same text in 
 
 @dataclass(frozen=True)
 class Card:
-    """A card's size (mm) and the measure its text is set to (mm)."""
+    """A card's size (mm), the measure its text is set to (mm) and the white
+    between the card's edges and the text (mm, the same on all four sides)."""
 
     w: float
     h: float
     measure: float
+    pad: float = CARD_PAD
 
 
 def card_key(page: Page, placed: Placed) -> CardKey:
@@ -97,12 +108,10 @@ def text_height(fonts: EditionFonts, block: Block) -> float:
     return baseline / MM - text_drop(fonts, block)
 
 
-def text_top(fonts: EditionFonts, block: Block, box: tuple[float, float, float, float]) -> float:
-    """Where a block in the card ``box`` is placed (mm from the trim's top):
-    its cap-height-to-baseline extent in the middle of the card's height."""
-    _, y, _, h = box
-    room = h - 2 * CARD_PAD
-    return y + CARD_PAD + max(0.0, (room - text_height(fonts, block)) / 2) - text_drop(fonts, block)
+def text_top(fonts: EditionFonts, block: Block, box: tuple[float, float, float, float], pad: float = CARD_PAD) -> float:
+    """Where a block in the card ``box`` is placed (mm from the trim's top): its
+    first line's cap height ``pad`` below the card's top, in every edition."""
+    return box[1] + pad - text_drop(fonts, block)
 
 
 def widest(block: Block) -> float:
@@ -110,8 +119,9 @@ def widest(block: Block) -> float:
 
 
 def set_card_text(fonts: EditionFonts, parts: list[Part], lang: str, placed: Placed, measure: float) -> Block:
-    """The card's text at ``measure`` (mm), in at most the frame's height."""
-    return set_block(fonts, parts, lang, measure, placed.frame.h - 2 * CARD_PAD)
+    """The card's text at ``measure`` (mm) or the caption's own narrower
+    measure, in at most the frame's height."""
+    return set_caption(fonts, parts, lang, measure, placed.frame.h - 2 * CARD_PAD)
 
 
 class CardTexts:
@@ -129,10 +139,24 @@ class CardTexts:
         return widest(block), text_height(self.fonts, block)
 
 
-def size_cards(pagination: Pagination, editions: list) -> dict[CardKey, Card]:
+def column_span(width: float, column: float, gutter: float, most: float) -> float:
+    """The width of the fewest grid columns at least ``width`` wide (mm), at most ``most``.
+
+    >>> column_span(60, 12.5, 5, 200), column_span(300, 12.5, 5, 200)
+    (65.0, 200)
+    """
+    count = 1
+    while count * column + (count - 1) * gutter < width - 1e-6:
+        count += 1
+    return min(most, count * column + (count - 1) * gutter)
+
+
+def size_cards(pagination: Pagination, editions: list, grid=None, trim: tuple[float, float] | None = None) -> dict[CardKey, Card]:
     """Each card's size from all ``editions`` (each a `CardTexts`, or what
-    answers as one): as wide as the widest line any edition sets at the
-    frame's measure, as tall as the tallest text at that width."""
+    answers as one): the fewest columns of ``grid`` (at ``trim``) that hold
+    the widest line any edition sets, with even padding round the widest
+    line and the tallest text; without a grid, exactly that wide."""
+    column = grid.column(trim[0]) if grid is not None else 0.0
     cards = {}
     for page, placed in card_frames(pagination):
         key = card_key(page, placed)
@@ -142,17 +166,25 @@ def size_cards(pagination: Pagination, editions: list) -> dict[CardKey, Card]:
             cards[key] = Card(placed.frame.w, placed.frame.h, full)
             continue
         sizes = [edition.size(key, placed, full) for edition in texts]
-        measure = min(full, max(CARD_MIN[0] - 2 * CARD_PAD, max(width for width, _ in sizes)))
+        need = max(CARD_MIN[0], CARD_SQUEEZE * max(width for width, _ in sizes) + 2 * CARD_PAD)
+        card_w = column_span(need, column, grid.gutter, placed.frame.w) if column > 0 else min(placed.frame.w, need)
+        measure = card_w - 2 * CARD_PAD
         if measure < full - 0.01:
             sizes = [edition.size(key, placed, measure) for edition in texts]
+        widest_line = max(width for width, _ in sizes)
+        pad = max(CARD_PAD, (card_w - widest_line) / 2)
         height = max(height for _, height in sizes)
-        cards[key] = Card(min(placed.frame.w, max(CARD_MIN[0], measure + 2 * CARD_PAD)),
-                          min(placed.frame.h, max(CARD_MIN[1], height + 2 * CARD_PAD)), measure)
+        cards[key] = Card(card_w, min(placed.frame.h, max(CARD_MIN[1], height + 2 * pad)), measure, round(pad, 3))
     return cards
 
 
-def card_box(placed: Placed, card: Card, trim: tuple[float, float]) -> tuple[float, float, float, float]:
-    """The card in its frame's corner nearest the page's corner (x, y, w, h in mm)."""
+def card_box(placed: Placed, card: Card, trim: tuple[float, float], book=None, page: Page | None = None) -> tuple[float, float, float, float]:
+    """The card's box (x, y, w, h in mm): at the place `book.text.places`
+    chooses from the photo, or in its frame's corner nearest the page's corner."""
+    if book is not None and page is not None:
+        chosen = choose_place(book, page, placed, card.w, card.h)
+        if chosen is not None:
+            return chosen[1]
     x, y, w, h = placed.box
     cx = x + w - card.w if x + w / 2 > trim[0] / 2 else x
     cy = y + h - card.h if y + h / 2 > trim[1] / 2 else y

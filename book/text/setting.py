@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from book.errors import Problems
 from book.model import MM, Book, Style
 from book.pages.paginate import Page, Pagination, Placed
+from book.text.captions import set_caption
 from book.text.cards import CARD_PAD, Card, CardKey, card_box, card_key, set_card_text, text_top
 from book.text.flow import flows_on, measure_run_ons, run_on_frames, set_run_on
 from book.text.fonts import EditionFonts
@@ -99,10 +100,13 @@ class Setter:
         placed, card = item.placed, None
         if placed.frame.panel:
             size = self.cards.get(card_key(item.page, placed)) or Card(placed.frame.w, placed.frame.h, placed.frame.w - 2 * CARD_PAD)
-            card = cx, cy, cw, ch = card_box(placed, size, self.book.trim)
+            card = cx, cy, cw, ch = card_box(placed, size, self.book.trim, self.book, item.page)
             block = set_card_text(self.fonts, item.parts, self.lang, placed, size.measure)
-            box = (cx + CARD_PAD, cy + CARD_PAD, cw - 2 * CARD_PAD, ch - 2 * CARD_PAD)
-            x, y = cx + CARD_PAD, text_top(self.fonts, block, card)
+            box = (cx + size.pad, cy + size.pad, cw - 2 * size.pad, ch - 2 * size.pad)
+            x, y = cx + size.pad, text_top(self.fonts, block, card, size.pad)
+        elif placed.frame.kind == "caption":
+            x, y, w, h = box = placed.box
+            block = set_caption(self.fonts, item.parts, self.lang, w, h)
         else:
             x, y, w, h = box = placed.box
             block = set_block(self.fonts, item.parts, self.lang, w, h)

@@ -1,0 +1,77 @@
+"""A caption's measure and its credit line.
+
+Captions have two measures, whatever the trim and the frame: a style's
+``measure_chars`` caps the text block at that many characters a line, so a
+caption is set to the narrower of its frame and that measure. Latin and
+Vietnamese count every character, spaces too, at the caption's own average
+width (shaped in its face and size); Korean counts syllables, spaces aside;
+Chinese and Japanese count ems, so their measure is a whole number of
+characters on the grid.
+
+The credit line (``caption-meta``: place and date, then the photographer)
+takes one line when it fits the measure, and otherwise a fixed two-line form:
+place and date, then the photographer, the separator between them dropped.
+So it never breaks at its separator, and no separator ends a line."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from book.languages import language
+from book.model import MM
+from book.text.fonts import EditionFonts
+from book.text.typeset import Block, Part, break_paragraph, set_block
+
+META_STYLE = "caption-meta"
+
+
+def part_measure(fonts: EditionFonts, part: Part, lang: str) -> float | None:
+    """The widest line ``part``'s style allows, mm; None when it sets no measure."""
+    style = part.style
+    if not style.measure_chars:
+        return None
+    facts = language(lang)
+    if facts.breaking == "characters":  # Chinese, Japanese: whole ems on the character grid
+        return style.measure_chars * style.size / MM
+    text = " ".join(part.text.split())
+    counted = sum(1 for ch in text if not ch.isspace()) if facts.wide_faces else len(text)
+    if not counted:
+        return None
+    lines = break_paragraph(fonts, text, style, lang, style.size, 1e6, indent=False, draw=False)
+    width = max((line.width for line in lines), default=0.0)
+    return style.measure_chars * width / counted / MM
+
+
+def caption_measure(fonts: EditionFonts, parts: list[Part], lang: str, width_mm: float) -> float:
+    """The measure a caption of ``parts`` is set to in a frame ``width_mm`` wide, mm."""
+    measures = [m for m in (part_measure(fonts, part, lang) for part in parts) if m]
+    measure = min([width_mm, *measures])
+    if measures and language(lang).breaking == "characters":  # whole characters on the grid
+        em = parts[0].style.size / MM
+        measure = max(em, int(measure / em + 1e-6) * em)
+    return measure
+
+
+def credit_form(fonts: EditionFonts, part: Part, lang: str, measure_mm: float) -> Part:
+    """The credit line in one line when it fits ``measure_mm``, else in its two-line form."""
+    join = language(lang).meta_join
+    if part.style.name != META_STYLE or join not in part.text:
+        return part
+    style = part.style
+    lines = break_paragraph(fonts, part.text, style, lang, style.size, measure_mm * MM, keep=part.keep, draw=False)
+    if len(lines) <= 1:
+        return part
+    where_when, _, credit = part.text.rpartition(join)
+    return replace(part, text=f"{where_when}\n{credit}")
+
+
+def caption_parts(fonts: EditionFonts, parts: list[Part], lang: str, width_mm: float) -> tuple[list[Part], float]:
+    """``parts`` with the credit line in its form, and the measure they are set to (mm)."""
+    measure = caption_measure(fonts, parts, lang, width_mm)
+    return [credit_form(fonts, part, lang, measure) for part in parts], measure
+
+
+def set_caption(fonts: EditionFonts, parts: list[Part], lang: str, width_mm: float, height_mm: float) -> Block:
+    """A caption set in a frame of ``width_mm`` × ``height_mm``, at its measure."""
+    parts, measure = caption_parts(fonts, parts, lang, width_mm)
+    return set_block(fonts, parts, lang, measure, height_mm)
