@@ -83,7 +83,10 @@ MARKED_KINDS = frozenset(k.name for k in FRAME_KINDS.values() if k.marked)
 # The text slots a page of any chapter may name: the book's own texts. The imprint is
 # set from its labels and fields (text.frames), not from one message.
 IMPRINT_SLOT = "book.imprint"
-BOOK_SLOTS = ("book.title", "book.subtitle", "book.publisher", IMPRINT_SLOT)
+COPYRIGHT_SLOT = "book.copyright"  # the copyright page: set from the imprint and the ISBN (text.matter)
+PUBLISHERS_SLOT = "book.publishers"  # the title page's foot: the book's publisher, then the publishing house of the imprint
+GENERATED_SLOTS = (IMPRINT_SLOT, COPYRIGHT_SLOT, PUBLISHERS_SLOT)
+BOOK_SLOTS = ("book.title", "book.subtitle", "book.publisher", *GENERATED_SLOTS)
 
 
 @dataclass(frozen=True)
@@ -127,6 +130,7 @@ class Style:
     columns: int = 1
     hyphenate: bool = False  # break long words at hyphenation points (English)
     display: bool = False  # titles: balanced lines, phrase-aware breaks in ja and zh
+    anchor: str = "top"  # 'bottom': the text's last baseline sits on the frame's foot (a colophon, a copyright page)
 
 
 CMYK = tuple[float, float, float, float]
@@ -204,6 +208,7 @@ class ImprintField:
     label: Message
     value: str  # '' when the editor has not filled it in
     where: Where
+    name: Message | None = None  # the value as a catalog entry, when it names a body (publisher, agency, printer)
 
 
 @dataclass
@@ -214,6 +219,7 @@ class Imprint:
     final: bool  # a final print run: an empty field stops the build
     placeholder_notice: Message
     where: Where
+    texts: dict[str, Message] = field(default_factory=dict)  # the copyright page's and colophon's own words (book.sources.imprint.MATTER_TEXTS)
 
 
 @dataclass(frozen=True)
@@ -319,6 +325,7 @@ class Book:
             found.append(self.cover.back_text)
         if self.imprint:
             found += [f.label for f in self.imprint.fields] + [self.imprint.placeholder_notice]
+            found += [f.name for f in self.imprint.fields if f.name and f.name.text] + list(self.imprint.texts.values())
         for chapter in self.chapters:
             if chapter.title:
                 found.append(chapter.title)

@@ -199,6 +199,8 @@ DOCS = {
     "Style.columns": "The number of columns the frame's text is set in.",
     "Style.hyphenate": "Break long words at hyphenation points (languages with a dictionary).",
     "Style.display": "A title: balanced lines, and breaks between phrases in Chinese and Japanese.",
+    "Style.anchor": "Where the text sits in its frame: `top`, or `bottom` (its last baseline on the frame's foot, as a "
+                    "colophon or a copyright page sits on the foot margin).",
 }
 
 KIND_NAMES = {str: "text", int: "integer", float: "number", bool: "true/false", list: "list", dict: "mapping",

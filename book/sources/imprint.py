@@ -36,6 +36,24 @@ IMPRINT_LABELS = (
     ("legal_deposit", "Nộp lưu chiểu"),
 )
 COMPUTED = ("format", "pages", "isbn")  # from the book itself, not typed in
+# Values that name a body (the publishing house, the agency answering for the content,
+# the printing house): translated through the catalogs, and printed in a foreign edition
+# with the Vietnamese legal name in parentheses, as the publishing law wants the name.
+NAMED_BODIES = ("publisher", "content", "printer")
+# The imprint's own words (Vietnamese source, translated in the catalogs): the print run's
+# unit, and the copyright page behind the title page (book.text.matter).
+MATTER_TEXTS = (
+    ("copies", "{count} bản", "The print run with its unit, in the colophon: {count} is the number in the edition's CLDR digits "
+                              "(1.000 / 1,000 / 1000)."),
+    ("rights", "Bản quyền thuộc về {holder}. Không được sao chép, trích dẫn hoặc phát hành lại bất kỳ phần nào của cuốn sách "
+               "dưới mọi hình thức khi chưa có sự đồng ý bằng văn bản của chủ sở hữu bản quyền.",
+     "Rights statement on the copyright page, under the © line. {holder} is the compiler's name as translated (book:publisher)."),
+    ("published", "{publisher} ấn hành lần thứ nhất năm {year}",
+     "Copyright page: who published the book and when. {publisher} is the publishing house's name (with its Vietnamese "
+     "legal name in parentheses in a foreign edition), {year} the year."),
+    ("edition", "Ấn bản tiếng Việt", "Copyright page: which edition this is, in its own language (\"English edition\")."),
+    ("printed", "In tại Việt Nam", "Copyright page, last line: the country the book is printed in."),
+)
 IMPRINT_KEYS = {key: Key((str, int)) for key, _ in IMPRINT_LABELS if key not in COMPUTED} | {"final": Key(bool, False)}
 PLACEHOLDER_NOTICE = ("Các bức ảnh trong ấn bản mẫu này là ảnh minh họa được tạo tự động, "
                       "tạm thay cho ảnh tư liệu sẽ được đưa vào bản in chính thức.")
@@ -116,10 +134,14 @@ def load_imprint(section: Section, out: Problems) -> Imprint:
         if key not in COMPUTED and not value:
             out.warn("imprint-empty", section.where(key) if key in section.data else section.where(),
                      f"imprint.{key}: empty; the law asks for it in the colophon ({label}), fill it in before printing")
-        fields.append(ImprintField(key, message, value, section.where(key)))
+        name = Message(f"imprint:name:{key}", value, section.where(key),
+                       f"The name of the body in the colophon's '{key}' line ({label}); the edition prints it with the "
+                       "Vietnamese name in parentheses. Use the body's official name in your language.") if key in NAMED_BODIES else None
+        fields.append(ImprintField(key, message, value, section.where(key), name))
     notice = Message("imprint:placeholder-photos", PLACEHOLDER_NOTICE, section.where(),
                      "Printed in the colophon only while some photos are still generated placeholders.")
-    return Imprint(fields, bool(section.read("final")), notice, section.where())
+    texts = {key: Message(f"imprint:{key}", text, section.where(), comment) for key, text, comment in MATTER_TEXTS}
+    return Imprint(fields, bool(section.read("final")), notice, section.where(), texts)
 
 
 def placeholder_files(root: Path) -> frozenset[str]:

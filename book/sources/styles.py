@@ -13,6 +13,7 @@ from book.sources.yamlsrc import read_yaml
 
 STYLE_FIELDS = {f.name for f in fields(Style)} - {"name"}
 ALIGNS = ("left", "center", "right", "justify")
+ANCHORS = ("top", "bottom")
 
 
 def load_styles(root: Path, out: Problems) -> dict[str, dict[str, Style]]:
@@ -36,6 +37,8 @@ def load_styles(root: Path, out: Problems) -> dict[str, dict[str, Style]]:
                 style = Style(name=name, **values)
                 if style.align not in ALIGNS:
                     raise ValueError(f"align '{style.align}' must be left, center, right or justify")
+                if style.anchor not in ANCHORS:
+                    raise ValueError(f"anchor '{style.anchor}' must be top or bottom")
                 if style.size <= 0 or style.leading <= 0:
                     raise ValueError("size and leading must be positive")
             except (TypeError, ValueError) as exc:

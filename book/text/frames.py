@@ -12,8 +12,9 @@ from book.i18n.cldr import format_partial_date
 from book.i18n.glossary import read_glossary
 from book.i18n.localise import Localiser
 from book.languages import language
-from book.model import IMPRINT_SLOT, Book, Message
+from book.model import COPYRIGHT_SLOT, IMPRINT_SLOT, PUBLISHERS_SLOT, Book, Message
 from book.pages.paginate import Page, Pagination, Placed
+from book.text.matter import colophon_parts, copyright_parts, publishers_parts
 from book.text.typeset import Part
 
 
@@ -122,8 +123,11 @@ def frame_texts(book: Book, pagination: Pagination, loc: Localiser, keep: tuple[
                          Part(photo_meta(book, loc, placed.value), book.style("caption-meta", loc.lang), keep=keep + joins)]
                 found.append(FrameText(page, placed, parts, [photo.caption, photo.place, photo.credit]))
             elif frame.kind == "text" and placed.value == IMPRINT_SLOT and book.imprint:
-                labels = [f.label for f in book.imprint.fields]
-                found.append(FrameText(page, placed, [Part(imprint_text(book, pagination, loc), book.style(frame.style, loc.lang))], labels))
+                found.append(FrameText(page, placed, *colophon_parts(book, page, pagination, loc, frame.style)))
+            elif frame.kind == "text" and placed.value == COPYRIGHT_SLOT:
+                found.append(FrameText(page, placed, *copyright_parts(book, loc, frame.style)))
+            elif frame.kind == "text" and placed.value == PUBLISHERS_SLOT:
+                found.append(FrameText(page, placed, *publishers_parts(book, loc, frame.style)))
             elif frame.kind == "text" and page.part and placed.value:
                 continue  # the text of the list's first page runs on here (`book.text.flow`)
             elif frame.kind == "text":
@@ -134,24 +138,6 @@ def frame_texts(book: Book, pagination: Pagination, loc: Localiser, keep: tuple[
                 text = loc.label("chapter", number=str(page.chapter.number))
                 found.append(FrameText(page, placed, [Part(text, book.style(frame.style, loc.lang))], [book.labels["chapter"]]))
     return found
-
-
-def imprint_text(book: Book, pagination: Pagination, loc: Localiser) -> str:
-    """The colophon's publishing data, one labelled line per filled field, and the
-    placeholder notice while any photo of the book is still a painted placeholder."""
-    values = {"format": f"{book.trim[0] / 10:g} × {book.trim[1] / 10:g} cm", "pages": str(len(pagination.pages)),
-              "isbn": book.isbn.get(loc.lang, "")}
-    lines = []
-    for item in book.imprint.fields:
-        value = values.get(item.key, item.value)
-        if item.key == "publisher" and not value:
-            value = loc.text(book.publisher)
-        if value:
-            lines.append(f"{loc.text(item.label)}{language(loc.lang).label_join}{value}")
-    text = "\n".join(lines)
-    if book.placeholder_files & {p.path.name for p in book.photos.values()}:
-        text += "\n\n" + loc.text(book.imprint.placeholder_notice)
-    return text
 
 
 def running_head(page: Page, loc: Localiser) -> str:

@@ -17,7 +17,7 @@ from book.model import LIST_KINDS, MM, Book
 from book.pages.paginate import Page, Pagination, Placed
 from book.text.typeset import Line, Part, set_block
 
-TOC_NUMBER_MM = 15.0  # the page-number column of the contents
+TOC_NUMBER_MM = 15.0  # the room kept at the end of a title's lines for its page number
 TOC_LABEL_GAP_MM = 1.5
 TOC_ENTRY_GAP_MM = 7.0
 CREDITS_GUTTER_MM = 5.0
@@ -53,8 +53,12 @@ def toc_blocks(setter, width: float, page: int) -> list[Block]:
         below = label.height / MM + TOC_LABEL_GAP_MM
         pieces = [(0.0, 0.0, label.lines), (0.0, below, title.lines)]
         number = setter.single_line(str(entry.page), style, TOC_NUMBER_MM)
-        if number:
-            pieces.append((width - number.width / MM, below, [number]))
+        if number and title.lines:
+            # The number follows its title's last line after an em space, where the eye
+            # ends reading the title (Latin and CJK alike), not at the far edge of the column.
+            last = title.lines[-1]
+            down = sum(line.gap + line.leading for line in title.lines[1:]) / MM
+            pieces.append((last.width / MM + style.size / MM, below + down, [number]))
         block = Block(below + title.height / MM, TOC_ENTRY_GAP_MM, pieces, title.fits and label.fits)
         if not block.fits:
             setter.overflow(setter.where(entry.message), f"contents entry {entry.label or entry.title}", "contents", page, title.needed, title.available)

@@ -192,7 +192,8 @@ def draw_line(fonts: EditionFonts, items: list[Item], chosen: Chosen, style: Sty
             x += shaped.width * size + tracking * len(run.text)
         if position < len(atoms) - 1:
             space = pdfmetrics.stringWidth(" ", runs[-1].font, size) if atom.space_after else 0.0
-            if atom.space_after and end_of_last is not None and not extra and not pieces[-1].char_space:
+            # A space kept in the piece would take the tracking too (the renderer's Tc), which the measure leaves out.
+            if atom.space_after and end_of_last is not None and not extra and not pieces[-1].char_space and not tracking:
                 pieces[-1].text += " "
                 end_of_last += space
             x += space + (extra if atom.space_after or every_gap else 0.0)
