@@ -298,6 +298,7 @@ class Book:
     contacts: Contacts = field(default_factory=Contacts)
     artworks: dict[str, Artwork] = field(default_factory=dict)  # an artwork slot's value -> the file read
     keep_together: dict[str, tuple[str, ...]] = field(default_factory=dict)  # language -> words a title's line never splits
+    credits_by: str = "page"  # the photo credits listed by 'page' or by 'photographer' (book.yaml credits.by)
     grid: Grid = field(default_factory=Grid)
 
     @property
