@@ -219,7 +219,7 @@ class Imprint:
     final: bool  # a final print run: an empty field stops the build
     placeholder_notice: Message
     where: Where
-    texts: dict[str, Message] = field(default_factory=dict)  # the copyright page's and colophon's own words (book.sources.imprint.MATTER_TEXTS)
+    country: str = ""  # where it is printed: an ISO 3166 code, named in each edition's language on the copyright page
 
 
 @dataclass(frozen=True)
@@ -299,6 +299,7 @@ class Book:
     artworks: dict[str, Artwork] = field(default_factory=dict)  # an artwork slot's value -> the file read
     keep_together: dict[str, tuple[str, ...]] = field(default_factory=dict)  # language -> words a title's line never splits
     credits_by: str = "page"  # the photo credits listed by 'page' or by 'photographer' (book.yaml credits.by)
+    matter: dict[str, Message] = field(default_factory=dict)  # the copyright page's and the colophon's own words
     grid: Grid = field(default_factory=Grid)
 
     @property
@@ -318,6 +319,13 @@ class Book:
             return chapter.title
         return chapter.texts[value]
 
+    def matter_messages(self) -> list[Message]:
+        """The copyright page's and the colophon's own words the book uses: the print run's unit
+        with an imprint, the copyright page's words when a page shows it."""
+        used = {value for chapter in self.chapters for page in chapter.pages for value in page.slots.values()}
+        return [message for key, message in self.matter.items()
+                if (key == "copies" and self.imprint) or (key != "copies" and COPYRIGHT_SLOT in used)]
+
     def messages(self) -> list[Message]:
         """Every translatable text in book order."""
         found = [self.title, self.subtitle, self.publisher]
@@ -326,7 +334,8 @@ class Book:
             found.append(self.cover.back_text)
         if self.imprint:
             found += [f.label for f in self.imprint.fields] + [self.imprint.placeholder_notice]
-            found += [f.name for f in self.imprint.fields if f.name and f.name.text] + list(self.imprint.texts.values())
+            found += [f.name for f in self.imprint.fields if f.name and f.name.text]
+        found += self.matter_messages()
         for chapter in self.chapters:
             if chapter.title:
                 found.append(chapter.title)

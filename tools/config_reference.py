@@ -138,6 +138,8 @@ DOCS = {
     "COVER_KEYS.board_mm": "For a case binding: the board's overhang, in mm.",
     "COVER_KEYS.wrap_mm": "For a case binding: the cover material wrapped around the boards, in mm.",
     "IMPRINT_KEYS.publisher": "The publishing house (Nhà xuất bản).",
+    "IMPRINT_KEYS.country": "Where the book is printed, as an ISO 3166 code (`VN`): the copyright page names the country "
+                            "in each edition's language.",
     "IMPRINT_KEYS.director": "Responsible for publication: director and editor-in-chief.",
     "IMPRINT_KEYS.content": "Responsible for the content.",
     "IMPRINT_KEYS.editors": "The editors.",

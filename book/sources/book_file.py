@@ -15,7 +15,7 @@ from book.sources.artwork import load_artworks
 from book.sources.chapters import ID_RE, load_chapters
 from book.sources.contacts import load_contacts
 from book.sources.fonts_file import load_fonts
-from book.sources.imprint import COVER_KEYS, IMPRINT_KEYS, load_cover, load_imprint, load_isbns, placeholder_files
+from book.sources.imprint import COVER_KEYS, IMPRINT_KEYS, load_cover, load_imprint, load_isbns, matter_texts, placeholder_files
 from book.sources.layouts import load_layouts
 from book.sources.photo_paths import photo_roots
 from book.sources.references import check_slots
@@ -140,6 +140,7 @@ def load_book(root: Path, check_files: bool = True, problems: Problems | None = 
     )
     book.keep_together = load_keep_together(top.sub("keep_together", set(editions)))
     book.credits_by = top.sub("credits", CREDITS_KEYS).read("by")
+    book.matter = matter_texts(source, top.where())
     load_chapters(book, out, check_files)
     book.isbn = load_isbns(top.sub("isbn", set(editions)), editions, out)
     book.cover = load_cover(top.sub("cover", COVER_KEYS), book.photos)

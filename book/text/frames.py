@@ -113,7 +113,7 @@ def frame_texts(book: Book, pagination: Pagination, loc: Localiser, keep: tuple[
                 parts = [Part(loc.fill(loc.text(photo.caption), photo), book.style(frame.style, loc.lang), keep=keep),
                          Part(photo_meta(book, loc, placed.value), book.style("caption-meta", loc.lang), keep=keep + joins)]
                 found.append(FrameText(page, placed, parts, [photo.caption, photo.place, photo.credit]))
-            elif frame.kind == "text" and placed.value == IMPRINT_SLOT and book.imprint:
+            elif frame.kind == "text" and placed.value == IMPRINT_SLOT:
                 found.append(FrameText(page, placed, *colophon_parts(book, page, pagination, loc, frame.style)))
             elif frame.kind == "text" and placed.value == COPYRIGHT_SLOT:
                 found.append(FrameText(page, placed, *copyright_parts(book, loc, frame.style)))

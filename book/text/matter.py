@@ -9,6 +9,8 @@ name as registered. The print run is a CLDR count with its unit."""
 
 from __future__ import annotations
 
+from babel import Locale
+
 from book.i18n.localise import Localiser
 from book.i18n.numbers import count_text
 from book.languages import language
@@ -82,8 +84,17 @@ def imprint_text(book: Book, pagination: Pagination, loc: Localiser) -> str:
 def print_run(book: Book, value: str, loc: Localiser) -> str:
     """'1.000 bản', '1,000 copies', '1000册': the count in CLDR digits with the catalog's unit."""
     count = count_text(value, loc.lang)
-    unit = book.imprint.texts.get("copies")
+    unit = book.matter.get("copies")
     return loc.text(unit).replace("{count}", count) if unit and value.strip().isdigit() else count
+
+
+def country_name(code: str, lang: str) -> str:
+    """A country's name in ``lang`` (CLDR).
+
+    >>> country_name("VN", "vi"), country_name("VN", "en"), country_name("VN", "ja")
+    ('Việt Nam', 'Vietnam', 'ベトナム')
+    """
+    return Locale.parse(language(lang).locale).territories.get(code, code)
 
 
 def title_parts(book: Book, loc: Localiser, style) -> list[Part]:
@@ -108,8 +119,9 @@ def colophon_parts(book: Book, page: Page, pagination: Pagination, loc: Localise
     if chapter_text is not None and chapter_text.text:
         parts.append(Part(loc.text(chapter_text), style(style_name), space_before=GAP_PT))
         messages.append(chapter_text)
-    parts.append(Part(imprint_text(book, pagination, loc), style(style_name), space_before=GAP_PT, keep=kept_names(book, loc)))
-    messages += [f.label for f in book.imprint.fields]
+    if book.imprint:
+        parts.append(Part(imprint_text(book, pagination, loc), style(style_name), space_before=GAP_PT, keep=kept_names(book, loc)))
+        messages += [f.label for f in book.imprint.fields]
     return parts, messages
 
 
@@ -119,7 +131,7 @@ def copyright_parts(book: Book, loc: Localiser, style_name: str) -> tuple[list[P
     def style(name: str):
         return book.style(name, loc.lang)
 
-    texts = book.imprint.texts if book.imprint else {}
+    texts = book.matter
     holder = loc.text(book.publisher)
     parts = title_parts(book, loc, style)
     rights = [f"© {book.year} {holder}"]
@@ -133,8 +145,9 @@ def copyright_parts(book: Book, loc: Localiser, style_name: str) -> tuple[list[P
         facts.append(loc.text(texts["edition"]))
     if book.isbn.get(loc.lang):
         facts.append(f"ISBN {book.isbn[loc.lang]}")
-    if "printed" in texts:
-        facts.append(loc.text(texts["printed"]))
+    country = book.imprint.country if book.imprint else ""
+    if "printed" in texts and country:
+        facts.append(loc.text(texts["printed"]).replace("{country}", country_name(country, loc.lang)))
     parts.append(Part("\n".join(facts), style(style_name), space_before=GAP_PT, keep=kept_names(book, loc)))
     return parts, [book.title, book.subtitle, book.publisher, *texts.values()]
 
