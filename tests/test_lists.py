@@ -53,7 +53,7 @@ def test_contents_and_credits_flow_with_the_same_pages_in_every_edition(mini, ru
     contents = [i for i, text in enumerate(vi) if "Chương" in text and "Biển đảo" not in text.split("Chương", 1)[0]]
     assert "Cảng biển" in vi[0] and "Biển đảo" not in vi[0]  # the contents' first page holds one entry
     assert any("Biển đảo" in text for text in vi[1:3]), contents  # the second one is on its continuation page
-    credit_pages = [i for i, text in enumerate(vi) if "tr. " in text]
+    credit_pages = [i for i, text in enumerate(vi) if "tr." in text]  # the figures' column head, on every page of the list
     assert len(credit_pages) == 2 and credit_pages[1] == credit_pages[0] + 1, credit_pages
 
 

@@ -67,22 +67,24 @@ def toc_blocks(setter, width: float, page: int) -> list[Block]:
     return blocks
 
 
-def credit_blocks(setter, style_name: str, col_w: float, page: int = 0, columns: int = 1) -> list[Block]:
+def credit_blocks(setter, style_name: str, col_w: float, page: int = 0) -> tuple[list[Block], tuple | None]:
     """The column head (the page label, said once, over the figures), then one
     block per entry: by page, three tab columns: the figures flush right (so
     they align), the position on the page, then the credit, whole; by
     photographer, the credit, then its figures flush right at the column's end
     (on a line of their own when both do not fit). A credit wider than its room
-    is set whole all the same, past the column's edge, and reported."""
+    is set whole all the same, past the column's edge, and reported. Returns the
+    blocks and the head as a piece to set above each column (None without one)."""
     style = setter.style(style_name)
     entries = setter.words.credits
     refs = [setter.single_line(entry.reference, style, UNBROKEN_MM) for entry in entries]
     ref_w = max((line.width / MM for line in refs if line), default=0.0)
     by_name = setter.book.credits_by == "photographer"
     head = setter.single_line(setter.words.credits_head, style, UNBROKEN_MM) if setter.words.credits_head and entries else None
+    up = -style.leading / MM - CREDITS_HEAD_GAP_MM  # the head's baseline a line and the gap above the first entry's
     if by_name:
         blocks = [name_block(setter, style, entry, ref, col_w, page) for entry, ref in zip(entries, refs, strict=True)]
-        return with_head(blocks, head, col_w - head.width / MM if head else 0.0, style, col_w, columns)
+        return blocks, (col_w - head.width / MM, up, [head]) if head else None
     ref_w = max(ref_w, head.width / MM if head else 0.0)
     blocks = []
     spots = [setter.single_line(entry.position, style, UNBROKEN_MM) if entry.position else None for entry in entries]
@@ -98,17 +100,17 @@ def credit_blocks(setter, style_name: str, col_w: float, page: int = 0, columns:
         if name and name_x + name.width / MM > col_w + 0.01:
             too_wide(setter, entry, name, col_w - name_x, page)
         blocks.append(Block(style.leading / MM, 0.0, pieces))
-    return with_head(blocks, head, ref_w - head.width / MM if head else 0.0, style, col_w, columns)
+    return blocks, (ref_w - head.width / MM, up, [head]) if head else None
 
 
-def with_head(blocks: list[Block], head, head_x: float, style, col_w: float, columns: int) -> list[Block]:
-    """The figures' column head over each column of the list's first page, in the
-    space above the frame, so that the entries of all columns share their lines."""
-    if head and blocks:
-        up = -style.leading / MM - CREDITS_HEAD_GAP_MM  # its baseline a line and the gap above the first entry's
-        first = blocks[0]
-        first.pieces += [(k * (col_w + CREDITS_GUTTER_MM) + head_x, up, [head]) for k in range(columns)]
-    return blocks
+def add_heads(blocks: list[Block], flowed: Flowed, head) -> None:
+    """The figures' column head over each column the list fills, on every page of
+    it, in the space above the frame, so that the entries of all columns share their lines."""
+    seen = set()
+    for block, (frame, x, _) in zip(blocks, flowed.spots, strict=True):
+        if (frame, x) not in seen:
+            seen.add((frame, x))
+            block.pieces.append(head)
 
 
 def name_block(setter, style, entry, ref, col_w: float, page: int) -> Block:
@@ -203,10 +205,13 @@ def flow_list(setter, frames: list[tuple[Page, Placed]], endless: bool) -> tuple
         style = setter.style(first.frame.style)
         columns = max(1, style.columns)
         col_w = (width - CREDITS_GUTTER_MM * (columns - 1)) / columns
-        blocks = credit_blocks(setter, first.frame.style, col_w, first_page.number, columns)
+        blocks, head = credit_blocks(setter, first.frame.style, col_w, first_page.number)
         slack = style.leading / MM / 2  # half a line, so that a balanced column takes its last line
     more = continuation_box(setter.book, first_page, kind) if endless else None
-    return blocks, flow(blocks, [placed.box for _, placed in frames], columns, col_w, more, slack), col_w
+    flowed = flow(blocks, [placed.box for _, placed in frames], columns, col_w, more, slack)
+    if kind != "toc" and head:
+        add_heads(blocks, flowed, head)
+    return blocks, flowed, col_w
 
 
 def measure_lists(setter) -> dict[str, int]:

@@ -117,7 +117,8 @@ def colophon_parts(book: Book, page: Page, pagination: Pagination, loc: Localise
     messages = [book.title, book.subtitle]
     chapter_text = page.chapter.texts.get("colophon") if page.chapter else None
     if chapter_text is not None and chapter_text.text:
-        parts.append(Part(loc.text(chapter_text), style(style_name), space_before=GAP_PT))
+        parts.append(Part(loc.text(chapter_text), style(style_name), space_before=GAP_PT,
+                          keep=(loc.text(book.publisher), *kept_names(book, loc))))
         messages.append(chapter_text)
     if book.imprint:
         parts.append(Part(imprint_text(book, pagination, loc), style(style_name), space_before=GAP_PT, keep=kept_names(book, loc)))
@@ -137,7 +138,7 @@ def copyright_parts(book: Book, loc: Localiser, style_name: str) -> tuple[list[P
     rights = [f"© {book.year} {holder}"]
     if "rights" in texts:
         rights.append(loc.text(texts["rights"]).replace("{holder}", holder))
-    parts.append(Part("\n".join(rights), style(style_name), space_before=GAP_PT))
+    parts.append(Part("\n".join(rights), style(style_name), space_before=GAP_PT, keep=(holder,)))
     facts = []
     if "published" in texts:
         facts.append(loc.text(texts["published"]).replace("{publisher}", publisher_name(book, loc)).replace("{year}", str(book.year)))
