@@ -85,7 +85,10 @@ MARKED_KINDS = frozenset(k.name for k in FRAME_KINDS.values() if k.marked)
 # The text slots a page of any chapter may name: the book's own texts. The imprint is
 # set from its labels and fields (text.frames), not from one message.
 IMPRINT_SLOT = "book.imprint"
-BOOK_SLOTS = ("book.title", "book.subtitle", "book.publisher", IMPRINT_SLOT)
+COPYRIGHT_SLOT = "book.copyright"  # the copyright page: set from the imprint and the ISBN (text.matter)
+PUBLISHERS_SLOT = "book.publishers"  # the title page's foot: the book's publisher, then the publishing house of the imprint
+GENERATED_SLOTS = (IMPRINT_SLOT, COPYRIGHT_SLOT, PUBLISHERS_SLOT)
+BOOK_SLOTS = ("book.title", "book.subtitle", "book.publisher", *GENERATED_SLOTS)
 
 
 # Where a caption card may sit on its photo (a frame's ``card_places``, a photo's ``card``; book.text.places).
@@ -136,6 +139,7 @@ class Style:
     hyphenate: bool = False  # break long words at hyphenation points (English)
     display: bool = False  # titles: balanced lines, phrase-aware breaks in ja and zh
     measure_chars: float = 0.0  # the longest line in characters (CJK: ems; Korean: syllables); 0: the frame's width (book.text.captions)
+    anchor: str = "top"  # 'bottom': the text's last baseline sits on the frame's foot (a colophon, a copyright page)
 
 
 CMYK = tuple[float, float, float, float]
@@ -213,6 +217,7 @@ class ImprintField:
     label: Message
     value: str  # '' when the editor has not filled it in
     where: Where
+    name: Message | None = None  # the value as a catalog entry, when it names a body (publisher, agency, printer)
 
 
 @dataclass
@@ -223,6 +228,7 @@ class Imprint:
     final: bool  # a final print run: an empty field stops the build
     placeholder_notice: Message
     where: Where
+    country: str = ""  # where it is printed: an ISO 3166 code, named in each edition's language on the copyright page
 
 
 @dataclass(frozen=True)
@@ -301,6 +307,8 @@ class Book:
     contacts: Contacts = field(default_factory=Contacts)
     artworks: dict[str, Artwork] = field(default_factory=dict)  # an artwork slot's value -> the file read
     keep_together: dict[str, tuple[str, ...]] = field(default_factory=dict)  # language -> words a title's line never splits
+    credits_by: str = "page"  # the photo credits listed by 'page' or by 'photographer' (book.yaml credits.by)
+    matter: dict[str, Message] = field(default_factory=dict)  # the copyright page's and the colophon's own words
     grid: Grid = field(default_factory=Grid)
     ignore: frozenset[str] = frozenset()  # warning codes content/book.yaml silences (ignore:)
 
@@ -321,6 +329,13 @@ class Book:
             return chapter.title
         return chapter.texts[value]
 
+    def matter_messages(self) -> list[Message]:
+        """The copyright page's and the colophon's own words the book uses: the print run's unit
+        with an imprint, the copyright page's words when a page shows it."""
+        used = {value for chapter in self.chapters for page in chapter.pages for value in page.slots.values()}
+        return [message for key, message in self.matter.items()
+                if (key == "copies" and self.imprint) or (key != "copies" and COPYRIGHT_SLOT in used)]
+
     def messages(self) -> list[Message]:
         """Every translatable text in book order."""
         found = [self.title, self.subtitle, self.publisher]
@@ -329,6 +344,8 @@ class Book:
             found.append(self.cover.back_text)
         if self.imprint:
             found += [f.label for f in self.imprint.fields] + [self.imprint.placeholder_notice]
+            found += [f.name for f in self.imprint.fields if f.name and f.name.text]
+        found += self.matter_messages()
         for chapter in self.chapters:
             if chapter.title:
                 found.append(chapter.title)

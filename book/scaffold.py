@@ -1,10 +1,12 @@
 """`book init DIR`: a new book project that builds at once, at the trim and
 in the editions asked for, with the toolchain's default layouts, styles and
-fonts and neutral placeholder content: one chapter, four placeholder photos
-(`book.placeholder_photos`), a cover, and captions that say what to replace.
+fonts and neutral placeholder content: a title page and the copyright page
+behind it, one chapter, four placeholder photos (`book.placeholder_photos`), a
+colophon, a cover, and captions that say what to replace.
 The placeholder texts are written in the source language, and each target
 edition's catalog is made from the template (`book.i18n.merge.create_catalog`)
-and filled with the placeholders' own translation where there is one."""
+and filled with the placeholders' own translation where there is one; the
+title and the publisher the user gave are left to translate."""
 
 from __future__ import annotations
 
@@ -15,12 +17,14 @@ import unicodedata
 from pathlib import Path
 
 import polib
+import yaml
 
 from book.errors import ConfigError
 from book.i18n.catalog import WRAP, gettext_layout
 from book.i18n.header import DIGEST_HEADER, translations_digest
 from book.placeholder_photos import write_placeholder
 from book.scaffold_texts import TEXTS, texts_for
+from book.sources.imprint import MATTER_FILE
 
 DEFAULTS = Path(__file__).parent / "defaults"
 # Each default file and where it goes in a project. The sample book's own files
@@ -32,6 +36,8 @@ BLEED_MM, MIN_PPI = 3, 300
 SPINE_ROOM_MM = 20  # the cover photo is painted wide enough for a spine this thick: a few hundred pages
 PHOTO_SIZE = (3600, 2400)
 CHAPTER_REL = "content/chapters/01-chapter-1.yaml"
+FRONT_REL = "content/chapters/00-front-matter.yaml"
+BACK_REL = "content/chapters/02-back-matter.yaml"
 
 BOOK_YAML = """\
 # The book: everything that is the same in all editions. See the README.
@@ -57,6 +63,7 @@ labels:
   credit: {label_credit}
   page: {label_page}
   pages: {label_pages}
+  cover: {label_cover}
   positions: {{{positions}}}
 # isbn: {{{isbn}}}   # one per edition, from the publisher
 cover:
@@ -83,6 +90,30 @@ pages:
     slots: {{photo-a: p003, caption-a: p003, photo-b: p004, caption-b: p004}}
   - layout: credits
     slots: {{heading: credits_heading}}
+"""
+
+FRONT_YAML = """\
+# The front matter: the title page and the copyright page behind it. Their texts
+# are the book's (content/book.yaml: title, subtitle, publisher, isbn); a longer book
+# puts a half-title and a blank page before them (layouts half-title and blank).
+id: front-matter
+pages:
+  - layout: title-page
+    slots: {{title: book.title, subtitle: book.subtitle, publisher: book.publishers}}
+  - layout: copyright
+    slots: {{body: book.copyright}}
+"""
+
+BACK_YAML = """\
+# The back matter: the colophon, the book's last page. It sets the book's title, the
+# text below, then the publishing data of an imprint: section in content/book.yaml.
+id: back-matter
+texts:
+  colophon: {colophon}
+photos: []
+pages:
+  - layout: colophon
+    slots: {{imprint: book.imprint}}
 """
 
 PHOTO_YAML = """\
@@ -151,12 +182,15 @@ def scaffold(target: Path, trim: tuple[int, int] = (240, 300), editions: tuple[s
         title=quoted(title), subtitle=quoted(texts["subtitle"]), slug=slugify(title), source=source, editions=", ".join(editions),
         publisher=quoted(publisher or texts["publisher"]), width=trim[0], height=trim[1], bleed=BLEED_MM, min_ppi=MIN_PPI,
         label_chapter=quoted(labels["chapter"]), label_credit=quoted(labels["credit"]), label_page=quoted(labels["page"]),
-        label_pages=quoted(labels["pages"]), positions=", ".join(f"{k}: {quoted(v)}" for k, v in labels["positions"].items()),
+        label_pages=quoted(labels["pages"]), label_cover=quoted(labels["cover"]),
+        positions=", ".join(f"{k}: {quoted(v)}" for k, v in labels["positions"].items()),
         isbn=", ".join(f'{lang}: "978-…"' for lang in editions), back_text=quoted(texts["back_text"])), encoding="utf-8")
     photos = "".join(PHOTO_YAML.format(id=pid, caption=quoted(texts["caption"].format(n=n, file=f"{pid}.jpg")), place=quoted(texts["place"]),
                                        credit=quoted(texts["credit"])) for n, pid in enumerate(PHOTOS, 1))
     (target / CHAPTER_REL).write_text(CHAPTER_YAML.format(chapter_title=quoted(texts["chapter_title"]), intro=quoted(texts["intro"]),
                                                           credits_heading=quoted(texts["credits_heading"]), photos=photos), encoding="utf-8")
+    (target / FRONT_REL).write_text(FRONT_YAML.format(), encoding="utf-8")
+    (target / BACK_REL).write_text(BACK_YAML.format(colophon=quoted(texts["colophon"])), encoding="utf-8")
     for name, rel in DEFAULT_FILES.items():
         shutil.copy(DEFAULTS / name, target / rel)
     (target / ".gitignore").write_text("output/\n.cache/\n", encoding="utf-8")
@@ -188,17 +222,24 @@ def write_catalogs(book, pagination, template: Path) -> tuple[list[str], list[st
 
     written, untranslated = [], []
     source = texts_for(book.source_language)
+    matter = yaml.safe_load(MATTER_FILE.read_text(encoding="utf-8"))
     for lang in book.editions:
         if lang == book.source_language:
             continue
         po = polib.pofile(create_catalog(book, pagination, lang, template), wrapwidth=WRAP)
+        # The copyright page's and the colophon's standard words, in every language the table has.
+        words = {m.text: matter[lang][m.ctx.split(":", 1)[1]] for m in book.matter.values()} if lang in matter else {}
+        for entry in po:
+            entry.msgstr = words.get(entry.msgid, entry.msgstr)
         if lang in TEXTS:
             translation = translations(source, TEXTS[lang])
-            for entry in po:  # the title and the publisher a user gave are names: they stand as given until translated
-                entry.msgstr = translation.get(entry.msgid, entry.msgid if entry.msgctxt in NAMES else entry.msgstr)
+            for entry in po:  # the title and the publisher a user gave stay to translate: no placeholder knows them
+                if entry.msgctxt not in NAMES:
+                    entry.msgstr = translation.get(entry.msgid, entry.msgstr)
+        if lang in TEXTS or words:
             # Written with the catalog, not revised since: the next 'book i18n update' finds nothing to do.
             po.metadata[DIGEST_HEADER] = translations_digest(po)
-        else:
+        if any(not entry.msgstr for entry in po if not entry.obsolete):
             untranslated.append(catalog_rel(lang))
         write_atomic(book.root / catalog_rel(lang), gettext_layout(str(po) + "\n"))
         written.append(catalog_rel(lang))

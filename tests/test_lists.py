@@ -31,7 +31,7 @@ def add_lists(root, credits_h: int = 4, toc_h: int = 14) -> None:
     # The mm escape hatch: list frames of exactly that height.
     edit(layouts, "contents: {kind: toc, col: 2, cols: 9, row: 3,", f"contents: {{kind: toc, mm: {{x: 37.5, y: 70, w: 152.5, h: {toc_h}}},")
     edit(layouts, "contents: {kind: toc, col: 2, cols: 9,", f"contents: {{kind: toc, mm: {{x: 37.5, y: 30, w: 152.5, h: {toc_h}}},")
-    edit(layouts, "list: {kind: credits, col: 2, row: 3,", f"list: {{kind: credits, mm: {{x: 37.5, y: 62, w: 60, h: {credits_h}}},")
+    edit(layouts, "list: {kind: credits, col: 2, cols: 9, row: 3,", f"list: {{kind: credits, mm: {{x: 37.5, y: 62, w: 60, h: {credits_h}}},")
     edit(layouts, "list: {kind: credits, col: 2,", f"list: {{kind: credits, mm: {{x: 37.5, y: 30, w: 60, h: {credits_h}}},")
 
 def page_texts(pdf) -> list[str]:
@@ -53,7 +53,7 @@ def test_contents_and_credits_flow_with_the_same_pages_in_every_edition(mini, ru
     contents = [i for i, text in enumerate(vi) if "Chương" in text and "Biển đảo" not in text.split("Chương", 1)[0]]
     assert "Cảng biển" in vi[0] and "Biển đảo" not in vi[0]  # the contents' first page holds one entry
     assert any("Biển đảo" in text for text in vi[1:3]), contents  # the second one is on its continuation page
-    credit_pages = [i for i, text in enumerate(vi) if "tr. " in text]
+    credit_pages = [i for i, text in enumerate(vi) if "tr." in text]  # the figures' column head, on every page of the list
     assert len(credit_pages) == 2 and credit_pages[1] == credit_pages[0] + 1, credit_pages
 
 

@@ -59,6 +59,8 @@ SECTIONS = (
           "The text safety zone `book preflight` checks."),
     Table("content/book.yaml", "profiles.<output>", "book.sources.book_file", "PROFILE_KEYS",
           "Options of one output (`print`, `screen`, `proof`), used when the command line does not give them."),
+    Table("content/book.yaml", "credits", "book.sources.book_file", "CREDITS_KEYS",
+          "The photo-credits list at the back of the book."),
     Table("content/book.yaml", "cover", "book.sources.imprint", "COVER_KEYS",
           "The cover a print build writes beside each interior (front, spine, back, with the ISBN's barcode)."),
     Table("content/book.yaml", "imprint", "book.sources.imprint", "IMPRINT_KEYS",
@@ -107,6 +109,9 @@ DOCS = {
     "BOOK_KEYS.photo_dirs": "Folders outside `content/photos/` that photos may come from (relative to the project); any other path is refused.",
     "BOOK_KEYS.isbn": "The ISBN-13 of each edition, by language code (see `isbn` below).",
     "BOOK_KEYS.cover": "The cover (see `cover` below); without it no cover is built.",
+    "BOOK_KEYS.credits": "The photo-credits list (see `credits` below).",
+    "CREDITS_KEYS.by": "`page`: one line per photo in page order (page, position, credit); `photographer`: one line per "
+                       "credit in alphabetical order with all its pages. Both list the cover photo first (`labels.cover`).",
     "BOOK_KEYS.imprint": "The publishing data for the colophon (see `imprint` below).",
     "BOOK_KEYS.translation": "Who answers for each catalog, written into the `.po` headers (see `translation` below).",
     "MARGIN_KEYS.inner": "The margin on the spine side.",
@@ -135,6 +140,8 @@ DOCS = {
     "COVER_KEYS.board_mm": "For a case binding: the board's overhang, in mm.",
     "COVER_KEYS.wrap_mm": "For a case binding: the cover material wrapped around the boards, in mm.",
     "IMPRINT_KEYS.publisher": "The publishing house (Nhà xuất bản).",
+    "IMPRINT_KEYS.country": "Where the book is printed, as an ISO 3166 code (`VN`): the copyright page names the country "
+                            "in each edition's language.",
     "IMPRINT_KEYS.director": "Responsible for publication: director and editor-in-chief.",
     "IMPRINT_KEYS.content": "Responsible for the content.",
     "IMPRINT_KEYS.editors": "The editors.",
@@ -209,6 +216,8 @@ DOCS = {
                             "the text block is the narrower of this and the frame (0: the frame's width)."),
     "Style.hyphenate": "Break long words at hyphenation points (languages with a dictionary).",
     "Style.display": "A title: balanced lines, and breaks between phrases in Chinese and Japanese.",
+    "Style.anchor": "Where the text sits in its frame: `top`, or `bottom` (its last baseline on the frame's foot, as a "
+                    "colophon or a copyright page sits on the foot margin).",
 }
 
 KIND_NAMES = {str: "text", int: "integer", float: "number", bool: "true/false", list: "list", dict: "mapping",
@@ -292,11 +301,12 @@ def open_sections(file: str) -> list[str]:
 
     langs = ", ".join(f"`{lang}`" for lang in known())
     if file == "content/book.yaml":
-        labels = ", ".join(f"`{k}` ({', '.join('{' + p + '}' for p in v)})" for k, v in LABELS.items())
+        labels = ", ".join(f"`{k}`" + (f" ({', '.join('{' + p + '}' for p in v)})" if v else "") for k, v in LABELS.items())
         return [
             "### `labels`", "",
             f"Texts the book generates, each with its placeholder: {labels}; `pages` may be left out (it falls back to "
-            f"`page`). `positions` names where a photo sits on a page of several, for the photo credits: "
+            f"`page`), and so may `cover` (the cover photo's entry in the photo credits; without it the cover is not "
+            f"credited). `positions` names where a photo sits on a page of several, for the photo credits: "
             f"{', '.join(f'`{p}`' for p in POSITIONS)}.", "",
             "### `isbn`", "",
             f"One ISBN-13 per edition, by language code ({langs}): 13 digits starting 978 or 979, hyphens allowed; the "

@@ -12,7 +12,7 @@ from book.files import write_atomic
 from book.i18n.catalog import WRAP, gettext_layout
 from book.i18n.header import report_to
 from book.languages import TABLE, TEMPLATE_REL, nfc
-from book.model import IMPRINT_SLOT, MESSAGE_KINDS, MM, Book
+from book.model import GENERATED_SLOTS, MESSAGE_KINDS, MM, Book
 from book.pages.paginate import Pagination
 from book.text.cards import CARD_PAD
 
@@ -37,7 +37,7 @@ def entry_notes(book: Book, pagination: Pagination, lang: str | None = None) -> 
     for page in pagination.pages:
         for placed in page.placed:
             frame = placed.frame
-            if frame.kind not in MESSAGE_KINDS or not frame.style or placed.value == IMPRINT_SLOT:
+            if frame.kind not in MESSAGE_KINDS or not frame.style or placed.value in GENERATED_SLOTS:
                 continue
             if frame.kind == "caption":
                 ctx = f"photo:{placed.value}:caption"

@@ -11,7 +11,7 @@ from book.errors import Problems
 from book.i18n.localise import Localiser
 from book.i18n.status import FUZZY, STALE, UNTRANSLATED, entry_state
 from book.languages import catalog_rel, nfc
-from book.model import IMPRINT_SLOT, Message, Photo
+from book.model import GENERATED_SLOTS, Message, Photo
 from book.text.frames import photo_meta
 
 # The sheet's own statuses; a translation's other states (translated, fuzzy,
@@ -103,7 +103,7 @@ def collect_rows(prepared) -> list[Row]:
             if kind == "photo" and value in book.photos:
                 photo = book.photos[value]
                 add(photo.caption, f"photo {value}", page.number, photo, captions.get(value))
-            elif kind == "text" and value and value != IMPRINT_SLOT:  # the imprint's labels come with the other texts
+            elif kind == "text" and value and value not in GENERATED_SLOTS:  # the imprint's words come with the other texts
                 message = book.slot_message(page.chapter, value)
                 add(message, text_label(message.ctx), page.number, key=(page.number, placed.frame.name))
     for photo in book.photos.values():  # photos no page shows

@@ -16,7 +16,7 @@ from book.sources.artwork import load_artworks
 from book.sources.chapters import ID_RE, load_chapters
 from book.sources.contacts import load_contacts
 from book.sources.fonts_file import load_fonts
-from book.sources.imprint import COVER_KEYS, IMPRINT_KEYS, load_cover, load_imprint, load_isbns, placeholder_files
+from book.sources.imprint import COVER_KEYS, IMPRINT_KEYS, load_cover, load_imprint, load_isbns, matter_texts, placeholder_files
 from book.sources.layouts import load_layouts
 from book.sources.photo_paths import photo_roots
 from book.sources.press_file import check_press_file
@@ -33,8 +33,9 @@ BOOK_KEYS = {
     "publication_date": Key((datetime.date, str)), "profiles": Key(dict), "safety_mm": Key(dict),
     "photo_dirs": Key(list, []),
     "isbn": Key(dict), "cover": Key(dict), "imprint": Key(dict),
-    "translation": Key(dict), "keep_together": Key(dict), "ignore": Key(list, []),
+    "translation": Key(dict), "keep_together": Key(dict), "credits": Key(dict), "ignore": Key(list, []),
 }
+CREDITS_KEYS = {"by": Key(str, "page", choices=("page", "photographer"))}
 # The page grid: the margins round the text block (the folios and running heads sit in the
 # outer and bottom ones), the columns and the rows the layouts' frames are placed on.
 MARGIN_KEYS = {k: Key(float, getattr(Grid, k), high=100) for k in ("inner", "outer", "top", "bottom")}
@@ -49,12 +50,14 @@ COLOUR_KEYS = {"press_profile": Key(str, "FOGRA39"), "ink_limit": Key(float, 300
                "min_ppi": Key(float, 300, low=72, high=1200)}
 PROFILE_KEYS = {"pdfx": Key(str, None, choices=("x1a", "x4")), "marks": Key(bool)}
 SAFETY_KEYS = {"trim": Key(float, 5.0, low=0, high=50), "gutter": Key(float, 5.0, low=0, high=50)}
-LABELS = {"chapter": ("number",), "credit": ("credit",), "page": ("page",), "pages": ("pages",)}
-OPTIONAL_LABELS = {"pages"}  # 'pages' (a spread's range in the credits) falls back to 'page'
+LABELS = {"chapter": ("number",), "credit": ("credit",), "page": ("page",), "pages": ("pages",), "cover": ()}
+# 'pages' (a spread's range in the credits) falls back to 'page'; without 'cover' the cover photo is not credited
+OPTIONAL_LABELS = {"pages", "cover"}
 # Where a photo sits on a page of several, said in the photo credits (labels.positions).
 POSITIONS = ("top", "bottom", "left", "right", "top_left", "top_right", "bottom_left", "bottom_right", "centre")
 LABEL_COMMENTS = {
     "pages": "Page range in the photo-credits list, for a photo across a spread; {pages} is e.g. 12–13.",
+    "cover": "The cover photo's entry in the photo-credits list, in place of a page number (a short word).",
     "position": "Where a photo sits on its page, said in the photo-credits list when a page holds several photos "
                 "(a short word or two, as in 'top left').",
 }
@@ -140,6 +143,8 @@ def load_book(root: Path, check_files: bool = True, problems: Problems | None = 
         ignore=read_ignore(top, out),
     )
     book.keep_together = load_keep_together(top.sub("keep_together", set(editions)))
+    book.credits_by = top.sub("credits", CREDITS_KEYS).read("by")
+    book.matter = matter_texts(source, top.where())
     load_chapters(book, out, check_files)
     book.isbn = load_isbns(top.sub("isbn", set(editions)), editions, out)
     book.cover = load_cover(top.sub("cover", COVER_KEYS), book.photos)
@@ -230,7 +235,8 @@ def load_labels(section: Section) -> dict[str, Message]:
         for name in names:
             if text and "{" + name + "}" not in text:
                 section.bad(key, f"must contain the placeholder {{{name}}}", code="placeholder")
-        comment = f"{LABEL_COMMENTS.get(key, '')} Placeholders: {', '.join('{' + f + '}' for f in names)}".strip()
+        listed = f" Placeholders: {', '.join('{' + f + '}' for f in names)}" if names else ""
+        comment = f"{LABEL_COMMENTS.get(key, '')}{listed}".strip()
         labels[key] = Message(f"label:{key}", text, section.where(key), comment)
     positions = section.sub("positions", set(POSITIONS))
     for key in POSITIONS:

@@ -36,7 +36,23 @@ IMPRINT_LABELS = (
     ("legal_deposit", "Nộp lưu chiểu"),
 )
 COMPUTED = ("format", "pages", "isbn")  # from the book itself, not typed in
-IMPRINT_KEYS = {key: Key((str, int)) for key, _ in IMPRINT_LABELS if key not in COMPUTED} | {"final": Key(bool, False)}
+# Values that name a body (the publishing house, the agency answering for the content,
+# the printing house): translated through the catalogs, and printed in a foreign edition
+# with the Vietnamese legal name in parentheses, as the publishing law wants the name.
+NAMED_BODIES = ("publisher", "content", "printer")
+# The words of the copyright page and the colophon (book/defaults/matter-texts.yaml):
+# their source text in the book's source language, translated in the catalogs.
+MATTER_FILE = Path(__file__).resolve().parent.parent / "defaults" / "matter-texts.yaml"
+MATTER_COMMENTS = {
+    "copies": "The print run with its unit, in the colophon: {count} is the number in the edition's CLDR digits (1.000 / 1,000 / 1000).",
+    "rights": "Rights statement on the copyright page, under the © line. {holder} is the book's publisher as translated (book:publisher).",
+    "published": "Copyright page: who published the book and when. {publisher} is the publishing house's name (with its "
+                 "Vietnamese legal name in parentheses in a foreign edition), {year} the year.",
+    "edition": "Copyright page: which edition this is, in its own language (\"English edition\").",
+    "printed": "Copyright page, last line: where the book is printed; {country} is the country's name in the edition's language.",
+}
+IMPRINT_KEYS = {key: Key((str, int)) for key, _ in IMPRINT_LABELS if key not in COMPUTED} | {"final": Key(bool, False),
+                                                                                              "country": Key(str, "")}
 PLACEHOLDER_NOTICE = ("Các bức ảnh trong ấn bản mẫu này là ảnh minh họa được tạo tự động, "
                       "tạm thay cho ảnh tư liệu sẽ được đưa vào bản in chính thức.")
 PLACEHOLDER_MARK = "placeholder make_photos"  # what tools/make_photos.py writes into each file it paints
@@ -116,10 +132,23 @@ def load_imprint(section: Section, out: Problems) -> Imprint:
         if key not in COMPUTED and not value:
             out.warn("imprint-empty", section.where(key) if key in section.data else section.where(),
                      f"imprint.{key}: empty; the law asks for it in the colophon ({label}), fill it in before printing")
-        fields.append(ImprintField(key, message, value, section.where(key)))
+        name = Message(f"imprint:name:{key}", value, section.where(key),
+                       f"The name of the body in the colophon's '{key}' line ({label}); the edition prints it with the "
+                       "Vietnamese name in parentheses. Use the body's official name in your language.") if key in NAMED_BODIES else None
+        fields.append(ImprintField(key, message, value, section.where(key), name))
     notice = Message("imprint:placeholder-photos", PLACEHOLDER_NOTICE, section.where(),
                      "Printed in the colophon only while some photos are still generated placeholders.")
-    return Imprint(fields, bool(section.read("final")), notice, section.where())
+    country = section.read("country").strip().upper()
+    if country and not re.fullmatch(r"[A-Z]{2}", country):
+        section.bad("country", f"'{country}' is not a country code; give the two letters of ISO 3166 (VN, DE, ...)", code="schema")
+    return Imprint(fields, bool(section.read("final")), notice, section.where(), country)
+
+
+def matter_texts(source: str, where) -> dict[str, Message]:
+    """The copyright page's and the colophon's own words, in the source language (English when the table has none)."""
+    table = yaml.safe_load(MATTER_FILE.read_text(encoding="utf-8"))
+    texts = table.get(source, table["en"])
+    return {key: Message(f"imprint:{key}", texts[key], where, comment) for key, comment in MATTER_COMMENTS.items()}
 
 
 def placeholder_files(root: Path) -> frozenset[str]:

@@ -15,6 +15,7 @@ from book.sources.yamlsrc import read_yaml
 STYLE_FIELDS = {f.name for f in fields(Style)} - {"name"}
 ALIGNS = ("left", "center", "right", "justify")
 MIN_PT, MAX_PT = 4.0, 300.0  # the sizes a style may give (pt)
+ANCHORS = ("top", "bottom")
 
 
 def load_styles(root: Path, out: Problems) -> dict[str, dict[str, Style]]:
@@ -40,6 +41,8 @@ def load_styles(root: Path, out: Problems) -> dict[str, dict[str, Style]]:
                 if style.align not in ALIGNS:
                     raise StyleError("align", f"align '{style.align}' must be left, center, right or justify")
                 limits(style)
+                if style.anchor not in ANCHORS:
+                    raise StyleError("anchor", f"anchor '{style.anchor}' must be top or bottom")
             except (TypeError, ValueError) as exc:
                 key = exc.key if isinstance(exc, StyleError) else None
                 keys = ("languages", lang, key) if lang and key in (section.data.get("languages") or {}).get(lang, {}) else (key,)

@@ -12,8 +12,10 @@ from book.i18n.cldr import format_partial_date
 from book.i18n.glossary import read_glossary
 from book.i18n.localise import Localiser
 from book.languages import language
-from book.model import IMPRINT_SLOT, Book, Message
+from book.model import COPYRIGHT_SLOT, IMPRINT_SLOT, PUBLISHERS_SLOT, Book, Message
 from book.pages.paginate import Page, Pagination, Placed
+from book.text.credits import CreditEntry, column_head, credit_entries
+from book.text.matter import colophon_parts, copyright_parts, publishers_parts
 from book.text.typeset import Part
 
 
@@ -34,17 +36,6 @@ class TocEntry:
     message: Message  # the chapter title, for reports
 
 
-@dataclass(frozen=True)
-class CreditEntry:
-    """One line of the photo credits: where the photo is, and whose it is."""
-
-    reference: str  # "tr. 12", or "tr. 12–13" for a spread
-    position: str  # "trên trái" when its page holds several photos, else ""
-    name: str  # the credit, set whole
-    photo: str  # the photo's id, for reports
-    message: Message  # the credit's message, for where to edit it
-
-
 @dataclass
 class EditionWords:
     """Every string one edition sets, and where each comes from."""
@@ -58,6 +49,7 @@ class EditionWords:
     info: dict[str, str] = field(default_factory=dict)  # the PDF's title, author, subject
     keep: tuple[str, ...] = ()  # names never broken across lines: photographers, the glossary's names
     outline: list[tuple[str, int]] = field(default_factory=list)  # (chapter title, first page): the PDF's bookmarks
+    credits_head: str = ""  # the photo credits' page label said once, over the figures ("tr.", "第…页")
 
 
 def unbroken_names(book: Book, pagination: Pagination, loc: Localiser) -> tuple[str, ...]:
@@ -121,9 +113,12 @@ def frame_texts(book: Book, pagination: Pagination, loc: Localiser, keep: tuple[
                 parts = [Part(loc.fill(loc.text(photo.caption), photo), book.style(frame.style, loc.lang), keep=keep),
                          Part(photo_meta(book, loc, placed.value), book.style("caption-meta", loc.lang), keep=keep + joins)]
                 found.append(FrameText(page, placed, parts, [photo.caption, photo.place, photo.credit]))
-            elif frame.kind == "text" and placed.value == IMPRINT_SLOT and book.imprint:
-                labels = [f.label for f in book.imprint.fields]
-                found.append(FrameText(page, placed, [Part(imprint_text(book, pagination, loc), book.style(frame.style, loc.lang))], labels))
+            elif frame.kind == "text" and placed.value == IMPRINT_SLOT:
+                found.append(FrameText(page, placed, *colophon_parts(book, page, pagination, loc, frame.style)))
+            elif frame.kind == "text" and placed.value == COPYRIGHT_SLOT:
+                found.append(FrameText(page, placed, *copyright_parts(book, loc, frame.style)))
+            elif frame.kind == "text" and placed.value == PUBLISHERS_SLOT:
+                found.append(FrameText(page, placed, *publishers_parts(book, loc, frame.style)))
             elif frame.kind == "text" and page.part and placed.value:
                 continue  # the text of the list's first page runs on here (`book.text.flow`)
             elif frame.kind == "text":
@@ -134,24 +129,6 @@ def frame_texts(book: Book, pagination: Pagination, loc: Localiser, keep: tuple[
                 text = loc.label("chapter", number=str(page.chapter.number))
                 found.append(FrameText(page, placed, [Part(text, book.style(frame.style, loc.lang))], [book.labels["chapter"]]))
     return found
-
-
-def imprint_text(book: Book, pagination: Pagination, loc: Localiser) -> str:
-    """The colophon's publishing data, one labelled line per filled field, and the
-    placeholder notice while any photo of the book is still a painted placeholder."""
-    values = {"format": f"{book.trim[0] / 10:g} × {book.trim[1] / 10:g} cm", "pages": str(len(pagination.pages)),
-              "isbn": book.isbn.get(loc.lang, "")}
-    lines = []
-    for item in book.imprint.fields:
-        value = values.get(item.key, item.value)
-        if item.key == "publisher" and not value:
-            value = loc.text(book.publisher)
-        if value:
-            lines.append(f"{loc.text(item.label)}{language(loc.lang).label_join}{value}")
-    text = "\n".join(lines)
-    if book.placeholder_files & {p.path.name for p in book.photos.values()}:
-        text += "\n\n" + loc.text(book.imprint.placeholder_notice)
-    return text
 
 
 def running_head(page: Page, loc: Localiser) -> str:
@@ -188,65 +165,6 @@ def toc_entries(book: Book, pagination: Pagination, loc: Localiser) -> list[TocE
     return sorted(entries, key=lambda entry: entry.page)
 
 
-def position_key(box: tuple[float, float, float, float], others: list[tuple[float, float, float, float]]) -> str:
-    """Where a photo sits among the other photos of its page: top or bottom of
-    the photos that share its column, left or right of those that share its row.
-
-    >>> a, b, c = (20, 17, 205, 125), (20, 176, 100, 65), (125, 176, 100, 65)
-    >>> [position_key(box, [a, b, c]) for box in (a, b, c)]
-    ['top', 'bottom_left', 'bottom_right']
-    """
-    x, y, w, h = box
-
-    def overlap(lo1: float, len1: float, lo2: float, len2: float) -> bool:
-        return min(lo1 + len1, lo2 + len2) - max(lo1, lo2) > 1.0  # mm
-
-    column = [o for o in others if overlap(x, w, o[0], o[2])]
-    row = [o for o in others if overlap(y, h, o[1], o[3])]
-    vertical = horizontal = ""
-    if len(column) > 1:
-        vertical = "top" if y <= min(o[1] for o in column) else "bottom" if y >= max(o[1] for o in column) else ""
-    if len(row) > 1:
-        horizontal = "left" if x <= min(o[0] for o in row) else "right" if x >= max(o[0] for o in row) else ""
-    return "_".join(part for part in (vertical, horizontal) if part) or "centre"
-
-
-def credit_entries(book: Book, pagination: Pagination, loc: Localiser) -> list[CreditEntry]:
-    """One entry per placed photo, in page order and, on a page of several, in
-    reading order: its page (a spread's pages as a range), its position on the
-    page when it shares it, and its credit."""
-    pages: dict[str, list[int]] = {}
-    order: dict[str, tuple] = {}
-    positions: dict[str, str] = {}
-    for page in pagination.pages:
-        photos = [placed for placed in page.placed if placed.frame.kind == "photo" and placed.value]
-        for placed in photos:
-            pages.setdefault(placed.value, []).append(page.number)
-            order.setdefault(placed.value, (page.number, placed.box[1], placed.box[0]))
-            if len(photos) > 1:
-                positions.setdefault(placed.value, position_key(placed.box, [p.box for p in photos]))
-    dash = language(loc.lang).range_dash
-    entries = []
-    for pid in sorted(pages, key=lambda p: (order[p], p)):
-        photo = book.photos[pid]
-        credit = loc.text(photo.credit)
-        if not credit:
-            continue
-        numbers = pages[pid]
-        last = numbers[0]
-        while last + 1 in numbers:
-            last += 1  # a spread: its pages in a row
-        if last > numbers[0]:
-            span = f"{numbers[0]}{dash}{last}"
-            reference = loc.label("pages", pages=span) if "pages" in book.labels else loc.label("page", page=span)
-        else:
-            reference = loc.label("page", page=str(numbers[0]))
-        key = positions.get(pid)
-        position = loc.text(book.labels[f"position:{key}"]) if key and f"position:{key}" in book.labels else ""
-        entries.append(CreditEntry(reference, position, credit, pid, photo.credit))
-    return entries
-
-
 def edition_words(book: Book, pagination: Pagination, loc: Localiser) -> EditionWords:
     keep = unbroken_names(book, pagination, loc)
     words = EditionWords(
@@ -260,6 +178,7 @@ def edition_words(book: Book, pagination: Pagination, loc: Localiser) -> Edition
         # Every chapter with a title, front and back matter too, is a bookmark.
         outline=[(one_line(loc.text(c.title)), pagination.chapter_starts[c.id]) for c in book.chapters if c.title and c.id in pagination.chapter_starts],
         keep=keep,
+        credits_head=column_head(loc.text(book.labels["page"])) if "page" in book.labels else "",
     )
     for item in words.frames:
         item.fallback = any(m.ctx in loc.missing_ctx for m in item.messages)
@@ -284,5 +203,6 @@ def texts_by_role(book: Book, words: EditionWords) -> dict[str, set[str]]:
         add("toc", f"{entry.label} {entry.title} {entry.page}")
     for entry in words.credits:
         add("credits", f"{entry.reference} {entry.position} {entry.name}")
+    add("credits", words.credits_head)
     add("chapter-number", "0123456789–— ")
     return roles

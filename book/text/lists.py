@@ -17,11 +17,12 @@ from book.model import LIST_KINDS, MM, Book
 from book.pages.paginate import Page, Pagination, Placed
 from book.text.typeset import Line, Part, set_block
 
-TOC_NUMBER_MM = 15.0  # the page-number column of the contents
+TOC_NUMBER_MM = 15.0  # the room kept at the end of a title's lines for its page number
 TOC_LABEL_GAP_MM = 1.5
 TOC_ENTRY_GAP_MM = 7.0
 CREDITS_GUTTER_MM = 5.0
 CREDITS_TAB_MM = 2.5  # between the credits' page, position and name columns
+CREDITS_HEAD_GAP_MM = 1.5  # between the figures' column head and the first entry's line
 UNBROKEN_MM = 10000.0  # a measure no entry reaches: the piece stays on one line
 
 
@@ -53,8 +54,12 @@ def toc_blocks(setter, width: float, page: int) -> list[Block]:
         below = label.height / MM + TOC_LABEL_GAP_MM
         pieces = [(0.0, 0.0, label.lines), (0.0, below, title.lines)]
         number = setter.single_line(str(entry.page), style, TOC_NUMBER_MM)
-        if number:
-            pieces.append((width - number.width / MM, below, [number]))
+        if number and title.lines:
+            # The number follows its title's last line after an em space, where the eye
+            # ends reading the title (Latin and CJK alike), not at the far edge of the column.
+            last = title.lines[-1]
+            down = sum(line.gap + line.leading for line in title.lines[1:]) / MM
+            pieces.append((last.width / MM + style.size / MM, below + down, [number]))
         block = Block(below + title.height / MM, TOC_ENTRY_GAP_MM, pieces, title.fits and label.fits)
         if not block.fits:
             setter.overflow(setter.where(entry.message), f"contents entry {entry.label or entry.title}", "contents", page, title.needed, title.available)
@@ -62,19 +67,29 @@ def toc_blocks(setter, width: float, page: int) -> list[Block]:
     return blocks
 
 
-def credit_blocks(setter, style_name: str, col_w: float, page: int = 0) -> list[Block]:
-    """One line per photo in three tab columns: the page reference flush right
-    (so the page numbers align), the position on the page, then the credit,
-    whole. A credit wider than its room is set whole all the same, past the
-    column's edge, and reported."""
+def credit_blocks(setter, style_name: str, col_w: float, page: int = 0) -> tuple[list[Block], tuple | None]:
+    """The column head (the page label, said once, over the figures), then one
+    block per entry: by page, three tab columns: the figures flush right (so
+    they align), the position on the page, then the credit, whole; by
+    photographer, the credit, then its figures flush right at the column's end
+    (on a line of their own when both do not fit). A credit wider than its room
+    is set whole all the same, past the column's edge, and reported. Returns the
+    blocks and the head as a piece to set above each column (None without one)."""
     style = setter.style(style_name)
     entries = setter.words.credits
     refs = [setter.single_line(entry.reference, style, UNBROKEN_MM) for entry in entries]
-    spots = [setter.single_line(entry.position, style, UNBROKEN_MM) if entry.position else None for entry in entries]
     ref_w = max((line.width / MM for line in refs if line), default=0.0)
+    by_name = setter.book.credits_by == "photographer"
+    head = setter.single_line(setter.words.credits_head, style, UNBROKEN_MM) if setter.words.credits_head and entries else None
+    up = -style.leading / MM - CREDITS_HEAD_GAP_MM  # the head's baseline a line and the gap above the first entry's
+    if by_name:
+        blocks = [name_block(setter, style, entry, ref, col_w, page) for entry, ref in zip(entries, refs, strict=True)]
+        return blocks, (col_w - head.width / MM, up, [head]) if head else None
+    ref_w = max(ref_w, head.width / MM if head else 0.0)
+    blocks = []
+    spots = [setter.single_line(entry.position, style, UNBROKEN_MM) if entry.position else None for entry in entries]
     spot_w = max((line.width / MM for line in spots if line), default=0.0)
     name_x = ref_w + CREDITS_TAB_MM + (spot_w + CREDITS_TAB_MM if spot_w else 0.0)
-    blocks = []
     for entry, ref, spot in zip(entries, refs, spots, strict=True):
         name = setter.single_line(entry.name, style, UNBROKEN_MM)
         pieces = [(name_x, 0.0, [name] if name else [])]
@@ -83,12 +98,42 @@ def credit_blocks(setter, style_name: str, col_w: float, page: int = 0) -> list[
         if spot:
             pieces.append((ref_w + CREDITS_TAB_MM, 0.0, [spot]))
         if name and name_x + name.width / MM > col_w + 0.01:
-            setter.out.warn("credit-too-wide", setter.where(entry.message),
-                            f"{setter.lang}: photo credits (page {page}): the credit of photo {entry.photo}, '{entry.name}', is "
-                            f"{name.width / MM:.1f} mm wide and its column has room for {col_w - name_x:.1f} mm; "
-                            "shorten it, or give the credits layout wider columns or a smaller style")
+            too_wide(setter, entry, name, col_w - name_x, page)
         blocks.append(Block(style.leading / MM, 0.0, pieces))
-    return blocks
+    return blocks, (ref_w - head.width / MM, up, [head]) if head else None
+
+
+def add_heads(blocks: list[Block], flowed: Flowed, head) -> None:
+    """The figures' column head over each column the list fills, on every page of
+    it, in the space above the frame, so that the entries of all columns share their lines."""
+    seen = set()
+    for block, (frame, x, _) in zip(blocks, flowed.spots, strict=True):
+        if (frame, x) not in seen:
+            seen.add((frame, x))
+            block.pieces.append(head)
+
+
+def name_block(setter, style, entry, ref, col_w: float, page: int) -> Block:
+    """A photographer's line: the credit, and its figures flush right."""
+    name = setter.single_line(entry.name, style, UNBROKEN_MM)
+    name_w = name.width / MM if name else 0.0
+    if name and name_w > col_w + 0.01:
+        too_wide(setter, entry, name, col_w, page)
+    pieces = [(0.0, 0.0, [name] if name else [])]
+    rows = 1
+    if ref:
+        ref_w = ref.width / MM
+        if name_w + CREDITS_TAB_MM + ref_w > col_w:
+            rows = 2  # the figures on a line of their own, still flush right
+        pieces.append((col_w - ref_w, (rows - 1) * style.leading / MM, [ref]))
+    return Block(rows * style.leading / MM, 0.0, pieces)
+
+
+def too_wide(setter, entry, name, room: float, page: int) -> None:
+    setter.out.warn("credit-too-wide", setter.where(entry.message),
+                    f"{setter.lang}: photo credits (page {page}): the credit of photo {entry.photo}, '{entry.name}', is "
+                    f"{name.width / MM:.1f} mm wide and its column has room for {room:.1f} mm; "
+                    "shorten it, or give the credits layout wider columns or a smaller style")
 
 
 def column_share(blocks: list[Block], h: float, columns: int, slack: float) -> float:
@@ -160,10 +205,13 @@ def flow_list(setter, frames: list[tuple[Page, Placed]], endless: bool) -> tuple
         style = setter.style(first.frame.style)
         columns = max(1, style.columns)
         col_w = (width - CREDITS_GUTTER_MM * (columns - 1)) / columns
-        blocks = credit_blocks(setter, first.frame.style, col_w, first_page.number)
+        blocks, head = credit_blocks(setter, first.frame.style, col_w, first_page.number)
         slack = style.leading / MM / 2  # half a line, so that a balanced column takes its last line
     more = continuation_box(setter.book, first_page, kind) if endless else None
-    return blocks, flow(blocks, [placed.box for _, placed in frames], columns, col_w, more, slack), col_w
+    flowed = flow(blocks, [placed.box for _, placed in frames], columns, col_w, more, slack)
+    if kind != "toc" and head:
+        add_heads(blocks, flowed, head)
+    return blocks, flowed, col_w
 
 
 def measure_lists(setter) -> dict[str, int]:

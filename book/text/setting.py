@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from book.errors import Problems
 from book.model import MM, Book, Style
+from book.pages.folios import RUNNING_HEAD_TOP_MM, folio_top, outer_edge, shows_folio, shows_running_head
 from book.pages.paginate import Page, Pagination, Placed
 from book.text.captions import set_caption
 from book.text.cards import CARD_PAD, Card, CardKey, card_box, card_key, set_card_text, text_top
@@ -110,6 +111,8 @@ class Setter:
         else:
             x, y, w, h = box = placed.box
             block = set_block(self.fonts, item.parts, self.lang, w, h)
+            if placed.frame.style and self.style(placed.frame.style).anchor == "bottom" and block.lines and block.fits:
+                y += h - foot_baseline(block) / MM
         if block.wide or block.shrunk:
             self.report_manual_break(item, block)
         if block.overset and not block.wide:
@@ -169,22 +172,18 @@ class Setter:
         return {(page.number, placed.frame.name): setting for (page, placed), setting in zip(frames, settings, strict=True)}
 
     def set_running(self, page: Page) -> list[Placement]:
-        if not page.folio:
-            return []
-        trim_w, trim_h = self.book.trim
-        margins = self.book.margins
-        outer_x = trim_w - margins["outer"] if page.recto else margins["outer"]
+        outer_x = outer_edge(self.book, page)
         placements = []
-        folio = self.single_line(str(page.number), self.style("folio"), 30)
+        folio = self.single_line(str(page.number), self.style("folio"), 30) if shows_folio(self.book, page) else None
         if folio:
             fx = outer_x - folio.width / MM if page.recto else outer_x
-            placements.append(Placement(fx, trim_h - margins["bottom"] + 8, [folio]))
+            placements.append(Placement(fx, folio_top(self.book), [folio]))
         head = self.words.running_heads.get(page.number)
-        if head:
+        if head and shows_running_head(self.book, page):
             line = self.single_line(head, self.style("running-head"), RUNNING_HEAD_MM)
             if line:
                 hx = outer_x - line.width / MM if page.recto else outer_x
-                placements.append(Placement(hx, 8, [line]))
+                placements.append(Placement(hx, RUNNING_HEAD_TOP_MM, [line]))
         return placements
 
     def check_running_heads(self) -> None:
@@ -194,6 +193,11 @@ class Setter:
             if len(lines) > 1:
                 self.out.error("overflow", None, f"{self.lang}: chapter '{chapter_id}': its title is too long for the running head "
                                f"({RUNNING_HEAD_MM:g} mm); shorten it")
+
+
+def foot_baseline(block: Block) -> float:
+    """How far (pt) below a block's top its last baseline falls."""
+    return sum(line.gap + (line.leading if index else line.size) for index, line in enumerate(block.lines))
 
 
 def set_edition(book: Book, pagination: Pagination, fonts: EditionFonts, words: EditionWords, where, out: Problems,

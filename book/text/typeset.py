@@ -197,7 +197,9 @@ def draw_line(fonts: EditionFonts, items: list[Item], chosen: Chosen, style: Sty
             space = pdfmetrics.stringWidth(" ", runs[-1].font, size) if atom.space_after else 0.0
             if atom.space_after and end_of_last is not None and not extra and not pieces[-1].char_space:
                 pieces[-1].text += " "
-                end_of_last += space
+                # The renderer's tracking (Tc) widens that space too, which the measure leaves out:
+                # a tracked line starts each word as a piece of its own, at its measured place.
+                end_of_last = None if tracking else end_of_last + space
             x += space + (extra if atom.space_after or every_gap else 0.0)
     x -= trim + loosened  # no loosening after the line's last character
     return Line(bind_overlaps(pieces, size, tracking), x, size, leading, tracking, last=chosen.last)
