@@ -51,6 +51,7 @@ class Photo:
     chapter: str
     where: Where
     focus: tuple[float, float] | None = None  # the subject, as fractions of width and height; None: the centre
+    separation: str | None = None  # a greyscale photo's inks: 'four-colour' or 'k-only'; None: the book's colour.greyscale
 
 
 @dataclass(frozen=True)
@@ -293,6 +294,7 @@ class Book:
     artworks: dict[str, Artwork] = field(default_factory=dict)  # an artwork slot's value -> the file read
     keep_together: dict[str, tuple[str, ...]] = field(default_factory=dict)  # language -> words a title's line never splits
     grid: Grid = field(default_factory=Grid)
+    greyscale: str = "four-colour"  # how greyscale photos print: a neutral through the press profile, or 'k-only'
 
     @property
     def date(self) -> datetime.date:

@@ -36,8 +36,13 @@ def placed_photos(pagination: Pagination):
 def image_jobs(book: Book, pagination: Pagination, output: Output, press_icc: Path | None, cache: Path) -> list[ImageJob]:
     return [ImageJob(placed.value, placed.frame.name, book.photos[placed.value].path, (placed.frame.w, placed.frame.h), placed.frame.fit,
                      output.colour, output.ppi, press_icc, cache, book.photos[placed.value].focus or (0.5, 0.5),
-                     simulate=output.simulate_press and output.colour == "rgb")
+                     simulate=output.simulate_press and output.colour == "rgb", separation=separation(book, placed.value))
             for _, placed in placed_photos(pagination)]
+
+
+def separation(book: Book, photo: str) -> str:
+    """How photo ``photo`` prints if it is greyscale: as the chapter asks, else as the book does."""
+    return book.photos[photo].separation or book.greyscale
 
 
 def planned_images(book: Book, jobs: list[ImageJob]) -> dict[tuple[str, str], ImageResult]:

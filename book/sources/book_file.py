@@ -12,7 +12,7 @@ from book.languages import TABLE, known, nfc
 from book.model import Book, Message, Paper, ProfileSettings, Safety
 from book.outputs import OUTPUTS
 from book.sources.artwork import load_artworks
-from book.sources.chapters import ID_RE, load_chapters
+from book.sources.chapters import ID_RE, SEPARATIONS, load_chapters
 from book.sources.contacts import load_contacts
 from book.sources.fonts_file import load_fonts
 from book.sources.imprint import COVER_KEYS, IMPRINT_KEYS, load_cover, load_imprint, load_isbns, placeholder_files
@@ -44,7 +44,10 @@ BINDING_KEYS = {"style": Key(str, "perfect", choices=("perfect", "case", "saddle
 SIGNATURES = (4, 8, 12, 16, 24, 32)  # pages per folded press sheet that offset printers fold
 PAPER_KEYS = {"name": Key(str, ""), "caliper_mm": Key(float, 0.0, low=0.03, high=1.0)}  # 0: unknown (no cover can be built)
 COLOUR_KEYS = {"press_profile": Key(str, "FOGRA39"), "ink_limit": Key(float, 300, low=200, high=400),
-               "min_ppi": Key(float, 300, low=72, high=1200)}
+               "min_ppi": Key(float, 300, low=72, high=1200),
+               "greyscale": Key(str, "four-colour", choices=SEPARATIONS,
+                                doc="How greyscale photos print: four-colour (a neutral of all four inks through the press profile, "
+                                    "within the ink limit) or k-only (the black plate alone); a photo's `separation` overrides it.")}
 PROFILE_KEYS = {"pdfx": Key(str, None, choices=("x1a", "x4")), "marks": Key(bool)}
 SAFETY_KEYS = {"trim": Key(float, 5.0, low=0, high=50), "gutter": Key(float, 5.0, low=0, high=50)}
 LABELS = {"chapter": ("number",), "credit": ("credit",), "page": ("page",), "pages": ("pages",)}
@@ -123,6 +126,7 @@ def load_book(root: Path, check_files: bool = True, problems: Problems | None = 
         press_profile=colour.read("press_profile"),
         ink_limit=int(colour.read("ink_limit")),
         min_ppi=int(colour.read("min_ppi")),
+        greyscale=colour.read("greyscale"),
         labels=load_labels(top.sub("labels", set(LABELS) | {"positions"})),
         chapters=[],
         layouts=layouts,
