@@ -197,6 +197,8 @@ class Cover:
     board_mm: float  # case binding: each board's thickness, added to the spine
     wrap_mm: float  # case binding: the cover turned in round the boards
     where: Where
+    mark: str | None = None  # the front's mark: an artwork file under content/, a key of Book.artworks
+    ground: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # the spread's ground colour, CMYK in %
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from book.outputs import OUTPUTS
 from book.sources.artwork import load_artworks
 from book.sources.chapters import ID_RE, SEPARATIONS, load_chapters
 from book.sources.contacts import load_contacts
+from book.sources.cover_design import design_cover
 from book.sources.fonts_file import load_fonts
 from book.sources.imprint import COVER_KEYS, IMPRINT_KEYS, load_cover, load_imprint, load_isbns, placeholder_files
 from book.sources.layouts import load_layouts
@@ -142,7 +143,9 @@ def load_book(root: Path, check_files: bool = True, problems: Problems | None = 
     book.keep_together = load_keep_together(top.sub("keep_together", set(editions)))
     load_chapters(book, out, check_files)
     book.isbn = load_isbns(top.sub("isbn", set(editions)), editions, out)
-    book.cover = load_cover(top.sub("cover", COVER_KEYS), book.photos)
+    cover = top.sub("cover", COVER_KEYS)
+    book.cover = load_cover(cover, book.photos)
+    design_cover(book, cover)
     book.imprint = load_imprint(top.sub("imprint", IMPRINT_KEYS), out) if top.data.get("imprint") is not None else None
     book.placeholder_files = placeholder_files(root) if check_files else frozenset()
     check_slots(book, out)
