@@ -123,12 +123,14 @@ class CoverSetter:
         bottom = top + height
         if self.book.cover and self.book.cover.mark:
             top = plan.mark[1] + plan.mark[3] + plan.row_gutter
-        area = f"the front's type area between the mark and the photo is {bottom - top:.0f} mm tall at the {self.trim}"
-        title_least = self.book.style("cover-title", self.lang).min_size / MM + TITLE_GAP
+        where = "between the mark and the photo" if self.book.cover and self.book.cover.mark else "above the photo"
+        area = f"the front's type area {where} is {bottom - top:.0f} mm tall at the {self.trim}"
+        smallest = self.book.style("cover-title", self.lang).min_size
+        title_least = smallest / MM + TITLE_GAP
         foot = bottom
         if texts["subtitle"]:
             subtitle = self.block("subtitle", texts["subtitle"], "cover-subtitle", (x, top, width, bottom - top - title_least),
-                                  self.book.subtitle, f"{area} and the title needs {title_least:.0f} mm of it at its smallest; "
+                                  self.book.subtitle, f"{area} and the title needs {title_least:.0f} mm of it at its smallest (cover-title {smallest:g} pt); "
                                   "choose a taller trim_mm or smaller sizes in layouts/styles.yaml")
             if subtitle is None or self.overflowed:
                 cover.placements += [subtitle] if subtitle else []
