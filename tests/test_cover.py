@@ -52,6 +52,21 @@ def test_bad_cover_input_is_one_line(mini, run, isbn, extra, expected):
     assert "Traceback" not in result.output + result.stderr
 
 
+@pytest.mark.parametrize(("design", "expected"), [
+    ("mark: artwork/none.svg", "content/book.yaml:19: cover.mark: artwork content/artwork/none.svg not found; add the file or "
+                               "correct the name (relative to content/)"),
+    ("ground: [0, 4, 12]", "content/book.yaml:19: cover.ground: [0, 4, 12] is not a CMYK colour; write four percentages, e.g. [0, 4, 12, 0]"),
+    ("ground: [100, 100, 100, 100]", "content/book.yaml:19: cover.ground: [100, 100, 100, 100] carries 400 % ink, over "
+                                     "colour.ink_limit 300 %; lighten it"),
+])
+def test_bad_cover_design_is_one_line(mini, run, design, expected):
+    add_cover(mini, back=f'back_text: "Bìa sau.", {design}')
+    result = run(mini, "check")
+    assert result.exit_code == 1
+    assert f"error: {expected}" in result.stderr.splitlines(), result.stderr
+    assert "Traceback" not in result.output + result.stderr
+
+
 def test_zero_caliper_is_refused(mini, run):
     add_cover(mini)
     path = mini / "content" / "book.yaml"
@@ -333,7 +348,29 @@ def test_spine_text_keeps_clear_of_the_folds(mini, lang, pages, spine, tmp_path)
     assert ink is not None, "no spine text drawn"
     pixel = 25.4 / 600  # what the rendering can tell apart
     assert ink[0] >= fold_back + 1.6 - pixel and ink[2] <= fold_front - 1.6 + pixel, (ink, geometry.folds)
-    assert ink[1] > 6 and ink[3] < 300 - 6  # and clear of head and foot
+    assert ink[1] > 6 and ink[3] <= cover.plan.spine_foot + pixel  # clear of the head, and ending above the photo
+    assert cover.plan.spine_foot < cover.plan.photo[1]
+
+
+@pytest.mark.needs("gs", reason="Debian package ghostscript")
+def test_the_editions_covers_share_their_c_m_y_plates(mini, run):
+    """The three editions' covers (ground, photo, mark, barcode field alike),
+    compared plate by plate by `book preflight --plates`: only black differs."""
+    import shutil
+
+    from conftest import REPO, paint
+
+    paint(mini / "content" / "photos" / "p002.jpg", (2000, 1250), 2)  # 100 ppi across the spread
+    (mini / "content" / "artwork").mkdir()
+    shutil.copy(REPO / "content" / "artwork" / "emblem-70.svg", mini / "content" / "artwork")
+    add_cover(mini, back="spine_direction: top-to-bottom, mark: artwork/emblem-70.svg")
+    result = run(mini, "build")
+    assert result.exit_code == 0, result.stderr
+    covers = sorted(str(p) for p in (mini / "output" / "print").glob("*/*-cover.pdf"))
+    assert len(covers) == 3
+    result = run(mini, "preflight", "--plates", *covers)
+    assert result.exit_code == 0, result.output + result.stderr
+    assert "C, M and Y plates: shared by all 3 files" in result.output
 
 
 def test_thin_book_gets_no_spine_text_and_the_page_count_that_would_hold_it(mini, run, tmp_path):
