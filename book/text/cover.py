@@ -205,28 +205,34 @@ class CoverSetter:
             return
         role, centre = style.font, (self.g.folds[0] + self.g.folds[1]) / 2
         end, foot = self.g.margins.head, cover.plan.spine_foot  # from the head to just above the photo
-        length = foot - end
-        if vertical:
-            need = (column_length(self.fonts, texts["title"], role, size) + column_length(self.fonts, texts["publisher"], role, size)) / MM
+        length, widest = foot - end, size
+        for keys in (("title", "publisher"), ("title",)):  # smaller type first; the title alone last
+            need = self.spine_need(texts, keys, role, widest, vertical)
+            size = min(widest, math.floor(length / need * widest * 10 + 1e-6) / 10)
+            if size >= style.min_size:
+                break
         else:
-            need = sum(pdfmetrics.stringWidth(r.text, r.font, size) for key in ("title", "publisher")
-                       for r in self.fonts.runs(texts[key], role)) / MM
-        if need + SPINE_GAP > length:
-            self.out.error("spine-overflow", self.where(self.book.title), f"{self.lang}: the spine text (title and publisher) needs "
-                           f"{need + SPINE_GAP:.0f} mm at {size:.1f} pt, the spine has {length:.0f} mm above the photo at the {self.trim}; "
-                           f"shorten the title or the publisher by {need + SPINE_GAP - length:.0f} mm of text")
+            need = self.spine_need(texts, ("title",), role, style.min_size, vertical)
+            self.out.error("spine-overflow", self.where(self.book.title), f"{self.lang}: the spine's title needs {need:.0f} mm at "
+                           f"the spine style's {style.min_size:g} pt, the spine has {length:.0f} mm above the photo at the {self.trim}; "
+                           f"shorten the title by {need - length:.0f} mm of text")
             return
+        if len(keys) == 1:
+            self.out.warn("spine-title-only", self.where(self.book.publisher), f"{self.lang}: the spine holds the title alone: with the "
+                          f"publisher it would need {self.spine_need(texts, ('title', 'publisher'), role, style.min_size, vertical):.0f} mm "
+                          f"at {style.min_size:g} pt, and has {length:.0f} mm above the photo at the {self.trim}")
         if vertical:
-            publisher_top = foot - column_length(self.fonts, texts["publisher"], role, size) / MM
-            cover.spine = (set_column(self.fonts, texts["title"], role, size, centre, end)
-                           + set_column(self.fonts, texts["publisher"], role, size, centre, publisher_top))
+            cover.spine = set_column(self.fonts, texts["title"], role, size, centre, end)
+            if "publisher" in keys:
+                publisher_top = foot - column_length(self.fonts, texts["publisher"], role, size) / MM
+                cover.spine += set_column(self.fonts, texts["publisher"], role, size, centre, publisher_top)
             return
         downwards = not self.book.cover or self.book.cover.spine_direction == "top-to-bottom"
         angle, offset = (-90, -middle) if downwards else (90, middle)  # a turned line's ascenders point to the front, or the back
         x = centre + offset * size / MM
         head = end
-        first, last = ("title", "publisher") if downwards else ("publisher", "title")
-        for key, start, forward in ((first, head, True), (last, foot, False)):
+        ends = ((keys[0], head, True), (keys[-1], foot, False)) if downwards else ((keys[-1], head, True), (keys[0], foot, False))
+        for key, start, forward in ends[:len(keys)] if downwards else ends[2 - len(keys):]:
             runs = self.fonts.runs(texts[key], role)
             width = sum(pdfmetrics.stringWidth(r.text, r.font, size) for r in runs) / MM
             y = start if forward else start - width
@@ -236,6 +242,14 @@ class CoverSetter:
                 cover.spine.append(Glyphs(x, y, run.text, run.font, size, angle))
                 step = pdfmetrics.stringWidth(run.text, run.font, size) / MM
                 y += step if downwards else -step
+
+    def spine_need(self, texts: dict[str, str], keys: tuple[str, ...], role: str, size: float, vertical: bool) -> float:
+        """Mm of spine the texts ``keys`` take at ``size``, with the gap between them."""
+        if vertical:
+            need = sum(column_length(self.fonts, texts[key], role, size) for key in keys) / MM
+        else:
+            need = sum(pdfmetrics.stringWidth(r.text, r.font, size) for key in keys for r in self.fonts.runs(texts[key], role)) / MM
+        return need + SPINE_GAP * (len(keys) - 1)
 
     def column_reach(self, texts: dict[str, str], role: str) -> float:
         """The em from a vertical column's centre to its farthest ink: upright
