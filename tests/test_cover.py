@@ -67,6 +67,16 @@ def test_bad_cover_design_is_one_line(mini, run, design, expected):
     assert "Traceback" not in result.output + result.stderr
 
 
+def test_a_cover_photo_without_a_credit_is_a_warning(mini, run):
+    """The credits list the cover's photo by its photographer: one without a credit is named."""
+    chapter = mini / "content" / "chapters" / "01-cang.yaml"
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace('    credit: "Lê Minh"\n', ""), encoding="utf-8")
+    add_cover(mini)
+    result = run(mini, "check", "--lang", "vi")
+    assert ("warning: content/book.yaml:19: cover.photo: photo p002 has no credit; give it one (credit: in "
+            "content/chapters/01-cang.yaml), so the photo credits can name the cover's photographer") in result.stderr.splitlines(), result.stderr
+
+
 def test_zero_caliper_is_refused(mini, run):
     add_cover(mini)
     path = mini / "content" / "book.yaml"

@@ -12,11 +12,16 @@ from book.sources.artwork import ArtworkProblem, read_artwork
 from book.sources.schema import Key, Section
 
 DEFAULT_GROUND = (0.0, 4.0, 12.0, 0.0)  # a warm paper tone: black type and the red mark read on it
-DESIGN_KEYS = {
-    "mark": Key(str, None, doc="An SVG file under content/ (e.g. artwork/emblem-70.svg): the mark at the head of the front cover."),
-    "ground": Key(list, None, doc="The cover's ground colour, CMYK in % (e.g. [0, 4, 12, 0]), over the whole spread and the spine; "
-                                  "[0, 0, 0, 0] leaves the paper white. Default a warm paper tone."),
-}
+
+
+def design_keys() -> dict[str, Key]:
+    """The design keys of book.yaml's ``cover:``, added to its key table (`book.sources.imprint.COVER_KEYS`)."""
+    return {
+        "mark": Key(str, None, doc="An SVG file under content/ (e.g. artwork/emblem-70.svg): the mark at the head of the front "
+                                   "cover."),
+        "ground": Key(list, None, doc="The cover's ground colour, CMYK in % (e.g. [0, 4, 12, 0]), over the whole spread and the "
+                                      "spine; [0, 0, 0, 0] leaves the paper white. Default a warm paper tone."),
+    }
 
 
 def design_cover(book: Book, section: Section) -> None:
@@ -49,3 +54,7 @@ def design_cover(book: Book, section: Section) -> None:
         else:
             colour = tuple(float(v) for v in ground)
     book.cover = replace(book.cover, mark=mark, ground=colour)
+    photo = book.cover.photo
+    if photo is not None and not photo.credit.text.strip():  # the credits list the cover photo, by its photographer
+        section.out.warn("cover-credit", section.where("photo"), f"cover.photo: photo {photo.id} has no credit; give it one "
+                         f"(credit: in {photo.where.path}), so the photo credits can name the cover's photographer")
