@@ -20,6 +20,7 @@ from book.images.placed import check_cover_resolution, check_focus, check_resolu
 from book.measures import EditionMeasures
 from book.model import Book
 from book.outputs import FINAL_REFUSES, PROOF_TOLERATES, Output
+from book.pages.cover_plan import photo_frame
 from book.pages.paginate import Pagination, paginate
 from book.pages.shapes import check_crops
 from book.pages.spine import CoverGeometry, plan_cover
@@ -164,7 +165,7 @@ def lay_out(prepared: Prepared, output: Output, needs: dict[str, int], whole_pho
     check_crops(book, prepared.pagination.pages, problems)
     prepared.cover = plan_cover(book, len(prepared.pagination.pages), problems) if output.cover else None
     if prepared.cover is not None:
-        check_cover_resolution(book, prepared.cover.media, problems, whole_photos)
+        check_cover_resolution(book, photo_frame(book, prepared.cover), problems, whole_photos)
 
 
 def set_editions(prepared: Prepared, output: Output, kept: dict[str, dict] | None = None) -> None:

@@ -53,6 +53,7 @@ class Photo:
     focus: tuple[float, float] | None = None  # the subject, as fractions of width and height; None: the centre
     crop: float | None = None  # the share of its area a frame may cut off; None: the book's limit (book.pages.shapes)
     card: str | None = None  # where its caption card goes (a place of book.text.places), overriding the quietest one
+    separation: str | None = None  # a greyscale photo's inks: 'four-colour' or 'k-only'; None: the book's colour.greyscale
 
 
 @dataclass(frozen=True)
@@ -209,6 +210,8 @@ class Cover:
     board_mm: float  # case binding: each board's thickness, added to the spine
     wrap_mm: float  # case binding: the cover turned in round the boards
     where: Where
+    mark: str | None = None  # the front's mark: an artwork file under content/, a key of Book.artworks
+    ground: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # the spread's ground colour, CMYK in %
 
 
 @dataclass(frozen=True)
@@ -311,6 +314,7 @@ class Book:
     matter: dict[str, Message] = field(default_factory=dict)  # the copyright page's and the colophon's own words
     grid: Grid = field(default_factory=Grid)
     ignore: frozenset[str] = frozenset()  # warning codes content/book.yaml silences (ignore:)
+    greyscale: str = "four-colour"  # how greyscale photos print: a neutral through the press profile, or 'k-only'
 
     @property
     def date(self) -> datetime.date:

@@ -52,6 +52,31 @@ def test_bad_cover_input_is_one_line(mini, run, isbn, extra, expected):
     assert "Traceback" not in result.output + result.stderr
 
 
+@pytest.mark.parametrize(("design", "expected"), [
+    ("mark: artwork/none.svg", "content/book.yaml:19: cover.mark: artwork content/artwork/none.svg not found; add the file or "
+                               "correct the name (relative to content/)"),
+    ("ground: [0, 4, 12]", "content/book.yaml:19: cover.ground: [0, 4, 12] is not a CMYK colour; write four percentages, e.g. [0, 4, 12, 0]"),
+    ("ground: [100, 100, 100, 100]", "content/book.yaml:19: cover.ground: [100, 100, 100, 100] carries 400 % ink, over "
+                                     "colour.ink_limit 300 %; lighten it"),
+])
+def test_bad_cover_design_is_one_line(mini, run, design, expected):
+    add_cover(mini, back=f'back_text: "Bìa sau.", {design}')
+    result = run(mini, "check")
+    assert result.exit_code == 1
+    assert f"error: {expected}" in result.stderr.splitlines(), result.stderr
+    assert "Traceback" not in result.output + result.stderr
+
+
+def test_a_cover_photo_without_a_credit_is_a_warning(mini, run):
+    """The credits list the cover's photo by its photographer: one without a credit is named."""
+    chapter = mini / "content" / "chapters" / "01-cang.yaml"
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace('    credit: "Lê Minh"\n', ""), encoding="utf-8")
+    add_cover(mini)
+    result = run(mini, "check", "--lang", "vi")
+    assert ("warning: content/book.yaml:19: cover.photo: photo p002 has no credit; give it one (credit: in "
+            "content/chapters/01-cang.yaml), so the photo credits can name the cover's photographer") in result.stderr.splitlines(), result.stderr
+
+
 def test_zero_caliper_is_refused(mini, run):
     add_cover(mini)
     path = mini / "content" / "book.yaml"
@@ -74,7 +99,7 @@ def test_barcode_decodes_to_the_editions_isbn(mini, run, tmp_path):
     png = tmp_path / "cover.png"
     subprocess.run(["gs", "-q", "-dBATCH", "-dNOPAUSE", "-dSAFER", "-sDEVICE=pnggray", "-r300", f"-sOutputFile={png}", str(cover)], check=True)
     with Image.open(png) as image:
-        image.crop((0, image.height // 2, image.width // 2, image.height)).save(tmp_path / "back.png")
+        image.crop((0, 0, image.width // 2, image.height)).save(tmp_path / "back.png")
     decoded = subprocess.run(["zbarimg", "--raw", "-q", str(tmp_path / "back.png")], capture_output=True, text=True).stdout.split()
     assert decoded == ["9786040000026"]
 
@@ -102,9 +127,9 @@ def test_manifest_tells_the_printer_the_paper_the_spine_is_for(mini, run):
 TEXTS = ("title", "subtitle", "publisher", "back", "isbn")
 
 
-def cover_alone(root, trim, pages, lang, folder):
+def cover_alone(root, trim, pages, lang, folder, photo=None):
     """One edition's cover of the book at ``root``, laid out at ``trim`` for
-    ``pages`` interior pages and drawn without its photo, through the build's
+    ``pages`` interior pages and drawn with ``photo`` (a prepared `ImageResult`) or none, through the build's
     own stages (plan_cover, set_cover, CoverRenderer); the interior's layouts
     are not checked at that trim, so this is the cover and nothing else."""
     from dataclasses import replace
@@ -129,7 +154,7 @@ def cover_alone(root, trim, pages, lang, folder):
     cover = set_cover(book, geometry, fonts, lang, texts, loc.where, problems)
     folder.mkdir(parents=True, exist_ok=True)
     pdf = folder / f"cover-{lang}-{trim[0]:g}x{trim[1]:g}-{pages}.pdf"
-    CoverRenderer(book, geometry, fonts, None, cover).render_cover(pdf, {"title": "", "author": "", "subject": ""})
+    CoverRenderer(book, geometry, fonts, photo, cover).render_cover(pdf, {"title": "", "author": "", "subject": ""})
     return pdf, cover, geometry, problems, texts
 
 
@@ -213,37 +238,49 @@ def ink_box(pdf, area, bleed, dpi=600):
 
 
 @pytest.mark.needs("pdftotext", "pdftoppm", "zbarimg", reason="Debian packages poppler-utils and zbar-tools")
+@pytest.mark.parametrize("lang", ["vi", "en", "zh", "ko", "ja"])
 @pytest.mark.parametrize("trim", [(240, 300), (210, 210), (280, 240)])
-def test_cover_at_any_trim_keeps_texts_and_barcode_apart_and_safe(trim, tmp_path):
-    """The sample's own long texts at three trims from the same settings: every
-    text and the barcode lie on their white card, inside the printers' safe area,
-    clear of each other, and the barcode reads as the edition's ISBN."""
+def test_cover_at_any_trim_keeps_texts_and_barcode_apart_and_safe(trim, lang, tmp_path):
+    """The sample's own long texts at three trims from the same settings, in
+    every edition: the title, subtitle, back text, publisher, ISBN and barcode
+    are all there, on their panel's type area above the photo band, inside the
+    printers' safe area, clear of each other and of the mark; the barcode sits
+    on its white field and reads as the edition's ISBN."""
     from conftest import REPO
 
     from book.pages.spine import SAFE_MM
+    from book.sources.imprint import isbn_check_digit
 
-    pdf, cover, geometry, problems, texts = cover_alone(REPO, trim, 64, "vi", tmp_path)
+    pdf, cover, geometry, problems, texts = cover_alone(REPO, trim, 64, lang, tmp_path)
     assert [p for p in cover_problems(problems) if "spine" not in p] == []
     width, height = trim
-    back_card, front_card = ((x, y, x + w, y + h) for x, y, w, h in cover.cards)
-    panels = {"back": (0, 0, width, height), "front": (geometry.folds[1], 0, geometry.spread[0], height)}
-    for card, panel in ((back_card, panels["back"]), (front_card, panels["front"])):
-        assert inside(card, panel, SAFE_MM)
+    plan = cover.plan
+    band_top = plan.photo[1]
+    front = (plan.front[0], plan.front[1], plan.front[0] + plan.front[2], band_top)
+    back = (plan.back[0], plan.back[1], plan.back[0] + plan.back[2], band_top)
+    assert inside(front, (geometry.folds[1], 0, geometry.spread[0], height), SAFE_MM)
+    assert inside(back, (0, 0, width, height), SAFE_MM)
     boxes: dict[str, list] = {}
+    flat = {key: "".join(texts[key].split()) for key in TEXTS}
     for line, box in text_lines(pdf, geometry.margin):
         if line.replace(" ", "").isdigit():
             key = "barcode"  # the digits under the bars
         else:
-            key = next((k for k in TEXTS if line in " ".join(texts[k].split())), None)
+            key = next((k for k in TEXTS if "".join(line.split()) in flat[k]), None)
         assert key, f"line {line!r} is none of the cover's texts"
         boxes.setdefault(key, []).append(box)
     assert set(boxes) == {*TEXTS, "barcode"}
     placed = {key: union(found) for key, found in boxes.items()}
     placed["barcode"] = union([placed["barcode"], black_rects(pdf, geometry.margin, geometry.media[1])])
-    for key in ("title", "subtitle", "publisher"):
-        assert inside(placed[key], front_card), (key, placed[key], front_card)
-    for key in ("back", "isbn", "barcode"):
-        assert inside(placed[key], back_card), (key, placed[key], back_card)
+    mark = (plan.mark[0], plan.mark[1], plan.mark[0] + plan.mark[2], plan.mark[1] + plan.mark[3])
+    hang = 2.5 if lang in ("zh", "ja") else 0.0  # a line-start bracket's empty half-em, in the text's box though not inked
+    for key in ("title", "subtitle"):
+        assert inside(placed[key], front, -hang), (key, placed[key], front)
+        assert apart(placed[key], mark), (key, placed[key], mark)
+    for key in ("back", "publisher", "isbn", "barcode"):
+        assert inside(placed[key], back, -hang), (key, placed[key], back)
+    field = cover.fields[0]
+    assert inside(placed["barcode"], (field[0], field[1], field[0] + field[2], field[1] + field[3]))
     for i, a in enumerate(placed):
         for b in list(placed)[i + 1:]:
             assert apart(placed[a], placed[b]), (a, placed[a], b, placed[b])
@@ -251,7 +288,57 @@ def test_cover_at_any_trim_keeps_texts_and_barcode_apart_and_safe(trim, tmp_path
     subprocess.run(["pdftoppm", "-r", "300", "-gray", "-singlefile", "-W", str(round((width + geometry.margin) / 25.4 * 300)),
                     "-png", str(pdf), str(png)], check=True)
     decoded = subprocess.run(["zbarimg", "--raw", "-q", str(png.with_suffix(".png"))], capture_output=True, text=True).stdout.split()
-    assert decoded == ["9786040000019"]
+    isbn = "".join(ch for ch in texts["isbn"] if ch.isdigit())
+    assert decoded == [isbn] and isbn[-1] == isbn_check_digit(isbn[:12])
+
+
+def spine_samples(pdf, geometry, dpi=100):
+    """(y mm, [the RGB pixels 2 mm outside the back fold, on the spine's middle,
+    2 mm outside the front fold]) every 10 mm down the rendered cover."""
+    from PIL import Image
+
+    png = pdf.with_name(pdf.stem + "-spine")
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-singlefile", "-png", str(pdf), str(png)], check=True)
+    px = dpi / 25.4
+    found = []
+    with Image.open(png.with_suffix(".png")) as image:
+        rgb = image.convert("RGB")
+        xs = (geometry.folds[0] - 2, sum(geometry.folds) / 2, geometry.folds[1] + 2)
+        for y in range(5, int(geometry.spread[1]), 10):
+            found.append((y, [rgb.getpixel((round((x + geometry.margin) * px), round((y + geometry.margin) * px))) for x in xs]))
+    return found
+
+
+@pytest.mark.needs("pdftoppm", reason="Debian package poppler-utils")
+def test_no_white_band_at_the_spine(mini, tmp_path, profile_cache):
+    """Pixels across the spine of a 200-page book, every 10 mm from head to
+    foot: above the photo the ground colour runs through both folds unchanged;
+    in the photo band the picture does; nowhere is there paper white."""
+    from conftest import paint
+
+    from book.errors import Problems
+    from book.images.placed import cover_job
+    from book.images.process import process
+    from book.outputs import OUTPUTS
+    from book.pages.cover_plan import photo_frame
+    from book.pages.spine import plan_cover
+    from book.sources import load_book
+
+    paint(mini / "content" / "photos" / "p002.jpg", (3000, 1900), 2)
+    add_cover(mini)
+    book, _ = load_book(mini, check_files=False, problems=Problems())
+    geometry = plan_cover(book, 200, Problems())  # a 14 mm spine
+    press = sorted(profile_cache.glob("FOGRA39-300-*.icc"))[-1]
+    photo = process(cover_job(book, photo_frame(book, geometry), OUTPUTS["print"], press, tmp_path / "cache"))
+    assert photo.error is None
+    pdf, cover, geometry, _, _ = cover_alone(mini, (240, 300), 200, "vi", tmp_path, photo=photo)
+    band_top = cover.plan.photo[1]
+    samples = spine_samples(pdf, geometry)
+    assert len(samples) == 30 and 100 < band_top < 200
+    for y, pixels in samples:
+        assert all(min(p) < 240 for p in pixels), (y, pixels)  # no paper white
+        if y < band_top - 1:  # one ground colour across both folds (where the spine's text is not)
+            assert pixels[0] == pixels[2] and (pixels[1] == pixels[0] or geometry.margins.head <= y <= cover.plan.spine_foot), (y, pixels)
 
 
 @pytest.mark.needs("pdftoppm", reason="Debian package poppler-utils")
@@ -271,7 +358,29 @@ def test_spine_text_keeps_clear_of_the_folds(mini, lang, pages, spine, tmp_path)
     assert ink is not None, "no spine text drawn"
     pixel = 25.4 / 600  # what the rendering can tell apart
     assert ink[0] >= fold_back + 1.6 - pixel and ink[2] <= fold_front - 1.6 + pixel, (ink, geometry.folds)
-    assert ink[1] > 6 and ink[3] < 300 - 6  # and clear of head and foot
+    assert ink[1] > 6 and ink[3] <= cover.plan.spine_foot + pixel  # clear of the head, and ending above the photo
+    assert cover.plan.spine_foot < cover.plan.photo[1]
+
+
+@pytest.mark.needs("gs", reason="Debian package ghostscript")
+def test_the_editions_covers_share_their_c_m_y_plates(mini, run):
+    """The three editions' covers (ground, photo, mark, barcode field alike),
+    compared plate by plate by `book preflight --plates`: only black differs."""
+    import shutil
+
+    from conftest import REPO, paint
+
+    paint(mini / "content" / "photos" / "p002.jpg", (2000, 1250), 2)  # 100 ppi across the spread
+    (mini / "content" / "artwork").mkdir()
+    shutil.copy(REPO / "content" / "artwork" / "emblem-70.svg", mini / "content" / "artwork")
+    add_cover(mini, back="spine_direction: top-to-bottom, mark: artwork/emblem-70.svg")
+    result = run(mini, "build")
+    assert result.exit_code == 0, result.stderr
+    covers = sorted(str(p) for p in (mini / "output" / "print").glob("*/*-cover.pdf"))
+    assert len(covers) == 3
+    result = run(mini, "preflight", "--plates", *covers)
+    assert result.exit_code == 0, result.output + result.stderr
+    assert "C, M and Y plates: shared by all 3 files" in result.output
 
 
 def test_thin_book_gets_no_spine_text_and_the_page_count_that_would_hold_it(mini, run, tmp_path):
@@ -304,16 +413,16 @@ def test_back_text_too_long_is_one_line_saying_how_much(mini, run):
     result = run(mini, "check", "--lang", "vi")
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
-    assert errors == ["error: content/book.yaml:19: vi: the cover's back text is 18 lines too long at the 240 × 300 mm trim: "
-                      "34 lines at 9.0 pt, room for 16; shorten it by about 1320 of its 2489 characters, or choose a larger trim_mm"], errors
+    assert errors == ["error: content/book.yaml:19: vi: the cover's back text is 5 lines too long at the 240 × 300 mm trim: "
+                      "30 lines at 9.0 pt, room for 25; shorten it by about 415 of its 2489 characters, or choose a larger trim_mm"], errors
     assert "room for 0" not in result.output + result.stderr and "Traceback" not in result.output + result.stderr
 
 
 @pytest.mark.parametrize(("trim", "title", "expected"), [
-    ((150, 150), "Sách mẫu Hải Phòng " * 30, "vi: the cover's title is 26 lines too long at the 150 × 150 mm trim: 29 lines at 18.0 pt, "
+    ((150, 150), "Sách mẫu Hải Phòng " * 30, "vi: the cover's title is 28 lines too long at the 150 × 150 mm trim: 31 lines at 26.0 pt, "
                                               "room for 3; shorten it by about 515 of its 569 characters"),
-    ((240, 300), "Sách mẫu Hải Phòng " * 30, "vi: the cover's title is 7 lines too long at the 240 × 300 mm trim: 15 lines at 18.0 pt, "
-                                              "room for 8; shorten it by about 270 of its 569 characters"),
+    ((240, 300), "Sách mẫu Hải Phòng " * 30, "vi: the cover's title is 6 lines too long at the 240 × 300 mm trim: 16 lines at 26.0 pt, "
+                                              "room for 10; shorten it by about 215 of its 569 characters"),
     ((210, 210), "Thànhphốcảng" * 8, "vi: the cover's title: the line 'Thànhphốcảng"),
 ])
 def test_title_too_long_is_one_error_saying_how_much(mini, trim, title, expected, tmp_path):
@@ -328,15 +437,17 @@ def test_title_too_long_is_one_error_saying_how_much(mini, trim, title, expected
 
 
 def test_a_place_with_room_for_no_line_names_its_cause(mini, tmp_path):
-    """A 90 pt cover title on a 150 × 150 mm cover: the front card cannot hold
-    one line of it; the error says so and names the sizes and the trim, never 'room for 0'."""
+    """A 150 pt cover title on a 150 × 150 mm cover: the front's type area cannot
+    hold one line of it and the subtitle; the error says so and names the sizes
+    and the trim, never 'room for 0'."""
     styles = mini / "layouts" / "styles.yaml"
     text = styles.read_text(encoding="utf-8")
-    styles.write_text(text.replace("  cover-title:\n    font: serif-bold\n    size: 24\n    leading: 29\n    min_size: 18\n",
-                                   "  cover-title:\n    font: serif-bold\n    size: 90\n    leading: 96\n    min_size: 90\n"), encoding="utf-8")
+    old = "  cover-title:\n    font: serif-bold\n    size: 46\n    leading: 54\n    min_size: 26\n"
+    assert old in text
+    styles.write_text(text.replace(old, "  cover-title:\n    font: serif-bold\n    size: 150\n    leading: 160\n    min_size: 150\n"), encoding="utf-8")
     add_cover(mini)
     _, _, _, problems, _ = cover_alone(mini, (150, 150), 100, "vi", tmp_path)
     assert [(p.code, str(p)) for p in problems.items if p.code in ("overflow", "cover-layout")] == [(
-        "cover-layout", "content/book.yaml:6: vi: the cover's publisher has 0.0 mm, less than one line at cover-publisher's 7 pt "
-        "(2.5 mm): the front card is 60 mm tall at the 150 × 150 mm trim and the title and subtitle take 43 mm of it at their "
-        "smallest (cover-title 90 pt, cover-subtitle 8.5 pt); choose a taller trim_mm or smaller sizes in layouts/styles.yaml")]
+        "cover-layout", "content/book.yaml:2: vi: the cover's subtitle has 0.0 mm, less than one line at cover-subtitle's 9 pt "
+        "(3.2 mm): the front's type area above the photo is 52 mm tall at the 150 × 150 mm trim and the title needs 61 mm of it "
+        "at its smallest (cover-title 150 pt); choose a taller trim_mm or smaller sizes in layouts/styles.yaml")]

@@ -134,7 +134,7 @@ DOCS = {
     "SAFETY_KEYS.gutter": "Text keeps this far (mm) from the gutter (the fold).",
     "PROFILE_KEYS.pdfx": "The PDF/X flavour of the print output: x1a (PDF/X-1a:2001) or x4 (PDF/X-4).",
     "PROFILE_KEYS.marks": "Crop marks outside the bleed.",
-    "COVER_KEYS.photo": "The id of a chapter photo that spans the whole cover (front, spine and back).",
+    "COVER_KEYS.photo": "The id of a chapter photo (best one placed on no page): a band across back, spine and front, listed in the credits.",
     "COVER_KEYS.back_text": "The back-cover text, above the barcode; translated in the catalogs.",
     "COVER_KEYS.spine_direction": "Which way the spine title reads (Chinese and Japanese are set vertically).",
     "COVER_KEYS.board_mm": "For a case binding: the board's overhang, in mm.",

@@ -14,7 +14,7 @@ from pathlib import Path
 from book.caches import IMAGES
 from book.files import FileMemo, sha256_file, write_atomic
 
-CODE_VERSION = "3"  # 2: alpha onto white, 16-bit grey scaled; 3: JPEGs decoded at reduced scale
+CODE_VERSION = "4"  # 2: alpha onto white, 16-bit grey scaled; 3: JPEGs decoded at reduced scale; 4: greyscale in four colours
 QUALITY = 90
 
 
@@ -26,6 +26,8 @@ def job_key(job, digest: str) -> str:
     text = f"{CODE_VERSION}|{digest}|{job.frame_mm}|{job.fit}|{job.mode}|{job.ppi}|{press}|{QUALITY}"
     if job.focus != (0.5, 0.5):  # the default keeps the keys of photos cropped about their centre
         text += f"|focus {job.focus}"
+    if job.separation == "k-only":
+        text += "|grey k-only"
     if job.simulate:  # appended, so the keys of every other output stay as they were
         text += "|simulated-press"
     return hashlib.sha256(text.encode()).hexdigest()[:24]

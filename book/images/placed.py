@@ -37,8 +37,13 @@ def placed_photos(pagination: Pagination):
 def image_jobs(book: Book, pagination: Pagination, output: Output, press_icc: Path | None, cache: Path) -> list[ImageJob]:
     return [ImageJob(placed.value, placed.frame.name, book.photos[placed.value].path, (placed.frame.w, placed.frame.h), placed.frame.fit,
                      output.colour, output.ppi, press_icc, cache, book.photos[placed.value].focus or (0.5, 0.5),
-                     simulate=output.simulate_press and output.colour == "rgb")
+                     simulate=output.simulate_press and output.colour == "rgb", separation=separation(book, placed.value))
             for _, placed in placed_photos(pagination)]
+
+
+def separation(book: Book, photo: str) -> str:
+    """How photo ``photo`` prints if it is greyscale: as the chapter asks, else as the book does."""
+    return book.photos[photo].separation or book.greyscale
 
 
 def planned_images(book: Book, jobs: list[ImageJob]) -> dict[tuple[str, str], ImageResult]:
@@ -251,15 +256,17 @@ def check_focus(book: Book, pagination: Pagination, out: Problems, whole: bool =
     save_sizes(image_cache(book))
 
 
-def cover_job(book: Book, media_mm: tuple[float, float], output: Output, press_icc: Path | None, cache: Path) -> ImageJob | None:
+def cover_job(book: Book, frame_mm: tuple[float, float], output: Output, press_icc: Path | None, cache: Path) -> ImageJob | None:
+    """The cover photo's job, for its band across the spread (`book.pages.cover_plan.photo_frame`), cropped about its focus."""
     photo = book.cover.photo if book.cover else None
     if photo is None:
         return None
-    return ImageJob(photo.id, "cover", photo.path, media_mm, "cover", output.colour, output.ppi, press_icc, cache)
+    return ImageJob(photo.id, "cover", photo.path, frame_mm, "cover", output.colour, output.ppi, press_icc, cache,
+                    photo.focus or (0.5, 0.5), separation=separation(book, photo.id))
 
 
 def check_cover_resolution(book: Book, media_mm: tuple[float, float], out: Problems, whole: bool = True) -> None:
-    """The cover photo spans the whole spread with its bleed: below the book's minimum it is refused."""
+    """The cover photo spans the spread with its bleed, as a band: below the book's minimum it is refused."""
     photo = book.cover.photo if book.cover else None
     if photo is None:
         return
@@ -271,5 +278,5 @@ def check_cover_resolution(book: Book, media_mm: tuple[float, float], out: Probl
     save_sizes(image_cache(book))
     if ppi < book.min_ppi - 0.5:
         out.error("low-ppi", Where("content/book.yaml", book.cover.where.line, "cover.photo"),
-                  f"cover.photo: photo {photo.id} is {ppi:.0f} ppi across the {media_mm[0]:.0f} × {media_mm[1]:.0f} mm cover spread "
+                  f"cover.photo: photo {photo.id} is {ppi:.0f} ppi in its {media_mm[0]:.0f} × {media_mm[1]:.0f} mm band across the cover "
                   f"(needs {book.min_ppi}); name a larger photo")

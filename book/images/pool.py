@@ -20,6 +20,7 @@ from book.images.placed import cover_job, image_jobs
 from book.images.press import press_profile
 from book.images.process import ImageJob, ImageResult, process
 from book.outputs import Output
+from book.pages.cover_plan import photo_frame
 
 M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter
 MAP_FROM = 1 << 20
@@ -134,7 +135,7 @@ def photo_jobs(book, pagination, cover, output: Output, making: Callable[[str], 
     """One job per photo and frame of the pages, and the cover's photo when ``cover`` (its geometry) is planned."""
     press_icc = press_for(book, output, making)
     jobs = image_jobs(book, pagination, output, press_icc, IMAGES.path(book.root))
-    job = cover_job(book, cover.media, output, press_icc, IMAGES.path(book.root)) if cover else None
+    job = cover_job(book, photo_frame(book, cover), output, press_icc, IMAGES.path(book.root)) if cover else None
     return jobs + ([job] if job else [])
 
 

@@ -123,6 +123,23 @@ def build_profile(colprof: str, ti3: Path, name: str, ink_limit: int | float) ->
         return normalised(data)
 
 
+def grey_to_press(image, icc: bytes | None, press_icc: Path, transform_for: Callable):
+    """A greyscale photo (mode L) as CMYK through the press profile: each grey
+    as the neutral of equal R, G and B (or through the photo's own grey
+    profile), so that the profile's grey balance gives the C, M and Y that
+    print neutral beside the black, within the profile's ink limit. On the
+    black plate alone a photo prints flat, with weak shadows.
+    ``transform_for(icc, in_mode, out_mode, press_icc)`` gives a cached transform."""
+    from PIL import ImageCms
+
+    if icc is not None:
+        try:
+            return ImageCms.applyTransform(image, transform_for(icc, "L", "CMYK", press_icc))
+        except ImageCms.PyCMSError:  # a profile that is not a grey one: read the greys as sRGB's
+            pass
+    return ImageCms.applyTransform(image.convert("RGB"), transform_for(None, "RGB", "CMYK", press_icc))
+
+
 def output_condition(name: str, profile: Path | None) -> str:
     """The OutputConditionIdentifier for the PDF/X output intent: the standard
     name (FOGRA39) or the printer's profile's own description."""

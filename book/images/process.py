@@ -16,6 +16,7 @@ from PIL import Image, ImageCms, ImageOps
 from book.digests import read_digest
 from book.files import DiskFull, FileMemo
 from book.images.cache import QUALITY, profile_digest, read_cached, shown, store
+from book.images.press import grey_to_press
 
 Image.MAX_IMAGE_PIXELS = 400_000_000  # big scans are normal here
 
@@ -33,6 +34,7 @@ class ImageJob:
     cache: Path
     focus: tuple[float, float] = (0.5, 0.5)  # the point a crop keeps in view
     simulate: bool = False  # soft proof: RGB output shows the colours the press will print
+    separation: str = "four-colour"  # a greyscale photo in print: a neutral of all four inks, or 'k-only'
 
 
 @dataclass(frozen=True)
@@ -204,10 +206,13 @@ def flatten(image: Image.Image) -> Image.Image:
 
 
 def convert_colour(image: Image.Image, icc: bytes | None, job: ImageJob) -> Image.Image:
-    """To the press profile (print) or sRGB (screen). Grayscale stays gray: it
-    prints on the black plate alone, which keeps archive photos neutral."""
+    """To the press profile (print) or sRGB (screen). Greyscale prints as a
+    neutral of all four inks (`book.images.press.grey_to_press`) unless the job
+    asks for the black plate alone; on screen it stays grey."""
     image = flatten(image)
     if image.mode in ("1", "L"):
+        if job.mode == "cmyk" and job.separation != "k-only" and job.press_icc is not None:
+            return grey_to_press(image.convert("L"), icc, job.press_icc, transform_for)
         return image.convert("L")
     if image.mode == "CMYK":
         out = "CMYK" if job.mode == "cmyk" else "RGB"

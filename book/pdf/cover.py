@@ -1,11 +1,13 @@
-"""Draw one edition's cover spread: the photo across back, spine and front to
-the bleed, the white cards and spine, the texts the cover setting placed
-(100 % K overprinting), the EAN-13 barcode as vectors in 100 % K, and the
-fold marks outside the trim in registration colour."""
+"""Draw one edition's cover spread: the ground colour over the whole spread,
+the photo band across back, spine and front, the barcode's white field and
+the mark (all the same in every edition), then the texts the cover setting
+placed (100 % K overprinting), the EAN-13 barcode as vectors in 100 % K, and
+the fold marks outside the trim in 100 % K."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 from reportlab.graphics.barcode.eanbc import Ean13BarcodeWidget
 from reportlab.graphics.shapes import Rect, String
@@ -18,7 +20,7 @@ from book.pages.spine import CoverGeometry
 from book.pdf.render import CachedImage, Renderer
 from book.text.cover import BARCODE_MM, CoverText
 
-MARK_PT = 0.25
+MARK_PT = 0.25  # the fold marks' stroke
 
 
 class CoverRenderer(Renderer):
@@ -44,10 +46,14 @@ class CoverRenderer(Renderer):
         m = self.bleed * MM
         canvas.setTrimBox((m, m, width - m, height - m))
         canvas.setBleedBox((0, 0, width, height))
+        self.draw_ground(canvas)
         if self.photo is not None and self.photo.path is not None:
             image = CachedImage(str(self.standin), str(self.photo.path)) if self.standin else CachedImage(str(self.photo.path))
-            canvas.drawImage(image, 0, 0, width, height)
-        self.draw_cards(canvas)
+            canvas.drawImage(image, *self.pdf_rect(*self.cover.plan.photo))
+        self.draw_fields(canvas)
+        mark = self.book.cover.mark if self.book.cover else None
+        if mark:
+            self.draw_artwork(canvas, SimpleNamespace(value=mark, box=self.cover.plan.mark))
         for placement in self.cover.placements:
             self.draw_lines(canvas, placement)
         self.draw_spine(canvas)
@@ -57,14 +63,22 @@ class CoverRenderer(Renderer):
         canvas.showPage()
         canvas.save()
 
-    def draw_cards(self, canvas: Canvas) -> None:
+    def draw_ground(self, canvas: Canvas) -> None:
+        """The ground colour over the whole spread and its bleed: one colour across
+        both folds, so the spine shows no band however the cover folds."""
+        c, m, y, k = (v / 100 for v in (self.book.cover.ground if self.book.cover else (0, 0, 0, 0)))
+        if c or m or y or k:
+            canvas.saveState()
+            canvas.setFillColorCMYK(c, m, y, k)
+            canvas.rect(0, 0, self.g.media[0] * MM, self.g.media[1] * MM, stroke=0, fill=1)
+            canvas.restoreState()
+
+    def draw_fields(self, canvas: Canvas) -> None:
+        """The white field the ISBN and the barcode are read on."""
         canvas.saveState()
         canvas.setFillColorCMYK(0, 0, 0, 0)
-        for card in self.cover.cards:
-            canvas.rect(*self.pdf_rect(*card), stroke=0, fill=1)
-        # The spine is white from head to foot (into the bleed), so its text reads on any photo.
-        x0, x1 = self.g.folds
-        canvas.rect((self.bleed + x0) * MM, 0, (x1 - x0) * MM, self.g.media[1] * MM, stroke=0, fill=1)
+        for box in self.cover.fields:
+            canvas.rect(*self.pdf_rect(*box), stroke=0, fill=1)
         canvas.restoreState()
 
     def draw_spine(self, canvas: Canvas) -> None:
@@ -104,7 +118,7 @@ class CoverRenderer(Renderer):
     def draw_fold_marks(self, canvas: Canvas) -> None:
         """Where the spine folds, marked in the bleed at head and foot, never inside the trim."""
         canvas.saveState()
-        canvas.setStrokeColorCMYK(1, 1, 1, 1)  # registration: on every plate alike
+        canvas.setStrokeColorCMYK(0, 0, 0, 1)  # black alone: a mark in the bleed needs no 400 % of ink
         canvas.setLineWidth(MARK_PT)
         top = self.g.media[1] * MM
         for fold in self.g.folds:

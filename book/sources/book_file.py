@@ -13,8 +13,9 @@ from book.languages import TABLE, known, nfc
 from book.model import Book, Message, Paper, ProfileSettings, Safety
 from book.outputs import OUTPUTS
 from book.sources.artwork import load_artworks
-from book.sources.chapters import ID_RE, load_chapters
+from book.sources.chapters import ID_RE, SEPARATIONS, load_chapters
 from book.sources.contacts import load_contacts
+from book.sources.cover_design import design_cover
 from book.sources.fonts_file import load_fonts
 from book.sources.imprint import COVER_KEYS, IMPRINT_KEYS, load_cover, load_imprint, load_isbns, matter_texts, placeholder_files
 from book.sources.layouts import load_layouts
@@ -47,7 +48,10 @@ BINDING_KEYS = {"style": Key(str, "perfect", choices=("perfect", "case", "saddle
 SIGNATURES = (4, 8, 12, 16, 24, 32)  # pages per folded press sheet that offset printers fold
 PAPER_KEYS = {"name": Key(str, ""), "caliper_mm": Key(float, 0.0, low=0.03, high=1.0)}  # 0: unknown (no cover can be built)
 COLOUR_KEYS = {"press_profile": Key(str, "FOGRA39"), "ink_limit": Key(float, 300, low=200, high=400),
-               "min_ppi": Key(float, 300, low=72, high=1200)}
+               "min_ppi": Key(float, 300, low=72, high=1200),
+               "greyscale": Key(str, "four-colour", choices=SEPARATIONS,
+                                doc="How greyscale photos print: four-colour (a neutral of all four inks through the press profile, "
+                                    "within the ink limit) or k-only (the black plate alone); a photo's `separation` overrides it.")}
 PROFILE_KEYS = {"pdfx": Key(str, None, choices=("x1a", "x4")), "marks": Key(bool)}
 SAFETY_KEYS = {"trim": Key(float, 5.0, low=0, high=50), "gutter": Key(float, 5.0, low=0, high=50)}
 LABELS = {"chapter": ("number",), "credit": ("credit",), "page": ("page",), "pages": ("pages",), "cover": ()}
@@ -129,6 +133,7 @@ def load_book(root: Path, check_files: bool = True, problems: Problems | None = 
         press_profile=colour.read("press_profile"),
         ink_limit=int(colour.read("ink_limit")),
         min_ppi=int(colour.read("min_ppi")),
+        greyscale=colour.read("greyscale"),
         labels=load_labels(top.sub("labels", set(LABELS) | {"positions"})),
         chapters=[],
         layouts=layouts,
@@ -147,7 +152,9 @@ def load_book(root: Path, check_files: bool = True, problems: Problems | None = 
     book.matter = matter_texts(source, top.where())
     load_chapters(book, out, check_files)
     book.isbn = load_isbns(top.sub("isbn", set(editions)), editions, out)
-    book.cover = load_cover(top.sub("cover", COVER_KEYS), book.photos)
+    cover = top.sub("cover", COVER_KEYS)
+    book.cover = load_cover(cover, book.photos)
+    design_cover(book, cover)
     book.imprint = load_imprint(top.sub("imprint", IMPRINT_KEYS), out) if top.data.get("imprint") is not None else None
     book.placeholder_files = placeholder_files(root) if check_files else frozenset()
     check_slots(book, out)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from dataclasses import replace
 from typing import Any
 
 from book.errors import ConfigError, Problems, Where
@@ -19,6 +20,9 @@ PHOTO_KEYS = {"id": Key(str, "", required=True), "file": Key(str, "", required=T
               "date": Key((str, int, datetime.date)), "place": Key(str, ""), "credit": Key(str, ""),
               "focus": Key(list), "crop": Key((int, float), None, low=0, high=0.9)}
 PHOTO_KEYS["card"] = Key(str)  # where its caption card goes (book.text.places)
+SEPARATIONS = ("four-colour", "k-only")  # how a greyscale photo prints: a neutral of the four inks, or black alone
+PHOTO_KEYS["separation"] = Key(str, None, choices=SEPARATIONS, doc="A greyscale photo's inks: four-colour (a neutral through the "
+                               "press profile) or k-only (the black plate alone); default: `colour.greyscale`.")
 PAGE_KEYS = {"layout": Key(str, "", required=True), "slots": Key(dict, {})}
 
 
@@ -122,6 +126,8 @@ def load_photo(book: Book, doc: Located, index: int, data: Any, out: Problems, c
         photo_message(section, pid, "credit", f"Photographer or archive of photo {pid}."),
         date, cid, section.where(), focus, section.read("crop"), card_place(section),
     )
+    if section.data.get("separation") is not None:
+        photo = replace(photo, separation=section.read("separation"))
     book.photos.setdefault(pid, photo)
     return photo
 

@@ -13,11 +13,13 @@ from PIL import Image
 
 from book.errors import Problems
 from book.model import Cover, Imprint, ImprintField, Message
+from book.sources.cover_design import design_keys
 from book.sources.schema import Key, Section
 
 COVER_KEYS = {"photo": Key(str), "back_text": Key(str, ""), "spine_direction": Key(str, "top-to-bottom",
               choices=("top-to-bottom", "bottom-to-top")), "board_mm": Key(float, 2.5, low=0, high=10),
               "wrap_mm": Key(float, 15.0, low=0, high=40)}
+COVER_KEYS.update(design_keys())  # the cover's design: book.sources.cover_design
 # The imprint in colophon order, with its Vietnamese labels (each translated in the catalogs).
 IMPRINT_LABELS = (
     ("publisher", "Nhà xuất bản"),

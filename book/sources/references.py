@@ -38,6 +38,7 @@ def check_slots(book: Book, out: Problems) -> None:
             for name, frame in layout.frames.items():
                 if frame.kind not in UNFILLED_KINDS and name not in page.slots:
                     out.error("empty-frame", page.where, f"{at}.slots: frame '{name}' of layout '{layout.name}' is not filled; add '{name}: …'")
+    cover = book.cover.photo.id if book.cover and book.cover.photo else None
     for pid, photo in book.photos.items():
-        if pid not in placed:
+        if pid not in placed and pid != cover:  # a photo of the cover alone is placed there
             out.warn("unplaced-photo", photo.where, f"photo '{pid}' is not placed on any page")

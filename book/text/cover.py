@@ -1,12 +1,13 @@
-"""Set one edition's cover: the white cards on the photo, the title,
-subtitle and publisher on the front, the back-cover text and the ISBN above
-its barcode on the back, and the spine, run along it or set vertically.
-Everything is placed here from the trim, the spine's width and the cover's
-margins (`book.pages.spine.cover_margins`), in mm from the spread's top-left
-trim corner, so the cover renderer only draws. The cards and the barcode's
-place depend on the trim alone, so they are the same in every edition: only
-the black plate changes from one language to another. A text or barcode
-that does not fit its place is an error saying what to change."""
+"""Set one edition's cover on the shared design (`book.pages.cover_plan`):
+on the front, the title and subtitle anchored above the photo band, under
+the mark; on the back, the back-cover text from the head of the type area,
+the publisher at its foot and the ISBN and barcode on a white field at its
+foot by the spine; along the spine, the title and publisher, run along it
+or set vertically, above the photo. The ground, the photo, the mark and the
+barcode's field depend on the trim and the grid alone, so they are the same
+in every edition: only the black plate changes from one language to another.
+The cover renderer only draws. A text or barcode that does not fit its place
+is an error saying what to change."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from reportlab.pdfbase import pdfmetrics
 from book.errors import Problems, Where
 from book.languages import language
 from book.model import MM, Book
+from book.pages.cover_plan import CoverPlan, plan_design
 from book.pages.spine import SPINE_CLEAR, CoverGeometry, pages_for_spine
 from book.text.fonts import EditionFonts
 from book.text.ink import ink_across, ink_height
@@ -25,15 +27,12 @@ from book.text.setting import Placement
 from book.text.typeset import Part, set_block
 from book.text.vertical import LATIN_OFFSET, Glyphs, column_length, segments, set_column, vertical_forms, vertical_text
 
-CARD_SHARE = 0.38  # the cards take this share of the panel's height from the foot trim: the photo has the rest
-MIN_CARD_MM = 60.0  # yet never less: room for a title, a subtitle and the publisher on a short trim
-COVER_CARD_PAD = 9.0  # mm of white inside each cover card, round its texts and the barcode (not text.cards.CARD_PAD)
 BARCODE_MM = (37.29, 25.93)  # EAN-13 at 100 % with its quiet zones and digits
 ISBN_LINE_MM = 4.5  # the human-readable ISBN above the bars
-BARCODE_GAP = 6.0  # mm between the back text and the barcode beside it
-BACK_MEASURE_MM = 125.0  # the back cover's text: about 65 characters a line in vi and en, not the card's 100
-MIN_BESIDE_MM = 60.0  # the narrowest back text set beside the barcode; a narrower card sets it above
+FIELD_PAD = 2.5  # mm of white round the ISBN and the barcode: the field the scanner reads them on
+BARCODE_GAP = 6.0  # mm between the publisher and the barcode's field beside it
 TEXT_GAP = 4.0  # mm from a block's last baseline to the next block
+TITLE_GAP = 8.0  # mm from the title's last baseline to the subtitle's top: display type needs air below it
 DESCENT = 0.25  # em below the last baseline taken by descenders
 SPINE_GAP = 12.0  # between the title and the publisher
 
@@ -41,7 +40,8 @@ SPINE_GAP = 12.0  # between the title and the publisher
 @dataclass
 class CoverText:
     lang: str
-    cards: list[tuple[float, float, float, float]]  # white, identical in every edition
+    plan: CoverPlan  # the shared parts: ground, photo band, mark, identical in every edition
+    fields: list[tuple[float, float, float, float]] = field(default_factory=list)  # white, identical in every edition
     placements: list[Placement] = field(default_factory=list)
     spine: list[Glyphs] = field(default_factory=list)
     barcode: tuple[float, float] | None = None  # top-left of the barcode's nominal box
@@ -108,71 +108,84 @@ class CoverSetter:
         return Placement(x, top, block.lines)
 
     def set(self, texts: dict[str, str]) -> CoverText:
-        (panel_w, panel_h), margins = self.g.panel, self.g.margins
-        card_h = min(max(CARD_SHARE * panel_h - margins.foot, MIN_CARD_MM), panel_h - margins.foot - margins.head)
-        card_top, card_w = round(panel_h - margins.foot - card_h, 2), panel_w - 2 * margins.side
-        back_x, front_x = margins.side, self.g.folds[1] + margins.side
-        cover = CoverText(self.lang, [(back_x, card_top, card_w, card_h), (front_x, card_top, card_w, card_h)])
-        inner = (card_w - 2 * COVER_CARD_PAD, card_h - 2 * COVER_CARD_PAD)
-        self.set_front(cover, texts, front_x + COVER_CARD_PAD, card_top + COVER_CARD_PAD, *inner)
-        self.set_back(cover, texts, back_x + COVER_CARD_PAD, card_top + COVER_CARD_PAD, *inner)
+        cover = CoverText(self.lang, plan_design(self.book.grid, self.g))
+        self.set_front(cover, texts)
+        self.set_back(cover, texts)
         self.set_spine(cover, texts)
         return cover
 
-    def set_front(self, cover: CoverText, texts: dict[str, str], x: float, top: float, width: float, height: float) -> None:
-        """The title from the card's top, the subtitle below it, the publisher at the card's foot."""
-        card = f"the front card is {height + 2 * COVER_CARD_PAD:.0f} mm tall at the {self.trim}"
-        smallest = {style: self.book.style(style, self.lang).min_size for style in ("cover-title", "cover-subtitle")}
-        subtitle_line = smallest["cover-subtitle"] / MM + TEXT_GAP if texts["subtitle"] else 0.0
-        above = smallest["cover-title"] / MM + TEXT_GAP + subtitle_line  # the least the title and subtitle take
-        publisher = self.block("publisher", texts["publisher"], "cover-publisher", (x, top, width, height - above), self.book.publisher,
-                               f"{card} and the title and subtitle take {above:.0f} mm of it at their smallest "
-                               f"(cover-title {smallest['cover-title']:g} pt, cover-subtitle {smallest['cover-subtitle']:g} pt); "
-                               "choose a taller trim_mm or smaller sizes in layouts/styles.yaml")
-        if publisher is None or self.overflowed:
-            cover.placements += [publisher] if publisher else []
-            return
-        foot = top + height - depth(publisher.lines)
-        publisher.top = foot
-        title = self.block("title", texts["title"], "cover-title", (x, top, width, foot - TEXT_GAP - subtitle_line - top),
-                           self.book.title, f"{card} and holds the subtitle and publisher too; choose a taller trim_mm "
-                           "or a smaller cover-title style in layouts/styles.yaml")
-        cover.placements += [p for p in (title, publisher) if p is not None]
-        if title is None or self.overflowed or not texts["subtitle"]:
-            return  # a title too long is the one error: the subtitle's place below it is unknown
-        below = top + baseline(title.lines) + TEXT_GAP
-        subtitle = self.block("subtitle", texts["subtitle"], "cover-subtitle", (x, below, width, foot - TEXT_GAP - below),
-                              self.book.subtitle, f"{card} and the title takes {below - top:.0f} mm of it; shorten the title")
-        if subtitle is not None:
-            cover.placements.insert(1, subtitle)
+    def set_front(self, cover: CoverText, texts: dict[str, str]) -> None:
+        """Under the mark, the title and the subtitle below it, the subtitle's
+        last line at the foot of the type area, just above the photo: the
+        title keeps one place against the picture whatever its line count."""
+        plan = cover.plan
+        x, top, width, height = plan.front
+        bottom = top + height
+        if self.book.cover and self.book.cover.mark:
+            top = plan.mark[1] + plan.mark[3] + plan.row_gutter
+        where = "between the mark and the photo" if self.book.cover and self.book.cover.mark else "above the photo"
+        area = f"the front's type area {where} is {bottom - top:.0f} mm tall at the {self.trim}"
+        smallest = self.book.style("cover-title", self.lang).min_size
+        title_least = smallest / MM + TITLE_GAP
+        foot = bottom
+        if texts["subtitle"]:
+            subtitle = self.block("subtitle", texts["subtitle"], "cover-subtitle", (x, top, width, bottom - top - title_least),
+                                  self.book.subtitle, f"{area} and the title needs {title_least:.0f} mm of it at its smallest (cover-title {smallest:g} pt); "
+                                  "choose a taller trim_mm or smaller sizes in layouts/styles.yaml")
+            if subtitle is None or self.overflowed:
+                cover.placements += [subtitle] if subtitle else []
+                return
+            subtitle.top = bottom - depth(subtitle.lines)
+            cover.placements.append(subtitle)
+            foot = subtitle.top - TITLE_GAP
+        title = self.block("title", texts["title"], "cover-title", (x, top, width, foot - top), self.book.title,
+                           f"{area} and holds the subtitle too; choose a taller trim_mm or a smaller cover-title style "
+                           "in layouts/styles.yaml")
+        if title is not None:
+            title.top = foot - (baseline(title.lines) if texts["subtitle"] else depth(title.lines))
+            cover.placements.insert(0, title)
 
-    def set_back(self, cover: CoverText, texts: dict[str, str], x: float, top: float, width: float, height: float) -> None:
-        """The barcode at the card's foot on the right, its ISBN above it; the back
-        text from the card's top, beside the barcode when the card is wide enough, else above it."""
+    def set_back(self, cover: CoverText, texts: dict[str, str]) -> None:
+        """The back text from the head of the type area; at its foot, the
+        publisher on the left and, by the spine, the ISBN and the barcode on a
+        white field (the same field in every edition that has an ISBN)."""
+        plan = cover.plan
+        x, top, width, height = plan.back
+        bottom = top + height
+        if self.book.cover and self.book.cover.mark:  # level with the front's type below the mark
+            top = plan.mark[1] + plan.mark[3] + plan.row_gutter
         (bar_w, bar_h), text = BARCODE_MM, self.book.cover.back_text if self.book.cover else None
-        measure, room, isbn = min(width, BACK_MEASURE_MM), height, None
+        field_w, field_h = bar_w + 2 * FIELD_PAD, bar_h + ISBN_LINE_MM + 2 * FIELD_PAD
+        field_x, field_top = x + width - field_w, bottom - field_h
+        beside, isbn = width - field_w - BARCODE_GAP, None
+        if self.book.isbn and (width < field_w or bottom - top < field_h):
+            self.out.error("cover-layout", Where("content/book.yaml", key="trim_mm"),
+                           f"{self.lang}: the barcode and its ISBN need {field_w:.1f} × {field_h:.1f} mm, the back's type area "
+                           f"has {width:.1f} × {bottom - top:.1f} mm at the {self.trim}; choose a larger trim_mm")
+            return
+        if self.book.isbn:
+            cover.fields.append((round(field_x, 2), round(field_top, 2), field_w, field_h))
         if texts["isbn"]:
-            if width < bar_w or height < bar_h + ISBN_LINE_MM:
-                self.out.error("cover-layout", Where("content/book.yaml", key="trim_mm"),
-                               f"{self.lang}: the barcode and its ISBN need {bar_w:.1f} × {bar_h + ISBN_LINE_MM:.1f} mm, the back card "
-                               f"has {width:.1f} × {height:.1f} mm inside its padding at the {self.trim}; choose a larger trim_mm")
-            else:
-                bx, bar_top = x + width - bar_w, top + height - bar_h
-                cover.barcode, cover.isbn = (round(bx, 2), round(bar_top, 2)), "".join(ch for ch in texts["isbn"] if ch.isdigit())
-                isbn = self.block("ISBN", texts["isbn"], "cover-isbn", (bx, bar_top - ISBN_LINE_MM, bar_w, ISBN_LINE_MM),
-                                  Where("layouts/styles.yaml", key="cover-isbn"),
-                                  f"the line above the barcode is {ISBN_LINE_MM:g} mm high; lower cover-isbn's size in layouts/styles.yaml")
-                if width - bar_w - BARCODE_GAP >= MIN_BESIDE_MM:
-                    measure = min(measure, width - bar_w - BARCODE_GAP)
-                else:
-                    room = bar_top - ISBN_LINE_MM - TEXT_GAP - top  # a card too narrow to set the text beside the barcode
+            bx, bar_top = field_x + FIELD_PAD, bottom - FIELD_PAD - bar_h
+            cover.barcode, cover.isbn = (round(bx, 2), round(bar_top, 2)), "".join(ch for ch in texts["isbn"] if ch.isdigit())
+            isbn = self.block("ISBN", texts["isbn"], "cover-isbn", (bx, bar_top - ISBN_LINE_MM, bar_w, ISBN_LINE_MM),
+                              Where("layouts/styles.yaml", key="cover-isbn"),
+                              f"the line above the barcode is {ISBN_LINE_MM:g} mm high; lower cover-isbn's size in layouts/styles.yaml")
+        room = bottom - top
+        publisher = self.block("publisher", texts["publisher"], "cover-publisher", (x, top, beside if self.book.isbn else width, room),
+                               self.book.publisher, f"the back's type area is {room:.0f} mm tall at the {self.trim}")
+        if publisher is not None:
+            publisher.top = bottom - depth(publisher.lines)
+            room = publisher.top - TEXT_GAP - top
+        measure = min(plan.back_measure, width)
+        if self.book.isbn and x + measure > field_x - BARCODE_GAP:  # a narrow back: the text ends above the barcode's field
+            room = min(room, field_top - TEXT_GAP - top)
         if text is not None and text.text:
-            below = ", and the barcode below the text takes the rest (the card is too narrow to set it beside)" if room < height else ""
             back = self.block("back text", texts["back"], "cover-back", (x, top, measure, room), text,
-                              f"the back card is {height + 2 * COVER_CARD_PAD:.0f} mm tall at the {self.trim}{below}; "
-                              "choose a taller or wider trim_mm")
+                              f"the back's type area above the publisher and the barcode is {room:.0f} mm tall at the "
+                              f"{self.trim}; choose a taller or wider trim_mm")
             cover.placements += [back] if back else []
-        cover.placements += [isbn] if isbn else []
+        cover.placements += [p for p in (publisher, isbn) if p is not None]
 
     def set_spine(self, cover: CoverText, texts: dict[str, str]) -> None:
         """The title from the head, the publisher to the foot, as large as the spine
@@ -191,29 +204,35 @@ class CoverSetter:
             self.spine_too_narrow(cover, style.min_size, reach)
             return
         role, centre = style.font, (self.g.folds[0] + self.g.folds[1]) / 2
-        end = self.g.margins.head
-        length = self.g.panel[1] - 2 * end
-        if vertical:
-            need = (column_length(self.fonts, texts["title"], role, size) + column_length(self.fonts, texts["publisher"], role, size)) / MM
+        end, foot = self.g.margins.head, cover.plan.spine_foot  # from the head to just above the photo
+        length, widest = foot - end, size
+        for keys in (("title", "publisher"), ("title",)):  # smaller type first; the title alone last
+            need = self.spine_need(texts, keys, role, widest, vertical)
+            size = min(widest, math.floor(length / need * widest * 10 + 1e-6) / 10)
+            if size >= style.min_size:
+                break
         else:
-            need = sum(pdfmetrics.stringWidth(r.text, r.font, size) for key in ("title", "publisher")
-                       for r in self.fonts.runs(texts[key], role)) / MM
-        if need + SPINE_GAP > length:
-            self.out.error("spine-overflow", self.where(self.book.title), f"{self.lang}: the spine text (title and publisher) needs "
-                           f"{need + SPINE_GAP:.0f} mm at {size:.1f} pt, the spine has {length:.0f} mm at the {self.trim}; "
-                           f"shorten the title or the publisher by {need + SPINE_GAP - length:.0f} mm of text")
+            need = self.spine_need(texts, ("title",), role, style.min_size, vertical)
+            self.out.error("spine-overflow", self.where(self.book.title), f"{self.lang}: the spine's title needs {need:.0f} mm at "
+                           f"the spine style's {style.min_size:g} pt, the spine has {length:.0f} mm above the photo at the {self.trim}; "
+                           f"shorten the title by {need - length:.0f} mm of text")
             return
+        if len(keys) == 1:
+            self.out.warn("spine-title-only", self.where(self.book.publisher), f"{self.lang}: the spine holds the title alone: with the "
+                          f"publisher it would need {self.spine_need(texts, ('title', 'publisher'), role, style.min_size, vertical):.0f} mm "
+                          f"at {style.min_size:g} pt, and has {length:.0f} mm above the photo at the {self.trim}")
         if vertical:
-            publisher_top = self.g.panel[1] - end - column_length(self.fonts, texts["publisher"], role, size) / MM
-            cover.spine = (set_column(self.fonts, texts["title"], role, size, centre, end)
-                           + set_column(self.fonts, texts["publisher"], role, size, centre, publisher_top))
+            cover.spine = set_column(self.fonts, texts["title"], role, size, centre, end)
+            if "publisher" in keys:
+                publisher_top = foot - column_length(self.fonts, texts["publisher"], role, size) / MM
+                cover.spine += set_column(self.fonts, texts["publisher"], role, size, centre, publisher_top)
             return
         downwards = not self.book.cover or self.book.cover.spine_direction == "top-to-bottom"
         angle, offset = (-90, -middle) if downwards else (90, middle)  # a turned line's ascenders point to the front, or the back
         x = centre + offset * size / MM
-        head, foot = end, self.g.panel[1] - end
-        first, last = ("title", "publisher") if downwards else ("publisher", "title")
-        for key, start, forward in ((first, head, True), (last, foot, False)):
+        head = end
+        ends = ((keys[0], head, True), (keys[-1], foot, False)) if downwards else ((keys[-1], head, True), (keys[0], foot, False))
+        for key, start, forward in ends[:len(keys)] if downwards else ends[2 - len(keys):]:
             runs = self.fonts.runs(texts[key], role)
             width = sum(pdfmetrics.stringWidth(r.text, r.font, size) for r in runs) / MM
             y = start if forward else start - width
@@ -223,6 +242,14 @@ class CoverSetter:
                 cover.spine.append(Glyphs(x, y, run.text, run.font, size, angle))
                 step = pdfmetrics.stringWidth(run.text, run.font, size) / MM
                 y += step if downwards else -step
+
+    def spine_need(self, texts: dict[str, str], keys: tuple[str, ...], role: str, size: float, vertical: bool) -> float:
+        """Mm of spine the texts ``keys`` take at ``size``, with the gap between them."""
+        if vertical:
+            need = sum(column_length(self.fonts, texts[key], role, size) for key in keys) / MM
+        else:
+            need = sum(pdfmetrics.stringWidth(r.text, r.font, size) for key in keys for r in self.fonts.runs(texts[key], role)) / MM
+        return need + SPINE_GAP * (len(keys) - 1)
 
     def column_reach(self, texts: dict[str, str], role: str) -> float:
         """The em from a vertical column's centre to its farthest ink: upright

@@ -1,0 +1,86 @@
+"""The cover's shared design, laid on the book's own page grid: a ground
+colour over the whole spread, the cover photo as a band across back, spine
+and front from a grid line to the foot bleed, and above it the zones for the
+type (the front's mark and title, the back's text, publisher and barcode,
+the spine's text). Neither the ground nor the photo stops at a fold, so the
+spine shows no band and a fold that drifts shows the same colour or picture.
+
+Everything here follows from the trim, the spine and book.yaml's grid alone,
+never from an edition's text: the C, M and Y plates are the same in every
+edition. Pure arithmetic, mm from the spread's top-left trim corner."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from book.grid import Grid, Place
+from book.pages.spine import CoverGeometry
+
+Box = tuple[float, float, float, float]  # x, top, width, height
+MARK_ROWS = 2  # the front's mark takes the first rows of the grid
+BACK_COLUMNS = 8  # of 12: the back text's measure (about 60 characters a line in vi and en)
+SPINE_GAP = 6.0  # mm between the spine's text and the photo below it
+
+
+@dataclass(frozen=True)
+class CoverPlan:
+    """The parts of the cover that are the same in every edition."""
+
+    photo: Box  # the photo band, into the bleed at both sides and the foot
+    front: Box  # the front's type area, above the band
+    back: Box  # the back's
+    mark: Box  # the front's mark (book.yaml cover.mark), at the head of the front's type area
+    back_measure: float  # mm: the back text's measure, from the back's outer margin
+    row_gutter: float  # mm: the grid's gap between rows, kept between the type and the band
+    spine_foot: float  # mm from the head trim: the spine's text ends here, above the photo
+
+
+def photo_frame(book, g: CoverGeometry) -> tuple[float, float]:
+    """The cover photo's frame (its band), width and height in mm."""
+    band = plan_design(book.grid, g).photo
+    return (band[2], band[3])
+
+
+def photo_rows(grid: Grid) -> int:
+    """The grid rows the photo band covers, counted from the foot: the
+    lower half of them, so the type keeps the upper half.
+
+    >>> photo_rows(Grid(rows=12)), photo_rows(Grid(rows=7))
+    (6, 3)
+    """
+    return grid.rows // 2 if grid.rows > 1 else 0
+
+
+def page_box(grid: Grid, trim: tuple[float, float], col: int, cols: int, row: int, rows: int) -> Box:
+    """A place on a right-hand page of ``trim`` (the inner margin on the left)."""
+    return grid.box(Place(col, cols, row, rows), trim, 0.0, False)
+
+
+def plan_design(grid: Grid, g: CoverGeometry) -> CoverPlan:
+    """The cover's shared parts at geometry ``g`` on the page grid ``grid``.
+    The front is a right-hand page whose inner margin is at the fold; the back
+    a left-hand one, mirrored, its inner margin at the other fold.
+
+    >>> from book.pages.spine import cover_geometry
+    >>> plan = plan_design(Grid(), cover_geometry((240, 300), 64, 0.155, 3))
+    >>> [round(v, 1) for v in plan.photo], [round(v, 1) for v in plan.front]
+    ([-3, 148.5, 491.0, 154.5], [265.0, 17.0, 205.0, 126.5])
+    >>> [round(v, 1) for v in plan.back], round(plan.back_measure, 1)
+    ([15.0, 17.0, 205.0, 126.5], 135.0)
+    """
+    (width, height), bleed = g.panel, g.margin
+    rows = grid.rows - photo_rows(grid)
+    zone = page_box(grid, g.panel, 1, grid.columns, 1, max(rows, 1))
+    band_top = zone[1] + zone[3] + grid.row_gutter if rows < grid.rows else height
+    front = (g.folds[1] + zone[0], zone[1], zone[2], zone[3])
+    back = (width - zone[0] - zone[2], zone[1], zone[2], zone[3])
+    mark = page_box(grid, g.panel, 1, max(grid.columns // 2, 1), 1, min(MARK_ROWS, max(rows - 1, 1)))
+    cols = min(BACK_COLUMNS * grid.columns // 12 or 1, grid.columns)
+    measure = page_box(grid, g.panel, 1, cols, 1, 1)[2]
+    return CoverPlan(
+        photo=(-bleed, band_top, g.spread[0] + 2 * bleed, height + bleed - band_top),
+        front=front, back=back,
+        mark=(g.folds[1] + mark[0], mark[1], mark[2], mark[3]),
+        back_measure=measure, row_gutter=grid.row_gutter,
+        spine_foot=band_top - SPINE_GAP if rows < grid.rows else height - g.margins.head,
+    )

@@ -1,0 +1,60 @@
+"""book.yaml ``cover:``'s design keys: the mark the front carries (an SVG
+file under content/, read like a page's artwork) and the ground colour the
+whole cover spread is printed in (a CMYK tint in %, the same on every
+edition's plates)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from book.model import Book
+from book.sources.artwork import ArtworkProblem, read_artwork
+from book.sources.schema import Key, Section
+
+DEFAULT_GROUND = (0.0, 4.0, 12.0, 0.0)  # a warm paper tone: black type and the red mark read on it
+
+
+def design_keys() -> dict[str, Key]:
+    """The design keys of book.yaml's ``cover:``, added to its key table (`book.sources.imprint.COVER_KEYS`)."""
+    return {
+        "mark": Key(str, None, doc="An SVG file under content/ (e.g. artwork/emblem-70.svg): the mark at the head of the front "
+                                   "cover."),
+        "ground": Key(list, None, doc="The cover's ground colour, CMYK in % (e.g. [0, 4, 12, 0]), over the whole spread and the "
+                                      "spine; [0, 0, 0, 0] leaves the paper white. Default a warm paper tone."),
+    }
+
+
+def design_cover(book: Book, section: Section) -> None:
+    """Read the mark into ``book.artworks`` and the ground into ``book.cover``."""
+    if book.cover is None:
+        return
+    mark, ground = section.read("mark"), section.read("ground")
+    if mark:
+        content = book.root / "content"
+        path = (content / mark).resolve()
+        if not path.is_relative_to(content.resolve()):
+            section.bad("mark", f"artwork {mark} is outside content/; move it into content/ (e.g. content/artwork/)", code="artwork-outside")
+            mark = None
+        elif not path.is_file():
+            section.bad("mark", f"artwork content/{mark} not found; add the file or correct the name (relative to content/)",
+                        code="missing-file")
+            mark = None
+        elif mark not in book.artworks:
+            try:
+                book.artworks[mark] = read_artwork(path, f"content/{mark}")
+            except ArtworkProblem as exc:
+                section.bad("mark", f"content/{mark}{f' line {exc.line}' if exc.line else ''}: {exc}", code="bad-artwork")
+                mark = None
+    colour = DEFAULT_GROUND
+    if ground is not None:
+        if len(ground) != 4 or not all(isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 100 for v in ground):
+            section.bad("ground", f"{ground!r} is not a CMYK colour; write four percentages, e.g. [0, 4, 12, 0]")
+        elif sum(ground) > book.ink_limit:
+            section.bad("ground", f"{ground!r} carries {sum(ground):g} % ink, over colour.ink_limit {book.ink_limit} %; lighten it")
+        else:
+            colour = tuple(float(v) for v in ground)
+    book.cover = replace(book.cover, mark=mark, ground=colour)
+    photo = book.cover.photo
+    if photo is not None and not photo.credit.text.strip():  # the credits list the cover photo, by its photographer
+        section.out.warn("cover-credit", section.where("photo"), f"cover.photo: photo {photo.id} has no credit; give it one "
+                         f"(credit: in {photo.where.path}), so the photo credits can name the cover's photographer")
