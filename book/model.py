@@ -127,6 +127,7 @@ class Style:
     columns: int = 1
     hyphenate: bool = False  # break long words at hyphenation points (English)
     display: bool = False  # titles: balanced lines, phrase-aware breaks in ja and zh
+    line_end: str = "keep"  # zh, ja: a line-end 、。，． kept full-width inside the measure, or 'hang' outside it
 
 
 CMYK = tuple[float, float, float, float]

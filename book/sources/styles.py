@@ -36,6 +36,8 @@ def load_styles(root: Path, out: Problems) -> dict[str, dict[str, Style]]:
                 style = Style(name=name, **values)
                 if style.align not in ALIGNS:
                     raise ValueError(f"align '{style.align}' must be left, center, right or justify")
+                if style.line_end not in ("keep", "hang"):
+                    raise ValueError(f"line_end '{style.line_end}' must be keep or hang")
                 if style.size <= 0 or style.leading <= 0:
                     raise ValueError("size and leading must be positive")
             except (TypeError, ValueError) as exc:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from book.languages import language
+from book.text.cjk_breaks import extra_cuts
 
 # No line may start with these (closing brackets, stops, small kana, prolonged sound mark…).
 NO_START = set(
@@ -321,6 +322,8 @@ def split_atoms(text: str, lang: str, keep: tuple[str, ...] = (), phrases: bool 
     cuts: set[int] = set()
     if phrases:
         cuts = phrase_cuts(text, facts.phrase_model) if facts.phrase_model else compound_cuts(text, compounds)
+    if cjk:
+        cuts |= extra_cuts(text, lang)  # Japanese: no katakana word leaves one or two kana alone
     atoms = protect(atoms, text, keep, cuts)
     if not cjk:
         join_names(atoms)

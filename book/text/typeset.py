@@ -11,6 +11,7 @@ from reportlab.pdfbase import pdfmetrics
 
 from book.languages import TABLE
 from book.model import MM, Style
+from book.text.cjk import compose_cjk, draw_cjk_line
 from book.text.compose import Chosen, Composer, Item, Spacing, letters
 from book.text.fonts import EditionFonts, Run
 from book.text.linebreak import Atom, split_atoms
@@ -234,6 +235,8 @@ def compose_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, s
     """The composer's choice for one paragraph (kept: fitting a frame asks again at the end to draw it)."""
     tracking = style.tracking / 1000 * size
     cjk = TABLE[lang].breaking == "characters"
+    if cjk and not style.display:  # running text on the character grid, justified as JLREQ asks
+        return compose_cjk(fonts, text, style, lang, size, width, indent, keep)
     # Titles: never inside a compound (vi, en); in zh and ja between characters, but
     # inside a BudouX phrase only at a price (`book.text.sense`), so "発展の50年" stays whole.
     atoms = split_atoms(text, lang, keep, phrases=style.display and not cjk, compounds=compounds)
@@ -257,6 +260,8 @@ def break_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, siz
         if not draw:
             leading = style.leading * size / style.size
             return [Line([], line.natural, size, leading, style.tracking / 1000 * size, last=line.last) for line in chosen]
+        if cjk and not style.display:
+            return [draw_cjk_line(fonts, items, line, style, size, width, start) for line in chosen]
         return [draw_line(fonts, items, line, style, size, width, start, cjk) for line in chosen]
 
     return remembered(fonts, (text, style, lang, size, width, indent, keep, draw, compounds), make)
