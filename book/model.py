@@ -127,6 +127,7 @@ class Style:
     columns: int = 1
     hyphenate: bool = False  # break long words at hyphenation points (English)
     display: bool = False  # titles: balanced lines, phrase-aware breaks in ja and zh
+    measure: float = 0.0  # the longest a line may be, in em of the size (0: the frame's width)
     line_end: str = "keep"  # zh, ja: a line-end 、。，． kept full-width inside the measure, or 'hang' outside it
 
 

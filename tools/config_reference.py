@@ -198,6 +198,7 @@ DOCS = {
     "Style.first_indent": "First-line indent of each paragraph after the first, in em.",
     "Style.columns": "The number of columns the frame's text is set in.",
     "Style.hyphenate": "Break long words at hyphenation points (languages with a dictionary).",
+    "Style.measure": "The longest a line may be, in em of the text's size (0: the frame's width); keeps a long title inside its column.",
     "Style.line_end": "Chinese and Japanese: a line-end 、。，． stays inside the measure (keep) or hangs whole outside it when the line needs it (hang).",
     "Style.display": "A title: balanced lines, and breaks between phrases in Chinese and Japanese.",
 }

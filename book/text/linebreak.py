@@ -74,6 +74,26 @@ def split_words(text: str) -> list[Atom]:
     return atoms
 
 
+SEPARATORS = frozenset("·•")  # between a caption's place and date and its credit: " · "
+
+
+def fold_separators(atoms: list[Atom]) -> list[Atom]:
+    """A separator between spaces becomes part of the space before it, so it
+    is drawn between two words on a line and dropped where the line breaks:
+    no line ends or starts with "·".
+
+    >>> [(a.text, a.space_after) for a in fold_separators(split_words("2024년 3월 · 사진: Vũ"))]
+    [('2024년', ' '), ('3월', ' · '), ('사진:', ' '), ('Vũ', '')]
+    """
+    out: list[Atom] = []
+    for atom in atoms:
+        if atom.text in SEPARATORS and out and out[-1].space_after and atom.space_after:
+            out[-1].space_after += atom.text + atom.space_after
+            continue
+        out.append(atom)
+    return out
+
+
 def split_cjk(text: str) -> list[Atom]:
     """Break between ideographic characters, keeping Latin words and numbers
     whole and applying kinsoku.
@@ -318,7 +338,7 @@ def split_atoms(text: str, lang: str, keep: tuple[str, ...] = (), phrases: bool 
     """
     facts = language(lang)
     cjk = facts.breaking == "characters"
-    atoms = split_cjk(text) if cjk else split_words(text)
+    atoms = split_cjk(text) if cjk else fold_separators(split_words(text))
     cuts: set[int] = set()
     if phrases:
         cuts = phrase_cuts(text, facts.phrase_model) if facts.phrase_model else compound_cuts(text, compounds)
