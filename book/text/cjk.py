@@ -146,6 +146,8 @@ class GridComposer(Composer):
             natural -= trim  # the mark hangs outside the measure
         slack = self.width - natural
         if slack < -0.01:
+            if last:
+                return INFEASIBLE  # a paragraph's last line is set solid: it breaks earlier rather than close up
             shrink = self.spacing.shrink * gaps
             if shrink <= 0 or -slack > shrink + 0.01:
                 return INFEASIBLE
@@ -208,8 +210,8 @@ def compose_cjk(fonts, text: str, style: Style, lang: str, size: float, width: f
 
 def adjust(gaps: list[tuple[float, float]], delta: float, size: float) -> list[float]:
     """What each gap adds (pt) so the line grows by ``delta``: spaces first by
-    ``SPACE_FIRST``, then CJK gaps up to ``GAP_LIMIT``, then spaces again; a
-    tight line closes every gap by its share.
+    ``SPACE_FIRST``, then CJK gaps up to ``GAP_LIMIT``, then spaces again up
+    to half an em; a tight line closes every gap by its share.
 
     >>> adjust([(2.5, 2.5), (0.0, 1), (0.0, 0)], 2.0, 10)
     [1.25, 0.75, 0.0]
@@ -224,7 +226,8 @@ def adjust(gaps: list[tuple[float, float]], delta: float, size: float) -> list[f
     room = GAP_LIMIT * size
     to_spaces = min(delta, SPACE_FIRST * size * len(spaces))
     to_cjk = min(delta - to_spaces, room * len(cjk))
-    rest = delta - to_spaces - to_cjk
+    # Then the spaces up to half an em; what is left stays at the line's end (a line kinsoku left no better way to fill).
+    rest = min(delta - to_spaces - to_cjk, (QUARTER - SPACE_FIRST) * size * len(spaces))
     out = []
     for _, u in gaps:
         if u > 1:
