@@ -141,6 +141,8 @@ class Style:
     display: bool = False  # titles: balanced lines, phrase-aware breaks in ja and zh
     measure_chars: float = 0.0  # the longest line in characters (CJK: ems; Korean: syllables); 0: the frame's width (book.text.captions)
     anchor: str = "top"  # 'bottom': the text's last baseline sits on the frame's foot (a colophon, a copyright page)
+    measure: float = 0.0  # the longest a line may be, in em of the size (0: the frame's width)
+    line_end: str = "keep"  # zh, ja: a line-end 、。，． kept full-width inside the measure, or 'hang' outside it
 
 
 CMYK = tuple[float, float, float, float]

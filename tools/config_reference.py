@@ -215,6 +215,8 @@ DOCS = {
     "Style.measure_chars": ("The longest line a caption runs to, in characters (Chinese and Japanese: ems; Korean: syllables); "
                             "the text block is the narrower of this and the frame (0: the frame's width)."),
     "Style.hyphenate": "Break long words at hyphenation points (languages with a dictionary).",
+    "Style.measure": "The longest a line may be, in em of the text's size (0: the frame's width); keeps a long title inside its column.",
+    "Style.line_end": "Chinese and Japanese: a line-end 、。，． stays inside the measure (keep) or hangs whole outside it when the line needs it (hang).",
     "Style.display": "A title: balanced lines, and breaks between phrases in Chinese and Japanese.",
     "Style.anchor": "Where the text sits in its frame: `top`, or `bottom` (its last baseline on the frame's foot, as a "
                     "colophon or a copyright page sits on the foot margin).",

@@ -49,6 +49,7 @@ class Item:
     trim_start: float = 0.0  # taken off when a line starts with it (an opening bracket's empty half)
     trim_end: float = 0.0  # may be taken off when a line ends with it and is too long (a closing mark's empty half)
     penalty: float = 0.0  # display lines: the cost of a break after it (`book.text.sense`)
+    units: float | None = None  # adjustable gaps it brings to a line, when not one per space (`book.text.cjk`)
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,8 @@ class Composer:
         for item in items:
             self.widths.append(self.widths[-1] + item.width)
             self.spaces.append(self.spaces[-1] + item.space)
-            self.gaps.append(self.gaps[-1] + (1 if item.space or spacing.every_gap else 0))
+            self.gaps.append(self.gaps[-1] + (item.units if item.units is not None else
+                                              1 if item.space or spacing.every_gap else 0))
 
     def measure(self, start: Break, end: Break) -> tuple[float, int]:
         """Natural width and adjustable gaps of the line from ``start`` to ``end``."""

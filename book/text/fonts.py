@@ -182,6 +182,8 @@ class EditionFonts:
         self.registered: dict[str, str] = {}  # face name -> reportlab name
         self.subsets: dict[str, frozenset[int]] = {}  # face name -> the code points its converted subset holds
         self.files: dict[str, tuple[str, int]] = {}  # reportlab name -> the file it was registered from, for shaping
+        # reportlab name -> the face's own file: a subset drops the layout features (palt) that display type reads
+        self.sources: dict[str, tuple[str, int]] = {}
         self.known_runs: dict[tuple[str, str], list[Run]] = {}
         self.known_faces: dict[tuple[str, str], FontFace | None] = {}
 
@@ -271,6 +273,7 @@ class EditionFonts:
         if cff:
             self.subsets[face.name] = frozenset(codes)
         self.files[rl_name] = (str(path), index)
+        self.sources[rl_name] = (str(face.path), face.index)
         self.known_runs.clear()  # a new face may serve characters another one did
         return rl_name
 

@@ -63,6 +63,8 @@ def unbroken_names(book: Book, pagination: Pagination, loc: Localiser) -> tuple[
     for term in terms:
         forms = term.targets.get(loc.lang, "") if loc.lang != book.source_language else term.source
         names.update(form.strip() for form in forms.split("|"))
+    if language(loc.lang).breaking == "characters":
+        names.update(book.keep_together.get(loc.lang, ()))  # zh, ja: the book's names and terms, in running text too
     return tuple(sorted((n for n in names if len(n) > 1), key=lambda n: (-len(n), n)))
 
 

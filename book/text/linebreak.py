@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from book.languages import language
+from book.text.cjk_breaks import extra_cuts
 
 # No line may start with these (closing brackets, stops, small kana, prolonged sound mark…).
 NO_START = set(
@@ -71,6 +72,26 @@ def split_words(text: str) -> list[Atom]:
     if atoms:
         atoms[-1].space_after = ""
     return atoms
+
+
+SEPARATORS = frozenset("·•")  # between a caption's place and date and its credit: " · "
+
+
+def fold_separators(atoms: list[Atom]) -> list[Atom]:
+    """A separator between spaces becomes part of the space before it, so it
+    is drawn between two words on a line and dropped where the line breaks:
+    no line ends or starts with "·".
+
+    >>> [(a.text, a.space_after) for a in fold_separators(split_words("2024년 3월 · 사진: Vũ"))]
+    [('2024년', ' '), ('3월', ' · '), ('사진:', ' '), ('Vũ', '')]
+    """
+    out: list[Atom] = []
+    for atom in atoms:
+        if atom.text in SEPARATORS and out and out[-1].space_after and atom.space_after:
+            out[-1].space_after += atom.text + atom.space_after
+            continue
+        out.append(atom)
+    return out
 
 
 def split_cjk(text: str) -> list[Atom]:
@@ -317,10 +338,12 @@ def split_atoms(text: str, lang: str, keep: tuple[str, ...] = (), phrases: bool 
     """
     facts = language(lang)
     cjk = facts.breaking == "characters"
-    atoms = split_cjk(text) if cjk else split_words(text)
+    atoms = split_cjk(text) if cjk else fold_separators(split_words(text))
     cuts: set[int] = set()
     if phrases:
         cuts = phrase_cuts(text, facts.phrase_model) if facts.phrase_model else compound_cuts(text, compounds)
+    if cjk:
+        cuts |= extra_cuts(text, lang)  # Japanese: no katakana word leaves one or two kana alone
     atoms = protect(atoms, text, keep, cuts)
     if not cjk:
         join_names(atoms)

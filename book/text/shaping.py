@@ -25,6 +25,8 @@ CLOSING = frozenset("）］｝〕〉》」』】〙〗〟’”、。，．：�
 PUNCTUATION = OPENING | CLOSING | frozenset("・")
 EMPTY_HALF = 0.48  # of the advance: no ink in this much of one side is an empty half
 HALF = 0.5  # em taken from a compressed mark
+# Korean sets book-title and quotation brackets half-width, kerned to the word (KLREQ): the face's `palt`.
+HALF_WIDTH_MARKS = frozenset("『』「」")
 
 
 @dataclass(frozen=True)
@@ -56,22 +58,33 @@ def empty_halves(font: hb.Font, glyph: int, advance: int) -> tuple[bool, bool]:
 
 
 @cache
-def layout_run(path: str, index: int, rl_name: str, text: str, after: str = "", compress: bool = False) -> Layout:
+def layout_run(path: str, index: int, rl_name: str, text: str, after: str = "", compress: bool = False,
+               proportional: str = "") -> Layout:
     """Shape ``text`` with the font at ``path``; each change from reportlab's own
     advance (a kern, a dash join, a compressed mark) starts a new segment.
-    ``after`` is the character that follows the run on its line, if any."""
+    ``after`` is the character that follows the run on its line, if any.
+    ``proportional`` is "all" (CJK display type: the face's proportional
+    alternates, kerned) or "marks" (Korean: the brackets alone)."""
     font = hb_font(path, index)
     upem = font.face.upem
     buffer = hb.Buffer()
     buffer.add_codepoints([ord(ch) for ch in text])
     buffer.guess_segment_properties()
-    hb.shape(font, buffer, {"kern": True, "liga": False, "clig": False})
+    features: dict = {"kern": True, "liga": False, "clig": False}
+    if proportional:
+        features["ccmp"] = False  # the face's own file joins "――" into one glyph; the subset drawn does not
+    if proportional == "all":
+        features["palt"] = True
+    elif proportional == "marks":
+        features["palt"] = [(i, i + 1, 1) for i, ch in enumerate(text) if ch in HALF_WIDTH_MARKS]
+    hb.shape(font, buffer, features)
     infos, positions = buffer.glyph_infos, buffer.glyph_positions
     plain = [pdfmetrics.stringWidth(ch, rl_name, 1) for ch in text]
     if len(infos) != len(text) or any(info.cluster != i for i, info in enumerate(infos)):
         return Layout(sum(plain), ((0.0, text, 0.0),))  # reordered or merged glyphs: draw unshaped
     advances = [pos.x_advance / upem for pos in positions]
-    squeezed = [False] * len(text)  # glyphs set narrower than their advance: a dash joined, a mark compressed
+    shifts = [pos.x_offset / upem for pos in positions]  # a proportional glyph set off its pen position
+    squeezed = [bool(shift) for shift in shifts]  # glyphs set narrower than their advance: a dash joined, a mark compressed
     for i in range(len(text) - 1):
         a, b = text[i], text[i + 1]
         if a in DASHES and b == a:
@@ -105,7 +118,7 @@ def layout_run(path: str, index: int, rl_name: str, text: str, after: str = "", 
             # PDF ends where the next glyph starts, so pdftotext reads one word in order.
             if start < i:
                 segments.append((seg_x, text[start:i], 0.0))
-            segments.append((x, text[i], advances[i] - plain[i]))
+            segments.append((x + shifts[i], text[i], advances[i] - shifts[i] - plain[i]))
             x += advances[i]
             start, seg_x = i + 1, x
             continue
@@ -118,10 +131,18 @@ def layout_run(path: str, index: int, rl_name: str, text: str, after: str = "", 
     return Layout(x, tuple(segments), lead, trail)
 
 
-def layout(fonts, text: str, rl_name: str, after: str = "", compress: bool = False) -> Layout:
+def layout(fonts, text: str, rl_name: str, after: str = "", compress: bool = False, display: bool = False) -> Layout:
     """The run ``text`` in the registered font ``rl_name``, at 1 pt; ``compress``
-    sets consecutive CJK punctuation closer (zh, ja)."""
+    sets consecutive CJK punctuation closer (zh, ja); ``display`` (titles in a
+    CJK edition) sets it with the face's proportional alternates."""
     path, index = fonts.files.get(rl_name, (None, 0))
     if path is None:
         return Layout(pdfmetrics.stringWidth(text, rl_name, 1), ((0.0, text, 0.0),))
-    return layout_run(path, index, rl_name, text, after, compress)
+    proportional = ""
+    if display and getattr(fonts, "cjk", False):
+        proportional = "all"
+    elif getattr(fonts, "lang", "") == "ko" and not HALF_WIDTH_MARKS.isdisjoint(text):
+        proportional = "marks"
+    if proportional:  # measured on the face's own file: its subset has no layout features
+        path, index = getattr(fonts, "sources", {}).get(rl_name, (path, index))
+    return layout_run(path, index, rl_name, text, after, compress, proportional)

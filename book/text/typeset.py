@@ -11,6 +11,7 @@ from reportlab.pdfbase import pdfmetrics
 
 from book.languages import TABLE
 from book.model import MM, Style
+from book.text.cjk import compose_cjk, draw_cjk_line
 from book.text.compose import Chosen, Composer, Item, Spacing, letters
 from book.text.fonts import EditionFonts, Run
 from book.text.linebreak import Atom, split_atoms
@@ -75,9 +76,10 @@ class Part:
     compounds: tuple[str, ...] = ()  # words a display line never splits (the book's keep_together for the language)
 
 
-def run_layouts(fonts: EditionFonts, runs: list[Run], after: str, compress: bool) -> list[Layout]:
-    """Each run shaped, knowing the character that follows it (CJK punctuation pairs)."""
-    return [layout(fonts, run.text, run.font, runs[k + 1].text[0] if k + 1 < len(runs) else after, compress)
+def run_layouts(fonts: EditionFonts, runs: list[Run], after: str, compress: bool, display: bool = False) -> list[Layout]:
+    """Each run shaped, knowing the character that follows it (CJK punctuation pairs);
+    ``display`` type in a CJK edition takes the face's proportional alternates."""
+    return [layout(fonts, run.text, run.font, runs[k + 1].text[0] if k + 1 < len(runs) else after, compress, display)
             for k, run in enumerate(runs)]
 
 
@@ -88,13 +90,13 @@ def measure_text(fonts: EditionFonts, text: str, role: str, size: float, trackin
 
 
 def measure_atom(fonts: EditionFonts, atom: Atom, role: str, size: float, tracking: float,
-                 compress: bool = False) -> tuple[list[Run], float, float, float, float]:
+                 compress: bool = False, display: bool = False) -> tuple[list[Run], float, float, float, float]:
     """An atom's runs, width and following space, and what a line start or end
     may take off it (an opening bracket's or a closing mark's empty half)."""
     runs = fonts.runs(atom.text, role)
-    shaped = run_layouts(fonts, runs, atom.after, compress)
+    shaped = run_layouts(fonts, runs, atom.after, compress, display)
     width = sum(s.width for s in shaped) * size + tracking * len(atom.text)
-    space = pdfmetrics.stringWidth(" ", runs[-1].font, size) if atom.space_after else 0.0
+    space = pdfmetrics.stringWidth(atom.space_after, runs[-1].font, size) if atom.space_after else 0.0  # " · " too
     return runs, width, space, shaped[0].lead * size, 0.0 if atom.space_after else shaped[-1].trail * size
 
 
@@ -129,7 +131,7 @@ def measure_items(fonts: EditionFonts, atoms: list[Atom], style: Style, lang: st
     items = []
     for number, atom in enumerate(atoms):
         atom, soft = soft_hyphens(atom)  # the author's breaks come before the dictionary's
-        _, width, space, lead, trail = measure_atom(fonts, atom, style.font, size, tracking, compress)
+        _, width, space, lead, trail = measure_atom(fonts, atom, style.font, size, tracking, compress, style.display)
         splits = []
         if soft or (style.hyphenate and number < len(atoms) - 1):  # never the paragraph's last word
             for first, rest in soft or hyphen_options(atom.text, lang):
@@ -181,7 +183,7 @@ def draw_line(fonts: EditionFonts, items: list[Item], chosen: Chosen, style: Sty
     end_of_last = None
     for position, atom in enumerate(atoms):
         runs = fonts.runs(atom.text, style.font)
-        for run, shaped in zip(runs, run_layouts(fonts, runs, atom.after, compress), strict=True):
+        for run, shaped in zip(runs, run_layouts(fonts, runs, atom.after, compress, style.display), strict=True):
             before = 0
             for offset, text, squeeze in shaped.segments:
                 at = x + offset * size + tracking * before
@@ -194,8 +196,11 @@ def draw_line(fonts: EditionFonts, items: list[Item], chosen: Chosen, style: Sty
                 end_of_last = at + pdfmetrics.stringWidth(text, run.font, size) + (tracking + squeeze * size) * len(text)
             x += shaped.width * size + tracking * len(run.text)
         if position < len(atoms) - 1:
-            space = pdfmetrics.stringWidth(" ", runs[-1].font, size) if atom.space_after else 0.0
-            if atom.space_after and end_of_last is not None and not extra and not pieces[-1].char_space:
+            space = pdfmetrics.stringWidth(atom.space_after, runs[-1].font, size) if atom.space_after else 0.0
+            if atom.space_after.strip():  # a separator (" · "), centred in its space however wide that grows
+                pieces.append(Piece(x + extra / 2, atom.space_after, runs[-1].font))
+                end_of_last = None
+            elif atom.space_after and end_of_last is not None and not pieces[-1].char_space:  # kept for extraction
                 pieces[-1].text += " "
                 # The renderer's tracking (Tc) widens that space too, which the measure leaves out:
                 # a tracked line starts each word as a piece of its own, at its measured place.
@@ -239,6 +244,8 @@ def compose_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, s
     """The composer's choice for one paragraph (kept: fitting a frame asks again at the end to draw it)."""
     tracking = style.tracking / 1000 * size
     cjk = TABLE[lang].breaking == "characters"
+    if cjk and not style.display:  # running text on the character grid, justified as JLREQ asks
+        return compose_cjk(fonts, text, style, lang, size, width, indent, keep)
     # Titles: never inside a compound (vi, en); in zh and ja between characters, but
     # inside a BudouX phrase only at a price (`book.text.sense`), so "発展の50年" stays whole.
     atoms = split_atoms(text, lang, keep, phrases=style.display and not cjk, compounds=compounds)
@@ -262,6 +269,8 @@ def break_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, siz
         if not draw:
             leading = style.leading * size / style.size
             return [Line([], line.natural, size, leading, style.tracking / 1000 * size, last=line.last) for line in chosen]
+        if cjk and not style.display:
+            return [draw_cjk_line(fonts, items, line, style, size, width, start) for line in chosen]
         return [draw_line(fonts, items, line, style, size, width, start, cjk) for line in chosen]
 
     return remembered(fonts, (text, style, lang, size, width, indent, keep, draw, compounds), make)
@@ -276,6 +285,7 @@ def set_parts(fonts: EditionFonts, parts: list[Part], lang: str, width: float, s
     for part in parts:
         style = part.style
         size = max(style.size * scale, style.min_size)
+        measure = min(width, style.measure * size) if style.measure else width
         paragraphs = [p.strip() for p in part.text.replace("\r", "").split("\n\n") if p.strip()]
         for p_index, paragraph in enumerate(paragraphs):
             gap = 0.0
@@ -287,7 +297,7 @@ def set_parts(fonts: EditionFonts, parts: list[Part], lang: str, width: float, s
             rows = [row.strip() for row in paragraph.split("\n") if row.strip()]
             broken = []
             for n, row in enumerate(rows):
-                row_lines = break_paragraph(fonts, row, style, lang, size, width, indent=n == 0, keep=part.keep, draw=draw,
+                row_lines = break_paragraph(fonts, row, style, lang, size, measure, indent=n == 0, keep=part.keep, draw=draw,
                                             compounds=part.compounds)
                 if style.display and len(rows) > 1 and len(row_lines) > 1 and wide is not None:
                     wide.append(row)

@@ -1,0 +1,294 @@
+"""Chinese and Japanese running text on a character grid, justified in the
+order of JIS X 4051 and W3C JLREQ (CLREQ follows it):
+
+1. Punctuation first: consecutive marks are set closer (`book.text.shaping`),
+   and a line-end 、。，． is treated one way throughout, as the style's
+   ``line_end`` says: ``keep`` keeps it inside the measure, full-width, or
+   half-width when the line needs the room; ``hang`` hangs it whole outside
+   the measure when the line would otherwise have to break before it.
+   Never by some other amount.
+2. Then a quarter-em space wherever Chinese or Japanese meets Latin letters
+   or digits, whether or not the line is adjusted. It opens up to half an em
+   before anything else moves, and closes to an eighth when a line is tight.
+3. Then the gaps between CJK characters, by at most ``GAP_LIMIT``: never
+   inside a Latin word or a number. A line that would need more costs the
+   paragraph composer so much that it breaks elsewhere.
+
+The measure is the largest whole number of characters at the text's size
+inside the frame, aligned to its start: every full line of ideographs and
+kana stands on one grid, the same in every line of the block.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from reportlab.pdfbase import pdfmetrics
+
+from book.model import Style
+from book.text.cjk_breaks import NAME_PENALTY, soft_offsets, split_keep
+from book.text.compose import INFEASIBLE, Chosen, Composer, Item, Spacing
+from book.text.linebreak import INSEPARABLE, Atom, is_ideographic, split_atoms
+
+QUARTER = 0.25  # em: 四分アキ between CJK and Latin or digits
+SPACE_UNITS = 2.5  # a space between words or scripts adjusts this many times as much as a CJK gap
+UNIT_STRETCH = 0.05  # em per unit at badness 100
+GAP_LIMIT = 0.1  # em: the most a gap between two CJK characters opens (a space: SPACE_UNITS times it)
+SPACE_FIRST = 0.125  # em a space opens before the CJK gaps do (a quarter-em space becomes three-eighths)
+UNIT_SHRINK = 0.03  # em per unit a tight line may close
+BEYOND_LIMIT = 1e5  # badness of a line that needs more than GAP_LIMIT
+HANGING = frozenset("、。，．")  # the marks that may hang at a line end (ぶら下げ)
+LINE_END = ("keep", "hang")
+
+
+@dataclass(frozen=True)
+class Glyph:
+    ch: str
+    font: str
+    advance: float  # pt as set: kerning and a compressed mark's lost half included
+    plain: float  # pt: the advance the PDF gives the glyph by itself
+
+
+def is_han(ch: str) -> bool:
+    """An ideograph, a kana or a full-width letter or digit (not punctuation)."""
+    return is_ideographic(ch) and ch.isalnum()
+
+
+def is_western(ch: str) -> bool:
+    """A Latin letter, a digit or a Western sign ("B-52", "45-NQ/TW", "%")."""
+    return not is_ideographic(ch) and not ch.isspace()
+
+
+def boundary(a: str, b: str, space: float | None, size: float) -> tuple[float, float]:
+    """The natural width (pt) and the adjustable units of the gap between the
+    characters ``a`` and ``b``; ``space`` is the width of a space between them, if any.
+
+    >>> boundary("年", "5", None, 10), boundary("の", "B", 2.6, 10)
+    ((2.5, 2.5), (2.5, 2.5))
+    >>> boundary("海", "防", None, 10), boundary("2", "0", None, 10), boundary("—", "—", None, 10)
+    ((0.0, 1), (0.0, 0), (0.0, 0))
+    >>> boundary("Vũ", "Đức", 2.6, 10)
+    (2.6, 2.5)
+    """
+    a, b = a[-1], b[0]
+    if (is_han(a) and is_western(b)) or (is_western(a) and is_han(b)):
+        return QUARTER * size, SPACE_UNITS
+    if space is not None:
+        if is_ideographic(a) or is_ideographic(b):
+            return 0.0, 1  # a stray space beside CJK punctuation: the mark has its own
+        return space, SPACE_UNITS
+    if is_ideographic(a) and is_ideographic(b):
+        return 0.0, 0 if (a in INSEPARABLE and a == b) else 1
+    if is_ideographic(a) or is_ideographic(b):
+        return 0.0, 1  # a bracket beside a Latin word
+    return 0.0, 0  # inside a Latin word or a number
+
+
+def atom_glyphs(fonts, atom: Atom, role: str, size: float, tracking: float) -> tuple[list[Glyph], float, float]:
+    """The glyphs of ``atom`` as set (spaces included), and what a line start
+    or end may take off it (an opening bracket's, a closing mark's empty half)."""
+    from book.text.typeset import run_layouts
+
+    runs = fonts.runs(atom.text, role)
+    shaped = run_layouts(fonts, runs, atom.after, True)
+    glyphs: list[Glyph] = []
+    for run, layout in zip(runs, shaped, strict=True):
+        starts: list[tuple[float, str, float]] = []
+        for offset, text, _ in layout.segments:
+            at = offset
+            for ch in text:
+                plain = pdfmetrics.stringWidth(ch, run.font, 1)
+                starts.append((at, ch, plain))
+                at += plain
+        ends = [at for at, _, _ in starts[1:]] + [layout.width]
+        glyphs += [Glyph(ch, run.font, (end - at) * size + tracking, plain * size)
+                   for (at, ch, plain), end in zip(starts, ends, strict=True)]
+    if not shaped:
+        return glyphs, 0.0, 0.0
+    return glyphs, shaped[0].lead * size, shaped[-1].trail * size
+
+
+def tokens(glyphs: list[Glyph], size: float) -> tuple[list[Glyph], list[tuple[float, float]]]:
+    """The visible glyphs, and between each two the gap's natural width and units."""
+    out: list[Glyph] = []
+    gaps: list[tuple[float, float]] = []
+    space: float | None = None
+    for glyph in glyphs:
+        if glyph.ch.isspace():
+            space = (space or 0.0) + glyph.advance
+            continue
+        if out:
+            gaps.append(boundary(out[-1].ch, glyph.ch, space, size))
+        out.append(glyph)
+        space = None
+    return out, gaps
+
+
+def grid_measure(width: float, size: float, style: Style) -> float:
+    """The largest whole number of ems inside ``width`` (left or justified text).
+
+    >>> from book.model import Style
+    >>> grid_measure(184.3, 8.5, Style("caption", "sans", 8.5, 14.5, align="justify"))
+    178.5
+    """
+    if style.align not in ("left", "justify"):
+        return width
+    return math.floor(width / size + 1e-6) * size
+
+
+class GridComposer(Composer):
+    """The paragraph composer with JLREQ's limits: a line that would open its
+    CJK gaps past ``GAP_LIMIT`` is all but refused, and a hanging mark hangs whole."""
+
+    def badness(self, natural: float, gaps: int, last: bool, trim: float = 0.0) -> float:
+        if trim and natural > self.width + 0.01:
+            natural -= trim  # the mark hangs outside the measure
+        slack = self.width - natural
+        if slack < -0.01:
+            if last:
+                return INFEASIBLE  # a paragraph's last line is set solid: it breaks earlier rather than close up
+            shrink = self.spacing.shrink * gaps
+            if shrink <= 0 or -slack > shrink + 0.01:
+                return INFEASIBLE
+            return 100 * (-slack / shrink) ** 3
+        if not self.justify or last:
+            return super().badness(natural, gaps, last)
+        if slack <= 0.01:
+            return 0.0
+        if slack > GAP_LIMIT / UNIT_STRETCH * self.spacing.stretch * gaps + 0.01:
+            return BEYOND_LIMIT + slack
+        return 100 * (slack / (self.spacing.stretch * gaps)) ** 3
+
+
+def measure_items(fonts, atoms: list[Atom], style: Style, lang: str, size: float, text: str,
+                  soft: tuple[str, ...]) -> list[Item]:
+    tracking = style.tracking / 1000 * size
+    inside = soft_offsets(text, soft)
+    items: list[Item] = []
+    for number, atom in enumerate(atoms):
+        glyphs, lead, trail = atom_glyphs(fonts, atom, style.font, size, tracking)
+        visible, inner = tokens(glyphs, size)
+        width = sum(g.advance for g in visible) + sum(extra for extra, _ in inner)
+        units = sum(u for _, u in inner)
+        space = 0.0
+        if number + 1 < len(atoms) and visible:
+            between = pdfmetrics.stringWidth(" ", visible[-1].font, size) if atom.space_after else None
+            space, after = boundary(visible[-1].ch, atoms[number + 1].text, between, size)
+            units += after
+        hang = line_end_room(style, atom, visible, trail)
+        penalty = NAME_PENALTY * inside.get(atoms[number + 1].start, 0) if number + 1 < len(atoms) else 0.0
+        items.append(Item(atom, width, space, [], lead, hang, penalty, units))
+    return items
+
+
+def line_end_room(style: Style, atom: Atom, visible: list[Glyph], trail: float) -> float:
+    """What a line ending with ``atom`` may give up when it is too long, taken
+    whole or not at all: with ``hang`` a stop or comma hangs outside the
+    measure; with ``keep`` a closing mark loses its empty half, its ink still
+    inside the measure (JLREQ's first step in tightening a line)."""
+    if atom.space_after or not visible:
+        return 0.0
+    if style.line_end == "hang" and visible[-1].ch in HANGING:
+        return visible[-1].advance
+    return trail
+
+
+def compose_cjk(fonts, text: str, style: Style, lang: str, size: float, width: float, indent: bool,
+                keep: tuple[str, ...]) -> tuple[list[Item], list[Chosen], float, bool]:
+    """The composer's choice for one Chinese or Japanese paragraph on the grid."""
+    hard, soft = split_keep(keep, lang)
+    atoms = split_atoms(text, lang, hard)
+    start = style.first_indent * size if indent else 0.0
+    items = measure_items(fonts, atoms, style, lang, size, text, soft)
+    if not items:
+        return items, [], start, True
+    spacing = Spacing(UNIT_STRETCH * size, UNIT_SHRINK * size, True)
+    composer = GridComposer(items, grid_measure(width, size, style), start, spacing, style.align == "justify", True)
+    return items, composer.compose(), start, True
+
+
+def adjust(gaps: list[tuple[float, float]], delta: float, size: float) -> list[float]:
+    """What each gap adds (pt) so the line grows by ``delta``: spaces first by
+    ``SPACE_FIRST``, then CJK gaps up to ``GAP_LIMIT``, then spaces again up
+    to half an em; a tight line closes every gap by its share.
+
+    >>> adjust([(2.5, 2.5), (0.0, 1), (0.0, 0)], 2.0, 10)
+    [1.25, 0.75, 0.0]
+    >>> [round(a, 3) for a in adjust([(2.5, 2.5), (0.0, 1)], -0.7, 10)]
+    [-0.5, -0.2]
+    """
+    if delta < 0:
+        units = sum(u for _, u in gaps)
+        return [delta * u / units if units else 0.0 for _, u in gaps]
+    spaces = [u for _, u in gaps if u > 1]
+    cjk = [u for _, u in gaps if u == 1]
+    room = GAP_LIMIT * size
+    to_spaces = min(delta, SPACE_FIRST * size * len(spaces))
+    to_cjk = min(delta - to_spaces, room * len(cjk))
+    # Then the spaces up to half an em; what is left stays at the line's end (a line kinsoku left no better way to fill).
+    rest = min(delta - to_spaces - to_cjk, (QUARTER - SPACE_FIRST) * size * len(spaces))
+    out = []
+    for _, u in gaps:
+        if u > 1:
+            out.append((to_spaces + rest) * u / sum(spaces))
+        elif u == 1:
+            out.append(to_cjk / len(cjk))
+        else:
+            out.append(0.0)
+    return out
+
+
+def draw_cjk_line(fonts, items: list[Item], chosen: Chosen, style: Style, size: float, width: float, indent: float):
+    """The pieces of one line: runs of glyphs that advance alike, each at its place."""
+    from book.text.typeset import Line, Piece, bind_overlaps, line_atoms
+
+    atoms = line_atoms(items, chosen)
+    tracking = style.tracking / 1000 * size
+    leading = style.leading * size / style.size
+    measure = grid_measure(width, size, style)
+    glyphs: list[Glyph] = []
+    start = indent if chosen.start.index < 0 else 0.0
+    for position, atom in enumerate(atoms):
+        atom_set, lead, trail = atom_glyphs(fonts, atom, style.font, size, tracking)
+        if position == 0 and chosen.start.index >= 0:
+            start = -lead
+        glyphs += atom_set
+        if atom.space_after and position < len(atoms) - 1 and atom_set:
+            glyphs.append(Glyph(" ", atom_set[-1].font, pdfmetrics.stringWidth(" ", atom_set[-1].font, size), 0.0))
+    visible, gaps = tokens(glyphs, size)
+    if not visible:
+        return Line([], 0.0, size, leading, 0.0, last=chosen.last)
+    natural = start + sum(g.advance for g in visible) + sum(extra for extra, _ in gaps)
+    hang = 0.0
+    if natural > measure + 0.01:  # the line-end mark gives its room whole, or not at all
+        hang = line_end_room(style, atoms[-1], [g for g in atom_set if not g.ch.isspace()], trail)
+    delta = measure - (natural - hang)
+    if style.align != "justify" or (chosen.last and delta >= 0):
+        delta = 0.0
+    added = adjust(gaps, delta, size) if delta else [0.0] * len(gaps)
+    shift = {"center": (width - natural) / 2, "right": width - natural}.get(style.align, 0.0)
+    x = max(0.0, shift) + start
+    places = []
+    for number, glyph in enumerate(visible):
+        places.append(x)
+        x += glyph.advance + (gaps[number][0] + added[number] if number < len(gaps) else 0.0)
+    # Each glyph's character spacing: what its step to the next adds to its own advance.
+    spacing = [(places[n + 1] - places[n] if n + 1 < len(visible) else g.advance) - g.plain for n, g in enumerate(visible)]
+    pieces: list[Piece] = []
+    first = 0
+    while first < len(visible):
+        glyph = visible[first]
+        spread = is_ideographic(glyph.ch)  # only CJK glyphs carry character spacing: a Latin run is set solid
+        end = first  # a piece runs on while its glyphs (bar the last) step alike, in one face and script
+        alone = abs(glyph.advance - glyph.plain) > 1e-6  # a compressed mark is a piece of its own, as pdftotext needs
+        while (not alone and end + 1 < len(visible) and visible[end + 1].font == glyph.font
+               and is_ideographic(visible[end + 1].ch) == spread
+               and abs(visible[end + 1].advance - visible[end + 1].plain) < 1e-6  # a compressed mark starts its own
+               and abs(spacing[end] - (spacing[first] if spread else 0.0)) < 1e-6):
+            end += 1
+        squeezed = alone or (spread and end > first)
+        pieces.append(Piece(places[first], "".join(g.ch for g in visible[first:end + 1]), glyph.font,
+                            spacing[first] if spread and squeezed else 0.0))
+        first = end + 1
+    return Line(bind_overlaps(pieces, size, 0.0), x - hang, size, leading, 0.0, last=chosen.last)

@@ -1,0 +1,88 @@
+"""What may break in Chinese and Japanese running text beyond kinsoku.
+
+Japanese breaks between any two characters (JIS X 4051), except that a
+katakana word never leaves one or two kana alone on either line
+("プ|ロジェクト", "パ|レード"): the first two and the last two gaps of a
+katakana run are closed. A Japanese name or term of the glossary breaks only
+at a price (the composer weighs it); Chinese names and terms stay whole.
+"""
+
+from __future__ import annotations
+
+KATAKANA_EDGE = 3  # kana either side of a break inside a katakana word
+NAME_PENALTY = 30000.0  # demerits for a Japanese line ending inside a name or term
+
+
+def is_katakana(ch: str) -> bool:
+    """Katakana letters and the prolonged sound mark, not the middle dot that parts words.
+
+    >>> [is_katakana(ch) for ch in "パー・ク"]
+    [True, True, False, True]
+    """
+    code = ord(ch)
+    return (0x30A1 <= code <= 0x30FA or 0x30FC <= code <= 0x30FF or 0x31F0 <= code <= 0x31FF
+            or 0xFF66 <= code <= 0xFF9F)
+
+
+def katakana_cuts(text: str) -> set[int]:
+    """Offsets inside katakana words where no line may break: each run's
+    first and last ``KATAKANA_EDGE - 1`` gaps.
+
+    >>> sorted(katakana_cuts("のプロジェクト"))
+    [2, 3, 5, 6]
+    >>> sorted(katakana_cuts("ユネスコ"))
+    [1, 2, 3]
+    """
+    cuts: set[int] = set()
+    start = None
+    for offset, ch in enumerate(text + " "):
+        if is_katakana(ch) and offset < len(text):
+            if start is None:
+                start = offset
+            continue
+        if start is not None:
+            end = offset
+            for gap in range(start + 1, end):
+                if gap - start < KATAKANA_EDGE or end - gap < KATAKANA_EDGE:
+                    cuts.add(gap)
+            start = None
+    return cuts
+
+
+def extra_cuts(text: str, lang: str) -> set[int]:
+    """The closed gaps a language adds to kinsoku (Japanese: katakana words)."""
+    return katakana_cuts(text) if lang == "ja" else set()
+
+
+def soft_phrase(phrase: str) -> bool:
+    """A Japanese phrase that may break at a price: all Japanese characters
+    (a term of the glossary). A Latin name or a label with its name stays whole.
+
+    >>> soft_phrase("カットバラングール"), soft_phrase("写真：Vũ Đức"), soft_phrase("パリ和平協定")
+    (True, False, True)
+    """
+    return bool(phrase) and all(not ch.isascii() and not ch.isspace() and ord(ch) >= 0x2E80 for ch in phrase)
+
+
+def split_keep(keep: tuple[str, ...], lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(phrases never broken, phrases broken at a price) for ``lang``."""
+    if lang != "ja":
+        return keep, ()
+    return tuple(p for p in keep if not soft_phrase(p)), tuple(p for p in keep if soft_phrase(p))
+
+
+def soft_offsets(text: str, phrases: tuple[str, ...]) -> dict[int, int]:
+    """Offsets inside the occurrences of ``phrases`` in ``text``, with how
+    many phrases hold each (a name inside a longer term costs twice).
+
+    >>> sorted(soft_offsets("鳳凰木と鳳凰", ("鳳凰", "鳳凰木")).items())
+    [(1, 2), (2, 1), (5, 1)]
+    """
+    inside: dict[int, int] = {}
+    for phrase in phrases:
+        at = text.find(phrase)
+        while at >= 0:
+            for offset in range(at + 1, at + len(phrase)):
+                inside[offset] = inside.get(offset, 0) + 1
+            at = text.find(phrase, at + 1)
+    return inside

@@ -1,0 +1,198 @@
+"""Chinese, Japanese and Korean setting as a typesetter checks it in the
+built print PDFs: glyph positions read back from the content streams
+(`cjk_pdf`), every body, intro and caption line of the sample book."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from cjk_pdf import Glyph, pdf_lines, text
+from conftest import REPO
+
+from book.i18n.glossary import read_glossary
+from book.text.cjk import is_han
+from book.text.cjk_breaks import is_katakana
+from book.text.linebreak import is_ideographic
+
+TEXT_SIZES = (6.0, 12.0)  # pt: running text, captions and credit lines; titles and labels are larger
+
+
+def edition(root: Path, lang: str) -> Path:
+    return root / "output" / "print" / lang / f"hai-phong-70-nam-{lang}-interior.pdf"
+
+
+def western(ch: str) -> bool:
+    return ch.isalnum() and not is_ideographic(ch)
+
+
+def gaps(line: list[Glyph]) -> list[tuple[Glyph, Glyph, float]]:
+    """Each two neighbouring glyphs and the white between them, in em."""
+    return [(a, b, (b.x - a.right) / a.size) for a, b in zip(line, line[1:], strict=False)]
+
+
+def blocks(root: Path, lang: str) -> list[list[list[Glyph]]]:
+    """The text blocks of running text: lines of one size starting at one x,
+    each baseline one leading under the one before, on one page."""
+    found: list[list[list[Glyph]]] = []
+    open_blocks: list[tuple[int, float, list[list[Glyph]]]] = []  # page, left edge, lines (frames interleave by height)
+    for page, line in pdf_lines(edition(root, lang)):
+        size, x, y = line[0].size, line[0].x, line[0].y
+        if not TEXT_SIZES[0] < size < TEXT_SIZES[1]:
+            continue
+        for at, (block_page, left, lines) in enumerate(open_blocks):
+            previous = lines[-1][0]
+            if (block_page == page and previous.size == size and abs(left - x) < 2.1 * size
+                    and 0 < previous.y - y < 2.5 * size):
+                lines.append(line)
+                open_blocks[at] = (page, min(left, x), lines)
+                break
+        else:
+            found.append([line])
+            open_blocks.append((page, x, found[-1]))
+    return found
+
+
+def paragraph_ends(block: list[list[Glyph]]) -> list[bool]:
+    """Which lines end a paragraph: the block's last, one followed by a wider
+    baseline step (paragraph space), or one followed by an indented line."""
+    steps = [a[0].y - b[0].y for a, b in zip(block, block[1:], strict=False)]
+    leading = min(steps, default=0.0)
+    left = min(line[0].x for line in block)
+    ends = []
+    for number in range(len(block)):
+        if number + 1 == len(block):
+            ends.append(True)
+            continue
+        nxt = block[number + 1]
+        ends.append(steps[number] > leading + 0.5 or nxt[0].x > left + 0.5 * nxt[0].size)
+    return ends
+
+
+@pytest.mark.parametrize("lang", ["zh", "ja"])
+def test_cjk_gaps_stay_within_a_tenth_of_an_em_and_closed_on_last_lines(sample, lang):
+    """JLREQ: a justified line opens its CJK gaps by at most about 0.1 em; a
+    paragraph's last line is set solid."""
+    wide, loose_last, lines = [], [], 0
+    for block in blocks(sample, lang):
+        for line, last in zip(block, paragraph_ends(block), strict=True):
+            lines += 1
+            cjk = [gap for a, b, gap in gaps(line) if is_han(a.ch) and is_han(b.ch)]
+            if any(abs(gap) > 0.101 for gap in cjk):
+                wide.append((max(cjk, key=abs), text(line)))
+            if last and any(abs(gap) > 0.005 for gap in cjk):
+                loose_last.append((max(cjk, key=abs), text(line)))
+    assert lines > 400, "the edition's running text was read"
+    assert not wide, wide[:10]
+    assert not loose_last, loose_last[:10]
+
+
+@pytest.mark.parametrize("lang", ["zh", "ja"])
+def test_latin_words_and_numbers_are_never_letter_spaced(sample, lang):
+    """Justification never spreads "2045" or "45-NQ/TW": Latin letters and
+    digits stand solid (kerned at most), or a word space apart."""
+    spaced = []
+    for _, line in pdf_lines(edition(sample, lang)):
+        for a, b, gap in gaps(line):
+            if western(a.ch) and western(b.ch):
+                if (a.piece == b.piece and abs(a.tc) > 1e-3) or 0.02 < gap < 0.15:
+                    spaced.append((a.ch + b.ch, round(gap, 3), text(line)))
+    assert not spaced, spaced[:10]
+
+
+@pytest.mark.parametrize("lang", ["zh", "ja"])
+def test_a_quarter_em_wherever_cjk_meets_latin_or_digits(sample, lang):
+    """四分アキ: "1955 年 5 月", "ビンファスト（VinFast）" keeps its brackets, "第 45 号"."""
+    meetings, missing = 0, []
+    for block in blocks(sample, lang):
+        for line in block:
+            for a, b, gap in gaps(line):
+                if (is_han(a.ch) and western(b.ch)) or (western(a.ch) and is_han(b.ch)):
+                    meetings += 1
+                    if not 0.15 <= gap <= 0.55:
+                        missing.append((a.ch + b.ch, round(gap, 3), text(line)))
+    assert meetings > 50
+    assert not missing, missing[:10]
+
+
+def kana_run(text_: str, from_end: bool) -> int:
+    chars = reversed(text_) if from_end else iter(text_)
+    count = 0
+    for ch in chars:
+        if not is_katakana(ch):
+            break
+        count += 1
+    return count
+
+
+def test_no_katakana_word_leaves_one_or_two_kana_on_a_line(sample):
+    """"プ|ロジェクト", "ユ|ネスコ", "パ|レード" never happen: a loanword
+    split across lines keeps three kana or more on each line."""
+    splits, torn = 0, []
+    for block in blocks(sample, "ja"):
+        for line, nxt in zip(block, block[1:], strict=False):
+            before, after = kana_run(text(line), True), kana_run(text(nxt), False)
+            if before and after:
+                splits += 1
+                if before < 3 or after < 3:
+                    torn.append(f"{text(line)[-6:]}|{text(nxt)[:6]}")
+    assert not torn, torn
+
+
+def test_chinese_names_and_glossary_terms_stay_whole(sample):
+    """黎桓, 巴黎和平协定, 凤凰 and every term of the glossary are never split across lines."""
+    terms = {form.strip() for term in read_glossary(sample, "vi") for form in term.targets.get("zh", "").split("|")}
+    book = yaml.safe_load((REPO / "content" / "book.yaml").read_text(encoding="utf-8"))
+    terms |= set(book["keep_together"]["zh"])
+    terms = {t for t in terms if len(t) > 1}
+    assert {"黎桓", "巴黎和平协定", "凤凰", "海防"} <= terms
+    split, seen = [], set()
+    for block in blocks(sample, "zh"):
+        texts = [text(line) for line in block]
+        joined = "".join(texts)
+        bounds = set()
+        at = 0
+        for piece in texts[:-1]:
+            at += len(piece)
+            bounds.add(at)
+        for term in terms:
+            start = joined.find(term)
+            while start >= 0:
+                seen.add(term)
+                if any(start < b < start + len(term) for b in bounds):
+                    split.append((term, joined[max(0, start - 8):start + len(term) + 8]))
+                start = joined.find(term, start + 1)
+    assert {"黎桓", "巴黎和平协定", "凤凰"} <= seen, "the sample's names were read"
+    assert not split, split
+
+
+def test_korean_separator_never_ends_or_starts_a_line(sample):
+    """"하이퐁 도심, 2024년 3월 · / 사진: …": the "·" between the place and date
+    and the credit goes where the line breaks."""
+    dangling, seen = [], 0
+    for _, line in pdf_lines(edition(sample, "ko")):
+        content = text(line).strip()
+        seen += "·" in content
+        if content.endswith("·") or content.startswith("·"):
+            dangling.append(content)
+    assert seen, "the separator is drawn between words on a line"
+    assert not dangling, dangling
+
+
+def test_korean_body_is_justified(sample):
+    """KLREQ: the foreword and the chapter intros fill their measure (word
+    spaces adjusted), save each paragraph's last line."""
+    short = []
+    justified = 0
+    for block in blocks(sample, "ko"):
+        if block[0][0].size < 9.5 or len(block) < 3:
+            continue  # captions and credit lines are set ragged
+        right = max(line[-1].right for line in block)
+        for line, last in zip(block, paragraph_ends(block), strict=True):
+            if not last:
+                justified += 1
+                if right - line[-1].right > 0.5:
+                    short.append(text(line))
+    assert justified > 20
+    assert not short, short[:5]
