@@ -96,8 +96,17 @@ def test_no_credit_name_is_split(sample_prepared, sample_editions, lang):
     for lines in paragraphs(edition):
         joined = " ".join(lines) if TABLE[lang].breaking == "words" else "".join(lines)
         for name in names:
+            # Latin and Vietnamese: a long name (more than three words, some lower-case:
+            # "Cảng hàng không quốc tế Cát Bi") may break at a price (`book.text.latin`).
+            if TABLE[lang].breaking == "words" and not unbreakable(name):
+                continue
             if name in joined:
                 assert any(name in line for line in lines), (lang, name, lines)
+
+
+def unbreakable(name: str) -> bool:
+    words = name.split()
+    return len(words) <= 3 or all(word[:1].isupper() for word in words)
 
 
 def test_long_english_paragraph_keeps_hyphen_rules_at_every_width(fonts_en):

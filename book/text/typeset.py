@@ -13,6 +13,8 @@ from book.languages import TABLE
 from book.model import MM, Style
 from book.text.compose import Chosen, Composer, Item, Spacing, letters
 from book.text.fonts import EditionFonts, Run
+from book.text.latin import Rules, with_one_hyphen
+from book.text.latin_hyphens import checked
 from book.text.linebreak import Atom, split_atoms
 from book.text.memo import remembered
 from book.text.sense import break_penalties
@@ -116,21 +118,21 @@ def hyphen_options(word: str, lang: str) -> list[tuple[str, str]]:
     dictionary = hyphenator(lang)
     if dictionary is None or len(word) < 6 or "-" in word or any(ch.isdigit() for ch in word) or not word[0].islower():
         return []
-    return [(first, rest) for first, rest in dictionary.iterate(word)
-            if letters(first) >= MIN_LETTERS and letters(rest) >= MIN_LETTERS]
+    options = checked(word, list(dictionary.iterate(word)))  # against the list of misleading breaks
+    return [(first, rest) for first, rest in options if letters(first) >= MIN_LETTERS and letters(rest) >= MIN_LETTERS]
 
 
 def measure_items(fonts: EditionFonts, atoms: list[Atom], style: Style, lang: str, size: float, tracking: float,
                   text: str = "") -> list[Item]:
     compress = TABLE[lang].breaking == "characters"
-    penalties = break_penalties(atoms, lang, text) if style.display else [0.0] * len(atoms)
+    penalties = break_penalties(atoms, lang, text) if style.display else [atom.penalty for atom in atoms]
     items = []
     for number, atom in enumerate(atoms):
         _, width, space, lead, trail = measure_atom(fonts, atom, style.font, size, tracking, compress)
         splits = []
         if style.hyphenate and number < len(atoms) - 1:  # never the paragraph's last word
             for first, rest in hyphen_options(atom.text, lang):
-                head, tail = Atom(first + "-"), Atom(rest, atom.space_after)
+                head, tail = Atom(first + "-", role=atom.role), Atom(rest, atom.space_after, role=atom.role)
                 splits.append((head, tail, measure_text(fonts, head.text, style.font, size, tracking)[1],
                                measure_text(fonts, tail.text, style.font, size, tracking)[1]))
         items.append(Item(atom, width, space, splits, lead, trail, penalties[number]))
@@ -243,7 +245,13 @@ def compose_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, s
         return items, [], start, cjk
     spacing = Spacing(CJK_STRETCH * size, CJK_SHRINK * size, True) if cjk else (
         Spacing(LATIN_STRETCH * size, LATIN_SHRINK * size if style.align == "justify" else 0.0, False))
-    chosen = Composer(items, width, start, spacing, style.align == "justify", cjk, balance=style.display).compose()
+    def compose(trial: list[Item]) -> tuple[list[Chosen], float]:
+        composer = Composer(trial, width, start, spacing, style.align == "justify", cjk, balance=style.display)
+        if not cjk and not style.display:
+            composer.rules = Rules(lang)
+        return composer.compose(), composer.total
+
+    chosen = with_one_hyphen(items, compose) if not cjk and not style.display else compose(items)[0]
     return items, chosen, start, cjk
 
 
