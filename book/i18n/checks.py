@@ -1,5 +1,6 @@
 """Checks of one language's catalog, as a translator's tools would make them:
-syntax, header, placeholders, NFC, duplicates, msgfmt -c, glossary terms."""
+syntax, header, placeholders, NFC, duplicates, italic markup left open,
+msgfmt -c, glossary terms."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from book.i18n.glossary import missing_terms, read_glossary
 from book.languages import TABLE, catalog_rel, nfc
 from book.model import Book
 from book.placeholders import placeholders
+from book.text.italic import unclosed
 
 MSGFMT_LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): (?P<message>.*)$")
 
@@ -70,6 +72,9 @@ def check_catalog(root: Path, book: Book, catalog: Catalog) -> list[Problem]:
             want = " ".join("{" + p + "}" for p in placeholders(entry.msgid)) or "none"
             have = " ".join("{" + p + "}" for p in placeholders(entry.msgstr)) or "none"
             problems.append(Problem("placeholder", f"{entry.msgctxt}: placeholders differ: the source has {want}, the translation {have}", where))
+        if entry.msgstr and unclosed(entry.msgstr) is not None:
+            problems.append(Problem("italic-markup", f"{entry.msgctxt}: an italic mark '*' opens and never closes; "
+                                    "close it ('*hát đúm*') or write \\* for a star", where))
         if entry.msgstr and "fuzzy" not in entry.flags and entry.msgctxt in sources:
             for term in missing_terms(sources[entry.msgctxt], entry.msgstr, lang, terms):
                 problems.append(Problem("glossary", f"{entry.msgctxt}: glossary term '{term.source}' is '{term.targets[lang]}' "

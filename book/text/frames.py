@@ -14,6 +14,7 @@ from book.i18n.localise import Localiser
 from book.languages import language
 from book.model import IMPRINT_SLOT, Book, Message
 from book.pages.paginate import Page, Pagination, Placed
+from book.text.italic import by_role
 from book.text.typeset import Part
 
 
@@ -276,7 +277,8 @@ def texts_by_role(book: Book, words: EditionWords) -> dict[str, set[str]]:
 
     for item in words.frames:
         for part in item.parts:
-            roles.setdefault(part.style.font, set()).add(part.text)
+            for role, shown in by_role(part.text, part.style.font).items():  # italic spans in the italic role
+                roles.setdefault(role, set()).add(shown)
     for number, head in words.running_heads.items():
         add("running-head", head)
         add("folio", str(number))
