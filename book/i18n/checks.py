@@ -1,6 +1,6 @@
 """Checks of one language's catalog, as a translator's tools would make them:
 syntax, header, placeholders, NFC, duplicates, italic markup left open,
-msgfmt -c, glossary terms."""
+Vietnamese names without their marks, msgfmt -c, glossary terms."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pathlib import Path
 
 from book.errors import ERROR, WARNING, Problem, TranslationError, Where
 from book.i18n.catalog import Catalog, without_bom
+from book.i18n.diacritics import known_names, stripped
 from book.i18n.glossary import missing_terms, read_glossary
 from book.languages import TABLE, catalog_rel, nfc
 from book.model import Book
@@ -53,6 +54,9 @@ def check_catalog(root: Path, book: Book, catalog: Catalog) -> list[Problem]:
                                 Where(rel, 1)))
     sources = {m.ctx: m.text for m in book.messages()}
     terms = read_glossary(root, book.source_language)
+    # A Latin-script edition spells Vietnamese names with their marks (`book.i18n.diacritics`).
+    marks = TABLE[lang].script == "Latn" and TABLE[book.source_language].script == "Latn"
+    known = known_names(list(sources.values()) + [t.source for t in terms]) if marks else {}
     seen: dict[str | None, int] = {}
     for entry in po:
         if entry.obsolete:
@@ -72,6 +76,10 @@ def check_catalog(root: Path, book: Book, catalog: Catalog) -> list[Problem]:
             want = " ".join("{" + p + "}" for p in placeholders(entry.msgid)) or "none"
             have = " ".join("{" + p + "}" for p in placeholders(entry.msgstr)) or "none"
             problems.append(Problem("placeholder", f"{entry.msgctxt}: placeholders differ: the source has {want}, the translation {have}", where))
+        if marks and entry.msgstr and entry.msgctxt in sources:
+            for wrong, right in stripped(sources[entry.msgctxt], entry.msgstr, known):
+                problems.append(Problem("diacritics", f"{entry.msgctxt}: '{wrong}' is written without its marks; "
+                                        f"write '{right}' (names keep them, as the source and the glossary do)", where, WARNING))
         if entry.msgstr and unclosed(entry.msgstr) is not None:
             problems.append(Problem("italic-markup", f"{entry.msgctxt}: an italic mark '*' opens and never closes; "
                                     "close it ('*hát đúm*') or write \\* for a star", where))
