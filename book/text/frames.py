@@ -273,7 +273,8 @@ def texts_by_role(book: Book, words: EditionWords) -> dict[str, set[str]]:
     roles: dict[str, set[str]] = {}
 
     def add(style_name: str, text: str) -> None:
-        roles.setdefault(book.style(style_name, lang).font, set()).add(text)
+        for role, shown in by_role(text, book.style(style_name, lang).font).items():
+            roles.setdefault(role, set()).add(shown)
 
     for item in words.frames:
         for part in item.parts:

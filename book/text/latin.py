@@ -101,6 +101,12 @@ def persons(words: list[Atom], start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def settle(costs: dict[int, float], offset: int, cost: float) -> None:
+    """A lock found by any rule stands; of two prices the lower."""
+    old = costs.get(offset)
+    costs[offset] = cost if old is None else LOCKED if LOCKED in (old, cost) else min(old, cost)
+
+
 def run_costs(words: list[Atom], start: int, end: int, costs: dict[int, float]) -> None:
     """The price of a break after each word of the name ``words[start:end]``."""
     count = end - start
@@ -118,7 +124,7 @@ def run_costs(words: list[Atom], start: int, end: int, costs: dict[int, float]) 
             cost = NATURAL_BREAK  # "Cảng hàng không quốc tế / Cát Bi"
         else:
             cost = NAME_BREAK
-        costs[words[k + 1].start] = min(costs.get(words[k + 1].start, LOCKED), cost) if cost != LOCKED else LOCKED
+        settle(costs, words[k + 1].start, cost)
     for first, stop in persons(words, start, end):
         for k in range(first, stop - 1):
             costs[words[k + 1].start] = LOCKED
@@ -158,12 +164,28 @@ def name_breaks(words: list[Atom], text: str, keep: tuple[str, ...], lang: str) 
     for start, end in phrase_spans(words, text, tuple(p for p in keep if p not in long_phrases)):
         for k in range(start + 1, end):
             costs[words[k].start] = LOCKED
+    for k in range(1, len(words) - 2):
+        if words[k].text in ("–", "—") and names_beside(words, k) >= (2, 2) and words[k + 1].start not in costs:
+            costs[words[k + 1].start] = NAME_BREAK  # "Hạ Long Bay – / Cát Bà Archipelago", where the rag needs it
     if lang == "vi":
         for prev, word in zip(words, words[1:], strict=False):
             if prev.text.lower() in ("ngày", "tháng") and (word.text[:1].isdigit() or bare(word.text) in VI_MONTHS):
                 costs[word.start] = LOCKED  # "Ngày 13/5/1955", "tháng Năm"
     locked = {offset for offset, cost in costs.items() if cost == LOCKED}
     return locked, {offset: cost for offset, cost in costs.items() if cost != LOCKED}
+
+
+def names_beside(words: list[Atom], k: int) -> tuple[int, int]:
+    """How many capitalised words stand right before and right after the dash ``words[k]``."""
+    before = 0
+    while k - before - 1 >= 0 and capitalised(words[k - before - 1].text) and words[k - before - 1].space_after:
+        before += 1
+    after = 0
+    while k + after + 1 < len(words) and capitalised(words[k + after + 1].text):
+        after += 1
+        if words[k + after].space_after != " ":
+            break
+    return before, after
 
 
 def last_line_words(items, start) -> list[str]:

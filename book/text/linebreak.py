@@ -332,7 +332,8 @@ def split_atoms(text: str, lang: str, keep: tuple[str, ...] = (), phrases: bool 
     atoms = protect(atoms, text, keep, cuts)
     index = 0
     while index < len(atoms) - 1:
-        if keeps_together(atoms[index], atoms[index + 1], facts.number_words, cjk):
+        priced = atoms[index + 1].start in penalties and atoms[index].text[-1] in DASHES  # a dash between two long names
+        if keeps_together(atoms[index], atoms[index + 1], facts.number_words, cjk) and not priced:
             join(atoms, index)
         else:
             index += 1
