@@ -12,7 +12,7 @@ from pathlib import Path
 
 from book.errors import ERROR, WARNING, Problem, TranslationError, Where
 from book.i18n.catalog import Catalog, without_bom
-from book.i18n.diacritics import known_names, stripped
+from book.i18n.diacritics import known_names, marked_names, stripped
 from book.i18n.glossary import missing_terms, read_glossary
 from book.languages import TABLE, catalog_rel, nfc
 from book.model import Book
@@ -56,7 +56,8 @@ def check_catalog(root: Path, book: Book, catalog: Catalog) -> list[Problem]:
     terms = read_glossary(root, book.source_language)
     # A Latin-script edition spells Vietnamese names with their marks (`book.i18n.diacritics`).
     marks = TABLE[lang].script == "Latn" and TABLE[book.source_language].script == "Latn"
-    known = known_names(list(sources.values()) + [t.source for t in terms]) if marks else {}
+    own = {ctx: marked_names(text) for ctx, text in sources.items()} if marks else {}
+    known = known_names(list(sources.values()) + [t.source for t in terms], own.values()) if marks else {}
     seen: dict[str | None, int] = {}
     for entry in po:
         if entry.obsolete:
@@ -77,7 +78,7 @@ def check_catalog(root: Path, book: Book, catalog: Catalog) -> list[Problem]:
             have = " ".join("{" + p + "}" for p in placeholders(entry.msgstr)) or "none"
             problems.append(Problem("placeholder", f"{entry.msgctxt}: placeholders differ: the source has {want}, the translation {have}", where))
         if marks and entry.msgstr and entry.msgctxt in sources:
-            for wrong, right in stripped(sources[entry.msgctxt], entry.msgstr, known):
+            for wrong, right in stripped(sources[entry.msgctxt], entry.msgstr, known, own[entry.msgctxt]):
                 problems.append(Problem("diacritics", f"{entry.msgctxt}: '{wrong}' is written without its marks; "
                                         f"write '{right}' (names keep them, as the source and the glossary do)", where, WARNING))
         if entry.msgstr and unclosed(entry.msgstr) is not None:

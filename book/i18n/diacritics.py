@@ -21,19 +21,19 @@ SHORTEST = 3  # letters in a one-word name (shorter ones are too often English: 
 ENGLISH = frozenset("Han Song Yuan Ming Qing Tang Hanoi Vietnam Saigon Mekong Tonkin".split())
 
 
+# Each accented Latin letter (Latin-1 to Latin Extended Additional, where
+# Vietnamese letters are) to its base letter; Đ is a letter of its own in Unicode.
+BASE = {code: unicodedata.normalize("NFD", chr(code))[0] for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00))
+        if unicodedata.normalize("NFD", chr(code))[0] != chr(code)} | {ord("Đ"): "D", ord("đ"): "d"}
+
+
 def unmarked(text: str) -> str:
     """``text`` without Vietnamese marks, letter for letter.
 
     >>> unmarked("Ngô Quyền, Đổi mới")
     'Ngo Quyen, Doi moi'
     """
-    out = []
-    for ch in text:
-        if ch in "Đđ":
-            out.append("D" if ch == "Đ" else "d")
-        else:
-            out.append(unicodedata.normalize("NFD", ch)[0])
-    return "".join(out)
+    return text.translate(BASE)
 
 
 def marked_names(source: str) -> dict[str, str]:
@@ -58,7 +58,8 @@ def marked_names(source: str) -> dict[str, str]:
     return names
 
 
-def stripped(source: str, translation: str, known: dict[str, str] | None = None) -> list[tuple[str, str]]:
+def stripped(source: str, translation: str, known: dict[str, str] | None = None,
+             own: dict[str, str] | None = None) -> list[tuple[str, str]]:
     """(as written, as it should be) for each name in ``translation`` spelled
     without the marks ``source`` (or the ``known`` names of the book) gives it.
     A name is matched when it starts with a capital in the translation; its
@@ -69,8 +70,8 @@ def stripped(source: str, translation: str, known: dict[str, str] | None = None)
     >>> stripped("Hà Nội – Hải Phòng", "Hanoi – Hải Phòng"), stripped("quân Nam Hán", "the Southern Han army")
     ([], [])
     """
-    names = {key: name for key, name in (known or {}).items() if " " in key}  # the book's: names of two words or more
-    names.update(marked_names(source))
+    own = marked_names(source) if own is None else own
+    known = known or {}  # the book's names: of two words or more
     words = list(WORD.finditer(translation))
     found: list[tuple[str, str]] = []
     index = 0
@@ -80,7 +81,8 @@ def stripped(source: str, translation: str, known: dict[str, str] | None = None)
             if len(span) < count:
                 continue
             text = translation[span[0].start():span[-1].end()]
-            right = names.get(text.lower())
+            key = text.lower()
+            right = own.get(key) or (known.get(key) if count > 1 else None)
             if (right is None or not text[0].isupper() or len(right) != len(text) or right == text
                     or text in ENGLISH or f" {text} " in f" {source} "):
                 continue  # as the source writes it ("Nguyễn Quang Minh": no marks on "Quang")
@@ -101,12 +103,15 @@ def restore(source: str, translation: str, known: dict[str, str] | None = None) 
     return translation
 
 
-def known_names(sources: list[str]) -> dict[str, str]:
+def known_names(sources: list[str], found=()) -> dict[str, str]:
     """The names of two words or more in the sources, each as it is most
-    often spelled (its capitals matter not: `stripped` keeps the translation's)."""
+    often spelled (its capitals matter not: `stripped` keeps the
+    translation's); ``found`` holds `marked_names` of the first sources, when
+    the caller has them already."""
     seen: dict[str, dict[str, int]] = {}
-    for source in sources:
-        for key, name in marked_names(source).items():
+    found = list(found)
+    for number, source in enumerate(sources):
+        for key, name in (found[number] if number < len(found) else marked_names(source)).items():
             if " " in key:
                 forms = seen.setdefault(key, {})
                 forms[name] = forms.get(name, 0) + 1
