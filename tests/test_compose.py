@@ -78,8 +78,9 @@ def test_composer_rules_hold_on_every_text_of_the_book(sample_editions, lang):
                 if before.strip(",.") in facts.number_words and after[:1].isdigit():
                     problems.append(f"a date split from its number: {line!r} / {nxt!r}")
                 dashed = line.split(" ")[-2:] if not cjk else [line[-2:]]
-                if before and before[-1] in DASHES and (any(ch.isdigit() for ch in "".join(dashed)) or after[:1].isupper()
-                                                     or (cjk and line[-2:-1] not in DASHES)):
+                long_names = not cjk and all(w[:1].isupper() for w in line.split(" ")[-3:-1] + nxt.split(" ")[:2])
+                if before and before[-1] in DASHES and not long_names and (
+                        any(ch.isdigit() for ch in "".join(dashed)) or after[:1].isupper() or (cjk and line[-2:-1] not in DASHES)):
                     problems.append(f"a range or connector split at its dash: {line!r} / {nxt!r}")
         if cjk and len(lines) > 1:
             stub = [ch for ch in lines[-1] if ch not in NO_START and not ch.isspace()]
@@ -99,8 +100,17 @@ def test_no_credit_name_is_split(sample_prepared, sample_editions, lang):
     for lines in paragraphs(edition):
         joined = " ".join(lines) if TABLE[lang].breaking == "words" else "".join(lines)
         for name in names:
+            # Latin and Vietnamese: a long name (more than three words, some lower-case:
+            # "Cảng hàng không quốc tế Cát Bi") may break at a price (`book.text.latin`).
+            if TABLE[lang].breaking == "words" and not unbreakable(name):
+                continue
             if name in joined:
                 assert any(name in line for line in lines), (lang, name, lines)
+
+
+def unbreakable(name: str) -> bool:
+    words = name.split()
+    return len(words) <= 3 or all(word[:1].isupper() for word in words)
 
 
 def test_long_english_paragraph_keeps_hyphen_rules_at_every_width(fonts_en):

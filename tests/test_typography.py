@@ -283,13 +283,13 @@ TITLES = {
         ["Tương lai:", "thành phố cảng xanh, hiện đại"],
     ],
     "en": [
-        ["Hai Phong – 70 Years of Struggle,", "Construction and Development"],  # the half-title and the title page alike
-        ["A photo book marking the 70th anniversary", "of the liberation of Hai Phong (May 13, 1955 – May 13, 2025)"],
+        ["Hải Phòng – 70 Years of Struggle,", "Construction and Development"],  # the half-title and the title page alike
+        ["A photo book marking the 70th anniversary", "of the liberation of Hải Phòng (May 13, 1955 – May 13, 2025)"],
         ["Liberation", "and the Historic Years"],
         ["The Seaport,", "Northern Vietnam’s Gateway", "to Trade"],  # two grid rows: three lines at 26 pt, not two shrunk
         ["The Sea, the Islands", "and the People of the Sea"],
         ["Culture, Heritage", "and the Red Flamboyant Season"],
-        ["Hai Phong Today and Its People"],
+        ["Hải Phòng Today and Its People"],
         ["The Future:", "A Green, Modern Port City"],
     ],
     "ko": [["문화와 유산,", "그리고 붉은 봉황목 꽃의 계절"]],

@@ -1,5 +1,6 @@
 """Checks of one language's catalog, as a translator's tools would make them:
-syntax, header, placeholders, NFC, duplicates, msgfmt -c, glossary terms."""
+syntax, header, placeholders, NFC, duplicates, italic markup left open,
+Vietnamese names without their marks, msgfmt -c, glossary terms."""
 
 from __future__ import annotations
 
@@ -12,10 +13,12 @@ from pathlib import Path
 
 from book.errors import ERROR, WARNING, Problem, TranslationError, Where
 from book.i18n.catalog import Catalog, without_bom
+from book.i18n.diacritics import known_names, marked_names, stripped
 from book.i18n.glossary import missing_terms, read_glossary
 from book.languages import TABLE, catalog_rel, nfc
 from book.model import Book
 from book.placeholders import placeholders
+from book.text.italic import unclosed
 
 MSGFMT_LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): (?P<message>.*)$")
 
@@ -54,6 +57,10 @@ def check_catalog(root: Path, book: Book, catalog: Catalog) -> list[Problem]:
     problems += saved_form(path, rel, po.metadata.get("Content-Type", ""))
     sources = {m.ctx: m.text for m in book.messages()}
     terms = read_glossary(root, book.source_language)
+    # A Latin-script edition spells Vietnamese names with their marks (`book.i18n.diacritics`).
+    marks = TABLE[lang].script == "Latn" and TABLE[book.source_language].script == "Latn"
+    own = {ctx: marked_names(text) for ctx, text in sources.items()} if marks else {}
+    known = known_names(list(sources.values()) + [t.source for t in terms], own.values()) if marks else {}
     seen: dict[str | None, int] = {}
     for entry in po:
         if entry.obsolete:
@@ -76,6 +83,13 @@ def check_catalog(root: Path, book: Book, catalog: Catalog) -> list[Problem]:
             want = " ".join("{" + p + "}" for p in placeholders(entry.msgid)) or "none"
             have = " ".join("{" + p + "}" for p in placeholders(entry.msgstr)) or "none"
             problems.append(Problem("placeholder", f"{entry.msgctxt}: placeholders differ: the source has {want}, the translation {have}", where))
+        if marks and entry.msgstr and entry.msgctxt in sources:
+            for wrong, right in stripped(sources[entry.msgctxt], entry.msgstr, known, own[entry.msgctxt]):
+                problems.append(Problem("diacritics", f"{entry.msgctxt}: '{wrong}' is written without its marks; "
+                                        f"write '{right}' (names keep them, as the source and the glossary do)", where, WARNING))
+        if entry.msgstr and unclosed(entry.msgstr) is not None:
+            problems.append(Problem("italic-markup", f"{entry.msgctxt}: an italic mark '*' opens and never closes; "
+                                    "close it ('*hát đúm*') or write \\* for a star", where))
         if entry.msgstr and "fuzzy" not in entry.flags and entry.msgctxt in sources:
             for term in missing_terms(sources[entry.msgctxt], entry.msgstr, lang, terms):
                 problems.append(Problem("glossary", f"{entry.msgctxt}: glossary term '{term.source}' is '{term.targets[lang]}' "

@@ -14,8 +14,11 @@ from book.model import PartialDate
 
 
 def format_partial_date(date: PartialDate, lang: str) -> str:
-    """A date at its known precision, in the edition's CLDR form; years are
-    never grouped like numbers.
+    """A date at its known precision, in the edition's CLDR form: the long
+    date, the ``yMMMM`` skeleton (the month spelled out: "yMMM" abbreviates it
+    in Vietnamese, "thg 5 1972"), or the ``y`` skeleton, which gives a year
+    its suffix where the language writes one (1957年, 1957년); years are never
+    grouped like numbers.
 
     >>> format_partial_date(PartialDate(1975, 4, 30), "vi")
     '30 tháng 4, 1975'
@@ -23,15 +26,17 @@ def format_partial_date(date: PartialDate, lang: str) -> str:
     '1975年4月30日'
     >>> format_partial_date(PartialDate(1972, 12), "en")
     'December 1972'
-    >>> format_partial_date(PartialDate(2025), "ko")
-    '2025'
+    >>> format_partial_date(PartialDate(1972, 12), "vi")
+    'tháng 12 năm 1972'
+    >>> [format_partial_date(PartialDate(1957), lang) for lang in ("vi", "en", "zh", "ko", "ja")]
+    ['1957', '1957', '1957年', '1957년', '1957年']
     """
     locale = language(lang).locale
     if date.day:
         return format_date(datetime.date(date.year, date.month, date.day), "long", locale=locale)
     if date.month:
         return format_skeleton("yMMMM", datetime.date(date.year, date.month, 1), locale=locale)
-    return str(date.year)
+    return format_skeleton("y", datetime.date(date.year, 1, 1), locale=locale)
 
 
 def language_name(lang: str) -> str:

@@ -6,7 +6,8 @@ natural (uneven justification, ragged edges), plus penalties for hyphens and
 a stub last line; the cheapest sequence of lines wins. Kinsoku and the units
 that never break are settled before, in the atoms (``linebreak``); the
 hyphen rules are hard: at least 3 letters either side, at most 2 hyphenated
-lines in a row, none on the penultimate line and none in the last word. In
+lines in a row (1 in Latin text, `book.text.latin`), none on the first or
+the penultimate line and none in the last word. In
 Chinese and Japanese the gaps between characters may tighten or loosen a
 little (JLREQ 3.8) rather than leave one character alone on the last line.
 """
@@ -83,6 +84,8 @@ def letters(text: str) -> int:
 
 
 class Composer:
+    rules = None  # Latin rules (stub last lines, hyphens: `book.text.latin.Rules`), set per paragraph
+
     def __init__(self, items: list[Item], width: float, indent: float, spacing: Spacing, justify: bool, cjk: bool,
                  balance: bool = False):
         self.items, self.width, self.indent = items, width, indent
@@ -134,10 +137,12 @@ class Composer:
             return 100 * ratio ** 3 if ratio <= AWFUL_RATIO else 10000.0 + LOOSER * (ratio - AWFUL_RATIO)
         return 100 * (slack / (RAGGED_RANGE * self.width)) ** 2
 
-    def last_line_demerits(self, start: Break) -> float:
+    def last_line_demerits(self, start: Break, natural: float = 0.0) -> float:
         """A stub last line: one or two CJK characters, or one short Latin word."""
         if start.index < 0:
             return 0.0  # the paragraph is one line
+        if self.rules is not None:
+            return self.rules.last_line(self.items, start, natural, self.width)
         if self.cjk:
             tail = self.items[start.index].splits[start.split][1].text if start.split is not None else ""
             text = tail + "".join(item.atom.text for item in self.items[start.index + 1:])
@@ -222,6 +227,7 @@ class Composer:
     def compose(self) -> list[Chosen]:
         n = len(self.items)
         final = Break(n - 1)
+        self.total = 0.0
         whole, gaps = self.measure(Break(-1), final)
         if whole <= self.width + 0.01:
             return [Chosen(Break(-1), final, whole, gaps, True)]  # one line: nothing to choose
@@ -247,6 +253,7 @@ class Composer:
                 self.start_gaps.append(self.gaps[first])
         position = len(self.order) - 1
         run = min(range(MAX_HYPHENS_IN_A_ROW + 1), key=lambda r: self.costs[position][r])
+        self.total = self.costs[position][run]  # the chosen lines' demerits
         lines: list[Chosen] = []
         while self.back[position][run] is not None:
             previous, prev_run = self.back[position][run]
@@ -291,6 +298,8 @@ class Composer:
                 continue  # no line, or a word split twice
             if last and start.split is not None:
                 continue  # no hyphen on the penultimate line
+            if hyphen and start.index < 0:
+                continue  # nor on the first
             natural = end_width + self.start_width[position]
             gaps = end_gaps - self.start_gaps[position]
             if not last and natural < LOOSE * width and min(row) < INFEASIBLE and not self.balance:
@@ -306,16 +315,16 @@ class Composer:
             else:
                 line = (10 + bad) ** 2
             if hyphen:
-                line += HYPHEN_DEMERITS
+                line += self.rules.hyphen if self.rules is not None else HYPHEN_DEMERITS
             if last:
-                line += self.display_last_demerits(start) if self.balance else self.last_line_demerits(start)
+                line += self.display_last_demerits(start) if self.balance else self.last_line_demerits(start, natural)
             elif not hyphen:
                 line += self.items[end.index].penalty
             for run, previous in enumerate(costs[position]):
                 if previous == INFEASIBLE:
                     continue
                 now = run + 1 if hyphen else 0
-                if now > MAX_HYPHENS_IN_A_ROW:
+                if now > (self.rules.hyphens_in_a_row if self.rules is not None else MAX_HYPHENS_IN_A_ROW):
                     continue
                 cost = previous + line + (DOUBLE_HYPHEN_DEMERITS if hyphen and run else 0)
                 if cost < row[now]:

@@ -16,6 +16,7 @@ from book.model import COPYRIGHT_SLOT, IMPRINT_SLOT, PUBLISHERS_SLOT, Book, Mess
 from book.pages.paginate import Page, Pagination, Placed
 from book.text.credits import CreditEntry, column_head, credit_entries
 from book.text.matter import colophon_parts, copyright_parts, publishers_parts
+from book.text.italic import by_role
 from book.text.typeset import Part
 
 
@@ -193,11 +194,13 @@ def texts_by_role(book: Book, words: EditionWords) -> dict[str, set[str]]:
     roles: dict[str, set[str]] = {}
 
     def add(style_name: str, text: str) -> None:
-        roles.setdefault(book.style(style_name, lang).font, set()).add(text)
+        for role, shown in by_role(text, book.style(style_name, lang).font).items():
+            roles.setdefault(role, set()).add(shown)
 
     for item in words.frames:
         for part in item.parts:
-            roles.setdefault(part.style.font, set()).add(part.text)
+            for role, shown in by_role(part.text, part.style.font).items():  # italic spans in the italic role
+                roles.setdefault(role, set()).add(shown)
     for number, head in words.running_heads.items():
         add("running-head", head)
         add("folio", str(number))

@@ -39,6 +39,8 @@ class Atom:
     space_after: str = ""  # the space that follows, dropped at a line end
     start: int = 0  # offset of the atom's first character in the paragraph
     after: str = ""  # the character that follows with no space between (CJK punctuation pairs)
+    penalty: float = 0.0  # demerits for a break after it (inside a long name: `book.text.latin`)
+    role: str = ""  # the font role it is set in, when not its style's (italic: `book.text.italic`)
 
 
 def is_ideographic(ch: str) -> bool:
@@ -344,16 +346,22 @@ def split_atoms(text: str, lang: str, keep: tuple[str, ...] = (), phrases: bool 
         cuts = phrase_cuts(text, facts.phrase_model) if facts.phrase_model else compound_cuts(text, compounds)
     if cjk:
         cuts |= extra_cuts(text, lang)  # Japanese: no katakana word leaves one or two kana alone
+    penalties: dict[int, float] = {}
+    if not cjk:  # names: some never break, long ones at a price (`book.text.latin`)
+        from book.text.latin import name_breaks
+
+        locked, penalties = name_breaks(atoms, text, keep, lang)
+        cuts, keep = cuts | locked, ()
     atoms = protect(atoms, text, keep, cuts)
-    if not cjk:
-        join_names(atoms)
     index = 0
     while index < len(atoms) - 1:
-        if keeps_together(atoms[index], atoms[index + 1], facts.number_words, cjk):
+        priced = atoms[index + 1].start in penalties and atoms[index].text[-1] in DASHES  # a dash between two long names
+        if keeps_together(atoms[index], atoms[index + 1], facts.number_words, cjk) and not priced:
             join(atoms, index)
         else:
             index += 1
     for atom, nxt in zip(atoms, atoms[1:], strict=False):
         if not atom.space_after:
             atom.after = nxt.text[0]
+        atom.penalty = penalties.get(nxt.start, 0.0)
     return atoms

@@ -20,7 +20,7 @@ def soft_hyphens(atom: Atom) -> tuple[Atom, list[tuple[str, str]]]:
     """``atom`` without its soft hyphens, and the (head, tail) splits they allow.
 
     >>> soft_hyphens(Atom("photo\\u00adgraph\\u00ader", " "))
-    (Atom(text='photographer', space_after=' ', start=0, after=''), [('photo', 'grapher'), ('photograph', 'er')])
+    (Atom(text='photographer', space_after=' ', start=0, after='', penalty=0.0, role=''), [('photo', 'grapher'), ('photograph', 'er')])
     >>> soft_hyphens(Atom("port"))[1]
     []
     """
@@ -33,7 +33,7 @@ def soft_hyphens(atom: Atom) -> tuple[Atom, list[tuple[str, str]]]:
         at += len(part)
         if 0 < at < len(clean):
             splits.append((clean[:at], clean[at:]))
-    return Atom(clean, atom.space_after, atom.start, atom.after.replace(SOFT_HYPHEN, "")), splits
+    return replace(atom, text=clean, after=atom.after.replace(SOFT_HYPHEN, "")), splits
 
 
 def line_text(line) -> str:

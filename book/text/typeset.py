@@ -14,6 +14,10 @@ from book.model import MM, Style
 from book.text.cjk import compose_cjk, draw_cjk_line
 from book.text.compose import Chosen, Composer, Item, Spacing, letters
 from book.text.fonts import EditionFonts, Run
+from book.text.italic import mark as mark_italics
+from book.text.italic import parse as parse_italics
+from book.text.latin import Rules, with_one_hyphen
+from book.text.latin_hyphens import checked
 from book.text.linebreak import Atom, split_atoms
 from book.text.memo import remembered
 from book.text.overset import overset_lines, soft_hyphens
@@ -110,34 +114,41 @@ def hyphenator(lang: str):
 
 def hyphen_options(word: str, lang: str) -> list[tuple[str, str]]:
     """Where a word may break with a hyphen: at least 3 letters each side.
-    Names (capitalised words), words with digits and words that have a hyphen stay whole.
+    Names (capitalised words) and words with digits stay whole; a compound
+    breaks only after its own hyphens (the head keeps the hyphen it has).
 
     >>> hyphen_options("community.", "en")
     [('commu', 'nity.'), ('com', 'munity.')]
     >>> hyphen_options("solemnly", "en"), hyphen_options("Haiphong", "en")
     ([], [])
+    >>> hyphen_options("call-and-response", "en")
+    [('call-and', 'response')]
     """
     dictionary = hyphenator(lang)
-    if dictionary is None or len(word) < 6 or "-" in word or any(ch.isdigit() for ch in word) or not word[0].islower():
+    if dictionary is None or len(word) < 6 or any(ch.isdigit() for ch in word) or not word[0].islower():
         return []
-    return [(first, rest) for first, rest in dictionary.iterate(word)
-            if letters(first) >= MIN_LETTERS and letters(rest) >= MIN_LETTERS]
+    if "-" in word:
+        return [(word[:at], word[at + 1:]) for at, ch in enumerate(word)
+                if ch == "-" and letters(word[:at]) >= 2 * MIN_LETTERS and letters(word[at + 1:]) >= 2 * MIN_LETTERS]
+    options = checked(word, list(dictionary.iterate(word)))  # against the list of misleading breaks
+    return [(first, rest) for first, rest in options if letters(first) >= MIN_LETTERS and letters(rest) >= MIN_LETTERS]
 
 
 def measure_items(fonts: EditionFonts, atoms: list[Atom], style: Style, lang: str, size: float, tracking: float,
                   text: str = "") -> list[Item]:
     compress = TABLE[lang].breaking == "characters"
-    penalties = break_penalties(atoms, lang, text) if style.display else [0.0] * len(atoms)
+    penalties = break_penalties(atoms, lang, text) if style.display else [atom.penalty for atom in atoms]
     items = []
     for number, atom in enumerate(atoms):
         atom, soft = soft_hyphens(atom)  # the author's breaks come before the dictionary's
-        _, width, space, lead, trail = measure_atom(fonts, atom, style.font, size, tracking, compress, style.display)
+        role = atom.role or style.font  # italic words: `book.text.italic`
+        _, width, space, lead, trail = measure_atom(fonts, atom, role, size, tracking, compress, style.display)
         splits = []
         if soft or (style.hyphenate and number < len(atoms) - 1):  # never the paragraph's last word
             for first, rest in soft or hyphen_options(atom.text, lang):
-                head, tail = Atom(first + "-"), Atom(rest, atom.space_after)
-                splits.append((head, tail, measure_text(fonts, head.text, style.font, size, tracking)[1],
-                               measure_text(fonts, tail.text, style.font, size, tracking)[1]))
+                head, tail = Atom(first + "-", role=atom.role), Atom(rest, atom.space_after, role=atom.role)
+                splits.append((head, tail, measure_text(fonts, head.text, role, size, tracking)[1],
+                               measure_text(fonts, tail.text, role, size, tracking)[1]))
         items.append(Item(atom, width, space, splits, lead, trail, penalties[number]))
     return items
 
@@ -182,7 +193,7 @@ def draw_line(fonts: EditionFonts, items: list[Item], chosen: Chosen, style: Sty
     pieces: list[Piece] = []
     end_of_last = None
     for position, atom in enumerate(atoms):
-        runs = fonts.runs(atom.text, style.font)
+        runs = fonts.runs(atom.text, atom.role or style.font)
         for run, shaped in zip(runs, run_layouts(fonts, runs, atom.after, compress, style.display), strict=True):
             before = 0
             for offset, text, squeeze in shaped.segments:
@@ -248,14 +259,22 @@ def compose_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, s
         return compose_cjk(fonts, text, style, lang, size, width, indent, keep)
     # Titles: never inside a compound (vi, en); in zh and ja between characters, but
     # inside a BudouX phrase only at a price (`book.text.sense`), so "発展の50年" stays whole.
+    text, italics = parse_italics(text)  # "*hát đúm*": the words in italic
     atoms = split_atoms(text, lang, keep, phrases=style.display and not cjk, compounds=compounds)
+    mark_italics(atoms, italics, style.font)
     start = style.first_indent * size if indent else 0.0
     items = measure_items(fonts, atoms, style, lang, size, tracking, text)
     if not items:
         return items, [], start, cjk
     spacing = Spacing(CJK_STRETCH * size, CJK_SHRINK * size, True) if cjk else (
         Spacing(LATIN_STRETCH * size, LATIN_SHRINK * size if style.align == "justify" else 0.0, False))
-    chosen = Composer(items, width, start, spacing, style.align == "justify", cjk, balance=style.display).compose()
+    def compose(trial: list[Item]) -> tuple[list[Chosen], float]:
+        composer = Composer(trial, width, start, spacing, style.align == "justify", cjk, balance=style.display)
+        if not cjk and not style.display:
+            composer.rules = Rules(lang)
+        return composer.compose(), composer.total
+
+    chosen = with_one_hyphen(items, compose) if not cjk and not style.display else compose(items)[0]
     return items, chosen, start, cjk
 
 

@@ -1,0 +1,112 @@
+"""Italic markup: ``*hát đúm*`` sets the words between the stars in italic.
+
+The markup is light, so a translator can type it in any catalog editor: a
+pair of stars around one or more words; ``\\*`` prints a star. A star left
+open is an error the catalog check reports at its file and line.
+
+Which face "italic" is comes from fonts/fonts.yaml: each role has an
+``-italic`` role (``serif`` -> ``serif-italic``). In Chinese, Japanese and
+Korean editions the italic roles fall back to the upright CJK faces, so
+there a marked Latin word is set in italic and a marked CJK word stays
+upright: no CJK face has a true italic, and slanting ideographs is not how
+these scripts emphasise (they use emphasis dots or brackets, which the
+translation writes in its own words).
+"""
+
+from __future__ import annotations
+
+from book.text.linebreak import Atom
+
+STAR = "*"
+ESCAPED = "\\*"
+
+
+def italic_role(role: str) -> str:
+    """The role an italic span of ``role`` is set in.
+
+    >>> italic_role("serif"), italic_role("sans-bold"), italic_role("serif-italic")
+    ('serif-italic', 'sans-bold-italic', 'serif-italic')
+    """
+    return role if role.endswith("-italic") else f"{role}-italic"
+
+
+def parse(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The text without markup, and its italic spans as (start, end) offsets in it.
+
+    >>> parse("Folk artists of a *hát đúm* club")
+    ('Folk artists of a hát đúm club', ((18, 25),))
+    >>> parse(r"5 \\* 3 and *Tết*.")
+    ('5 * 3 and Tết.', ((10, 13),))
+    """
+    if STAR not in text:
+        return text, ()
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    index = 0
+    length = 0
+    while index < len(text):
+        if text.startswith(ESCAPED, index):
+            out.append(STAR)
+            length += 1
+            index += 2
+            continue
+        ch = text[index]
+        if ch == STAR:
+            if opened is None:
+                opened = length
+            else:
+                if length > opened:
+                    spans.append((opened, length))
+                opened = None
+        else:
+            out.append(ch)
+            length += 1
+        index += 1
+    if opened is not None and length > opened:
+        spans.append((opened, length))  # reported by the catalog check; set to the end meanwhile
+    return "".join(out), tuple(spans)
+
+
+def plain(text: str) -> str:
+    """``text`` as it reads, without markup (for PDF metadata, searches, counts)."""
+    return parse(text)[0]
+
+
+def unclosed(text: str) -> int | None:
+    """The offset of a star that opens italic and is never closed, or None.
+
+    >>> unclosed("a *hát đúm* club"), unclosed("a *hát đúm club"), unclosed(r"5 \\* 3")
+    (None, 2, None)
+    """
+    opened = None
+    index = 0
+    while index < len(text):
+        if text.startswith(ESCAPED, index):
+            index += 2
+            continue
+        if text[index] == STAR:
+            opened = index if opened is None else None
+        index += 1
+    return opened
+
+
+def mark(atoms: list[Atom], spans: tuple[tuple[int, int], ...], role: str) -> None:
+    """Set the atoms whose letters lie mostly inside an italic span in the italic role."""
+    if not spans:
+        return
+    inside = set()
+    for start, end in spans:
+        inside.update(range(start, end))
+    for atom in atoms:
+        offsets = [atom.start + k for k, ch in enumerate(atom.text) if ch.isalnum()]
+        if offsets and 2 * sum(1 for o in offsets if o in inside) > len(offsets):
+            atom.role = italic_role(role)
+
+
+def by_role(text: str, role: str) -> dict[str, str]:
+    """The characters ``text`` sets in each role (its italic spans in the italic one), for font subsetting."""
+    shown, spans = parse(text)
+    if not spans:
+        return {role: shown}
+    return {role: shown, italic_role(role): "".join(shown[a:b] for a, b in spans) + " "}

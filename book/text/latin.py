@@ -1,0 +1,237 @@
+"""Latin and Vietnamese text: where a name may break, and at what price.
+
+A name is not locked on one line: a long one ("Cảng hàng không quốc tế Cát
+Bi", "Ha Long Bay – Cat Ba Archipelago World Natural Heritage site") may
+break, at a price the paragraph composer weighs against the rag, and at its
+most natural point for less (after "Archipelago", before "Cát Bi"). What
+never breaks: a name of two or three words, a personal name (a Vietnamese
+surname and the one or two names after it: "Trạng Trình / Nguyễn Bỉnh
+Khiêm", never "Trạng Trình Nguyễn / Bỉnh Khiêm"), and a break that would
+leave one word of a name alone ("Cat Ba / Island"). Dates in Vietnamese stay
+whole where a break would separate "ngày" or "tháng" from what names the day
+or month ("Ngày 13/5/1955", "tháng Năm").
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from book.text.linebreak import SENTENCE_END, Atom, capitalised
+
+NAME_BREAK = 15000.0  # demerits for a break inside a name: a line at about 70 % of the measure costs as much
+NATURAL_BREAK = 3000.0  # ... at its natural point (after "Island", before "Cát Bi"): a line at about 80 %
+LOCKED = float("inf")
+PERSON_WORDS = 3  # a surname and the names after it, never broken
+SHORT_NAME = 3  # words of a capitalised name that never breaks
+# Vietnamese surnames: a capitalised one starts a personal name (with or without its marks).
+SURNAMES = frozenset(
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Trịnh Đinh Lương Mạc Đào Cao Tô Hà "
+    "Trương Lâm Triệu Quách Kiều Khúc".split())
+# Without marks, only those no English place name starts with ("Do Son", "Ha Long" are places).
+SURNAMES_PLAIN = frozenset("Nguyen Tran Le Pham Hoang Huynh Phan Vo Dang Bui Ngo Duong Trinh Luong".split())
+# Words that end a place's name: a break after them is the natural one.
+HEADS = frozenset(
+    "Island Islands Bay Archipelago River Delta District Bridge Park Zone Port Airport Street Square Market "
+    "Festival Expressway Terminal Province City Pagoda Temple House Museum Hospital Gulf Peninsula Beach Lake "
+    "Heritage Reserve Sisters "
+    "đảo vịnh sông quận huyện cầu cảng phố chợ chùa đình".split())
+# Lower-case words a name runs through ("Battle of Bach Dang").
+LINKS = frozenset("of the and de".split())
+# A sentence's first word that is not part of the name after it.
+NOT_NAMES = frozenset(
+    "A An The In On At From For With By Since After Before During Every Each This These Its Their Our Today Here Now "
+    "Along Across Near Around Over Under Inside Outside When While As Like Beyond Between "
+    "Tại Trong Ở Từ Sau Trước Khi Với Các Những Năm Ngày Tháng Hôm Đến Giữa Bên Trên Dưới Cùng Nay Hiện".split())
+# Vietnamese month names after "tháng" ("tháng Năm", May).
+VI_MONTHS = frozenset("Giêng Hai Ba Tư Bốn Năm Sáu Bảy Tám Chín Mười Chạp".split())
+
+
+def plain(word: str) -> str:
+    return unicodedata.normalize("NFD", word).encode("ascii", "ignore").decode().replace("Đ", "D").replace("đ", "d")
+
+
+def bare(word: str) -> str:
+    return word.strip(",.;:!?()“”‘’\"'")
+
+
+def is_surname(word: str) -> bool:
+    return bare(word) in SURNAMES or bare(word) in SURNAMES_PLAIN
+
+
+def name_runs(words: list[Atom]) -> list[tuple[int, int]]:
+    """Spans [start, end) of the capitalised runs among ``words`` (a
+    lower-case link inside one: "Battle of Bach Dang"), from a sentence's
+    first word too unless it is a word like "The" or "In"."""
+    runs = []
+    index = 0
+    while index < len(words):
+        if not capitalised(words[index].text):
+            index += 1
+            continue
+        end = index + 1
+        while end < len(words) and words[end - 1].space_after == " " and words[end - 1].text[-1] not in SENTENCE_END + ",)":
+            if capitalised(words[end].text):
+                end += 1
+            elif (bare(words[end].text) in LINKS and end + 1 < len(words) and capitalised(words[end + 1].text)
+                  and words[end].space_after == " " and words[end].text == bare(words[end].text)):
+                end += 2
+            else:
+                break
+        first_of_sentence = index == 0 or words[index - 1].text[-1] in SENTENCE_END
+        start = index + 1 if first_of_sentence and bare(words[index].text) in NOT_NAMES else index
+        if end - start >= 2:
+            runs.append((start, end))
+        index = end
+    return runs
+
+
+def persons(words: list[Atom], start: int, end: int) -> list[tuple[int, int]]:
+    """The personal names inside a run: a surname and up to two names after it."""
+    out = []
+    index = start
+    while index < end - 1:
+        if is_surname(words[index].text) and capitalised(words[index + 1].text):
+            stop = min(end, index + PERSON_WORDS)
+            while stop > index + 1 and not all(capitalised(w.text) for w in words[index:stop]):
+                stop -= 1
+            out.append((index, stop))
+            index = stop
+        else:
+            index += 1
+    return out
+
+
+def settle(costs: dict[int, float], offset: int, cost: float) -> None:
+    """A lock found by any rule stands; of two prices the lower."""
+    old = costs.get(offset)
+    costs[offset] = cost if old is None else LOCKED if LOCKED in (old, cost) else min(old, cost)
+
+
+def run_costs(words: list[Atom], start: int, end: int, costs: dict[int, float]) -> None:
+    """The price of a break after each word of the name ``words[start:end]``."""
+    count = end - start
+    for k in range(start, end - 1):
+        before, after = k + 1 - start, end - k - 1
+        if count <= SHORT_NAME or before < 2 or after < 2:
+            cost = LOCKED
+        elif words[k + 1].text[:1] in "–—(" or words[k].text[-1:] in "–—":
+            cost = LOCKED  # the dash rules decide ("Hue – Hoi An" stays whole)
+        elif bare(words[k].text) in LINKS or bare(words[k + 1].text) in LINKS:
+            cost = NAME_BREAK * 2
+        elif bare(words[k].text) in HEADS or is_surname(words[k + 1].text):
+            cost = NATURAL_BREAK
+        elif not capitalised(words[k].text) and capitalised(words[k + 1].text):
+            cost = NATURAL_BREAK  # "Cảng hàng không quốc tế / Cát Bi"
+        else:
+            cost = NAME_BREAK
+        settle(costs, words[k + 1].start, cost)
+    for first, stop in persons(words, start, end):
+        for k in range(first, stop - 1):
+            costs[words[k + 1].start] = LOCKED
+        if first > start and stop - first >= 2 and costs.get(words[first].start, LOCKED) != LOCKED:
+            costs[words[first].start] = min(costs[words[first].start], NATURAL_BREAK)
+
+
+def phrase_spans(words: list[Atom], text: str, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Word spans of each occurrence of the glossary's long names (more than three words)."""
+    starts = {w.start: i for i, w in enumerate(words)}
+    spans = []
+    for phrase in phrases:
+        at = text.find(phrase)
+        while at >= 0:
+            if at in starts:
+                first = starts[at]
+                last = first
+                while last + 1 < len(words) and words[last + 1].start < at + len(phrase):
+                    last += 1
+                spans.append((first, last + 1))
+            at = text.find(phrase, at + 1)
+    return spans
+
+
+def name_breaks(words: list[Atom], text: str, keep: tuple[str, ...], lang: str) -> tuple[set[int], dict[int, float]]:
+    """Offsets where no line may start (inside names that never break, dates)
+    and the price of starting one at the other offsets inside names.
+    ``words`` are the text's words; ``keep`` the names of the edition (a
+    photographer's, the glossary's): a long one breaks at a price, as a run
+    of capitalised words does."""
+    costs: dict[int, float] = {}
+    for start, end in name_runs(words):
+        run_costs(words, start, end, costs)
+    long_phrases = tuple(p for p in keep if len(p.split()) > SHORT_NAME and not all(capitalised(w) for w in p.split()))
+    for start, end in phrase_spans(words, text, long_phrases):
+        run_costs(words, start, end, costs)
+    for start, end in phrase_spans(words, text, tuple(p for p in keep if p not in long_phrases)):
+        for k in range(start + 1, end):
+            costs[words[k].start] = LOCKED
+    for k in range(1, len(words) - 2):
+        if words[k].text in ("–", "—") and names_beside(words, k) >= (2, 2) and words[k + 1].start not in costs:
+            costs[words[k + 1].start] = NAME_BREAK  # "Hạ Long Bay – / Cát Bà Archipelago", where the rag needs it
+    if lang == "vi":
+        for prev, word in zip(words, words[1:], strict=False):
+            if prev.text.lower() in ("ngày", "tháng") and (word.text[:1].isdigit() or bare(word.text) in VI_MONTHS):
+                costs[word.start] = LOCKED  # "Ngày 13/5/1955", "tháng Năm"
+    locked = {offset for offset, cost in costs.items() if cost == LOCKED}
+    return locked, {offset: cost for offset, cost in costs.items() if cost != LOCKED}
+
+
+def names_beside(words: list[Atom], k: int) -> tuple[int, int]:
+    """How many capitalised words stand right before and right after the dash ``words[k]``."""
+    before = 0
+    while k - before - 1 >= 0 and capitalised(words[k - before - 1].text) and words[k - before - 1].space_after:
+        before += 1
+    after = 0
+    while k + after + 1 < len(words) and capitalised(words[k + after + 1].text):
+        after += 1
+        if words[k + after].space_after != " ":
+            break
+    return before, after
+
+
+def last_line_words(items, start) -> list[str]:
+    """The words of the last line when it starts after break ``start``."""
+    tail = items[start.index].splits[start.split][1].text if start.split is not None else ""
+    return (tail + " " + " ".join(item.atom.text for item in items[start.index + 1:])).split()
+
+
+RUNT_DEMERITS = 4e5  # a last line of one word (in Vietnamese, of two syllables or fewer)
+SHORT_LAST = 0.2  # of the measure: a last line shorter than this is a stub ...
+SHORT_DEMERITS = 1.5e5  # ... and costs this much
+RAGGED_HYPHEN = 12000.0  # a hyphen costs what a ragged line at about 75 % of the measure costs: only where the rag needs it
+
+
+class Rules:
+    """The composer's Latin rules for one paragraph: stub last lines, hyphens."""
+
+    hyphen = RAGGED_HYPHEN
+    hyphens_in_a_row = 1
+
+    def __init__(self, lang: str):
+        self.stub_words = 2 if lang == "vi" else 1  # Vietnamese words are syllables: "năng lượng." is one word
+
+    def last_line(self, items, start, natural: float, width: float) -> float:
+        words = last_line_words(items, start)
+        if len(words) <= self.stub_words:
+            return RUNT_DEMERITS
+        return SHORT_DEMERITS if natural < SHORT_LAST * width else 0.0
+
+
+def with_one_hyphen(items: list, compose) -> list:
+    """The best lines with at most one hyphen in the paragraph: ``compose(items)``
+    gives (lines, demerits); a paragraph the composer sets with two hyphens is
+    set again with only one of them allowed at a time, and without any."""
+    from dataclasses import replace
+
+    lines, cost = compose(items)
+    used = [line.end.index for line in lines if line.end.split is not None]
+    if len(used) <= 1:
+        return lines
+    bare_items = [replace(item, splits=[]) for item in items]
+    best_lines, best = compose(bare_items)
+    for index in used:
+        trial = list(bare_items)
+        trial[index] = items[index]
+        trial_lines, trial_cost = compose(trial)
+        if trial_cost < best - 1e-9:
+            best_lines, best = trial_lines, trial_cost
+    return best_lines

@@ -1,0 +1,200 @@
+"""Latin and Vietnamese typesetting as a designer checks it in the built
+book: no one-word last lines, few and sound hyphens, names kept whole, the
+Vietnamese terms of the English edition in italic, dates in CLDR's forms,
+Vietnamese names with their marks."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import polib
+import pytest
+from conftest import LANGS, REPO
+from pdf_lines import paragraphs, pdf_runs, text_lines
+
+from book.i18n.cldr import format_partial_date
+from book.i18n.diacritics import known_names, stripped
+from book.model import PartialDate
+from book.text.italic import parse, unclosed
+from book.text.latin_hyphens import checked
+
+CAPTION = ("NotoSans", (8.0, 9.0))  # the caption style and how far it may shrink
+BODY = ("NotoSerif", (9.0, 10.5))  # the foreword's and the chapter intros' text
+HYPHENATED = re.compile(r"[^\W\d_]-$")
+
+
+def edition_pdf(sample: Path, lang: str) -> Path:
+    return next((sample / "output" / "print" / lang).glob("*-interior.pdf"))
+
+
+@pytest.fixture(scope="module")
+def english(sample):
+    return text_lines(pdf_runs(edition_pdf(sample, "en")))
+
+
+def running_text(lines, family: str, sizes: tuple[float, float]):
+    """The paragraphs of running text: not the lists of the last two pages (credits, colophon)."""
+    last = max(line.page for line in lines)
+    return [p for p in paragraphs(lines, family, sizes) if p[0].page < last - 1]
+
+
+def texts(paragraph) -> list[str]:
+    return [line.text.strip() for line in paragraph]
+
+
+def test_english_text_has_no_one_word_last_line(english):
+    runts = []
+    for family, sizes in (CAPTION, BODY):
+        for paragraph in running_text(english, family, sizes):
+            if len(paragraph) > 1 and len(paragraph[-1].text.split()) < 2:
+                runts.append(f"p{paragraph[0].page}: …{' / '.join(texts(paragraph)[-2:])}")
+    assert not runts, "\n".join(runts)
+
+
+def test_english_caption_last_lines_are_a_fifth_of_the_measure_or_more(english):
+    short = []
+    for paragraph in running_text(english, *CAPTION):
+        measure = max(line.width for line in paragraph)
+        if len(paragraph) > 2 and paragraph[-1].width < measure / 5:
+            short.append(f"p{paragraph[0].page}: {paragraph[-1].text!r} ({paragraph[-1].width / measure:.0%})")
+    assert not short, "\n".join(short)
+
+
+def test_english_captions_hyphenate_at_most_once_never_first_line(english):
+    problems, total = [], 0
+    for paragraph in running_text(english, *CAPTION):
+        lines = texts(paragraph)
+        hyphens = [n for n, line in enumerate(lines[:-1]) if HYPHENATED.search(line)]
+        total += len(hyphens)
+        where = f"p{paragraph[0].page}: {' / '.join(lines)}"
+        if len(hyphens) > 1:
+            problems.append(f"{len(hyphens)} hyphens in {where}")
+        if 0 in hyphens and len(lines) > 1:
+            problems.append(f"a hyphen in the first line of {where}")
+        for n in hyphens:
+            head = re.sub(r"\W", "", lines[n].split()[-1].split("-")[-2])
+            tail = re.sub(r"\W", "", lines[n + 1].split()[0])
+            if len(head) < 3 or len(tail) < 3:
+                problems.append(f"{head}-/{tail} in {where}")
+    assert not problems, "\n".join(problems)
+    assert total <= 8, f"{total} hyphenated caption lines: only where the rag needs one"
+
+
+def test_misleading_breaks_are_not_taken():
+    assert checked("cooperation", [("coop", "eration"), ("cooper", "ation"), ("coopera", "tion")]) == [
+        ("cooper", "ation"), ("coopera", "tion")]
+    assert checked("coincides.", [("coin", "cides.")]) == []
+    assert checked("harbour", [("har", "bour")]) == [("har", "bour")]  # not listed: the patterns decide
+
+
+def marked_words(lang: str = "en") -> list[str]:
+    po = polib.pofile(str(REPO / "translations" / f"{lang}.po"))
+    words = []
+    for entry in po:
+        shown, spans = parse(entry.msgstr)
+        words += [shown[a:b] for a, b in spans]
+    return words
+
+
+def test_marked_words_are_set_in_italic_in_the_english_pdf(sample):
+    marked = marked_words()
+    assert {"hát đúm", "bánh đa cua", "rối cạn"} <= {w.lower() for w in marked}
+    runs = pdf_runs(edition_pdf(sample, "en"))
+    italic = " ".join(run.text for run in runs if "Italic" in run.font)
+    flat = re.sub(r"\s+", "", italic)
+    for word in marked:
+        assert re.sub(r"\s+", "", word) in flat, (word, italic[:200])
+    # Nothing else slants: every italic glyph belongs to a marked word.
+    allowed = set("".join(marked)) | set(" ,.;:")
+    assert set(italic) <= allowed, set(italic) - allowed
+    roman = " ".join(run.text for run in runs if "Italic" not in run.font)
+    assert "*" not in roman and "*" not in italic  # the markup never prints
+    fonts = subprocess.run(["pdffonts", str(edition_pdf(sample, "en"))], capture_output=True, text=True, check=True).stdout
+    italic_rows = [row.split() for row in fonts.splitlines() if "Italic" in row]
+    assert italic_rows and all(row[-5:-2] == ["yes", "yes", "yes"] for row in italic_rows), fonts  # embedded, subset
+
+
+def test_an_italic_mark_left_open_is_reported_at_its_line(mini, run):
+    path = mini / "translations" / "en.po"
+    text = path.read_text(encoding="utf-8")
+    assert 'msgstr "The seaport"' in text
+    path.write_text(text.replace('msgstr "The seaport"', 'msgstr "The *seaport"', 1), encoding="utf-8")
+    entry = next(e for e in polib.pofile(str(path)) if e.msgstr == "The *seaport")
+    result = run(mini, "check")
+    assert result.exit_code == 1
+    assert (f"translations/en.po:{entry.linenum}: {entry.msgctxt}: an italic mark '*' opens and never closes; "
+            "close it ('*hát đúm*') or write \\* for a star") in result.stderr
+
+
+def test_every_catalog_closes_its_italic_marks():
+    for lang in ("en", "zh", "ko", "ja"):
+        for entry in polib.pofile(str(REPO / "translations" / f"{lang}.po")):
+            assert unclosed(entry.msgstr) is None, (lang, entry.msgctxt)
+
+
+YEAR = {"vi": "1957", "en": "1957", "zh": "1957年", "ko": "1957년", "ja": "1957年"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_year_only_dates_use_the_cldr_year_pattern(sample, lang):
+    assert format_partial_date(PartialDate(1957), lang) == YEAR[lang]
+    text = subprocess.run(["pdftotext", str(edition_pdf(sample, lang)), "-"], capture_output=True, text=True, check=True).stdout
+    assert YEAR[lang] in text
+    if lang in ("zh", "ko", "ja"):
+        bare = re.findall(r"(?<![\d/])19[5-9]\d(?![\d年년/])", text)
+        assert not bare, f"{lang}: bare years {bare[:5]}"
+
+
+def lines_of(paragraph) -> list[str]:
+    return texts(paragraph)
+
+
+@pytest.mark.parametrize("lang, names", [
+    ("en", ["Nguyễn Bỉnh Khiêm", "Trạng Trình", "Cát Bà Island", "Cát Bà Archipelago", "Battle of Bạch Đằng",
+            "Opera House Square", "Hải Phòng"]),
+    ("vi", ["Nguyễn Bỉnh Khiêm", "Cát Bi", "Hoa Phượng Đỏ", "Ngày 13/5/1955", "tháng Năm", "Hải Phòng"]),
+])
+def test_short_names_and_dates_are_never_split(sample, lang, names):
+    lines = text_lines(pdf_runs(edition_pdf(sample, lang)))
+    found = set()
+    for family, sizes in (CAPTION, BODY):
+        for paragraph in running_text(lines, family, sizes):
+            rows = lines_of(paragraph)
+            for a, b in zip(rows, rows[1:], strict=False):
+                joined = f"{a} {b}"
+                for name in names:
+                    at = joined.find(name)
+                    if 0 <= at < len(a) < at + len(name):
+                        found.add(f"{name}: {a!r} / {b!r}")
+    assert not found, "\n".join(sorted(found))
+
+
+def test_vietnamese_paragraphs_end_on_more_than_two_syllables(sample):
+    lines = text_lines(pdf_runs(edition_pdf(sample, "vi")))
+    stubs = []
+    for family, sizes in (CAPTION, BODY):
+        for paragraph in running_text(lines, family, sizes):
+            if len(paragraph) > 1 and len(paragraph[-1].text.split()) <= 2:
+                stubs.append(f"p{paragraph[0].page}: {' / '.join(lines_of(paragraph)[-2:])}")
+    assert not stubs, "\n".join(stubs)
+
+
+def test_english_keeps_the_marks_of_vietnamese_names():
+    po = polib.pofile(str(REPO / "translations" / "en.po"))
+    known = known_names([entry.msgid for entry in po])
+    found = [(entry.msgctxt, wrong, right) for entry in po for wrong, right in stripped(entry.msgid, entry.msgstr, known)]
+    assert not found, found[:10]
+    text = " ".join(entry.msgstr for entry in po)
+    assert "Ngô Quyền District" in text and "Ngo Quyen" not in text and "Hai Phong" not in text
+
+
+def test_the_check_warns_about_a_name_without_its_marks(sample_copy, run):
+    path = sample_copy / "translations" / "en.po"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("Ngô Quyền District") >= 1
+    path.write_text(text.replace("Ngô Quyền District", "Ngo Quyen District", 1), encoding="utf-8")
+    result = run(sample_copy, "check")
+    assert result.exit_code == 0
+    assert "'Ngo Quyen' is written without its marks; write 'Ngô Quyền'" in result.stderr
