@@ -15,8 +15,8 @@ from book.languages import language
 from book.model import COPYRIGHT_SLOT, IMPRINT_SLOT, PUBLISHERS_SLOT, Book, Message
 from book.pages.paginate import Page, Pagination, Placed
 from book.text.credits import CreditEntry, column_head, credit_entries
-from book.text.matter import colophon_parts, copyright_parts, publishers_parts
 from book.text.italic import by_role
+from book.text.matter import colophon_parts, copyright_parts, publishers_parts
 from book.text.typeset import Part
 
 

@@ -9,6 +9,8 @@ opportunity with a hyphen, and otherwise never drawn.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from book.errors import Problems
 from book.text.linebreak import Atom
 
