@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 
 from book import __version__
+from book.cli.signals import Interrupted, stopped_by, told
 from book.errors import BookError, ExitCode, Problem
 from book.files import is_disk_full
 from book.languages import known
@@ -36,13 +37,19 @@ def guarded(command):
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         try:
-            return command(*args, **kwargs)
+            try:
+                return command(*args, **kwargs)
+            except Exception as exc:
+                if stopped_by():  # stopping by a signal: the workers' absence is no error of its own
+                    raise Interrupted(stopped_by()) from exc
+                raise
         except BookError as exc:
             if state["debug"]:
                 traceback.print_exc()
             show_problems(exc)
             raise typer.Exit(int(exc.exit_code)) from None
         except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM and SIGHUP (`book.cli.signals`)
+            told()
             err.print("interrupted; the previous outputs are as they were")
             raise typer.Exit(getattr(exc, "exit_code", int(ExitCode.INTERRUPTED))) from None
         except (typer.Exit, typer.Abort):
