@@ -96,8 +96,10 @@ def profile_cache(machine_cache: Path) -> Path:
     worker make it while the others wait)."""
     folder = COLOUR.path(REPO)
     for icc in sorted(USERS_PROFILES.glob("*.icc")) if USERS_PROFILES != folder else []:
+        if not icc.with_suffix(".sha256").is_file():
+            continue  # an older version's profile, stamped with its hour: never used now
         for kept in (icc, icc.with_suffix(".sha256")):  # the profile and the digest it is checked against
-            if kept.is_file() and not (folder / kept.name).is_file():
+            if not (folder / kept.name).is_file():
                 write_atomic(folder / kept.name, kept.read_bytes())
     press_profile(REPO, "FOGRA39", 300, folder)
     return folder

@@ -136,3 +136,18 @@ def test_a_planted_pickle_runs_nothing(built, tmp_path):
     assert not marker.exists()
     assert pdfs(root) == clean
     assert not list(setting.glob("*.pickle"))  # the old format's tables are deleted unread
+
+
+def test_an_output_damaged_with_its_size_and_time_kept_is_built_again(built):
+    """An output is unchanged only while it is the file the record
+    describes (`book.files.seen`: its change time, which no program sets
+    back, as well as its size and modification time)."""
+    root, xdg, clean = built
+    for rel in clean:
+        path = root / rel
+        st = path.stat()
+        path.write_bytes(bytes(b ^ 0xA5 for b in path.read_bytes()))
+        os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    result = book(root, xdg, "build", "--lang", "ja", "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert pdfs(root) == clean

@@ -21,7 +21,7 @@ CHAPTER = "content/chapters/01-cang.yaml"
 
 def command(root: Path) -> list[str]:
     return [sys.executable, "-m", "book", "--project", str(root), "build", "--lang", "vi", "--lang", "en", "--lang", "ja",
-            "--jobs", "2"]
+            "--jobs", "2", "--profile", "proof"]
 
 
 def outputs(root: Path) -> dict[str, str]:

@@ -16,6 +16,7 @@ from rich.console import Console
 
 from book import __version__
 from book.cli.report import UsageError, command_name, emit, emit_failure
+from book.cli.signals import Interrupted, stopped_by, told
 from book.errors import BookError, ExitCode, Problem
 from book.files import is_disk_full
 from book.languages import known
@@ -47,7 +48,12 @@ def guarded(command):
     def wrapper(*args, **kwargs):
         as_json = bool(kwargs.get("as_json"))
         try:
-            return command(*args, **kwargs)
+            try:
+                return command(*args, **kwargs)
+            except Exception as exc:
+                if stopped_by():  # stopping by a signal: the workers' absence is no error of its own
+                    raise Interrupted(stopped_by()) from exc
+                raise
         except BookError as exc:
             if state["debug"]:
                 traceback.print_exc()
@@ -57,6 +63,7 @@ def guarded(command):
                 show_problems(exc)
             raise typer.Exit(int(exc.exit_code)) from None
         except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM and SIGHUP (`book.cli.signals`)
+            told()
             err.print("interrupted; the previous outputs are as they were")
             raise typer.Exit(getattr(exc, "exit_code", int(ExitCode.INTERRUPTED))) from None
         except (typer.Exit, typer.Abort):

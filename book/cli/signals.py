@@ -13,13 +13,15 @@ fails because its workers were stopped says nothing."""
 
 from __future__ import annotations
 
+import _thread
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 
 SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
-state = {"installed": False, "stopping": False}
+state = {"installed": False, "stopping": 0, "swallowed": False, "told": False}  # stopping: the signal's number
 
 
 class Interrupted(KeyboardInterrupt):
@@ -44,21 +46,49 @@ def stop_workers() -> None:
 
 
 def on_signal(signum: int, frame) -> None:
-    if state["stopping"]:  # asked again while stopping: at once, as asked
+    if state["told"]:  # the command is saying that it stopped
+        return
+    if state["stopping"] and not state["swallowed"]:  # asked again while stopping: at once, as asked
         stop_workers()
         os._exit(128 + signum)
-    state["stopping"] = True
+    state["swallowed"] = False
+    state["stopping"] = state["stopping"] or signum
     stop_workers()
-    raise Interrupted(signum)
+    raise Interrupted(state["stopping"])
 
 
 def quiet_threads(args) -> None:
     """A thread's uncaught exception, told as usual unless the command is stopping."""
     if not state["stopping"]:
-        DEFAULT_HOOK(args)
+        DEFAULT_THREAD_HOOK(args)
 
 
-DEFAULT_HOOK = threading.excepthook
+def raised_again(unraisable) -> None:
+    """`Interrupted` raised where Python cannot pass an exception on (a
+    callback the interpreter runs, a finaliser) is raised again in the main
+    thread a moment later, once out of there, and nothing is printed;
+    anything else is told as usual unless the command is stopping."""
+    if isinstance(unraisable.exc_value, Interrupted):
+        state["swallowed"] = True
+        again = threading.Timer(0.05, _thread.interrupt_main, (unraisable.exc_value.signum,))
+        again.daemon = True
+        again.start()
+    elif not state["stopping"]:
+        DEFAULT_UNRAISABLE_HOOK(unraisable)
+
+
+def told() -> None:
+    """The command has said that it stopped: signals are not its business now."""
+    state["told"] = True
+
+
+def stopped_by() -> int:
+    """The number of the signal that is stopping the command, or 0: an
+    error met while stopping (the workers are gone) is that signal's doing."""
+    return state["stopping"]
+
+
+DEFAULT_THREAD_HOOK, DEFAULT_UNRAISABLE_HOOK = threading.excepthook, sys.unraisablehook
 
 
 def in_worker() -> None:
@@ -75,5 +105,5 @@ def install() -> None:
     state["installed"] = True
     for signum in SIGNALS:
         signal.signal(signum, on_signal)
-    threading.excepthook = quiet_threads
+    threading.excepthook, sys.unraisablehook = quiet_threads, raised_again
     os.register_at_fork(after_in_child=in_worker)

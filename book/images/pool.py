@@ -75,7 +75,7 @@ class Processing:
         if self.pool is not None:
             futures = [self.pool.submit(process, job, self.known(job.source)) for job in jobs]
             for future in futures:
-                future.add_done_callback(told)
+                future.add_done_callback(tell_done)
             self.futures += futures
 
     def result(self, index: int) -> ImageResult:
@@ -118,7 +118,7 @@ def tell(result: ImageResult) -> ImageResult:
     return result
 
 
-def told(future) -> None:
+def tell_done(future) -> None:
     if not future.cancelled() and future.exception() is None:
         tell(future.result())
 
