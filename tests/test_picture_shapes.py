@@ -95,21 +95,33 @@ def test_a_page_takes_the_variant_its_photo_fits_at_each_trim(mini):
     assert paginate(book).pages[1].layout.name == "portrait-side"
 
 
+@pytest.mark.parametrize(("size", "variant"), [((1500, 1000), "photo-caption"), ((1000, 1250), "portrait"),
+                                                ((1200, 1200), "photo-caption-square"), ((2400, 1200), "panorama")])
+def test_each_shape_finds_its_frame(mini, size, variant):
+    """Landscape, portrait, square and panoramic photos on the same page of a
+    chapter: each takes the variant of its shape, cut by a few per cent at most."""
+    paint(mini / "content" / "photos" / "p002.jpg", size, 2)
+    book, _ = load_book(mini)
+    page = paginate(book).pages[1]
+    frame = page.layout.frames["photo"]
+    assert (page.layout.name, crop_share(size, (frame.w, frame.h), "cover") < 0.1) == (variant, True)
+
+
 def test_a_heavy_crop_is_one_warning_naming_photo_page_and_remedy(mini, run):
     layouts = mini / "layouts" / "layouts.yaml"
-    layouts.write_text(layouts.read_text(encoding="utf-8") + "\nsquare:\n  frames:\n"
+    layouts.write_text(layouts.read_text(encoding="utf-8") + "\ntight:\n  frames:\n"
                        "    photo: {kind: photo, cols: 6, row: 1, rows: 5}\n"
                        "    caption: {kind: caption, col: 7, cols: 5, row: 1, rows: 5, style: caption}\n", encoding="utf-8")
     chapter = mini / CHAPTER
     text = chapter.read_text(encoding="utf-8")
-    chapter.write_text(text.replace("  - layout: photo-caption\n", "  - layout: square\n"), encoding="utf-8")
+    chapter.write_text(text.replace("  - layout: photo-caption\n", "  - layout: tight\n"), encoding="utf-8")
     result = run(mini, "check")
     assert result.exit_code == 0, result
     lines = [line for line in result.stderr.splitlines() if "of its area" in line]
-    assert lines == [f"warning: {CHAPTER}:12: photo p002 loses 36% of its area in frame 'photo' of layout 'square' on page 2 "
+    assert lines == [f"warning: {CHAPTER}:12: photo p002 loses 36% of its area in frame 'photo' of layout 'tight' on page 2 "
                      "(limit 15%); give the page a layout with a variant of its shape (variants: in layouts/layouts.yaml), "
                      "or allow the crop with crop: 0.37 under photo p002"], result.stderr
-    chapter.write_text(text.replace("  - layout: photo-caption\n", "  - layout: square\n")
+    chapter.write_text(text.replace("  - layout: photo-caption\n", "  - layout: tight\n")
                        .replace('    credit: "Lê Minh"\n', '    credit: "Lê Minh"\n    crop: 0.4\n'), encoding="utf-8")
     result = run(mini, "check")
     assert result.exit_code == 0 and "of its area" not in result.stderr, result

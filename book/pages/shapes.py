@@ -86,7 +86,7 @@ def choose(book: Book, layout: Layout, slots: dict[str, str], facing: Layout | N
         shares = crops(book, candidate, slots)
         over = any(share > limit(book, book.photos[slots[name]]) + 1e-9 for name, share in shares.items())
         same = facing is not None and bool(frames_of(candidate)) and frames_of(candidate) == frames_of(facing)
-        return over, same, round(max(shares.values(), default=0.0), 4)
+        return over, same, round(max(shares.values(), default=0.0), 2)  # within a percent: a tie, the first named wins
 
     return min(candidates, key=rank)
 
