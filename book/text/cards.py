@@ -11,10 +11,11 @@ grid columns wide, the fewest that hold, with at least `CARD_PAD` of white
 each side, `CARD_SQUEEZE` of the widest line any edition sets at the
 caption's measure (`book.text.captions`): rather than leave most of a column
 empty, the card sets its text a little narrower, still within the caption's
-range of characters a line. Its padding is then the same on all four sides, from the
-card's edge to the start and end of that widest line, to the cap height of
-the first line (the top of the ideographs in Chinese and Japanese) and to
-the last line's baseline of the edition whose text is longest. Every
+range of characters a line. The edition whose text is longest (the tallest)
+then decides the padding: the white each side of its widest line, the same
+above its first line's cap height (the top of the ideographs in Chinese and
+Japanese) and below its last line's baseline. Every edition is set to the
+measure of that widest line, so none reaches further into the padding. Every
 edition's text hangs from the same top-left corner at that padding, so its
 first line stands on the same line in all five; a shorter edition leaves
 the spare white at the card's foot and end, never above or before its text.
@@ -151,12 +152,23 @@ def column_span(width: float, column: float, gutter: float, most: float) -> floa
     return min(most, count * column + (count - 1) * gutter)
 
 
+def longest_line(texts: list, key: CardKey, placed: Placed, measure: float) -> float:
+    """The widest line of the edition whose text is longest (the tallest), all set at ``measure``."""
+    sizes = [edition.size(key, placed, measure) for edition in texts]
+    return max(sizes, key=lambda size: size[1])[0]
+
+
 def size_cards(pagination: Pagination, editions: list, grid=None, trim: tuple[float, float] | None = None) -> dict[CardKey, Card]:
     """Each card's size from all ``editions`` (each a `CardTexts`, or what
     answers as one): the fewest columns of ``grid`` (at ``trim``) that hold
-    the widest line any edition sets, with even padding round the widest
-    line and the tallest text; without a grid, exactly that wide."""
+    the longest edition's widest line with `CARD_PAD` each side, and even
+    padding round that line and the tallest text; without a grid, exactly
+    that wide."""
     column = grid.column(trim[0]) if grid is not None else 0.0
+
+    def span(width: float, most: float) -> float:
+        return column_span(width, column, grid.gutter, most) if column > 0 else min(most, width)
+
     cards = {}
     for page, placed in card_frames(pagination):
         key = card_key(page, placed)
@@ -165,14 +177,22 @@ def size_cards(pagination: Pagination, editions: list, grid=None, trim: tuple[fl
         if not texts:
             cards[key] = Card(placed.frame.w, placed.frame.h, full)
             continue
-        sizes = [edition.size(key, placed, full) for edition in texts]
-        need = max(CARD_MIN[0], CARD_SQUEEZE * max(width for width, _ in sizes) + 2 * CARD_PAD)
-        card_w = column_span(need, column, grid.gutter, placed.frame.w) if column > 0 else min(placed.frame.w, need)
-        measure = card_w - 2 * CARD_PAD
-        if measure < full - 0.01:
-            sizes = [edition.size(key, placed, measure) for edition in texts]
-        widest_line = max(width for width, _ in sizes)
-        pad = max(CARD_PAD, (card_w - widest_line) / 2)
+
+        least = CARD_MIN[0] - 2 * CARD_PAD
+        widest = max(max(edition.size(key, placed, full)[0] for edition in texts), least)  # each at its caption measure
+        narrowest = CARD_SQUEEZE * widest  # no edition's text is squeezed narrower
+        card_w = span(narrowest + 2 * CARD_PAD, placed.frame.w)
+        measure = max(narrowest, longest_line(texts, key, placed, min(full, card_w - 2 * CARD_PAD)))
+        # Narrowed to the fewest columns that hold that line; a line just too
+        # wide for one column fewer is set a little narrower rather than leave
+        # most of a column white.
+        card_w = span(measure + 2 * CARD_PAD, card_w)
+        fewer = card_w - column - grid.gutter if column > 0 else 0.0
+        if fewer - 2 * CARD_PAD >= narrowest:
+            card_w = fewer
+            measure = max(narrowest, longest_line(texts, key, placed, fewer - 2 * CARD_PAD))
+        sizes = [edition.size(key, placed, measure) for edition in texts]
+        pad = (card_w - measure) / 2
         height = max(height for _, height in sizes)
         cards[key] = Card(card_w, min(placed.frame.h, max(CARD_MIN[1], height + 2 * pad)), measure, round(pad, 3))
     return cards
