@@ -32,12 +32,12 @@ def gaps(line: list[Glyph]) -> list[tuple[Glyph, Glyph, float]]:
     return [(a, b, (b.x - a.right) / a.size) for a, b in zip(line, line[1:], strict=False)]
 
 
-def blocks(root: Path, lang: str) -> list[list[list[Glyph]]]:
+def blocks(root: Path, lang: str, gap_em: float = 0.75) -> list[list[list[Glyph]]]:
     """The text blocks of running text: lines of one size starting at one x,
     each baseline one leading under the one before, on one page."""
     found: list[list[list[Glyph]]] = []
     open_blocks: list[tuple[int, float, list[list[Glyph]]]] = []  # page, left edge, lines (frames interleave by height)
-    for page, line in pdf_lines(edition(root, lang)):
+    for page, line in pdf_lines(edition(root, lang), gap_em):
         size, x, y = line[0].size, line[0].x, line[0].y
         if not TEXT_SIZES[0] < size < TEXT_SIZES[1]:
             continue
@@ -185,7 +185,7 @@ def test_korean_body_is_justified(sample):
     spaces adjusted), save each paragraph's last line."""
     short = []
     justified = 0
-    for block in blocks(sample, "ko"):
+    for block in blocks(sample, "ko", gap_em=3.0):  # a loose word space is still one line
         if block[0][0].size < 9.5 or len(block) < 3:
             continue  # captions and credit lines are set ragged
         right = max(line[-1].right for line in block)
