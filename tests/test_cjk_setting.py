@@ -196,3 +196,13 @@ def test_korean_body_is_justified(sample):
                     short.append(text(line))
     assert justified > 20
     assert not short, short[:5]
+
+
+@pytest.mark.parametrize("lang, credit", [("zh", "图片："), ("ja", "写真：")])
+def test_the_ideographic_space_before_a_credit_is_set(sample, lang, credit):
+    """"2024年3月　写真：…": the full-width space between the date and the credit
+    is a character of its own, never dropped as a word space would be."""
+    lines = [text(line) for _, line in pdf_lines(edition(sample, lang))]
+    joined = [t for t in lines if credit in t and not t.startswith(credit)]
+    assert joined, "some credit shares its line with the place and date"
+    assert all("\u3000" + credit in t for t in joined), [t for t in joined if "\u3000" + credit not in t][:5]

@@ -40,7 +40,7 @@ SPACE_FIRST = 0.125  # em a space opens before the CJK gaps do (a quarter-em spa
 UNIT_SHRINK = 0.03  # em per unit a tight line may close
 BEYOND_LIMIT = 1e5  # badness of a line that needs more than GAP_LIMIT
 HANGING = frozenset("、。，．")  # the marks that may hang at a line end (ぶら下げ)
-LINE_END = ("keep", "hang")
+WORD_SPACES = frozenset(" \t\n")  # spaces between words; an ideographic space is a character
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,7 @@ def tokens(glyphs: list[Glyph], size: float) -> tuple[list[Glyph], list[tuple[fl
     gaps: list[tuple[float, float]] = []
     space: float | None = None
     for glyph in glyphs:
-        if glyph.ch.isspace():
+        if glyph.ch in WORD_SPACES:  # an ideographic space (U+3000) is a character, set like one
             space = (space or 0.0) + glyph.advance
             continue
         if out:
@@ -271,7 +271,7 @@ def draw_cjk_line(fonts, items: list[Item], chosen: Chosen, style: Style, size: 
     natural = start + sum(g.advance for g in visible) + sum(extra for extra, _ in gaps)
     hang = 0.0
     if natural > measure + 0.01:  # the line-end mark gives its room whole, or not at all
-        hang = line_end_room(style, atoms[-1], [g for g in atom_set if not g.ch.isspace()], trail)
+        hang = line_end_room(style, atoms[-1], [g for g in atom_set if g.ch not in WORD_SPACES], trail)
     delta = measure - (natural - hang)
     if style.align != "justify" or (chosen.last and delta >= 0):
         delta = 0.0
