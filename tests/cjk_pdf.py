@@ -94,12 +94,12 @@ def lines_of(glyphs: list[Glyph], gap_em: float = 0.75) -> list[list[Glyph]]:
     return lines
 
 
-def pdf_lines(path: Path) -> list[tuple[int, list[Glyph]]]:
+def pdf_lines(path: Path, gap_em: float = 0.75) -> list[tuple[int, list[Glyph]]]:
     """(page number, line) for every line of text in the PDF."""
     out = []
     with pikepdf.open(path) as pdf:
         for number, page in enumerate(pdf.pages, 1):
-            out += [(number, line) for line in lines_of(page_glyphs(page))]
+            out += [(number, line) for line in lines_of(page_glyphs(page), gap_em)]
     return out
 
 

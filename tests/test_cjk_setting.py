@@ -32,12 +32,12 @@ def gaps(line: list[Glyph]) -> list[tuple[Glyph, Glyph, float]]:
     return [(a, b, (b.x - a.right) / a.size) for a, b in zip(line, line[1:], strict=False)]
 
 
-def blocks(root: Path, lang: str) -> list[list[list[Glyph]]]:
+def blocks(root: Path, lang: str, gap_em: float = 0.75) -> list[list[list[Glyph]]]:
     """The text blocks of running text: lines of one size starting at one x,
     each baseline one leading under the one before, on one page."""
     found: list[list[list[Glyph]]] = []
     open_blocks: list[tuple[int, float, list[list[Glyph]]]] = []  # page, left edge, lines (frames interleave by height)
-    for page, line in pdf_lines(edition(root, lang)):
+    for page, line in pdf_lines(edition(root, lang), gap_em):
         size, x, y = line[0].size, line[0].x, line[0].y
         if not TEXT_SIZES[0] < size < TEXT_SIZES[1]:
             continue
@@ -185,7 +185,7 @@ def test_korean_body_is_justified(sample):
     spaces adjusted), save each paragraph's last line."""
     short = []
     justified = 0
-    for block in blocks(sample, "ko"):
+    for block in blocks(sample, "ko", gap_em=3.0):  # a loose word space is still one line
         if block[0][0].size < 9.5 or len(block) < 3:
             continue  # captions and credit lines are set ragged
         right = max(line[-1].right for line in block)
@@ -196,3 +196,13 @@ def test_korean_body_is_justified(sample):
                     short.append(text(line))
     assert justified > 20
     assert not short, short[:5]
+
+
+@pytest.mark.parametrize("lang, credit", [("zh", "图片："), ("ja", "写真：")])
+def test_the_ideographic_space_before_a_credit_is_set(sample, lang, credit):
+    """"2024年3月　写真：…": the full-width space between the date and the credit
+    is a character of its own, never dropped as a word space would be."""
+    lines = [text(line) for _, line in pdf_lines(edition(sample, lang))]
+    joined = [t for t in lines if credit in t and not t.startswith(credit)]
+    assert joined, "some credit shares its line with the place and date"
+    assert all("\u3000" + credit in t for t in joined), [t for t in joined if "\u3000" + credit not in t][:5]

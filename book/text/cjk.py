@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportlab.pdfbase import pdfmetrics
 
@@ -39,7 +40,7 @@ SPACE_FIRST = 0.125  # em a space opens before the CJK gaps do (a quarter-em spa
 UNIT_SHRINK = 0.03  # em per unit a tight line may close
 BEYOND_LIMIT = 1e5  # badness of a line that needs more than GAP_LIMIT
 HANGING = frozenset("、。，．")  # the marks that may hang at a line end (ぶら下げ)
-LINE_END = ("keep", "hang")
+WORD_SPACES = frozenset(" \t\n")  # spaces between words; an ideographic space is a character
 
 
 @dataclass(frozen=True)
@@ -85,28 +86,36 @@ def boundary(a: str, b: str, space: float | None, size: float) -> tuple[float, f
     return 0.0, 0  # inside a Latin word or a number
 
 
-def atom_glyphs(fonts, atom: Atom, role: str, size: float, tracking: float) -> tuple[list[Glyph], float, float]:
-    """The glyphs of ``atom`` as set (spaces included), and what a line start
-    or end may take off it (an opening bracket's, a closing mark's empty half)."""
+@lru_cache(maxsize=65536)
+def unit_glyphs(fonts, text: str, after: str, role: str) -> tuple[tuple[tuple[str, str, float, float], ...], float, float]:
+    """(character, face, advance as set, plain advance) of each glyph of ``text``
+    at 1 pt, and its lead and trail (see `atom_glyphs`): measured once for
+    every size a frame tries while it fits its text."""
     from book.text.typeset import run_layouts
 
-    runs = fonts.runs(atom.text, role)
-    shaped = run_layouts(fonts, runs, atom.after, True)
-    glyphs: list[Glyph] = []
+    runs = fonts.runs(text, role)
+    shaped = run_layouts(fonts, runs, after, True)
+    glyphs: list[tuple[str, str, float, float]] = []
     for run, layout in zip(runs, shaped, strict=True):
         starts: list[tuple[float, str, float]] = []
-        for offset, text, _ in layout.segments:
+        for offset, segment, _ in layout.segments:
             at = offset
-            for ch in text:
+            for ch in segment:
                 plain = pdfmetrics.stringWidth(ch, run.font, 1)
                 starts.append((at, ch, plain))
                 at += plain
         ends = [at for at, _, _ in starts[1:]] + [layout.width]
-        glyphs += [Glyph(ch, run.font, (end - at) * size + tracking, plain * size)
-                   for (at, ch, plain), end in zip(starts, ends, strict=True)]
+        glyphs += [(ch, run.font, end - at, plain) for (at, ch, plain), end in zip(starts, ends, strict=True)]
     if not shaped:
-        return glyphs, 0.0, 0.0
-    return glyphs, shaped[0].lead * size, shaped[-1].trail * size
+        return (), 0.0, 0.0
+    return tuple(glyphs), shaped[0].lead, shaped[-1].trail
+
+
+def atom_glyphs(fonts, atom: Atom, role: str, size: float, tracking: float) -> tuple[list[Glyph], float, float]:
+    """The glyphs of ``atom`` as set (spaces included), and what a line start
+    or end may take off it (an opening bracket's, a closing mark's empty half)."""
+    glyphs, lead, trail = unit_glyphs(fonts, atom.text, atom.after, role)
+    return [Glyph(ch, font, advance * size + tracking, plain * size) for ch, font, advance, plain in glyphs], lead * size, trail * size
 
 
 def tokens(glyphs: list[Glyph], size: float) -> tuple[list[Glyph], list[tuple[float, float]]]:
@@ -115,7 +124,7 @@ def tokens(glyphs: list[Glyph], size: float) -> tuple[list[Glyph], list[tuple[fl
     gaps: list[tuple[float, float]] = []
     space: float | None = None
     for glyph in glyphs:
-        if glyph.ch.isspace():
+        if glyph.ch in WORD_SPACES:  # an ideographic space (U+3000) is a character, set like one
             space = (space or 0.0) + glyph.advance
             continue
         if out:
@@ -262,7 +271,7 @@ def draw_cjk_line(fonts, items: list[Item], chosen: Chosen, style: Style, size: 
     natural = start + sum(g.advance for g in visible) + sum(extra for extra, _ in gaps)
     hang = 0.0
     if natural > measure + 0.01:  # the line-end mark gives its room whole, or not at all
-        hang = line_end_room(style, atoms[-1], [g for g in atom_set if not g.ch.isspace()], trail)
+        hang = line_end_room(style, atoms[-1], [g for g in atom_set if g.ch not in WORD_SPACES], trail)
     delta = measure - (natural - hang)
     if style.align != "justify" or (chosen.last and delta >= 0):
         delta = 0.0

@@ -14,6 +14,7 @@ from functools import cache
 
 from book.languages import language
 from book.text.cjk_breaks import extra_cuts
+from book.text.separators import fold_separators
 
 # No line may start with these (closing brackets, stops, small kana, prolonged sound mark…).
 NO_START = set(
@@ -74,26 +75,6 @@ def split_words(text: str) -> list[Atom]:
     if atoms:
         atoms[-1].space_after = ""
     return atoms
-
-
-SEPARATORS = frozenset("·•")  # between a caption's place and date and its credit: " · "
-
-
-def fold_separators(atoms: list[Atom]) -> list[Atom]:
-    """A separator between spaces becomes part of the space before it, so it
-    is drawn between two words on a line and dropped where the line breaks:
-    no line ends or starts with "·".
-
-    >>> [(a.text, a.space_after) for a in fold_separators(split_words("2024년 3월 · 사진: Vũ"))]
-    [('2024년', ' '), ('3월', ' · '), ('사진:', ' '), ('Vũ', '')]
-    """
-    out: list[Atom] = []
-    for atom in atoms:
-        if atom.text in SEPARATORS and out and out[-1].space_after and atom.space_after:
-            out[-1].space_after += atom.text + atom.space_after
-            continue
-        out.append(atom)
-    return out
 
 
 def split_cjk(text: str) -> list[Atom]:
