@@ -109,8 +109,7 @@ def test_no_credit_name_is_split(sample_prepared, sample_editions, lang):
 
 
 def unbreakable(name: str) -> bool:
-    words = name.split()
-    return len(words) <= 3 or all(word[:1].isupper() for word in words)
+    return len(name.split()) <= 3
 
 
 def test_long_english_paragraph_keeps_hyphen_rules_at_every_width(fonts_en):

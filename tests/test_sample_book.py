@@ -17,6 +17,7 @@ from book.i18n.localise import Localiser
 from book.model import MM
 from book.pages.paginate import paginate
 from book.sources import load_book
+from book.text.italic import plain
 from book.text.linebreak import NO_END, NO_START
 
 REGIONAL = {"zh": "CJKsc", "ja": "CJKjp", "ko": "CJKkr"}
@@ -53,9 +54,9 @@ def test_captions_whole_in_every_language(sample):
             x, y, w, h = ((v + (book.bleed if i < 2 else 0)) * MM for i, v in enumerate(placed.box))
             region = text_of(edition(sample, lang), "-f", str(number), "-l", str(number),
                              "-x", str(int(x)), "-y", str(int(y)), "-W", str(int(w) + 2), "-H", str(int(h) + 2))
-            caption = loc.fill(loc.text(book.photos[placed.value].caption), book.photos[placed.value])
-            region = re.sub(r"(?<=[a-z])-\n(?=[a-z])", "", region)  # words hyphenated at a line end
-            assert re.sub(r"\s+", "", caption) in re.sub(r"\s+", "", region), (lang, number, placed.value)
+            caption = plain(loc.fill(loc.text(book.photos[placed.value].caption), book.photos[placed.value]))  # no *italic* marks
+            # Hyphens aside: a word hyphenated at a line end, a compound broken after its own hyphen ("call-and-/response").
+            assert re.sub(r"[\s-]+", "", caption) in re.sub(r"[\s-]+", "", region), (lang, number, placed.value)
         assert not loc.problems.items, loc.problems.items[:3]
 
 

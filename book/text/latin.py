@@ -58,7 +58,7 @@ def is_surname(word: str) -> bool:
     return bare(word) in SURNAMES or bare(word) in SURNAMES_PLAIN
 
 
-def name_runs(words: list[Atom]) -> list[tuple[int, int]]:
+def name_runs(words: list[Atom], links: bool = True) -> list[tuple[int, int]]:
     """Spans [start, end) of the capitalised runs among ``words`` (a
     lower-case link inside one: "Battle of Bach Dang"), from a sentence's
     first word too unless it is a word like "The" or "In"."""
@@ -72,7 +72,7 @@ def name_runs(words: list[Atom]) -> list[tuple[int, int]]:
         while end < len(words) and words[end - 1].space_after == " " and words[end - 1].text[-1] not in SENTENCE_END + ",)":
             if capitalised(words[end].text):
                 end += 1
-            elif (bare(words[end].text) in LINKS and end + 1 < len(words) and capitalised(words[end + 1].text)
+            elif (links and bare(words[end].text) in LINKS and end + 1 < len(words) and capitalised(words[end + 1].text)
                   and words[end].space_after == " " and words[end].text == bare(words[end].text)):
                 end += 2
             else:
@@ -108,8 +108,12 @@ def settle(costs: dict[int, float], offset: int, cost: float) -> None:
 
 
 def run_costs(words: list[Atom], start: int, end: int, costs: dict[int, float]) -> None:
-    """The price of a break after each word of the name ``words[start:end]``."""
+    """The price of a break after each word of the name ``words[start:end]``.
+    A long name is read as the names it strings together, cut at its natural
+    points ("Cát Bà Archipelago / World Natural Heritage"): each of those of
+    three words or fewer stays whole."""
     count = end - start
+    cuts = [start]
     for k in range(start, end - 1):
         before, after = k + 1 - start, end - k - 1
         if count <= SHORT_NAME or before < 2 or after < 2:
@@ -124,7 +128,13 @@ def run_costs(words: list[Atom], start: int, end: int, costs: dict[int, float]) 
             cost = NATURAL_BREAK  # "Cảng hàng không quốc tế / Cát Bi"
         else:
             cost = NAME_BREAK
+        if cost == NATURAL_BREAK:
+            cuts.append(k + 1)
         settle(costs, words[k + 1].start, cost)
+    for first, stop in zip(cuts, [*cuts[1:], end], strict=True):
+        if stop - first <= SHORT_NAME:
+            for k in range(first + 1, stop):
+                settle(costs, words[k].start, LOCKED)
     for first, stop in persons(words, start, end):
         for k in range(first, stop - 1):
             costs[words[k + 1].start] = LOCKED
@@ -149,23 +159,26 @@ def phrase_spans(words: list[Atom], text: str, phrases: tuple[str, ...]) -> list
     return spans
 
 
-def name_breaks(words: list[Atom], text: str, keep: tuple[str, ...], lang: str) -> tuple[set[int], dict[int, float]]:
+def name_breaks(words: list[Atom], text: str, keep: tuple[str, ...], lang: str,
+                display: bool = False) -> tuple[set[int], dict[int, float]]:
     """Offsets where no line may start (inside names that never break, dates)
     and the price of starting one at the other offsets inside names.
     ``words`` are the text's words; ``keep`` the names of the edition (a
     photographer's, the glossary's): a long one breaks at a price, as a run
-    of capitalised words does."""
+    of capitalised words does. In a ``display`` text (a title, in Title Case)
+    a name is a run of capitals alone: "Construction and Development" is no name."""
     costs: dict[int, float] = {}
-    for start, end in name_runs(words):
+    for start, end in name_runs(words, links=not display):
         run_costs(words, start, end, costs)
-    long_phrases = tuple(p for p in keep if len(p.split()) > SHORT_NAME and not all(capitalised(w) for w in p.split()))
+    long_phrases = tuple(p for p in keep if len(p.split()) > SHORT_NAME)  # a photographer's name: see `persons`
     for start, end in phrase_spans(words, text, long_phrases):
         run_costs(words, start, end, costs)
     for start, end in phrase_spans(words, text, tuple(p for p in keep if p not in long_phrases)):
         for k in range(start + 1, end):
             costs[words[k].start] = LOCKED
     for k in range(1, len(words) - 2):
-        if words[k].text in ("–", "—") and names_beside(words, k) >= (2, 2) and words[k + 1].start not in costs:
+        beside = names_beside(words, k)
+        if words[k].text in ("–", "—") and min(beside) >= 2 and max(beside) >= SHORT_NAME and words[k + 1].start not in costs:
             costs[words[k + 1].start] = NAME_BREAK  # "Hạ Long Bay – / Cát Bà Archipelago", where the rag needs it
     if lang == "vi":
         for prev, word in zip(words, words[1:], strict=False):

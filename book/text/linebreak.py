@@ -331,7 +331,7 @@ def split_atoms(text: str, lang: str, keep: tuple[str, ...] = (), phrases: bool 
     if not cjk:  # names: some never break, long ones at a price (`book.text.latin`)
         from book.text.latin import name_breaks
 
-        locked, penalties = name_breaks(atoms, text, keep, lang)
+        locked, penalties = name_breaks(atoms, text, keep, lang, display=phrases)
         cuts, keep = cuts | locked, ()
     atoms = protect(atoms, text, keep, cuts)
     index = 0
