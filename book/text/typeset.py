@@ -258,11 +258,12 @@ def compose_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, s
         Spacing(LATIN_STRETCH * size, LATIN_SHRINK * size if style.align == "justify" else 0.0, False))
     def compose(trial: list[Item]) -> tuple[list[Chosen], float]:
         composer = Composer(trial, width, start, spacing, style.align == "justify", cjk, balance=style.display)
-        if not cjk and not style.display:
+        if latin:
             composer.rules = Rules(lang)
         return composer.compose(), composer.total
 
-    chosen = with_one_hyphen(items, compose) if not cjk and not style.display else compose(items)[0]
+    latin = TABLE[lang].script == "Latn" and not style.display  # Latin rules: `book.text.latin`
+    chosen = with_one_hyphen(items, compose) if latin else compose(items)[0]
     return items, chosen, start, cjk
 
 
