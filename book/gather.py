@@ -30,6 +30,7 @@ from book.text.cover import CoverText, cover_roles, cover_strings, set_cover
 from book.text.coverage import check_glyphs
 from book.text.fonts import EditionFonts
 from book.text.frames import edition_words, texts_by_role
+from book.text.italic import check_sources as check_markup
 from book.text.setting import EditionText, measure_edition, set_edition
 
 
@@ -83,6 +84,7 @@ def load_sources(root: Path, langs: list[str] | None) -> Prepared:
     """The book read and checked (its problems collected, not raised), the editions asked for known to it."""
     problems = Problems()
     book, _ = load_book(root, problems=problems)
+    check_markup(book.messages(), problems)  # *italic* marks closed
     for lang in langs or []:
         if lang not in book.editions:
             raise BookError(f"--lang {lang}: not an edition of this book; content/book.yaml lists {', '.join(book.editions)}")

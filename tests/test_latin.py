@@ -198,3 +198,18 @@ def test_the_check_warns_about_a_name_without_its_marks(sample_copy, run):
     result = run(sample_copy, "check")
     assert result.exit_code == 0
     assert "'Ngo Quyen' is written without its marks; write 'Ngô Quyền'" in result.stderr
+
+
+def test_an_italic_mark_left_open_in_a_source_is_reported_at_its_line(mini, run):
+    chapter = next((mini / "content" / "chapters").glob("*.yaml"))
+    text = chapter.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    number = next(n for n, line in enumerate(lines, 1) if line.strip().startswith("caption:"))
+    head, value = lines[number - 1].split("caption: ", 1)
+    words = value.split(" ", 1)
+    lines[number - 1] = f"{head}caption: {words[0]} *{words[1]}"  # a star inside the text, never closed
+    chapter.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run(mini, "check")
+    assert result.exit_code == 1
+    rel = chapter.relative_to(mini).as_posix()
+    assert re.search(rf"{re.escape(rel)}:{number}: .*an italic mark '\*' opens and never closes", result.stderr), result.stderr

@@ -18,7 +18,7 @@ from book.i18n.glossary import missing_terms, read_glossary
 from book.languages import TABLE, catalog_rel, nfc
 from book.model import Book
 from book.placeholders import placeholders
-from book.text.italic import unclosed
+from book.text.italic import OPEN_MARK, unclosed
 
 MSGFMT_LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): (?P<message>.*)$")
 
@@ -88,8 +88,7 @@ def check_catalog(root: Path, book: Book, catalog: Catalog) -> list[Problem]:
                 problems.append(Problem("diacritics", f"{entry.msgctxt}: '{wrong}' is written without its marks; "
                                         f"write '{right}' (names keep them, as the source and the glossary do)", where, WARNING))
         if entry.msgstr and unclosed(entry.msgstr) is not None:
-            problems.append(Problem("italic-markup", f"{entry.msgctxt}: an italic mark '*' opens and never closes; "
-                                    "close it ('*hát đúm*') or write \\* for a star", where))
+            problems.append(Problem("italic-markup", f"{entry.msgctxt}: {OPEN_MARK}", where))
         if entry.msgstr and "fuzzy" not in entry.flags and entry.msgctxt in sources:
             for term in missing_terms(sources[entry.msgctxt], entry.msgstr, lang, terms):
                 problems.append(Problem("glossary", f"{entry.msgctxt}: glossary term '{term.source}' is '{term.targets[lang]}' "

@@ -110,3 +110,13 @@ def by_role(text: str, role: str) -> dict[str, str]:
     if not spans:
         return {role: shown}
     return {role: shown, italic_role(role): "".join(shown[a:b] for a, b in spans) + " "}
+
+
+OPEN_MARK = "an italic mark '*' opens and never closes; close it ('*hát đúm*') or write \\* for a star"
+
+
+def check_sources(messages, out) -> None:
+    """Report each source text (content/…yaml) with a star left open, at its file and line."""
+    for message in messages:
+        if unclosed(message.text) is not None:
+            out.error("italic-markup", message.where, f"{message.ctx}: {OPEN_MARK}")

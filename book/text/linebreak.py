@@ -328,12 +328,15 @@ def split_atoms(text: str, lang: str, keep: tuple[str, ...] = (), phrases: bool 
     if cjk:
         cuts |= extra_cuts(text, lang)  # Japanese: no katakana word leaves one or two kana alone
     penalties: dict[int, float] = {}
-    if not cjk:  # names: some never break, long ones at a price (`book.text.latin`)
+    latin = facts.script == "Latn"
+    if latin:  # names: some never break, long ones at a price (`book.text.latin`)
         from book.text.latin import name_breaks
 
         locked, penalties = name_breaks(atoms, text, keep, lang, display=phrases)
         cuts, keep = cuts | locked, ()
     atoms = protect(atoms, text, keep, cuts)
+    if not cjk and not latin:
+        join_names(atoms)
     index = 0
     while index < len(atoms) - 1:
         priced = atoms[index + 1].start in penalties and atoms[index].text[-1] in DASHES  # a dash between two long names

@@ -5,19 +5,19 @@ translator's `<` or `&` prints as itself."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from reportlab.pdfbase import pdfmetrics
 
 from book.languages import TABLE
 from book.model import MM, Style
 from book.text.cjk import compose_cjk, draw_cjk_line
-from book.text.compose import Chosen, Composer, Item, Spacing, letters
+from book.text.compose import Chosen, Composer, Item, Spacing
 from book.text.fonts import EditionFonts, Run
 from book.text.italic import mark as mark_italics
 from book.text.italic import parse as parse_italics
 from book.text.latin import Rules, with_one_hyphen
-from book.text.latin_hyphens import checked
+from book.text.latin_hyphens import hyphen_options
 from book.text.linebreak import Atom, split_atoms
 from book.text.memo import remembered
 from book.text.overset import overset_lines, soft_hyphens
@@ -26,7 +26,6 @@ from book.text.shaping import Layout, layout
 
 SHRINK_STEP = 0.25  # pt
 EXTRACT_OVERLAP = 0.2  # em: glyphs set into each other by more than this break pdftotext's words
-MIN_LETTERS = 3  # either side of a hyphen
 LATIN_STRETCH, LATIN_SHRINK = 0.16, 0.08  # em per space: a justified space may grow by 60 %, shrink by 30 %
 CJK_STRETCH, CJK_SHRINK = 0.08, 0.03  # em per gap between characters: tightened or loosened a little
 
@@ -102,36 +101,6 @@ def measure_atom(fonts: EditionFonts, atom: Atom, role: str, size: float, tracki
     width = sum(s.width for s in shaped) * size + tracking * len(atom.text)
     space = pdfmetrics.stringWidth(atom.space_after, runs[-1].font, size) if atom.space_after else 0.0  # " · " too
     return runs, width, space, shaped[0].lead * size, 0.0 if atom.space_after else shaped[-1].trail * size
-
-
-@cache
-def hyphenator(lang: str):
-    import pyphen
-
-    code = TABLE[lang].hyphenation if lang in TABLE else None
-    return pyphen.Pyphen(lang=code, left=MIN_LETTERS, right=MIN_LETTERS) if code and code in pyphen.LANGUAGES else None
-
-
-def hyphen_options(word: str, lang: str) -> list[tuple[str, str]]:
-    """Where a word may break with a hyphen: at least 3 letters each side.
-    Names (capitalised words) and words with digits stay whole; a compound
-    breaks only after its own hyphens (the head keeps the hyphen it has).
-
-    >>> hyphen_options("community.", "en")
-    [('commu', 'nity.'), ('com', 'munity.')]
-    >>> hyphen_options("solemnly", "en"), hyphen_options("Haiphong", "en")
-    ([], [])
-    >>> hyphen_options("call-and-response", "en")
-    [('call-and', 'response')]
-    """
-    dictionary = hyphenator(lang)
-    if dictionary is None or len(word) < 6 or any(ch.isdigit() for ch in word) or not word[0].islower():
-        return []
-    if "-" in word:
-        return [(word[:at], word[at + 1:]) for at, ch in enumerate(word)
-                if ch == "-" and letters(word[:at]) >= 2 * MIN_LETTERS and letters(word[at + 1:]) >= 2 * MIN_LETTERS]
-    options = checked(word, list(dictionary.iterate(word)))  # against the list of misleading breaks
-    return [(first, rest) for first, rest in options if letters(first) >= MIN_LETTERS and letters(rest) >= MIN_LETTERS]
 
 
 def measure_items(fonts: EditionFonts, atoms: list[Atom], style: Style, lang: str, size: float, tracking: float,
@@ -270,11 +239,12 @@ def compose_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, s
         Spacing(LATIN_STRETCH * size, LATIN_SHRINK * size if style.align == "justify" else 0.0, False))
     def compose(trial: list[Item]) -> tuple[list[Chosen], float]:
         composer = Composer(trial, width, start, spacing, style.align == "justify", cjk, balance=style.display)
-        if not cjk and not style.display:
+        if latin:
             composer.rules = Rules(lang)
         return composer.compose(), composer.total
 
-    chosen = with_one_hyphen(items, compose) if not cjk and not style.display else compose(items)[0]
+    latin = TABLE[lang].script == "Latn" and not style.display  # Latin rules: `book.text.latin`
+    chosen = with_one_hyphen(items, compose) if latin else compose(items)[0]
     return items, chosen, start, cjk
 
 
