@@ -108,4 +108,4 @@ def summary_table(summary: dict):
 
 def summary_paths(summary: dict) -> list[str]:
     """Each edition's file, whole, after the table."""
-    return [f"{e['lang']}: {e['path']}" for e in summary["editions"]]
+    return [f"{e['lang']}: {e['path']} ({'written' if e['written'] else 'unchanged'})" for e in summary["editions"]]

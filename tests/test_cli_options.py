@@ -74,4 +74,4 @@ def test_low_resolution_says_how_large_and_what_to_do(mini, run):
 def test_paths_are_whole_on_80_columns(mini, run):
     result = CliRunner().invoke(app, ["--project", str(mini), "build", "--lang", "vi", "--profile", "proof"], env={"COLUMNS": "80"})
     assert result.exit_code == 0, result.output
-    assert "vi: output/proof/vi/mini-vi-proof.pdf" in result.stdout.splitlines()
+    assert "vi: output/proof/vi/mini-vi-proof.pdf (written)" in result.stdout.splitlines()

@@ -33,6 +33,9 @@ def load_styles(root: Path, out: Problems) -> dict[str, dict[str, Style]]:
                 continue
             Section(doc, ("styles", name, "languages", lang), over, out, STYLE_FIELDS)
             variants[lang] = {**base, **(over or {})}
+            if "min_size" not in (over or {}) and isinstance(variants[lang].get("size"), (int, float)) and \
+                    isinstance(variants[lang].get("min_size"), (int, float)) and variants[lang]["min_size"] > variants[lang]["size"]:
+                variants[lang]["min_size"] = variants[lang]["size"]  # a smaller size for one language brings the inherited minimum down
         styles[name] = {}
         told: set[str] = set()  # one line per mistake, not one per language that inherits it
         for lang, values in variants.items():
