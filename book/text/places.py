@@ -25,7 +25,7 @@ from book.model import CARD_PLACES
 PLACES = CARD_PLACES
 
 Box = tuple[float, float, float, float]  # x, y, w, h in mm from the page's trim top-left
-CLEARANCE = 6.0  # mm round a card that is judged with it: a subject just beside the card crowds it too
+CLEARANCE = 14.0  # mm round a card that is judged with it: a subject just beside the card crowds it too
 
 
 def grid_area(book, recto: bool) -> Box:
