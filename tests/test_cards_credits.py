@@ -214,7 +214,8 @@ def test_credits_balanced_with_page_numbers_aligned(sample, lang):
         assert max(ends) - min(ends) < 0.5, (lang, sorted(ends)[:3], sorted(ends)[-3:])
 
 
-SPREAD = {"vi": "tr. {0}–{1}", "en": "pp. {0}–{1}", "zh": "第{0}–{1}页", "ko": "{0}~{1}쪽", "ja": "{0}～{1}ページ"}
+# zh, ja: the quarter-em space beside digits
+SPREAD = {"vi": "tr. {0}–{1}", "en": "pp. {0}–{1}", "zh": "第 {0}–{1} 页", "ko": "{0}~{1}쪽", "ja": "{0}～{1} ページ"}
 POSITIONS = {"two-photos": [("photo-a", "top"), ("photo-b", "bottom")],
              "grid-3": [("photo-a", "top"), ("photo-b", "bottom left"), ("photo-c", "bottom right")],
              "grid-4": [("photo-a", "top left"), ("photo-b", "top right"), ("photo-c", "bottom left"), ("photo-d", "bottom right")]}

@@ -143,8 +143,14 @@ def size_cards(pagination: Pagination, editions: list) -> dict[CardKey, Card]:
             continue
         sizes = [edition.size(key, placed, full) for edition in texts]
         measure = min(full, max(CARD_MIN[0] - 2 * CARD_PAD, max(width for width, _ in sizes)))
-        if measure < full - 0.01:
+        for attempt in range(4):  # set again at the narrower measure, which may break lines shorter still (a CJK grid, a rag)
+            if measure >= full - 0.01:
+                break
             sizes = [edition.size(key, placed, measure) for edition in texts]
+            widest = max(CARD_MIN[0] - 2 * CARD_PAD, max(width for width, _ in sizes))
+            if widest >= measure - 0.01 or attempt == 3:
+                break
+            measure = widest
         height = max(height for _, height in sizes)
         cards[key] = Card(min(placed.frame.w, max(CARD_MIN[0], measure + 2 * CARD_PAD)),
                           min(placed.frame.h, max(CARD_MIN[1], height + 2 * CARD_PAD)), measure)
