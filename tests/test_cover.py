@@ -124,7 +124,7 @@ def test_manifest_tells_the_printer_the_paper_the_spine_is_for(mini, run):
 
 # The cover alone, laid out at any trim and page count: no interior is set or drawn.
 
-TEXTS = ("title", "subtitle", "publisher", "back", "isbn")
+TEXTS = ("title", "subtitle", "publisher", "back", "isbn", "credit")
 
 
 def cover_alone(root, trim, pages, lang, folder, photo=None):
@@ -277,7 +277,7 @@ def test_cover_at_any_trim_keeps_texts_and_barcode_apart_and_safe(trim, lang, tm
     for key in ("title", "subtitle"):
         assert inside(placed[key], front, -hang), (key, placed[key], front)
         assert apart(placed[key], mark), (key, placed[key], mark)
-    for key in ("back", "publisher", "isbn", "barcode"):
+    for key in ("back", "publisher", "credit", "isbn", "barcode"):
         assert inside(placed[key], back, -hang), (key, placed[key], back)
     field = cover.fields[0]
     assert inside(placed["barcode"], (field[0], field[1], field[0] + field[2], field[1] + field[3]))
