@@ -413,8 +413,8 @@ def test_back_text_too_long_is_one_line_saying_how_much(mini, run):
     result = run(mini, "check", "--lang", "vi")
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
-    assert errors == ["error: content/book.yaml:19: vi: the cover's back text is 5 lines too long at the 240 × 300 mm trim: "
-                      "30 lines at 9.0 pt, room for 25; shorten it by about 415 of its 2489 characters, or choose a larger trim_mm"], errors
+    assert errors == ["error: content/book.yaml:19: vi: the cover's back text is 6 lines too long at the 240 × 300 mm trim: "
+                      "30 lines at 9.0 pt, room for 24; shorten it by about 500 of its 2489 characters, or choose a larger trim_mm"], errors
     assert "room for 0" not in result.output + result.stderr and "Traceback" not in result.output + result.stderr
 
 
