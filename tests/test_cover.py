@@ -451,3 +451,37 @@ def test_a_place_with_room_for_no_line_names_its_cause(mini, tmp_path):
         "cover-layout", "content/book.yaml:2: vi: the cover's subtitle has 0.0 mm, less than one line at cover-subtitle's 9 pt "
         "(3.2 mm): the front's type area above the photo is 52 mm tall at the 150 × 150 mm trim and the title needs 61 mm of it "
         "at its smallest (cover-title 150 pt); choose a taller trim_mm or smaller sizes in layouts/styles.yaml")]
+
+
+@pytest.mark.needs("pdftotext", "pdftoppm", reason="Debian package poppler-utils")
+def test_the_samples_cover_is_a_commemorative_cover(sample, tmp_path):
+    """Each edition of the sample: a cover photo of its own (placed on no
+    interior page, with a credit), the 70 mark drawn in its red at the head
+    of the front, and the edition's title, publisher and cover-photo credit
+    in the cover's text."""
+    from conftest import LANGS
+    from test_artwork import red_pixels
+
+    from book.errors import Problems
+    from book.i18n.catalog import read_catalog
+    from book.i18n.localise import Localiser
+    from book.pages.cover_plan import plan_design
+    from book.pages.spine import plan_cover
+    from book.sources import load_book
+    from book.text.cover import cover_strings
+
+    book, _ = load_book(sample)
+    photo = book.cover.photo
+    placed = {value for chapter in book.chapters for page in chapter.pages for value in page.slots.values()}
+    assert photo.id not in placed and photo.credit.text
+    geometry = plan_cover(book, 64, Problems())
+    plan = plan_design(book.grid, geometry)
+    for lang in LANGS:
+        pdf = sample / "output" / "print" / lang / f"hai-phong-70-nam-{lang}-cover.pdf"
+        (tmp_path / lang).mkdir()
+        inside, _ = red_pixels(pdf, 1, tmp_path / lang, plan.mark, geometry.margin)
+        assert inside > 200, (lang, inside)
+        texts = cover_strings(book, Localiser(book, lang, None if lang == "vi" else read_catalog(sample, lang), Problems()))
+        drawn = "".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
+        for key in ("title", "publisher", "credit"):
+            assert "".join(texts[key].split()) in drawn, (lang, key, texts[key])
