@@ -124,7 +124,7 @@ def test_manifest_tells_the_printer_the_paper_the_spine_is_for(mini, run):
 
 # The cover alone, laid out at any trim and page count: no interior is set or drawn.
 
-TEXTS = ("title", "subtitle", "publisher", "back", "isbn")
+TEXTS = ("title", "subtitle", "publisher", "back", "isbn", "credit")
 
 
 def cover_alone(root, trim, pages, lang, folder, photo=None):
@@ -277,7 +277,7 @@ def test_cover_at_any_trim_keeps_texts_and_barcode_apart_and_safe(trim, lang, tm
     for key in ("title", "subtitle"):
         assert inside(placed[key], front, -hang), (key, placed[key], front)
         assert apart(placed[key], mark), (key, placed[key], mark)
-    for key in ("back", "publisher", "isbn", "barcode"):
+    for key in ("back", "publisher", "credit", "isbn", "barcode"):
         assert inside(placed[key], back, -hang), (key, placed[key], back)
     field = cover.fields[0]
     assert inside(placed["barcode"], (field[0], field[1], field[0] + field[2], field[1] + field[3]))
@@ -413,8 +413,8 @@ def test_back_text_too_long_is_one_line_saying_how_much(mini, run):
     result = run(mini, "check", "--lang", "vi")
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
-    assert errors == ["error: content/book.yaml:19: vi: the cover's back text is 5 lines too long at the 240 × 300 mm trim: "
-                      "30 lines at 9.0 pt, room for 25; shorten it by about 415 of its 2489 characters, or choose a larger trim_mm"], errors
+    assert errors == ["error: content/book.yaml:19: vi: the cover's back text is 6 lines too long at the 240 × 300 mm trim: "
+                      "30 lines at 9.0 pt, room for 24; shorten it by about 500 of its 2489 characters, or choose a larger trim_mm"], errors
     assert "room for 0" not in result.output + result.stderr and "Traceback" not in result.output + result.stderr
 
 
@@ -451,3 +451,37 @@ def test_a_place_with_room_for_no_line_names_its_cause(mini, tmp_path):
         "cover-layout", "content/book.yaml:2: vi: the cover's subtitle has 0.0 mm, less than one line at cover-subtitle's 9 pt "
         "(3.2 mm): the front's type area above the photo is 52 mm tall at the 150 × 150 mm trim and the title needs 61 mm of it "
         "at its smallest (cover-title 150 pt); choose a taller trim_mm or smaller sizes in layouts/styles.yaml")]
+
+
+@pytest.mark.needs("pdftotext", "pdftoppm", reason="Debian package poppler-utils")
+def test_the_samples_cover_is_a_commemorative_cover(sample, tmp_path):
+    """Each edition of the sample: a cover photo of its own (placed on no
+    interior page, with a credit), the 70 mark drawn in its red at the head
+    of the front, and the edition's title, publisher and cover-photo credit
+    in the cover's text."""
+    from conftest import LANGS
+    from test_artwork import red_pixels
+
+    from book.errors import Problems
+    from book.i18n.catalog import read_catalog
+    from book.i18n.localise import Localiser
+    from book.pages.cover_plan import plan_design
+    from book.pages.spine import plan_cover
+    from book.sources import load_book
+    from book.text.cover import cover_strings
+
+    book, _ = load_book(sample)
+    photo = book.cover.photo
+    placed = {value for chapter in book.chapters for page in chapter.pages for value in page.slots.values()}
+    assert photo.id not in placed and photo.credit.text
+    geometry = plan_cover(book, 64, Problems())
+    plan = plan_design(book.grid, geometry)
+    for lang in LANGS:
+        pdf = sample / "output" / "print" / lang / f"hai-phong-70-nam-{lang}-cover.pdf"
+        (tmp_path / lang).mkdir()
+        inside, _ = red_pixels(pdf, 1, tmp_path / lang, plan.mark, geometry.margin)
+        assert inside > 200, (lang, inside)
+        texts = cover_strings(book, Localiser(book, lang, None if lang == "vi" else read_catalog(sample, lang), Problems()))
+        drawn = "".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
+        for key in ("title", "publisher", "credit"):
+            assert "".join(texts[key].split()) in drawn, (lang, key, texts[key])

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import polib
 from conftest import REPO
-from PIL import Image, ImageStat
+from PIL import Image, ImageCms, ImageStat
 
 from book.images.press import press_profile
 from book.images.process import ImageJob, process
@@ -26,8 +26,8 @@ def lightness(grey: float) -> float:
     return 116 * (y ** (1 / 3) if y > 0.008856 else 7.787 * y + 16 / 116) - 16
 
 
-def prepare(tmp_path: Path, source: Path, mode: str, press: Path | None = None) -> Image.Image:
-    job = ImageJob("p", "photo", source, (100.0, 66.0), "cover", mode, 150, press, tmp_path / "cache")
+def prepare(tmp_path: Path, source: Path, mode: str, press: Path | None = None, separation: str = "four-colour") -> Image.Image:
+    job = ImageJob("p", "photo", source, (100.0, 66.0), "cover", mode, 150, press, tmp_path / "cache", separation=separation)
     result = process(job)
     assert result.error is None, result.error
     return Image.open(result.path)
@@ -38,10 +38,17 @@ def test_16_bit_grey_tiff_and_png_keep_their_grey(tmp_path, profile_cache):
     for suffix in ("tif", "png"):
         source = tmp_path / f"scan.{suffix}"
         Image.new("I;16", (900, 600), level).save(source)
-        out = prepare(tmp_path, source, "cmyk", press_profile(REPO, "FOGRA39", 300, profile_cache))
-        assert out.mode == "L"  # grey stays on the black plate
+        press = press_profile(REPO, "FOGRA39", 300, profile_cache)
+        out = prepare(tmp_path, source, "cmyk", press, separation="k-only")
+        assert out.mode == "L"  # asked to, grey stays on the black plate
         got = ImageStat.Stat(out).mean[0]
         assert abs(lightness(got) - lightness(level / 257)) < 2, (suffix, got)
+        out = prepare(tmp_path, source, "cmyk", press)  # by default, a neutral of four inks as light as the scan
+        assert out.mode == "CMYK"
+        back = ImageCms.applyTransform(out, ImageCms.buildTransform(ImageCms.ImageCmsProfile(str(press)), ImageCms.createProfile("sRGB"),
+                                                                   "CMYK", "RGB"))
+        got = ImageStat.Stat(back.convert("L")).mean[0]
+        assert abs(lightness(got) - lightness(level / 257)) < 3, (suffix, got)
 
 
 def test_transparent_png_prints_as_paper_not_rich_black(tmp_path, profile_cache):

@@ -55,13 +55,17 @@ def cover_strings(book: Book, loc) -> dict[str, str]:
              "back": loc.text(book.cover.back_text) if book.cover else ""}
     isbn = book.isbn.get(loc.lang)
     texts["isbn"] = f"ISBN {isbn}" if isbn else ""
+    photo = book.cover.photo if book.cover else None
+    credit = loc.text(photo.credit) if photo is not None else ""
+    texts["credit"] = loc.label("credit", credit=credit) if credit and "credit" in book.labels else ""  # the cover photo's
     return texts
 
 
 def cover_roles(book: Book, lang: str, texts: dict[str, str]) -> dict[str, set[str]]:
     roles: dict[str, set[str]] = {}
     for key, style in (("title", "cover-title"), ("subtitle", "cover-subtitle"), ("publisher", "cover-publisher"),
-                       ("back", "cover-back"), ("isbn", "cover-publisher"), ("title", "spine"), ("publisher", "spine")):
+                       ("back", "cover-back"), ("isbn", "cover-publisher"), ("credit", "cover-credit"), ("title", "spine"),
+                       ("publisher", "spine")):
         roles.setdefault(book.style(style, lang).font, set()).add(texts[key])
         if style == "spine" and language(lang).vertical:  # drawn with vertical punctuation: the subset needs those forms
             roles[book.style(style, lang).font].add(vertical_forms(texts[key]))
@@ -177,6 +181,13 @@ class CoverSetter:
         if publisher is not None:
             publisher.top = bottom - depth(publisher.lines)
             room = publisher.top - TEXT_GAP - top
+        credit = None
+        if texts["credit"] and publisher is not None:  # the cover photo's credit, above the publisher
+            credit = self.block("photo credit", texts["credit"], "cover-credit", (x, top, beside if self.book.isbn else width, room),
+                                self.book.cover.photo.credit, f"the back's type area above the publisher is {room:.0f} mm tall")
+            if credit is not None:
+                credit.top = publisher.top - TEXT_GAP / 2 - depth(credit.lines)
+                room = credit.top - TEXT_GAP - top
         measure = min(plan.back_measure, width)
         if self.book.isbn and x + measure > field_x - BARCODE_GAP:  # a narrow back: the text ends above the barcode's field
             room = min(room, field_top - TEXT_GAP - top)
@@ -185,7 +196,7 @@ class CoverSetter:
                               f"the back's type area above the publisher and the barcode is {room:.0f} mm tall at the "
                               f"{self.trim}; choose a taller or wider trim_mm")
             cover.placements += [back] if back else []
-        cover.placements += [p for p in (publisher, isbn) if p is not None]
+        cover.placements += [p for p in (credit, publisher, isbn) if p is not None]
 
     def set_spine(self, cover: CoverText, texts: dict[str, str]) -> None:
         """The title from the head, the publisher to the foot, as large as the spine

@@ -19,6 +19,10 @@ VERTICAL_FORMS = {
     "—": "︱", "―": "︱", "–": "︲", "（": "︵", "）": "︶", "(": "︵", ")": "︶", "「": "﹁", "」": "﹂", "『": "﹃", "』": "﹄",
     "《": "︽", "》": "︾", "〈": "︿", "〉": "﹀", "【": "︻", "】": "︼", "〔": "︹", "〕": "︺",
 }
+# A two-em dash (two dashes in a row) as one unbroken rule: U+2502 spans its whole em down
+# the column with the dash's weight, where two vertical-form dashes (U+FE31) leave a gap.
+TWO_EM_DASHES = ("——", "――")
+RULE = "│"
 CJK_DESCENT = 0.12  # ideographs sit from -0.12 to 0.88 em in Noto CJK's em box
 LATIN_OFFSET = 0.38  # a turned Latin run is centred on the column: its band spans about -0.22 to 0.98 em
 
@@ -42,7 +46,7 @@ def upright(ch: str) -> bool:
     >>> [upright(c) for c in "海7A、ー"]
     [True, False, False, True, True]
     """
-    if ch in VERTICAL_FORMS or ch in "ー〜・":
+    if ch in VERTICAL_FORMS or ch in "ー〜・" + RULE:
         return True
     return unicodedata.east_asian_width(ch) in ("W", "F")
 
@@ -68,7 +72,11 @@ def segments(text: str) -> list[tuple[bool, str]]:
 
 
 def vertical_text(fonts: EditionFonts, text: str, role: str = "sans") -> str:
-    """The text with vertical punctuation wherever a face of ``role`` has it."""
+    """The text with vertical punctuation wherever a face of ``role`` has it,
+    a two-em dash as one unbroken rule."""
+    if fonts.face_for(RULE, role):
+        for dashes in TWO_EM_DASHES:
+            text = text.replace(dashes, RULE * 2)
     return "".join(VERTICAL_FORMS[ch] if ch in VERTICAL_FORMS and fonts.face_for(VERTICAL_FORMS[ch], role) else ch for ch in text)
 
 
@@ -77,9 +85,10 @@ def vertical_forms(text: str) -> str:
     of the spine's face must hold.
 
     >>> vertical_forms("岘港——50年、")
-    '岘港︱︱50年︑'
+    '岘港︱︱50年︑││'
     """
-    return "".join(VERTICAL_FORMS.get(ch, ch) for ch in text)
+    rules = RULE * 2 if any(dashes in text for dashes in TWO_EM_DASHES) else ""
+    return "".join(VERTICAL_FORMS.get(ch, ch) for ch in text) + rules
 
 
 def column_length(fonts: EditionFonts, text: str, role: str, size: float) -> float:
