@@ -20,7 +20,7 @@ from book.project import find_project
 
 app = typer.Typer(help="Lay out one set of photos and captions as print-ready editions in five languages.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, emoji=False)  # "file.yaml:100:" is a place, not the emoji code :100:
 state = {"project": None, "debug": False}
 
 
@@ -94,7 +94,7 @@ def fail_as_json(exc: BookError) -> None:
 
 
 def stdout_console() -> Console:
-    out = Console(highlight=False)
-    return out if out.is_terminal else Console(highlight=False, width=160)
+    out = Console(highlight=False, emoji=False)
+    return out if out.is_terminal else Console(highlight=False, emoji=False, width=160)
 
 
