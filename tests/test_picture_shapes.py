@@ -176,3 +176,14 @@ def test_the_sample_changes_scale_on_one_vertical_grid(tmp_path, sample_photos):
                        for p in page.placed)
         if left.chapter is not right.chapter and left.chapter and right.chapter:
             assert not (bleeds_at_spine(left, "left") and bleeds_at_spine(right, "right")), (left.number, right.number)
+
+
+def test_a_place_at_line_100_is_printed_as_written():
+    """A message naming line 100 of a file keeps ':100:' (Rich would draw the
+    emoji code :100: in its place)."""
+    from book.cli.common import err, stdout_console
+
+    for console in (err, stdout_console()):
+        with console.capture() as captured:
+            console.print("warning: layouts/layouts.yaml:100: full-bleed.frames.photo.bleed: 'left' is not an edge")
+        assert "layouts/layouts.yaml:100: full-bleed" in captured.get()

@@ -29,7 +29,7 @@ LANGS = f"[{'|'.join(known())}]"
 app = typer.Typer(help="Lay out one set of photos and captions as print-ready editions in five languages.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
                   context_settings=HELP)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, emoji=False)  # "file.yaml:100:" is a place, not the emoji code :100:
 state = {"project": None, "debug": False}
 
 
@@ -136,7 +136,7 @@ def print_json(data) -> None:
 
 
 def stdout_console() -> Console:
-    out = Console(highlight=False)
-    return out if out.is_terminal else Console(highlight=False, width=160)
+    out = Console(highlight=False, emoji=False)
+    return out if out.is_terminal else Console(highlight=False, emoji=False, width=160)
 
 

@@ -38,8 +38,13 @@ TWO_PHOTOS_B = "caption-b: {kind: caption, col: 1, cols: 4, row: 6,"  # the two-
 FULL_BLEED = "photo: {kind: photo, bleed: all, fit: cover}"  # the full-bleed layout's photo
 
 
-def frame_case(name: str, old: str, new: str, line: int, message: str) -> Case:
-    """A case that rewrites one frame of layouts/layouts.yaml; the error names its line."""
+LAYOUTS = Path(__file__).resolve().parents[2] / "layouts" / "layouts.yaml"
+
+
+def frame_case(name: str, old: str, new: str, message: str) -> Case:
+    """A case that rewrites one frame of layouts/layouts.yaml; the error names
+    its line (that of ``old``'s first occurrence, which the case rewrites)."""
+    line = LAYOUTS.read_text(encoding="utf-8").split(old, 1)[0].count("\n") + 1
     return Case(name, replace("layouts/layouts.yaml", old, new), f"layouts/layouts.yaml:{line}", message)
 
 
@@ -141,15 +146,15 @@ CASES = [
     Case("long-caption", replace(CHAPTER, '"Cầu Tân Vũ', '"' + "Cầu cảng " * 1100 + 'Cầu Tân Vũ'), "content/chapters/01-cang.yaml",
          "overflow"),
     Case("no-font-covers", replace(CHAPTER, '"Cầu Tân Vũ', '"\U00010000 Cầu Tân Vũ'), f"{CHAPTER}:", "fonts/fonts.yaml"),
-    frame_case("frame-outside", TWO_PHOTOS_B, "caption-b: {kind: caption, col: 9, cols: 6, row: 6,", 153,
+    frame_case("frame-outside", TWO_PHOTOS_B, "caption-b: {kind: caption, col: 9, cols: 6, row: 6,",
                "columns 9–14 end outside the page: the grid has 12 columns on the page (content/book.yaml grid.columns)"),
-    frame_case("frame-no-columns", TWO_PHOTOS_B, "caption-b: {kind: caption, col: 9, cols: 0, row: 6,", 153,
+    frame_case("frame-no-columns", TWO_PHOTOS_B, "caption-b: {kind: caption, col: 9, cols: 0, row: 6,",
                "two-photos.frames.caption-b.cols: col: 9, cols: 0: a frame starts at column 1 or later and takes at least one"),
-    frame_case("frame-outside-mm", FULL_BLEED, "photo: {kind: photo, mm: {x: 100, y: -3, w: 246, h: 306}, fit: cover}", 90,
+    frame_case("frame-outside-mm", FULL_BLEED, "photo: {kind: photo, mm: {x: 100, y: -3, w: 246, h: 306}, fit: cover}",
                "full-bleed.frames.photo: the frame (100, -3, 246 × 306 mm) ends outside the 240 × 300 mm page"),
-    frame_case("frame-in-old-mm", FULL_BLEED, "photo: {kind: photo, x: -3, y: -3, w: 246, h: 306, fit: cover}", 90,
+    frame_case("frame-in-old-mm", FULL_BLEED, "photo: {kind: photo, x: -3, y: -3, w: 246, h: 306, fit: cover}",
                "full-bleed.frames.photo.x: frames are placed on the page grid: write col:, cols:, row:, rows:"),
-    frame_case("bleed-edge", FULL_BLEED, "photo: {kind: photo, bleed: [top, left], fit: cover}", 90,
+    frame_case("bleed-edge", FULL_BLEED, "photo: {kind: photo, bleed: [top, left], fit: cover}",
                "'left' is not an edge; write all, or a list of top, bottom, inner, outer"),
     Case("grid-no-columns", replace("content/book.yaml", MARGINS, MARGINS + "\ngrid: {columns: 0}"), "content/book.yaml:11",
          "grid.columns: 0 must be more than 0"),
