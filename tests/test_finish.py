@@ -58,10 +58,11 @@ def test_same_sources_same_bytes_and_the_epoch_sets_the_date(mini, run, monkeypa
     with pikepdf.open(interior(mini, "vi")) as pdf:
         assert str(pdf.docinfo.ModDate) == "D:20250513000000+00'00'"
         assert xmp(pdf.open_metadata(), "xmp:CreateDate") == "2025-05-13T00:00:00+00:00"
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
-    result = run(mini, "build", "--lang", "vi")
-    assert result.exit_code == 1
-    assert result.stderr.startswith("error: SOURCE_DATE_EPOCH=yesterday: not a whole number of seconds since 1970")
+    for wrong in ("yesterday", "-5"):  # -5 parses as a number and would date the PDFs 1969
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", wrong)
+        result = run(mini, "build", "--lang", "vi")
+        assert result.exit_code == 1
+        assert result.stderr.startswith(f"error: SOURCE_DATE_EPOCH={wrong}: not a whole number of seconds since 1970")
 
 
 def test_pdfx4_on_request_allows_transparency(mini, run, tmp_path):

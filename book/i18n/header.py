@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import os
 from pathlib import Path
 
 import polib
 
-from book.errors import TranslationError
+from book.epoch import source_epoch
 from book.i18n.catalog import WRAP, parse_po
 from book.i18n.cldr import language_name
 from book.languages import TABLE, catalog_rel
@@ -40,13 +39,7 @@ def revision_date(path: Path, current: str) -> str:
     """PO-Revision-Date for translations changed since the last update: the
     sources' time (SOURCE_DATE_EPOCH) if set, else when the file was saved, but
     never earlier than the date already there (a translator's tool writes one)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        if not epoch.isdigit():
-            raise TranslationError(f"SOURCE_DATE_EPOCH is '{epoch}'; set it to a number of seconds since 1970, or unset it")
-        stamp = datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
-    else:
-        stamp = datetime.datetime.fromtimestamp(path.stat().st_mtime, datetime.UTC)
+    stamp = source_epoch() or datetime.datetime.fromtimestamp(path.stat().st_mtime, datetime.UTC)
     stamp = stamp.replace(second=0, microsecond=0)
     try:
         stamp = max(stamp, datetime.datetime.strptime(current, DATE_FORMAT))

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import os
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +15,7 @@ from xml.sax.saxutils import escape
 import pikepdf
 
 from book import __version__
-from book.errors import BookError
+from book.epoch import source_epoch
 from book.languages import language
 
 # flavour -> (GTS_PDFXVersion, GTS_PDFXConformance or None, PDF version)
@@ -44,14 +43,7 @@ class DocMeta:
 
 def source_date(declared: datetime.date) -> datetime.datetime:
     """The documents' date: SOURCE_DATE_EPOCH when set, else ``declared`` at midnight UTC."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        try:
-            return datetime.datetime.fromtimestamp(int(epoch), UTC)
-        except (ValueError, OverflowError, OSError):
-            raise BookError(f"SOURCE_DATE_EPOCH={epoch}: not a whole number of seconds since 1970; "
-                            "set it to one (e.g. $(git log -1 --format=%ct)) or unset it") from None
-    return datetime.datetime(declared.year, declared.month, declared.day, tzinfo=UTC)
+    return source_epoch() or datetime.datetime(declared.year, declared.month, declared.day, tzinfo=UTC)
 
 
 def pdf_date(moment: datetime.datetime) -> str:
