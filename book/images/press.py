@@ -34,7 +34,7 @@ characterisation_digest = FileMemo(sha256_file)
 def tool_version(colprof: str) -> str:
     """ArgyllCMS's version, from the banner colprof prints when run bare: a
     new version may build another profile from the same data."""
-    result = subprocess.run([colprof], capture_output=True, text=True)
+    result = subprocess.run([colprof], capture_output=True, text=True, errors="replace")
     found = re.search(r"Version\s+(\S+)", result.stdout + result.stderr)
     return found[1] if found else "unknown"
 
@@ -114,7 +114,7 @@ def build_profile(colprof: str, ti3: Path, name: str, ink_limit: int | float) ->
         shutil.copy(ti3, Path(work) / ti3.name)
         command = [colprof, *RECIPE, f"-l{ink_limit:g}", "-D", f"{name.upper()} {ink_limit:g}% (book)", "-O", "out.icc",
                    ti3.stem]
-        result = subprocess.run(command, cwd=work, capture_output=True, text=True)
+        result = subprocess.run(command, cwd=work, capture_output=True, text=True, errors="replace")
         if result.returncode != 0 or not (Path(work) / "out.icc").is_file():
             raise ImageError(f"colprof could not build the {name} profile: {result.stderr.strip().splitlines()[-1:]}")
         data = (Path(work) / "out.icc").read_bytes()
