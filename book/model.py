@@ -5,9 +5,13 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from book.errors import Where
 from book.grid import Grid
+
+if TYPE_CHECKING:  # book.publication builds on this module's Message and Photo
+    from book.publication import Cover, Imprint, Paper
 
 MM = 72 / 25.4  # points per millimetre
 
@@ -194,46 +198,6 @@ class Chapter:
     pages: list[PageSpec]
     number: int | None = None  # numbered chapters only; front and back matter have none
     where: Where | None = None
-
-
-@dataclass(frozen=True)
-class Paper:
-    name: str  # as the printer knows it ('Couché matt 157 g/m²'); reported with each cover's spine
-    caliper_mm: float  # thickness of one leaf: the cover's spine is leaves × caliper
-
-
-@dataclass(frozen=True)
-class Cover:
-    """The cover: its photo, the back-cover text and how the spine reads."""
-
-    photo: Photo | None
-    back_text: Message
-    spine_direction: str  # 'top-to-bottom' or 'bottom-to-top' for horizontal scripts
-    board_mm: float  # case binding: each board's thickness, added to the spine
-    wrap_mm: float  # case binding: the cover turned in round the boards
-    where: Where
-    mark: str | None = None  # the front's mark: an artwork file under content/, a key of Book.artworks
-    ground: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # the spread's ground colour, CMYK in %
-
-
-@dataclass(frozen=True)
-class ImprintField:
-    key: str
-    label: Message
-    value: str  # '' when the editor has not filled it in
-    where: Where
-    name: Message | None = None  # the value as a catalog entry, when it names a body (publisher, agency, printer)
-
-
-@dataclass
-class Imprint:
-    """The publishing data Vietnamese law puts on every publication, in colophon order."""
-
-    fields: list[ImprintField]
-    final: bool  # a final print run: an empty field stops the build
-    placeholder_notice: Message
-    where: Where
-    country: str = ""  # where it is printed: an ISO 3166 code, named in each edition's language on the copyright page
 
 
 @dataclass(frozen=True)

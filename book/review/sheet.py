@@ -13,6 +13,7 @@ from book.i18n.status import FUZZY, STALE, TRANSLATED
 from book.model import MM, Book, Style
 from book.review.entries import MISSING, OVERFLOW, SOURCE, Row
 from book.text.fonts import EditionFonts
+from book.text.italic import by_role
 from book.text.typeset import Line, Part, set_parts
 
 PAGE_MM = (297.0, 210.0)  # A4 landscape
@@ -71,6 +72,13 @@ def scaled(style: Style, base: Style) -> Style:
                    align="left", hyphenate=False, space_before=style.space_before * factor, paragraph_space=style.paragraph_space * factor)
 
 
+def add_shown(texts: dict[str, set[str]], part: Part) -> None:
+    """Note the characters ``part`` sets in each font role, its *italic* words
+    in the italic role, so the faces are registered before the sheet is set."""
+    for role, shown in by_role(part.text, part.style.font).items():
+        texts.setdefault(role, set()).add(shown)
+
+
 class SheetSetter:
     def __init__(self, book: Book, rows: list[Row], langs: list[str], font_cache: Path):
         self.book, self.rows, self.langs = book, rows, langs
@@ -104,9 +112,9 @@ class SheetSetter:
         for row in self.rows:
             for index, lang in enumerate(self.langs):
                 for part, _ in self.cell_parts(row, index):
-                    texts[lang].setdefault(part.style.font, set()).add(part.text)
+                    add_shown(texts[lang], part)
             for part in self.label_parts(row):
-                texts[source].setdefault(part.style.font, set()).add(part.text)
+                add_shown(texts[source], part)
         for lang in self.langs:
             texts[lang].setdefault(STATUS.font, set()).add(f"{language_name(lang)} ({lang}) 0123456789")
             self.fonts[lang].prepare(texts[lang])

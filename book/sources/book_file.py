@@ -10,8 +10,9 @@ from pathlib import Path
 from book.errors import ConfigError, Problem, Problems
 from book.grid import Grid
 from book.languages import TABLE, known, nfc
-from book.model import Book, Message, Paper, ProfileSettings, Safety
+from book.model import Book, Message, ProfileSettings, Safety
 from book.outputs import OUTPUTS
+from book.publication import Paper
 from book.sources.artwork import load_artworks
 from book.sources.chapters import ID_RE, SEPARATIONS, load_chapters
 from book.sources.contacts import load_contacts

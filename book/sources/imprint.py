@@ -12,7 +12,8 @@ import yaml
 from PIL import Image
 
 from book.errors import Problems
-from book.model import Cover, Imprint, ImprintField, Message
+from book.model import Message
+from book.publication import Cover, Imprint, ImprintField
 from book.sources.cover_design import design_keys
 from book.sources.schema import Key, Section
 

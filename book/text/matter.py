@@ -14,8 +14,9 @@ from babel import Locale
 from book.i18n.localise import Localiser
 from book.i18n.numbers import count_text
 from book.languages import language
-from book.model import Book, ImprintField, Message
+from book.model import Book, Message
 from book.pages.paginate import Page, Pagination
+from book.publication import ImprintField
 from book.text.typeset import Part
 
 TITLE_STYLE = "colophon-title"  # the book's title at the head of the colophon and the copyright page: capitals, tracked

@@ -1,0 +1,51 @@
+"""The book as a publication: the paper it is printed on, its cover and the
+imprint the law asks for. Plain data like `book.model`, kept apart from it
+because the loader reads them from their own sections of content/book.yaml
+(`book.sources.book_file`, `book.sources.imprint`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from book.errors import Where
+from book.model import Message, Photo
+
+
+@dataclass(frozen=True)
+class Paper:
+    name: str  # as the printer knows it ('Couché matt 157 g/m²'); reported with each cover's spine
+    caliper_mm: float  # thickness of one leaf: the cover's spine is leaves × caliper
+
+
+@dataclass(frozen=True)
+class Cover:
+    """The cover: its photo, the back-cover text and how the spine reads."""
+
+    photo: Photo | None
+    back_text: Message
+    spine_direction: str  # 'top-to-bottom' or 'bottom-to-top' for horizontal scripts
+    board_mm: float  # case binding: each board's thickness, added to the spine
+    wrap_mm: float  # case binding: the cover turned in round the boards
+    where: Where
+    mark: str | None = None  # the front's mark: an artwork file under content/, a key of Book.artworks
+    ground: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # the spread's ground colour, CMYK in %
+
+
+@dataclass(frozen=True)
+class ImprintField:
+    key: str
+    label: Message
+    value: str  # '' when the editor has not filled it in
+    where: Where
+    name: Message | None = None  # the value as a catalog entry, when it names a body (publisher, agency, printer)
+
+
+@dataclass
+class Imprint:
+    """The publishing data Vietnamese law puts on every publication, in colophon order."""
+
+    fields: list[ImprintField]
+    final: bool  # a final print run: an empty field stops the build
+    placeholder_notice: Message
+    where: Where
+    country: str = ""  # where it is printed: an ISO 3166 code, named in each edition's language on the copyright page
