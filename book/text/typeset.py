@@ -11,7 +11,7 @@ from reportlab.pdfbase import pdfmetrics
 
 from book.languages import TABLE
 from book.model import MM, Style
-from book.text.cjk import compose_cjk, draw_cjk_line
+from book.text.cjk import HANGUL_LOOSEN, HANGUL_SPACE_STRETCH, compose_cjk, draw_cjk_line, is_hangul
 from book.text.compose import Chosen, Composer, Item, Spacing
 from book.text.fonts import EditionFonts, Run
 from book.text.italic import mark as mark_italics
@@ -156,6 +156,14 @@ def draw_line(fonts: EditionFonts, items: list[Item], chosen: Chosen, style: Sty
             loosened = extra * chosen.gaps / boundaries
             tracking += loosened
             extra = 0.0
+    elif extra > HANGUL_SPACE_STRETCH * size and any(is_hangul(ch) for atom in atoms for ch in atom.text):
+        # Korean (KLREQ): word spaces open up to a limit, then the syllables a
+        # little; a line that would need more stays that much short of the measure.
+        boundaries = sum(len(atom.text) for atom in atoms) - 1
+        if boundaries > 0:
+            loosened = min((extra - HANGUL_SPACE_STRETCH * size) * chosen.gaps / boundaries, HANGUL_LOOSEN * size)
+            tracking += loosened
+            extra = HANGUL_SPACE_STRETCH * size
     natural = min(natural, width)
     shift = {"center": (width - natural) / 2, "right": width - natural}.get(style.align, 0.0)
     x = max(0.0, shift) + start
