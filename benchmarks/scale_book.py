@@ -282,15 +282,17 @@ def plan_book(sample: Sample, photos: int, per_chapter: int) -> Plan:
     sides = Sides(sample.layouts)
     numbers = iter(range(1, photos + 1))
 
+    def renumber(old: str, chapter_photos: list[dict]) -> str:
+        """The sample's photo ``old`` as the book's next photo, its texts from the sample's."""
+        pid = f"p{next(numbers):04d}"
+        record = {k: v for k, v in sample.photos[old].items() if k not in ("id", "file")}
+        chapter_photos.append({"id": pid, "file": f"{pid}.jpg", **record})
+        for key in ("caption", "place", "credit"):
+            plan.sources[f"photo:{pid}:{key}"] = f"photo:{old}:{key}"
+        return pid
+
     def place(page: SamplePage, chapter_photos: list[dict], layout: str | None = None) -> dict:
-        ids = {}
-        for old in page.photos:
-            pid = f"p{next(numbers):04d}"
-            ids[old] = pid
-            record = {k: v for k, v in sample.photos[old].items() if k not in ("id", "file")}
-            chapter_photos.append({"id": pid, "file": f"{pid}.jpg", **record})
-            for key in ("caption", "place", "credit"):
-                plan.sources[f"photo:{pid}:{key}"] = f"photo:{old}:{key}"
+        ids = {old: renumber(old, chapter_photos) for old in page.photos}
         layout = layout or page.layout
         sides.add(layout)
         return {"layout": layout, "slots": {k: ids.get(v, v) for k, v in page.slots.items()}}
@@ -303,11 +305,16 @@ def plan_book(sample: Sample, photos: int, per_chapter: int) -> Plan:
         plan.chapters.append({"id": cid, **title, "texts": texts, "photos": chapter_photos, "pages": pages})
 
     def copy_chapter(source: dict) -> None:
-        """A front or back matter chapter as it is, with its photos renumbered."""
+        """A front or back matter chapter as it is, with its photos renumbered:
+        those on its pages, then any on none (the cover's own photo)."""
         chapter_photos: list[dict] = []
-        pages = [place(SamplePage(source["id"], spec["layout"], dict(spec.get("slots") or {}),
-                                  [spec["slots"][n] for n in sample.photo_frames(spec["layout"])]), chapter_photos)
-                 for spec in source.get("pages") or []]
+        copied = [SamplePage(source["id"], spec["layout"], dict(spec.get("slots") or {}),
+                             [spec["slots"][n] for n in sample.photo_frames(spec["layout"])]) for spec in source.get("pages") or []]
+        pages = [place(page, chapter_photos) for page in copied]
+        on_pages = {old for page in copied for old in page.photos}
+        for photo in source.get("photos") or []:
+            if photo["id"] not in on_pages:
+                renumber(photo["id"], chapter_photos)
         add_chapter(source["id"], source, chapter_photos, pages)
 
     for source in front:

@@ -68,10 +68,13 @@ def test_generated_book_passes_check(tmp_path: Path, profile_cache: Path, run):
         assert po.percent_translated() == 100
 
 
-@pytest.mark.parametrize(("photos", "per_chapter"), [(2, 40), (13, 3), (37, 7), (401, 40)])
+@pytest.mark.parametrize(("photos", "per_chapter"), [(3, 40), (13, 3), (37, 7), (401, 40)])
 def test_plan_paginates_with_every_photo_once(tmp_path: Path, sample, photos: int, per_chapter: int):
     """The real paginator takes the planned chapters: spreads open on left-hand
-    pages, each photo is placed once, and the page count is the planned one."""
+    pages, each photo is placed once (the cover's own photo, as in the sample,
+    on the cover and no page), and the page count is the planned one. The
+    smallest book has three photos: the front matter's frontispiece and cover
+    photo, and one chapter opener."""
     for name in ("layouts", "fonts"):
         shutil.copytree(REPO / name, tmp_path / name)
     (tmp_path / "content" / "chapters").mkdir(parents=True)
@@ -86,9 +89,10 @@ def test_plan_paginates_with_every_photo_once(tmp_path: Path, sample, photos: in
     assert [str(p) for p in problems.errors] == []
     placed = {(p.value, page.layout.spread and page.number - (page.number % 2 == 1)) for page in pagination.pages
               for p in page.placed if p.frame.kind == "photo" and p.value}  # a spread's two halves are one placement
-    assert sorted(pid for pid, _ in placed) == [f"p{i:04d}" for i in range(1, photos + 1)]
-    assert plan.pages <= len(pagination.pages) < plan.pages + book.binding_multiple
     assert settings.min_ppi == 300 and book.cover.photo.id == settings.cover_photo
+    assert settings.cover_photo not in {pid for pid, _ in placed}
+    assert sorted([*(pid for pid, _ in placed), settings.cover_photo]) == [f"p{i:04d}" for i in range(1, photos + 1)]
+    assert plan.pages <= len(pagination.pages) < plan.pages + book.binding_multiple
     geometry = plan_cover(book, len(pagination.pages), problems)
     assert settings.cover_pixels[0] / (geometry.media[0] / 25.4) >= 300  # the cover photo is large enough
     assert plan.body_chapters == len(scale_book.chapter_sizes(photos - 1, per_chapter))

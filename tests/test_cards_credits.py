@@ -300,5 +300,6 @@ def test_sample_book_is_four_signatures_without_blanks(sample):
     assert book.binding_multiple == 16
     pagination = paginate(book)
     placed = {p.value for page in pagination.pages for p in page.placed if p.frame.kind == "photo"}
-    assert placed == set(book.photos)  # every photo still in the book
+    assert book.cover.photo.id not in placed  # the cover's own photo (p073) is on the cover, on no page
+    assert placed | {book.cover.photo.id} == set(book.photos)  # every other photo still in the book
     assert [page.layout.name for page in pagination.pages[-2:]] == ["credits", "colophon"]

@@ -13,8 +13,10 @@ from conftest import REPO, paint
 
 from book.errors import Problems
 from book.images.process import crop_box
+from book.pages.cover_plan import photo_frame
 from book.pages.paginate import paginate
 from book.pages.shapes import CROP_LIMIT, crop_share, photo_shape
+from book.pages.spine import plan_cover
 from book.sources import load_book
 
 TRIMS = [(240, 300), (280, 240), (210, 210)]
@@ -62,7 +64,9 @@ def edges(book, page) -> set[float]:
 @pytest.mark.parametrize("trim", TRIMS, ids=[f"{w}x{h}" for w, h in TRIMS])
 def test_every_sample_photo_keeps_its_shape_and_focus(tmp_path, sample_photos, trim):
     """No frame cuts off more than 15 % of a photo's area unless its crop:
-    allows it, and every photo's focus is inside what its frame shows."""
+    allows it, and every photo's focus is inside what its frame shows. The
+    cover's own photo (p073) is on no page: its band across the cover shows
+    its focus too (a band crops far more than a page; it has no limit)."""
     book, _ = load_book(sample_at(tmp_path, sample_photos, trim), check_files=False)
     problems = Problems()
     pagination = paginate(book, problems)
@@ -77,7 +81,13 @@ def test_every_sample_photo_keeps_its_shape_and_focus(tmp_path, sample_photos, t
         focus = photo.focus or (0.5, 0.5)
         x0, y0, x1, y1 = crop_box(size, (placed.frame.w, placed.frame.h), placed.frame.fit, focus)
         assert x0 <= focus[0] * size[0] <= x1 and y0 <= focus[1] * size[1] <= y1, (photo.id, focus)
-    assert {pid for _, pid in shares} == set(book.photos)  # every photo placed, and checked
+    cover = book.cover.photo
+    assert cover is not None and cover.id not in {pid for _, pid in shares}
+    band = photo_frame(book, plan_cover(book, len(pagination.pages), problems))
+    size, focus = photo_shape(book, cover.id), cover.focus or (0.5, 0.5)
+    x0, y0, x1, y1 = crop_box(size, band, "cover", focus)
+    assert x0 <= focus[0] * size[0] <= x1 and y0 <= focus[1] * size[1] <= y1, (cover.id, focus)
+    assert {pid for _, pid in shares} | {cover.id} == set(book.photos)  # every photo placed, and checked
 
 
 def test_a_page_takes_the_variant_its_photo_fits_at_each_trim(mini):

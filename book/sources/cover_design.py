@@ -24,12 +24,13 @@ def design_keys() -> dict[str, Key]:
     }
 
 
-def design_cover(book: Book, section: Section) -> None:
-    """Read the mark into ``book.artworks`` and the ground into ``book.cover``."""
+def design_cover(book: Book, section: Section, check_files: bool = True) -> None:
+    """Read the mark into ``book.artworks`` and the ground into ``book.cover``;
+    without ``check_files`` the mark is named but not read, as a page's artwork is."""
     if book.cover is None:
         return
     mark, ground = section.read("mark"), section.read("ground")
-    if mark:
+    if mark and check_files:
         content = book.root / "content"
         path = (content / mark).resolve()
         if not path.is_relative_to(content.resolve()):
