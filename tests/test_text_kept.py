@@ -9,7 +9,8 @@ import subprocess
 from pathlib import Path
 
 EN_CAPTION = "The Tan Vu – Lach Huyen bridge, Vietnam's longest sea bridge when it opened in 2017."
-PHOTO_CAPTION = "caption: {kind: caption, cols: 8, row: 10, style: caption}"
+# The photo page's caption (photo-caption and the variants that share its five columns).
+PHOTO_CAPTION = "caption: {kind: caption, col: 8, cols: 5, row: 11, rows: 2, style: caption}"
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -48,7 +49,7 @@ def test_word_wider_than_its_frame_is_named(mini, run):
     assert result.exit_code == 1, result.stderr
     (line,) = [line for line in errors(result.stderr) if "p002" in line]
     assert line.startswith("error: translations/en.po:51: en: caption of photo p002: "
-                           "'https://haiphong.gov.vn/tin-tuc/cau-tan…' is wider than frame 'caption' (135 mm)")
+                           "'https://haiphong.gov.vn/tin-tuc/cau-tan…' is wider than frame 'caption' (82 mm) on page 2")
     assert "shorten it, or mark where it may break (a space or a soft hyphen)" in line
 
 
@@ -70,11 +71,13 @@ def test_soft_hyphen_where_a_line_breaks_is_a_hyphen():
     atom, splits = soft_hyphens(Atom("extra\u00adordinary"))
     assert atom.text == "extraordinary" and splits == [("extra", "ordinary")]
     atom.space_after = " "
-    items = [Item(Atom("an", " "), 10, 3, []), Item(atom, 60, 3, [(Atom("extra-"), Atom("ordinary", " "), 28, 36)]),
+    # No hyphen on a paragraph's first line (`book.text.compose`): the word comes second.
+    items = [Item(Atom("we", " "), 10, 3, []), Item(Atom("saw", " "), 20, 3, []), Item(Atom("an", " "), 10, 3, []),
+             Item(atom, 60, 3, [(Atom("extra-"), Atom("ordinary", " "), 28, 36)]),
              Item(Atom("quay", " "), 5, 3, []), Item(Atom("at", " "), 10, 3, []), Item(Atom("dawn"), 20, 0, [])]
     lines = Composer(items, 45, 0.0, Spacing(1, 0, False), False, False).compose()
-    assert (lines[0].end.index, lines[0].end.split) == (1, 0)  # "an extra-" / "ordinary quay" / ...
-    assert (lines[1].start.index, lines[1].start.split) == (1, 0)
+    assert (lines[1].end.index, lines[1].end.split) == (3, 0)  # "we saw" / "an extra-" / "ordinary quay" / ...
+    assert (lines[2].start.index, lines[2].start.split) == (3, 0)
 
 
 def test_composer_with_no_feasible_break_sets_every_item():
@@ -93,11 +96,11 @@ def test_style_sizes_have_sane_limits(mini, run):
     styles = mini / "layouts/styles.yaml"
     for size, says in (("1000", "size 1000 pt is larger than 300 pt"), ("0.01", "size 0.01 pt is smaller than 4 pt")):
         original = styles.read_text(encoding="utf-8")
-        edit(styles, "  caption:\n    font: sans\n    size: 9\n", f"  caption:\n    font: sans\n    size: {size}\n")
+        edit(styles, "Korean syllables.\n    font: sans\n    size: 9\n", f"Korean syllables.\n    font: sans\n    size: {size}\n")
         result = run(mini, "check", "--lang", "en")
         assert result.exit_code == 1, result.stderr
         (line,) = errors(result.stderr)[:1]
-        assert line.startswith("error: layouts/styles.yaml:19: styles.caption: size "), line
+        assert line.startswith("error: layouts/styles.yaml:21: styles.caption: size "), line
         assert says in line
         assert "Traceback" not in result.stderr
         styles.write_text(original, encoding="utf-8")

@@ -25,9 +25,10 @@ from book.outputs import OUTPUTS
 from book.pdf.render import Renderer
 from book.sources.fonts_file import load_fonts
 from book.text.fonts import EditionFonts
-from book.text.linebreak import DASHES, phrase_cuts, split_atoms
+from book.text.linebreak import DASHES, split_atoms
 from book.text.setting import Placement
 from book.text.shaping import hb_font, layout
+from book.text.title_breaks import phrase_cuts
 from book.text.typeset import Line, break_paragraph
 
 # The sample book's own words a title never splits (content/book.yaml keep_together).
@@ -277,7 +278,7 @@ TITLES = {
         ["Sách ảnh kỷ niệm 70 năm Ngày giải phóng Hải Phòng", "(13/5/1955 – 13/5/2025)"],
         ["Giải phóng", "và những năm tháng lịch sử"],
         ["Cảng biển,", "cửa ngõ giao thương phía Bắc"],
-        ["Biển, đảo", "và những con người của biển"],
+        ["Biển, đảo", "và những con người", "của biển"],  # an eight-column frame: a point short of two lines
         ["Văn hóa, di sản", "và mùa Hoa Phượng Đỏ"],
         ["Thành phố hôm nay", "và con người Hải Phòng"],
         ["Tương lai:", "thành phố cảng xanh, hiện đại"],
@@ -289,7 +290,7 @@ TITLES = {
         ["The Seaport,", "Northern Vietnam’s Gateway", "to Trade"],  # two grid rows: three lines at 26 pt, not two shrunk
         ["The Sea, the Islands", "and the People of the Sea"],
         ["Culture, Heritage", "and the Red Flamboyant Season"],
-        ["Hải Phòng Today and Its People"],
+        ["Hải Phòng Today", "and Its People"],  # "Hải Phòng" with its marks is wider than "Hai Phong"
         ["The Future:", "A Green, Modern Port City"],
     ],
     "ko": [["문화와 유산,", "그리고 붉은 봉황목 꽃의 계절"]],

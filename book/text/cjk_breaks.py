@@ -56,12 +56,16 @@ def extra_cuts(text: str, lang: str) -> set[int]:
 
 def soft_phrase(phrase: str) -> bool:
     """A Japanese phrase that may break at a price: all Japanese characters
-    (a term of the glossary). A Latin name or a label with its name stays whole.
+    (a term of the glossary). A Latin name, or a label with its name (the
+    credit "写真：…", the label never left at a line's end), stays whole.
 
     >>> soft_phrase("カットバラングール"), soft_phrase("写真：Vũ Đức"), soft_phrase("パリ和平協定")
     (True, False, True)
+    >>> soft_phrase("写真：ベトナム通信社資料")
+    False
     """
-    return bool(phrase) and all(not ch.isascii() and not ch.isspace() and ord(ch) >= 0x2E80 for ch in phrase)
+    return (bool(phrase) and "：" not in phrase
+            and all(not ch.isascii() and not ch.isspace() and ord(ch) >= 0x2E80 for ch in phrase))
 
 
 def split_keep(keep: tuple[str, ...], lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -10,7 +10,8 @@ even lines and an orphan on the last line (`book.text.compose`)."""
 from __future__ import annotations
 
 from book.languages import language
-from book.text.linebreak import DASHES, Atom, phrase_cuts
+from book.text.linebreak import DASHES, Atom
+from book.text.title_breaks import phrase_cuts
 
 STRONG = frozenset(":;：；") | DASHES  # a title's own pause: "Tương lai: / thành phố…", "Da Nang – / 50 Years"
 COMMA = frozenset(",，、・")  # "・" joins the items of a Japanese list ("闘い・建設・発展")
@@ -64,3 +65,29 @@ def break_penalties(atoms: list[Atom], lang: str, text: str = "") -> list[float]
             if nxt.start in inside and penalties[index] >= PLAIN:
                 penalties[index] = INSIDE_PHRASE
     return penalties
+
+
+SENSE_SHRINK = 0.9  # a title set smaller, to at most this share of its size, to end its lines at pauses
+
+
+def against_sense(items, chosen) -> bool:
+    """Whether a title's lines end anywhere but at a pause: between two plain
+    words, or after a function word ("Cảng biển, cửa ngõ / giao thương")."""
+    return any(items[line.end.index].penalty >= PLAIN for line in chosen if not line.last)
+
+
+def sense_scale(compose, parts, width: float, scale: float, step: float) -> float:
+    """The scale a title is set at: ``scale``, or a little smaller (down to
+    SENSE_SHRINK of it) when that lets every line end at a pause, where at full
+    size a line would fall a word short ("Cảng biển, / cửa ngõ giao thương
+    phía Bắc" in a frame a few points narrower than its second line).
+    ``compose(text, style, size, measure, keep, compounds)`` gives (items, chosen)."""
+    trial = scale
+    while trial >= scale * SENSE_SHRINK - 1e-9:
+        sizes = [max(part.style.size * trial, part.style.min_size) for part in parts]
+        if not any(against_sense(*compose(row.strip(), part.style, size, min(width, part.style.measure * size)
+                                          if part.style.measure else width, part.keep, part.compounds))
+                   for part, size in zip(parts, sizes, strict=True) for row in part.text.split("\n") if row.strip()):
+            return trial
+        trial -= step
+    return scale

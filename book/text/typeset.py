@@ -21,7 +21,7 @@ from book.text.latin_hyphens import hyphen_options
 from book.text.linebreak import Atom, split_atoms
 from book.text.memo import remembered
 from book.text.overset import overset_lines, soft_hyphens
-from book.text.sense import break_penalties
+from book.text.sense import break_penalties, sense_scale
 from book.text.shaping import Layout, layout
 
 SHRINK_STEP = 0.25  # pt
@@ -323,6 +323,10 @@ def set_block(fonts: EditionFonts, parts: list[Part], lang: str, width_mm: float
         if (total <= height + 0.01 and not wide) or at_minimum:
             break
         scale -= SHRINK_STEP / largest
+    if parts and all(p.style.display for p in parts) and TABLE[lang].breaking == "words" and not first_wide:
+        def compose(text: str, style: Style, size: float, measure: float, keep: tuple, compounds: tuple):
+            return compose_paragraph(fonts, text, style, lang, size, measure, True, keep, compounds)[:2]
+        scale = sense_scale(compose, parts, width, scale, SHRINK_STEP / largest)  # a title breaks by sense
     lines, total = set_parts(fonts, parts, lang, width, scale)
     overset = overset_lines(lines, width)
     if overset and any(p.keep or p.compounds for p in parts):
