@@ -166,7 +166,7 @@ def test_credits_balanced_with_page_numbers_aligned(sample, lang):
         assert max(ends) - min(ends) < 0.5, (lang, sorted(ends)[:3], sorted(ends)[-3:])
 
 
-SPREAD = {"vi": "{0}–{1}", "en": "{0}–{1}", "zh": "{0}–{1}", "ko": "{0}~{1}", "ja": "{0}～{1}"}
+SPREAD = {"vi": "{0}–{1}", "en": "{0}–{1}", "zh": "{0}～{1}", "ko": "{0}~{1}", "ja": "{0}～{1}"}
 HEAD = {"vi": "tr.", "en": "p.", "zh": "第…页", "ko": "쪽", "ja": "ページ"}
 POSITIONS = {"two-photos": [("photo-a", "top"), ("photo-b", "bottom")],
              "grid-3": [("photo-a", "top"), ("photo-b", "bottom left"), ("photo-c", "bottom right")],
