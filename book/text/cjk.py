@@ -302,11 +302,3 @@ def draw_cjk_line(fonts, items: list[Item], chosen: Chosen, style: Style, size: 
         first = end + 1
     return Line(bind_overlaps(pieces, size, 0.0), x - hang, size, leading, 0.0, last=chosen.last)
 
-
-HANGUL_SPACE_STRETCH = 0.25  # em a Korean word space may open beyond its own width when a line is justified (KLREQ)
-HANGUL_LOOSEN = 0.03  # em at most between two Korean syllables when the word spaces are full
-
-
-def is_hangul(ch: str) -> bool:
-    """A Hangul syllable: Korean justified text spreads between these once its word spaces are full."""
-    return "\uac00" <= ch <= "\ud7a3"

@@ -11,7 +11,7 @@ from reportlab.pdfbase import pdfmetrics
 
 from book.languages import TABLE
 from book.model import MM, Style
-from book.text.cjk import HANGUL_LOOSEN, HANGUL_SPACE_STRETCH, compose_cjk, draw_cjk_line, is_hangul
+from book.text.cjk import compose_cjk, draw_cjk_line
 from book.text.compose import Chosen, Composer, Item, Spacing
 from book.text.fonts import EditionFonts, Run
 from book.text.italic import mark as mark_italics
@@ -133,7 +133,7 @@ def line_atoms(items: list[Item], chosen: Chosen) -> list[Atom]:
 
 
 def draw_line(fonts: EditionFonts, items: list[Item], chosen: Chosen, style: Style, size: float, width: float, indent: float,
-              every_gap: bool) -> Line:
+              every_gap: bool, limits: tuple[float, float] | None = None) -> Line:
     """Pieces of one line: glyph segments at their offsets, gaps spread to justify."""
     atoms = line_atoms(items, chosen)
     tracking = style.tracking / 1000 * size
@@ -156,14 +156,14 @@ def draw_line(fonts: EditionFonts, items: list[Item], chosen: Chosen, style: Sty
             loosened = extra * chosen.gaps / boundaries
             tracking += loosened
             extra = 0.0
-    elif extra > HANGUL_SPACE_STRETCH * size and any(is_hangul(ch) for atom in atoms for ch in atom.text):
-        # Korean (KLREQ): word spaces open up to a limit, then the syllables a
-        # little; a line that would need more stays that much short of the measure.
+    elif limits and extra > limits[0] * size:
+        # Word spaces open up to a limit, then the letters a little (Korean, KLREQ);
+        # a line that would need more stays that much short of the measure.
         boundaries = sum(len(atom.text) for atom in atoms) - 1
         if boundaries > 0:
-            loosened = min((extra - HANGUL_SPACE_STRETCH * size) * chosen.gaps / boundaries, HANGUL_LOOSEN * size)
+            loosened = min((extra - limits[0] * size) * chosen.gaps / boundaries, limits[1] * size)
             tracking += loosened
-            extra = HANGUL_SPACE_STRETCH * size
+            extra = limits[0] * size
     natural = min(natural, width)
     shift = {"center": (width - natural) / 2, "right": width - natural}.get(style.align, 0.0)
     x = max(0.0, shift) + start
@@ -268,7 +268,7 @@ def break_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, siz
             return [Line([], line.natural, size, leading, style.tracking / 1000 * size, last=line.last) for line in chosen]
         if cjk and not style.display:
             return [draw_cjk_line(fonts, items, line, style, size, width, start) for line in chosen]
-        return [draw_line(fonts, items, line, style, size, width, start, cjk) for line in chosen]
+        return [draw_line(fonts, items, line, style, size, width, start, cjk, TABLE[lang].justify_limits) for line in chosen]
 
     return remembered(fonts, (text, style, lang, size, width, indent, keep, draw, compounds), make)
 
