@@ -266,7 +266,7 @@ def cover_job(book: Book, frame_mm: tuple[float, float], output: Output, press_i
 
 
 def check_cover_resolution(book: Book, media_mm: tuple[float, float], out: Problems, whole: bool = True) -> None:
-    """The cover photo spans the spread with its bleed, as a band: below the book's minimum it is refused."""
+    """The cover photo spans the spread with its bleed, as a band: judged as an interior photo is."""
     photo = book.cover.photo if book.cover else None
     if photo is None:
         return
@@ -276,7 +276,7 @@ def check_cover_resolution(book: Book, media_mm: tuple[float, float], out: Probl
         out.error("unreadable-image", Where(photo.rel), f"cannot read the image ({exc}); replace the file")
         return
     save_sizes(image_cache(book))
-    if ppi < book.min_ppi - 0.5:
-        out.error("low-ppi", Where("content/book.yaml", book.cover.where.line, "cover.photo"),
+    if ppi < book.min_ppi - 0.5:  # the interior's rule: a warning down to half the minimum, then an error
+        (out.warn if ppi >= book.min_ppi / 2 else out.error)("low-ppi", Where("content/book.yaml", book.cover.where.line, "cover.photo"),
                   f"cover.photo: photo {photo.id} is {ppi:.0f} ppi in its {media_mm[0]:.0f} × {media_mm[1]:.0f} mm band across the cover "
                   f"(needs {book.min_ppi}); name a larger photo")
