@@ -58,6 +58,7 @@ class Photo:
     crop: float | None = None  # the share of its area a frame may cut off; None: the book's limit (book.pages.shapes)
     card: str | None = None  # where its caption card goes (a place of book.text.places), overriding the quietest one
     separation: str | None = None  # a greyscale photo's inks: 'four-colour' or 'k-only'; None: the book's colour.greyscale
+    alt: Message | None = None  # what the picture shows, for readers who cannot see it (screen editions); text "" when not given
 
 
 @dataclass(frozen=True)
@@ -322,4 +323,6 @@ class Book:
             found += chapter.texts.values()
             for photo in chapter.photos:
                 found += [photo.caption, photo.place, photo.credit]
+                if photo.alt is not None:
+                    found.append(photo.alt)
         return found

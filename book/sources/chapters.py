@@ -23,6 +23,8 @@ PHOTO_KEYS["card"] = Key(str)  # where its caption card goes (book.text.places)
 SEPARATIONS = ("four-colour", "k-only")  # how a greyscale photo prints: a neutral of the four inks, or black alone
 PHOTO_KEYS["separation"] = Key(str, None, choices=SEPARATIONS, doc="A greyscale photo's inks: four-colour (a neutral through the "
                                "press profile) or k-only (the black plate alone); default: `colour.greyscale`.")
+PHOTO_KEYS["alt"] = Key(str, "", doc="What the picture shows, for readers who cannot see it: a short description, not the caption. "
+                        "Screen editions give it to screen readers (the PDF's Figure /Alt, the EPUB's alt).")
 PAGE_KEYS = {"layout": Key(str, "", required=True), "slots": Key(dict, {})}
 
 
@@ -128,6 +130,9 @@ def load_photo(book: Book, doc: Located, index: int, data: Any, out: Problems, c
     )
     if section.data.get("separation") is not None:
         photo = replace(photo, separation=section.read("separation"))
+    photo = replace(photo, alt=photo_message(
+        section, pid, "alt", f"Alternative text of photo {pid}: what the picture shows, for readers who cannot see it "
+        "(screen readers); not the caption. Keep it short, about 250 characters at most."))
     book.photos.setdefault(pid, photo)
     return photo
 
