@@ -271,6 +271,7 @@ class Book:
     safety: Safety = field(default_factory=Safety)
     photo_roots: list[Path] = field(default_factory=list)  # content/photos/ and the declared photo_dirs
     isbn: dict[str, str] = field(default_factory=dict)  # edition -> ISBN-13 as written, hyphens kept
+    isbn_epub: dict[str, str] = field(default_factory=dict)  # edition -> its e-book's ISBN-13 (book.yaml isbn.epub)
     cover: Cover | None = None
     imprint: Imprint | None = None
     placeholder_files: frozenset[str] = frozenset()  # photo files still the generated placeholders
