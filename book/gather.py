@@ -12,6 +12,7 @@ from functools import partial
 from pathlib import Path
 
 from book.caches import FONTS
+from book.checks.alt import check_alt_edition, check_alt_sources
 from book.errors import BookError, Problem, Problems, TranslationError
 from book.i18n.catalog import Catalog, read_catalog
 from book.i18n.checks import check_catalog
@@ -19,7 +20,7 @@ from book.i18n.localise import Localiser
 from book.images.placed import check_cover_resolution, check_focus, check_resolution
 from book.measures import EditionMeasures
 from book.model import Book
-from book.outputs import FINAL_REFUSES, PROOF_TOLERATES, Output
+from book.outputs import PROOF_TOLERATES, Output
 from book.pages.cover_plan import photo_frame
 from book.pages.paginate import Pagination, paginate
 from book.pages.shapes import check_crops
@@ -165,6 +166,8 @@ def lay_out(prepared: Prepared, output: Output, needs: dict[str, int], whole_pho
     prepared.low_ppi = check_resolution(book, prepared.pagination, output, problems, whole_photos)
     check_focus(book, prepared.pagination, problems, whole_photos)
     check_crops(book, prepared.pagination.pages, problems)
+    if output.alt_text:
+        check_alt_sources(book, prepared.pagination.photo_pages, problems)
     prepared.cover = plan_cover(book, len(prepared.pagination.pages), problems) if output.cover else None
     if prepared.cover is not None:
         check_cover_resolution(book, photo_frame(book, prepared.cover), problems, whole_photos)
@@ -203,6 +206,8 @@ def prepare_edition(prepared: Prepared, lang: str, output: Output) -> Edition | 
         problems.extend(check_catalog(book.root, book, catalog))
     loc = Localiser(book, lang, catalog, problems, fallback=output.fallback)
     words = edition_words(book, pagination, loc)
+    if output.alt_text:
+        check_alt_edition(book, pagination.photo_pages, loc, problems)
     fonts = prepared.fonts.get(lang) or EditionFonts(book.fonts, lang, FONTS.path(book.root))
     if not check_glyphs(book, fonts, words, loc.where, problems):
         return None
@@ -224,5 +229,5 @@ def settle_problems(prepared: Prepared, output: Output, strict: bool, ignore: fr
     problems.ignore(book.ignore | ignore)
     if strict:
         problems.promote()
-    elif output.for_press and book.imprint and book.imprint.final:
-        problems.promote(FINAL_REFUSES)
+    elif book.imprint and book.imprint.final:
+        problems.promote(output.refused_when_final)

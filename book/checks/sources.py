@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from book.errors import BookError, Problem
@@ -12,9 +13,10 @@ from book.outputs import OUTPUTS
 
 
 def run_check(root: Path, langs: list[str] | None, strict: bool = False, ignore: frozenset[str] = frozenset()) -> list[Problem]:
-    """Every problem a print build would report; one for all the editions that have no catalog yet."""
+    """Every problem a print build would report, and the photos' alt texts as
+    a screen build checks them; one for all the editions that have no catalog yet."""
     try:
-        prepared = gather(root, langs, OUTPUTS["print"], strict, ignore=ignore)
+        prepared = gather(root, langs, replace(OUTPUTS["print"], alt_text=True), strict, ignore=ignore)
     except BookError as exc:
         return exc.problems or [Problem("error", exc.message)]
     missing = missing_catalogs(prepared.book, prepared.langs)

@@ -6,13 +6,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from book.errors import ERROR, Problems, Where
+from book.errors import ERROR, WARNING, Problems, Where
 from book.i18n.catalog import Catalog
 from book.i18n.cldr import english_name, format_partial_date, language_name
 from book.i18n.status import TRANSLATED, entry_state, state_problem
 from book.languages import catalog_rel, nfc
 from book.model import Book, Message, PartialDate, Photo
 from book.placeholders import fill
+
+
+def severity(message: Message) -> str:
+    """How a missing translation of ``message`` is reported: an error, but a
+    warning for a photo's alt text, which no page prints (a final screen build
+    refuses it: `book.outputs.base.SCREEN_FINAL_REFUSES`)."""
+    return WARNING if message.ctx.startswith("photo:") and message.ctx.endswith(":alt") else ERROR
 
 
 @dataclass
@@ -37,7 +44,7 @@ class Localiser:
             self.missing_ctx.add(message.ctx)
             source = self.book.source_language
             suffix = f" ({english_name(source)} shown)" if self.fallback else ""
-            self.problems.add(state_problem(self.lang, message, entry, state, ERROR, source, suffix))
+            self.problems.add(state_problem(self.lang, message, entry, state, severity(message), source, suffix))
         return message.text
 
     def where(self, message: Message) -> Where:

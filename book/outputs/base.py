@@ -24,6 +24,10 @@ from book.pdf.commit import Staged  # what a render leaves in the staging folder
 PROOF_TOLERATES = frozenset({"untranslated", "fuzzy", "stale-translation", "no-catalog", "overflow"})
 # What an output for the press refuses rather than warns about when the book declares itself final (imprint.final: true).
 FINAL_REFUSES = frozenset({"imprint-empty", "isbn-missing", "no-cover"})
+# What a screen output refuses in a final book: what a reader who cannot see the photos
+# would miss (their alt text, in every edition's language) and the e-book's own ISBN.
+SCREEN_FINAL_REFUSES = frozenset({"alt-missing", "alt-too-long", "alt-is-caption", "untranslated", "fuzzy", "stale-translation",
+                                  "isbn-epub-missing"})
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,8 @@ class Output(ABC):
     cover: bool = False  # a cover beside each interior: the cover is planned and its text set
     for_press: bool = False  # a final book (imprint.final) refuses FINAL_REFUSES
     text: bool = True  # each edition's text is measured and set
+    alt_text: bool = False  # it gives each photo's alt text to readers: the alt checks run (book.checks.alt)
+    final_refuses: frozenset[str] = frozenset()  # what it refuses in a final book (imprint.final), beside FINAL_REFUSES for the press
     suffix: str = ".pdf"
 
     def resolve(self, book, pdfx: str | None = None, marks: bool | None = None, simulate_press: bool | None = None) -> Output:
@@ -87,6 +93,11 @@ class Output(ABC):
         if marks is not None:
             output = replace(output, marks=marks)
         return output if simulate_press is None else replace(output, simulate_press=simulate_press)
+
+    @property
+    def refused_when_final(self) -> frozenset[str]:
+        """The warning codes this output turns into errors when the book declares itself final."""
+        return self.final_refuses | (FINAL_REFUSES if self.for_press else frozenset())
 
     def path(self, root: Path, book, lang: str, part: str | None = None) -> Path:
         """Where an edition's ``part`` (its main part when None) goes."""
