@@ -107,7 +107,7 @@ DOCS = {
     "BOOK_KEYS.profiles": "Per-output options (see `profiles.<output>` below).",
     "BOOK_KEYS.safety_mm": "The text safety zone (see `safety_mm` below).",
     "BOOK_KEYS.photo_dirs": "Folders outside `content/photos/` that photos may come from (relative to the project); any other path is refused.",
-    "BOOK_KEYS.isbn": "The ISBN-13 of each edition, by language code (see `isbn` below).",
+    "BOOK_KEYS.isbn": "The ISBN-13 of each edition, by language code, and `epub`: its e-book's (see `isbn` below).",
     "BOOK_KEYS.cover": "The cover (see `cover` below); without it no cover is built.",
     "BOOK_KEYS.credits": "The photo-credits list (see `credits` below).",
     "CREDITS_KEYS.by": "`page`: one line per photo in page order (page, position, credit); `photographer`: one line per "
@@ -314,6 +314,10 @@ def open_sections(file: str) -> list[str]:
             f"One ISBN-13 per edition, by language code ({langs}): 13 digits starting 978 or 979, hyphens allowed; the "
             "check digit is checked, and two editions may not share one. A missing ISBN is a warning. The cover's "
             "barcode and the colophon are made from it.", "",
+            "`isbn.epub`: the e-book's ISBN-13 of each edition, by language code, for the EPUB's metadata "
+            "(`isbn: {vi: ..., epub: {vi: ..., en: ...}}`): the same rules, and none may be a print edition's ISBN "
+            "or another edition's e-book ISBN. Without `epub` the book has no e-book ISBNs; with it, an edition left "
+            "out is a warning (`isbn-epub-missing`), which a final screen build refuses.", "",
             "### `translation`", "",
             "`report_to`: who receives reports about the source texts (the catalogs' `Report-Msgid-Bugs-To`; the "
             "publisher when left out). Then one mapping per target language, with the keys of "

@@ -18,7 +18,7 @@ from book.sources.chapters import ID_RE, SEPARATIONS, load_chapters
 from book.sources.contacts import load_contacts
 from book.sources.cover_design import design_cover
 from book.sources.fonts_file import load_fonts
-from book.sources.imprint import COVER_KEYS, IMPRINT_KEYS, load_cover, load_imprint, load_isbns, matter_texts, placeholder_files
+from book.sources.imprint import COVER_KEYS, IMPRINT_KEYS, load_cover, load_epub_isbns, load_imprint, load_isbns, matter_texts, placeholder_files
 from book.sources.layouts import load_layouts
 from book.sources.photo_paths import photo_roots
 from book.sources.press_file import check_press_file
@@ -152,7 +152,9 @@ def load_book(root: Path, check_files: bool = True, problems: Problems | None = 
     book.credits_by = top.sub("credits", CREDITS_KEYS).read("by")
     book.matter = matter_texts(source, top.where())
     load_chapters(book, out, check_files)
-    book.isbn = load_isbns(top.sub("isbn", set(editions)), editions, out)
+    isbns = top.sub("isbn", set(editions) | {"epub"})
+    book.isbn = load_isbns(isbns, editions, out)
+    book.isbn_epub = load_epub_isbns(isbns.sub("epub", set(editions)), editions, book.isbn, out)
     cover = top.sub("cover", COVER_KEYS)
     book.cover = load_cover(cover, book.photos)
     design_cover(book, cover, check_files)

@@ -24,7 +24,9 @@ SEPARATIONS = ("four-colour", "k-only")  # how a greyscale photo prints: a neutr
 PHOTO_KEYS["separation"] = Key(str, None, choices=SEPARATIONS, doc="A greyscale photo's inks: four-colour (a neutral through the "
                                "press profile) or k-only (the black plate alone); default: `colour.greyscale`.")
 PHOTO_KEYS["alt"] = Key(str, "", doc="What the picture shows, for readers who cannot see it: a short description, not the caption. "
-                        "Screen editions give it to screen readers (the PDF's Figure /Alt, the EPUB's alt).")
+                        "Screen editions give it to screen readers (the PDF's Figure /Alt, the EPUB's alt). `book check` warns "
+                        "when a photo shown has none, when it (or a translation) is over 250 characters or the same as the "
+                        "caption; a final screen build refuses these.")
 PAGE_KEYS = {"layout": Key(str, "", required=True), "slots": Key(dict, {})}
 
 

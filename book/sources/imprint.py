@@ -115,6 +115,34 @@ def load_isbns(section: Section, editions: list[str], out: Problems) -> dict[str
     return found
 
 
+def load_epub_isbns(section: Section, editions: list[str], printed: dict[str, str], out: Problems) -> dict[str, str]:
+    """``isbn.epub``: each edition's e-book ISBN, by the print ISBNs' rules (the
+    check digit; one number per edition), and none the same as a print edition's
+    (an e-book is a publication of its own). Without ``isbn.epub`` the book has no
+    e-book ISBNs and nothing is said; with it, an edition left out is a warning."""
+    if not section.data:
+        return {}
+    found: dict[str, str] = {}
+    seen = {isbn_digits(value): f"print {lang}" for lang, value in printed.items()}
+    for lang in editions:
+        value = section.get(lang, str, "")
+        if not value:
+            out.warn("isbn-epub-missing", section.where(), f"isbn.epub.{lang}: no e-book ISBN for the {lang} edition; "
+                     "add one before publishing its EPUB")
+            continue
+        problem = isbn_problem(value)
+        if problem:
+            section.bad(lang, problem, code="isbn")
+            continue
+        if isbn_digits(value) in seen:
+            section.bad(lang, f"{value} is already the ISBN of the {seen[isbn_digits(value)]} edition; each edition's "
+                        "e-book needs its own, apart from the printed book's", code="isbn")
+            continue
+        seen[isbn_digits(value)] = f"e-book {lang}"
+        found[lang] = value
+    return found
+
+
 def load_cover(section: Section, photos: dict) -> Cover | None:
     """The cover section; its photo names a photo of the chapters by id."""
     if not section.data:
