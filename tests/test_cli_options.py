@@ -43,7 +43,7 @@ def test_ignore_silences_a_known_warning(mini, run):
     silenced = [line for line in warnings_of(said.stderr) if "no ISBN" in line or "no cover" in line]
     assert len(silenced) >= 2 and len(warnings_of(quiet.stderr)) == len(warnings_of(said.stderr)) - len(silenced)
     book_yaml = mini / "content/book.yaml"
-    book_yaml.write_text(book_yaml.read_text(encoding="utf-8") + "ignore: [isbn-missing, no-cover, page-padding, msgfmt]\n",
+    book_yaml.write_text(book_yaml.read_text(encoding="utf-8") + "ignore: [isbn-missing, no-cover, page-padding, msgfmt, alt-missing]\n",
                          encoding="utf-8")
     strict = run(mini, "check", "--lang", "vi", "--strict")
     assert strict.exit_code == 0, strict.stderr
