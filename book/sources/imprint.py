@@ -123,7 +123,7 @@ def load_epub_isbns(section: Section, editions: list[str], printed: dict[str, st
     if not section.data:
         return {}
     found: dict[str, str] = {}
-    seen = {isbn_digits(value): f"print {lang}" for lang, value in printed.items()}
+    seen = {isbn_digits(value): f"the printed {lang} edition" for lang, value in printed.items()}
     for lang in editions:
         value = section.get(lang, str, "")
         if not value:
@@ -135,10 +135,10 @@ def load_epub_isbns(section: Section, editions: list[str], printed: dict[str, st
             section.bad(lang, problem, code="isbn")
             continue
         if isbn_digits(value) in seen:
-            section.bad(lang, f"{value} is already the ISBN of the {seen[isbn_digits(value)]} edition; each edition's "
-                        "e-book needs its own, apart from the printed book's", code="isbn")
+            section.bad(lang, f"{value} is already the ISBN of {seen[isbn_digits(value)]}; each edition's e-book needs "
+                        "its own ISBN, apart from the printed book's", code="isbn")
             continue
-        seen[isbn_digits(value)] = f"e-book {lang}"
+        seen[isbn_digits(value)] = f"the {lang} e-book"
         found[lang] = value
     return found
 
