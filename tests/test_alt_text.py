@@ -142,7 +142,7 @@ def test_a_missing_alt_is_a_warning_in_check_and_an_error_in_a_final_screen_buil
     assert not (mini / "output/screen").exists()
 
 
-def test_a_final_print_build_does_not_ask_for_alt_text(mini, run):
+def test_a_final_print_build_does_not_ask_for_alt_text(mini):
     """Print never reads alt text: a final book's print build neither refuses nor warns about it."""
     make_final(mini)
     prepared = gather(mini, ["vi"], OUTPUTS["print"])
