@@ -120,6 +120,7 @@ PHOTO_YAML = """\
   - id: {id}
     file: {id}.jpg
     caption: {caption}
+    alt: {alt}
     date: "2025"
     place: {place}
     credit: {credit}
@@ -185,7 +186,8 @@ def scaffold(target: Path, trim: tuple[int, int] = (240, 300), editions: tuple[s
         label_pages=quoted(labels["pages"]), label_cover=quoted(labels["cover"]),
         positions=", ".join(f"{k}: {quoted(v)}" for k, v in labels["positions"].items()),
         isbn=", ".join(f'{lang}: "978-…"' for lang in editions), back_text=quoted(texts["back_text"])), encoding="utf-8")
-    photos = "".join(PHOTO_YAML.format(id=pid, caption=quoted(texts["caption"].format(n=n, file=f"{pid}.jpg")), place=quoted(texts["place"]),
+    photos = "".join(PHOTO_YAML.format(id=pid, caption=quoted(texts["caption"].format(n=n, file=f"{pid}.jpg")),
+                                       alt=quoted(texts["alt"].format(n=n)), place=quoted(texts["place"]),
                                        credit=quoted(texts["credit"])) for n, pid in enumerate(PHOTOS, 1))
     (target / CHAPTER_REL).write_text(CHAPTER_YAML.format(chapter_title=quoted(texts["chapter_title"]), intro=quoted(texts["intro"]),
                                                           credits_heading=quoted(texts["credits_heading"]), photos=photos), encoding="utf-8")
@@ -255,7 +257,7 @@ def translations(source: dict, target: dict) -> dict[str, str]:
             pairs.update(translations(text, target[key]))
         elif key == "positions":
             pairs.update(zip(text.values(), target[key].values(), strict=True))
-        elif key == "caption":
+        elif key in ("caption", "alt"):
             pairs.update((text.format(n=n, file=f"{pid}.jpg"), target[key].format(n=n, file=f"{pid}.jpg")) for n, pid in enumerate(PHOTOS, 1))
         else:
             pairs[text] = target[key]
