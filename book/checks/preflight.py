@@ -17,6 +17,7 @@ from PIL import Image
 from book.checks.content import check_content
 from book.checks.docinfo import check_document
 from book.checks.safety import check_safety
+from book.checks.structure import check_structure
 from book.errors import WARNING, Problem, Problems, Where
 from book.model import MM, Safety
 
@@ -139,7 +140,9 @@ def part_of(path: Path) -> str:
     return "cover" if path.stem.endswith("-cover") else "interior"
 
 
-def preflight(path: Path, min_ppi: int = 300, ink_limit: int = 300, page_multiple: int = 4, safety: Safety | None = None) -> Report:
+def preflight(path: Path, min_ppi: int = 300, ink_limit: int = 300, page_multiple: int = 4, safety: Safety | None = None,
+              tagged: bool = False) -> Report:
+    """``tagged``: the file must be a tagged PDF (`book.checks.structure`); a file that says it is one is checked as one anyway."""
     report = Report(str(path))
     if cut_short(path):
         report.error("damaged-pdf", "the PDF is cut short (no end-of-file marker); build it again or ask for a complete copy")
@@ -152,6 +155,8 @@ def preflight(path: Path, min_ppi: int = 300, ink_limit: int = 300, page_multipl
     with pdf:
         try:
             read_all(path, pdf, report, min_ppi, ink_limit, page_multiple, safety)
+            if tagged or "/StructTreeRoot" in pdf.Root or "/MarkInfo" in pdf.Root:
+                check_structure(pdf, report)
         except (pikepdf.PdfError, AttributeError, KeyError, TypeError, ValueError) as exc:
             report.error("damaged-pdf", f"the PDF is damaged ({type(exc).__name__}: {exc}); build it again or ask for a complete copy")
     return report

@@ -73,6 +73,7 @@ class Output(ABC):
     cover: bool = False  # a cover beside each interior: the cover is planned and its text set
     for_press: bool = False  # a final book (imprint.final) refuses FINAL_REFUSES
     text: bool = True  # each edition's text is measured and set
+    tagged: bool = False  # a tagged, accessible PDF/UA-1: structure tree, alt texts, links (`book.pdf.tags`)
     suffix: str = ".pdf"
 
     def resolve(self, book, pdfx: str | None = None, marks: bool | None = None, simulate_press: bool | None = None) -> Output:
@@ -106,7 +107,7 @@ class Output(ABC):
         ``settings`` are the project's limits when known."""
         from book.checks.preflight import preflight
 
-        return preflight(path, **settings)
+        return preflight(path, tagged=self.tagged, **settings)
 
     def space_needed(self, prepared) -> int:
         """Roughly the free space a build needs, in bytes: each edition's file

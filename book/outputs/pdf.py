@@ -20,5 +20,5 @@ class PdfOutput(Output):
 
 
 PRINT = PdfOutput("print", "cmyk", 300, "x1a", False, "interior", cover=True, for_press=True)
-SCREEN = PdfOutput("screen", "rgb", 150, None, False, "interior")
+SCREEN = PdfOutput("screen", "rgb", 150, None, False, "interior", tagged=True)
 PROOF = PdfOutput("proof", "rgb", 150, None, True, "proof", simulate_press=True)
