@@ -98,7 +98,7 @@ class Marks:
             canvas.addLiteral(f"/{what.role} <</MCID {self.mcid}>> BDC")
             self.mcid += 1
         else:
-            canvas.addLiteral("/Artifact <</Type /Pagination>> BDC" if what == "pagination" else "/Artifact BDC")
+            canvas.addLiteral("/Artifact <</Type /Pagination>> BDC" if what == "pagination" else "/Artifact BMC")
 
     def end(self, canvas) -> None:
         canvas.addLiteral("EMC")

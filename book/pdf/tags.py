@@ -23,10 +23,11 @@ def reading_order(marks: Marks) -> list[Element]:
     """The top-level elements in reading order: by the page each begins on, then
     heading, text, lists and figures, each figure followed by its caption."""
     elements = [e for e in marks.elements.values() if e.parent is None and e.role != "Caption" and (e.parts or is_container(e))]
-    first = {e.key: e.page for e in elements}
+    first = {e.key: e.page for e in elements if not is_container(e)}
     for element in marks.elements.values():  # a list begins on the page of its first entry
         if element.parent is not None and element.parts:
             first[element.parent] = min(first.get(element.parent, element.page), element.page)
+    elements = [e for e in elements if e.key in first]
     ordered = []
     for element in sorted(elements, key=lambda e: (first[e.key], e.rank, e.seq)):
         ordered.append(element)
