@@ -154,8 +154,9 @@ def preflight(path: Path, min_ppi: int = 300, ink_limit: int = 300, page_multipl
         return report
     with pdf:
         try:
-            read_all(path, pdf, report, min_ppi, ink_limit, page_multiple, safety)
-            if tagged or "/StructTreeRoot" in pdf.Root or "/MarkInfo" in pdf.Root:
+            tagged = tagged or "/StructTreeRoot" in pdf.Root or "/MarkInfo" in pdf.Root
+            read_all(path, pdf, report, min_ppi, ink_limit, page_multiple, safety, tagged)
+            if tagged:
                 check_structure(pdf, report)
         except (pikepdf.PdfError, AttributeError, KeyError, TypeError, ValueError) as exc:
             report.error("damaged-pdf", f"the PDF is damaged ({type(exc).__name__}: {exc}); build it again or ask for a complete copy")
@@ -171,12 +172,13 @@ def cut_short(path: Path) -> bool:
         return b"%%EOF" not in handle.read()
 
 
-def read_all(path: Path, pdf, report: Report, min_ppi: int, ink_limit: int, page_multiple: int, safety: Safety | None) -> None:
+def read_all(path: Path, pdf, report: Report, min_ppi: int, ink_limit: int, page_multiple: int, safety: Safety | None,
+             tagged: bool = False) -> None:
     report.pages = len(pdf.pages)
     if report.pages % page_multiple and part_of(path) != "cover":  # a cover is one spread
         report.error("page-count", f"{report.pages} pages: not a multiple of {page_multiple} for the binding")
     report.facts["standard"] = "none"
-    flavour = check_document(pdf, report)
+    flavour = None if tagged else check_document(pdf, report)  # a tagged file is for the screen: PDF/UA, not PDF/X
     check_boxes(pdf, report)
     check_content(pdf, report, flavour)
     check_images(path, pdf, report, min_ppi, ink_limit)

@@ -103,6 +103,7 @@ def check_structure(pdf: pikepdf.Pdf, report) -> None:
         return
     if not str(root.get("/Lang", "")):
         report.error("no-language", "the PDF names no language (/Lang in its catalogue); build it again")
+    check_document_keys(pdf, report)
     parents = parent_elements(pdf)
     figures, untagged, no_alt = set(), [], []
     for number, page in enumerate(pdf.pages, start=1):
@@ -137,3 +138,19 @@ def check_structure(pdf: pikepdf.Pdf, report) -> None:
                                            "give the photo an 'alt:' and build again", number)
     report.facts["figures"] = len(figures)
     report.facts["links"] = sum(1 for page in pdf.pages for a in page.obj.get("/Annots") or [] if a.get("/Subtype") == "/Link")
+
+
+def check_document_keys(pdf: pikepdf.Pdf, report) -> None:
+    """What PDF/UA-1 asks of the document: a title, shown as the window's title, and the identification in the XMP."""
+    if not str(pdf.docinfo.get("/Title", "")).strip():
+        report.error("no-title", "the document info has no Title; PDF/UA needs one for the window's title")
+    if not (pdf.Root.get("/ViewerPreferences") or {}).get("/DisplayDocTitle"):
+        report.error("no-display-title", "ViewerPreferences has no DisplayDocTitle true: a reader shows the file name, not the title")
+    try:
+        part = pdf.open_metadata().get("{http://www.aiim.org/pdfua/ns/id/}part")
+    except Exception:  # pikepdf raises several kinds on a broken packet
+        part = None
+    if part != "1":
+        report.error("not-pdfua", "the XMP metadata does not say PDF/UA-1 (pdfuaid:part 1); build it again")
+    else:
+        report.facts["standard"] = "PDF/UA-1"
