@@ -142,7 +142,8 @@ def part_of(path: Path) -> str:
 
 def preflight(path: Path, min_ppi: int = 300, ink_limit: int = 300, page_multiple: int = 4, safety: Safety | None = None,
               tagged: bool = False) -> Report:
-    """``tagged``: the file must be a tagged PDF (`book.checks.structure`); a file that says it is one is checked as one anyway."""
+    """``tagged``: the file is a tagged screen PDF (its output says so), checked
+    as PDF/UA-1 rather than PDF/X; a file that says it is tagged has its structure checked too."""
     report = Report(str(path))
     if cut_short(path):
         report.error("damaged-pdf", "the PDF is cut short (no end-of-file marker); build it again or ask for a complete copy")
@@ -154,9 +155,8 @@ def preflight(path: Path, min_ppi: int = 300, ink_limit: int = 300, page_multipl
         return report
     with pdf:
         try:
-            tagged = tagged or "/StructTreeRoot" in pdf.Root or "/MarkInfo" in pdf.Root
             read_all(path, pdf, report, min_ppi, ink_limit, page_multiple, safety, tagged)
-            if tagged:
+            if tagged or "/StructTreeRoot" in pdf.Root or "/MarkInfo" in pdf.Root:
                 check_structure(pdf, report)
         except (pikepdf.PdfError, AttributeError, KeyError, TypeError, ValueError) as exc:
             report.error("damaged-pdf", f"the PDF is damaged ({type(exc).__name__}: {exc}); build it again or ask for a complete copy")
