@@ -94,6 +94,29 @@ def test_the_file_declares_itself_tagged(screen, lang):
         assert meta.get("{http://www.aiim.org/pdfua/ns/id/}part") == "1"
         assert meta.get("{http://purl.org/dc/elements/1.1/}title")
         assert all(int(page.obj.StructParents) == number for number, page in enumerate(pdf.pages))
+        fonts = {font.objgen: font for page in pdf.pages for font in page.Resources.Font.values()}
+        assert fonts and all("/ToUnicode" in font for font in fonts.values())  # copy and search give the text
+
+
+def test_vietnamese_names_in_the_english_credits_say_so(screen):
+    """A photographer's name the English edition keeps in Vietnamese is a span
+    with /Lang vi, inside the credit's tagged link."""
+    with pikepdf.open(screen_pdf(screen, "en")) as pdf:
+        tree = parents(pdf)
+        found = []
+        for page in pdf.pages:
+            owners, stack = tree[int(page.obj.StructParents)], []
+            for operands, operator in pikepdf.parse_content_stream(page):
+                op = str(operator)
+                if op in ("BDC", "BMC"):
+                    stack.append(operands[1] if op == "BDC" else None)
+                    props = stack[-1]
+                    if isinstance(props, pikepdf.Dictionary) and "/Lang" in props:
+                        owner = next(owners[int(p.MCID)] for p in reversed(stack) if isinstance(p, pikepdf.Dictionary) and "/MCID" in p)
+                        found.append((str(props.Lang), str(owner.S)))
+                elif op == "EMC":
+                    stack.pop()
+    assert len(found) >= 10 and set(found) == {("vi", "/Link")}
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -25,7 +25,7 @@ from book.files import DiskFull, is_disk_full, sha256_file
 from book.images.pool import PhotoMissing
 from book.pdf.cover import CoverRenderer
 from book.pdf.finish import Press, mark_pdf
-from book.pdf.marked import Marks, alt_texts
+from book.pdf.marked import Marks, alt_texts, foreign_names
 from book.pdf.pdfx import DocMeta
 from book.pdf.photos import splice_photos, write_standin, xobject_name
 from book.pdf.render import Renderer
@@ -91,7 +91,8 @@ def render_one(job: EditionJob, shared: Shared | None = None) -> Rendered:
             CoverRenderer(shared.book, shared.cover, edition.fonts, shared.cover_photo, edition.cover,
                           standin=shared.standin).render_cover(job.raw, edition.text.info)
         else:
-            marks = Marks(alt_texts(shared.book, edition.lang, edition.catalog)) if shared.tagged else None
+            marks = Marks(alt_texts(shared.book, edition.lang, edition.catalog),
+                          foreign_names(shared.book, edition.lang, edition.catalog)) if shared.tagged else None
             tags = Renderer(shared.book, shared.pagination, edition.fonts, shared.images, edition.text, proof=shared.proof,
                             low_ppi=shared.low_ppi, standin=shared.standin, marks=marks).render(job.raw)
         order = mark_pdf(job.raw, job.finished, marked, job.meta, shared.press, shared.photos, tags)

@@ -62,8 +62,9 @@ def union(a: Rect | None, b: Rect) -> Rect:
 class Marks:
     """The marked content of one edition's pages, in the order drawn."""
 
-    def __init__(self, alts: dict[str, str]):
+    def __init__(self, alts: dict[str, str], foreign: dict[str, str] | None = None):
         self.alts = alts  # photo id -> its alternative text in the edition's language
+        self.foreign = foreign or {}  # a line's whole text -> the language it is in, where not the edition's
         self.elements: dict[tuple, Element] = {}
         self.page_numbers: list[int] = []  # the book's page number of each page index
         self.figures: dict[str, tuple] = {}  # photo id -> the key of its latest figure
@@ -148,6 +149,21 @@ def alt_texts(book, lang: str, catalog) -> dict[str, str]:
         text = loc.text(photo.alt) if photo.alt is not None and photo.alt.text else ""
         found[photo.id] = one_line(text or loc.text(photo.caption) or loc.text(photo.place))
     return found
+
+
+def foreign_names(book, lang: str, catalog) -> dict[str, str]:
+    """The credits an edition keeps in the source language (a Vietnamese
+    photographer's name in the English credits), each with that language's
+    tag, so that a screen reader pronounces them as the source language does."""
+    if lang == book.source_language:
+        return {}
+    from book.languages import language
+
+    loc = Localiser(book, lang, catalog, Problems(), fallback=True)
+    tag = language(book.source_language).tag
+    return {photo.credit.text: tag for photo in book.photos.values()
+            if photo.credit is not None and photo.credit.text and loc.text(photo.credit) == photo.credit.text
+            and any(ord(c) > 127 for c in photo.credit.text)}
 
 
 def one_line(text: str) -> str:

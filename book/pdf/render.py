@@ -234,9 +234,15 @@ class Renderer:
             if tag is not None and what is None:
                 what = tag(paragraph)
                 self.marks.begin(canvas, what)
+            text = "".join(piece.text for piece in line.pieces) if what is not None else ""
+            foreign = self.marks.foreign.get(text.strip()) if text else None
+            if foreign:  # a line in another language (a Vietnamese name in the English credits) says which
+                canvas.addLiteral(f"/Span <</Lang ({foreign})>> BDC")
             draw_pieces(canvas, line, x0, y)
+            if foreign:
+                canvas.addLiteral("EMC")
             if what is not None:
-                self.marks.note(what, "".join(piece.text for piece in line.pieces), (x0, y - line.size / 4, x0 + line.width, y + line.size))
+                self.marks.note(what, text, (x0, y - line.size / 4, x0 + line.width, y + line.size))
                 if line.last:
                     self.marks.end(canvas)
                     what, paragraph = None, paragraph + 1
