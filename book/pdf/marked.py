@@ -43,7 +43,7 @@ class Element:
     bbox: Rect | None = None  # a figure's box on its first page
     target: int | None = None  # a list entry's page index it links to
     rects: dict[int, Rect] = field(default_factory=dict)  # a list entry's area per page index, for its link
-    text: list[str] = field(default_factory=list)  # what it reads, for a link's description
+    label: str = ""  # a list entry's text, for its link's description
 
     @property
     def page(self) -> int:
@@ -64,7 +64,7 @@ class Marks:
 
     def __init__(self, alts: dict[str, str], foreign: dict[str, str] | None = None):
         self.alts = alts  # photo id -> its alternative text in the edition's language
-        self.foreign = foreign or {}  # a line's whole text -> the language it is in, where not the edition's
+        self.foreign = foreign or {}  # a line's whole text, without spaces -> the language it is in, where not the edition's
         self.elements: dict[tuple, Element] = {}
         self.page_numbers: list[int] = []  # the book's page number of each page index
         self.figures: dict[str, tuple] = {}  # photo id -> the key of its latest figure
@@ -104,10 +104,9 @@ class Marks:
     def end(self, canvas) -> None:
         canvas.addLiteral("EMC")
 
-    def note(self, what: Element | str, text: str, rect: Rect) -> None:
-        """What an element's line reads and where it lies (a list entry's link covers its lines)."""
+    def note(self, what: Element | str, rect: Rect) -> None:
+        """Where an element's line lies (a list entry's link covers its lines)."""
         if isinstance(what, Element):
-            what.text.append(text)
             what.rects[self.page] = union(what.rects.get(self.page), rect)
 
     def figure(self, photo: str, box: Rect) -> Element:
@@ -131,12 +130,12 @@ class Marks:
             return self.element("H1", ("H1", number), HEADING)
         return self.element("P", ("P", number, frame, paragraph), TEXT)
 
-    def entry(self, kind: str, list_id: str, index: int, target: int | None) -> Element:
-        """An entry of a generated list (contents, credits), linking to the page it names."""
+    def entry(self, kind: str, list_id: str, index: int, target: int | None, label: str) -> Element:
+        """An entry of a generated list (contents, credits), linking to the page it names; ``label``: its text."""
         container, item, _ = LIST_ROLES[kind]
         parent = self.element(container, (container, list_id), LIST).key
         element = self.element(item, (item, list_id, index), LIST, parent)
-        element.target = target
+        element.target, element.label = target, label
         return element
 
 
@@ -154,14 +153,15 @@ def alt_texts(book, lang: str, catalog) -> dict[str, str]:
 def foreign_names(book, lang: str, catalog) -> dict[str, str]:
     """The credits an edition keeps in the source language (a Vietnamese
     photographer's name in the English credits), each with that language's
-    tag, so that a screen reader pronounces them as the source language does."""
+    tag, so that a screen reader pronounces them as the source language does.
+    Keyed without spaces: a line's pieces do not draw the spaces between them."""
     if lang == book.source_language:
         return {}
     from book.languages import language
 
     loc = Localiser(book, lang, catalog, Problems(), fallback=True)
     tag = language(book.source_language).tag
-    return {photo.credit.text: tag for photo in book.photos.values()
+    return {"".join(photo.credit.text.split()): tag for photo in book.photos.values()
             if photo.credit is not None and photo.credit.text and loc.text(photo.credit) == photo.credit.text
             and any(ord(c) > 127 for c in photo.credit.text)}
 

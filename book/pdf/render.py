@@ -138,8 +138,8 @@ class Renderer:
             list_id = f"{page.list_key or page.number}|{kind}"
 
             def entry(index: int, paragraph: int):
-                number, target = setting.entries[index] if index < len(setting.entries) else (-1, None)
-                return "artifact" if number < 0 else marks.entry(kind, list_id, number, target)
+                number, target, label = setting.entries[index] if index < len(setting.entries) else (-1, None, "")
+                return "artifact" if number < 0 else marks.entry(kind, list_id, number, target, label)
             return entry
         return lambda index, paragraph: marks.text(frame.name, frame.style, page.number, (index, paragraph))
 
@@ -234,15 +234,15 @@ class Renderer:
             if tag is not None and what is None:
                 what = tag(paragraph)
                 self.marks.begin(canvas, what)
-            text = "".join(piece.text for piece in line.pieces) if what is not None else ""
-            foreign = self.marks.foreign.get(text.strip()) if text else None
+            text = "".join("".join(piece.text.split()) for piece in line.pieces) if what is not None else ""
+            foreign = self.marks.foreign.get(text) if text else None
             if foreign:  # a line in another language (a Vietnamese name in the English credits) says which
                 canvas.addLiteral(f"/Span <</Lang ({foreign})>> BDC")
             draw_pieces(canvas, line, x0, y)
             if foreign:
                 canvas.addLiteral("EMC")
             if what is not None:
-                self.marks.note(what, text, (x0, y - line.size / 4, x0 + line.width, y + line.size))
+                self.marks.note(what, (x0, y - line.size / 4, x0 + line.width, y + line.size))
                 if line.last:
                     self.marks.end(canvas)
                     what, paragraph = None, paragraph + 1

@@ -111,12 +111,11 @@ class TreeWriter:
         link = self.struct("Link", holder, source.page)
         holder.K.append(link)
         self.content(link, source)
-        text = " ".join(source.text)
         for page, rect in sorted(source.rects.items()):
             annot = self.pdf.make_indirect(pikepdf.Dictionary(
                 Type=Name.Annot, Subtype=Name.Link, Rect=pikepdf.Array([round(v, 2) for v in rect]),
                 Border=pikepdf.Array([0, 0, 0]), F=4, Dest=pikepdf.Array([self.pages[target], Name.Fit]),
-                Contents=pikepdf.String(text), StructParent=len(self.pages) + len(self.annots), P=self.pages[page]))
+                Contents=pikepdf.String(source.label), StructParent=len(self.pages) + len(self.annots), P=self.pages[page]))
             self.annots.append(link)
             link.K.append(pikepdf.Dictionary(Type=Name.OBJR, Obj=annot, Pg=self.pages[page]))
             page_obj = self.pages[page]
