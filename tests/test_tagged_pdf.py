@@ -271,3 +271,34 @@ def test_an_independent_checker_finds_nothing(screen):
         summary = json.loads(result.stdout)["summary"]
         assert result.returncode == 0 and summary["findings"] == 0, result.stdout[-2000:]
         assert summary["rules_run"] >= 11
+
+
+class Canvas:
+    """What the renderer's canvas is to `Marks`: a list of literal operators."""
+
+    def __init__(self):
+        self.code: list[str] = []
+
+    def addLiteral(self, text: str) -> None:  # noqa: N802 (reportlab's name)
+        self.code.append(text)
+
+
+def test_reading_order_puts_heading_and_text_before_the_figures_drawn_beneath_them():
+    from book.pdf.marked import Marks
+    from book.pdf.tags import reading_order
+
+    marks, canvas = Marks({"p1": "A harbour crane at dusk"}), Canvas()
+    marks.new_page(7)
+    for what in (marks.figure("p1", (0, 0, 10, 10)), marks.text("title", "chapter-title", 7, (0, 0)),
+                 marks.text("intro", "intro", 7, (0, 0)), marks.caption("p1")):
+        with marks.marked(canvas, what):
+            pass
+    marks.new_page(8)
+    with marks.marked(canvas, marks.caption("p9")):  # a caption whose photo was not drawn stays on its page
+        pass
+    with marks.marked(canvas, marks.text("body", "body", 8, (0, 0))):
+        pass
+    assert [(e.role, e.page) for e in reading_order(marks)] == [
+        ("H1", 0), ("P", 0), ("Figure", 0), ("Caption", 0), ("P", 1), ("Caption", 1)]
+    assert canvas.code[:2] == ["/Figure <</MCID 0>> BDC", "EMC"]
+    assert marks.elements[("Figure", "p1", 0)].alt == "A harbour crane at dusk"

@@ -22,7 +22,9 @@ Name = pikepdf.Name
 def reading_order(marks: Marks) -> list[Element]:
     """The top-level elements in reading order: by the page each begins on, then
     heading, text, lists and figures, each figure followed by its caption."""
-    elements = [e for e in marks.elements.values() if e.parent is None and e.role != "Caption" and (e.parts or is_container(e))]
+    figures = {e.key for e in marks.elements.values() if e.role == "Figure" and e.parts}
+    elements = [e for e in marks.elements.values() if e.parent is None and (e.parts or is_container(e))
+                and not (e.role == "Caption" and e.key[1] in figures)]  # a caption follows its figure
     first = {e.key: e.page for e in elements if not is_container(e)}
     for element in marks.elements.values():  # a list begins on the page of its first entry
         if element.parent is not None and element.parts:
@@ -35,8 +37,6 @@ def reading_order(marks: Marks) -> list[Element]:
             caption = marks.elements.get(("Caption", element.key))
             if caption is not None and caption.parts:
                 ordered.append(caption)
-    placed = {e.key for e in ordered}
-    ordered += [e for e in marks.elements.values() if e.role == "Caption" and e.parts and e.key not in placed]  # without its figure
     return ordered
 
 
