@@ -215,6 +215,9 @@ def test_cjk_text_copies_as_the_catalog_says(screen, lang):
     catalog = {e.msgctxt: e.msgstr for e in polib.pofile(screen / "translations" / f"{lang}.po") if not e.obsolete}
     missing = [pid for pid in sorted(placed) if re.sub(r"\s+", "", catalog[f"photo:{pid}:caption"]) not in flat]
     assert not missing and len(placed) >= 70
+    openers = [ctx for ctx in catalog if ctx and ctx.endswith(":intro") and ctx.startswith("chapter:")]  # the chapters' openers
+    openers += [ctx.replace(":intro", ":title") for ctx in openers]
+    assert len(openers) >= 12 and not [ctx for ctx in openers if re.sub(r"\s+", "", catalog[ctx]) not in flat]
     assert not re.search("[\ufffd\ue000-\uf8ff\x00-\x08]", text)
     assert "。" in text and ("，" in text or "、" in text)
 
