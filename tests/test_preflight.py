@@ -28,9 +28,15 @@ def test_print_pdfs_pass(mini, run):
     assert reports[0]["facts"]["max_ink_percent"] <= 300
 
 
-def test_screen_pdf_is_not_print_ready(mini, run):
+def test_screen_pdf_is_not_print_ready(mini, run, tmp_path):
+    """Checked as its output says, a screen PDF is a tagged PDF/UA-1 file; sent to a printer, it is not PDF/X."""
     assert run(mini, "build", "--lang", "en", "--profile", "screen").exit_code == 0
-    path = mini / "output" / "screen" / "en" / "mini-en-interior.pdf"
+    built = mini / "output" / "screen" / "en" / "mini-en-interior.pdf"
+    screen = run(mini, "preflight", "--json", str(built))
+    assert screen.exit_code == 0, screen.stderr
+    assert json.loads(screen.stdout)["files"][0]["facts"]["standard"] == "PDF/UA-1"
+    path = tmp_path / "mini-en-interior.pdf"
+    path.write_bytes(built.read_bytes())
     result = run(mini, "preflight", str(path))
     assert result.exit_code == 1
     assert f"error: {path}: not PDF/X: no GTS_PDFXVersion in the document info" in result.stderr

@@ -17,6 +17,7 @@ from PIL import Image
 from book.checks.content import check_content
 from book.checks.docinfo import check_document
 from book.checks.safety import check_safety
+from book.checks.structure import check_structure
 from book.errors import WARNING, Problem, Problems, Where
 from book.model import MM, Safety
 
@@ -139,7 +140,10 @@ def part_of(path: Path) -> str:
     return "cover" if path.stem.endswith("-cover") else "interior"
 
 
-def preflight(path: Path, min_ppi: int = 300, ink_limit: int = 300, page_multiple: int = 4, safety: Safety | None = None) -> Report:
+def preflight(path: Path, min_ppi: int = 300, ink_limit: int = 300, page_multiple: int = 4, safety: Safety | None = None,
+              tagged: bool = False) -> Report:
+    """``tagged``: the file is a tagged screen PDF (its output says so), checked
+    as PDF/UA-1 rather than PDF/X; a file that says it is tagged has its structure checked too."""
     report = Report(str(path))
     if cut_short(path):
         report.error("damaged-pdf", "the PDF is cut short (no end-of-file marker); build it again or ask for a complete copy")
@@ -151,7 +155,9 @@ def preflight(path: Path, min_ppi: int = 300, ink_limit: int = 300, page_multipl
         return report
     with pdf:
         try:
-            read_all(path, pdf, report, min_ppi, ink_limit, page_multiple, safety)
+            read_all(path, pdf, report, min_ppi, ink_limit, page_multiple, safety, tagged)
+            if tagged or "/StructTreeRoot" in pdf.Root or "/MarkInfo" in pdf.Root:
+                check_structure(pdf, report)
         except (pikepdf.PdfError, AttributeError, KeyError, TypeError, ValueError) as exc:
             report.error("damaged-pdf", f"the PDF is damaged ({type(exc).__name__}: {exc}); build it again or ask for a complete copy")
     return report
@@ -166,12 +172,13 @@ def cut_short(path: Path) -> bool:
         return b"%%EOF" not in handle.read()
 
 
-def read_all(path: Path, pdf, report: Report, min_ppi: int, ink_limit: int, page_multiple: int, safety: Safety | None) -> None:
+def read_all(path: Path, pdf, report: Report, min_ppi: int, ink_limit: int, page_multiple: int, safety: Safety | None,
+             tagged: bool = False) -> None:
     report.pages = len(pdf.pages)
     if report.pages % page_multiple and part_of(path) != "cover":  # a cover is one spread
         report.error("page-count", f"{report.pages} pages: not a multiple of {page_multiple} for the binding")
     report.facts["standard"] = "none"
-    flavour = check_document(pdf, report)
+    flavour = None if tagged else check_document(pdf, report)  # a tagged file is for the screen: PDF/UA, not PDF/X
     check_boxes(pdf, report)
     check_content(pdf, report, flavour)
     check_images(path, pdf, report, min_ppi, ink_limit)

@@ -79,6 +79,7 @@ class Output(ABC):
     text: bool = True  # each edition's text is measured and set
     alt_text: bool = False  # it gives each photo's alt text to readers: the alt checks run (book.checks.alt)
     final_refuses: frozenset[str] = frozenset()  # what it refuses in a final book (imprint.final), beside FINAL_REFUSES for the press
+    tagged: bool = False  # a tagged, accessible PDF/UA-1: structure tree, alt texts, links (`book.pdf.tags`)
     suffix: str = ".pdf"
 
     def resolve(self, book, pdfx: str | None = None, marks: bool | None = None, simulate_press: bool | None = None) -> Output:
@@ -117,7 +118,7 @@ class Output(ABC):
         ``settings`` are the project's limits when known."""
         from book.checks.preflight import preflight
 
-        return preflight(path, **settings)
+        return preflight(path, tagged=self.tagged, **settings)
 
     def space_needed(self, prepared) -> int:
         """Roughly the free space a build needs, in bytes: each edition's file

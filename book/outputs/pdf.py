@@ -20,5 +20,5 @@ class PdfOutput(Output):
 
 
 PRINT = PdfOutput("print", "cmyk", 300, "x1a", False, "interior", cover=True, for_press=True)
-SCREEN = PdfOutput("screen", "rgb", 150, None, False, "interior", alt_text=True, final_refuses=SCREEN_FINAL_REFUSES)
+SCREEN = PdfOutput("screen", "rgb", 150, None, False, "interior", alt_text=True, final_refuses=SCREEN_FINAL_REFUSES, tagged=True)
 PROOF = PdfOutput("proof", "rgb", 150, None, True, "proof", simulate_press=True)

@@ -25,6 +25,7 @@ from book.files import DiskFull, is_disk_full, sha256_file
 from book.images.pool import PhotoMissing
 from book.pdf.cover import CoverRenderer
 from book.pdf.finish import Press, mark_pdf
+from book.pdf.marked import Marks, alt_texts, foreign_names
 from book.pdf.pdfx import DocMeta
 from book.pdf.photos import splice_photos, write_standin, xobject_name
 from book.pdf.render import Renderer
@@ -54,17 +55,18 @@ class Shared:
     photos: dict[str, str]  # stand-in resource name -> the photo's name
     cover: object = None  # book.pages.spine.CoverGeometry, for print
     cover_photo: object = None  # its planned ImageResult
+    tagged: bool = False  # interiors as tagged PDF/UA-1 (`book.pdf.tags`)
 
 
 _shared: list[Shared] = []  # set before the workers fork; they read it, never write it
 
 
 def prepare_shared(work: Path, book, pagination, images: dict, press: Press, proof: bool, low_ppi: dict,
-                   cover=None, cover_photo=None) -> Shared:
+                   cover=None, cover_photo=None, tagged: bool = False) -> Shared:
     """Write the stand-in once for all editions, and name the photos it stands for."""
     names = sorted({r.path.name for r in images.values()} | ({cover_photo.path.name} if cover_photo else set()))
     return Shared(book, pagination, images, press, proof, low_ppi, write_standin(work / "standin.jpg"),
-                  {xobject_name(name): name for name in names}, cover, cover_photo)
+                  {xobject_name(name): name for name in names}, cover, cover_photo, tagged)
 
 
 @dataclass(frozen=True)
@@ -83,14 +85,17 @@ def render_one(job: EditionJob, shared: Shared | None = None) -> Rendered:
     edition = job.edition
     begun = time.perf_counter()
     marked = job.finished.with_name(f".{job.finished.name}.marked")
+    tags = None
     try:
         if job.cover:
             CoverRenderer(shared.book, shared.cover, edition.fonts, shared.cover_photo, edition.cover,
                           standin=shared.standin).render_cover(job.raw, edition.text.info)
         else:
-            Renderer(shared.book, shared.pagination, edition.fonts, shared.images, edition.text, proof=shared.proof,
-                     low_ppi=shared.low_ppi, standin=shared.standin).render(job.raw)
-        order = mark_pdf(job.raw, job.finished, marked, job.meta, shared.press, shared.photos)
+            marks = Marks(alt_texts(shared.book, edition.lang, edition.catalog),
+                          foreign_names(shared.book, edition.lang, edition.catalog)) if shared.tagged else None
+            tags = Renderer(shared.book, shared.pagination, edition.fonts, shared.images, edition.text, proof=shared.proof,
+                            low_ppi=shared.low_ppi, standin=shared.standin, marks=marks).render(job.raw)
+        order = mark_pdf(job.raw, job.finished, marked, job.meta, shared.press, shared.photos, tags)
         job.raw.unlink()  # the raw file is as large as the finished one: keep the disk free
     except Exception as exc:  # pikepdf reports a full disk as its own error
         return Rendered(0.0, failure=failure_of(exc, job.target, shared.book.root))

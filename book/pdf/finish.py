@@ -10,9 +10,11 @@ from pathlib import Path
 import pikepdf
 
 from book.languages import language
+from book.pdf.marked import Marks
 from book.pdf.marks import add_crop_marks
 from book.pdf.pdfx import PDFX, DocMeta, add_output_intent, instance_id, write_info
 from book.pdf.photos import mark_photos
+from book.pdf.tags import write_tags
 
 
 @dataclass(frozen=True)
@@ -26,13 +28,15 @@ class Press:
     bleed_mm: float = 3.0
 
 
-def mark_pdf(source: Path, target: Path, marked: Path, meta: DocMeta, press: Press, photos: dict | None = None) -> list:
+def mark_pdf(source: Path, target: Path, marked: Path, meta: DocMeta, press: Press, photos: dict | None = None,
+             tags: Marks | None = None) -> list:
     """Write ``source`` with its document keys and, for print, the PDF/X
     ones. ``photos`` maps the stand-ins' resource names to the photos they
     stand for, when the renderer drew stand-ins (see `book.pdf.photos`): the
     file is then saved to ``marked``, ready for `splice_photos`, and the
     photo of each mark is returned; a PDF without photos goes straight to
-    ``target`` and the list is empty."""
+    ``target`` and the list is empty. ``tags``: the marked content the
+    renderer recorded, for a tagged PDF/UA-1 file (`book.pdf.tags`)."""
     standard = press.standard if press.standard and press.icc is not None else None
     with pikepdf.open(source) as pdf:
         order = mark_photos(pdf, photos) if photos else []
@@ -43,7 +47,10 @@ def mark_pdf(source: Path, target: Path, marked: Path, meta: DocMeta, press: Pre
             add_output_intent(pdf, press.icc, press.condition)
         if press.marks:
             add_crop_marks(pdf, press.bleed_mm)
-        write_info(pdf, meta, standard, str(instance_id(source)))
+        if tags is not None:
+            write_tags(pdf, tags, language(meta.lang).tag)
+            version = "1.7"  # PDF/UA-1 is built on ISO 32000-1
+        write_info(pdf, meta, standard, str(instance_id(source)), ua=tags is not None)
         if not order:
             pdf.save(target, deterministic_id=True, force_version=version, compress_streams=True)
         else:

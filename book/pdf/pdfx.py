@@ -78,8 +78,9 @@ def add_output_intent(pdf: pikepdf.Pdf, press_icc: Path, condition: str) -> None
     )])
 
 
-def write_info(pdf: pikepdf.Pdf, meta: DocMeta, standard: str | None, instance: str) -> None:
-    """Replace the Info dictionary and the XMP packet with matching ones."""
+def write_info(pdf: pikepdf.Pdf, meta: DocMeta, standard: str | None, instance: str, ua: bool = False) -> None:
+    """Replace the Info dictionary and the XMP packet with matching ones;
+    ``ua``: the packet says the file is PDF/UA-1 (a tagged screen PDF)."""
     date = pdf_date(meta.date)
     info = {"/Title": meta.title, "/Author": meta.author, "/Subject": meta.subject, "/Keywords": meta.keywords,
             "/Creator": f"book {__version__}", "/Producer": f"book {__version__} (reportlab, pikepdf)",
@@ -93,11 +94,11 @@ def write_info(pdf: pikepdf.Pdf, meta: DocMeta, standard: str | None, instance: 
         if conformance:
             docinfo.GTS_PDFXConformance = pikepdf.String(conformance)
     pdf.trailer.Info = pdf.make_indirect(docinfo)
-    packet = xmp_packet(meta, standard, instance).encode("utf-8")
+    packet = xmp_packet(meta, standard, instance, ua).encode("utf-8")
     pdf.Root.Metadata = pdf.make_stream(packet, Type=pikepdf.Name.Metadata, Subtype=pikepdf.Name.XML)
 
 
-def xmp_packet(meta: DocMeta, standard: str | None, instance: str) -> str:
+def xmp_packet(meta: DocMeta, standard: str | None, instance: str, ua: bool = False) -> str:
     """The XMP packet, written out in full so that it is the same byte for byte."""
     tag = language(meta.lang).tag
     title = escape(meta.title)
@@ -128,6 +129,8 @@ def xmp_packet(meta: DocMeta, standard: str | None, instance: str) -> str:
         else:
             fields.append(f"<pdfx:GTS_PDFXVersion>{x_version}</pdfx:GTS_PDFXVersion>")
             fields.append(f"<pdfx:GTS_PDFXConformance>{conformance}</pdfx:GTS_PDFXConformance>")
+    if ua:
+        fields.append("<pdfuaid:part>1</pdfuaid:part>")
     body = "\n   ".join(fields)
     return ('<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
             '<x:xmpmeta xmlns:x="adobe:ns:meta/">\n'
@@ -135,8 +138,9 @@ def xmp_packet(meta: DocMeta, standard: str | None, instance: str) -> str:
             '  <rdf:Description rdf:about=""\n'
             '    xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/"\n'
             '    xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"\n'
-            '    xmlns:pdfx="http://ns.adobe.com/pdfx/1.3/" xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">\n'
-            f"   {body}\n"
+            '    xmlns:pdfx="http://ns.adobe.com/pdfx/1.3/" xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/"'
+            + ('\n    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">\n' if ua else ">\n")
+            + f"   {body}\n"
             "  </rdf:Description>\n"
             " </rdf:RDF>\n"
             "</x:xmpmeta>\n"

@@ -5,6 +5,7 @@ overprinting. The renderer measures and sets nothing itself."""
 from __future__ import annotations
 
 import os
+from contextlib import nullcontext
 from pathlib import Path
 
 from reportlab import rl_config
@@ -13,8 +14,9 @@ from reportlab.pdfgen.canvas import FILL_EVEN_ODD, FILL_NON_ZERO, Canvas
 
 from book import __version__
 from book.images.process import ImageResult
-from book.model import MARKED_KINDS, MM, TEXT_KINDS, Book
+from book.model import LIST_KINDS, MARKED_KINDS, MM, TEXT_KINDS, Book
 from book.pages.paginate import Page, Pagination, Placed
+from book.pdf.marked import Marks
 from book.text.setting import EditionText, FrameSetting, Placement
 from book.text.typeset import Line
 
@@ -77,8 +79,10 @@ def draw_pieces(canvas: Canvas, line: Line, x: float, y: float) -> None:
 
 class Renderer:
     def __init__(self, book: Book, pagination: Pagination, fonts, images: dict[tuple[str, str], ImageResult], text: EditionText,
-                 proof: bool = False, low_ppi: dict[tuple[str, str], float] | None = None, standin: Path | None = None):
+                 proof: bool = False, low_ppi: dict[tuple[str, str], float] | None = None, standin: Path | None = None,
+                 marks: Marks | None = None):
         self.book, self.pagination, self.fonts = book, pagination, fonts
+        self.marks = marks  # a tagged output's marked content, recorded as it is drawn (`book.pdf.marked`)
         self.standin = standin  # draw photos as this one-pixel file, swapped for them at finish
         self.images, self.text, self.proof = images, text, proof
         self.low_ppi = low_ppi or {}  # (photo, frame) -> print ppi, marked on proofs
@@ -89,7 +93,7 @@ class Renderer:
     def pdf_rect(self, x: float, y: float, w: float, h: float) -> tuple[float, float, float, float]:
         return ((self.bleed + x) * MM, (self.bleed + self.trim_h - y - h) * MM, w * MM, h * MM)
 
-    def render(self, path: Path) -> None:
+    def render(self, path: Path) -> Marks | None:
         width = (self.trim_w + 2 * self.bleed) * MM
         height = (self.trim_h + 2 * self.bleed) * MM
         canvas = Canvas(str(path), pagesize=(width, height), invariant=1, pageCompression=1,
@@ -111,9 +115,33 @@ class Renderer:
             trim = (self.bleed * MM, self.bleed * MM, (self.bleed + self.trim_w) * MM, (self.bleed + self.trim_h) * MM)
             canvas.setTrimBox(trim)
             canvas.setBleedBox((0, 0, width, height))
+            if self.marks is not None:
+                self.marks.new_page(page.number)
             self.draw_page(canvas, page)
             canvas.showPage()
         canvas.save()
+        return self.marks
+
+    def marked(self, canvas: Canvas, what):
+        """Marked content for ``what`` (an element of `self.marks`, "artifact" or "pagination") in a tagged output; else nothing."""
+        return nullcontext() if self.marks is None else self.marks.marked(canvas, what)
+
+    def text_tag(self, page: Page, placed: Placed, setting: FrameSetting):
+        """For a tagged output, what each paragraph of a text frame is: ``tag(placement, paragraph)``; None untagged."""
+        marks, kind, frame = self.marks, placed.frame.kind, placed.frame
+        if marks is None:
+            return None
+        if kind == "caption":
+            caption = marks.caption(placed.value)
+            return lambda index, paragraph: caption
+        if kind in LIST_KINDS:
+            list_id = f"{page.list_key or page.number}|{kind}"
+
+            def entry(index: int, paragraph: int):
+                number, target, label = setting.entries[index] if index < len(setting.entries) else (-1, None, "")
+                return "artifact" if number < 0 else marks.entry(kind, list_id, number, target, label)
+            return entry
+        return lambda index, paragraph: marks.text(frame.name, frame.style, page.number, (index, paragraph))
 
     def draw_page(self, canvas: Canvas, page: Page) -> None:
         for placed in page.placed:
@@ -123,14 +151,16 @@ class Renderer:
             kind = placed.frame.kind
             setting = self.text.frames.get((page.number, placed.frame.name)) if kind in TEXT_KINDS else None
             if placed.frame.panel:
-                self.draw_panel(canvas, setting.card if setting is not None and setting.card else placed.box)
+                with self.marked(canvas, "artifact"):
+                    self.draw_panel(canvas, setting.card if setting is not None and setting.card else placed.box)
             if kind in TEXT_KINDS:
                 if setting is not None:
-                    self.draw_setting(canvas, setting, mark=kind in MARKED_KINDS)
+                    self.draw_setting(canvas, setting, mark=kind in MARKED_KINDS, tag=self.text_tag(page, placed, setting))
             elif kind == "artwork":
-                self.draw_artwork(canvas, placed)
+                with self.marked(canvas, "artifact"):
+                    self.draw_artwork(canvas, placed)
         for placement in self.text.running.get(page.number, []):
-            self.draw_lines(canvas, placement)
+            self.draw_lines(canvas, placement, None if self.marks is None else lambda paragraph: "pagination")
 
     def draw_photo(self, canvas: Canvas, placed: Placed) -> None:
         result = self.images.get((placed.value, placed.frame.name))
@@ -139,16 +169,24 @@ class Renderer:
         x, y, w, h = placed.box
         bw, bh = result.box_mm
         dx, dy = (w - bw) / 2, (h - bh) / 2
-        canvas.saveState()
-        clip = canvas.beginPath()
-        clip.rect(*self.pdf_rect(x, y, w, h))
-        canvas.clipPath(clip, stroke=0, fill=0)
-        image = CachedImage(str(self.standin), str(result.path)) if self.standin else CachedImage(str(result.path))
-        canvas.drawImage(image, *self.pdf_rect(x + dx, y + dy, bw, bh))
-        canvas.restoreState()
+        with self.marked(canvas, "artifact" if self.marks is None else self.marks.figure(placed.value, self.on_page(x, y, w, h))):
+            canvas.saveState()
+            clip = canvas.beginPath()
+            clip.rect(*self.pdf_rect(x, y, w, h))
+            canvas.clipPath(clip, stroke=0, fill=0)
+            image = CachedImage(str(self.standin), str(result.path)) if self.standin else CachedImage(str(result.path))
+            canvas.drawImage(image, *self.pdf_rect(x + dx, y + dy, bw, bh))
+            canvas.restoreState()
         ppi = self.low_ppi.get((placed.value, placed.frame.name))
         if self.proof and ppi is not None:
-            self.mark_low_ppi(canvas, placed, ppi)
+            with self.marked(canvas, "artifact"):
+                self.mark_low_ppi(canvas, placed, ppi)
+
+    def on_page(self, x: float, y: float, w: float, h: float) -> tuple[float, float, float, float]:
+        """A frame's part within the page's media box, as (x0, y0, x1, y1) in pt: a figure's bounding box."""
+        px, py, pw, ph = self.pdf_rect(x, y, w, h)
+        right, top = (self.trim_w + 2 * self.bleed) * MM, (self.trim_h + 2 * self.bleed) * MM
+        return (max(px, 0.0), max(py, 0.0), min(px + pw, right), min(py + ph, top))
 
     def mark_low_ppi(self, canvas: Canvas, placed: Placed, ppi: float) -> None:
         """Proof mark: an orange dotted frame and a label on a photo the print would show below its resolution."""
@@ -183,19 +221,38 @@ class Renderer:
         canvas.setStrokeOverprint(True)
         canvas.setOverprintMask(1)
 
-    def draw_lines(self, canvas: Canvas, placement: Placement) -> None:
+    def draw_lines(self, canvas: Canvas, placement: Placement, tag=None) -> None:
+        """A placement's lines; with ``tag`` (a tagged output), each paragraph
+        inside the marked content of ``tag(its number)`` (see `Renderer.marked`)."""
         canvas.saveState()
         self.k_text(canvas)
         x0 = (self.bleed + placement.x) * MM
         y = (self.bleed + self.trim_h - placement.top) * MM
+        what, paragraph = None, 0
         for index, line in enumerate(placement.lines):
             y -= line.gap + (line.leading if index else line.size)
+            if tag is not None and what is None:
+                what = tag(paragraph)
+                self.marks.begin(canvas, what)
+            text = "".join("".join(piece.text.split()) for piece in line.pieces) if what is not None else ""
+            foreign = self.marks.foreign.get(text) if text else None
+            if foreign:  # a line in another language (a Vietnamese name in the English credits) says which
+                canvas.addLiteral(f"/Span <</Lang ({foreign})>> BDC")
             draw_pieces(canvas, line, x0, y)
+            if foreign:
+                canvas.addLiteral("EMC")
+            if what is not None:
+                self.marks.note(what, (x0, y - line.size / 4, x0 + line.width, y + line.size))
+                if line.last:
+                    self.marks.end(canvas)
+                    what, paragraph = None, paragraph + 1
+        if what is not None:
+            self.marks.end(canvas)
         canvas.restoreState()
 
-    def draw_setting(self, canvas: Canvas, setting: FrameSetting, mark: bool) -> None:
-        for placement in setting.placements:
-            self.draw_lines(canvas, placement)
+    def draw_setting(self, canvas: Canvas, setting: FrameSetting, mark: bool, tag=None) -> None:
+        for index, placement in enumerate(setting.placements):
+            self.draw_lines(canvas, placement, None if tag is None else lambda paragraph, index=index: tag(index, paragraph))
         if self.proof and mark and (not setting.fits or setting.fallback):
             # Proof marks: red for an overflow, dashed magenta for text awaiting translation.
             x, y, w, h = setting.box

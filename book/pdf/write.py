@@ -49,7 +49,7 @@ def render_editions(output: Output, request: RenderRequest) -> Rendering:
             planned = planned_images(book, request.jobs)
             cover_photo = planned.get((book.cover.photo.id, "cover")) if book.cover and book.cover.photo else None
             shared = prepare_shared(work, book, prepared.pagination, planned, press, output.fallback, prepared.low_ppi,
-                                    prepared.cover, cover_photo)
+                                    prepared.cover, cover_photo, output.tagged)
             names = ", ".join(sorted({job.edition.lang for job in edition_jobs}, key=[e.lang for e in prepared.editions].index))
             # While the photo workers have every core, the editions are rendered here, one after the other:
             # processes of their own would only share those cores and hold an edition's memory each beside the workers.

@@ -34,6 +34,7 @@ class Block:
     gap: float  # space after it, dropped at a column's end
     pieces: list[tuple[float, float, list[Line]]]
     fits: bool = True  # within its own limits (a contents title of at most its lines)
+    head: bool = False  # its last piece is the column head `add_heads` put above it, not part of the entry
 
 
 @dataclass
@@ -111,6 +112,7 @@ def add_heads(blocks: list[Block], flowed: Flowed, head) -> None:
         if (frame, x) not in seen:
             seen.add((frame, x))
             block.pieces.append(head)
+            block.head = True
 
 
 def name_block(setter, style, entry, ref, col_w: float, page: int) -> Block:

@@ -5,6 +5,7 @@ only draws what it is given."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from book.errors import Problems
@@ -41,6 +42,9 @@ class FrameSetting:
     needed: int = 0  # lines the text needs at its smallest size (when it does not fit)
     available: int = 0  # lines the frame holds at that size
     card: tuple[float, float, float, float] | None = None  # the white card under the text (see `book.text.cards`)
+    # A list's placements, one each: (the entry it belongs to, -1 for a column head; the page the entry
+    # refers to, or None; the entry's whole text, as a link describes it)
+    entries: list[tuple[int, int | None, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -155,8 +159,11 @@ class Setter:
         """A generated list flowed through its pages (see `book.text.lists`)."""
         blocks, flowed, _ = flow_list(self, frames, endless=False)
         settings = [FrameSetting([], placed.box) for _, placed in frames]
-        for block, (index, x, top) in zip(blocks, flowed.spots, strict=True):
+        targets = self.list_targets(frames[0][1].frame.kind)
+        for number, (block, (index, x, top)) in enumerate(zip(blocks, flowed.spots, strict=True)):
             settings[index].placements += [Placement(x + dx, top + dy, lines) for dx, dy, lines in block.pieces]
+            settings[index].entries += [(-1, None, "") if block.head and piece == len(block.pieces) - 1 else (number, *targets[number])
+                                        for piece in range(len(block.pieces))]
         if not flowed.fits:
             page, placed = frames[-1]
             settings[-1].fits = False
@@ -170,6 +177,14 @@ class Setter:
                 self.out.error("overflow", None, f"{self.lang}: page {page.number}: the photo credits overflow frame "
                                f"'{placed.frame.name}'; give the credits layout more room, a smaller style or a 'continued:' layout")
         return {(page.number, placed.frame.name): setting for (page, placed), setting in zip(frames, settings, strict=True)}
+
+    def list_targets(self, kind: str) -> list[tuple[int | None, str]]:
+        """The page each entry of a list refers to (a chapter's first page, a
+        credit's first page figure, none for the cover alone) and its text."""
+        if kind == "toc":
+            return [(entry.page, " ".join(p for p in (entry.label, entry.title, str(entry.page)) if p)) for entry in self.words.toc]
+        return [(int(found.group()) if (found := re.search(r"\d+", entry.reference)) else None,
+                 " ".join(p for p in (entry.name, entry.position, entry.reference) if p)) for entry in self.words.credits]
 
     def set_running(self, page: Page) -> list[Placement]:
         outer_x = outer_edge(self.book, page)
