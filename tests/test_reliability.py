@@ -137,3 +137,59 @@ def test_prepared_photo_cut_short_is_made_again(tmp_path):
         assert again.error is None, again.error
         assert again.path == first.path and again.path.read_bytes() == whole
         assert again.pixels == first.pixels
+
+
+def lab_tiff(root: Path, icc: bytes | None) -> Image.Image:
+    """p002 as a CIELAB TIFF of red, green and blue bands (its colour
+    profile ``icc``, or none); the sRGB picture it was made from."""
+    picture = Image.new("RGB", (1500, 1000), (200, 40, 40))
+    picture.paste((40, 160, 60), (500, 0, 1000, 1000))
+    picture.paste((50, 70, 190), (1000, 0, 1500, 1000))
+    lab = ImageCms.applyTransform(picture, ImageCms.buildTransform(ImageCms.createProfile("sRGB"), ImageCms.createProfile("LAB", 5000),
+                                                                   "RGB", "LAB"))
+    lab.info.pop("icc_profile", None)
+    lab.save(root / "content/photos/p002.tif", **({"icc_profile": icc} if icc else {}))
+    chapter = root / CHAPTER
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace("file: p002.jpg", "file: p002.tif"), encoding="utf-8")
+    return picture
+
+
+def printed_photo(pdf: Path, press: Path) -> Image.Image:
+    """The largest photo of page 2 of ``pdf``, as the press prints it, in sRGB."""
+    import pikepdf
+    from pikepdf import PdfImage
+
+    with pikepdf.open(pdf) as doc:
+        images = [PdfImage(x).as_pil_image() for x in doc.pages[1].get_images().values()]
+    photo = max(images, key=lambda im: im.size[0] * im.size[1])
+    assert photo.mode == "CMYK"
+    return ImageCms.applyTransform(photo, ImageCms.buildTransform(ImageCms.ImageCmsProfile(str(press)), ImageCms.createProfile("sRGB"),
+                                                                  "CMYK", "RGB"))
+
+
+def test_lab_tiff_is_read_alike_by_check_and_build(mini, run, profile_cache):
+    """A Lab TIFF (untagged, or with its Lab profile) is accepted by both and
+    prints its own colours; one tagged with an RGB profile is refused by both
+    with the same line (issue #29: check passed where build refused)."""
+    press = sorted(profile_cache.glob("FOGRA39-*.icc"))[0]
+    lab_profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("LAB", 5000)).tobytes()
+    for icc in (None, lab_profile):
+        picture = lab_tiff(mini, icc)
+        checked = run(mini, "check", "--lang", "vi")
+        assert checked.exit_code == 0 and "p002" not in checked.stderr, checked.stderr
+        built = run(mini, "build", "--lang", "vi")
+        assert built.exit_code == 0, built.stderr
+        printed = printed_photo(mini / "output/print/vi/mini-vi-interior.pdf", press)
+        for band in range(3):  # each band's colour as the press prints it, within the press's gamut
+            got = printed.crop((printed.width * band // 3 + 5, 5, printed.width * (band + 1) // 3 - 5, printed.height - 5))
+            want = picture.getpixel((500 * band + 250, 500))
+            assert all(abs(g - w) < 40 for g, w in zip(ImageStat.Stat(got).mean, want, strict=True)), (band, ImageStat.Stat(got).mean, want)
+    lab_tiff(mini, ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
+    before = hashlib.sha256((mini / "output/print/vi/mini-vi-interior.pdf").read_bytes()).hexdigest()
+    checked, built = run(mini, "check", "--lang", "vi"), run(mini, "build", "--lang", "vi")
+    assert checked.exit_code == built.exit_code == 1
+    line = ("content/photos/p002.tif: cannot read the image (its embedded colour profile is for RGB but its pixels are Lab; "
+            "export the photo again with the profile of its own colours); replace the file with a good copy")
+    assert f"error: {line}" in checked.stderr.splitlines() and line in built.stderr.splitlines(), (checked.stderr, built.stderr)
+    assert "Traceback" not in checked.stderr + built.stderr
+    assert hashlib.sha256((mini / "output/print/vi/mini-vi-interior.pdf").read_bytes()).hexdigest() == before
