@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import polib
+import pytest
 from conftest import REPO, paint
 from PIL import Image, ImageCms, ImageStat
 
@@ -229,3 +230,104 @@ def test_cover_photo_below_the_minimum_warns_down_to_half_of_it(mini, run):
             result.stderr
         assert "Traceback" not in result.stderr
     assert hashlib.sha256(cover_pdf.read_bytes()).hexdigest() == before
+
+
+def prepared(tmp_path: Path, source: Path, mode: str = "rgb", press: Path | None = None, fit: str = "contain") -> Image.Image:
+    """``source`` as the image stage prepares it for a 100 × 66 mm frame at 150 ppi."""
+    result = process(ImageJob("p", "photo", source, (100.0, 66.0), fit, mode, 150, press, tmp_path / "cache"))
+    assert result.error is None, result.error
+    return Image.open(result.path)
+
+
+def mean_of(image: Image.Image, box: tuple[float, float, float, float]) -> list[float]:
+    """The mean colour of the part of ``image`` at fractions ``box`` (left, top, right, bottom)."""
+    w, h = image.size
+    return ImageStat.Stat(image.crop((round(box[0] * w), round(box[1] * h), round(box[2] * w), round(box[3] * h)))).mean
+
+
+def close(got, want, tolerance: float = 12) -> bool:
+    return all(abs(g - w) <= tolerance for g, w in zip(got, want, strict=True))
+
+
+def test_untagged_cmyk_goes_to_the_press_as_it_is_and_to_screen_through_the_press(tmp_path, profile_cache):
+    source = tmp_path / "cmyk.jpg"
+    Image.new("CMYK", (900, 600), (20, 200, 180, 10)).save(source, quality=100)
+    press = press_profile(REPO, "FOGRA39", 300, profile_cache)
+    assert close(mean_of(prepared(tmp_path, source, "cmyk", press), (0, 0, 1, 1)), (20, 200, 180, 10), 3)
+    screen = prepared(tmp_path, source, "rgb", press)
+    assert screen.mode == "RGB"
+    red, green, blue = mean_of(screen, (0, 0, 1, 1))
+    assert red > 180 and green < 110 and blue < 120, (red, green, blue)  # magenta and yellow ink: a red
+
+
+def test_palette_and_one_bit_photos_keep_their_colours(tmp_path):
+    palette = tmp_path / "palette.png"
+    picture = Image.new("RGB", (900, 600), (30, 90, 200))
+    picture.paste((240, 200, 20), (450, 0, 900, 600))
+    picture.quantize(4).save(palette)
+    out = prepared(tmp_path, palette)
+    assert close(mean_of(out, (0.05, 0.05, 0.45, 0.95)), (30, 90, 200)) and close(mean_of(out, (0.55, 0.05, 0.95, 0.95)), (240, 200, 20))
+    line_art = tmp_path / "line-art.tif"
+    drawing = Image.new("1", (900, 600), 1)
+    drawing.paste(0, (0, 0, 450, 600))
+    drawing.save(line_art)
+    out = prepared(tmp_path, line_art)
+    assert out.mode == "L"
+    assert mean_of(out, (0.05, 0.05, 0.45, 0.95))[0] < 10 and mean_of(out, (0.55, 0.05, 0.95, 0.95))[0] > 245
+
+
+def test_a_multipage_tiff_prints_its_first_page(tmp_path):
+    source = tmp_path / "pages.tif"
+    first, second = Image.new("RGB", (900, 600), (200, 40, 40)), Image.new("RGB", (900, 600), (40, 40, 200))
+    first.save(source, save_all=True, append_images=[second])
+    assert Image.open(source).n_frames == 2
+    assert close(mean_of(prepared(tmp_path, source), (0, 0, 1, 1)), (200, 40, 40))
+
+
+# EXIF orientation -> how the stored pixels are turned from the upright picture (the inverse of what a viewer does)
+STORED = {5: Image.Transpose.TRANSPOSE, 6: Image.Transpose.ROTATE_90, 7: Image.Transpose.TRANSVERSE, 8: Image.Transpose.ROTATE_270}
+
+
+@pytest.mark.parametrize("orientation", sorted(STORED))
+def test_exif_orientations_5_to_8_print_upright(tmp_path, orientation):
+    upright = Image.new("RGB", (600, 900), (235, 235, 235))  # a portrait, its top-left quarter red
+    upright.paste((220, 20, 20), (0, 0, 300, 450))
+    source = tmp_path / f"turned-{orientation}.jpg"
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    upright.transpose(STORED[orientation]).save(source, quality=95, exif=exif)
+    assert Image.open(source).size == (900, 600)  # stored sideways
+    out = prepared(tmp_path, source)
+    assert out.height > out.width  # upright again: a portrait in the frame
+    assert close(mean_of(out, (0.05, 0.05, 0.45, 0.45)), (220, 20, 20), 20)
+    assert close(mean_of(out, (0.55, 0.55, 0.95, 0.95)), (235, 235, 235), 20)
+
+
+def test_a_60_megapixel_photo_is_read_and_printed(tmp_path):
+    from book.images.placed import photo_size
+
+    source = tmp_path / "large.jpg"
+    Image.new("RGB", (9500, 6320), (60, 140, 90)).save(source, quality=85)  # 60.0 MP, under the bomb limit
+    assert photo_size(source) == (9500, 6320)  # what `book check` decodes
+    out = prepared(tmp_path, source, fit="cover")
+    assert out.size == (591, 390) and close(mean_of(out, (0, 0, 1, 1)), (60, 140, 90))
+
+
+def test_preflight_refuses_a_pdf_whose_output_intent_profile_is_cut(mini, run, tmp_path):
+    """A press profile cut in half in the cache once went into the PDF/X output
+    intent and preflight said ok (the build now verifies the cache; preflight
+    reads the embedded profile too)."""
+    import pikepdf
+
+    assert run(mini, "build", "--lang", "vi").exit_code == 0
+    good = mini / "output/print/vi/mini-vi-interior.pdf"
+    assert run(mini, "preflight", str(good)).exit_code == 0
+    cut = tmp_path / "cut.pdf"
+    with pikepdf.open(good) as pdf:
+        profile = pdf.Root.OutputIntents[0].DestOutputProfile
+        profile.write(profile.read_bytes()[: len(profile.read_bytes()) // 2])
+        pdf.save(cut)
+    result = run(mini, "preflight", str(cut))
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert (f"error: {cut}: the output intent's profile is no whole CMYK press profile (it is cut short or padded: its header says"
+            in result.stderr), result.stderr
