@@ -4,6 +4,7 @@ wholesale, and converted fonts that carried the time they were made."""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import re
@@ -331,3 +332,41 @@ def test_preflight_refuses_a_pdf_whose_output_intent_profile_is_cut(mini, run, t
     assert result.exit_code == 1 and "Traceback" not in result.stderr
     assert (f"error: {cut}: the output intent's profile is no whole CMYK press profile (it is cut short or padded: its header says"
             in result.stderr), result.stderr
+
+
+def test_a_read_only_output_folder_is_one_line_and_nothing_changes(mini, run, monkeypatch):
+    """output/ that cannot be written (a read-only mount, another user's
+    folder): one line naming it, exit 1, no "internal error", the previous
+    outputs as they were. The suite may run as root, whom permissions do not
+    stop, so the refusal is the file system's answer to a new entry there."""
+    import os
+
+    assert run(mini, "build", "--lang", "vi", "--profile", "proof").exit_code == 0
+    before = {p: p.read_bytes() for p in (mini / "output").rglob("*") if p.is_file()}
+    edit = mini / CHAPTER
+    edit.write_text(edit.read_text(encoding="utf-8").replace('caption: "Cầu', 'caption: "Cầu mới'), encoding="utf-8")
+    output = (mini / "output").resolve()
+    real_mkdir, real_open = os.mkdir, os.open
+
+    def refuse(path) -> None:
+        if Path(os.fsdecode(path)).resolve().parent == output or output in Path(os.fsdecode(path)).resolve().parents:
+            raise OSError(errno.EROFS, "Read-only file system", os.fsdecode(path))
+
+    def mkdir(path, *args, **kwargs):
+        refuse(path)
+        return real_mkdir(path, *args, **kwargs)
+
+    def opened(path, flags, *args, **kwargs):
+        if flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT):
+            refuse(path)
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "mkdir", mkdir)
+    monkeypatch.setattr(os, "open", opened)
+    result = run(mini, "build", "--lang", "vi", "--profile", "proof")
+    assert result.exit_code == 1
+    last = result.stderr.strip().splitlines()[-1]
+    assert last == "error: output: is on a read-only file system; work on a copy in a writable folder; nothing was changed", result.stderr
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+    monkeypatch.undo()
+    assert {p: p.read_bytes() for p in (mini / "output").rglob("*") if p.is_file()} == before

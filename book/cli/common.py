@@ -21,6 +21,7 @@ from book.cli.usage import BookGroup, BookTyper
 from book.errors import BookError, ExitCode, Problem
 from book.files import is_disk_full
 from book.languages import known
+from book.lock import STAGING_PREFIX
 from book.project import find_project
 
 # Plain help (click's): it wraps to the terminal, shows each option's and argument's values
@@ -93,11 +94,19 @@ def environment_line(exc: BaseException) -> str | None:
     path = Path(os.fsdecode(exc.filename))
     if exc.errno == errno.ENOTDIR:
         path = next((p for p in [path, *path.parents] if p.exists() and not p.is_dir()), path)
-    try:
-        shown = path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        shown = str(path)
-    return f"{shown}: {IN_THE_WAY[exc.errno]}; nothing was changed"
+    if path.name.startswith(STAGING_PREFIX):  # a build's own staging folder: the folder it is made in is the user's
+        path = path.parent
+    return f"{shown_path(path)}: {IN_THE_WAY[exc.errno]}; nothing was changed"
+
+
+def shown_path(path: Path) -> str:
+    """``path`` relative to the working folder, or to the --project folder, or whole."""
+    for base in (Path.cwd(), state["project"]):
+        try:
+            return path.resolve().relative_to(Path(base).resolve()).as_posix()
+        except (TypeError, ValueError):
+            continue
+    return str(path)
 
 
 IN_THE_WAY = {
