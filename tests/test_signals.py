@@ -111,7 +111,8 @@ def assert_told_once(child: subprocess.Popen, signum: int, stderr: str) -> None:
     assert "Traceback" not in stderr and "Error" not in stderr, stderr
 
 
-@pytest.mark.parametrize(("signum", "group"), [(signal.SIGTERM, False), (signal.SIGHUP, False), (signal.SIGINT, True)])
+@pytest.mark.parametrize(("signum", "group"), [(signal.SIGTERM, False), (signal.SIGHUP, False), (signal.SIGINT, True)],
+                         ids=["SIGTERM", "SIGHUP", "SIGINT"])
 def test_a_signalled_build_stops_its_workers_and_leaves_the_old_outputs(mini, signum, group):
     assert subprocess.run(command(mini), capture_output=True).returncode == 0
     before = outputs(mini)
