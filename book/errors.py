@@ -26,9 +26,10 @@ class ExitCode(enum.IntEnum):
 
 @dataclass(frozen=True)
 class Where:
-    """A place in a source file, printed as ``path:line``; ``key`` is the key path."""
+    """A place in a source file, printed as ``path:line``; ``key`` is the key path.
+    ``path`` is None for a problem of an edition or a page that no one file holds."""
 
-    path: str
+    path: str | None
     line: int | None = None
     key: str | None = None
     page: int | None = None  # the page of the book or of a PDF
@@ -36,7 +37,12 @@ class Where:
     photo: str | None = None  # the photo's id, where the problem is a photo's
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}" if self.line else self.path
+        return f"{self.path}:{self.line}" if self.path and self.line else self.path or ""
+
+
+def on_page(where: Where | None, page: int | None) -> Where | None:
+    """``where`` with the page of the book the problem is on."""
+    return where if page is None else replace(where or Where(None), page=page)
 
 
 @dataclass(frozen=True)
@@ -53,14 +59,14 @@ class Problem:
         return self.severity == WARNING
 
     def __str__(self) -> str:
-        prefix = f"{self.where}: " if self.where else ""
+        prefix = f"{self.where}: " if self.where and self.where.path else ""
         return prefix + self.message
 
     @classmethod
     def from_json(cls, data: dict) -> Problem:
         """The problem `as_json` gave."""
-        where = (Where(data["file"], data.get("line"), data.get("key"), data.get("page"), data.get("lang"), data.get("photo"))
-                 if data.get("file") is not None else None)
+        facts = (data.get("file"), data.get("line"), data.get("key"), data.get("page"), data.get("lang"), data.get("photo"))
+        where = Where(*facts) if any(fact is not None for fact in facts) else None
         return cls(data["code"], data["message"], where, data.get("severity", ERROR))
 
     def as_json(self) -> dict:
@@ -71,23 +77,24 @@ class Problem:
                 "code": self.code, "severity": self.severity, "lang": self.lang, "page": self.page, "photo": self.photo,
                 "message": self.message}
 
+    def of_edition(self, lang: str) -> Problem:
+        """This problem as one of edition ``lang``'s (unless it names its own)."""
+        if self.lang is not None:
+            return self
+        return replace(self, where=replace(self.where or Where(None), lang=lang))
+
     @property
     def lang(self) -> str | None:
-        """The edition: given, or the catalog's (translations/<lang>.po), or the edition that begins our messages ("en: …")."""
+        """The edition: given where the problem was found, or the catalog's (translations/<lang>.po)."""
         if self.where and self.where.lang:
             return self.where.lang
-        found = CATALOG.fullmatch(self.where.path) if self.where else None
-        if found:
-            return found[1]
-        found = LANG_PREFIX.match(self.message)
+        found = CATALOG.fullmatch(self.where.path) if self.where and self.where.path else None
         return found[1] if found else None
 
     @property
     def page(self) -> int | None:
-        if self.where and self.where.page is not None:
-            return self.where.page
-        found = ON_PAGE.search(self.message)
-        return int(found[1]) if found else None
+        """The page of the book (or of the PDF) where the problem was found."""
+        return self.where.page if self.where else None
 
     @property
     def photo(self) -> str | None:
@@ -99,8 +106,6 @@ class Problem:
 
 
 CATALOG = re.compile(r"translations/([a-z]{2,3}(?:[-_][A-Za-z]+)?)\.po")
-LANG_PREFIX = re.compile(r"([a-z]{2}): ")
-ON_PAGE = re.compile(r"\bon page (\d+)\b")
 
 
 class Problems:
@@ -117,6 +122,11 @@ class Problems:
 
     def add(self, problem: Problem) -> None:
         self.items.append(problem)
+
+    def of_edition(self, start: int, lang: str) -> list[Problem]:
+        """The problems from ``start`` on, found while preparing edition ``lang``, marked as its."""
+        self.items[start:] = [problem.of_edition(lang) for problem in self.items[start:]]
+        return self.items[start:]
 
     def extend(self, problems) -> None:
         self.items.extend(problems)

@@ -188,8 +188,9 @@ def set_editions(prepared: Prepared, output: Output, kept: dict[str, dict] | Non
             continue
         before = len(prepared.problems.items)
         edition = prepare_edition(prepared, lang, output)
+        found = prepared.problems.of_edition(before, lang)  # each problem knows its edition, for --json's lang
         if edition is not None:
-            edition.problems = prepared.problems.items[before:]
+            edition.problems = found
             prepared.editions.append(edition)
 
 

@@ -73,7 +73,22 @@ def check_intent(pdf: pikepdf.Pdf, report) -> None:
         report.error("output-intent", "no PDF/X output intent with a destination profile")
     elif int(profile.get("/N", 0)) != 4:
         report.error("output-intent", f"the output intent's profile has {int(profile.get('/N', 0))} channels; a CMYK press needs 4")
+    else:
+        damaged = intent_profile_problem(profile)
+        if damaged:
+            report.error("output-intent", f"the output intent's profile is no whole CMYK press profile ({damaged}); build the PDF again")
     report.facts["output_condition"] = identifier
+
+
+def intent_profile_problem(profile: pikepdf.Stream) -> str | None:
+    """Why the output intent's embedded ICC profile is not a whole CMYK output profile (a cut cache copy), or None."""
+    from book.images.icc import output_problem
+
+    try:
+        data = profile.read_bytes()
+    except pikepdf.PdfError as exc:
+        return f"its stream does not decode: {exc}"
+    return output_problem(data)
 
 
 def check_xmp(pdf: pikepdf.Pdf, report, flavour: str, version: str) -> None:

@@ -163,10 +163,11 @@ def preview(
     """PNG thumbnails of every page and a contact sheet of spreads per edition, in output/preview/."""
     from book.review.preview import make_previews
 
+    langs = check_langs(lang)
     if profile is not None:
         check_profile(profile)
     root = project_root()
-    result = make_previews(root, lang, compare, profile)
+    result = make_previews(root, langs, compare, profile)
     if as_json:
         emit("preview", True, [], pages=dict(result.pages), sheets=[sheet.relative_to(root).as_posix() for sheet in result.sheets])
         return

@@ -17,18 +17,20 @@ from rich.console import Console
 from book import __version__
 from book.cli.report import UsageError, command_name, emit, emit_failure
 from book.cli.signals import Interrupted, stopped_by, told
+from book.cli.usage import BookGroup, BookTyper
 from book.errors import BookError, ExitCode, Problem
 from book.files import is_disk_full
 from book.languages import known
+from book.lock import STAGING_PREFIX
 from book.project import find_project
 
-# Plain help (click's): it wraps to the terminal, shows each option's values (metavar) rather
-# than Python types, and -h works as --help everywhere.
+# Plain help (click's): it wraps to the terminal, shows each option's and argument's values
+# (metavar) rather than Python types (`book.cli.usage`), and -h works as --help everywhere.
 HELP = {"help_option_names": ["-h", "--help"]}
 LANGS = f"[{'|'.join(known())}]"
-app = typer.Typer(help="Lay out one set of photos and captions as print-ready editions in five languages.",
+app = BookTyper(help="Lay out one set of photos and captions as print-ready editions in five languages.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
-                  context_settings=HELP)
+                  context_settings=HELP, cls=BookGroup)
 err = Console(stderr=True, highlight=False, emoji=False)  # "file.yaml:100:" is a place, not the emoji code :100:
 state = {"project": None, "debug": False}
 
@@ -92,11 +94,19 @@ def environment_line(exc: BaseException) -> str | None:
     path = Path(os.fsdecode(exc.filename))
     if exc.errno == errno.ENOTDIR:
         path = next((p for p in [path, *path.parents] if p.exists() and not p.is_dir()), path)
-    try:
-        shown = path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        shown = str(path)
-    return f"{shown}: {IN_THE_WAY[exc.errno]}; nothing was changed"
+    if path.name.startswith(STAGING_PREFIX):  # a build's own staging folder: the folder it is made in is the user's
+        path = path.parent
+    return f"{shown_path(path)}: {IN_THE_WAY[exc.errno]}; nothing was changed"
+
+
+def shown_path(path: Path) -> str:
+    """``path`` relative to the working folder, or to the --project folder, or whole."""
+    for base in (Path.cwd(), state["project"]):
+        try:
+            return path.resolve().relative_to(Path(base).resolve()).as_posix()
+        except (TypeError, ValueError):
+            continue
+    return str(path)
 
 
 IN_THE_WAY = {

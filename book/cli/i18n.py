@@ -10,10 +10,11 @@ from rich.console import Console
 
 from book.cli.common import HELP, LANGS, app, check_langs, guarded, project_root
 from book.cli.report import emit
+from book.cli.usage import BookTyper
 from book.errors import BookError
 from book.languages import TEMPLATE_REL, catalog_rel
 
-i18n = typer.Typer(help="Translation catalogs: extract, init, update, status.", no_args_is_help=True, rich_markup_mode=None,
+i18n = BookTyper(help="Translation catalogs: extract, init, update, status.", no_args_is_help=True, rich_markup_mode=None,
                    context_settings=HELP)
 app.add_typer(i18n, name="i18n")
 

@@ -4,7 +4,9 @@ manager, `kill`) and SIGHUP (a closed terminal) all stop it the same way.
 The signal is handled in the command's own process only. Its worker
 processes (photos, editions) ignore SIGINT, which a terminal sends to the
 whole process group, so that they print nothing of their own; the command
-stops them itself, at once, whether the signal reached them or only it.
+stops them itself, at once, whether the signal reached them or only it,
+with every process it or they started (Ghostscript, pdftoppm), and any
+started while it unwinds.
 Then `Interrupted` unwinds the command like Ctrl-C's KeyboardInterrupt
 (staging folders are removed on the way, the previous outputs stay as
 they were) and `book.cli.common.guarded` says so in one line and exits
@@ -19,6 +21,7 @@ import os
 import signal
 import sys
 import threading
+import time
 
 SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 state = {"installed": False, "stopping": 0, "swallowed": False, "told": False}  # stopping: the signal's number
@@ -37,12 +40,51 @@ class Interrupted(KeyboardInterrupt):
 
 
 def stop_workers() -> None:
-    """Stop this process's worker processes now (jobs under way are dropped)."""
+    """Stop this process's worker processes and every process they or it
+    started (Ghostscript, pdftoppm, a worker's own tools) now; jobs under
+    way are dropped."""
     for child in multiprocessing.active_children():
         try:
             child.terminate()
         except (OSError, ValueError, AttributeError):  # gone already
             pass
+    for pid in descendants():
+        try:
+            os.kill(pid, signal.SIGTERM)
+        except OSError:  # gone already
+            pass
+
+
+def descendants() -> list[int]:
+    """The processes this one started and the ones they started, read from
+    /proc all at once (a child stopped first would leave its own children
+    to init, out of reach); none where there is no /proc."""
+    children: dict[int, list[int]] = {}
+    try:
+        entries = [entry.name for entry in os.scandir("/proc") if entry.name.isdigit()]
+    except OSError:
+        return []
+    for name in entries:
+        try:
+            with open(f"/proc/{name}/stat", "rb") as stat:
+                parent = int(stat.read().rsplit(b")", 1)[1].split()[1])  # the name in parentheses may hold spaces
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(parent, []).append(int(name))
+    found, todo = [], [os.getpid()]
+    while todo:
+        below = children.get(todo.pop(), [])
+        found += below
+        todo += below
+    return found
+
+
+def keep_stopping() -> None:
+    """While the command unwinds, stop any process started after the signal
+    (a thread's next Ghostscript job, a worker a pool replaces)."""
+    while True:
+        time.sleep(0.05)
+        stop_workers()
 
 
 def on_signal(signum: int, frame) -> None:
@@ -52,6 +94,8 @@ def on_signal(signum: int, frame) -> None:
         stop_workers()
         os._exit(128 + signum)
     state["swallowed"] = False
+    if not state["stopping"]:
+        threading.Thread(target=keep_stopping, name="stopping", daemon=True).start()
     state["stopping"] = state["stopping"] or signum
     stop_workers()
     raise Interrupted(state["stopping"])

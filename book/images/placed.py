@@ -4,15 +4,15 @@ any pixel is decoded."""
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
-from PIL import Image, ImageCms
+from PIL import Image
 
 from book.caches import IMAGES, SIZES, notice_damaged
 from book.errors import Problems, Where
 from book.files import DiskFull, FileMemo, observe, seen, write_atomic
+from book.images.colour import colour_fault
 from book.images.process import ImageJob, ImageResult, crop_box, photo_name, placed_size
 from book.model import Book
 from book.outputs import Output
@@ -144,28 +144,6 @@ def decode_size(path: Path, whole: bool = True) -> tuple[int, int]:
     return (height, width) if sideways else (width, height)
 
 
-PROFILE_SPACES = {"RGB": "RGB", "RGBA": "RGB", "RGBX": "RGB", "P": "RGB", "PA": "RGB", "CMYK": "CMYK"}
-
-
-def colour_fault(image: Image.Image) -> str | None:
-    """What the build's colour conversion would refuse in this photo, said by
-    `book check` too: an embedded profile that cannot be read, or one made for
-    other pixels than the photo's (a CMYK profile on RGB pixels)."""
-    icc = image.info.get("icc_profile")
-    space = PROFILE_SPACES.get(image.mode)
-    if not icc or space is None:
-        return None  # untagged (sRGB), or grey: converted without a profile
-    try:
-        profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
-    except (OSError, ImageCms.PyCMSError):
-        return "its embedded colour profile is damaged; export the photo again with its profile, or without one for sRGB"
-    tagged = profile.profile.xcolor_space.strip()
-    if tagged != space:
-        return (f"its embedded colour profile is for {tagged} but its pixels are {space}; export the photo again "
-                "with the profile of its own colours")
-    return None
-
-
 def placed_ppi(path: Path, frame_mm: tuple[float, float], fit: str, cache: Path | None = None, whole: bool = True) -> float:
     """The resolution a photo reaches in its frame."""
     width, height = photo_size(path, cache, whole)
@@ -186,7 +164,7 @@ def check_resolution(book: Book, pagination: Pagination, output: Output, out: Pr
         try:
             ppi = placed_ppi(photo.path, (placed.frame.w, placed.frame.h), placed.frame.fit, image_cache(book), whole)
         except (OSError, ValueError) as exc:
-            out.error("unreadable-image", Where(photo.rel), f"cannot read the image ({exc}); replace the file with a good copy")
+            unreadable(out, photo, exc)
             continue
         if ppi >= book.min_ppi - 0.5:
             continue
@@ -214,12 +192,17 @@ def low_ppi_message(photo: str, ppi: float, page: int, frame_mm: tuple[float, fl
             "lower colour.min_ppi in content/book.yaml if the printer agrees")
 
 
+def unreadable(out: Problems, photo, why) -> None:
+    """A photo that cannot be read or converted: the one line `book check` and the build both say."""
+    out.error("unreadable-image", Where(photo.rel, photo=photo.id), f"cannot read the image ({why}); replace the file with a good copy")
+
+
 def report_failures(book: Book, results: list[ImageResult], out: Problems) -> None:
     for result in results:
         if result.disk_full:
             raise DiskFull(result.disk_full, shown=shown(book.root, result.disk_full))
         if result.error:
-            out.error("unreadable-image", Where(book.photos[result.job.photo].rel), f"cannot read the image ({result.error}); replace the file")
+            unreadable(out, book.photos[result.job.photo], result.error)
 
 
 SPINE_CLEARANCE_MM = 20.0  # a spread's subject kept this far from the fold
@@ -273,7 +256,7 @@ def check_cover_resolution(book: Book, media_mm: tuple[float, float], out: Probl
     try:
         ppi = placed_ppi(photo.path, media_mm, "cover", image_cache(book), whole)
     except (OSError, ValueError) as exc:
-        out.error("unreadable-image", Where(photo.rel), f"cannot read the image ({exc}); replace the file")
+        unreadable(out, photo, exc)
         return
     save_sizes(image_cache(book))
     if ppi < book.min_ppi - 0.5:  # the interior's rule: a warning down to half the minimum, then an error

@@ -16,6 +16,7 @@ from PIL import Image, ImageCms, ImageOps
 from book.digests import read_digest
 from book.files import DiskFull, FileMemo
 from book.images.cache import QUALITY, profile_digest, read_cached, shown, store
+from book.images.colour import colour_fault, source_profile
 from book.images.press import grey_to_press
 
 Image.MAX_IMAGE_PIXELS = 400_000_000  # big scans are normal here
@@ -119,7 +120,10 @@ def _process(job: ImageJob, digest: str | None = None) -> ImageResult:
         if read != digest:
             return _process(job, read)
     image = Image.open(io.BytesIO(data))
-    icc = image.info.get("icc_profile")
+    fault = colour_fault(image)  # the words `book check` says for this photo
+    if fault:
+        raise ValueError(fault)
+    icc = source_profile(image, image.info.get("icc_profile"))
     box, drawn, (want_w, want_h) = placed_size(upright_size(image), job)
     reduce_while_decoding(image, (want_w / (box[2] - box[0])) * DRAFT_MARGIN)
     image.load()
@@ -225,6 +229,11 @@ def convert_colour(image: Image.Image, icc: bytes | None, job: ImageJob) -> Imag
         if icc is None:
             return image.convert("RGB")
         return ImageCms.applyTransform(image, transform_for(icc, "CMYK", out, job.press_icc))
+    if image.mode == "LAB":  # CIELAB pixels, through their Lab profile (`book.images.colour.source_profile`)
+        out = "CMYK" if job.mode == "cmyk" else "RGB"
+        if out == "RGB" and job.simulate and job.press_icc:
+            return simulate_press(ImageCms.applyTransform(image, transform_for(icc, "LAB", "RGB", None)), None, job.press_icc)
+        return ImageCms.applyTransform(image, transform_for(icc, "LAB", out, job.press_icc))
     if image.mode != "RGB":
         image = image.convert("RGB")
     out = "CMYK" if job.mode == "cmyk" else "RGB"

@@ -12,7 +12,9 @@ may crop it hard at a wide one, where another variant wins."""
 
 from __future__ import annotations
 
-from book.errors import Problems
+from dataclasses import replace
+
+from book.errors import Problems, on_page
 from book.model import Book, Layout, Photo
 
 CROP_LIMIT = 0.15  # the share of a photo's area a frame may cut off, unless its crop: says otherwise
@@ -105,7 +107,8 @@ def check_crops(book: Book, pages, out: Problems) -> None:
             share = crop_share(photo_shape(book, pid), (placed.frame.w, placed.frame.h), placed.frame.fit)
             allowed = limit(book, photo)
             if share > allowed + 1e-9:
-                out.warn("crop", photo.where, f"photo {pid} loses {share:.0%} of its area in frame '{placed.frame.name}' of layout "
+                where = on_page(replace(photo.where, photo=pid), page.number)
+                out.warn("crop", where, f"photo {pid} loses {share:.0%} of its area in frame '{placed.frame.name}' of layout "
                          f"'{page.layout.name}' on page {page.number} (limit {allowed:.0%}); give the page a layout with a variant "
                          f"of its shape (variants: in layouts/layouts.yaml), or allow the crop with crop: {min(0.9, share + 0.005):.2f} "
                          f"under photo {pid}")

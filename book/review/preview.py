@@ -55,13 +55,13 @@ def find_builds(book: Book, langs: list[str], profile: str | None, out: Problems
                    and (profile is None or f.get("profile") == profile) and (root / f.get("path", "")).is_file()]
         if not entries:
             what = f"{profile} edition" if profile else "edition"
-            out.error("no-build", None, f"{lang}: no built {what} to preview; run '{build_command(lang, profile or 'proof')}' first")
+            out.error("no-build", Where(None, lang=lang), f"{lang}: no built {what} to preview; run '{build_command(lang, profile or 'proof')}' first")
             continue
         entry = max(entries, key=lambda f: (root / f["path"]).stat().st_mtime_ns)
         pdf = root / entry["path"]
         rerun = build_command(lang, entry["profile"])
         if entry.get("sources") != inputs_digest(root, lang, digests.get) or digests.get(pdf) != entry.get("sha256"):
-            out.error("stale-build", Where(entry["path"]), f"older than its sources (they changed since it was built); run '{rerun}'")
+            out.error("stale-build", Where(entry["path"], lang=lang), f"older than its sources (they changed since it was built); run '{rerun}'")
             continue
         found.append(Built(lang, entry["profile"], pdf, int(entry.get("pages", 0))))
     digests.save()

@@ -6,6 +6,7 @@ colophon). Checked here, before anything is built."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -100,7 +101,7 @@ def load_isbns(section: Section, editions: list[str], out: Problems) -> dict[str
     for lang in editions:
         value = section.get(lang, str, "")
         if not value:
-            out.warn("isbn-missing", section.where(), f"isbn.{lang}: no ISBN for the {lang} edition; add one before printing")
+            out.warn("isbn-missing", replace(section.where(), lang=lang), f"isbn.{lang}: no ISBN for the {lang} edition; add one before printing")
             continue
         problem = isbn_problem(value)
         if problem:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from book.errors import on_page
 from book.model import LIST_KINDS, MM, Book
 from book.pages.paginate import Page, Pagination, Placed
 from book.text.typeset import Line, Part, set_block
@@ -132,7 +133,7 @@ def name_block(setter, style, entry, ref, col_w: float, page: int) -> Block:
 
 
 def too_wide(setter, entry, name, room: float, page: int) -> None:
-    setter.out.warn("credit-too-wide", setter.where(entry.message),
+    setter.out.warn("credit-too-wide", on_page(setter.where(entry.message), page),
                     f"{setter.lang}: photo credits (page {page}): the credit of photo {entry.photo}, '{entry.name}', is "
                     f"{name.width / MM:.1f} mm wide and its column has room for {room:.1f} mm; "
                     "shorten it, or give the credits layout wider columns or a smaller style")

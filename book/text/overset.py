@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from book.errors import Problems
+from book.errors import Problems, on_page
 from book.text.linebreak import Atom
 
 SOFT_HYPHEN = "\u00ad"
@@ -52,5 +52,5 @@ def report_overset(out: Problems, where, lang: str, what: str, frame: str, page:
     """One overflow per frame, naming the widest word that does not fit its measure."""
     word = max(overset, key=len) if overset else ""
     shown = word if len(word) <= 40 else word[:39] + "…"
-    out.error("overflow", where, f"{lang}: {what}: '{shown}' is wider than frame '{frame}' ({width_mm:.0f} mm) on "
+    out.error("overflow", on_page(where, page), f"{lang}: {what}: '{shown}' is wider than frame '{frame}' ({width_mm:.0f} mm) on "
               f"page {page} even at {size:g} pt; shorten it, or mark where it may break (a space or a soft hyphen)")

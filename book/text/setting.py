@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from book.errors import Problems
+from book.errors import Problems, on_page
 from book.model import MM, Book, Style
 from book.pages.folios import RUNNING_HEAD_TOP_MM, folio_top, outer_edge, shows_folio, shows_running_head
 from book.pages.paginate import Page, Pagination, Placed
@@ -84,7 +84,7 @@ class Setter:
         return lines[0] if lines else None
 
     def overflow(self, where, what: str, frame: str, page: int, needed: int, available: int) -> None:
-        self.out.error("overflow", where, f"{self.lang}: {what} overflows frame '{frame}' on page {page}: "
+        self.out.error("overflow", on_page(where, page), f"{self.lang}: {what} overflows frame '{frame}' on page {page}: "
                        f"needs {needed} lines, room for {available}; shorten it")
 
     def set_all(self) -> EditionText:
@@ -132,8 +132,9 @@ class Setter:
         parts, fits = set_run_on(self, item, [placed.box for _, placed in frames], endless=False)
         if not fits:
             needed = sum(map(len, parts))
-            self.out.error("overflow", self.where(item.messages[0]), f"{self.lang}: {describe(item)} overflows frame "
-                           f"'{item.placed.frame.name}' on pages {frames[0][0].number}–{frames[-1][0].number}: it needs more than the "
+            self.out.error("overflow", on_page(self.where(item.messages[0]), frames[0][0].number),
+                           f"{self.lang}: {describe(item)} overflows frame '{item.placed.frame.name}' on pages "
+                           f"{frames[0][0].number}–{frames[-1][0].number}: it needs more than the "
                            f"{len(frames)} pages every edition shares ({needed} lines); shorten it")
         settings = {}
         for (page, placed), lines in zip(frames, parts + [[]] * (len(frames) - len(parts)), strict=True):
@@ -147,11 +148,11 @@ class Setter:
         message, frame, page = item.messages[0], item.placed.frame.name, item.page.number
         style = item.parts[0].style
         if block.wide:
-            self.out.error("overflow", self.where(message), f"{self.lang}: {message.ctx}: the manual line break leaves "
+            self.out.error("overflow", on_page(self.where(message), page), f"{self.lang}: {message.ctx}: the manual line break leaves "
                            f"'{block.wide[0]}' wider than frame '{frame}' on page {page}, even at {style.min_size:g} pt; "
                            "shorten that line or break it elsewhere")
         else:
-            self.out.warn("display-shrunk", self.where(message), f"{self.lang}: {message.ctx}: display line shrunk to "
+            self.out.warn("display-shrunk", on_page(self.where(message), page), f"{self.lang}: {message.ctx}: display line shrunk to "
                           f"{block.size:g} pt (style '{style.name}': {style.size:g} pt) so that '{block.shrunk[0]}' fits "
                           f"frame '{frame}' on page {page} on one line, as its manual break asks")
 
@@ -170,11 +171,12 @@ class Setter:
             _, y, _, h = placed.box
             end = max((top + block.height for block, (_, _, top) in zip(blocks, flowed.spots, strict=True)), default=y)
             if placed.frame.kind == "toc":
-                self.out.error("overflow", None, f"{self.lang}: page {page.number}: the contents overflow frame '{placed.frame.name}' "
+                self.out.error("overflow", on_page(None, page.number),
+                               f"{self.lang}: page {page.number}: the contents overflow frame '{placed.frame.name}' "
                                f"by {end - y - h:.1f} mm; shorten the chapter titles or give the contents layout more room "
                                "or a 'continued:' layout")
             else:
-                self.out.error("overflow", None, f"{self.lang}: page {page.number}: the photo credits overflow frame "
+                self.out.error("overflow", on_page(None, page.number), f"{self.lang}: page {page.number}: the photo credits overflow frame "
                                f"'{placed.frame.name}'; give the credits layout more room, a smaller style or a 'continued:' layout")
         return {(page.number, placed.frame.name): setting for (page, placed), setting in zip(frames, settings, strict=True)}
 
