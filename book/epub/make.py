@@ -68,8 +68,7 @@ def make_epub(book, pagination, lang: str, catalog, photos: dict[str, EpubPhoto]
                           "cover-image" if pid == content.cover else ""))
     items += [Item(f"font-{face.name.rsplit('.', 1)[0]}", f"fonts/{face.name}", face.media_type, face.data) for face in faces]
     moment = source_date(book.date)
-    title = content.title + (f": {content.subtitle}" if content.subtitle else "")
-    return zip_epub(opf(book, lang, title, content.publisher, moment, items), items, moment)
+    return zip_epub(opf(book, lang, content.title, content.subtitle, content.publisher, moment, items), items, moment)
 
 
 def own_toc_title(book, pagination, loc) -> str:

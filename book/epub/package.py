@@ -57,7 +57,7 @@ def identifier(book, lang: str) -> str:
 
     >>> class B: slug, isbn_epub = "hai-phong", {"en": "978-604-00-0012-5"}
     >>> identifier(B, "en"), identifier(B, "vi")
-    ('urn:isbn:9786040000125', 'urn:uuid:8b4d7bda-d3c5-5c36-a89c-7e4b8d11e2d8')
+    ('urn:isbn:9786040000125', 'urn:uuid:ee0f6eee-4cec-5da7-a68f-e5c32fba1c2f')
     """
     isbn = book.isbn_epub.get(lang, "") if isinstance(book.isbn_epub, dict) else ""
     if isbn:
@@ -65,15 +65,17 @@ def identifier(book, lang: str) -> str:
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'book:{book.slug}:{lang}')}"
 
 
-def opf(book, lang: str, title: str, publisher: str, moment: datetime.datetime, items: list[Item]) -> str:
+def opf(book, lang: str, title: str, subtitle: str, publisher: str, moment: datetime.datetime, items: list[Item]) -> str:
     """The package document: metadata (identification, dates, the print
     edition the page list follows, accessibility), manifest and spine."""
     tag = language(lang).tag
     meta = [f'<dc:identifier id="pub-id">{identifier(book, lang)}</dc:identifier>',
-            f"<dc:title>{escape(title)}</dc:title>",
+            f'<dc:title id="title">{escape(title)}</dc:title>', '<meta refines="#title" property="title-type">main</meta>',
             f"<dc:language>{tag}</dc:language>",
             f"<dc:publisher>{escape(publisher)}</dc:publisher>",
             f"<dc:date>{moment.date().isoformat()}</dc:date>",
+            *([f'<dc:title id="subtitle">{escape(subtitle)}</dc:title>', '<meta refines="#subtitle" property="title-type">subtitle</meta>']
+              if subtitle else []),
             f'<meta property="dcterms:modified">{moment.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")}</meta>']
     isbn = book.isbn.get(lang, "")
     if isbn:  # the page list's numbers are this print edition's pages

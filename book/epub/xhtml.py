@@ -6,6 +6,7 @@ edition (a name, a song), so that a screen reader says them as such."""
 
 from __future__ import annotations
 
+import re
 from xml.sax.saxutils import escape, quoteattr
 
 from book.epub.content import Block, Content, Section
@@ -16,7 +17,11 @@ XHTML_NS = "http://www.w3.org/1999/xhtml"
 EPUB_NS = "http://www.idpf.org/2007/ops"
 STYLESHEET = "style.css"
 # Letters only Vietnamese writes among the Latin scripts the editions use.
-VIETNAMESE = frozenset("ăâđêôơưĂÂĐÊÔƠƯ" "àảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ")
+VIETNAMESE = frozenset("ăâđêôơưĂÂĐÊÔƠƯ" "àảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
+                       "ÀẢÃÁẠẰẲẴẮẶẦẨẪẤẬÈẺẼÉẸỀỂỄẾỆÌỈĨÍỊÒỎÕÓỌỒỔỖỐỘỜỞỠỚỢÙỦŨÚỤỪỬỮỨỰỲỶỸÝỴ")
+LETTERS = "A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ"
+LATIN_RUN = re.compile(f"[{LETTERS}]+(?: [{LETTERS}]+)*")  # words in Latin letters, in a CJK edition's text
+NAME_RUN = re.compile(f"[A-ZÀ-ÖØ-ÞĀ-ỸĐ][{LETTERS}]*(?: [A-ZÀ-ÖØ-ÞĀ-ỸĐ][{LETTERS}]*)*")  # capitalised words: a name
 
 
 def html_attrs(lang: str) -> str:
@@ -32,8 +37,31 @@ def document(lang: str, title: str, body: str, body_type: str = "") -> str:
             f'<link rel="stylesheet" type="text/css" href="{STYLESHEET}"/>\n</head>\n<body{kind}>\n{body}</body>\n</html>\n')
 
 
+def vietnamese(text: str, lang: str) -> str:
+    """``text`` escaped, with the Vietnamese names in another edition's text
+    marked as Vietnamese (a run of Latin words in a CJK edition, of
+    capitalised words in a Latin one, with a letter only Vietnamese writes).
+
+    >>> vietnamese("Photo: Vũ Đức Thắng, Hải Phòng & Hanoi", "en")
+    'Photo: <span lang="vi" xml:lang="vi">Vũ Đức Thắng</span>, <span lang="vi" xml:lang="vi">Hải Phòng</span> &amp; Hanoi'
+    >>> vietnamese("写真：Hoàng Anh Tuấn", "ja"), vietnamese("Ảnh: Vũ Đức Thắng", "vi")
+    ('写真：<span lang="vi" xml:lang="vi">Hoàng Anh Tuấn</span>', 'Ảnh: Vũ Đức Thắng')
+    """
+    if lang == "vi":
+        return escape(text)
+    runs = LATIN_RUN if language(lang).wide_faces else NAME_RUN
+    out, at = [], 0
+    for found in runs.finditer(text):
+        if any(ch in VIETNAMESE for ch in found.group()):
+            out += [escape(text[at:found.start()]), f'<span lang="vi" xml:lang="vi">{escape(found.group())}</span>']
+            at = found.end()
+    out.append(escape(text[at:]))
+    return "".join(out)
+
+
 def marked(text: str, lang: str) -> str:
-    """``text`` escaped, its italic spans as ``<i>`` and its lines kept.
+    """``text`` escaped, its italic spans as ``<i>``, its Vietnamese names
+    marked (`vietnamese`) and its lines kept.
 
     >>> marked("Folk artists of a *hát đúm* club & <friends>", "en")
     'Folk artists of a <i lang="vi" xml:lang="vi">hát đúm</i> club &amp; &lt;friends&gt;'
@@ -43,12 +71,12 @@ def marked(text: str, lang: str) -> str:
     shown, spans = parse(text)
     out, at = [], 0
     for start, end in spans:
-        out.append(escape(shown[at:start]))
+        out.append(vietnamese(shown[at:start], lang))
         words = shown[start:end]
         other = lang != "vi" and any(ch in VIETNAMESE for ch in words)
         out.append(f'<i lang="vi" xml:lang="vi">{escape(words)}</i>' if other else f"<i>{escape(words)}</i>")
         at = end
-    out.append(escape(shown[at:]))
+    out.append(vietnamese(shown[at:], lang))
     return "".join(out).replace("\n", "<br/>")
 
 
@@ -64,12 +92,12 @@ def block_html(block: Block, content: Content, images: dict[str, tuple[str, tupl
         rows = []
         for text, anchor in block.items:
             page = anchor.removeprefix("page-")
-            inner = (f'<a href="{content.pages[int(page)]}#{anchor}">{escape(text)}</a>'
-                     if anchor and page.isdigit() and int(page) in content.pages else escape(text))
+            inner = (f'<a href="{content.pages[int(page)]}#{anchor}">{vietnamese(text, lang)}</a>'
+                     if anchor and page.isdigit() and int(page) in content.pages else vietnamese(text, lang))
             rows.append(f"<li>{inner}</li>")
         return f'<ol class="{block.style}">\n' + "\n".join(rows) + "\n</ol>\n"
     name, (width, height) = images[block.photo]
-    meta = f'\n<p class="caption-meta">{escape(block.meta)}</p>' if block.meta else ""
+    meta = f'\n<p class="caption-meta">{vietnamese(block.meta, lang)}</p>' if block.meta else ""
     return (f'<figure id="{block.photo}">\n<img src="{name}" alt={quoteattr(block.alt)} width="{width}" height="{height}"/>\n'
             f'<figcaption>\n<p class="caption">{marked(block.text, lang)}</p>{meta}\n</figcaption>\n</figure>\n')
 
