@@ -182,3 +182,20 @@ def test_preflight_without_epubcheck_says_so_in_one_line(screen, run, monkeypatc
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert lines == [f"error: {epub_path(screen, 'en')}: epubcheck is not installed (or java is missing); install the Debian "
                      "package epubcheck (tools/setup.sh does), then run book preflight again"]
+
+
+@pytest.mark.needs("epubcheck", "java", reason="the W3C validator, a Java program")
+def test_preflight_names_each_epubcheck_error_in_the_file(screen, run, tmp_path):
+    broken = tmp_path / "broken.epub"
+    with zipfile.ZipFile(epub_path(screen, "en")) as source, zipfile.ZipFile(broken, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "EPUB/c02-lich-su.xhtml":
+                data = data.replace(b'<figure id="p002">', b'<figure id="p002"><blink/>', 1)
+            target.writestr(info, data)
+    result = run(screen, "preflight", str(broken))
+    assert result.exit_code == 1
+    assert result.stdout.startswith(f"{broken}: FAILED: ")
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1 and errors[0].startswith(f"error: {broken}: EPUB/c02-lich-su.xhtml:")
+    assert "epubcheck RSC-005" in errors[0] and '"blink" not allowed here' in errors[0]

@@ -107,8 +107,8 @@ def section_xhtml(section: Section, content: Content, images: dict[str, tuple[st
     body = "".join(block_html(block, content, images) for block in section.blocks)
     title = section.title or next((b.text for b in section.blocks if b.kind in ("h1", "h2")), "") or content.title
     label = f' aria-label={quoteattr(section.title)}' if section.title else ""
-    return document(content.lang, one_line_plain(title),
-                    f'<section id="{section.id}" epub:type="{section.role} chapter" role="doc-chapter"{label}>\n{body}</section>\n',
+    chapter = ' epub:type="chapter" role="doc-chapter"' if section.role == "bodymatter" else ""
+    return document(content.lang, one_line_plain(title), f'<section id="{section.id}"{chapter}{label}>\n{body}</section>\n',
                     section.role)
 
 

@@ -72,6 +72,7 @@ def write_epubs(prepared, epubs: list, request: RenderRequest, seconds: dict[str
     from book.caches import EPUB_FONTS, FONTS
     from book.epub.make import make_epub, photos_wanted
     from book.epub.photos import prepare_photos
+    from book.files import write_atomic
     from book.gather import edition_catalog
     from book.text.fonts import EditionFonts
 
@@ -86,7 +87,7 @@ def write_epubs(prepared, epubs: list, request: RenderRequest, seconds: dict[str
         catalog = edition.catalog or (edition_catalog(book, lang, prepared.catalogs) if lang != book.source_language else None)
         fonts = edition.fonts or EditionFonts(book.fonts, lang, FONTS.path(book.root))
         data = make_epub(book, prepared.pagination, lang, catalog, photos, fonts, EPUB_FONTS.path(book.root))
-        staged.write_bytes(data)
+        write_atomic(staged, data, durable=False)  # a full disk is the build's one line, naming the space it needs
         hashes[staged] = hashlib.sha256(data).hexdigest()
         seconds[lang] = seconds.get(lang, 0.0) + time.perf_counter() - clock
     return hashes
