@@ -17,6 +17,7 @@ from xml.etree import ElementTree
 import pytest
 from conftest import LANGS, copy_sample
 from fontTools.ttLib import TTFont
+from PIL import Image, ImageOps
 
 from book.build import build
 from book.languages import language
@@ -199,3 +200,20 @@ def test_preflight_names_each_epubcheck_error_in_the_file(screen, run, tmp_path)
     errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
     assert len(errors) == 1 and errors[0].startswith(f"error: {broken}: EPUB/c02-lich-su.xhtml:")
     assert "epubcheck RSC-005" in errors[0] and '"blink" not allowed here' in errors[0]
+
+
+def test_a_new_cover_photo_makes_the_epub_again(screen, tmp_path):
+    """The cover's photo is on no screen page, but it is the EPUB's cover image."""
+    copy = tmp_path / "cover"
+    shutil.copytree(screen, copy)
+    book, _ = load_book(copy, check_files=False)
+    photo = book.cover.photo.path
+    with zipfile.ZipFile(epub_path(copy, "en")) as archive:
+        before = archive.read("EPUB/images/p073.jpg")
+    with Image.open(photo) as image:
+        ImageOps.mirror(image.convert("RGB")).save(photo, quality=90)
+    build(copy, langs=["en"], profile_name="screen")
+    with zipfile.ZipFile(epub_path(copy, "en")) as archive:
+        after = archive.read("EPUB/images/p073.jpg")
+    assert after != before
+    assert epub_path(copy, "vi").read_bytes() == epub_path(screen, "vi").read_bytes()  # not built: left as it was

@@ -58,6 +58,11 @@ class ScreenOutput(PdfOutput):
 
         return Rendering(pdfs.staged + staged, seconds, wait, pdfs.stop)
 
+    def more_inputs(self, book, file_digest) -> list:
+        """The cover's photo, which the EPUBs show and no screen page does: its digest."""
+        photo = book.cover.photo if book.cover else None
+        return [[photo.id, file_digest(photo.path)]] if photo is not None and photo.path.is_file() else []
+
     def check(self, path: Path, **settings):
         """An EPUB checked by epubcheck (`book.epub.check`); a PDF as `PdfOutput` checks it."""
         if path.suffix.lower() == ".epub":
