@@ -70,7 +70,7 @@ def test_epubcheck_finds_no_error_and_no_warning(screen, run, lang):
     report = json.loads(result.stdout)
     problems = [p["message"] for f in report["files"] for p in f["problems"]]
     assert result.exit_code == 0 and problems == [], problems
-    assert report["files"][0]["facts"]["epubcheck"].startswith("4.")
+    assert report["files"][0]["facts"]["epubcheck"][0].isdigit()  # the version that ran
 
 
 @pytest.mark.parametrize("lang", LANGS)
