@@ -69,6 +69,7 @@ SIZES = Kept("sizes", ".cache/images/sizes.json")
 DETAIL = Kept("detail", ".cache/images/detail.json")
 FONTS = Kept("fonts", ".cache/fonts", ("*-*.ttf",))
 CMAPS = Kept("cmaps", ".cache/fonts", ("cmap-*-*.txt",))
+EPUB_FONTS = Kept("epub-fonts", ".cache/epub-fonts", ("*-*.otf", "*-*.ttf", "*-*.txt"))
 COLOUR = Kept("colour", f"{MACHINE}/colour", ("*.icc", "*.sha256", "*.lock"))
 THUMBS = Kept("thumbs", ".cache/thumbs", ("*.jpg",))
 BENCH_PHOTOS = Kept("bench-photos", ".cache/bench-photos/*", ("*",))
@@ -77,7 +78,7 @@ RECORD = Kept("record", "output/.record.json")
 LOCK = Kept("lock", ".cache/build.lock")
 JOURNAL = Kept("journal", "output/.commit.json")
 
-KEPT = (DIGESTS, MEASURES, SETTING, IMAGES, SIZES, DETAIL, FONTS, CMAPS, COLOUR, THUMBS, BENCH_PHOTOS, RECORD, LOCK, JOURNAL)
+KEPT = (DIGESTS, MEASURES, SETTING, IMAGES, SIZES, DETAIL, FONTS, CMAPS, EPUB_FONTS, COLOUR, THUMBS, BENCH_PHOTOS, RECORD, LOCK, JOURNAL)
 
 
 def owner(rel: str) -> Kept | None:

@@ -156,9 +156,13 @@ def output_inputs(prepared, output, strict: bool, photos: list[tuple[str, str, s
     book = prepared.book
     # A card sized from every edition's text: one catalog's edit can resize it in all of them.
     sizes = sorted((list(key), [round(card.w, 3), round(card.h, 3), round(card.measure, 3)]) for key, card in prepared.cards.items())
-    common = digest_of({"code": code_digest(), "output": repr(output), "strict": strict, "sources": source_digests(book, digests),
-                        "pages": page_list(prepared.pagination), "photos": photos, "fonts": font_digests(book), "cards": sizes,
-                        "date": str(source_date(book.date))})  # the date the PDFs carry
+    fields = {"code": code_digest(), "output": repr(output), "strict": strict, "sources": source_digests(book, digests),
+              "pages": page_list(prepared.pagination), "photos": photos, "fonts": font_digests(book), "cards": sizes,
+              "date": str(source_date(book.date))}  # the date the PDFs carry
+    more = output.more_inputs(book, digests.get)
+    if more:  # only an output that reads more (the EPUBs' photos) has the key, so the others' digests stay as they were
+        fields["more"] = more
+    common = digest_of(fields)
     inputs = {}
     for lang, has_cover in editions:
         catalog = catalog_digest(book, lang, digests)

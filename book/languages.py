@@ -37,6 +37,7 @@ class Language:
     # Justified lines: how far (em) a word space may open beyond its width, then how far
     # apart the letters may go, before a line stays short (Korean, as KLREQ asks); None: no limit.
     justify_limits: tuple[float, float] | None = None
+    direction: str = "ltr"  # the writing direction of running text: an EPUB's dir, 'rtl' for Arabic or Hebrew
 
     @property
     def po_headers(self) -> tuple[str, ...]:

@@ -177,14 +177,14 @@ def sample_photos(tmp_path_factory, photogen) -> Path:
 
 def copy_sample(root: Path, photos: Path, profile_cache: Path) -> Path:
     """Copy the repository's sample book to ``root``, with ``photos`` and the
-    developer's converted fonts and review thumbnails when there are some
+    developer's converted and subset fonts and review thumbnails when there are some
     (the press profile is the machine's, `profile_cache`)."""
     for name in SAMPLE_PARTS:
         shutil.copytree(REPO / name, root / name, ignore=shutil.ignore_patterns(*(f"*{s}" for s in PHOTO_SUFFIXES)))
     for photo in photos.iterdir():
         if photo.suffix in PHOTO_SUFFIXES:
             shutil.copyfile(photo, root / "content" / "photos" / photo.name)
-    for name in ("fonts", "thumbs"):
+    for name in ("fonts", "thumbs", "epub-fonts"):
         if (REPO / ".cache" / name).is_dir():
             shutil.copytree(REPO / ".cache" / name, root / ".cache" / name, ignore=shutil.ignore_patterns("*.tmp-*"))
     return root

@@ -62,7 +62,8 @@ def test_dropped_edition_and_changed_file(mini, run):
     assert "output/screen/en/mini-en-interior.pdf: the book no longer makes it, but it is not the file a build wrote" in result.stderr
     assert on_disk(mini) == ["output/proof/vi/mini-vi-proof.pdf", "output/screen/en/mini-en-interior.pdf",
                              "output/screen/vi/mini-vi-interior.pdf"]
-    assert listed(mini) == ["output/proof/vi/mini-vi-proof.pdf", "output/screen/vi/mini-vi-interior.pdf"]
+    assert listed(mini) == ["output/proof/vi/mini-vi-proof.pdf", "output/screen/vi/mini-vi-interior.pdf", "output/screen/vi/mini-vi.epub"]
+    assert "output/screen/en/mini-en.epub: removed" in result.stderr  # the EPUB beside the edited PDF was the build's
     assert not (mini / "output" / "screen" / "ja").exists()
 
 
@@ -116,11 +117,11 @@ def test_a_killed_builds_removals_are_finished(mini, run):
     whose files still hold the recorded bytes, and only those."""
     assert run(mini, "build", "--profile", "screen").exit_code == 0
     manifest = json.loads((mini / "output" / "manifest.json").read_text(encoding="utf-8"))
-    entries = {f["lang"]: f for f in manifest["files"]}
+    entries = {f["lang"]: f for f in manifest["files"] if f["part"] == "interior"}
     changed = mini / entries["en"]["path"]
     changed.write_bytes(b"%PDF-1.4 mine now")
     journal = {"manifest": {**manifest, "files": [entries["vi"]]}, "moves": [],
-               "removes": [[entries[lang]["path"], entries[lang]["sha256"]] for lang in ("en", "ja")]}
+               "removes": [[f["path"], f["sha256"]] for f in manifest["files"] if f["lang"] in ("en", "ja")]}  # PDFs and EPUBs
     (mini / JOURNAL_REL).write_text(json.dumps(journal), encoding="utf-8")
     assert recover(mini) == ["output/manifest.json: repaired after an interrupted build"]
     assert on_disk(mini) == ["output/screen/en/mini-en-interior.pdf", "output/screen/vi/mini-vi-interior.pdf"]

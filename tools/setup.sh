@@ -11,6 +11,7 @@ DEBIAN_PACKAGES=(
   argyll icc-profiles-free         # colprof and the FOGRA39 data for the press profile
   poppler-utils qpdf ghostscript   # pdftotext, pdffonts, pdfimages, qpdf --check, separations
   zbar-tools                       # zbarimg: the tests read the cover barcodes back
+  epubcheck                        # the W3C's EPUB validator: book preflight and the tests run it on the screen EPUBs
   python3-venv
 )
 

@@ -1,6 +1,6 @@
 """`book preflight`: each PDF checked as its output says (`book.outputs`;
-a file of no registered output as a printer's preflight would), and the
-reports printed as lines or JSON."""
+a file of no registered output as a printer's preflight would), each EPUB
+by epubcheck (`book.epub.check`), and the reports printed as lines or JSON."""
 
 from __future__ import annotations
 
@@ -17,11 +17,11 @@ from book.errors import BookError, ExitCode
 @app.command()
 @guarded
 def preflight(
-    pdfs: Annotated[list[Path], typer.Argument(metavar="PDF...", help="The PDFs to check.", exists=True, dir_okay=False)],
+    pdfs: Annotated[list[Path], typer.Argument(metavar="FILE...", help="The PDFs and EPUBs to check.", exists=True, dir_okay=False)],
     as_json: Annotated[bool, typer.Option("--json", help="Print the reports as JSON.")] = False,
     plates: Annotated[bool, typer.Option("--plates", help="Also compare the editions' C, M and Y plates (co-edition printing).")] = False,
 ) -> None:
-    """Check built PDFs as a printer's preflight would (or as their output says)."""
+    """Check built PDFs as a printer's preflight would (or as their output says), and EPUBs with epubcheck."""
     reports = [check_file(path, *project_settings()) for path in pdfs]
     plate_problems = []
     if plates:
@@ -53,9 +53,14 @@ def project_settings() -> tuple[Path | None, dict]:
 
 
 def check_file(path: Path, root: Path | None, settings: dict):
-    """``path`` checked by the output that made it (`book.outputs.Output.check`), or by the printer's preflight."""
+    """``path`` checked by the output that made it (`book.outputs.Output.check`), an EPUB by epubcheck, or by the printer's preflight."""
     from book.checks.preflight import preflight as run_preflight
     from book.outputs import output_of
+
+    if path.suffix.lower() == ".epub":
+        from book.epub.check import check_epub
+
+        return check_epub(path)
 
     output = output_of(root, path) if root is not None else None
     return output.check(path, **settings) if output is not None else run_preflight(path, **settings)
@@ -66,7 +71,8 @@ def print_reports(reports, plate_problems, count: int) -> None:
     for report in reports:
         trim = f"{report.trim_mm[0]:g} × {report.trim_mm[1]:g} mm" if report.trim_mm else "no trim"
         facts = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in report.facts.items())
-        print(f"{report.path}: {'ok' if report.ok else 'FAILED'}: {report.pages} pages, {trim}, {facts}")
+        size = f"{report.pages} documents" if report.path.lower().endswith(".epub") else f"{report.pages} pages, {trim}"
+        print(f"{report.path}: {'ok' if report.ok else 'FAILED'}: {size}, {facts}")
         for problem in report.errors:
             err.print(f"error: {report.path}: {problem}", markup=False, soft_wrap=True)
         for problem in report.warnings:

@@ -1,5 +1,5 @@
 """The registry of output formats: the book's own (print, screen, proof;
-`book.outputs.pdf`) and any registered from outside, by `register` or by an
+`book.outputs.pdf`, `book.outputs.screen`) and any registered from outside, by `register` or by an
 installed package's entry point in the group ``book.outputs`` (its object is
 an `Output`, or a function returning one or a list of them). The CLI's
 ``--profile``, book.yaml's ``profiles`` and ``book preflight`` read it."""
@@ -12,7 +12,8 @@ from pathlib import Path
 
 from book.errors import BookError
 from book.outputs.base import FINAL_REFUSES, PROOF_TOLERATES, Output, Rendering, RenderRequest, Staged
-from book.outputs.pdf import PRINT, PROOF, SCREEN
+from book.outputs.pdf import PRINT, PROOF
+from book.outputs.screen import SCREEN
 
 ENTRY_POINTS = "book.outputs"
 

@@ -113,6 +113,13 @@ class Output(ABC):
     def render(self, request: RenderRequest) -> Rendering:
         """Write the files of ``request.todo`` into ``request.work``."""
 
+    def more_inputs(self, book, file_digest: Callable[[Path], str]) -> list:
+        """What this output's files are made from beyond the sources, the
+        pages' photos and the fonts the build record already digests: plain
+        data the record takes into their digests (``file_digest(path)`` gives
+        a file's SHA-256), so that a change in it renders them again."""
+        return []
+
     def check(self, path: Path, **settings):
         """A finished file checked as a printer would (`book.checks.preflight`);
         ``settings`` are the project's limits when known."""

@@ -1,4 +1,4 @@
-"""The book's own outputs: each edition's interior (and, for print, its
+"""The book's own PDF outputs: each edition's interior (and, for print, its
 cover) as a PDF, drawn with reportlab and finished as PDF/X or for the
 screen (`book.pdf`)."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from book.outputs.base import SCREEN_FINAL_REFUSES, Output, Rendering, RenderRequest
+from book.outputs.base import Output, Rendering, RenderRequest
 
 
 @dataclass(frozen=True)
@@ -20,5 +20,4 @@ class PdfOutput(Output):
 
 
 PRINT = PdfOutput("print", "cmyk", 300, "x1a", False, "interior", cover=True, for_press=True)
-SCREEN = PdfOutput("screen", "rgb", 150, None, False, "interior", alt_text=True, final_refuses=SCREEN_FINAL_REFUSES, tagged=True)
 PROOF = PdfOutput("proof", "rgb", 150, None, True, "proof", simulate_press=True)
