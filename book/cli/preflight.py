@@ -5,7 +5,7 @@ reports printed as lines or JSON."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -20,9 +20,20 @@ def preflight(
     pdfs: Annotated[list[Path], typer.Argument(metavar="PDF...", help="The PDFs to check.", exists=True, dir_okay=False)],
     as_json: Annotated[bool, typer.Option("--json", help="Print the reports as JSON.")] = False,
     plates: Annotated[bool, typer.Option("--plates", help="Also compare the editions' C, M and Y plates (co-edition printing).")] = False,
+    printer: Annotated[Optional[str], typer.Option("--printer", metavar="NAME", help=(
+        "Check against this printer preset (book/presets/ or the project's presets/): trim, bleed per side, ink limit, "
+        "PDF/X, marks, file size."))] = None,
 ) -> None:
-    """Check built PDFs as a printer's preflight would (or as their output says)."""
-    reports = [check_file(path, *project_settings()) for path in pdfs]
+    """Check built PDFs as a printer's preflight would (or as their output says, or as a printer preset asks)."""
+    root, settings = project_settings()
+    if printer is not None:
+        from book.checks.preflight import preflight as run_preflight
+        from book.presets import read_preset
+
+        preset = read_preset(root, printer)
+        reports = [run_preflight(path, **{**settings, "printer": preset}) for path in pdfs]
+    else:
+        reports = [check_file(path, root, settings) for path in pdfs]
     plate_problems = []
     if plates:
         from book.checks.preflight import part_of

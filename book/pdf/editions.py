@@ -90,7 +90,7 @@ def render_one(job: EditionJob, shared: Shared | None = None) -> Rendered:
         else:
             Renderer(shared.book, shared.pagination, edition.fonts, shared.images, edition.text, proof=shared.proof,
                      low_ppi=shared.low_ppi, standin=shared.standin).render(job.raw)
-        order = mark_pdf(job.raw, job.finished, marked, job.meta, shared.press, shared.photos)
+        order = mark_pdf(job.raw, job.finished, marked, job.meta, shared.press, shared.photos, cover=job.cover)
         job.raw.unlink()  # the raw file is as large as the finished one: keep the disk free
     except Exception as exc:  # pikepdf reports a full disk as its own error
         return Rendered(0.0, failure=failure_of(exc, job.target, shared.book.root))

@@ -42,7 +42,7 @@ PRESET_KEYS = {
 BLEED_KEYS = {side: Key(float, 3.0, low=0, high=10) for side in SIDES}
 SPINE_KEYS = {"caliper_mm": Key(float, 0.0, low=0.0, high=1.0), "caliper_per": Key(str, "leaf", choices=("leaf", "page")),
               "min_pages_for_text": Key(int, 0, low=0, high=2000), "clearance_mm": Key(float, 1.6, low=0, high=20)}
-BARCODE_PLACES = ("back-bottom-right", "back-bottom-left", "back-bottom-centre")
+BARCODE_PLACES = ("back-bottom-right",)  # where the cover design puts the barcode: by the spine, at the foot of the back
 COVER_KEYS = {"wrap_mm": Key(float, 0.0, low=0, high=50), "hinge_mm": Key(float, 0.0, low=0, high=50),
               "barcode_mm": Key(list, None), "barcode_at": Key(str, "back-bottom-right", choices=BARCODE_PLACES)}
 
