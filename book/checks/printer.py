@@ -41,12 +41,14 @@ def boxes(page: pikepdf.Page) -> tuple[list[float], list[float]] | None:
 
 def check_trim(pdf: pikepdf.Pdf, report, printer, rule: str, cover: bool) -> None:
     """An interior's trim is one the printer offers (a cover's spread is its own size)."""
-    if cover or printer.trims is None or not len(pdf.pages):
-        return
-    found = boxes(pdf.pages[0])
+    found = boxes(pdf.pages[0]) if len(pdf.pages) else None
     if found is None:
         return
+    if cover or printer.trims is None:
+        report.trim_mm = (round((found[1][2] - found[1][0]) / MM, 1), round((found[1][3] - found[1][1]) / MM, 1))
+        return
     trim = ((found[1][2] - found[1][0]) / MM, (found[1][3] - found[1][1]) / MM)
+    report.trim_mm = (round(trim[0], 1), round(trim[1], 1))
     if not printer.offers(trim):
         nearest = ", ".join(f"{w:g} × {h:g}" for w, h in printer.nearest_trims(trim))
         report.error("printer-trim", f"page 1: trim {trim[0]:.1f} × {trim[1]:.1f} mm is not offered by {rule} (trims_mm); "
