@@ -14,12 +14,11 @@ from pathlib import Path
 import numpy as np
 import pikepdf
 import pytest
+from conftest import copy_mini, copy_sample
 from PIL import Image
 
 from book.model import MM
 from book.presets import read_preset
-
-from conftest import copy_mini, copy_sample
 
 POD = """\
 # A test printer: ink 240 %, bleed on top, bottom and outside only, spine text from 80 pages.
@@ -177,3 +176,13 @@ def test_shipped_presets_say_where_each_figure_comes_from():
     kdp = read_preset(None, "kdp-premium-colour")
     assert kdp.bleed.gutter == 0 and kdp.min_pages_for_text == 80 and not kdp.marks_allowed
     assert round(64 / 2 * kdp.caliper_mm, 1) == 3.8  # KDP: about 3.8 mm for 64 premium-colour pages
+
+
+def test_the_readmes_own_preset_reads(tmp_path):
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```yaml\n(# presets/(\S+)\.yaml.*?)```", readme, flags=re.S)
+    (tmp_path / "presets").mkdir()
+    (tmp_path / "presets" / f"{block[2]}.yaml").write_text(block[1], encoding="utf-8")
+    preset = read_preset(tmp_path, block[2])
+    assert (preset.kind, preset.trims, preset.pdfx, preset.ink_limit) == ("offset", None, "x4", 320)
+    assert (preset.bleed.gutter, preset.caliper_mm, preset.hinge_mm, preset.barcode_mm) == (5, 0.16, 8, (40, 25))

@@ -39,6 +39,11 @@ def boxes(page: pikepdf.Page) -> tuple[list[float], list[float]] | None:
     return [float(v) for v in media], [float(v) for v in trim]
 
 
+def beyond(outer: list[float], trim: list[float]) -> tuple[float, ...]:
+    """How far ``outer`` reaches past ``trim`` on the left, bottom, right and top, in mm."""
+    return ((trim[0] - outer[0]) / MM, (trim[1] - outer[1]) / MM, (outer[2] - trim[2]) / MM, (outer[3] - trim[3]) / MM)
+
+
 def check_trim(pdf: pikepdf.Pdf, report, printer, rule: str, cover: bool) -> None:
     """An interior's trim is one the printer offers (a cover's spread is its own size)."""
     found = boxes(pdf.pages[0]) if len(pdf.pages) else None
@@ -56,7 +61,7 @@ def check_trim(pdf: pikepdf.Pdf, report, printer, rule: str, cover: bool) -> Non
 
 
 def check_sides(pdf: pikepdf.Pdf, report, printer, rule: str, cover: bool) -> None:
-    """Each page's MediaBox beyond its TrimBox, side by side, against the
+    """Each page's MediaBox and BleedBox beyond its TrimBox, side by side, against the
     preset's bleed: less is too little bleed; more, where the printer takes
     no marks, is a slug (crop marks) or bleed it does not want. One finding
     per kind, naming the first page and how many pages have it."""
@@ -65,13 +70,18 @@ def check_sides(pdf: pikepdf.Pdf, report, printer, rule: str, cover: bool) -> No
     for number, page in enumerate(pdf.pages, start=1):
         pair = boxes(page)
         if pair is None:
-            continue  # no TrimBox: book.checks.docinfo and check_content say so
+            found.setdefault("no-trimbox", []).append(number)
+            first.setdefault("no-trimbox", "no TrimBox: the printer cannot find the trim")
+            continue
         media, trim = pair
-        have = ((trim[0] - media[0]) / MM, (trim[1] - media[1]) / MM, (media[2] - trim[2]) / MM, (media[3] - trim[3]) / MM)
+        bleed = [float(v) for v in page.obj.get("/BleedBox", page.obj.MediaBox)]
+        have = beyond(media, trim)
+        within = beyond(bleed, trim)  # the bleed as the BleedBox gives it (crop marks grow the MediaBox alone)
         b = printer.bleed
         want = (b.widest,) * 4 if cover else b.page(number % 2 == 1)
-        for side, got, asked in zip(("left", "bottom", "right", "top"), have, want, strict=True):
-            if got < asked - TOLERANCE_MM:
+        for side, got, inside, asked in zip(("left", "bottom", "right", "top"), have, within, want, strict=True):
+            if min(got, inside) < asked - TOLERANCE_MM:
+                got = min(got, inside)
                 kind = "printer-bleed"
                 message = f"{side} bleed {got:.1f} mm, {rule} asks for {asked:g} mm (bleed_mm)"
             elif got > asked + TOLERANCE_MM and not printer.marks_allowed:

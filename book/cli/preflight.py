@@ -31,7 +31,8 @@ def preflight(
         from book.presets import read_preset
 
         preset = read_preset(root, printer)
-        reports = [run_preflight(path, **{**settings, "printer": preset}) for path in pdfs]
+        own = {key: value for key, value in settings.items() if key != "printers"}
+        reports = [run_preflight(path, **own, printer=preset) for path in pdfs]
     else:
         reports = [check_file(path, root, settings) for path in pdfs]
     plate_problems = []
@@ -60,15 +61,22 @@ def project_settings() -> tuple[Path | None, dict]:
         book, _ = load_book(project_root(), check_files=False)
     except BookError:
         return None, {}
-    return book.root, {"min_ppi": book.min_ppi, "ink_limit": book.ink_limit, "page_multiple": book.binding_multiple, "safety": book.safety}
+    printers = {name: p.printer for name, p in book.profiles.items() if p.printer is not None}
+    return book.root, {"min_ppi": book.min_ppi, "ink_limit": book.ink_limit, "page_multiple": book.binding_multiple, "safety": book.safety,
+                       "printers": printers}
 
 
 def check_file(path: Path, root: Path | None, settings: dict):
-    """``path`` checked by the output that made it (`book.outputs.Output.check`), or by the printer's preflight."""
+    """``path`` checked by the output that made it (`book.outputs.Output.check`), against
+    the printer preset its profile names if it names one, or by the printer's preflight."""
     from book.checks.preflight import preflight as run_preflight
     from book.outputs import output_of
 
+    settings = dict(settings)
+    printers = settings.pop("printers", {})
     output = output_of(root, path) if root is not None else None
+    if output is not None and output.name in printers:
+        return run_preflight(path, **settings, printer=printers[output.name])
     return output.check(path, **settings) if output is not None else run_preflight(path, **settings)
 
 

@@ -140,6 +140,8 @@ def plan_cover(book, pages: int, out) -> CoverGeometry | None:
     if printer is None:
         return geometry
     geometry = replace(geometry, clearance=printer.clearance_mm, hinge=printer.hinge_mm if book.binding_style == "case" else 0.0)
+    if geometry.hinge:  # the hinge bends the board beside each fold: the cards keep the safe zone beyond it
+        geometry = replace(geometry, margins=replace(geometry.margins, side=max(geometry.margins.side, round(geometry.hinge + SAFE_MM, 2))))
     if not spine_text_allowed(pages, printer.min_pages_for_text):
         out.warn("spine-text-rule", Where(printer.source, key="spine.min_pages_for_text"),
                  f"the printer '{printer.name}' allows spine text from {printer.min_pages_for_text} pages; this book has {pages}, "

@@ -39,12 +39,21 @@ PRESET_KEYS = {
     "cover": Key(dict, doc="The cover: wrap_mm and hinge_mm for a hardcover, barcode_mm [w, h] and barcode_at."),
     "file_size_limit_mb": Key(float, 0, low=0, high=100000, doc="The largest file the printer takes, in MB (0: no limit)."),
 }
-BLEED_KEYS = {side: Key(float, 3.0, low=0, high=10) for side in SIDES}
-SPINE_KEYS = {"caliper_mm": Key(float, 0.0, low=0.0, high=1.0), "caliper_per": Key(str, "leaf", choices=("leaf", "page")),
-              "min_pages_for_text": Key(int, 0, low=0, high=2000), "clearance_mm": Key(float, 1.6, low=0, high=20)}
+BLEED_KEYS = {side: Key(float, 3.0, low=0, high=10, doc=doc) for side, doc in zip(SIDES, (
+    "Bleed beyond the head, in mm.", "Bleed beyond the foot, in mm.", "Bleed beyond the fore-edge (the outer side), in mm.",
+    "Bleed beyond the binding edge, in mm; 0 for print-on-demand services that want none: the page is then trim + "
+    "outside bleed wide, its MediaBox mirrored on left and right pages."), strict=True)}
+SPINE_KEYS = {
+    "caliper_mm": Key(float, 0.0, low=0.0, high=1.0, doc="The paper's thickness the spine is measured with, in mm (0: the book's paper.caliper_mm)."),
+    "caliper_per": Key(str, "leaf", choices=("leaf", "page"), doc="Whether caliper_mm is one leaf's (two pages) or one page's, as the printer gives it."),
+    "min_pages_for_text": Key(int, 0, low=0, high=2000, doc="The fewest pages a book needs for text on its spine (0: no rule; the text is set when it fits)."),
+    "clearance_mm": Key(float, 1.6, low=0, high=20, doc="How far the spine text keeps from each fold, in mm.")}
 BARCODE_PLACES = ("back-bottom-right",)  # where the cover design puts the barcode: by the spine, at the foot of the back
-COVER_KEYS = {"wrap_mm": Key(float, 0.0, low=0, high=50), "hinge_mm": Key(float, 0.0, low=0, high=50),
-              "barcode_mm": Key(list, None), "barcode_at": Key(str, "back-bottom-right", choices=BARCODE_PLACES)}
+COVER_KEYS = {
+    "wrap_mm": Key(float, 0.0, low=0, high=50, doc="A case binding's cover turned in round the boards, in mm (0: the book's cover.wrap_mm)."),
+    "hinge_mm": Key(float, 0.0, low=0, high=50, doc="A case binding's hinge beside each fold, in mm; the cover's texts keep the safe zone beyond it."),
+    "barcode_mm": Key(list, None, doc="The printer's barcode area [width, height] in mm, kept clear (white) on the back cover."),
+    "barcode_at": Key(str, "back-bottom-right", choices=BARCODE_PLACES, doc="Where the barcode area is: at the foot of the back, by the spine.")}
 
 
 @dataclass(frozen=True)
