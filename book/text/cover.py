@@ -204,7 +204,8 @@ class CoverSetter:
 
     def set_spine(self, cover: CoverText, texts: dict[str, str]) -> None:
         """The title from the head, the publisher to the foot, as large as the spine
-        style allows with their ink 1.6 mm clear of each fold; none on a spine too narrow."""
+        style allows with their ink clear of each fold (1.6 mm, or the printer's
+        clearance); none on a spine too narrow, or below the printer's page count for it."""
         if not self.g.text:  # the printer's page rule, warned of once for the book (`book.pages.spine.plan_cover`)
             cover.note = "the printer allows no spine text at this page count"
             return
