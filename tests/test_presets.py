@@ -37,6 +37,17 @@ file_size_limit_mb: 650
 """
 
 
+@pytest.fixture(autouse=True)
+def own_outputs():
+    """The outputs a book's profiles register (pod) go when the test ends: other tests list the registry."""
+    from book.outputs import OUTPUTS, unregister
+
+    before = set(OUTPUTS.outputs)
+    yield
+    for name in set(OUTPUTS.outputs) - before:
+        unregister(name)
+
+
 def with_profiles(root: Path, profiles: str) -> None:
     """Replace content/book.yaml's profiles with ``profiles`` (YAML flow mapping)."""
     path = root / "content" / "book.yaml"
@@ -54,8 +65,13 @@ def built(tmp_path_factory, sample_photos, profile_cache) -> dict:
     (root / "presets").mkdir()
     (root / "presets" / "pod240.yaml").write_text(POD, encoding="utf-8")
     with_profiles(root, "{print: {printer: offset-fogra39}, pod: {printer: pod240}}")
+    from book.outputs import OUTPUTS, unregister
+
+    before = set(OUTPUTS.outputs)
     build(root, ["en"], "print", jobs=2)
     manifest = build(root, ["en"], "pod", jobs=2)
+    for name in set(OUTPUTS.outputs) - before:  # as `own_outputs` does for each test
+        unregister(name)
     return {"root": root, "manifest": manifest}
 
 
@@ -186,3 +202,16 @@ def test_the_readmes_own_preset_reads(tmp_path):
     preset = read_preset(tmp_path, block[2])
     assert (preset.kind, preset.trims, preset.pdfx, preset.ink_limit) == ("offset", None, "x4", 320)
     assert (preset.bleed.gutter, preset.caliper_mm, preset.hinge_mm, preset.barcode_mm) == (5, 0.16, 8, (40, 25))
+
+
+def test_marks_where_the_printer_refuses_them(tmp_path, run):
+    root = copy_mini(tmp_path / "mini", None)
+    with_profiles(root, "{pod: {printer: kdp-premium-colour, trims_mm: any}}")  # the profile opens the trims
+    result = run(root, "build", "--profile", "pod", "--lang", "en", "--marks")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == "error: --marks: the pod output's printer 'kdp-premium-colour' allows no crop marks; " \
+                                    "build without --marks"
+    with_profiles(root, "{pod: {printer: kdp-premium-colour, trims_mm: any, marks: true}}")
+    said = run(root, "build", "--profile", "pod", "--lang", "en")
+    assert said.exit_code == 1
+    assert "profiles.pod.marks: the printer preset 'kdp-premium-colour' allows no crop marks; remove marks: true" in said.stderr
