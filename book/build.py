@@ -52,7 +52,7 @@ def build(root: Path, langs: list[str] | None = None, profile_name: str = "print
         report("done", 1, 1)
         return incremental.manifest
     with EarlyPhotos(workers, incremental.digests.known) as photos:
-        prepared = load_sources(root, langs)
+        prepared = load_sources(root, langs, profile_name)
         output = OUTPUTS[profile_name].resolve(prepared.book, pdfx, marks, simulate_press)
         if not output.fallback:  # a proof shows the source text; any other output says in one line to make the catalogs
             stop_without_catalogs(prepared.book, prepared.langs)

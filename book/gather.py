@@ -68,7 +68,7 @@ def gather(root: Path, langs: list[str] | None, output: Output, strict: bool = F
     """Gather and check everything a build of ``output`` would, writing no
     output. ``whole_photos`` False reads the photos' headers only (a
     build's photo stage decodes them)."""
-    prepared = load_sources(root, langs)
+    prepared = load_sources(root, langs, output.name)
     needs = measure_shared(prepared, paginate(prepared.book), output)
     lay_out(prepared, output, needs, whole_photos)
     set_editions(prepared, output)
@@ -81,10 +81,11 @@ def ignore_key(ignore: frozenset[str]) -> str:
     return f"|ignore={','.join(sorted(ignore))}" if ignore else ""
 
 
-def load_sources(root: Path, langs: list[str] | None) -> Prepared:
-    """The book read and checked (its problems collected, not raised), the editions asked for known to it."""
+def load_sources(root: Path, langs: list[str] | None, profile: str | None = None) -> Prepared:
+    """The book read and checked (its problems collected, not raised), the
+    editions asked for known to it; the printer preset of ``profile``, if it names one, applied."""
     problems = Problems()
-    book, _ = load_book(root, problems=problems)
+    book, _ = load_book(root, problems=problems, profile=profile)
     check_markup(book.messages(), problems)  # *italic* marks closed
     for lang in langs or []:
         if lang not in book.editions:

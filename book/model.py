@@ -207,6 +207,7 @@ class ProfileSettings:
 
     pdfx: str | None = None  # 'x1a' or 'x4'
     marks: bool | None = None  # crop marks in a slug around the bleed
+    printer: object | None = None  # the printer preset (book.presets.Preset) the output is made for
 
 
 @dataclass(frozen=True)
@@ -283,6 +284,7 @@ class Book:
     grid: Grid = field(default_factory=Grid)
     ignore: frozenset[str] = frozenset()  # warning codes content/book.yaml silences (ignore:)
     greyscale: str = "four-colour"  # how greyscale photos print: a neutral through the press profile, or 'k-only'
+    printer: object | None = None  # the printer preset (book.presets.Preset) of the profile being built, if it names one
 
     @property
     def date(self) -> datetime.date:

@@ -161,7 +161,7 @@ def good_build(entry) -> bool:
 def source_files(root: Path) -> list[Path]:
     """Every file a build reads from the project (photos included), in a fixed order."""
     found = []
-    for folder in ("content", "layouts", "fonts", "translations"):
+    for folder in ("content", "layouts", "fonts", "translations", "presets"):  # presets/: the project's printer presets
         base = root / folder
         if base.is_dir():
             found += [p for p in base.rglob("*") if p.is_file() and not p.name.startswith(".")]

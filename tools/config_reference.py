@@ -57,8 +57,9 @@ SECTIONS = (
           "The press the print edition is made for."),
     Table("content/book.yaml", "safety_mm", "book.sources.book_file", "SAFETY_KEYS",
           "The text safety zone `book preflight` checks."),
-    Table("content/book.yaml", "profiles.<output>", "book.sources.book_file", "PROFILE_KEYS",
-          "Options of one output (`print`, `screen`, `proof`), used when the command line does not give them."),
+    Table("content/book.yaml", "profiles.<output>", "book.presets.profiles", "PROFILE_KEYS",
+          "Options of one output (`print`, `screen`, `proof`, or a name of your own with a `printer`), used when the command "
+          "line does not give them. Any key of a printer preset (below) given here replaces the preset's value."),
     Table("content/book.yaml", "credits", "book.sources.book_file", "CREDITS_KEYS",
           "The photo-credits list at the back of the book."),
     Table("content/book.yaml", "cover", "book.sources.imprint", "COVER_KEYS",
@@ -81,6 +82,11 @@ SECTIONS = (
           "The escape hatch: one frame in millimetres from the trimmed page's top-left corner; it does not follow the trim."),
     Table("fonts/fonts.yaml", "faces.<face>", "book.sources.fonts_file", "FACE_KEYS",
           "A font face, under the name the `languages` chains use."),
+    Table("presets/<name>.yaml", "", "book.presets", "PRESET_KEYS",
+          "A printer preset: the project's own in presets/, or one of those in book/presets/ (see the README's Printers)."),
+    Table("presets/<name>.yaml", "bleed_mm", "book.presets", "BLEED_KEYS", "The bleed on each side of an interior page."),
+    Table("presets/<name>.yaml", "spine", "book.presets", "SPINE_KEYS", "The spine's width and its rule for text."),
+    Table("presets/<name>.yaml", "cover", "book.presets", "COVER_KEYS", "The cover's wrap, hinge and barcode area."),
 )
 
 # Descriptions of the keys whose Key has no ``doc``: "TABLE.key".
@@ -352,7 +358,7 @@ def render() -> tuple[str, list[str]]:
            "out of date). A key left out takes its default; an unknown key is a warning (`--strict`: an error).", ""]
     files = list(dict.fromkeys([t.file for t in SECTIONS] + ["layouts/styles.yaml"]))
     files.sort(key=["content/book.yaml", "content/chapters/*.yaml", "layouts/layouts.yaml", "layouts/styles.yaml",
-                    "fonts/fonts.yaml"].index)
+                    "fonts/fonts.yaml", "presets/<name>.yaml"].index)
     for file in files:
         out += [f"## `{file}`", ""]
         prose = open_sections(file)

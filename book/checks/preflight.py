@@ -81,7 +81,9 @@ def check_boxes(pdf: pikepdf.Pdf, report: Report) -> None:
         report.trim_mm = sorted(trims)[0]
 
 
-def check_images(path: Path, pdf: pikepdf.Pdf, report: Report, min_ppi: int, ink_limit: int) -> None:
+def check_images(path: Path, pdf: pikepdf.Pdf, report: Report, min_ppi: int, ink_limit: int, rule: str = "") -> None:
+    """Resolution by pdfimages, and the highest total ink of the CMYK photos
+    (sampled), with the page it is on; ``rule`` names where the limit comes from."""
     tool = shutil.which("pdfimages")
     low = []
     if tool:
@@ -96,9 +98,9 @@ def check_images(path: Path, pdf: pikepdf.Pdf, report: Report, min_ppi: int, ink
         report.facts["images"] = len(listing)
     for item in low:
         report.warn("low-ppi", f"image below {min_ppi} ppi on {item}")
-    worst = 0.0
+    worst, worst_page = 0.0, None
     seen: set = set()
-    for page in pdf.pages:
+    for number, page in enumerate(pdf.pages, start=1):
         for image in images_of(page.Resources, seen):
             filters = image.get("/Filter")
             filters = list(filters) if isinstance(filters, pikepdf.Array) else [filters]
@@ -110,14 +112,14 @@ def check_images(path: Path, pdf: pikepdf.Pdf, report: Report, min_ppi: int, ink
                 # Adobe CMYK JPEGs are stored inverted; Pillow undoes that on decode.
                 bands = [b.load() for b in small.split()]
                 w, h = small.size
-                for y in range(0, h, 2):
-                    for x in range(0, w, 2):
-                        total = sum(band[x, y] for band in bands) / 2.55
-                        worst = max(worst, total)
+                most = max(sum(band[x, y] for band in bands) / 2.55 for y in range(0, h, 2) for x in range(0, w, 2))
+                if most > worst:
+                    worst, worst_page = most, number
     if worst:
         report.facts["max_ink_percent"] = round(worst)
         if worst > ink_limit + 5:
-            report.error("ink-limit", f"total ink reaches {worst:.0f} % in a photo; the limit is {ink_limit} %")
+            report.error("ink-limit", f"page {worst_page}: total ink reaches {worst:.0f} % in a photo; the limit is {ink_limit} %"
+                         f"{rule}", worst_page)
 
 
 def images_of(resources, seen: set):
@@ -141,8 +143,11 @@ def part_of(path: Path) -> str:
 
 
 def preflight(path: Path, min_ppi: int = 300, ink_limit: int = 300, page_multiple: int = 4, safety: Safety | None = None,
-              tagged: bool = False) -> Report:
-    """``tagged``: the file is a tagged screen PDF (its output says so), checked
+              tagged: bool = False, printer=None) -> Report:
+    """``path`` checked as a printer's preflight would; against a printer
+    preset (`book.presets.Preset`) when ``printer`` is given: its boxes,
+    ink limit, PDF/X, marks and file size (`book.checks.printer`).
+    ``tagged``: the file is a tagged screen PDF (its output says so), checked
     as PDF/UA-1 rather than PDF/X; a file that says it is tagged has its structure checked too."""
     report = Report(str(path))
     if cut_short(path):
@@ -155,7 +160,7 @@ def preflight(path: Path, min_ppi: int = 300, ink_limit: int = 300, page_multipl
         return report
     with pdf:
         try:
-            read_all(path, pdf, report, min_ppi, ink_limit, page_multiple, safety, tagged)
+            read_all(path, pdf, report, min_ppi, ink_limit, page_multiple, safety, tagged, printer)
             if tagged or "/StructTreeRoot" in pdf.Root or "/MarkInfo" in pdf.Root:
                 check_structure(pdf, report)
         except (pikepdf.PdfError, AttributeError, KeyError, TypeError, ValueError) as exc:
@@ -173,13 +178,20 @@ def cut_short(path: Path) -> bool:
 
 
 def read_all(path: Path, pdf, report: Report, min_ppi: int, ink_limit: int, page_multiple: int, safety: Safety | None,
-             tagged: bool = False) -> None:
+             tagged: bool = False, printer=None) -> None:
     report.pages = len(pdf.pages)
     if report.pages % page_multiple and part_of(path) != "cover":  # a cover is one spread
         report.error("page-count", f"{report.pages} pages: not a multiple of {page_multiple} for the binding")
     report.facts["standard"] = "none"
     flavour = None if tagged else check_document(pdf, report)  # a tagged file is for the screen: PDF/UA, not PDF/X
-    check_boxes(pdf, report)
+    rule = ""
+    if printer is None:
+        check_boxes(pdf, report)
+    else:
+        from book.checks.printer import check_printer
+
+        check_printer(path, pdf, report, printer, flavour, part_of(path) == "cover")
+        ink_limit, rule = printer.ink_limit, f" (printer '{printer.name}': ink_limit)"
     check_content(pdf, report, flavour)
-    check_images(path, pdf, report, min_ppi, ink_limit)
+    check_images(path, pdf, report, min_ppi, ink_limit, rule)
     check_safety(path, pdf, report, safety or Safety())

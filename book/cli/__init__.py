@@ -14,7 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from book.cli.common import LANGS, app, check_langs, err, guarded, print_warnings, project_root, state, stdout_console, version_callback
 from book.cli.report import UsageError, emit
-from book.errors import ExitCode
+from book.errors import BookError, ExitCode
 
 __all__ = ["app", "main"]
 IGNORE_HELP = ("Silence warnings with this code (repeatable; codes as --json prints them, e.g. isbn-missing); "
@@ -237,6 +237,13 @@ def check_profile(profile: str) -> None:
     """Exit with a usage error unless ``profile`` names a registered output (`book.outputs`)."""
     from book.outputs import OUTPUTS
 
+    if profile not in OUTPUTS:  # perhaps one of the book's own: a profile of book.yaml that names a printer
+        from book.presets.profiles import register_project_profiles
+
+        try:
+            register_project_profiles(project_root())
+        except BookError:
+            pass
     if profile not in OUTPUTS:
         raise UsageError(f"--profile {profile}: unknown output; use one of {', '.join(OUTPUTS)}")
 

@@ -5,7 +5,7 @@ by epubcheck (`book.epub.check`), and the reports printed as lines or JSON."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -20,9 +20,21 @@ def preflight(
     pdfs: Annotated[list[Path], typer.Argument(metavar="FILE...", help="The PDFs and EPUBs to check.", exists=True, dir_okay=False)],
     as_json: Annotated[bool, typer.Option("--json", help="Print the reports as JSON.")] = False,
     plates: Annotated[bool, typer.Option("--plates", help="Also compare the editions' C, M and Y plates (co-edition printing).")] = False,
+    printer: Annotated[Optional[str], typer.Option("--printer", metavar="NAME", help=(
+        "Check against this printer preset (book/presets/ or the project's presets/): trim, bleed per side, ink limit, "
+        "PDF/X, marks, file size."))] = None,
 ) -> None:
-    """Check built PDFs as a printer's preflight would (or as their output says), and EPUBs with epubcheck."""
-    reports = [check_file(path, *project_settings()) for path in pdfs]
+    """Check built PDFs as a printer's preflight would (or as their output says, or as a printer preset asks), and EPUBs with epubcheck."""
+    root, settings = project_settings()
+    if printer is not None:
+        from book.checks.preflight import preflight as run_preflight
+        from book.presets import read_preset
+
+        preset = read_preset(root, printer)
+        own = {key: value for key, value in settings.items() if key != "printers"}
+        reports = [check_epub_file(path) if is_epub(path) else run_preflight(path, **own, printer=preset) for path in pdfs]
+    else:
+        reports = [check_file(path, root, settings) for path in pdfs]
     plate_problems = []
     if plates:
         from book.checks.preflight import part_of
@@ -49,21 +61,36 @@ def project_settings() -> tuple[Path | None, dict]:
         book, _ = load_book(project_root(), check_files=False)
     except BookError:
         return None, {}
-    return book.root, {"min_ppi": book.min_ppi, "ink_limit": book.ink_limit, "page_multiple": book.binding_multiple, "safety": book.safety}
+    printers = {name: p.printer for name, p in book.profiles.items() if p.printer is not None}
+    return book.root, {"min_ppi": book.min_ppi, "ink_limit": book.ink_limit, "page_multiple": book.binding_multiple, "safety": book.safety,
+                       "printers": printers}
 
 
 def check_file(path: Path, root: Path | None, settings: dict):
-    """``path`` checked by the output that made it (`book.outputs.Output.check`), an EPUB by epubcheck, or by the printer's preflight."""
+    """``path`` checked by the output that made it (`book.outputs.Output.check`), an EPUB by
+    epubcheck, against the printer preset its profile names if it names one, or by the printer's preflight."""
     from book.checks.preflight import preflight as run_preflight
     from book.outputs import output_of
 
-    if path.suffix.lower() == ".epub":
-        from book.epub.check import check_epub
-
-        return check_epub(path)
-
+    if is_epub(path):
+        return check_epub_file(path)
+    settings = dict(settings)
+    printers = settings.pop("printers", {})
     output = output_of(root, path) if root is not None else None
+    if output is not None and output.name in printers:
+        return run_preflight(path, **settings, printer=printers[output.name])
     return output.check(path, **settings) if output is not None else run_preflight(path, **settings)
+
+
+def is_epub(path: Path) -> bool:
+    return path.suffix.lower() == ".epub"
+
+
+def check_epub_file(path: Path):
+    """An EPUB checked by epubcheck (`book.epub.check`)."""
+    from book.epub.check import check_epub
+
+    return check_epub(path)
 
 
 def print_reports(reports, plate_problems, count: int) -> None:

@@ -86,12 +86,17 @@ class Output(ABC):
         """This output with book.yaml's ``profiles.<name>`` applied, then the command line's choices."""
         output = self
         settings = book.profiles.get(self.name)
+        printer = settings.printer if settings is not None else None
         if settings is not None:
-            output = replace(output, standard=settings.pdfx or output.standard,
+            output = replace(output, standard=settings.pdfx or (printer.pdfx if printer else None) or output.standard,
                              marks=output.marks if settings.marks is None else settings.marks)
         if pdfx is not None:
             output = replace(output, standard=pdfx)
         if marks is not None:
+            if marks and printer is not None and not printer.marks_allowed:
+                from book.errors import BookError
+
+                raise BookError(f"--marks: the {self.name} output's printer '{printer.name}' allows no crop marks; build without --marks")
             output = replace(output, marks=marks)
         return output if simulate_press is None else replace(output, simulate_press=simulate_press)
 

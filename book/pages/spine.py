@@ -55,6 +55,9 @@ class CoverGeometry:
     paper: str = ""  # the paper the spine is measured for (book.yaml's paper.name), told to the printer
     margins: CoverMargins = field(default_factory=lambda: CoverMargins(SAFE_MM, SAFE_MM, SAFE_MM))
     pages: int = 0  # the interior's page count the spine is measured for
+    text: bool = True  # whether the spine may carry text (a printer's minimum page count for it)
+    clearance: float = SPINE_CLEAR  # mm the spine text keeps from each fold
+    hinge: float = 0.0  # a case binding's hinge, mm from each fold on front and back, kept clear of text
 
     @property
     def panel(self) -> tuple[float, float]:
@@ -130,9 +133,30 @@ def plan_cover(book, pages: int, out) -> CoverGeometry | None:
         out.error("caliper", Where("content/book.yaml", key="paper.caliper_mm"),
                   "paper.caliper_mm: missing or zero; the spine is leaves × caliper: give one leaf's thickness in mm (e.g. 0.14)")
         return None
-    geometry = cover_geometry(book.trim, pages, book.paper.caliper_mm, book.bleed, book.binding_style,
-                              book.cover.board_mm, book.cover.wrap_mm)
-    return replace(geometry, paper=book.paper.name, margins=cover_margins(book), pages=pages)
+    printer = book.printer
+    wrap = printer.wrap_mm if printer is not None and printer.wrap_mm else book.cover.wrap_mm
+    geometry = cover_geometry(book.trim, pages, book.paper.caliper_mm, book.bleed, book.binding_style, book.cover.board_mm, wrap)
+    geometry = replace(geometry, paper=book.paper.name, margins=cover_margins(book), pages=pages)
+    if printer is None:
+        return geometry
+    geometry = replace(geometry, clearance=printer.clearance_mm, hinge=printer.hinge_mm if book.binding_style == "case" else 0.0)
+    if geometry.hinge:  # the hinge bends the board beside each fold: the cards keep the safe zone beyond it
+        geometry = replace(geometry, margins=replace(geometry.margins, side=max(geometry.margins.side, round(geometry.hinge + SAFE_MM, 2))))
+    if not spine_text_allowed(pages, printer.min_pages_for_text):
+        out.warn("spine-text-rule", Where(printer.source, key="spine.min_pages_for_text"),
+                 f"the printer '{printer.name}' allows spine text from {printer.min_pages_for_text} pages; this book has {pages}, "
+                 f"so its spine ({geometry.spine:g} mm) is left without text")
+        geometry = replace(geometry, text=False)
+    return geometry
+
+
+def spine_text_allowed(pages: int, min_pages: int) -> bool:
+    """A printer's page rule for spine text (0: none).
+
+    >>> spine_text_allowed(64, 80), spine_text_allowed(80, 80), spine_text_allowed(64, 0)
+    (False, True, True)
+    """
+    return not min_pages or pages >= min_pages
 
 
 def cover_entry(geometry: CoverGeometry, pages: int) -> dict:
@@ -148,4 +172,6 @@ def cover_entry(geometry: CoverGeometry, pages: int) -> dict:
     }
     if geometry.paper:
         entry["paper"] = geometry.paper
+    if geometry.hinge:
+        entry["hinge_mm"] = geometry.hinge
     return entry

@@ -95,7 +95,7 @@ def render_one(job: EditionJob, shared: Shared | None = None) -> Rendered:
                           foreign_names(shared.book, edition.lang, edition.catalog)) if shared.tagged else None
             tags = Renderer(shared.book, shared.pagination, edition.fonts, shared.images, edition.text, proof=shared.proof,
                             low_ppi=shared.low_ppi, standin=shared.standin, marks=marks).render(job.raw)
-        order = mark_pdf(job.raw, job.finished, marked, job.meta, shared.press, shared.photos, tags)
+        order = mark_pdf(job.raw, job.finished, marked, job.meta, shared.press, shared.photos, tags, cover=job.cover)
         job.raw.unlink()  # the raw file is as large as the finished one: keep the disk free
     except Exception as exc:  # pikepdf reports a full disk as its own error
         return Rendered(0.0, failure=failure_of(exc, job.target, shared.book.root))

@@ -23,7 +23,8 @@ def render_editions(output: Output, request: RenderRequest) -> Rendering:
     prepared, work = request.prepared, request.work
     book, root = prepared.book, prepared.book.root
     press_icc = request.press_icc if output.colour == "cmyk" else None
-    press = Press(press_icc, output_condition(book.press_profile, press_icc), output.standard, output.marks, book.bleed)
+    sides = book.printer.bleed if book.printer is not None and not book.printer.bleed.even else None
+    press = Press(press_icc, output_condition(book.press_profile, press_icc), output.standard, output.marks, book.bleed, sides)
     staged: list[Staged] = []
     edition_jobs: list[EditionJob] = []
     for edition in prepared.editions:
@@ -33,7 +34,7 @@ def render_editions(output: Output, request: RenderRequest) -> Rendering:
             edition_jobs.append(EditionJob(edition, meta, work / f"{edition.lang}-raw.pdf", work / f"{edition.lang}.pdf", target))
             staged.append(Staged(work / f"{edition.lang}.pdf", target, {
                 "lang": edition.lang, "profile": output.name, "part": output.part, "pages": len(prepared.pagination.pages),
-                "trim_mm": list(book.trim), "bleed_mm": book.bleed, "sources": None}))  # once the workers have read the photos
+                "trim_mm": list(book.trim), "bleed_mm": book.bleed, **bleed_sides(sides), "sources": None}))  # once the workers have read the photos
     for edition in prepared.editions:
         target = output.path(root, book, edition.lang, "cover")
         if edition.cover is not None and target.relative_to(root).as_posix() in request.todo:
@@ -69,3 +70,10 @@ def doc_meta(book, lang: str, info: dict[str, str], part: str) -> DocMeta:
     """What one finished PDF says about itself, dated from the sources."""
     return DocMeta(lang, info["title"], source_date(book.date), f"{book.slug}-{lang}-{part}", info["author"], info["subject"],
                    f"{book.slug} {lang}")
+
+
+def bleed_sides(sides) -> dict:
+    """The manifest's word on a bleed that differs by side (none when it is the same all round)."""
+    if sides is None:
+        return {}
+    return {"bleed_sides_mm": {"top": sides.top, "bottom": sides.bottom, "outside": sides.outside, "gutter": sides.gutter}}

@@ -10,8 +10,7 @@ from pathlib import Path
 from book.errors import ConfigError, Problem, Problems
 from book.grid import Grid
 from book.languages import TABLE, known, nfc
-from book.model import Book, Message, ProfileSettings, Safety
-from book.outputs import OUTPUTS
+from book.model import Book, Message, Safety
 from book.publication import Paper
 from book.sources.artwork import load_artworks
 from book.sources.chapters import ID_RE, SEPARATIONS, load_chapters
@@ -53,7 +52,6 @@ COLOUR_KEYS = {"press_profile": Key(str, "FOGRA39"), "ink_limit": Key(float, 300
                "greyscale": Key(str, "four-colour", choices=SEPARATIONS,
                                 doc="How greyscale photos print: four-colour (a neutral of all four inks through the press profile, "
                                     "within the ink limit) or k-only (the black plate alone); a photo's `separation` overrides it.")}
-PROFILE_KEYS = {"pdfx": Key(str, None, choices=("x1a", "x4")), "marks": Key(bool)}
 SAFETY_KEYS = {"trim": Key(float, 5.0, low=0, high=50), "gutter": Key(float, 5.0, low=0, high=50)}
 LABELS = {"chapter": ("number",), "credit": ("credit",), "page": ("page",), "pages": ("pages",), "cover": ()}
 # 'pages' (a spread's range in the credits) falls back to 'page'; without 'cover' the cover photo is not credited
@@ -70,9 +68,14 @@ BOOK_MESSAGES = (("title", "The book's title: cover, half-title and title page."
                  ("publisher", "The publisher's name on the title page."))
 
 
-def load_book(root: Path, check_files: bool = True, problems: Problems | None = None) -> tuple[Book, list[Problem]]:
+def load_book(root: Path, check_files: bool = True, problems: Problems | None = None,
+              profile: str | None = None) -> tuple[Book, list[Problem]]:
     """Read the whole project. Raises ConfigError listing every error found;
-    returns the book and its warnings otherwise (all are in ``problems`` too)."""
+    returns the book and its warnings otherwise (all are in ``problems`` too).
+    ``profile``: the output being built, whose printer preset's figures
+    (bleed, ink limit, press profile, caliper) replace book.yaml's."""
+    from book.presets.profiles import apply_printer, load_profiles  # book.presets reads its files with book.sources
+
     out = problems if problems is not None else Problems()
     doc = read_yaml(root / "content" / "book.yaml", "content/book.yaml")
     top = Section(doc, (), doc.data, out, BOOK_KEYS)
@@ -105,7 +108,11 @@ def load_book(root: Path, check_files: bool = True, problems: Problems | None = 
             out.error("schema", top.where("photo_dirs", index), f"photo_dirs[{index}]: give a folder path as text, e.g. ../archive/photos")
         elif not photo_roots(root, [folder])[1].is_dir():
             out.error("missing-file", top.where("photo_dirs", index), f"photo_dirs[{index}]: folder {folder} not found; create it or correct the path")
-    layouts = load_layouts(root, out, grid, trim, top.read("bleed_mm"))
+    given = top.data.get("profiles")
+    profiles = load_profiles(root, top.sub("profiles", set(given) if isinstance(given, dict) else set()), out)
+    printer = profiles[profile].printer if profile in profiles else None
+    bleed = printer.bleed.widest if printer is not None else top.read("bleed_mm")
+    layouts = load_layouts(root, out, grid, trim, bleed)
     styles = load_styles(root, out)
     for layout in layouts.values():
         for frame in layout.frames.values():
@@ -114,7 +121,7 @@ def load_book(root: Path, check_files: bool = True, problems: Problems | None = 
     check_press_file(root, colour, out)
     published = read_date(top, "publication_date")
     safety = top.sub("safety_mm", SAFETY_KEYS)
-    check_frames_on_page(layouts, trim, top.read("bleed_mm"), out)
+    check_frames_on_page(layouts, trim, bleed, out)
     messages = {key: Message(f"book:{key}", top.read(key), top.where(key), comment) for key, comment in BOOK_MESSAGES}
     book = Book(
         root=root,
@@ -126,7 +133,7 @@ def load_book(root: Path, check_files: bool = True, problems: Problems | None = 
         publisher=messages["publisher"],
         year=top.read("year") or (published.year if published else datetime.date.today().year),
         trim=trim,
-        bleed=top.read("bleed_mm"),
+        bleed=bleed,
         margins={key: getattr(grid, key) for key in MARGIN_KEYS},
         binding_multiple=multiple,
         binding_style=binding.read("style"),
@@ -141,13 +148,14 @@ def load_book(root: Path, check_files: bool = True, problems: Problems | None = 
         styles=styles,
         fonts=load_fonts(root, out, editions, styles),
         publication_date=published,
-        profiles=load_profiles(top.sub("profiles", set(OUTPUTS))),
+        profiles=profiles,
         safety=Safety(safety.read("trim"), safety.read("gutter")),
         photo_roots=photo_roots(root, [f for f in photo_dirs if isinstance(f, str) and f.strip()]),
         contacts=load_contacts(top.sub("translation", {"report_to"} | set(TABLE) - {source}), source),
         grid=grid,
         ignore=read_ignore(top, out),
     )
+    apply_printer(book, profile, out, top.where("trim_mm"))
     book.keep_together = load_keep_together(top.sub("keep_together", set(editions)))
     book.credits_by = top.sub("credits", CREDITS_KEYS).read("by")
     book.matter = matter_texts(source, top.where())
@@ -267,21 +275,6 @@ def read_date(section: Section, key: str) -> datetime.date | None:
     if isinstance(value, datetime.datetime):
         value = value.date()
     return value
-
-
-def load_profiles(section: Section) -> dict[str, ProfileSettings]:
-    """``profiles.<output>``: the PDF/X flavour and crop marks of each output."""
-    found = {}
-    for name in sorted(section.data):
-        if name not in OUTPUTS:
-            continue
-        options = section.sub(name, PROFILE_KEYS)
-        pdfx = options.read("pdfx")
-        if pdfx and OUTPUTS[name].colour != "cmyk":
-            options.bad("pdfx", f"the {name} output is RGB; PDF/X applies to the print output only")
-            pdfx = None
-        found[name] = ProfileSettings(pdfx, options.read("marks"))
-    return found
 
 
 CODE_RE = r"[a-z][a-z0-9-]*"

@@ -10,13 +10,13 @@ from pathlib import Path
 from book.files import sha256_file
 from book.languages import catalog_rel
 
-SOURCE_DIRS = ("content", "layouts")
+SOURCE_DIRS = ("content", "layouts", "presets")  # presets/: the project's own printer presets
 SOURCE_FILES = ("fonts/fonts.yaml",)
 
 
 def input_files(root: Path, lang: str) -> list[str]:
     """The sources of ``lang``'s edition, relative to ``root``, sorted: every file
-    under content/ and layouts/, the font table and the edition's catalog."""
+    under content/, layouts/ and presets/, the font table and the edition's catalog."""
     found = []
     for folder in SOURCE_DIRS:
         base = root / folder

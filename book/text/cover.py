@@ -20,7 +20,7 @@ from book.errors import Problems, Where
 from book.languages import language
 from book.model import MM, Book
 from book.pages.cover_plan import CoverPlan, plan_design
-from book.pages.spine import SPINE_CLEAR, CoverGeometry, pages_for_spine
+from book.pages.spine import CoverGeometry, pages_for_spine
 from book.text.fonts import EditionFonts
 from book.text.ink import ink_across, ink_height
 from book.text.setting import Placement
@@ -160,36 +160,40 @@ class CoverSetter:
             top = plan.mark[1] + plan.mark[3] + plan.row_gutter
         (bar_w, bar_h), text = BARCODE_MM, self.book.cover.back_text if self.book.cover else None
         field_w, field_h = bar_w + 2 * FIELD_PAD, bar_h + ISBN_LINE_MM + 2 * FIELD_PAD
+        area = self.book.printer.barcode_mm if self.book.printer is not None else None
+        if area:  # the printer's barcode area, kept clear: it may print its own barcode there
+            field_w, field_h = max(field_w, area[0]), max(field_h, area[1])
+        reserve = bool(self.book.isbn or area)
         field_x, field_top = x + width - field_w, bottom - field_h
         beside, isbn = width - field_w - BARCODE_GAP, None
-        if self.book.isbn and (width < field_w or bottom - top < field_h):
+        if reserve and (width < field_w or bottom - top < field_h):
             self.out.error("cover-layout", Where("content/book.yaml", key="trim_mm"),
                            f"{self.lang}: the barcode and its ISBN need {field_w:.1f} × {field_h:.1f} mm, the back's type area "
                            f"has {width:.1f} × {bottom - top:.1f} mm at the {self.trim}; choose a larger trim_mm")
             return
-        if self.book.isbn:
+        if reserve:
             cover.fields.append((round(field_x, 2), round(field_top, 2), field_w, field_h))
         if texts["isbn"]:
-            bx, bar_top = field_x + FIELD_PAD, bottom - FIELD_PAD - bar_h
+            bx, bar_top = field_x + (FIELD_PAD if not area else (field_w - bar_w) / 2), bottom - FIELD_PAD - bar_h
             cover.barcode, cover.isbn = (round(bx, 2), round(bar_top, 2)), "".join(ch for ch in texts["isbn"] if ch.isdigit())
             isbn = self.block("ISBN", texts["isbn"], "cover-isbn", (bx, bar_top - ISBN_LINE_MM, bar_w, ISBN_LINE_MM),
                               Where("layouts/styles.yaml", key="cover-isbn"),
                               f"the line above the barcode is {ISBN_LINE_MM:g} mm high; lower cover-isbn's size in layouts/styles.yaml")
         room = bottom - top
-        publisher = self.block("publisher", texts["publisher"], "cover-publisher", (x, top, beside if self.book.isbn else width, room),
+        publisher = self.block("publisher", texts["publisher"], "cover-publisher", (x, top, beside if reserve else width, room),
                                self.book.publisher, f"the back's type area is {room:.0f} mm tall at the {self.trim}")
         if publisher is not None:
             publisher.top = bottom - depth(publisher.lines)
             room = publisher.top - TEXT_GAP - top
         credit = None
         if texts["credit"] and publisher is not None:  # the cover photo's credit, above the publisher
-            credit = self.block("photo credit", texts["credit"], "cover-credit", (x, top, beside if self.book.isbn else width, room),
+            credit = self.block("photo credit", texts["credit"], "cover-credit", (x, top, beside if reserve else width, room),
                                 self.book.cover.photo.credit, f"the back's type area above the publisher is {room:.0f} mm tall")
             if credit is not None:
                 credit.top = publisher.top - TEXT_GAP / 2 - depth(credit.lines)
                 room = credit.top - TEXT_GAP - top
         measure = min(plan.back_measure, width)
-        if self.book.isbn and x + measure > field_x - BARCODE_GAP:  # a narrow back: the text ends above the barcode's field
+        if reserve and x + measure > field_x - BARCODE_GAP:  # a narrow back: the text ends above the barcode's field
             room = min(room, field_top - TEXT_GAP - top)
         if text is not None and text.text:
             back = self.block("back text", texts["back"], "cover-back", (x, top, measure, room), text,
@@ -200,7 +204,11 @@ class CoverSetter:
 
     def set_spine(self, cover: CoverText, texts: dict[str, str]) -> None:
         """The title from the head, the publisher to the foot, as large as the spine
-        style allows with their ink 1.6 mm clear of each fold; none on a spine too narrow."""
+        style allows with their ink clear of each fold (1.6 mm, or the printer's
+        clearance); none on a spine too narrow, or below the printer's page count for it."""
+        if not self.g.text:  # the printer's page rule, warned of once for the book (`book.pages.spine.plan_cover`)
+            cover.note = "the printer allows no spine text at this page count"
+            return
         style = self.book.style("spine", self.lang)
         vertical = language(self.lang).vertical
         if vertical:
@@ -210,7 +218,7 @@ class CoverSetter:
             low, high = min(i[0] for i in inks), max(i[1] for i in inks)
             reach, middle = (high - low) / 2, (high + low) / 2  # the line's ink is centred across the spine
         reach = max(reach, 0.5)  # em from the spine's middle to the farthest ink
-        size = min(style.size, math.floor((self.g.spine / 2 - SPINE_CLEAR) * MM / reach * 10 + 1e-6) / 10)  # in tenths of a point
+        size = min(style.size, math.floor((self.g.spine / 2 - self.g.clearance) * MM / reach * 10 + 1e-6) / 10)  # in tenths of a point
         if size < style.min_size:
             self.spine_too_narrow(cover, style.min_size, reach)
             return
@@ -279,11 +287,11 @@ class CoverSetter:
 
     def spine_too_narrow(self, cover: CoverText, smallest: float, reach: float) -> None:
         """No spine text, and a warning naming the page count from which it fits."""
-        book, need = self.book, 2 * (SPINE_CLEAR + smallest * reach / MM)
+        book, need = self.book, 2 * (self.g.clearance + smallest * reach / MM)
         board = book.cover.board_mm if book.cover else 0.0
         pages = pages_for_spine(need, book.paper.caliper_mm, book.binding_style, board, book.binding_multiple)
         cover.note = (f"the spine is {self.g.spine:g} mm wide ({self.g.pages} pages); its text at the spine style's {smallest:g} pt "
-                      f"needs {need:.2f} mm to keep {SPINE_CLEAR:g} mm from each fold, so the spine is left without text; "
+                      f"needs {need:.2f} mm to keep {self.g.clearance:g} mm from each fold, so the spine is left without text; "
                       f"spine text becomes possible from {pages} pages on this paper (caliper {book.paper.caliper_mm:g} mm)")
         self.out.warn("spine-narrow", Where("content/book.yaml", key="paper.caliper_mm"), f"{self.lang}: {cover.note}")
 
