@@ -61,8 +61,8 @@ def test_help_shows_values_not_python_types(path, flag):
 
 def test_arguments_show_their_metavar():
     text = CliRunner().invoke(app, ["preflight", "-h"], env={"COLUMNS": "80"}).output
-    assert text.splitlines()[0].endswith("preflight [OPTIONS] PDF...")
-    assert re.search(r"^  PDF\.\.\.  The PDFs to check\.  \[required\]$", text, re.M), text
+    assert text.splitlines()[0].endswith("preflight [OPTIONS] FILE...")
+    assert re.search(r"^  FILE\.\.\.  The PDFs and EPUBs to check\.  \[required\]$", text, re.M), text
     text = CliRunner().invoke(app, ["init", "-h"], env={"COLUMNS": "80"}).output
     assert text.splitlines()[0].endswith("init [OPTIONS] FOLDER") and "--source-language [vi|en|zh|ko|ja]" in text
     assert "--profile [print|screen|proof]" in CliRunner().invoke(app, ["preview", "-h"]).output

@@ -23,12 +23,20 @@ PROFILE_KEYS = {"pdfx": Key(str, None, choices=("x1a", "x4")), "marks": Key(bool
 OVERRIDES = {key: spec for key, spec in PRESET_KEYS.items() if key not in ("name", "pdfx")}
 
 
+# The outputs registered from the book read last: reading another book replaces them,
+# so that one project's profiles are never offered in another's.
+FROM_BOOK: set[str] = set()
+
+
 def register_profiles(root: Path, data: dict | None) -> list[str]:
     """Register a print output for each profile that names a printer and is
     not a registered output yet; returns their names."""
-    from book.outputs import OUTPUTS, register
+    from book.outputs import OUTPUTS, register, unregister
     from book.outputs.pdf import PRINT
 
+    for name in sorted(FROM_BOOK):
+        unregister(name)
+    FROM_BOOK.clear()
     names = []
     for name, options in sorted((data or {}).items()):
         if not (isinstance(name, str) and isinstance(options, dict) and options.get("printer")) or name in OUTPUTS.builtin:
@@ -37,6 +45,7 @@ def register_profiles(root: Path, data: dict | None) -> list[str]:
         if known is None or (type(known) is type(PRINT) and known.for_press):  # not another package's output of that name
             register(replace(PRINT, name=name))
             names.append(name)
+    FROM_BOOK.update(names)
     return names
 
 
