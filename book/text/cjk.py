@@ -28,9 +28,9 @@ from functools import lru_cache
 from reportlab.pdfbase import pdfmetrics
 
 from book.model import Style
-from book.text.cjk_breaks import NAME_PENALTY, soft_offsets, split_keep
+from book.text.cjk_breaks import NAME_PENALTY, break_prices, soft_offsets, split_keep
 from book.text.compose import INFEASIBLE, Chosen, Composer, Item, Spacing
-from book.text.linebreak import INSEPARABLE, Atom, is_ideographic, split_atoms
+from book.text.linebreak import INSEPARABLE, NO_START, Atom, is_ideographic, split_atoms
 
 QUARTER = 0.25  # em: 四分アキ between CJK and Latin or digits
 SPACE_UNITS = 2.5  # a space between words or scripts adjusts this many times as much as a CJK gap
@@ -39,6 +39,10 @@ GAP_LIMIT = 0.1  # em: the most a gap between two CJK characters opens (a space:
 SPACE_FIRST = 0.125  # em a space opens before the CJK gaps do (a quarter-em space becomes three-eighths)
 UNIT_SHRINK = 0.03  # em per unit a tight line may close
 BEYOND_LIMIT = 1e5  # badness of a line that needs more than GAP_LIMIT
+LOOSE_GROWTH = 20.0  # past 0.05 em a gap (UNIT_STRETCH), badness grows this many times faster per 0.05 em
+# A paragraph's last line of so few characters (punctuation aside), or shorter than LAST_SHARE of the measure.
+SHORT_LAST = {1: 1e8, 2: 5e6, 3: 5e5}
+LAST_SHARE, SHORT_SHARE_DEMERITS = 0.2, 5e4
 HANGING = frozenset("、。，．")  # the marks that may hang at a line end (ぶら下げ)
 WORD_SPACES = frozenset(" \t\n")  # spaces between words; an ideographic space is a character
 
@@ -148,7 +152,18 @@ def grid_measure(width: float, size: float, style: Style) -> float:
 
 class GridComposer(Composer):
     """The paragraph composer with JLREQ's limits: a line that would open its
-    CJK gaps past ``GAP_LIMIT`` is all but refused, and a hanging mark hangs whole."""
+    CJK gaps past ``GAP_LIMIT`` is all but refused, one past half that costs
+    steeply more (so earlier lines take a character more or less instead), a
+    hanging mark hangs whole, and a last line keeps four characters or more."""
+
+    def last_line_demerits(self, start, natural: float = 0.0) -> float:
+        """A last line of fewer than four characters besides its punctuation
+        ("前身。"), or shorter than a fifth of the measure."""
+        if start.index < 0:
+            return 0.0
+        text = "".join(item.atom.text for item in self.items[start.index + 1:])
+        count = sum(1 for ch in text if ch not in NO_START and not ch.isspace())
+        return SHORT_LAST.get(count, 0.0) + (SHORT_SHARE_DEMERITS if natural < LAST_SHARE * self.width else 0.0)
 
     def badness(self, natural: float, gaps: int, last: bool, trim: float = 0.0) -> float:
         if trim and natural > self.width + 0.01:
@@ -165,15 +180,17 @@ class GridComposer(Composer):
             return super().badness(natural, gaps, last)
         if slack <= 0.01:
             return 0.0
-        if slack > GAP_LIMIT / UNIT_STRETCH * self.spacing.stretch * gaps + 0.01:
-            return BEYOND_LIMIT + slack
-        return 100 * (slack / (self.spacing.stretch * gaps)) ** 3
+        ratio = slack / (self.spacing.stretch * max(gaps, 1))
+        if not gaps or slack > GAP_LIMIT / UNIT_STRETCH * self.spacing.stretch * gaps + 0.01:
+            return BEYOND_LIMIT * (1 + ratio - GAP_LIMIT / UNIT_STRETCH)  # the looser, the dearer still
+        return 100 * ratio ** 3 * (1 + LOOSE_GROWTH * max(0.0, ratio - 1))
 
 
 def measure_items(fonts, atoms: list[Atom], style: Style, lang: str, size: float, text: str,
                   soft: tuple[str, ...]) -> list[Item]:
     tracking = style.tracking / 1000 * size
     inside = soft_offsets(text, soft)
+    prices = break_prices(text, lang)
     items: list[Item] = []
     for number, atom in enumerate(atoms):
         glyphs, lead, trail = atom_glyphs(fonts, atom, style.font, size, tracking)
@@ -186,7 +203,10 @@ def measure_items(fonts, atoms: list[Atom], style: Style, lang: str, size: float
             space, after = boundary(visible[-1].ch, atoms[number + 1].text, between, size)
             units += after
         hang = line_end_room(style, atom, visible, trail)
-        penalty = NAME_PENALTY * inside.get(atoms[number + 1].start, 0) if number + 1 < len(atoms) else 0.0
+        penalty = 0.0
+        if number + 1 < len(atoms):
+            at = atoms[number + 1].start
+            penalty = NAME_PENALTY * inside.get(at, 0) + prices.get(at, 0.0)
         items.append(Item(atom, width, space, [], lead, hang, penalty, units))
     return items
 
