@@ -79,7 +79,7 @@ def phrase_inside(text: str, lang: str) -> frozenset[int]:
     splits a word from its particle or a word in two.
 
     >>> sorted(phrase_inside("港口的前身。", "zh"))
-    [1, 3, 4, 5]
+    [1, 4, 5]
     """
     model = PHRASE_MODELS.get(lang)
     if not model:
@@ -98,9 +98,9 @@ def break_prices(text: str, lang: str) -> dict[int, float]:
     """Demerits for a line break before each offset of ``text``: inside a
     katakana word, inside a BudouX phrase (the larger counts).
 
-    >>> prices = break_prices("コンテナトレーラーの港口", "ja")
-    >>> prices[5] == KATAKANA_PENALTY, prices.get(9, 0.0)
-    (True, 0.0)
+    >>> prices = break_prices("コンテナトレーラーの港に着く", "ja")
+    >>> prices[5] == KATAKANA_PENALTY, prices[9], prices.get(12, 0.0)
+    (True, 3000.0, 0.0)
     """
     prices = dict.fromkeys(phrase_inside(text, lang), PHRASE_PENALTY.get(lang, 0.0))
     if lang == "ja":
