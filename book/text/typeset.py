@@ -282,7 +282,7 @@ def set_parts(fonts: EditionFonts, parts: list[Part], lang: str, width: float, s
     for part in parts:
         style = part.style
         size = max(style.size * scale, style.min_size)
-        measure = min(width, style.measure * size) if style.measure else width
+        measure = style.line_measure(size, width)  # a caption's measure_chars: `book.text.captions`
         paragraphs = [p.strip() for p in part.text.replace("\r", "").split("\n\n") if p.strip()]
         for p_index, paragraph in enumerate(paragraphs):
             gap = 0.0
