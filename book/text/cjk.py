@@ -39,6 +39,8 @@ GAP_LIMIT = 0.1  # em: the most a gap between two CJK characters opens (a space:
 SPACE_FIRST = 0.125  # em a space opens before the CJK gaps do (a quarter-em space becomes three-eighths)
 UNIT_SHRINK = 0.03  # em per unit a tight line may close
 BEYOND_LIMIT = 1e5  # badness of a line that needs more than GAP_LIMIT
+SQUEEZE_BADNESS = 25.0  # per em of marks' empty halves closed up in a line (a line spread by 0.05 em: 100)
+SQUEEZABLE = frozenset("、。，．：；」』）］｝〕〉》】〙〗’”")  # marks whose right half is empty: closed up mid-line
 LOOSE_GROWTH = 20.0  # past 0.05 em a gap (UNIT_STRETCH), badness grows this many times faster per 0.05 em
 # A paragraph's last line of so few characters (punctuation aside), or shorter than LAST_SHARE of the measure.
 SHORT_LAST = {1: 1e8, 2: 5e6, 3: 5e5}
@@ -165,17 +167,23 @@ class GridComposer(Composer):
         count = sum(1 for ch in text if ch not in NO_START and not ch.isspace())
         return SHORT_LAST.get(count, 0.0) + (SHORT_SHARE_DEMERITS if natural < LAST_SHARE * self.width else 0.0)
 
-    def badness(self, natural: float, gaps: int, last: bool, trim: float = 0.0) -> float:
+    def badness(self, natural: float, gaps: int, last: bool, trim: float = 0.0, squeeze: float = 0.0) -> float:
         if trim and natural > self.width + 0.01:
             natural -= trim  # the mark hangs outside the measure
         slack = self.width - natural
         if slack < -0.01:
+            # First the marks' empty halves close up (cheap: punctuation set half-width, JLREQ 3.8.2).
+            marks = min(-slack, squeeze)
+            bad = SQUEEZE_BADNESS * marks / self.spacing.stretch * UNIT_STRETCH
+            rest = -slack - marks
+            if rest <= 0.01:
+                return bad
             if last:
-                return INFEASIBLE  # a paragraph's last line is set solid: it breaks earlier rather than close up
+                return INFEASIBLE  # a paragraph's last line keeps its gaps solid: it breaks earlier rather than close up
             shrink = self.spacing.shrink * gaps
-            if shrink <= 0 or -slack > shrink + 0.01:
+            if shrink <= 0 or rest > shrink + 0.01:
                 return INFEASIBLE
-            return 100 * (-slack / shrink) ** 3
+            return bad + 100 * (rest / shrink) ** 3
         if not self.justify or last:
             return super().badness(natural, gaps, last)
         if slack <= 0.01:
@@ -207,8 +215,18 @@ def measure_items(fonts, atoms: list[Atom], style: Style, lang: str, size: float
         if number + 1 < len(atoms):
             at = atoms[number + 1].start
             penalty = NAME_PENALTY * inside.get(at, 0) + prices.get(at, 0.0)
-        items.append(Item(atom, width, space, [], lead, hang, penalty, units))
+        rooms = [mark_room(g, size) for g in visible]
+        items.append(Item(atom, width, space, [], lead, hang, penalty, units, sum(rooms), sum(rooms[:-1])))
     return items
+
+
+def mark_room(glyph: Glyph, size: float) -> float:
+    """What a full-width closing mark gives up mid-line when the line is tight: its empty half.
+
+    >>> mark_room(Glyph("、", "f", 10.0, 10.0), 10), mark_room(Glyph("、", "f", 5.0, 10.0), 10), mark_room(Glyph("海", "f", 10.0, 10.0), 10)
+    (5.0, 0.0, 0.0)
+    """
+    return max(0.0, glyph.advance - 0.5 * size) if glyph.ch in SQUEEZABLE and glyph.advance > 0.75 * size else 0.0
 
 
 def line_end_room(style: Style, atom: Atom, visible: list[Glyph], trail: float) -> float:
@@ -293,9 +311,13 @@ def draw_cjk_line(fonts, items: list[Item], chosen: Chosen, style: Style, size: 
     if natural > measure + 0.01:  # the line-end mark gives its room whole, or not at all
         hang = line_end_room(style, atoms[-1], [g for g in atom_set if g.ch not in WORD_SPACES], trail)
     delta = measure - (natural - hang)
-    if style.align != "justify" or (chosen.last and delta >= 0):
-        delta = 0.0
-    added = adjust(gaps, delta, size) if delta else [0.0] * len(gaps)
+    if delta >= 0 and (style.align != "justify" or chosen.last):
+        delta = 0.0  # a tight line closes up in every alignment; only a justified one opens
+    rooms = [mark_room(g, size) for g in visible[:-1]]
+    marks = min(-delta, sum(rooms)) if delta < 0 else 0.0  # a tight line closes its marks' empty halves first
+    added = adjust(gaps, delta + marks, size) if abs(delta + marks) > 1e-9 else [0.0] * len(gaps)
+    if marks:
+        added = [a - marks * r / sum(rooms) for a, r in zip(added, rooms, strict=True)]
     shift = {"center": (width - natural) / 2, "right": width - natural}.get(style.align, 0.0)
     x = max(0.0, shift) + start
     places = []
