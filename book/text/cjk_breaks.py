@@ -6,9 +6,9 @@ katakana word never leaves one or two kana alone on either line
 katakana run are closed, and a break further inside costs nearly as much as
 a line spread past the limit ("コンテナト|レーラー"). A break inside a BudouX
 phrase (a word and its particles: "世|界", "港|口") costs about as much as a
-line spread by 0.05 em. A Japanese name or term of the glossary breaks only
-when the one other way is a line spread past the limit; Chinese names and
-terms stay whole.
+line spread by 0.05 em. A Japanese name or term of the glossary never
+breaks while any other way through the paragraph exists, even a line spread
+past the limit; Chinese names and terms stay whole.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 KATAKANA_EDGE = 3  # kana either side of a break inside a katakana word
-NAME_PENALTY = 1e9  # demerits for a Japanese line ending inside a name or term (above any line within the limit)
+NAME_PENALTY = 1e12  # demerits for a Japanese line ending inside a name or term: above a line spread past the limit
 KATAKANA_PENALTY = 3e7  # inside a katakana word, three kana or more each side (about a line spread by 0.08 em)
 # Inside a BudouX phrase: in Chinese (a word: "港|口") about one line spread by 0.05 em; in
 # Japanese (a word with its particles, longer) less, as JIS lets any two characters part.
