@@ -26,7 +26,7 @@ from book.text.linebreak import SENTENCE_END, Atom, capitalised
 NAME_BREAK = 15000.0  # demerits for a break inside a name: a line at about 70 % of the measure costs as much
 NATURAL_BREAK = 3000.0  # ... at its natural point (after "Island", before "Cát Bi"): a line at about 80 %
 SHORT_NAME_BREAK = 9000.0  # inside a place of two or three words, or leaving one word of a longer name alone
-COMPOUND_BREAK = 6000.0  # between the two syllables of a Vietnamese word: a line at about 78 %
+COMPOUND_BREAK = 12000.0  # between the two syllables of a Vietnamese word: a line at about 75 %
 LOCKED = float("inf")
 COMPOUNDS_FILE = Path(__file__).resolve().parent.parent / "data" / "vi_compounds.txt"
 PERSON_WORDS = 4  # a surname and the names after it ("Nguyễn Thị Thu Trang"), never broken
@@ -234,7 +234,8 @@ def name_breaks(words: list[Atom], text: str, keep: tuple[str, ...], lang: str,
             if prev.text.lower() in ("ngày", "tháng") and (word.text[:1].isdigit() or bare(word.text) in VI_MONTHS):
                 costs[word.start] = LOCKED  # "Ngày 13/5/1955", "tháng Năm"
             elif (bare(prev.text).lower(), bare(word.text).lower()) in vi_compounds() and prev.text == bare(prev.text):
-                settle(costs, word.start, COMPOUND_BREAK)  # "trung / tâm"
+                if costs.get(word.start) != LOCKED:  # "trung / tâm"; inside a name, on top of its price
+                    costs[word.start] = costs.get(word.start, 0.0) + COMPOUND_BREAK
     locked = {offset for offset, cost in costs.items() if cost == LOCKED}
     return locked, {offset: cost for offset, cost in costs.items() if cost != LOCKED}
 
