@@ -29,22 +29,15 @@ from reportlab.pdfbase import pdfmetrics
 
 from book.model import Style
 from book.text.cjk_breaks import NAME_PENALTY, break_prices, soft_offsets, split_keep
-from book.text.compose import INFEASIBLE, Chosen, Composer, Item, Spacing
-from book.text.linebreak import INSEPARABLE, NO_START, Atom, is_ideographic, split_atoms
+from book.text.cjk_grid import GAP_LIMIT, UNIT_STRETCH, GridComposer
+from book.text.compose import Chosen, Item, Spacing
+from book.text.linebreak import INSEPARABLE, Atom, is_ideographic, split_atoms
 
 QUARTER = 0.25  # em: 四分アキ between CJK and Latin or digits
 SPACE_UNITS = 2.5  # a space between words or scripts adjusts this many times as much as a CJK gap
-UNIT_STRETCH = 0.05  # em per unit at badness 100
-GAP_LIMIT = 0.1  # em: the most a gap between two CJK characters opens (a space: SPACE_UNITS times it)
 SPACE_FIRST = 0.125  # em a space opens before the CJK gaps do (a quarter-em space becomes three-eighths)
 UNIT_SHRINK = 0.03  # em per unit a tight line may close
-BEYOND_LIMIT = 1e5  # badness of a line that needs more than GAP_LIMIT
-SQUEEZE_BADNESS = 25.0  # per em of marks' empty halves closed up in a line (a line spread by 0.05 em: 100)
 SQUEEZABLE = frozenset("、。，．：；」』）］｝〕〉》】〙〗’”")  # marks whose right half is empty: closed up mid-line
-LOOSE_GROWTH = 20.0  # past 0.05 em a gap (UNIT_STRETCH), badness grows this many times faster per 0.05 em
-# A paragraph's last line of so few characters (punctuation aside), or shorter than LAST_SHARE of the measure.
-SHORT_LAST = {1: 1e8, 2: 5e6, 3: 5e5}
-LAST_SHARE, SHORT_SHARE_DEMERITS = 0.2, 5e4
 HANGING = frozenset("、。，．")  # the marks that may hang at a line end (ぶら下げ)
 WORD_SPACES = frozenset(" \t\n")  # spaces between words; an ideographic space is a character
 
@@ -152,48 +145,6 @@ def grid_measure(width: float, size: float, style: Style) -> float:
     return math.floor(width / size + 1e-6) * size
 
 
-class GridComposer(Composer):
-    """The paragraph composer with JLREQ's limits: a line that would open its
-    CJK gaps past ``GAP_LIMIT`` is all but refused, one past half that costs
-    steeply more (so earlier lines take a character more or less instead), a
-    hanging mark hangs whole, and a last line keeps four characters or more."""
-
-    def last_line_demerits(self, start, natural: float = 0.0) -> float:
-        """A last line of fewer than four characters besides its punctuation
-        ("前身。"), or shorter than a fifth of the measure."""
-        if start.index < 0:
-            return 0.0
-        text = "".join(item.atom.text for item in self.items[start.index + 1:])
-        count = sum(1 for ch in text if ch not in NO_START and not ch.isspace())
-        return SHORT_LAST.get(count, 0.0) + (SHORT_SHARE_DEMERITS if natural < LAST_SHARE * self.width else 0.0)
-
-    def badness(self, natural: float, gaps: int, last: bool, trim: float = 0.0, squeeze: float = 0.0) -> float:
-        if trim and natural > self.width + 0.01:
-            natural -= trim  # the mark hangs outside the measure
-        slack = self.width - natural
-        if slack < -0.01:
-            # First the marks' empty halves close up (cheap: punctuation set half-width, JLREQ 3.8.2).
-            marks = min(-slack, squeeze)
-            bad = SQUEEZE_BADNESS * marks / self.spacing.stretch * UNIT_STRETCH
-            rest = -slack - marks
-            if rest <= 0.01:
-                return bad
-            if last:
-                return INFEASIBLE  # a paragraph's last line keeps its gaps solid: it breaks earlier rather than close up
-            shrink = self.spacing.shrink * gaps
-            if shrink <= 0 or rest > shrink + 0.01:
-                return INFEASIBLE
-            return bad + 100 * (rest / shrink) ** 3
-        if not self.justify or last:
-            return super().badness(natural, gaps, last)
-        if slack <= 0.01:
-            return 0.0
-        ratio = slack / (self.spacing.stretch * max(gaps, 1))
-        if not gaps or slack > GAP_LIMIT / UNIT_STRETCH * self.spacing.stretch * gaps + 0.01:
-            return BEYOND_LIMIT * (1 + ratio - GAP_LIMIT / UNIT_STRETCH)  # the looser, the dearer still
-        return 100 * ratio ** 3 * (1 + LOOSE_GROWTH * max(0.0, ratio - 1))
-
-
 def measure_items(fonts, atoms: list[Atom], style: Style, lang: str, size: float, text: str,
                   soft: tuple[str, ...]) -> list[Item]:
     tracking = style.tracking / 1000 * size
@@ -215,18 +166,26 @@ def measure_items(fonts, atoms: list[Atom], style: Style, lang: str, size: float
         if number + 1 < len(atoms):
             at = atoms[number + 1].start
             penalty = NAME_PENALTY * inside.get(at, 0) + prices.get(at, 0.0)
-        rooms = [mark_room(g, size) for g in visible]
+        rooms = [mark_room(fonts, g, size) for g in visible]
         items.append(Item(atom, width, space, [], lead, hang, penalty, units, sum(rooms), sum(rooms[:-1])))
     return items
 
 
-def mark_room(glyph: Glyph, size: float) -> float:
-    """What a full-width closing mark gives up mid-line when the line is tight: its empty half.
+def mark_room(fonts, glyph: Glyph, size: float) -> float:
+    """What a full-width closing mark gives up mid-line when the line is
+    tight: its empty right half, as the face draws it (a Japanese "：" has
+    ink in the middle and gives nothing; a Chinese one sits at the left)."""
+    if glyph.ch not in SQUEEZABLE or glyph.advance <= 0.75 * size or not empty_right(fonts, glyph.ch, glyph.font):
+        return 0.0
+    return glyph.advance - 0.5 * size
 
-    >>> mark_room(Glyph("、", "f", 10.0, 10.0), 10), mark_room(Glyph("、", "f", 5.0, 10.0), 10), mark_room(Glyph("海", "f", 10.0, 10.0), 10)
-    (5.0, 0.0, 0.0)
-    """
-    return max(0.0, glyph.advance - 0.5 * size) if glyph.ch in SQUEEZABLE and glyph.advance > 0.75 * size else 0.0
+
+@lru_cache(maxsize=4096)
+def empty_right(fonts, ch: str, font: str) -> bool:
+    """Whether the face leaves the right half of ``ch`` empty (`book.text.shaping` reads the outline)."""
+    from book.text.shaping import layout
+
+    return layout(fonts, ch, font, "", True).trail > 0
 
 
 def line_end_room(style: Style, atom: Atom, visible: list[Glyph], trail: float) -> float:
@@ -313,7 +272,7 @@ def draw_cjk_line(fonts, items: list[Item], chosen: Chosen, style: Style, size: 
     delta = measure - (natural - hang)
     if delta >= 0 and (style.align != "justify" or chosen.last):
         delta = 0.0  # a tight line closes up in every alignment; only a justified one opens
-    rooms = [mark_room(g, size) for g in visible[:-1]]
+    rooms = [mark_room(fonts, g, size) for g in visible[:-1]]
     marks = min(-delta, sum(rooms)) if delta < 0 else 0.0  # a tight line closes its marks' empty halves first
     added = adjust(gaps, delta + marks, size) if abs(delta + marks) > 1e-9 else [0.0] * len(gaps)
     if marks:
