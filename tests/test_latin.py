@@ -221,7 +221,7 @@ def test_an_italic_mark_left_open_in_a_source_is_reported_at_its_line(mini, run)
 
 
 def test_vietnamese_two_syllable_words_seldom_part_at_a_line_end(sample):
-    """"trung / tâm", "ngày / đêm": a word of book/data/vi_compounds.txt parts
+    """"trung / tâm", "ngày / đêm": a word of book/data/vi_compounds.yaml parts
     only where keeping it whole would cost the rag more (the sample set 38
     such breaks when a syllable was a word like any other)."""
     lines = text_lines(pdf_runs(edition_pdf(sample, "vi")))

@@ -12,7 +12,7 @@ acronym after it ("Hải Phòng FC"), and an italic term of two or three words
 (``*hát đúm*``). Dates in Vietnamese stay whole where a break would separate
 "ngày" or "tháng" from what names the day or month ("Ngày 13/5/1955",
 "tháng Năm"); a Vietnamese word of two syllables ("trung tâm", listed in
-``book/data/vi_compounds.txt``) parts at a small price.
+``book/data/vi_compounds.yaml``) parts at a small price.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ NATURAL_BREAK = 3000.0  # ... at its natural point (after "Island", before "Cát
 SHORT_NAME_BREAK = 9000.0  # inside a place of two or three words, or leaving one word of a longer name alone
 COMPOUND_BREAK = 12000.0  # between the two syllables of a Vietnamese word: a line at about 75 %
 LOCKED = float("inf")
-COMPOUNDS_FILE = Path(__file__).resolve().parent.parent / "data" / "vi_compounds.txt"
+COMPOUNDS_FILE = Path(__file__).resolve().parent.parent / "data" / "vi_compounds.yaml"
 PERSON_WORDS = 4  # a surname and the names after it ("Nguyễn Thị Thu Trang"), never broken
 SHORT_NAME = 3  # words of a capitalised name that never breaks
 # Vietnamese surnames: a capitalised one starts a personal name (with or without its marks).
@@ -78,13 +78,11 @@ def acronym(word: str) -> bool:
 
 @cache
 def vi_compounds() -> frozenset[tuple[str, str]]:
-    """The two-syllable words of ``book/data/vi_compounds.txt``, lower case."""
-    pairs = set()
-    for line in COMPOUNDS_FILE.read_text(encoding="utf-8").splitlines():
-        words = line.split("#")[0].lower().split()
-        if len(words) == 2:
-            pairs.add((words[0], words[1]))
-    return frozenset(pairs)
+    """The two-syllable words of ``book/data/vi_compounds.yaml``, lower case."""
+    import yaml
+
+    words = yaml.safe_load(COMPOUNDS_FILE.read_text(encoding="utf-8"))
+    return frozenset(tuple(w.lower().split()) for w in words if len(w.split()) == 2)
 
 
 def name_runs(words: list[Atom], links: bool = True) -> list[tuple[int, int]]:
