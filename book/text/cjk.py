@@ -38,6 +38,8 @@ SPACE_UNITS = 2.5  # a space between words or scripts adjusts this many times as
 SPACE_FIRST = 0.125  # em a space opens before the CJK gaps do (a quarter-em space becomes three-eighths)
 UNIT_SHRINK = 0.03  # em per unit a tight line may close
 SQUEEZABLE = frozenset("、。，．：；」』）］｝〕〉》】〙〗’”")  # marks whose right half is empty: closed up mid-line
+OPENING = frozenset("（［｛〔〈《「『【〘〖‘“")  # ... and whose left half is
+MIDDLE_DOT = "・"
 HANGING = frozenset("、。，．")  # the marks that may hang at a line end (ぶら下げ)
 WORD_SPACES = frozenset(" \t\n")  # spaces between words; an ideographic space is a character
 
@@ -166,26 +168,43 @@ def measure_items(fonts, atoms: list[Atom], style: Style, lang: str, size: float
         if number + 1 < len(atoms):
             at = atoms[number + 1].start
             penalty = NAME_PENALTY * inside.get(at, 0) + prices.get(at, 0.0)
-        rooms = [mark_room(fonts, g, size) for g in visible]
-        items.append(Item(atom, width, space, [], lead, hang, penalty, units, sum(rooms), sum(rooms[:-1])))
+        before, rooms = gap_rooms(fonts, visible, size)
+        items.append(Item(atom, width, space, [], lead, hang, penalty, units, before + sum(rooms),
+                          before + sum(rooms[:-1]), before))
     return items
 
 
-def mark_room(fonts, glyph: Glyph, size: float) -> float:
-    """What a full-width closing mark gives up mid-line when the line is
-    tight: its empty right half, as the face draws it (a Japanese "：" has
-    ink in the middle and gives nothing; a Chinese one sits at the left)."""
-    if glyph.ch not in SQUEEZABLE or glyph.advance <= 0.75 * size or not empty_right(fonts, glyph.ch, glyph.font):
-        return 0.0
-    return glyph.advance - 0.5 * size
+def gap_rooms(fonts, visible: list[Glyph], size: float) -> tuple[float, list[float]]:
+    """What each gap may close when a line is tight: the gap before the first
+    glyph, and the gap after each glyph. A closing mark gives its empty right
+    half, an opening bracket its empty left half, as the face draws them (a
+    Japanese "：" has ink in the middle and gives nothing), a middle dot a
+    quarter em either side (JLREQ 3.8.2)."""
+    before, rooms = 0.0, [0.0] * len(visible)
+    for number, glyph in enumerate(visible):
+        if glyph.advance <= 0.75 * size or not (glyph.ch in SQUEEZABLE or glyph.ch in OPENING or glyph.ch == MIDDLE_DOT):
+            continue
+        left, right = face_halves(fonts, glyph.ch, glyph.font)
+        if glyph.ch == MIDDLE_DOT:
+            left = right = 0.25 * size
+        else:
+            left = glyph.advance - 0.5 * size if left and glyph.ch in OPENING else 0.0
+            right = glyph.advance - 0.5 * size if right and glyph.ch in SQUEEZABLE else 0.0
+        rooms[number] += right
+        if number:
+            rooms[number - 1] += left
+        else:
+            before += left
+    return before, rooms
 
 
 @lru_cache(maxsize=4096)
-def empty_right(fonts, ch: str, font: str) -> bool:
-    """Whether the face leaves the right half of ``ch`` empty (`book.text.shaping` reads the outline)."""
+def face_halves(fonts, ch: str, font: str) -> tuple[bool, bool]:
+    """Whether the face leaves the left and the right half of ``ch`` empty (`book.text.shaping` reads the outline)."""
     from book.text.shaping import layout
 
-    return layout(fonts, ch, font, "", True).trail > 0
+    shaped = layout(fonts, ch, font, "", True)
+    return shaped.lead > 0, shaped.trail > 0
 
 
 def line_end_room(style: Style, atom: Atom, visible: list[Glyph], trail: float) -> float:
@@ -272,7 +291,7 @@ def draw_cjk_line(fonts, items: list[Item], chosen: Chosen, style: Style, size: 
     delta = measure - (natural - hang)
     if delta >= 0 and (style.align != "justify" or chosen.last):
         delta = 0.0  # a tight line closes up in every alignment; only a justified one opens
-    rooms = [mark_room(fonts, g, size) for g in visible[:-1]]
+    rooms = gap_rooms(fonts, visible, size)[1][:-1]
     marks = min(-delta, sum(rooms)) if delta < 0 else 0.0  # a tight line closes its marks' empty halves first
     added = adjust(gaps, delta + marks, size) if abs(delta + marks) > 1e-9 else [0.0] * len(gaps)
     if marks:

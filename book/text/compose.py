@@ -53,6 +53,7 @@ class Item:
     units: float | None = None  # adjustable gaps it brings to a line, when not one per space (`book.text.cjk`)
     squeeze: float = 0.0  # CJK: what its marks' empty halves give a tight line mid-line (JLREQ 追い込み)
     squeeze_in: float = 0.0  # ... as a line's last item (its last mark gives ``trim_end`` instead)
+    squeeze_lead: float = 0.0  # ... of that, what the gap before it gives (none at a line's start)
 
 
 @dataclass(frozen=True)
@@ -255,7 +256,7 @@ class Composer:
                 self.order.append(end)
                 self.start_width.append(tail - self.widths[end.index + 1] - self.spaces[first])
                 self.start_gaps.append(self.gaps[first])
-                self.start_squeeze.append(self.squeezes[min(first, n)])
+                self.start_squeeze.append(self.squeezes[first] + (self.items[first].squeeze_lead if first < n else 0.0))
         position = len(self.order) - 1
         run = min(range(MAX_HYPHENS_IN_A_ROW + 1), key=lambda r: self.costs[position][r])
         self.total = self.costs[position][run]  # the chosen lines' demerits
