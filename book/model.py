@@ -144,10 +144,21 @@ class Style:
     columns: int = 1
     hyphenate: bool = False  # break long words at hyphenation points (English)
     display: bool = False  # titles: balanced lines, phrase-aware breaks in ja and zh
-    measure_chars: float = 0.0  # the longest line in characters (CJK: ems; Korean: syllables); 0: the frame's width (book.text.captions)
+    # The longest line in characters (CJK: ems; Korean: syllables); 0: the frame's width. A caption's comes
+    # from its text's own characters (book.text.captions); a title's counts ems of its size (`line_measure`).
+    measure_chars: float = 0.0
     anchor: str = "top"  # 'bottom': the text's last baseline sits on the frame's foot (a colophon, a copyright page)
-    measure: float = 0.0  # the longest a line may be, in em of the size (0: the frame's width)
     line_end: str = "keep"  # zh, ja: a line-end 、。，． kept full-width inside the measure, or 'hang' outside it
+
+    def line_measure(self, size: float, width: float) -> float:
+        """The widest a display line of this style may be at ``size`` in a
+        frame ``width`` wide (pt): ``measure_chars`` ems, since a title's
+        characters (ideographs, kana, Hangul syllables) are an em each.
+
+        >>> Style("title", "serif", 24, 32, display=True, measure_chars=15.5).line_measure(20, 400)
+        310.0
+        """
+        return min(width, self.measure_chars * size) if self.measure_chars and self.display else width
 
 
 CMYK = tuple[float, float, float, float]

@@ -217,3 +217,66 @@ def test_the_ideographic_space_before_a_credit_is_set(sample, lang, credit):
     joined = [t for t in lines if credit in t and not t.startswith(credit)]
     assert joined, "some credit shares its line with the place and date"
     assert all("\u3000" + credit in t for t in joined), [t for t in joined if "\u3000" + credit not in t][:5]
+
+
+def body_count(line: list[Glyph]) -> int:
+    """Characters of a line besides punctuation and spaces: ideographs, kana, Latin letters and digits."""
+    return sum(1 for g in line if is_han(g.ch) or western(g.ch))
+
+
+@pytest.mark.parametrize("lang", ["zh", "ja"])
+def test_no_paragraph_ends_on_fewer_than_four_characters(sample, lang):
+    """"即今日海防的 / 前身。", "短縮さ / れた。": a paragraph's last line keeps four
+    characters or more besides its punctuation (the sample had 14 and 13)."""
+    short, paragraphs = [], 0
+    for block in blocks(sample, lang):
+        ends = paragraph_ends(block)
+        for number, (line, last) in enumerate(zip(block, ends, strict=True)):
+            if not last or number == 0 or ends[number - 1] or not any(is_han(g.ch) for g in line):
+                continue  # a paragraph of one line, or a list's figures
+            paragraphs += 1
+            if body_count(line) < 4:
+                short.append(f"{text(block[number - 1])[-8:]} / {text(line)}")
+    assert paragraphs > 40
+    assert not short, short
+
+
+@pytest.mark.parametrize("lang, share", [("zh", 0.015), ("ja", 0.06)])
+def test_lines_spread_past_a_twentieth_of_an_em_are_rare(sample, lang, share):
+    """The composer shares a paragraph's slack between lines, and closes its
+    marks' empty halves, rather than open one line's gaps past 0.05 em; what
+    remains is a line before a katakana word or a glossary name that cannot
+    break (the sample had 16 such lines of 217 in zh and 31 of 325 in ja)."""
+    loose, lines = [], 0
+    for block in blocks(sample, lang):
+        for line, last in zip(block, paragraph_ends(block), strict=True):
+            if last:
+                continue
+            lines += 1
+            cjk = [gap for a, b, gap in gaps(line) if is_han(a.ch) and is_han(b.ch)]
+            if cjk and max(cjk) > 0.051:
+                loose.append((round(max(cjk), 3), text(line)))
+    assert lines > 150
+    assert len(loose) <= share * lines, sorted(loose, reverse=True)
+
+
+def test_japanese_glossary_names_stay_whole(sample):
+    """"レ・|チャン", "ラック|フェン": a name or term of the glossary (and of the
+    book's keep_together) never breaks in the Japanese edition either."""
+    terms = {form.strip() for term in read_glossary(sample, "vi") for form in term.targets.get("ja", "").split("|")}
+    book = yaml.safe_load((REPO / "content" / "book.yaml").read_text(encoding="utf-8"))
+    terms = {t for t in terms | set(book["keep_together"]["ja"]) if len(t) > 1}
+    split, seen = [], set()
+    for block in blocks(sample, "ja"):
+        texts = [text(line) for line in block]
+        joined = "".join(texts)
+        bounds = {sum(len(piece) for piece in texts[:n]) for n in range(1, len(texts))}
+        for term in terms:
+            start = joined.find(term)
+            while start >= 0:
+                seen.add(term)
+                if any(start < b < start + len(term) for b in bounds):
+                    split.append((term, joined[max(0, start - 8):start + len(term) + 8]))
+                start = joined.find(term, start + 1)
+    assert {"レ・チャン", "ラックフェン", "鳳凰木"} <= seen, "the sample's names were read"
+    assert not split, split

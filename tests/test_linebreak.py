@@ -151,3 +151,22 @@ def test_english_hyphenates_only_where_the_style_asks(fonts_for):
     assert any(line.endswith("-") for line in hyphenated), hyphenated
     assert "".join(line[:-1] if line.endswith("-") else line + " " for line in hyphenated).strip() == text
     assert lines_of(fonts, text, "vi", width, hyphen) == lines_of(fonts, text, "vi", width, plain)  # no Vietnamese dictionary
+
+
+def test_a_club_an_italic_term_and_a_two_word_place_never_part(fonts_for):
+    """"Hải Phòng / FC", "Hát / đúm" and "Thủy / Nguyên" at no width: a name
+    and its acronym, an italic term and a place of two words are units
+    (a longer place may send its head noun on, at a price)."""
+    text = ("Fans pack the stands at Lạch Tray Stadium for a Hải Phòng FC match. Folk artists from a "
+            "*hát đúm* club in Thủy Nguyên sing to each other across the water at the Bạch Đằng River.")
+    fonts = fonts_for("en", text.replace("*", ""))
+    fonts.prepare({"sans-italic": {"hát đúm"}})
+    seen = set()
+    for width in range(28, 95, 1):
+        lines = lines_of(fonts, text, "en", width)
+        assert " ".join(lines) == text.replace("*", "")
+        for line, nxt in zip(lines, lines[1:], strict=False):
+            pair = (line.split()[-1], nxt.split()[0])
+            seen.add(pair)
+            assert pair not in {("Phòng", "FC"), ("hát", "đúm"), ("Thủy", "Nguyên"), ("Bạch", "Đằng")}, (width, lines)
+    assert len(seen) > 20, "the sweep broke the text in many places"

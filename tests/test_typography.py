@@ -97,7 +97,8 @@ def test_which_half_is_empty_is_read_from_the_glyph(fonts_for):
 def test_line_widths_the_breaker_uses_are_the_widths_drawn(fonts_for):
     """A justified line fills the character grid's measure (the whole ems inside
     the frame) exactly; a line of marks that could only be spread further stays
-    short of it rather than open its gaps past a tenth of an em."""
+    short of it rather than open its gaps past a tenth of an em, and then by
+    less than a character: the slack is shared, never one hole."""
     text = "他说：“这就是《海防》，”然后（「笑」）离开了。「海」「港」、「城」。" * 3
     fonts = fonts_for("zh", text)
     style = Style("body", "serif", 10, 17.5, align="justify")
@@ -111,8 +112,10 @@ def test_line_widths_the_breaker_uses_are_the_widths_drawn(fonts_for):
     fonts = fonts_for("zh", prose)
     for width_mm in range(30, 80, 7):
         lines = break_paragraph(fonts, prose, style, "zh", 10, width_mm * MM)
-        full = [line for line in lines[:-1] if line.width == pytest.approx(int(width_mm * MM / 10) * 10, abs=0.02)]
-        assert len(full) >= len(lines) - 2  # at most one line the kinsoku leaves no way to fill
+        grid = int(width_mm * MM / 10) * 10
+        full = [line for line in lines[:-1] if line.width == pytest.approx(grid, abs=0.02)]
+        assert len(full) >= len(lines) // 2, [text_of(line) for line in lines]
+        assert all(line.width > grid - 10 for line in lines[:-1]), [(text_of(line), line.width) for line in lines]
         assert "".join(text_of(line) for line in lines) == prose
 
 
@@ -410,3 +413,24 @@ def test_a_title_with_a_manual_break_is_one_line_in_running_heads(mini):
     heads = [text_of(line) for placements in edition.text.running.values() for p in placements for line in p.lines]
     assert "Cảng biển Hải Phòng" in heads
     assert edition.text.outline[0][0] == "Cảng biển Hải Phòng"
+
+
+def test_a_cjk_title_keeps_to_its_measure_in_characters(fonts_for):
+    """One key, ``measure_chars``, caps a line in characters for captions and
+    titles alike: the zh, ja and ko chapter titles of layouts/styles.yaml run
+    to 15.5 ems of their size however wide the frame is."""
+    from book.text.typeset import Part, set_block
+
+    styles = yaml.safe_load((REPO / "layouts" / "styles.yaml").read_text(encoding="utf-8"))
+    title = styles["styles"]["chapter-title"]
+    assert all("measure" not in title["languages"][lang] for lang in ("zh", "ja", "ko"))
+    texts = {"zh": "海防港——越南北部通往世界的门户与海上贸易的起点", "ja": "港湾――ベトナム北部の玄関口と海上交易の起点となる港",
+             "ko": "항구 ― 베트남 북부의 관문이자 바닷길 교역의 출발점이 된 항구도시"}
+    for lang, text in texts.items():
+        facts = title["languages"][lang]
+        style = Style("chapter-title", "serif-bold", facts["size"], facts["leading"], min_size=18, display=True,
+                      measure_chars=facts["measure_chars"])
+        fonts = fonts_for(lang, text, "serif-bold")
+        block = set_block(fonts, [Part(text, style)], lang, 220, 120)
+        assert len(block.lines) >= 2, (lang, [text_of(line) for line in block.lines])
+        assert all(line.width <= facts["measure_chars"] * line.size + 0.5 for line in block.lines), lang

@@ -218,10 +218,10 @@ DOCS = {
     "Style.paragraph_space": "Space between paragraphs, in points.",
     "Style.first_indent": "First-line indent of each paragraph after the first, in em.",
     "Style.columns": "The number of columns the frame's text is set in.",
-    "Style.measure_chars": ("The longest line a caption runs to, in characters (Chinese and Japanese: ems; Korean: syllables); "
-                            "the text block is the narrower of this and the frame (0: the frame's width)."),
+    "Style.measure_chars": ("The longest a line may be, in characters (Chinese and Japanese: ems; Korean: syllables); "
+                            "the text block is the narrower of this and the frame (0: the frame's width). A caption counts "
+                            "its own text's characters; a title (display) counts ems of its size, which keeps it inside its column."),
     "Style.hyphenate": "Break long words at hyphenation points (languages with a dictionary).",
-    "Style.measure": "The longest a line may be, in em of the text's size (0: the frame's width); keeps a long title inside its column.",
     "Style.line_end": "Chinese and Japanese: a line-end 、。，． stays inside the measure (keep) or hangs whole outside it when the line needs it (hang).",
     "Style.display": "A title: balanced lines, and breaks between phrases in Chinese and Japanese.",
     "Style.anchor": "Where the text sits in its frame: `top`, or `bottom` (its last baseline on the frame's foot, as a "

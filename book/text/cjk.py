@@ -28,17 +28,18 @@ from functools import lru_cache
 from reportlab.pdfbase import pdfmetrics
 
 from book.model import Style
-from book.text.cjk_breaks import NAME_PENALTY, soft_offsets, split_keep
-from book.text.compose import INFEASIBLE, Chosen, Composer, Item, Spacing
+from book.text.cjk_breaks import NAME_PENALTY, break_prices, soft_offsets, split_keep
+from book.text.cjk_grid import GAP_LIMIT, UNIT_STRETCH, GridComposer
+from book.text.compose import Chosen, Item, Spacing
 from book.text.linebreak import INSEPARABLE, Atom, is_ideographic, split_atoms
 
 QUARTER = 0.25  # em: 四分アキ between CJK and Latin or digits
 SPACE_UNITS = 2.5  # a space between words or scripts adjusts this many times as much as a CJK gap
-UNIT_STRETCH = 0.05  # em per unit at badness 100
-GAP_LIMIT = 0.1  # em: the most a gap between two CJK characters opens (a space: SPACE_UNITS times it)
 SPACE_FIRST = 0.125  # em a space opens before the CJK gaps do (a quarter-em space becomes three-eighths)
 UNIT_SHRINK = 0.03  # em per unit a tight line may close
-BEYOND_LIMIT = 1e5  # badness of a line that needs more than GAP_LIMIT
+SQUEEZABLE = frozenset("、。，．：；」』）］｝〕〉》】〙〗’”")  # marks whose right half is empty: closed up mid-line
+OPENING = frozenset("（［｛〔〈《「『【〘〖‘“")  # ... and whose left half is
+MIDDLE_DOT = "・"
 HANGING = frozenset("、。，．")  # the marks that may hang at a line end (ぶら下げ)
 WORD_SPACES = frozenset(" \t\n")  # spaces between words; an ideographic space is a character
 
@@ -146,34 +147,11 @@ def grid_measure(width: float, size: float, style: Style) -> float:
     return math.floor(width / size + 1e-6) * size
 
 
-class GridComposer(Composer):
-    """The paragraph composer with JLREQ's limits: a line that would open its
-    CJK gaps past ``GAP_LIMIT`` is all but refused, and a hanging mark hangs whole."""
-
-    def badness(self, natural: float, gaps: int, last: bool, trim: float = 0.0) -> float:
-        if trim and natural > self.width + 0.01:
-            natural -= trim  # the mark hangs outside the measure
-        slack = self.width - natural
-        if slack < -0.01:
-            if last:
-                return INFEASIBLE  # a paragraph's last line is set solid: it breaks earlier rather than close up
-            shrink = self.spacing.shrink * gaps
-            if shrink <= 0 or -slack > shrink + 0.01:
-                return INFEASIBLE
-            return 100 * (-slack / shrink) ** 3
-        if not self.justify or last:
-            return super().badness(natural, gaps, last)
-        if slack <= 0.01:
-            return 0.0
-        if slack > GAP_LIMIT / UNIT_STRETCH * self.spacing.stretch * gaps + 0.01:
-            return BEYOND_LIMIT + slack
-        return 100 * (slack / (self.spacing.stretch * gaps)) ** 3
-
-
 def measure_items(fonts, atoms: list[Atom], style: Style, lang: str, size: float, text: str,
                   soft: tuple[str, ...]) -> list[Item]:
     tracking = style.tracking / 1000 * size
     inside = soft_offsets(text, soft)
+    prices = break_prices(text, lang)
     items: list[Item] = []
     for number, atom in enumerate(atoms):
         glyphs, lead, trail = atom_glyphs(fonts, atom, style.font, size, tracking)
@@ -186,9 +164,47 @@ def measure_items(fonts, atoms: list[Atom], style: Style, lang: str, size: float
             space, after = boundary(visible[-1].ch, atoms[number + 1].text, between, size)
             units += after
         hang = line_end_room(style, atom, visible, trail)
-        penalty = NAME_PENALTY * inside.get(atoms[number + 1].start, 0) if number + 1 < len(atoms) else 0.0
-        items.append(Item(atom, width, space, [], lead, hang, penalty, units))
+        penalty = 0.0
+        if number + 1 < len(atoms):
+            at = atoms[number + 1].start
+            penalty = NAME_PENALTY * inside.get(at, 0) + prices.get(at, 0.0)
+        before, rooms = gap_rooms(fonts, visible, size)
+        items.append(Item(atom, width, space, [], lead, hang, penalty, units, before + sum(rooms),
+                          before + sum(rooms[:-1]), before))
     return items
+
+
+def gap_rooms(fonts, visible: list[Glyph], size: float) -> tuple[float, list[float]]:
+    """What each gap may close when a line is tight: the gap before the first
+    glyph, and the gap after each glyph. A closing mark gives its empty right
+    half, an opening bracket its empty left half, as the face draws them (a
+    Japanese "：" has ink in the middle and gives nothing), a middle dot a
+    quarter em either side (JLREQ 3.8.2)."""
+    before, rooms = 0.0, [0.0] * len(visible)
+    for number, glyph in enumerate(visible):
+        if glyph.advance <= 0.75 * size or not (glyph.ch in SQUEEZABLE or glyph.ch in OPENING or glyph.ch == MIDDLE_DOT):
+            continue
+        left, right = face_halves(fonts, glyph.ch, glyph.font)
+        if glyph.ch == MIDDLE_DOT:
+            left = right = 0.25 * size
+        else:
+            left = glyph.advance - 0.5 * size if left and glyph.ch in OPENING else 0.0
+            right = glyph.advance - 0.5 * size if right and glyph.ch in SQUEEZABLE else 0.0
+        rooms[number] += right
+        if number:
+            rooms[number - 1] += left
+        else:
+            before += left
+    return before, rooms
+
+
+@lru_cache(maxsize=4096)
+def face_halves(fonts, ch: str, font: str) -> tuple[bool, bool]:
+    """Whether the face leaves the left and the right half of ``ch`` empty (`book.text.shaping` reads the outline)."""
+    from book.text.shaping import layout
+
+    shaped = layout(fonts, ch, font, "", True)
+    return shaped.lead > 0, shaped.trail > 0
 
 
 def line_end_room(style: Style, atom: Atom, visible: list[Glyph], trail: float) -> float:
@@ -273,9 +289,13 @@ def draw_cjk_line(fonts, items: list[Item], chosen: Chosen, style: Style, size: 
     if natural > measure + 0.01:  # the line-end mark gives its room whole, or not at all
         hang = line_end_room(style, atoms[-1], [g for g in atom_set if g.ch not in WORD_SPACES], trail)
     delta = measure - (natural - hang)
-    if style.align != "justify" or (chosen.last and delta >= 0):
-        delta = 0.0
-    added = adjust(gaps, delta, size) if delta else [0.0] * len(gaps)
+    if delta >= 0 and (style.align != "justify" or chosen.last):
+        delta = 0.0  # a tight line closes up in every alignment; only a justified one opens
+    rooms = gap_rooms(fonts, visible, size)[1][:-1]
+    marks = min(-delta, sum(rooms)) if delta < 0 else 0.0  # a tight line closes its marks' empty halves first
+    added = adjust(gaps, delta + marks, size) if abs(delta + marks) > 1e-9 else [0.0] * len(gaps)
+    if marks:
+        added = [a - marks * r / sum(rooms) for a, r in zip(added, rooms, strict=True)]
     shift = {"center": (width - natural) / 2, "right": width - natural}.get(style.align, 0.0)
     x = max(0.0, shift) + start
     places = []

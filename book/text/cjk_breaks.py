@@ -3,14 +3,25 @@
 Japanese breaks between any two characters (JIS X 4051), except that a
 katakana word never leaves one or two kana alone on either line
 ("プ|ロジェクト", "パ|レード"): the first two and the last two gaps of a
-katakana run are closed. A Japanese name or term of the glossary breaks only
-at a price (the composer weighs it); Chinese names and terms stay whole.
+katakana run are closed, and a break further inside costs nearly as much as
+a line spread past the limit ("コンテナト|レーラー"). A break inside a BudouX
+phrase (a word and its particles: "世|界", "港|口") costs about as much as a
+line spread by 0.05 em. A Japanese name or term of the glossary never
+breaks while any other way through the paragraph exists, even a line spread
+past the limit; Chinese names and terms stay whole.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 KATAKANA_EDGE = 3  # kana either side of a break inside a katakana word
-NAME_PENALTY = 2e5  # demerits for a Japanese line ending inside a name or term (about a line spread by 0.08 em)
+NAME_PENALTY = 1e12  # demerits for a Japanese line ending inside a name or term: above a line spread past the limit
+KATAKANA_PENALTY = 3e7  # inside a katakana word, three kana or more each side (about a line spread by 0.08 em)
+# Inside a BudouX phrase: in Chinese (a word: "港|口") about one line spread by 0.05 em; in
+# Japanese (a word with its particles, longer) less, as JIS lets any two characters part.
+PHRASE_PENALTY = {"zh": 1.5e4, "ja": 3e3}
+PHRASE_MODELS = {"ja": "ja", "zh": "zh-hans"}
 
 
 def is_katakana(ch: str) -> bool:
@@ -47,6 +58,54 @@ def katakana_cuts(text: str) -> set[int]:
                     cuts.add(gap)
             start = None
     return cuts
+
+
+def katakana_inside(text: str) -> set[int]:
+    """Offsets strictly inside katakana runs (a word or a compound of loanwords).
+
+    >>> sorted(katakana_inside("のクレーン"))
+    [2, 3, 4]
+    """
+    inside: set[int] = set()
+    for offset in range(1, len(text)):
+        if is_katakana(text[offset - 1]) and is_katakana(text[offset]):
+            inside.add(offset)
+    return inside
+
+
+@lru_cache(maxsize=4096)
+def phrase_inside(text: str, lang: str) -> frozenset[int]:
+    """Offsets inside the BudouX phrases of ``text`` (ja, zh), where a break
+    splits a word from its particle or a word in two.
+
+    >>> sorted(phrase_inside("港口的前身。", "zh"))
+    [1, 4, 5]
+    """
+    model = PHRASE_MODELS.get(lang)
+    if not model:
+        return frozenset()
+    from book.text.title_breaks import phrase_parser
+
+    inside: set[int] = set()
+    at = 0
+    for phrase in phrase_parser(model).parse(text):
+        inside.update(range(at + 1, at + len(phrase)))
+        at += len(phrase)
+    return frozenset(inside)
+
+
+def break_prices(text: str, lang: str) -> dict[int, float]:
+    """Demerits for a line break before each offset of ``text``: inside a
+    katakana word, inside a BudouX phrase (the larger counts).
+
+    >>> prices = break_prices("コンテナトレーラーの港に着く", "ja")
+    >>> prices[5] == KATAKANA_PENALTY, prices[9], prices.get(12, 0.0)
+    (True, 3000.0, 0.0)
+    """
+    prices = dict.fromkeys(phrase_inside(text, lang), PHRASE_PENALTY.get(lang, 0.0))
+    if lang == "ja":
+        prices.update(dict.fromkeys(katakana_inside(text), KATAKANA_PENALTY))
+    return prices
 
 
 def extra_cuts(text: str, lang: str) -> set[int]:

@@ -51,6 +51,9 @@ class Item:
     trim_end: float = 0.0  # may be taken off when a line ends with it and is too long (a closing mark's empty half)
     penalty: float = 0.0  # display lines: the cost of a break after it (`book.text.sense`)
     units: float | None = None  # adjustable gaps it brings to a line, when not one per space (`book.text.cjk`)
+    squeeze: float = 0.0  # CJK: what its marks' empty halves give a tight line mid-line (JLREQ 追い込み)
+    squeeze_in: float = 0.0  # ... as a line's last item (its last mark gives ``trim_end`` instead)
+    squeeze_lead: float = 0.0  # ... of that, what the gap before it gives (none at a line's start)
 
 
 @dataclass(frozen=True)
@@ -93,7 +96,9 @@ class Composer:
         self.widths = [0.0]
         self.spaces = [0.0]
         self.gaps = [0]
+        self.squeezes = [0.0]
         for item in items:
+            self.squeezes.append(self.squeezes[-1] + item.squeeze)
             self.widths.append(self.widths[-1] + item.width)
             self.spaces.append(self.spaces[-1] + item.space)
             self.gaps.append(self.gaps[-1] + (item.units if item.units is not None else
@@ -118,10 +123,10 @@ class Composer:
         """What the line ending at ``end`` may give up before its gaps shrink (JLREQ 3.8)."""
         return self.items[end.index].trim_end if end.split is None else 0.0
 
-    def badness(self, natural: float, gaps: int, last: bool, trim: float = 0.0) -> float:
+    def badness(self, natural: float, gaps: int, last: bool, trim: float = 0.0, squeeze: float = 0.0) -> float:
         slack = self.width - natural
         if slack < -0.01:
-            shrink = self.spacing.shrink * gaps + trim
+            shrink = self.spacing.shrink * gaps + trim + squeeze
             if shrink <= 0 or -slack > shrink + 0.01:
                 return INFEASIBLE
             return 100 * (-slack / shrink) ** 3
@@ -238,7 +243,7 @@ class Composer:
         self.order = [Break(-1)]
         self.lo = 0
         # Per break position, its terms of a line's width and gap count when a line starts there.
-        self.start_width, self.start_gaps = [self.indent], [0]
+        self.start_width, self.start_gaps, self.start_squeeze = [self.indent], [0], [0.0]
         # costs[p][run]: the least demerits to reach break ``order[p]`` with ``run`` hyphenated lines in a row
         self.costs: list[list[float]] = [[0.0] + [INFEASIBLE] * MAX_HYPHENS_IN_A_ROW]
         self.back: list[list[tuple[int, int] | None]] = [[None] * (MAX_HYPHENS_IN_A_ROW + 1)]
@@ -251,6 +256,7 @@ class Composer:
                 self.order.append(end)
                 self.start_width.append(tail - self.widths[end.index + 1] - self.spaces[first])
                 self.start_gaps.append(self.gaps[first])
+                self.start_squeeze.append(self.squeezes[first] + (self.items[first].squeeze_lead if first < n else 0.0))
         position = len(self.order) - 1
         run = min(range(MAX_HYPHENS_IN_A_ROW + 1), key=lambda r: self.costs[position][r])
         self.total = self.costs[position][run]  # the chosen lines' demerits
@@ -287,10 +293,12 @@ class Composer:
             end_width += self.items[end.index].splits[end.split][2]
         trim = self.trim(end)
         end_gaps = self.gaps[end.index]
+        end_squeeze = self.squeezes[end.index] + (self.items[end.index].squeeze_in if not hyphen else 0.0)
         width, shrink, order, costs = self.width, self.spacing.shrink, self.order, self.costs
         # Starts before ``lo`` give lines too wide for this end and every later one.
         while (self.lo < len(order) - 1
-               and end_width - trim + self.start_width[self.lo] - shrink * (end_gaps - self.start_gaps[self.lo]) > width + 0.01):
+               and end_width - trim + self.start_width[self.lo] - shrink * (end_gaps - self.start_gaps[self.lo])
+               - (end_squeeze - self.start_squeeze[self.lo]) > width + 0.01):
             self.lo += 1
         for position in range(self.lo, len(order)):
             start = order[position]
@@ -304,7 +312,7 @@ class Composer:
             gaps = end_gaps - self.start_gaps[position]
             if not last and natural < LOOSE * width and min(row) < INFEASIBLE and not self.balance:
                 break  # looser lines still: never better than one already found
-            bad = self.badness(natural, gaps, last, trim)
+            bad = self.badness(natural, gaps, last, trim, end_squeeze - self.start_squeeze[position])
             if bad == INFEASIBLE:
                 if start.index == end.index - 1 and start.split is None and not hyphen:
                     line = OVERFULL_DEMERITS  # one item wider than the line: the only way on

@@ -3,25 +3,33 @@
 A name is not locked on one line: a long one ("Cảng hàng không quốc tế Cát
 Bi", "Ha Long Bay – Cat Ba Archipelago World Natural Heritage site") may
 break, at a price the paragraph composer weighs against the rag, and at its
-most natural point for less (after "Archipelago", before "Cát Bi"). What
-never breaks: a name of two or three words, a personal name (a Vietnamese
-surname and the one or two names after it: "Trạng Trình / Nguyễn Bỉnh
-Khiêm", never "Trạng Trình Nguyễn / Bỉnh Khiêm"), and a break that would
-leave one word of a name alone ("Cat Ba / Island"). Dates in Vietnamese stay
-whole where a break would separate "ngày" or "tháng" from what names the day
-or month ("Ngày 13/5/1955", "tháng Năm").
+most natural point for less (after "Archipelago", before "Cát Bi"). A place
+of two or three words ("Bạch Đằng River") breaks only where keeping it whole
+would leave a notch in the rag. What never breaks: a personal name (a
+Vietnamese surname and the one or two names after it: "Trạng Trình / Nguyễn
+Bỉnh Khiêm", never "Trạng Trình Nguyễn / Bỉnh Khiêm"), a name and the
+acronym after it ("Hải Phòng FC"), and an italic term of two or three words
+(``*hát đúm*``). Dates in Vietnamese stay whole where a break would separate
+"ngày" or "tháng" from what names the day or month ("Ngày 13/5/1955",
+"tháng Năm"); a Vietnamese word of two syllables ("trung tâm", listed in
+``book/data/vi_compounds.yaml``) parts at a small price.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from functools import cache
+from pathlib import Path
 
 from book.text.linebreak import SENTENCE_END, Atom, capitalised
 
 NAME_BREAK = 15000.0  # demerits for a break inside a name: a line at about 70 % of the measure costs as much
 NATURAL_BREAK = 3000.0  # ... at its natural point (after "Island", before "Cát Bi"): a line at about 80 %
+SHORT_NAME_BREAK = 9000.0  # inside a place of two or three words, or leaving one word of a longer name alone
+COMPOUND_BREAK = 12000.0  # between the two syllables of a Vietnamese word: a line at about 75 %
 LOCKED = float("inf")
-PERSON_WORDS = 3  # a surname and the names after it, never broken
+COMPOUNDS_FILE = Path(__file__).resolve().parent.parent / "data" / "vi_compounds.yaml"
+PERSON_WORDS = 4  # a surname and the names after it ("Nguyễn Thị Thu Trang"), never broken
 SHORT_NAME = 3  # words of a capitalised name that never breaks
 # Vietnamese surnames: a capitalised one starts a personal name (with or without its marks).
 SURNAMES = frozenset(
@@ -58,6 +66,25 @@ def is_surname(word: str) -> bool:
     return bare(word) in SURNAMES or bare(word) in SURNAMES_PLAIN
 
 
+def acronym(word: str) -> bool:
+    """Two to four capitals, the end of a name ("Hải Phòng FC", "VinFast JSC").
+
+    >>> acronym("FC"), acronym("FC."), acronym("UNESCO"), acronym("A")
+    (True, True, False, False)
+    """
+    letters = bare(word)
+    return 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()
+
+
+@cache
+def vi_compounds() -> frozenset[tuple[str, str]]:
+    """The two-syllable words of ``book/data/vi_compounds.yaml``, lower case."""
+    import yaml
+
+    words = yaml.safe_load(COMPOUNDS_FILE.read_text(encoding="utf-8"))
+    return frozenset(tuple(w.lower().split()) for w in words if len(w.split()) == 2)
+
+
 def name_runs(words: list[Atom], links: bool = True) -> list[tuple[int, int]]:
     """Spans [start, end) of the capitalised runs among ``words`` (a
     lower-case link inside one: "Battle of Bach Dang"), from a sentence's
@@ -70,7 +97,7 @@ def name_runs(words: list[Atom], links: bool = True) -> list[tuple[int, int]]:
             continue
         end = index + 1
         while end < len(words) and words[end - 1].space_after == " " and words[end - 1].text[-1] not in SENTENCE_END + ",)":
-            if capitalised(words[end].text):
+            if capitalised(words[end].text) or acronym(words[end].text):
                 end += 1
             elif (links and bare(words[end].text) in LINKS and end + 1 < len(words) and capitalised(words[end + 1].text)
                   and words[end].space_after == " " and words[end].text == bare(words[end].text)):
@@ -101,6 +128,19 @@ def persons(words: list[Atom], start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def short_cost(words: list[Atom], start: int, end: int, k: int) -> float:
+    """The price of a break after ``words[k]`` that leaves one word of the name
+    ``words[start:end]`` alone, or parts a name of four words or fewer: only
+    a head noun may go ("Bạch Đằng / River") or a personal name start; never
+    the first word ("Bạch / Long Vĩ Island"), a syllable of the name ("Bạch
+    Long / Vĩ"), one of two ("Thủy / Nguyên") or an acronym ("Hải Phòng / FC")."""
+    if acronym(words[k + 1].text) or end - start == 2:
+        return LOCKED
+    if (k == end - 2 and bare(words[end - 1].text) in HEADS) or (k > start and is_surname(words[k + 1].text)):
+        return SHORT_NAME_BREAK
+    return LOCKED
+
+
 def settle(costs: dict[int, float], offset: int, cost: float) -> None:
     """A lock found by any rule stands; of two prices the lower."""
     old = costs.get(offset)
@@ -117,7 +157,7 @@ def run_costs(words: list[Atom], start: int, end: int, costs: dict[int, float]) 
     for k in range(start, end - 1):
         before, after = k + 1 - start, end - k - 1
         if count <= SHORT_NAME or before < 2 or after < 2:
-            cost = LOCKED
+            cost = short_cost(words, start, end, k)
         elif words[k + 1].text[:1] in "–—(" or words[k].text[-1:] in "–—":
             cost = LOCKED  # the dash rules decide ("Hue – Hoi An" stays whole)
         elif bare(words[k].text) in LINKS or bare(words[k + 1].text) in LINKS:
@@ -130,11 +170,13 @@ def run_costs(words: list[Atom], start: int, end: int, costs: dict[int, float]) 
             cost = NAME_BREAK
         if cost == NATURAL_BREAK:
             cuts.append(k + 1)
+        elif "and" in (bare(words[k].text), bare(words[k + 1].text)):
+            cuts.append(k + 1)  # two names: "Cát Bà Archipelago and / Bạch Long Vĩ Island"
         settle(costs, words[k + 1].start, cost)
     for first, stop in zip(cuts, [*cuts[1:], end], strict=True):
-        if stop - first <= SHORT_NAME:
-            for k in range(first + 1, stop):
-                settle(costs, words[k].start, LOCKED)
+        for k in range(first, stop - 1):
+            if stop - first <= SHORT_NAME + 1 or k == first:  # "Bạch Long Vĩ / Island" at most
+                settle(costs, words[k + 1].start, short_cost(words, first, stop, k))
     for first, stop in persons(words, start, end):
         for k in range(first, stop - 1):
             costs[words[k + 1].start] = LOCKED
@@ -160,13 +202,14 @@ def phrase_spans(words: list[Atom], text: str, phrases: tuple[str, ...]) -> list
 
 
 def name_breaks(words: list[Atom], text: str, keep: tuple[str, ...], lang: str,
-                display: bool = False) -> tuple[set[int], dict[int, float]]:
+                display: bool = False, units: tuple[str, ...] = ()) -> tuple[set[int], dict[int, float]]:
     """Offsets where no line may start (inside names that never break, dates)
     and the price of starting one at the other offsets inside names.
     ``words`` are the text's words; ``keep`` the names of the edition (a
     photographer's, the glossary's): a long one breaks at a price, as a run
     of capitalised words does. In a ``display`` text (a title, in Title Case)
-    a name is a run of capitals alone: "Construction and Development" is no name."""
+    a name is a run of capitals alone: "Construction and Development" is no name.
+    ``units`` (italic terms) never break."""
     costs: dict[int, float] = {}
     for start, end in name_runs(words, links=not display):
         run_costs(words, start, end, costs)
@@ -174,6 +217,10 @@ def name_breaks(words: list[Atom], text: str, keep: tuple[str, ...], lang: str,
     for start, end in phrase_spans(words, text, long_phrases):
         run_costs(words, start, end, costs)
     for start, end in phrase_spans(words, text, tuple(p for p in keep if p not in long_phrases)):
+        person = is_surname(words[start].text) or not capitalised(words[start].text)  # or a label ("Ảnh: …")
+        for k in range(start + 1, end):
+            settle(costs, words[k].start, LOCKED if person or acronym(words[k].text) else SHORT_NAME_BREAK)
+    for start, end in phrase_spans(words, text, units):
         for k in range(start + 1, end):
             costs[words[k].start] = LOCKED
     for k in range(1, len(words) - 2):
@@ -184,6 +231,9 @@ def name_breaks(words: list[Atom], text: str, keep: tuple[str, ...], lang: str,
         for prev, word in zip(words, words[1:], strict=False):
             if prev.text.lower() in ("ngày", "tháng") and (word.text[:1].isdigit() or bare(word.text) in VI_MONTHS):
                 costs[word.start] = LOCKED  # "Ngày 13/5/1955", "tháng Năm"
+            elif (bare(prev.text).lower(), bare(word.text).lower()) in vi_compounds() and prev.text == bare(prev.text):
+                if costs.get(word.start) != LOCKED:  # "trung / tâm"; inside a name, on top of its price
+                    costs[word.start] = costs.get(word.start, 0.0) + COMPOUND_BREAK
     locked = {offset for offset, cost in costs.items() if cost == LOCKED}
     return locked, {offset: cost for offset, cost in costs.items() if cost != LOCKED}
 

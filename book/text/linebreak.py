@@ -261,11 +261,12 @@ def protect(atoms: list[Atom], text: str, keep: tuple[str, ...], cuts: set[int])
 
 
 def split_atoms(text: str, lang: str, keep: tuple[str, ...] = (), phrases: bool = False,
-                compounds: tuple[str, ...] = ()) -> list[Atom]:
+                compounds: tuple[str, ...] = (), units: tuple[str, ...] = ()) -> list[Atom]:
     """The unbreakable pieces of ``text``; ``keep`` names phrases never broken;
     ``phrases`` (titles) breaks Chinese and Japanese only between BudouX
     phrases, and other languages never inside ``compounds`` (the words the
-    book lists in its ``keep_together``, matched in any case).
+    book lists in its ``keep_together``, matched in any case); ``units``
+    (italic terms) never break in Latin text.
 
     >>> [a.text for a in split_atoms("Ảnh: Nguyễn Thị Thu Trang", "vi", ("Nguyễn Thị Thu Trang",))]
     ['Ảnh:', 'Nguyễn Thị Thu Trang']
@@ -287,7 +288,7 @@ def split_atoms(text: str, lang: str, keep: tuple[str, ...] = (), phrases: bool 
     if latin:  # names: some never break, long ones at a price (`book.text.latin`)
         from book.text.latin import name_breaks
 
-        locked, penalties = name_breaks(atoms, text, keep, lang, display=phrases)
+        locked, penalties = name_breaks(atoms, text, keep, lang, display=phrases, units=units)
         cuts, keep = cuts | locked, ()
     atoms = protect(atoms, text, keep, cuts)
     if not cjk and not latin:

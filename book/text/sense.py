@@ -85,8 +85,8 @@ def sense_scale(compose, parts, width: float, scale: float, step: float) -> floa
     trial = scale
     while trial >= scale * SENSE_SHRINK - 1e-9:
         sizes = [max(part.style.size * trial, part.style.min_size) for part in parts]
-        if not any(against_sense(*compose(row.strip(), part.style, size, min(width, part.style.measure * size)
-                                          if part.style.measure else width, part.keep, part.compounds))
+        if not any(against_sense(*compose(row.strip(), part.style, size, part.style.line_measure(size, width),
+                                          part.keep, part.compounds))
                    for part, size in zip(parts, sizes, strict=True) for row in part.text.split("\n") if row.strip()):
             return trial
         trial -= step

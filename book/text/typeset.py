@@ -237,7 +237,8 @@ def compose_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, s
     # Titles: never inside a compound (vi, en); in zh and ja between characters, but
     # inside a BudouX phrase only at a price (`book.text.sense`), so "発展の50年" stays whole.
     text, italics = parse_italics(text)  # "*hát đúm*": the words in italic
-    atoms = split_atoms(text, lang, keep, phrases=style.display and not cjk, compounds=compounds)
+    atoms = split_atoms(text, lang, keep, phrases=style.display and not cjk, compounds=compounds,
+                        units=tuple(t for t in (text[a:b] for a, b in italics) if 2 <= len(t.split()) <= 3))  # "*hát đúm*"
     mark_italics(atoms, italics, style.font)
     start = style.first_indent * size if indent else 0.0
     items = measure_items(fonts, atoms, style, lang, size, tracking, text)
@@ -247,8 +248,7 @@ def compose_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, s
         Spacing(LATIN_STRETCH * size, LATIN_SHRINK * size if style.align == "justify" else 0.0, False))
     def compose(trial: list[Item]) -> tuple[list[Chosen], float]:
         composer = Composer(trial, width, start, spacing, style.align == "justify", cjk, balance=style.display)
-        if latin:
-            composer.rules = Rules(lang)
+        composer.rules = Rules(lang) if latin else None
         return composer.compose(), composer.total
 
     latin = TABLE[lang].script == "Latn" and not style.display  # Latin rules: `book.text.latin`
@@ -282,7 +282,7 @@ def set_parts(fonts: EditionFonts, parts: list[Part], lang: str, width: float, s
     for part in parts:
         style = part.style
         size = max(style.size * scale, style.min_size)
-        measure = min(width, style.measure * size) if style.measure else width
+        measure = style.line_measure(size, width)  # a caption's measure_chars: `book.text.captions`
         paragraphs = [p.strip() for p in part.text.replace("\r", "").split("\n\n") if p.strip()]
         for p_index, paragraph in enumerate(paragraphs):
             gap = 0.0
