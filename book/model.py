@@ -128,6 +128,7 @@ class Layout:
     where: Where
     continued: str | None = None  # the layout a generated list (contents, credits) or a long text (book.text.flow) continues on
     variants: tuple[str, ...] = ()  # layouts of the same slots for photos of other shapes: pagination picks the one that crops least
+    uncaptioned: bool = False  # its photos carry no caption on the page: a one-line legend in the photo credits says what they show
 
 
 @dataclass(frozen=True)

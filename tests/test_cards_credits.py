@@ -323,3 +323,34 @@ def test_sample_book_is_four_signatures_without_blanks(sample):
     assert book.cover.photo.id not in placed  # the cover's own photo (p073) is on the cover, on no page
     assert placed | {book.cover.photo.id} == set(book.photos)  # every other photo still in the book
     assert [page.layout.name for page in pagination.pages[-2:]] == ["credits", "colophon"]
+
+
+# --- an uncaptioned frontispiece -------------------------------------------------------------------------------
+
+FRONTISPIECE_LEGENDS = {"vi": "tr. 2: Quảng trường Nhà hát Lớn", "en": "p. 2: Opera House Square, May 2024",
+                        "zh": "第 2 页：大剧院广场", "ko": "2쪽: 대극장 광장", "ja": "2 ページ：大劇場前広場"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_frontispiece_is_quiet_and_its_legend_is_in_the_credits(sample, lang):
+    """The photo facing the title page carries no caption card and no text; the
+    photo credits end with its one-line legend, its page, place and date."""
+    pdf = interior(sample, lang)
+    assert white_cards(pdf, 2) == []
+    assert layout_text(pdf, 2).strip() == ""
+    book, _ = load_book(sample)
+    assert paginate(book).pages[1].layout.uncaptioned
+    credits = [line.strip() for line in layout_text(pdf, 63).splitlines() if line.strip()]
+    assert any(FRONTISPIECE_LEGENDS[lang] in line for line in credits), credits
+
+
+def test_an_uncaptioned_layout_with_a_caption_frame_is_one_clear_line(mini, run):
+    layouts = mini / "layouts" / "layouts.yaml"
+    text = layouts.read_text(encoding="utf-8")
+    layouts.write_text(text + "\nodd:\n  uncaptioned: true\n  frames:\n    photo: {kind: photo}\n"
+                       "    caption: {kind: caption, style: caption}\n", encoding="utf-8")
+    result = run(mini, "build", "--profile", "proof")
+    assert result.exit_code == 1
+    said = [line for line in result.stderr.splitlines() if "uncaptioned" in line]
+    assert len(said) == 1 and "layouts.yaml" in said[0] and "odd" in said[0], result.stderr
+    assert "Traceback" not in result.stderr

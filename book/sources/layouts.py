@@ -12,7 +12,9 @@ from book.sources.schema import Key, Section, suggest
 from book.sources.yamlsrc import read_yaml
 
 LAYOUT_KEYS = {"frames": Key(dict, {}), "side": Key(str, None, choices=("recto", "verso")), "folio": Key(bool, True),
-               "spread": Key(bool, False), "continued": Key(str), "variants": Key(list, [])}
+               "spread": Key(bool, False), "continued": Key(str), "variants": Key(list, []),
+               "uncaptioned": Key(bool, False, doc="Its photos carry no caption on the page (a frontispiece): "
+                                  "the photo credits give each a one-line legend, its place and date.")}
 FRAME_KEYS = {"kind": Key(str, "photo", required=True), "col": Key(int, 1), "cols": Key(int), "row": Key(int, 1), "rows": Key(int),
               "bleed": Key((list, str)), "mm": Key(dict), "style": Key(str), "fit": Key(str, "cover"), "panel": Key(str),
               "listed": Key(bool, False), **{old: Key((int, float)) for old in "xywh"}}  # x, y, w, h: the old keys, refused with advice
@@ -56,7 +58,11 @@ def load_layouts(root: Path, out: Problems, grid: Grid, trim: tuple[float, float
         if side not in (None, "recto", "verso"):
             section.bad("side", f"'{side}' must be recto or verso")
         variants = tuple(str(v) for v in section.read("variants") or ())
-        layouts[name] = Layout(name, frames, side, section.read("folio"), spread, doc.where(name), section.read("continued"), variants)
+        uncaptioned = bool(section.read("uncaptioned"))
+        if uncaptioned and any(frame.kind == "caption" for frame in frames.values()):
+            section.bad("uncaptioned", "an uncaptioned layout has no caption frame; remove the caption frame or 'uncaptioned'")
+        layouts[name] = Layout(name, frames, side, section.read("folio"), spread, doc.where(name), section.read("continued"), variants,
+                               uncaptioned)
     check_continued(layouts, out)
     check_variants(layouts, out)
     return layouts
