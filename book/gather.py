@@ -22,7 +22,7 @@ from book.model import Book
 from book.outputs import FINAL_REFUSES, PROOF_TOLERATES, Output
 from book.pages.cover_plan import photo_frame
 from book.pages.paginate import Pagination, paginate
-from book.pages.shapes import check_crops
+from book.pages.shapes import check_crops, check_fold
 from book.pages.spine import CoverGeometry, plan_cover
 from book.sources import load_book
 from book.text.cards import Card, CardKey, CardTexts, card_frames, card_key, size_cards
@@ -165,6 +165,7 @@ def lay_out(prepared: Prepared, output: Output, needs: dict[str, int], whole_pho
     prepared.low_ppi = check_resolution(book, prepared.pagination, output, problems, whole_photos)
     check_focus(book, prepared.pagination, problems, whole_photos)
     check_crops(book, prepared.pagination.pages, problems)
+    check_fold(book, prepared.pagination.pages, problems)
     prepared.cover = plan_cover(book, len(prepared.pagination.pages), problems) if output.cover else None
     if prepared.cover is not None:
         check_cover_resolution(book, photo_frame(book, prepared.cover), problems, whole_photos)
