@@ -178,6 +178,10 @@ def test_credits_balanced_with_page_numbers_aligned(sample, lang):
     book, _ = load_book(sample)
     loc = Localiser(book, lang, read_catalog(sample, lang) if lang != "vi" else None)
     credited = {loc.text(photo.credit) for photo in book.photos.values() if photo.credit.text}
+    # The legend of the uncaptioned frontispiece ends the list: it is not a credit.
+    legends = ["".join(text.split()) for text in edition_words(book, paginate(book), loc).legends]
+    columns = [[row for row in rows if "".join("".join(word[4] for word in row).split()) not in legends] for rows in columns]
+    assert len(legends) == 1
     assert sum(len(rows) for rows in columns) == len(credited)
     assert abs(len(columns[0]) - len(columns[1])) <= 1, [len(rows) for rows in columns]
     for rows in columns:

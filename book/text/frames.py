@@ -149,7 +149,10 @@ def legends(book: Book, pagination: Pagination, loc: Localiser) -> list[str]:
                 photo = book.photos[placed.value]
                 where_when = [t for t in (loc.text(photo.place), format_partial_date(photo.date, loc.lang) if photo.date else "") if t]
                 shown = facts.place_date_join.join(where_when) or one_line(loc.text(photo.caption))
-                found.append(loc.label("page", page=str(page.number)) + facts.label_join + shown)
+                if "legend" in book.labels:
+                    found.append(loc.label("legend", page=str(page.number), legend=shown))
+                else:
+                    found.append(loc.label("page", page=str(page.number)) + facts.label_join + shown)
     return found
 
 
