@@ -23,7 +23,7 @@ from book.model import Book
 from book.outputs import PROOF_TOLERATES, Output
 from book.pages.cover_plan import photo_frame
 from book.pages.paginate import Pagination, paginate
-from book.pages.shapes import check_crops
+from book.pages.shapes import check_crops, check_fold
 from book.pages.spine import CoverGeometry, plan_cover
 from book.sources import load_book
 from book.text.cards import Card, CardKey, CardTexts, card_frames, card_key, size_cards
@@ -169,6 +169,7 @@ def lay_out(prepared: Prepared, output: Output, needs: dict[str, int], whole_pho
     check_crops(book, prepared.pagination.pages, problems)
     if output.alt_text:
         check_alt_sources(book, prepared.pagination.photo_pages, problems)
+    check_fold(book, prepared.pagination.pages, problems)
     prepared.cover = plan_cover(book, len(prepared.pagination.pages), problems) if output.cover else None
     if prepared.cover is not None:
         check_cover_resolution(book, photo_frame(book, prepared.cover), problems, whole_photos)

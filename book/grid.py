@@ -68,8 +68,11 @@ class Grid:
         if spread:  # outer: the spread's outside edges; inner: the spine, for a frame on one page
             on_left, on_right = first <= self.columns, last > self.columns
             if "outer" in place.bleed:
-                x0 = -bleed if on_left else x0
-                x1 = pages * trim[0] + bleed if on_right else x1
+                # A frame on both pages bleeds off the outside edges its columns reach (the
+                # first, the last), so a picture may run across the fold off its centre.
+                across = on_left and on_right
+                x0 = -bleed if on_left and (first == 1 or not across) else x0
+                x1 = pages * trim[0] + bleed if on_right and (last == pages * self.columns or not across) else x1
             if "inner" in place.bleed and on_left != on_right:
                 x0, x1 = (x0, trim[0]) if on_left else (trim[0], x1)
         else:

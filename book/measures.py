@@ -26,7 +26,7 @@ from book.files import DiskFull, write_atomic
 from book.text.cards import CardKey, CardTexts
 
 MEMO_REL = MEASURES.rel
-MEMO_VERSION = 1
+MEMO_VERSION = 2  # 2: a card text's height runs to its last line's descender
 
 
 class EditionMeasures:

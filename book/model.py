@@ -115,6 +115,7 @@ class Frame:
     listed: bool = False  # its text is an entry of the contents (the heading of a foreword or of the credits)
     where: Where | None = field(default=None, compare=False)  # its line in layouts/layouts.yaml
     card_places: tuple[str, ...] = ()  # where a caption card may go on its photo (book.text.places); () the frame's corner
+    card_pad: float = 12.0  # pt of white round a caption card's text, on all four sides (book.text.cards)
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,7 @@ class Layout:
     where: Where
     continued: str | None = None  # the layout a generated list (contents, credits) or a long text (book.text.flow) continues on
     variants: tuple[str, ...] = ()  # layouts of the same slots for photos of other shapes: pagination picks the one that crops least
+    uncaptioned: bool = False  # its photos carry no caption on the page: a one-line legend in the photo credits says what they show
 
 
 @dataclass(frozen=True)

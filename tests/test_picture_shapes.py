@@ -197,3 +197,49 @@ def test_a_place_at_line_100_is_printed_as_written():
         with console.capture() as captured:
             console.print("warning: layouts/layouts.yaml:100: full-bleed.frames.photo.bleed: 'left' is not an edge")
         assert "layouts/layouts.yaml:100: full-bleed" in captured.get()
+
+
+def test_a_spread_photo_whose_focus_is_on_the_fold_is_a_warning(tmp_path, sample_photos):
+    """The sample's spreads keep their subjects 20 mm off the fold (10-11: the
+    picture runs across the fold off its centre); a spread photo whose focus
+    falls on the fold is one warning naming the photo and the pages."""
+    from dataclasses import replace
+
+    from book.pages.shapes import FOLD_CLEARANCE, check_fold, fold_distance
+
+    book, _ = load_book(sample_at(tmp_path, sample_photos, (240, 300)))
+    pagination = paginate(book)
+    out = Problems()
+    check_fold(book, pagination.pages, out)
+    assert [p for p in out.items if p.code == "fold"] == []
+    p10 = next(page for page in pagination.pages if page.number == 10)
+    placed = next(p for p in p10.placed if p.frame.kind == "photo")
+    assert placed.value == "p006" and fold_distance(book, placed, p10.recto) >= FOLD_CLEARANCE
+    spread = next(page for page in pagination.pages if page.layout.name == "spread" and not page.recto)
+    pid = next(p.value for p in spread.placed if p.frame.kind == "photo")
+    book.photos[pid] = replace(book.photos[pid], focus=(0.5, 0.5))
+    out = Problems()
+    check_fold(book, pagination.pages, out)
+    said = [p.message for p in out.items if p.code == "fold"]
+    assert len(said) == 1, said
+    assert f"photo {pid} on pages {spread.number}–{spread.number + 1}" in said[0] and "20 mm" in said[0], said
+
+
+def test_the_quiet_pages_before_the_openers_are_not_alike(tmp_path, sample_photos):
+    """The page before each opener (and before the credits) stays quiet, a
+    picture or two on white, but they change: at least three different frame
+    sets, no two following ones alike, every photo within its crop limit."""
+    book, _ = load_book(sample_at(tmp_path, sample_photos, (240, 300)))
+    pages = paginate(book).pages
+    quiet = [pages[k - 1] for k, page in enumerate(pages) if k and page.layout.name.startswith(("chapter-opener", "credits"))
+             and not pages[k - 1].layout.name.startswith(("chapter-opener", "half-title", "toc", "text"))]
+    assert len(quiet) >= 5, [page.number for page in quiet]
+    shapes = [tuple(sorted((round(p.box[2]), round(p.box[3])) for p in page.placed if p.frame.kind == "photo")) for page in quiet]
+    assert len(set(shapes)) >= 3, shapes
+    assert all(a != b for a, b in zip(shapes, shapes[1:], strict=False)), shapes
+    for page in quiet:
+        photos = [p for p in page.placed if p.frame.kind == "photo"]
+        assert 1 <= len(photos) <= 2 and all(p.box[2] < book.trim[0] for p in photos), page.number  # on white, not bled
+        for placed in photos:
+            share = crop_share(photo_shape(book, placed.value), (placed.box[2], placed.box[3]), placed.frame.fit)
+            assert share <= CROP_LIMIT + 1e-9, (page.number, placed.value, share)

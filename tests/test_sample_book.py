@@ -113,7 +113,7 @@ def plates(pdf: Path, page: int, folder: Path) -> dict[str, Image.Image]:
 def test_colour_plates_identical_across_editions(sample, tmp_path):
     """Co-edition printing: C, M and Y plates are the same in all five editions;
     only black changes. Checked on pages with captions over photos and text."""
-    for page in (2, 7, 8, 19):
+    for page in (7, 8, 11, 19):
         reference = plates(edition(sample, "vi"), page, tmp_path / "vi")
         for lang in LANGS[1:]:
             other = plates(edition(sample, lang), page, tmp_path / lang)

@@ -14,7 +14,6 @@ from book.i18n.header import report_to
 from book.languages import TABLE, TEMPLATE_REL, nfc
 from book.model import GENERATED_SLOTS, MESSAGE_KINDS, MM, Book
 from book.pages.paginate import Pagination
-from book.text.cards import CARD_PAD
 
 # The template's room notes give one figure per script family, measured in
 # the style of one language of each.
@@ -23,7 +22,7 @@ ROOM_SCRIPTS = (("en", "Latin scripts"), ("zh", "Chinese/Japanese"), ("ko", "Kor
 
 def room_in(book: Book, frame, lang: str, reserve: float) -> tuple[int, int]:
     """(lines, characters) a frame holds in ``lang``'s style, roughly."""
-    pad = 2 * CARD_PAD if frame.panel else 0.0
+    pad = 2 * frame.card_pad / MM if frame.panel else 0.0
     style = book.style(frame.style, lang)
     lines = max(1, int(((frame.h - pad) * MM - reserve) // style.leading))
     return lines, lines * int((frame.w - pad) * MM / (style.size * TABLE[lang].em_per_character))

@@ -112,3 +112,47 @@ def check_crops(book: Book, pages, out: Problems) -> None:
                          f"'{page.layout.name}' on page {page.number} (limit {allowed:.0%}); give the page a layout with a variant "
                          f"of its shape (variants: in layouts/layouts.yaml), or allow the crop with crop: {min(0.9, share + 0.005):.2f} "
                          f"under photo {pid}")
+
+
+FOLD_CLEARANCE = 20.0  # mm: the least distance between a spread photo's subject and the fold
+
+
+def fold_distance(book: Book, placed, recto: bool) -> float | None:
+    """How far (mm) the photo's focus (its centre when it names none) falls
+    from the fold, for a photo frame that crosses it; None for one that does not."""
+    from book.images.process import crop_box  # images imports the pagination: import it when it is asked
+
+    x, _, w, h = placed.box
+    fold = 0.0 if recto else book.trim[0]
+    size = photo_shape(book, placed.value)
+    if size is None or not x < fold < x + w:
+        return None
+    focus = book.photos[placed.value].focus or (0.5, 0.5)
+    x0, _, x1, _ = crop_box(size, (w, h), placed.frame.fit, focus)
+    if x1 <= x0:
+        return None
+    at = x + (focus[0] * size[0] - x0) / (x1 - x0) * w
+    return abs(at - fold)
+
+
+def check_fold(book: Book, pages, out: Problems) -> None:
+    """A photo across the fold whose subject (its ``focus``) falls within
+    `FOLD_CLEARANCE` of it is a warning naming the photo and the pages: the
+    binding swallows what sits in the gutter."""
+    seen = set()
+    for page in pages:
+        if not page.layout.spread:
+            continue
+        for placed in page.placed:
+            pid = placed.value
+            if placed.frame.kind != "photo" or pid not in book.photos or pid in seen or not book.photos[pid].focus:
+                continue
+            distance = fold_distance(book, placed, page.recto)
+            if distance is None:
+                continue
+            seen.add(pid)
+            if distance < FOLD_CLEARANCE:
+                first = page.number if not page.recto else page.number - 1
+                out.warn("fold", book.photos[pid].where, f"photo {pid} on pages {first}–{first + 1}: its focus falls {distance:.0f} mm "
+                         f"from the fold (keep {FOLD_CLEARANCE:.0f} mm); move its focus: if the crop allows, or give it a layout "
+                         "that keeps its subject on one page (spread-offset, or a single-page one)")

@@ -53,14 +53,18 @@ COLOUR_KEYS = {"press_profile": Key(str, "FOGRA39"), "ink_limit": Key(float, 300
                                 doc="How greyscale photos print: four-colour (a neutral of all four inks through the press profile, "
                                     "within the ink limit) or k-only (the black plate alone); a photo's `separation` overrides it.")}
 SAFETY_KEYS = {"trim": Key(float, 5.0, low=0, high=50), "gutter": Key(float, 5.0, low=0, high=50)}
-LABELS = {"chapter": ("number",), "credit": ("credit",), "page": ("page",), "pages": ("pages",), "cover": ()}
-# 'pages' (a spread's range in the credits) falls back to 'page'; without 'cover' the cover photo is not credited
-OPTIONAL_LABELS = {"pages", "cover"}
+LABELS = {"chapter": ("number",), "credit": ("credit",), "page": ("page",), "pages": ("pages",), "cover": (),
+          "legend": ("page", "legend")}
+# 'pages' (a spread's range in the credits) falls back to 'page'; without 'cover' the cover photo is not credited;
+# without 'legend' an uncaptioned photo's legend starts with the 'page' label
+OPTIONAL_LABELS = {"pages", "cover", "legend"}
 # Where a photo sits on a page of several, said in the photo credits (labels.positions).
 POSITIONS = ("top", "bottom", "left", "right", "top_left", "top_right", "bottom_left", "bottom_right", "centre")
 LABEL_COMMENTS = {
     "pages": "Page range in the photo-credits list, for a photo across a spread; {pages} is e.g. 12–13.",
     "cover": "The cover photo's entry in the photo-credits list, in place of a page number (a short word).",
+    "legend": "After the photo credits, the one-line legend of a photo shown without a caption (the frontispiece): "
+              "{legend} is its place and date.",
     "position": "Where a photo sits on its page, said in the photo-credits list when a page holds several photos "
                 "(a short word or two, as in 'top left').",
 }

@@ -12,11 +12,15 @@ from book.sources.schema import Key, Section, suggest
 from book.sources.yamlsrc import read_yaml
 
 LAYOUT_KEYS = {"frames": Key(dict, {}), "side": Key(str, None, choices=("recto", "verso")), "folio": Key(bool, True),
-               "spread": Key(bool, False), "continued": Key(str), "variants": Key(list, [])}
+               "spread": Key(bool, False), "continued": Key(str), "variants": Key(list, []),
+               "uncaptioned": Key(bool, False, doc="Its photos carry no caption on the page (a frontispiece): "
+                                  "the photo credits give each a one-line legend, its place and date.")}
 FRAME_KEYS = {"kind": Key(str, "photo", required=True), "col": Key(int, 1), "cols": Key(int), "row": Key(int, 1), "rows": Key(int),
               "bleed": Key((list, str)), "mm": Key(dict), "style": Key(str), "fit": Key(str, "cover"), "panel": Key(str),
               "listed": Key(bool, False), **{old: Key((int, float)) for old in "xywh"}}  # x, y, w, h: the old keys, refused with advice
 FRAME_KEYS["card_places"] = Key(list)  # book.text.places
+FRAME_KEYS["card_pad"] = Key((int, float), 12.0, low=0, high=72,
+                             doc="A caption card's padding in pt, the same on all four sides of the longest edition's text (panel: white frames).")
 MM_KEYS = {"x": Key(float, 0.0, low=-20, high=2000), "y": Key(float, 0.0, low=-20, high=2000),
            "w": Key(float, None, required=True, low=1, high=2000), "h": Key(float, None, required=True, low=1, high=2000)}
 
@@ -48,12 +52,17 @@ def load_layouts(root: Path, out: Problems, grid: Grid, trim: tuple[float, float
                 fs.bad("listed", "only a text frame's text can be listed in the contents")
             place = read_place(fs, grid, spread)
             x, y, w, h = grid.box(place, trim, bleed, spread)
-            frames[fname] = Frame(fname, kind, x, y, w, h, style, fit, fs.read("panel"), listed, fs.where(), read_card_places(fs))
+            frames[fname] = Frame(fname, kind, x, y, w, h, style, fit, fs.read("panel"), listed, fs.where(), read_card_places(fs),
+                                  float(fs.read("card_pad")))
         side = section.get("side", str)
         if side not in (None, "recto", "verso"):
             section.bad("side", f"'{side}' must be recto or verso")
         variants = tuple(str(v) for v in section.read("variants") or ())
-        layouts[name] = Layout(name, frames, side, section.read("folio"), spread, doc.where(name), section.read("continued"), variants)
+        uncaptioned = bool(section.read("uncaptioned"))
+        if uncaptioned and any(frame.kind == "caption" for frame in frames.values()):
+            section.bad("uncaptioned", "an uncaptioned layout has no caption frame; remove the caption frame or 'uncaptioned'")
+        layouts[name] = Layout(name, frames, side, section.read("folio"), spread, doc.where(name), section.read("continued"), variants,
+                               uncaptioned)
     check_continued(layouts, out)
     check_variants(layouts, out)
     return layouts
@@ -145,4 +154,6 @@ def read_card_places(fs: Section) -> tuple[str, ...]:
             return ()
     if places and not fs.data.get("panel"):
         fs.bad("card_places", "only a frame with 'panel: white' has a card to place")
+    if "card_pad" in fs.data and not fs.data.get("panel"):
+        fs.bad("card_pad", "only a frame with 'panel: white' has a card to pad")
     return tuple(places)

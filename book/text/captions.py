@@ -11,7 +11,11 @@ characters on the grid.
 The credit line (``caption-meta``: place and date, then the photographer)
 takes one line when it fits the measure, and otherwise a fixed two-line form:
 place and date, then the photographer, the separator between them dropped.
-So it never breaks at its separator, and no separator ends a line."""
+So it never breaks at its separator, and no separator ends a line.
+
+A caption is set at its style's size and never smaller, whatever the style's
+``min_size``: a caption that does not fit its frame is an overflow, to be
+shortened or given a template with a deeper caption zone."""
 
 from __future__ import annotations
 
@@ -71,7 +75,15 @@ def caption_parts(fonts: EditionFonts, parts: list[Part], lang: str, width_mm: f
     return [credit_form(fonts, part, lang, measure) for part in parts], measure
 
 
+def at_own_size(part: Part) -> Part:
+    """``part`` with its style's minimum raised to its size: a caption never shrinks to fit."""
+    return replace(part, style=replace(part.style, min_size=part.style.size))
+
+
 def set_caption(fonts: EditionFonts, parts: list[Part], lang: str, width_mm: float, height_mm: float) -> Block:
-    """A caption set in a frame of ``width_mm`` × ``height_mm``, at its measure."""
-    parts, measure = caption_parts(fonts, parts, lang, width_mm)
+    """A caption set in a frame of ``width_mm`` × ``height_mm``, at its measure
+    and at its style's size: one caption size holds throughout the book, so a
+    caption too long for its frame is an overflow (an error in print, marked on
+    the proof), never set smaller."""
+    parts, measure = caption_parts(fonts, [at_own_size(part) for part in parts], lang, width_mm)
     return set_block(fonts, parts, lang, measure, height_mm)

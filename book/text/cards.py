@@ -6,41 +6,46 @@ every plate, C, M and Y included, so the card must be the same in all
 editions: its size is decided once, from all editions' texts, and its place
 from the photo (`book.text.places`), and each edition sets its text inside it.
 
-The frame is the most room a card may take. The card is a whole number of
-grid columns wide, the fewest that hold, with at least `CARD_PAD` of white
-each side, `CARD_SQUEEZE` of the widest line any edition sets at the
-caption's measure (`book.text.captions`): rather than leave most of a column
-empty, the card sets its text a little narrower, still within the caption's
-range of characters a line. The edition whose text is longest (the tallest)
-then decides the padding: the white each side of its widest line, the same
-above its first line's cap height (the top of the ideographs in Chinese and
-Japanese) and below its last line's baseline. Every edition is set to the
-measure of that widest line, so none reaches further into the padding. Every
-edition's text hangs from the same top-left corner at that padding, so its
-first line stands on the same line in all five; a shorter edition leaves
-the spare white at the card's foot and end, never above or before its text.
-A frame without ``card_places`` keeps its card in its own corner nearest
-the page's corner.
+One padding, the frame's ``card_pad`` (pt), runs round the text of the
+edition whose text is longest (the tallest): from the card's top to its first
+line's cap height (the top of the em box in a Chinese, Japanese or Korean
+face), from its last line's descender to the card's foot, and from the card's
+sides to its text's start and to its longest line's end. The card is that
+text's size plus the padding, within the frame, which is the most room a
+card may take. Every edition is set to the measure of that longest line, so
+none reaches further into the padding; a shorter edition hangs from the same
+top-left corner, its first line on the same line as in the others, and
+leaves the spare white at the card's foot and end, never above or before its
+text. The card's top sits on a row line or its foot on the foot margin, its
+outer or inner edge on the margin (`book.text.places`). A frame without
+``card_places`` keeps its card in its own corner nearest the page's corner.
+
+The cap height, ascender and descender are the face's own (OS/2), the
+figures a PDF reader shows for the embedded font, so the padding measures
+the same in the PDF as here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-import uharfbuzz as hb
+from fontTools.ttLib import TTFont
 
+from book.languages import language
 from book.model import MESSAGE_KINDS, MM
 from book.pages.paginate import Page, Pagination, Placed
 from book.text.captions import set_caption
-from book.text.fonts import EditionFonts, is_wide
+from book.text.fonts import EditionFonts
 from book.text.places import choose_place
-from book.text.shaping import hb_font
 from book.text.typeset import Block, Line, Part
 
-CARD_PAD = 4.0  # mm: the least white round the text
-CARD_MIN = (40.0, 16.0)  # mm: the smallest card (width, height)
-CARD_SQUEEZE = 0.88  # a card may set its text this much narrower than the caption's measure, to end on a column
-CAP_HEIGHT = 0.72  # em, for a face HarfBuzz cannot read
+CARD_PAD_PT = 12.0  # pt: a card frame's padding when it names none (its ``card_pad``)
+CARD_PAD = CARD_PAD_PT / MM  # mm
+CARD_SQUEEZE = 0.92  # no edition's card text is set narrower than this share of its caption measure's longest line
+RETRY_STEP = 1.0  # mm: how much narrower each new start is, when settling runs below a Latin edition's least measure
+SETTLE = 8  # rounds of setting every edition to the longest one's line before the card's measure is taken as it is
+CJK_PROBES = (0x4E00, 0x3042, 0xAC00)  # 一, あ, 가: a face with any of them is set on the em box
 
 CardKey = tuple[str, str, str]  # (layout, frame, slot value): the same text in the same frame
 
@@ -48,12 +53,43 @@ CardKey = tuple[str, str, str]  # (layout, frame, slot value): the same text in 
 @dataclass(frozen=True)
 class Card:
     """A card's size (mm), the measure its text is set to (mm) and the white
-    between the card's edges and the text (mm, the same on all four sides)."""
+    between the card's edges and the longest edition's text (mm, the same on all four sides)."""
 
     w: float
     h: float
     measure: float
     pad: float = CARD_PAD
+
+
+@dataclass(frozen=True)
+class FaceMetrics:
+    """A face's cap height, ascender and descender (em, the descender below
+    the baseline as a positive figure), and whether it is a CJK face."""
+
+    cap: float
+    ascender: float
+    descender: float
+    cjk: bool
+
+
+@lru_cache(maxsize=64)
+def face_metrics(path: str, index: int) -> FaceMetrics:
+    font = TTFont(path, fontNumber=index, lazy=True)
+    upem = font["head"].unitsPerEm
+    os2 = font["OS/2"]
+    cmap = font.getBestCmap() or {}
+    cap = getattr(os2, "sCapHeight", 0) or os2.sTypoAscender
+    return FaceMetrics(cap / upem, os2.sTypoAscender / upem, -os2.sTypoDescender / upem, any(c in cmap for c in CJK_PROBES))
+
+
+def piece_metrics(fonts: EditionFonts, font: str) -> FaceMetrics:
+    path, index = fonts.files.get(font, (None, 0))
+    return face_metrics(path, index) if path else FaceMetrics(0.72, 0.95, 0.25, False)
+
+
+def pad_of(placed: Placed) -> float:
+    """The card's padding, mm."""
+    return placed.frame.card_pad / MM
 
 
 def card_key(page: Page, placed: Placed) -> CardKey:
@@ -72,25 +108,15 @@ def card_frames(pagination: Pagination):
 
 def line_rise(fonts: EditionFonts, line: Line) -> float:
     """How far (pt) the line's letters rise above its baseline: the cap height
-    of Latin letters (accents above it do not count), the glyph top of wide characters."""
-    rise = 0.0
-    for piece in line.pieces:
-        path, index = fonts.files.get(piece.font, (None, 0))
-        font = hb_font(path, index) if path else None
-        upem = font.face.upem if font else 1000
-        cap = font.get_metric_position_with_fallback(hb.OTMetricsTag.CAP_HEIGHT) / upem if font else CAP_HEIGHT
-        for ch in piece.text:
-            if ch.isspace():
-                continue
-            top = cap
-            glyph = font.get_nominal_glyph(ord(ch)) if font else None
-            extents = font.get_glyph_extents(glyph) if glyph else None
-            if extents is not None:
-                top = extents.y_bearing / upem
-                if not is_wide(ch):
-                    top = min(top, cap)
-            rise = max(rise, top)
-    return rise * line.size
+    of a Latin face (accents above it do not count), the em box's top in a CJK face."""
+    tops = [(m.ascender if m.cjk else m.cap) for m in (piece_metrics(fonts, p.font) for p in line.pieces if p.text.strip())]
+    return max(tops, default=0.72) * line.size
+
+
+def line_fall(fonts: EditionFonts, line: Line) -> float:
+    """How far (pt) the line's descenders reach below its baseline: the deepest of its faces'."""
+    falls = [piece_metrics(fonts, p.font).descender for p in line.pieces if p.text.strip()]
+    return max(falls, default=0.25) * line.size
 
 
 def text_drop(fonts: EditionFonts, block: Block) -> float:
@@ -102,11 +128,11 @@ def text_drop(fonts: EditionFonts, block: Block) -> float:
 
 
 def text_height(fonts: EditionFonts, block: Block) -> float:
-    """From the first line's cap height to the last line's baseline, mm."""
+    """From the first line's cap height to the last line's descender, mm."""
     if not block.lines:
         return 0.0
     baseline = block.lines[0].size + sum(line.gap + line.leading for line in block.lines[1:])
-    return baseline / MM - text_drop(fonts, block)
+    return (baseline + line_fall(fonts, block.lines[-1])) / MM - text_drop(fonts, block)
 
 
 def text_top(fonts: EditionFonts, block: Block, box: tuple[float, float, float, float], pad: float = CARD_PAD) -> float:
@@ -121,8 +147,8 @@ def widest(block: Block) -> float:
 
 def set_card_text(fonts: EditionFonts, parts: list[Part], lang: str, placed: Placed, measure: float) -> Block:
     """The card's text at ``measure`` (mm) or the caption's own narrower
-    measure, in at most the frame's height."""
-    return set_caption(fonts, parts, lang, measure, placed.frame.h - 2 * CARD_PAD)
+    measure, in at most the frame's height less the padding."""
+    return set_caption(fonts, parts, lang, measure, placed.frame.h - 2 * pad_of(placed))
 
 
 class CardTexts:
@@ -140,61 +166,68 @@ class CardTexts:
         return widest(block), text_height(self.fonts, block)
 
 
-def column_span(width: float, column: float, gutter: float, most: float) -> float:
-    """The width of the fewest grid columns at least ``width`` wide (mm), at most ``most``.
-
-    >>> column_span(60, 12.5, 5, 200), column_span(300, 12.5, 5, 200)
-    (65.0, 200)
-    """
-    count = 1
-    while count * column + (count - 1) * gutter < width - 1e-6:
-        count += 1
-    return min(most, count * column + (count - 1) * gutter)
-
-
-def longest_line(texts: list, key: CardKey, placed: Placed, measure: float) -> float:
-    """The widest line of the edition whose text is longest (the tallest), all set at ``measure``."""
+def longest_text(texts: list, key: CardKey, placed: Placed, measure: float) -> tuple[float, float]:
+    """(widest line, height) of the edition whose text is longest (the
+    tallest; of two as tall, the wider), every edition set at ``measure``."""
     sizes = [edition.size(key, placed, measure) for edition in texts]
-    return max(sizes, key=lambda size: size[1])[0]
+    return max(sizes, key=lambda size: (round(size[1], 3), size[0]))
+
+
+def edition_lang(edition) -> str:
+    """The language of a `CardTexts` or of what answers as one (its name starts with it)."""
+    return getattr(edition, "lang", None) or edition.name.split()[0]
+
+
+def card_measure(texts: list, key: CardKey, placed: Placed, full: float) -> tuple[float, float]:
+    """The measure (mm) every edition's text is set to, and the longest
+    edition's height there: the longest line of the longest edition, each
+    edition set to it in turn until the longest edition's longest line is the
+    measure (a narrower measure may make another edition the longest). No
+    Latin or Vietnamese edition is set narrower than `CARD_SQUEEZE` of its
+    caption measure's longest line, which keeps it within its 50-65
+    characters (Chinese, Japanese and Korean captions have only a most): when
+    settling from the frame's width runs below that, it starts again from a
+    step narrower, until the longest edition's line and the measure agree."""
+    latin = [edition for edition in texts if language(edition_lang(edition)).script == "Latn"]
+    narrowest = CARD_SQUEEZE * max((edition.size(key, placed, full)[0] for edition in latin), default=0.0)
+
+    def settle(measure: float) -> tuple[float, bool]:
+        for _ in range(SETTLE):
+            line = longest_text(texts, key, placed, measure)[0]
+            if line <= 0 or abs(line - measure) < 0.005:
+                return measure, True
+            if line < narrowest - 0.005:
+                return measure, False
+            measure = line
+        return measure, False
+
+    start = full
+    measure, settled = settle(start)
+    while not settled and start - RETRY_STEP >= narrowest:
+        start -= RETRY_STEP
+        measure, settled = settle(start)
+    if not settled:
+        # No measure from there agrees: the longest edition's line at the least measure, once.
+        measure = longest_text(texts, key, placed, max(narrowest, min(full, measure)))[0]
+    return measure, longest_text(texts, key, placed, measure)[1]
 
 
 def size_cards(pagination: Pagination, editions: list, grid=None, trim: tuple[float, float] | None = None) -> dict[CardKey, Card]:
     """Each card's size from all ``editions`` (each a `CardTexts`, or what
-    answers as one): the fewest columns of ``grid`` (at ``trim``) that hold
-    the longest edition's widest line with `CARD_PAD` each side, and even
-    padding round that line and the tallest text; without a grid, exactly
-    that wide."""
-    column = grid.column(trim[0]) if grid is not None else 0.0
-
-    def span(width: float, most: float) -> float:
-        return column_span(width, column, grid.gutter, most) if column > 0 else min(most, width)
-
+    answers as one): the longest edition's text with the frame's padding on
+    all four sides, within the frame. (``grid`` and ``trim`` are the cards'
+    places' concern, `book.text.places`.)"""
     cards = {}
     for page, placed in card_frames(pagination):
         key = card_key(page, placed)
         texts = [edition for edition in editions if key in edition.keys()]
-        full = placed.frame.w - 2 * CARD_PAD
+        pad = pad_of(placed)
+        full = placed.frame.w - 2 * pad
         if not texts:
-            cards[key] = Card(placed.frame.w, placed.frame.h, full)
+            cards[key] = Card(placed.frame.w, placed.frame.h, full, pad)
             continue
-
-        least = CARD_MIN[0] - 2 * CARD_PAD
-        widest = max(max(edition.size(key, placed, full)[0] for edition in texts), least)  # each at its caption measure
-        narrowest = CARD_SQUEEZE * widest  # no edition's text is squeezed narrower
-        card_w = span(narrowest + 2 * CARD_PAD, placed.frame.w)
-        measure = max(narrowest, longest_line(texts, key, placed, min(full, card_w - 2 * CARD_PAD)))
-        # Narrowed to the fewest columns that hold that line; a line just too
-        # wide for one column fewer is set a little narrower rather than leave
-        # most of a column white.
-        card_w = span(measure + 2 * CARD_PAD, card_w)
-        fewer = card_w - column - grid.gutter if column > 0 else 0.0
-        if fewer - 2 * CARD_PAD >= narrowest:
-            card_w = fewer
-            measure = max(narrowest, longest_line(texts, key, placed, fewer - 2 * CARD_PAD))
-        sizes = [edition.size(key, placed, measure) for edition in texts]
-        pad = (card_w - measure) / 2
-        height = max(height for _, height in sizes)
-        cards[key] = Card(card_w, min(placed.frame.h, max(CARD_MIN[1], height + 2 * pad)), measure, round(pad, 3))
+        measure, height = card_measure(texts, key, placed, full)
+        cards[key] = Card(round(measure + 2 * pad, 3), round(min(placed.frame.h, height + 2 * pad), 3), measure, pad)
     return cards
 
 

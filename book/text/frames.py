@@ -51,6 +51,7 @@ class EditionWords:
     keep: tuple[str, ...] = ()  # names never broken across lines: photographers, the glossary's names
     outline: list[tuple[str, int]] = field(default_factory=list)  # (chapter title, first page): the PDF's bookmarks
     credits_head: str = ""  # the photo credits' page label said once, over the figures ("tr.", "第…页")
+    legends: list[str] = field(default_factory=list)  # one line for each photo an uncaptioned layout shows: its page, place and date
 
 
 def unbroken_names(book: Book, pagination: Pagination, loc: Localiser) -> tuple[str, ...]:
@@ -134,6 +135,27 @@ def frame_texts(book: Book, pagination: Pagination, loc: Localiser, keep: tuple[
     return found
 
 
+def legends(book: Book, pagination: Pagination, loc: Localiser) -> list[str]:
+    """A legend for each photo on an uncaptioned page (a frontispiece), in
+    place of its caption: its page, then its place and date ("tr. 2: Quảng
+    trường Nhà hát Lớn, 5/2024"), for the end of the photo credits."""
+    found = []
+    facts = language(loc.lang)
+    for page in pagination.pages:
+        if not page.layout.uncaptioned or "page" not in book.labels:
+            continue
+        for placed in page.placed:
+            if placed.frame.kind == "photo" and placed.value:
+                photo = book.photos[placed.value]
+                where_when = [t for t in (loc.text(photo.place), format_partial_date(photo.date, loc.lang) if photo.date else "") if t]
+                shown = facts.place_date_join.join(where_when) or one_line(loc.text(photo.caption))
+                if "legend" in book.labels:
+                    found.append(loc.label("legend", page=str(page.number), legend=shown))
+                else:
+                    found.append(loc.label("page", page=str(page.number)) + facts.label_join + shown)
+    return found
+
+
 def running_head(page: Page, loc: Localiser) -> str:
     if not page.folio or page.chapter is None or page.chapter.number is None or page.chapter.title is None:
         return ""
@@ -182,6 +204,7 @@ def edition_words(book: Book, pagination: Pagination, loc: Localiser) -> Edition
         outline=[(one_line(loc.text(c.title)), pagination.chapter_starts[c.id]) for c in book.chapters if c.title and c.id in pagination.chapter_starts],
         keep=keep,
         credits_head=column_head(loc.text(book.labels["page"])) if "page" in book.labels else "",
+        legends=legends(book, pagination, loc),
     )
     for item in words.frames:
         item.fallback = any(m.ctx in loc.missing_ctx for m in item.messages)
@@ -209,5 +232,7 @@ def texts_by_role(book: Book, words: EditionWords) -> dict[str, set[str]]:
     for entry in words.credits:
         add("credits", f"{entry.reference} {entry.position} {entry.name}")
     add("credits", words.credits_head)
+    for legend in words.legends:
+        add("credits", legend)
     add("chapter-number", "0123456789–— ")
     return roles

@@ -86,7 +86,7 @@ def credit_blocks(setter, style_name: str, col_w: float, page: int = 0) -> tuple
     up = -style.leading / MM - CREDITS_HEAD_GAP_MM  # the head's baseline a line and the gap above the first entry's
     if by_name:
         blocks = [name_block(setter, style, entry, ref, col_w, page) for entry, ref in zip(entries, refs, strict=True)]
-        return blocks, (col_w - head.width / MM, up, [head]) if head else None
+        return blocks + legend_blocks(setter, style, col_w), (col_w - head.width / MM, up, [head]) if head else None
     ref_w = max(ref_w, head.width / MM if head else 0.0)
     blocks = []
     spots = [setter.single_line(entry.position, style, UNBROKEN_MM) if entry.position else None for entry in entries]
@@ -102,7 +102,19 @@ def credit_blocks(setter, style_name: str, col_w: float, page: int = 0) -> tuple
         if name and name_x + name.width / MM > col_w + 0.01:
             too_wide(setter, entry, name, col_w - name_x, page)
         blocks.append(Block(style.leading / MM, 0.0, pieces))
-    return blocks, (ref_w - head.width / MM, up, [head]) if head else None
+    return blocks + legend_blocks(setter, style, col_w), (ref_w - head.width / MM, up, [head]) if head else None
+
+
+def legend_blocks(setter, style, col_w: float) -> list[Block]:
+    """The legends of the photos shown without a caption (a frontispiece),
+    after the credits, a line's space above the first."""
+    blocks = []
+    for number, legend in enumerate(setter.words.legends):
+        block = set_block(setter.fonts, [Part(legend, style, keep=setter.words.keep)], setter.lang, col_w, 40)
+        gap = style.leading / MM if number == 0 else 0.0
+        lines = block.lines
+        blocks.append(Block(gap + sum(line.gap + line.leading for line in lines) / MM, 0.0, [(0.0, gap, lines)]))
+    return blocks
 
 
 def add_heads(blocks: list[Block], flowed: Flowed, head) -> None:

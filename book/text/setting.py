@@ -13,7 +13,7 @@ from book.model import MM, Book, Style
 from book.pages.folios import RUNNING_HEAD_TOP_MM, folio_top, outer_edge, shows_folio, shows_running_head
 from book.pages.paginate import Page, Pagination, Placed
 from book.text.captions import set_caption
-from book.text.cards import CARD_PAD, Card, CardKey, card_box, card_key, set_card_text, text_top
+from book.text.cards import Card, CardKey, card_box, card_key, pad_of, set_card_text, text_top
 from book.text.flow import flows_on, measure_run_ons, run_on_frames, set_run_on
 from book.text.fonts import EditionFonts
 from book.text.frames import EditionWords, FrameText
@@ -104,7 +104,7 @@ class Setter:
     def set_frame(self, item: FrameText) -> FrameSetting:
         placed, card = item.placed, None
         if placed.frame.panel:
-            size = self.cards.get(card_key(item.page, placed)) or Card(placed.frame.w, placed.frame.h, placed.frame.w - 2 * CARD_PAD)
+            size = self.cards.get(card_key(item.page, placed)) or Card(placed.frame.w, placed.frame.h, placed.frame.w - 2 * pad_of(placed), pad_of(placed))
             card = cx, cy, cw, ch = card_box(placed, size, self.book.trim, self.book, item.page)
             block = set_card_text(self.fonts, item.parts, self.lang, placed, size.measure)
             box = (cx + size.pad, cy + size.pad, cw - 2 * size.pad, ch - 2 * size.pad)
