@@ -307,8 +307,10 @@ class Book:
         """The copyright page's and the colophon's own words the book uses: the print run's unit
         with an imprint, the copyright page's words when a page shows it."""
         used = {value for chapter in self.chapters for page in chapter.pages for value in page.slots.values()}
+        cover = self.cover
+        wanted = {"not_for_sale": bool(cover and cover.not_for_sale), "price": bool(cover and cover.price)}
         return [message for key, message in self.matter.items()
-                if (key == "copies" and self.imprint) or (key != "copies" and COPYRIGHT_SLOT in used)]
+                if wanted.get(key, (key == "copies" and self.imprint) or (key not in ("copies", *wanted) and COPYRIGHT_SLOT in used))]
 
     def messages(self) -> list[Message]:
         """Every translatable text in book order."""
@@ -316,6 +318,8 @@ class Book:
         found += [self.labels[k] for k in sorted(self.labels)]
         if self.cover:
             found.append(self.cover.back_text)
+            if self.cover.spine is not None:
+                found.append(self.cover.spine)
         if self.imprint:
             found += [f.label for f in self.imprint.fields] + [self.imprint.placeholder_notice]
             found += [f.name for f in self.imprint.fields if f.name and f.name.text]
