@@ -119,3 +119,30 @@ def without_end_dash(text: str) -> str | None:
     if not stripped or stripped[-1] not in DASHES:
         return None
     return stripped.rstrip("".join(DASHES)).rstrip()
+
+
+QUARTER_SPACE = "\u2005"  # FOUR-PER-EM SPACE: the 四分アキ a title sets between CJK and Latin or digits
+
+
+def with_quarter_spaces(text: str) -> str:
+    """A Chinese or Japanese title with a quarter-em space wherever Han or kana
+    meets Latin or digits, as the running text's composer sets it
+    (`book.text.cjk`): one rule for display and text ("70 年", never "70年").
+
+    >>> with_quarter_spaces("海防——70年战斗") == "海防——70" + QUARTER_SPACE + "年战斗"
+    True
+    >>> with_quarter_spaces("（1955年）") == "（1955" + QUARTER_SPACE + "年）"
+    True
+    """
+    from book.text.cjk import is_han  # cjk builds on the composer, which prices titles here
+    from book.text.linebreak import is_ideographic
+
+    def latin(ch: str) -> bool:
+        return ch.isalnum() and not is_ideographic(ch)
+
+    out = []
+    for index, ch in enumerate(text):
+        if index and ((is_han(text[index - 1]) and latin(ch)) or (latin(text[index - 1]) and is_han(ch))):
+            out.append(QUARTER_SPACE)
+        out.append(ch)
+    return "".join(out)

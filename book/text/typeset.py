@@ -21,7 +21,7 @@ from book.text.latin_hyphens import hyphen_options
 from book.text.linebreak import Atom, split_atoms
 from book.text.memo import remembered
 from book.text.overset import overset_lines, soft_hyphens
-from book.text.sense import break_penalties, without_end_dash
+from book.text.sense import break_penalties, with_quarter_spaces, without_end_dash
 from book.text.shaping import Layout, layout
 
 SHRINK_STEP = 0.25  # pt
@@ -236,6 +236,8 @@ def compose_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, s
         return compose_cjk(fonts, text, style, lang, size, width, indent, keep)
     # Titles: never inside a compound (vi, en); in zh and ja between characters, but
     # inside a BudouX phrase only at a price (`book.text.sense`), so "発展の50年" stays whole.
+    if cjk and style.display:
+        text = with_quarter_spaces(text)  # the CJK–Latin quarter em of the running text, in titles too
     text, italics = parse_italics(text)  # "*hát đúm*": the words in italic
     atoms = split_atoms(text, lang, keep, phrases=style.display and not cjk, compounds=compounds)
     mark_italics(atoms, italics, style.font)
