@@ -124,7 +124,7 @@ def test_manifest_tells_the_printer_the_paper_the_spine_is_for(mini, run):
 
 # The cover alone, laid out at any trim and page count: no interior is set or drawn.
 
-TEXTS = ("title", "subtitle", "publisher", "back", "isbn", "credit")
+TEXTS = ("title", "subtitle", "publishers", "back", "isbn", "credit", "sale")
 
 
 def cover_alone(root, trim, pages, lang, folder, photo=None):
@@ -242,10 +242,11 @@ def ink_box(pdf, area, bleed, dpi=600):
 @pytest.mark.parametrize("trim", [(240, 300), (210, 210), (280, 240)])
 def test_cover_at_any_trim_keeps_texts_and_barcode_apart_and_safe(trim, lang, tmp_path):
     """The sample's own long texts at three trims from the same settings, in
-    every edition: the title, subtitle, back text, publisher, ISBN and barcode
-    are all there, on their panel's type area above the photo band, inside the
-    printers' safe area, clear of each other and of the mark; the barcode sits
-    on its white field and reads as the edition's ISBN."""
+    every edition: the title, subtitle, back text, publishers, "not for sale",
+    ISBN and barcode are all there, the texts on their panel's type area above
+    the photo band, the barcode's white field on the back's foot margin, all
+    inside the printers' safe area, clear of each other and of the mark; the
+    barcode sits on its field and reads as the edition's ISBN."""
     from conftest import REPO
 
     from book.pages.spine import SAFE_MM
@@ -263,6 +264,8 @@ def test_cover_at_any_trim_keeps_texts_and_barcode_apart_and_safe(trim, lang, tm
     boxes: dict[str, list] = {}
     flat = {key: "".join(texts[key].split()) for key in TEXTS}
     for line, box in text_lines(pdf, geometry.margin):
+        if geometry.folds[0] <= (box[0] + box[2]) / 2 <= geometry.folds[1]:
+            continue  # the spine's own text (test_spine_text_keeps_clear_of_the_folds)
         if line.replace(" ", "").isdigit():
             key = "barcode"  # the digits under the bars
         else:
@@ -277,10 +280,13 @@ def test_cover_at_any_trim_keeps_texts_and_barcode_apart_and_safe(trim, lang, tm
     for key in ("title", "subtitle"):
         assert inside(placed[key], front, -hang), (key, placed[key], front)
         assert apart(placed[key], mark), (key, placed[key], mark)
-    for key in ("back", "publisher", "credit", "isbn", "barcode"):
+    for key in ("back", "publishers", "credit"):
         assert inside(placed[key], back, -hang), (key, placed[key], back)
     field = cover.fields[0]
-    assert inside(placed["barcode"], (field[0], field[1], field[0] + field[2], field[1] + field[3]))
+    field_box = (field[0], field[1], field[0] + field[2], field[1] + field[3])
+    assert inside(field_box, (0, 0, width, height), SAFE_MM) and field_box[3] == pytest.approx(height - geometry.margins.foot)
+    for key in ("sale", "isbn", "barcode"):
+        assert inside(placed[key], field_box), (key, placed[key], field_box)
     for i, a in enumerate(placed):
         for b in list(placed)[i + 1:]:
             assert apart(placed[a], placed[b]), (a, placed[a], b, placed[b])
@@ -385,22 +391,26 @@ def test_the_editions_covers_share_their_c_m_y_plates(mini, run):
 
 def test_thin_book_gets_no_spine_text_and_the_page_count_that_would_hold_it(mini, run, tmp_path):
     """The mini book's 4 pages make a 0.28 mm spine: no text, and a warning
-    naming the page count from which 6 pt text keeps 1.6 mm from each fold
-    (0.14 mm leaves, pages in fours: 80). At 80 pages the spine has its text."""
+    naming the page count from which the title's ink at the spine style's
+    smallest size keeps 1.6 mm from each fold (0.14 mm leaves, pages in fours).
+    At that count the spine has its text; four pages fewer, none."""
+    import re
+
     from conftest import paint
 
     paint(mini / "content" / "photos" / "p002.jpg", (2000, 1250), 2)  # 100 ppi across the spread
     add_cover(mini)
     result = run(mini, "check", "--lang", "vi")
     assert result.exit_code == 0, result.stderr
-    assert ("warning: content/book.yaml: vi: the spine is 0.28 mm wide (4 pages); its text at the spine style's 6 pt "
-            "needs 5.59 mm to keep 1.6 mm from each fold, so the spine is left without text; spine text becomes "
-            "possible from 80 pages on this paper (caliper 0.14 mm)") in result.stderr.splitlines(), result.stderr
-    assert spine_width(76, 0.14) < 5.59 <= spine_width(80, 0.14)
-    for pages, has_text in ((76, False), (80, True)):
-        _, cover, _, problems, _ = cover_alone(mini, (240, 300), pages, "vi", tmp_path / str(pages))
+    found = re.search(r"warning: content/book.yaml: vi: the spine is 0.28 mm wide \(4 pages\); its title's ink at the spine "
+                      r"style's ([\d.]+) pt needs ([\d.]+) mm to keep 1.6 mm from each fold, so the spine is left without text; "
+                      r"spine text becomes possible from (\d+) pages on this paper \(caliper 0.14 mm\)", result.stderr)
+    assert found, result.stderr
+    need, pages = float(found[2]), int(found[3])
+    assert spine_width(pages - 4, 0.14) < need <= spine_width(pages, 0.14)
+    for count, has_text in ((pages - 4, False), (pages, True)):
+        _, cover, _, problems, _ = cover_alone(mini, (240, 300), count, "vi", tmp_path / str(count))
         assert bool(cover.spine) == has_text and bool(cover_problems(problems)) != has_text
-
 
 def test_back_text_too_long_is_one_line_saying_how_much(mini, run):
     """A back text twice what the card holds: exit 1 and one line naming
