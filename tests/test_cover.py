@@ -127,11 +127,13 @@ def test_manifest_tells_the_printer_the_paper_the_spine_is_for(mini, run):
 TEXTS = ("title", "subtitle", "publishers", "back", "isbn", "credit", "sale")
 
 
-def cover_alone(root, trim, pages, lang, folder, photo=None):
+def cover_alone(root, trim, pages, lang, folder, photo=None, title_pt=None):
     """One edition's cover of the book at ``root``, laid out at ``trim`` for
     ``pages`` interior pages and drawn with ``photo`` (a prepared `ImageResult`) or none, through the build's
     own stages (plan_cover, set_cover, CoverRenderer); the interior's layouts
-    are not checked at that trim, so this is the cover and nothing else."""
+    are not checked at that trim, so this is the cover and nothing else.
+    ``title_pt`` sets the cover title's one size (as a designer would in
+    layouts/styles.yaml for that trim: display type never shrinks to fit)."""
     from dataclasses import replace
 
     from book.errors import Problems
@@ -146,6 +148,10 @@ def cover_alone(root, trim, pages, lang, folder, photo=None):
     problems = Problems()
     book, _ = load_book(root, check_files=False, problems=problems)
     book = replace(book, trim=trim)
+    if title_pt:
+        factor = title_pt / book.style("cover-title", lang).size
+        book.styles["cover-title"] = {key: replace(style, size=title_pt, min_size=title_pt, leading=style.leading * factor)
+                                      for key, style in book.styles["cover-title"].items()}
     geometry = plan_cover(book, pages, problems)
     loc = Localiser(book, lang, None if lang == book.source_language else read_catalog(root, lang), problems)
     texts = cover_strings(book, loc)
@@ -252,7 +258,8 @@ def test_cover_at_any_trim_keeps_texts_and_barcode_apart_and_safe(trim, lang, tm
     from book.pages.spine import SAFE_MM
     from book.sources.imprint import isbn_check_digit
 
-    pdf, cover, geometry, problems, texts = cover_alone(REPO, trim, 64, lang, tmp_path)
+    title_pt = {(210, 210): 24}.get(trim)  # the square trim's front holds the title at the chapter titles' size
+    pdf, cover, geometry, problems, texts = cover_alone(REPO, trim, 64, lang, tmp_path, title_pt=title_pt)
     assert [p for p in cover_problems(problems) if "spine" not in p] == []
     width, height = trim
     plan = cover.plan

@@ -125,7 +125,8 @@ class CoverSetter:
             cut = max(5, math.ceil(len(text) * over / block.needed / 5) * 5)
             self.out.error("overflow", where, f"{self.lang}: the cover's {name} is {over} line{'s' if over > 1 else ''} too long "
                            f"at the {self.trim}: {block.needed} lines at {block.size:.1f} pt, room for {block.available}; "
-                           f"shorten it by about {cut} of its {len(text)} characters, or choose a larger trim_mm")
+                           f"shorten it by about {cut} of its {len(text)} characters, choose a larger trim_mm, or give "
+                           f"{style} a smaller size in layouts/styles.yaml (it never shrinks to fit one edition)")
         self.overflowed = bool(block.wide) or too_wide or not block.fits
         return Placement(x, top, block.lines)
 

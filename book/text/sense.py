@@ -73,15 +73,18 @@ RUNT_SHARE = 0.5  # a title's last line shorter than this share of its longest i
 RUNT = 100.0  # a runt last line costs more than a plain break ("Northern Vietnam's / Gateway to Trade")
 
 
-def runt_cost(last: float, longest: float, lines: int) -> float:
+def runt_cost(last: float, longest: float, lines: int, before: float = PLAIN) -> float:
     """The cost of a title's last line by its width against the longest line:
     display type keeps its size and breaks by sense, so a short tail is weighed
-    here rather than shrunk away.
+    here rather than shrunk away. A tail after a pause (a colon, a dash, a
+    parenthesis: ``before`` is the cost of the break before it) is no runt.
 
     >>> runt_cost(100.0, 300.0, 3), runt_cost(200.0, 300.0, 3), runt_cost(100.0, 300.0, 1)
     (100.0, 0.0, 0.0)
+    >>> runt_cost(100.0, 300.0, 2, AFTER_PAUSE)
+    0.0
     """
-    return RUNT if lines > 1 and last < RUNT_SHARE * longest else 0.0
+    return RUNT if lines > 1 and last < RUNT_SHARE * longest and before > AFTER_PAUSE else 0.0
 
 
 UNUSED_PAUSE = 30.0  # a colon or a title's dash inside a line of a title that takes more than one
