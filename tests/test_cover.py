@@ -8,6 +8,7 @@ import pytest
 
 from book.pages.spine import cover_geometry, spine_width
 from book.sources.imprint import isbn_check_digit, isbn_problem
+from book.text.linebreak import DASHES
 
 
 @pytest.mark.parametrize("pages", [68, 200])
@@ -430,17 +431,19 @@ def test_back_text_too_long_is_one_line_saying_how_much(mini, run):
     result = run(mini, "check", "--lang", "vi")
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
-    assert errors == ["error: content/book.yaml:19: vi: the cover's back text is 6 lines too long at the 240 × 300 mm trim: "
-                      "30 lines at 9.0 pt, room for 24; shorten it by about 500 of its 2489 characters, or choose a larger trim_mm"], errors
+    assert errors == ["error: content/book.yaml:19: vi: the cover's back text is 27 lines too long at the 240 × 300 mm trim: "
+                      "45 lines at 12.0 pt, room for 18; shorten it by about 1495 of its 2489 characters, choose a larger trim_mm, "
+                      "or give cover-back a smaller size in layouts/styles.yaml (it never shrinks to fit one edition)"], errors
     assert "room for 0" not in result.output + result.stderr and "Traceback" not in result.output + result.stderr
 
 
 @pytest.mark.parametrize(("trim", "title", "expected"), [
-    ((150, 150), "Sách mẫu Hải Phòng " * 30, "vi: the cover's title is 28 lines too long at the 150 × 150 mm trim: 31 lines at 26.0 pt, "
-                                              "room for 3; shorten it by about 515 of its 569 characters"),
-    ((240, 300), "Sách mẫu Hải Phòng " * 30, "vi: the cover's title is 6 lines too long at the 240 × 300 mm trim: 16 lines at 26.0 pt, "
-                                              "room for 10; shorten it by about 215 of its 569 characters"),
-    ((210, 210), "Thànhphốcảng" * 8, "vi: the cover's title: the line 'Thànhphốcảng"),
+    ((150, 150), "Sách mẫu Hải Phòng " * 30, r"vi: the cover's title is (\d+) lines too long at the 150 × 150 mm trim: (\d+) lines "
+                                              r"at 36.0 pt, room for (\d+); shorten it by about \d+ of its 569 characters, .* "
+                                              r"cover-title a smaller size in layouts/styles.yaml \(it never shrinks to fit one edition\)"),
+    ((240, 300), "Sách mẫu Hải Phòng " * 30, r"vi: the cover's title is (\d+) lines too long at the 240 × 300 mm trim: (\d+) lines "
+                                              r"at 36.0 pt, room for (\d+); shorten it by about \d+ of its 569 characters"),
+    ((210, 210), "Thànhphốcảng" * 8, r"vi: the cover's title: the line 'Thànhphốcảng"),
 ])
 def test_title_too_long_is_one_error_saying_how_much(mini, trim, title, expected, tmp_path):
     """A title too long for the front card, in lines or in one word's width:
@@ -449,8 +452,14 @@ def test_title_too_long_is_one_error_saying_how_much(mini, trim, title, expected
     path.write_text(path.read_text(encoding="utf-8").replace('title: "Sách mẫu Hải Phòng"', f'title: "{title.strip()}"'), encoding="utf-8")
     add_cover(mini)
     _, _, _, problems, _ = cover_alone(mini, trim, 100, "vi", tmp_path)
+    import re
+
     found = [p for p in cover_problems(problems) if "spine" not in p]
-    assert len(found) == 1 and expected in found[0], found
+    assert len(found) == 1, found
+    said = re.search(expected, found[0])
+    assert said, found
+    if said.groups():  # lines too many = lines needed - lines of room
+        assert int(said[1]) == int(said[2]) - int(said[3]) > 0, found
 
 
 def test_a_place_with_room_for_no_line_names_its_cause(mini, tmp_path):
@@ -459,14 +468,15 @@ def test_a_place_with_room_for_no_line_names_its_cause(mini, tmp_path):
     and the trim, never 'room for 0'."""
     styles = mini / "layouts" / "styles.yaml"
     text = styles.read_text(encoding="utf-8")
-    old = "  cover-title:\n    font: serif-bold\n    size: 46\n    leading: 54\n    min_size: 26\n"
+    old = "  cover-title:  # the book's title at the title page's size: one size for the role\n    font: serif-bold\n    size: 36\n" \
+          "    leading: 44\n    min_size: 36\n"
     assert old in text
     styles.write_text(text.replace(old, "  cover-title:\n    font: serif-bold\n    size: 150\n    leading: 160\n    min_size: 150\n"), encoding="utf-8")
     add_cover(mini)
     _, _, _, problems, _ = cover_alone(mini, (150, 150), 100, "vi", tmp_path)
     assert [(p.code, str(p)) for p in problems.items if p.code in ("overflow", "cover-layout")] == [(
-        "cover-layout", "content/book.yaml:2: vi: the cover's subtitle has 0.0 mm, less than one line at cover-subtitle's 9 pt "
-        "(3.2 mm): the front's type area above the photo is 52 mm tall at the 150 × 150 mm trim and the title needs 61 mm of it "
+        "cover-layout", "content/book.yaml:2: vi: the cover's subtitle has 0.0 mm, less than one line at cover-subtitle's 12 pt "
+        "(4.2 mm): the front's type area above the photo is 52 mm tall at the 150 × 150 mm trim and the title needs 61 mm of it "
         "at its smallest (cover-title 150 pt); choose a taller trim_mm or smaller sizes in layouts/styles.yaml")]
 
 
@@ -500,5 +510,6 @@ def test_the_samples_cover_is_a_commemorative_cover(sample, tmp_path):
         assert inside > 200, (lang, inside)
         texts = cover_strings(book, Localiser(book, lang, None if lang == "vi" else read_catalog(sample, lang), Problems()))
         drawn = "".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
-        for key in ("title", "publisher", "credit"):
-            assert "".join(texts[key].split()) in drawn, (lang, key, texts[key])
+        for key in ("title", "publisher", "credit"):  # a title's line that ends on its dash drops it
+            assert "".join(ch for ch in texts[key] if not ch.isspace() and ch not in DASHES) in \
+                "".join(ch for ch in drawn if ch not in DASHES and ch != "\u2005"), (lang, key, texts[key])

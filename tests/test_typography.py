@@ -314,6 +314,16 @@ def test_sample_titles_break_where_a_reader_expects(sample_editions, lang):
         assert title in found, (title, [t for t in found if t[0][:6] == title[0][:6]])
 
 
+def dash_dropped(lang: str, line: str) -> bool:
+    """Whether a title of the catalog has a dash right after ``line``: a line end that dropped it."""
+    import polib
+
+    from book.text.linebreak import DASHES
+
+    texts = [entry.msgstr for entry in polib.pofile(str(REPO / "translations" / f"{lang}.po")) if entry.msgstr]
+    return any(line.replace("\u2005", "") + dash in text for text in texts for dash in DASHES)
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_display_line_ends_on_a_function_word_or_splits_a_compound(sample_editions, lang):
     facts = TABLE[lang]
@@ -324,8 +334,8 @@ def test_no_display_line_ends_on_a_function_word_or_splits_a_compound(sample_edi
         for number, line in enumerate(lines[:-1]):
             last = line.split(" ")[-1].lower()
             assert last not in facts.function_words, lines
-            if facts.phrase_model:
-                # a break only between BudouX phrases (or after a dash or colon)
+            if facts.phrase_model and not dash_dropped(lang, line):
+                # a break only between BudouX phrases (or after a colon, or a dash the line end dropped)
                 offset = len("".join(lines[:number + 1]))
                 assert offset not in phrase_cuts("".join(lines), facts.phrase_model), lines
         for compound in KEEP_TOGETHER.get(lang, ()):
