@@ -23,6 +23,7 @@ from book.publication import ImprintField
 from book.text.typeset import Part
 
 TITLE_STYLE = "colophon-title"  # the book's title at the head of the colophon and the copyright page: capitals, tracked
+HEADING_STYLE = "colophon-heading"  # the publishing house at the head of the people and bodies answering for the book
 GAP_PT = 8.0  # between the groups of one block
 
 
@@ -126,7 +127,7 @@ def full_parts(book: Book, pagination: Pagination, loc: Localiser, style_name: s
     house = [publisher_name(book, loc), *field_rows(book, pagination, loc, ROWS_FIRST)]
     if "published" in texts:
         house.append(loc.text(texts["published"]).replace("{date}", issue_date(book, loc.lang)).replace("{year}", str(book.year)))
-    parts.append(Part(house[0], style(TITLE_STYLE), space_before=GAP_PT, keep=keep))
+    parts.append(Part(house[0], style(HEADING_STYLE), space_before=GAP_PT, keep=keep))
     parts.append(Part("\n".join(house[1:]), style(style_name), keep=keep))
     facts = field_rows(book, pagination, loc, ROWS_THEN)
     deposit = deposit_line(book, loc)
