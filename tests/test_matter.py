@@ -299,3 +299,22 @@ def test_titles_space_digits_as_the_running_text_does(sample, lang):
     captions ("70 年", never "70年")."""
     title_page = text_of(interior(sample, lang), 3)
     assert "70 年" in title_page and "70年" not in title_page, title_page
+
+
+@pytest.mark.parametrize(("above", "said"), [
+    ("nowhere", "chapter-opener.frames.title.above: 'nowhere' is not another text frame of this layout; name one of caption, "
+                "intro, number"),
+    ("number", "frames number, title stand above each other in a ring; end the chain at one frame without above:"),
+])
+def test_a_frame_above_no_frame_is_one_line(mini, run, above, said):
+    """``above:`` names another text frame of the layout, and a chain of them ends."""
+    layouts = mini / "layouts" / "layouts.yaml"
+    text = layouts.read_text(encoding="utf-8")
+    old = "style: chapter-title, above: intro}"
+    assert text.count(old) == 3  # the opener and its two variants
+    layouts.write_text(text.replace(old, f"style: chapter-title, above: {above}}}", 1), encoding="utf-8")
+    result = run(mini, "check", "--lang", "vi")
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and errors[0].startswith("error: layouts/layouts.yaml:") and said in errors[0], errors
+    assert "Traceback" not in result.output + result.stderr

@@ -79,18 +79,18 @@ def check_stacks(sections: dict[str, Section], frames: dict[str, Frame]) -> None
         target = frames.get(frame.above)
         if target is None or target.kind not in TEXT_KINDS or frame.above == name:
             sections[name].bad("above", f"'{frame.above}' is not another text frame of this layout; name one of "
-                        f"{', '.join(sorted(n for n, f in frames.items() if f.kind in TEXT_KINDS and n != name)) or 'none'}")
+                               f"{', '.join(sorted(n for n, f in frames.items() if f.kind in TEXT_KINDS and n != name)) or 'none'}")
             frames[name] = replace(frame, above=None)
             continue
-        seen, at = {name}, target
-        while at is not None and at.above is not None:
-            if at.above in seen:
+        seen, at = [name], frame.above
+        while at is not None and at in frames:
+            if at in seen:
                 sections[name].bad("above", f"frames {', '.join(sorted(seen))} stand above each other in a ring; "
-                            "end the chain at one frame without above:")
+                                   "end the chain at one frame without above:")
                 frames[name] = replace(frame, above=None)
                 break
-            seen.add(at.above)
-            at = frames.get(at.above)
+            seen.append(at)
+            at = frames[at].above
 
 
 def read_place(fs: Section, grid: Grid, spread: bool) -> Place:
