@@ -116,6 +116,8 @@ class Frame:
     where: Where | None = field(default=None, compare=False)  # its line in layouts/layouts.yaml
     card_places: tuple[str, ...] = ()  # where a caption card may go on its photo (book.text.places); () the frame's corner
     card_pad: float = 12.0  # pt of white round a caption card's text, on all four sides (book.text.cards)
+    above: str | None = None  # a text frame of the layout this one stands above (book.text.stack)
+    gap_lines: float = 2.0  # its last baseline this many of that frame's line spaces above that frame's first baseline
 
 
 @dataclass(frozen=True)
@@ -320,8 +322,10 @@ class Book:
         """The copyright page's and the colophon's own words the book uses: the print run's unit
         with an imprint, the copyright page's words when a page shows it."""
         used = {value for chapter in self.chapters for page in chapter.pages for value in page.slots.values()}
+        cover = self.cover
+        wanted = {"not_for_sale": bool(cover and cover.not_for_sale), "price": bool(cover and cover.price)}
         return [message for key, message in self.matter.items()
-                if (key == "copies" and self.imprint) or (key != "copies" and COPYRIGHT_SLOT in used)]
+                if wanted.get(key, (key == "copies" and self.imprint) or (key not in ("copies", *wanted) and COPYRIGHT_SLOT in used))]
 
     def messages(self) -> list[Message]:
         """Every translatable text in book order."""
@@ -329,6 +333,8 @@ class Book:
         found += [self.labels[k] for k in sorted(self.labels)]
         if self.cover:
             found.append(self.cover.back_text)
+            if self.cover.spine is not None:
+                found.append(self.cover.spine)
         if self.imprint:
             found += [f.label for f in self.imprint.fields] + [self.imprint.placeholder_notice]
             found += [f.name for f in self.imprint.fields if f.name and f.name.text]

@@ -14,10 +14,10 @@ def edit(path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def add_lists(root, credits_h: int = 4, toc_h: int = 14) -> None:
+def add_lists(root, credits_h: int = 5, toc_h: int = 14) -> None:
     """A contents page in front, a second chapter, and a credits page at the back;
     list frames so small that one contents entry fills one (``toc_h`` 14), and one
-    credit line (``credits_h`` 4) or two (8) fill each of the credits' two columns."""
+    credit line at 9 pt (``credits_h`` 5) or two (10) fill each of the credits' two columns."""
     chapters = root / "content" / "chapters"
     (chapters / "00-mo-dau.yaml").write_text(
         'id: mo-dau\ntexts:\n  heading: "Mục lục"\npages:\n  - layout: toc\n    slots: {heading: heading}\n', encoding="utf-8")
@@ -31,7 +31,7 @@ def add_lists(root, credits_h: int = 4, toc_h: int = 14) -> None:
     # The mm escape hatch: list frames of exactly that height.
     edit(layouts, "contents: {kind: toc, col: 2, cols: 9, row: 3,", f"contents: {{kind: toc, mm: {{x: 37.5, y: 70, w: 152.5, h: {toc_h}}},")
     edit(layouts, "contents: {kind: toc, col: 2, cols: 9,", f"contents: {{kind: toc, mm: {{x: 37.5, y: 30, w: 152.5, h: {toc_h}}},")
-    edit(layouts, "list: {kind: credits, col: 2, cols: 9, row: 3,", f"list: {{kind: credits, mm: {{x: 37.5, y: 62, w: 60, h: {credits_h}}},")
+    edit(layouts, "list: {kind: credits, col: 2, cols: 11, row: 3,", f"list: {{kind: credits, mm: {{x: 37.5, y: 62, w: 60, h: {credits_h}}},")
     edit(layouts, "list: {kind: credits, col: 2,", f"list: {{kind: credits, mm: {{x: 37.5, y: 30, w: 60, h: {credits_h}}},")
 
 def page_texts(pdf) -> list[str]:

@@ -69,28 +69,62 @@ def stray_vietnamese(root: Path, lang: str, text: str) -> list[str]:
     return VIETNAMESE.findall(rest)
 
 
-@pytest.mark.parametrize("lang", FOREIGN)
-def test_foreign_colophon_has_no_vietnamese_outside_parentheses(sample, lang):
+# The page that holds the full publishing record: the copyright page behind the
+# title page (vi, en, zh), the colophon at the back (ja 奥付, ko 판권).
+RECORD_AT_BACK = {"ko", "ja"}
+NOT_FOR_SALE = {"vi": "Sách không bán", "en": "Not for sale", "zh": "非卖品", "ko": "비매품", "ja": "非売品"}
+PARTNER = {"vi": "Đơn vị liên kết xuất bản", "en": "In association with", "zh": "合作出版单位", "ko": "공동 발행", "ja": "共同発行"}
+ISSUED = {"vi": "13 tháng 5, 2025", "en": "May 13, 2025", "zh": "2025 年 5 月 13 日", "ko": "2025년 5월 13일", "ja": "2025 年 5 月 13 日"}
+DEPOSIT = {"vi": "In xong và nộp lưu chiểu tháng 4 năm 2025.", "en": "Printed and deposited with the National Library of Vietnam "
+           "in April 2025.", "zh": "2025 年 4 月印刷完成并缴送样本。", "ko": "2025년 4월 인쇄 완료 및 납본.", "ja": "2025 年 4 月印刷・納本。"}
+
+
+def record_pages(sample: Path, lang: str) -> tuple[str, str]:
+    """(the full record's page text, the other page's), each on one line."""
     book, _ = load_book(sample)
     last = len(paginate(book).pages)
-    colophon = text_of(interior(sample, lang), last)
-    assert "Nhà xuất bản Thông tin và Truyền thông" in colophon.replace("\n", " ")  # the legal name, in parentheses
-    stray = stray_vietnamese(sample, lang, colophon)
-    assert not stray, (lang, stray, outside_parentheses(colophon))
+    full, short = (last, 4) if lang in RECORD_AT_BACK else (4, last)
+    pdf = interior(sample, lang)
+    return " ".join(text_of(pdf, full).split()), " ".join(text_of(pdf, short).split())
+
+
+@pytest.mark.parametrize("lang", FOREIGN)
+def test_foreign_record_has_no_vietnamese_outside_parentheses(sample, lang):
+    record, _ = record_pages(sample, lang)
+    assert "Nhà xuất bản Thông tin và Truyền thông" in record  # the legal name, in parentheses
+    stray = stray_vietnamese(sample, lang, record)
+    assert not stray, (lang, stray, outside_parentheses(record))
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_print_run_is_a_cldr_count_with_its_unit(sample, lang):
+    record, _ = record_pages(sample, lang)
+    assert PRINT_RUN[lang] in record, record
+    assert ": 1000 " not in record and not record.endswith(": 1000")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_one_full_record_and_the_other_page_reduced_to_copyright_and_isbn(sample, lang):
+    """The full record stands once, where the language's convention puts it; the
+    other page carries the © line and the ISBN alone. The publishing house is
+    the record's heading, never 'Nhà xuất bản: Nhà xuất bản …'; the Sở is the
+    co-publishing partner; the issue date is CLDR's; the legal deposit line is there."""
     book, _ = load_book(sample)
-    colophon = text_of(interior(sample, lang), len(paginate(book).pages))
-    assert PRINT_RUN[lang] in colophon, colophon
-    assert "1000\n" not in colophon and not colophon.rstrip().endswith(": 1000")
+    loc = Localiser(book, lang, read_catalog(sample, lang) if lang != "vi" else None)
+    record, short = record_pages(sample, lang)
+    copyright_line = f"© {book.year} {loc.text(book.publisher)}"
+    assert re.sub(r" \d+$", "", short) == f"{copyright_line} ISBN {book.isbn[lang]}", short  # (and the colophon's folio)
+    assert copyright_line in record and f"ISBN {book.isbn[lang]}" in record
+    assert "Nhà xuất bản: Nhà xuất bản" not in record and ": Nhà xuất bản Thông tin" not in record
+    assert PARTNER[lang] in record and ISSUED[lang] in record and DEPOSIT[lang] in record, record
+    for other in set(LANGS) - {lang}:
+        assert book.isbn[other] not in record + short
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_copyright_page_behind_the_title_page(sample, lang):
     """Page 4, behind the title page: ©, the year and the holder, the edition's
-    own ISBN, the publishing house, all in the edition's language."""
+    own ISBN, and in vi, en and zh the publishing house, all in the edition's language."""
     book, _ = load_book(sample)
     pages = paginate(book).pages
     assert [pages[2].layout.name, pages[3].layout.name] == ["title-page", "copyright"]
@@ -98,12 +132,34 @@ def test_copyright_page_behind_the_title_page(sample, lang):
     text = " ".join(text_of(interior(sample, lang), 4).split())
     assert f"© {book.year} {loc.text(book.publisher)}" in text, text
     assert f"ISBN {book.isbn[lang]}" in text
-    for other in set(LANGS) - {lang}:
-        assert book.isbn[other] not in text
     house = next(f for f in book.imprint.fields if f.key == "publisher")
-    assert loc.text(house.name) in text
+    assert (loc.text(house.name) in text) == (lang not in RECORD_AT_BACK)
     if lang != "vi":
         assert not stray_vietnamese(sample, lang, text), text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_back_cover_says_not_for_sale_by_the_barcode(sample, lang):
+    cover = interior(sample, lang).with_name(f"hai-phong-70-nam-{lang}-cover.pdf")
+    found = words(cover, 1)
+    sale = [w for w in found if w[4] in NOT_FOR_SALE[lang].split()]
+    isbn = [w for w in found if w[4].startswith("978-604")]
+    assert sale and isbn, (lang, [w[4] for w in found][-12:])
+    assert sale[0][3] <= isbn[0][1] + 1 and abs(sale[0][0] - isbn[0][0]) < 60  # just above the ISBN, on its field
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_spine_carries_its_short_title_at_64_pages(sample, lang):
+    """The 4.96 mm spine of the 64-page sample holds the translated short title,
+    its ink 1.6 mm from each fold (book.text.spine_text measures it)."""
+    book, _ = load_book(sample)
+    loc = Localiser(book, lang, read_catalog(sample, lang) if lang != "vi" else None)
+    cover = interior(sample, lang).with_name(f"hai-phong-70-nam-{lang}-cover.pdf")
+    spine_mm = 64 / 2 * book.paper.caliper_mm
+    centre = (book.bleed + book.trim[0] + spine_mm / 2) * MM
+    on_spine = "".join(w[4] for w in sorted(words(cover, 1), key=lambda w: w[1]) if abs((w[0] + w[2]) / 2 - centre) < spine_mm * MM / 2)
+    short = loc.text(book.cover.spine).replace(" ", "")
+    assert short[:4] in on_spine, (lang, on_spine)
 
 
 def folio_words(pdf: Path, number: int, page_h: float) -> list[tuple]:
@@ -179,3 +235,86 @@ def test_half_title_and_title_end_on_one_line(sample):
         return max(w[3] for w in words(pdf, page) if w[4] in ("Development", "Phát", "triển"))
 
     assert abs(last_line(1) - last_line(3)) < 8  # the bottoms of 18 and 36 pt lines on one baseline
+
+
+# --- openers and display type ---------------------------------------------------------
+
+DISPLAY_ROLES = ("half-title", "title", "chapter-title", "cover-title")
+
+
+def test_each_display_role_has_one_size_in_every_edition(sample_prepared, sample_editions):
+    """Titles never shrink to fit an edition: a role's lines are set at its size,
+    the same in all five editions (title page 36 pt, chapter titles 24 pt)."""
+    book, pages = sample_prepared.book, sample_prepared.pagination.pages
+    for role in DISPLAY_ROLES:
+        sizes = {book.style(role, lang).size for lang in LANGS}
+        assert len(sizes) == 1 and book.style(role, "vi").min_size == book.style(role, "vi").size, (role, sizes)
+    for lang, edition in sample_editions.items():
+        for (page, frame), setting in edition.text.frames.items():
+            placed = next(p for p in pages[page - 1].placed if p.frame.name == frame)
+            style = book.style(placed.frame.style, lang) if placed.frame.style else None
+            if style is not None and style.display:
+                assert {line.size for p in setting.placements for line in p.lines} <= {style.size}, (lang, page, frame)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_opener_title_stands_a_fixed_distance_above_its_intro(sample_prepared, sample_editions, lang):
+    """On every opener the intro's last line stands on the foot line, the title's
+    last baseline two intro line spaces above the intro's first, and the chapter
+    label one title line space above the title: the same for one, two or three lines."""
+    from book.text.stack import first_baseline, last_baseline_offset
+
+    edition, book = sample_editions[lang], sample_prepared.book
+    openers = [p for p in sample_prepared.pagination.pages if p.layout.name.startswith("chapter-opener")]
+    counts = set()
+    for page in openers:
+        frames = {name: edition.text.frames[(page.number, name)].placements[0] for name in ("number", "title", "intro")}
+        title, intro, label = frames["title"], frames["intro"], frames["number"]
+        intro_last = intro.top + last_baseline_offset(intro)
+        assert intro_last == pytest.approx(book.trim[1] - book.margins["bottom"], abs=0.05), (page.number, intro_last)
+        title_last = title.top + last_baseline_offset(title)
+        assert first_baseline(intro) - title_last == pytest.approx(2 * intro.lines[0].leading / MM, abs=0.01), page.number
+        label_base = label.top + last_baseline_offset(label)
+        assert first_baseline(title) - label_base == pytest.approx(title.lines[0].leading / MM, abs=0.01), page.number
+        counts.add(len(title.lines))
+    assert len(openers) == 6 and (lang != "en" or counts >= {1, 2, 3}), counts
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_display_line_ends_on_its_dash(sample_editions, lang):
+    """A stacked title breaks without its dash ("海防 / 70 年…"): the break carries the pause."""
+    from book.text.linebreak import DASHES
+
+    for setting in sample_editions[lang].text.frames.values():
+        for placement in setting.placements:
+            lines = ["".join(p.text for p in line.pieces).strip() for line in placement.lines]
+            if placement.lines and placement.lines[0].size >= 13 and len(lines) > 1:
+                assert not [line for line in lines if line[-1:] in DASHES], lines
+
+
+@pytest.mark.parametrize("lang", ["zh", "ja"])
+def test_titles_space_digits_as_the_running_text_does(sample, lang):
+    """One rule for display and text: a quarter em between Han or kana and digits
+    on the title page (U+2005, which pdftotext reads as a space) as in the
+    captions ("70 年", never "70年")."""
+    title_page = text_of(interior(sample, lang), 3)
+    assert "70 年" in title_page and "70年" not in title_page, title_page
+
+
+@pytest.mark.parametrize(("above", "said"), [
+    ("nowhere", "chapter-opener.frames.title.above: 'nowhere' is not another text frame of this layout; name one of caption, "
+                "intro, number"),
+    ("number", "frames number, title stand above each other in a ring; end the chain at one frame without above:"),
+])
+def test_a_frame_above_no_frame_is_one_line(mini, run, above, said):
+    """``above:`` names another text frame of the layout, and a chain of them ends."""
+    layouts = mini / "layouts" / "layouts.yaml"
+    text = layouts.read_text(encoding="utf-8")
+    old = "style: chapter-title, above: intro}"
+    assert text.count(old) == 3  # the opener and its two variants
+    layouts.write_text(text.replace(old, f"style: chapter-title, above: {above}}}", 1), encoding="utf-8")
+    result = run(mini, "check", "--lang", "vi")
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and errors[0].startswith("error: layouts/layouts.yaml:") and said in errors[0], errors
+    assert "Traceback" not in result.output + result.stderr

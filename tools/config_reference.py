@@ -149,7 +149,9 @@ DOCS = {
     "IMPRINT_KEYS.country": "Where the book is printed, as an ISO 3166 code (`VN`): the copyright page names the country "
                             "in each edition's language.",
     "IMPRINT_KEYS.director": "Responsible for publication: director and editor-in-chief.",
-    "IMPRINT_KEYS.content": "Responsible for the content.",
+    "IMPRINT_KEYS.content": "Responsible for the content: a person's name.",
+    "IMPRINT_KEYS.partner": "The co-publishing partner (Đơn vị liên kết xuất bản, \"In association with\"): a body's name, "
+                            "translated in the catalogs.",
     "IMPRINT_KEYS.editors": "The editors.",
     "IMPRINT_KEYS.designer": "The designer.",
     "IMPRINT_KEYS.proofreader": "The proofreader.",
@@ -157,7 +159,8 @@ DOCS = {
     "IMPRINT_KEYS.printer": "The printing house.",
     "IMPRINT_KEYS.registration": "The publication registration number.",
     "IMPRINT_KEYS.decision": "The publishing decision number.",
-    "IMPRINT_KEYS.legal_deposit": "The legal deposit date.",
+    "IMPRINT_KEYS.legal_deposit": "The month the copies are printed and deposited, YYYY-MM: the record's legal deposit line "
+                                  "names it in each edition's CLDR form.",
     "IMPRINT_KEYS.final": "The data is final: an empty field stops a print build instead of warning.",
     "CONTACT_KEYS.translator": "The catalog's `Last-Translator`, one line, e.g. `Name <name@example.org>`.",
     "CONTACT_KEYS.team": "The catalog's `Language-Team`, one line.",

@@ -1,13 +1,14 @@
 """book.yaml ``cover:``'s design keys: the mark the front carries (an SVG
-file under content/, read like a page's artwork) and the ground colour the
+file under content/, read like a page's artwork), the ground colour the
 whole cover spread is printed in (a CMYK tint in %, the same on every
-edition's plates)."""
+edition's plates), the spine's short title (a catalog entry) and what the
+back says of the price."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from book.model import Book
+from book.model import Book, Message
 from book.sources.artwork import ArtworkProblem, read_artwork
 from book.sources.schema import Key, Section
 
@@ -21,6 +22,11 @@ def design_keys() -> dict[str, Key]:
                                    "cover."),
         "ground": Key(list, None, doc="The cover's ground colour, CMYK in % (e.g. [0, 4, 12, 0]), over the whole spread and the "
                                       "spine; [0, 0, 0, 0] leaves the paper white. Default a warm paper tone."),
+        "spine": Key(str, "", doc="The spine's short title in capitals (e.g. \"HẢI PHÒNG 70\"), translated in the catalogs; "
+                                  "empty: the book's title. A short title fits a thin spine at a larger size."),
+        "price": Key(str, "", doc="The price printed on the back cover above the barcode, as written (e.g. \"250.000 đ\")."),
+        "not_for_sale": Key(bool, False, doc="The back cover says the book is not for sale (\"Sách không bán\", \"Not for "
+                                             "sale\", 非卖品 …, from the catalogs) instead of a price."),
     }
 
 
@@ -54,7 +60,12 @@ def design_cover(book: Book, section: Section, check_files: bool = True) -> None
             section.bad("ground", f"{ground!r} carries {sum(ground):g} % ink, over colour.ink_limit {book.ink_limit} %; lighten it")
         else:
             colour = tuple(float(v) for v in ground)
-    book.cover = replace(book.cover, mark=mark, ground=colour)
+    spine, price, free = section.read("spine").strip(), section.read("price").strip(), section.read("not_for_sale")
+    if price and free:
+        section.bad("price", "a book with a price is for sale; remove price: or not_for_sale: true")
+    spine_text = Message("cover:spine", spine, section.where("spine"), "The spine's short title, in capitals where the script "
+                         "has them: it runs along a spine of about 5 mm, so keep it as short as the original.") if spine else None
+    book.cover = replace(book.cover, mark=mark, ground=colour, spine=spine_text, price=price, not_for_sale=bool(free))
     photo = book.cover.photo
     if photo is not None and not photo.credit.text.strip():  # the credits list the cover photo, by its photographer
         section.out.warn("cover-credit", section.where("photo"), f"cover.photo: photo {photo.id} has no credit; give it one "

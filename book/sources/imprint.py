@@ -27,6 +27,7 @@ IMPRINT_LABELS = (
     ("publisher", "Nhà xuất bản"),
     ("director", "Chịu trách nhiệm xuất bản: Giám đốc – Tổng biên tập"),
     ("content", "Chịu trách nhiệm nội dung"),
+    ("partner", "Đơn vị liên kết xuất bản"),
     ("editors", "Biên tập"),
     ("designer", "Trình bày"),
     ("proofreader", "Sửa bản in"),
@@ -43,7 +44,7 @@ COMPUTED = ("format", "pages", "isbn")  # from the book itself, not typed in
 # Values that name a body (the publishing house, the agency answering for the content,
 # the printing house): translated through the catalogs, and printed in a foreign edition
 # with the Vietnamese legal name in parentheses, as the publishing law wants the name.
-NAMED_BODIES = ("publisher", "content", "printer")
+NAMED_BODIES = ("publisher", "partner", "printer")
 # The words of the copyright page and the colophon (book/defaults/matter-texts.yaml):
 # their source text in the book's source language, translated in the catalogs.
 MATTER_FILE = Path(__file__).resolve().parent.parent / "defaults" / "matter-texts.yaml"
@@ -54,6 +55,10 @@ MATTER_COMMENTS = {
                  "Vietnamese legal name in parentheses in a foreign edition), {year} the year.",
     "edition": "Copyright page: which edition this is, in its own language (\"English edition\").",
     "printed": "Copyright page, last line: where the book is printed; {country} is the country's name in the edition's language.",
+    "deposit": "The legal deposit line of the publishing record; {period} is the month, in the edition's CLDR form "
+               "(\"May 2025\", \"2025年5月\").",
+    "not_for_sale": "Back cover, above the barcode: the book is given away, not sold (book.yaml not_for_sale: true).",
+    "price": "Back cover, above the barcode: the price; {price} is book.yaml's price: as written.",
 }
 IMPRINT_KEYS = {key: Key((str, int)) for key, _ in IMPRINT_LABELS if key not in COMPUTED} | {"final": Key(bool, False),
                                                                                               "country": Key(str, "")}
@@ -170,6 +175,10 @@ def load_imprint(section: Section, out: Problems) -> Imprint:
         fields.append(ImprintField(key, message, value, section.where(key), name))
     notice = Message("imprint:placeholder-photos", PLACEHOLDER_NOTICE, section.where(),
                      "Printed in the colophon only while some photos are still generated placeholders.")
+    deposit = next((f for f in fields if f.key == "legal_deposit"), None)
+    if deposit is not None and deposit.value and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", deposit.value):
+        section.bad("legal_deposit", f"'{deposit.value}' is not a month; write it as YYYY-MM (2025-05): each edition "
+                    "names it in its own language")
     country = section.read("country").strip().upper()
     if country and not re.fullmatch(r"[A-Z]{2}", country):
         section.bad("country", f"'{country}' is not a country code; give the two letters of ISO 3166 (VN, DE, ...)", code="schema")

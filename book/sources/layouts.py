@@ -3,6 +3,7 @@ grid (book.model.Grid) and turned into millimetres at the book's trim."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from book.errors import Problems
@@ -21,6 +22,11 @@ FRAME_KEYS = {"kind": Key(str, "photo", required=True), "col": Key(int, 1), "col
 FRAME_KEYS["card_places"] = Key(list)  # book.text.places
 FRAME_KEYS["card_pad"] = Key((int, float), 12.0, low=0, high=72,
                              doc="A caption card's padding in pt, the same on all four sides of the longest edition's text (panel: white frames).")
+FRAME_KEYS["above"] = Key(str, None, doc="Another text frame of the layout that this one stands above (book.text.stack): its "
+                          "last baseline `gap_lines` line spaces above that frame's first baseline, however many lines either "
+                          "takes (an opener's chapter title above its intro).")
+FRAME_KEYS["gap_lines"] = Key(float, 2.0, low=0.5, high=8, doc="With `above`: the distance from this frame's last baseline to the "
+                              "first baseline of the frame below, in that frame's line spaces (leading).")
 MM_KEYS = {"x": Key(float, 0.0, low=-20, high=2000), "y": Key(float, 0.0, low=-20, high=2000),
            "w": Key(float, None, required=True, low=1, high=2000), "h": Key(float, None, required=True, low=1, high=2000)}
 
@@ -35,9 +41,9 @@ def load_layouts(root: Path, out: Problems, grid: Grid, trim: tuple[float, float
     for name, data in doc.data.items():
         section = Section(doc, (name,), data, out, LAYOUT_KEYS)
         spread = section.read("spread")
-        frames = {}
+        frames, sections = {}, {}
         for fname, fdata in (section.read("frames") or {}).items():
-            fs = Section(doc, (name, "frames", fname), fdata, out, FRAME_KEYS)
+            fs = sections[fname] = Section(doc, (name, "frames", fname), fdata, out, FRAME_KEYS)
             kind = fs.read("kind")
             if kind not in FRAME_KINDS:
                 fs.bad("kind", f"unknown frame kind '{kind}'{suggest(kind, FRAME_KINDS)}")
@@ -52,8 +58,13 @@ def load_layouts(root: Path, out: Problems, grid: Grid, trim: tuple[float, float
                 fs.bad("listed", "only a text frame's text can be listed in the contents")
             place = read_place(fs, grid, spread)
             x, y, w, h = grid.box(place, trim, bleed, spread)
+            above = fs.read("above")
+            if above is not None and kind not in TEXT_KINDS:
+                fs.bad("above", "only a text frame can stand above another")
+                above = None
             frames[fname] = Frame(fname, kind, x, y, w, h, style, fit, fs.read("panel"), listed, fs.where(), read_card_places(fs),
-                                  float(fs.read("card_pad")))
+                                  float(fs.read("card_pad")), above, float(fs.read("gap_lines")))
+        check_stacks(sections, frames)
         side = section.get("side", str)
         if side not in (None, "recto", "verso"):
             section.bad("side", f"'{side}' must be recto or verso")
@@ -66,6 +77,28 @@ def load_layouts(root: Path, out: Problems, grid: Grid, trim: tuple[float, float
     check_continued(layouts, out)
     check_variants(layouts, out)
     return layouts
+
+
+def check_stacks(sections: dict[str, Section], frames: dict[str, Frame]) -> None:
+    """Each ``above:`` names another text frame of the layout, and the frames do not stand above each other in a ring."""
+    for name, frame in frames.items():
+        if frame.above is None:
+            continue
+        target = frames.get(frame.above)
+        if target is None or target.kind not in TEXT_KINDS or frame.above == name:
+            sections[name].bad("above", f"'{frame.above}' is not another text frame of this layout; name one of "
+                               f"{', '.join(sorted(n for n, f in frames.items() if f.kind in TEXT_KINDS and n != name)) or 'none'}")
+            frames[name] = replace(frame, above=None)
+            continue
+        seen, at = [name], frame.above
+        while at is not None and at in frames:
+            if at in seen:
+                sections[name].bad("above", f"frames {', '.join(sorted(seen))} stand above each other in a ring; "
+                                   "end the chain at one frame without above:")
+                frames[name] = replace(frame, above=None)
+                break
+            seen.append(at)
+            at = frames[at].above
 
 
 def read_place(fs: Section, grid: Grid, spread: bool) -> Place:

@@ -19,6 +19,7 @@ import math
 from dataclasses import dataclass
 
 from book.text.linebreak import NO_START, Atom
+from book.text.sense import pause_cost, runt_cost
 
 INFEASIBLE = float("inf")
 HYPHEN_DEMERITS = 3000.0
@@ -195,6 +196,9 @@ class Composer:
                 cost = DISPLAY_LINE * count + sum(self.items[c].penalty for c in cuts)
                 cost += DISPLAY_BALANCE * sum((1 - min(natural, longest) / longest) ** 2 for natural, _ in measured)
                 cost += self.display_last_demerits(Break(cuts[-1])) if cuts else 0.0
+                cost += runt_cost(measured[-1][0], longest, count, self.items[cuts[-1]].penalty if cuts else 0.0)
+                cost += sum(pause_cost([item.atom.text for item in self.items[a + 1:b + 1]], self.items[b].penalty, b == n - 1)
+                            for a, b in zip(starts, ends, strict=True))
                 cost += sum(self.badness(natural, gaps, False, self.trim(Break(b)))
                             for (natural, gaps), b in zip(measured, ends, strict=True) if natural > self.width)
                 if best is None or cost < best[0] - 1e-9:

@@ -120,7 +120,7 @@ def frame_texts(book: Book, pagination: Pagination, loc: Localiser, keep: tuple[
             elif frame.kind == "text" and placed.value == IMPRINT_SLOT:
                 found.append(FrameText(page, placed, *colophon_parts(book, page, pagination, loc, frame.style)))
             elif frame.kind == "text" and placed.value == COPYRIGHT_SLOT:
-                found.append(FrameText(page, placed, *copyright_parts(book, loc, frame.style)))
+                found.append(FrameText(page, placed, *copyright_parts(book, pagination, loc, frame.style)))
             elif frame.kind == "text" and placed.value == PUBLISHERS_SLOT:
                 found.append(FrameText(page, placed, *publishers_parts(book, loc, frame.style)))
             elif frame.kind == "text" and page.part and placed.value:

@@ -211,7 +211,9 @@ def name_breaks(words: list[Atom], text: str, keep: tuple[str, ...], lang: str,
     a name is a run of capitals alone: "Construction and Development" is no name.
     ``units`` (italic terms) never break."""
     costs: dict[int, float] = {}
-    for start, end in name_runs(words, links=not display):
+    # A title in Title Case capitalises every word, so its runs of capitals are no
+    # names: the book's keep_together keeps its names whole (`book.text.title_breaks`).
+    for start, end in [] if display and title_case(words) else name_runs(words, links=not display):
         run_costs(words, start, end, costs)
     long_phrases = tuple(p for p in keep if len(p.split()) > SHORT_NAME)  # a photographer's name: see `persons`
     for start, end in phrase_spans(words, text, long_phrases):
@@ -236,6 +238,19 @@ def name_breaks(words: list[Atom], text: str, keep: tuple[str, ...], lang: str,
                     costs[word.start] = costs.get(word.start, 0.0) + COMPOUND_BREAK
     locked = {offset for offset, cost in costs.items() if cost == LOCKED}
     return locked, {offset: cost for offset, cost in costs.items() if cost != LOCKED}
+
+
+def title_case(words: list[Atom]) -> bool:
+    """Whether a display text capitalises its words as English titles do
+    (all but its function words), rather than its names alone.
+
+    >>> title_case([Atom(w) for w in "The Seaport, Northern Vietnam's Gateway to Trade".split()])
+    True
+    >>> title_case([Atom(w) for w in "Tương lai: thành phố cảng xanh, hiện đại".split()])
+    False
+    """
+    lettered = [w for w in words if any(ch.isalpha() for ch in w.text) and len(bare(w.text)) > 3]
+    return len(lettered) >= 3 and sum(capitalised(w.text) for w in lettered) >= 0.75 * len(lettered)
 
 
 def names_beside(words: list[Atom], k: int) -> tuple[int, int]:

@@ -1,6 +1,8 @@
-"""The generated texts of the front and back matter: the colophon (the
-imprint the publishing law asks for) and the copyright page behind the title
-page, each one block in the edition's language.
+"""The generated texts of the front and back matter: the book's publishing
+record (the imprint the publishing law asks for) in one full block, on the
+copyright page behind the title page (vi, en, zh) or in the colophon at the
+back (ja 奥付, ko 판권), as each language's convention wants, and the other
+page reduced to the © line and the ISBN; each in the edition's language.
 
 Names of bodies (the publishing house, the agency answering for the content,
 the printer) come from the catalogs; a foreign edition prints the translated
@@ -11,15 +13,17 @@ from __future__ import annotations
 
 from babel import Locale
 
+from book.i18n.cldr import format_partial_date
 from book.i18n.localise import Localiser
 from book.i18n.numbers import count_text
 from book.languages import language
-from book.model import Book, Message
+from book.model import Book, Message, PartialDate
 from book.pages.paginate import Page, Pagination
 from book.publication import ImprintField
 from book.text.typeset import Part
 
 TITLE_STYLE = "colophon-title"  # the book's title at the head of the colophon and the copyright page: capitals, tracked
+HEADING_STYLE = "colophon-heading"  # the publishing house at the head of the people and bodies answering for the book
 GAP_PT = 8.0  # between the groups of one block
 
 
@@ -62,24 +66,96 @@ def publisher_name(book: Book, loc: Localiser) -> str:
     return body_name(book, item, loc) if item and item.value else loc.text(book.publisher)
 
 
-def imprint_text(book: Book, pagination: Pagination, loc: Localiser) -> str:
-    """The publishing data, one labelled line per filled field, and the placeholder
-    notice while any photo of the book is still a painted placeholder."""
-    values = {"format": f"{book.trim[0] / 10:g} × {book.trim[1] / 10:g} cm", "pages": str(len(pagination.pages)),
-              "isbn": book.isbn.get(loc.lang, "")}
+ROWS_FIRST = ("director", "content", "partner", "editors", "designer", "proofreader")  # who answers for the book
+ROWS_THEN = ("format", "pages", "print_run", "printer", "registration", "decision")  # the print and the legal numbers
+
+
+def field_rows(book: Book, pagination: Pagination, loc: Localiser, keys: tuple[str, ...]) -> list[str]:
+    """One "label: value" line per filled imprint field of ``keys``, in imprint
+    order; an empty field is left out (the imprint-empty warning names it)."""
+    values = {"format": f"{book.trim[0] / 10:g} × {book.trim[1] / 10:g} cm", "pages": str(len(pagination.pages))}
     lines = []
-    for item in book.imprint.fields:
+    for item in book.imprint.fields if book.imprint else []:
+        if item.key not in keys:
+            continue
         value = values.get(item.key) or body_name(book, item, loc)
-        if item.key == "publisher" and not value:
-            value = loc.text(book.publisher)
         if item.key == "print_run" and value:
             value = print_run(book, value, loc)
         if value:
             lines.append(f"{loc.text(item.label)}{language(loc.lang).label_join}{value}")
-    text = "\n".join(lines)
-    if book.placeholder_files & {p.path.name for p in book.photos.values()}:
-        text += "\n\n" + loc.text(book.imprint.placeholder_notice)
-    return text
+    return lines
+
+
+def issue_date(book: Book, lang: str) -> str:
+    """The day of issue in the edition's CLDR long form ("May 13, 2025", "2025年5月13日")."""
+    day = book.date
+    return format_partial_date(PartialDate(day.year, day.month, day.day), lang)
+
+
+def deposit_line(book: Book, loc: Localiser) -> str:
+    """The legal deposit line ("In xong và nộp lưu chiểu tháng 5 năm 2025."), its
+    month from the imprint's ``legal_deposit`` (YYYY-MM) in CLDR form; empty
+    while the publisher has not given it."""
+    item = next((f for f in book.imprint.fields if f.key == "legal_deposit"), None) if book.imprint else None
+    text = book.matter.get("deposit")
+    if item is None or not item.value or text is None:
+        return ""
+    year, month = (int(v) for v in item.value.split("-"))
+    return loc.text(text).replace("{period}", format_partial_date(PartialDate(year, month), loc.lang))
+
+
+def full_parts(book: Book, pagination: Pagination, loc: Localiser, style_name: str,
+               statement: str = "") -> list[Part]:
+    """The whole publishing record as one block: the title, the © line and the
+    rights, the edition (``statement``, the colophon chapter's own words, or the
+    standard one), the publishing house as the heading of the people and bodies
+    answering for the book, the issue date, the print and the legal numbers,
+    the ISBN, where it is printed, and the placeholder notice of a sample."""
+    def style(name: str):
+        return book.style(name, loc.lang)
+
+    texts, keep = book.matter, kept_names(book, loc)
+    holder = loc.text(book.publisher)
+    parts = title_parts(book, loc, style)
+    rights = [f"© {book.year} {holder}"]
+    if "rights" in texts:
+        rights.append(loc.text(texts["rights"]).replace("{holder}", holder))
+    parts.append(Part("\n".join(rights), style(style_name), space_before=GAP_PT, keep=(holder, *keep)))
+    edition = statement or (loc.text(texts["edition"]) if "edition" in texts else "")
+    if edition:
+        parts.append(Part(edition, style(style_name), space_before=GAP_PT, keep=keep))
+    house = [publisher_name(book, loc), *field_rows(book, pagination, loc, ROWS_FIRST)]
+    if "published" in texts:
+        house.append(loc.text(texts["published"]).replace("{date}", issue_date(book, loc.lang)).replace("{year}", str(book.year)))
+    parts.append(Part(house[0], style(HEADING_STYLE), space_before=GAP_PT, keep=keep))
+    parts.append(Part("\n".join(house[1:]), style(style_name), keep=keep))
+    facts = field_rows(book, pagination, loc, ROWS_THEN)
+    deposit = deposit_line(book, loc)
+    facts += [deposit] if deposit else []
+    if book.isbn.get(loc.lang):
+        facts.append(f"ISBN {book.isbn[loc.lang]}")
+    country = book.imprint.country if book.imprint else ""
+    if "printed" in texts and country:
+        facts.append(loc.text(texts["printed"]).replace("{country}", country_name(country, loc.lang)))
+    parts.append(Part("\n".join(facts), style(style_name), space_before=GAP_PT, keep=keep))
+    if book.imprint and book.placeholder_files & {p.path.name for p in book.photos.values()}:
+        parts.append(Part(loc.text(book.imprint.placeholder_notice), style(style_name), space_before=GAP_PT))
+    return parts
+
+
+def short_parts(book: Book, loc: Localiser, style_name: str) -> list[Part]:
+    """The other end of the book's record, reduced to the © line and the ISBN."""
+    holder = loc.text(book.publisher)
+    lines = [f"© {book.year} {holder}"] + ([f"ISBN {book.isbn[loc.lang]}"] if book.isbn.get(loc.lang) else [])
+    return [Part("\n".join(lines), book.style(style_name, loc.lang), keep=(holder,))]
+
+
+def matter_messages(book: Book) -> list[Message]:
+    """Every catalog entry the copyright page and the colophon may print."""
+    fields = book.imprint.fields if book.imprint else []
+    names = [f.name for f in fields if f.name is not None]
+    notice = [book.imprint.placeholder_notice] if book.imprint else []
+    return [book.title, book.subtitle, book.publisher, *book.matter.values(), *(f.label for f in fields), *names, *notice]
 
 
 def print_run(book: Book, value: str, loc: Localiser) -> str:
@@ -109,49 +185,28 @@ def title_parts(book: Book, loc: Localiser, style) -> list[Part]:
 
 
 def colophon_parts(book: Book, page: Page, pagination: Pagination, loc: Localiser, style_name: str) -> tuple[list[Part], list[Message]]:
-    """The colophon as one block: the title, the chapter's ``colophon`` text (who
-    compiled the book, which edition), then the imprint."""
-    def style(name: str):
-        return book.style(name, loc.lang)
-
-    parts = title_parts(book, loc, style)
-    messages = [book.title, book.subtitle]
+    """The colophon at the back: the full record where the edition's language
+    keeps it there (奥付, 판권), with the colophon chapter's ``colophon`` text as
+    its edition statement; else the © line and the ISBN."""
     chapter_text = page.chapter.texts.get("colophon") if page.chapter else None
-    if chapter_text is not None and chapter_text.text:
-        parts.append(Part(loc.text(chapter_text), style(style_name), space_before=GAP_PT,
-                          keep=(loc.text(book.publisher), *kept_names(book, loc))))
-        messages.append(chapter_text)
-    if book.imprint:
-        parts.append(Part(imprint_text(book, pagination, loc), style(style_name), space_before=GAP_PT, keep=kept_names(book, loc)))
-        messages += [f.label for f in book.imprint.fields]
-    return parts, messages
+    messages = matter_messages(book) + ([chapter_text] if chapter_text is not None else [])
+    if not language(loc.lang).imprint_at_back:
+        return short_parts(book, loc, style_name), messages
+    statement = loc.text(chapter_text) if chapter_text is not None and chapter_text.text else ""
+    return full_parts(book, pagination, loc, style_name, statement), messages
 
 
-def copyright_parts(book: Book, loc: Localiser, style_name: str) -> tuple[list[Part], list[Message]]:
-    """The copyright page: title, the © line and the rights, who published it and
-    when, which edition, its ISBN, where it was printed."""
-    def style(name: str):
-        return book.style(name, loc.lang)
-
-    texts = book.matter
-    holder = loc.text(book.publisher)
-    parts = title_parts(book, loc, style)
-    rights = [f"© {book.year} {holder}"]
-    if "rights" in texts:
-        rights.append(loc.text(texts["rights"]).replace("{holder}", holder))
-    parts.append(Part("\n".join(rights), style(style_name), space_before=GAP_PT, keep=(holder,)))
-    facts = []
-    if "published" in texts:
-        facts.append(loc.text(texts["published"]).replace("{publisher}", publisher_name(book, loc)).replace("{year}", str(book.year)))
-    if "edition" in texts:
-        facts.append(loc.text(texts["edition"]))
-    if book.isbn.get(loc.lang):
-        facts.append(f"ISBN {book.isbn[loc.lang]}")
-    country = book.imprint.country if book.imprint else ""
-    if "printed" in texts and country:
-        facts.append(loc.text(texts["printed"]).replace("{country}", country_name(country, loc.lang)))
-    parts.append(Part("\n".join(facts), style(style_name), space_before=GAP_PT, keep=kept_names(book, loc)))
-    return parts, [book.title, book.subtitle, book.publisher, *texts.values()]
+def copyright_parts(book: Book, pagination: Pagination, loc: Localiser, style_name: str) -> tuple[list[Part], list[Message]]:
+    """The copyright page behind the title page: the full record where the
+    edition's language keeps it in front (vi, en, zh), else the © line and the ISBN."""
+    if language(loc.lang).imprint_at_back:
+        return short_parts(book, loc, style_name), matter_messages(book)
+    statement = ""
+    for chapter in book.chapters:  # the colophon chapter's edition statement, wherever the book keeps it
+        text = chapter.texts.get("colophon")
+        if text is not None and text.text:
+            statement = loc.text(text)
+    return full_parts(book, pagination, loc, style_name, statement), matter_messages(book)
 
 
 def publishers_parts(book: Book, loc: Localiser, style_name: str) -> tuple[list[Part], list[Message]]:

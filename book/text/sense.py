@@ -5,7 +5,9 @@ little, before "and" or "of" little more; a break after a function word
 BudouX phrase, costs so much that it is taken only when nothing else fits.
 Compounds ("xây dựng", "Night Market") are never broken at all
 (`book.text.linebreak.split_atoms`). The composer weighs these costs against
-even lines and an orphan on the last line (`book.text.compose`)."""
+even lines, an orphan or a runt on the last line (`book.text.compose`);
+display type never shrinks to break better. A line that ends on a title's
+dash drops it (`without_end_dash`): the break itself separates."""
 
 from __future__ import annotations
 
@@ -67,27 +69,83 @@ def break_penalties(atoms: list[Atom], lang: str, text: str = "") -> list[float]
     return penalties
 
 
-SENSE_SHRINK = 0.9  # a title set smaller, to at most this share of its size, to end its lines at pauses
+RUNT_SHARE = 0.5  # a title's last line shorter than this share of its longest is a runt ("… Gateway / to Trade")
+RUNT = 100.0  # a runt last line costs more than a plain break ("Northern Vietnam's / Gateway to Trade")
 
 
-def against_sense(items, chosen) -> bool:
-    """Whether a title's lines end anywhere but at a pause: between two plain
-    words, or after a function word ("Cảng biển, cửa ngõ / giao thương")."""
-    return any(items[line.end.index].penalty >= PLAIN for line in chosen if not line.last)
+def runt_cost(last: float, longest: float, lines: int, before: float = PLAIN) -> float:
+    """The cost of a title's last line by its width against the longest line:
+    display type keeps its size and breaks by sense, so a short tail is weighed
+    here rather than shrunk away. A tail after a pause (a colon, a dash, a
+    parenthesis: ``before`` is the cost of the break before it) is no runt.
+
+    >>> runt_cost(100.0, 300.0, 3), runt_cost(200.0, 300.0, 3), runt_cost(100.0, 300.0, 1)
+    (100.0, 0.0, 0.0)
+    >>> runt_cost(100.0, 300.0, 2, AFTER_PAUSE)
+    0.0
+    """
+    return RUNT if lines > 1 and last < RUNT_SHARE * longest and before > AFTER_PAUSE else 0.0
 
 
-def sense_scale(compose, parts, width: float, scale: float, step: float) -> float:
-    """The scale a title is set at: ``scale``, or a little smaller (down to
-    SENSE_SHRINK of it) when that lets every line end at a pause, where at full
-    size a line would fall a word short ("Cảng biển, / cửa ngõ giao thương
-    phía Bắc" in a frame a few points narrower than its second line).
-    ``compose(text, style, size, measure, keep, compounds)`` gives (items, chosen)."""
-    trial = scale
-    while trial >= scale * SENSE_SHRINK - 1e-9:
-        sizes = [max(part.style.size * trial, part.style.min_size) for part in parts]
-        if not any(against_sense(*compose(row.strip(), part.style, size, part.style.line_measure(size, width),
-                                          part.keep, part.compounds))
-                   for part, size in zip(parts, sizes, strict=True) for row in part.text.split("\n") if row.strip()):
-            return trial
-        trial -= step
-    return scale
+UNUSED_PAUSE = 30.0  # a colon or a title's dash inside a line of a title that takes more than one
+CROSSED_PAUSE = 80.0  # a line that runs past a pause to end between two plain words ("The Seaport, Northern Vietnam's / …")
+
+
+def pause_cost(words: list[str], end_penalty: float, last: bool) -> float:
+    """What a title's line costs for the pauses it runs through (``words`` its
+    atoms' texts in order, ``end_penalty`` the cost of the break that ends it):
+    a title that takes several lines breaks at its colon or dash ("Tương lai: /
+    thành phố cảng xanh, hiện đại"), and a line does not run past a comma only
+    to break its next phrase ("The Seaport, / Northern Vietnam's / Gateway to Trade").
+
+    >>> pause_cost(["Tương", "lai:", "thành", "phố"], PLAIN, False)
+    110.0
+    >>> pause_cost(["Culture,", "Heritage"], BEFORE_FUNCTION_WORD, False), pause_cost(["Tương", "lai:"], AFTER_PAUSE, False)
+    (0.0, 0.0)
+    """
+    inner = [w.rstrip()[-1:] for w in words[:-1]]
+    cost = UNUSED_PAUSE * sum(1 for ch in inner if ch in STRONG)
+    if not last and end_penalty >= PLAIN and any(ch in STRONG or ch in COMMA for ch in inner):
+        cost += CROSSED_PAUSE
+    return cost
+
+
+def without_end_dash(text: str) -> str | None:
+    """A display line's last word without the dash it ends on (the line break
+    carries the separation: "海防—— / 70年…" is set "海防 / 70年…"), or None
+    when it does not end on a dash. A word that is only a dash becomes empty.
+
+    >>> without_end_dash("海防——"), without_end_dash("–"), without_end_dash("Phòng")
+    ('海防', '', None)
+    """
+    stripped = text.rstrip()
+    if not stripped or stripped[-1] not in DASHES:
+        return None
+    return stripped.rstrip("".join(DASHES)).rstrip()
+
+
+QUARTER_SPACE = "\u2005"  # FOUR-PER-EM SPACE: the 四分アキ a title sets between CJK and Latin or digits
+
+
+def with_quarter_spaces(text: str) -> str:
+    """A Chinese or Japanese title with a quarter-em space wherever Han or kana
+    meets Latin or digits, as the running text's composer sets it
+    (`book.text.cjk`): one rule for display and text ("70 年", never "70年").
+
+    >>> with_quarter_spaces("海防——70年战斗") == "海防——70" + QUARTER_SPACE + "年战斗"
+    True
+    >>> with_quarter_spaces("（1955年）") == "（1955" + QUARTER_SPACE + "年）"
+    True
+    """
+    from book.text.cjk import is_han  # cjk builds on the composer, which prices titles here
+    from book.text.linebreak import is_ideographic
+
+    def latin(ch: str) -> bool:
+        return ch.isalnum() and not is_ideographic(ch)
+
+    out = []
+    for index, ch in enumerate(text):
+        if index and ((is_han(text[index - 1]) and latin(ch)) or (latin(text[index - 1]) and is_han(ch))):
+            out.append(QUARTER_SPACE)
+        out.append(ch)
+    return "".join(out)

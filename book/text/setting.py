@@ -19,6 +19,7 @@ from book.text.fonts import EditionFonts
 from book.text.frames import EditionWords, FrameText
 from book.text.lists import flow_list, list_frames, measure_lists
 from book.text.overset import report_overset
+from book.text.stack import stack_frames
 from book.text.typeset import Block, Line, break_paragraph, set_block
 
 RUNNING_HEAD_MM = 120.0  # the widest a running head may be
@@ -94,6 +95,7 @@ class Setter:
                 text.frames.update(self.set_run_on(item))
             else:
                 text.frames[(item.page.number, item.placed.frame.name)] = self.set_frame(item)
+        stack_frames(self.pagination, text.frames)  # a frame that stands above another: an opener's title above its intro
         for frames in list_frames(self.pagination).values():
             text.frames.update(self.set_list(frames))
         for page in self.pagination.pages:

@@ -21,7 +21,7 @@ from book.text.latin_hyphens import hyphen_options
 from book.text.linebreak import Atom, split_atoms
 from book.text.memo import remembered
 from book.text.overset import overset_lines, soft_hyphens
-from book.text.sense import break_penalties, sense_scale
+from book.text.sense import break_penalties, with_quarter_spaces, without_end_dash
 from book.text.shaping import Layout, layout
 
 SHRINK_STEP = 0.25  # pt
@@ -236,6 +236,8 @@ def compose_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, s
         return compose_cjk(fonts, text, style, lang, size, width, indent, keep)
     # Titles: never inside a compound (vi, en); in zh and ja between characters, but
     # inside a BudouX phrase only at a price (`book.text.sense`), so "発展の50年" stays whole.
+    if cjk and style.display:
+        text = with_quarter_spaces(text)  # the CJK–Latin quarter em of the running text, in titles too
     text, italics = parse_italics(text)  # "*hát đúm*": the words in italic
     atoms = split_atoms(text, lang, keep, phrases=style.display and not cjk, compounds=compounds,
                         units=tuple(t for t in (text[a:b] for a, b in italics) if 2 <= len(t.split()) <= 3))  # "*hát đúm*"
@@ -253,7 +255,27 @@ def compose_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, s
 
     latin = TABLE[lang].script == "Latn" and not style.display  # Latin rules: `book.text.latin`
     chosen = with_one_hyphen(items, compose) if latin else compose(items)[0]
+    if style.display:
+        items, chosen = drop_end_dashes(fonts, items, chosen, style, size, tracking, cjk)
     return items, chosen, start, cjk
+
+
+def drop_end_dashes(fonts: EditionFonts, items: list[Item], chosen: list[Chosen], style: Style, size: float,
+                    tracking: float, compress: bool) -> tuple[list[Item], list[Chosen]]:
+    """A title's line that ends on its dash is set without it (`book.text.sense.without_end_dash`)."""
+    items, lines = list(items), []
+    for line in chosen:
+        end = line.end.index
+        rest = without_end_dash(items[end].atom.text) if line.end.split is None and end >= 0 else None
+        if rest is None:
+            lines.append(line)
+            continue
+        atom = replace(items[end].atom, text=rest)
+        width = measure_atom(fonts, atom, atom.role or style.font, size, tracking, compress, True)[1] if rest else 0.0
+        saved = items[end].width - width + (items[end - 1].space if not rest and end > line.start.index + 1 else 0.0)
+        items[end] = replace(items[end], atom=atom, width=width, trim_end=0.0)
+        lines.append(replace(line, natural=line.natural - saved))
+    return items, lines
 
 
 def break_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, size: float, width: float, indent: bool = True,
@@ -323,10 +345,6 @@ def set_block(fonts: EditionFonts, parts: list[Part], lang: str, width_mm: float
         if (total <= height + 0.01 and not wide) or at_minimum:
             break
         scale -= SHRINK_STEP / largest
-    if parts and all(p.style.display for p in parts) and TABLE[lang].breaking == "words" and not first_wide:
-        def compose(text: str, style: Style, size: float, measure: float, keep: tuple, compounds: tuple):
-            return compose_paragraph(fonts, text, style, lang, size, measure, True, keep, compounds)[:2]
-        scale = sense_scale(compose, parts, width, scale, SHRINK_STEP / largest)  # a title breaks by sense
     lines, total = set_parts(fonts, parts, lang, width, scale)
     overset = overset_lines(lines, width)
     if overset and any(p.keep or p.compounds for p in parts):

@@ -1,0 +1,141 @@
+"""The spine's text (the cover's width formula is `book.pages.spine`): the
+short title (book.yaml ``cover: spine``, translated) from the head and the
+publisher to the foot, run along the spine or set in a vertical column
+(zh, ja), as large as the spine style allows with their real ink, read from
+the glyphs of the actual strings (Vietnamese capitals' marks, descenders),
+1.6 mm (or the printer's clearance) clear of each fold; none below the
+printer's page count for spine text. The publisher comes only when it fits at the
+title's size; on a spine too narrow for the title at the style's smallest
+size there is no text, and a warning says from how many pages it fits."""
+
+from __future__ import annotations
+
+import math
+
+from reportlab.pdfbase import pdfmetrics
+
+from book.errors import Where
+from book.languages import language
+from book.model import MM
+from book.pages.spine import pages_for_spine
+from book.text.ink import ink_across, ink_height
+from book.text.vertical import LATIN_OFFSET, Glyphs, column_length, segments, set_column, vertical_text
+
+SPINE_GAP = 12.0  # mm between the title and the publisher
+
+
+def spine_texts(texts: dict[str, str], vertical: bool) -> dict[str, str]:
+    """The spine's two texts: the short title, and the publisher in capitals
+    along a Latin spine (mixed case would bring descenders, and a smaller size).
+
+    >>> spine_texts({"spine": "HẢI PHÒNG 70", "publisher": "Sở Thông tin"}, False)
+    {'title': 'HẢI PHÒNG 70', 'publisher': 'SỞ THÔNG TIN'}
+    """
+    return {"title": texts["spine"], "publisher": texts["publisher"] if vertical else texts["publisher"].upper()}
+
+
+def ink_reach(setter, texts: dict[str, str], keys: tuple[str, ...], role: str, vertical: bool) -> tuple[float, float]:
+    """Em from the spine's middle to the farthest ink of the texts ``keys``, and
+    where across the line that middle lies (em above the baseline; 0 in a column)."""
+    if vertical:
+        return max(column_reach(setter.fonts, [texts[k] for k in keys], role), 0.5), 0.0
+    inks = [ink_height(setter.fonts, texts[key], role) for key in keys]
+    low, high = min(i[0] for i in inks), max(i[1] for i in inks)
+    return max((high - low) / 2, 0.3), (high + low) / 2  # the line's ink is centred across the spine
+
+
+def fitting_size(setter, texts: dict[str, str], keys: tuple[str, ...], role: str, vertical: bool, largest: float,
+                 length: float) -> tuple[float, float, float]:
+    """The largest size (tenths of a point, at most ``largest``) at which ``keys``
+    keep their ink 1.6 mm from each fold and run within ``length`` mm; with the reach and middle."""
+    reach, middle = ink_reach(setter, texts, keys, role, vertical)
+    size = min(largest, math.floor((setter.g.spine / 2 - setter.g.clearance) * MM / reach * 10 + 1e-6) / 10)
+    if size <= 0:
+        return 0.0, reach, middle
+    need = spine_need(setter.fonts, texts, keys, role, size, vertical)
+    return min(size, math.floor(length / need * size * 10 + 1e-6) / 10), reach, middle
+
+
+def set_spine(setter, cover, texts: dict[str, str]) -> None:
+    """The spine's glyphs into ``cover.spine``, or its note and a warning when none fit."""
+    if not setter.g.text:  # the printer's page rule, warned of once for the book (`book.pages.spine.plan_cover`)
+        cover.note = "the printer allows no spine text at this page count"
+        return
+    style = setter.book.style("spine", setter.lang)
+    vertical = language(setter.lang).vertical
+    texts, role = spine_texts(texts, vertical), style.font
+    end, foot = setter.g.margins.head, cover.plan.spine_foot  # from the head to just above the photo
+    length = foot - end
+    size, reach, middle = fitting_size(setter, texts, ("title",), role, vertical, style.size, length)
+    if size < style.min_size:
+        across = math.floor((setter.g.spine / 2 - setter.g.clearance) * MM / reach * 10 + 1e-6) / 10
+        if across < style.min_size:
+            too_narrow(setter, cover, style.min_size, reach)
+        else:
+            need = spine_need(setter.fonts, texts, ("title",), role, style.min_size, vertical)
+            setter.out.error("spine-overflow", setter.where(setter.book.cover.spine or setter.book.title),
+                             f"{setter.lang}: the spine's title needs {need:.0f} mm at the spine style's {style.min_size:g} pt, the "
+                             f"spine has {length:.0f} mm above the photo at the {setter.trim}; shorten it by {need - length:.0f} mm")
+        return
+    keys = ("title",)
+    both, _, both_middle = fitting_size(setter, texts, ("title", "publisher"), role, vertical, size, length)
+    if both >= size:
+        keys, middle = ("title", "publisher"), both_middle
+    else:
+        setter.out.warn("spine-title-only", setter.where(setter.book.publisher), f"{setter.lang}: the spine holds the title alone "
+                        f"at {size:g} pt: with the publisher it would be {both:g} pt")
+    centre = (setter.g.folds[0] + setter.g.folds[1]) / 2
+    if vertical:
+        cover.spine = set_column(setter.fonts, texts["title"], role, size, centre, end)
+        if "publisher" in keys:
+            top = foot - column_length(setter.fonts, texts["publisher"], role, size) / MM
+            cover.spine += set_column(setter.fonts, texts["publisher"], role, size, centre, top)
+        return
+    downwards = not setter.book.cover or setter.book.cover.spine_direction == "top-to-bottom"
+    angle, offset = (-90, -middle) if downwards else (90, middle)  # a turned line's ascenders point to the front, or the back
+    x = centre + offset * size / MM
+    for key in keys:  # the title where reading starts: at the head reading downwards, at the foot reading upwards
+        runs = setter.fonts.runs(texts[key], role)
+        width = sum(pdfmetrics.stringWidth(r.text, r.font, size) for r in runs) / MM
+        at_head = (key == "title") == downwards
+        y = (end if at_head else foot - width) if downwards else (end + width if at_head else foot)
+        for run in runs:
+            cover.spine.append(Glyphs(x, y, run.text, run.font, size, angle))
+            step = pdfmetrics.stringWidth(run.text, run.font, size) / MM
+            y += step if downwards else -step
+
+
+def spine_need(fonts, texts: dict[str, str], keys: tuple[str, ...], role: str, size: float, vertical: bool) -> float:
+    """Mm of spine the texts ``keys`` take at ``size``, with the gap between them."""
+    if vertical:
+        need = sum(column_length(fonts, texts[key], role, size) for key in keys) / MM
+    else:
+        need = sum(pdfmetrics.stringWidth(r.text, r.font, size) for key in keys for r in fonts.runs(texts[key], role)) / MM
+    return need + SPINE_GAP * (len(keys) - 1)
+
+
+def column_reach(fonts, strings: list[str], role: str) -> float:
+    """The em from a vertical column's centre to its farthest ink: upright
+    characters (and numbers set across) are centred by their advance, turned
+    Latin runs sit as `set_column` turns them."""
+    reach = 0.0
+    for text in strings:
+        for is_upright, chunk in segments(vertical_text(fonts, text, role)):
+            if is_upright:
+                left, right = ink_across(fonts, chunk, role)
+                reach = max(reach, -left, right)
+            elif chunk.strip():
+                low, high = ink_height(fonts, chunk.strip(), role)
+                reach = max(reach, LATIN_OFFSET - low, high - LATIN_OFFSET)
+    return reach
+
+
+def too_narrow(setter, cover, smallest: float, reach: float) -> None:
+    """No spine text, and a warning naming the page count from which it fits."""
+    book, need = setter.book, 2 * (setter.g.clearance + smallest * reach / MM)
+    board = book.cover.board_mm if book.cover else 0.0
+    pages = pages_for_spine(need, book.paper.caliper_mm, book.binding_style, board, book.binding_multiple)
+    cover.note = (f"the spine is {setter.g.spine:g} mm wide ({setter.g.pages} pages); its title's ink at the spine style's "
+                  f"{smallest:g} pt needs {need:.2f} mm to keep {setter.g.clearance:g} mm from each fold, so the spine is left without "
+                  f"text; spine text becomes possible from {pages} pages on this paper (caliper {book.paper.caliper_mm:g} mm)")
+    setter.out.warn("spine-narrow", Where("content/book.yaml", key="paper.caliper_mm"), f"{setter.lang}: {cover.note}")
