@@ -166,6 +166,7 @@ class Setter:
         for number, (block, (index, x, top)) in enumerate(zip(blocks, flowed.spots, strict=True)):
             settings[index].placements += [Placement(x + dx, top + dy, lines) for dx, dy, lines in block.pieces]
             settings[index].entries += [(-1, None, "") if block.head and piece == len(block.pieces) - 1 else (number, *targets[number])
+                                        if number < len(targets) else (number, None, "")  # a legend after the credits: no link
                                         for piece in range(len(block.pieces))]
         if not flowed.fits:
             page, placed = frames[-1]
