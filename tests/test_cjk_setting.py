@@ -140,22 +140,14 @@ def test_no_katakana_word_leaves_one_or_two_kana_on_a_line(sample):
     assert not torn, torn
 
 
-def test_chinese_names_and_glossary_terms_stay_whole(sample):
-    """黎桓, 巴黎和平协定, 凤凰 and every term of the glossary are never split across lines."""
-    terms = {form.strip() for term in read_glossary(sample, "vi") for form in term.targets.get("zh", "").split("|")}
-    book = yaml.safe_load((REPO / "content" / "book.yaml").read_text(encoding="utf-8"))
-    terms |= set(book["keep_together"]["zh"])
-    terms = {t for t in terms if len(t) > 1}
-    assert {"黎桓", "巴黎和平协定", "凤凰", "海防"} <= terms
+def split_terms(sample, lang: str, terms: set[str]) -> tuple[list, set]:
+    """The ``terms`` a line break splits in ``lang``'s text blocks (each with its
+    context), and the terms found at all."""
     split, seen = [], set()
-    for block in blocks(sample, "zh"):
+    for block in blocks(sample, lang):
         texts = [text(line) for line in block]
         joined = "".join(texts)
-        bounds = set()
-        at = 0
-        for piece in texts[:-1]:
-            at += len(piece)
-            bounds.add(at)
+        bounds = {sum(len(piece) for piece in texts[:n]) for n in range(1, len(texts))}
         for term in terms:
             start = joined.find(term)
             while start >= 0:
@@ -163,6 +155,17 @@ def test_chinese_names_and_glossary_terms_stay_whole(sample):
                 if any(start < b < start + len(term) for b in bounds):
                     split.append((term, joined[max(0, start - 8):start + len(term) + 8]))
                 start = joined.find(term, start + 1)
+    return split, seen
+
+
+def test_chinese_names_and_glossary_terms_stay_whole(sample):
+    """黎桓, 巴黎和平协定, 凤凰 and every term of the glossary are never split across lines."""
+    terms = {form.strip() for term in read_glossary(sample, "vi") for form in term.targets.get("zh", "").split("|")}
+    book = yaml.safe_load((REPO / "content" / "book.yaml").read_text(encoding="utf-8"))
+    terms |= set(book["keep_together"]["zh"])
+    terms = {t for t in terms if len(t) > 1}
+    assert {"黎桓", "巴黎和平协定", "凤凰", "海防"} <= terms
+    split, seen = split_terms(sample, "zh", terms)
     assert {"黎桓", "巴黎和平协定", "凤凰"} <= seen, "the sample's names were read"
     assert not split, split
 
@@ -266,17 +269,6 @@ def test_japanese_glossary_names_stay_whole(sample):
     terms = {form.strip() for term in read_glossary(sample, "vi") for form in term.targets.get("ja", "").split("|")}
     book = yaml.safe_load((REPO / "content" / "book.yaml").read_text(encoding="utf-8"))
     terms = {t for t in terms | set(book["keep_together"]["ja"]) if len(t) > 1}
-    split, seen = [], set()
-    for block in blocks(sample, "ja"):
-        texts = [text(line) for line in block]
-        joined = "".join(texts)
-        bounds = {sum(len(piece) for piece in texts[:n]) for n in range(1, len(texts))}
-        for term in terms:
-            start = joined.find(term)
-            while start >= 0:
-                seen.add(term)
-                if any(start < b < start + len(term) for b in bounds):
-                    split.append((term, joined[max(0, start - 8):start + len(term) + 8]))
-                start = joined.find(term, start + 1)
+    split, seen = split_terms(sample, "ja", terms)
     assert {"レ・チャン", "ラックフェン", "鳳凰木"} <= seen, "the sample's names were read"
     assert not split, split

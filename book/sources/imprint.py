@@ -101,22 +101,30 @@ def isbn_digits(text: str) -> str:
 
 
 def load_isbns(section: Section, editions: list[str], out: Problems) -> dict[str, str]:
+    def missing(lang: str) -> None:
+        out.warn("isbn-missing", replace(section.where(), lang=lang), f"isbn.{lang}: no ISBN for the {lang} edition; add one before printing")
+
+    return checked_isbns(section, editions, {}, missing, lambda lang: f"the {lang} edition", "each edition needs its own")
+
+
+def checked_isbns(section: Section, editions: list[str], seen: dict[str, str], missing, holder, advice: str) -> dict[str, str]:
+    """Each edition's ISBN under ``section``, its check digit verified and none
+    given twice: ``seen`` maps the digits already taken to their holder,
+    ``holder(lang)`` names an edition's, ``missing(lang)`` reports an edition without one."""
     found: dict[str, str] = {}
-    seen: dict[str, str] = {}
     for lang in editions:
         value = section.get(lang, str, "")
         if not value:
-            out.warn("isbn-missing", replace(section.where(), lang=lang), f"isbn.{lang}: no ISBN for the {lang} edition; add one before printing")
+            missing(lang)
             continue
         problem = isbn_problem(value)
         if problem:
             section.bad(lang, problem, code="isbn")
             continue
         if isbn_digits(value) in seen:
-            section.bad(lang, f"{value} is already the ISBN of the {seen[isbn_digits(value)]} edition; each edition needs its own",
-                        code="isbn")
+            section.bad(lang, f"{value} is already the ISBN of {seen[isbn_digits(value)]}; {advice}", code="isbn")
             continue
-        seen[isbn_digits(value)] = lang
+        seen[isbn_digits(value)] = holder(lang)
         found[lang] = value
     return found
 
@@ -128,25 +136,14 @@ def load_epub_isbns(section: Section, editions: list[str], printed: dict[str, st
     e-book ISBNs and nothing is said; with it, an edition left out is a warning."""
     if not section.data:
         return {}
-    found: dict[str, str] = {}
     seen = {isbn_digits(value): f"the printed {lang} edition" for lang, value in printed.items()}
-    for lang in editions:
-        value = section.get(lang, str, "")
-        if not value:
-            out.warn("isbn-epub-missing", section.where(), f"isbn.epub.{lang}: no e-book ISBN for the {lang} edition; "
-                     "add one before publishing its EPUB")
-            continue
-        problem = isbn_problem(value)
-        if problem:
-            section.bad(lang, problem, code="isbn")
-            continue
-        if isbn_digits(value) in seen:
-            section.bad(lang, f"{value} is already the ISBN of {seen[isbn_digits(value)]}; each edition's e-book needs "
-                        "its own ISBN, apart from the printed book's", code="isbn")
-            continue
-        seen[isbn_digits(value)] = f"the {lang} e-book"
-        found[lang] = value
-    return found
+
+    def missing(lang: str) -> None:
+        out.warn("isbn-epub-missing", section.where(), f"isbn.epub.{lang}: no e-book ISBN for the {lang} edition; "
+                 "add one before publishing its EPUB")
+
+    return checked_isbns(section, editions, seen, missing, lambda lang: f"the {lang} e-book",
+                         "each edition's e-book needs its own ISBN, apart from the printed book's")
 
 
 def load_cover(section: Section, photos: dict) -> Cover | None:
