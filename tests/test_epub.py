@@ -217,3 +217,13 @@ def test_a_new_cover_photo_makes_the_epub_again(screen, tmp_path):
         after = archive.read("EPUB/images/p073.jpg")
     assert after != before
     assert epub_path(copy, "vi").read_bytes() == epub_path(screen, "vi").read_bytes()  # not built: left as it was
+
+
+def test_the_screen_pdf_passes_preflight_at_the_screen_resolution(screen, run):
+    """The screen PDF's photos are made at the screen output's 150 ppi: its
+    preflight (as PDF/UA) judges them by that, not by the press's 300 ppi."""
+    pdf = screen / "output" / "screen" / "en" / "hai-phong-70-nam-en-interior.pdf"
+    result = run(screen, "preflight", str(pdf))
+    assert result.exit_code == 0, result.stderr
+    assert "standard PDF/UA-1" in result.stdout
+    assert "ppi" not in result.stderr, result.stderr

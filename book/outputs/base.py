@@ -130,6 +130,8 @@ class Output(ABC):
         ``settings`` are the project's limits when known."""
         from book.checks.preflight import preflight
 
+        if not self.for_press and "min_ppi" in settings:  # a screen or proof file's photos are made at the output's own resolution
+            settings = {**settings, "min_ppi": min(settings["min_ppi"], self.ppi)}
         return preflight(path, tagged=self.tagged, **settings)
 
     def space_needed(self, prepared) -> int:
