@@ -88,11 +88,13 @@ def test_each_cache_damaged_three_ways_is_made_again_with_the_clean_bytes(built,
 
 
 def test_a_damaged_memo_of_measures_is_an_empty_one(tmp_path, capsys):
-    from book.measures import MeasuresMemo
+    from book.measures import MEMO_VERSION, MeasuresMemo
 
     memo = tmp_path / ".cache" / "measures.json"
     memo.parent.mkdir()
-    memo.write_text('{"version": 1, "editions": {"en": {"key": "k", "needs": {}, "cards": []}}}\n')
+    memo.write_text('{"version": %d, "editions": {"en": {"key": "k", "needs": {}, "cards": []}}}\n' % (MEMO_VERSION - 1))
+    assert MeasuresMemo(tmp_path).entries == {} and not capsys.readouterr().err  # an older version's memo: quietly unused
+    memo.write_text('{"version": %d, "editions": {"en": {"key": "k", "needs": {}, "cards": []}}}\n' % MEMO_VERSION)
     assert MeasuresMemo(tmp_path).entries and not capsys.readouterr().err
     clean = memo.read_bytes()
     for how, damage in DAMAGES.items():
