@@ -7,6 +7,7 @@ that no memo of an earlier build in this process hides the damage."""
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import shutil
@@ -92,9 +93,10 @@ def test_a_damaged_memo_of_measures_is_an_empty_one(tmp_path, capsys):
 
     memo = tmp_path / ".cache" / "measures.json"
     memo.parent.mkdir()
-    memo.write_text('{"version": %d, "editions": {"en": {"key": "k", "needs": {}, "cards": []}}}\n' % (MEMO_VERSION - 1))
+    editions = {"en": {"key": "k", "needs": {}, "cards": []}}
+    memo.write_text(json.dumps({"version": MEMO_VERSION - 1, "editions": editions}) + "\n")
     assert MeasuresMemo(tmp_path).entries == {} and not capsys.readouterr().err  # an older version's memo: quietly unused
-    memo.write_text('{"version": %d, "editions": {"en": {"key": "k", "needs": {}, "cards": []}}}\n' % MEMO_VERSION)
+    memo.write_text(json.dumps({"version": MEMO_VERSION, "editions": editions}) + "\n")
     assert MeasuresMemo(tmp_path).entries and not capsys.readouterr().err
     clean = memo.read_bytes()
     for how, damage in DAMAGES.items():
