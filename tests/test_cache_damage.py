@@ -7,6 +7,7 @@ that no memo of an earlier build in this process hides the damage."""
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import shutil
@@ -88,11 +89,14 @@ def test_each_cache_damaged_three_ways_is_made_again_with_the_clean_bytes(built,
 
 
 def test_a_damaged_memo_of_measures_is_an_empty_one(tmp_path, capsys):
-    from book.measures import MeasuresMemo
+    from book.measures import MEMO_VERSION, MeasuresMemo
 
     memo = tmp_path / ".cache" / "measures.json"
     memo.parent.mkdir()
-    memo.write_text('{"version": 1, "editions": {"en": {"key": "k", "needs": {}, "cards": []}}}\n')
+    editions = {"en": {"key": "k", "needs": {}, "cards": []}}
+    memo.write_text(json.dumps({"version": MEMO_VERSION - 1, "editions": editions}) + "\n")
+    assert MeasuresMemo(tmp_path).entries == {} and not capsys.readouterr().err  # an older version's memo: quietly unused
+    memo.write_text(json.dumps({"version": MEMO_VERSION, "editions": editions}) + "\n")
     assert MeasuresMemo(tmp_path).entries and not capsys.readouterr().err
     clean = memo.read_bytes()
     for how, damage in DAMAGES.items():

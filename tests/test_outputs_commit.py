@@ -196,7 +196,7 @@ def test_full_disk_while_writing_a_pdf_names_it_and_keeps_the_old_outputs(built,
     before, manifest = outputs(built), (built / "output" / "manifest.json").read_bytes()
     edit_caption(built, "mới")
 
-    def full(raw, target, *args):
+    def full(raw, target, *args, **keywords):  # mark_pdf's own keywords (tags, cover) pass through
         Path(target).write_bytes(b"%PDF-1.3 partial")
         raise OSError(errno.ENOSPC, "No space left on device", str(target))
 

@@ -179,7 +179,8 @@ def test_lab_tiff_is_read_alike_by_check_and_build(mini, run, profile_cache):
     lab_profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("LAB", 5000)).tobytes()
     for icc in (None, lab_profile):
         picture = lab_tiff(mini, icc)
-        checked = run(mini, "check", "--lang", "vi")
+        # The mini book has no alt texts (tests/test_alt_text.py relies on it): that warning names p002 too.
+        checked = run(mini, "check", "--lang", "vi", "--ignore", "alt-missing")
         assert checked.exit_code == 0 and "p002" not in checked.stderr, checked.stderr
         built = run(mini, "build", "--lang", "vi")
         assert built.exit_code == 0, built.stderr

@@ -9,8 +9,8 @@ import subprocess
 from pathlib import Path
 
 EN_CAPTION = "The Tan Vu – Lach Huyen bridge, Vietnam's longest sea bridge when it opened in 2017."
-# The photo page's caption (photo-caption and the variants that share its five columns).
-PHOTO_CAPTION = "caption: {kind: caption, col: 8, cols: 5, row: 11, rows: 2, style: caption}"
+# The photo page's caption (photo-caption and the variants that share its seven columns).
+PHOTO_CAPTION = "caption: {kind: caption, col: 6, cols: 7, row: 11, rows: 2, style: caption}"
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -49,7 +49,7 @@ def test_word_wider_than_its_frame_is_named(mini, run):
     assert result.exit_code == 1, result.stderr
     (line,) = [line for line in errors(result.stderr) if "p002" in line]
     assert line.startswith("error: translations/en.po:51: en: caption of photo p002: "
-                           "'https://haiphong.gov.vn/tin-tuc/cau-tan…' is wider than frame 'caption' (82 mm) on page 2")
+                           "'https://haiphong.gov.vn/tin-tuc/cau-tan…' is wider than frame 'caption' (118 mm) on page 2")
     assert "shorten it, or mark where it may break (a space or a soft hyphen)" in line
 
 
@@ -100,7 +100,7 @@ def test_style_sizes_have_sane_limits(mini, run):
         result = run(mini, "check", "--lang", "en")
         assert result.exit_code == 1, result.stderr
         (line,) = errors(result.stderr)[:1]
-        assert line.startswith("error: layouts/styles.yaml:21: styles.caption: size "), line
+        assert line.startswith("error: layouts/styles.yaml:24: styles.caption: size "), line
         assert says in line
         assert "Traceback" not in result.stderr
         styles.write_text(original, encoding="utf-8")

@@ -432,19 +432,23 @@ def test_a_title_with_a_manual_break_is_one_line_in_running_heads(mini):
 def test_a_cjk_title_keeps_to_its_measure_in_characters(fonts_for):
     """One key, ``measure_chars``, caps a line in characters for captions and
     titles alike: the zh, ja and ko chapter titles of layouts/styles.yaml run
-    to 15.5 ems of their size however wide the frame is."""
+    to their ``measure_chars`` ems of their size however wide the frame is.
+    The styles are read as the build reads them, so a language's override
+    inherits the size it does not give."""
+    from book.sources.styles import load_styles
     from book.text.typeset import Part, set_block
 
-    styles = yaml.safe_load((REPO / "layouts" / "styles.yaml").read_text(encoding="utf-8"))
-    title = styles["styles"]["chapter-title"]
-    assert all("measure" not in title["languages"][lang] for lang in ("zh", "ja", "ko"))
+    raw = yaml.safe_load((REPO / "layouts" / "styles.yaml").read_text(encoding="utf-8"))
+    assert all("measure" not in raw["styles"]["chapter-title"]["languages"][lang] for lang in ("zh", "ja", "ko"))
+    problems = Problems()
+    styles = load_styles(REPO, problems)
+    assert not problems.errors, problems.errors
     texts = {"zh": "海防港——越南北部通往世界的门户与海上贸易的起点", "ja": "港湾――ベトナム北部の玄関口と海上交易の起点となる港",
              "ko": "항구 ― 베트남 북부의 관문이자 바닷길 교역의 출발점이 된 항구도시"}
     for lang, text in texts.items():
-        facts = title["languages"][lang]
-        style = Style("chapter-title", "serif-bold", facts["size"], facts["leading"], min_size=18, display=True,
-                      measure_chars=facts["measure_chars"])
+        style = styles["chapter-title"][lang]
+        assert style.measure_chars and style.display, (lang, style)
         fonts = fonts_for(lang, text, "serif-bold")
         block = set_block(fonts, [Part(text, style)], lang, 220, 120)
         assert len(block.lines) >= 2, (lang, [text_of(line) for line in block.lines])
-        assert all(line.width <= facts["measure_chars"] * line.size + 0.5 for line in block.lines), lang
+        assert all(line.width <= style.measure_chars * line.size + 0.5 for line in block.lines), lang
