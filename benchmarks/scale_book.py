@@ -287,7 +287,7 @@ def plan_book(sample: Sample, photos: int, per_chapter: int) -> Plan:
         pid = f"p{next(numbers):04d}"
         record = {k: v for k, v in sample.photos[old].items() if k not in ("id", "file")}
         chapter_photos.append({"id": pid, "file": f"{pid}.jpg", **record})
-        for key in ("caption", "place", "credit"):
+        for key in ("caption", "alt", "place", "credit"):
             plan.sources[f"photo:{pid}:{key}"] = f"photo:{old}:{key}"
         return pid
 

@@ -52,6 +52,7 @@ class EditionWords:
     outline: list[tuple[str, int]] = field(default_factory=list)  # (chapter title, first page): the PDF's bookmarks
     credits_head: str = ""  # the photo credits' page label said once, over the figures ("tr.", "第…页")
     legends: list[str] = field(default_factory=list)  # one line for each photo an uncaptioned layout shows: its page, place and date
+    legend_pages: list[int] = field(default_factory=list)  # the page each legend describes, where its line links to
 
 
 def unbroken_names(book: Book, pagination: Pagination, loc: Localiser) -> tuple[str, ...]:
@@ -135,24 +136,30 @@ def frame_texts(book: Book, pagination: Pagination, loc: Localiser, keep: tuple[
     return found
 
 
+def uncaptioned_photos(book: Book, pagination: Pagination) -> list[tuple[int, str]]:
+    """(page number, photo id) of each photo an uncaptioned page (a frontispiece)
+    shows, in page order: the photos the credits give a legend, when the book
+    has a 'page' label to say where they are."""
+    if "page" not in book.labels:
+        return []
+    return [(page.number, placed.value) for page in pagination.pages if page.layout.uncaptioned
+            for placed in page.placed if placed.frame.kind == "photo" and placed.value]
+
+
 def legends(book: Book, pagination: Pagination, loc: Localiser) -> list[str]:
     """A legend for each photo on an uncaptioned page (a frontispiece), in
     place of its caption: its page, then its place and date ("tr. 2: Quảng
     trường Nhà hát Lớn, 5/2024"), for the end of the photo credits."""
     found = []
     facts = language(loc.lang)
-    for page in pagination.pages:
-        if not page.layout.uncaptioned or "page" not in book.labels:
-            continue
-        for placed in page.placed:
-            if placed.frame.kind == "photo" and placed.value:
-                photo = book.photos[placed.value]
-                where_when = [t for t in (loc.text(photo.place), format_partial_date(photo.date, loc.lang) if photo.date else "") if t]
-                shown = facts.place_date_join.join(where_when) or one_line(loc.text(photo.caption))
-                if "legend" in book.labels:
-                    found.append(loc.label("legend", page=str(page.number), legend=shown))
-                else:
-                    found.append(loc.label("page", page=str(page.number)) + facts.label_join + shown)
+    for number, pid in uncaptioned_photos(book, pagination):
+        photo = book.photos[pid]
+        where_when = [t for t in (loc.text(photo.place), format_partial_date(photo.date, loc.lang) if photo.date else "") if t]
+        shown = facts.place_date_join.join(where_when) or one_line(loc.text(photo.caption))
+        if "legend" in book.labels:
+            found.append(loc.label("legend", page=str(number), legend=shown))
+        else:
+            found.append(loc.label("page", page=str(number)) + facts.label_join + shown)
     return found
 
 
@@ -205,6 +212,7 @@ def edition_words(book: Book, pagination: Pagination, loc: Localiser) -> Edition
         keep=keep,
         credits_head=column_head(loc.text(book.labels["page"])) if "page" in book.labels else "",
         legends=legends(book, pagination, loc),
+        legend_pages=[number for number, _ in uncaptioned_photos(book, pagination)],
     )
     for item in words.frames:
         item.fallback = any(m.ctx in loc.missing_ctx for m in item.messages)

@@ -166,7 +166,6 @@ class Setter:
         for number, (block, (index, x, top)) in enumerate(zip(blocks, flowed.spots, strict=True)):
             settings[index].placements += [Placement(x + dx, top + dy, lines) for dx, dy, lines in block.pieces]
             settings[index].entries += [(-1, None, "") if block.head and piece == len(block.pieces) - 1 else (number, *targets[number])
-                                        if number < len(targets) else (number, None, "")  # a legend after the credits: no link
                                         for piece in range(len(block.pieces))]
         if not flowed.fits:
             page, placed = frames[-1]
@@ -185,11 +184,13 @@ class Setter:
 
     def list_targets(self, kind: str) -> list[tuple[int | None, str]]:
         """The page each entry of a list refers to (a chapter's first page, a
-        credit's first page figure, none for the cover alone) and its text."""
+        credit's first page figure, none for the cover alone, an uncaptioned
+        photo's page for its legend) and its text."""
         if kind == "toc":
             return [(entry.page, " ".join(p for p in (entry.label, entry.title, str(entry.page)) if p)) for entry in self.words.toc]
         return [(int(found.group()) if (found := re.search(r"\d+", entry.reference)) else None,
-                 " ".join(p for p in (entry.name, entry.position, entry.reference) if p)) for entry in self.words.credits]
+                 " ".join(p for p in (entry.name, entry.position, entry.reference) if p)) for entry in self.words.credits] + \
+            list(zip(self.words.legend_pages, self.words.legends, strict=True))
 
     def set_running(self, page: Page) -> list[Placement]:
         outer_x = outer_edge(self.book, page)
