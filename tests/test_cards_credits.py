@@ -343,8 +343,8 @@ def test_sample_book_is_four_signatures_without_blanks(sample):
 # --- an uncaptioned frontispiece -------------------------------------------------------------------------------
 
 FRONTISPIECE_LEGENDS = {"vi": "Ảnh trang 2: Quảng trường Nhà hát Lớn, tháng 5 năm 2024", "en": "Page 2: Opera House Square, May 2024",
-                        "zh": "第 2 页照片：大剧院广场，2024 年 5 月", "ko": "2쪽 사진: 대극장 광장, 2024년 5월",
-                        "ja": "2 ページの写真：大劇場前広場、2024 年 5 月"}
+                        "zh": "第 2 页：大剧院广场，2024 年 5 月", "ko": "2쪽: 대극장 광장, 2024년 5월",
+                        "ja": "2 ページ：大劇場前広場、2024 年 5 月"}
 
 
 @pytest.mark.parametrize("lang", LANGS)
