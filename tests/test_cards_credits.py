@@ -45,9 +45,19 @@ def layout_text(pdf: Path, page: int) -> str:
 
 # --- caption cards ---------------------------------------------------------------------------------------------
 
+CLOSING = "、。，．」』）］｝〕〉》】”’"  # CJK marks drawn in the left half of their em box
+
+
+def ink_end(word: tuple[float, float, float, float, str]) -> float:
+    """Where a word's ink ends, pt: its box's end, less the empty right half of
+    a closing CJK mark that ends it (a line-end "。" set half-width, JLREQ 3.8.2,
+    keeps its ink inside the measure while its em box reaches past it)."""
+    return word[2] - (word[3] - word[1]) / 2 if word[4][-1:] in CLOSING else word[2]
+
+
 def card_lines(pdf: Path, number: int, card_mm: tuple[float, float, float, float]) -> list[tuple[float, float, float, float, float]]:
     """(baseline, left, right, rise, fall) of every text line on the card, in pt from the media box's
-    top-left: its start and end (pdftotext's word boxes), how far its type rises above the baseline
+    top-left: its start and end (pdftotext's word boxes, a closing CJK mark by its ink), how far its type rises above the baseline
     (the cap height of a Latin face, the em box's top in a CJK face, as the embedded fonts'
     descriptors give them) and how far its descenders reach below it, as a designer measures padding."""
     x, y, w, h = ((v + 3.0) * MM for v in card_mm)
@@ -72,11 +82,11 @@ def card_lines(pdf: Path, number: int, card_mm: tuple[float, float, float, float
                 if text.strip():
                     key = next((k for k in drawn if abs(k - at[1]) < 0.3), at[1])
                     drawn.setdefault(key, []).append((metrics[font][0] * size, metrics[font][1] * size, at[0]))
-    boxes = [word for word in words(pdf, number) if x - 1 <= word[0] and word[2] <= x + w + 1 and y <= word[1] and word[3] <= y + h]
+    boxes = [word for word in words(pdf, number) if x - 1 <= word[0] and ink_end(word) <= x + w + 1 and y <= word[1] and word[3] <= y + h]
     lines = []
     for base, pieces in sorted(drawn.items()):
         on_line = [word for word in boxes if word[1] < base < word[3] + 0.5]
-        lines.append((base, min(word[0] for word in on_line), max(word[2] for word in on_line),
+        lines.append((base, min(word[0] for word in on_line), max(ink_end(word) for word in on_line),
                       max(rise for rise, _, _ in pieces), max(fall for _, fall, _ in pieces)))
     return lines
 
@@ -333,8 +343,8 @@ def test_sample_book_is_four_signatures_without_blanks(sample):
 # --- an uncaptioned frontispiece -------------------------------------------------------------------------------
 
 FRONTISPIECE_LEGENDS = {"vi": "Ảnh trang 2: Quảng trường Nhà hát Lớn, tháng 5 năm 2024", "en": "Page 2: Opera House Square, May 2024",
-                        "zh": "第 2 页照片：大剧院广场，2024 年 5 月", "ko": "2쪽 사진: 대극장 광장, 2024년 5월",
-                        "ja": "2 ページの写真：大劇場前広場、2024 年 5 月"}
+                        "zh": "第 2 页：大剧院广场，2024 年 5 月", "ko": "2쪽: 대극장 광장, 2024년 5월",
+                        "ja": "2 ページ：大劇場前広場、2024 年 5 月"}
 
 
 @pytest.mark.parametrize("lang", LANGS)

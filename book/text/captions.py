@@ -13,6 +13,12 @@ takes one line when it fits the measure, and otherwise a fixed two-line form:
 place and date, then the photographer, the separator between them dropped.
 So it never breaks at its separator, and no separator ends a line.
 
+A Chinese or Japanese caption whose paragraph would end on fewer than four
+characters at its measure (a line of "てきた。" after three full ones) is set
+an em narrower, up to ``NARROWER`` ems, when that ends it on four or more and
+still fits its frame: on a narrow frame the grid composer has no other way
+but gaps opened past their limit.
+
 A caption is set at its style's size and never smaller, whatever the style's
 ``min_size``: a caption that does not fit its frame is an overflow, to be
 shortened or given a template with a deeper caption zone."""
@@ -24,9 +30,12 @@ from dataclasses import replace
 from book.languages import language
 from book.model import MM
 from book.text.fonts import EditionFonts
+from book.text.linebreak import NO_START
 from book.text.typeset import Block, Part, break_paragraph, set_block
 
 META_STYLE = "caption-meta"
+SHORT_END = 4  # characters, punctuation aside, that a CJK paragraph's last line keeps
+NARROWER = 3  # ems a CJK caption's measure gives up at most to keep them
 
 
 def part_measure(fonts: EditionFonts, part: Part, lang: str) -> float | None:
@@ -86,4 +95,22 @@ def set_caption(fonts: EditionFonts, parts: list[Part], lang: str, width_mm: flo
     caption too long for its frame is an overflow (an error in print, marked on
     the proof), never set smaller."""
     parts, measure = caption_parts(fonts, [at_own_size(part) for part in parts], lang, width_mm)
-    return set_block(fonts, parts, lang, measure, height_mm)
+    block = set_block(fonts, parts, lang, measure, height_mm)
+    if language(lang).breaking != "characters" or not block.fits or not short_end(block):
+        return block
+    em = parts[0].style.size / MM
+    for ems in range(1, NARROWER + 1):
+        narrower = set_block(fonts, parts, lang, measure - ems * em, height_mm)
+        if narrower.fits and not short_end(narrower):
+            return narrower
+    return block
+
+
+def short_end(block: Block) -> bool:
+    """Whether a paragraph of more than one line ends on fewer than
+    ``SHORT_END`` characters besides its punctuation, as the grid composer counts them."""
+    for before, line in zip(block.lines, block.lines[1:], strict=False):
+        text = "".join(piece.text for piece in line.pieces)
+        if line.last and not before.last and sum(1 for ch in text if ch not in NO_START and not ch.isspace()) < SHORT_END:
+            return True
+    return False

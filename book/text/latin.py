@@ -219,7 +219,9 @@ def name_breaks(words: list[Atom], text: str, keep: tuple[str, ...], lang: str,
     for start, end in phrase_spans(words, text, long_phrases):
         run_costs(words, start, end, costs)
     for start, end in phrase_spans(words, text, tuple(p for p in keep if p not in long_phrases)):
-        person = is_surname(words[start].text) or not capitalised(words[start].text)  # or a label ("Ảnh: …")
+        # A person's name, a lower-case phrase, or a label and the name it introduces ("Ảnh: Vũ"):
+        # the label's price would let it end a line with the name on the next.
+        person = is_surname(words[start].text) or not capitalised(words[start].text) or words[start].text.endswith(":")
         for k in range(start + 1, end):
             settle(costs, words[k].start, LOCKED if person or acronym(words[k].text) else SHORT_NAME_BREAK)
     for start, end in phrase_spans(words, text, units):
