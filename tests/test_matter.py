@@ -74,7 +74,7 @@ def stray_vietnamese(root: Path, lang: str, text: str) -> list[str]:
 RECORD_AT_BACK = {"ko", "ja"}
 NOT_FOR_SALE = {"vi": "Sách không bán", "en": "Not for sale", "zh": "非卖品", "ko": "비매품", "ja": "非売品"}
 PARTNER = {"vi": "Đơn vị liên kết xuất bản", "en": "In association with", "zh": "合作出版单位", "ko": "공동 발행", "ja": "共同発行"}
-ISSUED = {"vi": "13 tháng 5, 2025", "en": "May 13, 2025", "zh": "2025 年 5 月 13 日", "ko": "2025년 5월 13일", "ja": "2025 年 5 月 13 日"}
+ISSUED = {"vi": "ngày 13 tháng 5 năm 2025", "en": "May 13, 2025", "zh": "2025 年 5 月 13 日", "ko": "2025년 5월 13일", "ja": "2025 年 5 月 13 日"}
 DEPOSIT = {"vi": "In xong và nộp lưu chiểu tháng 4 năm 2025.", "en": "Printed and deposited with the National Library of Vietnam "
            "in April 2025.", "zh": "2025 年 4 月印刷完成并缴送样本。", "ko": "2025년 4월 인쇄 완료 및 납본.", "ja": "2025 年 4 月印刷・納本。"}
 
