@@ -318,3 +318,19 @@ def test_a_frame_above_no_frame_is_one_line(mini, run, above, said):
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 1 and errors[0].startswith("error: layouts/layouts.yaml:") and said in errors[0], errors
     assert "Traceback" not in result.output + result.stderr
+
+
+def test_title_page_subtitle_stands_a_grid_row_below_the_title(sample_prepared, sample_editions):
+    """The subtitle hangs a whole grid row (and its gutter) below the title's last
+    baseline in every edition, so the 36 pt title's descenders stay clear of its
+    accents."""
+    book = sample_prepared.book
+    row = book.grid.row(book.trim[1]) + book.grid.row_gutter
+    page = next(p for p in sample_prepared.pagination.pages if p.layout.name == "title-page")
+    title_foot = next(placed.box for placed in page.placed if placed.frame.name == "title")
+    for lang, edition in sample_editions.items():
+        title = edition.text.frames[(page.number, "title")].placements[-1]
+        subtitle = edition.text.frames[(page.number, "subtitle")].placements[0]
+        assert title.lines and subtitle.lines, lang
+        baseline = title_foot[1] + title_foot[3]  # the title's style anchors its last baseline to its frame's foot
+        assert subtitle.top - baseline >= row - 0.05, (lang, subtitle.top - baseline, row)
