@@ -40,6 +40,8 @@ class Language:
     direction: str = "ltr"  # the writing direction of running text: an EPUB's dir, 'rtl' for Arabic or Hebrew
     # The full publishing record stands in the colophon at the back (ja 奥付, ko 판권), not on the copyright page.
     imprint_at_back: bool = False
+    # A full date's LDML pattern where the language's running text writes it otherwise than CLDR's long date; None: CLDR's.
+    full_date: str | None = None
 
     @property
     def po_headers(self) -> tuple[str, ...]:
@@ -67,7 +69,8 @@ KO_FUNCTION_WORDS = frozenset("그리고 및 또는 그 이 저".split())
 TABLE: dict[str, Language] = {
     lang.code: lang
     for lang in (
-        Language("vi", "vi", "vi", "Latn", "words", number_words=VI_NUMBER_WORDS, function_words=VI_FUNCTION_WORDS),
+        Language("vi", "vi", "vi", "Latn", "words", number_words=VI_NUMBER_WORDS, function_words=VI_FUNCTION_WORDS,
+                 full_date="'ngày' d 'tháng' M 'năm' y"),  # CLDR's "13 tháng 5, 2025" is English order; prose writes this
         Language("en", "en", "en", "Latn", "words", hyphenation="en_US", number_words=EN_NUMBER_WORDS,
                  function_words=EN_FUNCTION_WORDS),
         Language("zh", "zh_Hans", "zh-Hans", "Hans", "characters", wide_faces=True, pivot=True, em_per_character=1.0,

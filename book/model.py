@@ -19,7 +19,6 @@ MM = 72 / 25.4  # points per millimetre
 @dataclass(frozen=True)
 class Message:
     """A translatable text: ``ctx`` is its stable id (the .po msgctxt)."""
-
     ctx: str
     text: str
     where: Where
@@ -118,6 +117,7 @@ class Frame:
     card_pad: float = 12.0  # pt of white round a caption card's text, on all four sides (book.text.cards)
     above: str | None = None  # a text frame of the layout this one stands above (book.text.stack)
     gap_lines: float = 2.0  # its last baseline this many of that frame's line spaces above that frame's first baseline
+    hang: str | None = None  # "outer": a caption narrower than its frame ends on the frame's outer edge on a recto (mirrored)
 
 
 @dataclass(frozen=True)
@@ -333,8 +333,7 @@ class Book:
         found += [self.labels[k] for k in sorted(self.labels)]
         if self.cover:
             found.append(self.cover.back_text)
-            if self.cover.spine is not None:
-                found.append(self.cover.spine)
+            found += [m for m in (self.cover.spine, self.cover.spine_publisher) if m is not None]
         if self.imprint:
             found += [f.label for f in self.imprint.fields] + [self.imprint.placeholder_notice]
             found += [f.name for f in self.imprint.fields if f.name and f.name.text]

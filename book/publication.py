@@ -30,6 +30,7 @@ class Cover:
     mark: str | None = None  # the front's mark: an artwork file under content/, a key of Book.artworks
     ground: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # the spread's ground colour, CMYK in %
     spine: Message | None = None  # the spine's short title ("HẢI PHÒNG 70"), translated; None: the book's title
+    spine_publisher: Message | None = None  # the publisher's short form for the spine's foot ("NXB TT&TT"), translated
     price: str = ""  # the back cover's price, as written
     not_for_sale: bool = False  # the back cover says the book is not for sale
 

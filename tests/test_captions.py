@@ -313,3 +313,32 @@ def test_a_card_never_covers_the_focus_nor_the_busiest_part(mini):
     assert again != place, (place, scores)
     moved = fractions_of(other, shown_part(book, under.box, focused, under.frame.fit))
     assert not (moved[0] <= focused.focus[0] <= moved[2] and moved[1] <= focused.focus[1] <= moved[3])
+
+
+def test_captions_under_a_picture_line_up_with_its_edge_mirrored_by_page_side(sample_prepared, sample_editions):
+    """A caption under its picture (``hang: outer``) ends on the picture's outer
+    edge on a right-hand page and starts on it on a left-hand one, in every
+    edition: never one column off it (the quiet pair on a left page), never
+    hanging mid-page from a column that lines up with nothing."""
+    checked = {True: 0, False: 0}
+    trim_w = sample_prepared.book.trim[0]
+    for page in sample_prepared.pagination.pages:
+        photos = {placed.frame.name: placed.box for placed in page.placed if placed.frame.kind == "photo"}
+        for placed in page.placed:
+            frame = placed.frame
+            if frame.kind != "caption" or frame.hang != "outer" or not placed.value:
+                continue
+            px, _, pw, _ = photos[frame.name.replace("caption", "photo")]
+            fx, _, fw, _ = placed.box
+            # The picture's outer edge; a picture bled off the page lines up with the margin instead.
+            outer = min(px + pw, fx + fw) if page.recto else max(px, fx)
+            if 0 <= px and px + pw <= trim_w:
+                assert abs(outer - (px + pw if page.recto else px)) < 0.05, (page.number, frame.name, "frame off its picture's edge")
+            for lang, edition in sample_editions.items():
+                (placement,) = edition.text.frames[(page.number, frame.name)].placements
+                left = placement.x
+                right = left + max(line.width for line in placement.lines) / MM
+                assert abs((right if page.recto else left) - outer) < 0.05, (lang, page.number, frame.name, left, right, outer)
+                assert max(px, 0) - 0.05 <= left and right <= min(px + pw, trim_w) + 0.05, (lang, page.number, frame.name)
+            checked[page.recto] += 1
+    assert checked[True] >= 5 and checked[False] >= 5, checked

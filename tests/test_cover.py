@@ -513,3 +513,25 @@ def test_the_samples_cover_is_a_commemorative_cover(sample, tmp_path):
         for key in ("title", "publisher", "credit"):  # a title's line that ends on its dash drops it
             assert "".join(ch for ch in texts[key] if not ch.isspace() and ch not in DASHES) in \
                 "".join(ch for ch in drawn if ch not in DASHES and ch != "\u2005"), (lang, key, texts[key])
+
+
+@pytest.mark.parametrize(("design", "foot"), [
+    ('spine_publisher: "NXB TN"', "NXB TN"),  # the publisher's short form, at the title's size, at the foot
+    ("", None),  # the publishing house's name is longer than the title: the title alone, and a warning
+])
+def test_spine_leads_with_the_title_and_ends_with_a_short_publisher(mini, tmp_path, design, foot):
+    """A Latin spine reads top to bottom (the English and European convention)
+    by default: the title from the head, the main item; at the foot the
+    publisher's short form, at the title's size, never a name longer than the title."""
+    add_cover(mini, back=f'back_text: "Lời giới thiệu ở bìa sau.", {design}'.rstrip(", "))
+    _, cover, _, problems, _ = cover_alone(mini, (240, 300), 600, "vi", tmp_path)
+    assert {g.angle for g in cover.spine} == {-90} and len({g.size for g in cover.spine}) == 1  # downwards, one size
+    text = "".join(g.text for g in sorted(cover.spine, key=lambda g: g.y))  # head to foot
+    title_only = [p for p in problems.items if p.code == "spine-title-only"]
+    if foot:
+        assert text.startswith("Sách mẫu Hải Phòng") and text.endswith(foot), text
+        head, tail = cover.spine[0], cover.spine[-1]
+        assert tail.text == foot and tail.y > head.y + 12 and not title_only  # toward the foot, the title at the head
+        assert tail.y > (head.y + cover.plan.spine_foot) / 2, (head.y, tail.y, cover.plan.spine_foot)
+    else:
+        assert text == "Sách mẫu Hải Phòng" and title_only, (text, problems.items)

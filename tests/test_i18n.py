@@ -395,3 +395,26 @@ def test_glossary_and_messages_follow_the_source_language(tmp_path):
     entry = polib.POEntry(msgctxt="book:title", msgid="The Quarter", msgstr="Phố cổ")
     stale = state_problem("vi", message, entry, STALE, WARNING, "en")
     assert stale.message == "vi: book:title: the English text changed since it was translated; run 'book i18n update'"
+
+
+def test_full_dates_read_as_vietnamese_prose_writes_them(sample_prepared, sample_editions):
+    """A full date in a Vietnamese credit reads "ngày 13 tháng 5 năm 1955" (not
+    CLDR's "13 tháng 5, 1955", English order with a comma); a month and year
+    "tháng 5 năm 1955"; the other editions keep CLDR's long date."""
+    from book.i18n.cldr import format_partial_date
+    from book.model import PartialDate
+
+    assert format_partial_date(PartialDate(2025, 5, 13), "vi") == "ngày 13 tháng 5 năm 2025"
+    assert format_partial_date(PartialDate(2024, 5), "vi") == "tháng 5 năm 2024"
+    page = sample_prepared.pagination.photo_pages["p005"]  # dated 1955-05-13
+
+    def caption(lang: str) -> str:
+        frames = sample_editions[lang].text.frames
+        name = next(placed.frame.name for placed in sample_prepared.pagination.pages[page - 1].placed if placed.value == "p005"
+                    and placed.frame.kind == "caption")
+        return " ".join("".join(piece.text for piece in line.pieces) for placement in frames[(page, name)].placements
+                        for line in placement.lines)
+
+    assert "Trung tâm Hải Phòng, ngày 13 tháng 5 năm 1955" in caption("vi")
+    assert "tháng 5, 1955" not in caption("vi")
+    assert "May 13, 1955" in caption("en")

@@ -74,7 +74,7 @@ def stray_vietnamese(root: Path, lang: str, text: str) -> list[str]:
 RECORD_AT_BACK = {"ko", "ja"}
 NOT_FOR_SALE = {"vi": "Sách không bán", "en": "Not for sale", "zh": "非卖品", "ko": "비매품", "ja": "非売品"}
 PARTNER = {"vi": "Đơn vị liên kết xuất bản", "en": "In association with", "zh": "合作出版单位", "ko": "공동 발행", "ja": "共同発行"}
-ISSUED = {"vi": "13 tháng 5, 2025", "en": "May 13, 2025", "zh": "2025 年 5 月 13 日", "ko": "2025년 5월 13일", "ja": "2025 年 5 月 13 日"}
+ISSUED = {"vi": "ngày 13 tháng 5 năm 2025", "en": "May 13, 2025", "zh": "2025 年 5 月 13 日", "ko": "2025년 5월 13일", "ja": "2025 年 5 月 13 日"}
 DEPOSIT = {"vi": "In xong và nộp lưu chiểu tháng 4 năm 2025.", "en": "Printed and deposited with the National Library of Vietnam "
            "in April 2025.", "zh": "2025 年 4 月印刷完成并缴送样本。", "ko": "2025년 4월 인쇄 완료 및 납본.", "ja": "2025 年 4 月印刷・納本。"}
 
@@ -318,3 +318,19 @@ def test_a_frame_above_no_frame_is_one_line(mini, run, above, said):
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 1 and errors[0].startswith("error: layouts/layouts.yaml:") and said in errors[0], errors
     assert "Traceback" not in result.output + result.stderr
+
+
+def test_title_page_subtitle_stands_a_grid_row_below_the_title(sample_prepared, sample_editions):
+    """The subtitle hangs a whole grid row (and its gutter) below the title's last
+    baseline in every edition, so the 36 pt title's descenders stay clear of its
+    accents."""
+    book = sample_prepared.book
+    row = book.grid.row(book.trim[1]) + book.grid.row_gutter
+    page = next(p for p in sample_prepared.pagination.pages if p.layout.name == "title-page")
+    title_foot = next(placed.box for placed in page.placed if placed.frame.name == "title")
+    for lang, edition in sample_editions.items():
+        title = edition.text.frames[(page.number, "title")].placements[-1]
+        subtitle = edition.text.frames[(page.number, "subtitle")].placements[0]
+        assert title.lines and subtitle.lines, lang
+        baseline = title_foot[1] + title_foot[3]  # the title's style anchors its last baseline to its frame's foot
+        assert subtitle.top - baseline >= row - 0.05, (lang, subtitle.top - baseline, row)

@@ -15,13 +15,15 @@ from book.model import PartialDate
 
 def format_partial_date(date: PartialDate, lang: str) -> str:
     """A date at its known precision, in the edition's CLDR form: the long
-    date, the ``yMMMM`` skeleton (the month spelled out: "yMMM" abbreviates it
-    in Vietnamese, "thg 5 1972"), or the ``y`` skeleton, which gives a year
+    date (or the language's own ``full_date`` pattern: Vietnamese prose writes
+    "ngày 30 tháng 4 năm 1975", where CLDR gives "30 tháng 4, 1975"), the
+    ``yMMMM`` skeleton (the month spelled out: "yMMM" abbreviates it in
+    Vietnamese, "thg 5 1972"), or the ``y`` skeleton, which gives a year
     its suffix where the language writes one (1957年, 1957년); years are never
     grouped like numbers.
 
     >>> format_partial_date(PartialDate(1975, 4, 30), "vi")
-    '30 tháng 4, 1975'
+    'ngày 30 tháng 4 năm 1975'
     >>> format_partial_date(PartialDate(1975, 4, 30), "zh")
     '1975年4月30日'
     >>> format_partial_date(PartialDate(1972, 12), "en")
@@ -31,9 +33,10 @@ def format_partial_date(date: PartialDate, lang: str) -> str:
     >>> [format_partial_date(PartialDate(1957), lang) for lang in ("vi", "en", "zh", "ko", "ja")]
     ['1957', '1957', '1957年', '1957년', '1957年']
     """
-    locale = language(lang).locale
+    facts = language(lang)
+    locale = facts.locale
     if date.day:
-        return format_date(datetime.date(date.year, date.month, date.day), "long", locale=locale)
+        return format_date(datetime.date(date.year, date.month, date.day), facts.full_date or "long", locale=locale)
     if date.month:
         return format_skeleton("yMMMM", datetime.date(date.year, date.month, 1), locale=locale)
     return format_skeleton("y", datetime.date(date.year, 1, 1), locale=locale)

@@ -53,6 +53,8 @@ def cover_strings(book: Book, loc) -> dict[str, str]:
     texts["publishers"] = "\n".join(dict.fromkeys((texts["publisher"], house_name(book, loc))))
     texts["sale"] = sale_text(book, loc)
     texts["spine"] = loc.text(book.cover.spine) if book.cover and book.cover.spine is not None else texts["title"]
+    short = book.cover.spine_publisher if book.cover else None
+    texts["spine_publisher"] = loc.text(short) if short is not None else house_name(book, loc)
     isbn = book.isbn.get(loc.lang)
     texts["isbn"] = f"ISBN {isbn}" if isbn else ""
     photo = book.cover.photo if book.cover else None
@@ -83,7 +85,7 @@ def cover_roles(book: Book, lang: str, texts: dict[str, str]) -> dict[str, set[s
     roles: dict[str, set[str]] = {}
     for key, style in (("title", "cover-title"), ("subtitle", "cover-subtitle"), ("publishers", "cover-publisher"),
                        ("back", "cover-back"), ("isbn", "cover-isbn"), ("credit", "cover-credit"), ("spine", "spine"),
-                       ("publisher", "spine"), ("sale", "cover-sale")):
+                       ("spine_publisher", "spine"), ("sale", "cover-sale")):
         roles.setdefault(book.style(style, lang).font, set()).add(texts[key])
         if style == "spine" and language(lang).vertical:  # drawn with vertical punctuation: the subset needs those forms
             roles[book.style(style, lang).font].add(vertical_forms(texts[key]))

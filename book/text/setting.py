@@ -114,6 +114,8 @@ class Setter:
         elif placed.frame.kind == "caption":
             x, y, w, h = box = placed.box
             block = set_caption(self.fonts, item.parts, self.lang, w, h)
+            if placed.frame.hang == "outer" and item.page.recto and block.lines:  # a left page mirrors it: its frame starts outside
+                x += w - max(line.width for line in block.lines) / MM
         else:
             x, y, w, h = box = placed.box
             block = set_block(self.fonts, item.parts, self.lang, w, h)

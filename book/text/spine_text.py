@@ -1,11 +1,12 @@
 """The spine's text (the cover's width formula is `book.pages.spine`): the
 short title (book.yaml ``cover: spine``, translated) from the head and the
-publisher to the foot, run along the spine or set in a vertical column
+publisher's short form (``cover: spine_publisher``, else the publishing house's
+name) to the foot, run along the spine or set in a vertical column
 (zh, ja), as large as the spine style allows with their real ink, read from
 the glyphs of the actual strings (Vietnamese capitals' marks, descenders),
 1.6 mm (or the printer's clearance) clear of each fold; none below the
 printer's page count for spine text. The publisher comes only when it fits at the
-title's size; on a spine too narrow for the title at the style's smallest
+title's size and is no longer than the title, which stays the spine's main item; on a spine too narrow for the title at the style's smallest
 size there is no text, and a warning says from how many pages it fits."""
 
 from __future__ import annotations
@@ -25,13 +26,15 @@ SPINE_GAP = 12.0  # mm between the title and the publisher
 
 
 def spine_texts(texts: dict[str, str], vertical: bool) -> dict[str, str]:
-    """The spine's two texts: the short title, and the publisher in capitals
-    along a Latin spine (mixed case would bring descenders, and a smaller size).
+    """The spine's two texts: the short title, and the publisher's short form
+    in capitals along a Latin spine (mixed case would bring descenders, and a
+    smaller size).
 
-    >>> spine_texts({"spine": "HẢI PHÒNG 70", "publisher": "Sở Thông tin"}, False)
-    {'title': 'HẢI PHÒNG 70', 'publisher': 'SỞ THÔNG TIN'}
+    >>> spine_texts({"spine": "HẢI PHÒNG 70", "spine_publisher": "Nxb TT&TT"}, False)
+    {'title': 'HẢI PHÒNG 70', 'publisher': 'NXB TT&TT'}
     """
-    return {"title": texts["spine"], "publisher": texts["publisher"] if vertical else texts["publisher"].upper()}
+    short = texts["spine_publisher"]
+    return {"title": texts["spine"], "publisher": short if vertical else short.upper()}
 
 
 def ink_reach(setter, texts: dict[str, str], keys: tuple[str, ...], role: str, vertical: bool) -> tuple[float, float]:
@@ -79,8 +82,13 @@ def set_spine(setter, cover, texts: dict[str, str]) -> None:
         return
     keys = ("title",)
     both, _, both_middle = fitting_size(setter, texts, ("title", "publisher"), role, vertical, size, length)
-    if both >= size:
+    longer = spine_need(setter.fonts, texts, ("publisher",), role, size, vertical) > spine_need(setter.fonts, texts, ("title",), role, size, vertical)
+    if both >= size and not longer:
         keys, middle = ("title", "publisher"), both_middle
+    elif longer:
+        setter.out.warn("spine-title-only", setter.where(setter.book.cover.spine_publisher or setter.book.publisher),
+                        f"{setter.lang}: the spine holds the title alone: the publisher '{texts['publisher']}' is longer than "
+                        "the title, which must stay the spine's main item; give cover: spine_publisher a short form")
     else:
         setter.out.warn("spine-title-only", setter.where(setter.book.publisher), f"{setter.lang}: the spine holds the title alone "
                         f"at {size:g} pt: with the publisher it would be {both:g} pt")
