@@ -70,7 +70,8 @@ TABLE: dict[str, Language] = {
     lang.code: lang
     for lang in (
         Language("vi", "vi", "vi", "Latn", "words", number_words=VI_NUMBER_WORDS, function_words=VI_FUNCTION_WORDS,
-                 full_date="'ngày' d 'tháng' M 'năm' y"),  # CLDR's "13 tháng 5, 2025" is English order; prose writes this
+                 full_date="'ngày' d 'tháng' M 'năm' y",  # CLDR's "13 tháng 5, 2025" is English order; prose writes this
+                 imprint_at_back=True),  # the publishing record (Luật Xuất bản) closes a Vietnamese book
         Language("en", "en", "en", "Latn", "words", hyphenation="en_US", number_words=EN_NUMBER_WORDS,
                  function_words=EN_FUNCTION_WORDS),
         Language("zh", "zh_Hans", "zh-Hans", "Hans", "characters", wide_faces=True, pivot=True, em_per_character=1.0,
