@@ -132,9 +132,10 @@ def test_sample_catalogs_pass_msgfmt(sample):
 @pytest.mark.parametrize("lang, label", [("vi", "Khổ sách"), ("en", "Format"), ("zh", "开本"), ("ja", "判型")])
 def test_colophon_states_the_format_once(sample, lang, label):
     """The publishing record gives the format once (on the copyright page, or in
-    the Japanese colophon). Chinese and Japanese join a label to its value with a full-width colon."""
+    the Vietnamese and Japanese colophon at the back). Chinese and Japanese join a
+    label to its value with a full-width colon."""
     pages = len(pikepdf.open(edition(sample, lang)).pages)
-    page = pages if lang == "ja" else 4
+    page = pages if lang in ("vi", "ja") else 4
     colophon = text_of(edition(sample, lang), "-f", str(page), "-l", str(page))
     assert colophon.count(label) == 1, colophon
     if lang in ("zh", "ja"):
