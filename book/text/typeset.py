@@ -1,16 +1,18 @@
 """Set text into a frame: break lines, shrink within the style's limits, and
 say whether it fits. Text is drawn as plain strings, never as markup, so a
-translator's `<` or `&` prints as itself."""
+translator's `<` or `&` prints as itself. What it sets (`Block`, `Line`,
+`Piece`, `Part`) is in `book.text.blocks`, and is imported from here too."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import lru_cache
 
 from reportlab.pdfbase import pdfmetrics
 
 from book.languages import TABLE
 from book.model import MM, Style
+from book.text.blocks import Block, Line, Part, Piece
 from book.text.cjk import compose_cjk, draw_cjk_line
 from book.text.compose import Chosen, Composer, Item, Spacing
 from book.text.fonts import EditionFonts, Run
@@ -28,55 +30,6 @@ SHRINK_STEP = 0.25  # pt
 EXTRACT_OVERLAP = 0.2  # em: glyphs set into each other by more than this break pdftotext's words
 LATIN_STRETCH, LATIN_SHRINK = 0.16, 0.08  # em per space: a justified space may grow by 60 %, shrink by 30 %
 CJK_STRETCH, CJK_SHRINK = 0.08, 0.03  # em per gap between characters: tightened or loosened a little
-
-
-@dataclass
-class Piece:
-    """Text at an x offset (pt) from the line start; ``char_space`` (pt, added to
-    the line's tracking) sets a glyph narrower than its advance (a compressed mark)."""
-
-    x: float
-    text: str
-    font: str
-    char_space: float = 0.0
-    span: int = 0  # this piece and the next ``span`` read as one /ActualText (glyphs set into each other)
-
-
-@dataclass
-class Line:
-    pieces: list[Piece]
-    width: float
-    size: float
-    leading: float
-    tracking: float = 0.0
-    gap: float = 0.0  # extra space above the line (between paragraphs)
-    last: bool = True  # ends its paragraph (or a row of it that a newline ends)
-
-
-@dataclass
-class Block:
-    """Lines ready to draw; ``fits`` is False when even the minimum size overflows."""
-
-    lines: list[Line] = field(default_factory=list)
-    height: float = 0.0
-    fits: bool = True
-    needed: int = 0  # lines needed at the smallest size
-    available: int = 0  # lines the frame holds at that size
-    wide: list[str] = field(default_factory=list)  # display lines a manual break leaves wider than the frame, at this size
-    shrunk: list[str] = field(default_factory=list)  # such lines, which fit once the block shrank
-    size: float = 0.0  # the first part's size as set
-    overset: list[str] = field(default_factory=list)  # lines wider than the measure even at the smallest size (`book.text.overset`)
-
-
-@dataclass
-class Part:
-    """One paragraph group of a block with its style (a caption and its credit line)."""
-
-    text: str
-    style: Style
-    space_before: float = 0.0
-    keep: tuple[str, ...] = ()  # phrases never broken (a photographer's name, a place)
-    compounds: tuple[str, ...] = ()  # words a display line never splits (the book's keep_together for the language)
 
 
 def run_layouts(fonts: EditionFonts, runs: list[Run], after: str, compress: bool, display: bool = False) -> list[Layout]:
