@@ -136,9 +136,12 @@ def text_height(fonts: EditionFonts, block: Block) -> float:
 
 
 def text_top(fonts: EditionFonts, block: Block, box: tuple[float, float, float, float], pad: float = CARD_PAD) -> float:
-    """Where a block in the card ``box`` is placed (mm from the trim's top): its
-    first line's cap height ``pad`` below the card's top, in every edition."""
-    return box[1] + pad - text_drop(fonts, block)
+    """Where a block in the card ``box`` is placed (mm from the trim's top): the
+    longest edition's first line's cap height ``pad`` below the card's top; a
+    shorter edition's text centred in the same room, so that the white the
+    shared card leaves it is even above and below, not a blank line at the foot."""
+    spare = max(0.0, box[3] - 2 * pad - text_height(fonts, block))
+    return box[1] + pad + spare / 2 - text_drop(fonts, block)
 
 
 def widest(block: Block) -> float:
