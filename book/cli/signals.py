@@ -24,7 +24,7 @@ import threading
 import time
 
 SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
-state = {"installed": False, "stopping": 0, "swallowed": False, "told": False}  # stopping: the signal's number
+state = {"installed": False, "stopping": 0, "swallowed": False, "told": False, "pid": 0}  # stopping: the signal's number
 
 
 class Interrupted(KeyboardInterrupt):
@@ -88,6 +88,8 @@ def keep_stopping() -> None:
 
 
 def on_signal(signum: int, frame) -> None:
+    if os.getpid() != state["pid"]:  # a worker forked a moment ago, signalled before `in_worker` ran: it ends quietly
+        os._exit(128 + signum)
     if state["told"]:  # the command is saying that it stopped
         return
     if state["stopping"] and not state["swallowed"]:  # asked again while stopping: at once, as asked
@@ -146,7 +148,7 @@ def install() -> None:
     """Handle the stopping signals in this (the command's) process; once."""
     if state["installed"] or threading.current_thread() is not threading.main_thread():
         return
-    state["installed"] = True
+    state["installed"], state["pid"] = True, os.getpid()
     for signum in SIGNALS:
         signal.signal(signum, on_signal)
     threading.excepthook, sys.unraisablehook = quiet_threads, raised_again
