@@ -18,9 +18,8 @@ acronym after it ("Hải Phòng FC"), and an italic term of two or three words
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
-from pathlib import Path
 
+from book.text.latin_names import generic, heads, is_body, name_words, vi_compounds
 from book.text.linebreak import SENTENCE_END, Atom, capitalised
 
 NAME_BREAK = 15000.0  # demerits for a break inside a name: a line at about 70 % of the measure costs as much
@@ -28,7 +27,7 @@ NATURAL_BREAK = 3000.0  # ... at its natural point (after "Island", before "Cát
 SHORT_NAME_BREAK = 9000.0  # inside a place of two or three words, or leaving one word of a longer name alone
 COMPOUND_BREAK = 12000.0  # between the two syllables of a Vietnamese word: a line at about 75 %
 LOCKED = float("inf")
-COMPOUNDS_FILE = Path(__file__).resolve().parent.parent / "data" / "vi_compounds.yaml"
+BODY_BREAK = 2e5  # inside a body's own name (a publisher, an agency): only where nothing else fits
 PERSON_WORDS = 4  # a surname and the names after it ("Nguyễn Thị Thu Trang"), never broken
 SHORT_NAME = 3  # words of a capitalised name that never breaks
 # Vietnamese surnames: a capitalised one starts a personal name (with or without its marks).
@@ -37,12 +36,6 @@ SURNAMES = frozenset(
     "Trương Lâm Triệu Quách Kiều Khúc".split())
 # Without marks, only those no English place name starts with ("Do Son", "Ha Long" are places).
 SURNAMES_PLAIN = frozenset("Nguyen Tran Le Pham Hoang Huynh Phan Vo Dang Bui Ngo Duong Trinh Luong".split())
-# Words that end a place's name: a break after them is the natural one.
-HEADS = frozenset(
-    "Island Islands Bay Archipelago River Delta District Bridge Park Zone Port Airport Street Square Market "
-    "Festival Expressway Terminal Province City Pagoda Temple House Museum Hospital Gulf Peninsula Beach Lake "
-    "Heritage Reserve Sisters "
-    "đảo vịnh sông quận huyện cầu cảng phố chợ chùa đình".split())
 # Lower-case words a name runs through ("Battle of Bach Dang").
 LINKS = frozenset("of the and de".split())
 # A sentence's first word that is not part of the name after it.
@@ -76,13 +69,15 @@ def acronym(word: str) -> bool:
     return 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()
 
 
-@cache
-def vi_compounds() -> frozenset[tuple[str, str]]:
-    """The two-syllable words of ``book/data/vi_compounds.yaml``, lower case."""
-    import yaml
-
-    words = yaml.safe_load(COMPOUNDS_FILE.read_text(encoding="utf-8"))
-    return frozenset(tuple(w.lower().split()) for w in words if len(w.split()) == 2)
+def generic_start(words: list[Atom], start: int, end: int) -> int:
+    """Where the generic part of the name ``words[start:end]`` begins ("Cát Bi |
+    International Airport"); a head inside a longer name closes the part
+    before it ("Cát Bà Archipelago | World Natural Heritage")."""
+    first = end
+    while first - 1 > start and bare(words[first - 1].text) in generic() and (
+            first == end or bare(words[first - 1].text) not in heads()):
+        first -= 1
+    return first
 
 
 def name_runs(words: list[Atom], links: bool = True) -> list[tuple[int, int]]:
@@ -131,12 +126,12 @@ def persons(words: list[Atom], start: int, end: int) -> list[tuple[int, int]]:
 def short_cost(words: list[Atom], start: int, end: int, k: int) -> float:
     """The price of a break after ``words[k]`` that leaves one word of the name
     ``words[start:end]`` alone, or parts a name of four words or fewer: only
-    a head noun may go ("Bạch Đằng / River") or a personal name start; never
-    the first word ("Bạch / Long Vĩ Island"), a syllable of the name ("Bạch
-    Long / Vĩ"), one of two ("Thủy / Nguyên") or an acronym ("Hải Phòng / FC")."""
+    before a personal name; never a place of two or three words and its head
+    ("Bạch Đằng / River"), the first word ("Bạch / Long Vĩ Island"), one of
+    two ("Thủy / Nguyên") or an acronym ("Hải Phòng / FC")."""
     if acronym(words[k + 1].text) or end - start == 2:
         return LOCKED
-    if (k == end - 2 and bare(words[end - 1].text) in HEADS) or (k > start and is_surname(words[k + 1].text)):
+    if k > start and is_surname(words[k + 1].text) and not is_surname(words[k].text):
         return SHORT_NAME_BREAK
     return LOCKED
 
@@ -154,6 +149,7 @@ def run_costs(words: list[Atom], start: int, end: int, costs: dict[int, float]) 
     three words or fewer stays whole."""
     count = end - start
     cuts = [start]
+    tail = generic_start(words, start, end)
     for k in range(start, end - 1):
         before, after = k + 1 - start, end - k - 1
         if count <= SHORT_NAME or before < 2 or after < 2:
@@ -162,8 +158,8 @@ def run_costs(words: list[Atom], start: int, end: int, costs: dict[int, float]) 
             cost = LOCKED  # the dash rules decide ("Hue – Hoi An" stays whole)
         elif bare(words[k].text) in LINKS or bare(words[k + 1].text) in LINKS:
             cost = NAME_BREAK * 2
-        elif bare(words[k].text) in HEADS or is_surname(words[k + 1].text):
-            cost = NATURAL_BREAK
+        elif bare(words[k].text) in heads() or is_surname(words[k + 1].text) or (k + 1 == tail and end - tail >= 2):
+            cost = NATURAL_BREAK  # "… Island / …", "Trạng Trình / Nguyễn …", "Cát Bi / International Airport"
         elif not capitalised(words[k].text) and capitalised(words[k + 1].text):
             cost = NATURAL_BREAK  # "Cảng hàng không quốc tế / Cát Bi"
         else:
@@ -186,7 +182,7 @@ def run_costs(words: list[Atom], start: int, end: int, costs: dict[int, float]) 
 
 def phrase_spans(words: list[Atom], text: str, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
     """Word spans of each occurrence of the glossary's long names (more than three words)."""
-    starts = {w.start: i for i, w in enumerate(words)}
+    starts = {w.start + len(w.text) - len(w.text.lstrip("(“‘\"'")): i for i, w in enumerate(words)}  # "(Nhà xuất bản …)"
     spans = []
     for phrase in phrases:
         at = text.find(phrase)
@@ -221,19 +217,27 @@ def name_breaks(words: list[Atom], text: str, keep: tuple[str, ...], lang: str,
     for start, end in phrase_spans(words, text, tuple(p for p in keep if p not in long_phrases)):
         # A person's name, a lower-case phrase, or a label and the name it introduces ("Ảnh: Vũ"):
         # the label's price would let it end a line with the name on the next.
-        person = is_surname(words[start].text) or not capitalised(words[start].text) or words[start].text.endswith(":")
+        # A person's or a place's name of two or three words, a label and its name: never broken.
         for k in range(start + 1, end):
-            settle(costs, words[k].start, LOCKED if person or acronym(words[k].text) else SHORT_NAME_BREAK)
-    for start, end in phrase_spans(words, text, units):
+            settle(costs, words[k].start, LOCKED)
+    for start, end in phrase_spans(words, text, units + tuple(name_words()["phrases"].get(lang, ()))):
         for k in range(start + 1, end):
-            costs[words[k].start] = LOCKED
+            costs[words[k].start] = LOCKED  # "*hát đúm*", "Ngày giải phóng"
+    bodies = [(a, b) for a, b in name_runs(words) if is_body(" ".join(w.text for w in words[a:b]))]
+    for start, end in bodies + phrase_spans(words, text, tuple(p for p in long_phrases if is_body(p))):
+        for k in range(start + 1, end):
+            if costs.get(words[k].start) != LOCKED:
+                costs[words[k].start] = max(costs.get(words[k].start, 0.0), BODY_BREAK)
     for k in range(1, len(words) - 2):
         beside = names_beside(words, k)
         if words[k].text in ("–", "—") and min(beside) >= 2 and max(beside) >= SHORT_NAME and words[k + 1].start not in costs:
             costs[words[k + 1].start] = NAME_BREAK  # "Hạ Long Bay – / Cát Bà Archipelago", where the rag needs it
     if lang == "vi":
+        runs = {words[a].start: b - a for a, b in name_runs(words)}
         for prev, word in zip(words, words[1:], strict=False):
-            if prev.text.lower() in ("ngày", "tháng") and (word.text[:1].isdigit() or bare(word.text) in VI_MONTHS):
+            if prev.text in name_words()["vi_before"] and capitalised(word.text) and runs.get(word.start, 1) <= SHORT_NAME:
+                costs[word.start] = LOCKED  # "sông Bạch Đằng", "đảo Cát Bà"
+            elif prev.text.lower() in ("ngày", "tháng") and (word.text[:1].isdigit() or bare(word.text) in VI_MONTHS):
                 costs[word.start] = LOCKED  # "Ngày 13/5/1955", "tháng Năm"
             elif (bare(prev.text).lower(), bare(word.text).lower()) in vi_compounds() and prev.text == bare(prev.text):
                 if costs.get(word.start) != LOCKED:  # "trung / tâm"; inside a name, on top of its price
@@ -275,7 +279,7 @@ def last_line_words(items, start) -> list[str]:
 
 
 RUNT_DEMERITS = 4e5  # a last line of one word (in Vietnamese, of two syllables or fewer)
-SHORT_LAST = 0.2  # of the measure: a last line shorter than this is a stub ...
+SHORT_LAST = 0.25  # of the measure: a last line shorter than this is a stub ...
 SHORT_DEMERITS = 1.5e5  # ... and costs this much
 RAGGED_HYPHEN = 12000.0  # a hyphen costs what a ragged line at about 75 % of the measure costs: only where the rag needs it
 

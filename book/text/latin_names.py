@@ -1,0 +1,47 @@
+"""The word lists behind the Latin name rules (`book.text.latin`), read from
+``book/data``: heads and generic parts of names, names written partly in
+lower case, the marks of a body's name, Vietnamese two-syllable words."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+COMPOUNDS_FILE = Path(__file__).resolve().parent.parent / "data" / "vi_compounds.yaml"
+NAMES_FILE = COMPOUNDS_FILE.with_name("latin_names.yaml")
+SHORT_NAME = 3  # words of a name that never breaks
+
+
+@cache
+def name_words() -> dict:
+    """``book/data/latin_names.yaml``: heads, generic parts, lower-case names, bodies."""
+    import yaml
+
+    return yaml.safe_load(NAMES_FILE.read_text(encoding="utf-8"))
+
+
+@cache
+def heads() -> frozenset[str]:
+    """Words that end a place's name ("Island", "River"): a break after one is natural."""
+    return frozenset(name_words()["heads"])
+
+
+@cache
+def generic() -> frozenset[str]:
+    """Words of an institution's generic part ("International Airport") and the heads."""
+    return frozenset(name_words()["generic"]) | heads()
+
+
+def is_body(phrase: str) -> bool:
+    """A body's own name of four words or more ("Nhà xuất bản Thông tin và Truyền thông")."""
+    padded = f" {phrase} "
+    return len(phrase.split()) > SHORT_NAME and any(f" {m} " in padded for m in name_words()["bodies"])
+
+
+@cache
+def vi_compounds() -> frozenset[tuple[str, str]]:
+    """The two-syllable words of ``book/data/vi_compounds.yaml``, lower case."""
+    import yaml
+
+    words = yaml.safe_load(COMPOUNDS_FILE.read_text(encoding="utf-8"))
+    return frozenset(tuple(w.lower().split()) for w in words if len(w.split()) == 2)
