@@ -32,8 +32,9 @@ def fonts_for(tmp_path_factory):
     return make
 
 
-def lines_of(fonts, text, lang, width_mm, style=CAPTION) -> list[str]:
-    return ["".join(p.text for p in line.pieces).strip() for line in break_paragraph(fonts, text, style, lang, style.size, width_mm * MM)]
+def lines_of(fonts, text, lang, width_mm, style=CAPTION, keep=()) -> list[str]:
+    return ["".join(p.text for p in line.pieces).strip()
+            for line in break_paragraph(fonts, text, style, lang, style.size, width_mm * MM, keep=keep)]
 
 
 JA = "ハイフォン港は、紅河デルタの玄関口として発展してきた。「海の道」の起点であり、港湾都市の歴史は千年を超える。"
@@ -155,8 +156,7 @@ def test_english_hyphenates_only_where_the_style_asks(fonts_for):
 
 def test_a_club_an_italic_term_and_a_two_word_place_never_part(fonts_for):
     """"Hải Phòng / FC", "Hát / đúm" and "Thủy / Nguyên" at no width: a name
-    and its acronym, an italic term and a place of two words are units
-    (a longer place may send its head noun on, at a price)."""
+    and its acronym, an italic term and a place of two words are units."""
     text = ("Fans pack the stands at Lạch Tray Stadium for a Hải Phòng FC match. Folk artists from a "
             "*hát đúm* club in Thủy Nguyên sing to each other across the water at the Bạch Đằng River.")
     fonts = fonts_for("en", text.replace("*", ""))
@@ -170,3 +170,60 @@ def test_a_club_an_italic_term_and_a_two_word_place_never_part(fonts_for):
             seen.add(pair)
             assert pair not in {("Phòng", "FC"), ("hát", "đúm"), ("Thủy", "Nguyên"), ("Bạch", "Đằng")}, (width, lines)
     assert len(seen) > 20, "the sweep broke the text in many places"
+
+
+NAMES_EN = ("The passenger terminal of Cát Bi International Airport is close to the city. Warehouses in the "
+            "Đình Vũ–Cát Hải Economic Zone and the Tràng Duệ Industrial Park serve the port. Readers travel from the "
+            "historic Bạch Đằng River to Bạch Long Vĩ Island, a World Biosphere Reserve, with the scholar Trạng Trình "
+            "Nguyễn Bỉnh Khiêm and the Information and Communications Publishing House.")
+# Where each name may part: nowhere, or only before its generic part.
+JOINTS_EN = {"Cát Bi International Airport": ("International",), "Đình Vũ–Cát Hải Economic Zone": ("Economic",),
+             "Tràng Duệ Industrial Park": ("Industrial",), "Bạch Đằng River": (), "Bạch Long Vĩ Island": (),
+             "World Biosphere Reserve": (), "Trạng Trình Nguyễn Bỉnh Khiêm": ("Nguyễn",), "Nguyễn Bỉnh Khiêm": ()}
+NAMES_VI = ("Lễ kỷ niệm Ngày giải phóng trên sông Bạch Đằng, gần Cảng hàng không quốc tế Cát Bi và đảo Cát Bà, "
+            "do Nhà xuất bản Thông tin và Truyền thông giới thiệu.")
+JOINTS_VI = {"Ngày giải phóng": (), "sông Bạch Đằng": (), "đảo Cát Bà": (), "Cát Bi": (),
+             "Nhà xuất bản Thông tin và Truyền thông": ()}
+
+RAGGED = Style("caption", "sans", 9, 12.6, align="left", min_size=8)  # the book's Latin captions
+BODIES = ("Nhà xuất bản Thông tin và Truyền thông", "Information and Communications Publishing House")
+
+
+def parted(lines: list[str], names: dict[str, tuple[str, ...]]) -> list[str]:
+    """Each name split across two lines other than before one of its joints."""
+    found = []
+    for line, nxt in zip(lines, lines[1:], strict=False):
+        joined = f"{line} {nxt}"
+        for name, joints in names.items():
+            at = joined.find(name)
+            if 0 <= at < len(line) < at + len(name) and not any(nxt.startswith(j) for j in joints):
+                found.append(f"{name}: {line} / {nxt}")
+    return found
+
+
+@pytest.mark.parametrize("lang, text, names", [("en", NAMES_EN, JOINTS_EN), ("vi", NAMES_VI, JOINTS_VI)])
+def test_names_part_only_at_their_joints_at_any_width(fonts_for, lang, text, names):
+    """A place of two or three words and its head, a personal name and a
+    body's name never part; a long institution's name parts only before its
+    generic part ("Cát Bi / International Airport"), a title before the
+    person's name ("Trạng Trình / Nguyễn Bỉnh Khiêm")."""
+    fonts = fonts_for(lang, text)
+    found, joints = [], 0
+    for width in range(64, 124, 2):  # from where the longest name fits to a wide caption
+        lines = lines_of(fonts, text, lang, width, RAGGED, keep=BODIES)  # the book's bodies: `book.text.frames.unbroken_names`
+        assert " ".join(lines) == text
+        found += [f"{width} mm: {p}" for p in parted(lines, names)]
+        joints += sum(1 for line in lines if line.startswith(("International", "Economic", "Industrial")))
+    assert not found, "\n".join(found)
+    assert lang == "vi" or joints, "a long name takes its joint where the rag needs it"
+
+
+def test_a_comma_after_an_italic_term_is_set_roman(fonts_for):
+    text = "Artisans perform *rối cạn*, a rare form of puppetry, and *hát đúm*."
+    fonts = fonts_for("en", text.replace("*", ""))
+    fonts.prepare({"sans-italic": {"rối cạn hát đúm"}})
+    lines = break_paragraph(fonts, text, CAPTION, "en", CAPTION.size, 120 * MM)
+    pieces = [(p.text, p.font.endswith("-italic")) for line in lines for p in line.pieces]
+    italic = "".join(t for t, slanted in pieces if slanted)
+    assert italic.replace(" ", "") == "rốicạnhátđúm", pieces
+    assert "".join(t for t, _ in pieces).strip() == text.replace("*", "")

@@ -18,7 +18,7 @@ from book.i18n.glossary import missing_terms, read_glossary
 from book.languages import TABLE, catalog_rel, nfc
 from book.model import Book
 from book.placeholders import placeholders
-from book.text.italic import OPEN_MARK, unclosed
+from book.text.italic import LOOSE_MARK, OPEN_MARK, loose_ends, unclosed
 
 MSGFMT_LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): (?P<message>.*)$")
 
@@ -89,6 +89,10 @@ def check_catalog(root: Path, book: Book, catalog: Catalog) -> list[Problem]:
                                         f"write '{right}' (names keep them, as the source and the glossary do)", where, WARNING))
         if entry.msgstr and unclosed(entry.msgstr) is not None:
             problems.append(Problem("italic-markup", f"{entry.msgctxt}: {OPEN_MARK}", where))
+        elif entry.msgstr:
+            for span in loose_ends(entry.msgstr):
+                problems.append(Problem("italic-punctuation", f"{entry.msgctxt}: "
+                                        + LOOSE_MARK.format(f"'*{span}*'"), where, WARNING))
         if entry.msgstr and "fuzzy" not in entry.flags and entry.msgctxt in sources:
             for term in missing_terms(sources[entry.msgctxt], entry.msgstr, lang, terms):
                 problems.append(Problem("glossary", f"{entry.msgctxt}: glossary term '{term.source}' is '{term.targets[lang]}' "

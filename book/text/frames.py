@@ -16,7 +16,7 @@ from book.model import COPYRIGHT_SLOT, IMPRINT_SLOT, PUBLISHERS_SLOT, Book, Mess
 from book.pages.paginate import Page, Pagination, Placed
 from book.text.credits import CreditEntry, column_head, credit_entries
 from book.text.italic import by_role
-from book.text.matter import colophon_parts, copyright_parts, publishers_parts
+from book.text.matter import colophon_parts, copyright_parts, kept_names, publishers_parts
 from book.text.typeset import Part
 
 
@@ -66,6 +66,8 @@ def unbroken_names(book: Book, pagination: Pagination, loc: Localiser) -> tuple[
     for term in terms:
         forms = term.targets.get(loc.lang, "") if loc.lang != book.source_language else term.source
         names.update(form.strip() for form in forms.split("|"))
+    if language(loc.lang).script == "Latn":  # the publisher's and the bodies' names (`book.text.latin.is_body`)
+        names.update((loc.text(book.publisher), *kept_names(book, loc)))
     if language(loc.lang).breaking == "characters":
         names.update(book.keep_together.get(loc.lang, ()))  # zh, ja: the book's names and terms, in running text too
     return tuple(sorted((n for n in names if len(n) > 1), key=lambda n: (-len(n), n)))

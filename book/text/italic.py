@@ -92,16 +92,55 @@ def unclosed(text: str) -> int | None:
 
 
 def mark(atoms: list[Atom], spans: tuple[tuple[int, int], ...], role: str) -> None:
-    """Set the atoms whose letters lie mostly inside an italic span in the italic role."""
+    """Set the atoms whose letters lie mostly inside an italic span in the italic
+    role; the punctuation an atom carries outside its span ("*rối cạn*,",
+    "(*Đổi Mới*)") becomes an atom of its own, in roman, that no line may
+    start or end at."""
     if not spans:
         return
     inside = set()
     for start, end in spans:
         inside.update(range(start, end))
-    for atom in atoms:
+    index = 0
+    while index < len(atoms):
+        atom = atoms[index]
         offsets = [atom.start + k for k, ch in enumerate(atom.text) if ch.isalnum()]
         if offsets and 2 * sum(1 for o in offsets if o in inside) > len(offsets):
             atom.role = italic_role(role)
+            pieces = roman_edges(atom, inside)
+            atoms[index:index + 1] = pieces
+            index += len(pieces) - 1
+        index += 1
+
+
+GLUED = 1e9  # a break between a word and its own punctuation: only where nothing else fits
+
+
+def roman_edges(atom: Atom, inside: set[int]) -> list[Atom]:
+    """``atom`` (italic), with its leading and trailing characters outside the
+    italic spans split off as roman atoms glued to it.
+
+    >>> [(a.text, a.role) for a in roman_edges(Atom("cạn,", " ", 10, role="serif-italic"), {10, 11, 12})]
+    [('cạn', 'serif-italic'), (',', '')]
+    """
+    text = atom.text
+    lead = 0
+    while lead < len(text) and atom.start + lead not in inside and not text[lead].isalnum():
+        lead += 1
+    trail = len(text)
+    while trail > lead and atom.start + trail - 1 not in inside and not text[trail - 1].isalnum():
+        trail -= 1
+    if lead == 0 and trail == len(text):
+        return [atom]
+    middle = Atom(text[lead:trail], "" if trail < len(text) else atom.space_after, atom.start + lead,
+                  penalty=GLUED if trail < len(text) else atom.penalty, role=atom.role)
+    out = [middle]
+    if lead:
+        out.insert(0, Atom(text[:lead], "", atom.start, after=middle.text[:1], penalty=GLUED))
+    if trail < len(text):
+        middle.after = text[trail]
+        out.append(Atom(text[trail:], atom.space_after, atom.start + trail, atom.after, atom.penalty))
+    return out
 
 
 def by_role(text: str, role: str) -> dict[str, str]:
@@ -112,6 +151,22 @@ def by_role(text: str, role: str) -> dict[str, str]:
     return {role: shown, italic_role(role): "".join(shown[a:b] for a, b in spans) + " "}
 
 
+def loose_ends(text: str) -> list[str]:
+    """The italic spans of ``text`` that take in a space or the punctuation
+    after their words ("*rối cạn,* "): the comma belongs to the sentence, and
+    is set roman.
+
+    >>> loose_ends("perform *rối cạn,* a rare form"), loose_ends("perform *rối cạn*, a rare form")
+    (['rối cạn,'], [])
+    >>> loose_ends("the * hát đúm* club"), loose_ends("*Đổi Mới* (Renewal)")
+    ([' hát đúm'], [])
+    """
+    shown, spans = parse(text)
+    return [shown[a:b] for a, b in spans if shown[a:b] != shown[a:b].strip() or shown[b - 1] in LOOSE]
+
+
+LOOSE = ",.;:!?"  # punctuation an italic span ends before, not with ("*Tết*." not "*Tết.*")
+LOOSE_MARK = "an italic span takes in {}; close the stars around the words alone ('*rối cạn*, ')"
 OPEN_MARK = "an italic mark '*' opens and never closes; close it ('*hát đúm*') or write \\* for a star"
 
 

@@ -27,7 +27,7 @@ NATURAL_BREAK = 3000.0  # ... at its natural point (after "Island", before "Cát
 SHORT_NAME_BREAK = 9000.0  # inside a place of two or three words, or leaving one word of a longer name alone
 COMPOUND_BREAK = 12000.0  # between the two syllables of a Vietnamese word: a line at about 75 %
 LOCKED = float("inf")
-BODY_BREAK = 2e5  # inside a body's own name (a publisher, an agency): only where nothing else fits
+BODY_BREAK = 1e6  # inside a body's own name (a publisher, an agency): dearer than a stub, only where nothing else fits
 PERSON_WORDS = 4  # a surname and the names after it ("Nguyễn Thị Thu Trang"), never broken
 SHORT_NAME = 3  # words of a capitalised name that never breaks
 # Vietnamese surnames: a capitalised one starts a personal name (with or without its marks).
@@ -100,7 +100,8 @@ def name_runs(words: list[Atom], links: bool = True) -> list[tuple[int, int]]:
             else:
                 break
         first_of_sentence = index == 0 or words[index - 1].text[-1] in SENTENCE_END
-        start = index + 1 if first_of_sentence and bare(words[index].text) in NOT_NAMES else index
+        linked = end > index + 1 and bare(words[index + 1].text) in LINKS  # "Artisans of Bảo Hà": "Artisans" is no name
+        start = index + (2 if linked else 1) if first_of_sentence and (linked or bare(words[index].text) in NOT_NAMES) else index
         if end - start >= 2:
             runs.append((start, end))
         index = end
