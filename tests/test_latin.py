@@ -108,7 +108,7 @@ def test_marked_words_are_set_in_italic_in_the_english_pdf(sample):
     for word in marked:
         assert re.sub(r"\s+", "", word) in flat, (word, italic[:200])
     # Nothing else slants: every italic glyph belongs to a marked word.
-    allowed = set("".join(marked)) | set(" ,.;:")
+    allowed = set("".join(marked)) | {" "}  # the comma after "*rối cạn*" is roman
     assert set(italic) <= allowed, set(italic) - allowed
     roman = " ".join(run.text for run in runs if "Italic" not in run.font)
     assert "*" not in roman and "*" not in italic  # the markup never prints
@@ -156,10 +156,10 @@ def lines_of(paragraph) -> list[str]:
 
 
 @pytest.mark.parametrize("lang, names", [
-    # A place of three words may send its head noun on ("Bạch Đằng / River"), never a word of its name.
-    ("en", ["Nguyễn Bỉnh Khiêm", "Trạng Trình", "Cát Bà", "Bạch Đằng", "Bạch Long Vĩ", "Battle of Bạch Đằng",
-            "Opera House", "Hải Phòng FC", "Hát đúm", "hát đúm", "Hải Phòng"]),
-    ("vi", ["Nguyễn Bỉnh Khiêm", "Cát Bi", "Hoa Phượng Đỏ", "Ngày 13/5/1955", "tháng Năm", "Hải Phòng"]),
+    ("en", ["Nguyễn Bỉnh Khiêm", "Trạng Trình", "Cát Bà", "Bạch Đằng River", "Bạch Long Vĩ Island", "Battle of Bạch Đằng",
+            "Opera House", "Hải Phòng FC", "Hát đúm", "hát đúm", "Hải Phòng", "World Biosphere Reserve"]),
+    ("vi", ["Nguyễn Bỉnh Khiêm", "Cát Bi", "Hoa Phượng Đỏ", "Ngày 13/5/1955", "tháng Năm", "Hải Phòng", "Ngày giải phóng",
+            "sông Bạch Đằng"]),
 ])
 def test_short_names_and_dates_are_never_split(sample, lang, names):
     lines = text_lines(pdf_runs(edition_pdf(sample, lang)))
@@ -236,3 +236,109 @@ def test_vietnamese_two_syllable_words_seldom_part_at_a_line_end(sample):
                     parted.append(f"{a[-20:]} / {b[:20]}")
     assert ends > 200, "the edition's running text was read"
     assert len(parted) <= 5, parted
+
+
+def glossary_names(lang: str) -> dict[str, tuple[str, ...]]:
+    """The edition's names of two words or more from translations/glossary.csv and
+    book/data/latin_names.yaml, each with the words a line may start at inside
+    it: none for a name of two or three words (or one with a one-word head:
+    "Bạch Long Vĩ Island"); in English the generic part of two words or more
+    ("Cát Bi / International Airport"), in Vietnamese the proper name after
+    its generic words ("Cảng hàng không quốc tế / Cát Bi")."""
+    from book.i18n.glossary import read_glossary
+    from book.text.latin import generic_start
+    from book.text.latin_names import name_words
+    from book.text.linebreak import split_words
+
+    forms = set(name_words()["phrases"].get(lang, ()))
+    for term in read_glossary(REPO, "vi"):
+        forms.update(f.strip() for f in (term.source if lang == "vi" else term.targets.get(lang, "")).split("|"))
+    names = {}
+    for form in forms:
+        words = split_words(form)
+        if len(words) < 2 or not form[:1].isupper():
+            continue
+        if lang == "en":
+            tail = generic_start(words, 0, len(words))
+            names[form] = (words[tail].text,) if len(words) > 3 and len(words) - tail >= 2 else ()
+        else:  # between the words of the generic part too, not inside a word of two syllables
+            proper = next((i for i in range(1, len(words)) if words[i].text[:1].isupper()), len(words) - 1)
+            names[form] = tuple(words[i].text for i in range(1, proper + 1) if len(words) > 3
+                                and (words[i - 1].text.lower(), words[i].text.lower()) not in vi_compounds())
+    return names
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_names_break_only_at_their_joints_in_every_text(sample, lang):
+    """Captions, intros, foreword, copyright page and colophon: no glossary
+    name splits but at its joint, and the publisher's name never."""
+    lines = text_lines(pdf_runs(edition_pdf(sample, lang)))
+    names = glossary_names(lang)
+    names["Nhà xuất bản Thông tin và Truyền thông"] = ()
+    found = []
+    for paragraph in paragraphs_of_every_text(lines):
+        rows = lines_of(paragraph)
+        for a, b in zip(rows, rows[1:], strict=False):
+            joined = f"{a} {b}"
+            for name, joints in names.items():
+                at = joined.find(name)
+                if 0 <= at < len(a) < at + len(name) and not any(b.startswith(j) for j in joints):
+                    found.append(f"p{paragraph[0].page} {name}: {a!r} / {b!r}")
+    assert len(names) > 20
+    assert not found, "\n".join(found)
+
+
+def paragraphs_of_every_text(lines):
+    """The paragraphs of every Latin text face and size the book sets, bold too."""
+    found = []
+    for family in ("NotoSans", "NotoSerif"):
+        found += paragraphs(lines, family, (7.0, 11.0))
+    return found
+
+
+def test_no_caption_opens_on_a_short_line_before_a_name(english):
+    """A caption's first line, where the next starts with a name, fills 70 %
+    of the measure or more: a long name breaks at its joint, not before itself."""
+    short = []
+    for paragraph in running_text(english, *CAPTION):
+        if len(paragraph) < 3:
+            continue  # the measure is the widest line: read where three lines show it
+        measure = max(line.width for line in paragraph)
+        first, nxt = paragraph[0], paragraph[1].text.split()
+        if nxt and nxt[0][:1].isupper() and first.width < 0.7 * measure:
+            short.append(f"p{first.page}: {first.text!r} ({first.width / measure:.0%}) / {paragraph[1].text!r}")
+    assert not short, "\n".join(short)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_body_text_ends_on_a_quarter_of_the_measure(sample, lang):
+    """The foreword's and the intros' last lines fill a quarter of the measure or more."""
+    lines = text_lines(pdf_runs(edition_pdf(sample, lang)))
+    stubs = []
+    for paragraph in running_text(lines, *BODY):
+        if len(paragraph) < 3:
+            continue
+        measure = max(line.width for line in paragraph)
+        if paragraph[-1].width < measure / 4:
+            stubs.append(f"p{paragraph[0].page}: {paragraph[-1].text!r} ({paragraph[-1].width / measure:.0%})")
+    assert not stubs, "\n".join(stubs)
+
+
+def test_the_check_warns_about_punctuation_inside_an_italic_span(mini, run):
+    path = mini / "translations" / "en.po"
+    text = path.read_text(encoding="utf-8")
+    assert 'msgstr "The seaport"' in text
+    path.write_text(text.replace('msgstr "The seaport"', 'msgstr "The *seaport,* "', 1), encoding="utf-8")
+    entry = next(e for e in polib.pofile(str(path)) if e.msgstr == "The *seaport,* ")
+    result = run(mini, "check")
+    assert result.exit_code == 0
+    assert (f"translations/en.po:{entry.linenum}: {entry.msgctxt}: an italic span takes in '*seaport,*'; "
+            "close the stars around the words alone ('*rối cạn*, ')") in result.stderr
+
+
+def test_no_catalog_sets_punctuation_in_italic():
+    from book.text.italic import loose_ends
+
+    for lang in ("en", "zh", "ko", "ja"):
+        for entry in polib.pofile(str(REPO / "translations" / f"{lang}.po")):
+            assert not loose_ends(entry.msgstr), (lang, entry.msgctxt)
