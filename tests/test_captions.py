@@ -168,9 +168,9 @@ def test_captions_keep_their_scripts_measure(sample, lang):
         wide_enough = card or box[2] >= 100.0  # a frame wider than the measure: the measure, not the frame, sets the lines
         if wide_enough and len(body) >= 2 and lang in ("vi", "en"):
             # The measure lets a line reach LATIN[0]; the Latin rules (names whole, no runt,
-            # one hyphen: `book.text.latin`) may even the rag a few characters below it.
+            # one hyphen, a last line of a quarter measure: `book.text.latin`) may even the rag a few characters below it.
             lengths = sorted(count(line, lang) for line in body)
-            assert lengths[-1] >= LATIN[0] and lengths[len(lengths) // 2] >= LATIN[0] - 5, (lang, number, pid, body)
+            assert lengths[-1] >= LATIN[0] - 3 and lengths[len(lengths) // 2] >= LATIN[0] - 5, (lang, number, pid, body)
             checked += 1
     if lang != "ko":  # Korean lines are counted above, not checked here
         assert checked >= 10

@@ -18,7 +18,7 @@ from book.model import Style
 from book.pdf.render import Renderer
 from book.text.cjk_breaks import soft_phrase
 from book.text.frames import unbroken_names
-from book.text.latin import HEADS
+from book.text.latin_names import generic, heads
 from book.text.linebreak import DASHES, NO_START
 from book.text.setting import Placement
 from book.text.shaping import layout
@@ -110,9 +110,9 @@ def test_no_credit_name_is_split(sample_prepared, sample_editions, lang):
 
 
 def unbreakable(name: str) -> bool:
-    """Two or three words, unless the last is a head noun the rag may send on ("Bạch Đằng / River")."""
+    """Two or three words ("Bạch Đằng River"), or four that end on a single head noun ("Bạch Long Vĩ Island")."""
     words = name.split()
-    return len(words) == 2 or (len(words) == 3 and words[-1] not in HEADS)
+    return len(words) <= 3 or (len(words) == 4 and words[-1] in heads() and words[-2] not in generic())
 
 
 def test_long_english_paragraph_keeps_hyphen_rules_at_every_width(fonts_en):

@@ -171,7 +171,11 @@ OPEN_MARK = "an italic mark '*' opens and never closes; close it ('*hát đúm*'
 
 
 def check_sources(messages, out) -> None:
-    """Report each source text (content/…yaml) with a star left open, at its file and line."""
+    """Report each source text (content/…yaml) with a star left open, or an
+    italic span that takes in its punctuation, at its file and line."""
     for message in messages:
         if unclosed(message.text) is not None:
             out.error("italic-markup", message.where, f"{message.ctx}: {OPEN_MARK}")
+            continue
+        for span in loose_ends(message.text):
+            out.warn("italic-punctuation", message.where, f"{message.ctx}: " + LOOSE_MARK.format(f"'*{span}*'"))
