@@ -1,18 +1,22 @@
 """Latin and Vietnamese text: where a name may break, and at what price.
 
-A name is not locked on one line: a long one ("Cảng hàng không quốc tế Cát
-Bi", "Ha Long Bay – Cat Ba Archipelago World Natural Heritage site") may
-break, at a price the paragraph composer weighs against the rag, and at its
-most natural point for less (after "Archipelago", before "Cát Bi"). A place
-of two or three words ("Bạch Đằng River") breaks only where keeping it whole
-would leave a notch in the rag. What never breaks: a personal name (a
-Vietnamese surname and the one or two names after it: "Trạng Trình / Nguyễn
-Bỉnh Khiêm", never "Trạng Trình Nguyễn / Bỉnh Khiêm"), a name and the
-acronym after it ("Hải Phòng FC"), and an italic term of two or three words
-(``*hát đúm*``). Dates in Vietnamese stay whole where a break would separate
-"ngày" or "tháng" from what names the day or month ("Ngày 13/5/1955",
-"tháng Năm"); a Vietnamese word of two syllables ("trung tâm", listed in
-``book/data/vi_compounds.yaml``) parts at a small price.
+A long name is not locked on one line: it may break at a price the
+paragraph composer weighs against the rag, and at its natural joint for
+less: before its generic part of two words or more ("Cát Bi / International
+Airport", "Đình Vũ–Cát Hải / Economic Zone"), after a head ("Cát Bà
+Archipelago / World Natural Heritage"), after a title ("Trạng Trình /
+Nguyễn Bỉnh Khiêm"), after Vietnamese generic words ("Cảng hàng không quốc
+tế / Cát Bi"). What never breaks: a place of two or three words and its
+single head ("Bạch Đằng River", "Bạch Long Vĩ Island"), a generic part
+itself ("World Biosphere Reserve"), a personal name, a name and the acronym
+after it ("Hải Phòng FC"), an italic term of two or three words
+(``*hát đúm*``), a Vietnamese generic noun and its name ("sông Bạch
+Đằng"), and the names ``book/data/latin_names.yaml`` lists ("Ngày giải
+phóng"). A body's own name (a publisher, an agency) breaks only where
+nothing else fits. Dates in Vietnamese stay whole where a break would
+separate "ngày" or "tháng" from what names the day or month ("Ngày
+13/5/1955", "tháng Năm"); a Vietnamese word of two syllables ("trung tâm",
+listed in ``book/data/vi_compounds.yaml``) parts at a small price.
 """
 
 from __future__ import annotations
