@@ -75,20 +75,39 @@ def family(layouts: dict[str, Layout], layout: Layout) -> list[Layout]:
     return found
 
 
+def head_and_foot(book: Book, layout: Layout) -> tuple[float, float] | None:
+    """The highest top and the lowest foot (mm) of a layout's pictures that stop
+    inside the trim above and below; None when it has none."""
+    spans = [(f.y, f.y + f.h) for f in layout.frames.values() if f.kind == "photo" and f.y >= 0 and f.y + f.h <= book.trim[1]]
+    return (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else None
+
+
+def misaligned(book: Book, layout: Layout, facing: Layout | None) -> bool:
+    """Whether the pictures of ``layout`` and of the ``facing`` page share
+    neither a head line nor a foot line (pages whose pictures bleed off the
+    head and the foot have nothing to line up)."""
+    mine, theirs = head_and_foot(book, layout), head_and_foot(book, facing) if facing is not None else None
+    if mine is None or theirs is None:
+        return False
+    return abs(mine[0] - theirs[0]) > 0.01 and abs(mine[1] - theirs[1]) > 0.01
+
+
 def choose(book: Book, layout: Layout, slots: dict[str, str], facing: Layout | None = None) -> Layout:
     """The layout a page of ``layout`` with ``slots`` takes: of its family
     (`family`), one that keeps every photo within its limit, then one whose
-    picture frames differ from the ``facing`` page's, then the one that crops
-    least (the first named on a tie)."""
+    picture frames differ from the ``facing`` page's, then one whose pictures
+    share a head or a foot line with the facing page's, then the one that
+    crops least (the first named on a tie)."""
     if not layout.variants:
         return layout
     candidates = family(book.layouts, layout)
 
-    def rank(candidate: Layout) -> tuple[bool, bool, float]:
+    def rank(candidate: Layout) -> tuple[bool, bool, bool, float]:
         shares = crops(book, candidate, slots)
         over = any(share > limit(book, book.photos[slots[name]]) + 1e-9 for name, share in shares.items())
         same = facing is not None and bool(frames_of(candidate)) and frames_of(candidate) == frames_of(facing)
-        return over, same, round(max(shares.values(), default=0.0), 2)  # within a percent: a tie, the first named wins
+        apart = misaligned(book, candidate, facing)
+        return over, same, apart, round(max(shares.values(), default=0.0), 2)  # within a percent: a tie, the first named wins
 
     return min(candidates, key=rank)
 
