@@ -26,7 +26,7 @@ from book.text.linebreak import Atom
 WORD_SPACE_MAX = 0.5  # em: a justified word space opens to at most this, its natural width included
 WORD_SPACE_SHRINK = 0.2  # of a word space's natural width: what a tight line may take off it
 SYLLABLE_MAX = 0.05  # em: the most spacing between two Hangul syllables of a justified line
-SYLLABLE_SHRINK = 0.02  # em: what a tight line may take from between two Hangul syllables
+SYLLABLE_SHRINK = 0.03  # em: what a tight line may take from between two Hangul syllables
 RAGGED_RANGE = 0.25  # a ragged line this much shorter than the measure has badness 100
 STAIR_ALLOWANCE = 1.0  # em: a ragged line may fall this much short of the next before it costs
 STAIR_DEMERITS = 1e7  # times the square of the further shortfall, as a share of the measure
