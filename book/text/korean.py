@@ -103,18 +103,20 @@ class KoreanComposer:
 
     def __init__(self, items: list[Item], width: float, indent: float, limits: Limits, justify: bool):
         self.items, self.width, self.indent, self.limits, self.justify = items, width, indent, limits, justify
-        self.widths, self.spaces, self.gaps, self.syllables = [0.0], [0.0], [0], [0]
+        self.widths, self.spaces, self.gaps, self.inner, self.syllables = [0.0], [0.0], [0], [0], [0]
         for item in items:
             self.widths.append(self.widths[-1] + item.width)
             self.spaces.append(self.spaces[-1] + item.space)
             self.gaps.append(self.gaps[-1] + (1 if item.space else 0))
+            self.inner.append(self.inner[-1] + item.atom.text.count(" "))  # a date or name kept whole opens too
             self.syllables.append(self.syllables[-1] + syllable_gaps(item.atom.text))
 
     def measure(self, start: int, end: int) -> tuple[float, int, int]:
         """Natural width, word spaces and syllable gaps of the line of items ``start + 1 .. end``."""
         natural = self.indent if start < 0 else -self.items[start + 1].trim_start
         natural += self.widths[end + 1] - self.widths[start + 1] + self.spaces[end] - self.spaces[start + 1]
-        return natural, self.gaps[end] - self.gaps[start + 1], self.syllables[end + 1] - self.syllables[start + 1]
+        spaces = self.gaps[end] - self.gaps[start + 1] + self.inner[end + 1] - self.inner[start + 1]
+        return natural, spaces, self.syllables[end + 1] - self.syllables[start + 1]
 
     def line_cost(self, start: int, end: int, last: bool) -> float | None:
         """A line's demerits, None when it cannot be set (too long)."""
@@ -231,22 +233,21 @@ def draw_korean_line(fonts: EditionFonts, items: list[Item], chosen: Chosen, sty
     end_of_last: float | None = None
     for position, atom in enumerate(atoms):
         runs = fonts.runs(atom.text, atom.role or style.font)
-        opened = 0.0  # syllable spacing so far inside the atom
+        opened = 0.0  # spacing so far inside the atom (syllables, word spaces of a name kept whole)
         index = 0  # the atom's character at hand
         for run, shaped in zip(runs, run_layouts(fonts, runs, atom.after, False, style.display), strict=True):
             before = 0
             for offset, text, squeeze in shaped.segments:
                 at = x + offset * size + tracking * before + opened
-                for part, spaced in spaced_parts(atom.text, index, len(text)):
-                    step = squeeze * size + (syllable if spaced else 0.0)
+                for part, spacing, between in spaced_parts(atom.text, index, len(text), syllable, space_extra):
+                    step = squeeze * size + spacing
                     if (pieces and pieces[-1].font == run.font and not step and not pieces[-1].char_space
                             and end_of_last is not None and abs(end_of_last - at) < 1e-6):
                         pieces[-1].text += part
                     else:
                         pieces.append(Piece(at, part, run.font, step))
                     advance = pdfmetrics.stringWidth(part, run.font, size) + (tracking + squeeze * size) * len(part)
-                    between = syllable_gaps(atom.text[index:index + len(part) + 1]) * syllable
-                    end_of_last = at + advance + (syllable if spaced else 0.0) * (len(part) - 1)
+                    end_of_last = at + advance + spacing * (len(part) - 1)
                     at += advance + between
                     opened += between
                     index += len(part)
@@ -265,22 +266,30 @@ def draw_korean_line(fonts: EditionFonts, items: list[Item], chosen: Chosen, sty
     return Line(bind_overlaps(pieces, size, tracking), x, size, leading, tracking, last=chosen.last)
 
 
-def spaced_parts(text: str, index: int, length: int) -> list[tuple[str, bool]]:
+def spaced_parts(text: str, index: int, length: int, syllable: float, space: float) -> list[tuple[str, float, float]]:
     """``text[index:index + length]`` cut where the spacing after a character
-    changes: runs of Hangul syllables (spaced between them) and the rest (solid).
+    changes (``syllable`` between two Hangul syllables, ``space`` after a word
+    space inside a name or date kept whole, none elsewhere): each part, the
+    spacing between its glyphs, and all it opens including after its last.
 
-    >>> spaced_parts("A하이퐁,", 0, 5)
-    [('A하', False), ('이퐁', True), (',', False)]
+    >>> spaced_parts("A하이퐁,", 0, 5, 1.0, 2.0)
+    [('A하', 0.0, 1.0), ('이퐁', 1.0, 1.0), (',', 0.0, 0.0)]
+    >>> spaced_parts("5월 13일", 0, 6, 1.0, 2.0)
+    [('5월 ', 0.0, 2.0), ('13일', 0.0, 0.0)]
     """
-    def spaced(k: int) -> bool:
-        return k + 1 < len(text) and is_hangul(text[k]) and is_hangul(text[k + 1])
+    def after(k: int) -> float:
+        if k + 1 >= len(text):
+            return 0.0
+        if text[k] == " ":
+            return space
+        return syllable if is_hangul(text[k]) and is_hangul(text[k + 1]) else 0.0
 
-    parts: list[tuple[str, bool]] = []
+    parts: list[tuple[str, float, float]] = []
     k, stop = index, index + length
     while k < stop:
-        kind, end = spaced(k), k + 1
-        while end < stop and spaced(end - 1) == kind:
+        step, end = after(k), k + 1
+        while end < stop and after(end - 1) == step:
             end += 1
-        parts.append((text[k:end], kind and end - k > 1))
+        parts.append((text[k:end], step if end - k > 1 else 0.0, sum(after(j) for j in range(k, end))))
         k = end
     return parts
