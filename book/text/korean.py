@@ -35,6 +35,7 @@ OVERFULL_DEMERITS = 1e12  # one word wider than the measure
 SHORT_LAST = 5  # syllables (letters, digits): a last line of fewer is a stub
 SHORT_LAST_DEMERITS = 5e4
 DATE_BREAK_DEMERITS = 2e4  # a date broken after its year
+PHRASE_BREAK_DEMERITS = 1e5  # a phrase of the glossary broken between its words
 
 
 def is_hangul(ch: str) -> bool:
@@ -60,22 +61,38 @@ def body_count(text: str) -> int:
     return sum(1 for ch in text if ch.isalnum())
 
 
-def date_breaks(atoms: list[Atom]) -> list[Atom]:
-    """A date kept on one line ("1955년 5월 13일,") may break after its year,
-    at a price: a whole date is wider than a Korean line can open its spaces
-    to make room for, and "1955년 / 5월 13일" reads well.
+def hangul_word(word: str) -> bool:
+    """A word of Hangul (and punctuation): no digits, no Latin letters."""
+    return any(is_hangul(ch) for ch in word) and all(is_hangul(ch) or not ch.isalnum() for ch in word)
 
-    >>> [(a.text, a.penalty) for a in date_breaks([Atom("1955년 5월 13일,", " "), Atom("하이퐁은")])]
-    [('1955년', 20000.0), ('5월 13일,', 0.0), ('하이퐁은', 0.0)]
+
+def soft_breaks(atoms: list[Atom]) -> list[Atom]:
+    """Where an atom kept whole may break after all, at a price: a date after
+    its year ("1955년 / 5월 13일"), and a Korean phrase of the glossary between
+    its words ("품격 / 있는"), which Korean breaks at any space. A whole phrase
+    can be wider than a line can open its spaces to make room for. Numbers
+    with their units and Latin names stay locked.
+
+    >>> [(a.text, a.penalty) for a in soft_breaks([Atom("1955년 5월 13일,", " "), Atom("품격 있는")])]
+    [('1955년', 20000.0), ('5월 13일,', 0.0), ('품격', 100000.0), ('있는', 0.0)]
     """
     out: list[Atom] = []
     for atom in atoms:
-        year, space, rest = atom.text.partition(" ")
-        if not (space and year[:-1].isdigit() and year.endswith("년") and rest[:1].isdigit()):
-            out.append(atom)
-            continue
-        out.append(Atom(year, " ", atom.start, penalty=DATE_BREAK_DEMERITS, role=atom.role))
-        out.append(replace(atom, text=rest, start=atom.start + len(year) + 1))
+        words = atom.text.split(" ")
+        start = atom.start
+        current = words[0]
+        for word, nxt in zip(words, words[1:], strict=False):
+            if word[:-1].isdigit() and word.endswith("년") and nxt[:1].isdigit():
+                price = DATE_BREAK_DEMERITS
+            elif hangul_word(word) and hangul_word(nxt):
+                price = PHRASE_BREAK_DEMERITS
+            else:
+                current += " " + nxt
+                continue
+            out.append(Atom(current, " ", start, penalty=price, role=atom.role))
+            start += len(current) + 1
+            current = nxt
+        out.append(replace(atom, text=current, start=start))
     return out
 
 
