@@ -36,7 +36,6 @@ class Language:
     range_dash: str = "–"  # between the numbers of a range ("12–13"); CLDR's range pattern
     # Justified lines: how far (em) a word space may open beyond its width, then how far
     # apart the letters may go, before a line stays short (Korean, as KLREQ asks); None: no limit.
-    justify_limits: tuple[float, float] | None = None
     direction: str = "ltr"  # the writing direction of running text: an EPUB's dir, 'rtl' for Arabic or Hebrew
     # The full publishing record stands in the colophon at the back (ja 奥付, ko 판권), not on the copyright page.
     imprint_at_back: bool = False
@@ -80,7 +79,7 @@ TABLE: dict[str, Language] = {
                  range_dash="～"),  # GB/T 15834-2011 4.13: a range of numbers takes the wave dash, not CLDR's en dash
         Language("ko", "ko", "ko", "Kore", "words", wide_faces=True, pivot=True, em_per_character=0.9,
                  number_words=KO_NUMBER_WORDS, function_words=KO_FUNCTION_WORDS, range_dash="~",
-                 justify_limits=(0.25, 0.03), imprint_at_back=True),
+                 imprint_at_back=True),
         Language("ja", "ja", "ja", "Jpan", "characters", wide_faces=True, pivot=True, em_per_character=1.0,
                  place_date_join="、", meta_join="　", label_join="：", number_words=CJK_NUMBER_CHARS, phrase_model="ja", vertical=True,
                  range_dash="～", imprint_at_back=True),

@@ -183,35 +183,6 @@ def test_korean_separator_never_ends_or_starts_a_line(sample):
     assert not dangling, dangling
 
 
-def word_gaps(line) -> list[float]:
-    """The white between one word's last syllable and the next word's first, in em."""
-    inked = [g for g in line if not g.ch.isspace()]
-    return [(b.x - a.right) / a.size for a, b in zip(inked, inked[1:], strict=False) if b.x - a.right > 0.1 * a.size]
-
-
-def test_korean_body_is_justified_within_limits(sample):
-    """KLREQ: the foreword and the chapter intros fill their measure by their
-    word spaces, save each paragraph's last line; a word space opens at most
-    a quarter em beyond its own width (about 0.5 em in all), and a line that
-    would need more stays short with its spaces at that limit."""
-    short, wide = [], []
-    justified = 0
-    for block in blocks(sample, "ko", gap_em=3.0):  # a loose word space is still one line
-        if block[0][0].size < 9.5 or len(block) < 3:
-            continue  # captions and credit lines are set ragged
-        right = max(line[-1].right for line in block)
-        for line, last in zip(block, paragraph_ends(block), strict=True):
-            gaps = word_gaps(line)
-            wide += [(round(max(gaps), 2), text(line))] if gaps and max(gaps) > 0.56 else []
-            if not last:
-                justified += 1
-                if right - line[-1].right > 0.5 and not (gaps and max(gaps) > 0.45):
-                    short.append(text(line))
-    assert justified > 20
-    assert not wide, wide[:5]
-    assert not short, short[:5]
-
-
 @pytest.mark.parametrize("lang, credit", [("zh", "图片："), ("ja", "写真：")])
 def test_the_ideographic_space_before_a_credit_is_set(sample, lang, credit):
     """"2024年3月　写真：…": the full-width space between the date and the credit

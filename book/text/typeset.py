@@ -18,6 +18,7 @@ from book.text.compose import Chosen, Composer, Item, Spacing
 from book.text.fonts import EditionFonts, Run
 from book.text.italic import mark as mark_italics
 from book.text.italic import parse as parse_italics
+from book.text.korean import compose_korean, draw_korean_line, soft_breaks
 from book.text.latin import Rules, with_one_hyphen
 from book.text.latin_hyphens import hyphen_options
 from book.text.linebreak import Atom, split_atoms
@@ -86,7 +87,7 @@ def line_atoms(items: list[Item], chosen: Chosen) -> list[Atom]:
 
 
 def draw_line(fonts: EditionFonts, items: list[Item], chosen: Chosen, style: Style, size: float, width: float, indent: float,
-              every_gap: bool, limits: tuple[float, float] | None = None) -> Line:
+              every_gap: bool) -> Line:
     """Pieces of one line: glyph segments at their offsets, gaps spread to justify."""
     atoms = line_atoms(items, chosen)
     tracking = style.tracking / 1000 * size
@@ -109,14 +110,6 @@ def draw_line(fonts: EditionFonts, items: list[Item], chosen: Chosen, style: Sty
             loosened = extra * chosen.gaps / boundaries
             tracking += loosened
             extra = 0.0
-    elif limits and extra > limits[0] * size:
-        # Word spaces open up to a limit, then the letters a little (Korean, KLREQ);
-        # a line that would need more stays that much short of the measure.
-        boundaries = sum(len(atom.text) for atom in atoms) - 1
-        if boundaries > 0:
-            loosened = min((extra - limits[0] * size) * chosen.gaps / boundaries, limits[1] * size)
-            tracking += loosened
-            extra = limits[0] * size
     natural = min(natural, width)
     shift = {"center": (width - natural) / 2, "right": width - natural}.get(style.align, 0.0)
     x = max(0.0, shift) + start
@@ -195,6 +188,8 @@ def compose_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, s
     atoms = split_atoms(text, lang, keep, phrases=style.display and not cjk, compounds=compounds,
                         units=tuple(t for t in (text[a:b] for a, b in italics) if 2 <= len(t.split()) <= 3))  # "*hát đúm*"
     mark_italics(atoms, italics, style.font)
+    if korean(lang, style):
+        atoms = soft_breaks(atoms)  # "1955년 | 5월 13일", "품격 | 있는" may break, at a price
     start = style.first_indent * size if indent else 0.0
     items = measure_items(fonts, atoms, style, lang, size, tracking, text)
     if not items:
@@ -206,11 +201,18 @@ def compose_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, s
         composer.rules = Rules(lang) if latin else None
         return composer.compose(), composer.total
 
+    if korean(lang, style):  # breaks at word spaces, justified as KLREQ asks: `book.text.korean`
+        return items, compose_korean(fonts, items, style, size, width, start), start, cjk
     latin = TABLE[lang].script == "Latn" and not style.display  # Latin rules: `book.text.latin`
     chosen = with_one_hyphen(items, compose) if latin else compose(items)[0]
     if style.display:
         items, chosen = drop_end_dashes(fonts, items, chosen, style, size, tracking, cjk)
     return items, chosen, start, cjk
+
+
+def korean(lang: str, style: Style) -> bool:
+    """Korean running text (not titles), which `book.text.korean` composes."""
+    return TABLE[lang].script == "Kore" and not style.display
 
 
 def drop_end_dashes(fonts: EditionFonts, items: list[Item], chosen: list[Chosen], style: Style, size: float,
@@ -243,7 +245,9 @@ def break_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, siz
             return [Line([], line.natural, size, leading, style.tracking / 1000 * size, last=line.last) for line in chosen]
         if cjk and not style.display:
             return [draw_cjk_line(fonts, items, line, style, size, width, start) for line in chosen]
-        return [draw_line(fonts, items, line, style, size, width, start, cjk, TABLE[lang].justify_limits) for line in chosen]
+        if korean(lang, style):
+            return [draw_korean_line(fonts, items, line, style, size, width, start) for line in chosen]
+        return [draw_line(fonts, items, line, style, size, width, start, cjk) for line in chosen]
 
     return remembered(fonts, (text, style, lang, size, width, indent, keep, draw, compounds), make)
 

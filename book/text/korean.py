@@ -1,0 +1,312 @@
+"""Korean running text as KLREQ asks: lines break at word spaces only, and a
+justified line meets its measure by opening its word spaces within limits,
+together with a little spacing between Hangul syllables (never inside a
+Latin word or a run of digits).
+
+The breaks are chosen for the whole paragraph at once (total fit): each line
+costs by how far its spacing departs from the natural, so no single line
+carries the holes, and a line that its limits cannot justify is taken only
+when no other break exists. A ragged paragraph (a caption) is balanced: a
+line much shorter than the one after it costs, so lines do not climb in a
+staircase. The last line is ragged and keeps a few syllables.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from reportlab.pdfbase import pdfmetrics
+
+from book.model import Style
+from book.text.blocks import Line, Piece
+from book.text.compose import Break, Chosen, Item
+from book.text.fonts import EditionFonts
+from book.text.linebreak import Atom
+
+WORD_SPACE_MAX = 0.5  # em: a justified word space opens to at most this, its natural width included
+WORD_SPACE_SHRINK = 0.2  # of a word space's natural width: what a tight line may take off it
+SYLLABLE_MAX = 0.05  # em: the most spacing between two Hangul syllables of a justified line
+SYLLABLE_SHRINK = 0.03  # em: what a tight line may take from between two Hangul syllables
+RAGGED_RANGE = 0.25  # a ragged line this much shorter than the measure has badness 100
+STAIR_ALLOWANCE = 1.0  # em: a ragged line may fall this much short of the next before it costs
+STAIR_DEMERITS = 1e7  # times the square of the further shortfall, as a share of the measure
+FORCED_DEMERITS = 1e10  # a justified line past its limits: only when no other break exists
+OVERFULL_DEMERITS = 1e12  # one word wider than the measure
+SHORT_LAST = 5  # syllables (letters, digits): a last line of fewer is a stub
+SHORT_LAST_DEMERITS = 5e4
+DATE_BREAK_DEMERITS = 2e4  # a date broken after its year
+PHRASE_BREAK_DEMERITS = 1e5  # a phrase of the glossary broken between its words
+
+
+def is_hangul(ch: str) -> bool:
+    """A Hangul syllable (or jamo), between which a justified line may open.
+
+    >>> is_hangul("한"), is_hangul("A"), is_hangul("1")
+    (True, False, False)
+    """
+    code = ord(ch)
+    return 0xAC00 <= code <= 0xD7A3 or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F
+
+
+def syllable_gaps(text: str) -> int:
+    """Places between two Hangul syllables in ``text``.
+
+    >>> syllable_gaps("하이퐁은"), syllable_gaps("1955년,"), syllable_gaps("(水戰)이")
+    (3, 0, 0)
+    """
+    return sum(1 for a, b in zip(text, text[1:], strict=False) if is_hangul(a) and is_hangul(b))
+
+
+def body_count(text: str) -> int:
+    return sum(1 for ch in text if ch.isalnum())
+
+
+def hangul_word(word: str) -> bool:
+    """A word of Hangul (and punctuation): no digits, no Latin letters."""
+    return any(is_hangul(ch) for ch in word) and all(is_hangul(ch) or not ch.isalnum() for ch in word)
+
+
+def soft_breaks(atoms: list[Atom]) -> list[Atom]:
+    """Where an atom kept whole may break after all, at a price: a date after
+    its year ("1955년 / 5월 13일"), and a Korean phrase of the glossary between
+    its words ("품격 / 있는"), which Korean breaks at any space. A whole phrase
+    can be wider than a line can open its spaces to make room for. Numbers
+    with their units and Latin names stay locked.
+
+    >>> [(a.text, a.penalty) for a in soft_breaks([Atom("1955년 5월 13일,", " "), Atom("품격 있는")])]
+    [('1955년', 20000.0), ('5월 13일,', 0.0), ('품격', 100000.0), ('있는', 0.0)]
+    """
+    out: list[Atom] = []
+    for atom in atoms:
+        words = atom.text.split(" ")
+        start = atom.start
+        current = words[0]
+        for word, nxt in zip(words, words[1:], strict=False):
+            if word[:-1].isdigit() and word.endswith("년") and nxt[:1].isdigit():
+                price = DATE_BREAK_DEMERITS
+            elif hangul_word(word) and hangul_word(nxt):
+                price = PHRASE_BREAK_DEMERITS
+            else:
+                current += " " + nxt
+                continue
+            out.append(Atom(current, " ", start, penalty=price, role=atom.role))
+            start += len(current) + 1
+            current = nxt
+        out.append(replace(atom, text=current, start=start))
+    return out
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one word space and one syllable gap may give or take (pt) at a size."""
+
+    space_stretch: float
+    space_shrink: float
+    syllable: float
+    syllable_shrink: float
+
+    @classmethod
+    def at(cls, fonts: EditionFonts, role: str, size: float) -> Limits:
+        space = pdfmetrics.stringWidth(" ", fonts.runs("가", role)[0].font, size)
+        return cls(max(0.0, WORD_SPACE_MAX * size - space), WORD_SPACE_SHRINK * space, SYLLABLE_MAX * size,
+                   SYLLABLE_SHRINK * size)
+
+
+class KoreanComposer:
+    """Total-fit line breaking over a paragraph's word spaces. For a ragged
+    paragraph a line's cost also depends on the line before it, so the search
+    runs over pairs of breaks (a caption has few words, a paragraph few
+    breaks per line)."""
+
+    def __init__(self, items: list[Item], width: float, indent: float, limits: Limits, justify: bool):
+        self.items, self.width, self.indent, self.limits, self.justify = items, width, indent, limits, justify
+        self.widths, self.spaces, self.gaps, self.inner, self.syllables = [0.0], [0.0], [0], [0], [0]
+        for item in items:
+            self.widths.append(self.widths[-1] + item.width)
+            self.spaces.append(self.spaces[-1] + item.space)
+            self.gaps.append(self.gaps[-1] + (1 if item.space else 0))
+            self.inner.append(self.inner[-1] + item.atom.text.count(" "))  # a date or name kept whole opens too
+            self.syllables.append(self.syllables[-1] + syllable_gaps(item.atom.text))
+
+    def measure(self, start: int, end: int) -> tuple[float, int, int]:
+        """Natural width, word spaces and syllable gaps of the line of items ``start + 1 .. end``."""
+        natural = self.indent if start < 0 else -self.items[start + 1].trim_start
+        natural += self.widths[end + 1] - self.widths[start + 1] + self.spaces[end] - self.spaces[start + 1]
+        spaces = self.gaps[end] - self.gaps[start + 1] + self.inner[end + 1] - self.inner[start + 1]
+        return natural, spaces, self.syllables[end + 1] - self.syllables[start + 1]
+
+    def line_cost(self, start: int, end: int, last: bool) -> float | None:
+        """A line's demerits, None when it cannot be set (too long)."""
+        natural, spaces, syllables = self.measure(start, end)
+        slack = self.width - natural
+        one = end == start + 1
+        if slack < -0.01:
+            shrink = spaces * self.limits.space_shrink + syllables * self.limits.syllable_shrink if self.justify else 0.0
+            if -slack <= shrink + 0.01:
+                return (10 + 100 * (-slack / shrink) ** 3) ** 2
+            return OVERFULL_DEMERITS if one else None
+        if last:
+            short = body_count("".join(item.atom.text for item in self.items[start + 1:end + 1]))
+            return SHORT_LAST_DEMERITS if start >= 0 and short < SHORT_LAST else 0.0
+        if not self.justify:
+            return (10 + 100 * (slack / (RAGGED_RANGE * self.width)) ** 2) ** 2 + self.items[end].penalty
+        room = spaces * self.limits.space_stretch + syllables * self.limits.syllable
+        ratio = slack / room if room > 0 else (0.0 if slack <= 0.01 else float("inf"))
+        if ratio > 1.0 + 1e-9:
+            return FORCED_DEMERITS * min(ratio, 1e3) ** 3  # two lines a little past, rather than one far
+        return (10 + 100 * ratio ** 3) ** 2 + self.items[end].penalty
+
+    def stair_cost(self, before: tuple[int, int], after: tuple[int, int], size: float) -> float:
+        """A ragged line much shorter than the one after it."""
+        if self.justify:
+            return 0.0
+        shortfall = self.measure(*after)[0] - self.measure(*before)[0] - STAIR_ALLOWANCE * size
+        return STAIR_DEMERITS * (shortfall / self.width) ** 2 if shortfall > 0 else 0.0
+
+    def compose(self, size: float) -> list[Chosen]:
+        n = len(self.items)
+        natural, _, _ = self.measure(-1, n - 1)
+        if natural <= self.width + 0.01:
+            return [self.chosen(-1, n - 1, True)]
+        # best[(s, e)]: the least demerits of lines up to a line of items s+1..e, and the line before it.
+        best: dict[tuple[int, int], tuple[float, tuple[int, int] | None]] = {}
+        ends_at: dict[int, list[int]] = {}  # e -> the starts s of lines ending at e that were reached
+        for end in range(n):
+            last = end == n - 1
+            for start in range(end - 1, -2, -1):
+                if start >= 0 and start not in ends_at:
+                    continue
+                cost = self.line_cost(start, end, last)
+                if cost is None:
+                    break  # a longer line is longer still
+                if start < 0:
+                    best[(start, end)] = (cost, None)
+                else:
+                    best[(start, end)] = min(
+                        ((best[(p, start)][0] + cost + self.stair_cost((p, start), (start, end), size), (p, start))
+                         for p in ends_at[start]), key=lambda option: option[0])
+                ends_at.setdefault(end, []).append(start)
+        finals = [(best[(s, n - 1)][0], s) for s in ends_at.get(n - 1, [])]
+        lines: list[Chosen] = []
+        key: tuple[int, int] | None = (min(finals)[1], n - 1)
+        while key is not None:
+            lines.append(self.chosen(*key, not lines))
+            key = best[key][1]
+        return lines[::-1]
+
+    def chosen(self, start: int, end: int, last: bool) -> Chosen:
+        natural, spaces, _ = self.measure(start, end)
+        return Chosen(Break(start), Break(end), natural, spaces, last)
+
+
+def compose_korean(fonts: EditionFonts, items: list[Item], style: Style, size: float, width: float,
+                   start: float) -> list[Chosen]:
+    """The lines of a Korean paragraph of measured ``items``."""
+    if not items:
+        return []
+    limits = Limits.at(fonts, style.font, size)
+    return KoreanComposer(items, width, start, limits, style.align == "justify").compose(size)
+
+
+def adjustment(chosen: Chosen, syllables: int, style: Style, limits: Limits, width: float) -> tuple[float, float]:
+    """What each word space and each syllable gap of a line opens (or closes)
+    so that a justified line meets its measure, both in proportion to their
+    limits; a line its limits cannot justify (no other break existed) opens its
+    syllables to their limit and its word spaces past theirs."""
+    slack = width - chosen.natural
+    if slack < 0:  # a tight line: its spaces and syllables close in proportion to what each may give
+        room = chosen.gaps * limits.space_shrink + syllables * limits.syllable_shrink
+        ratio = max(-1.0, slack / room) if room > 0 else 0.0  # a word wider than the measure stays overset
+        return ratio * limits.space_shrink, ratio * limits.syllable_shrink
+    if style.align != "justify" or chosen.last:
+        return 0.0, 0.0
+    room = chosen.gaps * limits.space_stretch + syllables * limits.syllable
+    if room <= 0:
+        return 0.0, 0.0
+    ratio = slack / room
+    if ratio <= 1.0:
+        return ratio * limits.space_stretch, ratio * limits.syllable
+    # Past the limits the syllables stay at theirs and the word spaces take the rest.
+    return ((slack - syllables * limits.syllable) / chosen.gaps if chosen.gaps else 0.0), limits.syllable
+
+
+def draw_korean_line(fonts: EditionFonts, items: list[Item], chosen: Chosen, style: Style, size: float, width: float,
+                     indent: float) -> Line:
+    """The pieces of one line: runs of Hangul syllables carry the syllable
+    spacing as character spacing; Latin, digits and marks are set solid."""
+    from book.text.typeset import bind_overlaps, line_atoms, run_layouts
+
+    atoms = line_atoms(items, chosen)
+    tracking = style.tracking / 1000 * size
+    leading = style.leading * size / style.size
+    limits = Limits.at(fonts, style.font, size)
+    syllables = sum(syllable_gaps(atom.text) for atom in atoms)
+    space_extra, syllable = adjustment(chosen, syllables, style, limits, width)
+    start = indent if chosen.start.index < 0 else -items[chosen.start.index + 1].trim_start
+    set_width = chosen.natural + space_extra * chosen.gaps + syllable * syllables
+    shift = {"center": (width - set_width) / 2, "right": width - set_width}.get(style.align, 0.0)
+    x = max(0.0, shift) + start
+    pieces: list[Piece] = []
+    end_of_last: float | None = None
+    for position, atom in enumerate(atoms):
+        runs = fonts.runs(atom.text, atom.role or style.font)
+        opened = 0.0  # spacing so far inside the atom (syllables, word spaces of a name kept whole)
+        index = 0  # the atom's character at hand
+        for run, shaped in zip(runs, run_layouts(fonts, runs, atom.after, False, style.display), strict=True):
+            before = 0
+            for offset, text, squeeze in shaped.segments:
+                at = x + offset * size + tracking * before + opened
+                for part, spacing, between in spaced_parts(atom.text, index, len(text), syllable, space_extra):
+                    step = squeeze * size + spacing
+                    if (pieces and pieces[-1].font == run.font and not step and not pieces[-1].char_space
+                            and end_of_last is not None and abs(end_of_last - at) < 1e-6):
+                        pieces[-1].text += part
+                    else:
+                        pieces.append(Piece(at, part, run.font, step))
+                    advance = pdfmetrics.stringWidth(part, run.font, size) + (tracking + squeeze * size) * len(part)
+                    end_of_last = at + advance + spacing * (len(part) - 1)
+                    at += advance + between
+                    opened += between
+                    index += len(part)
+                before += len(text)
+            x += shaped.width * size + tracking * len(run.text)
+        x += opened
+        if position < len(atoms) - 1:
+            space = pdfmetrics.stringWidth(atom.space_after, runs[-1].font, size) if atom.space_after else 0.0
+            if atom.space_after.strip():  # a separator (" · "), centred in its space however wide that grows
+                pieces.append(Piece(x + space_extra / 2, atom.space_after, runs[-1].font))
+                end_of_last = None
+            elif atom.space_after and pieces:  # kept for extraction
+                pieces[-1].text += " "
+                end_of_last = None
+            x += space + (space_extra if atom.space_after else 0.0)
+    return Line(bind_overlaps(pieces, size, tracking), x, size, leading, tracking, last=chosen.last)
+
+
+def spaced_parts(text: str, index: int, length: int, syllable: float, space: float) -> list[tuple[str, float, float]]:
+    """``text[index:index + length]`` cut where the spacing after a character
+    changes (``syllable`` between two Hangul syllables, ``space`` after a word
+    space inside a name or date kept whole, none elsewhere): each part, the
+    spacing between its glyphs, and all it opens including after its last.
+
+    >>> spaced_parts("A하이퐁,", 0, 5, 1.0, 2.0)
+    [('A하', 0.0, 1.0), ('이퐁', 1.0, 1.0), (',', 0.0, 0.0)]
+    >>> spaced_parts("5월 13일", 0, 6, 1.0, 2.0)
+    [('5월 ', 0.0, 2.0), ('13일', 0.0, 0.0)]
+    """
+    def after(k: int) -> float:
+        if k + 1 >= len(text):
+            return 0.0
+        if text[k] == " ":
+            return space
+        return syllable if is_hangul(text[k]) and is_hangul(text[k + 1]) else 0.0
+
+    parts: list[tuple[str, float, float]] = []
+    k, stop = index, index + length
+    while k < stop:
+        step, end = after(k), k + 1
+        while end < stop and after(end - 1) == step:
+            end += 1
+        parts.append((text[k:end], step if end - k > 1 else 0.0, sum(after(j) for j in range(k, end))))
+        k = end
+    return parts

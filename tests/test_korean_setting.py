@@ -1,0 +1,167 @@
+"""Korean setting as KLREQ asks, checked as a typesetter would: lines set
+by `book.text.korean` measured piece by piece, and the built Korean edition
+read back glyph by glyph from its content streams (`cjk_pdf`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polib
+import pytest
+from cjk_pdf import Glyph, pdf_lines, text
+from test_cjk_setting import blocks, edition, paragraph_ends
+
+from book.errors import Problems
+from book.model import MM, Style
+from book.sources.fonts_file import load_fonts
+from book.text.fonts import EditionFonts
+from book.text.korean import SYLLABLE_MAX, WORD_SPACE_MAX, is_hangul
+from book.text.typeset import break_paragraph
+
+REPO = Path(__file__).resolve().parent.parent
+COLUMN_GAP = 1.5  # em: wider than any word space, narrower than the gutter between two captions
+BODY = Style("body", "serif", 10, 17, align="justify", min_size=9)
+CAPTION = Style("caption", "sans", 8.5, 14, min_size=7.75)
+FOREWORD = ("오늘날 하이퐁은 친환경적이고 품격 있는 현대적 항구도시, 국제 교역의 관문이자 투자자들이 믿고 찾는 "
+            "도시가 되기 위해 힘쓰고 있습니다. 2019년 베트남 공산당 정치국 결의 제45-NQ/TW호는 2030년까지, "
+            "그리고 2045년을 내다보는 하이퐁의 건설·발전 방향을 제시하며 친환경적이고 품격 있는 현대적 "
+            "항구도시를 목표로 삼았다. 1955년 5월 13일, 제네바 협정에 따른 300일간의 병력 집결 기간이 끝나면서 "
+            "하이퐁은 완전히 해방되었다. VinFast 공장과 LG 전자 공장이 들어선 딘부–깟하이 경제구역은 "
+            "하이퐁의 두드러진 강점이다.")
+CAPTION_TEXT = ("1954년 제네바 협정에 따른 300일간의 집결 기간 중 하이퐁 시가지. 당시 하이퐁은 북부에 남은 "
+                "프랑스군의 마지막 집결지였다. 노동자와 시민들은 기계와 공장 설비가 뜯겨 나가지 않도록 지키는 "
+                "한편, 도시를 인수할 날을 준비했다.")
+
+
+@pytest.fixture(scope="module")
+def ko_fonts(tmp_path_factory) -> EditionFonts:
+    out = Problems()
+    config = load_fonts(REPO, out, ["ko"], {})
+    assert not out.errors, out.errors
+    fonts = EditionFonts(config, "ko", tmp_path_factory.mktemp("fonts"))
+    fonts.prepare({"serif": {FOREWORD}, "sans": {CAPTION_TEXT}})
+    return fonts
+
+
+def piece_spacing(line, size: float) -> list[tuple[str, float]]:
+    """Each piece's text and the spacing its glyphs carry, in em."""
+    return [(piece.text, (line.tracking + piece.char_space) / size) for piece in line.pieces]
+
+
+@pytest.mark.parametrize("width_mm", [90, 104, 117, 131, 140])
+def test_a_justified_korean_paragraph_meets_its_measure_within_the_limits(ko_fonts, width_mm):
+    """Every line but the last ends on the measure; syllables open by at most
+    0.05 em, and Latin words and digit runs are never letter-spaced."""
+    lines = break_paragraph(ko_fonts, FOREWORD, BODY, "ko", 10, width_mm * MM)
+    assert "".join(p.text for line in lines for p in line.pieces).replace(" ", "") == FOREWORD.replace(" ", "")
+    assert len(lines) > 3
+    for line in lines[:-1]:
+        assert abs(line.width - width_mm * MM) < 0.05, ["".join(p.text for p in line.pieces) for line in lines]
+    for line in lines:
+        for piece_text, spacing in piece_spacing(line, 10):
+            assert spacing <= SYLLABLE_MAX + 1e-6, piece_text
+            if spacing > 1e-6:  # only runs of Hangul syllables carry spacing
+                assert all(is_hangul(ch) for ch in piece_text.strip()), piece_text
+    assert lines[-1].width < width_mm * MM - 1  # the last line is ragged
+
+
+def test_korean_breaks_at_spaces_only_and_a_date_only_after_its_year(ko_fonts):
+    """No break inside a word; "1955년 / 5월 13일" may break, "5월 / 13일" not."""
+    words = FOREWORD.split()
+    for width_mm in range(60, 150, 3):
+        rows = ["".join(p.text for p in line.pieces).strip() for line in
+                break_paragraph(ko_fonts, FOREWORD, BODY, "ko", 10, width_mm * MM)]
+        for row in rows:
+            assert set(row.split()) <= set(words), row
+            assert not row.endswith("5월") and not row.startswith("13일"), rows
+
+
+def test_a_korean_caption_does_not_climb_in_a_staircase(ko_fonts):
+    """Ragged captions: no line falls more than two em short of the line after it."""
+    for chars in range(26, 40):
+        width = chars * 8.5 * 0.9
+        lines = break_paragraph(ko_fonts, CAPTION_TEXT, CAPTION, "ko", 8.5, width)
+        widths = [line.width for line in lines]
+        assert all(w <= width + 0.01 for w in widths)
+        assert all(a >= b - 2 * 8.5 for a, b in zip(widths, widths[1:], strict=False)), (chars, widths)
+
+
+# The built edition: every Korean line of the foreword, the intros and the captions.
+
+def is_body(block: list[list[Glyph]]) -> bool:
+    """The foreword and chapter intros (serif running text, justified), not captions or credit lines."""
+    return block[0][0].size > 8.75 and len(block) >= 3
+
+
+def inked_gaps(line: list[Glyph]) -> list[tuple[Glyph, Glyph, float]]:
+    inked = [g for g in line if not g.ch.isspace()]
+    return [(a, b, (b.x - a.right) / a.size) for a, b in zip(inked, inked[1:], strict=False)]
+
+
+def test_every_justified_korean_line_ends_on_the_measure(sample):
+    """KLREQ: the foreword and intros fill their measure, save each paragraph's
+    last line (the third proof had lines 0.1 to 1.8 em short)."""
+    short, justified = [], 0
+    for block in blocks(sample, "ko", gap_em=COLUMN_GAP):  # a loose word space is still one line
+        if not is_body(block):
+            continue
+        right = max(line[-1].right for line in block)
+        for line, last in zip(block, paragraph_ends(block), strict=True):
+            if not last:
+                justified += 1
+                if right - line[-1].right > 0.1:
+                    short.append((round(right - line[-1].right, 2), text(line)))
+    assert justified > 30
+    assert not short, short
+
+
+def test_korean_word_spaces_and_syllables_stay_within_their_limits(sample):
+    """A word space opens to 0.5 em; a paragraph that has no way to keep all its
+    lines there puts the rest into a few lines' word spaces (under 0.6 em),
+    never its syllables (at most 0.05 em, none inside a Latin word or a
+    number). The third proof had word spaces of 0.54 em and short lines."""
+    over, loose, syllables, solid, justified = [], [], [], [], 0
+    widest_syllable = 0.0
+    for block in blocks(sample, "ko", gap_em=COLUMN_GAP):
+        body = is_body(block)
+        for line, last in zip(block, paragraph_ends(block), strict=True):
+            justified += body and not last
+            words = [gap for _, _, gap in inked_gaps(line) if gap > 0.1]
+            if words and max(words) > WORD_SPACE_MAX + 0.005:
+                (over if max(words) > WORD_SPACE_MAX + 0.1 else loose).append((round(max(words), 3), text(line)))
+            for a, b in zip(line, line[1:], strict=False):  # neighbours in a word, no space between
+                gap = (b.x - a.right) / a.size
+                if is_hangul(a.ch) and is_hangul(b.ch):
+                    widest_syllable = max(widest_syllable, gap)
+                    if gap > SYLLABLE_MAX + 0.001:
+                        syllables.append((round(gap, 3), text(line)))
+                elif a.ch.isalnum() and b.ch.isalnum() and (gap > 0.001 or abs(a.tc) > 1e-6):  # kerning closes, never opens
+                    solid.append((a.ch + b.ch, round(gap, 3), text(line)))
+    assert justified > 30
+    assert widest_syllable > 0.02, "syllables share the stretch"
+    assert not syllables, syllables
+    assert not solid, solid
+    assert not over, over
+    assert len(loose) <= justified / 10, loose
+
+
+def hangul(word: str) -> str:
+    """A word's Hangul alone ("『하이퐁" and "하이퐁』은" as the catalog spells their syllables)."""
+    return "".join(ch for ch in word if is_hangul(ch))
+
+
+def test_no_korean_line_breaks_inside_a_word(sample):
+    """Every word at the start or end of a caption, foreword or intro line is
+    a whole word of the Korean catalog: lines break at word spaces only."""
+    words = {hangul(word) for entry in polib.pofile(str(REPO / "translations" / "ko.po")) for word in entry.msgstr.split()}
+    split, seen = [], 0
+    for _, line in pdf_lines(edition(sample, "ko"), gap_em=COLUMN_GAP):
+        if not 8.4 < line[0].size < 10.1 or len(text(line).split()) < 3:
+            continue  # running text, not a label
+        for word in {hangul(text(line).split()[0]), hangul(text(line).split()[-1])}:
+            if word:
+                seen += 1
+                if word not in words:
+                    split.append((word, text(line)))
+    assert seen > 200
+    assert not split, split[:10]
