@@ -54,7 +54,7 @@ def test_one_credit_form_per_page_in_every_edition_and_credits_aligned_in_a_row(
             forms[lang] = {name: min(len(found), 2) for name, (_, found) in credits.items()}
             # One form on the page: a one-line credit beside two-line ones only where its frame has no room for two.
             if len(set(forms[lang].values())) > 1:
-                for name, (placed, found) in credits.items():
+                for placed, found in credits.values():
                     assert len(found) > 1 or full(pdf, number, placed.box, found), (lang, number, forms[lang])
             # Captions that start on one line set their first credit baselines on one line.
             rows: dict[float, list[float]] = {}
