@@ -201,6 +201,12 @@ def test_credits_balanced_with_page_numbers_aligned(sample, lang):
         ends = [row[-1][2] for row in rows]  # the last figure of each line
         assert re.search(r"\d", rows[0][-1][4])
         assert max(ends) - min(ends) < 0.5, (lang, sorted(ends)[:3], sorted(ends)[-3:])
+    # The first column's flush-right figures and the second column's names stand the grid's
+    # gutter and an em of the list's type apart, so a row never reads across as one line.
+    style = book.style("credits", lang)
+    gutter = (book.grid.gutter * MM + style.size)
+    between = min(row[0][0] for row in columns[1]) - max(row[-1][2] for row in columns[0])
+    assert gutter - 0.5 < between < gutter + 0.5, (lang, between, gutter)
 
 
 SPREAD = {"vi": "{0}–{1}", "en": "{0}–{1}", "zh": "{0}～{1}", "ko": "{0}~{1}", "ja": "{0}～{1}"}
