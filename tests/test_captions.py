@@ -190,7 +190,8 @@ def test_credit_lines_are_large_enough_and_never_end_on_a_separator(sample, lang
             assert not line.rstrip().endswith(SEPARATORS), (lang, number, pid, meta)
         if len(meta) > 1:  # the fixed two-line form: the photographer alone on the last line
             credit = loc.text(book.photos[pid].credit)
-            assert meta[-1] == loc.label("credit", credit=credit), (lang, number, pid, meta)
+            # (pdftotext joins two wide characters without their space: Korean words are compared without spaces)
+            assert "".join(meta[-1].split()) == "".join(loc.label("credit", credit=credit).split()), (lang, number, pid, meta)
             two_lines += 1
     assert two_lines >= 1
 

@@ -75,7 +75,7 @@ RECORD_AT_BACK = {"vi", "ko", "ja"}
 NOT_FOR_SALE = {"vi": "Sách không bán", "en": "Not for sale", "zh": "非卖品", "ko": "비매품", "ja": "非売品"}
 PARTNER = {"vi": "Đơn vị liên kết xuất bản", "en": "In association with", "zh": "合作出版单位", "ko": "공동 발행", "ja": "共同発行"}
 ISSUED = {"vi": "ngày 13 tháng 5 năm 2025", "en": "May 13, 2025", "zh": "2025 年 5 月 13 日", "ko": "2025년 5월 13일", "ja": "2025 年 5 月 13 日"}
-DEPOSIT = {"vi": "In xong và nộp lưu chiểu tháng 4 năm 2025.", "en": "Printed and deposited with the National Library of Vietnam "
+DEPOSIT = {"vi": "In xong và nộp lưu chiểu quý II năm 2025.", "en": "Printed and deposited with the National Library of Vietnam "
            "in April 2025.", "zh": "2025 年 4 月印刷完成并缴送样本。", "ko": "2025년 4월 인쇄 완료 및 납본.", "ja": "2025 年 4 月印刷・納本。"}
 
 
@@ -106,14 +106,18 @@ def test_print_run_is_a_cldr_count_with_its_unit(sample, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_one_full_record_and_the_other_page_reduced_to_copyright_and_isbn(sample, lang):
     """The full record stands once, where the language's convention puts it; the
-    other page carries the © line and the ISBN alone. The publishing house is
+    copyright page in front of a record at the back carries the © line and the
+    ISBN alone, the last page behind a record in front a colophon note. The publishing house is
     the record's heading, never 'Nhà xuất bản: Nhà xuất bản …'; the Sở is the
     co-publishing partner; the issue date is CLDR's; the legal deposit line is there."""
     book, _ = load_book(sample)
     loc = Localiser(book, lang, read_catalog(sample, lang) if lang != "vi" else None)
     record, short = record_pages(sample, lang)
     copyright_line = f"© {book.year} {loc.text(book.publisher)}"
-    assert re.sub(r" \d+$", "", short) == f"{copyright_line} ISBN {book.isbn[lang]}", short  # (and the colophon's folio)
+    if lang in RECORD_AT_BACK:
+        assert re.sub(r" \d+$", "", short) == f"{copyright_line} ISBN {book.isbn[lang]}", short  # (and the colophon's folio)
+    else:  # the last page: a colophon note, no second © line nor ISBN
+        assert "©" not in short and "ISBN" not in short, short
     assert copyright_line in record and f"ISBN {book.isbn[lang]}" in record
     assert "Nhà xuất bản: Nhà xuất bản" not in record and ": Nhà xuất bản Thông tin" not in record
     assert PARTNER[lang] in record and ISSUED[lang] in record and DEPOSIT[lang] in record, record
@@ -334,3 +338,50 @@ def test_title_page_subtitle_stands_a_grid_row_below_the_title(sample_prepared, 
         assert title.lines and subtitle.lines, lang
         baseline = title_foot[1] + title_foot[3]  # the title's style anchors its last baseline to its frame's foot
         assert subtitle.top - baseline >= row - 0.05, (lang, subtitle.top - baseline, row)
+
+
+TYPESET = {"en": "Set in {}.", "zh": "本书字体：{}。"}
+PRINTER = {"vi": "In tại", "en": "Printed by", "zh": "印刷单位", "ko": "인쇄처", "ja": "印刷所"}
+
+
+def embedded_families(pdf: Path) -> set[str]:
+    """The embedded fonts' families as pdffonts names them ("NotoSerif", "NotoSansCJKsc"), subset tags and styles aside."""
+    out = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    return {re.sub(r"-.*$", "", line.split()[0].split("+")[-1]) for line in out if line.strip()}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_last_page_behind_a_record_in_front_is_a_colophon_note(sample, lang):
+    """The last page names the typefaces the edition embeds (every one of them, and
+    none it does not), the paper book.yaml names and the printer (a dotted blank while unnamed)."""
+    _, note = record_pages(sample, lang)
+    families = re.search(re.escape(TYPESET[lang]).replace(re.escape("{}"), "(.+?)"), note).group(1)
+    named = {re.sub(r"\s+", "", name).replace("CJKSC", "CJKsc") for name in re.split(r"、| and | 和 |, ", families) if name}
+    assert named == embedded_families(interior(sample, lang)), (named, note)
+    assert "Couché matt 170 g/m²" in note and f"{PRINTER[lang]}" in note and "……" in note, note
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_unfilled_statutory_fields_print_a_dotted_blank(sample, lang):
+    """A book that is not final prints every field the publisher has not filled
+    as its label and a dotted blank, in the edition's language: the record's final shape."""
+    book, _ = load_book(sample)
+    loc = Localiser(book, lang, read_catalog(sample, lang) if lang != "vi" else None)
+    record, _ = record_pages(sample, lang)
+    flat = "".join(record.split())
+    empty = [f for f in book.imprint.fields if not f.value and f.key not in ("format", "pages", "isbn", "legal_deposit")]
+    assert {f.key for f in empty} >= {"director", "content", "editors", "designer", "proofreader", "printer", "registration", "decision"}
+    join = ":" if lang in ("vi", "en", "ko") else "："
+    for field in empty:
+        assert "".join(f"{loc.text(field.label)}{join}……".split()) in flat, (lang, field.key, record)
+    assert "".join(f"{PRINTER[lang]}{join}……".split()) in flat
+
+
+def test_a_final_book_refuses_to_build_without_its_statutory_fields(mini, run):
+    """imprint.final: true: an unfilled field stops the print build with one line naming it."""
+    book = mini / "content/book.yaml"
+    book.write_text(book.read_text(encoding="utf-8") + "imprint:\n  publisher: \"Nhà xuất bản Thử nghiệm\"\n  final: true\n",
+                    encoding="utf-8")
+    result = run(mini, "build", "--lang", "vi")
+    assert result.exit_code == 1
+    assert "imprint.decision: empty" in result.output and "Traceback" not in result.output

@@ -59,6 +59,9 @@ MATTER_COMMENTS = {
                "(\"May 2025\", \"2025年5月\").",
     "not_for_sale": "Back cover, above the barcode: the book is given away, not sold (book.yaml not_for_sale: true).",
     "price": "Back cover, above the barcode: the price; {price} is book.yaml's price: as written.",
+    "typeset": "Colophon note on the last page (editions whose publishing record is on the copyright page): the "
+               "typefaces; {typefaces} is their names joined as a list in the edition's language (\"Noto Serif and Noto Sans\").",
+    "paper": "Colophon note on the last page: the paper; {paper} is its name as book.yaml gives it (\"Couché matt 170 g/m²\").",
 }
 IMPRINT_KEYS = {key: Key((str, int)) for key, _ in IMPRINT_LABELS if key not in COMPUTED} | {"final": Key(bool, False),
                                                                                               "country": Key(str, "")}

@@ -144,6 +144,15 @@ def text_top(fonts: EditionFonts, block: Block, box: tuple[float, float, float, 
     return box[1] + pad + spare / 2 - text_drop(fonts, block)
 
 
+def text_left(block: Block, box: tuple[float, float, float, float], pad: float = CARD_PAD) -> float:
+    """Where a block in the card ``box`` starts (mm from the trim's left): the
+    block, measured to its own longest line, centred between the card's sides,
+    so a shorter edition's spare white is shared by both sides, never all at
+    its end; never closer than ``pad`` to the card's side."""
+    spare = max(0.0, box[2] - 2 * pad - widest(block))
+    return box[0] + pad + spare / 2
+
+
 def widest(block: Block) -> float:
     return max((line.width for line in block.lines), default=0.0) / MM
 

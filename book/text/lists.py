@@ -21,7 +21,7 @@ from book.text.typeset import Line, Part, set_block
 TOC_NUMBER_MM = 15.0  # the room kept at the end of a title's lines for its page number
 TOC_LABEL_GAP_MM = 1.5
 TOC_ENTRY_GAP_MM = 7.0
-CREDITS_GUTTER_MM = 5.0
+CREDITS_GUTTER_EMS = 1.0  # a credits list's columns stand the grid's gutter and this many ems of its type apart
 CREDITS_TAB_MM = 2.5  # between the credits' page, position and name columns
 CREDITS_HEAD_GAP_MM = 1.5  # between the figures' column head and the first entry's line
 UNBROKEN_MM = 10000.0  # a measure no entry reaches: the piece stays on one line
@@ -158,10 +158,18 @@ def column_share(blocks: list[Block], h: float, columns: int, slack: float) -> f
     return h if rest > h * columns else min(h, rest / columns + slack)
 
 
+def credits_gutter(book: Book, style) -> float:
+    """The white between a credits list's columns, mm: the grid's gutter and an
+    em of the list's type, so that one column's flush-right figures and the next
+    column's names never read as one line ("20, 21, 51, 55   Mai Xuân Trường")."""
+    return book.grid.gutter + CREDITS_GUTTER_EMS * style.size / MM
+
+
 def flow(blocks: list[Block], boxes: list[tuple[float, float, float, float]], columns: int, col_w: float,
-         more: tuple[float, float, float, float] | None, slack: float = 0.0) -> Flowed:
-    """Place ``blocks`` down ``columns`` columns of each box in turn; past the
-    last box, on boxes like ``more`` (None: no more room, the rest overflows)."""
+         more: tuple[float, float, float, float] | None, slack: float = 0.0, gutter: float = 0.0) -> Flowed:
+    """Place ``blocks`` down ``columns`` columns of each box in turn, ``gutter``
+    mm apart; past the last box, on boxes like ``more`` (None: no more room,
+    the rest overflows)."""
     spots, frame, column = [], 0, 0
     boxes = list(boxes)
     x, y, _, h = boxes[0]
@@ -184,7 +192,7 @@ def flow(blocks: list[Block], boxes: list[tuple[float, float, float, float]], co
                 top = y
         if top + block.height > y + h + 0.01:
             fits = False
-        spots.append((frame, x + column * (col_w + CREDITS_GUTTER_MM), top))
+        spots.append((frame, x + column * (col_w + gutter), top))
         top += block.height + block.gap
     return Flowed(spots, frame + 1, fits)
 
@@ -213,17 +221,18 @@ def flow_list(setter, frames: list[tuple[Page, Placed]], endless: bool) -> tuple
     """Flow one list through ``frames`` (and, if ``endless``, continuation frames past them)."""
     first_page, first = frames[0]
     kind, width = first.frame.kind, first.box[2]
-    slack = 0.0
+    slack = gutter = 0.0
     if kind == "toc":
         columns, col_w, blocks = 1, width, toc_blocks(setter, width, first_page.number)
     else:
         style = setter.style(first.frame.style)
         columns = max(1, style.columns)
-        col_w = (width - CREDITS_GUTTER_MM * (columns - 1)) / columns
+        gutter = credits_gutter(setter.book, style)
+        col_w = (width - gutter * (columns - 1)) / columns
         blocks, head = credit_blocks(setter, first.frame.style, col_w, first_page.number)
         slack = style.leading / MM / 2  # half a line, so that a balanced column takes its last line
     more = continuation_box(setter.book, first_page, kind) if endless else None
-    flowed = flow(blocks, [placed.box for _, placed in frames], columns, col_w, more, slack)
+    flowed = flow(blocks, [placed.box for _, placed in frames], columns, col_w, more, slack, gutter)
     if kind != "toc" and head:
         add_heads(blocks, flowed, head)
     return blocks, flowed, col_w

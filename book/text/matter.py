@@ -1,8 +1,9 @@
 """The generated texts of the front and back matter: the book's publishing
 record (the imprint the publishing law asks for) in one full block, on the
-copyright page behind the title page (vi, en, zh) or in the colophon at the
-back (ja 奥付, ko 판권), as each language's convention wants, and the other
-page reduced to the © line and the ISBN; each in the edition's language.
+copyright page behind the title page (en, zh) or in the colophon at the
+back (vi, ja 奥付, ko 판권), as each language's convention wants; the other
+page holds the © line and the ISBN in front, or at the back a colophon note
+(the typefaces, the paper, the printer); each in the edition's language.
 
 Names of bodies (the publishing house, the agency answering for the content,
 the printer) come from the catalogs; a foreign edition prints the translated
@@ -11,7 +12,12 @@ name as registered. The print run is a CLDR count with its unit."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
 from babel import Locale
+from babel.lists import format_list
+from fontTools.ttLib import TTFont
 
 from book.i18n.cldr import format_partial_date
 from book.i18n.localise import Localiser
@@ -25,6 +31,7 @@ from book.text.typeset import Part
 TITLE_STYLE = "colophon-title"  # the book's title at the head of the colophon and the copyright page: capitals, tracked
 HEADING_STYLE = "colophon-heading"  # the publishing house at the head of the people and bodies answering for the book
 GAP_PT = 8.0  # between the groups of one block
+TYPEFACE_ROLES = ("serif", "sans")  # the roles whose faces the colophon note names
 
 
 def with_original(translated: str, original: str, lang: str) -> str:
@@ -70,9 +77,15 @@ ROWS_FIRST = ("director", "content", "partner", "editors", "designer", "proofrea
 ROWS_THEN = ("format", "pages", "print_run", "printer", "registration", "decision")  # the print and the legal numbers
 
 
+BLANK = "……"  # a field the publisher has not filled yet, in a build that is not final
+
+
 def field_rows(book: Book, pagination: Pagination, loc: Localiser, keys: tuple[str, ...]) -> list[str]:
-    """One "label: value" line per filled imprint field of ``keys``, in imprint
-    order; an empty field is left out (the imprint-empty warning names it)."""
+    """One "label: value" line per imprint field of ``keys``, in imprint order.
+    A field the publisher has not filled prints its label and a dotted blank
+    ("Quyết định xuất bản số: ……") while the book is not final, so the editor
+    and the designer see the record's final shape and what is missing (the
+    imprint-empty warning names it; a final build refuses it)."""
     values = {"format": f"{book.trim[0] / 10:g} × {book.trim[1] / 10:g} cm", "pages": str(len(pagination.pages))}
     lines = []
     for item in book.imprint.fields if book.imprint else []:
@@ -81,6 +94,8 @@ def field_rows(book: Book, pagination: Pagination, loc: Localiser, keys: tuple[s
         value = values.get(item.key) or body_name(book, item, loc)
         if item.key == "print_run" and value:
             value = print_run(book, value, loc)
+        if not value and not (book.imprint and book.imprint.final):
+            value = BLANK
         if value:
             lines.append(f"{loc.text(item.label)}{language(loc.lang).label_join}{value}")
     return lines
@@ -92,16 +107,36 @@ def issue_date(book: Book, lang: str) -> str:
     return format_partial_date(PartialDate(day.year, day.month, day.day), lang)
 
 
+# Where the record names the legal deposit by quarter, as Vietnamese publishing does
+# ("nộp lưu chiểu quý II năm 2025"); other languages name the month in CLDR form.
+QUARTER_FORMS = {"vi": "quý {quarter} năm {year}"}
+ROMAN = ("I", "II", "III", "IV")
+
+
+def deposit_period(year: int, month: int, lang: str) -> str:
+    """The period of legal deposit in the edition's form: the quarter where the
+    language writes it so, else the month.
+
+    >>> deposit_period(2025, 4, "vi"), deposit_period(2025, 4, "en"), deposit_period(2025, 12, "vi")
+    ('quý II năm 2025', 'April 2025', 'quý IV năm 2025')
+    """
+    form = QUARTER_FORMS.get(lang)
+    if form:
+        return form.format(quarter=ROMAN[(month - 1) // 3], year=year)
+    return format_partial_date(PartialDate(year, month), lang)
+
+
 def deposit_line(book: Book, loc: Localiser) -> str:
-    """The legal deposit line ("In xong và nộp lưu chiểu tháng 5 năm 2025."), its
-    month from the imprint's ``legal_deposit`` (YYYY-MM) in CLDR form; empty
-    while the publisher has not given it."""
+    """The legal deposit line ("In xong và nộp lưu chiểu quý II năm 2025."), its
+    period from the imprint's ``legal_deposit`` (YYYY-MM): the quarter in a
+    Vietnamese record, the month in CLDR form in the others; empty while the
+    publisher has not given it."""
     item = next((f for f in book.imprint.fields if f.key == "legal_deposit"), None) if book.imprint else None
     text = book.matter.get("deposit")
     if item is None or not item.value or text is None:
         return ""
     year, month = (int(v) for v in item.value.split("-"))
-    return loc.text(text).replace("{period}", format_partial_date(PartialDate(year, month), loc.lang))
+    return loc.text(text).replace("{period}", deposit_period(year, month, loc.lang))
 
 
 def full_parts(book: Book, pagination: Pagination, loc: Localiser, style_name: str,
@@ -141,6 +176,50 @@ def full_parts(book: Book, pagination: Pagination, loc: Localiser, style_name: s
     if book.imprint and book.placeholder_files & {p.path.name for p in book.photos.values()}:
         parts.append(Part(loc.text(book.imprint.placeholder_notice), style(style_name), space_before=GAP_PT))
     return parts
+
+
+@lru_cache(maxsize=32)
+def family_name(path: str, index: int) -> str:
+    """A face's family as its name table gives it (the typographic family first: "Noto Serif", not "Noto Serif Bold")."""
+    names = TTFont(path, fontNumber=index, lazy=True)["name"]
+    found = names.getDebugName(16) or names.getDebugName(1)
+    return found or Path(path).stem
+
+
+def typefaces(book: Book, lang: str) -> list[str]:
+    """The families an edition is set in, as its fonts embed them: the first face
+    of its serif and sans chains, and in a Chinese, Japanese or Korean edition
+    the CJK faces of those chains first (they set its text; the Latin faces its
+    figures and names)."""
+    chains = [book.fonts.languages.get(lang, {}).get(role, []) for role in TYPEFACE_ROLES] if book.fonts else []
+    faces = [chain[0] for chain in chains if chain]
+    if language(lang).wide_faces:
+        faces = [face for chain in chains for face in chain[1:2]] + faces
+    found = []
+    for name in faces:
+        face = book.fonts.faces.get(name)
+        family = family_name(str(face.path), face.index) if face and Path(face.path).is_file() else ""
+        if family and family not in found:
+            found.append(family)
+    return found
+
+
+def note_parts(book: Book, pagination: Pagination, loc: Localiser, style_name: str) -> list[Part]:
+    """A colophon note for the last page of an edition whose publishing record
+    stands on the copyright page: the typefaces it is set in, the paper
+    book.yaml names and the printer (a dotted blank until the publisher names
+    one), rather than the © line and the ISBN again."""
+    texts, lines = book.matter, []
+    families = typefaces(book, loc.lang)
+    if families and "typeset" in texts:
+        lines.append(loc.text(texts["typeset"]).replace("{typefaces}", format_list(families, locale=language(loc.lang).locale)))
+    paper = book.paper.name if getattr(book, "paper", None) else ""
+    if paper and "paper" in texts:
+        lines.append(loc.text(texts["paper"]).replace("{paper}", paper))
+    lines += field_rows(book, pagination, loc, ("printer",))
+    if not lines:
+        return short_parts(book, loc, style_name)
+    return [Part("\n".join(lines), book.style(style_name, loc.lang), keep=kept_names(book, loc))]
 
 
 def short_parts(book: Book, loc: Localiser, style_name: str) -> list[Part]:
@@ -187,11 +266,11 @@ def title_parts(book: Book, loc: Localiser, style) -> list[Part]:
 def colophon_parts(book: Book, page: Page, pagination: Pagination, loc: Localiser, style_name: str) -> tuple[list[Part], list[Message]]:
     """The colophon at the back: the full record where the edition's language
     keeps it there (奥付, 판권), with the colophon chapter's ``colophon`` text as
-    its edition statement; else the © line and the ISBN."""
+    its edition statement; else a colophon note (typefaces, paper, printer)."""
     chapter_text = page.chapter.texts.get("colophon") if page.chapter else None
     messages = matter_messages(book) + ([chapter_text] if chapter_text is not None else [])
     if not language(loc.lang).imprint_at_back:
-        return short_parts(book, loc, style_name), messages
+        return note_parts(book, pagination, loc, style_name), messages
     statement = loc.text(chapter_text) if chapter_text is not None and chapter_text.text else ""
     return full_parts(book, pagination, loc, style_name, statement), messages
 

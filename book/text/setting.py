@@ -12,8 +12,8 @@ from book.errors import Problems, on_page
 from book.model import MM, Book, Style
 from book.pages.folios import RUNNING_HEAD_TOP_MM, folio_top, outer_edge, shows_folio, shows_running_head
 from book.pages.paginate import Page, Pagination, Placed
-from book.text.captions import set_caption
-from book.text.cards import Card, CardKey, card_box, card_key, pad_of, set_card_text, text_top
+from book.text.captions import META_STYLE, align_credits, set_caption, two_line_credits, two_line_pages
+from book.text.cards import Card, CardKey, card_box, card_key, pad_of, set_card_text, text_left, text_top
 from book.text.flow import flows_on, measure_run_ons, run_on_frames, set_run_on
 from book.text.fonts import EditionFonts
 from book.text.frames import EditionWords, FrameText
@@ -70,8 +70,10 @@ class Setter:
     """Sets one edition's texts with its fonts; problems go to ``out``."""
 
     def __init__(self, book: Book, pagination: Pagination, fonts: EditionFonts, words: EditionWords, where, out: Problems,
-                 cards: dict[CardKey, Card] | None = None):
+                 cards: dict[CardKey, Card] | None = None, two_line: set[str] | None = None):
         self.book, self.pagination, self.fonts, self.words = book, pagination, fonts, words
+        self.two_line = set(two_line or ())  # captions whose credit needs two lines in some edition (`book.text.captions`)
+        self.two_line_pages: set[int] = set()
         self.cards = cards or {}  # the caption cards' sizes, decided from all editions
         self.lang = words.lang
         self.where = where  # message -> where its text is edited
@@ -90,12 +92,15 @@ class Setter:
 
     def set_all(self) -> EditionText:
         text = EditionText(self.lang, info=dict(self.words.info), outline=list(self.words.outline))
+        self.two_line |= two_line_credits(self.fonts, self.words.frames, self.lang)
+        self.two_line_pages = two_line_pages(self.words.frames, self.two_line)
         for item in self.words.frames:
             if item.page.list_key and flows_on(self.book, item.page, item.placed.frame.name) and run_on_frames(self.pagination, item):
                 text.frames.update(self.set_run_on(item))
             else:
                 text.frames[(item.page.number, item.placed.frame.name)] = self.set_frame(item)
         stack_frames(self.pagination, text.frames)  # a frame that stands above another: an opener's title above its intro
+        align_credits(self.pagination, text.frames, self.style(META_STYLE).size, self.style("caption").size)
         for frames in list_frames(self.pagination).values():
             text.frames.update(self.set_list(frames))
         for page in self.pagination.pages:
@@ -110,10 +115,12 @@ class Setter:
             card = cx, cy, cw, ch = card_box(placed, size, self.book.trim, self.book, item.page)
             block = set_card_text(self.fonts, item.parts, self.lang, placed, size.measure)
             box = (cx + size.pad, cy + size.pad, cw - 2 * size.pad, ch - 2 * size.pad)
-            x, y = cx + size.pad, text_top(self.fonts, block, card, size.pad)
+            x, y = text_left(block, card, size.pad), text_top(self.fonts, block, card, size.pad)
         elif placed.frame.kind == "caption":
             x, y, w, h = box = placed.box
-            block = set_caption(self.fonts, item.parts, self.lang, w, h)
+            block = set_caption(self.fonts, item.parts, self.lang, w, h, item.page.number in self.two_line_pages)
+            if not block.fits and item.page.number in self.two_line_pages:  # no room for the page's form: the credit's own
+                block = set_caption(self.fonts, item.parts, self.lang, w, h)
             if placed.frame.hang == "outer" and item.page.recto and block.lines:  # a left page mirrors it: its frame starts outside
                 x += w - max(line.width for line in block.lines) / MM
         else:
@@ -224,8 +231,8 @@ def foot_baseline(block: Block) -> float:
 
 
 def set_edition(book: Book, pagination: Pagination, fonts: EditionFonts, words: EditionWords, where, out: Problems,
-                cards: dict[CardKey, Card] | None = None) -> EditionText:
-    return Setter(book, pagination, fonts, words, where, out, cards).set_all()
+                cards: dict[CardKey, Card] | None = None, two_line: set[str] | None = None) -> EditionText:
+    return Setter(book, pagination, fonts, words, where, out, cards, two_line).set_all()
 
 
 def measure_edition(book: Book, pagination: Pagination, fonts: EditionFonts, words: EditionWords, where) -> dict[str, int]:
