@@ -14,6 +14,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from reportlab.pdfbase import pdfmetrics
+
 from book.errors import Problems, Where
 from book.languages import language
 from book.model import MM, Book
@@ -173,6 +175,13 @@ class CoverSetter:
                                   "smaller sizes in layouts/styles.yaml")
             cover.placements += [subtitle] if subtitle else []
 
+    def fits(self, text: str, style: str, width: float, height: float) -> bool:
+        """Whether ``text`` fits ``width`` × ``height`` mm in ``style``, nothing said."""
+        if height < self.book.style(style, self.lang).min_size / MM:
+            return False
+        block = set_block(self.fonts, [Part(text, self.book.style(style, self.lang))], self.lang, width, height)
+        return block.fits and not block.wide and all(line.width / MM <= width + 0.05 for line in block.lines)
+
     def rise(self, lines, style: str) -> float:
         """Mm from a block's top to its first line's capitals (the ideographs'
         face in a CJK edition): how far it moves up to stand on a grid line."""
@@ -184,7 +193,8 @@ class CoverSetter:
 
     def set_back(self, cover: CoverText, texts: dict[str, str]) -> None:
         """The back's field composed on the grid: the back text on its measure
-        from the row line the front's title stands on, and on the plan's type
+        level with the front's title (from the head of the type area when it
+        is too long for that), and on the plan's type
         foot (the front block's AIR above the photo) the cover photo's credit
         and the publishers at the outer side, and by the spine a white field
         (the same in every edition) holding the price or "not for sale", the
@@ -235,12 +245,20 @@ class CoverSetter:
                 credit.top = publisher.top - TEXT_GAP / 2 - depth(credit.lines)
                 room = credit.top - TEXT_GAP - top
         measure = min(plan.back_measure, width - (field_w + self.book.grid.gutter if reserve else 0.0))
+        level = True  # the first line's capitals level with the title's
+        if text is not None and text.text and top > plan.back[1] and not self.fits(texts["back"], "cover-back", measure, room):
+            style = self.book.style("cover-back", self.lang)  # too long to stand level with the title: from the type area's head,
+            runs = self.fonts.runs(texts["back"][:1], style.font)  # its face's ascent (stacked marks) below that line
+            ascent = max([pdfmetrics.getFont(r.font).face.ascent / 1000 for r in runs] + [1.0])
+            over = (ascent - 1) * style.size / MM
+            room += top - plan.back[1] - over
+            top, level = plan.back[1] + over, False
         if text is not None and text.text:
             back = self.block("back text", texts["back"], "cover-back", (x, top, measure, room), text,
                               f"the back's type area above the publisher is {room:.0f} mm tall at the "
                               f"{self.trim}; choose a taller or wider trim_mm")
             if back is not None:
-                back.top = top - self.rise(back.lines, "cover-back")
+                back.top = top - (self.rise(back.lines, "cover-back") if level else 0.0)
                 cover.placements.append(back)
         cover.placements += [p for p in (credit, publisher, sale, isbn) if p is not None]
 
