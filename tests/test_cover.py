@@ -251,11 +251,12 @@ def test_cover_at_any_trim_keeps_texts_and_barcode_apart_and_safe(trim, lang, tm
     """The sample's own long texts at three trims from the same settings, in
     every edition: the title, subtitle, back text, publishers, "not for sale",
     ISBN and barcode are all there, the texts on their panel's type area above
-    the photo band, the barcode's white field on the back's foot margin, all
-    inside the printers' safe area, clear of each other and of the mark; the
+    the photo band, the title block and the barcode's white field at least
+    12 mm above the photo, on the ground, all inside the printers' safe area, clear of each other and of the mark; the
     barcode sits on its field and reads as the edition's ISBN."""
     from conftest import REPO
 
+    from book.pages.cover_plan import AIR
     from book.pages.spine import SAFE_MM
     from book.sources.imprint import isbn_check_digit
 
@@ -277,7 +278,8 @@ def test_cover_at_any_trim_keeps_texts_and_barcode_apart_and_safe(trim, lang, tm
         if line.replace(" ", "").isdigit():
             key = "barcode"  # the digits under the bars
         else:
-            key = next((k for k in TEXTS if "".join(line.split()) in flat[k]), None)
+            on_front = (box[0] + box[2]) / 2 > geometry.folds[1]  # a short line may be in more than one text: its panel says which
+            key = next((k for k in TEXTS if "".join(line.split()) in flat[k] and (k in ("title", "subtitle")) == on_front), None)
         assert key, f"line {line!r} is none of the cover's texts"
         boxes.setdefault(key, []).append(box)
     assert set(boxes) == {*TEXTS, "barcode"}
@@ -292,7 +294,10 @@ def test_cover_at_any_trim_keeps_texts_and_barcode_apart_and_safe(trim, lang, tm
         assert inside(placed[key], back, -hang), (key, placed[key], back)
     field = cover.fields[0]
     field_box = (field[0], field[1], field[0] + field[2], field[1] + field[3])
-    assert inside(field_box, (0, 0, width, height), SAFE_MM) and field_box[3] == pytest.approx(height - geometry.margins.foot)
+    assert inside(field_box, (0, 0, width, height), SAFE_MM) and field_box[3] == pytest.approx(plan.type_foot, abs=0.01)
+    assert field_box[3] <= band_top - AIR  # on the ground, never a white patch on the photo
+    for key in ("title", "subtitle", "publishers"):  # the title block and the back's foot line keep their air above the photo
+        assert placed[key][3] <= band_top - AIR + 0.05, (key, placed[key][3], band_top)
     for key in ("sale", "isbn", "barcode"):
         assert inside(placed[key], field_box), (key, placed[key], field_box)
     for i, a in enumerate(placed):
@@ -362,16 +367,17 @@ def test_spine_text_keeps_clear_of_the_folds(mini, lang, pages, spine, tmp_path)
     """A 600-page book: 300 leaves of 0.14 mm make a 42 mm spine; and an
     80-page one, whose 5.6 mm spine only just holds its text. The text, run
     along the spine (vi) or set vertically (ja), is there and its ink keeps
-    1.6 mm from each fold."""
+    1.5 mm from each fold, its type between 6 and 7 pt."""
     add_cover(mini)
     pdf, cover, geometry, problems, _ = cover_alone(mini, (240, 300), pages, lang, tmp_path)
     assert geometry.spine == spine and geometry.media[0] == pytest.approx(2 * 240 + spine + 2 * 3)
     assert cover_problems(problems) == [] and cover.spine
+    assert geometry.clearance == 1.5 and all(6 <= g.size <= 7 for g in cover.spine), [g.size for g in cover.spine]
     fold_back, fold_front = geometry.folds
     ink = ink_box(pdf, (fold_back - 0.5, 0, fold_front + 0.5, 300), geometry.margin)
     assert ink is not None, "no spine text drawn"
     pixel = 25.4 / 600  # what the rendering can tell apart
-    assert ink[0] >= fold_back + 1.6 - pixel and ink[2] <= fold_front - 1.6 + pixel, (ink, geometry.folds)
+    assert ink[0] >= fold_back + 1.5 - pixel and ink[2] <= fold_front - 1.5 + pixel, (ink, geometry.folds)
     assert ink[1] > 6 and ink[3] <= cover.plan.spine_foot + pixel  # clear of the head, and ending above the photo
     assert cover.plan.spine_foot < cover.plan.photo[1]
 
@@ -400,7 +406,7 @@ def test_the_editions_covers_share_their_c_m_y_plates(mini, run):
 def test_thin_book_gets_no_spine_text_and_the_page_count_that_would_hold_it(mini, run, tmp_path):
     """The mini book's 4 pages make a 0.28 mm spine: no text, and a warning
     naming the page count from which the title's ink at the spine style's
-    smallest size keeps 1.6 mm from each fold (0.14 mm leaves, pages in fours).
+    smallest size (6 pt) keeps 1.5 mm from each fold (0.14 mm leaves, pages in fours).
     At that count the spine has its text; four pages fewer, none."""
     import re
 
@@ -411,7 +417,7 @@ def test_thin_book_gets_no_spine_text_and_the_page_count_that_would_hold_it(mini
     result = run(mini, "check", "--lang", "vi")
     assert result.exit_code == 0, result.stderr
     found = re.search(r"warning: content/book.yaml: vi: the spine is 0.28 mm wide \(4 pages\); its title's ink at the spine "
-                      r"style's ([\d.]+) pt needs ([\d.]+) mm to keep 1.6 mm from each fold, so the spine is left without text; "
+                      r"style's (6) pt needs ([\d.]+) mm to keep 1.5 mm from each fold, so the spine is left without text; "
                       r"spine text becomes possible from (\d+) pages on this paper \(caliper 0.14 mm\)", result.stderr)
     assert found, result.stderr
     need, pages = float(found[2]), int(found[3])
@@ -431,8 +437,8 @@ def test_back_text_too_long_is_one_line_saying_how_much(mini, run):
     result = run(mini, "check", "--lang", "vi")
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
-    assert errors == ["error: content/book.yaml:19: vi: the cover's back text is 27 lines too long at the 240 × 300 mm trim: "
-                      "45 lines at 12.0 pt, room for 18; shorten it by about 1495 of its 2489 characters, choose a larger trim_mm, "
+    assert errors == ["error: content/book.yaml:19: vi: the cover's back text is 48 lines too long at the 240 × 300 mm trim: "
+                      "60 lines at 14.0 pt, room for 12; shorten it by about 1995 of its 2489 characters, choose a larger trim_mm, "
                       "or give cover-back a smaller size in layouts/styles.yaml (it never shrinks to fit one edition)"], errors
     assert "room for 0" not in result.output + result.stderr and "Traceback" not in result.output + result.stderr
 
@@ -463,9 +469,9 @@ def test_title_too_long_is_one_error_saying_how_much(mini, trim, title, expected
 
 
 def test_a_place_with_room_for_no_line_names_its_cause(mini, tmp_path):
-    """A 150 pt cover title on a 150 × 150 mm cover: the front's type area cannot
-    hold one line of it and the subtitle; the error says so and names the sizes
-    and the trim, never 'room for 0'."""
+    """A 150 pt cover title on a 150 × 150 mm cover: the front's type area (12 mm
+    above the photo) cannot hold one line of it above the subtitle; the error
+    says so and names the sizes and the trim, never 'room for 0'."""
     styles = mini / "layouts" / "styles.yaml"
     text = styles.read_text(encoding="utf-8")
     old = "  cover-title:  # the book's title at the title page's size: one size for the role\n    font: serif-bold\n    size: 36\n" \
@@ -475,9 +481,9 @@ def test_a_place_with_room_for_no_line_names_its_cause(mini, tmp_path):
     add_cover(mini)
     _, _, _, problems, _ = cover_alone(mini, (150, 150), 100, "vi", tmp_path)
     assert [(p.code, str(p)) for p in problems.items if p.code in ("overflow", "cover-layout")] == [(
-        "cover-layout", "content/book.yaml:2: vi: the cover's subtitle has 0.0 mm, less than one line at cover-subtitle's 12 pt "
-        "(4.2 mm): the front's type area above the photo is 52 mm tall at the 150 × 150 mm trim and the title needs 61 mm of it "
-        "at its smallest (cover-title 150 pt); choose a taller trim_mm or smaller sizes in layouts/styles.yaml")]
+        "cover-layout", "content/book.yaml:1: vi: the cover's title has 32.3 mm, less than one line at cover-title's 150 pt "
+        "(52.9 mm): the front's type area above the photo is 44 mm tall at the 150 × 150 mm trim and keeps 12 mm of it for the "
+        "subtitle; choose a taller trim_mm or a smaller cover-title style in layouts/styles.yaml")]
 
 
 @pytest.mark.needs("pdftotext", "pdftoppm", reason="Debian package poppler-utils")
@@ -517,12 +523,13 @@ def test_the_samples_cover_is_a_commemorative_cover(sample, tmp_path):
 
 @pytest.mark.parametrize(("design", "foot"), [
     ('spine_publisher: "NXB TN"', "NXB TN"),  # the publisher's short form, at the title's size, at the foot
-    ("", None),  # the publishing house's name is longer than the title: the title alone, and a warning
+    ("", "NHÀ XUẤT BẢN THỬ NGHIỆM"),  # none given: the publishing house's name, when it fits beside the title
+    ('spine_publisher: "' + "Nhà xuất bản Thông tin và Truyền thông " * 3 + '"', None),  # too long: the title alone, a warning
 ])
 def test_spine_leads_with_the_title_and_ends_with_a_short_publisher(mini, tmp_path, design, foot):
     """A Latin spine reads top to bottom (the English and European convention)
     by default: the title from the head, the main item; at the foot the
-    publisher's short form, at the title's size, never a name longer than the title."""
+    publisher's short form at the title's size, when the two fit the spine."""
     add_cover(mini, back=f'back_text: "Lời giới thiệu ở bìa sau.", {design}'.rstrip(", "))
     _, cover, _, problems, _ = cover_alone(mini, (240, 300), 600, "vi", tmp_path)
     assert {g.angle for g in cover.spine} == {-90} and len({g.size for g in cover.spine}) == 1  # downwards, one size
@@ -535,3 +542,63 @@ def test_spine_leads_with_the_title_and_ends_with_a_short_publisher(mini, tmp_pa
         assert tail.y > (head.y + cover.plan.spine_foot) / 2, (head.y, tail.y, cover.plan.spine_foot)
     else:
         assert text == "Sách mẫu Hải Phòng" and title_only, (text, problems.items)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "ko", "ja"])
+def test_each_editions_spine_names_its_publisher_in_its_own_language(sample, lang, tmp_path):
+    """On a spine wide enough for both (an 80-page book), each foreign
+    edition's spine carries its title and the publisher's short form from its
+    catalog, never the Vietnamese abbreviation 'NXB'; 6 to 7 pt."""
+    from book.errors import Problems
+    from book.i18n.catalog import read_catalog
+    from book.i18n.localise import Localiser
+    from book.sources import load_book
+    from book.text.cover import cover_strings
+
+    _, cover, _, problems, _ = cover_alone(sample, (240, 300), 80, lang, tmp_path)
+    book, _ = load_book(sample)
+    texts = cover_strings(book, Localiser(book, lang, read_catalog(sample, lang), Problems()))
+    drawn = "".join(g.text for g in sorted(cover.spine, key=lambda g: g.y))
+    assert "NXB" not in drawn and texts["spine_publisher"] != "NXB TT&TT", drawn
+    assert texts["spine_publisher"].replace(" ", "") in drawn.replace(" ", ""), (drawn, texts["spine_publisher"])
+    assert not [p for p in problems.items if p.code == "spine-title-only"]
+    assert min(g.size for g in cover.spine if g.text != "ォ") >= 6 and max(g.size for g in cover.spine) <= 7
+
+
+def test_a_small_kana_in_a_column_takes_its_vert_glyphs_place(sample, tmp_path):
+    """ja: in the spine's column the small ォ of ハイフォン is drawn where
+    HarfBuzz puts the face's `vert` glyph (up and to the right in its em,
+    as a reader of vertical Japanese expects), the full-size kana are not moved."""
+    import uharfbuzz as hb
+    from fontTools.ttLib import TTFont
+
+    from book.sources import load_book
+    from book.text.fonts import EditionFonts
+
+    _, cover, _, _, _ = cover_alone(sample, (240, 300), 80, "ja", tmp_path)
+    book, _ = load_book(sample)
+    fonts = EditionFonts(book.fonts, "ja", tmp_path / "fonts")
+    fonts.prepare({book.style("spine", "ja").font: {"ハイフォン"}})
+    path, index = fonts.sources[fonts.runs("ォ", book.style("spine", "ja").font)[0].font]
+    face = hb.Font(hb.Face(hb.Blob.from_file_path(path), index))
+    found = {}
+    for direction in ("ltr", "ttb"):
+        buffer = hb.Buffer()
+        buffer.add_str("ォ")
+        buffer.guess_segment_properties()
+        buffer.direction = direction
+        hb.shape(face, buffer, {})
+        found[direction] = face.get_glyph_extents(buffer.glyph_infos[0].codepoint)
+    assert found["ttb"].x_bearing > found["ltr"].x_bearing and found["ttb"].y_bearing > found["ltr"].y_bearing
+    glyphs = {g.text: g for g in cover.spine}
+    small, big = glyphs["ォ"], glyphs["フ"]
+    upem = TTFont(path, fontNumber=index, lazy=True)["head"].unitsPerEm
+    size_mm = big.size * 25.4 / 72
+    # the vert glyph's ink centre, in mm right of the column's left em edge and above the em's baseline
+    want_x = (found["ttb"].x_bearing + found["ttb"].width / 2) / upem * size_mm
+    drawn_x = small.x - big.x + (found["ltr"].x_bearing + found["ltr"].width / 2) / upem * small.size * 25.4 / 72
+    assert drawn_x == pytest.approx(want_x, abs=0.02), (drawn_x, want_x)
+    step = size_mm  # one em a character down the column
+    want_up = (found["ttb"].y_bearing + found["ttb"].height / 2) / upem * size_mm
+    drawn_up = (big.y + step - small.y) + (found["ltr"].y_bearing + found["ltr"].height / 2) / upem * small.size * 25.4 / 72
+    assert drawn_up == pytest.approx(want_up, abs=0.02), (drawn_up, want_up)

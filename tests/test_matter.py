@@ -153,17 +153,17 @@ def test_back_cover_says_not_for_sale_by_the_barcode(sample, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_spine_carries_its_short_title_at_64_pages(sample, lang):
-    """The 4.96 mm spine of the 64-page sample holds the translated short title,
-    its ink 1.6 mm from each fold (book.text.spine_text measures it)."""
+def test_the_64_page_spine_is_left_without_text(sample, lang):
+    """The 4.96 mm spine of the 64-page sample cannot hold its short title at
+    the spine style's 6 pt with the ink 1.5 mm from each fold (ko is 0.01 mm
+    short, vi 0.17 mm): it carries no text rather than illegible type
+    (book.text.spine_text, which says from which page count it fits)."""
     book, _ = load_book(sample)
-    loc = Localiser(book, lang, read_catalog(sample, lang) if lang != "vi" else None)
     cover = interior(sample, lang).with_name(f"hai-phong-70-nam-{lang}-cover.pdf")
     spine_mm = 64 / 2 * book.paper.caliper_mm
     centre = (book.bleed + book.trim[0] + spine_mm / 2) * MM
-    on_spine = "".join(w[4] for w in sorted(words(cover, 1), key=lambda w: w[1]) if abs((w[0] + w[2]) / 2 - centre) < spine_mm * MM / 2)
-    short = loc.text(book.cover.spine).replace(" ", "")
-    assert short[:4] in on_spine, (lang, on_spine)
+    on_spine = "".join(w[4] for w in words(cover, 1) if abs((w[0] + w[2]) / 2 - centre) < spine_mm * MM / 2)
+    assert on_spine == "", (lang, on_spine)
 
 
 def folio_words(pdf: Path, number: int, page_h: float) -> list[tuple]:

@@ -20,6 +20,7 @@ Box = tuple[float, float, float, float]  # x, top, width, height
 MARK_ROWS = 2  # the front's mark takes the first rows of the grid
 BACK_COLUMNS = 8  # of 12: the back text's measure (about 60 characters a line in vi and en)
 SPINE_GAP = 6.0  # mm between the spine's text and the photo below it
+AIR = 12.0  # mm the type keeps clear above the photo, at the least: the title block and the back's foot line
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class CoverPlan:
     back_measure: float  # mm: the back text's measure, from the back's outer margin
     row_gutter: float  # mm: the grid's gap between rows, kept between the type and the band
     spine_foot: float  # mm from the head trim: the spine's text ends here, above the photo
+    type_foot: float = 0.0  # mm from the head trim: the grid line the panels' type ends on, AIR or more above the photo
 
 
 def photo_frame(book, g: CoverGeometry) -> tuple[float, float]:
@@ -65,8 +67,8 @@ def plan_design(grid: Grid, g: CoverGeometry) -> CoverPlan:
     >>> plan = plan_design(Grid(), cover_geometry((240, 300), 64, 0.155, 3))
     >>> [round(v, 1) for v in plan.photo], [round(v, 1) for v in plan.front]
     ([-3, 148.5, 491.0, 154.5], [265.0, 17.0, 205.0, 126.5])
-    >>> [round(v, 1) for v in plan.back], round(plan.back_measure, 1)
-    ([15.0, 17.0, 205.0, 126.5], 135.0)
+    >>> [round(v, 1) for v in plan.back], round(plan.back_measure, 1), round(plan.type_foot, 1)
+    ([15.0, 17.0, 205.0, 126.5], 135.0, 121.6)
     """
     (width, height), bleed = g.panel, g.margin
     rows = grid.rows - photo_rows(grid)
@@ -77,10 +79,24 @@ def plan_design(grid: Grid, g: CoverGeometry) -> CoverPlan:
     mark = page_box(grid, g.panel, 1, max(grid.columns // 2, 1), 1, min(MARK_ROWS, max(rows - 1, 1)))
     cols = min(BACK_COLUMNS * grid.columns // 12 or 1, grid.columns)
     measure = page_box(grid, g.panel, 1, cols, 1, 1)[2]
+    foot = type_foot(grid, g.panel, rows, band_top)
     return CoverPlan(
         photo=(-bleed, band_top, g.spread[0] + 2 * bleed, height + bleed - band_top),
         front=front, back=back,
         mark=(g.folds[1] + mark[0], mark[1], mark[2], mark[3]),
         back_measure=measure, row_gutter=grid.row_gutter,
         spine_foot=band_top - SPINE_GAP if rows < grid.rows else height - g.margins.head,
+        type_foot=foot,
     )
+
+
+def type_foot(grid: Grid, trim: tuple[float, float], rows: int, band_top: float) -> float:
+    """The lowest row line of the type zone's ``rows`` that keeps AIR above the
+    photo's top edge ``band_top``: the foot the front's title block and the
+    back's publisher and barcode stand on (AIR above the photo when no row
+    line keeps it, on a trim too short for the grid)."""
+    for count in range(max(rows, 1), 0, -1):
+        box = page_box(grid, trim, 1, grid.columns, 1, count)
+        if band_top - (box[1] + box[3]) >= AIR - 1e-6:
+            return box[1] + box[3]
+    return band_top - AIR

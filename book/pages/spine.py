@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from book.errors import Where
 
 SAFE_MM = 6.0  # printers' safe zone: nothing to be read nearer a trim edge or a fold than this
-SPINE_CLEAR = 1.6  # mm the spine text keeps from each fold (the print-on-demand services' rule)
+SPINE_CLEAR = 1.5  # mm the spine text's ink keeps from each fold, when no printer says otherwise
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,9 @@ def design_keys() -> dict[str, Key]:
         "spine": Key(str, "", doc="The spine's short title in capitals (e.g. \"HẢI PHÒNG 70\"), translated in the catalogs; "
                                   "empty: the book's title. A short title fits a thin spine at a larger size."),
         "spine_publisher": Key(str, "", doc="The publisher's short form at the spine's foot (e.g. \"NXB TT&TT\"), translated "
-                                            "in the catalogs; empty: the publishing house's name. Either stands there only when "
-                                            "it fits at the title's size and is no longer than the title; otherwise the title alone."),
+                                            "in the catalogs, so each edition names its publisher its own way; empty: the "
+                                            "publishing house's name. It stands there when it fits beside the title at the title's "
+                                            "size; otherwise the title alone, and a warning."),
         "price": Key(str, "", doc="The price printed on the back cover above the barcode, as written (e.g. \"250.000 đ\")."),
         "not_for_sale": Key(bool, False, doc="The back cover says the book is not for sale (\"Sách không bán\", \"Not for "
                                              "sale\", 非卖品 …, from the catalogs) instead of a price."),
@@ -70,7 +71,8 @@ def design_cover(book: Book, section: Section, check_files: bool = True) -> None
                          "has them: it runs along a spine of about 5 mm, so keep it as short as the original.") if spine else None
     short = section.read("spine_publisher").strip()
     short_text = Message("cover:spine_publisher", short, section.where("spine_publisher"), "The publisher's short form at the foot "
-                         "of the spine, as the publisher abbreviates its name: it must be no longer than the spine's title.") if short else None
+                         "of the spine, as readers of your language know the publisher: never the Vietnamese abbreviation "
+                         "in another language; a short name or an abbreviation the publisher uses in your language.") if short else None
     book.cover = replace(book.cover, mark=mark, ground=colour, spine=spine_text, spine_publisher=short_text, price=price,
                          not_for_sale=bool(free))
     photo = book.cover.photo

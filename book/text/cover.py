@@ -14,16 +14,19 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from reportlab.pdfbase import pdfmetrics
+
 from book.errors import Problems, Where
 from book.languages import language
 from book.model import MM, Book
-from book.pages.cover_plan import CoverPlan, plan_design
+from book.pages.cover_plan import AIR, CoverPlan, plan_design
 from book.pages.spine import CoverGeometry
 from book.text.fonts import EditionFonts
+from book.text.ink import ink_height
 from book.text.setting import Placement
 from book.text.spine_text import set_spine
 from book.text.typeset import Part, set_block
-from book.text.vertical import Glyphs, vertical_forms
+from book.text.vertical import CJK_DESCENT, Glyphs, vertical_forms
 
 BARCODE_MM = (37.29, 25.93)  # EAN-13 at 100 % with its quiet zones and digits
 ISBN_LINE_MM = 4.5  # the human-readable ISBN above the bars
@@ -140,47 +143,67 @@ class CoverSetter:
         return cover
 
     def set_front(self, cover: CoverText, texts: dict[str, str]) -> None:
-        """Under the mark, the title and the subtitle below it, the subtitle's
-        last line at the foot of the type area, just above the photo: the
-        title keeps one place against the picture whatever its line count."""
+        """The mark, the title and the subtitle as one block on the grid: the
+        title's capitals (or its ideographs' tops) a row gutter below the row
+        line under the mark, the subtitle a display gap under the title's last
+        baseline, the whole at least AIR above the photo. The block
+        hangs from the mark, so the mark keeps one place in every edition and
+        a shorter title leaves the air above the picture, never between the
+        mark and the title."""
         plan = cover.plan
-        x, top, width, height = plan.front
-        bottom = top + height
-        if self.book.cover and self.book.cover.mark:
-            top = plan.mark[1] + plan.mark[3] + plan.row_gutter
+        x, top, width, _ = plan.front
+        foot = plan.photo[1] - AIR
+        if self.book.cover and self.book.cover.mark:  # the mark's box, its row gutter, and the title's own
+            top = plan.mark[1] + plan.mark[3] + 2 * plan.row_gutter
         where = "between the mark and the photo" if self.book.cover and self.book.cover.mark else "above the photo"
-        area = f"the front's type area {where} is {bottom - top:.0f} mm tall at the {self.trim}"
-        smallest = self.book.style("cover-title", self.lang).min_size
-        title_least = smallest / MM + TITLE_GAP
-        foot = bottom
+        area = f"the front's type area {where} is {foot - top:.0f} mm tall at the {self.trim}"
+        least = self.book.style("cover-subtitle", self.lang).min_size / MM + TITLE_GAP if texts["subtitle"] else 0.0
+        title = self.block("title", texts["title"], "cover-title", (x, top, width, foot - top - least), self.book.title,
+                           f"{area} and keeps {least:.0f} mm of it for the subtitle; choose a taller trim_mm or a smaller "
+                           "cover-title style in layouts/styles.yaml")
+        if title is None or self.overflowed:
+            cover.placements += [title] if title else []
+            return
+        title.top = top - self.rise(title.lines, "cover-title")
+        cover.placements.append(title)
         if texts["subtitle"]:
-            subtitle = self.block("subtitle", texts["subtitle"], "cover-subtitle", (x, top, width, bottom - top - title_least),
-                                  self.book.subtitle, f"{area} and the title needs {title_least:.0f} mm of it at its smallest (cover-title {smallest:g} pt); "
-                                  "choose a taller trim_mm or smaller sizes in layouts/styles.yaml")
-            if subtitle is None or self.overflowed:
-                cover.placements += [subtitle] if subtitle else []
-                return
-            subtitle.top = bottom - depth(subtitle.lines)
-            cover.placements.append(subtitle)
-            foot = subtitle.top - TITLE_GAP
-        title = self.block("title", texts["title"], "cover-title", (x, top, width, foot - top), self.book.title,
-                           f"{area} and holds the subtitle too; choose a taller trim_mm or a smaller cover-title style "
-                           "in layouts/styles.yaml")
-        if title is not None:
-            title.top = foot - (baseline(title.lines) if texts["subtitle"] else depth(title.lines))
-            cover.placements.insert(0, title)
+            below = title.top + baseline(title.lines) + TITLE_GAP
+            size = self.book.style("cover-subtitle", self.lang).size
+            subtitle = self.block("subtitle", texts["subtitle"], "cover-subtitle",
+                                  (x, below, width, foot - below - DESCENT * size / MM), self.book.subtitle,
+                                  f"{area} and the title takes {below - top:.0f} mm of it; choose a taller trim_mm or "
+                                  "smaller sizes in layouts/styles.yaml")
+            cover.placements += [subtitle] if subtitle else []
+
+    def fits(self, text: str, style: str, width: float, height: float) -> bool:
+        """Whether ``text`` fits ``width`` × ``height`` mm in ``style``, nothing said."""
+        if height < self.book.style(style, self.lang).min_size / MM:
+            return False
+        block = set_block(self.fonts, [Part(text, self.book.style(style, self.lang))], self.lang, width, height)
+        return block.fits and not block.wide and all(line.width / MM <= width + 0.05 for line in block.lines)
+
+    def rise(self, lines, style: str) -> float:
+        """Mm from a block's top to its first line's capitals (the ideographs'
+        face in a CJK edition): how far it moves up to stand on a grid line."""
+        if not lines:
+            return 0.0
+        cjk = language(self.lang).wide_faces
+        top = 1 - CJK_DESCENT if cjk else ink_height(self.fonts, "H", self.book.style(style, self.lang).font)[1]
+        return lines[0].size * (1 - top) / MM
 
     def set_back(self, cover: CoverText, texts: dict[str, str]) -> None:
-        """The back text from the head of the type area; at its foot the cover
-        photo's credit and the publishers (the book's publisher, then the
-        publishing house). At the panel's foot margin by the spine, on the photo,
-        a white field (the same in every edition) holds the price or "not for
-        sale", the ISBN and the barcode."""
+        """The back's field composed on the grid: the back text on its measure
+        level with the front's title (from the head of the type area when it
+        is too long for that), and on the plan's type
+        foot (the front block's AIR above the photo) the cover photo's credit
+        and the publishers at the outer side, and by the spine a white field
+        (the same in every edition) holding the price or "not for sale", the
+        ISBN and the barcode, on the ground, never on the photo."""
         plan = cover.plan
-        x, top, width, height = plan.back
-        bottom = top + height
-        if self.book.cover and self.book.cover.mark:  # level with the front's type below the mark
-            top = plan.mark[1] + plan.mark[3] + plan.row_gutter
+        x, top, width, _ = plan.back
+        bottom = plan.type_foot
+        if self.book.cover and self.book.cover.mark:  # level with the front's title
+            top = plan.mark[1] + plan.mark[3] + 2 * plan.row_gutter
         (bar_w, bar_h), text = BARCODE_MM, self.book.cover.back_text if self.book.cover else None
         sale_h = SALE_LINE_MM if texts["sale"] else 0.0
         field_w, field_h = bar_w + 2 * FIELD_PAD, bar_h + ISBN_LINE_MM + sale_h + 2 * FIELD_PAD
@@ -188,12 +211,12 @@ class CoverSetter:
         if area:  # the printer's barcode area, kept clear: it may print its own barcode there
             field_w, field_h = max(field_w, area[0]), max(field_h, area[1])
         reserve = bool(self.book.isbn or area)
-        field_x, field_top = x + width - field_w, self.g.panel[1] - self.g.margins.foot - field_h
+        field_x, field_top = x + width - field_w, bottom - field_h
         isbn = sale = None
-        if reserve and (width < field_w or field_top < top):
+        if reserve and (width < field_w or field_top < plan.back[1]):
             self.out.error("cover-layout", Where("content/book.yaml", key="trim_mm"),
-                           f"{self.lang}: the barcode and its ISBN need {field_w:.1f} × {field_h:.1f} mm, the back's panel "
-                           f"has {width:.1f} × {self.g.panel[1] - self.g.margins.foot - top:.1f} mm at the {self.trim}; choose a larger trim_mm")
+                           f"{self.lang}: the barcode and its ISBN need {field_w:.1f} × {field_h:.1f} mm, the back's ground "
+                           f"above the photo has {width:.1f} × {bottom - plan.back[1]:.1f} mm at the {self.trim}; choose a larger trim_mm")
             return
         if reserve:
             cover.fields.append((round(field_x, 2), round(field_top, 2), field_w, field_h))
@@ -207,27 +230,36 @@ class CoverSetter:
                 sale = self.block("price line", texts["sale"], "cover-sale", (bx, field_top + FIELD_PAD, bar_w, sale_h),
                                   Where("layouts/styles.yaml", key="cover-sale"),
                                   f"the line above the ISBN is {sale_h:g} mm high; lower cover-sale's size in layouts/styles.yaml")
-        if reserve and field_top < bottom + plan.row_gutter:  # a short trim: the field reaches into the type area
-            bottom = field_top - plan.row_gutter
+        beside = width - (field_w + self.book.grid.gutter if reserve else 0.0)  # the foot line's room beside the field
         room = bottom - top
-        publisher = self.block("publisher", texts["publishers"], "cover-publisher", (x, top, width, room),
+        publisher = self.block("publisher", texts["publishers"], "cover-publisher", (x, top, beside, room),
                                self.book.publisher, f"the back's type area is {room:.0f} mm tall at the {self.trim}")
         if publisher is not None:
             publisher.top = bottom - depth(publisher.lines)
             room = publisher.top - TEXT_GAP - top
         credit = None
         if texts["credit"] and publisher is not None:  # the cover photo's credit, above the publisher
-            credit = self.block("photo credit", texts["credit"], "cover-credit", (x, top, width, room),
+            credit = self.block("photo credit", texts["credit"], "cover-credit", (x, top, beside, room),
                                 self.book.cover.photo.credit, f"the back's type area above the publisher is {room:.0f} mm tall")
             if credit is not None:
                 credit.top = publisher.top - TEXT_GAP / 2 - depth(credit.lines)
                 room = credit.top - TEXT_GAP - top
-        measure = min(plan.back_measure, width)
+        measure = min(plan.back_measure, width - (field_w + self.book.grid.gutter if reserve else 0.0))
+        level = True  # the first line's capitals level with the title's
+        if text is not None and text.text and top > plan.back[1] and not self.fits(texts["back"], "cover-back", measure, room):
+            style = self.book.style("cover-back", self.lang)  # too long to stand level with the title: from the type area's head,
+            runs = self.fonts.runs(texts["back"][:1], style.font)  # its face's ascent (stacked marks) below that line
+            ascent = max([pdfmetrics.getFont(r.font).face.ascent / 1000 for r in runs] + [1.0])
+            over = (ascent - 1) * style.size / MM
+            room += top - plan.back[1] - over
+            top, level = plan.back[1] + over, False
         if text is not None and text.text:
             back = self.block("back text", texts["back"], "cover-back", (x, top, measure, room), text,
                               f"the back's type area above the publisher is {room:.0f} mm tall at the "
                               f"{self.trim}; choose a taller or wider trim_mm")
-            cover.placements += [back] if back else []
+            if back is not None:
+                back.top = top - (self.rise(back.lines, "cover-back") if level else 0.0)
+                cover.placements.append(back)
         cover.placements += [p for p in (credit, publisher, sale, isbn) if p is not None]
 
 

@@ -4,10 +4,11 @@ publisher's short form (``cover: spine_publisher``, else the publishing house's
 name) to the foot, run along the spine or set in a vertical column
 (zh, ja), as large as the spine style allows with their real ink, read from
 the glyphs of the actual strings (Vietnamese capitals' marks, descenders),
-1.6 mm (or the printer's clearance) clear of each fold; none below the
-printer's page count for spine text. The publisher comes only when it fits at the
-title's size and is no longer than the title, which stays the spine's main item; on a spine too narrow for the title at the style's smallest
-size there is no text, and a warning says from how many pages it fits."""
+the printer's clearance clear of each fold; none below the printer's page
+count for spine text. The publisher comes when it fits beside the title at
+the title's size (the title leads, from where reading starts); on a spine
+too narrow for the title at the style's smallest size there is no text, and
+a note and a warning say from how many pages it fits."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from book.languages import language
 from book.model import MM
 from book.pages.spine import pages_for_spine
 from book.text.ink import ink_across, ink_height
-from book.text.vertical import LATIN_OFFSET, Glyphs, column_length, segments, set_column, vertical_text
+from book.text.vertical import LATIN_OFFSET, Glyphs, column_length, segments, set_column, vert_fit, vertical_text
 
 SPINE_GAP = 12.0  # mm between the title and the publisher
 
@@ -82,16 +83,12 @@ def set_spine(setter, cover, texts: dict[str, str]) -> None:
         return
     keys = ("title",)
     both, _, both_middle = fitting_size(setter, texts, ("title", "publisher"), role, vertical, size, length)
-    longer = spine_need(setter.fonts, texts, ("publisher",), role, size, vertical) > spine_need(setter.fonts, texts, ("title",), role, size, vertical)
-    if both >= size and not longer:
+    if both >= size:
         keys, middle = ("title", "publisher"), both_middle
-    elif longer:
-        setter.out.warn("spine-title-only", setter.where(setter.book.cover.spine_publisher or setter.book.publisher),
-                        f"{setter.lang}: the spine holds the title alone: the publisher '{texts['publisher']}' is longer than "
-                        "the title, which must stay the spine's main item; give cover: spine_publisher a short form")
     else:
-        setter.out.warn("spine-title-only", setter.where(setter.book.publisher), f"{setter.lang}: the spine holds the title alone "
-                        f"at {size:g} pt: with the publisher it would be {both:g} pt")
+        setter.out.warn("spine-title-only", setter.where(setter.book.cover.spine_publisher or setter.book.publisher),
+                        f"{setter.lang}: the spine holds the title alone at {size:g} pt: with the publisher "
+                        f"'{texts['publisher']}' it would be {both:g} pt; give cover: spine_publisher a shorter form")
     centre = (setter.g.folds[0] + setter.g.folds[1]) / 2
     if vertical:
         cover.spine = set_column(setter.fonts, texts["title"], role, size, centre, end)
@@ -124,13 +121,16 @@ def spine_need(fonts, texts: dict[str, str], keys: tuple[str, ...], role: str, s
 
 def column_reach(fonts, strings: list[str], role: str) -> float:
     """The em from a vertical column's centre to its farthest ink: upright
-    characters (and numbers set across) are centred by their advance, turned
-    Latin runs sit as `set_column` turns them."""
+    characters (and numbers set across) are centred by their advance, a small
+    kana's ink where its vertical form puts it, turned Latin runs as
+    `set_column` turns them."""
     reach = 0.0
     for text in strings:
         for is_upright, chunk in segments(vertical_text(fonts, text, role)):
             if is_upright:
-                left, right = ink_across(fonts, chunk, role)
+                run = fonts.runs(chunk, role)[0]
+                fit = vert_fit(*fonts.sources[run.font], chunk) if len(chunk) == 1 and run.font in fonts.sources else None
+                left, right = (fit.left, fit.right) if fit else ink_across(fonts, chunk, role)
                 reach = max(reach, -left, right)
             elif chunk.strip():
                 low, high = ink_height(fonts, chunk.strip(), role)

@@ -1,17 +1,21 @@
 """Vertical setting for a Chinese or Japanese spine: ideographs and kana stand
 upright one under the other, one em apart; runs of Latin letters and digits
 are turned a quarter clockwise and read top to bottom, as vertical CJK
-typesetting does; punctuation takes its vertical presentation form."""
+typesetting does; punctuation takes its vertical presentation form, and a
+small kana (ォ, ッ, ゃ…) the place of the face's `vert` glyph, read with
+HarfBuzz: in a column it sits up and to the right in its em."""
 
 from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 from reportlab.pdfbase import pdfmetrics
 
 from book.model import MM
 from book.text.fonts import EditionFonts
+from book.text.shaping import hb_font
 
 # Horizontal punctuation -> its vertical form (Unicode's CJK compatibility and vertical forms).
 VERTICAL_FORMS = {
@@ -24,6 +28,7 @@ VERTICAL_FORMS = {
 TWO_EM_DASHES = ("——", "――")
 RULE = "│"
 CJK_DESCENT = 0.12  # ideographs sit from -0.12 to 0.88 em in Noto CJK's em box
+MOVED = 0.05  # em up and to the right from which a vertical form is a moved glyph (a small kana), not a redrawn one
 LATIN_OFFSET = 0.38  # a turned Latin run is centred on the column: its band spans about -0.22 to 0.98 em
 
 
@@ -91,6 +96,65 @@ def vertical_forms(text: str) -> str:
     return "".join(VERTICAL_FORMS.get(ch, ch) for ch in text) + rules
 
 
+@dataclass(frozen=True)
+class VertFit:
+    """Where a column draws a character whose vertical form the face redraws
+    (a small kana): its own glyph at ``scale`` of the size, its origin moved
+    ``dx`` right and ``dy`` up (em), so its ink covers the `vert` glyph's ink;
+    ``left`` and ``right``: that ink across, em from the middle of the advance."""
+
+    scale: float
+    dx: float
+    dy: float
+    left: float
+    right: float
+
+
+@cache
+def vert_fit(path: str, index: int, ch: str) -> VertFit | None:
+    """The place of the face's vertical form of ``ch`` (OpenType `vert`, as
+    HarfBuzz shapes a top-to-bottom run), when that form is the same letter
+    moved up and right (and resized): a small kana (ォ, ッ, ゃ) stands in the
+    upper right of its em in a column. None when the face has no such form,
+    turns the glyph (ー) or redraws it in place (a full-size kana). The subset a PDF draws from holds the character's own glyph
+    only, so the column sets that glyph on the vertical form's ink box.
+
+    >>> fit = vert_fit("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", 0, "ォ")  # doctest: +SKIP
+    >>> fit.dx > 0 and fit.dy > 0  # doctest: +SKIP
+    True
+    """
+    import uharfbuzz as hb
+
+    font = hb_font(path, index)
+    shaped = []
+    for direction in ("ltr", "ttb"):
+        buffer = hb.Buffer()
+        buffer.add_str(ch)
+        buffer.guess_segment_properties()
+        buffer.direction = direction
+        hb.shape(font, buffer, {"vert": direction == "ttb"})
+        shaped.append(buffer.glyph_infos)
+    if len(shaped[0]) != 1 or len(shaped[1]) != 1 or shaped[0][0].codepoint == shaped[1][0].codepoint:
+        return None
+    plain, turned = (font.get_glyph_extents(infos[0].codepoint) for infos in shaped)
+    if not plain or not turned or not plain.width or not plain.height or not turned.height:
+        return None
+    if abs(plain.width / plain.height - turned.width / turned.height) > 0.15 * abs(plain.width / plain.height):
+        return None  # a turned glyph, not a moved one
+    upem, advance = font.face.upem, font.get_glyph_h_advance(shaped[0][0].codepoint)
+    scale = (turned.width / plain.width + turned.height / plain.height) / 2
+
+    def centre(e):
+        return e.x_bearing + e.width / 2, e.y_bearing + e.height / 2
+
+    (px, py), (tx, ty) = centre(plain), centre(turned)
+    dx, dy = (tx - scale * px) / upem, (ty - scale * py) / upem
+    if dx < MOVED or dy < MOVED:  # a kana redrawn for columns in its own place: the horizontal glyph serves
+        return None
+    return VertFit(round(scale, 4), dx, dy,
+                   (turned.x_bearing - advance / 2) / upem, (turned.x_bearing + turned.width - advance / 2) / upem)
+
+
 def column_length(fonts: EditionFonts, text: str, role: str, size: float) -> float:
     """The length in pt that ``text`` takes down a column."""
     total = 0.0
@@ -106,7 +170,10 @@ def set_column(fonts: EditionFonts, text: str, role: str, size: float, centre_x:
         if is_upright:
             run = fonts.runs(chunk, role)[0]
             width = pdfmetrics.stringWidth(chunk, run.font, size)
-            placed.append(Glyphs(centre_x - width / 2 / MM, (y + size * (1 - CJK_DESCENT)) / MM, chunk, run.font, size, 0))
+            fit = vert_fit(*fonts.sources[run.font], chunk) if len(chunk) == 1 and run.font in fonts.sources else None
+            dx, dy, scale = (fit.dx, fit.dy, fit.scale) if fit else (0.0, 0.0, 1.0)
+            placed.append(Glyphs(centre_x + (dx * size - width / 2) / MM, (y + size * (1 - CJK_DESCENT - dy)) / MM, chunk,
+                                 run.font, round(size * scale, 3), 0))
             y += size
             continue
         for run in fonts.runs(chunk.strip(), role):
