@@ -17,6 +17,19 @@ LOOSE_GROWTH = 20.0  # past 0.05 em a gap (UNIT_STRETCH), badness grows this man
 # A paragraph's last line of so few characters (punctuation aside), or shorter than LAST_SHARE of the measure.
 SHORT_LAST = {1: 1e8, 2: 5e6, 3: 5e5}
 LAST_SHARE, SHORT_SHARE_DEMERITS = 0.2, 5e4
+EVEN_ENOUGH = 0.06  # em: a block whose gaps open no further reads even; a looser one tries a narrower grid
+
+
+def loosest_gap(lines) -> float:
+    """The widest a gap between CJK characters opens (em) in the lines of a
+    block that do not end a paragraph: the spacing its pieces are drawn with.
+
+    >>> from book.text.blocks import Line, Piece
+    >>> round(loosest_gap([Line([Piece(0, "海防", "f", 0.85)], 100, 8.5, 12, last=False), Line([], 0, 8.5, 12)]), 3)
+    0.1
+    """
+    return max((piece.char_space / line.size for line in lines if not line.last and line.size
+                for piece in line.pieces), default=0.0)
 
 
 class GridComposer(Composer):
