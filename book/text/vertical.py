@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
+import uharfbuzz as hb
 from reportlab.pdfbase import pdfmetrics
 
 from book.model import MM
@@ -25,6 +27,9 @@ TWO_EM_DASHES = ("——", "――")
 RULE = "│"
 CJK_DESCENT = 0.12  # ideographs sit from -0.12 to 0.88 em in Noto CJK's em box
 LATIN_OFFSET = 0.38  # a turned Latin run is centred on the column: its band spans about -0.22 to 0.98 em
+# Small kana sit in the upper right of their em in a vertical column (JIS X 4051); Unicode has no
+# vertical forms for them, so they are moved by as much as the face's `vert` alternates are.
+SMALL_KANA = frozenset("ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ")
 
 
 @dataclass(frozen=True)
@@ -91,6 +96,30 @@ def vertical_forms(text: str) -> str:
     return "".join(VERTICAL_FORMS.get(ch, ch) for ch in text) + rules
 
 
+@lru_cache(maxsize=256)
+def small_kana_shift(path: str, index: int, ch: str) -> tuple[float, float]:
+    """How far (em, right and up) the face's vertical alternate of a small
+    kana ``ch`` has its ink from the upright glyph's: nothing for any other
+    character, or a face without one."""
+    if ch not in SMALL_KANA or not path:
+        return 0.0, 0.0
+    from book.text.shaping import hb_font
+
+    font = hb_font(path, index)
+    centres = []
+    for features in ({}, {"vert": True}):
+        buffer = hb.Buffer()
+        buffer.add_str(ch)
+        buffer.guess_segment_properties()
+        hb.shape(font, buffer, features)
+        extents = font.get_glyph_extents(buffer.glyph_infos[0].codepoint)
+        if not extents:
+            return 0.0, 0.0
+        centres.append((extents.x_bearing + extents.width / 2, extents.y_bearing + extents.height / 2))
+    upem = font.face.upem
+    return (centres[1][0] - centres[0][0]) / upem, (centres[1][1] - centres[0][1]) / upem
+
+
 def column_length(fonts: EditionFonts, text: str, role: str, size: float) -> float:
     """The length in pt that ``text`` takes down a column."""
     total = 0.0
@@ -106,7 +135,10 @@ def set_column(fonts: EditionFonts, text: str, role: str, size: float, centre_x:
         if is_upright:
             run = fonts.runs(chunk, role)[0]
             width = pdfmetrics.stringWidth(chunk, run.font, size)
-            placed.append(Glyphs(centre_x - width / 2 / MM, (y + size * (1 - CJK_DESCENT)) / MM, chunk, run.font, size, 0))
+            right, up = small_kana_shift(*fonts.sources.get(run.font, fonts.files.get(run.font, ("", 0))), chunk) if (
+                chunk in SMALL_KANA) else (0.0, 0.0)
+            placed.append(Glyphs(centre_x + (right * size - width / 2) / MM, (y + size * (1 - CJK_DESCENT - up)) / MM,
+                                 chunk, run.font, size, 0))
             y += size
             continue
         for run in fonts.runs(chunk.strip(), role):
