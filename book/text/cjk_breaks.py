@@ -17,7 +17,7 @@ from functools import lru_cache
 
 KATAKANA_EDGE = 3  # kana either side of a break inside a katakana word
 NAME_PENALTY = 1e12  # demerits for a Japanese line ending inside a name or term: above a line spread past the limit
-KATAKANA_PENALTY = 3e7  # inside a katakana word, three kana or more each side (about a line spread by 0.08 em)
+KATAKANA_PENALTY = 1e9  # inside a katakana word, three kana or more each side: above a line spread to the limit
 # Inside a BudouX phrase: in Chinese (a word: "港|口") about one line spread by 0.05 em; in
 # Japanese (a word with its particles, longer) less, as JIS lets any two characters part.
 PHRASE_PENALTY = {"zh": 1.5e4, "ja": 3e3}
