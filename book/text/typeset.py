@@ -190,7 +190,7 @@ def compose_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, s
     # Titles: never inside a compound (vi, en); in zh and ja between characters, but
     # inside a BudouX phrase only at a price (`book.text.sense`), so "発展の50年" stays whole.
     if cjk and style.display and TABLE[lang].latin_space:
-        text = with_quarter_spaces(text)  # the CJK–Latin quarter em of the running text, in titles too
+        text = with_quarter_spaces(text)  # the running text's quarter em (ja) beside Latin, in titles too
     text, italics = parse_italics(text)  # "*hát đúm*": the words in italic
     atoms = split_atoms(text, lang, keep, phrases=style.display and not cjk, compounds=compounds,
                         units=tuple(t for t in (text[a:b] for a, b in italics) if 2 <= len(t.split()) <= 3))  # "*hát đúm*"
