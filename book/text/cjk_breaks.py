@@ -3,8 +3,9 @@
 Japanese breaks between any two characters (JIS X 4051), except that a
 katakana word never leaves one or two kana alone on either line
 ("プ|ロジェクト", "パ|レード"): the first two and the last two gaps of a
-katakana run are closed, and a break further inside costs nearly as much as
-a line spread past the limit ("コンテナト|レーラー"). A break inside a BudouX
+katakana run are closed, and a break further inside costs more than a line
+opened to the limit, so it is taken only where nothing else fits
+("コンテナト|レーラー"). A break inside a BudouX
 phrase (a word and its particles: "世|界", "港|口") costs about as much as a
 line spread by 0.05 em. A Japanese name or term of the glossary never
 breaks while any other way through the paragraph exists, even a line spread
