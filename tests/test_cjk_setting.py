@@ -144,8 +144,11 @@ MID_MARKS = "。，、"
 def test_every_mark_inside_a_line_is_full_width(sample, lang):
     """全角式: within a paragraph every 。，、 inside a line takes its whole em
     (besides the line's own spread between characters), so no page shows
-    the same mark at two widths; only two marks in a row close up."""
-    marks, narrow = 0, []
+    the same mark at two widths; only two marks in a row close up. A line
+    closes its marks only as a last resort, once its gaps are as tight as
+    they go (0.03 em), rather than leave a hole of several ems: a handful of
+    lines in an edition (the sample: none in zh, five in ja)."""
+    marks, narrow, last_resort = 0, [], set()
     for block in blocks(sample, lang):
         for line in block:
             spread = sorted(gap for a, b, gap in gaps(line) if is_han(a.ch) and is_han(b.ch))
@@ -155,9 +158,11 @@ def test_every_mark_inside_a_line_is_full_width(sample, lang):
                     marks += 1
                     advance = (b.x - a.x) / a.size - usual
                     if abs(advance - 1.0) > 0.02:
-                        narrow.append((a.ch, round(advance, 3), text(line)))
+                        (last_resort.add(text(line)) if spread and spread[0] <= -0.024 else
+                         narrow.append((a.ch, round(advance, 3), text(line))))
     assert marks > 300
     assert not narrow, narrow[:10]
+    assert len(last_resort) <= 6, sorted(last_resort)
 
 
 @pytest.mark.parametrize("lang", ["zh", "ja"])
@@ -311,7 +316,7 @@ def test_lines_spread_past_six_hundredths_of_an_em_are_rare(sample, lang, share)
     takes a narrower grid, rather than open one line's gaps past 0.06 em
     (a line of a twenty-em caption a character short opens 1/19 em); what
     remains is a line before a katakana word or a glossary name that cannot
-    break (the sample had 1 such line of 215 in zh and 4 of 321 in ja)."""
+    break (the sample had none of 214 in zh and 2 of 320 in ja)."""
     loose, lines = [], 0
     for block in blocks(sample, lang):
         for line, last in zip(block, paragraph_ends(block), strict=True):

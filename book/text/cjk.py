@@ -8,7 +8,9 @@ order of JIS X 4051 and W3C JLREQ (CLREQ follows it):
    half-width when the line needs the room; ``hang`` hangs it whole outside
    the measure when the line would otherwise have to break before it.
    Never by some other amount. (``punctuation: squeeze`` also closes the
-   marks of a tight line by their empty halves, JLREQ 3.8.2.)
+   marks of a tight line by their empty halves first, JLREQ 3.8.2; with
+   ``full`` a line closes them only as a last resort, where every other
+   break would open a line past the limit or leave a hole in it.)
 2. Then, in Japanese, a quarter-em space wherever kana or kanji meet Latin
    letters or digits, whether or not the line is adjusted (the language's
    ``latin_space``: Chinese sets them solid). It opens up to half an em
@@ -177,23 +179,20 @@ def measure_items(fonts, atoms: list[Atom], style: Style, lang: str, size: float
         if number + 1 < len(atoms):
             at = atoms[number + 1].start
             penalty = NAME_PENALTY * inside.get(at, 0) + prices.get(at, 0.0)
-        before, rooms = gap_rooms(fonts, visible, size, style.punctuation == "squeeze")
+        before, rooms = gap_rooms(fonts, visible, size)
         items.append(Item(atom, width, space, [], lead, hang, penalty, units, before + sum(rooms),
                           before + sum(rooms[:-1]), before))
     return items
 
 
-def gap_rooms(fonts, visible: list[Glyph], size: float, squeeze: bool) -> tuple[float, list[float]]:
+def gap_rooms(fonts, visible: list[Glyph], size: float) -> tuple[float, list[float]]:
     """What each gap may close when a line is tight: the gap before the first
-    glyph, and the gap after each glyph. With ``squeeze`` a closing mark gives
-    its empty right half, an opening bracket its empty left half, as the face
-    draws them (a Japanese "：" has ink in the middle and gives nothing), a
-    middle dot a quarter em either side (JLREQ 3.8.2); without, nothing: the
-    marks stay full-width, the same on every line."""
+    glyph, and the gap after each glyph. A closing mark gives its empty right
+    half, an opening bracket its empty left half, as the face draws them (a
+    Japanese "：" has ink in the middle and gives nothing), a middle dot a
+    quarter em either side (JLREQ 3.8.2)."""
     before, rooms = 0.0, [0.0] * len(visible)
     for number, glyph in enumerate(visible):
-        if not squeeze:
-            break
         if glyph.advance <= 0.75 * size or not (glyph.ch in SQUEEZABLE or glyph.ch in OPENING or glyph.ch == MIDDLE_DOT):
             continue
         left, right = face_halves(fonts, glyph.ch, glyph.font)
@@ -242,6 +241,7 @@ def compose_cjk(fonts, text: str, style: Style, lang: str, size: float, width: f
         return items, [], start, True
     spacing = Spacing(UNIT_STRETCH * size, UNIT_SHRINK * size, True)
     composer = GridComposer(items, grid_measure(width, size, style), start, spacing, style.align == "justify", True)
+    composer.marks_first = style.punctuation == "squeeze"
     return items, composer.compose(), start, True
 
 
@@ -304,8 +304,11 @@ def draw_cjk_line(fonts, items: list[Item], chosen: Chosen, style: Style, size: 
     delta = measure - (natural - hang)
     if delta >= 0 and (style.align != "justify" or chosen.last):
         delta = 0.0  # a tight line closes up in every alignment; only a justified one opens
-    rooms = gap_rooms(fonts, visible, size, style.punctuation == "squeeze")[1][:-1]
-    marks = min(-delta, sum(rooms)) if delta < 0 else 0.0  # a tight line closes its marks' empty halves first
+    rooms = gap_rooms(fonts, visible, size)[1][:-1]
+    marks = 0.0
+    if delta < 0:  # a tight line closes its marks' empty halves: first (squeeze), or once its gaps are as tight as they go
+        shrink = 0.0 if style.punctuation == "squeeze" or chosen.last else UNIT_SHRINK * size * sum(u for _, u in gaps)
+        marks = min(max(0.0, -delta - shrink), sum(rooms))
     added = adjust(gaps, delta + marks, size) if abs(delta + marks) > 1e-9 else [0.0] * len(gaps)
     if marks:
         added = [a - marks * r / sum(rooms) for a, r in zip(added, rooms, strict=True)]
