@@ -109,6 +109,8 @@ def test_japanese_sets_a_quarter_em_where_cjk_meets_latin_chinese_sets_it_solid(
     meetings, missing = 0, []
     for block in blocks(sample, lang):
         for line in block:
+            if lang == "zh" and line[0].ch == "©":
+                continue  # "© 2025 海防市…": the word space the © line is written with
             for a, b, gap in gaps(line):
                 if (is_han(a.ch) and western(b.ch)) or (western(a.ch) and is_han(b.ch)):
                     meetings += 1

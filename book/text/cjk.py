@@ -76,8 +76,8 @@ def boundary(a: str, b: str, space: float | None, size: float, latin: float = QU
 
     >>> boundary("年", "5", None, 10), boundary("の", "B", 2.6, 10)
     ((2.5, 2.5), (2.5, 2.5))
-    >>> boundary("年", "5", None, 10, 0.0), boundary("第", "1", 2.6, 10, 0.0)
-    ((0.0, 1), (0.0, 1))
+    >>> boundary("年", "5", None, 10, 0.0), boundary("5", "海", 2.6, 10, 0.0)
+    ((0.0, 1), (2.6, 2.5))
     >>> boundary("海", "防", None, 10), boundary("2", "0", None, 10), boundary("—", "—", None, 10)
     ((0.0, 1), (0.0, 0), (0.0, 0))
     >>> boundary("Vũ", "Đức", 2.6, 10)
@@ -85,7 +85,9 @@ def boundary(a: str, b: str, space: float | None, size: float, latin: float = QU
     """
     a, b = a[-1], b[0]
     if (is_han(a) and is_western(b)) or (is_western(a) and is_han(b)):
-        return (latin * size, SPACE_UNITS) if latin else (0.0, 1)
+        if latin:
+            return latin * size, SPACE_UNITS
+        return (space, SPACE_UNITS) if space is not None else (0.0, 1)  # solid, or a space the text gives ("© 2025 海防")
     if space is not None:
         if is_ideographic(a) or is_ideographic(b):
             return 0.0, 1  # a stray space beside CJK punctuation: the mark has its own
