@@ -41,6 +41,9 @@ class Language:
     imprint_at_back: bool = False
     # A full date's LDML pattern where the language's running text writes it otherwise than CLDR's long date; None: CLDR's.
     full_date: str | None = None
+    # Chinese and Japanese: the space (em) between Han or kana and Latin letters or digits. Japanese sets
+    # the JIS X 4051 quarter em (四分アキ); Chinese books set them solid ("1955年5月13日", "第1版").
+    latin_space: float = 0.0
 
     @property
     def po_headers(self) -> tuple[str, ...]:
@@ -82,7 +85,7 @@ TABLE: dict[str, Language] = {
                  imprint_at_back=True),
         Language("ja", "ja", "ja", "Jpan", "characters", wide_faces=True, pivot=True, em_per_character=1.0,
                  place_date_join="、", meta_join="　", label_join="：", number_words=CJK_NUMBER_CHARS, phrase_model="ja", vertical=True,
-                 range_dash="～", imprint_at_back=True),
+                 range_dash="～", imprint_at_back=True, latin_space=0.25),
     )
 }
 

@@ -103,7 +103,7 @@ def test_check_lists_an_overflowing_caption(mini, run):
     result = run(mini, "check")
     assert result.exit_code == 1
     assert ("error: translations/ja.po:51: ja: caption of photo p002 overflows frame 'caption' on page 2: "
-            "needs 34 lines, room for 8; shorten it") in result.stderr.splitlines()
+            "needs 35 lines, room for 8; shorten it") in result.stderr.splitlines()
     proof = run(mini, "build", "--lang", "ja", "--profile", "proof")
     assert proof.exit_code == 0
     assert "overflows frame 'caption'" in proof.stderr  # built, and still reported

@@ -202,7 +202,7 @@ def test_sample_zh_foreword_compresses_its_title_marks_in_the_pdf(sample_edition
     assert drawn(edition, placement, tmp_path, "again.pdf").read_bytes() == pdf.read_bytes()
 
 
-@pytest.mark.parametrize("lang, needle", [("zh", "——"), ("ja", "――")])
+@pytest.mark.parametrize("lang, needle", [("zh", "——"), ("ja", "——")])
 def test_two_em_dash_is_one_rule_without_a_gap(sample_editions, tmp_path, lang, needle):
     edition = sample_editions[lang]
     placement = placement_with(edition, needle)
@@ -298,9 +298,10 @@ TITLES = {
         ["The Future:", "A Green, Modern Port City"],
     ],
     "ko": [["문화와 유산,", "그리고 붉은 봉황목 꽃의 계절"]],
-    # A line that ends on the title's dash drops it; digits take the quarter em beside kana and Han (U+2005).
-    "ja": [["ハイフォン――闘い・建設・発展の\u200570\u2005年"], ["港湾", "ベトナム北部の交易の玄関口"], ["未来へ", "グリーンで近代的な港湾都市"]],
-    "zh": [["海防——70\u2005年战斗、建设与发展"], ["未来：绿色现代的港口城市"]],
+    # A line that ends on the title's dash drops it; Japanese digits take the quarter em beside kana and Han
+    # (U+2005), Chinese ones stand solid.
+    "ja": [["ハイフォン——闘い・建設・発展の\u200570\u2005年"], ["港湾", "ベトナム北部の交易の玄関口"], ["未来へ", "グリーンで近代的な港湾都市"]],
+    "zh": [["海防——70年战斗、建设与发展"], ["未来：绿色现代的港口城市"]],
 }
 
 

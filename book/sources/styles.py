@@ -48,6 +48,8 @@ def load_styles(root: Path, out: Problems) -> dict[str, dict[str, Style]]:
                     raise StyleError("anchor", f"anchor '{style.anchor}' must be top or bottom")
                 if style.line_end not in ("keep", "hang"):
                     raise StyleError("line_end", f"line_end '{style.line_end}' must be keep or hang")
+                if style.punctuation not in ("full", "squeeze"):
+                    raise StyleError("punctuation", f"punctuation '{style.punctuation}' must be full or squeeze")
             except (TypeError, ValueError) as exc:
                 key = exc.key if isinstance(exc, StyleError) else None
                 keys = ("languages", lang, key) if lang and key in (section.data.get("languages") or {}).get(lang, {}) else (key,)

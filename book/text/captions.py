@@ -22,7 +22,9 @@ A Chinese or Japanese caption whose paragraph would end on fewer than four
 characters at its measure (a line of "てきた。" after three full ones) is set
 an em narrower, up to ``NARROWER`` ems, when that ends it on four or more and
 still fits its frame: on a narrow frame the grid composer has no other way
-but gaps opened past their limit.
+but gaps opened past their limit. So is one whose gaps open past
+``EVEN_ENOUGH`` (a glossary name or a katakana word that cannot break
+leaving a line short), when a narrower grid sets it more evenly.
 
 A caption is set at its style's size and never smaller, whatever the style's
 ``min_size``: a caption that does not fit its frame is an overflow, to be
@@ -34,6 +36,7 @@ from dataclasses import replace
 
 from book.languages import language
 from book.model import MM
+from book.text.cjk_grid import EVEN_ENOUGH, loosest_gap
 from book.text.fonts import EditionFonts
 from book.text.linebreak import NO_START
 from book.text.typeset import Block, Line, Part, break_paragraph, set_block
@@ -136,14 +139,19 @@ def set_caption(fonts: EditionFonts, parts: list[Part], lang: str, width_mm: flo
     the proof), never set smaller."""
     parts, measure = caption_parts(fonts, [at_own_size(part) for part in parts], lang, width_mm, two_line)
     block = set_block(fonts, parts, lang, measure, height_mm)
-    if language(lang).breaking != "characters" or not block.fits or not short_end(block):
+    if language(lang).breaking != "characters" or not block.fits or not (short_end(block) or uneven(block)):
         return block
     em = parts[0].style.size / MM
-    for ems in range(1, NARROWER + 1):
-        narrower = set_block(fonts, parts, lang, measure - ems * em, height_mm)
-        if narrower.fits and not short_end(narrower):
-            return narrower
-    return block
+    tried = [(0, block)] + [(ems, set_block(fonts, parts, lang, measure - ems * em, height_mm)) for ems in range(1, NARROWER + 1)]
+    # No short last line first, then gaps no wider than needed, then the widest measure.
+    return min(((short_end(b), max(loosest_gap(b.lines), EVEN_ENOUGH), ems, b) for ems, b in tried if b.fits),
+               key=lambda t: t[:3])[3]
+
+
+def uneven(block: Block) -> bool:
+    """Whether a line of the block opens its gaps past ``EVEN_ENOUGH`` (a
+    name or a katakana word that could not break left it short)."""
+    return loosest_gap(block.lines) > EVEN_ENOUGH + 1e-3
 
 
 def short_end(block: Block) -> bool:

@@ -1,14 +1,19 @@
 """Chinese and Japanese running text on a character grid, justified in the
 order of JIS X 4051 and W3C JLREQ (CLREQ follows it):
 
-1. Punctuation first: consecutive marks are set closer (`book.text.shaping`),
-   and a line-end 、。，． is treated one way throughout, as the style's
+1. Punctuation first: every mark inside a line is full-width (全角式, the
+   style's ``punctuation: full``), so a page shows one texture; only
+   consecutive marks are set closer (`book.text.shaping`), and a line-end 、。，． is treated one way throughout, as the style's
    ``line_end`` says: ``keep`` keeps it inside the measure, full-width, or
    half-width when the line needs the room; ``hang`` hangs it whole outside
    the measure when the line would otherwise have to break before it.
-   Never by some other amount.
-2. Then a quarter-em space wherever Chinese or Japanese meets Latin letters
-   or digits, whether or not the line is adjusted. It opens up to half an em
+   Never by some other amount. (``punctuation: squeeze`` also closes the
+   marks of a tight line by their empty halves first, JLREQ 3.8.2; with
+   ``full`` a line closes them only as a last resort, where every other
+   break would open a line past the limit or leave a hole in it.)
+2. Then, in Japanese, a quarter-em space wherever kana or kanji meet Latin
+   letters or digits, whether or not the line is adjusted (the language's
+   ``latin_space``: Chinese sets them solid). It opens up to half an em
    before anything else moves, and closes to an eighth when a line is tight.
 3. Then the gaps between CJK characters, by at most ``GAP_LIMIT``: never
    inside a Latin word or a number. A line that would need more costs the
@@ -27,13 +32,14 @@ from functools import lru_cache
 
 from reportlab.pdfbase import pdfmetrics
 
+from book.languages import TABLE
 from book.model import Style
 from book.text.cjk_breaks import NAME_PENALTY, break_prices, soft_offsets, split_keep
 from book.text.cjk_grid import GAP_LIMIT, UNIT_STRETCH, GridComposer
 from book.text.compose import Chosen, Item, Spacing
 from book.text.linebreak import INSEPARABLE, Atom, is_ideographic, split_atoms
 
-QUARTER = 0.25  # em: 四分アキ between CJK and Latin or digits
+QUARTER = 0.25  # em: 四分アキ between Japanese and Latin or digits (a language's ``latin_space``)
 SPACE_UNITS = 2.5  # a space between words or scripts adjusts this many times as much as a CJK gap
 SPACE_FIRST = 0.125  # em a space opens before the CJK gaps do (a quarter-em space becomes three-eighths)
 UNIT_SHRINK = 0.03  # em per unit a tight line may close
@@ -62,12 +68,16 @@ def is_western(ch: str) -> bool:
     return not is_ideographic(ch) and not ch.isspace()
 
 
-def boundary(a: str, b: str, space: float | None, size: float) -> tuple[float, float]:
+def boundary(a: str, b: str, space: float | None, size: float, latin: float = QUARTER) -> tuple[float, float]:
     """The natural width (pt) and the adjustable units of the gap between the
-    characters ``a`` and ``b``; ``space`` is the width of a space between them, if any.
+    characters ``a`` and ``b``; ``space`` is the width of a space between them,
+    if any; ``latin`` the em between CJK and Latin or digits (0: set solid, a
+    gap like any between two CJK characters).
 
     >>> boundary("年", "5", None, 10), boundary("の", "B", 2.6, 10)
     ((2.5, 2.5), (2.5, 2.5))
+    >>> boundary("年", "5", None, 10, 0.0), boundary("5", "海", 2.6, 10, 0.0)
+    ((0.0, 1), (2.6, 2.5))
     >>> boundary("海", "防", None, 10), boundary("2", "0", None, 10), boundary("—", "—", None, 10)
     ((0.0, 1), (0.0, 0), (0.0, 0))
     >>> boundary("Vũ", "Đức", 2.6, 10)
@@ -75,7 +85,9 @@ def boundary(a: str, b: str, space: float | None, size: float) -> tuple[float, f
     """
     a, b = a[-1], b[0]
     if (is_han(a) and is_western(b)) or (is_western(a) and is_han(b)):
-        return QUARTER * size, SPACE_UNITS
+        if latin:
+            return latin * size, SPACE_UNITS
+        return (space, SPACE_UNITS) if space is not None else (0.0, 1)  # solid, or a space the text gives ("© 2025 海防")
     if space is not None:
         if is_ideographic(a) or is_ideographic(b):
             return 0.0, 1  # a stray space beside CJK punctuation: the mark has its own
@@ -119,7 +131,7 @@ def atom_glyphs(fonts, atom: Atom, role: str, size: float, tracking: float) -> t
     return [Glyph(ch, font, advance * size + tracking, plain * size) for ch, font, advance, plain in glyphs], lead * size, trail * size
 
 
-def tokens(glyphs: list[Glyph], size: float) -> tuple[list[Glyph], list[tuple[float, float]]]:
+def tokens(glyphs: list[Glyph], size: float, latin: float = QUARTER) -> tuple[list[Glyph], list[tuple[float, float]]]:
     """The visible glyphs, and between each two the gap's natural width and units."""
     out: list[Glyph] = []
     gaps: list[tuple[float, float]] = []
@@ -129,7 +141,7 @@ def tokens(glyphs: list[Glyph], size: float) -> tuple[list[Glyph], list[tuple[fl
             space = (space or 0.0) + glyph.advance
             continue
         if out:
-            gaps.append(boundary(out[-1].ch, glyph.ch, space, size))
+            gaps.append(boundary(out[-1].ch, glyph.ch, space, size, latin))
         out.append(glyph)
         space = None
     return out, gaps
@@ -152,16 +164,17 @@ def measure_items(fonts, atoms: list[Atom], style: Style, lang: str, size: float
     tracking = style.tracking / 1000 * size
     inside = soft_offsets(text, soft)
     prices = break_prices(text, lang)
+    latin = TABLE[lang].latin_space
     items: list[Item] = []
     for number, atom in enumerate(atoms):
         glyphs, lead, trail = atom_glyphs(fonts, atom, style.font, size, tracking)
-        visible, inner = tokens(glyphs, size)
+        visible, inner = tokens(glyphs, size, latin)
         width = sum(g.advance for g in visible) + sum(extra for extra, _ in inner)
         units = sum(u for _, u in inner)
         space = 0.0
         if number + 1 < len(atoms) and visible:
             between = pdfmetrics.stringWidth(" ", visible[-1].font, size) if atom.space_after else None
-            space, after = boundary(visible[-1].ch, atoms[number + 1].text, between, size)
+            space, after = boundary(visible[-1].ch, atoms[number + 1].text, between, size, latin)
             units += after
         hang = line_end_room(style, atom, visible, trail)
         penalty = 0.0
@@ -230,6 +243,7 @@ def compose_cjk(fonts, text: str, style: Style, lang: str, size: float, width: f
         return items, [], start, True
     spacing = Spacing(UNIT_STRETCH * size, UNIT_SHRINK * size, True)
     composer = GridComposer(items, grid_measure(width, size, style), start, spacing, style.align == "justify", True)
+    composer.marks_first = style.punctuation == "squeeze"
     return items, composer.compose(), start, True
 
 
@@ -264,7 +278,8 @@ def adjust(gaps: list[tuple[float, float]], delta: float, size: float) -> list[f
     return out
 
 
-def draw_cjk_line(fonts, items: list[Item], chosen: Chosen, style: Style, size: float, width: float, indent: float):
+def draw_cjk_line(fonts, items: list[Item], chosen: Chosen, style: Style, size: float, width: float, indent: float,
+                  lang: str):
     """The pieces of one line: runs of glyphs that advance alike, each at its place."""
     from book.text.typeset import Line, Piece, bind_overlaps, line_atoms
 
@@ -281,7 +296,7 @@ def draw_cjk_line(fonts, items: list[Item], chosen: Chosen, style: Style, size: 
         glyphs += atom_set
         if atom.space_after and position < len(atoms) - 1 and atom_set:
             glyphs.append(Glyph(" ", atom_set[-1].font, pdfmetrics.stringWidth(" ", atom_set[-1].font, size), 0.0))
-    visible, gaps = tokens(glyphs, size)
+    visible, gaps = tokens(glyphs, size, TABLE[lang].latin_space)
     if not visible:
         return Line([], 0.0, size, leading, 0.0, last=chosen.last)
     natural = start + sum(g.advance for g in visible) + sum(extra for extra, _ in gaps)
@@ -292,7 +307,10 @@ def draw_cjk_line(fonts, items: list[Item], chosen: Chosen, style: Style, size: 
     if delta >= 0 and (style.align != "justify" or chosen.last):
         delta = 0.0  # a tight line closes up in every alignment; only a justified one opens
     rooms = gap_rooms(fonts, visible, size)[1][:-1]
-    marks = min(-delta, sum(rooms)) if delta < 0 else 0.0  # a tight line closes its marks' empty halves first
+    marks = 0.0
+    if delta < 0:  # a tight line closes its marks' empty halves: first (squeeze), or once its gaps are as tight as they go
+        shrink = 0.0 if style.punctuation == "squeeze" or chosen.last else UNIT_SHRINK * size * sum(u for _, u in gaps)
+        marks = min(max(0.0, -delta - shrink), sum(rooms))
     added = adjust(gaps, delta + marks, size) if abs(delta + marks) > 1e-9 else [0.0] * len(gaps)
     if marks:
         added = [a - marks * r / sum(rooms) for a, r in zip(added, rooms, strict=True)]

@@ -3,8 +3,9 @@
 Japanese breaks between any two characters (JIS X 4051), except that a
 katakana word never leaves one or two kana alone on either line
 ("プ|ロジェクト", "パ|レード"): the first two and the last two gaps of a
-katakana run are closed, and a break further inside costs nearly as much as
-a line spread past the limit ("コンテナト|レーラー"). A break inside a BudouX
+katakana run are closed, and a break further inside costs more than a line
+opened to the limit, so it is taken only where nothing else fits
+("コンテナト|レーラー"). A break inside a BudouX
 phrase (a word and its particles: "世|界", "港|口") costs about as much as a
 line spread by 0.05 em. A Japanese name or term of the glossary never
 breaks while any other way through the paragraph exists, even a line spread
@@ -17,7 +18,7 @@ from functools import lru_cache
 
 KATAKANA_EDGE = 3  # kana either side of a break inside a katakana word
 NAME_PENALTY = 1e12  # demerits for a Japanese line ending inside a name or term: above a line spread past the limit
-KATAKANA_PENALTY = 3e7  # inside a katakana word, three kana or more each side (about a line spread by 0.08 em)
+KATAKANA_PENALTY = 1e9  # inside a katakana word, three kana or more each side: above a line spread to the limit
 # Inside a BudouX phrase: in Chinese (a word: "港|口") about one line spread by 0.05 em; in
 # Japanese (a word with its particles, longer) less, as JIS lets any two characters part.
 PHRASE_PENALTY = {"zh": 1.5e4, "ja": 3e3}

@@ -124,13 +124,14 @@ def without_end_dash(text: str) -> str | None:
     return stripped.rstrip("".join(DASHES)).rstrip()
 
 
-QUARTER_SPACE = "\u2005"  # FOUR-PER-EM SPACE: the 四分アキ a title sets between CJK and Latin or digits
+QUARTER_SPACE = "\u2005"  # FOUR-PER-EM SPACE: the 四分アキ a Japanese title sets between kana or kanji and Latin or digits
 
 
 def with_quarter_spaces(text: str) -> str:
-    """A Chinese or Japanese title with a quarter-em space wherever Han or kana
-    meets Latin or digits, as the running text's composer sets it
-    (`book.text.cjk`): one rule for display and text ("70 年", never "70年").
+    """A Japanese title with a quarter-em space wherever kanji or kana meet
+    Latin or digits, as the running text's composer sets it (`book.text.cjk`):
+    one rule for display and text ("70 年", never "70年"). Only for a
+    language whose ``latin_space`` is not 0: Chinese sets "70年" solid.
 
     >>> with_quarter_spaces("海防——70年战斗") == "海防——70" + QUARTER_SPACE + "年战斗"
     True

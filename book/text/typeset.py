@@ -182,8 +182,8 @@ def compose_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, s
         return compose_cjk(fonts, text, style, lang, size, width, indent, keep)
     # Titles: never inside a compound (vi, en); in zh and ja between characters, but
     # inside a BudouX phrase only at a price (`book.text.sense`), so "発展の50年" stays whole.
-    if cjk and style.display:
-        text = with_quarter_spaces(text)  # the CJK–Latin quarter em of the running text, in titles too
+    if cjk and style.display and TABLE[lang].latin_space:
+        text = with_quarter_spaces(text)  # the running text's quarter em (ja) beside Latin, in titles too
     text, italics = parse_italics(text)  # "*hát đúm*": the words in italic
     atoms = split_atoms(text, lang, keep, phrases=style.display and not cjk, compounds=compounds,
                         units=tuple(t for t in (text[a:b] for a, b in italics) if 2 <= len(t.split()) <= 3))  # "*hát đúm*"
@@ -244,7 +244,7 @@ def break_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, siz
             leading = style.leading * size / style.size
             return [Line([], line.natural, size, leading, style.tracking / 1000 * size, last=line.last) for line in chosen]
         if cjk and not style.display:
-            return [draw_cjk_line(fonts, items, line, style, size, width, start) for line in chosen]
+            return [draw_cjk_line(fonts, items, line, style, size, width, start, lang) for line in chosen]
         if korean(lang, style):
             return [draw_korean_line(fonts, items, line, style, size, width, start) for line in chosen]
         return [draw_line(fonts, items, line, style, size, width, start, cjk) for line in chosen]
