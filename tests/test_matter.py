@@ -357,7 +357,7 @@ def test_last_page_behind_a_record_in_front_is_a_colophon_note(sample, lang):
     none it does not), the paper book.yaml names and the printer (a dotted blank while unnamed)."""
     _, note = record_pages(sample, lang)
     families = re.search(re.escape(TYPESET[lang]).replace(re.escape("{}"), "(.+?)"), note).group(1)
-    named = {re.sub(r"\s+", "", name).replace("CJKSC", "CJKsc") for name in re.split(r"、| and | 和 |, ", families) if name}
+    named = {re.sub(r"\s+", "", name).replace("CJKSC", "CJKsc") for name in re.split(r"、| and |\s*和\s*|, ", families) if name}
     assert named == embedded_families(interior(sample, lang)), (named, note)
     assert "Couché matt 170 g/m²" in note and f"{PRINTER[lang]}" in note and "……" in note, note
 
