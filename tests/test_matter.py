@@ -257,27 +257,66 @@ def test_each_display_role_has_one_size_in_every_edition(sample_prepared, sample
                 assert {line.size for p in setting.placements for line in p.lines} <= {style.size}, (lang, page, frame)
 
 
+def opener_stacks(prepared, edition) -> list[dict]:
+    """Each opener's label, title, intro and caption placements and its photo's box."""
+    openers = [p for p in prepared.pagination.pages if p.layout.name.startswith("chapter-opener")]
+    stacks = []
+    for page in openers:
+        stack = {name: edition.text.frames[(page.number, name)].placements[0] for name in ("number", "title", "intro", "caption")}
+        stack["page"], stack["photo"] = page.number, next(p.box for p in page.placed if p.frame.kind == "photo")
+        stack["measure"] = next(p.box for p in page.placed if p.frame.name == "intro")[2]
+        stacks.append(stack)
+    return stacks
+
+
 @pytest.mark.parametrize("lang", LANGS)
-def test_opener_title_stands_a_fixed_distance_above_its_intro(sample_prepared, sample_editions, lang):
-    """On every opener the intro's last line stands on the foot line, the title's
-    last baseline two intro line spaces above the intro's first, and the chapter
-    label one title line space above the title: the same for one, two or three lines."""
+def test_opener_texts_hang_from_one_line_under_the_photo(sample_prepared, sample_editions, lang):
+    """On every opener of an edition the chapter label and the title's first
+    baseline stand at one height; the title's first baseline is one title line
+    space under the label, the intro's first two intro line spaces under the
+    title's last, whether the title takes one line or three; the intro ends on
+    or above the foot line; no title line is wider than the intro's measure and
+    the caption's column starts clear of the title."""
     from book.text.stack import first_baseline, last_baseline_offset
 
-    edition, book = sample_editions[lang], sample_prepared.book
-    openers = [p for p in sample_prepared.pagination.pages if p.layout.name.startswith("chapter-opener")]
-    counts = set()
-    for page in openers:
-        frames = {name: edition.text.frames[(page.number, name)].placements[0] for name in ("number", "title", "intro")}
-        title, intro, label = frames["title"], frames["intro"], frames["number"]
-        intro_last = intro.top + last_baseline_offset(intro)
-        assert intro_last == pytest.approx(book.trim[1] - book.margins["bottom"], abs=0.05), (page.number, intro_last)
+    book = sample_prepared.book
+    foot = book.trim[1] - book.margins["bottom"]
+    stacks = opener_stacks(sample_prepared, sample_editions[lang])
+    labels, titles, counts = set(), set(), set()
+    for stack in stacks:
+        label, title, intro, caption = stack["number"], stack["title"], stack["intro"], stack["caption"]
+        labels.add(round(first_baseline(label), 2))
+        titles.add(round(first_baseline(title), 2))
+        assert first_baseline(title) - first_baseline(label) == pytest.approx(title.lines[0].leading / MM, abs=0.01), stack["page"]
         title_last = title.top + last_baseline_offset(title)
-        assert first_baseline(intro) - title_last == pytest.approx(2 * intro.lines[0].leading / MM, abs=0.01), page.number
-        label_base = label.top + last_baseline_offset(label)
-        assert first_baseline(title) - label_base == pytest.approx(title.lines[0].leading / MM, abs=0.01), page.number
+        assert first_baseline(intro) - title_last == pytest.approx(2 * intro.lines[0].leading / MM, abs=0.01), stack["page"]
+        assert intro.top + last_baseline_offset(intro) <= foot + 0.01, (stack["page"], intro.top + last_baseline_offset(intro))
+        widest = max(line.width for line in title.lines) / MM
+        assert widest <= stack["measure"] + 0.01, (stack["page"], widest, stack["measure"])
+        assert caption.x > title.x + widest + 3, (stack["page"], caption.x, title.x + widest)
         counts.add(len(title.lines))
-    assert len(openers) == 6 and (lang != "en" or counts >= {1, 2, 3}), counts
+    assert len(stacks) == 6 and len(labels) == 1 and len(titles) == 1, (labels, titles)
+    assert lang != "en" or counts >= {2, 3}, counts
+
+
+def test_opener_photo_comes_down_to_the_line_above_the_label(sample_prepared, sample_editions):
+    """The opener's photo, the same frame in every edition (it is on the shared
+    colour plates), ends within one grid module above the chapter label, and is
+    sized for the tallest edition's stack: there the intro ends within a module
+    of the foot line, so a photo a row taller would push it past the foot."""
+    from book.text.stack import last_baseline_offset
+
+    book = sample_prepared.book
+    module = book.grid.row(book.trim[1]) + book.grid.row_gutter
+    foot = book.trim[1] - book.margins["bottom"]
+    lowest = 0.0
+    for lang in LANGS:
+        for stack in opener_stacks(sample_prepared, sample_editions[lang]):
+            _, y, _, h = stack["photo"]
+            label_top = stack["number"].top
+            assert 0 < label_top - (y + h) <= module, (lang, stack["page"], y + h, label_top)
+            lowest = max(lowest, stack["intro"].top + last_baseline_offset(stack["intro"]))
+    assert foot - module < lowest <= foot + 0.01, (lowest, foot, module)
 
 
 @pytest.mark.parametrize("lang", LANGS)
