@@ -373,3 +373,60 @@ def test_title_page_subtitle_stands_a_grid_row_below_the_title(sample_prepared, 
         assert title.lines and subtitle.lines, lang
         baseline = title_foot[1] + title_foot[3]  # the title's style anchors its last baseline to its frame's foot
         assert subtitle.top - baseline >= row - 0.05, (lang, subtitle.top - baseline, row)
+
+
+# --- the foreword ---------------------------------------------------------------------
+
+SIGNATURE = {"vi": "Sở Thông tin và Truyền thông thành phố Hải Phòng", "en": "Hải Phòng Department of Information and Communications",
+             "zh": "海防市信息传媒厅", "ko": "하이퐁시 정보통신국", "ja": "ハイフォン市情報通信局"}
+
+
+def line_text(line) -> str:
+    return "".join(piece.text for piece in line.pieces).strip()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_foreword_is_one_block_on_a_sink_signed_by_its_publisher(sample_prepared, sample_editions, lang):
+    """The foreword's heading starts on the top of the fourth grid row (a sink
+    about a quarter down the page), its text hangs two line spaces under it and
+    ends on or above the foot line, and the last line is the publishing body's
+    name in the edition's language, set right."""
+    from book.text.stack import first_baseline, last_baseline_offset
+
+    book, pages = sample_prepared.book, sample_prepared.pagination.pages
+    page = next(p for p in pages if p.layout.name == "text")
+    assert pages[page.number].layout.name != "text-continued"  # one page at the sample's trim
+    frames = sample_editions[lang].text.frames
+    heading, body = frames[(page.number, "heading")].placements[0], frames[(page.number, "body")].placements[0]
+    row4 = book.margins["top"] + 3 * (book.grid.row(book.trim[1]) + book.grid.row_gutter)
+    assert heading.top == pytest.approx(row4, abs=0.01)
+    heading_last = heading.top + last_baseline_offset(heading)
+    assert first_baseline(body) - heading_last == pytest.approx(2 * body.lines[0].leading / MM, abs=0.01)
+    assert body.top + last_baseline_offset(body) <= book.trim[1] - book.margins["bottom"] + 0.01
+    last, box = body.lines[-1], frames[(page.number, "body")].box
+    assert line_text(last) == SIGNATURE[lang] and last.size == book.style("signature", lang).size, line_text(last)
+    assert 1 < last.pieces[0].x / MM < box[2], last.pieces[0].x  # set right: moved in from the left edge
+
+
+def test_a_longer_foreword_runs_on_and_ends_with_its_signature(sample_copy, run):
+    """A foreword twice as long runs on over `text-continued`: the heading and
+    the start stay on the sink page, the text goes on at the next page's top
+    margin, and the signature closes the text on the last page, flush right."""
+    chapter = sample_copy / "content" / "chapters" / "00-mo-dau.yaml"
+    text = chapter.read_text(encoding="utf-8")
+    start, end = text.index("  foreword: |\n") + len("  foreword: |\n"), text.index("  foreword_signature:")
+    chapter.write_text(text[:end] + text[start:end] + text[end:], encoding="utf-8")
+    built = run(sample_copy, "build", "--lang", "vi")
+    assert built.exit_code == 0, built.stderr
+    assert "overflow" not in built.stderr, built.stderr
+    pdf = interior(sample_copy, "vi")
+    first, second, after = (text_of(pdf, n) for n in (5, 6, 7))
+    assert "Lời giới thiệu" in first and [line for line in first.splitlines() if line.strip()][-2] != SIGNATURE["vi"], first
+    assert "cùng phát triển." in second and "Mục lục" in after, second
+    lines = [line.strip() for line in second.splitlines() if line.strip()]
+    assert lines[-2] == SIGNATURE["vi"] and lines[-1] == "6", lines[-3:]  # the signature, then the folio
+    found = words(pdf, 6)
+    signature = [w for w in found if w[4] in SIGNATURE["vi"].split()]
+    body_right = max(w[2] for w in found if w[1] < min(s[1] for s in signature) - 1)
+    assert max(s[2] for s in signature) >= body_right - 3.0, (max(s[2] for s in signature), body_right)  # flush right
+    assert min(s[0] for s in signature) > min(w[0] for w in found) + 20, signature  # not flush left

@@ -100,16 +100,14 @@ class Setter:
         for item in self.words.frames:
             if (item.page.number, item.placed.frame.name) in hung:  # set once the frame it hangs under is
                 later[(item.page.number, item.placed.frame.name)] = item
-            elif item.page.list_key and flows_on(self.book, item.page, item.placed.frame.name) and run_on_frames(self.pagination, item):
-                text.frames.update(self.set_run_on(item))
             else:
-                text.frames[(item.page.number, item.placed.frame.name)] = self.set_frame(item)
+                text.frames.update(self.set_item(item))
         for (number, name), (above, gap) in hung.items():  # head first: an opener's title under its label, the intro under it
             if (number, name) in later:
                 item = later[(number, name)]
                 if item.placed.frame.style:
                     item = hang_item(item, text.frames.get((number, above)), self.style(item.placed.frame.style), gap)
-                text.frames[(number, name)] = self.set_frame(item)
+                text.frames.update(self.set_item(item))
         stack_frames(self.pagination, text.frames, self.on_foot)  # a chain standing on its foot: moved up from its lowest frame
         for frames in list_frames(self.pagination).values():
             text.frames.update(self.set_list(frames))
@@ -117,6 +115,12 @@ class Setter:
             text.running[page.number] = self.set_running(page)
         self.check_running_heads()
         return text
+
+    def set_item(self, item: FrameText) -> dict[tuple[int, str], FrameSetting]:
+        """A frame's text set in its frame, or run on over its continuation pages (a long foreword)."""
+        if item.page.list_key and flows_on(self.book, item.page, item.placed.frame.name) and run_on_frames(self.pagination, item):
+            return self.set_run_on(item)
+        return {(item.page.number, item.placed.frame.name): self.set_frame(item)}
 
     def set_frame(self, item: FrameText) -> FrameSetting:
         placed, card = item.placed, None
