@@ -261,27 +261,66 @@ def test_each_display_role_has_one_size_in_every_edition(sample_prepared, sample
                 assert {line.size for p in setting.placements for line in p.lines} <= {style.size}, (lang, page, frame)
 
 
+def opener_stacks(prepared, edition) -> list[dict]:
+    """Each opener's label, title, intro and caption placements and its photo's box."""
+    openers = [p for p in prepared.pagination.pages if p.layout.name.startswith("chapter-opener")]
+    stacks = []
+    for page in openers:
+        stack = {name: edition.text.frames[(page.number, name)].placements[0] for name in ("number", "title", "intro", "caption")}
+        stack["page"], stack["photo"] = page.number, next(p.box for p in page.placed if p.frame.kind == "photo")
+        stack["measure"] = next(p.box for p in page.placed if p.frame.name == "intro")[2]
+        stacks.append(stack)
+    return stacks
+
+
 @pytest.mark.parametrize("lang", LANGS)
-def test_opener_title_stands_a_fixed_distance_above_its_intro(sample_prepared, sample_editions, lang):
-    """On every opener the intro's last line stands on the foot line, the title's
-    last baseline two intro line spaces above the intro's first, and the chapter
-    label one title line space above the title: the same for one, two or three lines."""
+def test_opener_texts_hang_from_one_line_under_the_photo(sample_prepared, sample_editions, lang):
+    """On every opener of an edition the chapter label and the title's first
+    baseline stand at one height; the title's first baseline is one title line
+    space under the label, the intro's first two intro line spaces under the
+    title's last, whether the title takes one line or three; the intro ends on
+    or above the foot line; no title line is wider than the intro's measure and
+    the caption's column starts clear of the title."""
     from book.text.stack import first_baseline, last_baseline_offset
 
-    edition, book = sample_editions[lang], sample_prepared.book
-    openers = [p for p in sample_prepared.pagination.pages if p.layout.name.startswith("chapter-opener")]
-    counts = set()
-    for page in openers:
-        frames = {name: edition.text.frames[(page.number, name)].placements[0] for name in ("number", "title", "intro")}
-        title, intro, label = frames["title"], frames["intro"], frames["number"]
-        intro_last = intro.top + last_baseline_offset(intro)
-        assert intro_last == pytest.approx(book.trim[1] - book.margins["bottom"], abs=0.05), (page.number, intro_last)
+    book = sample_prepared.book
+    foot = book.trim[1] - book.margins["bottom"]
+    stacks = opener_stacks(sample_prepared, sample_editions[lang])
+    labels, titles, counts = set(), set(), set()
+    for stack in stacks:
+        label, title, intro, caption = stack["number"], stack["title"], stack["intro"], stack["caption"]
+        labels.add(round(first_baseline(label), 2))
+        titles.add(round(first_baseline(title), 2))
+        assert first_baseline(title) - first_baseline(label) == pytest.approx(title.lines[0].leading / MM, abs=0.01), stack["page"]
         title_last = title.top + last_baseline_offset(title)
-        assert first_baseline(intro) - title_last == pytest.approx(2 * intro.lines[0].leading / MM, abs=0.01), page.number
-        label_base = label.top + last_baseline_offset(label)
-        assert first_baseline(title) - label_base == pytest.approx(title.lines[0].leading / MM, abs=0.01), page.number
+        assert first_baseline(intro) - title_last == pytest.approx(2 * intro.lines[0].leading / MM, abs=0.01), stack["page"]
+        assert intro.top + last_baseline_offset(intro) <= foot + 0.01, (stack["page"], intro.top + last_baseline_offset(intro))
+        widest = max(line.width for line in title.lines) / MM
+        assert widest <= stack["measure"] + 0.01, (stack["page"], widest, stack["measure"])
+        assert caption.x > title.x + widest + 3, (stack["page"], caption.x, title.x + widest)
         counts.add(len(title.lines))
-    assert len(openers) == 6 and (lang != "en" or counts >= {1, 2, 3}), counts
+    assert len(stacks) == 6 and len(labels) == 1 and len(titles) == 1, (labels, titles)
+    assert lang != "en" or counts >= {2, 3}, counts
+
+
+def test_opener_photo_comes_down_to_the_line_above_the_label(sample_prepared, sample_editions):
+    """The opener's photo, the same frame in every edition (it is on the shared
+    colour plates), ends within one grid module above the chapter label, and is
+    sized for the tallest edition's stack: there the intro ends within a module
+    of the foot line, so a photo a row taller would push it past the foot."""
+    from book.text.stack import last_baseline_offset
+
+    book = sample_prepared.book
+    module = book.grid.row(book.trim[1]) + book.grid.row_gutter
+    foot = book.trim[1] - book.margins["bottom"]
+    lowest = 0.0
+    for lang in LANGS:
+        for stack in opener_stacks(sample_prepared, sample_editions[lang]):
+            _, y, _, h = stack["photo"]
+            label_top = stack["number"].top
+            assert 0 < label_top - (y + h) <= module, (lang, stack["page"], y + h, label_top)
+            lowest = max(lowest, stack["intro"].top + last_baseline_offset(stack["intro"]))
+    assert foot - module < lowest <= foot + 0.01, (lowest, foot, module)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -386,3 +425,60 @@ def test_a_final_book_refuses_to_build_without_its_statutory_fields(mini, run):
     result = run(mini, "build", "--lang", "vi")
     assert result.exit_code == 1
     assert "imprint.decision: empty" in result.output and "Traceback" not in result.output
+
+
+# --- the foreword ---------------------------------------------------------------------
+
+SIGNATURE = {"vi": "Sở Thông tin và Truyền thông thành phố Hải Phòng", "en": "Hải Phòng Department of Information and Communications",
+             "zh": "海防市信息传媒厅", "ko": "하이퐁시 정보통신국", "ja": "ハイフォン市情報通信局"}
+
+
+def line_text(line) -> str:
+    return "".join(piece.text for piece in line.pieces).strip()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_foreword_is_one_block_on_a_sink_signed_by_its_publisher(sample_prepared, sample_editions, lang):
+    """The foreword's heading starts on the top of the fourth grid row (a sink
+    about a quarter down the page), its text hangs two line spaces under it and
+    ends on or above the foot line, and the last line is the publishing body's
+    name in the edition's language, set right."""
+    from book.text.stack import first_baseline, last_baseline_offset
+
+    book, pages = sample_prepared.book, sample_prepared.pagination.pages
+    page = next(p for p in pages if p.layout.name == "text")
+    assert pages[page.number].layout.name != "text-continued"  # one page at the sample's trim
+    frames = sample_editions[lang].text.frames
+    heading, body = frames[(page.number, "heading")].placements[0], frames[(page.number, "body")].placements[0]
+    row4 = book.margins["top"] + 3 * (book.grid.row(book.trim[1]) + book.grid.row_gutter)
+    assert heading.top == pytest.approx(row4, abs=0.01)
+    heading_last = heading.top + last_baseline_offset(heading)
+    assert first_baseline(body) - heading_last == pytest.approx(2 * body.lines[0].leading / MM, abs=0.01)
+    assert body.top + last_baseline_offset(body) <= book.trim[1] - book.margins["bottom"] + 0.01
+    last, box = body.lines[-1], frames[(page.number, "body")].box
+    assert line_text(last) == SIGNATURE[lang] and last.size == book.style("signature", lang).size, line_text(last)
+    assert 1 < last.pieces[0].x / MM < box[2], last.pieces[0].x  # set right: moved in from the left edge
+
+
+def test_a_longer_foreword_runs_on_and_ends_with_its_signature(sample_copy, run):
+    """A foreword twice as long runs on over `text-continued`: the heading and
+    the start stay on the sink page, the text goes on at the next page's top
+    margin, and the signature closes the text on the last page, flush right."""
+    chapter = sample_copy / "content" / "chapters" / "00-mo-dau.yaml"
+    text = chapter.read_text(encoding="utf-8")
+    start, end = text.index("  foreword: |\n") + len("  foreword: |\n"), text.index("  foreword_signature:")
+    chapter.write_text(text[:end] + text[start:end] + text[end:], encoding="utf-8")
+    built = run(sample_copy, "build", "--lang", "vi")
+    assert built.exit_code == 0, built.stderr
+    assert "overflow" not in built.stderr, built.stderr
+    pdf = interior(sample_copy, "vi")
+    first, second, after = (text_of(pdf, n) for n in (5, 6, 7))
+    assert "Lời giới thiệu" in first and [line for line in first.splitlines() if line.strip()][-2] != SIGNATURE["vi"], first
+    assert "cùng phát triển." in second and "Mục lục" in after, second
+    lines = [line.strip() for line in second.splitlines() if line.strip()]
+    assert lines[-2] == SIGNATURE["vi"] and lines[-1] == "6", lines[-3:]  # the signature, then the folio
+    found = words(pdf, 6)
+    signature = [w for w in found if w[4] in SIGNATURE["vi"].split()]
+    body_right = max(w[2] for w in found if w[1] < min(s[1] for s in signature) - 1)
+    assert max(s[2] for s in signature) >= body_right - 3.0, (max(s[2] for s in signature), body_right)  # flush right
+    assert min(s[0] for s in signature) > min(w[0] for w in found) + 20, signature  # not flush left

@@ -279,22 +279,22 @@ TITLES = {
     "vi": [
         ["Hải Phòng – 70 năm chiến đấu,", "xây dựng và phát triển"],  # the half-title and the title page alike
         ["Sách ảnh kỷ niệm 70 năm Ngày giải phóng Hải Phòng", "(13/5/1955 – 13/5/2025)"],
-        ["Giải phóng", "và những năm tháng lịch sử"],
-        ["Cảng biển,", "cửa ngõ giao thương phía Bắc"],
-        ["Biển, đảo", "và những con người của biển"],  # a nine-column frame at 24 pt: two lines
+        ["Giải phóng", "và những năm tháng", "lịch sử"],  # the intro's seven columns at 24 pt: three lines
+        ["Cảng biển,", "cửa ngõ", "giao thương phía Bắc"],
+        ["Biển, đảo", "và những con người", "của biển"],
         ["Văn hóa, di sản", "và mùa Hoa Phượng Đỏ"],
         ["Thành phố hôm nay", "và con người Hải Phòng"],
-        ["Tương lai:", "thành phố cảng xanh, hiện đại"],
+        ["Tương lai:", "thành phố cảng", "xanh, hiện đại"],  # "thành phố cảng" is one compound
     ],
     "en": [
         ["Hải Phòng – 70 Years of Struggle,", "Construction and Development"],  # the half-title and the title page alike
         ["A photo book marking the 70th anniversary of the liberation of Hải Phòng", "(May 13, 1955 – May 13, 2025)"],
         ["Hải Phòng", "70 Years of Struggle,", "Construction and Development"],  # the title page: the dash's break carries it
-        ["Liberation and the Historic Years"],
+        ["Liberation", "and the Historic Years"],  # within the intro's measure: before "and"
         ["The Seaport,", "Northern Vietnam’s", "Gateway to Trade"],  # after the comma, no runt "to Trade"
         ["The Sea, the Islands", "and the People of the Sea"],
-        ["Culture, Heritage", "and the Red Flamboyant Season"],
-        ["Hải Phòng Today and Its People"],
+        ["Culture, Heritage", "and the Season", "of Red Flamboyants"],  # before "of", within the measure
+        ["Hải Phòng Today", "and Its People"],
         ["The Future:", "A Green, Modern Port City"],
     ],
     "ko": [["문화와 유산,", "그리고 붉은 봉황목 꽃의 계절"]],

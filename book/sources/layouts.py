@@ -24,7 +24,8 @@ FRAME_KEYS["card_pad"] = Key((int, float), 12.0, low=0, high=72,
                              doc="A caption card's padding in pt, the same on all four sides of the longest edition's text (panel: white frames).")
 FRAME_KEYS["above"] = Key(str, None, doc="Another text frame of the layout that this one stands above (book.text.stack): its "
                           "last baseline `gap_lines` line spaces above that frame's first baseline, however many lines either "
-                          "takes (an opener's chapter title above its intro).")
+                          "takes (an opener's chapter title above its intro). The chain hangs from its head (the frames below "
+                          "set under it) unless its lowest frame's style is anchored at the bottom (then it stands on the foot).")
 FRAME_KEYS["gap_lines"] = Key(float, 2.0, low=0.5, high=8, doc="With `above`: the distance from this frame's last baseline to the "
                               "first baseline of the frame below, in that frame's line spaces (leading).")
 FRAME_KEYS["hang"] = Key(str, None, choices=("outer",), doc="A caption's text block narrower than its frame hangs from the frame's "

@@ -5,14 +5,14 @@ before anything is set or drawn, so each missing translation is reported."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from book.errors import TranslationError
 from book.i18n.cldr import format_partial_date
 from book.i18n.glossary import read_glossary
 from book.i18n.localise import Localiser
 from book.languages import language
-from book.model import COPYRIGHT_SLOT, IMPRINT_SLOT, PUBLISHERS_SLOT, Book, Message
+from book.model import COPYRIGHT_SLOT, IMPRINT_SLOT, PUBLISHERS_SLOT, Book, Message, Style
 from book.pages.paginate import Page, Pagination, Placed
 from book.text.credits import CreditEntry, column_head, credit_entries
 from book.text.italic import by_role
@@ -107,6 +107,26 @@ def label_joins(labelled: str, name: str) -> tuple[str, ...]:
     return tuple(joins)
 
 
+SIGNATURE = "_signature"  # a chapter's text "<key>_signature" signs its text "<key>" (a foreword by its publishing body)
+
+
+def signature_of(book: Book, page: Page, value: str | None) -> Message | None:
+    """The text that signs a chapter text shown in a frame: the chapter's text
+    ``<key>_signature``, set after it in the ``signature`` style."""
+    if not value or page.chapter is None or value.startswith("book.") or value.endswith(SIGNATURE):
+        return None
+    return page.chapter.texts.get(value + SIGNATURE)
+
+
+def signature_style(book: Book, text_style: str | None, lang: str) -> Style:
+    """The ``signature`` style of layouts/styles.yaml, or the text's own style set
+    flush right a line space below it where the styles have none."""
+    if "signature" in book.styles:
+        return book.style("signature", lang)
+    style = book.style(text_style, lang)
+    return replace(style, name="signature", align="right", space_before=style.leading, first_indent=0.0)
+
+
 def frame_texts(book: Book, pagination: Pagination, loc: Localiser, keep: tuple[str, ...] = ()) -> list[FrameText]:
     """Every text frame of the book with its parts in ``loc``'s language."""
     found: list[FrameText] = []
@@ -130,8 +150,11 @@ def frame_texts(book: Book, pagination: Pagination, loc: Localiser, keep: tuple[
                 continue  # the text of the list's first page runs on here (`book.text.flow`)
             elif frame.kind == "text":
                 message = book.slot_message(page.chapter, placed.value)
-                found.append(FrameText(page, placed, [Part(loc.text(message), book.style(frame.style, loc.lang), keep=keep,
-                                                            compounds=book.keep_together.get(loc.lang, ()))], [message]))
+                parts = [Part(loc.text(message), book.style(frame.style, loc.lang), keep=keep, compounds=book.keep_together.get(loc.lang, ()))]
+                signed = signature_of(book, page, placed.value)
+                if signed is not None:  # runs on with the text, so it ends the text's last page
+                    parts.append(Part(loc.text(signed), signature_style(book, frame.style, loc.lang), keep=keep + (loc.text(signed),)))
+                found.append(FrameText(page, placed, parts, [message] + ([signed] if signed else [])))
             elif frame.kind == "chapter-number" and page.chapter and page.chapter.number:
                 text = loc.label("chapter", number=str(page.chapter.number))
                 found.append(FrameText(page, placed, [Part(text, book.style(frame.style, loc.lang))], [book.labels["chapter"]]))

@@ -19,7 +19,7 @@ from book.text.fonts import EditionFonts
 from book.text.frames import EditionWords, FrameText
 from book.text.lists import flow_list, list_frames, measure_lists
 from book.text.overset import report_overset
-from book.text.stack import stack_frames
+from book.text.stack import hang_item, hung_frames, stack_frames
 from book.text.typeset import Block, Line, break_paragraph, set_block
 
 RUNNING_HEAD_MM = 120.0  # the widest a running head may be
@@ -82,6 +82,10 @@ class Setter:
     def style(self, name: str) -> Style:
         return self.book.style(name, self.lang)
 
+    def on_foot(self, frame) -> bool:
+        """Whether a chain of frames ending in ``frame`` stands on the foot margin (its style anchored at the bottom)."""
+        return bool(frame.style) and self.style(frame.style).anchor == "bottom"
+
     def single_line(self, text: str, style: Style, width_mm: float) -> Line | None:
         lines = break_paragraph(self.fonts, text, style, self.lang, style.size, width_mm * MM, keep=self.words.keep)
         return lines[0] if lines else None
@@ -94,12 +98,21 @@ class Setter:
         text = EditionText(self.lang, info=dict(self.words.info), outline=list(self.words.outline))
         self.two_line |= two_line_credits(self.fonts, self.words.frames, self.lang)
         self.two_line_pages = two_line_pages(self.words.frames, self.two_line)
+        hung = {(page.number, name): (above, gap) for page in self.pagination.pages
+                for name, above, gap in hung_frames({p.frame.name: p.frame for p in page.placed}, self.on_foot)}
+        later = {}
         for item in self.words.frames:
-            if item.page.list_key and flows_on(self.book, item.page, item.placed.frame.name) and run_on_frames(self.pagination, item):
-                text.frames.update(self.set_run_on(item))
+            if (item.page.number, item.placed.frame.name) in hung:  # set once the frame it hangs under is
+                later[(item.page.number, item.placed.frame.name)] = item
             else:
-                text.frames[(item.page.number, item.placed.frame.name)] = self.set_frame(item)
-        stack_frames(self.pagination, text.frames)  # a frame that stands above another: an opener's title above its intro
+                text.frames.update(self.set_item(item))
+        for (number, name), (above, gap) in hung.items():  # head first: an opener's title under its label, the intro under it
+            if (number, name) in later:
+                item = later[(number, name)]
+                if item.placed.frame.style:
+                    item = hang_item(item, text.frames.get((number, above)), self.style(item.placed.frame.style), gap)
+                text.frames.update(self.set_item(item))
+        stack_frames(self.pagination, text.frames, self.on_foot)  # a chain standing on its foot: moved up from its lowest frame
         align_credits(self.pagination, text.frames, self.style(META_STYLE).size, self.style("caption").size)
         for frames in list_frames(self.pagination).values():
             text.frames.update(self.set_list(frames))
@@ -107,6 +120,12 @@ class Setter:
             text.running[page.number] = self.set_running(page)
         self.check_running_heads()
         return text
+
+    def set_item(self, item: FrameText) -> dict[tuple[int, str], FrameSetting]:
+        """A frame's text set in its frame, or run on over its continuation pages (a long foreword)."""
+        if item.page.list_key and flows_on(self.book, item.page, item.placed.frame.name) and run_on_frames(self.pagination, item):
+            return self.set_run_on(item)
+        return {(item.page.number, item.placed.frame.name): self.set_frame(item)}
 
     def set_frame(self, item: FrameText) -> FrameSetting:
         placed, card = item.placed, None

@@ -1,14 +1,28 @@
 """Frames that stand above another (a layout frame's ``above:``): an opener's
-chapter label above its title, the title above its intro. The frame below is
-set where the layout puts it (the intro standing on the foot margin); each
-frame above is then moved so that its last baseline falls ``gap_lines`` of
-the lower frame's line spaces above that frame's first baseline. The title
-keeps one relation to its intro whether it takes one line or three, in every
-edition, and no band opens between them."""
+chapter label above its title, the title above its intro. A chain of them is
+set one of two ways, by the anchor of its lowest frame's style:
+
+- hung from its head (the lowest frame anchored at the top, the default): the
+  head frame is set where the layout puts it, so the chapter label and the
+  title's first baseline stand on one module line on every opener; each frame
+  below is then set into what is left of its own layout frame, its first
+  baseline ``gap_lines`` of its own line spaces under the last baseline of the
+  frame above. A frame that no longer fits above its foot overflows, as any
+  text frame does.
+- stood on its foot (the lowest frame anchored at the bottom): the lowest frame
+  stands on the foot margin and each frame above is moved up so that its last
+  baseline falls ``gap_lines`` of the lower frame's line spaces above that
+  frame's first baseline.
+
+Either way the relation is the same whether the title takes one line or three,
+in every edition, and no band opens between the frames."""
 
 from __future__ import annotations
 
-from book.model import MM
+from collections.abc import Callable
+from dataclasses import replace
+
+from book.model import MM, Frame, Style
 from book.pages.paginate import Pagination
 
 
@@ -23,14 +37,65 @@ def last_baseline_offset(placement) -> float:
     return sum(line.gap + (line.leading if i else line.size) for i, line in enumerate(placement.lines)) / MM
 
 
-def stack_frames(pagination: Pagination, frames: dict) -> None:
-    """Move each frame that stands above another, the lowest first (a chain is
+def foot_of_chain(frames: dict[str, Frame], name: str) -> Frame:
+    """The lowest frame of the chain ``name`` stands in (itself if it stands above none)."""
+    at, seen = frames[name], {name}
+    while at.above in frames and at.above not in seen:
+        seen.add(at.above)
+        at = frames[at.above]
+    return at
+
+
+def hung_frames(frames: dict[str, Frame], on_foot: Callable[[Frame], bool]) -> list[tuple[str, str, float]]:
+    """The frames of a layout that hang below another, head first: (the frame,
+    the frame it hangs under, the gap in its own line spaces). ``on_foot``
+    tells a chain that stands on its foot (which `stack_frames` moves up).
+
+    >>> from types import SimpleNamespace as F
+    >>> fs = {"number": F(above="title", gap_lines=1), "title": F(above="intro", gap_lines=2), "intro": F(above=None)}
+    >>> hung_frames(fs, lambda frame: False)
+    [('title', 'number', 1), ('intro', 'title', 2)]
+    >>> hung_frames(fs, lambda frame: True)
+    []
+    """
+    stood_on = {f.above for f in frames.values() if f.above in frames}
+    order = []
+    for head in (name for name, f in frames.items() if f.above in frames and name not in stood_on):
+        at, seen = head, {head}
+        while frames[at].above in frames and frames[at].above not in seen and not on_foot(foot_of_chain(frames, at)):
+            order.append((frames[at].above, at, frames[at].gap_lines))
+            at = frames[at].above
+            seen.add(at)
+    return order
+
+
+def hanging_box(box: tuple[float, float, float, float], above, style: Style, gap_lines: float) -> tuple[float, float, float, float]:
+    """The part of a frame's ``box`` a frame hanging under the placement ``above``
+    is set in: its first baseline ``gap_lines`` of its line spaces under the last
+    baseline above, its foot where its layout puts it."""
+    if above is None or not above.placements or not above.placements[0].lines:
+        return box
+    mine = above.placements[-1]
+    top = mine.top + last_baseline_offset(mine) + (gap_lines * style.leading - style.size) / MM
+    x, y, w, h = box
+    return x, top, w, max(y + h - top, 0.0)
+
+
+def hang_item(item, above, style: Style, gap_lines: float):
+    """A frame's text (`book.text.frames.FrameText`) placed in its `hanging_box`."""
+    return replace(item, placed=replace(item.placed, box=hanging_box(item.placed.box, above, style, gap_lines)))
+
+
+def stack_frames(pagination: Pagination, frames: dict, on_foot: Callable[[Frame], bool] = lambda frame: True) -> None:
+    """Move each frame that stands above another on a chain that stands on its
+    foot (``on_foot`` of its lowest frame), the lowest first (a chain is
     followed down to the frame that stands where its layout puts it).
     ``frames`` maps (page number, frame name) to its `FrameSetting`."""
     for page in pagination.pages:
         placed = {p.frame.name: p.frame for p in page.placed}
         for name in stack_order(placed):
-            move_above(frames.get((page.number, name)), frames.get((page.number, placed[name].above)), placed[name].gap_lines)
+            if on_foot(foot_of_chain(placed, name)):
+                move_above(frames.get((page.number, name)), frames.get((page.number, placed[name].above)), placed[name].gap_lines)
 
 
 def stack_order(frames: dict) -> list[str]:
