@@ -140,6 +140,12 @@ def rich_black_text(pdf):
     page.Contents.write(page.Contents.read_bytes().replace(b"0 0 0 1 k", b".6 .5 .4 1 k"))
 
 
+def white_overprinting_text(pdf):
+    """Language text turned white: still overprinting, it would vanish (a reversed folio knocks out)."""
+    page = pdf.pages[1]
+    page.Contents.write(page.Contents.read_bytes().replace(b"0 0 0 1 k", b"0 0 0 0 k"))
+
+
 def hairline(pdf):
     add_content(pdf, 1, b"q 0 0 0 1 K 0.1 w 100 100 m 300 100 l S Q")
 
@@ -162,6 +168,8 @@ def transparency(pdf):
     (no_trimbox, "no-trimbox", 3, "page 3: no TrimBox; the printer cannot find the trim"),
     (unembedded_font, "font-not-embedded", 1, "page 1: font /Helvetica is not embedded"),
     (rich_black_text, "rich-black-text", 2, "page 2: black text in more inks than K (rich black); set language text in 100 % K only"),
+    (white_overprinting_text, "white-text-overprints", 2, "page 2: white text (a reversed folio) set to overprint vanishes "
+                                                          "in print; white must knock out"),
     (hairline, "hairline", 2, "page 2: a line 0.035 mm wide; lines under 0.1 mm may not print"),
     (text_at_the_edge, "safety-zone", 1, "page 1: text 'Chương' is 2.4 mm from the trim, inside the safety zone "
                                          "(5 mm from the trim, 5 mm from the gutter); move it inwards"),

@@ -1,6 +1,10 @@
 """Preflight of what each page draws, read from its content stream (and the
 forms it calls): fonts embedded, RGB colour and images, black text in more
-than the K ink (rich black), lines too thin to print, transparency.
+than the K ink (rich black), white text that overprints, lines too thin to
+print, transparency. Language text is 100 % K overprinting; the one white
+text a book sets is a reversed folio on a bleed photo (`book.pages.folios`),
+figures the same in every edition, which must knock out: a white that
+overprints leaves every plate as it was and vanishes in print.
 
 A small interpreter follows the graphics state (q/Q, cm, w, the fill and
 stroke colours) so that a line's printed width and place, and the colour a
@@ -29,6 +33,7 @@ class State:
     width: float = 1.0
     fill: tuple = ("/DeviceGray", (0.0,))
     stroke: tuple = ("/DeviceGray", (0.0,))
+    overprint: bool = False  # the fill's overprint (ExtGState /op)
 
 
 @dataclass
@@ -37,6 +42,7 @@ class Findings:
 
     rgb: bool = False
     rich_black_text: bool = False
+    white_overprint_text: bool = False  # white text set to overprint: it would not print
     thinnest_mm: float | None = None  # of the lines reaching into the TrimBox
     fonts: list[str] = field(default_factory=list)  # unembedded
     transparency: bool = False
@@ -73,6 +79,12 @@ def is_rich_black(colour: tuple) -> bool:
     return space == "/DeviceCMYK" and len(values) == 4 and values[3] > 0 and any(v > 0 for v in values[:3])
 
 
+def is_white(colour: tuple) -> bool:
+    """No ink at all: CMYK 0 0 0 0 or gray 1 (a knockout when it does not overprint)."""
+    space, values = colour
+    return (space == "/DeviceCMYK" and len(values) == 4 and not any(values)) or (space == "/DeviceGray" and values == (1.0,))
+
+
 def inside(points: list[tuple[float, float]], area: list[float]) -> bool:
     xs, ys = [p[0] for p in points], [p[1] for p in points]
     return max(xs) >= area[0] and min(xs) <= area[2] and max(ys) >= area[1] and min(ys) <= area[3]
@@ -96,6 +108,8 @@ def walk(stream_owner, resources, state: State, area: list[float], found: Findin
             extg = (resources.get("/ExtGState") or {}).get(str(operands[0]))
             if extg is not None and "/LW" in extg:
                 state = replace(state, width=float(extg.LW))
+            if extg is not None and ("/op" in extg or "/OP" in extg):  # /op for the fill, /OP for both when /op is absent
+                state = replace(state, overprint=bool(extg.get("/op", extg.get("/OP"))))
         elif op in ("k", "K", "g", "G", "rg", "RG"):
             space = {"k": "/DeviceCMYK", "g": "/DeviceGray", "rg": "/DeviceRGB"}[op.lower()]
             colour = (space, tuple(float(v) for v in operands))
@@ -125,6 +139,8 @@ def walk(stream_owner, resources, state: State, area: list[float], found: Findin
             path = []
         elif op in SHOWS and is_rich_black(state.fill):
             found.rich_black_text = True
+        elif op in SHOWS and state.overprint and is_white(state.fill):
+            found.white_overprint_text = True
         elif op == "Do" and operands:
             xobject = (resources.get("/XObject") or {}).get(str(operands[0]))
             if xobject is None:
@@ -181,6 +197,9 @@ def check_content(pdf: pikepdf.Pdf, report, flavour: str | None) -> None:
         if found.rich_black_text:
             report.error("rich-black-text", f"page {number}: black text in more inks than K (rich black); "
                          "set language text in 100 % K only", number)
+        if found.white_overprint_text:
+            report.error("white-text-overprints", f"page {number}: white text (a reversed folio) set to overprint "
+                         "vanishes in print; white must knock out", number)
         if found.thinnest_mm is not None and found.thinnest_mm < HAIRLINE_MM - 1e-6:
             report.error("hairline", f"page {number}: a line {found.thinnest_mm:.3f} mm wide; "
                          f"lines under {HAIRLINE_MM} mm may not print", number)

@@ -1,11 +1,14 @@
 """Where a page shows its folio (page number) and running head.
 
 A page that has something on it shows its folio, in the outer corner of the
-foot margin, unless a photo covers that place: a bleed photo takes the folio
-away by itself, so photo templates need no ``folio:`` key of their own. The
-running head follows the same rule at the head of the page. ``folio: false``
-on a layout still turns both off (display pages such as the half-title).
-A blank page shows neither."""
+foot margin. Where a photo covers that place the folio is reversed: white
+digits knocked out of the photo, at the same place and the same in every
+edition (digits are set in the Latin face in all five), so the C, M and Y
+plates stay shared and the credits' page references can be found on every
+bleed page. Photo templates need no ``folio:`` key of their own. The running
+head is language text and never reversed: a photo over its place takes it
+away. ``folio: false`` on a layout still turns both off (display pages such as
+the half-title). A blank page shows neither."""
 
 from __future__ import annotations
 
@@ -44,8 +47,13 @@ def covered(page: Page, box: tuple[float, float, float, float]) -> bool:
 
 
 def shows_folio(book: Book, page: Page) -> bool:
-    """A folio on every page with something on it, except where a photo covers its place."""
-    return page.layout.folio and bool(page.placed) and not covered(page, mark_box(book, page, folio_top(book)))
+    """A folio on every page with something on it (reversed where a photo covers its place, see `folio_reversed`)."""
+    return page.layout.folio and bool(page.placed)
+
+
+def folio_reversed(book: Book, page: Page) -> bool:
+    """Whether the page's folio is set white, knocked out of the photo that covers its place."""
+    return shows_folio(book, page) and covered(page, mark_box(book, page, folio_top(book)))
 
 
 def shows_running_head(book: Book, page: Page) -> bool:

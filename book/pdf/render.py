@@ -221,11 +221,21 @@ class Renderer:
         canvas.setStrokeOverprint(True)
         canvas.setOverprintMask(1)
 
+    def white_figures(self, canvas: Canvas) -> None:
+        """A reversed folio: white knocking out every plate beneath (an overprinting white would vanish).
+        Its figures are the same in every edition, so the C, M and Y plates stay shared."""
+        canvas.setFillColorCMYK(0, 0, 0, 0)
+        canvas.setFillOverprint(False)
+        canvas.setStrokeOverprint(False)
+
     def draw_lines(self, canvas: Canvas, placement: Placement, tag=None) -> None:
         """A placement's lines; with ``tag`` (a tagged output), each paragraph
         inside the marked content of ``tag(its number)`` (see `Renderer.marked`)."""
         canvas.saveState()
-        self.k_text(canvas)
+        if placement.reversed:
+            self.white_figures(canvas)
+        else:
+            self.k_text(canvas)
         x0 = (self.bleed + placement.x) * MM
         y = (self.bleed + self.trim_h - placement.top) * MM
         what, paragraph = None, 0
