@@ -231,7 +231,7 @@ def test_credits_by_page_give_spread_ranges_and_positions(sample_copy, run):
     assert len(spreads) >= 5
     for lang, text in texts.items():
         assert text.count(HEAD[lang]) == 2, text  # once over each column's figures
-        assert not re.search(r"p\. \d|第\d+页(?!：)", text)  # the entries carry bare figures (the legend, "第2页：…", aside)
+        assert not re.search(r"(?<!\()p\. \d|(?<!（)第\d+页", text)  # the entries carry bare figures (the legend, "卷首图（第2页）：…", aside)
         for first in spreads:
             assert SPREAD[lang].format(first, first + 1) in text, (lang, first)
     lines = texts["en"].splitlines()
@@ -350,9 +350,10 @@ def test_sample_book_is_four_signatures_without_blanks(sample):
 
 # --- an uncaptioned frontispiece -------------------------------------------------------------------------------
 
-FRONTISPIECE_LEGENDS = {"vi": "Ảnh trang 2: Quảng trường Nhà hát Lớn, tháng 5 năm 2024", "en": "Page 2: Opera House Square, May 2024",
-                        "zh": "第2页：大剧院广场，2024年5月", "ko": "2쪽: 대극장 광장, 2024년 5월",
-                        "ja": "2 ページ：大劇場前広場、2024 年 5 月"}
+FRONTISPIECE_LEGENDS = {"vi": "Ảnh đầu sách (tr. 2): Quảng trường Nhà hát Lớn, tháng 5 năm 2024",
+                        "en": "Frontispiece (p. 2): Opera House Square, May 2024",
+                        "zh": "卷首图（第2页）：大剧院广场，2024年5月", "ko": "권두 사진(2쪽): 대극장 광장, 2024년 5월",
+                        "ja": "口絵（2 ページ）：大劇場前広場、2024 年 5 月"}
 
 
 @pytest.mark.parametrize("lang", LANGS)
