@@ -312,3 +312,25 @@ def test_reading_order_puts_heading_and_text_before_the_figures_drawn_beneath_th
         ("H1", 0), ("P", 0), ("Figure", 0), ("Caption", 0), ("P", 1), ("Caption", 1)]
     assert canvas.code[:2] == ["/Figure <</MCID 0>> BDC", "EMC"]
     assert marks.elements[("Figure", "p1", 0)].alt == "A harbour crane at dusk"
+
+
+def test_a_reversed_folio_is_a_pagination_artifact(screen):
+    """The white folio on a bleed page (p. 14, a full bleed with a caption card)
+    is marked a Pagination artifact like the other folios: a screen reader
+    skips it, the page's own number says where it is."""
+    with pikepdf.open(screen_pdf(screen, "en")) as pdf:
+        for number in (14, 15):  # a bleed page's reversed folio, and a plain page's black one
+            stack, fill, folios = [], (), []
+            for operands, operator in pikepdf.parse_content_stream(pdf.pages[number - 1]):
+                op = str(operator)
+                if op in ("BDC", "BMC"):
+                    props = operands[1] if op == "BDC" else None
+                    stack.append(str(props.get("/Type")) if isinstance(props, pikepdf.Dictionary) and "/Type" in props else str(operands[0]))
+                elif op == "EMC":
+                    stack.pop()
+                elif op == "k":
+                    fill = tuple(float(v) for v in operands)
+                elif op in SHOWS and stack and stack[-1] == "/Pagination":
+                    folios.append(fill)
+            white = number == 14
+            assert folios and all((fill == (0.0, 0.0, 0.0, 0.0)) == white for fill in folios[:1]), (number, folios)
