@@ -117,7 +117,6 @@ class Frame:
     card_pad: float = 12.0  # pt of white round a caption card's text, on all four sides (book.text.cards)
     above: str | None = None  # a text frame of the layout this one stands above (book.text.stack)
     gap_lines: float = 2.0  # its last baseline this many of that frame's line spaces above that frame's first baseline
-    hang: str | None = None  # "outer": a caption narrower than its frame ends on the frame's outer edge on a recto (mirrored)
 
 
 @dataclass(frozen=True)

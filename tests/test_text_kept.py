@@ -10,7 +10,7 @@ from pathlib import Path
 
 EN_CAPTION = "The Tan Vu – Lach Huyen bridge, Vietnam's longest sea bridge when it opened in 2017."
 # The photo page's caption (photo-caption and the variants that share its seven columns).
-PHOTO_CAPTION = "caption: {kind: caption, col: 6, cols: 7, row: 11, rows: 2, style: caption, hang: outer}"
+PHOTO_CAPTION = "caption: {kind: caption, col: 7, cols: 6, row: 11, rows: 2, style: caption}"
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -28,9 +28,6 @@ FRAME_KEYS["above"] = Key(str, None, doc="Another text frame of the layout that 
                           "set under it) unless its lowest frame's style is anchored at the bottom (then it stands on the foot).")
 FRAME_KEYS["gap_lines"] = Key(float, 2.0, low=0.5, high=8, doc="With `above`: the distance from this frame's last baseline to the "
                               "first baseline of the frame below, in that frame's line spaces (leading).")
-FRAME_KEYS["hang"] = Key(str, None, choices=("outer",), doc="A caption's text block narrower than its frame hangs from the frame's "
-                         "outer edge: its widest line ends there on a right-hand page and starts there on a left-hand one, "
-                         "so a caption under a picture lines up with the picture's outer edge, mirrored like the frames.")
 MM_KEYS = {"x": Key(float, 0.0, low=-20, high=2000), "y": Key(float, 0.0, low=-20, high=2000),
            "w": Key(float, None, required=True, low=1, high=2000), "h": Key(float, None, required=True, low=1, high=2000)}
 
@@ -67,7 +64,7 @@ def load_layouts(root: Path, out: Problems, grid: Grid, trim: tuple[float, float
                 fs.bad("above", "only a text frame can stand above another")
                 above = None
             frames[fname] = Frame(fname, kind, x, y, w, h, style, fit, fs.read("panel"), listed, fs.where(), read_card_places(fs),
-                                  float(fs.read("card_pad")), above, float(fs.read("gap_lines")), fs.read("hang"))
+                                  float(fs.read("card_pad")), above, float(fs.read("gap_lines")))
         check_stacks(sections, frames)
         side = section.get("side", str)
         if side not in (None, "recto", "verso"):

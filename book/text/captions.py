@@ -15,8 +15,9 @@ So it never breaks at its separator, and no separator ends a line. The form
 is one per page and the same in every edition: when the credit of any
 caption on a page needs the two-line form in any edition (`two_line_credits`,
 decided from all editions before any is set), every caption on that page
-takes it, and captions side by side in a row set their credit's first
-baseline on one line (`align_credits`).
+takes it. Each credit follows its own caption directly: captions side by
+side in a row share their top line and rag at the foot, never a credit set
+down to its neighbour's baseline, away from the caption it belongs to.
 
 A Chinese or Japanese caption whose paragraph would end on fewer than four
 characters at its measure (a line of "てきた。" after three full ones) is set
@@ -39,7 +40,7 @@ from book.model import MM
 from book.text.cjk_grid import EVEN_ENOUGH, loosest_gap
 from book.text.fonts import EditionFonts
 from book.text.linebreak import NO_START
-from book.text.typeset import Block, Line, Part, break_paragraph, set_block
+from book.text.typeset import Block, Part, break_paragraph, set_block
 
 META_STYLE = "caption-meta"
 SHORT_END = 4  # characters, punctuation aside, that a CJK paragraph's last line keeps
@@ -162,50 +163,3 @@ def short_end(block: Block) -> bool:
         if line.last and not before.last and sum(1 for ch in text if ch not in NO_START and not ch.isspace()) < SHORT_END:
             return True
     return False
-
-
-def credit_start(block_lines: list[Line], meta_size: float, body_size: float) -> int | None:
-    """The index of a caption's first credit line: the first of its trailing
-    lines at the credit's size; None when the caption has no credit or its
-    credit is not told from its text by size."""
-    if abs(meta_size - body_size) < 0.01 or not block_lines or abs(block_lines[-1].size - meta_size) > 0.01:
-        return None
-    index = len(block_lines)
-    while index and abs(block_lines[index - 1].size - meta_size) < 0.01:
-        index -= 1
-    return index or None
-
-
-def first_baseline(lines: list[Line], upto: int) -> float:
-    """How far (pt) below the block's top the baseline of line ``upto`` falls."""
-    return sum(line.gap + (line.leading if index else line.size) for index, line in enumerate(lines[:upto + 1]))
-
-
-def align_credits(pagination, frames: dict, meta_size: float, body_size: float) -> None:
-    """Captions side by side in a row (frames of kind caption whose text starts
-    on one line) set their credit's first baseline on the lowest of theirs:
-    the space above a higher credit grows, when its frame has the room.
-    ``frames`` maps (page, frame name) to `book.text.setting.FrameSetting`."""
-    for page in pagination.pages:
-        rows: list[list] = []
-        for placed in page.placed:
-            setting = frames.get((page.number, placed.frame.name))
-            if placed.frame.kind != "caption" or placed.frame.panel or setting is None or len(setting.placements) != 1:
-                continue
-            placement = setting.placements[0]
-            start = credit_start(placement.lines, meta_size, body_size)
-            if start is None:
-                continue
-            row = next((row for row in rows if abs(row[0][1].top - placement.top) < 0.5), None)
-            if row is None:
-                rows.append(row := [])
-            row.append((placed, placement, start))
-        for row in (row for row in rows if len(row) > 1):
-            target = max(first_baseline(placement.lines, start) for _, placement, start in row)
-            for placed, placement, start in row:
-                delta = target - first_baseline(placement.lines, start)
-                if delta < 0.01 or (first_baseline(placement.lines, len(placement.lines) - 1) + delta) / MM > placed.box[3]:
-                    continue
-                lines = list(placement.lines)
-                lines[start] = replace(lines[start], gap=lines[start].gap + delta)
-                placement.lines = lines

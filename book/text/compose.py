@@ -296,6 +296,8 @@ class Composer:
         if hyphen:
             end_width += self.items[end.index].splits[end.split][2]
         trim = self.trim(end)
+        item = self.items[end.index]  # ragged Latin: what the whole word adds, against its hyphenated head
+        whole = item.width - item.trim_end - item.splits[end.split][2] if hyphen and not self.justify and self.rules else None
         end_gaps = self.gaps[end.index]
         end_squeeze = self.squeezes[end.index] + (self.items[end.index].squeeze_in if not hyphen else 0.0)
         width, shrink, order, costs = self.width, self.spacing.shrink, self.order, self.costs
@@ -313,6 +315,8 @@ class Composer:
             if hyphen and start.index < 0:
                 continue  # nor on the first
             natural = end_width + self.start_width[position]
+            if whole is not None and natural + whole <= width + 0.01:
+                continue  # ragged Latin: a hyphen only where the whole word does not fit the line
             gaps = end_gaps - self.start_gaps[position]
             if not last and natural < LOOSE * width and min(row) < INFEASIBLE and not self.balance:
                 break  # looser lines still: never better than one already found

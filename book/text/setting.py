@@ -12,7 +12,7 @@ from book.errors import Problems, on_page
 from book.model import MM, Book, Style
 from book.pages.folios import RUNNING_HEAD_TOP_MM, folio_reversed, folio_top, outer_edge, shows_folio, shows_running_head
 from book.pages.paginate import Page, Pagination, Placed
-from book.text.captions import META_STYLE, align_credits, set_caption, two_line_credits, two_line_pages
+from book.text.captions import set_caption, two_line_credits, two_line_pages
 from book.text.cards import Card, CardKey, card_box, card_key, pad_of, set_card_text, text_left, text_top
 from book.text.flow import flows_on, measure_run_ons, run_on_frames, set_run_on
 from book.text.fonts import EditionFonts
@@ -114,7 +114,6 @@ class Setter:
                     item = hang_item(item, text.frames.get((number, above)), self.style(item.placed.frame.style), gap)
                 text.frames.update(self.set_item(item))
         stack_frames(self.pagination, text.frames, self.on_foot)  # a chain standing on its foot: moved up from its lowest frame
-        align_credits(self.pagination, text.frames, self.style(META_STYLE).size, self.style("caption").size)
         for frames in list_frames(self.pagination).values():
             text.frames.update(self.set_list(frames))
         for page in self.pagination.pages:
@@ -141,8 +140,6 @@ class Setter:
             block = set_caption(self.fonts, item.parts, self.lang, w, h, item.page.number in self.two_line_pages)
             if not block.fits and item.page.number in self.two_line_pages:  # no room for the page's form: the credit's own
                 block = set_caption(self.fonts, item.parts, self.lang, w, h)
-            if placed.frame.hang == "outer" and item.page.recto and block.lines:  # a left page mirrors it: its frame starts outside
-                x += w - max(line.width for line in block.lines) / MM
         else:
             x, y, w, h = box = placed.box
             block = set_block(self.fonts, item.parts, self.lang, w, h)
