@@ -41,8 +41,9 @@ from book.text.linebreak import INSEPARABLE, Atom, is_ideographic, split_atoms
 
 QUARTER = 0.25  # em: 四分アキ between Japanese and Latin or digits (a language's ``latin_space``)
 SPACE_UNITS = 2.5  # a space between words or scripts adjusts this many times as much as a CJK gap
-SPACE_FIRST = 0.125  # em a space opens before the CJK gaps do (a quarter-em space becomes three-eighths)
-UNIT_SHRINK = 0.03  # em per unit a tight line may close
+SPACE_OPEN = 0.25  # em a space opens before the CJK gaps do (a quarter-em space becomes half an em, JLREQ)
+LATIN_TIGHT = 0.125  # em: the least a quarter-em space between Japanese and Latin closes to (JLREQ 3.8)
+SPACE_TIGHT = 0.2  # of a word space's width: what a tight line may take off it
 SQUEEZABLE = frozenset("、。，．：；」』）］｝〕〉》】〙〗’”")  # marks whose right half is empty: closed up mid-line
 OPENING = frozenset("（［｛〔〈《「『【〘〖‘“")  # ... and whose left half is
 MIDDLE_DOT = "・"
@@ -147,6 +148,26 @@ def tokens(glyphs: list[Glyph], size: float, latin: float = QUARTER) -> tuple[li
     return out, gaps
 
 
+def space_rooms(visible: list[Glyph], gaps: list[tuple[float, float]], size: float, latin: float) -> list[float]:
+    """What each gap may close on a tight line before any mark does: a
+    Japanese-Latin quarter space down to an eighth, a word space by a fifth,
+    a gap between CJK characters nothing (JIS X 4051 never sets them closer).
+
+    >>> g = [Glyph("の", "f", 10, 10), Glyph("B", "f", 6, 6), Glyph("C", "f", 6, 6)]
+    >>> space_rooms(g, [(2.5, 2.5), (2.6, 2.5)], 10, QUARTER)
+    [1.25, 0.52]
+    """
+    rooms = []
+    for glyph, (width, units) in zip(visible, gaps, strict=False):
+        if units <= 1:
+            rooms.append(0.0)
+        elif latin and abs(width - latin * size) < 1e-6:
+            rooms.append(max(0.0, width - LATIN_TIGHT * size))
+        else:
+            rooms.append(SPACE_TIGHT * width)
+    return rooms
+
+
 def grid_measure(width: float, size: float, style: Style) -> float:
     """The largest whole number of ems inside ``width`` (left or justified text).
 
@@ -176,14 +197,18 @@ def measure_items(fonts, atoms: list[Atom], style: Style, lang: str, size: float
             between = pdfmetrics.stringWidth(" ", visible[-1].font, size) if atom.space_after else None
             space, after = boundary(visible[-1].ch, atoms[number + 1].text, between, size, latin)
             units += after
+            tight_after = space_rooms([visible[-1]], [(space, after)], size, latin)[0]
+        else:
+            tight_after = 0.0
+        tight = sum(space_rooms(visible, inner, size, latin))
         hang = line_end_room(style, atom, visible, trail)
         penalty = 0.0
         if number + 1 < len(atoms):
             at = atoms[number + 1].start
             penalty = NAME_PENALTY * inside.get(at, 0) + prices.get(at, 0.0)
         before, rooms = gap_rooms(fonts, visible, size)
-        items.append(Item(atom, width, space, [], lead, hang, penalty, units, before + sum(rooms),
-                          before + sum(rooms[:-1]), before))
+        items.append(Item(atom, width, space, [], lead, hang, penalty, units, tight + tight_after + before + sum(rooms),
+                          tight + before + sum(rooms[:-1]), before))
     return items
 
 
@@ -241,40 +266,43 @@ def compose_cjk(fonts, text: str, style: Style, lang: str, size: float, width: f
     items = measure_items(fonts, atoms, style, lang, size, text, soft)
     if not items:
         return items, [], start, True
-    spacing = Spacing(UNIT_STRETCH * size, UNIT_SHRINK * size, True)
+    spacing = Spacing(UNIT_STRETCH * size, 0.0, True)  # CJK gaps never close: spaces and marks give the room
     composer = GridComposer(items, grid_measure(width, size, style), start, spacing, style.align == "justify", True)
     composer.marks_first = style.punctuation == "squeeze"
     return items, composer.compose(), start, True
 
 
 def adjust(gaps: list[tuple[float, float]], delta: float, size: float) -> list[float]:
-    """What each gap adds (pt) so the line grows by ``delta``: spaces first by
-    ``SPACE_FIRST``, then CJK gaps up to ``GAP_LIMIT``, then spaces again up
-    to half an em; a tight line closes every gap by its share.
+    """What each gap adds (pt) so a loose line grows by ``delta``: spaces first
+    up to half an em (``SPACE_OPEN`` more), then CJK gaps up to ``GAP_LIMIT``;
+    what is left stays at the line's end (a line kinsoku left no better way to fill).
 
-    >>> adjust([(2.5, 2.5), (0.0, 1), (0.0, 0)], 2.0, 10)
-    [1.25, 0.75, 0.0]
-    >>> [round(a, 3) for a in adjust([(2.5, 2.5), (0.0, 1)], -0.7, 10)]
-    [-0.5, -0.2]
+    >>> adjust([(2.5, 2.5), (0.0, 1), (0.0, 0)], 3.0, 10)
+    [2.5, 0.5, 0.0]
     """
-    if delta < 0:
-        units = sum(u for _, u in gaps)
-        return [delta * u / units if units else 0.0 for _, u in gaps]
     spaces = [u for _, u in gaps if u > 1]
     cjk = [u for _, u in gaps if u == 1]
-    room = GAP_LIMIT * size
-    to_spaces = min(delta, SPACE_FIRST * size * len(spaces))
-    to_cjk = min(delta - to_spaces, room * len(cjk))
-    # Then the spaces up to half an em; what is left stays at the line's end (a line kinsoku left no better way to fill).
-    rest = min(delta - to_spaces - to_cjk, (QUARTER - SPACE_FIRST) * size * len(spaces))
-    out = []
-    for _, u in gaps:
-        if u > 1:
-            out.append((to_spaces + rest) * u / sum(spaces))
-        elif u == 1:
-            out.append(to_cjk / len(cjk))
-        else:
-            out.append(0.0)
+    to_spaces = min(delta, SPACE_OPEN * size * len(spaces))
+    to_cjk = min(delta - to_spaces, GAP_LIMIT * size * len(cjk))
+    return [to_spaces * u / sum(spaces) if u > 1 else to_cjk / len(cjk) if u == 1 else 0.0 for _, u in gaps]
+
+
+def tighten(gaps: list[float], marks: list[float], over: float) -> list[float]:
+    """What each gap takes off (pt, negative) so a tight line loses ``over``:
+    its spaces first, in proportion to their room (``gaps``), then its marks'
+    empty halves, the last mark first, each whole but the final one taken
+    (JLREQ 3.8.2). A gap between CJK characters never closes.
+
+    >>> tighten([1.25, 0.0, 0.0], [0.0, 5.0, 5.0], 7.0)
+    [-1.25, -0.75, -5.0]
+    """
+    from_spaces = min(over, sum(gaps))
+    out = [-from_spaces * g / sum(gaps) if from_spaces else 0.0 for g in gaps]
+    rest = over - from_spaces
+    for number in range(len(marks) - 1, -1, -1):
+        take = min(rest, marks[number])
+        out[number] -= take
+        rest -= take
     return out
 
 
@@ -306,14 +334,11 @@ def draw_cjk_line(fonts, items: list[Item], chosen: Chosen, style: Style, size: 
     delta = measure - (natural - hang)
     if delta >= 0 and (style.align != "justify" or chosen.last):
         delta = 0.0  # a tight line closes up in every alignment; only a justified one opens
-    rooms = gap_rooms(fonts, visible, size)[1][:-1]
-    marks = 0.0
-    if delta < 0:  # a tight line closes its marks' empty halves: first (squeeze), or once its gaps are as tight as they go
-        shrink = 0.0 if style.punctuation == "squeeze" or chosen.last else UNIT_SHRINK * size * sum(u for _, u in gaps)
-        marks = min(max(0.0, -delta - shrink), sum(rooms))
-    added = adjust(gaps, delta + marks, size) if abs(delta + marks) > 1e-9 else [0.0] * len(gaps)
-    if marks:
-        added = [a - marks * r / sum(rooms) for a, r in zip(added, rooms, strict=True)]
+    if delta < 0:  # a tight line closes its spaces, then its marks' empty halves: never a gap between CJK characters
+        added = tighten(space_rooms(visible, gaps, size, TABLE[lang].latin_space), gap_rooms(fonts, visible, size)[1][:-1],
+                        -delta)
+    else:
+        added = adjust(gaps, delta, size) if delta > 1e-9 else [0.0] * len(gaps)
     shift = {"center": (width - natural) / 2, "right": width - natural}.get(style.align, 0.0)
     x = max(0.0, shift) + start
     places = []
