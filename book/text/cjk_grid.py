@@ -1,7 +1,8 @@
-"""The paragraph composer on the character grid (Chinese, Japanese): what a
-line costs when its gaps open (steeply past 0.05 em, all but refused past
-``GAP_LIMIT``), when its spaces and marks close up (JLREQ 3.8.2 追い込み) and when a
-paragraph ends on too few characters. `book.text.cjk` measures the items
+"""The paragraph composer on the character grid (Chinese, Japanese), and how
+a set line moves its gaps: what a line costs when its gaps open (steeply
+past 0.05 em, all but refused past ``GAP_LIMIT``), when its spaces and marks
+close up (JLREQ 3.8.2 追い込み) and when a paragraph ends on too few
+characters. `book.text.cjk` measures the items
 and draws the lines."""
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from book.text.compose import INFEASIBLE, Composer
 from book.text.linebreak import NO_START
 
+SPACE_OPEN = 0.25  # em a space opens before the CJK gaps do (a quarter-em space becomes half an em, JLREQ)
 GAP_LIMIT = 0.1  # em: the most a gap between two CJK characters opens (a space: `book.text.cjk.SPACE_UNITS` times it)
 UNIT_STRETCH = 0.05  # em per unit at badness 100
 BEYOND_LIMIT = 1e5  # badness of a line that needs more than GAP_LIMIT
@@ -33,6 +35,40 @@ def loosest_gap(lines) -> float:
     """
     return max((piece.char_space / line.size for line in lines if not line.last and line.size
                 for piece in line.pieces), default=0.0)
+
+
+def adjust(gaps: list[tuple[float, float]], delta: float, size: float) -> list[float]:
+    """What each gap adds (pt) so a loose line grows by ``delta``: spaces first
+    up to half an em (``SPACE_OPEN`` more), then CJK gaps up to ``GAP_LIMIT``;
+    what is left stays at the line's end (a line kinsoku left no better way to fill).
+
+    >>> adjust([(2.5, 2.5), (0.0, 1), (0.0, 0)], 3.0, 10)
+    [2.5, 0.5, 0.0]
+    """
+    spaces = [u for _, u in gaps if u > 1]
+    cjk = [u for _, u in gaps if u == 1]
+    to_spaces = min(delta, SPACE_OPEN * size * len(spaces))
+    to_cjk = min(delta - to_spaces, GAP_LIMIT * size * len(cjk))
+    return [to_spaces * u / sum(spaces) if u > 1 else to_cjk / len(cjk) if u == 1 else 0.0 for _, u in gaps]
+
+
+def tighten(gaps: list[float], marks: list[float], over: float) -> list[float]:
+    """What each gap takes off (pt, negative) so a tight line loses ``over``:
+    its spaces first, in proportion to their room (``gaps``), then its marks'
+    empty halves, the last mark first, each whole but the final one taken
+    (JLREQ 3.8.2). A gap between CJK characters never closes.
+
+    >>> tighten([1.25, 0.0, 0.0], [0.0, 5.0, 5.0], 7.0)
+    [-1.25, -0.75, -5.0]
+    """
+    from_spaces = min(over, sum(gaps))
+    out = [-from_spaces * g / sum(gaps) if from_spaces else 0.0 for g in gaps]
+    rest = over - from_spaces
+    for number in range(len(marks) - 1, -1, -1):
+        take = min(rest, marks[number])
+        out[number] -= take
+        rest -= take
+    return out
 
 
 class GridComposer(Composer):
