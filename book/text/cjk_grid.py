@@ -16,8 +16,8 @@ UNIT_STRETCH = 0.05  # em per unit at badness 100
 BEYOND_LIMIT = 1e5  # badness of a line that needs more than GAP_LIMIT
 # A tight line (its spaces closed, then its marks halved, JLREQ 3.8) costs more than a solid one and less
 # than a loose one (a line spread by 0.05 em: 100): TIGHT_BASE, and TIGHT_PER_EM per em it closes.
-TIGHT_BASE = {"full": 10.0, "squeeze": 0.0}
-TIGHT_PER_EM = 40.0
+TIGHT_BASE = {"full": 40.0, "squeeze": 0.0}
+TIGHT_PER_EM = 60.0
 LOOSE_GROWTH = 20.0  # past 0.05 em a gap (UNIT_STRETCH), badness grows this many times faster per 0.05 em
 # A paragraph's last line of so few characters (punctuation aside), or shorter than LAST_SHARE of the measure.
 SHORT_LAST = {1: 1e8, 2: 5e6, 3: 5e5}
