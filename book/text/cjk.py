@@ -1,23 +1,22 @@
 """Chinese and Japanese running text on a character grid, justified in the
 order of JIS X 4051 and W3C JLREQ (CLREQ follows it):
 
-1. Punctuation first: every mark inside a line is full-width (全角式, the
-   style's ``punctuation: full``), so a page shows one texture; only
-   consecutive marks are set closer (`book.text.shaping`), and a line-end 、。，． is treated one way throughout, as the style's
-   ``line_end`` says: ``keep`` keeps it inside the measure, full-width, or
-   half-width when the line needs the room; ``hang`` hangs it whole outside
-   the measure when the line would otherwise have to break before it.
-   Never by some other amount. (``punctuation: squeeze`` also closes the
-   marks of a tight line by their empty halves first, JLREQ 3.8.2; with
-   ``full`` a line closes them only as a last resort, where every other
-   break would open a line past the limit or leave a hole in it.)
-2. Then, in Japanese, a quarter-em space wherever kana or kanji meet Latin
-   letters or digits, whether or not the line is adjusted (the language's
-   ``latin_space``: Chinese sets them solid). It opens up to half an em
-   before anything else moves, and closes to an eighth when a line is tight.
-3. Then the gaps between CJK characters, by at most ``GAP_LIMIT``: never
-   inside a Latin word or a number. A line that would need more costs the
-   paragraph composer so much that it breaks elsewhere.
+1. Punctuation: every mark inside a line is full-width (全角式, the style's
+   ``punctuation: full``), so a page shows one texture; only consecutive
+   marks are set closer (`book.text.shaping`), and a line-end 、。，． is
+   treated one way throughout, as the style's ``line_end`` says: ``keep``
+   keeps it inside the measure, full-width, or half-width when the line
+   needs the room; ``hang`` hangs it whole outside the measure.
+2. In Japanese, a quarter-em space wherever kana or kanji meet Latin letters
+   or digits (the language's ``latin_space``: Chinese sets them solid).
+3. A loose line opens its spaces first, to half an em, then the gaps
+   between CJK characters by at most ``GAP_LIMIT`` (never inside a Latin
+   word or a number). A tight line (JIS X 4051, JLREQ 3.8) closes its
+   spaces (the quarter to an eighth of an em), then halves its marks
+   (、。，「」（）), the last first; never a gap between two characters. A
+   line needing more breaks elsewhere; the composer prices a tight line
+   above a solid one and below a loose one (``punctuation: squeeze``: as
+   cheap as a solid one).
 
 The measure is the largest whole number of characters at the text's size
 inside the frame, aligned to its start: every full line of ideographs and
@@ -35,14 +34,14 @@ from reportlab.pdfbase import pdfmetrics
 from book.languages import TABLE
 from book.model import Style
 from book.text.cjk_breaks import NAME_PENALTY, break_prices, soft_offsets, split_keep
-from book.text.cjk_grid import GAP_LIMIT, UNIT_STRETCH, GridComposer
+from book.text.cjk_grid import UNIT_STRETCH, GridComposer, adjust, tighten
 from book.text.compose import Chosen, Item, Spacing
 from book.text.linebreak import INSEPARABLE, Atom, is_ideographic, split_atoms
 
 QUARTER = 0.25  # em: 四分アキ between Japanese and Latin or digits (a language's ``latin_space``)
 SPACE_UNITS = 2.5  # a space between words or scripts adjusts this many times as much as a CJK gap
-SPACE_FIRST = 0.125  # em a space opens before the CJK gaps do (a quarter-em space becomes three-eighths)
-UNIT_SHRINK = 0.03  # em per unit a tight line may close
+LATIN_TIGHT = 0.125  # em: the least a quarter-em space between Japanese and Latin closes to (JLREQ 3.8)
+SPACE_TIGHT = 0.2  # of a word space's width: what a tight line may take off it
 SQUEEZABLE = frozenset("、。，．：；」』）］｝〕〉》】〙〗’”")  # marks whose right half is empty: closed up mid-line
 OPENING = frozenset("（［｛〔〈《「『【〘〖‘“")  # ... and whose left half is
 MIDDLE_DOT = "・"
@@ -147,6 +146,25 @@ def tokens(glyphs: list[Glyph], size: float, latin: float = QUARTER) -> tuple[li
     return out, gaps
 
 
+def space_rooms(gaps: list[tuple[float, float]], size: float, latin: float) -> list[float]:
+    """What each gap may close on a tight line before any mark does: a
+    Japanese-Latin quarter space down to an eighth, a word space by a fifth,
+    a gap between CJK characters nothing (JIS X 4051 never sets them closer).
+
+    >>> space_rooms([(2.5, 2.5), (2.6, 2.5), (0.0, 1)], 10, QUARTER)
+    [1.25, 0.52, 0.0]
+    """
+    rooms = []
+    for width, units in gaps:
+        if units <= 1:
+            rooms.append(0.0)
+        elif latin and abs(width - latin * size) < 1e-6:
+            rooms.append(max(0.0, width - LATIN_TIGHT * size))
+        else:
+            rooms.append(SPACE_TIGHT * width)
+    return rooms
+
+
 def grid_measure(width: float, size: float, style: Style) -> float:
     """The largest whole number of ems inside ``width`` (left or justified text).
 
@@ -176,14 +194,18 @@ def measure_items(fonts, atoms: list[Atom], style: Style, lang: str, size: float
             between = pdfmetrics.stringWidth(" ", visible[-1].font, size) if atom.space_after else None
             space, after = boundary(visible[-1].ch, atoms[number + 1].text, between, size, latin)
             units += after
+            tight_after = space_rooms([(space, after)], size, latin)[0]
+        else:
+            tight_after = 0.0
+        tight = sum(space_rooms(inner, size, latin))
         hang = line_end_room(style, atom, visible, trail)
         penalty = 0.0
         if number + 1 < len(atoms):
             at = atoms[number + 1].start
             penalty = NAME_PENALTY * inside.get(at, 0) + prices.get(at, 0.0)
         before, rooms = gap_rooms(fonts, visible, size)
-        items.append(Item(atom, width, space, [], lead, hang, penalty, units, before + sum(rooms),
-                          before + sum(rooms[:-1]), before))
+        items.append(Item(atom, width, space, [], lead, hang, penalty, units, tight + tight_after + before + sum(rooms),
+                          tight + before + sum(rooms[:-1]), before))
     return items
 
 
@@ -241,41 +263,10 @@ def compose_cjk(fonts, text: str, style: Style, lang: str, size: float, width: f
     items = measure_items(fonts, atoms, style, lang, size, text, soft)
     if not items:
         return items, [], start, True
-    spacing = Spacing(UNIT_STRETCH * size, UNIT_SHRINK * size, True)
+    spacing = Spacing(UNIT_STRETCH * size, 0.0, True)  # CJK gaps never close: spaces and marks give the room
     composer = GridComposer(items, grid_measure(width, size, style), start, spacing, style.align == "justify", True)
     composer.marks_first = style.punctuation == "squeeze"
     return items, composer.compose(), start, True
-
-
-def adjust(gaps: list[tuple[float, float]], delta: float, size: float) -> list[float]:
-    """What each gap adds (pt) so the line grows by ``delta``: spaces first by
-    ``SPACE_FIRST``, then CJK gaps up to ``GAP_LIMIT``, then spaces again up
-    to half an em; a tight line closes every gap by its share.
-
-    >>> adjust([(2.5, 2.5), (0.0, 1), (0.0, 0)], 2.0, 10)
-    [1.25, 0.75, 0.0]
-    >>> [round(a, 3) for a in adjust([(2.5, 2.5), (0.0, 1)], -0.7, 10)]
-    [-0.5, -0.2]
-    """
-    if delta < 0:
-        units = sum(u for _, u in gaps)
-        return [delta * u / units if units else 0.0 for _, u in gaps]
-    spaces = [u for _, u in gaps if u > 1]
-    cjk = [u for _, u in gaps if u == 1]
-    room = GAP_LIMIT * size
-    to_spaces = min(delta, SPACE_FIRST * size * len(spaces))
-    to_cjk = min(delta - to_spaces, room * len(cjk))
-    # Then the spaces up to half an em; what is left stays at the line's end (a line kinsoku left no better way to fill).
-    rest = min(delta - to_spaces - to_cjk, (QUARTER - SPACE_FIRST) * size * len(spaces))
-    out = []
-    for _, u in gaps:
-        if u > 1:
-            out.append((to_spaces + rest) * u / sum(spaces))
-        elif u == 1:
-            out.append(to_cjk / len(cjk))
-        else:
-            out.append(0.0)
-    return out
 
 
 def draw_cjk_line(fonts, items: list[Item], chosen: Chosen, style: Style, size: float, width: float, indent: float,
@@ -306,14 +297,11 @@ def draw_cjk_line(fonts, items: list[Item], chosen: Chosen, style: Style, size: 
     delta = measure - (natural - hang)
     if delta >= 0 and (style.align != "justify" or chosen.last):
         delta = 0.0  # a tight line closes up in every alignment; only a justified one opens
-    rooms = gap_rooms(fonts, visible, size)[1][:-1]
-    marks = 0.0
-    if delta < 0:  # a tight line closes its marks' empty halves: first (squeeze), or once its gaps are as tight as they go
-        shrink = 0.0 if style.punctuation == "squeeze" or chosen.last else UNIT_SHRINK * size * sum(u for _, u in gaps)
-        marks = min(max(0.0, -delta - shrink), sum(rooms))
-    added = adjust(gaps, delta + marks, size) if abs(delta + marks) > 1e-9 else [0.0] * len(gaps)
-    if marks:
-        added = [a - marks * r / sum(rooms) for a, r in zip(added, rooms, strict=True)]
+    if delta < 0:  # a tight line closes its spaces, then its marks' empty halves: never a gap between CJK characters
+        added = tighten(space_rooms(gaps, size, TABLE[lang].latin_space), gap_rooms(fonts, visible, size)[1][:-1],
+                        -delta)
+    else:
+        added = adjust(gaps, delta, size) if delta > 1e-9 else [0.0] * len(gaps)
     shift = {"center": (width - natural) / 2, "right": width - natural}.get(style.align, 0.0)
     x = max(0.0, shift) + start
     places = []

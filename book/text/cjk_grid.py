@@ -1,7 +1,8 @@
-"""The paragraph composer on the character grid (Chinese, Japanese): what a
-line costs when its gaps open (steeply past 0.05 em, all but refused past
-``GAP_LIMIT``), when its marks close up (JLREQ 3.8.2 追い込み) and when a
-paragraph ends on too few characters. `book.text.cjk` measures the items
+"""The paragraph composer on the character grid (Chinese, Japanese), and how
+a set line moves its gaps: what a line costs when its gaps open (steeply
+past 0.05 em, all but refused past ``GAP_LIMIT``), when its spaces and marks
+close up (JLREQ 3.8.2 追い込み) and when a paragraph ends on too few
+characters. `book.text.cjk` measures the items
 and draws the lines."""
 
 from __future__ import annotations
@@ -9,13 +10,14 @@ from __future__ import annotations
 from book.text.compose import INFEASIBLE, Composer
 from book.text.linebreak import NO_START
 
+SPACE_OPEN = 0.25  # em a space opens before the CJK gaps do (a quarter-em space becomes half an em, JLREQ)
 GAP_LIMIT = 0.1  # em: the most a gap between two CJK characters opens (a space: `book.text.cjk.SPACE_UNITS` times it)
 UNIT_STRETCH = 0.05  # em per unit at badness 100
 BEYOND_LIMIT = 1e5  # badness of a line that needs more than GAP_LIMIT
-SQUEEZE_BADNESS = 25.0  # per em of marks' empty halves closed up in a line (a line spread by 0.05 em: 100)
-# With full-width marks (``punctuation: full``) a line closes them only when nothing else fits: dearer
-# than a line opened to GAP_LIMIT (and a katakana word broken), cheaper than one opened past it.
-LAST_RESORT = 4e4
+# A tight line (its spaces closed, then its marks halved, JLREQ 3.8) costs more than a solid one and less
+# than a loose one (a line spread by 0.05 em: 100): TIGHT_BASE, and TIGHT_PER_EM per em it closes.
+TIGHT_BASE = {"full": 40.0, "squeeze": 0.0}
+TIGHT_PER_EM = 60.0
 LOOSE_GROWTH = 20.0  # past 0.05 em a gap (UNIT_STRETCH), badness grows this many times faster per 0.05 em
 # A paragraph's last line of so few characters (punctuation aside), or shorter than LAST_SHARE of the measure.
 SHORT_LAST = {1: 1e8, 2: 5e6, 3: 5e5}
@@ -35,13 +37,48 @@ def loosest_gap(lines) -> float:
                 for piece in line.pieces), default=0.0)
 
 
+def adjust(gaps: list[tuple[float, float]], delta: float, size: float) -> list[float]:
+    """What each gap adds (pt) so a loose line grows by ``delta``: spaces first
+    up to half an em (``SPACE_OPEN`` more), then CJK gaps up to ``GAP_LIMIT``;
+    what is left stays at the line's end (a line kinsoku left no better way to fill).
+
+    >>> adjust([(2.5, 2.5), (0.0, 1), (0.0, 0)], 3.0, 10)
+    [2.5, 0.5, 0.0]
+    """
+    spaces = [u for _, u in gaps if u > 1]
+    cjk = [u for _, u in gaps if u == 1]
+    to_spaces = min(delta, SPACE_OPEN * size * len(spaces))
+    to_cjk = min(delta - to_spaces, GAP_LIMIT * size * len(cjk))
+    return [to_spaces * u / sum(spaces) if u > 1 else to_cjk / len(cjk) if u == 1 else 0.0 for _, u in gaps]
+
+
+def tighten(gaps: list[float], marks: list[float], over: float) -> list[float]:
+    """What each gap takes off (pt, negative) so a tight line loses ``over``:
+    its spaces first, in proportion to their room (``gaps``), then its marks'
+    empty halves, the last mark first, each whole but the final one taken
+    (JLREQ 3.8.2). A gap between CJK characters never closes.
+
+    >>> tighten([1.25, 0.0, 0.0], [0.0, 5.0, 5.0], 7.0)
+    [-1.25, -0.75, -5.0]
+    """
+    from_spaces = min(over, sum(gaps))
+    out = [-from_spaces * g / sum(gaps) if from_spaces else 0.0 for g in gaps]
+    rest = over - from_spaces
+    for number in range(len(marks) - 1, -1, -1):
+        take = min(rest, marks[number])
+        out[number] -= take
+        rest -= take
+    return out
+
+
 class GridComposer(Composer):
     """The paragraph composer with JLREQ's limits: a line that would open its
     CJK gaps past ``GAP_LIMIT`` is all but refused, one past half that costs
     steeply more (so earlier lines take a character more or less instead), a
     hanging mark hangs whole, and a last line keeps four characters or more.
-    ``marks_first``: a tight line closes its marks' empty halves before its
-    gaps (``punctuation: squeeze``); else after them, as a last resort."""
+    A tight line closes its spaces, then its marks' empty halves, never the
+    gaps between characters; ``marks_first`` (``punctuation: squeeze``)
+    prices that as cheap as a solid line."""
 
     marks_first = True
 
@@ -58,21 +95,12 @@ class GridComposer(Composer):
         if trim and natural > self.width + 0.01:
             natural -= trim  # the mark hangs outside the measure
         slack = self.width - natural
-        if slack < -0.01 and not self.marks_first:
-            return self.tight_badness(-slack, gaps, last, squeeze)
         if slack < -0.01:
-            # First the marks' empty halves close up (cheap: punctuation set half-width, JLREQ 3.8.2).
-            marks = min(-slack, squeeze)
-            bad = SQUEEZE_BADNESS * marks / self.spacing.stretch * UNIT_STRETCH
-            rest = -slack - marks
-            if rest <= 0.01:
-                return bad
-            if last:
-                return INFEASIBLE  # a paragraph's last line keeps its gaps solid: it breaks earlier rather than close up
-            shrink = self.spacing.shrink * gaps
-            if shrink <= 0 or rest > shrink + 0.01:
+            # Only the spaces and the marks' empty halves close (``squeeze``): a line needing more breaks elsewhere.
+            if -slack > squeeze + 0.01:
                 return INFEASIBLE
-            return bad + 100 * (rest / shrink) ** 3
+            size = self.spacing.stretch / UNIT_STRETCH
+            return TIGHT_BASE["squeeze" if self.marks_first else "full"] + TIGHT_PER_EM * -slack / size
         if not self.justify or last:
             return super().badness(natural, gaps, last)
         if slack <= 0.01:
@@ -81,16 +109,3 @@ class GridComposer(Composer):
         if not gaps or slack > GAP_LIMIT / UNIT_STRETCH * self.spacing.stretch * gaps + 0.01:
             return BEYOND_LIMIT * (1 + ratio - GAP_LIMIT / UNIT_STRETCH)  # the looser, the dearer still
         return 100 * ratio ** 3 * (1 + LOOSE_GROWTH * max(0.0, ratio - 1))
-
-    def tight_badness(self, over: float, gaps: int, last: bool, squeeze: float) -> float:
-        """A line ``over`` pt too long with full-width marks: its gaps close
-        first (not on a paragraph's last line), then, as a last resort, its marks."""
-        shrink = 0.0 if last else self.spacing.shrink * gaps
-        closed = min(over, shrink)
-        bad = 100 * (closed / shrink) ** 3 if shrink else 0.0
-        rest = over - closed
-        if rest <= 0.01:
-            return bad
-        if rest > squeeze + 0.01:
-            return INFEASIBLE
-        return bad + LAST_RESORT + SQUEEZE_BADNESS * rest / self.spacing.stretch * UNIT_STRETCH
