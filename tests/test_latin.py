@@ -18,8 +18,9 @@ from book.i18n.cldr import format_partial_date
 from book.i18n.diacritics import known_names, stripped
 from book.model import PartialDate
 from book.text.italic import parse, unclosed
-from book.text.latin import vi_compounds
 from book.text.latin_hyphens import checked
+from book.text.latin_names import vi_compounds
+from book.text.linebreak import split_atoms
 
 CAPTION = ("NotoSans", (8.0, 9.0))  # the caption style and how far it may shrink
 BODY = ("NotoSerif", (9.0, 10.5))  # the foreword's and the chapter intros' text
@@ -220,10 +221,11 @@ def test_an_italic_mark_left_open_in_a_source_is_reported_at_its_line(mini, run)
     assert re.search(rf"{re.escape(rel)}:{number}: .*an italic mark '\*' opens and never closes", result.stderr), result.stderr
 
 
-def test_vietnamese_two_syllable_words_seldom_part_at_a_line_end(sample):
-    """"trung / tâm", "ngày / đêm": a word of book/data/vi_compounds.yaml parts
-    only where keeping it whole would cost the rag more (the sample set 38
-    such breaks when a syllable was a word like any other)."""
+def test_vietnamese_two_syllable_words_never_part_at_a_line_end(sample):
+    """"Đổi / mới", "Trường Đại / học", "trung / tâm": a word of
+    book/data/vi_compounds.yaml is one word written in two syllables and never
+    breaks (the sample set 8 such breaks when they were only priced, 38 when a
+    syllable was a word like any other)."""
     lines = text_lines(pdf_runs(edition_pdf(sample, "vi")))
     parted, ends = [], 0
     for family, sizes in (CAPTION, BODY):
@@ -235,7 +237,39 @@ def test_vietnamese_two_syllable_words_seldom_part_at_a_line_end(sample):
                 if last.isalpha() and (last.lower(), first.strip(",.;:").lower()) in vi_compounds():
                     parted.append(f"{a[-20:]} / {b[:20]}")
     assert ends > 200, "the edition's running text was read"
-    assert len(parted) <= 5, parted
+    assert parted == []
+
+
+@pytest.mark.parametrize(("text", "atoms"), [
+    ("như Nhà hát Lớn là các ngôi đình", "như | Nhà hát Lớn | là | các | ngôi | đình"),
+    ("tại Trường Đại học Hàng hải Việt Nam.", "tại | Trường Đại học* | Hàng hải Việt Nam."),
+    ("công cuộc Đổi mới từ năm 1986", "công cuộc | Đổi mới | từ | năm 1986"),
+    ("trong Lễ hội Hoa Phượng Đỏ trên phố", "trong | Lễ hội* | Hoa Phượng Đỏ | trên | phố"),
+    ("Cảng hàng không quốc tế Cát Bi nằm", "Cảng hàng không quốc tế* | Cát Bi | nằm"),
+    ("thuộc Di sản thiên nhiên thế giới Vịnh Hạ Long", "thuộc | Di sản thiên nhiên thế giới* | Vịnh Hạ Long"),
+    ("những năm không quân Mỹ đánh phá", "những | năm | không quân Mỹ | đánh phá"),
+])
+def test_vietnamese_names_part_only_from_their_generic_head(text, atoms):
+    """A Vietnamese name never breaks inside its generic head ("Cảng hàng không
+    / quốc tế") or inside a name of four syllables or fewer, and parts from its
+    head only at a price (*); a name of one syllable never leaves its head
+    ("Nhà hát / Lớn" reads "big" on the next line)."""
+    got = " | ".join(a.text + ("*" if a.penalty else "") for a in split_atoms(text, "vi"))
+    assert got == atoms
+
+
+def test_vietnamese_opener_titles_break_between_phrases(sample):
+    """24 pt titles on a 7-column measure: never inside a word or between a
+    noun and its modifier ("năm tháng / lịch sử", "cảng / xanh"), and no
+    short middle line stranded inside a phrase ("Cảng biển, / cửa ngõ / …")."""
+    lines = text_lines(pdf_runs(edition_pdf(sample, "vi")))
+    titles: dict[int, list[str]] = {}
+    for line in lines:
+        if line.size == 24.0:
+            titles.setdefault(line.page, []).append(line.text)
+    assert ["Giải phóng và", "những năm tháng lịch sử"] in titles.values()
+    assert ["Cảng biển, cửa ngõ", "giao thương phía Bắc"] in titles.values()
+    assert ["Tương lai:", "thành phố cảng xanh,", "hiện đại"] in titles.values()
 
 
 def glossary_names(lang: str) -> dict[str, tuple[str, ...]]:

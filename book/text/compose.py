@@ -19,7 +19,7 @@ import math
 from dataclasses import dataclass
 
 from book.text.linebreak import NO_START, Atom
-from book.text.sense import pause_cost, runt_cost
+from book.text.sense import fragment_cost, pause_cost, runt_cost
 
 INFEASIBLE = float("inf")
 HYPHEN_DEMERITS = 3000.0
@@ -197,6 +197,7 @@ class Composer:
                 cost += DISPLAY_BALANCE * sum((1 - min(natural, longest) / longest) ** 2 for natural, _ in measured)
                 cost += self.display_last_demerits(Break(cuts[-1])) if cuts else 0.0
                 cost += runt_cost(measured[-1][0], longest, count, self.items[cuts[-1]].penalty if cuts else 0.0)
+                cost += fragment_cost([natural for natural, _ in measured], [self.items[c].penalty for c in cuts])
                 cost += sum(pause_cost([item.atom.text for item in self.items[a + 1:b + 1]], self.items[b].penalty, b == n - 1)
                             for a, b in zip(starts, ends, strict=True))
                 cost += sum(self.badness(natural, gaps, False, self.trim(Break(b)))

@@ -15,21 +15,22 @@ after it ("Hải Phòng FC"), an italic term of two or three words
 phóng"). A body's own name (a publisher, an agency) breaks only where
 nothing else fits. Dates in Vietnamese stay whole where a break would
 separate "ngày" or "tháng" from what names the day or month ("Ngày
-13/5/1955", "tháng Năm"); a Vietnamese word of two syllables ("trung tâm",
-listed in ``book/data/vi_compounds.yaml``) parts at a small price.
+13/5/1955", "tháng Năm"); a Vietnamese word of two syllables ("Đổi mới",
+listed in ``book/data/vi_compounds.yaml``) never breaks, and a name parts
+from its generic head only at a price (`book.text.latin_vi`).
 """
 
 from __future__ import annotations
 
 import unicodedata
 
-from book.text.latin_names import generic, heads, is_body, name_words, vi_compounds
+from book.text.latin_names import generic, heads, is_body, name_words
+from book.text.latin_vi import vi_costs
 from book.text.linebreak import SENTENCE_END, Atom, capitalised
 
 NAME_BREAK = 15000.0  # demerits for a break inside a name: a line at about 70 % of the measure costs as much
 NATURAL_BREAK = 3000.0  # ... at its natural point (after "Island", before "Cát Bi"): a line at about 80 %
 SHORT_NAME_BREAK = 9000.0  # inside a place of two or three words, or leaving one word of a longer name alone
-COMPOUND_BREAK = 12000.0  # between the two syllables of a Vietnamese word: a line at about 75 %
 LOCKED = float("inf")
 BODY_BREAK = 1e6  # inside a body's own name (a publisher, an agency): dearer than a stub, only where nothing else fits
 PERSON_WORDS = 4  # a surname and the names after it ("Nguyễn Thị Thu Trang"), never broken
@@ -47,8 +48,6 @@ NOT_NAMES = frozenset(
     "A An The In On At From For With By Since After Before During Every Each This These Its Their Our Today Here Now "
     "Along Across Near Around Over Under Inside Outside When While As Like Beyond Between "
     "Tại Trong Ở Từ Sau Trước Khi Với Các Những Năm Ngày Tháng Hôm Đến Giữa Bên Trên Dưới Cùng Nay Hiện".split())
-# Vietnamese month names after "tháng" ("tháng Năm", May).
-VI_MONTHS = frozenset("Giêng Hai Ba Tư Bốn Năm Sáu Bảy Tám Chín Mười Chạp".split())
 
 
 def plain(word: str) -> str:
@@ -237,16 +236,8 @@ def name_breaks(words: list[Atom], text: str, keep: tuple[str, ...], lang: str,
         beside = names_beside(words, k)
         if words[k].text in ("–", "—") and min(beside) >= 2 and max(beside) >= SHORT_NAME and words[k + 1].start not in costs:
             costs[words[k + 1].start] = NAME_BREAK  # "Hạ Long Bay – / Cát Bà Archipelago", where the rag needs it
-    if lang == "vi":
-        runs = {words[a].start: b - a for a, b in name_runs(words)}
-        for prev, word in zip(words, words[1:], strict=False):
-            if prev.text in name_words()["vi_before"] and capitalised(word.text) and runs.get(word.start, 1) <= SHORT_NAME:
-                costs[word.start] = LOCKED  # "sông Bạch Đằng", "đảo Cát Bà"
-            elif prev.text.lower() in ("ngày", "tháng") and (word.text[:1].isdigit() or bare(word.text) in VI_MONTHS):
-                costs[word.start] = LOCKED  # "Ngày 13/5/1955", "tháng Năm"
-            elif (bare(prev.text).lower(), bare(word.text).lower()) in vi_compounds() and prev.text == bare(prev.text):
-                if costs.get(word.start) != LOCKED:  # "trung / tâm"; inside a name, on top of its price
-                    costs[word.start] = costs.get(word.start, 0.0) + COMPOUND_BREAK
+    if lang == "vi":  # words of two syllables, dates, names after their heads: `book.text.latin_vi`
+        vi_costs(words, costs, {words[a].start: b - a for a, b in name_runs(words)})
     locked = {offset for offset, cost in costs.items() if cost == LOCKED}
     return locked, {offset: cost for offset, cost in costs.items() if cost != LOCKED}
 

@@ -1,6 +1,7 @@
 """The word lists behind the Latin name rules (`book.text.latin`), read from
 ``book/data``: heads and generic parts of names, names written partly in
-lower case, the marks of a body's name, Vietnamese two-syllable words."""
+lower case, the marks of a body's name, Vietnamese two-syllable words and the heads
+of Vietnamese names."""
 
 from __future__ import annotations
 
@@ -36,6 +37,12 @@ def is_body(phrase: str) -> bool:
     """A body's own name of four words or more ("Nhà xuất bản Thông tin và Truyền thông")."""
     padded = f" {phrase} "
     return len(phrase.split()) > SHORT_NAME and any(f" {m} " in padded for m in name_words()["bodies"])
+
+
+@cache
+def vi_heads() -> tuple[str, ...]:
+    """The generic heads of Vietnamese names ("khu kinh tế", "nhà hát"), lower case."""
+    return tuple(h.lower() for h in name_words()["vi_heads"])
 
 
 @cache

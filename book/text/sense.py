@@ -1,10 +1,11 @@
 """Where a display line (a title, a chapter title, the half-title) should
 break: by sense. A break after a colon or a dash costs nothing, after a comma
 little, before "and" or "of" little more; a break after a function word
-("Construction and / Development"), or in Chinese and Japanese inside a
-BudouX phrase, costs so much that it is taken only when nothing else fits.
+("Construction and / Development"), in Chinese and Japanese inside a BudouX
+phrase, or in Vietnamese between a noun and the words that modify it ("năm
+tháng / lịch sử"), costs so much that it is taken only when nothing else fits.
 Compounds ("xây dựng", "Night Market") are never broken at all
-(`book.text.linebreak.split_atoms`). The composer weighs these costs against
+(`book.text.linebreak.split_atoms`, `book.text.latin_vi`). The composer weighs these costs against
 even lines, an orphan or a runt on the last line (`book.text.compose`);
 display type never shrinks to break better. A line that ends on a title's
 dash drops it (`without_end_dash`): the break itself separates."""
@@ -21,8 +22,9 @@ AFTER_PAUSE = 0.0
 AFTER_COMMA = 10.0
 BEFORE_FUNCTION_WORD = 10.0  # "Liberation / and the Historic Years"
 PLAIN = 60.0  # between two words, or two BudouX phrases
-INSIDE_PHRASE = 400.0  # zh, ja: inside a BudouX phrase ("発展の / 50年" is one)
+INSIDE_PHRASE = 400.0  # zh, ja: inside a BudouX phrase ("発展の / 50年" is one); vi: inside a noun phrase
 AFTER_FUNCTION_WORD = 1000.0  # "Construction and / Development"
+AFTER_CONJUNCTION = 300.0  # vi: "Giải phóng và / những năm tháng lịch sử", where breaking before "và" does not fit
 
 
 def word_of(text: str) -> str:
@@ -61,6 +63,10 @@ def break_penalties(atoms: list[Atom], lang: str, text: str = "") -> list[float]
     """
     facts = language(lang)
     penalties = [break_penalty(atom, nxt, facts.function_words) for atom, nxt in zip(atoms, atoms[1:], strict=False)] + [0.0]
+    if facts.modifiers_follow:  # "thành phố cảng / xanh": a noun and its modifier are one phrase
+        penalties = [INSIDE_PHRASE if p == PLAIN else p for p in penalties]
+        penalties = [AFTER_CONJUNCTION if word_of(atom.text.split()[-1]) in facts.conjunctions else p
+                     for atom, p in zip(atoms, penalties, strict=True)]
     if facts.phrase_model and text:
         inside = phrase_cuts(text, facts.phrase_model)
         for index, nxt in enumerate(atoms[1:]):
@@ -85,6 +91,20 @@ def runt_cost(last: float, longest: float, lines: int, before: float = PLAIN) ->
     0.0
     """
     return RUNT if lines > 1 and last < RUNT_SHARE * longest and before > AFTER_PAUSE else 0.0
+
+
+def fragment_cost(widths: list[float], ends: list[float]) -> float:
+    """What a title's middle lines cost when short and ended inside a phrase
+    (``widths`` its lines', ``ends`` the costs of the breaks after each):
+    "Cảng biển, / cửa ngõ / giao thương phía Bắc" strands a fragment where
+    "Cảng biển, cửa ngõ / giao thương phía Bắc" breaks the same phrase once.
+
+    >>> fragment_cost([126.9, 96.1, 257.6], [AFTER_COMMA, INSIDE_PHRASE]), fragment_cost([126.9, 200.0, 257.6], [10.0, 400.0])
+    (100.0, 0.0)
+    """
+    longest = max(widths)
+    return sum((RUNT for width, end in zip(widths[1:-1], ends[1:], strict=False)
+               if width < RUNT_SHARE * longest and end >= PLAIN), 0.0)
 
 
 UNUSED_PAUSE = 30.0  # a colon or a title's dash inside a line of a title that takes more than one

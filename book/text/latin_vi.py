@@ -1,0 +1,89 @@
+"""Vietnamese at a line's end (`book.text.latin`): words, dates and names.
+
+Vietnamese writes each syllable apart, so a space does not say where a word
+ends. A word of two syllables (``book/data/vi_compounds.yaml``: "Đổi mới",
+"Đại học") never breaks inside; a lower-case generic noun stays with the
+short name after it ("sông Bạch Đằng", "quân Nam Hán"); "ngày" and "tháng"
+stay with the day or month they name. The generic head of a name
+(``vi_heads`` in ``book/data/latin_names.yaml``: "Khu kinh tế", "Trường Đại
+học") never breaks inside, and parts from its name only at a price; the
+name itself, up to four syllables, stays whole ("Trường Đại học / Hàng hải
+Việt Nam"), and a name of one syllable never leaves its head ("Nhà hát Lớn").
+"""
+
+from __future__ import annotations
+
+from book.text.latin_names import name_words, vi_compounds, vi_heads
+from book.text.linebreak import Atom, capitalised
+
+LOCKED = float("inf")
+HEAD_BREAK = 9000.0  # between a generic head and its name ("Lễ hội / Hoa Phượng Đỏ"): a line at about 75 % costs as much
+NAME_SYLLABLES = 4  # a name after its head of this many syllables or fewer never breaks ("Hàng hải Việt Nam")
+SHORT_NAME = 3  # words of a capitalised run a lower-case generic noun stays with ("sông Bạch Đằng")
+# Vietnamese month names after "tháng" ("tháng Năm", May).
+VI_MONTHS = frozenset("Giêng Hai Ba Tư Bốn Năm Sáu Bảy Tám Chín Mười Chạp".split())
+
+
+def bare(word: str) -> str:
+    return word.strip(",.;:!?()“”‘’\"'")
+
+
+def open_after(atom: Atom) -> bool:
+    """Whether a word runs on into the next one (no punctuation, a space)."""
+    return atom.text == bare(atom.text) and atom.space_after == " "
+
+
+def head_spans(words: list[Atom]) -> list[tuple[int, int]]:
+    """Word spans [start, end) of the generic heads among ``words``, longest first, none inside another.
+
+    >>> head_spans([Atom(w, " ") for w in "tại Trường Đại học Hàng hải".split()])
+    [(1, 4)]
+    """
+    lowered = [bare(w.text).lower() for w in words]
+    spans: list[tuple[int, int]] = []
+    taken: set[int] = set()
+    for head in sorted(vi_heads(), key=lambda h: -len(h.split())):
+        parts = head.split()
+        for first in range(len(words) - len(parts) + 1):
+            stop = first + len(parts)
+            if (lowered[first:stop] == parts and all(open_after(w) for w in words[first:stop - 1])
+                    and not taken.intersection(range(first, stop))):
+                spans.append((first, stop))
+                taken.update(range(first, stop))
+    return spans
+
+
+def name_length(words: list[Atom], first: int) -> int:
+    """Syllables of the name that starts at ``words[first]``: capitalised ones,
+    and the lower-case second syllable of a word ("Hàng hải Việt Nam": 4)."""
+    count = 0
+    for index in range(first, len(words)):
+        word = words[index].text
+        pair = (bare(words[index - 1].text).lower(), bare(word).lower())
+        if not (capitalised(word) or (count and pair in vi_compounds())):
+            break
+        count += 1
+        if not open_after(words[index]):
+            break
+    return count
+
+
+def vi_costs(words: list[Atom], costs: dict[int, float], runs: dict[int, int]) -> None:
+    """Lock or price the breaks of a Vietnamese text in ``costs`` (offset ->
+    price); ``runs`` gives the length of the capitalised run at each offset."""
+    for prev, word in zip(words, words[1:], strict=False):
+        if prev.text in name_words()["vi_before"] and capitalised(word.text) and runs.get(word.start, 1) <= SHORT_NAME:
+            costs[word.start] = LOCKED  # "sông Bạch Đằng", "đảo Cát Bà"
+        elif prev.text.lower() in ("ngày", "tháng") and (word.text[:1].isdigit() or bare(word.text) in VI_MONTHS):
+            costs[word.start] = LOCKED  # "Ngày 13/5/1955", "tháng Năm"
+        elif (bare(prev.text).lower(), bare(word.text).lower()) in vi_compounds() and prev.text == bare(prev.text):
+            costs[word.start] = LOCKED  # "Đổi / mới", "trung / tâm": one word
+    for start, end in head_spans(words):
+        for k in range(start + 1, end):
+            costs[words[k].start] = LOCKED  # "Cảng hàng không / quốc tế"
+        length = name_length(words, end) if end < len(words) and open_after(words[end - 1]) else 0
+        if length and costs.get(words[end].start) != LOCKED:
+            costs[words[end].start] = LOCKED if length == 1 else max(costs.get(words[end].start, 0.0), HEAD_BREAK)
+        if length <= NAME_SYLLABLES:
+            for k in range(end + 1, end + length):
+                costs[words[k].start] = LOCKED  # "Hàng hải / Việt Nam"
