@@ -11,6 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from test_cards_credits import credits_page
 
 from book.text.cover import break_cost
 
@@ -35,21 +36,21 @@ def test_zh_edition_line_gives_the_month_and_agrees_with_the_deposit(sample):
     assert "2025年5月印刷・納本" in ja
 
 
-@pytest.mark.parametrize(("lang", "line"), [("zh", "用纸：170克哑粉纸。"), ("en", "Printedonmattcoated170g/m²."),
-                                            ("vi", "IntrêngiấyCouchématt170g/m².")])
+@pytest.mark.parametrize(("lang", "line"), [("zh", "用纸：170克哑粉纸。"), ("en", "Printedonmattcoated170g/m².")])
 def test_the_paper_is_named_in_the_editions_words(sample, lang, line):
+    """The colophon note (en, zh: the editions whose record is in front) names
+    the paper in the edition's words, not the printer's French trade name."""
     text = solid(pdf_text(sample, lang))
     assert line in text
-    if lang != "vi":
-        assert "Couché" not in text
+    assert "Couché" not in text
 
 
 @pytest.mark.parametrize(("lang", "head"), [("vi", "Trang"), ("en", "Page"), ("zh", "页码"), ("ko", "쪽"), ("ja", "ページ")])
 def test_the_credits_figures_are_headed_by_a_word(sample, lang, head):
     """Over each column of figures the edition's word for them, never a pattern
     with its figures cut out ("第…页")."""
-    pages = pdf_text(sample, lang).split("\f")
-    credits = next(page for page in pages if len(re.findall(r"\d+(?:[–—~～]\d+)?\s{2,}\S", page)) > 10)
+    number, _ = credits_page(sample)
+    credits = pdf_text(sample, lang, "interior", "-f", str(number), "-l", str(number))
     assert len(re.findall(rf"(^|\s){re.escape(head)}(?!\s*\d)", credits)) == 2, credits
     assert "…" not in credits
 
@@ -62,8 +63,9 @@ def test_zh_ranges_take_one_dash(sample):
 
 
 def blurb_lines(root: Path, lang: str, blurb: str) -> list[str]:
-    """The back text's lines as the cover prints them (the back panel's text, from its head)."""
-    lines = [solid(line) for line in pdf_text(root, lang, "cover", "-x", "0", "-y", "0", "-W", "700", "-H", "500").splitlines()]
+    """The back text's lines as the cover prints them (the back panel's text
+    from its head, left of the barcode's field)."""
+    lines = [solid(line) for line in pdf_text(root, lang, "cover", "-x", "0", "-y", "0", "-W", "480", "-H", "500").splitlines()]
     found, read = [], ""
     for line in (line for line in lines if line):
         if not solid(blurb).startswith(read + line):
