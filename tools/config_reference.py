@@ -320,7 +320,9 @@ def open_sections(file: str) -> list[str]:
             "### `labels`", "",
             f"Texts the book generates, each with its placeholder: {labels}; `pages` may be left out (it falls back to "
             f"`page`), and so may `cover` (the cover photo's entry in the photo credits; without it the cover is not "
-            f"credited). `positions` names where a photo sits on a page of several, for the photo credits: "
+            f"credited), and so may `page_head` (the head of the photo credits' column of page numbers, a word: "
+            f"\"Trang\", \"页码\"; without it the head is `page` without its {{page}}, or none when `page` has words "
+            f"on both sides of it, as \"第{{page}}页\" has). `positions` names where a photo sits on a page of several, for the photo credits: "
             f"{', '.join(f'`{p}`' for p in POSITIONS)}.", "",
             "### `isbn`", "",
             f"One ISBN-13 per edition, by language code ({langs}): 13 digits starting 978 or 979, hyphens allowed; the "

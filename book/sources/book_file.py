@@ -54,10 +54,11 @@ COLOUR_KEYS = {"press_profile": Key(str, "FOGRA39"), "ink_limit": Key(float, 300
                                     "within the ink limit) or k-only (the black plate alone); a photo's `separation` overrides it.")}
 SAFETY_KEYS = {"trim": Key(float, 5.0, low=0, high=50), "gutter": Key(float, 5.0, low=0, high=50)}
 LABELS = {"chapter": ("number",), "credit": ("credit",), "page": ("page",), "pages": ("pages",), "cover": (),
-          "legend": ("page", "legend")}
+          "legend": ("page", "legend"), "page_head": ()}
 # 'pages' (a spread's range in the credits) falls back to 'page'; without 'cover' the cover photo is not credited;
 # without 'legend' an uncaptioned photo's legend starts with the 'page' label
-OPTIONAL_LABELS = {"pages", "cover", "legend"}
+# without 'page_head' the credits' figures column is headed by the 'page' label without its {page} (when it has words on one side only)
+OPTIONAL_LABELS = {"pages", "cover", "legend", "page_head"}
 # Where a photo sits on a page of several, said in the photo credits (labels.positions).
 POSITIONS = ("top", "bottom", "left", "right", "top_left", "top_right", "bottom_left", "bottom_right", "centre")
 LABEL_COMMENTS = {
@@ -65,6 +66,8 @@ LABEL_COMMENTS = {
     "cover": "The cover photo's entry in the photo-credits list, in place of a page number (a short word).",
     "legend": "After the photo credits, the one-line legend of a photo shown without a caption (the frontispiece): "
               "{legend} is its place and date.",
+    "page_head": "The head of the photo credits' column of page numbers, said once above the figures "
+                 "(a word, not a pattern: 'Page', '页码').",
     "position": "Where a photo sits on its page, said in the photo-credits list when a page holds several photos "
                 "(a short word or two, as in 'top left').",
 }
@@ -162,7 +165,7 @@ def load_book(root: Path, check_files: bool = True, problems: Problems | None = 
     apply_printer(book, profile, out, top.where("trim_mm"))
     book.keep_together = load_keep_together(top.sub("keep_together", set(editions)))
     book.credits_by = top.sub("credits", CREDITS_KEYS).read("by")
-    book.matter = matter_texts(source, top.where())
+    book.matter = matter_texts(source, top.where(), book.paper.name, top.where("paper"))
     load_chapters(book, out, check_files)
     isbns = top.sub("isbn", set(editions) | {"epub"})
     book.isbn = load_isbns(isbns, editions, out)

@@ -61,7 +61,7 @@ MATTER_COMMENTS = {
     "price": "Back cover, above the barcode: the price; {price} is book.yaml's price: as written.",
     "typeset": "Colophon note on the last page (editions whose publishing record is on the copyright page): the "
                "typefaces; {typefaces} is their names joined as a list in the edition's language (\"Noto Serif and Noto Sans\").",
-    "paper": "Colophon note on the last page: the paper; {paper} is its name as book.yaml gives it (\"Couché matt 170 g/m²\").",
+    "paper": "Colophon note on the last page: the paper; {paper} is its name as translated (book:paper).",
 }
 IMPRINT_KEYS = {key: Key((str, int)) for key, _ in IMPRINT_LABELS if key not in COMPUTED} | {"final": Key(bool, False),
                                                                                               "country": Key(str, "")}
@@ -185,11 +185,22 @@ def load_imprint(section: Section, out: Problems) -> Imprint:
     return Imprint(fields, bool(section.read("final")), notice, section.where(), country)
 
 
-def matter_texts(source: str, where) -> dict[str, Message]:
-    """The copyright page's and the colophon's own words, in the source language (English when the table has none)."""
+PAPER_COMMENT = ("Colophon note: the paper the book is printed on (book.yaml paper.name, the printer's trade name). "
+                 "Write it as a reader of your language knows such paper, its weight kept: \"matt coated 170 g/m²\", "
+                 "\"170克哑粉纸\", \"170g/m² 무광 아트지\", \"マットコート紙 170 g/m²\".")
+
+
+def matter_texts(source: str, where, paper: str = "", paper_where=None) -> dict[str, Message]:
+    """The copyright page's and the colophon's own words, in the source language
+    (English when the table has none), and the paper's name (``paper_name``) as a
+    catalog message: a trade name ("Couché matt 170 g/m²") is no word of the
+    other editions' languages, so each translates it into its own."""
     table = yaml.safe_load(MATTER_FILE.read_text(encoding="utf-8"))
     texts = table.get(source, table["en"])
-    return {key: Message(f"imprint:{key}", texts[key], where, comment) for key, comment in MATTER_COMMENTS.items()}
+    found = {key: Message(f"imprint:{key}", texts[key], where, comment) for key, comment in MATTER_COMMENTS.items()}
+    if paper.strip():
+        found["paper_name"] = Message("book:paper", paper.strip(), paper_where or where, PAPER_COMMENT)
+    return found
 
 
 def placeholder_files(root: Path) -> frozenset[str]:

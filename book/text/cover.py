@@ -12,6 +12,7 @@ is an error saying what to change."""
 from __future__ import annotations
 
 import math
+import unicodedata
 from dataclasses import dataclass, field
 
 from reportlab.pdfbase import pdfmetrics
@@ -21,6 +22,7 @@ from book.languages import language
 from book.model import MM, Book
 from book.pages.cover_plan import AIR, CoverPlan, plan_design
 from book.pages.spine import CoverGeometry
+from book.text.cjk_breaks import PHRASE_MODELS
 from book.text.fonts import EditionFonts
 from book.text.ink import ink_height
 from book.text.setting import Placement
@@ -35,6 +37,8 @@ FIELD_PAD = 2.5  # mm of white round the ISBN and the barcode: the field the sca
 TEXT_GAP = 4.0  # mm from a block's last baseline to the next block
 TITLE_GAP = 8.0  # mm from the title's last baseline to the subtitle's top: display type needs air below it
 DESCENT = 0.25  # em below the last baseline taken by descenders
+NARROWER = 3  # ems a Chinese or Japanese blurb's measure gives up at most to break between phrases
+INSIDE_WORD, INSIDE_PHRASE, BESIDE_ONE, SHORT_END = 10.0, 5.0, 3.0, 5.0  # what a blurb's break costs (`break_cost`)
 
 
 @dataclass
@@ -102,7 +106,7 @@ class CoverSetter:
         self.overflowed = False  # whether the last block set did not fit
 
     def block(self, name: str, text: str, style: str, box: tuple[float, float, float, float], message,
-              cause: str) -> Placement | None:
+              cause: str, keep: tuple[str, ...] = ()) -> Placement | None:
         """``text`` set in ``box`` (x, top, width, height: its last baseline within
         the height), or None and an error saying what to change, at ``message``'s
         place (or at ``message`` itself, a Where). ``cause`` says what leaves the
@@ -115,7 +119,7 @@ class CoverSetter:
             self.out.error("cover-layout", where, f"{self.lang}: the cover's {name} has {max(height, 0):.1f} mm, less than "
                            f"one line at {style}'s {smallest:g} pt ({smallest / MM:.1f} mm): {cause}")
             return None
-        block = set_block(self.fonts, [Part(text, self.book.style(style, self.lang))], self.lang, width, height)
+        block = set_block(self.fonts, [Part(text, self.book.style(style, self.lang), keep=keep)], self.lang, width, height)
         widest = max(block.lines, key=lambda line: line.width, default=None)
         too_wide = widest is not None and widest.width / MM > width + 0.05  # a word longer than the measure
         if block.wide:
@@ -175,12 +179,32 @@ class CoverSetter:
                                   "smaller sizes in layouts/styles.yaml")
             cover.placements += [subtitle] if subtitle else []
 
-    def fits(self, text: str, style: str, width: float, height: float) -> bool:
+    def fits(self, text: str, style: str, width: float, height: float, keep: tuple[str, ...] = ()) -> bool:
         """Whether ``text`` fits ``width`` × ``height`` mm in ``style``, nothing said."""
         if height < self.book.style(style, self.lang).min_size / MM:
             return False
-        block = set_block(self.fonts, [Part(text, self.book.style(style, self.lang))], self.lang, width, height)
+        block = set_block(self.fonts, [Part(text, self.book.style(style, self.lang), keep=keep)], self.lang, width, height)
         return block.fits and not block.wide and all(line.width / MM <= width + 0.05 for line in block.lines)
+
+    def blurb_measure(self, text: str, measure: float, room: float, keep: tuple[str, ...]) -> float:
+        """The back text's measure: in Chinese and Japanese the one of up to
+        ``NARROWER`` ems less, on the body text's grid of whole ems, whose
+        breaks read best (`break_cost`), as an editor rebreaks a blurb of
+        three lines by hand; the widest where they read alike."""
+        if language(self.lang).breaking != "characters" or self.lang not in PHRASE_MODELS:
+            return measure
+        size = self.book.style("cover-back", self.lang).size
+        ems = math.floor(measure * MM / size + 1e-6)
+        best, chosen = None, measure
+        for less in range(NARROWER + 1):
+            width = min(measure, (ems - less) * size / MM + 0.01)
+            block = set_block(self.fonts, [Part(text, self.book.style("cover-back", self.lang), keep=keep)], self.lang, width, room)
+            if not block.fits or not block.lines:
+                continue
+            cost = break_cost(["".join(piece.text for piece in line.pieces) for line in block.lines], self.lang) + 0.1 * less
+            if best is None or cost < best:
+                best, chosen = cost, width
+        return chosen
 
     def rise(self, lines, style: str) -> float:
         """Mm from a block's top to its first line's capitals (the ideographs'
@@ -246,7 +270,8 @@ class CoverSetter:
                 room = credit.top - TEXT_GAP - top
         measure = min(plan.back_measure, width - (field_w + self.book.grid.gutter if reserve else 0.0))
         level = True  # the first line's capitals level with the title's
-        if text is not None and text.text and top > plan.back[1] and not self.fits(texts["back"], "cover-back", measure, room):
+        keep = self.book.keep_together.get(self.lang, ()) if language(self.lang).breaking == "characters" else ()
+        if text is not None and text.text and top > plan.back[1] and not self.fits(texts["back"], "cover-back", measure, room, keep):
             style = self.book.style("cover-back", self.lang)  # too long to stand level with the title: from the type area's head,
             runs = self.fonts.runs(texts["back"][:1], style.font)  # its face's ascent (stacked marks) below that line
             ascent = max([pdfmetrics.getFont(r.font).face.ascent / 1000 for r in runs] + [1.0])
@@ -254,9 +279,10 @@ class CoverSetter:
             room += top - plan.back[1] - over
             top, level = plan.back[1] + over, False
         if text is not None and text.text:
+            measure = self.blurb_measure(texts["back"], measure, room, keep)
             back = self.block("back text", texts["back"], "cover-back", (x, top, measure, room), text,
                               f"the back's type area above the publisher is {room:.0f} mm tall at the "
-                              f"{self.trim}; choose a taller or wider trim_mm")
+                              f"{self.trim}; choose a taller or wider trim_mm", keep)
             if back is not None:
                 back.top = top - (self.rise(back.lines, "cover-back") if level else 0.0)
                 cover.placements.append(back)
@@ -275,3 +301,45 @@ def depth(lines) -> float:
 
 def set_cover(book: Book, geometry: CoverGeometry, fonts: EditionFonts, lang: str, texts: dict[str, str], where, out: Problems) -> CoverText:
     return CoverSetter(book, geometry, fonts, lang, where, out).set(texts)
+
+
+def break_cost(lines: list[str], lang: str) -> float:
+    """What the line breaks of a Chinese or Japanese block cost a reader: a
+    break inside a BudouX phrase, more between two ideographs ("解|放") than
+    in its kana ("解放さ|れた"), and more again when it leaves one character
+    of the phrase alone ("解放され|た。"); a break beside a phrase of a single
+    character ("重走这|段历程"); a last line of fewer than four characters.
+    A break after punctuation or between phrases costs nothing.
+
+    >>> break_cost(["海防全境解放。这本画册重走这", "段历程：战斗的岁月、重生的港口。"], "zh")
+    3.0
+    >>> break_cost(["海防全境解放。这本画册", "重走这段历程：战斗的岁月、重生的港口。"], "zh")
+    0.0
+    >>> break_cost(["ハイフォンは完全に解放され", "た。この写真集はその道のりをたどる。"], "ja")
+    8.0
+    """
+    from book.text.title_breaks import phrase_parser
+
+    rows = ["".join(ch for ch in line if not ch.isspace()) for line in lines]
+    text = "".join(rows)
+    phrases = phrase_parser(PHRASE_MODELS[lang]).parse(text)
+    starts, at = {}, 0
+    for phrase in phrases:
+        starts[at] = len(phrase)
+        at += len(phrase)
+    ends = {start + length: length for start, length in starts.items()}
+    cost, at = 0.0, 0
+    for row in rows[:-1]:
+        at += len(row)
+        if not row or unicodedata.category(row[-1]).startswith("P"):
+            continue
+        if at not in starts:
+            begin = max(start for start in starts if start < at)
+            end = begin + starts[begin]
+            han = unicodedata.name(text[at - 1], "").startswith("CJK") and unicodedata.name(text[at], "").startswith("CJK")
+            tail = sum(1 for ch in text[at:end] if not unicodedata.category(ch).startswith("P"))
+            cost += (INSIDE_WORD if han else INSIDE_PHRASE) + (BESIDE_ONE if min(at - begin, tail) == 1 else 0.0)
+        elif starts[at] == 1 or ends.get(at) == 1:
+            cost += BESIDE_ONE
+    words = [ch for ch in rows[-1] if not unicodedata.category(ch).startswith("P")] if len(rows) > 1 else []
+    return cost + (SHORT_END if 0 < len(words) < 4 else 0.0)

@@ -31,14 +31,25 @@ class CreditEntry:
 
 
 def column_head(label: str) -> str:
-    """The page label without its figures: the head of the figures' column.
+    """The page label without its figures, when it has words on one side of
+    them only: the head of the figures' column, where book.yaml gives no
+    ``page_head``. A label round its figures ("第{page}页") gives no head: "第…页"
+    reads as a blank left unfilled.
 
     >>> column_head("tr. {page}"), column_head("p. {page}"), column_head("第{page}页"), column_head("{page}쪽")
-    ('tr.', 'p.', '第…页', '쪽')
+    ('tr.', 'p.', '', '쪽')
     """
     before, _, after = label.partition("{page}")
     before, after = before.strip(), after.strip()
-    return f"{before}…{after}" if before and after else before or after
+    return "" if before and after else before or after
+
+
+def credits_head(book: Book, loc: Localiser) -> str:
+    """The head of the credits' figures column: the ``page_head`` label
+    ("Trang", "页码"), else what `column_head` makes of the page label."""
+    if "page_head" in book.labels and loc.text(book.labels["page_head"]):
+        return loc.text(book.labels["page_head"])
+    return column_head(loc.text(book.labels["page"])) if "page" in book.labels else ""
 
 
 def position_key(box: tuple[float, float, float, float], others: list[tuple[float, float, float, float]]) -> str:

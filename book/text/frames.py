@@ -14,7 +14,7 @@ from book.i18n.localise import Localiser
 from book.languages import language
 from book.model import COPYRIGHT_SLOT, IMPRINT_SLOT, PUBLISHERS_SLOT, Book, Message, Style
 from book.pages.paginate import Page, Pagination, Placed
-from book.text.credits import CreditEntry, column_head, credit_entries
+from book.text.credits import CreditEntry, credit_entries, credits_head
 from book.text.italic import by_role
 from book.text.matter import colophon_parts, copyright_parts, kept_names, publishers_parts
 from book.text.typeset import Part
@@ -235,7 +235,7 @@ def edition_words(book: Book, pagination: Pagination, loc: Localiser) -> Edition
         # Every chapter with a title, front and back matter too, is a bookmark.
         outline=[(one_line(loc.text(c.title)), pagination.chapter_starts[c.id]) for c in book.chapters if c.title and c.id in pagination.chapter_starts],
         keep=keep,
-        credits_head=column_head(loc.text(book.labels["page"])) if "page" in book.labels else "",
+        credits_head=credits_head(book, loc),
         legends=legends(book, pagination, loc),
         legend_pages=[number for number, _ in uncaptioned_photos(book, pagination)],
     )

@@ -101,10 +101,16 @@ def field_rows(book: Book, pagination: Pagination, loc: Localiser, keys: tuple[s
     return lines
 
 
+# Where the record dates the edition by its month, as a Chinese 版次 line does
+# ("2025年5月第1版第1次印刷", CLDR's yMMMM); the others give the day of issue.
+ISSUE_BY_MONTH = {"zh"}
+
+
 def issue_date(book: Book, lang: str) -> str:
-    """The day of issue in the edition's CLDR long form ("May 13, 2025", "2025年5月13日")."""
+    """The day of issue in the edition's CLDR long form ("May 13, 2025", "2025年5月13日"),
+    or its month where the language's record gives the month only ("2025年5月")."""
     day = book.date
-    return format_partial_date(PartialDate(day.year, day.month, day.day), lang)
+    return format_partial_date(PartialDate(day.year, day.month, None if lang in ISSUE_BY_MONTH else day.day), lang)
 
 
 # Where the record names the legal deposit by quarter, as Vietnamese publishing does
@@ -213,7 +219,7 @@ def note_parts(book: Book, pagination: Pagination, loc: Localiser, style_name: s
     families = typefaces(book, loc.lang)
     if families and "typeset" in texts:
         lines.append(loc.text(texts["typeset"]).replace("{typefaces}", format_list(families, locale=language(loc.lang).locale)))
-    paper = book.paper.name if getattr(book, "paper", None) else ""
+    paper = loc.text(texts["paper_name"]) if "paper_name" in texts else ""  # the paper's name, translated
     if paper and "paper" in texts:
         lines.append(loc.text(texts["paper"]).replace("{paper}", paper))
     lines += field_rows(book, pagination, loc, ("printer",))
