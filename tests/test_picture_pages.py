@@ -77,7 +77,8 @@ def single_pictures(sample: Path, lang: str):
     quiet = quiet_pages(sample)
     for number, boxes in enumerate(pages, start=1):
         on_page = [b for b in boxes if b[2] > 0.5 and b[0] < trim_w - 0.5]  # a spread's image on this half
-        if len(on_page) == 1 and number not in quiet and on_page[0][3] < trim_h - 0.5:
+        across = any(b[0] < -3.5 or b[2] > trim_w + 3.5 for b in on_page)  # a spread's half: its caption may be on the other page
+        if len(on_page) == 1 and number not in quiet and not across and on_page[0][3] < trim_h - 0.5:
             yield number, on_page[0], max(text_feet(pdf_path, number, top, foot), default=None), book
 
 
@@ -94,7 +95,7 @@ def test_no_single_picture_floats_in_white_above_and_below(sample):
         above = max(0.0, top - book.margins["top"])
         below = max(0.0, book.trim[1] - book.margins["bottom"] - max(bottom, lowest or 0.0))
         assert not (above > 2 * module + 0.1 and below > 2 * module + 0.1), (number, round(above, 1), round(below, 1), round(module, 1))
-    assert checked >= 14, checked  # the single pictures that stop above the foot on the book's 64 pages
+    assert checked >= 12, checked  # the single pictures that stop above the foot on the book's 64 pages
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -175,7 +175,8 @@ def test_the_sample_changes_scale_on_one_vertical_grid(tmp_path, sample_photos):
             top, bottom = placed.box[1], placed.box[1] + placed.box[3]
             if placed.frame.kind == "photo" and top >= 0 and bottom <= book.trim[1]:
                 assert min(abs(top - line) for line in lines) < 0.01 and min(abs(bottom - line) for line in lines) < 0.01, page.number
-                assert abs(top - head) < 0.01 or min(abs(bottom - line) for line in feet) < 0.01, (page.number, placed.frame.name, round(top, 1), round(bottom, 1))
+                on_foot = min(abs(bottom - line) for line in feet) < 0.01
+                assert abs(top - head) < 0.01 or on_foot, (page.number, placed.frame.name, round(top, 1), round(bottom, 1))
             if placed.frame.kind == "caption" and not placed.frame.panel:
                 assert min(abs(top - line) for line in lines) < 0.01, (page.number, placed.frame.name)
     for left, right in zip(pages[1::2], pages[2::2], strict=False):
