@@ -5,9 +5,13 @@ white, and the pictures of facing pages share a head or a foot line."""
 
 from __future__ import annotations
 
+import re
+import subprocess
 from pathlib import Path
 
 import pikepdf
+import pytest
+from conftest import LANGS
 
 from book.model import MM
 from book.pages.paginate import paginate
@@ -51,25 +55,81 @@ def quiet_pages(root: Path) -> set[int]:
     return {page.number - 1 for page in pages if page.layout.name.startswith(("chapter-opener", "credits"))}
 
 
+def text_feet(pdf_path: Path, number: int, top: float, foot: float) -> list[float]:
+    """The foot (mm from the trim's top) of every text line on page ``number``
+    inside the text block (between ``top`` and ``foot``, so not the running
+    head nor the folio)."""
+    out = subprocess.run(["pdftotext", "-bbox", "-f", str(number), "-l", str(number), str(pdf_path), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    with pikepdf.open(pdf_path) as pdf:
+        bleed = float(pdf.pages[0].trimbox[0])
+    boxes = [(float(y0), float(y1)) for y0, y1 in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', out)]
+    return [(y1 - bleed) / MM for y0, y1 in boxes if top - 1 <= (y0 - bleed) / MM and (y1 - bleed) / MM <= foot + 1]
+
+
+def single_pictures(sample: Path, lang: str):
+    """(page number, picture box in mm, the foot of its lowest text line or None) of every page outside the
+    quiet pages before an opener with one picture on it that stops inside the trim at the foot."""
+    book, _ = load_book(sample, check_files=False)
+    top, foot = book.margins["top"], book.trim[1] - book.margins["bottom"]
+    pdf_path = next((sample / "output" / "print" / lang).glob("*-interior.pdf"))
+    pages, trim_w, trim_h = pictures(pdf_path)
+    quiet = quiet_pages(sample)
+    for number, boxes in enumerate(pages, start=1):
+        on_page = [b for b in boxes if b[2] > 0.5 and b[0] < trim_w - 0.5]  # a spread's image on this half
+        across = any(b[0] < -3.5 or b[2] > trim_w + 3.5 for b in on_page)  # a spread's half: its caption may be on the other page
+        if len(on_page) == 1 and number not in quiet and not across and on_page[0][3] < trim_h - 0.5:
+            yield number, on_page[0], max(text_feet(pdf_path, number, top, foot), default=None), book
+
+
 def test_no_single_picture_floats_in_white_above_and_below(sample):
     """Outside the quiet pages before an opener, no page with one picture
     leaves more than two of the grid's modules (a row and its gutter) of white
-    both above it and below it, measured from the trim: it hangs from the head
-    line, bleeds, or is large enough to fill the page."""
-    book, _ = load_book(sample, check_files=False)
-    module = book.grid.row(book.trim[1]) + book.grid.row_gutter
-    pages, trim_w, trim_h = pictures(next((sample / "output" / "print" / "vi").glob("*-interior.pdf")))
-    quiet = quiet_pages(sample)
+    both above it (from the head line) and below it and its caption (to the
+    foot line): it hangs from the head line, bleeds, or stands with its
+    caption on the foot."""
     checked = 0
-    for number, boxes in enumerate(pages, start=1):
-        on_page = [b for b in boxes if b[2] > 0.5 and b[0] < trim_w - 0.5]  # a spread's image on this half
-        if len(on_page) != 1 or number in quiet:
+    for number, (_, top, _, bottom), lowest, book in single_pictures(sample, "vi"):
+        module = book.grid.row(book.trim[1]) + book.grid.row_gutter
+        checked += 1
+        above = max(0.0, top - book.margins["top"])
+        below = max(0.0, book.trim[1] - book.margins["bottom"] - max(bottom, lowest or 0.0))
+        assert not (above > 2 * module + 0.1 and below > 2 * module + 0.1), (number, round(above, 1), round(below, 1), round(module, 1))
+    assert checked >= 12, checked  # the single pictures that stop above the foot on the book's 64 pages
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_single_picture_leaves_at_most_two_modules_under_its_caption(sample, lang):
+    """A single landscape no longer hangs from the head over an empty foot:
+    on every page with one picture (the quiet pages before an opener aside),
+    the white between the caption's last line and the foot line is at most
+    two modules (43.8 mm at 240 x 300 mm) in every edition."""
+    checked = 0
+    for number, _, lowest, book in single_pictures(sample, lang):
+        module = book.grid.row(book.trim[1]) + book.grid.row_gutter
+        if lowest is None:  # a full-bleed page's card, an uncaptioned picture
             continue
         checked += 1
-        _, top, _, bottom = on_page[0]
-        above, below = max(0.0, top), max(0.0, trim_h - bottom)
-        assert not (above > 2 * module + 0.1 and below > 2 * module + 0.1), (number, round(above, 1), round(below, 1), round(module, 1))
-    assert checked >= 25, checked  # the single pictures, bled or not, on the book's 64 pages
+        white = book.trim[1] - book.margins["bottom"] - lowest
+        assert white <= 2 * module + 0.1, (lang, number, round(white, 1), round(2 * module, 1))
+    assert checked >= 12, (lang, checked)
+
+
+def test_quiet_pages_stand_on_the_openers_photo_foot(sample):
+    """The quiet pages before an opener share one scheme: every picture on them
+    stands on the line the facing opener's photo ends on, and a pair's frames
+    are equal."""
+    pages, trim_w, _ = pictures(next((sample / "output" / "print" / "en").glob("*-interior.pdf")))
+    book, _ = load_book(sample, check_files=False)
+    openers = [page.number for page in paginate(book).pages if page.layout.name.startswith("chapter-opener")]
+    assert len(openers) >= 5, openers
+    for opener in openers[1:]:
+        quiet = [b for b in pages[opener - 2] if b[2] > 0.5 and b[0] < trim_w - 0.5]
+        photo_foot = max(b[3] for b in pages[opener - 1])
+        assert quiet, opener - 1
+        assert all(abs(b[3] - photo_foot) < 0.1 for b in quiet), (opener - 1, [round(b[3], 1) for b in quiet], round(photo_foot, 1))
+        sizes = {(round(b[2] - b[0], 1), round(b[3] - b[1], 1)) for b in quiet}
+        assert len(sizes) == 1, (opener - 1, sizes)
 
 
 def test_facing_pictures_share_a_head_or_a_foot_line(sample):
@@ -102,6 +162,7 @@ def test_the_pagination_lines_a_page_up_with_the_facing_one():
     book, _ = load_book(Path(__file__).parent.parent, check_files=False)
     layouts = book.layouts
     assert not misaligned(book, layouts["photo-caption"], layouts["grid-4"])  # both from the head line
-    assert not misaligned(book, layouts["two-photos"], layouts["small"])  # both on the foot line
-    assert misaligned(book, layouts["photo-caption"], layouts["small"])  # from the head line against one low on the page
-    assert not misaligned(book, layouts["band"], layouts["small"])  # bled off the head
+    assert not misaligned(book, layouts["photo-caption"], layouts["two-photos"])  # both on the foot line
+    assert not misaligned(book, layouts["small"], layouts["quiet-pair"])  # both on the opener photo's foot line
+    assert misaligned(book, layouts["photo-caption"], layouts["small"])  # on the foot line against a quiet page's line
+    assert not misaligned(book, layouts["full-bleed-margin"], layouts["small"])  # bled off the head

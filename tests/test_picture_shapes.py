@@ -109,12 +109,13 @@ def test_a_page_takes_the_variant_its_photo_fits_at_each_trim(mini):
                                                 ((1200, 1200), "photo-caption-square"), ((2400, 1200), "panorama")])
 def test_each_shape_finds_its_frame(mini, size, variant):
     """Landscape, portrait, square and panoramic photos on the same page of a
-    chapter: each takes the variant of its shape, cut by a few per cent at most."""
+    chapter: each takes the variant of its shape, within its crop limit (a
+    landscape takes the tallest frame the limit allows: 3:2 in about 1.3:1)."""
     paint(mini / "content" / "photos" / "p002.jpg", size, 2)
     book, _ = load_book(mini)
     page = paginate(book).pages[1]
     frame = page.layout.frames["photo"]
-    assert (page.layout.name, crop_share(size, (frame.w, frame.h), "cover") < 0.1) == (variant, True)
+    assert (page.layout.name, crop_share(size, (frame.w, frame.h), "cover") <= CROP_LIMIT) == (variant, True)
 
 
 def test_a_heavy_crop_is_one_warning_naming_photo_page_and_remedy(mini, run):
@@ -156,7 +157,7 @@ def test_the_sample_changes_scale_on_one_vertical_grid(tmp_path, sample_photos):
     """At 240 x 300 mm: 64 pages; no template on more than about a quarter of
     the photo pages; no two facing pages with the same frames; no two
     chapters' bleeds meeting at the spine; every picture edge inside the trim
-    on a row line, each such picture from the head line or on the foot line,
+    on a row line, each such picture from the head line or on a foot line,
     facing pages' pictures on one head or foot line; caption tops on row lines."""
     book, _ = load_book(sample_at(tmp_path, sample_photos, (240, 300)), check_files=False)
     pagination = paginate(book)
@@ -167,13 +168,15 @@ def test_the_sample_changes_scale_on_one_vertical_grid(tmp_path, sample_photos):
     assert max(uses.values()) <= 0.25 * len(photo_pages), uses
     assert {"full-bleed", "spread", "band", "small", "two-photos", "grid-4"} <= set(uses), uses  # bleeds, pairs, a sequence, small on white
     lines = module_lines(book)
-    head, foot = lines[0], lines[19]  # the top of row 1 and the bottom of row 10: every picture that does not bleed takes one
+    head, foot = lines[0], lines[19]  # the top of row 1 and the bottom of row 10: every picture that does not bleed takes one,
+    feet = (lines[15], lines[17], foot)  # or the opener photo's foot (row 8: the quiet pages), or row 9's over a three-row caption
     for page in pages:
         for placed in page.placed:
             top, bottom = placed.box[1], placed.box[1] + placed.box[3]
             if placed.frame.kind == "photo" and top >= 0 and bottom <= book.trim[1]:
                 assert min(abs(top - line) for line in lines) < 0.01 and min(abs(bottom - line) for line in lines) < 0.01, page.number
-                assert abs(top - head) < 0.01 or abs(bottom - foot) < 0.01, (page.number, placed.frame.name, round(top, 1), round(bottom, 1))
+                on_foot = min(abs(bottom - line) for line in feet) < 0.01
+                assert abs(top - head) < 0.01 or on_foot, (page.number, placed.frame.name, round(top, 1), round(bottom, 1))
             if placed.frame.kind == "caption" and not placed.frame.panel:
                 assert min(abs(top - line) for line in lines) < 0.01, (page.number, placed.frame.name)
     for left, right in zip(pages[1::2], pages[2::2], strict=False):
