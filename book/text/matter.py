@@ -97,13 +97,27 @@ def field_rows(book: Book, pagination: Pagination, loc: Localiser, keys: tuple[s
         if not value and not (book.imprint and book.imprint.final):
             value = BLANK
         if value:
-            lines.append(f"{loc.text(item.label)}{language(loc.lang).label_join}{value}")
+            lines.append(labelled(loc.text(item.label), value, loc.lang))
     return lines
 
 
 # Where the record dates the edition by its month, as a Chinese 版次 line does
 # ("2025年5月第1版第1次印刷", CLDR's yMMMM); the others give the day of issue.
 ISSUE_BY_MONTH = {"zh"}
+
+
+def labelled(label: str, value: str, lang: str) -> str:
+    """"label: value"; a label that holds its own colon (a function named after
+    the duty) is followed by a space, never by a second colon.
+
+    >>> labelled("ISBN", "……", "en"), labelled("Responsible for publication: Director", "……", "en")
+    ('ISBN: ……', 'Responsible for publication: Director ……')
+    >>> labelled("出版責任者：社長兼編集長", "……", "ja")
+    '出版責任者：社長兼編集長　……'
+    """
+    if ":" in label or "：" in label:
+        return f"{label}{chr(0x3000) if language(lang).label_join == '：' else ' '}{value}"
+    return f"{label}{language(lang).label_join}{value}"
 
 
 def issue_date(book: Book, lang: str) -> str:
@@ -229,10 +243,10 @@ def note_parts(book: Book, pagination: Pagination, loc: Localiser, style_name: s
 
 
 def short_parts(book: Book, loc: Localiser, style_name: str) -> list[Part]:
-    """The other end of the book's record, reduced to the © line and the ISBN."""
+    """The front end of a record kept at the back: the © line alone (the ISBN and
+    the rest stand once, in the colophon, as a 奥付 or a 판권 page has them)."""
     holder = loc.text(book.publisher)
-    lines = [f"© {book.year} {holder}"] + ([f"ISBN {book.isbn[loc.lang]}"] if book.isbn.get(loc.lang) else [])
-    return [Part("\n".join(lines), book.style(style_name, loc.lang), keep=(holder,))]
+    return [Part(f"© {book.year} {holder}", book.style(style_name, loc.lang), keep=(holder,))]
 
 
 def matter_messages(book: Book) -> list[Message]:

@@ -20,6 +20,7 @@ from book.text.frames import EditionWords, FrameText
 from book.text.lists import flow_list, list_frames, measure_lists
 from book.text.overset import report_overset
 from book.text.stack import hang_item, hung_frames, stack_frames
+from book.text.title_form import title_forms
 from book.text.typeset import Block, Line, break_paragraph, set_block
 
 RUNNING_HEAD_MM = 120.0  # the widest a running head may be
@@ -102,7 +103,8 @@ class Setter:
         hung = {(page.number, name): (above, gap) for page in self.pagination.pages
                 for name, above, gap in hung_frames({p.frame.name: p.frame for p in page.placed}, self.on_foot)}
         later = {}
-        for item in self.words.frames:
+        quiet = Setter(self.book, self.pagination, self.fonts, self.words, self.where, Problems(), self.cards, self.two_line)
+        for item in title_forms(self.words.frames, self.style, quiet.set_frame):  # the half-title in the title page's lines
             if (item.page.number, item.placed.frame.name) in hung:  # set once the frame it hangs under is
                 later[(item.page.number, item.placed.frame.name)] = item
             else:
