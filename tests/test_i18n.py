@@ -173,7 +173,7 @@ def test_pivot_and_glossary_notes(extracted, run):
     place = entries(extracted / "translations" / "ja.po")["photo:p002:place"]
     assert "English: Cat Hai" in place.comment
     caption = entries(extracted / "translations" / "ja.po")["photo:p002:caption"]
-    assert "room for about 234 characters" in " ".join(caption.comment.split())  # in Japanese, not per script (7 columns)
+    assert "room for about 198 characters" in " ".join(caption.comment.split())  # in Japanese, not per script (6 columns)
     assert "Glossary: Cát Hải = カットハイ" in place.comment
     assert "English:" not in entries(extracted / "translations" / "en.po")["photo:p002:place"].comment
 

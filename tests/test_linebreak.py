@@ -146,7 +146,7 @@ def test_english_hyphenates_only_where_the_style_asks(fonts_for):
     fonts = fonts_for("en", text)
     plain = Style("c", "sans", 9, 13)
     hyphen = Style("c", "sans", 9, 13, hyphenate=True)
-    width = 24
+    width = 16  # narrower than "regroupment" and "liberation.": a hyphen only where a whole word does not fit
     assert not any(line.endswith("-") for line in lines_of(fonts, text, "en", width, plain))
     hyphenated = lines_of(fonts, text, "en", width, hyphen)
     assert any(line.endswith("-") for line in hyphenated), hyphenated

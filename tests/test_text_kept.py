@@ -49,7 +49,7 @@ def test_word_wider_than_its_frame_is_named(mini, run):
     assert result.exit_code == 1, result.stderr
     (line,) = [line for line in errors(result.stderr) if "p002" in line]
     assert line.startswith("error: translations/en.po:51: en: caption of photo p002: "
-                           "'https://haiphong.gov.vn/tin-tuc/cau-tan…' is wider than frame 'caption' (118 mm) on page 2")
+                           "'https://haiphong.gov.vn/tin-tuc/cau-tan…' is wider than frame 'caption' (100 mm) on page 2")
     assert "shorten it, or mark where it may break (a space or a soft hyphen)" in line
 
 
