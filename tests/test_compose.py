@@ -18,6 +18,7 @@ from book.model import Style
 from book.pdf.render import Renderer
 from book.text.cjk_breaks import soft_phrase
 from book.text.frames import unbroken_names
+from book.text.korean import hangul_word
 from book.text.latin_names import generic, heads
 from book.text.linebreak import DASHES, NO_START
 from book.text.setting import Placement
@@ -74,7 +75,9 @@ def test_composer_rules_hold_on_every_text_of_the_book(sample_editions, lang):
             if number + 1 < len(lines):
                 nxt = lines[number + 1]
                 before, after = (line[-1:], nxt[:1]) if cjk else (last_token(line), nxt.split(" ")[0])
-                if any(ch.isdigit() for ch in before) and any(ch.isdigit() for ch in after):
+                # Korean breaks at any space: a date may part after its year, at a price (`book.text.korean`)
+                after_year = lang == "ko" and before.endswith("년") and before[:-1].isdigit()
+                if any(ch.isdigit() for ch in before) and any(ch.isdigit() for ch in after) and not after_year:
                     problems.append(f"a date or range split: {line!r} / {nxt!r}")
                 if before.strip(",.") in facts.number_words and after[:1].isdigit():
                     problems.append(f"a date split from its number: {line!r} / {nxt!r}")
@@ -98,6 +101,8 @@ def test_no_credit_name_is_split(sample_prepared, sample_editions, lang):
     assert names, "the edition knows which names stay whole"
     if lang == "ja":  # Japanese breaks a Japanese term only at a price (JIS X 4051): Latin names stay whole
         names = [name for name in names if not soft_phrase(name)]
+    if lang == "ko":  # Korean breaks a phrase of Hangul words at a price, as at any space (KLREQ): Latin names stay whole
+        names = [name for name in names if not all(hangul_word(word) for word in name.split())]
     for lines in paragraphs(edition):
         joined = " ".join(lines) if TABLE[lang].breaking == "words" else "".join(lines)
         for name in names:
