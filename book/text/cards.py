@@ -153,8 +153,17 @@ def text_left(block: Block, box: tuple[float, float, float, float], pad: float =
     return box[0] + pad + spare / 2
 
 
+CLOSING_MARKS = frozenset("、。，．」』）】〕》〉")
+
+
 def widest(block: Block) -> float:
-    return max((line.width for line in block.lines), default=0.0) / MM
+    """The block's longest line, mm, to its ink: a CJK closing mark at a line's
+    end inks only the first half of its em, the rest is white."""
+    def ink(line) -> float:
+        text = "".join(piece.text for piece in line.pieces).rstrip()
+        halved = line.pieces and line.pieces[-1].char_space < 0  # a mark already set to its half
+        return line.width - (line.size / 2 if text[-1:] in CLOSING_MARKS and not halved else 0.0)
+    return max((ink(line) for line in block.lines), default=0.0) / MM
 
 
 def set_card_text(fonts: EditionFonts, parts: list[Part], lang: str, placed: Placed, measure: float) -> Block:

@@ -200,8 +200,6 @@ class EditionFonts:
         return self.known_faces[key]
 
     def find_face(self, ch: str, role: str) -> FontFace | None:
-        if ch in language(self.lang).serif_marks and role.replace("sans", "serif") in self.config.languages[self.lang]:
-            role = role.replace("sans", "serif")  # one face, one width for the mark in every role
         chain = self.chain(role)
         if self.cjk and is_wide(ch):
             wide = [f for f in chain if self.face_info(f)[1]] or chain
