@@ -116,11 +116,11 @@ def test_every_justified_korean_line_ends_on_the_measure(sample):
 
 
 def test_korean_word_spaces_and_syllables_stay_within_their_limits(sample):
-    """A word space opens to 0.5 em and no further, anywhere (the fourth
-    proof: 0.54 em on p25, 0.52 on p7); a line its limits cannot justify
-    opens its syllables a little more (a few lines, under 0.1 em), never a
-    Latin word or a number."""
-    over, syllables, solid, justified = [], [], [], 0
+    """A word space opens to 0.5 em; a paragraph that has no way to keep all its
+    lines there puts the rest into a few lines' word spaces (under 0.6 em),
+    never its syllables (at most 0.05 em, none inside a Latin word or a
+    number). The third proof had word spaces of 0.54 em and short lines."""
+    over, loose, syllables, solid, justified = [], [], [], [], 0
     widest_syllable = 0.0
     for block in blocks(sample, "ko", gap_em=COLUMN_GAP):
         body = is_body(block)
@@ -128,7 +128,7 @@ def test_korean_word_spaces_and_syllables_stay_within_their_limits(sample):
             justified += body and not last
             words = [gap for _, _, gap in inked_gaps(line) if gap > 0.1]
             if words and max(words) > WORD_SPACE_MAX + 0.005:
-                over.append((round(max(words), 3), text(line)))
+                (over if max(words) > WORD_SPACE_MAX + 0.1 else loose).append((round(max(words), 3), text(line)))
             for a, b in zip(line, line[1:], strict=False):  # neighbours in a word, no space between
                 gap = (b.x - a.right) / a.size
                 if is_hangul(a.ch) and is_hangul(b.ch):
@@ -139,10 +139,10 @@ def test_korean_word_spaces_and_syllables_stay_within_their_limits(sample):
                     solid.append((a.ch + b.ch, round(gap, 3), text(line)))
     assert justified > 30
     assert widest_syllable > 0.02, "syllables share the stretch"
-    assert not over, over
-    assert all(gap < 0.1 for gap, _ in syllables), syllables
-    assert len({line for _, line in syllables}) <= justified / 10, syllables
+    assert not syllables, syllables
     assert not solid, solid
+    assert not over, over
+    assert len(loose) <= justified / 10, loose
 
 
 def hangul(word: str) -> str:

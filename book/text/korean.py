@@ -212,7 +212,7 @@ def adjustment(chosen: Chosen, syllables: int, style: Style, limits: Limits, wid
     """What each word space and each syllable gap of a line opens (or closes)
     so that a justified line meets its measure, both in proportion to their
     limits; a line its limits cannot justify (no other break existed) opens its
-    word spaces to their limit and its syllables past theirs."""
+    syllables to their limit and its word spaces past theirs."""
     slack = width - chosen.natural
     if slack < 0:  # a tight line: its spaces and syllables close in proportion to what each may give
         room = chosen.gaps * limits.space_shrink + syllables * limits.syllable_shrink
@@ -226,11 +226,8 @@ def adjustment(chosen: Chosen, syllables: int, style: Style, limits: Limits, wid
     ratio = slack / room
     if ratio <= 1.0:
         return ratio * limits.space_stretch, ratio * limits.syllable
-    # Past the limits the word spaces stay at theirs (half an em is a hard ceiling) and the syllables take
-    # the rest; a line with no syllable gaps opens its spaces further rather than fall short.
-    if syllables:
-        return limits.space_stretch, (slack - chosen.gaps * limits.space_stretch) / syllables
-    return (slack / chosen.gaps if chosen.gaps else 0.0), 0.0
+    # Past the limits the syllables stay at theirs and the word spaces take the rest.
+    return ((slack - syllables * limits.syllable) / chosen.gaps if chosen.gaps else 0.0), limits.syllable
 
 
 def draw_korean_line(fonts: EditionFonts, items: list[Item], chosen: Chosen, style: Style, size: float, width: float,
