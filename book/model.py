@@ -152,9 +152,7 @@ class Style:
     measure_chars: float = 0.0
     anchor: str = "top"  # 'bottom': the text's last baseline sits on the frame's foot (a colophon, a copyright page)
     line_end: str = "keep"  # zh, ja: a line-end 、。，． kept full-width inside the measure, or 'hang' outside it
-    # zh, ja: 'full' sets every mark mid-line full-width (全角式; only consecutive marks close up), 'squeeze'
-    # also closes a tight line's marks' empty halves (JLREQ 追い込み), so one page shows marks of two widths.
-    punctuation: str = "full"
+    punctuation: str = "full"  # zh, ja: 'full' keeps mid-line marks full-width unless a line must shrink; 'squeeze' closes them sooner
 
     def line_measure(self, size: float, width: float) -> float:
         """The widest a display line of this style may be at ``size`` in a
