@@ -39,6 +39,10 @@ CHAPTER_REL = "content/chapters/01-chapter-1.yaml"
 FRONT_REL = "content/chapters/00-front-matter.yaml"
 BACK_REL = "content/chapters/02-back-matter.yaml"
 
+# The starter's paper, and its name as a reader of each language knows such paper (the catalogs' book:paper).
+PAPER = "Couché matt 157 g/m²"
+PAPER_NAMES = {"vi": "giấy couché mờ 157 g/m²", "en": "matt coated 157 g/m²", "zh": "157克哑粉纸", "ko": "157g/m² 무광 아트지", "ja": "マットコート紙 157 g/m²"}
+
 BOOK_YAML = """\
 # The book: everything that is the same in all editions. See the README.
 title: {title}
@@ -53,7 +57,7 @@ trim_mm: [{width}, {height}]
 bleed_mm: {bleed}
 margins_mm: {{outer: 15, bottom: 25}}   # where the folios sit: the layouts place everything else
 binding: {{style: perfect, page_multiple: 4}}   # offset printing: {{style: perfect, signature: 16}}
-paper: {{name: "Couché matt 157 g/m²", caliper_mm: 0.14}}   # ask the printer for the caliper of your paper
+paper: {{name: "{paper}", caliper_mm: 0.14}}   # ask the printer for the caliper of your paper
 colour:
   press_profile: FOGRA39
   ink_limit: 300
@@ -181,7 +185,7 @@ def scaffold(target: Path, trim: tuple[int, int] = (240, 300), editions: tuple[s
     labels = texts["labels"]
     (target / "content" / "book.yaml").write_text(BOOK_YAML.format(
         title=quoted(title), subtitle=quoted(texts["subtitle"]), slug=slugify(title), source=source, editions=", ".join(editions),
-        publisher=quoted(publisher or texts["publisher"]), width=trim[0], height=trim[1], bleed=BLEED_MM, min_ppi=MIN_PPI,
+        publisher=quoted(publisher or texts["publisher"]), width=trim[0], height=trim[1], bleed=BLEED_MM, paper=PAPER, min_ppi=MIN_PPI,
         label_chapter=quoted(labels["chapter"]), label_credit=quoted(labels["credit"]), label_page=quoted(labels["page"]),
         label_pages=quoted(labels["pages"]), label_cover=quoted(labels["cover"]),
         positions=", ".join(f"{k}: {quoted(v)}" for k, v in labels["positions"].items()),
@@ -230,9 +234,12 @@ def write_catalogs(book, pagination, template: Path) -> tuple[list[str], list[st
             continue
         po = polib.pofile(create_catalog(book, pagination, lang, template), wrapwidth=WRAP)
         # The copyright page's and the colophon's standard words, in every language the table has.
-        words = {m.text: matter[lang][m.ctx.split(":", 1)[1]] for m in book.matter.values()} if lang in matter else {}
+        words = {m.text: matter[lang][m.ctx.split(":", 1)[1]] for m in book.matter.values()
+                 if m.ctx.startswith("imprint:") and m.ctx.split(":", 1)[1] in matter[lang]} if lang in matter else {}
         for entry in po:
             entry.msgstr = words.get(entry.msgid, entry.msgstr)
+            if entry.msgctxt == "book:paper" and entry.msgid == PAPER:
+                entry.msgstr = PAPER_NAMES.get(lang, entry.msgstr)
         if lang in TEXTS:
             translation = translations(source, TEXTS[lang])
             for entry in po:  # the title and the publisher a user gave stay to translate: no placeholder knows them
