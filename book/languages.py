@@ -79,7 +79,7 @@ TABLE: dict[str, Language] = {
     lang.code: lang
     for lang in (
         Language("vi", "vi", "vi", "Latn", "words", number_words=VI_NUMBER_WORDS, function_words=VI_FUNCTION_WORDS,
-                 modifiers_follow=True, conjunctions=VI_CONJUNCTIONS,
+                 modifiers_follow=True,
                  full_date="'ngày' d 'tháng' M 'năm' y",  # CLDR's "13 tháng 5, 2025" is English order; prose writes this
                  imprint_at_back=True),  # the publishing record (Luật Xuất bản) closes a Vietnamese book
         Language("en", "en", "en", "Latn", "words", hyphenation="en_US", number_words=EN_NUMBER_WORDS,

@@ -210,6 +210,7 @@ def test_cover_photo_below_the_minimum_warns_down_to_half_of_it(mini, run):
                          + 'cover: {photo: p001, back_text: "Lời giới thiệu ở bìa sau."}\n', encoding="utf-8")
     photo = mini / "content/photos/ảnh-cảng.jpg"
     paint(photo, (3900, 2500), 1)
+    paint(mini / "content/photos/p002.jpg", (3300, 2200), 2)  # the interior's photo holds 300 ppi: only the cover is short
     checked = run(mini, "check", "--lang", "vi", "--json")
     data = json.loads(checked.stdout)
     (cover,) = [p for p in data["problems"] if p["key"] == "cover.photo"]

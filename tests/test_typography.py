@@ -280,16 +280,15 @@ TITLES = {
         ["Hải Phòng – 70 năm chiến đấu,", "xây dựng và phát triển"],  # the half-title and the title page alike
         ["Sách ảnh kỷ niệm 70 năm Ngày giải phóng Hải Phòng", "(13/5/1955 – 13/5/2025)"],
         ["Giải phóng", "và những năm tháng", "lịch sử"],  # the intro's seven columns at 24 pt: three lines
-        ["Cảng biển,", "cửa ngõ", "giao thương phía Bắc"],
+        ["Cảng biển, cửa ngõ", "giao thương phía Bắc"],
         ["Biển, đảo", "và những con người", "của biển"],
         ["Văn hóa, di sản", "và mùa Hoa Phượng Đỏ"],
         ["Thành phố hôm nay", "và con người Hải Phòng"],
-        ["Tương lai:", "thành phố cảng", "xanh, hiện đại"],  # "thành phố cảng" is one compound
+        ["Tương lai:", "thành phố cảng xanh,", "hiện đại"],  # "cảng xanh": a noun keeps its modifier
     ],
     "en": [
-        ["Hải Phòng – 70 Years of Struggle,", "Construction and Development"],  # the half-title and the title page alike
         ["A photo book marking the 70th anniversary of the liberation of Hải Phòng", "(May 13, 1955 – May 13, 2025)"],
-        ["Hải Phòng", "70 Years of Struggle,", "Construction and Development"],  # the title page: the dash's break carries it
+        ["Hải Phòng", "70 Years of Struggle,", "Construction and Development"],  # the half-title and the title page alike: the dash's break carries it
         ["Liberation", "and the Historic Years"],  # within the intro's measure: before "and"
         ["The Seaport,", "Northern Vietnam’s", "Gateway to Trade"],  # after the comma, no runt "to Trade"
         ["The Sea, the Islands", "and the People of the Sea"],
@@ -300,7 +299,7 @@ TITLES = {
     "ko": [["문화와 유산,", "그리고 붉은 봉황목 꽃의 계절"]],
     # A line that ends on the title's dash drops it; Japanese digits take the quarter em beside kana and Han
     # (U+2005), Chinese ones stand solid.
-    "ja": [["ハイフォン——闘い・建設・発展の\u200570\u2005年"], ["港湾", "ベトナム北部の交易の玄関口"], ["未来へ", "グリーンで近代的な港湾都市"]],
+    "ja": [["ハイフォン", "闘い・建設・発展の\u200570\u2005年"], ["港湾", "ベトナム北部の交易の玄関口"], ["未来へ", "グリーンで近代的な港湾都市"]],
     "zh": [["海防——70年战斗、建设与发展"], ["未来：绿色现代的港口城市"]],
 }
 
@@ -369,7 +368,7 @@ def test_display_lines_by_sense(fonts_for, lang, text, width_mm, expected):
 
 
 def test_a_title_keeps_the_words_the_book_lists_whole(fonts_for):
-    """The words a title never splits are the book's (keep_together in book.yaml), not the tool's."""
+    """A title never splits the tool's Vietnamese words, nor the book's (keep_together in book.yaml)."""
     text = "Thành phố cảng hôm nay và tương lai"
     fonts = fonts_for("vi", text, "serif-bold")
     style = Style("chapter-title", "serif-bold", 26, 32, min_size=18, display=True)
@@ -377,7 +376,7 @@ def test_a_title_keeps_the_words_the_book_lists_whole(fonts_for):
     def lines(compounds: tuple[str, ...]) -> list[str]:
         return [text_of(line) for line in break_paragraph(fonts, text, style, "vi", 26, 110 * MM, compounds=compounds)]
 
-    assert lines(()) == ["Thành phố cảng hôm", "nay và tương lai"]  # a tool that knows no Vietnamese words
+    assert lines(()) == ["Thành phố cảng", "hôm nay và tương lai"]  # the tool's own two-syllable words (book/data)
     assert lines(KEEP_TOGETHER["vi"]) == ["Thành phố cảng", "hôm nay và tương lai"]
 
 

@@ -108,15 +108,16 @@ ISSUE_BY_MONTH = {"zh"}
 
 def labelled(label: str, value: str, lang: str) -> str:
     """"label: value"; a label that holds its own colon (a function named after
-    the duty) is followed by a space, never by a second colon.
+    the duty) is followed by a space (none in Chinese and Japanese, where the
+    value must not start a line), never by a second colon.
 
     >>> labelled("ISBN", "……", "en"), labelled("Responsible for publication: Director", "……", "en")
     ('ISBN: ……', 'Responsible for publication: Director ……')
     >>> labelled("出版責任者：社長兼編集長", "……", "ja")
-    '出版責任者：社長兼編集長　……'
+    '出版責任者：社長兼編集長……'
     """
     if ":" in label or "：" in label:
-        return f"{label}{chr(0x3000) if language(lang).label_join == '：' else ' '}{value}"
+        return f"{label}{'' if language(lang).label_join == '：' else ' '}{value}"
     return f"{label}{language(lang).label_join}{value}"
 
 
