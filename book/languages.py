@@ -36,9 +36,6 @@ class Language:
     # A noun's modifiers follow it (vi "cảng xanh", "năm tháng lịch sử"): a title's line breaks
     # between two content words only where nothing better fits (`book.text.sense`).
     modifiers_follow: bool = False
-    # ... and a title's line that cannot keep "và …" whole ends on the conjunction rather than
-    # break a noun phrase: "Giải phóng và / những năm tháng lịch sử".
-    conjunctions: frozenset[str] = frozenset()
     range_dash: str = "–"  # between the numbers of a range ("12–13"); CLDR's range pattern
     # Justified lines: how far (em) a word space may open beyond its width, then how far
     # apart the letters may go, before a line stays short (Korean, as KLREQ asks); None: no limit.
@@ -71,7 +68,6 @@ EN_FUNCTION_WORDS = frozenset(
     "a an the and or nor but of to in on at by for from with into onto as its their our his her".split())
 VI_FUNCTION_WORDS = frozenset(
     "và của những các cho với trong là ở từ đến tới một hay hoặc mà để về theo tại trên dưới vì bởi do khi sự cuộc".split())
-VI_CONJUNCTIONS = frozenset("và hay hoặc".split())
 KO_FUNCTION_WORDS = frozenset("그리고 및 또는 그 이 저".split())
 
 

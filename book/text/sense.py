@@ -24,7 +24,6 @@ BEFORE_FUNCTION_WORD = 10.0  # "Liberation / and the Historic Years"
 PLAIN = 60.0  # between two words, or two BudouX phrases
 INSIDE_PHRASE = 400.0  # zh, ja: inside a BudouX phrase ("発展の / 50年" is one); vi: inside a noun phrase
 AFTER_FUNCTION_WORD = 1000.0  # "Construction and / Development"
-AFTER_CONJUNCTION = 300.0  # vi: "Giải phóng và / những năm tháng lịch sử", where breaking before "và" does not fit
 
 
 def word_of(text: str) -> str:
@@ -65,8 +64,6 @@ def break_penalties(atoms: list[Atom], lang: str, text: str = "") -> list[float]
     penalties = [break_penalty(atom, nxt, facts.function_words) for atom, nxt in zip(atoms, atoms[1:], strict=False)] + [0.0]
     if facts.modifiers_follow:  # "thành phố cảng / xanh": a noun and its modifier are one phrase
         penalties = [INSIDE_PHRASE if p == PLAIN else p for p in penalties]
-        penalties = [AFTER_CONJUNCTION if word_of(atom.text.split()[-1]) in facts.conjunctions else p
-                     for atom, p in zip(atoms, penalties, strict=True)]
     if facts.phrase_model and text:
         inside = phrase_cuts(text, facts.phrase_model)
         for index, nxt in enumerate(atoms[1:]):
