@@ -7,16 +7,19 @@ order of JIS X 4051 and W3C JLREQ (CLREQ follows it):
    treated one way throughout, as the style's ``line_end`` says: ``keep``
    keeps it inside the measure, full-width, or half-width when the line
    needs the room; ``hang`` hangs it whole outside the measure.
-2. In Japanese, a quarter-em space wherever kana or kanji meet Latin letters
-   or digits (the language's ``latin_space``: Chinese sets them solid).
-3. A loose line opens its spaces first, to half an em, then the gaps
-   between CJK characters by at most ``GAP_LIMIT`` (never inside a Latin
-   word or a number). A tight line (JIS X 4051, JLREQ 3.8) closes its
-   spaces (the quarter to an eighth of an em), then halves its marks
-   (、。，「」（）), the last first; never a gap between two characters. A
-   line needing more breaks elsewhere; the composer prices a tight line
-   above a solid one and below a loose one (``punctuation: squeeze``: as
-   cheap as a solid one).
+2. A quarter-em space wherever kana or kanji meet Latin letters or digits
+   in Japanese (the language's ``latin_space``), and meet a Latin word in
+   Chinese (its ``word_space``, CLREQ 3.2.2: "VinFast 汽车"), where digits
+   stand solid ("1955年").
+3. A loose line opens its spaces and its gaps between CJK characters
+   together, a space to 3/8 em at most, the gaps by at most ``GAP_LIMIT``
+   (never inside a Latin word or a number). A tight line (JIS X 4051,
+   JLREQ 3.8) halves its brackets, then its commas and colons (、，：, shared
+   alike), then closes its spaces (the quarter to an eighth of an em); a
+   mid-line 。 keeps its em, and no gap between two characters closes. The
+   composer prices the ems a line closes by their cube, so it rather pushes
+   a character to the next line and spreads a line by up to 0.06 em than
+   halve a mark (`book.text.cjk_grid`).
 
 The measure is the largest whole number of characters at the text's size
 inside the frame, aligned to its start: every full line of ideographs and
@@ -31,18 +34,15 @@ from functools import lru_cache
 
 from reportlab.pdfbase import pdfmetrics
 
-from book.languages import TABLE
 from book.model import Style
 from book.text.cjk_breaks import NAME_PENALTY, break_prices, soft_offsets, split_keep
 from book.text.cjk_grid import UNIT_STRETCH, GridComposer, adjust, tighten
+from book.text.cjk_spaces import JAPANESE, Latin, boundary, is_han, latin_spaces, space_rooms  # noqa: F401 (is_han: callers')
 from book.text.compose import Chosen, Item, Spacing
-from book.text.linebreak import INSEPARABLE, Atom, is_ideographic, split_atoms
+from book.text.linebreak import Atom, is_ideographic, split_atoms
 
-QUARTER = 0.25  # em: 四分アキ between Japanese and Latin or digits (a language's ``latin_space``)
-SPACE_UNITS = 2.5  # a space between words or scripts adjusts this many times as much as a CJK gap
-LATIN_TIGHT = 0.125  # em: the least a quarter-em space between Japanese and Latin closes to (JLREQ 3.8)
-SPACE_TIGHT = 0.2  # of a word space's width: what a tight line may take off it
-SQUEEZABLE = frozenset("、。，．：；」』）］｝〕〉》】〙〗’”")  # marks whose right half is empty: closed up mid-line
+SQUEEZABLE = frozenset("、，：；」』）］｝〕〉》】〙〗’”")  # marks whose right half is empty: closed up mid-line (never 。．)
+COMMAS = frozenset("、，：；")  # ... of them, closed after the brackets
 OPENING = frozenset("（［｛〔〈《「『【〘〖‘“")  # ... and whose left half is
 MIDDLE_DOT = "・"
 HANGING = frozenset("、。，．")  # the marks that may hang at a line end (ぶら下げ)
@@ -55,47 +55,6 @@ class Glyph:
     font: str
     advance: float  # pt as set: kerning and a compressed mark's lost half included
     plain: float  # pt: the advance the PDF gives the glyph by itself
-
-
-def is_han(ch: str) -> bool:
-    """An ideograph, a kana or a full-width letter or digit (not punctuation)."""
-    return is_ideographic(ch) and ch.isalnum()
-
-
-def is_western(ch: str) -> bool:
-    """A Latin letter, a digit or a Western sign ("B-52", "45-NQ/TW", "%")."""
-    return not is_ideographic(ch) and not ch.isspace()
-
-
-def boundary(a: str, b: str, space: float | None, size: float, latin: float = QUARTER) -> tuple[float, float]:
-    """The natural width (pt) and the adjustable units of the gap between the
-    characters ``a`` and ``b``; ``space`` is the width of a space between them,
-    if any; ``latin`` the em between CJK and Latin or digits (0: set solid, a
-    gap like any between two CJK characters).
-
-    >>> boundary("年", "5", None, 10), boundary("の", "B", 2.6, 10)
-    ((2.5, 2.5), (2.5, 2.5))
-    >>> boundary("年", "5", None, 10, 0.0), boundary("5", "海", 2.6, 10, 0.0)
-    ((0.0, 1), (2.6, 2.5))
-    >>> boundary("海", "防", None, 10), boundary("2", "0", None, 10), boundary("—", "—", None, 10)
-    ((0.0, 1), (0.0, 0), (0.0, 0))
-    >>> boundary("Vũ", "Đức", 2.6, 10)
-    (2.6, 2.5)
-    """
-    a, b = a[-1], b[0]
-    if (is_han(a) and is_western(b)) or (is_western(a) and is_han(b)):
-        if latin:
-            return latin * size, SPACE_UNITS
-        return (space, SPACE_UNITS) if space is not None else (0.0, 1)  # solid, or a space the text gives ("© 2025 海防")
-    if space is not None:
-        if is_ideographic(a) or is_ideographic(b):
-            return 0.0, 1  # a stray space beside CJK punctuation: the mark has its own
-        return space, SPACE_UNITS
-    if is_ideographic(a) and is_ideographic(b):
-        return 0.0, 0 if (a in INSEPARABLE and a == b) else 1
-    if is_ideographic(a) or is_ideographic(b):
-        return 0.0, 1  # a bracket beside a Latin word
-    return 0.0, 0  # inside a Latin word or a number
 
 
 @lru_cache(maxsize=65536)
@@ -130,39 +89,20 @@ def atom_glyphs(fonts, atom: Atom, role: str, size: float, tracking: float) -> t
     return [Glyph(ch, font, advance * size + tracking, plain * size) for ch, font, advance, plain in glyphs], lead * size, trail * size
 
 
-def tokens(glyphs: list[Glyph], size: float, latin: float = QUARTER) -> tuple[list[Glyph], list[tuple[float, float]]]:
+def tokens(glyphs: list[Glyph], size: float, latin: Latin = JAPANESE) -> tuple[list[Glyph], list[tuple[float, float]]]:
     """The visible glyphs, and between each two the gap's natural width and units."""
     out: list[Glyph] = []
-    gaps: list[tuple[float, float]] = []
+    spaces: list[float | None] = []
     space: float | None = None
     for glyph in glyphs:
         if glyph.ch in WORD_SPACES:  # an ideographic space (U+3000) is a character, set like one
             space = (space or 0.0) + glyph.advance
             continue
-        if out:
-            gaps.append(boundary(out[-1].ch, glyph.ch, space, size, latin))
         out.append(glyph)
+        spaces.append(space)
         space = None
-    return out, gaps
-
-
-def space_rooms(gaps: list[tuple[float, float]], size: float, latin: float) -> list[float]:
-    """What each gap may close on a tight line before any mark does: a
-    Japanese-Latin quarter space down to an eighth, a word space by a fifth,
-    a gap between CJK characters nothing (JIS X 4051 never sets them closer).
-
-    >>> space_rooms([(2.5, 2.5), (2.6, 2.5), (0.0, 1)], 10, QUARTER)
-    [1.25, 0.52, 0.0]
-    """
-    rooms = []
-    for width, units in gaps:
-        if units <= 1:
-            rooms.append(0.0)
-        elif latin and abs(width - latin * size) < 1e-6:
-            rooms.append(max(0.0, width - LATIN_TIGHT * size))
-        else:
-            rooms.append(SPACE_TIGHT * width)
-    return rooms
+    chars = "".join(glyph.ch for glyph in out)  # a Latin word is known by its whole run ("第45-NQ/TW号")
+    return out, [boundary(chars[:n], chars[n:], spaces[n], size, latin) for n in range(1, len(out))]
 
 
 def grid_measure(width: float, size: float, style: Style) -> float:
@@ -182,7 +122,7 @@ def measure_items(fonts, atoms: list[Atom], style: Style, lang: str, size: float
     tracking = style.tracking / 1000 * size
     inside = soft_offsets(text, soft)
     prices = break_prices(text, lang)
-    latin = TABLE[lang].latin_space
+    latin = latin_spaces(lang)
     items: list[Item] = []
     for number, atom in enumerate(atoms):
         glyphs, lead, trail = atom_glyphs(fonts, atom, style.font, size, tracking)
@@ -192,7 +132,7 @@ def measure_items(fonts, atoms: list[Atom], style: Style, lang: str, size: float
         space = 0.0
         if number + 1 < len(atoms) and visible:
             between = pdfmetrics.stringWidth(" ", visible[-1].font, size) if atom.space_after else None
-            space, after = boundary(visible[-1].ch, atoms[number + 1].text, between, size, latin)
+            space, after = boundary("".join(g.ch for g in visible), atoms[number + 1].text, between, size, latin)
             units += after
             tight_after = space_rooms([(space, after)], size, latin)[0]
         else:
@@ -203,19 +143,22 @@ def measure_items(fonts, atoms: list[Atom], style: Style, lang: str, size: float
         if number + 1 < len(atoms):
             at = atoms[number + 1].start
             penalty = NAME_PENALTY * inside.get(at, 0) + prices.get(at, 0.0)
-        before, rooms = gap_rooms(fonts, visible, size)
+        before, brackets, commas = gap_rooms(fonts, visible, size)
+        rooms = [a + b for a, b in zip(brackets, commas, strict=True)]
         items.append(Item(atom, width, space, [], lead, hang, penalty, units, tight + tight_after + before + sum(rooms),
                           tight + before + sum(rooms[:-1]), before))
     return items
 
 
-def gap_rooms(fonts, visible: list[Glyph], size: float) -> tuple[float, list[float]]:
+def gap_rooms(fonts, visible: list[Glyph], size: float) -> tuple[float, list[float], list[float]]:
     """What each gap may close when a line is tight: the gap before the first
-    glyph, and the gap after each glyph. A closing mark gives its empty right
-    half, an opening bracket its empty left half, as the face draws them (a
-    Japanese "：" has ink in the middle and gives nothing), a middle dot a
-    quarter em either side (JLREQ 3.8.2)."""
-    before, rooms = 0.0, [0.0] * len(visible)
+    glyph, and the gap after each glyph, given by brackets and middle dots,
+    and by commas and colons (closed second). A closing mark gives its empty
+    right half, an opening bracket its empty left half, as the face draws
+    them (a Japanese "：" has ink in the middle and gives nothing), a middle
+    dot a quarter em either side (JLREQ 3.8.2); a 。 mid-line gives nothing
+    (JLREQ's table of reductions: a full stop keeps its half em)."""
+    before, rooms, commas = 0.0, [0.0] * len(visible), [0.0] * len(visible)
     for number, glyph in enumerate(visible):
         if glyph.advance <= 0.75 * size or not (glyph.ch in SQUEEZABLE or glyph.ch in OPENING or glyph.ch == MIDDLE_DOT):
             continue
@@ -225,12 +168,12 @@ def gap_rooms(fonts, visible: list[Glyph], size: float) -> tuple[float, list[flo
         else:
             left = glyph.advance - 0.5 * size if left and glyph.ch in OPENING else 0.0
             right = glyph.advance - 0.5 * size if right and glyph.ch in SQUEEZABLE else 0.0
-        rooms[number] += right
+        (commas if glyph.ch in COMMAS else rooms)[number] += right
         if number:
             rooms[number - 1] += left
         else:
             before += left
-    return before, rooms
+    return before, rooms, commas
 
 
 @lru_cache(maxsize=4096)
@@ -287,7 +230,7 @@ def draw_cjk_line(fonts, items: list[Item], chosen: Chosen, style: Style, size: 
         glyphs += atom_set
         if atom.space_after and position < len(atoms) - 1 and atom_set:
             glyphs.append(Glyph(" ", atom_set[-1].font, pdfmetrics.stringWidth(" ", atom_set[-1].font, size), 0.0))
-    visible, gaps = tokens(glyphs, size, TABLE[lang].latin_space)
+    visible, gaps = tokens(glyphs, size, latin_spaces(lang))
     if not visible:
         return Line([], 0.0, size, leading, 0.0, last=chosen.last)
     natural = start + sum(g.advance for g in visible) + sum(extra for extra, _ in gaps)
@@ -298,8 +241,8 @@ def draw_cjk_line(fonts, items: list[Item], chosen: Chosen, style: Style, size: 
     if delta >= 0 and (style.align != "justify" or chosen.last):
         delta = 0.0  # a tight line closes up in every alignment; only a justified one opens
     if delta < 0:  # a tight line closes its spaces, then its marks' empty halves: never a gap between CJK characters
-        added = tighten(space_rooms(gaps, size, TABLE[lang].latin_space), gap_rooms(fonts, visible, size)[1][:-1],
-                        -delta)
+        _, brackets, commas = gap_rooms(fonts, visible, size)
+        added = tighten(space_rooms(gaps, size, latin_spaces(lang)), brackets[:-1], commas[:-1], -delta)
     else:
         added = adjust(gaps, delta, size) if delta > 1e-9 else [0.0] * len(gaps)
     shift = {"center": (width - natural) / 2, "right": width - natural}.get(style.align, 0.0)

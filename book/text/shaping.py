@@ -4,7 +4,13 @@ dashes ("——") drawn as one continuous rule; and in Chinese and Japanese two
 full-width punctuation marks in a row ("》，", "。」", "」「") set closer, the
 first losing the empty half of its em (JLREQ 3.1.4, CLREQ 3.1.6). A run comes
 back as segments, each drawn at its own offset, so the PDF positions the
-glyphs and pdftotext still reads the text in order."""
+glyphs and pdftotext still reads the text in order.
+
+Chinese and Japanese display type takes the face's proportional alternates
+(`palt`) for kana and letters but keeps its full-width marks ("海港：北部",
+as the contents set it), and a lone "—" in a CJK face is a one-em 一字线,
+its proportional glyph (0.89 em in Noto CJK) centred on a full em, as the
+face's `fwid` form would set it (GB/T 15834 4.13: "1904—1912年")."""
 
 from __future__ import annotations
 
@@ -27,6 +33,8 @@ EMPTY_HALF = 0.48  # of the advance: no ink in this much of one side is an empty
 HALF = 0.5  # em taken from a compressed mark
 # Korean sets book-title and quotation brackets half-width, kerned to the word (KLREQ): the face's `palt`.
 HALF_WIDTH_MARKS = frozenset("『』「」")
+FULL_MARKS = OPENING | CLOSING  # a CJK title keeps these full-width (`palt` for the rest)
+EM_DASH = "—"  # set one em wide when alone in a CJK face (``full_dash``)
 
 
 @dataclass(frozen=True)
@@ -59,12 +67,13 @@ def empty_halves(font: hb.Font, glyph: int, advance: int) -> tuple[bool, bool]:
 
 @cache
 def layout_run(path: str, index: int, rl_name: str, text: str, after: str = "", compress: bool = False,
-               proportional: str = "") -> Layout:
+               proportional: str = "", full_dash: bool = False) -> Layout:
     """Shape ``text`` with the font at ``path``; each change from reportlab's own
     advance (a kern, a dash join, a compressed mark) starts a new segment.
     ``after`` is the character that follows the run on its line, if any.
     ``proportional`` is "all" (CJK display type: the face's proportional
-    alternates, kerned) or "marks" (Korean: the brackets alone)."""
+    alternates, kerned, its brackets, stops and commas full-width) or "marks"
+    (Korean: the brackets alone); ``full_dash`` sets a lone "—" one em wide."""
     font = hb_font(path, index)
     upem = font.face.upem
     buffer = hb.Buffer()
@@ -74,7 +83,7 @@ def layout_run(path: str, index: int, rl_name: str, text: str, after: str = "", 
     if proportional:
         features["ccmp"] = False  # the face's own file joins "――" into one glyph; the subset drawn does not
     if proportional == "all":
-        features["palt"] = True
+        features["palt"] = [(0, len(text), 1)] + [(i, i + 1, 0) for i, ch in enumerate(text) if ch in FULL_MARKS]
     elif proportional == "marks":
         features["palt"] = [(i, i + 1, 1) for i, ch in enumerate(text) if ch in HALF_WIDTH_MARKS]
     hb.shape(font, buffer, features)
@@ -93,6 +102,12 @@ def layout_run(path: str, index: int, rl_name: str, text: str, after: str = "", 
             if left and right:
                 gap = (advances[i] * upem - left.x_bearing - left.width) + right.x_bearing
                 advances[i] -= gap / upem + DASH_OVERLAP
+                squeezed[i] = True
+    if full_dash:
+        for i, ch in enumerate(text):
+            if ch == EM_DASH and EM_DASH not in text[max(0, i - 1):i] + text[i + 1:i + 2] and advances[i] < 1.0:
+                shifts[i] += (1.0 - advances[i]) / 2  # "1904—1912": the glyph centred on its em
+                advances[i] = 1.0
                 squeezed[i] = True
     lead = trail = 0.0
     if compress:
@@ -145,4 +160,5 @@ def layout(fonts, text: str, rl_name: str, after: str = "", compress: bool = Fal
         proportional = "marks"
     if proportional:  # measured on the face's own file: its subset has no layout features
         path, index = getattr(fonts, "sources", {}).get(rl_name, (path, index))
-    return layout_run(path, index, rl_name, text, after, compress, proportional)
+    full_dash = EM_DASH in text and getattr(fonts, "cjk", False) and getattr(fonts, "lang", "") in ("zh", "ja")
+    return layout_run(path, index, rl_name, text, after, compress, proportional, bool(full_dash))

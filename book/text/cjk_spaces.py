@@ -1,0 +1,104 @@
+"""The spaces of Chinese and Japanese running text: where kana or Han meet
+Latin letters or digits (JIS X 4051 四分アキ, CLREQ 3.2.2), how wide each gap
+is set and how far it adjusts, and what a tight line may take off a space
+(`book.text.cjk` sets the lines)."""
+
+from __future__ import annotations
+
+from book.languages import TABLE
+from book.text.linebreak import INSEPARABLE, is_ideographic
+
+QUARTER = 0.25  # em: 四分アキ between Japanese and Latin or digits (a language's ``latin_space``)
+SPACE_UNITS = 2.5  # a space between words or scripts adjusts this many times as much as a CJK gap
+LATIN_TIGHT = 0.125  # em: the least a quarter-em space between Japanese and Latin closes to (JLREQ 3.8)
+SPACE_TIGHT = 0.2  # of a word space's width: what a tight line may take off it
+
+
+def is_han(ch: str) -> bool:
+    """An ideograph, a kana or a full-width letter or digit (not punctuation)."""
+    return is_ideographic(ch) and ch.isalnum()
+
+
+def is_western(ch: str) -> bool:
+    """A Latin letter, a digit or a Western sign ("B-52", "45-NQ/TW", "%")."""
+    return not is_ideographic(ch) and not ch.isspace()
+
+
+Latin = tuple[float, float]  # em between CJK and digits, and between CJK and a Latin word
+SET_SOLID: Latin = (0.0, 0.0)
+JAPANESE: Latin = (QUARTER, QUARTER)
+
+
+def latin_spaces(lang: str) -> Latin:
+    """The language's em beside digits and beside Latin words (`book.languages`)."""
+    record = TABLE[lang]
+    return record.latin_space, record.latin_space if record.word_space is None else record.word_space
+
+
+def western_run(a: str, b: str) -> str:
+    """The Latin letters, digits and signs where ``a`` meets ``b``: the end of
+    ``a``'s if it ends in them, else the start of ``b``'s."""
+    if a and is_western(a[-1]):
+        start = len(a)
+        while start and is_western(a[start - 1]):
+            start -= 1
+        return a[start:]
+    count = next((n for n, ch in enumerate(b) if not is_western(ch)), len(b))
+    return b[:count]
+
+
+def boundary(a: str, b: str, space: float | None, size: float, latin: Latin = JAPANESE) -> tuple[float, float]:
+    """The natural width (pt) and the adjustable units of the gap between the
+    text ``a`` and the text ``b`` (their last and first characters meet);
+    ``space`` is the width of a space between them, if any; ``latin`` the em
+    between CJK and digits, and between CJK and a Latin word (0: set solid, a
+    gap like any between two CJK characters).
+
+    >>> boundary("年", "5", None, 10), boundary("の", "B", 2.6, 10)
+    ((2.5, 2.5), (2.5, 2.5))
+    >>> boundary("年", "5", None, 10, SET_SOLID), boundary("5", "海", 2.6, 10, SET_SOLID)
+    ((0.0, 1), (2.6, 2.5))
+    >>> boundary("1955", "年", None, 10, (0.0, 0.25)), boundary("包括", "LG", None, 10, (0.0, 0.25))
+    ((0.0, 1), (2.5, 2.5))
+    >>> boundary("第45-NQ/TW", "号", None, 10, (0.0, 0.25))
+    (2.5, 2.5)
+    >>> boundary("海", "防", None, 10), boundary("2", "0", None, 10), boundary("—", "—", None, 10)
+    ((0.0, 1), (0.0, 0), (0.0, 0))
+    >>> boundary("Vũ", "Đức", 2.6, 10)
+    (2.6, 2.5)
+    """
+    left, right = a[-1], b[0]
+    if (is_han(left) and is_western(right)) or (is_western(left) and is_han(right)):
+        em = latin[1] if any(ch.isalpha() for ch in western_run(a, b)) else latin[0]
+        if em:
+            return em * size, SPACE_UNITS
+        return (space, SPACE_UNITS) if space is not None else (0.0, 1)  # solid, or a space the text gives ("© 2025 海防")
+    a, b = left, right
+    if space is not None:
+        if is_ideographic(a) or is_ideographic(b):
+            return 0.0, 1  # a stray space beside CJK punctuation: the mark has its own
+        return space, SPACE_UNITS
+    if is_ideographic(a) and is_ideographic(b):
+        return 0.0, 0 if (a in INSEPARABLE and a == b) else 1
+    if is_ideographic(a) or is_ideographic(b):
+        return 0.0, 1  # a bracket beside a Latin word
+    return 0.0, 0  # inside a Latin word or a number
+
+
+def space_rooms(gaps: list[tuple[float, float]], size: float, latin: Latin) -> list[float]:
+    """What each gap may close on a tight line before any mark does: a
+    Japanese-Latin quarter space down to an eighth, a word space by a fifth,
+    a gap between CJK characters nothing (JIS X 4051 never sets them closer).
+
+    >>> space_rooms([(2.5, 2.5), (2.6, 2.5), (0.0, 1)], 10, JAPANESE)
+    [1.25, 0.52, 0.0]
+    """
+    rooms = []
+    for width, units in gaps:
+        if units <= 1:
+            rooms.append(0.0)
+        elif any(em and abs(width - em * size) < 1e-6 for em in latin):
+            rooms.append(max(0.0, width - LATIN_TIGHT * size))
+        else:
+            rooms.append(SPACE_TIGHT * width)
+    return rooms
