@@ -101,11 +101,11 @@ def test_latin_words_and_numbers_are_never_letter_spaced(sample, lang):
     assert not spaced, spaced[:10]
 
 
-@pytest.mark.parametrize("lang, least, most", [("ja", 0.12, 0.505), ("zh", -0.005, 0.101)])
+@pytest.mark.parametrize("lang, least, most", [("ja", 0.12, 0.38), ("zh", -0.005, 0.101)])
 def test_japanese_sets_a_quarter_em_where_cjk_meets_latin_chinese_sets_it_solid(sample, lang, least, most):
     """四分アキ in Japanese: "1955 年 5 月", "ビンファスト（VinFast）" keeps its
-    brackets, closing to an eighth on a tight line and opening to half an em; Chinese sets "1955年5月13日", "第1版" solid, the gap no wider
-    than any between two Han characters of its line."""
+    brackets, closing to an eighth on a tight line and opening to 3/8 em; Chinese sets "1955年5月13日", "第1版" solid, the gap no wider
+    than any between two Han characters of its line (a Latin word's quarter em: `test_cjk_justify`)."""
     meetings, missing = 0, []
     for block in blocks(sample, lang):
         for line in block:
@@ -113,6 +113,8 @@ def test_japanese_sets_a_quarter_em_where_cjk_meets_latin_chinese_sets_it_solid(
                 continue  # "© 2025 海防市…": the word space the © line is written with
             for a, b, gap in gaps(line):
                 if (is_han(a.ch) and western(b.ch)) or (western(a.ch) and is_han(b.ch)):
+                    if lang == "zh" and (a.ch.isalpha() and not is_han(a.ch) or b.ch.isalpha() and not is_han(b.ch)):
+                        continue
                     meetings += 1
                     if not least <= gap <= most:
                         missing.append((a.ch + b.ch, round(gap, 3), text(line)))

@@ -36,13 +36,14 @@ from reportlab.pdfbase import pdfmetrics
 
 from book.model import Style
 from book.text.cjk_breaks import NAME_PENALTY, break_prices, soft_offsets, split_keep
-from book.text.cjk_grid import UNIT_STRETCH, GridComposer, adjust, tighten
+from book.text.cjk_grid import BEYOND_LIMIT, UNIT_STRETCH, GridComposer, adjust, tighten
 from book.text.cjk_spaces import JAPANESE, Latin, boundary, is_han, latin_spaces, space_rooms  # noqa: F401 (is_han: callers')
 from book.text.compose import Chosen, Item, Spacing
 from book.text.linebreak import Atom, is_ideographic, split_atoms
 
 SQUEEZABLE = frozenset("、，：；」』）］｝〕〉》】〙〗’”")  # marks whose right half is empty: closed up mid-line (never 。．)
 COMMAS = frozenset("、，：；")  # ... of them, closed after the brackets
+STOPS = frozenset("。．")  # closed mid-line only where a line would otherwise open past GAP_LIMIT
 OPENING = frozenset("（［｛〔〈《「『【〘〖‘“")  # ... and whose left half is
 MIDDLE_DOT = "・"
 HANGING = frozenset("、。，．")  # the marks that may hang at a line end (ぶら下げ)
@@ -75,6 +76,9 @@ def unit_glyphs(fonts, text: str, after: str, role: str) -> tuple[tuple[tuple[st
                 plain = pdfmetrics.stringWidth(ch, run.font, 1)
                 starts.append((at, ch, plain))
                 at += plain
+        if glyphs and starts and starts[0][0] > 0:  # a run opening on a centred glyph ("10—11"): its lead is the gap before
+            ch, font, advance, plain = glyphs[-1]
+            glyphs[-1] = (ch, font, advance + starts[0][0], plain)
         ends = [at for at, _, _ in starts[1:]] + [layout.width]
         glyphs += [(ch, run.font, end - at, plain) for (at, ch, plain), end in zip(starts, ends, strict=True)]
     if not shaped:
@@ -118,7 +122,7 @@ def grid_measure(width: float, size: float, style: Style) -> float:
 
 
 def measure_items(fonts, atoms: list[Atom], style: Style, lang: str, size: float, text: str,
-                  soft: tuple[str, ...]) -> list[Item]:
+                  soft: tuple[str, ...], stops: bool = False) -> list[Item]:
     tracking = style.tracking / 1000 * size
     inside = soft_offsets(text, soft)
     prices = break_prices(text, lang)
@@ -134,46 +138,47 @@ def measure_items(fonts, atoms: list[Atom], style: Style, lang: str, size: float
             between = pdfmetrics.stringWidth(" ", visible[-1].font, size) if atom.space_after else None
             space, after = boundary("".join(g.ch for g in visible), atoms[number + 1].text, between, size, latin)
             units += after
-            tight_after = space_rooms([(space, after)], size, latin)[0]
+            tight_after = sum(space_rooms([(space, after)], size, latin, floor)[0] for floor in {False, stops})
         else:
             tight_after = 0.0
-        tight = sum(space_rooms(inner, size, latin))
+        tight = sum(sum(space_rooms(inner, size, latin, floor)) for floor in {False, stops})
         hang = line_end_room(style, atom, visible, trail)
         penalty = 0.0
         if number + 1 < len(atoms):
             at = atoms[number + 1].start
             penalty = NAME_PENALTY * inside.get(at, 0) + prices.get(at, 0.0)
-        before, brackets, commas = gap_rooms(fonts, visible, size)
-        rooms = [a + b for a, b in zip(brackets, commas, strict=True)]
+        before, brackets, commas, stop_rooms = gap_rooms(fonts, visible, size)
+        rooms = [a + b + (c if stops else 0.0) for a, b, c in zip(brackets, commas, stop_rooms, strict=True)]
         items.append(Item(atom, width, space, [], lead, hang, penalty, units, tight + tight_after + before + sum(rooms),
                           tight + before + sum(rooms[:-1]), before))
     return items
 
 
-def gap_rooms(fonts, visible: list[Glyph], size: float) -> tuple[float, list[float], list[float]]:
+def gap_rooms(fonts, visible: list[Glyph], size: float) -> tuple[float, list[float], list[float], list[float]]:
     """What each gap may close when a line is tight: the gap before the first
     glyph, and the gap after each glyph, given by brackets and middle dots,
-    and by commas and colons (closed second). A closing mark gives its empty
+    by commas and colons (closed second) and by stops (last, `tighten`). A closing mark gives its empty
     right half, an opening bracket its empty left half, as the face draws
     them (a Japanese "：" has ink in the middle and gives nothing), a middle
-    dot a quarter em either side (JLREQ 3.8.2); a 。 mid-line gives nothing
-    (JLREQ's table of reductions: a full stop keeps its half em)."""
-    before, rooms, commas = 0.0, [0.0] * len(visible), [0.0] * len(visible)
+    dot a quarter em either side (JLREQ 3.8.2; its table of reductions
+    gives a full stop none: a 。 closes only as a last resort)."""
+    before, rooms, commas, stops = 0.0, [0.0] * len(visible), [0.0] * len(visible), [0.0] * len(visible)
     for number, glyph in enumerate(visible):
-        if glyph.advance <= 0.75 * size or not (glyph.ch in SQUEEZABLE or glyph.ch in OPENING or glyph.ch == MIDDLE_DOT):
+        if glyph.advance <= 0.75 * size or not (glyph.ch in SQUEEZABLE or glyph.ch in STOPS or glyph.ch in OPENING
+                                                or glyph.ch == MIDDLE_DOT):
             continue
         left, right = face_halves(fonts, glyph.ch, glyph.font)
         if glyph.ch == MIDDLE_DOT:
             left = right = 0.25 * size
         else:
             left = glyph.advance - 0.5 * size if left and glyph.ch in OPENING else 0.0
-            right = glyph.advance - 0.5 * size if right and glyph.ch in SQUEEZABLE else 0.0
-        (commas if glyph.ch in COMMAS else rooms)[number] += right
+            right = glyph.advance - 0.5 * size if right and (glyph.ch in SQUEEZABLE or glyph.ch in STOPS) else 0.0
+        (commas if glyph.ch in COMMAS else stops if glyph.ch in STOPS else rooms)[number] += right
         if number:
             rooms[number - 1] += left
         else:
             before += left
-    return before, rooms, commas
+    return before, rooms, commas, stops
 
 
 @lru_cache(maxsize=4096)
@@ -203,13 +208,18 @@ def compose_cjk(fonts, text: str, style: Style, lang: str, size: float, width: f
     hard, soft = split_keep(keep, lang)
     atoms = split_atoms(text, lang, hard)
     start = style.first_indent * size if indent else 0.0
-    items = measure_items(fonts, atoms, style, lang, size, text, soft)
-    if not items:
-        return items, [], start, True
     spacing = Spacing(UNIT_STRETCH * size, 0.0, True)  # CJK gaps never close: spaces and marks give the room
-    composer = GridComposer(items, grid_measure(width, size, style), start, spacing, style.align == "justify", True)
-    composer.marks_first = style.punctuation == "squeeze"
-    return items, composer.compose(), start, True
+    for stops in (False, True):  # a mid-line 。, a space's last eighth: only where no line fits the limit otherwise
+        items = measure_items(fonts, atoms, style, lang, size, text, soft, stops)
+        if not items:
+            return items, [], start, True
+        composer = GridComposer(items, grid_measure(width, size, style), start, spacing, style.align == "justify", True)
+        composer.marks_first = style.punctuation == "squeeze"
+        lines = composer.compose()
+        if not any(composer.badness(line.natural, line.gaps, line.last, composer.trim(line.end)) >= BEYOND_LIMIT
+                   for line in lines):
+            break
+    return items, lines, start, True
 
 
 def draw_cjk_line(fonts, items: list[Item], chosen: Chosen, style: Style, size: float, width: float, indent: float,
@@ -241,8 +251,10 @@ def draw_cjk_line(fonts, items: list[Item], chosen: Chosen, style: Style, size: 
     if delta >= 0 and (style.align != "justify" or chosen.last):
         delta = 0.0  # a tight line closes up in every alignment; only a justified one opens
     if delta < 0:  # a tight line closes its spaces, then its marks' empty halves: never a gap between CJK characters
-        _, brackets, commas = gap_rooms(fonts, visible, size)
-        added = tighten(space_rooms(gaps, size, latin_spaces(lang)), brackets[:-1], commas[:-1], -delta)
+        _, brackets, commas, stops = gap_rooms(fonts, visible, size)
+        latin = latin_spaces(lang)
+        added = tighten(space_rooms(gaps, size, latin), brackets[:-1], commas[:-1], -delta, stops[:-1],
+                        space_rooms(gaps, size, latin, floor=True))
     else:
         added = adjust(gaps, delta, size) if delta > 1e-9 else [0.0] * len(gaps)
     shift = {"center": (width - natural) / 2, "right": width - natural}.get(style.align, 0.0)

@@ -69,13 +69,16 @@ def share(rooms: list[float], over: float) -> tuple[list[float], float]:
     return [-take * room / total if take else 0.0 for room in rooms], over - take
 
 
-def tighten(spaces: list[float], brackets: list[float], commas: list[float], over: float) -> list[float]:
+def tighten(spaces: list[float], brackets: list[float], commas: list[float], over: float,
+            stops: list[float] | None = None, floors: list[float] | None = None) -> list[float]:
     """What each gap takes off (pt, negative) so a tight line loses ``over``
     (JLREQ 3.8.2): first the empty halves of its brackets and middle dots,
     then of its commas and colons, shared alike so no mark stands half beside
-    a whole one; then its spaces (a 和欧間 down to an eighth of an em). A
-    mid-line 。 keeps its em (it has no room here), and a gap between two
-    CJK characters never closes.
+    a whole one; then its spaces (a 和欧間 down to an eighth of an em); its
+    mid-line 。 (``stops``) and then a space's last eighth (``floors``) only
+    in a paragraph that has no other way than a line spread past
+    ``GAP_LIMIT`` (`book.text.cjk.compose_cjk`).
+    A gap between two CJK characters never closes.
 
     >>> tighten([1.25, 0.0, 0.0], [0.0, 0.0, 0.0], [0.0, 5.0, 5.0], 7.0)
     [0.0, -3.5, -3.5]
@@ -85,7 +88,7 @@ def tighten(spaces: list[float], brackets: list[float], commas: list[float], ove
     [0.0, -2.0]
     """
     out = [0.0] * len(spaces)
-    for rooms in (brackets, commas, spaces):
+    for rooms in (brackets, commas, spaces, stops or [0.0] * len(spaces), floors or [0.0] * len(spaces)):
         taken, over = share(rooms, over)
         out = [a + b for a, b in zip(out, taken, strict=True)]
     return out
