@@ -11,6 +11,7 @@ from cjk_pdf import Glyph, pdf_lines, text
 from test_cjk_setting import blocks, edition, gaps, western
 
 from book.text.cjk import is_han
+from book.text.linebreak import is_ideographic
 
 
 def usual_gap(line: list[Glyph]) -> float:
@@ -27,9 +28,9 @@ def closed_stops(line: list[Glyph]) -> list[float]:
 
 
 def western_run(line: list[Glyph], at: int, step: int) -> str:
-    """The Latin letters and digits from glyph ``at`` on, going ``step`` (no wider apart than a quarter em)."""
+    """The Latin letters, digits and signs from glyph ``at`` on, going ``step`` ("B-52"), to a word space."""
     run = ""
-    while 0 <= at < len(line) and western(line[at].ch):
+    while 0 <= at < len(line) and line[at].ch.strip() and not is_ideographic(line[at].ch):
         run += line[at].ch
         nxt = at + step
         if 0 <= nxt < len(line) and abs(line[max(at, nxt)].x - line[min(at, nxt)].right) > 0.2 * line[at].size:
