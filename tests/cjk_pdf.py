@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pikepdf
 
+from book.text.linebreak import is_ideographic
+
 
 @dataclass(frozen=True)
 class Glyph:
@@ -105,3 +107,17 @@ def pdf_lines(path: Path, gap_em: float = 0.75) -> list[tuple[int, list[Glyph]]]
 
 def text(line: list[Glyph]) -> str:
     return "".join(g.ch for g in line)
+
+
+def lettered_glyphs(line: list[Glyph]) -> set[int]:
+    """The glyphs of the line's Latin runs that hold a letter ("B-52", "45-NQ/TW"), by index."""
+    found: set[int] = set()
+    run: list[int] = []
+    for number, glyph in enumerate([*line, None]):
+        if glyph is not None and not is_ideographic(glyph.ch):
+            run.append(number)
+            continue
+        if any(line[n].ch.isalpha() for n in run):
+            found.update(run)
+        run = []
+    return found
