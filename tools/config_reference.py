@@ -228,7 +228,9 @@ DOCS = {
     "Style.line_end": "Chinese and Japanese: a line-end 、。，． stays inside the measure (keep) or hangs whole outside it when the line needs it (hang).",
     "Style.punctuation": ("Chinese and Japanese: `full` sets every mark inside a line full-width (全角式), so a page shows "
                           "one punctuation texture; only two marks in a row (，《 。” ）、) and the line-end mark (`line_end`) "
-                          "close up. `squeeze` also closes the marks of a tight line by their empty half."),
+                          "close up. `squeeze` lets a tight line close its marks by their empty half at no base cost (brackets "
+                          "first, then every comma of the line alike); a mid-line 。 keeps its em "
+                          "unless the paragraph has no other setting than a line spread past 0.1 em."),
     "Style.display": "A title: balanced lines, and breaks between phrases in Chinese and Japanese.",
     "Style.anchor": "Where the text sits in its frame: `top`, or `bottom` (its last baseline on the frame's foot, as a "
                     "colophon or a copyright page sits on the foot margin).",
