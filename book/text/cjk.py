@@ -181,7 +181,7 @@ def measure_items(fonts, atoms: list[Atom], style: Style, lang: str, size: float
                   soft: tuple[str, ...]) -> list[Item]:
     tracking = style.tracking / 1000 * size
     inside = soft_offsets(text, soft)
-    prices = break_prices(text, lang)
+    prices = break_prices(text, lang, style.name)
     latin = TABLE[lang].latin_space
     items: list[Item] = []
     for number, atom in enumerate(atoms):
