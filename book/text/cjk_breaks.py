@@ -17,7 +17,8 @@ A break inside a word costs about a line at 0.058 em in running text
 (body, intros, the foreword) and a quarter of that in captions and cards:
 Chinese, between two ideographs of one BudouX phrase ("世|界", "濒|危");
 Japanese, between two kanji of a phrase ("半|島"), half that between a
-kanji and its kana ("守|り"), little before a particle ("港|の"). A last
+kanji and its kana ("守|り"), little before a particle ("港|の") or between
+a katakana name and its kanji ("ドーソン|半島"). A last
 line of ``SHORT_LAST`` characters or fewer never starts inside a phrase
 ("家|庭も多い。") while the paragraph can break elsewhere with its lines
 under 0.09 em. No break is forbidden: justification keeps every way it needs.
@@ -47,6 +48,7 @@ SHORT_LAST_PENALTY = 1e8  # ... or costs a line at about 0.09 em
 PARTICLES = frozenset("はがをにでとのもへやか")  # one-kana particles: a break before one is cheap
 FUNCTION_HAN = frozenset("的了是在和与及或也就都而之其为于以把被从向对")  # Chinese one-character words BudouX rightly parts
 PHRASE_MODELS = {"ja": "ja", "zh": "zh-hans"}
+WINDOW = 12  # characters either side of a line end that `forced_breaks` reads
 
 
 def is_katakana(ch: str) -> bool:
@@ -148,9 +150,8 @@ def word_prices(text: str, lang: str) -> dict[int, float]:
                 prices[offset] = WORD_PENALTY if is_kanji(a) and is_kanji(b) else PARTICLE_PENALTY
             elif is_kanji(a) and is_kanji(b):
                 prices[offset] = WORD_PENALTY
-            elif (is_kanji(a) and b not in PARTICLES and not is_katakana(b)) or is_kanji(a) != is_kanji(b) and (
-                    is_katakana(a) or is_katakana(b)):
-                prices[offset] = WORD_PENALTY / 2  # okurigana ("守|り"), a name and its kanji ("ドーソン|半島")
+            elif is_kanji(a) and b not in PARTICLES and not is_katakana(b):
+                prices[offset] = WORD_PENALTY / 2  # okurigana ("守|り")
             else:
                 prices[offset] = PARTICLE_PENALTY
         at += len(phrase)
@@ -263,3 +264,50 @@ def soft_offsets(text: str, phrases: tuple[str, ...]) -> dict[int, int]:
                 inside[offset] = inside.get(offset, 0) + 1
             at = text.find(phrase, at + 1)
     return inside
+
+
+def word_breaks(lines: list[tuple[str, bool]], lang: str) -> int:
+    """How many line ends of a set block part a word (two ideographs of a
+    phrase, a kanji and its kana: at least half ``WORD_PENALTY``) or fall at
+    a middle dot ("ハロン湾・|カットバ諸島").
+
+    >>> word_breaks([("海水浴場があるドーソン半", False), ("島。", True)], "ja")
+    1
+    """
+    count = 0
+    for (upper, ends), (lower, _) in zip(lines, lines[1:], strict=False):
+        a, b = upper.rstrip()[-WINDOW:], lower.strip()[:WINDOW]
+        if not ends and a and b:
+            count += word_prices(a + b, lang).get(len(a), 0.0) >= WORD_PENALTY / 2 or "・" in (a[-1], b[0])
+    return count
+
+
+def forced_breaks(lines: list[tuple[str, bool]], lang: str) -> int:
+    """How many line ends of a set block (each line's text, and whether it
+    ends its paragraph) the composer took only because nothing else fitted
+    the measure: inside a katakana word or at a name's dot, or before a last
+    line of ``SHORT_LAST`` characters or fewer that starts inside a phrase.
+    A caption tries a narrower measure to be rid of them (`book.text.captions`).
+
+    >>> forced_breaks([("結ぶタンブー・", False), ("ラックフェン橋。", True)], "ja")
+    1
+    >>> forced_breaks([("するための基", False), ("盤である。", True)], "ja")
+    1
+    >>> forced_breaks([("するための", False), ("基盤である。", True)], "ja")
+    0
+    """
+    from book.text.linebreak import NO_START
+
+    if lang not in PHRASE_MODELS:
+        return 0
+    count = 0
+    for (upper, ends), (lower, last) in zip(lines, lines[1:], strict=False):
+        a, b = upper.rstrip()[-WINDOW:], lower.strip()
+        if ends or not a or not b:
+            continue
+        price = katakana_prices(a + b[:WINDOW]).get(len(a), 0.0) if lang == "ja" else 0.0
+        short = sum(1 for ch in b if ch not in NO_START and not ch.isspace()) <= SHORT_LAST
+        if last and short and len(a) in phrase_inside(a + b, lang):
+            price += SHORT_LAST_PENALTY
+        count += price >= min(SHORT_LAST_PENALTY, KATAKANA_PENALTY)
+    return count
