@@ -17,7 +17,7 @@ from pathlib import Path
 
 from cjk_pdf import Glyph, pdf_lines, text
 
-from book.text.cjk_breaks import SEAM_PENALTY, WORD_PENALTY, is_katakana, katakana_prices, phrase_inside, word_prices
+from book.text.cjk_breaks import PARTICLES, SEAM_PENALTY, is_kanji, is_katakana, katakana_prices, phrase_inside
 
 WINDOW = 12  # characters either side of a join the segmenter reads
 LOOSE_EM = 0.06  # a line whose gaps open past this reads loose
@@ -81,6 +81,16 @@ def paragraphs(lines: list[tuple[int, list[Glyph]]]) -> list[tuple[int, list[lis
     return out
 
 
+def parts_word(left: str, right: str, lang: str) -> bool:
+    """Whether a line end between ``left`` and ``right`` parts a word: two
+    ideographs of one BudouX phrase, or in Japanese a kanji and a kana of
+    its phrase that is not a particle ("守|り抜いた", not "港|の")."""
+    a, b = left[-1], right[0]
+    if len(left) not in phrase_inside(left + right, lang) or not is_kanji(a):
+        return False
+    return is_kanji(b) or (lang == "ja" and b not in PARTICLES and not is_katakana(b) and ord(b) >= 0x3041)
+
+
 def is_cjk(ch: str) -> bool:
     return ord(ch) >= 0x2E80
 
@@ -110,7 +120,7 @@ def audit(path: Path, lang: str) -> Audit:
                 result.in_katakana.append(join)
             if (a[-1] == "・" and is_katakana(b[0])) or (b[0] == "・" and is_katakana(a[-1])):
                 result.at_dot.append(join)
-            if word_prices(left + right, lang).get(len(left), 0.0) >= WORD_PENALTY / 2:
+            if parts_word(left, right, lang):
                 result.in_word.append(join)
         if len(texts) > 1:
             last = texts[-1].strip()

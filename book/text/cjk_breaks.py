@@ -41,6 +41,7 @@ DOT_PENALTY = 5e9  # at the middle dot of a katakana name: above any line within
 SEAM_PENALTY = 1e5  # at the seam of a katakana compound ("コンテナ|トレーラー"): a line at about 0.055 em
 WORD_PENALTY = 4e5  # inside a word in running text: a line at about 0.058 em
 PARTICLE_PENALTY = 3e3  # Japanese: inside a phrase elsewhere (before a particle), as JIS lets any two characters part
+OKURIGANA_PENALTY = 6e3  # Japanese: between a kanji and its kana ("守|り"): about a tight line's cost
 CAPTION_SHARE = 0.25  # what a word's price weighs in captions and cards against running text
 RUNNING = frozenset({"body", "intro", "signature"})  # the styles of running text
 SHORT_LAST = 5  # characters, punctuation aside: a last line this short starts at a phrase's start
@@ -151,7 +152,7 @@ def word_prices(text: str, lang: str) -> dict[int, float]:
             elif is_kanji(a) and is_kanji(b):
                 prices[offset] = WORD_PENALTY
             elif is_kanji(a) and b not in PARTICLES and not is_katakana(b):
-                prices[offset] = WORD_PENALTY / 2  # okurigana ("守|り")
+                prices[offset] = OKURIGANA_PENALTY  # okurigana ("守|り")
             else:
                 prices[offset] = PARTICLE_PENALTY
         at += len(phrase)
