@@ -25,7 +25,11 @@ an em narrower, up to ``NARROWER`` ems, when that ends it on four or more and
 still fits its frame: on a narrow frame the grid composer has no other way
 but gaps opened past their limit. So is one whose gaps open past
 ``EVEN_ENOUGH`` (a glossary name or a katakana word that cannot break
-leaving a line short), when a narrower grid sets it more evenly.
+leaving a line short), when a narrower grid sets it more evenly; and one
+that breaks inside a katakana word, at a name's middle dot, or before a
+last line of five characters or fewer starting inside a phrase
+("基|盤である。"), or parts a word ("半|島"), when a narrower grid does
+without and sets no line looser.
 
 A caption is set at its style's size and never smaller, whatever the style's
 ``min_size``: a caption that does not fit its frame is an overflow, to be
@@ -37,6 +41,7 @@ from dataclasses import replace
 
 from book.languages import language
 from book.model import MM
+from book.text.cjk_breaks import forced_breaks, word_breaks
 from book.text.cjk_grid import EVEN_ENOUGH, loosest_gap
 from book.text.fonts import EditionFonts
 from book.text.linebreak import NO_START
@@ -140,13 +145,23 @@ def set_caption(fonts: EditionFonts, parts: list[Part], lang: str, width_mm: flo
     the proof), never set smaller."""
     parts, measure = caption_parts(fonts, [at_own_size(part) for part in parts], lang, width_mm, two_line)
     block = set_block(fonts, parts, lang, measure, height_mm)
-    if language(lang).breaking != "characters" or not block.fits or not (short_end(block) or uneven(block)):
+    if language(lang).breaking != "characters" or not block.fits or not (short_end(block) or uneven(block)
+                                                                           or any(forced(block, lang))):
         return block
     em = parts[0].style.size / MM
     tried = [(0, block)] + [(ems, set_block(fonts, parts, lang, measure - ems * em, height_mm)) for ems in range(1, NARROWER + 1)]
-    # No short last line first, then gaps no wider than needed, then the widest measure.
-    return min(((short_end(b), max(loosest_gap(b.lines), EVEN_ENOUGH), ems, b) for ems, b in tried if b.fits),
-               key=lambda t: t[:3])[3]
+    # No short last line first, then gaps no wider than needed (any under EVEN_ENOUGH alike), then no forced
+    # break, then the fewest words parted, then the widest measure.
+    return min(((short_end(b), max(round(loosest_gap(b.lines), 3), EVEN_ENOUGH), *forced(b, lang), ems, b)
+                for ems, b in tried if b.fits), key=lambda t: t[:5])[5]
+
+
+def forced(block: Block, lang: str) -> tuple[int, int]:
+    """How many of the block's line ends fall inside a katakana word, at a
+    name's dot or before a short last line starting inside a phrase, and how
+    many part a word (`book.text.cjk_breaks`)."""
+    lines = [("".join(piece.text for piece in line.pieces), line.last) for line in block.lines]
+    return forced_breaks(lines, lang), word_breaks(lines, lang)
 
 
 def uneven(block: Block) -> bool:

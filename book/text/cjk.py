@@ -125,7 +125,7 @@ def measure_items(fonts, atoms: list[Atom], style: Style, lang: str, size: float
                   soft: tuple[str, ...], stops: bool = False) -> list[Item]:
     tracking = style.tracking / 1000 * size
     inside = soft_offsets(text, soft)
-    prices = break_prices(text, lang)
+    prices = break_prices(text, lang, style.name)
     latin = latin_spaces(lang)
     items: list[Item] = []
     for number, atom in enumerate(atoms):

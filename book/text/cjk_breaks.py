@@ -1,28 +1,55 @@
-"""What may break in Chinese and Japanese running text beyond kinsoku.
+"""What may break in Chinese and Japanese running text beyond kinsoku, and
+at what price (demerits; a justified line whose gaps open 0.05 em costs
+about 1.2e4, 0.06 em 7.6e5, the limit of 0.1 em 2.8e8).
 
 Japanese breaks between any two characters (JIS X 4051), except that a
 katakana word never leaves one or two kana alone on either line
 ("プ|ロジェクト", "パ|レード"): the first two and the last two gaps of a
-katakana run are closed, and a break further inside costs more than a line
-opened to the limit, so it is taken only where nothing else fits
-("コンテナト|レーラー"). A break inside a BudouX
-phrase (a word and its particles: "世|界", "港|口") costs about as much as a
-line spread by 0.05 em. A Japanese name or term of the glossary never
-breaks while any other way through the paragraph exists, even a line spread
-past the limit; Chinese names and terms stay whole.
+katakana run are closed. A break further inside costs more than a line
+opened to the limit, so it is taken only where nothing else fits; a
+compound of loanwords (`book.text.katakana_words`) parts at its seam
+("コンテナ|トレーラー") for about a line at 0.055 em, and a break leaving one
+or two kana of an element ("コンテナト|レーラー") costs a hundred times
+more. A name never parts at its middle dot ("タンブー・|ラックフェン") while
+a line within the limit exists.
+
+A break inside a word costs about a line at 0.058 em in running text
+(body, intros, the foreword) and a quarter of that in captions and cards:
+Chinese, between two ideographs of one BudouX phrase ("世|界", "濒|危");
+Japanese, between two kanji of a phrase ("半|島"), half that between a
+kanji and its kana ("守|り"), little before a particle ("港|の") or between
+a katakana name and its kanji ("ドーソン|半島"). A last
+line of ``SHORT_LAST`` characters or fewer never starts inside a phrase
+("家|庭も多い。") while the paragraph can break elsewhere with its lines
+under 0.09 em. No break is forbidden: justification keeps every way it needs.
+A Japanese name or term of the glossary never breaks while any other way
+through the paragraph exists, even a line spread past the limit; Chinese
+names and terms stay whole.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
+from book.text.katakana_words import seams
+
 KATAKANA_EDGE = 3  # kana either side of a break inside a katakana word
 NAME_PENALTY = 1e12  # demerits for a Japanese line ending inside a name or term: above a line spread past the limit
 KATAKANA_PENALTY = 1e9  # inside a katakana word, three kana or more each side: above a line spread to the limit
-# Inside a BudouX phrase: in Chinese (a word: "港|口") about one line spread by 0.05 em; in
-# Japanese (a word with its particles, longer) less, as JIS lets any two characters part.
-PHRASE_PENALTY = {"zh": 1.5e4, "ja": 3e3}
+KATAKANA_SHORT = 1e11  # ... leaving one or two kana of a loanword element of a compound ("コンテナト|レーラー")
+DOT_PENALTY = 5e9  # at the middle dot of a katakana name: above any line within the limit
+SEAM_PENALTY = 1e5  # at the seam of a katakana compound ("コンテナ|トレーラー"): a line at about 0.055 em
+WORD_PENALTY = 4e5  # inside a word in running text: a line at about 0.058 em
+PARTICLE_PENALTY = 3e3  # Japanese: inside a phrase elsewhere (before a particle), as JIS lets any two characters part
+OKURIGANA_PENALTY = 6e3  # Japanese: between a kanji and its kana ("守|り"): about a tight line's cost
+CAPTION_SHARE = 0.25  # what a word's price weighs in captions and cards against running text
+RUNNING = frozenset({"body", "intro", "signature"})  # the styles of running text
+SHORT_LAST = 5  # characters, punctuation aside: a last line this short starts at a phrase's start
+SHORT_LAST_PENALTY = 1e8  # ... or costs a line at about 0.09 em
+PARTICLES = frozenset("はがをにでとのもへやか")  # one-kana particles: a break before one is cheap
+FUNCTION_HAN = frozenset("的了是在和与及或也就都而之其为于以把被从向对")  # Chinese one-character words BudouX rightly parts
 PHRASE_MODELS = {"ja": "ja", "zh": "zh-hans"}
+WINDOW = 12  # characters either side of a line end that `forced_breaks` reads
 
 
 def is_katakana(ch: str) -> bool:
@@ -75,6 +102,16 @@ def katakana_inside(text: str) -> set[int]:
 
 
 @lru_cache(maxsize=4096)
+def phrases(text: str, lang: str) -> tuple[str, ...]:
+    """The BudouX phrases of ``text`` (ja, zh); the text whole for other languages."""
+    model = PHRASE_MODELS.get(lang)
+    if not model:
+        return (text,)
+    from book.text.title_breaks import phrase_parser
+
+    return tuple(phrase_parser(model).parse(text))
+
+
 def phrase_inside(text: str, lang: str) -> frozenset[int]:
     """Offsets inside the BudouX phrases of ``text`` (ja, zh), where a break
     splits a word from its particle or a word in two.
@@ -82,30 +119,108 @@ def phrase_inside(text: str, lang: str) -> frozenset[int]:
     >>> sorted(phrase_inside("港口的前身。", "zh"))
     [1, 4, 5]
     """
-    model = PHRASE_MODELS.get(lang)
-    if not model:
+    if lang not in PHRASE_MODELS:
         return frozenset()
-    from book.text.title_breaks import phrase_parser
-
     inside: set[int] = set()
     at = 0
-    for phrase in phrase_parser(model).parse(text):
+    for phrase in phrases(text, lang):
         inside.update(range(at + 1, at + len(phrase)))
         at += len(phrase)
     return frozenset(inside)
 
 
-def break_prices(text: str, lang: str) -> dict[int, float]:
-    """Demerits for a line break before each offset of ``text``: inside a
-    katakana word, inside a BudouX phrase (the larger counts).
+def is_kanji(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch == "々"
 
-    >>> prices = break_prices("コンテナトレーラーの港に着く", "ja")
-    >>> prices[5] == KATAKANA_PENALTY, prices[9], prices.get(12, 0.0)
-    (True, 3000.0, 0.0)
+
+def word_prices(text: str, lang: str) -> dict[int, float]:
+    """Running-text demerits for a break inside a word (see the module's note).
+
+    >>> sorted(word_prices("史前公园的森林", "zh").items())
+    [(1, 200000.0), (3, 400000.0), (6, 400000.0)]
+    >>> sorted(word_prices("半島を守り抜いた", "ja").items())
+    [(1, 400000.0), (2, 3000.0), (4, 200000.0), (5, 3000.0), (6, 200000.0), (7, 3000.0)]
     """
-    prices = dict.fromkeys(phrase_inside(text, lang), PHRASE_PENALTY.get(lang, 0.0))
+    prices: dict[int, float] = {}
+    at = 0
+    parts = phrases(text, lang)
+    for number, phrase in enumerate(parts):
+        for offset in range(at + 1, at + len(phrase)):
+            a, b = text[offset - 1], text[offset]
+            if lang == "zh":
+                prices[offset] = WORD_PENALTY if is_kanji(a) and is_kanji(b) else PARTICLE_PENALTY
+            elif is_kanji(a) and is_kanji(b):
+                prices[offset] = WORD_PENALTY
+            elif is_kanji(a) and b not in PARTICLES and not is_katakana(b):
+                prices[offset] = OKURIGANA_PENALTY  # okurigana ("守|り")
+            else:
+                prices[offset] = PARTICLE_PENALTY
+        at += len(phrase)
+        following = parts[number + 1] if number + 1 < len(parts) else ""
+        if (lang == "zh" and len(phrase) == 1 and len(following) == 1 and is_kanji(phrase) and is_kanji(following)
+                and phrase not in FUNCTION_HAN and following not in FUNCTION_HAN):
+            prices[at] = WORD_PENALTY / 2  # two one-character phrases BudouX may have parted wrongly ("史|前")
+    return prices
+
+
+def katakana_prices(text: str) -> dict[int, float]:
+    """Demerits for a break inside a katakana run: at a compound's seam, one
+    or two kana of an element away from it, elsewhere; at a name's middle dot.
+
+    >>> [f"{price:.0e}" for _, price in sorted(katakana_prices("コンテナトレーラー").items())]
+    ['1e+11', '1e+11', '1e+11', '1e+05', '1e+11', '1e+11', '1e+11', '1e+11']
+    >>> katakana_prices("タンブー・ラックフェン")[5] == DOT_PENALTY
+    True
+    """
+    prices = dict.fromkeys(katakana_inside(text), KATAKANA_PENALTY)
+    start = None
+    for offset, ch in enumerate(text + " "):
+        if is_katakana(ch) and offset < len(text):
+            start = offset if start is None else start
+            continue
+        if start is not None:
+            cuts = seams(text[start:offset]) or ()
+            bounds = (0, *cuts, offset - start)
+            for seam in cuts:
+                prices[start + seam] = SEAM_PENALTY
+            for low, high in zip(bounds, bounds[1:], strict=False):
+                for gap in range(low + 1, high):
+                    if len(bounds) > 2 and (gap - low < KATAKANA_EDGE or high - gap < KATAKANA_EDGE):
+                        prices[start + gap] = KATAKANA_SHORT
+            start = None
+        if ch == "・" and 0 < offset < len(text) - 1 and is_katakana(text[offset - 1]) and is_katakana(text[offset + 1]):
+            prices[offset] = prices[offset + 1] = DOT_PENALTY
+    return prices
+
+
+def break_prices(text: str, lang: str, role: str = "body") -> dict[int, float]:
+    """Demerits for a line break before each offset of ``text`` in a style
+    ``role``: inside a word (a quarter in captions and cards), inside a
+    katakana run or at a name's dot, before a short last line that starts
+    inside a phrase (the prices add).
+
+    >>> prices = break_prices("コンテナトレーラーの港に着く", "ja")  # "の港に着く": a short last line
+    >>> prices[5] == KATAKANA_SHORT, prices[4] == SEAM_PENALTY, prices[9], prices.get(12, 0.0)
+    (True, True, 100003000.0, 0.0)
+    >>> break_prices("港口城市的世界遗产和文化", "zh", "caption")[6]
+    100000.0
+    """
+    from book.text.linebreak import NO_START
+
+    if lang not in PHRASE_MODELS:
+        return {}
+    share = 1.0 if role in RUNNING else CAPTION_SHARE
+    prices = {at: price * share for at, price in word_prices(text, lang).items()}
     if lang == "ja":
-        prices.update(dict.fromkeys(katakana_inside(text), KATAKANA_PENALTY))
+        prices.update(katakana_prices(text))
+    inside = phrase_inside(text, lang)
+    count = 0
+    for offset in range(len(text) - 1, 0, -1):
+        count += text[offset] not in NO_START and not text[offset].isspace()
+        if count > SHORT_LAST:
+            break
+        if offset in inside:
+            prices[offset] = prices.get(offset, 0.0) + SHORT_LAST_PENALTY
     return prices
 
 
@@ -150,3 +265,50 @@ def soft_offsets(text: str, phrases: tuple[str, ...]) -> dict[int, int]:
                 inside[offset] = inside.get(offset, 0) + 1
             at = text.find(phrase, at + 1)
     return inside
+
+
+def word_breaks(lines: list[tuple[str, bool]], lang: str) -> int:
+    """How many line ends of a set block part a word (two ideographs of a
+    phrase, a kanji and its kana: at least half ``WORD_PENALTY``) or fall at
+    a middle dot ("ハロン湾・|カットバ諸島").
+
+    >>> word_breaks([("海水浴場があるドーソン半", False), ("島。", True)], "ja")
+    1
+    """
+    count = 0
+    for (upper, ends), (lower, _) in zip(lines, lines[1:], strict=False):
+        a, b = upper.rstrip()[-WINDOW:], lower.strip()[:WINDOW]
+        if not ends and a and b:
+            count += word_prices(a + b, lang).get(len(a), 0.0) >= WORD_PENALTY / 2 or "・" in (a[-1], b[0])
+    return count
+
+
+def forced_breaks(lines: list[tuple[str, bool]], lang: str) -> int:
+    """How many line ends of a set block (each line's text, and whether it
+    ends its paragraph) the composer took only because nothing else fitted
+    the measure: inside a katakana word or at a name's dot, or before a last
+    line of ``SHORT_LAST`` characters or fewer that starts inside a phrase.
+    A caption tries a narrower measure to be rid of them (`book.text.captions`).
+
+    >>> forced_breaks([("結ぶタンブー・", False), ("ラックフェン橋。", True)], "ja")
+    1
+    >>> forced_breaks([("するための基", False), ("盤である。", True)], "ja")
+    1
+    >>> forced_breaks([("するための", False), ("基盤である。", True)], "ja")
+    0
+    """
+    from book.text.linebreak import NO_START
+
+    if lang not in PHRASE_MODELS:
+        return 0
+    count = 0
+    for (upper, ends), (lower, last) in zip(lines, lines[1:], strict=False):
+        a, b = upper.rstrip()[-WINDOW:], lower.strip()
+        if ends or not a or not b:
+            continue
+        price = katakana_prices(a + b[:WINDOW]).get(len(a), 0.0) if lang == "ja" else 0.0
+        short = sum(1 for ch in b if ch not in NO_START and not ch.isspace()) <= SHORT_LAST
+        if last and short and len(a) in phrase_inside(a + b, lang):
+            price += SHORT_LAST_PENALTY
+        count += price >= min(SHORT_LAST_PENALTY, KATAKANA_PENALTY)
+    return count

@@ -1,0 +1,54 @@
+"""Chinese and Japanese line ends as a proofreader reads them in the built
+sample book (`cjk_audit`, glyphs read back from the PDF): words, katakana
+compounds and short last lines are not parted where another way exists,
+and no line is opened past 0.06 em to get there."""
+
+from __future__ import annotations
+
+import pytest
+from cjk_audit import audit
+from test_cjk_setting import edition, split_terms
+
+# The round-5 mark-ups: two-character words parted at line ends in the Chinese captions and intro.
+ZH_WORDS = {"濒危", "设备", "企业", "扩大", "合作", "史前", "公园", "通车", "高速", "神圣"}
+# ... and Japanese compounds ("ドーソン半|島", "コンテナト|レーラー") and last lines started inside one.
+JA_WORDS = {"半島", "家庭も多い", "守り抜いた", "トレーラー"}
+
+
+@pytest.mark.parametrize("lang, words", [("zh", ZH_WORDS), ("ja", JA_WORDS)])
+def test_the_marked_words_are_whole(sample, lang, words):
+    split, seen = split_terms(sample, lang, words)
+    assert len(seen) >= len(words) - 1, f"the sample's words were read: {sorted(seen)}"
+    assert not split, split
+
+
+@pytest.mark.parametrize("lang, most", [("zh", 4), ("ja", 34)])
+def test_few_words_are_parted_at_a_line_end(sample, lang, most):
+    """Two ideographs of one phrase, or a kanji and its kana, part only where
+    nothing else fits the measure (before word breaks were priced: 19 in zh
+    and 65 in ja, of about 190 and 290 joins; now 2 and 30)."""
+    result = audit(edition(sample, lang), lang)
+    assert len(result.joins) > 150
+    assert len(result.in_word) <= most, [join.label() for join in result.in_word]
+
+
+def test_japanese_katakana_words_part_only_at_a_compound_seam(sample):
+    """"コンテナト|レーラー" never: a katakana compound parts at its seam
+    ("コンテナ|トレーラー") if at all, and no katakana word leaves kana behind."""
+    result = audit(edition(sample, "ja"), "ja")
+    assert not result.in_katakana, [join.label() for join in result.in_katakana]
+
+
+def test_japanese_short_last_lines_start_at_a_phrase(sample):
+    """A last line of five characters or fewer starts a phrase ("転じる / 家庭も多い。"),
+    save where the card's measure leaves nothing else under 0.06 em (one in the sample)."""
+    short = [join for join in audit(edition(sample, "ja"), "ja").short_last if not join.after[0].isdigit()]
+    assert len(short) <= 1, [join.label() for join in short]
+
+
+@pytest.mark.parametrize("lang, most", [("zh", 0), ("ja", 1)])
+def test_no_line_was_opened_to_keep_a_word(sample, lang, most):
+    """Pricing word breaks made no loose line: past 0.06 em, as many as on
+    main (zh none, ja one at 0.062 em)."""
+    loose = audit(edition(sample, lang), lang).loose
+    assert len(loose) <= most, loose
