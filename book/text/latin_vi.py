@@ -17,6 +17,8 @@ from book.text.latin_names import name_words, vi_compounds, vi_heads
 from book.text.linebreak import Atom, capitalised
 
 LOCKED = float("inf")
+COMPOUND_BREAK = 20000.0  # inside a word of two syllables ("trung / tâm"): dearer than a line at about 70 %
+HEAD_INSIDE = 6000.0  # between the words of a generic head ("Cảng hàng không / quốc tế"): a line under 80 % costs more
 HEAD_BREAK = 9000.0  # between a generic head and its name ("Lễ hội / Hoa Phượng Đỏ"): a line at about 75 % costs as much
 NAME_SYLLABLES = 4  # a name after its head of this many syllables or fewer never breaks ("Hàng hải Việt Nam")
 SHORT_NAME = 3  # words of a capitalised run a lower-case generic noun stays with ("sông Bạch Đằng")
@@ -26,6 +28,16 @@ VI_MONTHS = frozenset("Giêng Hai Ba Tư Bốn Năm Sáu Bảy Tám Chín Mườ
 
 def bare(word: str) -> str:
     return word.strip(",.;:!?()“”‘’\"'")
+
+
+def roman(word: str) -> bool:
+    """A Roman numeral, as Vietnamese numbers its centuries ("thế kỷ XIX").
+
+    >>> roman("XIX,"), roman("XX"), roman("Xin")
+    (True, True, False)
+    """
+    letters = bare(word)
+    return bool(letters) and set(letters) <= set("IVXLC")
 
 
 def open_after(atom: Atom) -> bool:
@@ -76,11 +88,14 @@ def vi_costs(words: list[Atom], costs: dict[int, float], runs: dict[int, int]) -
             costs[word.start] = LOCKED  # "sông Bạch Đằng", "đảo Cát Bà"
         elif prev.text.lower() in ("ngày", "tháng") and (word.text[:1].isdigit() or bare(word.text) in VI_MONTHS):
             costs[word.start] = LOCKED  # "Ngày 13/5/1955", "tháng Năm"
+        elif prev.text.lower() == "kỷ" and roman(word.text):
+            costs[word.start] = LOCKED  # "thế kỷ XIX": a century and its numeral, like a number and its unit
         elif (bare(prev.text).lower(), bare(word.text).lower()) in vi_compounds() and prev.text == bare(prev.text):
-            costs[word.start] = LOCKED  # "Đổi / mới", "trung / tâm": one word
+            costs[word.start] = COMPOUND_BREAK  # "Đổi / mới", "trung / tâm": one word
     for start, end in head_spans(words):
         for k in range(start + 1, end):
-            costs[words[k].start] = LOCKED  # "Cảng hàng không / quốc tế"
+            if costs.get(words[k].start) != LOCKED:  # a word of two syllables inside it keeps its price
+                costs[words[k].start] = max(costs.get(words[k].start, 0.0), HEAD_INSIDE)  # "Cảng hàng không / quốc tế"
         length = name_length(words, end) if end < len(words) and open_after(words[end - 1]) else 0
         if length and costs.get(words[end].start) != LOCKED:
             costs[words[end].start] = LOCKED if length == 1 else max(costs.get(words[end].start, 0.0), HEAD_BREAK)
