@@ -19,6 +19,7 @@ from book.text.linebreak import Atom, capitalised
 LOCKED = float("inf")
 COMPOUND_BREAK = 20000.0  # inside a word of two syllables ("trung / tâm"): dearer than a line at about 70 %
 HEAD_INSIDE = 6000.0  # between the words of a generic head ("Cảng hàng không / quốc tế"): a line under 80 % costs more
+DATE_BREAK = 9000.0  # between a date's month and its year: a line at about 75 % costs as much
 HEAD_BREAK = 9000.0  # between a generic head and its name ("Lễ hội / Hoa Phượng Đỏ"): a line at about 75 % costs as much
 NAME_SYLLABLES = 4  # a name after its head of this many syllables or fewer never breaks ("Hàng hải Việt Nam")
 SHORT_NAME = 3  # words of a capitalised run a lower-case generic noun stays with ("sông Bạch Đằng")
@@ -83,8 +84,10 @@ def name_length(words: list[Atom], first: int) -> int:
 def vi_costs(words: list[Atom], costs: dict[int, float], runs: dict[int, int]) -> None:
     """Lock or price the breaks of a Vietnamese text in ``costs`` (offset ->
     price); ``runs`` gives the length of the capitalised run at each offset."""
-    for prev, word in zip(words, words[1:], strict=False):
-        if prev.text in name_words()["vi_before"] and capitalised(word.text) and runs.get(word.start, 1) <= SHORT_NAME:
+    for before, prev, word in zip([None, *words], words, words[1:], strict=False):
+        if before is not None and before.text.lower() == "tháng" and prev.text.isdigit() and word.text == "năm":
+            costs[word.start] = DATE_BREAK  # "ngày 13 tháng 5 / năm 1955", only where the rag needs it
+        elif prev.text in name_words()["vi_before"] and capitalised(word.text) and runs.get(word.start, 1) <= SHORT_NAME:
             costs[word.start] = LOCKED  # "sông Bạch Đằng", "đảo Cát Bà"
         elif prev.text.lower() in ("ngày", "tháng") and (word.text[:1].isdigit() or bare(word.text) in VI_MONTHS):
             costs[word.start] = LOCKED  # "Ngày 13/5/1955", "tháng Năm"
