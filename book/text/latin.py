@@ -2,13 +2,13 @@
 
 A long name is not locked on one line: it may break at a price the
 paragraph composer weighs against the rag, and at its natural joint for
-less: before its generic part of two words or more ("Cát Bi / International
-Airport", "Đình Vũ–Cát Hải / Economic Zone"), after a head ("Cát Bà
-Archipelago / World Natural Heritage"), after a title ("Trạng Trình /
+less: after a head ("Cát Bà Archipelago / World Natural Heritage"), after a title ("Trạng Trình /
 Nguyễn Bỉnh Khiêm"), after Vietnamese generic words ("Cảng hàng không quốc
 tế / Cát Bi"). What never breaks: a place of two or three words and its
-single head ("Bạch Đằng River", "Bạch Long Vĩ Island"), a generic part
-itself ("World Biosphere Reserve"), a personal name, a name and the acronym
+single head ("Bạch Đằng River", "Bạch Long Vĩ Island"), an institution's
+name and its generic part ("Cát Bi International Airport", "Đình Vũ–Cát Hải
+Economic Zone": a line breaks before it), a generic part itself ("World
+Biosphere Reserve"), a personal name, a name and the acronym
 after it ("Hải Phòng FC"), an italic term of two or three words
 (``*hát đúm*``), a Vietnamese generic noun and its name ("sông Bạch
 Đằng"), and the names ``book/data/latin_names.yaml`` lists ("Ngày giải
@@ -16,8 +16,9 @@ phóng"). A body's own name (a publisher, an agency) breaks only where
 nothing else fits. Dates in Vietnamese stay whole where a break would
 separate "ngày" or "tháng" from what names the day or month ("Ngày
 13/5/1955", "tháng Năm"); a Vietnamese word of two syllables ("Đổi mới",
-listed in ``book/data/vi_compounds.yaml``) never breaks, and a name parts
-from its generic head only at a price (`book.text.latin_vi`).
+listed in ``book/data/vi_compounds.yaml``) breaks only where nothing
+else fits, and a name parts from its generic head only at a price
+(`book.text.latin_vi`).
 """
 
 from __future__ import annotations

@@ -2,13 +2,19 @@
 
 Vietnamese writes each syllable apart, so a space does not say where a word
 ends. A word of two syllables (``book/data/vi_compounds.yaml``: "Đổi mới",
-"Đại học") never breaks inside; a lower-case generic noun stays with the
-short name after it ("sông Bạch Đằng", "quân Nam Hán"); "ngày" and "tháng"
-stay with the day or month they name. The generic head of a name
-(``vi_heads`` in ``book/data/latin_names.yaml``: "Khu kinh tế", "Trường Đại
-học") never breaks inside, and parts from its name only at a price; the
-name itself, up to four syllables, stays whole ("Trường Đại học / Hàng hải
-Việt Nam"), and a name of one syllable never leaves its head ("Nhà hát Lớn").
+"nhiệm vụ") breaks inside only where every other way leaves a line shorter
+than about 65 % of the measure: a price, not a lock, for a lock in a narrow
+caption leaves a notch. A lower-case generic noun stays with the short name
+after it ("sông Bạch Đằng", "trang An Biên"); "ngày" and "tháng" stay with
+the day or month they name, a century with its numeral ("thế kỷ XIX"), and
+a date parts before its year only at a price ("tháng 5 / năm 1955"). The
+generic head of a name (``vi_heads`` in ``book/data/latin_names.yaml``:
+"Khu kinh tế", "Cảng hàng không quốc tế") breaks between its words at the
+price of a line at about 80 % ("Nhà ga hành khách Cảng hàng không / quốc
+tế Cát Bi" rather than a 45 % line before it), and parts from its name at a
+higher one; the name itself, up to four syllables, stays whole ("Trường Đại
+học / Hàng hải Việt Nam"), and a name of one syllable never leaves its head
+("Nhà hát Lớn").
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from book.text.latin_names import name_words, vi_compounds, vi_heads
 from book.text.linebreak import Atom, capitalised
 
 LOCKED = float("inf")
-COMPOUND_BREAK = 20000.0  # inside a word of two syllables ("trung / tâm"): dearer than a line at about 70 %
+COMPOUND_BREAK = 40000.0  # inside a word of two syllables ("trung / tâm"): dearer than a line at about 65 %
 HEAD_INSIDE = 6000.0  # between the words of a generic head ("Cảng hàng không / quốc tế"): a line under 80 % costs more
 DATE_BREAK = 9000.0  # between a date's month and its year: a line at about 75 % costs as much
 HEAD_BREAK = 9000.0  # between a generic head and its name ("Lễ hội / Hoa Phượng Đỏ"): a line at about 75 % costs as much
@@ -94,7 +100,8 @@ def vi_costs(words: list[Atom], costs: dict[int, float], runs: dict[int, int]) -
         elif prev.text.lower() == "kỷ" and roman(word.text):
             costs[word.start] = LOCKED  # "thế kỷ XIX": a century and its numeral, like a number and its unit
         elif (bare(prev.text).lower(), bare(word.text).lower()) in vi_compounds() and prev.text == bare(prev.text):
-            costs[word.start] = COMPOUND_BREAK  # "Đổi / mới", "trung / tâm": one word
+            if costs.get(word.start) != LOCKED:  # a name's or a phrase's lock stands ("Nhà hát Lớn")
+                costs[word.start] = max(costs.get(word.start, 0.0), COMPOUND_BREAK)  # "Đổi / mới": one word
     for start, end in head_spans(words):
         for k in range(start + 1, end):
             if costs.get(words[k].start) != LOCKED:  # a word of two syllables inside it keeps its price
