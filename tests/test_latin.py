@@ -334,15 +334,17 @@ def test_no_caption_opens_on_a_short_line_before_a_name(english):
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
-def test_body_text_ends_on_a_quarter_of_the_measure(sample, lang):
-    """The foreword's and the intros' last lines fill a quarter of the measure or more."""
+def test_body_text_ends_on_a_fifth_of_the_measure(sample, lang):
+    """The foreword's and the intros' last lines fill a fifth of the measure or
+    more: a last line of 21 % no longer squeezes a whole paragraph to 83 % of
+    its measure, as the round-5 reviewer saw in the foreword's paragraph 4."""
     lines = text_lines(pdf_runs(edition_pdf(sample, lang)))
     stubs = []
     for paragraph in running_text(lines, *BODY):
         if len(paragraph) < 3:
             continue
         measure = max(line.width for line in paragraph)
-        if paragraph[-1].width < measure / 4:
+        if paragraph[-1].width < measure / 5:
             stubs.append(f"p{paragraph[0].page}: {paragraph[-1].text!r} ({paragraph[-1].width / measure:.0%})")
     assert not stubs, "\n".join(stubs)
 
