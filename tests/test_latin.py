@@ -158,9 +158,11 @@ def lines_of(paragraph) -> list[str]:
 
 @pytest.mark.parametrize("lang, names", [
     ("en", ["Nguyễn Bỉnh Khiêm", "Trạng Trình", "Cát Bà", "Bạch Đằng River", "Bạch Long Vĩ Island", "Battle of Bạch Đằng",
-            "Opera House", "Hải Phòng FC", "Hát đúm", "hát đúm", "Hải Phòng", "World Biosphere Reserve"]),
-    ("vi", ["Nguyễn Bỉnh Khiêm", "Cát Bi", "Hoa Phượng Đỏ", "Ngày 13/5/1955", "tháng Năm", "Hải Phòng", "Ngày giải phóng",
-            "sông Bạch Đằng"]),
+            "Opera House", "Hải Phòng FC", "Hát đúm", "hát đúm", "Hải Phòng", "World Biosphere Reserve",
+            "Cát Bi International Airport", "Đình Vũ–Cát Hải Economic Zone", "Cát Bà National Park",
+            "Tràng Duệ Industrial Park", "Việt Tiệp Friendship Hospital"]),
+    ("vi", ["Nguyễn Bỉnh Khiêm", "Cát Bi", "Hoa Phượng Đỏ", "ngày 13 tháng 5", "tháng Năm", "Hải Phòng", "Ngày giải phóng",
+            "sông Bạch Đằng", "thế kỷ XIX", "trang An Biên", "Nhà hát Lớn"]),
 ])
 def test_short_names_and_dates_are_never_split(sample, lang, names):
     lines = text_lines(pdf_runs(edition_pdf(sample, lang)))
@@ -221,40 +223,27 @@ def test_an_italic_mark_left_open_in_a_source_is_reported_at_its_line(mini, run)
     assert re.search(rf"{re.escape(rel)}:{number}: .*an italic mark '\*' opens and never closes", result.stderr), result.stderr
 
 
-def test_vietnamese_two_syllable_words_never_part_at_a_line_end(sample):
-    """"Đổi / mới", "Trường Đại / học", "trung / tâm": a word of
-    book/data/vi_compounds.yaml is one word written in two syllables and never
-    breaks (the sample set 8 such breaks when they were only priced, 38 when a
-    syllable was a word like any other)."""
-    lines = text_lines(pdf_runs(edition_pdf(sample, "vi")))
-    parted, ends = [], 0
-    for family, sizes in (CAPTION, BODY):
-        for paragraph in running_text(lines, family, sizes):
-            rows = lines_of(paragraph)
-            for a, b in zip(rows, rows[1:], strict=False):
-                ends += 1
-                last, first = a.split()[-1], b.split()[0]
-                if last.isalpha() and (last.lower(), first.strip(",.;:").lower()) in vi_compounds():
-                    parted.append(f"{a[-20:]} / {b[:20]}")
-    assert ends > 200, "the edition's running text was read"
-    assert parted == []
-
-
 @pytest.mark.parametrize(("text", "atoms"), [
     ("như Nhà hát Lớn là các ngôi đình", "như | Nhà hát Lớn | là | các | ngôi | đình"),
-    ("tại Trường Đại học Hàng hải Việt Nam.", "tại | Trường Đại học* | Hàng hải Việt Nam."),
-    ("công cuộc Đổi mới từ năm 1986", "công cuộc | Đổi mới | từ | năm 1986"),
-    ("trong Lễ hội Hoa Phượng Đỏ trên phố", "trong | Lễ hội* | Hoa Phượng Đỏ | trên | phố"),
-    ("Cảng hàng không quốc tế Cát Bi nằm", "Cảng hàng không quốc tế* | Cát Bi | nằm"),
-    ("thuộc Di sản thiên nhiên thế giới Vịnh Hạ Long", "thuộc | Di sản thiên nhiên thế giới* | Vịnh Hạ Long"),
-    ("những năm không quân Mỹ đánh phá", "những | năm | không quân Mỹ | đánh phá"),
+    ("tại Trường Đại học Hàng hải Việt Nam.", "tại | Trường Đại:40000 | học:9000 | Hàng hải Việt Nam."),
+    ("công cuộc Đổi mới từ năm 1986", "công:40000 | cuộc | Đổi:40000 | mới | từ | năm 1986"),
+    ("trong Lễ hội Hoa Phượng Đỏ trên phố", "trong | Lễ:40000 | hội:9000 | Hoa Phượng Đỏ | trên | phố"),
+    ("Cảng hàng không quốc tế Cát Bi nằm", "Cảng:6000 | hàng:40000 | không:6000 | quốc:40000 | tế:9000 | Cát Bi | nằm"),
+    ("những năm không quân Mỹ đánh phá", "những | năm | không:40000 | quân Mỹ | đánh:40000 | phá"),
+    ("vào cuối thế kỷ XIX, Hải Phòng", "vào | cuối | thế:40000 | kỷ XIX, | Hải Phòng"),
+    ("ngày 13 tháng 5 năm 1955. Cờ", "ngày 13 tháng 5:9000 | năm 1955. | Cờ"),
+    ("Di sản Vịnh Hạ Long – quần đảo Cát Bà.", "Di:40000 | sản | Vịnh Hạ Long –:15000 | quần:40000 | đảo Cát Bà."),
 ])
 def test_vietnamese_names_part_only_from_their_generic_head(text, atoms):
-    """A Vietnamese name never breaks inside its generic head ("Cảng hàng không
-    / quốc tế") or inside a name of four syllables or fewer, and parts from its
-    head only at a price (*); a name of one syllable never leaves its head
-    ("Nhà hát / Lớn" reads "big" on the next line)."""
-    got = " | ".join(a.text + ("*" if a.penalty else "") for a in split_atoms(text, "vi"))
+    """A Vietnamese name never breaks inside a name of four syllables or
+    fewer, nor a name of one syllable from its head ("Nhà hát / Lớn" reads
+    "big" on the next line), nor a century from its numeral ("thế kỷ /
+    XIX"). What may break does so at a price (after the colon): a word of two
+    syllables like a line at 65 %, a name from its head or a date's year
+    like one at 75 %, the words of a generic head ("Cảng hàng không / quốc
+    tế") like one at 80 %, and a spaced dash before a name only where
+    nothing else fits."""
+    got = " | ".join(a.text + (f":{a.penalty:.0f}" if a.penalty else "") for a in split_atoms(text, "vi"))
     assert got == atoms
 
 
@@ -267,8 +256,8 @@ def test_vietnamese_opener_titles_break_between_phrases(sample):
     for line in lines:
         if line.size == 24.0:
             titles.setdefault(line.page, []).append(line.text)
-    assert ["Giải phóng", "và những năm tháng", "lịch sử"] in titles.values()  # never a line ending on "và"
-    assert ["Cảng biển, cửa ngõ", "giao thương phía Bắc"] in titles.values()
+    assert ["Giải phóng và những", "năm tháng lịch sử"] in titles.values()  # never "năm tháng / lịch sử"
+    assert ["Cảng biển,", "cửa ngõ giao thương", "phía Bắc"] in titles.values()  # never "cửa ngõ / giao thương"
     assert ["Tương lai:", "thành phố cảng xanh,", "hiện đại"] in titles.values()
 
 
@@ -345,15 +334,17 @@ def test_no_caption_opens_on_a_short_line_before_a_name(english):
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
-def test_body_text_ends_on_a_quarter_of_the_measure(sample, lang):
-    """The foreword's and the intros' last lines fill a quarter of the measure or more."""
+def test_body_text_ends_on_a_fifth_of_the_measure(sample, lang):
+    """The foreword's and the intros' last lines fill a fifth of the measure or
+    more: a last line of 21 % no longer squeezes a whole paragraph to 83 % of
+    its measure, as the round-5 reviewer saw in the foreword's paragraph 4."""
     lines = text_lines(pdf_runs(edition_pdf(sample, lang)))
     stubs = []
     for paragraph in running_text(lines, *BODY):
         if len(paragraph) < 3:
             continue
         measure = max(line.width for line in paragraph)
-        if paragraph[-1].width < measure / 4:
+        if paragraph[-1].width < measure / 5:
             stubs.append(f"p{paragraph[0].page}: {paragraph[-1].text!r} ({paragraph[-1].width / measure:.0%})")
     assert not stubs, "\n".join(stubs)
 

@@ -2,13 +2,13 @@
 
 A long name is not locked on one line: it may break at a price the
 paragraph composer weighs against the rag, and at its natural joint for
-less: before its generic part of two words or more ("Cát Bi / International
-Airport", "Đình Vũ–Cát Hải / Economic Zone"), after a head ("Cát Bà
-Archipelago / World Natural Heritage"), after a title ("Trạng Trình /
+less: after a head ("Cát Bà Archipelago / World Natural Heritage"), after a title ("Trạng Trình /
 Nguyễn Bỉnh Khiêm"), after Vietnamese generic words ("Cảng hàng không quốc
 tế / Cát Bi"). What never breaks: a place of two or three words and its
-single head ("Bạch Đằng River", "Bạch Long Vĩ Island"), a generic part
-itself ("World Biosphere Reserve"), a personal name, a name and the acronym
+single head ("Bạch Đằng River", "Bạch Long Vĩ Island"), an institution's
+name and its generic part ("Cát Bi International Airport", "Đình Vũ–Cát Hải
+Economic Zone": a line breaks before it), a generic part itself ("World
+Biosphere Reserve"), a personal name, a name and the acronym
 after it ("Hải Phòng FC"), an italic term of two or three words
 (``*hát đúm*``), a Vietnamese generic noun and its name ("sông Bạch
 Đằng"), and the names ``book/data/latin_names.yaml`` lists ("Ngày giải
@@ -16,8 +16,9 @@ phóng"). A body's own name (a publisher, an agency) breaks only where
 nothing else fits. Dates in Vietnamese stay whole where a break would
 separate "ngày" or "tháng" from what names the day or month ("Ngày
 13/5/1955", "tháng Năm"); a Vietnamese word of two syllables ("Đổi mới",
-listed in ``book/data/vi_compounds.yaml``) never breaks, and a name parts
-from its generic head only at a price (`book.text.latin_vi`).
+listed in ``book/data/vi_compounds.yaml``) breaks only where nothing
+else fits, and a name parts from its generic head only at a price
+(`book.text.latin_vi`).
 """
 
 from __future__ import annotations
@@ -162,13 +163,15 @@ def run_costs(words: list[Atom], start: int, end: int, costs: dict[int, float]) 
             cost = LOCKED  # the dash rules decide ("Hue – Hoi An" stays whole)
         elif bare(words[k].text) in LINKS or bare(words[k + 1].text) in LINKS:
             cost = NAME_BREAK * 2
-        elif bare(words[k].text) in heads() or is_surname(words[k + 1].text) or (k + 1 == tail and end - tail >= 2):
-            cost = NATURAL_BREAK  # "… Island / …", "Trạng Trình / Nguyễn …", "Cát Bi / International Airport"
+        elif k + 1 == tail and end - tail >= 2 and bare(words[k].text) not in heads():
+            cost = LOCKED  # an institution's name is one: "Cát Bi / International Airport" never
+        elif bare(words[k].text) in heads() or is_surname(words[k + 1].text):
+            cost = NATURAL_BREAK  # "… Island / …", "Trạng Trình / Nguyễn …"
         elif not capitalised(words[k].text) and capitalised(words[k + 1].text):
             cost = NATURAL_BREAK  # "Cảng hàng không quốc tế / Cát Bi"
         else:
             cost = NAME_BREAK
-        if cost == NATURAL_BREAK:
+        if cost == NATURAL_BREAK or (cost == LOCKED and k + 1 == tail):
             cuts.append(k + 1)
         elif "and" in (bare(words[k].text), bare(words[k + 1].text)):
             cuts.append(k + 1)  # two names: "Cát Bà Archipelago and / Bạch Long Vĩ Island"
@@ -236,6 +239,8 @@ def name_breaks(words: list[Atom], text: str, keep: tuple[str, ...], lang: str,
         beside = names_beside(words, k)
         if words[k].text in ("–", "—") and min(beside) >= 2 and max(beside) >= SHORT_NAME and words[k + 1].start not in costs:
             costs[words[k + 1].start] = NAME_BREAK  # "Hạ Long Bay – / Cát Bà Archipelago", where the rag needs it
+        elif words[k].text == "–" and beside[0] >= 1 and name_follows(words, k + 1) and words[k + 1].start not in costs:
+            costs[words[k + 1].start] = NAME_BREAK  # "Vịnh Hạ Long – / quần đảo Cát Bà": only where nothing else fits
     if lang == "vi":  # words of two syllables, dates, names after their heads: `book.text.latin_vi`
         vi_costs(words, costs, {words[a].start: b - a for a, b in name_runs(words)})
     locked = {offset for offset, cost in costs.items() if cost == LOCKED}
@@ -253,6 +258,18 @@ def title_case(words: list[Atom]) -> bool:
     """
     lettered = [w for w in words if any(ch.isalpha() for ch in w.text) and len(bare(w.text)) > 3]
     return len(lettered) >= 3 and sum(capitalised(w.text) for w in lettered) >= 0.75 * len(lettered)
+
+
+def name_follows(words: list[Atom], first: int) -> bool:
+    """Whether a name starts at ``words[first]``, or after a lower-case generic
+    noun of one or two words ("quần đảo Cát Bà", "đảo Cát Bà")."""
+    before = tuple(name_words()["vi_before"])
+    for lead in range(3):
+        if first + lead >= len(words):
+            return False
+        if capitalised(words[first + lead].text):
+            return lead == 0 or " ".join(bare(w.text) for w in words[first:first + lead]) in before
+    return False
 
 
 def names_beside(words: list[Atom], k: int) -> tuple[int, int]:
@@ -275,8 +292,8 @@ def last_line_words(items, start) -> list[str]:
 
 
 RUNT_DEMERITS = 4e5  # a last line of one word (in Vietnamese, of two syllables or fewer)
-SHORT_LAST = 0.25  # of the measure: a last line shorter than this is a stub ...
-SHORT_DEMERITS = 1.5e5  # ... and costs this much
+SHORT_LAST = 0.2  # of the measure: a last line shorter than this is a stub ...
+SHORT_DEMERITS = 6e4  # ... and costs up to this much, by how much shorter: at 20 %, what four lines at 85 % cost
 RAGGED_HYPHEN = 12000.0  # a hyphen costs what a ragged line at about 75 % of the measure costs: only where the rag needs it
 
 
@@ -293,7 +310,8 @@ class Rules:
         words = last_line_words(items, start)
         if len(words) <= self.stub_words:
             return RUNT_DEMERITS
-        return SHORT_DEMERITS if natural < SHORT_LAST * width else 0.0
+        short = SHORT_LAST * width - natural  # graded: a last line at 22 % does not squeeze a whole paragraph
+        return SHORT_DEMERITS * short / (SHORT_LAST * width) if short > 0 else 0.0
 
 
 def with_one_hyphen(items: list, compose) -> list:

@@ -47,8 +47,11 @@ def vi_heads() -> tuple[str, ...]:
 
 @cache
 def vi_compounds() -> frozenset[tuple[str, str]]:
-    """The two-syllable words of ``book/data/vi_compounds.yaml``, lower case."""
+    """The syllable pairs inside the words of ``book/data/vi_compounds.yaml``,
+    lower case: one of a word of two syllables, both of one of three ("bánh
+    đa nem": "bánh đa", "đa nem")."""
     import yaml
 
     words = yaml.safe_load(COMPOUNDS_FILE.read_text(encoding="utf-8"))
-    return frozenset(tuple(w.lower().split()) for w in words if len(w.split()) == 2)
+    parts = [w.lower().split() for w in words if 2 <= len(w.split()) <= 3]
+    return frozenset((a, b) for syllables in parts for a, b in zip(syllables, syllables[1:], strict=False))

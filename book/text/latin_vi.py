@@ -2,13 +2,19 @@
 
 Vietnamese writes each syllable apart, so a space does not say where a word
 ends. A word of two syllables (``book/data/vi_compounds.yaml``: "Đổi mới",
-"Đại học") never breaks inside; a lower-case generic noun stays with the
-short name after it ("sông Bạch Đằng", "quân Nam Hán"); "ngày" and "tháng"
-stay with the day or month they name. The generic head of a name
-(``vi_heads`` in ``book/data/latin_names.yaml``: "Khu kinh tế", "Trường Đại
-học") never breaks inside, and parts from its name only at a price; the
-name itself, up to four syllables, stays whole ("Trường Đại học / Hàng hải
-Việt Nam"), and a name of one syllable never leaves its head ("Nhà hát Lớn").
+"nhiệm vụ") breaks inside only where every other way leaves a line shorter
+than about 65 % of the measure: a price, not a lock, for a lock in a narrow
+caption leaves a notch. A lower-case generic noun stays with the short name
+after it ("sông Bạch Đằng", "trang An Biên"); "ngày" and "tháng" stay with
+the day or month they name, a century with its numeral ("thế kỷ XIX"), and
+a date parts before its year only at a price ("tháng 5 / năm 1955"). The
+generic head of a name (``vi_heads`` in ``book/data/latin_names.yaml``:
+"Khu kinh tế", "Cảng hàng không quốc tế") breaks between its words at the
+price of a line at about 80 % ("Nhà ga hành khách Cảng hàng không / quốc
+tế Cát Bi" rather than a 45 % line before it), and parts from its name at a
+higher one; the name itself, up to four syllables, stays whole ("Trường Đại
+học / Hàng hải Việt Nam"), and a name of one syllable never leaves its head
+("Nhà hát Lớn").
 """
 
 from __future__ import annotations
@@ -17,6 +23,9 @@ from book.text.latin_names import name_words, vi_compounds, vi_heads
 from book.text.linebreak import Atom, capitalised
 
 LOCKED = float("inf")
+COMPOUND_BREAK = 40000.0  # inside a word of two syllables ("trung / tâm"): dearer than a line at about 65 %
+HEAD_INSIDE = 6000.0  # between the words of a generic head ("Cảng hàng không / quốc tế"): a line under 80 % costs more
+DATE_BREAK = 9000.0  # between a date's month and its year: a line at about 75 % costs as much
 HEAD_BREAK = 9000.0  # between a generic head and its name ("Lễ hội / Hoa Phượng Đỏ"): a line at about 75 % costs as much
 NAME_SYLLABLES = 4  # a name after its head of this many syllables or fewer never breaks ("Hàng hải Việt Nam")
 SHORT_NAME = 3  # words of a capitalised run a lower-case generic noun stays with ("sông Bạch Đằng")
@@ -26,6 +35,16 @@ VI_MONTHS = frozenset("Giêng Hai Ba Tư Bốn Năm Sáu Bảy Tám Chín Mườ
 
 def bare(word: str) -> str:
     return word.strip(",.;:!?()“”‘’\"'")
+
+
+def roman(word: str) -> bool:
+    """A Roman numeral, as Vietnamese numbers its centuries ("thế kỷ XIX").
+
+    >>> roman("XIX,"), roman("XX"), roman("Xin")
+    (True, True, False)
+    """
+    letters = bare(word)
+    return bool(letters) and set(letters) <= set("IVXLC")
 
 
 def open_after(atom: Atom) -> bool:
@@ -71,16 +90,22 @@ def name_length(words: list[Atom], first: int) -> int:
 def vi_costs(words: list[Atom], costs: dict[int, float], runs: dict[int, int]) -> None:
     """Lock or price the breaks of a Vietnamese text in ``costs`` (offset ->
     price); ``runs`` gives the length of the capitalised run at each offset."""
-    for prev, word in zip(words, words[1:], strict=False):
-        if prev.text in name_words()["vi_before"] and capitalised(word.text) and runs.get(word.start, 1) <= SHORT_NAME:
+    for before, prev, word in zip([None, *words], words, words[1:], strict=False):
+        if before is not None and before.text.lower() == "tháng" and prev.text.isdigit() and word.text == "năm":
+            costs[word.start] = DATE_BREAK  # "ngày 13 tháng 5 / năm 1955", only where the rag needs it
+        elif prev.text in name_words()["vi_before"] and capitalised(word.text) and runs.get(word.start, 1) <= SHORT_NAME:
             costs[word.start] = LOCKED  # "sông Bạch Đằng", "đảo Cát Bà"
         elif prev.text.lower() in ("ngày", "tháng") and (word.text[:1].isdigit() or bare(word.text) in VI_MONTHS):
             costs[word.start] = LOCKED  # "Ngày 13/5/1955", "tháng Năm"
+        elif prev.text.lower() == "kỷ" and roman(word.text):
+            costs[word.start] = LOCKED  # "thế kỷ XIX": a century and its numeral, like a number and its unit
         elif (bare(prev.text).lower(), bare(word.text).lower()) in vi_compounds() and prev.text == bare(prev.text):
-            costs[word.start] = LOCKED  # "Đổi / mới", "trung / tâm": one word
+            if costs.get(word.start) != LOCKED:  # a name's or a phrase's lock stands ("Nhà hát Lớn")
+                costs[word.start] = max(costs.get(word.start, 0.0), COMPOUND_BREAK)  # "Đổi / mới": one word
     for start, end in head_spans(words):
         for k in range(start + 1, end):
-            costs[words[k].start] = LOCKED  # "Cảng hàng không / quốc tế"
+            if costs.get(words[k].start) != LOCKED:  # a word of two syllables inside it keeps its price
+                costs[words[k].start] = max(costs.get(words[k].start, 0.0), HEAD_INSIDE)  # "Cảng hàng không / quốc tế"
         length = name_length(words, end) if end < len(words) and open_after(words[end - 1]) else 0
         if length and costs.get(words[end].start) != LOCKED:
             costs[words[end].start] = LOCKED if length == 1 else max(costs.get(words[end].start, 0.0), HEAD_BREAK)

@@ -295,7 +295,8 @@ def split_atoms(text: str, lang: str, keep: tuple[str, ...] = (), phrases: bool 
         join_names(atoms)
     index = 0
     while index < len(atoms) - 1:
-        priced = atoms[index + 1].start in penalties and atoms[index].text[-1] in DASHES  # a dash between two long names
+        # A dash between two long names, a Vietnamese date's year ("tháng 5 / năm 1955"): priced, not joined.
+        priced = atoms[index + 1].start in penalties and (atoms[index].text[-1] in DASHES or atoms[index + 1].text == "năm")
         if keeps_together(atoms[index], atoms[index + 1], facts.number_words, cjk) and not priced:
             join(atoms, index)
         else:

@@ -24,6 +24,7 @@ BEFORE_FUNCTION_WORD = 10.0  # "Liberation / and the Historic Years"
 PLAIN = 60.0  # between two words, or two BudouX phrases
 INSIDE_PHRASE = 400.0  # zh, ja: inside a BudouX phrase ("発展の / 50年" is one); vi: inside a noun phrase
 AFTER_FUNCTION_WORD = 1000.0  # "Construction and / Development"
+BETWEEN_WORDS = 1500.0  # vi: between two words of two syllables, a noun and its modifier ("năm tháng / lịch sử")
 
 
 def word_of(text: str) -> str:
@@ -64,12 +65,40 @@ def break_penalties(atoms: list[Atom], lang: str, text: str = "") -> list[float]
     penalties = [break_penalty(atom, nxt, facts.function_words) for atom, nxt in zip(atoms, atoms[1:], strict=False)] + [0.0]
     if facts.modifiers_follow:  # "thành phố cảng / xanh": a noun and its modifier are one phrase
         penalties = [INSIDE_PHRASE if p == PLAIN else p for p in penalties]
+        for index in between_words(atoms):
+            if penalties[index] == INSIDE_PHRASE:
+                penalties[index] = BETWEEN_WORDS  # "năm tháng / lịch sử": a noun of two syllables and its modifier
     if facts.phrase_model and text:
         inside = phrase_cuts(text, facts.phrase_model)
         for index, nxt in enumerate(atoms[1:]):
             if nxt.start in inside and penalties[index] >= PLAIN:
                 penalties[index] = INSIDE_PHRASE
     return penalties
+
+
+def between_words(atoms: list[Atom]) -> list[int]:
+    """The atoms after which a Vietnamese display line would part two words
+    of two syllables (``book/data/vi_compounds.yaml``) that follow each other,
+    a noun and the word that modifies it ("năm tháng / lịch sử"); a pause
+    between them (a comma) is no such break.
+
+    >>> from book.text.linebreak import split_words
+    >>> between_words(split_words("Giải phóng và những năm tháng lịch sử"))
+    [5]
+    """
+    from book.text.latin_names import vi_compounds
+
+    syllables = [atom.text.split() for atom in atoms]
+    words = [word for group in syllables for word in group]
+    ends, count = [], 0
+    for index, group in enumerate(syllables):
+        count += len(group)
+        before, after = words[max(count - 2, 0):count], words[count:count + 2]
+        if (len(before) == 2 and len(after) == 2 and before[-1] == before[-1].rstrip(",.;:")
+                and tuple(w.lower() for w in before) in vi_compounds()
+                and tuple(w.strip(",.;:").lower() for w in after) in vi_compounds()):
+            ends.append(index)
+    return ends
 
 
 RUNT_SHARE = 0.5  # a title's last line shorter than this share of its longest is a runt ("… Gateway / to Trade")
