@@ -20,6 +20,7 @@ from functools import cache
 import uharfbuzz as hb
 from reportlab.pdfbase import pdfmetrics
 
+from book.languages import TABLE
 from book.text.linebreak import DASHES
 
 DASH_OVERLAP = 0.02  # em by which joined dashes overlap, so no hairline gap shows
@@ -160,5 +161,6 @@ def layout(fonts, text: str, rl_name: str, after: str = "", compress: bool = Fal
         proportional = "marks"
     if proportional:  # measured on the face's own file: its subset has no layout features
         path, index = getattr(fonts, "sources", {}).get(rl_name, (path, index))
-    full_dash = EM_DASH in text and getattr(fonts, "cjk", False) and getattr(fonts, "lang", "") in ("zh", "ja")
+    lang = TABLE.get(getattr(fonts, "lang", ""))
+    full_dash = EM_DASH in text and lang is not None and lang.breaking == "characters"  # zh, ja: the 一字线
     return layout_run(path, index, rl_name, text, after, compress, proportional, bool(full_dash))
