@@ -16,9 +16,10 @@ a line within the limit exists.
 A break inside a word costs about a line at 0.058 em in running text
 (body, intros, the foreword) and a quarter of that in captions and cards:
 Chinese, between two ideographs of one BudouX phrase ("世|界", "濒|危");
-Japanese, between two kanji of a phrase ("半|島"), half that between a
-kanji and its kana ("守|り"), little before a particle ("港|の") or between
-a katakana name and its kanji ("ドーソン|半島"). A last
+Japanese, between two kanji of a phrase ("半|島"). Between a kanji and
+its kana ("守|り") a break costs about a tight line, so no mark is halved
+for it; before a particle ("港|の") or between a katakana name and its
+kanji ("ドーソン|半島") less still. A last
 line of ``SHORT_LAST`` characters or fewer never starts inside a phrase
 ("家|庭も多い。") while the paragraph can break elsewhere with its lines
 under 0.09 em. No break is forbidden: justification keeps every way it needs.
@@ -139,7 +140,7 @@ def word_prices(text: str, lang: str) -> dict[int, float]:
     >>> sorted(word_prices("史前公园的森林", "zh").items())
     [(1, 200000.0), (3, 400000.0), (6, 400000.0)]
     >>> sorted(word_prices("半島を守り抜いた", "ja").items())
-    [(1, 400000.0), (2, 3000.0), (4, 200000.0), (5, 3000.0), (6, 200000.0), (7, 3000.0)]
+    [(1, 400000.0), (2, 3000.0), (4, 6000.0), (5, 3000.0), (6, 6000.0), (7, 3000.0)]
     """
     prices: dict[int, float] = {}
     at = 0
