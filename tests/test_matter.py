@@ -551,6 +551,39 @@ def test_foreword_is_one_block_on_a_sink_signed_by_its_publisher(sample_prepared
     assert 1 < last.pieces[0].x / MM < box[2], last.pieces[0].x  # set right: moved in from the left edge
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_line_of_the_matter_is_wider_than_its_measure(sample, lang):
+    """On the foreword page, the copyright page and the colophon no word ends
+    past the measure: the signature set right ends where the justified lines
+    end (zh, ja: the whole-em block inside the frame, 330 pt of 332.8), not 3 pt
+    past them at the frame's edge."""
+    import math
+
+    book, _ = load_book(sample)
+    pagination = paginate(book)
+    pdf = interior(sample, lang)
+    checked = 0
+    for page in pagination.pages:
+        if page.layout.name not in ("text", "copyright", "colophon"):
+            continue
+        measures = []  # (left, top, bottom, the measure's right end) of each text frame, pt on the media box
+        for placed in page.placed:
+            if placed.frame.kind != "text" or not placed.frame.style:
+                continue
+            x, y, w, h = placed.box
+            style = book.style(placed.frame.style, lang)
+            measure = w * MM
+            if lang in ("zh", "ja") and style.align in ("left", "justify"):
+                measure = math.floor(measure / style.size + 1e-6) * style.size
+            measures.append(((3 + x) * MM, (3 + y) * MM, (3 + y + h) * MM, (3 + x) * MM + measure))
+        for word in words(pdf, page.number):
+            frames = [m for m in measures if m[0] - 1 < word[0] < m[3]]
+            if frames:  # a text hangs under its heading, over its frame's top: the widest measure of its column
+                assert word[2] <= max(m[3] for m in frames) + 0.3, (lang, page.number, word[4], word[2], frames)
+                checked += 1
+    assert checked > 40, checked
+
+
 def test_a_longer_foreword_runs_on_and_ends_with_its_signature(sample_copy, run):
     """A foreword twice as long runs on over `text-continued`: the heading and
     the start stay on the sink page, the text goes on at the next page's top
