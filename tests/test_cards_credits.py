@@ -165,15 +165,15 @@ def credits_page(root: Path) -> tuple[int, tuple[float, float, float, float]]:
 
 
 def credit_rows(pdf: Path, page: int, box: tuple[float, float, float, float]) -> list[list[list[tuple]]]:
-    """The credits' two columns, each a list of rows (the words of one line, left to right)."""
+    """The credits' two columns, each a list of rows (the words of one line, left to right);
+    the legend under both columns (the last line, starting at the frame's left) stands in the first."""
     x, y, w, h = (v * MM for v in box)
     bleed = 3 * MM
-    col_w = (w - 5 * MM) / 2
     columns: list[dict[float, list]] = [{}, {}]
     for word in words(pdf, page):
         if not bleed + y - 1 < word[1] < bleed + y + h:
             continue  # the heading, the folio
-        column = 0 if word[0] < bleed + x + col_w + 2.5 * MM else 1
+        column = 0 if word[0] < bleed + x + w / 2 else 1
         rows = columns[column]
         middle = (word[1] + word[3]) / 2  # the faces' boxes differ in height, their middles agree
         key = next((k for k in rows if abs(k - middle) < 2.0), middle)
@@ -183,30 +183,51 @@ def credit_rows(pdf: Path, page: int, box: tuple[float, float, float, float]) ->
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_credits_balanced_with_page_numbers_aligned(sample, lang):
-    """The sample lists its credits by photographer: one line per credit (the
-    cover's among them), the columns balanced, the figures flush right."""
+    """The sample lists its credits by photographer: each credit once (the
+    cover's among them), the columns balanced, the figures flush right, a grid
+    column and its two gutters between the columns, the frontispiece's legend
+    under both columns, on the list's full measure."""
     number, box = credits_page(sample)
     columns = credit_rows(interior(sample, lang), number, box)
     book, _ = load_book(sample)
     loc = Localiser(book, lang, read_catalog(sample, lang) if lang != "vi" else None)
     credited = {loc.text(photo.credit) for photo in book.photos.values() if photo.credit.text}
-    # The legend of the uncaptioned frontispiece ends the list: it is not a credit.
     legends = ["".join(text.split()) for text in edition_words(book, paginate(book), loc).legends]
     assert len(legends) == 1
-    # Balanced with the legend's line (and the line of space above it) counted.
-    assert abs(len(columns[0]) - len(columns[1]) - len(legends)) <= 1, [len(rows) for rows in columns]
-    columns = [[row for row in rows if "".join("".join(word[4] for word in row).split()) not in legends] for rows in columns]
-    assert sum(len(rows) for rows in columns) == len(credited)
+    flat = ["".join("".join(word[4] for word in row).split()) for row in columns[0]]
+    assert flat[-1] == legends[0], flat[-1]  # the last line of all, under the first column's start
+    legend = columns[0][-1]
+    assert legend[0][1] > max(row[0][3] for rows in columns for row in rows[:-1] if row is not legend) + 5, legend
+    columns[0] = columns[0][:-1]
+    assert abs(len(columns[0]) - len(columns[1])) <= 1, [len(rows) for rows in columns]
+    names = [row for rows in columns for row in rows if not re.match(r"^[\d、,～~–—\s]", row[0][4])]
+    text = " ".join(" ".join(word[4] for word in row) for row in names)
+    assert all(name in text for name in credited), [name for name in credited if name not in text]
     for rows in columns:
-        ends = [row[-1][2] for row in rows]  # the last figure of each line
-        assert re.search(r"\d", rows[0][-1][4])
+        ends = [row[-1][2] for row in rows]  # the last figure (or its position on the page) of each line
         assert max(ends) - min(ends) < 0.5, (lang, sorted(ends)[:3], sorted(ends)[-3:])
-    # The first column's flush-right figures and the second column's names stand the grid's
-    # gutter and an em of the list's type apart, so a row never reads across as one line.
-    style = book.style("credits", lang)
-    gutter = (book.grid.gutter * MM + style.size)
+    # A grid column and its two gutters between the first column's flush-right figures and the
+    # second column's names (63.7 pt at the sample's trim), so a row never reads across as one line.
+    pitch = (book.grid.column(book.trim[0]) + book.grid.gutter) * MM
     between = min(row[0][0] for row in columns[1]) - max(row[-1][2] for row in columns[0])
-    assert gutter - 0.5 < between < gutter + 0.5, (lang, between, gutter)
+    assert between >= 50 and abs(between - pitch - book.grid.gutter * MM) < 0.5, (lang, between)
+    assert legend[-1][2] - legend[0][0] > 0 and legend[0][0] == pytest.approx(min(row[0][0] for row in columns[0]), abs=0.5)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_credits_by_photographer_say_where_on_a_shared_page(sample, lang):
+    """Each photo on a page of several is listed with its position there ("20
+    bottom left", "20左下"), beside the figures of its photographer's line."""
+    from book.text.credits import by_page, placed_reference
+
+    book, _ = load_book(sample)
+    loc = Localiser(book, lang, read_catalog(sample, lang) if lang != "vi" else None)
+    number, box = credits_page(sample)
+    text = "".join(layout_text(interior(sample, lang), number).split())
+    placed = [entry for entry in by_page(book, paginate(book), loc) if entry.position]
+    assert len(placed) >= 20
+    for entry in placed:
+        assert "".join(placed_reference(entry, lang).split()) in text, (lang, entry.reference, entry.position, entry.name)
 
 
 SPREAD = {"vi": "{0}–{1}", "en": "{0}–{1}", "zh": "{0}—{1}", "ko": "{0}~{1}", "ja": "{0}～{1}"}

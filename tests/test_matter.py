@@ -106,23 +106,25 @@ def test_print_run_is_a_cldr_count_with_its_unit(sample, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_one_full_record_and_the_other_page_reduced_to_the_copyright_line(sample, lang):
+def test_one_full_record_and_no_line_of_it_twice(sample, lang):
     """The full record stands once, where the language's convention puts it; the
-    copyright page in front of a record at the back carries the © line alone (the
-    ISBN stands once, in the record), the last page behind a record in front a colophon note. The publishing house is
-    the record's heading, never 'Nhà xuất bản: Nhà xuất bản …'; the Sở is the
-    co-publishing partner; the issue date is CLDR's; the legal deposit line is there."""
+    page behind the title page in front of a record at the back is left blank
+    (its © line and ISBN stand in the record), the last page behind a record in
+    front is a colophon note with no line of the record (not the printer again).
+    The publishing house is the record's heading, never 'Nhà xuất bản: Nhà xuất
+    bản …'; the Sở is the co-publishing partner; the issue date is CLDR's; the
+    legal deposit line is there."""
     book, _ = load_book(sample)
     loc = Localiser(book, lang, read_catalog(sample, lang) if lang != "vi" else None)
     record, short = record_pages(sample, lang)
     copyright_line = f"© {book.year} {loc.text(book.publisher)}"
     if lang in RECORD_AT_BACK:
-        assert re.sub(r" \d+$", "", short) == copyright_line, short  # (and the colophon's folio)
-    else:  # the last page: a colophon note, no second © line nor ISBN
-        assert "©" not in short and "ISBN" not in short, short
+        assert short == "", short  # the copyright page has no folio: nothing at all
+    else:  # the last page: a colophon note, no second © line nor ISBN nor printer
+        assert "©" not in short and "ISBN" not in short and PRINTER[lang] not in short, short
     assert copyright_line in record and f"ISBN {book.isbn[lang]}" in record
     assert "Nhà xuất bản: Nhà xuất bản" not in record and ": Nhà xuất bản Thông tin" not in record
-    assert record.count(f"ISBN {book.isbn[lang]}") == 1, record
+    assert record.count(f"ISBN {book.isbn[lang]}") == 1 and record.count("©") == 1, record
     for field in book.imprint.fields:  # a label holding its own colon is never followed by a second one
         label = loc.text(field.label)
         if ":" in label or "：" in label:
@@ -133,19 +135,34 @@ def test_one_full_record_and_the_other_page_reduced_to_the_copyright_line(sample
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_no_line_of_the_matter_printed_twice(sample, lang):
+    """No line of the copyright page stands again on the last page, or the other
+    way round (the folio aside): "Printed by" or the © line once per edition."""
+    book, _ = load_book(sample)
+    last = len(paginate(book).pages)
+    pdf = interior(sample, lang)
+    front = {" ".join(line.split()) for line in text_of(pdf, 4).splitlines() if line.strip()}
+    back = {" ".join(line.split()) for line in text_of(pdf, last).splitlines() if line.strip()} - {str(last)}
+    assert not front & back, (lang, front & back)
+    assert not any(PRINTER[lang] in line for line in front) or not any(PRINTER[lang] in line for line in back)
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_copyright_page_behind_the_title_page(sample, lang):
-    """Page 4, behind the title page: ©, the year and the holder; in en and zh the
-    whole record (the edition's own ISBN, the publishing house), all in the edition's
-    language; where the record is at the back, the © line alone (the ISBN stands there)."""
+    """Page 4, behind the title page: in en and zh the whole record (©, the year
+    and the holder, the edition's own ISBN, the publishing house), all in the
+    edition's language; where the record is at the back, nothing: a blank verso."""
     book, _ = load_book(sample)
     pages = paginate(book).pages
     assert [pages[2].layout.name, pages[3].layout.name] == ["title-page", "copyright"]
     loc = Localiser(book, lang, read_catalog(sample, lang) if lang != "vi" else None)
     text = " ".join(text_of(interior(sample, lang), 4).split())
-    assert f"© {book.year} {loc.text(book.publisher)}" in text, text
-    assert (f"ISBN {book.isbn[lang]}" in text) == (lang not in RECORD_AT_BACK), text
+    if lang in RECORD_AT_BACK:
+        assert text == "", text
+        return
+    assert f"© {book.year} {loc.text(book.publisher)}" in text and f"ISBN {book.isbn[lang]}" in text, text
     house = next(f for f in book.imprint.fields if f.key == "publisher")
-    assert (loc.text(house.name) in text) == (lang not in RECORD_AT_BACK)
+    assert loc.text(house.name) in text
     if lang != "vi":
         assert not stray_vietnamese(sample, lang, text), text
 
@@ -442,29 +459,53 @@ def embedded_families(pdf: Path) -> set[str]:
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_last_page_behind_a_record_in_front_is_a_colophon_note(sample, lang):
     """The last page names the typefaces the edition embeds (every one of them, and
-    none it does not), the paper book.yaml names and the printer (a dotted blank while unnamed)."""
+    none it does not) and the paper book.yaml names; the printer stands on the copyright page only."""
     _, note = record_pages(sample, lang)
     families = re.search(re.escape(TYPESET[lang]).replace(re.escape("{}"), "(.+?)"), note).group(1)
     named = {re.sub(r"\s+", "", name).replace("CJKSC", "CJKsc") for name in re.split(r"、| and |\s*和\s*|, ", families) if name}
     assert named == embedded_families(interior(sample, lang)), (named, note)
-    assert PAPER[lang] in note and "Couché" not in note and f"{PRINTER[lang]}" in note and "……" in note, note
+    assert PAPER[lang] in note and "Couché" not in note and PRINTER[lang] not in note and "……" not in note, note
+
+
+STATUTORY = ("director", "content", "editors", "designer", "proofreader", "printer", "registration", "decision")
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_unfilled_statutory_fields_print_a_dotted_blank(sample, lang):
-    """A book that is not final prints every field the publisher has not filled
-    as its label and a dotted blank, in the edition's language: the record's final shape."""
+def test_unfilled_statutory_fields_are_left_out_of_the_print_file(sample, lang):
+    """The print PDF carries no "……" anywhere in its matter and no label of a
+    field the publisher has not filled: a reader never sees an unfinished record
+    (the build's imprint-empty warning names each field)."""
     book, _ = load_book(sample)
     loc = Localiser(book, lang, read_catalog(sample, lang) if lang != "vi" else None)
-    record, _ = record_pages(sample, lang)
-    flat = "".join(record.split())
+    record, short = record_pages(sample, lang)
     empty = [f for f in book.imprint.fields if not f.value and f.key not in ("format", "pages", "isbn", "legal_deposit")]
-    assert {f.key for f in empty} >= {"director", "content", "editors", "designer", "proofreader", "printer", "registration", "decision"}
-    join = ":" if lang in ("vi", "en", "ko") else "："
+    assert {f.key for f in empty} >= set(STATUTORY)
+    pdf = interior(sample, lang)
+    assert not [n for n in range(1, len(paginate(book).pages) + 1) if "……" in text_of(pdf, n)], lang
+    flat = "".join((record + short).split())
     for field in empty:
+        assert "".join(loc.text(field.label).split()) not in flat, (lang, field.key, record)
+    assert PRINTER[lang] not in record + short
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_proof_shows_each_unfilled_field_as_a_dotted_blank(sample_prepared, sample_editions, lang):
+    """The proof keeps every unfilled field as its label and a dotted blank, in
+    the edition's language, so the editors see the record's final shape and
+    what is missing; never a space between a CJK label and its blank."""
+    book, pages = sample_prepared.book, sample_prepared.pagination.pages
+    number = len(pages) if lang in RECORD_AT_BACK else 4
+    setting = next(s for (page, _), s in sample_editions[lang].text.frames.items() if page == number)
+    lines = ["".join(piece.text for piece in line.pieces) for p in setting.placements for line in p.lines]
+    flat = "".join("".join(lines).split())
+    catalog = sample_editions[lang].catalog
+    loc = Localiser(book, lang, catalog)
+    join = ":" if lang in ("vi", "en", "ko") else "："
+    for field in (f for f in book.imprint.fields if f.key in STATUTORY):
         label = loc.text(field.label)  # a label holding its own colon ("…: Giám đốc – Tổng biên tập") takes no second one
-        assert "".join(f"{label}{'' if ':' in label or '：' in label else join}……".split()) in flat, (lang, field.key, record)
-    assert "".join(f"{PRINTER[lang]}{join}……".split()) in flat
+        assert "".join(f"{label}{'' if ':' in label or '：' in label else join}……".split()) in flat, (lang, field.key, lines)
+    if lang in ("zh", "ja"):
+        assert not [line for line in lines if re.search(r"[\s\u3000]……", line)], lines
 
 
 def test_a_final_book_refuses_to_build_without_its_statutory_fields(mini, run):
@@ -508,6 +549,39 @@ def test_foreword_is_one_block_on_a_sink_signed_by_its_publisher(sample_prepared
     last, box = body.lines[-1], frames[(page.number, "body")].box
     assert line_text(last) == SIGNATURE[lang] and last.size == book.style("signature", lang).size, line_text(last)
     assert 1 < last.pieces[0].x / MM < box[2], last.pieces[0].x  # set right: moved in from the left edge
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_line_of_the_matter_is_wider_than_its_measure(sample, lang):
+    """On the foreword page, the copyright page and the colophon no word ends
+    past the measure: the signature set right ends where the justified lines
+    end (zh, ja: the whole-em block inside the frame, 330 pt of 332.8), not 3 pt
+    past them at the frame's edge."""
+    import math
+
+    book, _ = load_book(sample)
+    pagination = paginate(book)
+    pdf = interior(sample, lang)
+    checked = 0
+    for page in pagination.pages:
+        if page.layout.name not in ("text", "copyright", "colophon"):
+            continue
+        measures = []  # (left, top, bottom, the measure's right end) of each text frame, pt on the media box
+        for placed in page.placed:
+            if placed.frame.kind != "text" or not placed.frame.style:
+                continue
+            x, y, w, h = placed.box
+            style = book.style(placed.frame.style, lang)
+            measure = w * MM
+            if lang in ("zh", "ja") and style.align in ("left", "justify"):
+                measure = math.floor(measure / style.size + 1e-6) * style.size
+            measures.append(((3 + x) * MM, (3 + y) * MM, (3 + y + h) * MM, (3 + x) * MM + measure))
+        for word in words(pdf, page.number):
+            frames = [m for m in measures if m[0] - 1 < word[0] < m[3]]
+            if frames:  # a text hangs under its heading, over its frame's top: the widest measure of its column
+                assert word[2] <= max(m[3] for m in frames) + 0.3, (lang, page.number, word[4], word[2], frames)
+                checked += 1
+    assert checked > 40, checked
 
 
 def test_a_longer_foreword_runs_on_and_ends_with_its_signature(sample_copy, run):

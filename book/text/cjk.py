@@ -110,13 +110,18 @@ def tokens(glyphs: list[Glyph], size: float, latin: Latin = JAPANESE) -> tuple[l
 
 
 def grid_measure(width: float, size: float, style: Style) -> float:
-    """The largest whole number of ems inside ``width`` (left or justified text).
+    """The largest whole number of ems inside ``width``: the text block on the
+    character grid, for left, justified and right-aligned text (a signature
+    set right ends where the justified lines above it end, not past them at
+    the frame's edge); a centred line centres on its frame.
 
     >>> from book.model import Style
     >>> grid_measure(184.3, 8.5, Style("caption", "sans", 8.5, 14.5, align="justify"))
     178.5
+    >>> grid_measure(332.8, 10, Style("signature", "serif", 10, 17.5, align="right"))
+    330.0
     """
-    if style.align not in ("left", "justify"):
+    if style.align not in ("left", "justify", "right"):
         return width
     return math.floor(width / size + 1e-6) * size
 
@@ -257,7 +262,7 @@ def draw_cjk_line(fonts, items: list[Item], chosen: Chosen, style: Style, size: 
                         space_rooms(gaps, size, latin, floor=True))
     else:
         added = adjust(gaps, delta, size) if delta > 1e-9 else [0.0] * len(gaps)
-    shift = {"center": (width - natural) / 2, "right": width - natural}.get(style.align, 0.0)
+    shift = {"center": (width - natural) / 2, "right": measure - natural}.get(style.align, 0.0)
     x = max(0.0, shift) + start
     places = []
     for number, glyph in enumerate(visible):

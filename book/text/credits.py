@@ -1,6 +1,7 @@
 """The photo credits' entries: every placed photo and the cover's, by page
 (the page's figures, the position on a page of several, the credit) or by
-photographer (the credit, then every page of theirs), as book.yaml's
+photographer (the credit, then every page of theirs, with its position on a
+page of several), as book.yaml's
 ``credits.by`` asks.
 
 The page label ("tr. {page}", "第{page}页") is said once, as the head of the
@@ -116,15 +117,30 @@ def sort_key(name: str) -> tuple[str, str]:
     return "".join(c for c in base if not unicodedata.combining(c)).casefold(), name
 
 
+def placed_reference(entry: CreditEntry, lang: str) -> str:
+    """A page's figures with the photo's position on it when the page holds
+    several ("20 bottom left", "20左下"): which of them is the photographer's.
+
+    >>> entry = CreditEntry("20", "bottom left", "Lê Minh Đức", "p1", None)
+    >>> placed_reference(entry, "en"), placed_reference(CreditEntry("20", "左下", "", "p1", None), "ja")
+    ('20 bottom left', '20左下')
+    """
+    if not entry.position:
+        return entry.reference
+    return entry.reference + ("" if language(lang).label_join == "：" else " ") + entry.position
+
+
 def by_photographer(entries: list[CreditEntry], lang: str) -> list[CreditEntry]:
-    """One entry per credit, in alphabetical order, with every page of theirs (the cover's label first)."""
+    """One entry per credit, in alphabetical order, with every page of theirs
+    (the cover's label first), each page that holds several photos with the
+    photo's position on it (DESIGN.md: "top left")."""
     grouped: dict[str, list[CreditEntry]] = {}
     for entry in entries:
         grouped.setdefault(entry.name, []).append(entry)
     join = "、" if language(lang).label_join == "：" else ", "
     found = []
     for name in sorted(grouped, key=sort_key):
-        refs = list(dict.fromkeys(entry.reference for entry in grouped[name]))
+        refs = list(dict.fromkeys(placed_reference(entry, lang) for entry in grouped[name]))
         first = grouped[name][0]
         found.append(CreditEntry(join.join(refs), "", name, first.photo, first.message))
     return found

@@ -21,8 +21,9 @@ from book.text.typeset import Line, Part, set_block
 TOC_NUMBER_MM = 15.0  # the room kept at the end of a title's lines for its page number
 TOC_LABEL_GAP_MM = 1.5
 TOC_ENTRY_GAP_MM = 7.0
-CREDITS_GUTTER_EMS = 1.0  # a credits list's columns stand the grid's gutter and this many ems of its type apart
+CREDITS_GUTTER_EMS = 1.0  # off the grid, a credits list's columns stand at least its gutter and this many ems apart
 CREDITS_TAB_MM = 2.5  # between the credits' page, position and name columns
+CREDITS_NAME_GAP_EMS = 1.5  # at least this white between a photographer's name and the figures beside it
 CREDITS_HEAD_GAP_MM = 1.5  # between the figures' column head and the first entry's line
 UNBROKEN_MM = 10000.0  # a measure no entry reaches: the piece stays on one line
 
@@ -86,7 +87,7 @@ def credit_blocks(setter, style_name: str, col_w: float, page: int = 0) -> tuple
     up = -style.leading / MM - CREDITS_HEAD_GAP_MM  # the head's baseline a line and the gap above the first entry's
     if by_name:
         blocks = [name_block(setter, style, entry, ref, col_w, page) for entry, ref in zip(entries, refs, strict=True)]
-        return blocks + legend_blocks(setter, style, col_w), (col_w - head.width / MM, up, [head]) if head else None
+        return blocks, (col_w - head.width / MM, up, [head]) if head else None
     ref_w = max(ref_w, head.width / MM if head else 0.0)
     blocks = []
     spots = [setter.single_line(entry.position, style, UNBROKEN_MM) if entry.position else None for entry in entries]
@@ -102,12 +103,13 @@ def credit_blocks(setter, style_name: str, col_w: float, page: int = 0) -> tuple
         if name and name_x + name.width / MM > col_w + 0.01:
             too_wide(setter, entry, name, col_w - name_x, page)
         blocks.append(Block(style.leading / MM, 0.0, pieces))
-    return blocks + legend_blocks(setter, style, col_w), (ref_w - head.width / MM, up, [head]) if head else None
+    return blocks, (ref_w - head.width / MM, up, [head]) if head else None
 
 
 def legend_blocks(setter, style, col_w: float) -> list[Block]:
     """The legends of the photos shown without a caption (a frontispiece),
-    after the credits, a line's space above the first."""
+    set on the list frame's full measure, to stand under all its columns
+    (`place_legends`), a line's space above the first."""
     blocks = []
     for number, legend in enumerate(setter.words.legends):
         block = set_block(setter.fonts, [Part(legend, style, keep=setter.words.keep)], setter.lang, col_w, 40)
@@ -129,7 +131,10 @@ def add_heads(blocks: list[Block], flowed: Flowed, head) -> None:
 
 
 def name_block(setter, style, entry, ref, col_w: float, page: int) -> Block:
-    """A photographer's line: the credit, and its figures flush right."""
+    """A photographer's line: the credit, and its figures flush right; the
+    figures that do not fit beside the name run on, flush right, on the lines
+    below, broken after a figure's separator only (a page and its position
+    stay together: "20 bottom left")."""
     name = setter.single_line(entry.name, style, UNBROKEN_MM)
     name_w = name.width / MM if name else 0.0
     if name and name_w > col_w + 0.01:
@@ -137,11 +142,39 @@ def name_block(setter, style, entry, ref, col_w: float, page: int) -> Block:
     pieces = [(0.0, 0.0, [name] if name else [])]
     rows = 1
     if ref:
-        ref_w = ref.width / MM
-        if name_w + CREDITS_TAB_MM + ref_w > col_w:
-            rows = 2  # the figures on a line of their own, still flush right
-        pieces.append((col_w - ref_w, (rows - 1) * style.leading / MM, [ref]))
+        lines = ref_lines(setter, style, entry.reference, col_w, col_w - name_w - CREDITS_NAME_GAP_EMS * style.size / MM)
+        rows = len(lines)
+        for row, line in enumerate(lines):
+            if line is not None:
+                pieces.append((col_w - line.width / MM, row * style.leading / MM, [line]))
     return Block(rows * style.leading / MM, 0.0, pieces)
+
+
+def ref_lines(setter, style, reference: str, col_w: float, first_w: float) -> list:
+    """A photographer's figures as lines: as many as fit beside the name
+    (``first_w`` mm; None when not one does), then as many as fit each full
+    line below (``col_w``)."""
+    join = next((j for j in ("、", ", ") if j in reference), None)
+    refs = reference.split(join) if join else [reference]
+    lines, start, room = [], 0, first_w
+    while start < len(refs):
+        end = start
+        while end < len(refs):
+            text = (join or "").join(refs[start:end + 1]) + (join.rstrip() if join and end + 1 < len(refs) else "")
+            line = setter.single_line(text, style, UNBROKEN_MM)
+            if line is None or line.width / MM > room + 0.01:
+                break
+            end += 1
+        if end == start:
+            if not lines and room < col_w:
+                lines.append(None)  # not one figure beside the name: they start on the next line
+                room = col_w
+                continue
+            end = start + 1  # one figure wider than the column: set whole all the same
+        text = (join or "").join(refs[start:end]) + (join.rstrip() if join and end < len(refs) else "")
+        lines.append(setter.single_line(text, style, UNBROKEN_MM))
+        start, room = end, col_w
+    return lines
 
 
 def too_wide(setter, entry, name, room: float, page: int) -> None:
@@ -158,11 +191,25 @@ def column_share(blocks: list[Block], h: float, columns: int, slack: float) -> f
     return h if rest > h * columns else min(h, rest / columns + slack)
 
 
-def credits_gutter(book: Book, style) -> float:
-    """The white between a credits list's columns, mm: the grid's gutter and an
-    em of the list's type, so that one column's flush-right figures and the next
-    column's names never read as one line ("20, 21, 51, 55   Mai Xuân Trường")."""
-    return book.grid.gutter + CREDITS_GUTTER_EMS * style.size / MM
+def credits_gutter(book: Book, style, width: float, columns: int) -> tuple[float, float]:
+    """(the width of each of a credits list's ``columns``, the white between
+    them), mm, in a frame ``width`` wide. On the page grid each column takes
+    whole grid columns and the white between two is a grid column and its two
+    gutters (63.7 pt at the sample's trim), so that one column's flush-right
+    figures and the next column's names never read as one line ("20, 21, 51, 55
+    Mai Xuân Trường"); a frame off the grid keeps its gutter and an em of the
+    list's type, at least one grid column and gutter."""
+    if columns < 2:
+        return width, 0.0
+    grid = book.grid
+    pitch = grid.column(book.trim[0]) + grid.gutter
+    spans = round((width + grid.gutter) / pitch)
+    whole = (spans - (columns - 1)) // columns
+    if whole >= 1 and abs(spans * pitch - grid.gutter - width) < 0.1:
+        col_w = whole * pitch - grid.gutter
+        return col_w, pitch + grid.gutter
+    gap = max(grid.gutter + CREDITS_GUTTER_EMS * style.size / MM, pitch)
+    return (width - gap * (columns - 1)) / columns, gap
 
 
 def flow(blocks: list[Block], boxes: list[tuple[float, float, float, float]], columns: int, col_w: float,
@@ -227,15 +274,40 @@ def flow_list(setter, frames: list[tuple[Page, Placed]], endless: bool) -> tuple
     else:
         style = setter.style(first.frame.style)
         columns = max(1, style.columns)
-        gutter = credits_gutter(setter.book, style)
-        col_w = (width - gutter * (columns - 1)) / columns
+        col_w, gutter = credits_gutter(setter.book, style, width, columns)
         blocks, head = credit_blocks(setter, first.frame.style, col_w, first_page.number)
         slack = style.leading / MM / 2  # half a line, so that a balanced column takes its last line
     more = continuation_box(setter.book, first_page, kind) if endless else None
-    flowed = flow(blocks, [placed.box for _, placed in frames], columns, col_w, more, slack, gutter)
-    if kind != "toc" and head:
-        add_heads(blocks, flowed, head)
+    boxes = [placed.box for _, placed in frames]
+    flowed = flow(blocks, boxes, columns, col_w, more, slack, gutter)
+    if kind != "toc":
+        if head:
+            add_heads(blocks, flowed, head)
+        legends = legend_blocks(setter, setter.style(first.frame.style), width)
+        place_legends(blocks, flowed, legends, boxes, more)
     return blocks, flowed, col_w
+
+
+def place_legends(blocks: list[Block], flowed: Flowed, legends: list[Block], boxes: list, more) -> None:
+    """The legends (`legend_blocks`) under the list's last frame's columns, on
+    the frame's full measure, below the longest column: a note on the whole
+    list, never read as one more entry of its last column. On the next frame
+    (``more``) when the last has no room; past its end, an overflow."""
+    if not legends:
+        return
+    frame = flowed.spots[-1][0] if flowed.spots else 0
+    box = boxes[frame] if frame < len(boxes) else more
+    top = max((t + b.height for b, (f, _, t) in zip(blocks, flowed.spots, strict=False) if f == frame), default=box[1])
+    if top + sum(b.height for b in legends) > box[1] + box[3] + 0.01 and more is not None:
+        frame, box = frame + 1, more
+        top = box[1] - legends[0].pieces[0][1]  # at the new frame's top, without the space above the first
+        flowed.frames_used = max(flowed.frames_used, frame + 1)
+    for block in legends:
+        flowed.spots.append((frame, box[0], top))
+        top += block.height
+        blocks.append(block)
+    if top > box[1] + box[3] + 0.01:
+        flowed.fits = False
 
 
 def measure_lists(setter) -> dict[str, int]:

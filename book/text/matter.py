@@ -1,9 +1,16 @@
 """The generated texts of the front and back matter: the book's publishing
 record (the imprint the publishing law asks for) in one full block, on the
 copyright page behind the title page (en, zh) or in the colophon at the
-back (vi, ja 奥付, ko 판권), as each language's convention wants; the other
-page holds the © line and the ISBN in front, or at the back a colophon note
-(the typefaces, the paper, the printer); each in the edition's language.
+back (vi, ja 奥付, ko 판권), as each language's convention wants. Each line
+of the record stands once: behind a record in front the last page is a
+colophon note (the typefaces, the paper); in front of a record at the back
+the page behind the title page is left blank, as a Japanese, Korean or
+Vietnamese book leaves it.
+
+A field the publisher has not filled is left out of the print and screen
+files (no "……" reaches a reader; the imprint-empty warning names it, and a
+final book refuses it); a proof keeps its label and a dotted blank, so that
+the editors see what is missing and where it will stand.
 
 Names of bodies (the publishing house, the agency answering for the content,
 the printer) come from the catalogs; a foreign edition prints the translated
@@ -77,15 +84,23 @@ ROWS_FIRST = ("director", "content", "partner", "editors", "designer", "proofrea
 ROWS_THEN = ("format", "pages", "print_run", "printer", "registration", "decision")  # the print and the legal numbers
 
 
-BLANK = "……"  # a field the publisher has not filled yet, in a build that is not final
+BLANK = "……"  # a field the publisher has not filled yet, on a proof
+
+
+def shows_blanks(book: Book, loc: Localiser) -> bool:
+    """Whether an unfilled field prints as its label and a dotted blank: on a
+    proof (the output that shows what is missing instead of hiding it, its
+    Localiser's ``fallback``) of a book that is not final; the print and
+    screen files leave the line out."""
+    return loc.fallback and not (book.imprint and book.imprint.final)
 
 
 def field_rows(book: Book, pagination: Pagination, loc: Localiser, keys: tuple[str, ...]) -> list[str]:
     """One "label: value" line per imprint field of ``keys``, in imprint order.
-    A field the publisher has not filled prints its label and a dotted blank
-    ("Quyết định xuất bản số: ……") while the book is not final, so the editor
-    and the designer see the record's final shape and what is missing (the
-    imprint-empty warning names it; a final build refuses it)."""
+    A field the publisher has not filled is left out, or on a proof printed as
+    its label and a dotted blank ("Quyết định xuất bản số: ……"), so the editor
+    sees the record's final shape and what is missing (`shows_blanks`; the
+    imprint-empty warning names it, a final build refuses it)."""
     values = {"format": f"{book.trim[0] / 10:g} × {book.trim[1] / 10:g} cm", "pages": str(len(pagination.pages))}
     lines = []
     for item in book.imprint.fields if book.imprint else []:
@@ -94,7 +109,7 @@ def field_rows(book: Book, pagination: Pagination, loc: Localiser, keys: tuple[s
         value = values.get(item.key) or body_name(book, item, loc)
         if item.key == "print_run" and value:
             value = print_run(book, value, loc)
-        if not value and not (book.imprint and book.imprint.final):
+        if not value and shows_blanks(book, loc):
             value = BLANK
         if value:
             lines.append(labelled(loc.text(item.label), value, loc.lang))
@@ -227,9 +242,9 @@ def typefaces(book: Book, lang: str) -> list[str]:
 
 def note_parts(book: Book, pagination: Pagination, loc: Localiser, style_name: str) -> list[Part]:
     """A colophon note for the last page of an edition whose publishing record
-    stands on the copyright page: the typefaces it is set in, the paper
-    book.yaml names and the printer (a dotted blank until the publisher names
-    one), rather than the © line and the ISBN again."""
+    stands on the copyright page: the typefaces it is set in and the paper
+    book.yaml names, lines the record does not hold (the printer, the © line
+    and the ISBN stand there, once)."""
     texts, lines = book.matter, []
     families = typefaces(book, loc.lang)
     if families and "typeset" in texts:
@@ -237,17 +252,9 @@ def note_parts(book: Book, pagination: Pagination, loc: Localiser, style_name: s
     paper = loc.text(texts["paper_name"]) if "paper_name" in texts else ""  # the paper's name, translated
     if paper and "paper" in texts:
         lines.append(loc.text(texts["paper"]).replace("{paper}", paper))
-    lines += field_rows(book, pagination, loc, ("printer",))
     if not lines:
-        return short_parts(book, loc, style_name)
+        return []
     return [Part("\n".join(lines), book.style(style_name, loc.lang), keep=kept_names(book, loc))]
-
-
-def short_parts(book: Book, loc: Localiser, style_name: str) -> list[Part]:
-    """The front end of a record kept at the back: the © line alone (the ISBN and
-    the rest stand once, in the colophon, as a 奥付 or a 판권 page has them)."""
-    holder = loc.text(book.publisher)
-    return [Part(f"© {book.year} {holder}", book.style(style_name, loc.lang), keep=(holder,))]
 
 
 def matter_messages(book: Book) -> list[Message]:
@@ -298,9 +305,10 @@ def colophon_parts(book: Book, page: Page, pagination: Pagination, loc: Localise
 
 def copyright_parts(book: Book, pagination: Pagination, loc: Localiser, style_name: str) -> tuple[list[Part], list[Message]]:
     """The copyright page behind the title page: the full record where the
-    edition's language keeps it in front (vi, en, zh), else the © line and the ISBN."""
+    edition's language keeps it in front (en, zh); nothing where the record
+    stands at the back (vi, ko, ja), whose © line and ISBN stand there, once."""
     if language(loc.lang).imprint_at_back:
-        return short_parts(book, loc, style_name), matter_messages(book)
+        return [], matter_messages(book)
     statement = ""
     for chapter in book.chapters:  # the colophon chapter's edition statement, wherever the book keeps it
         text = chapter.texts.get("colophon")
