@@ -239,10 +239,11 @@ def name_breaks(words: list[Atom], text: str, keep: tuple[str, ...], lang: str,
         beside = names_beside(words, k)
         if words[k].text in ("–", "—") and min(beside) >= 2 and max(beside) >= SHORT_NAME and words[k + 1].start not in costs:
             costs[words[k + 1].start] = NAME_BREAK  # "Hạ Long Bay – / Cát Bà Archipelago", where the rag needs it
-        elif words[k].text == "–" and beside[0] >= 1 and name_follows(words, k + 1) and words[k + 1].start not in costs:
+        elif (words[k].text == "–" and beside[0] >= 1 and not capitalised(words[k + 1].text) and name_follows(words, k + 1)
+              and words[k + 1].start not in costs):
             costs[words[k + 1].start] = NAME_BREAK  # "Vịnh Hạ Long – / quần đảo Cát Bà": only where nothing else fits
     if lang == "vi":  # words of two syllables, dates, names after their heads: `book.text.latin_vi`
-        vi_costs(words, costs, {words[a].start: b - a for a, b in name_runs(words)})
+        vi_costs(words, costs, {words[a].start: b - a for a, b in name_runs(words)}, display)
     locked = {offset for offset, cost in costs.items() if cost == LOCKED}
     return locked, {offset: cost for offset, cost in costs.items() if cost != LOCKED}
 
@@ -262,7 +263,8 @@ def title_case(words: list[Atom]) -> bool:
 
 def name_follows(words: list[Atom], first: int) -> bool:
     """Whether a name starts at ``words[first]``, or after a lower-case generic
-    noun of one or two words ("quần đảo Cát Bà", "đảo Cát Bà")."""
+    noun of one or two words ("quần đảo Cát Bà", "đảo Cát Bà"). A dash
+    between two capitalised names is the dash rules' (`book.text.linebreak.names_joined`)."""
     before = tuple(name_words()["vi_before"])
     for lead in range(3):
         if first + lead >= len(words):

@@ -87,9 +87,11 @@ def name_length(words: list[Atom], first: int) -> int:
     return count
 
 
-def vi_costs(words: list[Atom], costs: dict[int, float], runs: dict[int, int]) -> None:
+def vi_costs(words: list[Atom], costs: dict[int, float], runs: dict[int, int], display: bool = False) -> None:
     """Lock or price the breaks of a Vietnamese text in ``costs`` (offset ->
-    price); ``runs`` gives the length of the capitalised run at each offset."""
+    price); ``runs`` gives the length of the capitalised run at each offset.
+    A title (``display``) never breaks a word: its composer prices by sense."""
+    compound = LOCKED if display else COMPOUND_BREAK
     for before, prev, word in zip([None, *words], words, words[1:], strict=False):
         if before is not None and before.text.lower() == "tháng" and prev.text.isdigit() and word.text == "năm":
             costs[word.start] = DATE_BREAK  # "ngày 13 tháng 5 / năm 1955", only where the rag needs it
@@ -101,7 +103,7 @@ def vi_costs(words: list[Atom], costs: dict[int, float], runs: dict[int, int]) -
             costs[word.start] = LOCKED  # "thế kỷ XIX": a century and its numeral, like a number and its unit
         elif (bare(prev.text).lower(), bare(word.text).lower()) in vi_compounds() and prev.text == bare(prev.text):
             if costs.get(word.start) != LOCKED:  # a name's or a phrase's lock stands ("Nhà hát Lớn")
-                costs[word.start] = max(costs.get(word.start, 0.0), COMPOUND_BREAK)  # "Đổi / mới": one word
+                costs[word.start] = max(costs.get(word.start, 0.0), compound)  # "Đổi / mới": one word
     for start, end in head_spans(words):
         for k in range(start + 1, end):
             if costs.get(words[k].start) != LOCKED:  # a word of two syllables inside it keeps its price
