@@ -25,7 +25,7 @@ from book.pages.paginate import Page, Placed
 FOLIO_DROP_MM = 8.0  # the folio's top below the text block's foot
 RUNNING_HEAD_TOP_MM = 8.0  # the running head's top below the trim
 MARK_W_MM, MARK_H_MM = 12.0, 4.0  # the room a folio or a running head's end needs: what a photo must not cover
-LIGHT_LUMINANCE = 0.5  # a picture lighter than this under the folio takes a black folio, not a white one (0 black, 1 white)
+LIGHT_LUMINANCE = 0.45  # a picture lighter than this under the folio takes a black folio, not a white one (0 black, 1 white)
 
 
 def folio_top(book: Book) -> float:
