@@ -5,9 +5,9 @@ foot margin. Where a photo covers that place the folio is reversed: white
 digits knocked out of the photo, at the same place and the same in every
 edition (digits are set in the Latin face in all five), so the C, M and Y
 plates stay shared and the credits' page references can be found on every
-bleed page. Where the picture under the folio is light (its mean luminance
+bleed page. Where the picture under the folio is light (its mean relative luminance
 under the folio's place, measured in the photo as placed, is above
-`LIGHT_LUMINANCE`), white digits would not read: the folio is set as on white
+`LIGHT_LUMINANCE`, where black gives more contrast than white), white digits would not read: the folio is set as on white
 paper, 100 % K overprinting the picture, which leaves the C, M and Y plates
 as they are. Photo templates need no ``folio:`` key of their own. The running
 head is language text and never reversed: a photo over its place takes it
@@ -25,7 +25,10 @@ from book.pages.paginate import Page, Placed
 FOLIO_DROP_MM = 8.0  # the folio's top below the text block's foot
 RUNNING_HEAD_TOP_MM = 8.0  # the running head's top below the trim
 MARK_W_MM, MARK_H_MM = 12.0, 4.0  # the room a folio or a running head's end needs: what a photo must not cover
-LIGHT_LUMINANCE = 0.45  # a picture lighter than this under the folio takes a black folio, not a white one (0 black, 1 white)
+# A picture whose relative luminance under the folio is above this takes a black folio: there black
+# digits contrast more with it than white ones (WCAG contrast ratios (L + 0.05) / 0.05 and 1.05 / (L + 0.05)
+# meet at L = sqrt(0.0525) - 0.05, an sRGB grey of 0.46).
+LIGHT_LUMINANCE = 0.0525 ** 0.5 - 0.05
 
 
 def folio_top(book: Book) -> float:
@@ -62,7 +65,7 @@ def covered(page: Page, box: tuple[float, float, float, float]) -> bool:
 @lru_cache(maxsize=256)
 def _luminance(path: Path, stamp: float, frame_mm: tuple[float, float], fit: str, focus: tuple[float, float],
                part: tuple[float, float, float, float]) -> float:
-    """The mean luminance (0-1) of ``part`` (fractions of the frame: x0, y0, x1, y1) of the photo at ``path``
+    """The mean relative luminance (0-1) of ``part`` (fractions of the frame: x0, y0, x1, y1) of the photo at ``path``
     as a frame of ``frame_mm`` shows it."""
     from PIL import Image, ImageOps
 
@@ -75,11 +78,16 @@ def _luminance(path: Path, stamp: float, frame_mm: tuple[float, float], fit: str
     box = (round(x0 + part[0] * (x1 - x0)), round(y0 + part[1] * (y1 - y0)),
            round(x0 + part[2] * (x1 - x0)), round(y0 + part[3] * (y1 - y0)))
     region = upright.crop((box[0], box[1], max(box[2], box[0] + 1), max(box[3], box[1] + 1)))
-    return sum(i * n for i, n in enumerate(region.histogram())) / max(1, region.width * region.height) / 255
+    return sum(relative(i / 255) * n for i, n in enumerate(region.histogram())) / max(1, region.width * region.height)
+
+
+def relative(value: float) -> float:
+    """The relative luminance (linear light) of an sRGB-encoded grey ``value`` (0-1)."""
+    return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
 
 
 def light_under(book: Book, page: Page, box: tuple[float, float, float, float]) -> bool:
-    """Whether the photo covering ``box`` on ``page`` is light there (mean luminance above `LIGHT_LUMINANCE`)."""
+    """Whether the photo covering ``box`` on ``page`` is light there (mean relative luminance above `LIGHT_LUMINANCE`)."""
     placed = covering(page, box)
     photo = book.photos.get(placed.value) if placed else None
     if photo is None or not Path(photo.path).is_file():
