@@ -138,10 +138,10 @@ def ink_of(image: Image.Image, box: tuple[int, int, int, int]) -> float:
     x0, y0, x1, y1 = box
     pad = 6
     outer = image.crop((x0 - pad, y0 - pad, x1 + pad, y1 + pad))
-    ring = [v for i, v in enumerate(outer.getdata()) if not (pad <= i % outer.width < outer.width - pad
+    ring = [v for i, v in enumerate(outer.tobytes()) if not (pad <= i % outer.width < outer.width - pad
                                                                 and pad <= i // outer.width < outer.height - pad)]
     ground = sorted(ring)[len(ring) // 2] / 255
-    return max(image.crop(box).getdata(), key=lambda v: abs(v / 255 - ground)) / 255
+    return max(image.crop(box).tobytes(), key=lambda v: abs(v / 255 - ground)) / 255
 
 
 def ratio(a: float, b: float) -> float:
