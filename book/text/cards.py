@@ -18,8 +18,8 @@ the margin, `book.text.places`); its free edges follow that text, never
 snapped to a module. Every edition sets its text to the card's full inner
 measure (the card less twice the inset), flush at the inset on the left, so
 the side insets are the same in every edition (a ragged line ends where its
-words do); Chinese and Japanese take the whole number of their ems the
-measure holds, the part of an em left over shared by both sides. A shorter
+words do; Chinese and Japanese take the whole number of their ems the
+measure holds, and a stop or comma may hang past it, JLREQ's ぶら下げ). A shorter
 edition's spare height is split equally above and below its text, never a
 blank line at the foot. The measure is never wider than any edition's own
 caption measure (60 Latin characters, 33 ems, 34 Korean syllables), so
@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from book.languages import language
 from book.model import MESSAGE_KINDS, MM
 from book.pages.paginate import Page, Pagination, Placed
-from book.text.captions import caption_measure, line_fall, set_caption, text_drop, whole_ems
+from book.text.captions import caption_measure, line_fall, set_caption, text_drop
 from book.text.fonts import EditionFonts
 from book.text.places import choose_place
 from book.text.typeset import Block, Part
@@ -99,14 +99,10 @@ def text_top(fonts: EditionFonts, block: Block, box: tuple[float, float, float, 
     return box[1] + pad + spare / 2 - text_drop(fonts, block)
 
 
-def text_left(block: Block, box: tuple[float, float, float, float], pad: float = CARD_PAD, set_measure: float | None = None) -> float:
+def text_left(box: tuple[float, float, float, float], pad: float = CARD_PAD) -> float:
     """Where a block in the card ``box`` starts (mm from the trim's left): at
-    ``pad`` from the card's left side, flush, in every edition; a block set to
-    ``set_measure``, narrower than the card's measure (whole ems of Chinese or
-    Japanese), shares what is left between both sides."""
-    measure = box[2] - 2 * pad
-    spare = max(0.0, measure - set_measure) if set_measure is not None else 0.0
-    return box[0] + pad + spare / 2
+    ``pad`` from the card's left side, flush, in every edition."""
+    return box[0] + pad
 
 
 CLOSING_MARKS = frozenset("、。，．」』）】〕》〉")
@@ -126,11 +122,6 @@ def set_card_text(fonts: EditionFonts, parts: list[Part], lang: str, placed: Pla
     """The card's text set to the card's whole measure ``measure`` (mm; whole
     ems in Chinese and Japanese), in at most the frame's height less the padding."""
     return set_caption(fonts, parts, lang, measure, placed.frame.h - 2 * pad_of(placed), exact=True)
-
-
-def card_text_measure(parts: list[Part], lang: str, measure: float) -> float:
-    """The measure (mm) an edition's card text is set to in a card of ``measure``."""
-    return whole_ems(parts, lang, measure)
 
 
 class CardTexts:

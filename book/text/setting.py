@@ -13,7 +13,7 @@ from book.model import MM, Book, Style
 from book.pages.folios import RUNNING_HEAD_TOP_MM, folio_reversed, folio_top, outer_edge, shows_folio, shows_running_head
 from book.pages.paginate import Page, Pagination, Placed
 from book.text.captions import set_caption, text_drop
-from book.text.cards import Card, CardKey, card_box, card_key, card_text_measure, pad_of, set_card_text, text_left, text_top
+from book.text.cards import Card, CardKey, card_box, card_key, pad_of, set_card_text, text_left, text_top
 from book.text.flow import flows_on, measure_run_ons, run_on_frames, set_run_on
 from book.text.fonts import EditionFonts
 from book.text.frames import EditionWords, FrameText
@@ -132,7 +132,7 @@ class Setter:
             card = cx, cy, cw, ch = card_box(placed, size, self.book.trim, self.book, item.page)
             block = set_card_text(self.fonts, item.parts, self.lang, placed, size.measure)
             box = (cx + size.pad, cy + size.pad, cw - 2 * size.pad, ch - 2 * size.pad)
-            x = text_left(block, card, size.pad, card_text_measure(item.parts, self.lang, size.measure))
+            x = text_left(card, size.pad)
             y = text_top(self.fonts, block, card, size.pad)
         elif placed.frame.kind == "caption":
             x, y, w, h = box = placed.box
