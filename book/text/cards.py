@@ -14,7 +14,8 @@ Chinese, Japanese or Korean face), from its last line's descender to the
 card's foot, and from the card's sides to its text's start and to its
 longest line's end. The card's anchored edge sits on the grid (its top on a
 row line or the top margin, or its foot on the foot line; its outer edge on
-the margin, `book.text.places`); its free edges follow that text, never
+the outer margin, mirrored like the grid on left- and right-hand pages,
+`book.text.places`); its free edges follow that text, never
 snapped to a module. Every edition sets its text to the card's full inner
 measure (the card less twice the inset), flush at the inset on the left, so
 the side insets are the same in every edition (a ragged line ends where its
