@@ -26,7 +26,6 @@ from book.pages.paginate import Pagination, paginate
 from book.pages.shapes import check_crops, check_fold
 from book.pages.spine import CoverGeometry, plan_cover
 from book.sources import load_book
-from book.text.captions import two_line_credits
 from book.text.cards import Card, CardKey, CardTexts, card_frames, card_key, size_cards
 from book.text.cover import CoverText, cover_roles, cover_strings, set_cover
 from book.text.coverage import check_glyphs
@@ -60,7 +59,6 @@ class Prepared:
     cover: CoverGeometry | None = None  # an output with covers makes one beside each interior
     low_ppi: dict[tuple[str, str], float] = field(default_factory=dict)  # (photo, frame) -> print ppi, for proof marks
     cards: dict[CardKey, Card] = field(default_factory=dict)  # caption cards, sized from all editions
-    two_line: set[str] = field(default_factory=set)  # captions whose credit needs two lines in some edition
     catalogs: dict[str, Catalog] = field(default_factory=dict, repr=False)  # read once for the lists and the editions
     fonts: dict[str, EditionFonts] = field(default_factory=dict, repr=False)  # made ready once per edition
 
@@ -129,7 +127,6 @@ def measure_shared(prepared: Prepared, first: Pagination, output: Output, rememb
         for key, count in part.needs.items():
             needs[key] = max(needs.get(key, 0), count)
     prepared.cards = size_cards(first, parts, book.grid, book.trim) if has_cards else {}
-    prepared.two_line = set().union(*(part.two_line for part in parts))  # one credit form per page in every edition
     if remembered:
         remembered.remember_measures(parts)
     return needs
@@ -151,8 +148,7 @@ def measure_part(book: Book, first: Pagination, lang: str, name: str, key: str, 
     fonts.prepare(edition_roles(book, lang, words, cover_strings(book, loc) if cover else {}))
     fonts_by_lang[lang] = fonts
     texts = CardTexts(fonts, {card_key(item.page, item.placed): item.parts for item in words.frames if item.placed.frame.panel}, lang)
-    return EditionMeasures(name, key, measure_edition(book, first, fonts, words, loc.where), {k: {} for k in texts.keys()}, texts=texts,
-                           two_line=two_line_credits(fonts, words.frames, lang))
+    return EditionMeasures(name, key, measure_edition(book, first, fonts, words, loc.where), {k: {} for k in texts.keys()}, texts=texts)
 
 
 def edition_roles(book: Book, lang: str, words, cover_texts: dict[str, str]) -> dict[str, set[str]]:
@@ -220,7 +216,7 @@ def prepare_edition(prepared: Prepared, lang: str, output: Output) -> Edition | 
         return None
     cover_texts = cover_strings(book, loc) if geometry else {}
     fonts.prepare(edition_roles(book, lang, words, cover_texts))
-    edition = Edition(lang, fonts, set_edition(book, pagination, fonts, words, loc.where, problems, prepared.cards, prepared.two_line), catalog=catalog)
+    edition = Edition(lang, fonts, set_edition(book, pagination, fonts, words, loc.where, problems, prepared.cards), catalog=catalog)
     if geometry:
         edition.cover = set_cover(book, geometry, fonts, lang, cover_texts, loc.where, problems)
     return edition

@@ -159,8 +159,6 @@ def output_inputs(prepared, output, strict: bool, photos: list[tuple[str, str, s
     fields = {"code": code_digest(), "output": repr(output), "strict": strict, "sources": source_digests(book, digests),
               "pages": page_list(prepared.pagination), "photos": photos, "fonts": font_digests(book), "cards": sizes,
               "date": str(source_date(book.date))}  # the date the PDFs carry
-    if prepared.two_line:  # a credit form decided from every edition's text (book.text.captions), as the cards' sizes are
-        fields["two_line"] = sorted(prepared.two_line)
     more = output.more_inputs(book, digests.get)
     if more:  # only an output that reads more (the EPUBs' photos) has the key, so the others' digests stay as they were
         fields["more"] = more

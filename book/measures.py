@@ -26,7 +26,7 @@ from book.files import DiskFull, write_atomic
 from book.text.cards import CardKey, CardTexts
 
 MEMO_REL = MEASURES.rel
-MEMO_VERSION = 3  # 2: a card text's height runs to its last line's descender; 3: captions whose credit needs two lines
+MEMO_VERSION = 4  # 2: a card text's height runs to its last line's descender; 4: each card text's own caption measure
 
 
 class EditionMeasures:
@@ -38,9 +38,9 @@ class EditionMeasures:
     a card's measure)."""
 
     def __init__(self, name: str, key: str, needs: dict[str, int], sizes: dict[CardKey, dict[str, list[float]]],
-                 measure=None, texts: CardTexts | None = None, two_line: set[str] | None = None):
+                 measure=None, texts: CardTexts | None = None, mosts: dict[CardKey, float] | None = None):
         self.name, self.key, self.needs, self.sizes, self.measure = name, key, needs, sizes, measure
-        self.two_line = set(two_line or ())  # captions whose credit needs its two-line form in this edition
+        self.mosts = dict(mosts or {})  # each card text's own caption measure (mm): the widest a card may set it
         self.texts = texts
         self.fresh = texts is not None  # measured in this build: the memo learns it
 
@@ -61,9 +61,20 @@ class EditionMeasures:
         widest, height = known[width]
         return widest, height
 
+    def most(self, key: CardKey, placed) -> float:
+        if key not in self.mosts:
+            if self.texts is None:
+                again = self.measure()
+                if again is None:
+                    raise BookError(f"{self.name}: the remembered measures do not match the edition; remove {MEMO_REL}")
+                self.texts = again.texts
+            self.mosts[key] = self.texts.most(key, placed)
+            self.fresh = True
+        return self.mosts[key]
+
     def as_json(self) -> dict:
         return {"key": self.key, "needs": self.needs, "cards": [[*key, sizes] for key, sizes in sorted(self.sizes.items())],
-                "two_line": sorted(self.two_line)}
+                "mosts": [[*key, most] for key, most in sorted(self.mosts.items())]}
 
 
 class MeasuresMemo:
@@ -90,12 +101,12 @@ class MeasuresMemo:
             return None
         try:
             needs = {str(name): int(count) for name, count in entry["needs"].items()}
-            two_line = {str(ctx) for ctx in entry["two_line"]}
+            mosts = {(str(layout), str(frame), str(value)): float(most) for layout, frame, value, most in entry["mosts"]}
             sizes = {(str(layout), str(frame), str(value)): {str(width): [float(w), float(h)] for width, (w, h) in known.items()}
                      for layout, frame, value, known in entry["cards"]}
         except (KeyError, TypeError, ValueError, AttributeError):
             return None
-        return EditionMeasures(name, key, needs, sizes, measure, two_line=two_line)
+        return EditionMeasures(name, key, needs, sizes, measure, mosts=mosts)
 
     def save(self, measured: list[EditionMeasures]) -> None:
         """Remember what this build measured; the editions it did not measure keep their entries."""

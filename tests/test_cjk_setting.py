@@ -266,27 +266,25 @@ def test_chinese_names_and_glossary_terms_stay_whole(sample):
     assert not split, split
 
 
-def test_korean_separator_never_ends_or_starts_a_line(sample):
-    """"하이퐁 도심, 2024년 3월 · / 사진: …": the "·" between the place and date
-    and the credit goes where the line breaks."""
-    dangling, seen = [], 0
-    for _, line in pdf_lines(edition(sample, "ko")):
-        content = text(line).strip()
-        seen += "·" in content
-        if content.endswith("·") or content.startswith("·"):
-            dangling.append(content)
-    assert seen, "the separator is drawn between words on a line"
-    assert not dangling, dangling
+def test_korean_credit_takes_a_line_of_its_own(sample):
+    """"하이퐁 도심, 2024년 3월 / 사진: …": the credit line's two parts on two
+    lines, so no separator is set between them (the one-line form drew a .notdef there)."""
+    lines = [text(line).strip() for _, line in pdf_lines(edition(sample, "ko"))]
+    credits = [content for content in lines if "사진:" in content]
+    assert len(credits) >= 60, len(credits)
+    assert all(content.startswith("사진:") for content in credits), [c for c in credits if not c.startswith("사진:")][:5]
+    before = [lines[k - 1] for k, content in enumerate(lines) if content.startswith("사진:") and k]
+    assert not any("·" in content.split(",")[-1] for content in before), before[:5]  # no separator after the date
 
 
 @pytest.mark.parametrize("lang, credit", [("zh", "图片："), ("ja", "写真：")])
-def test_the_ideographic_space_before_a_credit_is_set(sample, lang, credit):
-    """"2024年3月　写真：…": the full-width space between the date and the credit
-    is a character of its own, never dropped as a word space would be."""
+def test_a_credit_starts_its_own_line(sample, lang, credit):
+    """"2024年3月 / 写真：…": the photographer's credit on a line of its own under
+    the place and date, in every caption and card; never squeezed onto their line."""
     lines = [text(line) for _, line in pdf_lines(edition(sample, lang))]
-    joined = [t for t in lines if credit in t and not t.startswith(credit)]
-    assert joined, "some credit shares its line with the place and date"
-    assert all("\u3000" + credit in t for t in joined), [t for t in joined if "\u3000" + credit not in t][:5]
+    credits = [t for t in lines if credit in t]
+    assert len(credits) >= 60, len(credits)
+    assert all(t.lstrip().startswith(credit) for t in credits), [t for t in credits if not t.lstrip().startswith(credit)][:5]
 
 
 def body_count(line: list[Glyph]) -> int:

@@ -20,8 +20,9 @@ FRAME_KEYS = {"kind": Key(str, "photo", required=True), "col": Key(int, 1), "col
               "bleed": Key((list, str)), "mm": Key(dict), "style": Key(str), "fit": Key(str, "cover"), "panel": Key(str),
               "listed": Key(bool, False), **{old: Key((int, float)) for old in "xywh"}}  # x, y, w, h: the old keys, refused with advice
 FRAME_KEYS["card_places"] = Key(list)  # book.text.places
-FRAME_KEYS["card_pad"] = Key((int, float), 12.0, low=0, high=72,
-                             doc="A caption card's padding in pt, the same on all four sides of the longest edition's text (panel: white frames).")
+FRAME_KEYS["card_pad"] = Key((int, float), 14.0, low=0, high=72,
+                             doc="A caption card's inset in pt, the same on all four sides of the longest edition's text; every "
+                             "edition's text starts this far from the card's left side (panel: white frames).")
 FRAME_KEYS["above"] = Key(str, None, doc="Another text frame of the layout that this one stands above (book.text.stack): its "
                           "last baseline `gap_lines` line spaces above that frame's first baseline, however many lines either "
                           "takes (an opener's chapter title above its intro). The chain hangs from its head (the frames below "

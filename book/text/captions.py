@@ -8,16 +8,18 @@ width (shaped in its face and size); Korean counts syllables, spaces aside;
 Chinese and Japanese count ems, so their measure is a whole number of
 characters on the grid.
 
-The credit line (``caption-meta``: place and date, then the photographer)
-takes one line when it fits the measure, and otherwise a fixed two-line form:
-place and date, then the photographer, the separator between them dropped.
-So it never breaks at its separator, and no separator ends a line. The form
-is one per page and the same in every edition: when the credit of any
-caption on a page needs the two-line form in any edition (`two_line_credits`,
-decided from all editions before any is set), every caption on that page
-takes it. Each credit follows its own caption directly: captions side by
-side in a row share their top line and rag at the foot, never a credit set
-down to its neighbour's baseline, away from the caption it belongs to.
+The credit line (``caption-meta``) has one form in every caption and card of
+every edition: place and date on one line, the photographer on the next
+(`book.text.frames`), never the two run together on one line with a
+separator between them, however much room the measure leaves. So no line
+ends or starts with a separator, and no credit is squeezed to fit one line.
+
+A caption hung from a frame's edge (a side caption beside its picture's top,
+a caption under its picture on the row line below it, an opener's caption on
+the label's line) has its type's top on that edge: its first baseline is the
+frame's top plus the cap height of a Latin face, or the ideographic em box's
+top in a Chinese, Japanese or Korean face (`type_drop`), not a whole line's
+size below it, which would leave the caps 2.6 pt low at 9 pt.
 
 A Chinese or Japanese caption whose paragraph would end on fewer than four
 characters at its measure (a line of "てきた。" after three full ones) is set
@@ -37,7 +39,10 @@ shortened or given a template with a deeper caption zone."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from fontTools.ttLib import TTFont
 
 from book.languages import language
 from book.model import MM
@@ -45,11 +50,59 @@ from book.text.cjk_breaks import forced_breaks, word_breaks
 from book.text.cjk_grid import EVEN_ENOUGH, loosest_gap
 from book.text.fonts import EditionFonts
 from book.text.linebreak import NO_START
-from book.text.typeset import Block, Part, break_paragraph, set_block
+from book.text.typeset import Block, Line, Part, break_paragraph, set_block
 
 META_STYLE = "caption-meta"
 SHORT_END = 4  # characters, punctuation aside, that a CJK paragraph's last line keeps
 NARROWER = 3  # ems a CJK caption's measure gives up at most to keep them
+CJK_PROBES = (0x4E00, 0x3042, 0xAC00)  # 一, あ, 가: a face with any of them is set on the em box
+
+
+@dataclass(frozen=True)
+class FaceMetrics:
+    """A face's cap height, ascender and descender (em, the descender below
+    the baseline as a positive figure), and whether it is a CJK face."""
+
+    cap: float
+    ascender: float
+    descender: float
+    cjk: bool
+
+
+@lru_cache(maxsize=64)
+def face_metrics(path: str, index: int) -> FaceMetrics:
+    font = TTFont(path, fontNumber=index, lazy=True)
+    upem = font["head"].unitsPerEm
+    os2 = font["OS/2"]
+    cmap = font.getBestCmap() or {}
+    cap = getattr(os2, "sCapHeight", 0) or os2.sTypoAscender
+    return FaceMetrics(cap / upem, os2.sTypoAscender / upem, -os2.sTypoDescender / upem, any(c in cmap for c in CJK_PROBES))
+
+
+def piece_metrics(fonts: EditionFonts, font: str) -> FaceMetrics:
+    path, index = fonts.files.get(font, (None, 0))
+    return face_metrics(path, index) if path else FaceMetrics(0.72, 0.95, 0.25, False)
+
+
+def line_rise(fonts: EditionFonts, line: Line) -> float:
+    """How far (pt) the line's letters rise above its baseline: the cap height
+    of a Latin face (accents above it do not count), the em box's top in a CJK face."""
+    tops = [(m.ascender if m.cjk else m.cap) for m in (piece_metrics(fonts, p.font) for p in line.pieces if p.text.strip())]
+    return max(tops, default=0.72) * line.size
+
+
+def line_fall(fonts: EditionFonts, line: Line) -> float:
+    """How far (pt) the line's descenders reach below its baseline: the deepest of its faces'."""
+    falls = [piece_metrics(fonts, p.font).descender for p in line.pieces if p.text.strip()]
+    return max(falls, default=0.25) * line.size
+
+
+def text_drop(fonts: EditionFonts, block: Block) -> float:
+    """From the top a block is placed at to its first line's cap height, mm."""
+    if not block.lines:
+        return 0.0
+    first = block.lines[0]
+    return (first.size - line_rise(fonts, first)) / MM
 
 
 def part_measure(fonts: EditionFonts, part: Part, lang: str) -> float | None:
@@ -79,73 +132,31 @@ def caption_measure(fonts: EditionFonts, parts: list[Part], lang: str, width_mm:
     return measure
 
 
-def credit_form(fonts: EditionFonts, part: Part, lang: str, measure_mm: float, two_line: bool = False) -> Part:
-    """The credit line in one line when it fits ``measure_mm`` and ``two_line``
-    does not ask otherwise, else in its two-line form."""
-    join = language(lang).meta_join
-    if part.style.name != META_STYLE or join not in part.text:
-        return part
-    if not two_line:
-        style = part.style
-        lines = break_paragraph(fonts, part.text, style, lang, style.size, measure_mm * MM, keep=part.keep, draw=False)
-        if len(lines) <= 1:
-            return part
-    where_when, _, credit = part.text.rpartition(join)
-    return replace(part, text=f"{where_when}\n{credit}")
-
-
-def caption_parts(fonts: EditionFonts, parts: list[Part], lang: str, width_mm: float,
-                  two_line: bool = False) -> tuple[list[Part], float]:
-    """``parts`` with the credit line in its form, and the measure they are set to (mm)."""
-    measure = caption_measure(fonts, parts, lang, width_mm)
-    return [credit_form(fonts, part, lang, measure, two_line) for part in parts], measure
-
-
-def has_credit(parts: list[Part]) -> bool:
-    return any(part.style.name == META_STYLE for part in parts)
-
-
-def needs_two_lines(fonts: EditionFonts, parts: list[Part], lang: str, width_mm: float) -> bool:
-    """Whether the caption's credit line takes its two-line form at the caption's measure in a frame ``width_mm`` wide."""
-    formed, _ = caption_parts(fonts, [at_own_size(part) for part in parts], lang, width_mm)
-    return any(new.text != old.text for new, old in zip(formed, parts, strict=True))
-
-
-def two_line_credits(fonts: EditionFonts, frames, lang: str) -> set[str]:
-    """The captions (their first message's ctx) among ``frames`` (`FrameText`s
-    of one edition) whose credit needs the two-line form in this edition; the
-    union over all editions decides each page's form. Cards (a frame with a
-    ``panel``) are sized from their text and keep their own form."""
-    found = set()
-    for item in frames:
-        placed = item.placed
-        if placed.frame.kind == "caption" and not placed.frame.panel and has_credit(item.parts) and \
-                needs_two_lines(fonts, item.parts, lang, placed.box[2]):
-            found.add(item.messages[0].ctx)
-    return found
-
-
-def two_line_pages(frames, two_line: set[str]) -> set[int]:
-    """The pages whose captions all take the credit's two-line form: those with
-    a caption (among ``frames``) that needs it in some edition (``two_line``)."""
-    return {item.page.number for item in frames if item.placed.frame.kind == "caption" and not item.placed.frame.panel
-            and item.messages and item.messages[0].ctx in two_line}
-
-
 def at_own_size(part: Part) -> Part:
     """``part`` with its style's minimum raised to its size: a caption never shrinks to fit."""
     return replace(part, style=replace(part.style, min_size=part.style.size))
 
 
+def whole_ems(parts: list[Part], lang: str, measure_mm: float) -> float:
+    """``measure_mm`` as a Chinese or Japanese caption takes it, a whole number
+    of its ems on the character grid; any other script's measure as it is."""
+    if language(lang).breaking != "characters" or not parts:
+        return measure_mm
+    em = parts[0].style.size / MM
+    return max(em, int(measure_mm / em + 1e-6) * em)
+
+
 def set_caption(fonts: EditionFonts, parts: list[Part], lang: str, width_mm: float, height_mm: float,
-                two_line: bool = False) -> Block:
+                exact: bool = False) -> Block:
     """A caption set in a frame of ``width_mm`` × ``height_mm``, at its measure
     and at its style's size: one caption size holds throughout the book, so a
     caption too long for its frame is an overflow (an error in print, marked on
-    the proof), never set smaller."""
-    parts, measure = caption_parts(fonts, [at_own_size(part) for part in parts], lang, width_mm, two_line)
+    the proof), never set smaller. ``exact`` (a card's text): set to
+    ``width_mm`` itself (in whole ems in Chinese and Japanese), never narrower."""
+    parts = [at_own_size(part) for part in parts]
+    measure = whole_ems(parts, lang, width_mm) if exact else caption_measure(fonts, parts, lang, width_mm)
     block = set_block(fonts, parts, lang, measure, height_mm)
-    if language(lang).breaking != "characters" or not block.fits or not (short_end(block) or uneven(block)
+    if exact or language(lang).breaking != "characters" or not block.fits or not (short_end(block) or uneven(block)
                                                                            or any(forced(block, lang))):
         return block
     em = parts[0].style.size / MM

@@ -6,19 +6,26 @@ every plate, C, M and Y included, so the card must be the same in all
 editions: its size is decided once, from all editions' texts, and its place
 from the photo (`book.text.places`), and each edition sets its text inside it.
 
-One padding, the frame's ``card_pad`` (pt), runs round the text of the
-edition whose text is longest (the tallest): from the card's top to its first
-line's cap height (the top of the em box in a Chinese, Japanese or Korean
-face), from its last line's descender to the card's foot, and from the card's
-sides to its text's start and to its longest line's end. The card is that
-text's size plus the padding, within the frame, which is the most room a
-card may take. Every edition is set to the measure of that longest line, so
-none reaches further into the padding; a shorter edition hangs from the same
-top-left corner, its first line on the same line as in the others, and
-leaves the spare white at the card's foot and end, never above or before its
-text. The card's top sits on a row line or its foot on the foot margin, its
-outer or inner edge on the margin (`book.text.places`). A frame without
-``card_places`` keeps its card in its own corner nearest the page's corner.
+The rule for a card's white: ONE inset, the frame's ``card_pad`` (14 pt,
+about the grid's 5 mm gutter), on all four sides of the text of the edition
+whose text is longest (the tallest; of two as tall, the wider): from the
+card's top to its first line's cap height (the top of the em box in a
+Chinese, Japanese or Korean face), from its last line's descender to the
+card's foot, and from the card's sides to its text's start and to its
+longest line's end. The card's anchored edge sits on the grid (its top on a
+row line or the top margin, or its foot on the foot line; its outer edge on
+the outer margin, mirrored like the grid on left- and right-hand pages,
+`book.text.places`); its free edges follow that text, never
+snapped to a module. Every edition sets its text to the card's full inner
+measure (the card less twice the inset), flush at the inset on the left, so
+the side insets are the same in every edition (a ragged line ends where its
+words do; Chinese and Japanese take the whole number of their ems the
+measure holds, and a stop or comma may hang past it, JLREQ's ぶら下げ). A shorter
+edition's spare height is split equally above and below its text, never a
+blank line at the foot. The measure is never wider than any edition's own
+caption measure (60 Latin characters, 33 ems, 34 Korean syllables), so
+every edition can take it whole. A frame without ``card_places`` keeps its
+card in its own corner nearest the page's corner.
 
 The cap height, ascender and descender are the face's own (OS/2), the
 figures a PDF reader shows for the embedded font, so the padding measures
@@ -28,24 +35,20 @@ the same in the PDF as here.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-
-from fontTools.ttLib import TTFont
 
 from book.languages import language
 from book.model import MESSAGE_KINDS, MM
 from book.pages.paginate import Page, Pagination, Placed
-from book.text.captions import set_caption
+from book.text.captions import caption_measure, line_fall, set_caption, text_drop
 from book.text.fonts import EditionFonts
 from book.text.places import choose_place
-from book.text.typeset import Block, Line, Part
+from book.text.typeset import Block, Part
 
-CARD_PAD_PT = 12.0  # pt: a card frame's padding when it names none (its ``card_pad``)
+CARD_PAD_PT = 14.0  # pt: a card frame's padding when it names none (its ``card_pad``)
 CARD_PAD = CARD_PAD_PT / MM  # mm
 CARD_SQUEEZE = 0.92  # no edition's card text is set narrower than this share of its caption measure's longest line
 RETRY_STEP = 1.0  # mm: how much narrower each new start is, when settling runs below a Latin edition's least measure
 SETTLE = 8  # rounds of setting every edition to the longest one's line before the card's measure is taken as it is
-CJK_PROBES = (0x4E00, 0x3042, 0xAC00)  # 一, あ, 가: a face with any of them is set on the em box
 
 CardKey = tuple[str, str, str]  # (layout, frame, slot value): the same text in the same frame
 
@@ -59,32 +62,6 @@ class Card:
     h: float
     measure: float
     pad: float = CARD_PAD
-
-
-@dataclass(frozen=True)
-class FaceMetrics:
-    """A face's cap height, ascender and descender (em, the descender below
-    the baseline as a positive figure), and whether it is a CJK face."""
-
-    cap: float
-    ascender: float
-    descender: float
-    cjk: bool
-
-
-@lru_cache(maxsize=64)
-def face_metrics(path: str, index: int) -> FaceMetrics:
-    font = TTFont(path, fontNumber=index, lazy=True)
-    upem = font["head"].unitsPerEm
-    os2 = font["OS/2"]
-    cmap = font.getBestCmap() or {}
-    cap = getattr(os2, "sCapHeight", 0) or os2.sTypoAscender
-    return FaceMetrics(cap / upem, os2.sTypoAscender / upem, -os2.sTypoDescender / upem, any(c in cmap for c in CJK_PROBES))
-
-
-def piece_metrics(fonts: EditionFonts, font: str) -> FaceMetrics:
-    path, index = fonts.files.get(font, (None, 0))
-    return face_metrics(path, index) if path else FaceMetrics(0.72, 0.95, 0.25, False)
 
 
 def pad_of(placed: Placed) -> float:
@@ -106,27 +83,6 @@ def card_frames(pagination: Pagination):
                 yield page, placed
 
 
-def line_rise(fonts: EditionFonts, line: Line) -> float:
-    """How far (pt) the line's letters rise above its baseline: the cap height
-    of a Latin face (accents above it do not count), the em box's top in a CJK face."""
-    tops = [(m.ascender if m.cjk else m.cap) for m in (piece_metrics(fonts, p.font) for p in line.pieces if p.text.strip())]
-    return max(tops, default=0.72) * line.size
-
-
-def line_fall(fonts: EditionFonts, line: Line) -> float:
-    """How far (pt) the line's descenders reach below its baseline: the deepest of its faces'."""
-    falls = [piece_metrics(fonts, p.font).descender for p in line.pieces if p.text.strip()]
-    return max(falls, default=0.25) * line.size
-
-
-def text_drop(fonts: EditionFonts, block: Block) -> float:
-    """From the top a block is placed at to its first line's cap height, mm."""
-    if not block.lines:
-        return 0.0
-    first = block.lines[0]
-    return (first.size - line_rise(fonts, first)) / MM
-
-
 def text_height(fonts: EditionFonts, block: Block) -> float:
     """From the first line's cap height to the last line's descender, mm."""
     if not block.lines:
@@ -144,13 +100,10 @@ def text_top(fonts: EditionFonts, block: Block, box: tuple[float, float, float, 
     return box[1] + pad + spare / 2 - text_drop(fonts, block)
 
 
-def text_left(block: Block, box: tuple[float, float, float, float], pad: float = CARD_PAD) -> float:
-    """Where a block in the card ``box`` starts (mm from the trim's left): the
-    block, measured to its own longest line, centred between the card's sides,
-    so a shorter edition's spare white is shared by both sides, never all at
-    its end; never closer than ``pad`` to the card's side."""
-    spare = max(0.0, box[2] - 2 * pad - widest(block))
-    return box[0] + pad + spare / 2
+def text_left(box: tuple[float, float, float, float], pad: float = CARD_PAD) -> float:
+    """Where a block in the card ``box`` starts (mm from the trim's left): at
+    ``pad`` from the card's left side, flush, in every edition."""
+    return box[0] + pad
 
 
 CLOSING_MARKS = frozenset("、。，．」』）】〕》〉")
@@ -167,9 +120,9 @@ def widest(block: Block) -> float:
 
 
 def set_card_text(fonts: EditionFonts, parts: list[Part], lang: str, placed: Placed, measure: float) -> Block:
-    """The card's text at ``measure`` (mm) or the caption's own narrower
-    measure, in at most the frame's height less the padding."""
-    return set_caption(fonts, parts, lang, measure, placed.frame.h - 2 * pad_of(placed))
+    """The card's text set to the card's whole measure ``measure`` (mm; whole
+    ems in Chinese and Japanese), in at most the frame's height less the padding."""
+    return set_caption(fonts, parts, lang, measure, placed.frame.h - 2 * pad_of(placed), exact=True)
 
 
 class CardTexts:
@@ -185,6 +138,10 @@ class CardTexts:
         """(widest line, text height) of the card's text set at ``measure``, mm."""
         block = set_card_text(self.fonts, self.parts[key], self.lang, placed, measure)
         return widest(block), text_height(self.fonts, block)
+
+    def most(self, key: CardKey, placed: Placed) -> float:
+        """The widest measure (mm) this edition's caption takes in the card's frame: its caption measure."""
+        return caption_measure(self.fonts, self.parts[key], self.lang, placed.frame.w - 2 * pad_of(placed))
 
 
 def longest_text(texts: list, key: CardKey, placed: Placed, measure: float) -> tuple[float, float]:
@@ -203,14 +160,16 @@ def card_measure(texts: list, key: CardKey, placed: Placed, full: float) -> tupl
     """The measure (mm) every edition's text is set to, and the longest
     edition's height there: the longest line of the longest edition, each
     edition set to it in turn until the longest edition's longest line is the
-    measure (a narrower measure may make another edition the longest). No
+    measure (a narrower measure may make another edition the longest), never
+    wider than any edition's own caption measure (``most``). No
     Latin or Vietnamese edition is set narrower than `CARD_SQUEEZE` of its
     caption measure's longest line, which keeps it within its 50-65
     characters (Chinese, Japanese and Korean captions have only a most): when
     settling from the frame's width runs below that, it starts again from a
     step narrower, until the longest edition's line and the measure agree."""
     latin = [edition for edition in texts if language(edition_lang(edition)).script == "Latn"]
-    narrowest = CARD_SQUEEZE * max((edition.size(key, placed, full)[0] for edition in latin), default=0.0)
+    full = min([full, *(edition.most(key, placed) for edition in texts)])
+    narrowest = min(full, CARD_SQUEEZE * max((edition.size(key, placed, full)[0] for edition in latin), default=0.0))
 
     def settle(measure: float) -> tuple[float, bool]:
         for _ in range(SETTLE):

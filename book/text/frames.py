@@ -73,14 +73,18 @@ def unbroken_names(book: Book, pagination: Pagination, loc: Localiser) -> tuple[
     return tuple(sorted((n for n in names if len(n) > 1), key=lambda n: (-len(n), n)))
 
 
-def photo_meta(book: Book, loc: Localiser, photo_id: str) -> str:
+def photo_meta(book: Book, loc: Localiser, photo_id: str, lines: bool = False) -> str:
+    """A photo's credit line: its place and date, then its photographer. In
+    print (``lines``) always in two lines, place and date over "Photo: name",
+    in every caption and card of every edition (`book.text.captions`); on one
+    line, joined by the language's separator, in the EPUB and the review sheet."""
     photo = book.photos[photo_id]
     facts = language(loc.lang)
     where_when = [t for t in (loc.text(photo.place), format_partial_date(photo.date, loc.lang) if photo.date else "") if t]
     meta = facts.place_date_join.join(where_when)
     credit = loc.text(photo.credit)
     if credit:
-        meta += (facts.meta_join if meta else "") + loc.label("credit", credit=credit)
+        meta += (("\n" if lines else facts.meta_join) if meta else "") + loc.label("credit", credit=credit)
     return meta
 
 
@@ -138,7 +142,7 @@ def frame_texts(book: Book, pagination: Pagination, loc: Localiser, keep: tuple[
                 credit = loc.text(photo.credit)
                 joins = label_joins(loc.label("credit", credit=credit), credit) if credit else ()
                 parts = [Part(loc.fill(loc.text(photo.caption), photo), book.style(frame.style, loc.lang), keep=keep),
-                         Part(photo_meta(book, loc, placed.value), book.style("caption-meta", loc.lang), keep=keep + joins)]
+                         Part(photo_meta(book, loc, placed.value, lines=True), book.style("caption-meta", loc.lang), keep=keep + joins)]
                 found.append(FrameText(page, placed, parts, [photo.caption, photo.place, photo.credit]))
             elif frame.kind == "text" and placed.value == IMPRINT_SLOT:
                 found.append(FrameText(page, placed, *colophon_parts(book, page, pagination, loc, frame.style)))

@@ -9,9 +9,12 @@ row line nearest the middle of the grid and its inner edge on the inner
 margin. The card is a whole number of columns wide (`book.text.cards`), so
 its side edges lie on column edges too. Of the places listed
 the build takes the one whose part of the photo, as the frame crops it,
-holds the least detail (`book.images.detail`); a place over the photo's
-``focus`` or over its single most detailed cell is taken only when every
-place is. A photo's ``card:`` in its chapter names the place outright. The
+holds the least detail (`book.images.detail`), of the places on the
+page's outer side: cards mirror as the grid does, at the fore-edge on a
+left-hand page as on a right-hand one, never against the gutter on one page
+and the fore-edge on the facing one. An inner place is taken only when every
+outer place would cover the subject, and a place over the photo's ``focus``
+or over its single most detailed cell only when every place is. A photo's ``card:`` in its chapter names the place outright. The
 choice depends on the photo, the card's size and the page alone, so every
 edition puts the card in the same place: it is on the shared plates."""
 
@@ -103,10 +106,11 @@ def choose_place(book, page, placed, w: float, h: float) -> tuple[str, Box] | No
     peak = busiest_cell(detail, *shown[:4])
     focus = photo.focus
 
-    def score(item: tuple[str, Box]) -> tuple[int, float]:
+    def score(item: tuple[str, Box]) -> tuple[int, int, float]:
         x, y, bw, bh = item[1]
         part = fractions_of((x - CLEARANCE, y - CLEARANCE, bw + 2 * CLEARANCE, bh + 2 * CLEARANCE), shown)
         covers = overlaps(part, peak) or (focus is not None and part[0] <= focus[0] <= part[2] and part[1] <= focus[1] <= part[3])
-        return (1 if covers else 0, round(region_detail(detail, *part), 3))
+        inner = item[0].endswith("-inner")  # off the side the grid mirrors to
+        return (1 if covers else 0, 1 if inner else 0, round(region_detail(detail, *part), 3))
 
     return min(boxes, key=score)

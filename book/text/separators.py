@@ -1,5 +1,6 @@
-"""Separators between the parts of a line of words (a caption's place and
-date, " · ", and its credit): part of the space they stand in, so a
+"""Separators between the parts of a line of words (a credit line set on one
+line, " · " between place and date and the photographer, as the review sheet
+sets it; in print the credit takes two lines, `book.text.captions`): part of the space they stand in, so a
 separator is drawn between two words on one line and goes where the line
 breaks, as KLREQ and any careful setting ask. No line ends or starts with one."""
 

@@ -12,7 +12,7 @@ from book.errors import Problems, on_page
 from book.model import MM, Book, Style
 from book.pages.folios import RUNNING_HEAD_TOP_MM, folio_reversed, folio_top, outer_edge, shows_folio, shows_running_head
 from book.pages.paginate import Page, Pagination, Placed
-from book.text.captions import set_caption, two_line_credits, two_line_pages
+from book.text.captions import set_caption, text_drop
 from book.text.cards import Card, CardKey, card_box, card_key, pad_of, set_card_text, text_left, text_top
 from book.text.flow import flows_on, measure_run_ons, run_on_frames, set_run_on
 from book.text.fonts import EditionFonts
@@ -72,10 +72,8 @@ class Setter:
     """Sets one edition's texts with its fonts; problems go to ``out``."""
 
     def __init__(self, book: Book, pagination: Pagination, fonts: EditionFonts, words: EditionWords, where, out: Problems,
-                 cards: dict[CardKey, Card] | None = None, two_line: set[str] | None = None):
+                 cards: dict[CardKey, Card] | None = None):
         self.book, self.pagination, self.fonts, self.words = book, pagination, fonts, words
-        self.two_line = set(two_line or ())  # captions whose credit needs two lines in some edition (`book.text.captions`)
-        self.two_line_pages: set[int] = set()
         self.cards = cards or {}  # the caption cards' sizes, decided from all editions
         self.lang = words.lang
         self.where = where  # message -> where its text is edited
@@ -98,12 +96,10 @@ class Setter:
 
     def set_all(self) -> EditionText:
         text = EditionText(self.lang, info=dict(self.words.info), outline=list(self.words.outline))
-        self.two_line |= two_line_credits(self.fonts, self.words.frames, self.lang)
-        self.two_line_pages = two_line_pages(self.words.frames, self.two_line)
         hung = {(page.number, name): (above, gap) for page in self.pagination.pages
                 for name, above, gap in hung_frames({p.frame.name: p.frame for p in page.placed}, self.on_foot)}
         later = {}
-        quiet = Setter(self.book, self.pagination, self.fonts, self.words, self.where, Problems(), self.cards, self.two_line)
+        quiet = Setter(self.book, self.pagination, self.fonts, self.words, self.where, Problems(), self.cards)
         for item in title_forms(self.words.frames, self.style, quiet.set_frame):  # the half-title in the title page's lines
             if (item.page.number, item.placed.frame.name) in hung:  # set once the frame it hangs under is
                 later[(item.page.number, item.placed.frame.name)] = item
@@ -136,12 +132,19 @@ class Setter:
             card = cx, cy, cw, ch = card_box(placed, size, self.book.trim, self.book, item.page)
             block = set_card_text(self.fonts, item.parts, self.lang, placed, size.measure)
             box = (cx + size.pad, cy + size.pad, cw - 2 * size.pad, ch - 2 * size.pad)
-            x, y = text_left(block, card, size.pad), text_top(self.fonts, block, card, size.pad)
+            x = text_left(card, size.pad)
+            y = text_top(self.fonts, block, card, size.pad)
         elif placed.frame.kind == "caption":
             x, y, w, h = box = placed.box
-            block = set_caption(self.fonts, item.parts, self.lang, w, h, item.page.number in self.two_line_pages)
-            if not block.fits and item.page.number in self.two_line_pages:  # no room for the page's form: the credit's own
-                block = set_caption(self.fonts, item.parts, self.lang, w, h)
+            block = set_caption(self.fonts, item.parts, self.lang, w, h)
+            drop = text_drop(self.fonts, block)  # its type's top on the frame's edge (`book.text.captions`)
+            if not block.fits:  # the room the type's top gains above its first line's size
+                block = set_caption(self.fonts, item.parts, self.lang, w, h + drop)
+            y -= drop
+        elif placed.frame.kind == "chapter-number":  # on an opener's line with the caption: its type's top there too
+            x, y, w, h = box = placed.box
+            block = set_block(self.fonts, item.parts, self.lang, w, h)
+            y -= text_drop(self.fonts, block)
         else:
             x, y, w, h = box = placed.box
             block = set_block(self.fonts, item.parts, self.lang, w, h)
@@ -250,8 +253,8 @@ def foot_baseline(block: Block) -> float:
 
 
 def set_edition(book: Book, pagination: Pagination, fonts: EditionFonts, words: EditionWords, where, out: Problems,
-                cards: dict[CardKey, Card] | None = None, two_line: set[str] | None = None) -> EditionText:
-    return Setter(book, pagination, fonts, words, where, out, cards, two_line).set_all()
+                cards: dict[CardKey, Card] | None = None) -> EditionText:
+    return Setter(book, pagination, fonts, words, where, out, cards).set_all()
 
 
 def measure_edition(book: Book, pagination: Pagination, fonts: EditionFonts, words: EditionWords, where) -> dict[str, int]:
