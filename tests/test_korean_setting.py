@@ -65,15 +65,39 @@ def test_a_justified_korean_paragraph_meets_its_measure_within_the_limits(ko_fon
     assert lines[-1].width < width_mm * MM - 1  # the last line is ragged
 
 
-def test_korean_breaks_at_spaces_only_and_a_date_only_after_its_year(ko_fonts):
-    """No break inside a word; "1955년 / 5월 13일" may break, "5월 / 13일" not."""
+def test_korean_breaks_at_spaces_only_and_never_inside_a_date(ko_fonts):
+    """No break inside a word, and none inside "1955년 5월 13일" at any measure
+    (round 5 found "1955년 / 5월 13일" on p. 7)."""
     words = FOREWORD.split()
     for width_mm in range(60, 150, 3):
-        rows = ["".join(p.text for p in line.pieces).strip() for line in
-                break_paragraph(ko_fonts, FOREWORD, BODY, "ko", 10, width_mm * MM)]
-        for row in rows:
-            assert set(row.split()) <= set(words), row
-            assert not row.endswith("5월") and not row.startswith("13일"), rows
+        for style in (BODY, CAPTION):
+            rows = ["".join(p.text for p in line.pieces).strip() for line in
+                    break_paragraph(ko_fonts, FOREWORD, style, "ko", style.size, width_mm * MM)]
+            for row in rows:
+                assert set(row.split()) <= set(words), row
+                assert not row.endswith(("1955년", "5월")) and not row.startswith("13일"), rows
+
+
+PAIRS = ("최근 몇 년간 하이퐁 사람들에게 가장 친숙한 음식인 바인다꾸어 한 그릇은 주택과 학교, 공원을 함께 "
+         "체계적으로 계획한 한 신도시의 아침을 연다. 깟바는 2004년 유네스코 세계 생물권보전지역으로 지정되었고, "
+         "누구나 이 섬을 찾을 수 있다. 항구와 공장, 학교 등이 들어섰다.")
+
+
+def test_a_determiner_its_noun_and_a_kept_name_share_a_line(ko_fonts):
+    """KLREQ: "몇 / 년간", "한 / 그릇", "한 / 신도시" and "세계 / 생물권보전지역"
+    (the book's keep_together) are not broken, nor "수" or "등" left to start
+    a line: ragged at any measure from 60 to 150 mm, justified at the book's
+    measures (a justified pair breaks only when holding it would open a line
+    well past its limits)."""
+    ko_fonts.prepare({"serif": {PAIRS}, "sans": {PAIRS}})
+    keep = ("세계 생물권보전지역",)
+    for width_mm, style in [(w, CAPTION) for w in range(60, 150, 2)] + [(w, BODY) for w in (98, 117.5, 124)]:
+        if True:
+            rows = ["".join(p.text for p in line.pieces).strip() for line in
+                    break_paragraph(ko_fonts, PAIRS, style, "ko", style.size, width_mm * MM, keep=keep)]
+            for row, nxt in zip(rows, rows[1:], strict=False):
+                assert row.split()[-1] not in ("몇", "한", "세계", "이"), (width_mm, rows)
+                assert nxt.split()[0] not in ("수", "등이"), (width_mm, rows)
 
 
 def test_a_korean_caption_does_not_climb_in_a_staircase(ko_fonts):
@@ -116,8 +140,8 @@ def test_every_justified_korean_line_ends_on_the_measure(sample):
 
 
 def test_korean_word_spaces_and_syllables_stay_within_their_limits(sample):
-    """A word space opens to 0.5 em; a paragraph that has no way to keep all its
-    lines there puts the rest into a few lines' word spaces (under 0.6 em),
+    """A word space opens to 0.4 em; a paragraph that has no way to keep all its
+    lines there puts the rest into a few lines' word spaces (under 0.55 em),
     never its syllables (at most 0.05 em, none inside a Latin word or a
     number). The third proof had word spaces of 0.54 em and short lines."""
     over, loose, syllables, solid, justified = [], [], [], [], 0
@@ -128,7 +152,7 @@ def test_korean_word_spaces_and_syllables_stay_within_their_limits(sample):
             justified += body and not last
             words = [gap for _, _, gap in inked_gaps(line) if gap > 0.1]
             if words and max(words) > WORD_SPACE_MAX + 0.005:
-                (over if max(words) > WORD_SPACE_MAX + 0.1 else loose).append((round(max(words), 3), text(line)))
+                (over if max(words) > WORD_SPACE_MAX + 0.15 else loose).append((round(max(words), 3), text(line)))
             for a, b in zip(line, line[1:], strict=False):  # neighbours in a word, no space between
                 gap = (b.x - a.right) / a.size
                 if is_hangul(a.ch) and is_hangul(b.ch):
