@@ -197,3 +197,29 @@ def test_no_korean_line_breaks_inside_a_word(sample):
                     split.append((word, text(line)))
     assert seen > 200
     assert not split, split[:10]
+
+
+def test_the_korean_middle_dot_has_one_width_in_every_face(ko_fonts):
+    """KLREQ 가운뎃점: "·" is drawn from the face its line is set in, with one
+    advance (1/3 em) in serif and sans, regular and bold, its ink centred in
+    it (Noto's own are 0.33 em in the Serif, 0.56-0.59 em in the Sans)."""
+    from fontTools.ttLib import TTFont
+    from reportlab.pdfbase import pdfmetrics
+
+    title = "투쟁·건설·발전"
+    roles = ("sans", "serif", "sans-bold", "serif-bold")
+    ko_fonts.prepare({role: {title} for role in roles})
+    faces = set()
+    for role in roles:
+        run = next(r for r in ko_fonts.runs(title, role) if "·" in r.text)
+        faces.add(run.font)
+        assert pdfmetrics.stringWidth("·", run.font, 10) == pytest.approx(10 / 3, abs=0.02), role
+        path, index = ko_fonts.files[run.font]
+        font = TTFont(path, fontNumber=index)
+        name = font.getBestCmap()[0xB7]
+        advance, lsb = font["hmtx"][name]
+        glyph = font["glyf"][name]
+        glyph.recalcBounds(font["glyf"])
+        centre = lsb + (glyph.xMax - glyph.xMin) / 2
+        assert abs(centre - advance / 2) < 0.02 * font["head"].unitsPerEm, role
+    assert len(faces) == 4  # each role its own face: the dot is not borrowed from another
