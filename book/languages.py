@@ -42,6 +42,9 @@ class Language:
     direction: str = "ltr"  # the writing direction of running text: an EPUB's dir, 'rtl' for Arabic or Hebrew
     # The full publishing record stands in the colophon at the back (ja 奥付, ko 판권), not on the copyright page.
     imprint_at_back: bool = False
+    # The middle dot's advance (em) in every CJK face, its glyph centred in it: Korean "·" is 0.33 em in
+    # Noto Serif CJK KR but 0.56-0.59 em in the Sans, so one book had two (KLREQ 가운뎃점: one form); 0: the face's own.
+    middle_dot: float = 0.0
     # A full date's LDML pattern where the language's running text writes it otherwise than CLDR's long date; None: CLDR's.
     full_date: str | None = None
     # Chinese and Japanese: the space (em) between Han or kana and Latin letters or digits. Japanese sets
@@ -89,7 +92,7 @@ TABLE: dict[str, Language] = {
                  range_dash="—", word_space=0.25),  # GB/T 15834-2011 4.13 allows 一字线 or 浪纹线; the zh texts write "1904—1912年": one dash
         Language("ko", "ko", "ko", "Kore", "words", wide_faces=True, pivot=True, em_per_character=0.9,
                  number_words=KO_NUMBER_WORDS, function_words=KO_FUNCTION_WORDS, range_dash="~",
-                 imprint_at_back=True),
+                 imprint_at_back=True, middle_dot=1 / 3),
         Language("ja", "ja", "ja", "Jpan", "characters", wide_faces=True, pivot=True, em_per_character=1.0,
                  place_date_join="、", meta_join="　", label_join="：", number_words=CJK_NUMBER_CHARS, phrase_model="ja", vertical=True,
                  range_dash="～", imprint_at_back=True, latin_space=0.25),

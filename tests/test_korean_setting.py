@@ -65,15 +65,47 @@ def test_a_justified_korean_paragraph_meets_its_measure_within_the_limits(ko_fon
     assert lines[-1].width < width_mm * MM - 1  # the last line is ragged
 
 
-def test_korean_breaks_at_spaces_only_and_a_date_only_after_its_year(ko_fonts):
-    """No break inside a word; "1955년 / 5월 13일" may break, "5월 / 13일" not."""
+def test_korean_breaks_at_spaces_only_and_never_inside_a_date(ko_fonts):
+    """No break inside a word, none inside "5월 13일", and none after "1955년"
+    in a caption at any measure (round 5 found "1955년 / 5월 13일" on p. 7).
+    A justified paragraph breaks after the year only where holding the date
+    would open a line's word spaces far past their limit (about 1 em): at
+    three measures of thirty."""
     words = FOREWORD.split()
+    after_year = []
     for width_mm in range(60, 150, 3):
-        rows = ["".join(p.text for p in line.pieces).strip() for line in
-                break_paragraph(ko_fonts, FOREWORD, BODY, "ko", 10, width_mm * MM)]
-        for row in rows:
-            assert set(row.split()) <= set(words), row
-            assert not row.endswith("5월") and not row.startswith("13일"), rows
+        for style in (BODY, CAPTION):
+            rows = ["".join(p.text for p in line.pieces).strip() for line in
+                    break_paragraph(ko_fonts, FOREWORD, style, "ko", style.size, width_mm * MM)]
+            for row in rows:
+                assert set(row.split()) <= set(words), row
+                assert not row.endswith("5월") and not row.startswith("13일"), rows
+                if row.endswith("1955년"):
+                    assert style is BODY, rows
+                    after_year.append(width_mm)
+    assert len(after_year) <= 3, after_year
+
+
+PAIRS = ("최근 몇 년간 하이퐁 사람들에게 가장 친숙한 음식인 바인다꾸어 한 그릇은 주택과 학교, 공원을 함께 "
+         "체계적으로 계획한 한 신도시의 아침을 연다. 깟바는 2004년 유네스코 세계 생물권보전지역으로 지정되었고, "
+         "누구나 이 섬을 찾을 수 있다. 항구와 공장, 학교 등이 들어섰다.")
+
+
+def test_a_determiner_its_noun_and_a_kept_name_share_a_line(ko_fonts):
+    """KLREQ: "몇 / 년간", "한 / 그릇", "한 / 신도시" and "세계 / 생물권보전지역"
+    (the book's keep_together) are not broken, nor "수" or "등" left to start
+    a line: ragged at any measure from 60 to 150 mm, justified at the book's
+    measures (a justified pair breaks only when holding it would open a line
+    well past its limits)."""
+    ko_fonts.prepare({"serif": {PAIRS}, "sans": {PAIRS}})
+    keep = ("세계 생물권보전지역",)
+    for width_mm, style in [(w, CAPTION) for w in range(60, 150, 2)] + [(w, BODY) for w in (98, 117.5, 124)]:
+        if True:
+            rows = ["".join(p.text for p in line.pieces).strip() for line in
+                    break_paragraph(ko_fonts, PAIRS, style, "ko", style.size, width_mm * MM, keep=keep)]
+            for row, nxt in zip(rows, rows[1:], strict=False):
+                assert row.split()[-1] not in ("몇", "한", "세계", "이"), (width_mm, rows)
+                assert nxt.split()[0] not in ("수", "등이"), (width_mm, rows)
 
 
 def test_a_korean_caption_does_not_climb_in_a_staircase(ko_fonts):
@@ -116,10 +148,13 @@ def test_every_justified_korean_line_ends_on_the_measure(sample):
 
 
 def test_korean_word_spaces_and_syllables_stay_within_their_limits(sample):
-    """A word space opens to 0.5 em; a paragraph that has no way to keep all its
-    lines there puts the rest into a few lines' word spaces (under 0.6 em),
+    """A word space opens to 0.4 em; a paragraph that has no way to keep all its
+    lines there puts the rest into a few lines' word spaces (under 0.55 em),
     never its syllables (at most 0.05 em, none inside a Latin word or a
-    number). The third proof had word spaces of 0.54 em and short lines."""
+    number). The third proof had word spaces of 0.54 em and short lines.
+    Breaking at word spaces only, the sample's 33-em intros still hold 7 of
+    37 justified lines between 0.40 and 0.55 em (p. 5, 7, 25, 53): a
+    paragraph with no arrangement inside the limits."""
     over, loose, syllables, solid, justified = [], [], [], [], 0
     widest_syllable = 0.0
     for block in blocks(sample, "ko", gap_em=COLUMN_GAP):
@@ -128,7 +163,7 @@ def test_korean_word_spaces_and_syllables_stay_within_their_limits(sample):
             justified += body and not last
             words = [gap for _, _, gap in inked_gaps(line) if gap > 0.1]
             if words and max(words) > WORD_SPACE_MAX + 0.005:
-                (over if max(words) > WORD_SPACE_MAX + 0.1 else loose).append((round(max(words), 3), text(line)))
+                (over if max(words) > WORD_SPACE_MAX + 0.15 else loose).append((round(max(words), 3), text(line)))
             for a, b in zip(line, line[1:], strict=False):  # neighbours in a word, no space between
                 gap = (b.x - a.right) / a.size
                 if is_hangul(a.ch) and is_hangul(b.ch):
@@ -142,7 +177,7 @@ def test_korean_word_spaces_and_syllables_stay_within_their_limits(sample):
     assert not syllables, syllables
     assert not solid, solid
     assert not over, over
-    assert len(loose) <= justified / 10, loose
+    assert len(loose) <= justified / 5, loose
 
 
 def hangul(word: str) -> str:
@@ -165,3 +200,29 @@ def test_no_korean_line_breaks_inside_a_word(sample):
                     split.append((word, text(line)))
     assert seen > 200
     assert not split, split[:10]
+
+
+def test_the_korean_middle_dot_has_one_width_in_every_face(ko_fonts):
+    """KLREQ 가운뎃점: "·" is drawn from the face its line is set in, with one
+    advance (1/3 em) in serif and sans, regular and bold, its ink centred in
+    it (Noto's own are 0.33 em in the Serif, 0.56-0.59 em in the Sans)."""
+    from fontTools.ttLib import TTFont
+    from reportlab.pdfbase import pdfmetrics
+
+    title = "투쟁·건설·발전"
+    roles = ("sans", "serif", "sans-bold", "serif-bold")
+    ko_fonts.prepare({role: {title} for role in roles})
+    faces = set()
+    for role in roles:
+        run = next(r for r in ko_fonts.runs(title, role) if "·" in r.text)
+        faces.add(run.font)
+        assert pdfmetrics.stringWidth("·", run.font, 10) == pytest.approx(10 / 3, abs=0.02), role
+        path, index = ko_fonts.files[run.font]
+        font = TTFont(path, fontNumber=index)
+        name = font.getBestCmap()[0xB7]
+        advance, lsb = font["hmtx"][name]
+        glyph = font["glyf"][name]
+        glyph.recalcBounds(font["glyf"])
+        centre = lsb + (glyph.xMax - glyph.xMin) / 2
+        assert abs(centre - advance / 2) < 0.02 * font["head"].unitsPerEm, role
+    assert len(faces) == 4  # each role its own face: the dot is not borrowed from another

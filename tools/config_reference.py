@@ -98,7 +98,7 @@ DOCS = {
     "BOOK_KEYS.source_language": "The language the sources are written in; one of `editions`.",
     "BOOK_KEYS.editions": "The languages built, as codes (vi, en, zh, ko, ja); all five when left out.",
     "BOOK_KEYS.year": "The year printed in the book; the publication date's year when left out.",
-    "BOOK_KEYS.keep_together": "Per language, words and names a title's line never splits: the book's own, not the tool's.",
+    "BOOK_KEYS.keep_together": "Per language, words and names a title's line never splits (zh, ja, ko: running text too, ja, ko at a price): the book's own.",
     "BOOK_KEYS.ignore": "Warning codes this book has acknowledged (e.g. `isbn-missing`, `no-cover`): not printed, and not "
                         "failing `--strict`; errors are never silenced. `--ignore CODE` does the same for one run.",
     "BOOK_KEYS.trim_mm": "The trimmed page size, `[width, height]` in mm.",

@@ -1,7 +1,7 @@
 """`book preflight`: check built PDFs as a printer's preflight would: boxes and
 bleed, page count, image resolution and total ink here; the PDF/X keys by
 their values (`docinfo`), what the pages draw (`content`) and the text's
-safety zone (`safety`) in their own modules."""
+safety zone (`safety`) and the glyphs drawn (`glyphs`: no .notdef) in their own modules."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from PIL import Image
 
 from book.checks.content import check_content
 from book.checks.docinfo import check_document
+from book.checks.glyphs import check_glyphs
 from book.checks.safety import check_safety
 from book.checks.structure import check_structure
 from book.errors import WARNING, Problem, Problems, Where
@@ -193,5 +194,6 @@ def read_all(path: Path, pdf, report: Report, min_ppi: int, ink_limit: int, page
         check_printer(path, pdf, report, printer, flavour, part_of(path) == "cover")
         ink_limit, rule = printer.ink_limit, f" (printer '{printer.name}': ink_limit)"
     check_content(pdf, report, flavour)
+    check_glyphs(pdf, report)  # no .notdef drawn: an empty box in print
     check_images(path, pdf, report, min_ppi, ink_limit, rule)
     check_safety(path, pdf, report, safety or Safety())

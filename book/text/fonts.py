@@ -102,7 +102,7 @@ def face_info_by_digest(digest: str, path: Path, index: int, folder: Path) -> tu
 DROPPED_TABLES = ("VORG", "vhea", "vmtx", "BASE", "GDEF", "GPOS", "GSUB", "DSIG")
 
 
-def convert_to_truetype(face: FontFace, codepoints: set[int], target: Path, tag: str) -> None:
+def convert_to_truetype(face: FontFace, codepoints: set[int], target: Path, tag: str, middle_dot: float = 0.0) -> None:
     """Subset a CFF face to ``codepoints`` and rewrite its outlines as quadratic
     TrueType glyphs, which reportlab can embed. The PostScript name gets ``tag``:
     reportlab keeps one font per PostScript name per process, so two subsets of
@@ -146,6 +146,8 @@ def convert_to_truetype(face: FontFace, codepoints: set[int], target: Path, tag:
         # CFF contours run counter-clockwise, TrueType ones clockwise.
         outlines[name].draw(Cu2QuPen(pen, max_err=1.0, reverse_direction=True))
         font["glyf"].glyphs[name] = pen.glyph()
+    if middle_dot:
+        set_advance(font, 0xB7, middle_dot)
     font["post"].formatType = 3.0
     names = font["name"]
     postscript = names.getDebugName(6) or face.name
@@ -157,6 +159,20 @@ def convert_to_truetype(face: FontFace, codepoints: set[int], target: Path, tag:
     # to; the source face's own date keeps a fresh cache giving the same PDF.
     font.recalcTimestamp = False
     write_font(font, target)
+
+
+def set_advance(font: FTFont, code: int, em: float) -> None:
+    """Give ``code``'s glyph an advance of ``em``, its outline centred in it as it was in its own."""
+    name = (font.getBestCmap() or {}).get(code)
+    if name is None:
+        return
+    advance, lsb = font["hmtx"][name]
+    shift = round((em * font["head"].unitsPerEm - advance) / 2)
+    glyph = font["glyf"][name]
+    if glyph.numberOfContours > 0:
+        glyph.coordinates.translate((shift, 0))
+        glyph.recalcBounds(font["glyf"])
+    font["hmtx"][name] = (advance + 2 * shift, lsb + shift)
 
 
 def write_font(font: FTFont, target: Path) -> None:
@@ -179,6 +195,7 @@ class EditionFonts:
         self.lang = lang
         self.cache = cache
         self.cjk = language(lang).wide_faces
+        self.middle_dot = language(lang).middle_dot  # em: "·" in every converted (CJK) face
         self.registered: dict[str, str] = {}  # face name -> reportlab name
         self.subsets: dict[str, frozenset[int]] = {}  # face name -> the code points its converted subset holds
         self.files: dict[str, tuple[str, int]] = {}  # reportlab name -> the file it was registered from, for shaping
@@ -236,7 +253,7 @@ class EditionFonts:
             codepoints = codepoints | self.subsets.get(face.name, frozenset())
             codes = sorted(codepoints | {32})
             key = hashlib.sha256(
-                f"{file_digest(face.path)}:{face.index}:{CONVERTER_VERSION}:{codes}".encode()
+                f"{file_digest(face.path)}:{face.index}:{CONVERTER_VERSION}:{self.middle_dot}:{codes}".encode()
             ).hexdigest()[:20]
             target = self.cache / f"{face.name}-{key}.ttf"
             if not whole_font(target):
@@ -245,7 +262,7 @@ class EditionFonts:
                 self.cache.mkdir(parents=True, exist_ok=True)
                 remove_stale_temps(self.cache)
                 try:
-                    convert_to_truetype(face, set(codes), target, key[:6].upper())
+                    convert_to_truetype(face, set(codes), target, key[:6].upper(), self.middle_dot)
                 except DiskFull:
                     raise
                 except OSError as exc:

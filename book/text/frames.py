@@ -68,8 +68,8 @@ def unbroken_names(book: Book, pagination: Pagination, loc: Localiser) -> tuple[
         names.update(form.strip() for form in forms.split("|"))
     if language(loc.lang).script == "Latn":  # the publisher's and the bodies' names (`book.text.latin.is_body`)
         names.update((loc.text(book.publisher), *kept_names(book, loc)))
-    if language(loc.lang).breaking == "characters":
-        names.update(book.keep_together.get(loc.lang, ()))  # zh, ja: the book's names and terms, in running text too
+    if language(loc.lang).script != "Latn":  # zh, ja, ko: the book's names and terms, in running text too
+        names.update(book.keep_together.get(loc.lang, ()))
     return tuple(sorted((n for n in names if len(n) > 1), key=lambda n: (-len(n), n)))
 
 

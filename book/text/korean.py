@@ -23,7 +23,7 @@ from book.text.compose import Break, Chosen, Item
 from book.text.fonts import EditionFonts
 from book.text.linebreak import Atom
 
-WORD_SPACE_MAX = 0.5  # em: a justified word space opens to at most this, its natural width included
+WORD_SPACE_MAX = 0.4  # em: a justified word space opens to at most this, its natural width included (~0.26)
 WORD_SPACE_SHRINK = 0.2  # of a word space's natural width: what a tight line may take off it
 SYLLABLE_MAX = 0.05  # em: the most spacing between two Hangul syllables of a justified line
 SYLLABLE_SHRINK = 0.03  # em: what a tight line may take from between two Hangul syllables
@@ -34,8 +34,16 @@ FORCED_DEMERITS = 1e10  # a justified line past its limits: only when no other b
 OVERFULL_DEMERITS = 1e12  # one word wider than the measure
 SHORT_LAST = 5  # syllables (letters, digits): a last line of fewer is a stub
 SHORT_LAST_DEMERITS = 5e4
-DATE_BREAK_DEMERITS = 2e4  # a date broken after its year
-PHRASE_BREAK_DEMERITS = 1e5  # a phrase of the glossary broken between its words
+DATE_BREAK_DEMERITS = 2e11  # a date broken after its year: only when holding it opens a line far past its limits
+PHRASE_BREAK_DEMERITS = 2e10  # a phrase of the glossary or keep_together broken: worse than a line just past its limits
+HOLD_DEMERITS = 2e10  # a determiner left at a line's end ("몇 / 년간"), a bound noun starting one ("할 / 수")
+# Determiners (관형사) that hold the word they qualify: numerals, demonstratives, "new", "every"…
+DETERMINERS = frozenset("한 두 세 네 석 넉 서 너 댓 몇 여러 수십 수백 수천 수만 다섯 여섯 일곱 여덟 아홉 열 스무 "
+                        "이 그 저 이런 그런 저런 어느 무슨 어떤 웬 새 헌 옛 첫 온 온갖 모든 각 매 약".split())
+# Bound nouns (의존명사) that never start a line, bare or with a particle.
+BOUND_NOUNS = ("수", "것", "줄", "데", "뿐", "등", "때문", "만큼", "채", "듯")
+# Particles after one ("것은", "때문에"); not 도, 만, 로, which make other words ("수도", "수로").
+PARTICLES = frozenset("이 가 을 를 은 는 에 과 와 이다 이며 에서 으로 이나 처럼 까지 부터 입니다 이었다".split())
 
 
 def is_hangul(ch: str) -> bool:
@@ -74,7 +82,9 @@ def soft_breaks(atoms: list[Atom]) -> list[Atom]:
     with their units and Latin names stay locked.
 
     >>> [(a.text, a.penalty) for a in soft_breaks([Atom("1955년 5월 13일,", " "), Atom("품격 있는")])]
-    [('1955년', 20000.0), ('5월 13일,', 0.0), ('품격', 100000.0), ('있는', 0.0)]
+    [('1955년', 200000000000.0), ('5월 13일,', 0.0), ('품격', 20000000000.0), ('있는', 0.0)]
+    >>> [a.penalty for a in soft_breaks([Atom("몇", " "), Atom("년간", " "), Atom("할", " "), Atom("수", " "), Atom("있다")])]
+    [20000000000.0, 0.0, 20000000000.0, 0.0, 0.0]
     """
     out: list[Atom] = []
     for atom in atoms:
@@ -93,7 +103,20 @@ def soft_breaks(atoms: list[Atom]) -> list[Atom]:
             start += len(current) + 1
             current = nxt
         out.append(replace(atom, text=current, start=start))
+    for atom, nxt in zip(out, out[1:], strict=False):
+        if atom.space_after == " " and (atom.text in DETERMINERS or bound_noun(nxt.text)):
+            atom.penalty = max(atom.penalty, HOLD_DEMERITS)
     return out
+
+
+def bound_noun(word: str) -> bool:
+    """A bound noun (의존명사), bare or with its particle: "수", "것을", "때문에", "등,".
+
+    >>> bound_noun("수"), bound_noun("것은"), bound_noun("등,"), bound_noun("수도권"), bound_noun("바다")
+    (True, True, True, False, False)
+    """
+    word = word.rstrip(",.;:!?)」』’”")
+    return any(word == noun or (word.startswith(noun) and word[len(noun):] in PARTICLES) for noun in BOUND_NOUNS)
 
 
 @dataclass(frozen=True)
@@ -143,7 +166,7 @@ class KoreanComposer:
         if slack < -0.01:
             shrink = spaces * self.limits.space_shrink + syllables * self.limits.syllable_shrink if self.justify else 0.0
             if -slack <= shrink + 0.01:
-                return (10 + 100 * (-slack / shrink) ** 3) ** 2
+                return (10 + 100 * (-slack / shrink) ** 3) ** 2 + (0.0 if last else self.items[end].penalty)
             return OVERFULL_DEMERITS if one else None
         if last:
             short = body_count("".join(item.atom.text for item in self.items[start + 1:end + 1]))
@@ -153,7 +176,8 @@ class KoreanComposer:
         room = spaces * self.limits.space_stretch + syllables * self.limits.syllable
         ratio = slack / room if room > 0 else (0.0 if slack <= 0.01 else float("inf"))
         if ratio > 1.0 + 1e-9:
-            return FORCED_DEMERITS * min(ratio, 1e3) ** 3  # two lines a little past, rather than one far
+            # two lines a little past, rather than one far; a date or a pair held even then
+            return FORCED_DEMERITS * min(ratio, 1e3) ** 3 + self.items[end].penalty
         return (10 + 100 * ratio ** 3) ** 2 + self.items[end].penalty
 
     def stair_cost(self, before: tuple[int, int], after: tuple[int, int], size: float) -> float:
