@@ -69,9 +69,9 @@ def plan_design(grid: Grid, g: CoverGeometry) -> CoverPlan:
     >>> from book.pages.spine import cover_geometry
     >>> plan = plan_design(Grid(), cover_geometry((240, 300), 64, 0.155, 3))
     >>> [round(v, 1) for v in plan.photo], [round(v, 1) for v in plan.front]
-    ([-3, 148.5, 491.0, 154.5], [265.0, 17.0, 205.0, 126.5])
+    ([-3, 126.6, 491.0, 176.4], [265.0, 17.0, 205.0, 104.6])
     >>> [round(v, 1) for v in plan.back], round(plan.back_measure, 1), round(plan.type_foot, 1)
-    ([15.0, 17.0, 205.0, 126.5], 135.0, 121.6)
+    ([15.0, 17.0, 205.0, 104.6], 135.0, 99.7)
     """
     (width, height), bleed = g.panel, g.margin
     rows = grid.rows - photo_rows(grid)

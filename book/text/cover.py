@@ -39,6 +39,7 @@ TITLE_GAP = 8.0  # mm from the title's last baseline to the subtitle's top: disp
 DESCENT = 0.25  # em below the last baseline taken by descenders
 NARROWER = 3  # ems a Chinese or Japanese blurb's measure gives up at most to break between phrases
 INSIDE_WORD, INSIDE_PHRASE, BESIDE_ONE, SHORT_END = 10.0, 5.0, 3.0, 5.0  # what a blurb's break costs (`break_cost`)
+SQUEEZED = 2.0  # what a blurb's line costs that holds more characters than its measure has ems (its punctuation squeezed)
 
 
 @dataclass
@@ -191,8 +192,10 @@ class CoverSetter:
     def blurb_measure(self, text: str, measure: float, room: float, keep: tuple[str, ...]) -> float:
         """The back text's measure: in Chinese and Japanese the one of up to
         ``NARROWER`` ems less, on the body text's grid of whole ems, whose
-        breaks read best (`break_cost`), as an editor rebreaks a blurb of
-        three lines by hand; the widest where they read alike."""
+        breaks read best (`break_cost`) and whose full lines hold no more
+        characters than the measure has ems (a line squeezed to take one more
+        reads longer than the one above it), as an editor rebreaks a blurb
+        of three lines by hand; the widest where they read alike."""
         if language(self.lang).breaking != "characters" or self.lang not in PHRASE_MODELS:
             return measure
         size = self.book.style("cover-back", self.lang).size
@@ -203,7 +206,9 @@ class CoverSetter:
             block = set_block(self.fonts, [Part(text, self.book.style("cover-back", self.lang), keep=keep)], self.lang, width, room)
             if not block.fits or not block.lines:
                 continue
-            cost = break_cost(["".join(piece.text for piece in line.pieces) for line in block.lines], self.lang) + 0.1 * less
+            rows = ["".join(piece.text for piece in line.pieces) for line in block.lines]
+            squeezed = sum(1 for row in rows[:-1] if len("".join(row.split())) > ems - less)  # its edge reads longer
+            cost = break_cost(rows, self.lang) + SQUEEZED * squeezed + 0.1 * less
             if best is None or cost < best:
                 best, chosen = cost, width
         return chosen
