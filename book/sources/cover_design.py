@@ -70,7 +70,7 @@ def design_cover(book: Book, section: Section, check_files: bool = True) -> None
     if price and free:
         section.bad("price", "a book with a price is for sale; remove price: or not_for_sale: true")
     spine_text = Message("cover:spine", spine, section.where("spine"), "The spine's short title, in capitals where the script "
-                         "has them: it runs along a spine of about 5 mm, so keep it as short as the original.") if spine else None
+                         "has them: it runs along the hardcover's 10 mm spine in 14 pt type, so keep it as short as the original.") if spine else None
     short = section.read("spine_publisher").strip()
     short_text = Message("cover:spine_publisher", short, section.where("spine_publisher"), "The publisher's short form at the foot "
                          "of the spine, as readers of your language know the publisher: never the Vietnamese abbreviation "
