@@ -45,15 +45,19 @@ def photo_frame(book, g: CoverGeometry) -> tuple[float, float]:
     return (band[2], band[3])
 
 
-def photo_rows(grid: Grid) -> int:
-    """The grid rows the photo band covers, counted from the foot: seven
-    twelfths of them (rounded), so the picture carries the front, about
-    60 % of it, and the type keeps the rows above.
+def photo_rows(grid: Grid, trim: tuple[float, float] = (1.0, 2.0)) -> int:
+    """The grid rows the photo band covers, counted from the foot: on an
+    upright trim seven twelfths of them (rounded), so the picture carries
+    the front, about 60 % of it; on a square or landscape trim, whose rows
+    are shorter, half of them, so the type keeps room for the title and the
+    back's text.
 
-    >>> photo_rows(Grid(rows=12)), photo_rows(Grid(rows=7)), photo_rows(Grid(rows=1))
-    (7, 4, 0)
+    >>> photo_rows(Grid(rows=12)), photo_rows(Grid(rows=7)), photo_rows(Grid(rows=1)), photo_rows(Grid(rows=12), (210, 210))
+    (7, 4, 0, 6)
     """
-    return round(grid.rows * PHOTO_SHARE) if grid.rows > 1 else 0
+    if grid.rows <= 1:
+        return 0
+    return round(grid.rows * PHOTO_SHARE) if trim[1] > trim[0] else grid.rows // 2
 
 
 def page_box(grid: Grid, trim: tuple[float, float], col: int, cols: int, row: int, rows: int) -> Box:
@@ -74,7 +78,7 @@ def plan_design(grid: Grid, g: CoverGeometry) -> CoverPlan:
     ([15.0, 17.0, 205.0, 104.6], 135.0, 99.7)
     """
     (width, height), bleed = g.panel, g.margin
-    rows = grid.rows - photo_rows(grid)
+    rows = grid.rows - photo_rows(grid, g.panel)
     zone = page_box(grid, g.panel, 1, grid.columns, 1, max(rows, 1))
     band_top = zone[1] + zone[3] + grid.row_gutter if rows < grid.rows else height
     front = (g.folds[1] + zone[0], zone[1], zone[2], zone[3])
