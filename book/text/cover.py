@@ -192,10 +192,8 @@ class CoverSetter:
     def blurb_measure(self, text: str, measure: float, room: float, keep: tuple[str, ...]) -> float:
         """The back text's measure: in Chinese and Japanese the one of up to
         ``NARROWER`` ems less, on the body text's grid of whole ems, whose
-        breaks read best (`break_cost`) and whose full lines hold no more
-        characters than the measure has ems (a line squeezed to take one more
-        reads longer than the one above it), as an editor rebreaks a blurb
-        of three lines by hand; the widest where they read alike."""
+        breaks read best (`break_cost`), its full lines squeezed least, as
+        an editor rebreaks a blurb by hand; the widest where they read alike."""
         if language(self.lang).breaking != "characters" or self.lang not in PHRASE_MODELS:
             return measure
         size = self.book.style("cover-back", self.lang).size
@@ -226,11 +224,9 @@ class CoverSetter:
         """The back's field composed on the grid: the back text on its measure
         level with the front's title (from the head of the type area when it
         is too long for that), and on the plan's type
-        foot (the front block's AIR above the photo) the cover photo's credit
-        and the publishers; at the grid's foot by the spine, where a
-        bookseller looks for it, a white field (the same in every edition,
-        knocked out of the photo) holding the price or "not for sale", the
-        ISBN and the barcode."""
+        foot the cover photo's credit and the publishers; on the grid's foot
+        by the spine a white field (the same in every edition, knocked out
+        of the photo): the price or "not for sale", the ISBN, the barcode."""
         plan = cover.plan
         x, top, width, _ = plan.back
         bottom = plan.type_foot
