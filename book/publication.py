@@ -33,6 +33,7 @@ class Cover:
     spine_publisher: Message | None = None  # the publisher's short form for the spine's foot ("NXB TT&TT"), translated
     price: str = ""  # the back cover's price, as written
     not_for_sale: bool = False  # the back cover says the book is not for sale
+    subtitle: bool = True  # the front carries the subtitle under the title
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,8 @@ def built(tmp_path_factory, sample_photos, profile_cache) -> dict:
     (root / "presets").mkdir()
     (root / "presets" / "pod240.yaml").write_text(POD, encoding="utf-8")
     with_profiles(root, "{print: {printer: offset-fogra39}, pod: {printer: pod240}}")
+    path = root / "content" / "book.yaml"  # soft-bound, as a print-on-demand book is (the sample is a hardcover)
+    path.write_text(path.read_text(encoding="utf-8").replace("binding: {style: case,", "binding: {style: perfect,"), encoding="utf-8")
     from book.outputs import OUTPUTS, unregister
 
     before = set(OUTPUTS.outputs)

@@ -143,8 +143,8 @@ DOCS = {
     "COVER_KEYS.photo": "The id of a chapter photo (best one placed on no page): a band across back, spine and front, listed in the credits.",
     "COVER_KEYS.back_text": "The back-cover text, above the barcode; translated in the catalogs.",
     "COVER_KEYS.spine_direction": "Which way the spine title reads (Chinese and Japanese are set vertically).",
-    "COVER_KEYS.board_mm": "For a case binding: the board's overhang, in mm.",
-    "COVER_KEYS.wrap_mm": "For a case binding: the cover material wrapped around the boards, in mm.",
+    "COVER_KEYS.board_mm": "For a case binding: each board's thickness, in mm; the spine is the pages' block plus two boards.",
+    "COVER_KEYS.wrap_mm": "For a case binding: the cover material wrapped around the boards, in mm (the PDF's margin beyond the trim).",
     "IMPRINT_KEYS.publisher": "The publishing house (Nhà xuất bản).",
     "IMPRINT_KEYS.country": "Where the book is printed, as an ISO 3166 code (`VN`): the copyright page names the country "
                             "in each edition's language.",

@@ -20,7 +20,8 @@ Box = tuple[float, float, float, float]  # x, top, width, height
 MARK_ROWS = 2  # the front's mark takes the first rows of the grid
 BACK_COLUMNS = 8  # of 12: the back text's measure (about 60 characters a line in vi and en)
 SPINE_GAP = 6.0  # mm between the spine's text and the photo below it
-AIR = 12.0  # mm the type keeps clear above the photo, at the least: the title block and the back's foot line
+PHOTO_SHARE = 7 / 12  # the grid rows the photo takes
+AIR = 6.0  # mm the type keeps clear above the photo, at the least: the title block and the back's foot line
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class CoverPlan:
     row_gutter: float  # mm: the grid's gap between rows, kept between the type and the band
     spine_foot: float  # mm from the head trim: the spine's text ends here, above the photo
     type_foot: float = 0.0  # mm from the head trim: the grid line the panels' type ends on, AIR or more above the photo
+    foot: float = 0.0  # mm from the head trim: the grid's foot line (its last row's foot), where the barcode's field stands
 
 
 def photo_frame(book, g: CoverGeometry) -> tuple[float, float]:
@@ -43,14 +45,19 @@ def photo_frame(book, g: CoverGeometry) -> tuple[float, float]:
     return (band[2], band[3])
 
 
-def photo_rows(grid: Grid) -> int:
-    """The grid rows the photo band covers, counted from the foot: the
-    lower half of them, so the type keeps the upper half.
+def photo_rows(grid: Grid, trim: tuple[float, float] = (1.0, 2.0)) -> int:
+    """The grid rows the photo band covers, counted from the foot: on an
+    upright trim seven twelfths of them (rounded), so the picture carries
+    the front, about 60 % of it; on a square or landscape trim, whose rows
+    are shorter, half of them, so the type keeps room for the title and the
+    back's text.
 
-    >>> photo_rows(Grid(rows=12)), photo_rows(Grid(rows=7))
-    (6, 3)
+    >>> photo_rows(Grid(rows=12)), photo_rows(Grid(rows=7)), photo_rows(Grid(rows=1)), photo_rows(Grid(rows=12), (210, 210))
+    (7, 4, 0, 6)
     """
-    return grid.rows // 2 if grid.rows > 1 else 0
+    if grid.rows <= 1:
+        return 0
+    return round(grid.rows * PHOTO_SHARE) if trim[1] > trim[0] else grid.rows // 2
 
 
 def page_box(grid: Grid, trim: tuple[float, float], col: int, cols: int, row: int, rows: int) -> Box:
@@ -66,12 +73,12 @@ def plan_design(grid: Grid, g: CoverGeometry) -> CoverPlan:
     >>> from book.pages.spine import cover_geometry
     >>> plan = plan_design(Grid(), cover_geometry((240, 300), 64, 0.155, 3))
     >>> [round(v, 1) for v in plan.photo], [round(v, 1) for v in plan.front]
-    ([-3, 148.5, 491.0, 154.5], [265.0, 17.0, 205.0, 126.5])
+    ([-3, 126.6, 491.0, 176.4], [265.0, 17.0, 205.0, 104.6])
     >>> [round(v, 1) for v in plan.back], round(plan.back_measure, 1), round(plan.type_foot, 1)
-    ([15.0, 17.0, 205.0, 126.5], 135.0, 121.6)
+    ([15.0, 17.0, 205.0, 104.6], 135.0, 99.7)
     """
     (width, height), bleed = g.panel, g.margin
-    rows = grid.rows - photo_rows(grid)
+    rows = grid.rows - photo_rows(grid, g.panel)
     zone = page_box(grid, g.panel, 1, grid.columns, 1, max(rows, 1))
     band_top = zone[1] + zone[3] + grid.row_gutter if rows < grid.rows else height
     front = (g.folds[1] + zone[0], zone[1], zone[2], zone[3])
@@ -86,7 +93,7 @@ def plan_design(grid: Grid, g: CoverGeometry) -> CoverPlan:
         mark=(g.folds[1] + mark[0], mark[1], mark[2], mark[3]),
         back_measure=measure, row_gutter=grid.row_gutter,
         spine_foot=band_top - SPINE_GAP if rows < grid.rows else height - g.margins.head,
-        type_foot=foot,
+        type_foot=foot, foot=sum(page_box(grid, g.panel, 1, grid.columns, 1, grid.rows)[1::2]),
     )
 
 

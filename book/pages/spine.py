@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from book.errors import Where
 
 SAFE_MM = 6.0  # printers' safe zone: nothing to be read nearer a trim edge or a fold than this
-SPINE_CLEAR = 1.5  # mm the spine text's ink keeps from each fold, when no printer says otherwise
+SPINE_CLEAR = 1.6  # mm the spine text's ink keeps from each fold, when no printer says otherwise
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,7 @@ class CoverGeometry:
     text: bool = True  # whether the spine may carry text (a printer's minimum page count for it)
     clearance: float = SPINE_CLEAR  # mm the spine text keeps from each fold
     hinge: float = 0.0  # a case binding's hinge, mm from each fold on front and back, kept clear of text
+    board: float = 0.0  # a case binding's board thickness, mm, each of the two in the spine (0: a soft cover)
 
     @property
     def panel(self) -> tuple[float, float]:
@@ -121,7 +122,8 @@ def cover_geometry(trim: tuple[float, float], pages: int, caliper_mm: float, ble
     (490.76, 306, (240, 244.76))
     """
     case = binding == "case"
-    return CoverGeometry(trim, spine_width(pages, caliper_mm, binding, board_mm), max(wrap_mm, bleed) if case else bleed)
+    return CoverGeometry(trim, spine_width(pages, caliper_mm, binding, board_mm), max(wrap_mm, bleed) if case else bleed,
+                         board=board_mm if case else 0.0)
 
 
 def plan_cover(book, pages: int, out) -> CoverGeometry | None:
@@ -163,13 +165,20 @@ def cover_entry(geometry: CoverGeometry, pages: int) -> dict:
     """What the printer needs to know about a cover beyond its boxes: the spine
     is only right on the paper it was measured for, so that paper is named."""
     paper = f" (measured for {geometry.paper})" if geometry.paper else ""
+    case, g = bool(geometry.board), geometry
+    spine = (f"spine {g.spine:g} mm (book block {g.spine - 2 * g.board:.2f} mm{paper} + two {g.board:g} mm boards)" if case
+             else f"spine {g.spine:g} mm{paper}")
     entry = {
-        "part": "cover", "pages": 1, "interior_pages": pages, "trim_mm": [round(v, 2) for v in geometry.spread],
-        "bleed_mm": geometry.margin, "spine_mm": geometry.spine, "folds_mm": [round(v, 2) for v in geometry.folds],
-        "note": (f"One spread: back {geometry.panel[0]:g} mm + spine {geometry.spine:g} mm{paper} + front {geometry.panel[0]:g} mm; "
-                 "TrimBox is the whole spread; the folds are marked in the bleed at head and foot, measured from the "
-                 "spread's left trim edge (folds_mm)."),
+        "part": "cover", "binding": "case" if case else "soft", "pages": 1, "interior_pages": pages,
+        "trim_mm": [round(v, 2) for v in geometry.spread], "bleed_mm": geometry.margin, "spine_mm": geometry.spine,
+        "folds_mm": [round(v, 2) for v in geometry.folds],
+        "note": (f"One spread: back {g.panel[0]:g} mm + {spine} + front {g.panel[0]:g} mm; TrimBox is the whole spread"
+                 + (f", the boards' edges; {g.margin:g} mm of wrap turns in round them (bleed_mm)" if case else "")
+                 + f"; the folds{' and hinges' if g.hinge else ''} are marked outside the trim at head and foot, measured "
+                 "from the spread's left trim edge (folds_mm)."),
     }
+    if case:
+        entry["wrap_mm"], entry["board_mm"] = geometry.margin, geometry.board
     if geometry.paper:
         entry["paper"] = geometry.paper
     if geometry.hinge:

@@ -1,8 +1,9 @@
 """Draw one edition's cover spread: the ground colour over the whole spread,
 the photo band across back, spine and front, the barcode's white field and
-the mark (all the same in every edition), then the texts the cover setting
-placed (100 % K overprinting), the EAN-13 barcode as vectors in 100 % K, and
-the fold marks outside the trim in 100 % K."""
+the mark, its ink filling its box (all the same in every edition), then the
+texts the cover setting placed (100 % K overprinting), the EAN-13 barcode as
+vectors in 100 % K, and the fold marks (on a case cover the hinges' too,
+dashed) outside the trim in 100 % K."""
 
 from __future__ import annotations
 
@@ -21,6 +22,27 @@ from book.pdf.render import CachedImage, Renderer
 from book.text.cover import BARCODE_MM, CoverText
 
 MARK_PT = 0.25  # the fold marks' stroke
+
+
+def ink_fitted(artwork, box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """The frame to draw ``artwork`` in so that its ink, not its page, fills
+    ``box`` (mm: x, top, width, height) at its foot and left edge: the mark at
+    display scale, however much empty page its file keeps round it (the
+    sample's emblem is drawn for the title page's 60 × 40 mm frame).
+
+    >>> from types import SimpleNamespace as Art
+    >>> art = Art(view=(0, 0, 60, 40), shapes=[Art(path=[("M", (0, 10)), ("L", (30, 40))])])
+    >>> ink_fitted(art, (100, 20, 90, 60))
+    (100.0, 0.0, 120.0, 80.0)
+    """
+    points = [(values[i], values[i + 1]) for shape in artwork.shapes for _, values in shape.path for i in range(0, len(values), 2)]
+    if not points:
+        return box
+    (vx, vy, vw, vh), (x, top, width, height) = artwork.view, box
+    left, right = min(p[0] for p in points), max(p[0] for p in points)
+    high, low = min(p[1] for p in points), max(p[1] for p in points)
+    scale = min(width / max(right - left, 1e-6), height / max(low - high, 1e-6))
+    return (round(x - (left - vx) * scale, 3), round(top + height - (low - vy) * scale, 3), round(vw * scale, 3), round(vh * scale, 3))
 
 
 class CoverRenderer(Renderer):
@@ -52,8 +74,8 @@ class CoverRenderer(Renderer):
             canvas.drawImage(image, *self.pdf_rect(*self.cover.plan.photo))
         self.draw_fields(canvas)
         mark = self.book.cover.mark if self.book.cover else None
-        if mark:
-            self.draw_artwork(canvas, SimpleNamespace(value=mark, box=self.cover.plan.mark))
+        if mark and mark in self.book.artworks:
+            self.draw_artwork(canvas, SimpleNamespace(value=mark, box=ink_fitted(self.book.artworks[mark], self.cover.plan.mark)))
         for placement in self.cover.placements:
             self.draw_lines(canvas, placement)
         self.draw_spine(canvas)
@@ -125,4 +147,10 @@ class CoverRenderer(Renderer):
             x = (self.bleed + fold) * MM
             canvas.line(x, 0, x, self.bleed * MM - 0.5 * MM)
             canvas.line(x, top, x, top - self.bleed * MM + 0.5 * MM)
+        if self.g.hinge:  # a case cover: the hinges' grooves beside the folds, shorter, in the wrap
+            canvas.setDash(1.5 * MM, 1 * MM)
+            for x in (self.g.folds[0] - self.g.hinge, self.g.folds[1] + self.g.hinge):
+                x = (self.bleed + x) * MM
+                canvas.line(x, 0, x, self.bleed * MM / 2)
+                canvas.line(x, top, x, top - self.bleed * MM / 2)
         canvas.restoreState()

@@ -28,6 +28,8 @@ def design_keys() -> dict[str, Key]:
                                             "in the catalogs, so each edition names its publisher its own way; empty: the "
                                             "publishing house's name. It stands there when it fits beside the title at the title's "
                                             "size; otherwise the title alone, and a warning."),
+        "subtitle": Key(bool, True, doc="Whether the front carries the book's subtitle under its title; false leaves the front "
+                                        "to the mark, the title at display size and the photo (the title page gives the subtitle)."),
         "price": Key(str, "", doc="The price printed on the back cover above the barcode, as written (e.g. \"250.000 đ\")."),
         "not_for_sale": Key(bool, False, doc="The back cover says the book is not for sale (\"Sách không bán\", \"Not for "
                                              "sale\", 非卖品 …, from the catalogs) instead of a price."),
@@ -68,13 +70,13 @@ def design_cover(book: Book, section: Section, check_files: bool = True) -> None
     if price and free:
         section.bad("price", "a book with a price is for sale; remove price: or not_for_sale: true")
     spine_text = Message("cover:spine", spine, section.where("spine"), "The spine's short title, in capitals where the script "
-                         "has them: it runs along a spine of about 5 mm, so keep it as short as the original.") if spine else None
+                         "has them: it runs along the hardcover's 10 mm spine in 14 pt type, so keep it as short as the original.") if spine else None
     short = section.read("spine_publisher").strip()
     short_text = Message("cover:spine_publisher", short, section.where("spine_publisher"), "The publisher's short form at the foot "
                          "of the spine, as readers of your language know the publisher: never the Vietnamese abbreviation "
                          "in another language; a short name or an abbreviation the publisher uses in your language.") if short else None
     book.cover = replace(book.cover, mark=mark, ground=colour, spine=spine_text, spine_publisher=short_text, price=price,
-                         not_for_sale=bool(free))
+                         not_for_sale=bool(free), subtitle=bool(section.read("subtitle")))
     photo = book.cover.photo
     if photo is not None and not photo.credit.text.strip():  # the credits list the cover photo, by its photographer
         section.out.warn("cover-credit", section.where("photo"), f"cover.photo: photo {photo.id} has no credit; give it one "

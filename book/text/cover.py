@@ -1,8 +1,8 @@
 """Set one edition's cover on the shared design (`book.pages.cover_plan`):
 on the front, the title and subtitle anchored above the photo band, under
 the mark; on the back, the back-cover text from the head of the type area,
-the publisher at its foot and the ISBN and barcode on a white field at its
-foot by the spine; along the spine, the title and publisher, run along it
+the publisher at its foot and the ISBN and barcode on a white field at the
+grid's foot by the spine, on the photo; along the spine, the title and publisher, run along it
 or set vertically, above the photo. The ground, the photo, the mark and the
 barcode's field depend on the trim and the grid alone, so they are the same
 in every edition: only the black plate changes from one language to another.
@@ -39,6 +39,7 @@ TITLE_GAP = 8.0  # mm from the title's last baseline to the subtitle's top: disp
 DESCENT = 0.25  # em below the last baseline taken by descenders
 NARROWER = 3  # ems a Chinese or Japanese blurb's measure gives up at most to break between phrases
 INSIDE_WORD, INSIDE_PHRASE, BESIDE_ONE, SHORT_END = 10.0, 5.0, 3.0, 5.0  # what a blurb's break costs (`break_cost`)
+SQUEEZED = 2.0  # what a blurb's line costs that holds more characters than its measure has ems (its punctuation squeezed)
 
 
 @dataclass
@@ -157,6 +158,8 @@ class CoverSetter:
         plan = cover.plan
         x, top, width, _ = plan.front
         foot = plan.photo[1] - AIR
+        if self.book.cover and not self.book.cover.subtitle:  # book.yaml cover: {subtitle: false}: the title alone
+            texts = {**texts, "subtitle": ""}
         if self.book.cover and self.book.cover.mark:  # the mark's box, its row gutter, and the title's own
             top = plan.mark[1] + plan.mark[3] + 2 * plan.row_gutter
         where = "between the mark and the photo" if self.book.cover and self.book.cover.mark else "above the photo"
@@ -189,8 +192,8 @@ class CoverSetter:
     def blurb_measure(self, text: str, measure: float, room: float, keep: tuple[str, ...]) -> float:
         """The back text's measure: in Chinese and Japanese the one of up to
         ``NARROWER`` ems less, on the body text's grid of whole ems, whose
-        breaks read best (`break_cost`), as an editor rebreaks a blurb of
-        three lines by hand; the widest where they read alike."""
+        breaks read best (`break_cost`), its full lines squeezed least, as
+        an editor rebreaks a blurb by hand; the widest where they read alike."""
         if language(self.lang).breaking != "characters" or self.lang not in PHRASE_MODELS:
             return measure
         size = self.book.style("cover-back", self.lang).size
@@ -201,7 +204,9 @@ class CoverSetter:
             block = set_block(self.fonts, [Part(text, self.book.style("cover-back", self.lang), keep=keep)], self.lang, width, room)
             if not block.fits or not block.lines:
                 continue
-            cost = break_cost(["".join(piece.text for piece in line.pieces) for line in block.lines], self.lang) + 0.1 * less
+            rows = ["".join(piece.text for piece in line.pieces) for line in block.lines]
+            squeezed = sum(1 for row in rows[:-1] if len("".join(row.split())) > ems - less)  # its edge reads longer
+            cost = break_cost(rows, self.lang) + SQUEEZED * squeezed + 0.1 * less
             if best is None or cost < best:
                 best, chosen = cost, width
         return chosen
@@ -219,10 +224,9 @@ class CoverSetter:
         """The back's field composed on the grid: the back text on its measure
         level with the front's title (from the head of the type area when it
         is too long for that), and on the plan's type
-        foot (the front block's AIR above the photo) the cover photo's credit
-        and the publishers at the outer side, and by the spine a white field
-        (the same in every edition) holding the price or "not for sale", the
-        ISBN and the barcode, on the ground, never on the photo."""
+        foot the cover photo's credit and the publishers; on the grid's foot
+        by the spine a white field (the same in every edition, knocked out
+        of the photo): the price or "not for sale", the ISBN, the barcode."""
         plan = cover.plan
         x, top, width, _ = plan.back
         bottom = plan.type_foot
@@ -235,12 +239,13 @@ class CoverSetter:
         if area:  # the printer's barcode area, kept clear: it may print its own barcode there
             field_w, field_h = max(field_w, area[0]), max(field_h, area[1])
         reserve = bool(self.book.isbn or area)
-        field_x, field_top = x + width - field_w, bottom - field_h
+        field_x, field_top = x + width - field_w, plan.foot - field_h  # at the grid's foot by the spine, on the photo
         isbn = sale = None
-        if reserve and (width < field_w or field_top < plan.back[1]):
+        if reserve and (width < field_w or field_top < plan.photo[1]):
             self.out.error("cover-layout", Where("content/book.yaml", key="trim_mm"),
-                           f"{self.lang}: the barcode and its ISBN need {field_w:.1f} × {field_h:.1f} mm, the back's ground "
-                           f"above the photo has {width:.1f} × {bottom - plan.back[1]:.1f} mm at the {self.trim}; choose a larger trim_mm")
+                           f"{self.lang}: the barcode and its ISBN need {field_w:.1f} × {field_h:.1f} mm, the back's photo "
+                           f"above the grid's foot has {width:.1f} × {plan.foot - plan.photo[1]:.1f} mm at the {self.trim}; "
+                           "choose a larger trim_mm")
             return
         if reserve:
             cover.fields.append((round(field_x, 2), round(field_top, 2), field_w, field_h))
@@ -254,7 +259,7 @@ class CoverSetter:
                 sale = self.block("price line", texts["sale"], "cover-sale", (bx, field_top + FIELD_PAD, bar_w, sale_h),
                                   Where("layouts/styles.yaml", key="cover-sale"),
                                   f"the line above the ISBN is {sale_h:g} mm high; lower cover-sale's size in layouts/styles.yaml")
-        beside = width - (field_w + self.book.grid.gutter if reserve else 0.0)  # the foot line's room beside the field
+        beside = width  # the field stands on the photo below: the foot line above it has the back's whole measure
         room = bottom - top
         publisher = self.block("publisher", texts["publishers"], "cover-publisher", (x, top, beside, room),
                                self.book.publisher, f"the back's type area is {room:.0f} mm tall at the {self.trim}")
@@ -268,7 +273,7 @@ class CoverSetter:
             if credit is not None:
                 credit.top = publisher.top - TEXT_GAP / 2 - depth(credit.lines)
                 room = credit.top - TEXT_GAP - top
-        measure = min(plan.back_measure, width - (field_w + self.book.grid.gutter if reserve else 0.0))
+        measure = min(plan.back_measure, width)
         level = True  # the first line's capitals level with the title's
         keep = self.book.keep_together.get(self.lang, ()) if language(self.lang).breaking == "characters" else ()
         if text is not None and text.text and top > plan.back[1] and not self.fits(texts["back"], "cover-back", measure, room, keep):

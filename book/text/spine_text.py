@@ -6,7 +6,7 @@ name) to the foot, run along the spine or set in a vertical column
 the glyphs of the actual strings (Vietnamese capitals' marks, descenders),
 the printer's clearance clear of each fold; none below the printer's page
 count for spine text. The publisher comes when it fits beside the title at
-the title's size (the title leads, from where reading starts); on a spine
+the title's size, or both at 7 pt or more (the title leads, from where reading starts); on a spine
 too narrow for the title at the style's smallest size there is no text, and
 a note and a warning say from how many pages it fits."""
 
@@ -24,6 +24,7 @@ from book.text.ink import ink_across, ink_height
 from book.text.vertical import LATIN_OFFSET, Glyphs, column_length, segments, set_column, vert_fit, vertical_text
 
 SPINE_GAP = 12.0  # mm between the title and the publisher
+PUBLISHER_LEAST = 7.0  # pt: the publisher joins the title when the two fit at this size (or the title's own, if smaller)
 
 
 def spine_texts(texts: dict[str, str], vertical: bool) -> dict[str, str]:
@@ -83,8 +84,8 @@ def set_spine(setter, cover, texts: dict[str, str]) -> None:
         return
     keys = ("title",)
     both, _, both_middle = fitting_size(setter, texts, ("title", "publisher"), role, vertical, size, length)
-    if both >= size:
-        keys, middle = ("title", "publisher"), both_middle
+    if both >= min(size, PUBLISHER_LEAST):  # the two at one size, smaller than the title alone when the spine is short
+        keys, middle, size = ("title", "publisher"), both_middle, both
     else:
         setter.out.warn("spine-title-only", setter.where(setter.book.cover.spine_publisher or setter.book.publisher),
                         f"{setter.lang}: the spine holds the title alone at {size:g} pt: with the publisher "

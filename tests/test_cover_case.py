@@ -1,0 +1,145 @@
+"""The sample's hardcover (binding: {style: case}): its spread's boxes and
+wrap, its lettered spine, the front's display title and the back's barcode
+at the grid's foot by the spine, measured in the PDF a printer receives."""
+
+from __future__ import annotations
+
+import re
+
+import pikepdf
+import pytest
+from test_cover import black_rects, cover_alone, cover_problems, ink_box, text_lines
+
+LANGS = ["vi", "en", "zh", "ko", "ja"]
+PT = 25.4 / 72
+
+
+def shown_sizes(pdf) -> list[tuple[float, float, float]]:
+    """Each text object's font size as the PDF sets it (Tf scaled by the
+    matrices in force), with where it starts: (size pt, x mm, y mm from the foot of the media)."""
+    found, ctm, stack, tm = [], [1.0, 0, 0, 1.0, 0, 0], [], [1.0, 0, 0, 1.0, 0, 0]
+    with pikepdf.open(pdf) as doc:
+        for operands, operator in pikepdf.parse_content_stream(doc.pages[0]):
+            op = str(operator)
+            if op == "q":
+                stack.append(ctm)
+            elif op == "Q":
+                ctm = stack.pop()
+            elif op == "cm":
+                a, b, c, d, e, f = (float(v) for v in operands)
+                A, B, C, D, E, F = ctm
+                ctm = [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F]
+            elif op == "BT":
+                tm = [1.0, 0, 0, 1.0, 0, 0]
+            elif op == "Tm":
+                tm = [float(v) for v in operands]
+            elif op == "Tf":
+                a, b, _, _, e, f = tm
+                scale = (a * a + b * b) ** 0.5 * (ctm[0] ** 2 + ctm[1] ** 2) ** 0.5
+                found.append((round(float(operands[1]) * scale, 2), (ctm[0] * e + ctm[2] * f + ctm[4]) * PT,
+                              (ctm[1] * e + ctm[3] * f + ctm[5]) * PT))
+    return found
+
+
+def test_the_samples_case_cover_has_its_boards_wrap_and_hinges_in_the_pdf(sample_copy, tmp_path):
+    """64 pages of 0.155 mm leaves (4.96 mm) and two 2.5 mm boards: a 9.96 mm
+    spine; the TrimBox is the boards' spread (2 × 240 + 9.96 mm), the 15 mm
+    wrap beyond it the BleedBox and MediaBox; the manifest's entry says so;
+    the fold marks and the offset preset's 8 mm hinges are marked in the
+    wrap, never inside the trim."""
+    from book.pages.spine import cover_entry
+
+    pdf, _, geometry, problems, _ = cover_alone(sample_copy, (240, 300), 64, "vi", tmp_path, printer="offset-fogra39")
+    assert cover_problems(problems) == []
+    assert (geometry.spine, geometry.board, geometry.margin, geometry.hinge) == (9.96, 2.5, 15.0, 8.0)
+    with pikepdf.open(pdf) as doc:
+        page = doc.pages[0]
+        trim = [float(v) * PT for v in page.TrimBox]
+        media = [float(v) * PT for v in page.MediaBox]
+        bleed = [float(v) * PT for v in page.BleedBox]
+    assert trim == pytest.approx([15, 15, 15 + 489.96, 315], abs=0.01)
+    assert media == pytest.approx([0, 0, 519.96, 330], abs=0.01) and bleed == media
+    entry = cover_entry(geometry, 64)
+    assert entry["binding"] == "case" and entry["spine_mm"] == 9.96 and entry["wrap_mm"] == 15 and entry["board_mm"] == 2.5
+    assert entry["hinge_mm"] == 8.0 and "4.96 mm" in entry["note"] and entry["folds_mm"] == [240, 249.96]
+    head = ink_box(pdf, (200, -15, 290, -0.2), 15)  # the wrap above the head trim: the marks only
+    assert head is not None and head[3] < 0
+    for x in (240 - 8, 240, 249.96, 249.96 + 8):  # each mark stands where it says, in the wrap
+        mark = ink_box(pdf, (x - 0.5, -15, x + 0.5, -0.2), 15)
+        assert mark is not None and abs((mark[0] + mark[2]) / 2 - x) < 0.1, (x, mark)
+
+
+@pytest.mark.needs("pdftoppm", reason="Debian package poppler-utils")
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_hardcover_spine_is_lettered_large_and_clear_of_both_folds(sample_copy, lang, tmp_path):
+    """On the 9.96 mm spine the title and the publisher's short form are set
+    at one size, at least 12 pt (the soft cover's was 6–7 pt), run down the
+    spine in vi, en and ko, in an upright column in zh and ja; their ink, as
+    rendered, keeps at least 1.6 mm from each fold."""
+    pdf, cover, geometry, problems, texts = cover_alone(sample_copy, (240, 300), 64, lang, tmp_path)
+    assert cover_problems(problems) == [] and cover.spine
+    sizes = {g.size for g in cover.spine if g.text != "ォ"}
+    assert len(sizes) == 1 and min(sizes) >= 12, sizes
+    assert {g.angle for g in cover.spine} == ({0} if lang in ("zh", "ja") else {-90})
+    drawn = "".join(g.text for g in sorted(cover.spine, key=lambda g: g.y)).replace(" ", "")
+    assert drawn.startswith(texts["spine"].replace(" ", "")[:2]) and len(drawn) > len(texts["spine"].replace(" ", ""))
+    shown = [s for s, x, _ in shown_sizes(pdf) if geometry.folds[0] < x - 15 < geometry.folds[1]]
+    assert shown and min(shown) >= 12, shown  # the PDF's own sizes on the spine
+    fold_back, fold_front = geometry.folds
+    ink = ink_box(pdf, (fold_back - 0.5, 0, fold_front + 0.5, cover.plan.photo[1] - 1), geometry.margin)
+    pixel = 25.4 / 600
+    assert ink is not None
+    assert ink[0] >= fold_back + 1.6 - pixel and ink[2] <= fold_front - 1.6 + pixel, (ink, geometry.folds)
+    assert ink[2] - ink[0] > 4.0  # the type fills the spine, not a thread of 6 pt down its middle
+
+
+@pytest.mark.needs("pdftotext", reason="Debian package poppler-utils")
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_front_title_is_larger_than_the_title_pages_and_the_barcode_stands_at_the_foot(sample_copy, lang, tmp_path):
+    """The front's title is set at 44 pt, above the title page's 36 pt, in
+    its own block under the mark; the back's barcode stands on the grid's
+    foot line by the spine, on the photo, and the blurb starts in the back's
+    top third."""
+    from book.sources import load_book
+
+    book, _ = load_book(sample_copy, check_files=False)
+    pdf, cover, geometry, problems, texts = cover_alone(sample_copy, (240, 300), 64, lang, tmp_path)
+    assert cover_problems(problems) == []
+    title_page = book.style("title", lang).size
+    front = [s for s, x, _ in shown_sizes(pdf) if x - 15 > geometry.folds[1]]
+    assert max(front) == 44 > title_page == 36, front
+    lines = text_lines(pdf, geometry.margin)
+    first_word = re.split(r"[\s–—―]", texts["title"])[0][:2]
+    title = [box for text, box in lines if box[0] > geometry.folds[1] and box[3] - box[1] > 10]  # lines of display type
+    assert title and any(text.startswith(first_word) for text, box in lines if box in title), (first_word, lines)
+    assert min(box[1] for box in title) > cover.plan.mark[1] + cover.plan.mark[3]  # under the mark
+    assert max(box[3] for box in title) < cover.plan.photo[1]  # above the photo
+    bars = black_rects(pdf, geometry.margin, geometry.media[1])
+    back_inner = geometry.folds[0] - (cover.plan.back[0])  # the back's inner margin, mirrored: the back is a left page
+    assert bars[3] == pytest.approx(cover.plan.foot - 2.5, abs=0.6), (bars, cover.plan.foot)  # its field's foot on the grid
+    assert geometry.folds[0] - bars[2] < 35 and bars[0] > geometry.folds[0] / 2, (bars, back_inner)  # by the spine
+    assert bars[1] > cover.plan.photo[1]  # on the photo, its white field knocked out
+    field = cover.fields[0]
+    assert field[1] + field[3] == pytest.approx(cover.plan.foot, abs=0.01)
+    blurb = [box for text, box in lines if box[2] < geometry.folds[0] and box[3] - box[1] > 4]
+    assert blurb and min(box[1] for box in blurb) < 300 / 3, blurb
+
+
+def test_the_zh_blurb_is_justified_on_whole_ems(sample_copy, tmp_path):
+    """zh: every full line of the back text ends in ink at one edge, a
+    whole number of ems from its start (a squeezed line-end comma keeps its
+    ink inside it: the last ideograph's ink stops short of its em), no line
+    reaching past the one above it."""
+    pdf, cover, geometry, problems, _ = cover_alone(sample_copy, (240, 300), 64, "zh", tmp_path)
+    assert cover_problems(problems) == []
+    back = next(p for p in cover.placements if p.lines and p.lines[0].size == 14)
+    assert len(back.lines) >= 3
+    ends = []
+    for line_index in range(len(back.lines) - 1):
+        top = back.top + sum((line.gap + (line.leading if i else line.size)) for i, line in enumerate(back.lines[:line_index + 1])) * PT
+        ink = ink_box(pdf, (back.x - 1, top - 5, back.x + 150, top + 1), geometry.margin)
+        ends.append(ink[2])
+    ems = (max(ends) - back.x) / (14 * PT)  # the widest line's ink: within one em of a whole number of ems
+    assert ems - int(ems) > 0.5 and max(ends) - min(ends) < 1.5, (ends, ems)
+    assert all(later <= earlier + 0.1 for earlier, later in zip(ends, ends[1:], strict=False)), ends
+
