@@ -89,7 +89,7 @@ TABLE: dict[str, Language] = {
         Language("zh", "zh_Hans", "zh-Hans", "Hans", "characters", wide_faces=True, pivot=True, em_per_character=1.0,
                  po_languages=("zh_CN", "zh", "zh_Hans", "zh-Hans", "zh_Hans_CN"), place_date_join="，", meta_join="　", label_join="：",
                  number_words=CJK_NUMBER_CHARS, phrase_model="zh-hans", vertical=True,
-                 range_dash="—", word_space=0.25),  # GB/T 15834-2011 4.13 allows 一字线 or 浪纹线; the zh texts write "1904—1912年": one dash
+                 range_dash="—", latin_space=0.125, word_space=0.25),  # GB/T 15834-2011 4.13 allows 一字线 or 浪纹线; the zh texts write "1904—1912年": one dash
         Language("ko", "ko", "ko", "Kore", "words", wide_faces=True, pivot=True, em_per_character=0.9,
                  number_words=KO_NUMBER_WORDS, function_words=KO_FUNCTION_WORDS, range_dash="~",
                  imprint_at_back=True, middle_dot=1 / 3),
