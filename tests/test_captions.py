@@ -192,7 +192,9 @@ def test_credit_lines_are_large_enough_and_never_end_on_a_separator(sample, lang
         assert min(sizes) >= META_MIN, (lang, number, pid, sizes)
         for line in meta:
             assert not line.rstrip().endswith(SEPARATORS), (lang, number, pid, meta)
-        assert len(meta) == 2, (lang, number, pid, meta)  # one form everywhere: place and date, then the photographer
+        # one form everywhere: place and date, then the photographer; a place too long for a narrow
+        # measure runs over a second line ("ディエンビエンフー通り（ホンバン区）、/ 2024 年 5 月")
+        assert 2 <= len(meta) <= 3, (lang, number, pid, meta)
         if len(meta) > 1:
             credit = loc.text(book.photos[pid].credit)
             # (pdftotext joins two wide characters without their space: Korean words are compared without spaces)

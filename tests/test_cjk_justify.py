@@ -8,23 +8,10 @@ from __future__ import annotations
 
 import pytest
 from cjk_pdf import Glyph, pdf_lines, text
-from test_cjk_setting import blocks, edition, gaps, western
+from test_cjk_setting import blocks, closed_stops, edition, gaps, usual_gap, western
 
 from book.text.cjk import is_han
 from book.text.linebreak import is_ideographic
-
-
-def usual_gap(line: list[Glyph]) -> float:
-    """The line's gap between two CJK characters (its spread), in em."""
-    spread = sorted(gap for a, b, gap in gaps(line) if is_han(a.ch) and is_han(b.ch))
-    return spread[len(spread) // 2] if spread else 0.0
-
-
-def closed_stops(line: list[Glyph]) -> list[float]:
-    """The advance (em, the line's spread taken off) of each 。 followed by a character on the line, when under an em."""
-    usual = usual_gap(line)
-    return [round((b.x - a.x) / a.size - usual, 3) for a, b in zip(line, line[1:], strict=False)
-            if a.ch == "。" and is_han(b.ch) and (b.x - a.x) / a.size - usual < 0.98]
 
 
 def western_run(line: list[Glyph], at: int, step: int) -> str:
@@ -94,6 +81,8 @@ def test_japanese_latin_space_is_an_eighth_to_three_eighths(sample):
     found, wrong = 0, []
     for block in blocks(sample, "ja"):
         for line in block:
+            if closed_stops(line):
+                continue  # the last resort that closes a mid-line 。 may close a space's last eighth
             for run, gap in meetings(line):
                 found += 1
                 if not 0.12 <= gap <= 0.38:
@@ -104,10 +93,9 @@ def test_japanese_latin_space_is_an_eighth_to_three_eighths(sample):
     assert all(0.24 <= gap <= 0.38 for _, gap in meetings(foreword)), meetings(foreword)
 
 
-def test_chinese_spaces_latin_words_and_sets_digits_solid(sample):
+def test_chinese_spaces_latin_words_a_quarter_and_digits_an_eighth(sample):
     """CLREQ 3.2.2: "VinFast 汽车", "包括 LG", "Noto Serif 和 Noto Sans" take a
-    quarter em (to 3/8 on a loose line); "1955年5月13日" stays solid, its gap
-    no wider than any between two Han characters of its line."""
+    quarter em (to 3/8 on a loose line); "1955 年 5 月 13 日" an eighth."""
     words, digits, wrong = 0, 0, []
     for block in blocks(sample, "zh"):
         for line in block:
@@ -120,7 +108,7 @@ def test_chinese_spaces_latin_words_and_sets_digits_solid(sample):
                         wrong.append((run, round(gap, 3), text(line)))
                 else:
                     digits += 1
-                    if not -0.005 <= gap <= 0.101:
+                    if not 0.06 <= gap <= 0.38:
                         wrong.append((run, round(gap, 3), text(line)))
     assert words >= 4 and digits > 200
     assert not wrong, wrong[:10]

@@ -13,7 +13,7 @@ from conftest import REPO
 
 from book.i18n.glossary import read_glossary
 from book.text.cjk import is_han
-from book.text.cjk_breaks import is_katakana
+from book.text.cjk_breaks import is_katakana, phrase_inside
 from book.text.linebreak import is_ideographic
 
 TEXT_SIZES = (6.0, 12.0)  # pt: running text, captions and credit lines; titles and labels are larger
@@ -30,6 +30,19 @@ def western(ch: str) -> bool:
 def gaps(line: list[Glyph]) -> list[tuple[Glyph, Glyph, float]]:
     """Each two neighbouring glyphs and the white between them, in em."""
     return [(a, b, (b.x - a.right) / a.size) for a, b in zip(line, line[1:], strict=False)]
+
+
+def usual_gap(line: list[Glyph]) -> float:
+    """The line's gap between two CJK characters (its spread), in em."""
+    spread = sorted(gap for a, b, gap in gaps(line) if is_han(a.ch) and is_han(b.ch))
+    return spread[len(spread) // 2] if spread else 0.0
+
+
+def closed_stops(line: list[Glyph]) -> list[float]:
+    """The advance (em, the line's spread taken off) of each 。 followed by a character on the line, when under an em."""
+    usual = usual_gap(line)
+    return [round((b.x - a.x) / a.size - usual, 3) for a, b in zip(line, line[1:], strict=False)
+            if a.ch == "。" and b.ch.strip() and (b.x - a.x) / a.size - usual < 0.98]
 
 
 def blocks(root: Path, lang: str, gap_em: float = 0.75) -> list[list[list[Glyph]]]:
@@ -101,16 +114,17 @@ def test_latin_words_and_numbers_are_never_letter_spaced(sample, lang):
     assert not spaced, spaced[:10]
 
 
-@pytest.mark.parametrize("lang, least, most", [("ja", 0.12, 0.38), ("zh", -0.005, 0.101)])
-def test_japanese_sets_a_quarter_em_where_cjk_meets_latin_chinese_sets_it_solid(sample, lang, least, most):
+@pytest.mark.parametrize("lang, least, most", [("ja", 0.12, 0.38), ("zh", 0.06, 0.38)])
+def test_a_space_stands_wherever_cjk_meets_latin_or_digits(sample, lang, least, most):
     """四分アキ in Japanese: "1955 年 5 月", "ビンファスト（VinFast）" keeps its
-    brackets, closing to an eighth on a tight line and opening to 3/8 em; Chinese sets "1955年5月13日", "第1版" solid, the gap no wider
-    than any between two Han characters of its line (a Latin word's quarter em: `test_cjk_justify`)."""
+    brackets, closing to an eighth on a tight line and opening to 3/8 em; Chinese sets an eighth em
+    between Han and digits, "1955 年 5 月 13 日", "第 1 版" (CLREQ 3.2.2: at most a quarter; a Latin
+    word's quarter em: `test_cjk_justify`)."""
     meetings, missing = 0, []
     for block in blocks(sample, lang):
         for line in block:
-            if lang == "zh" and line[0].ch == "©":
-                continue  # "© 2025 海防市…": the word space the © line is written with
+            if (lang == "zh" and line[0].ch == "©") or closed_stops(line):
+                continue  # "© 2025 海防市…" as written; a line that had to close its 。 closes its spaces too
             lettered = lettered_glyphs(line)
             for number, (a, b, gap) in enumerate(gaps(line)):
                 if (is_han(a.ch) and western(b.ch)) or (western(a.ch) and is_han(b.ch)):
@@ -124,22 +138,22 @@ def test_japanese_sets_a_quarter_em_where_cjk_meets_latin_chinese_sets_it_solid(
 
 
 @pytest.mark.parametrize("lang", ["zh", "ja"])
-def test_chinese_display_and_copyright_lines_set_digits_solid_japanese_spaced(sample, lang):
+def test_display_and_copyright_lines_space_digits_as_the_running_text(sample, lang):
     """The title on the cover and the title page, and the copyright lines, as
-    the running text: "海防——70年", "第1版" in zh; "の 70 年", "第 1 刷" in ja."""
+    the running text: an eighth em in zh, "海防——70 年", "第 1 版"; a quarter in ja, "の 70 年", "第 1 刷"."""
     found = []
     for pdf in (edition(sample, lang), edition(sample, lang).with_name(f"hai-phong-70-nam-{lang}-cover.pdf")):
         for _, line in pdf_lines(pdf):
-            if line[0].size < 5:
+            if len({round(glyph.x) for glyph in line}) < len(line) / 2:
                 continue  # the vertical spine: its glyphs stand one under the other
             spread = max([gap for a, b, gap in gaps(line) if is_han(a.ch) and is_han(b.ch)], default=0.0)
             found += [(gap - spread, line[0].size, text(line)) for a, b, gap in gaps(line)  # the blurb is justified
-                      if a.ch.isdigit() and b.ch in "年版刷"]
+                      if a.ch.isdigit() and b.ch in "年版刷" and not closed_stops(line)]
     assert len(found) > 10
     assert any(size >= 12 for _, size, _ in found), "a title was read"
-    if lang == "zh":  # solid, or as far apart as a justified line sets two Han characters
-        assert all(abs(gap) <= 0.101 for gap, _, _ in found), [f for f in found if abs(f[0]) > 0.101][:5]
-        assert all(abs(gap) < 0.01 for gap, size, _ in found if size >= 12)  # as its Han characters
+    if lang == "zh":  # an eighth em beyond the line's Han spacing (a justified blurb opens both alike)
+        assert all(0.06 <= gap <= 0.2 for gap, _, _ in found), [f for f in found if not 0.06 <= f[0] <= 0.2][:5]
+        assert all(abs(gap - 0.125) < 0.01 for gap, size, _ in found if size >= 12)  # a title: exactly
     else:  # a quarter em, closing to an eighth on a tight line (a title's U+2005 is a glyph of its own, wider)
         assert all(gap >= 0.12 for gap, _, _ in found), [f for f in found if f[0] < 0.12][:5]
 
@@ -295,7 +309,8 @@ def body_count(line: list[Glyph]) -> int:
 @pytest.mark.parametrize("lang", ["zh", "ja"])
 def test_no_paragraph_ends_on_fewer_than_four_characters(sample, lang):
     """"即今日海防的 / 前身。", "短縮さ / れた。": a paragraph's last line keeps four
-    characters or more besides its punctuation (the sample had 14 and 13)."""
+    characters or more besides its punctuation (the sample had 14 and 13), or three
+    that make a whole phrase ("基盤 / である。", not "基 / 盤である。")."""
     short, paragraphs = [], 0
     for block in blocks(sample, lang):
         ends = paragraph_ends(block)
@@ -303,13 +318,15 @@ def test_no_paragraph_ends_on_fewer_than_four_characters(sample, lang):
             if not last or number == 0 or ends[number - 1] or not any(is_han(g.ch) for g in line):
                 continue  # a paragraph of one line, or a list's figures
             paragraphs += 1
-            if body_count(line) < 4:
-                short.append(f"{text(block[number - 1])[-8:]} / {text(line)}")
+            before = text(block[number - 1])[-8:]
+            whole_phrase = len(before) not in phrase_inside(before + text(line), lang)  # "基盤 / である。"
+            if body_count(line) < 4 and not (body_count(line) == 3 and whole_phrase):
+                short.append(f"{before} / {text(line)}")
     assert paragraphs > 40
     assert not short, short
 
 
-@pytest.mark.parametrize("lang, share", [("zh", 0.01), ("ja", 0.02)])
+@pytest.mark.parametrize("lang, share", [("zh", 0.01), ("ja", 0.025)])
 def test_lines_spread_past_six_hundredths_of_an_em_are_rare(sample, lang, share):
     """The composer shares a paragraph's slack between lines, and a caption
     takes a narrower grid, rather than open one line's gaps past 0.06 em

@@ -22,11 +22,12 @@ def test_the_marked_words_are_whole(sample, lang, words):
     assert not split, split
 
 
-@pytest.mark.parametrize("lang, most", [("zh", 4), ("ja", 34)])
+@pytest.mark.parametrize("lang, most", [("zh", 12), ("ja", 34)])
 def test_few_words_are_parted_at_a_line_end(sample, lang, most):
     """Two ideographs of one phrase, or a kanji and its kana, part only where
     nothing else fits the measure (before word breaks were priced: 19 in zh
-    and 65 in ja, of about 190 and 290 joins; now 2 and 30)."""
+    and 65 in ja, of about 190 and 290 joins; priced, 2 and 30; with the cards
+    kept at their shared measure and zh digits an eighth em apart, 11 and 30)."""
     result = audit(edition(sample, lang), lang)
     assert len(result.joins) > 150
     assert len(result.in_word) <= most, [join.label() for join in result.in_word]
@@ -46,9 +47,11 @@ def test_japanese_short_last_lines_start_at_a_phrase(sample):
     assert len(short) <= 1, [join.label() for join in short]
 
 
-@pytest.mark.parametrize("lang, most", [("zh", 0), ("ja", 1)])
+@pytest.mark.parametrize("lang, most", [("zh", 2), ("ja", 8)])
 def test_no_line_was_opened_to_keep_a_word(sample, lang, most):
-    """Pricing word breaks made no loose line: past 0.06 em, as many as on
-    main (zh none, ja one at 0.062 em)."""
+    """Loose lines past 0.06 em stay few: zh two at 0.07 em (lines with the
+    digits' eighth em), ja eight (before a glossary name that never breaks,
+    in 21-em side captions and the shared cards; the sixth ja proof had ten
+    at 0.1 em, and a katakana word now parts rather than open a line)."""
     loose = audit(edition(sample, lang), lang).loose
     assert len(loose) <= most, loose

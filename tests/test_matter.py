@@ -26,8 +26,8 @@ FOREIGN = [lang for lang in LANGS if lang != "vi"]
 BLEED_PT = 3 * MM
 # Letters only Vietnamese writes (with its tone marks), in lower case.
 VIETNAMESE = re.compile("[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]")
-# In ja the grid sets a quarter em between the Latin digits and the counter word (a space in pdftotext); zh sets them solid.
-PRINT_RUN = {"vi": "Số lượng in: 1.000 bản", "en": "Print run: 1,000 copies", "zh": "印数：1000册", "ko": "발행 부수: 1,000부",
+# The grid sets a space between the Latin digits and the counter word (ja a quarter em, zh an eighth): pdftotext reads a space.
+PRINT_RUN = {"vi": "Số lượng in: 1.000 bản", "en": "Print run: 1,000 copies", "zh": "印数：1000 册", "ko": "발행 부수: 1,000부",
              "ja": "発行部数：1,000 部"}
 COVER = {"vi": "bìa", "en": "cover", "zh": "封面", "ko": "표지", "ja": "表紙"}
 
@@ -75,10 +75,10 @@ def stray_vietnamese(root: Path, lang: str, text: str) -> list[str]:
 RECORD_AT_BACK = {"vi", "ko", "ja"}
 NOT_FOR_SALE = {"vi": "Sách không bán", "en": "Not for sale", "zh": "非卖品", "ko": "비매품", "ja": "非売品"}
 PARTNER = {"vi": "Đơn vị liên kết xuất bản", "en": "In association with", "zh": "合作出版单位", "ko": "공동 발행", "ja": "共同発行"}
-ISSUED = {"vi": "ngày 13 tháng 5 năm 2025", "en": "May 13, 2025", "zh": "2025年5月第1版", "ko": "2025년 5월 13일", "ja": "2025 年 5 月 13 日"}
+ISSUED = {"vi": "ngày 13 tháng 5 năm 2025", "en": "May 13, 2025", "zh": "2025 年 5 月第 1 版", "ko": "2025년 5월 13일", "ja": "2025 年 5 月 13 日"}
 DEPOSIT = {"vi": "In xong và nộp lưu chiểu quý II năm 2025.", "en": "Printed and deposited with the National Library of Vietnam "
-           "in May 2025.", "zh": "2025年5月印刷完成并缴送样本。", "ko": "2025년 5월 인쇄 완료 및 납본.", "ja": "2025 年 5 月印刷・納本"}  # ja: no 。
-PAPER = {"en": "Printed on matt coated 170 g/m².", "zh": "用纸：170克哑粉纸。"}  # the catalogs' book:paper, not the trade name
+           "in May 2025.", "zh": "2025 年 5 月印刷完成并缴送样本。", "ko": "2025년 5월 인쇄 완료 및 납본.", "ja": "2025 年 5 月印刷・納本"}  # ja: no 。
+PAPER = {"en": "Printed on matt coated 170 g/m².", "zh": "用纸：170 克哑粉纸。"}  # the catalogs' book:paper, not the trade name
 
 
 def record_pages(sample: Path, lang: str) -> tuple[str, str]:
@@ -227,7 +227,8 @@ def test_folio_on_every_page_with_something_and_reversed_on_bleed(sample):
     """Every page with something on it shows its folio on the folio line, the
     display pages (folio: false) aside; where a photo covers the folio's place
     (a bleed page, with or without a caption card) the folio is white, knocked
-    out of the photo, the same figures at the same place in all five editions."""
+    out of the photo, the same figures at the same place in all five editions,
+    unless the photo is light there and black reads better (`test_page_rules`)."""
     book, _ = load_book(sample)
     pages = paginate(book).pages
     page_h = (book.trim[1] + 2 * book.bleed) * MM
@@ -249,12 +250,15 @@ def test_folio_on_every_page_with_something_and_reversed_on_bleed(sample):
     for lang in LANGS:
         with pikepdf.open(interior(sample, lang)) as pdf:
             whites[lang] = {page.number: white_text_spots(pdf, page.number) for page in pages}
+    reversed_ = 0
     for page in pages:
-        expected = 1 if page.number in bleed else 0
-        assert all(len(whites[lang][page.number]) == expected for lang in LANGS), (page.number, whites["vi"][page.number])
+        expected = len(whites["vi"][page.number]) if page.number in bleed else 0
+        assert expected <= 1 and all(len(whites[lang][page.number]) == expected for lang in LANGS), (page.number, whites)
+        reversed_ += expected
         if expected:  # the same place, and pdftotext reads the same figures in the same box, in every edition
             assert len({tuple(whites[lang][page.number]) for lang in LANGS}) == 1, (page.number, whites)
             assert len({tuple(found[lang][page.number][0][:4]) for lang in LANGS}) == 1, page.number
+    assert reversed_ >= len(bleed) // 2, (reversed_, bleed)  # most photos are dark enough under their folio
     # The pages the reviewers found without one (full bleeds with a caption card) are among them.
     assert {14, 19, 22, 26, 31, 33, 37, 41, 47, 57, 59} <= set(bleed), bleed
     openers = [p.number for p in pages if p.layout.name == "chapter-opener"]
@@ -407,9 +411,9 @@ def test_no_display_line_ends_on_its_dash(sample_editions, lang):
 def test_titles_space_digits_as_the_running_text_does(sample, lang):
     """One rule for display and text: in ja a quarter em between kana or kanji
     and digits on the title page (U+2005, which pdftotext reads as a space) as
-    in the captions ("70 年", never "70年"); zh sets "70年" solid in both."""
+    in the captions ("70 年", never "70年"); zh an eighth em in both."""
     title_page = text_of(interior(sample, lang), 3)
-    wanted, unwanted = ("70 年", "70年") if lang == "ja" else ("70年", "70 年")
+    wanted, unwanted = ("70 年", "70年")
     assert wanted in title_page and unwanted not in title_page, title_page
 
 
@@ -598,13 +602,14 @@ def test_a_longer_foreword_runs_on_and_ends_with_its_signature(sample_copy, run)
     assert built.exit_code == 0, built.stderr
     assert "overflow" not in built.stderr, built.stderr
     pdf = interior(sample_copy, "vi")
-    first, second, after = (text_of(pdf, n) for n in (5, 6, 7))
+    before, first, second = (text_of(pdf, n) for n in (5, 6, 7))  # the contents come first (Chicago's order)
     assert "Lời giới thiệu" in first and [line for line in first.splitlines() if line.strip()][-2] != SIGNATURE["vi"], first
-    assert "cùng phát triển." in second and "Mục lục" in after, second
+    assert "cùng phát triển." in second and "Mục lục" in before, second
     lines = [line.strip() for line in second.splitlines() if line.strip()]
-    assert lines[-2] == SIGNATURE["vi"] and lines[-1] == "6", lines[-3:]  # the signature, then the folio
-    found = words(pdf, 6)
-    signature = [w for w in found if w[4] in SIGNATURE["vi"].split()]
+    assert lines[-2] == SIGNATURE["vi"] and lines[-1] == "7", lines[-3:]  # the signature, then the folio
+    found = words(pdf, 7)
+    bottom = max(w[1] for w in found if not w[4].isdigit())  # the signature's line, the folio aside
+    signature = [w for w in found if abs(w[1] - bottom) < 1 and w[4] in SIGNATURE["vi"].split()]
     body_right = max(w[2] for w in found if w[1] < min(s[1] for s in signature) - 1)
     assert max(s[2] for s in signature) >= body_right - 3.0, (max(s[2] for s in signature), body_right)  # flush right
     assert min(s[0] for s in signature) > min(w[0] for w in found) + 20, signature  # not flush left

@@ -30,8 +30,9 @@ but gaps opened past their limit. So is one whose gaps open past
 leaving a line short), when a narrower grid sets it more evenly; and one
 that breaks inside a katakana word, at a name's middle dot, or before a
 last line of five characters or fewer starting inside a phrase
-("基|盤である。"), or parts a word ("半|島"), when a narrower grid does
-without and sets no line looser.
+("基|盤である。"), when a narrower grid does without and sets no line
+looser; or parts a word ("半|島"), when a narrower grid does without and sets
+no line looser.
 
 A caption is set at its style's size and never smaller, whatever the style's
 ``min_size``: a caption that does not fit its frame is an overflow, to be
@@ -152,13 +153,14 @@ def set_caption(fonts: EditionFonts, parts: list[Part], lang: str, width_mm: flo
     and at its style's size: one caption size holds throughout the book, so a
     caption too long for its frame is an overflow (an error in print, marked on
     the proof), never set smaller. ``exact`` (a card's text): set to
-    ``width_mm`` itself (in whole ems in Chinese and Japanese), never narrower."""
+    ``width_mm`` itself (in whole ems in Chinese and Japanese), narrower only
+    where a name that cannot break would open a line past ``EVEN_ENOUGH``."""
     parts = [at_own_size(part) for part in parts]
     measure = whole_ems(parts, lang, width_mm) if exact else caption_measure(fonts, parts, lang, width_mm)
     block = set_block(fonts, parts, lang, measure, height_mm)
-    if exact or language(lang).breaking != "characters" or not block.fits or not (short_end(block) or uneven(block)
-                                                                           or any(forced(block, lang))):
-        return block
+    if language(lang).breaking != "characters" or not block.fits or not (
+            uneven(block) if exact else short_end(block) or uneven(block) or any(forced(block, lang))):
+        return block  # a card's text keeps the card's measure unless a line of it would open too far
     em = parts[0].style.size / MM
     tried = [(0, block)] + [(ems, set_block(fonts, parts, lang, measure - ems * em, height_mm)) for ems in range(1, NARROWER + 1)]
     # No short last line first, then gaps no wider than needed (any under EVEN_ENOUGH alike), then no forced

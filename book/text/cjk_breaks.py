@@ -36,9 +36,10 @@ from book.text.katakana_words import seams
 
 KATAKANA_EDGE = 3  # kana either side of a break inside a katakana word
 NAME_PENALTY = 1e12  # demerits for a Japanese line ending inside a name or term: above a line spread past the limit
-KATAKANA_PENALTY = 1e9  # inside a katakana word, three kana or more each side: above a line spread to the limit
+KATAKANA_PENALTY = 2e6  # inside a katakana word, three kana or more each side: about a line at 0.07 em (JIS allows it; a
+#   line spread to the 0.1 em limit and left short reads worse: the sixth ja proof had ten)
 KATAKANA_SHORT = 1e11  # ... leaving one or two kana of a loanword element of a compound ("コンテナト|レーラー")
-DOT_PENALTY = 5e9  # at the middle dot of a katakana name: above any line within the limit
+DOT_PENALTY = 5e6  # at the middle dot of a katakana name: about a line at 0.08 em
 SEAM_PENALTY = 1e5  # at the seam of a katakana compound ("コンテナ|トレーラー"): a line at about 0.055 em
 WORD_PENALTY = 4e5  # inside a word in running text: a line at about 0.058 em
 PARTICLE_PENALTY = 3e3  # Japanese: inside a phrase elsewhere (before a particle), as JIS lets any two characters part
