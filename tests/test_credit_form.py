@@ -53,8 +53,9 @@ def test_every_credit_is_on_two_lines_and_under_its_own_caption(sample):
                 box = white_cards(pdf, page.number)[0] if placed.frame.panel else placed.box
                 _, meta, _ = caption_lines(pdf, page.number, box)
                 found = credit_baselines(pdf, page.number, box)
-                # Place and date, then the photographer: two lines, never one run together.
-                assert len(meta) == 2 and len(found) == 2, (lang, page.number, placed.frame.name, meta)
+                # Place and date, then the photographer: two lines, never one run together (a place too
+                # long for a narrow measure runs over a second line).
+                assert 2 <= len(meta) <= 3 and len(found) == len(meta), (lang, page.number, placed.frame.name, meta)
                 credits_checked += 1
                 if placed.frame.panel:
                     continue

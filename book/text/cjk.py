@@ -119,7 +119,7 @@ def grid_measure(width: float, size: float, style: Style) -> float:
     >>> grid_measure(184.3, 8.5, Style("caption", "sans", 8.5, 14.5, align="justify"))
     178.5
     >>> grid_measure(332.8, 10, Style("signature", "serif", 10, 17.5, align="right"))
-    330.0
+    330
     """
     if style.align not in ("left", "justify", "right"):
         return width

@@ -34,7 +34,7 @@ def replace(rel: str, old: str, new: str) -> Callable[[Path], None]:
     return edit
 
 
-TWO_PHOTOS_B = "caption-b: {kind: caption, col: 1, cols: 4, row: 6,"  # the two-photos layout's lower caption
+TWO_PHOTOS_B = "caption-b: {kind: caption, col: 7, cols: 6, row: 11,"  # the two-photos layout's lower caption
 FULL_BLEED = "photo: {kind: photo, bleed: all, fit: cover}"  # the full-bleed layout's photo
 
 
@@ -146,9 +146,9 @@ CASES = [
     Case("long-caption", replace(CHAPTER, '"Cầu Tân Vũ', '"' + "Cầu cảng " * 1100 + 'Cầu Tân Vũ'), "content/chapters/01-cang.yaml",
          "overflow"),
     Case("no-font-covers", replace(CHAPTER, '"Cầu Tân Vũ', '"\U00010000 Cầu Tân Vũ'), f"{CHAPTER}:", "fonts/fonts.yaml"),
-    frame_case("frame-outside", TWO_PHOTOS_B, "caption-b: {kind: caption, col: 9, cols: 6, row: 6,",
+    frame_case("frame-outside", TWO_PHOTOS_B, "caption-b: {kind: caption, col: 9, cols: 6, row: 11,",
                "columns 9–14 end outside the page: the grid has 12 columns on the page (content/book.yaml grid.columns)"),
-    frame_case("frame-no-columns", TWO_PHOTOS_B, "caption-b: {kind: caption, col: 9, cols: 0, row: 6,",
+    frame_case("frame-no-columns", TWO_PHOTOS_B, "caption-b: {kind: caption, col: 9, cols: 0, row: 11,",
                "two-photos.frames.caption-b.cols: col: 9, cols: 0: a frame starts at column 1 or later and takes at least one"),
     frame_case("frame-outside-mm", FULL_BLEED, "photo: {kind: photo, mm: {x: 100, y: -3, w: 246, h: 306}, fit: cover}",
                "full-bleed.frames.photo: the frame (100, -3, 246 × 306 mm) ends outside the 240 × 300 mm page"),
