@@ -68,7 +68,7 @@ class CoverGeometry:
         """One panel the front's or the back's design is laid on: the trim of a
         soft cover; a case's board, the trim and a square at the fore-edge wide
         (none at the spine: the joint is there), a square more at head and tail."""
-        return (self.trim[0] + self.square, self.trim[1] + 2 * self.square)
+        return (self.trim[0] + self.square, self.trim[1] + 2 * self.square) if self.square else self.trim
 
     @property
     def spread(self) -> tuple[float, float]:
@@ -191,7 +191,7 @@ def cover_entry(geometry: CoverGeometry, pages: int) -> dict:
         board = f"{g.panel[0]:g} × {g.panel[1]:g} mm"
         note = (f"One case: back board {board} + joint {g.hinge:g} mm + spine board {g.spine:g} mm (book block "
                 f"{g.spine - 2 * g.board:.2f} mm{paper} + two {g.board:g} mm boards) + joint {g.hinge:g} mm + front board "
-                f"{board}; each board is the {g.trim[0]:g} × {g.trim[1]:g} mm pages and {g.square:g} mm squares at head, tail "
+                f"{board}; each board is the {g.trim[0]:g} × {g.trim[1]:g} mm pages plus {g.square:g} mm squares at head, tail "
                 f"and fore-edge. TrimBox is the finished case, the boards' outer edges; {g.margin:g} mm of wrap turns in "
                 "round them (bleed_mm); the spine board's edges (folds_mm, solid) and the boards' inner edges (boards_mm, "
                 "dashed) are marked outside the trim at head and foot, measured from the case's left trim edge.")
