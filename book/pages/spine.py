@@ -87,7 +87,8 @@ class CoverGeometry:
     @property
     def folds(self) -> tuple[float, float]:
         """Where the spine meets the back and the front (a case's spine board's edges), from the spread's left trim edge."""
-        return (self.panel[0] + self.hinge, self.panel[0] + self.hinge + self.spine)
+        edge = self.panel[0] + self.hinge if self.hinge else self.panel[0]
+        return (edge, edge + self.spine)
 
 
 def spine_width(pages: int, caliper_mm: float, binding: str = "perfect", board_mm: float = 0.0) -> float:
