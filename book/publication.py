@@ -33,6 +33,8 @@ class Cover:
     spine_publisher: Message | None = None  # the publisher's short form for the spine's foot ("NXB TT&TT"), translated
     price: str = ""  # the back cover's price, as written
     not_for_sale: bool = False  # the back cover says the book is not for sale
+    square_mm: float = 3.0  # case binding: how far the boards stand beyond the pages at head, tail and fore-edge
+    hinge_mm: float = 8.0  # case binding: the joint between each board and the spine board
     subtitle: bool = True  # the front carries the subtitle under the title
 
 

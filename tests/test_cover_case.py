@@ -41,32 +41,89 @@ def shown_sizes(pdf) -> list[tuple[float, float, float]]:
     return found
 
 
-def test_the_samples_case_cover_has_its_boards_wrap_and_hinges_in_the_pdf(sample_copy, tmp_path):
+def test_the_samples_case_is_boards_joints_and_spine_with_its_wrap_in_the_pdf(sample_copy, tmp_path):
     """64 pages of 0.155 mm leaves (4.96 mm) and two 2.5 mm boards: a 9.96 mm
-    spine; the TrimBox is the boards' spread (2 × 240 + 9.96 mm), the 15 mm
-    wrap beyond it the BleedBox and MediaBox; the manifest's entry says so;
-    the fold marks and the offset preset's 8 mm hinges are marked in the
-    wrap, never inside the trim."""
+    spine board. Each board is the 240 × 300 mm pages and the 3 mm squares at
+    head, tail and fore-edge: 243 × 306 mm. The TrimBox is the finished case,
+    board + 8 mm joint + spine + 8 mm joint + board = 511.96 × 306 mm; the
+    15 mm wrap beyond it is the BleedBox and MediaBox (541.96 × 336 mm); the
+    manifest's entry says so; the spine board's edges (solid) and the boards'
+    inner edges (dashed) are marked in the wrap, never inside the trim."""
     from book.pages.spine import cover_entry
 
     pdf, _, geometry, problems, _ = cover_alone(sample_copy, (240, 300), 64, "vi", tmp_path, printer="offset-fogra39")
     assert cover_problems(problems) == []
-    assert (geometry.spine, geometry.board, geometry.margin, geometry.hinge) == (9.96, 2.5, 15.0, 8.0)
+    assert (geometry.spine, geometry.board, geometry.margin, geometry.hinge, geometry.square) == (9.96, 2.5, 15.0, 8.0, 3.0)
+    assert geometry.panel == (243, 306)
     with pikepdf.open(pdf) as doc:
         page = doc.pages[0]
         trim = [float(v) * PT for v in page.TrimBox]
         media = [float(v) * PT for v in page.MediaBox]
         bleed = [float(v) * PT for v in page.BleedBox]
-    assert trim == pytest.approx([15, 15, 15 + 489.96, 315], abs=0.01)
-    assert media == pytest.approx([0, 0, 519.96, 330], abs=0.01) and bleed == media
+    assert trim == pytest.approx([15, 15, 15 + 243 + 8 + 9.96 + 8 + 243, 15 + 306], abs=0.01)
+    assert media == pytest.approx([0, 0, 541.96, 336], abs=0.01) and bleed == media
     entry = cover_entry(geometry, 64)
     assert entry["binding"] == "case" and entry["spine_mm"] == 9.96 and entry["wrap_mm"] == 15 and entry["board_mm"] == 2.5
-    assert entry["hinge_mm"] == 8.0 and "4.96 mm" in entry["note"] and entry["folds_mm"] == [240, 249.96]
-    head = ink_box(pdf, (200, -15, 290, -0.2), 15)  # the wrap above the head trim: the marks only
+    assert entry["trim_mm"] == [511.96, 306] and entry["board_size_mm"] == [243, 306] and entry["square_mm"] == 3
+    assert entry["hinge_mm"] == 8.0 and entry["folds_mm"] == [251, 260.96] and entry["boards_mm"] == [243, 268.96]
+    assert "4.96 mm" in entry["note"] and "243 × 306 mm" in entry["note"] and "joint 8 mm" in entry["note"]
+    head = ink_box(pdf, (200, -15, 310, -0.2), 15)  # the wrap above the head trim: the marks only
     assert head is not None and head[3] < 0
-    for x in (240 - 8, 240, 249.96, 249.96 + 8):  # each mark stands where it says, in the wrap
+    for x in (243, 251, 260.96, 268.96):  # each mark stands where it says, in the wrap
         mark = ink_box(pdf, (x - 0.5, -15, x + 0.5, -0.2), 15)
         assert mark is not None and abs((mark[0] + mark[2]) / 2 - x) < 0.1, (x, mark)
+    assert ink_box(pdf, (243.6, -15, 250.4, -0.2), 15) is None  # nothing else in the wrap over the joint
+
+
+def test_the_squares_and_joint_come_from_the_book_or_the_printer(sample_copy):
+    """book.yaml's cover.square_mm and cover.hinge_mm size the case; a
+    printer's preset that gives its own joint (offset-fogra39: 8 mm) wins,
+    one that gives none (square_mm: 0) leaves the book's. A soft cover has
+    neither, whatever the book says: its panels are the trim."""
+    from dataclasses import replace
+
+    from book.errors import Problems
+    from book.pages.spine import plan_cover
+    from book.presets import read_preset
+    from book.sources import load_book
+
+    book, _ = load_book(sample_copy, check_files=False)
+    book = replace(book, cover=replace(book.cover, square_mm=4.0, hinge_mm=7.0))
+    own = plan_cover(book, 64, Problems())
+    assert (own.panel, own.hinge, own.square) == ((244, 308), 7.0, 4.0)
+    assert own.spread == pytest.approx((2 * 244 + 2 * 7 + 9.96, 308)) and own.folds == pytest.approx((251, 260.96))
+    book.printer = read_preset(sample_copy, "offset-fogra39")
+    printed = plan_cover(book, 64, Problems())
+    assert (printed.panel, printed.hinge, printed.square) == ((244, 308), 8.0, 4.0)
+    soft = replace(book, binding_style="perfect")
+    soft.printer = read_preset(sample_copy, "offset-fogra39")
+    g = plan_cover(soft, 64, Problems())
+    assert (g.panel, g.hinge, g.square, g.board) == ((240, 300), 0.0, 0.0, 0.0)
+    assert g.spread == pytest.approx((2 * 240 + 4.96, 300)) and g.folds == pytest.approx((240, 244.96)) and g.margin == 3
+
+
+@pytest.mark.needs("pdftoppm", reason="Debian package poppler-utils")
+@pytest.mark.parametrize("lang", ["vi", "zh"])
+def test_the_boards_carry_the_design_clear_of_the_joints_and_the_turn_in(sample_copy, lang, tmp_path):
+    """The front's mark and title stand on the front board, their ink at least
+    the safe zone (6 mm) from the board's edge at the joint and from its head
+    and fore-edge (where the wrap turns in); the back's text and barcode the
+    same on the back board; the spine's lettering is centred on the spine
+    board; the photo band runs unbroken across both joints and the spine."""
+    from book.pages.spine import SAFE_MM
+
+    pdf, cover, g, problems, _ = cover_alone(sample_copy, (240, 300), 64, lang, tmp_path, printer="offset-fogra39")
+    assert cover_problems(problems) == []
+    above = cover.plan.photo[1] - 0.5  # the type above the band
+    front = ink_box(pdf, (g.front - 2, 0, g.spread[0], above), g.margin)
+    assert front is not None and front[0] >= g.front + SAFE_MM and front[2] <= g.spread[0] - SAFE_MM, (front, g.front)
+    assert front[1] >= SAFE_MM
+    back = ink_box(pdf, (0, 0, g.panel[0] + 2, g.panel[1]), g.margin)  # the back's text, and its barcode on the band
+    assert back is not None and back[2] <= g.panel[0] - SAFE_MM and back[0] >= SAFE_MM, (back, g.panel)
+    spine = ink_box(pdf, (g.folds[0], 0, g.folds[1], above), g.margin)
+    assert spine is not None and abs((spine[0] + spine[2]) / 2 - sum(g.folds) / 2) < 0.3, (spine, g.folds)
+    band = cover.plan.photo
+    assert band[0] <= -g.margin and band[0] + band[2] >= g.spread[0] + g.margin  # one band, wrap to wrap
 
 
 @pytest.mark.needs("pdftoppm", reason="Debian package poppler-utils")

@@ -86,7 +86,7 @@ SECTIONS = (
           "A printer preset: the project's own in presets/, or one of those in book/presets/ (see the README's Printers)."),
     Table("presets/<name>.yaml", "bleed_mm", "book.presets", "BLEED_KEYS", "The bleed on each side of an interior page."),
     Table("presets/<name>.yaml", "spine", "book.presets", "SPINE_KEYS", "The spine's width and its rule for text."),
-    Table("presets/<name>.yaml", "cover", "book.presets", "COVER_KEYS", "The cover's wrap, hinge and barcode area."),
+    Table("presets/<name>.yaml", "cover", "book.presets", "COVER_KEYS", "The cover's wrap, squares, joint (hinge) and barcode area."),
 )
 
 # Descriptions of the keys whose Key has no ``doc``: "TABLE.key".
@@ -145,6 +145,10 @@ DOCS = {
     "COVER_KEYS.spine_direction": "Which way the spine title reads (Chinese and Japanese are set vertically).",
     "COVER_KEYS.board_mm": "For a case binding: each board's thickness, in mm; the spine is the pages' block plus two boards.",
     "COVER_KEYS.wrap_mm": "For a case binding: the cover material wrapped around the boards, in mm (the PDF's margin beyond the trim).",
+    "COVER_KEYS.square_mm": "For a case binding: the squares, how far the boards stand beyond the pages at head, tail and fore-edge, in mm; "
+                            "each board is the trim plus one square wide and plus two high (240 × 300 mm pages: 243 × 306 mm boards).",
+    "COVER_KEYS.hinge_mm": "For a case binding: the joint, the gap between each board and the spine board where the cover bends, in mm "
+                           "(7–10 mm for 2–3 mm boards); the case is board + joint + spine + joint + board wide. A printer's preset may set its own.",
     "IMPRINT_KEYS.publisher": "The publishing house (Nhà xuất bản).",
     "IMPRINT_KEYS.country": "Where the book is printed, as an ISO 3166 code (`VN`): the copyright page names the country "
                             "in each edition's language.",

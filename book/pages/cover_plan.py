@@ -67,8 +67,10 @@ def page_box(grid: Grid, trim: tuple[float, float], col: int, cols: int, row: in
 
 def plan_design(grid: Grid, g: CoverGeometry) -> CoverPlan:
     """The cover's shared parts at geometry ``g`` on the page grid ``grid``.
-    The front is a right-hand page whose inner margin is at the fold; the back
-    a left-hand one, mirrored, its inner margin at the other fold.
+    The front is a right-hand page whose inner margin is at the fold (a
+    case's: at its board's edge by the joint); the back a left-hand one,
+    mirrored, its inner margin at the other fold. A case's boards are laid
+    out as pages of their own size, so the composition scales to them.
 
     >>> from book.pages.spine import cover_geometry
     >>> plan = plan_design(Grid(), cover_geometry((240, 300), 64, 0.155, 3))
@@ -78,10 +80,10 @@ def plan_design(grid: Grid, g: CoverGeometry) -> CoverPlan:
     ([15.0, 17.0, 205.0, 104.6], 135.0, 99.7)
     """
     (width, height), bleed = g.panel, g.margin
-    rows = grid.rows - photo_rows(grid, g.panel)
+    rows = grid.rows - photo_rows(grid, g.trim)  # the book's shape, not its boards' (a square book's are 3 mm taller)
     zone = page_box(grid, g.panel, 1, grid.columns, 1, max(rows, 1))
     band_top = zone[1] + zone[3] + grid.row_gutter if rows < grid.rows else height
-    front = (g.folds[1] + zone[0], zone[1], zone[2], zone[3])
+    front = (g.front + zone[0], zone[1], zone[2], zone[3])
     back = (width - zone[0] - zone[2], zone[1], zone[2], zone[3])
     mark = page_box(grid, g.panel, 1, max(grid.columns // 2, 1), 1, min(MARK_ROWS, max(rows - 1, 1)))
     cols = min(BACK_COLUMNS * grid.columns // 12 or 1, grid.columns)
@@ -90,7 +92,7 @@ def plan_design(grid: Grid, g: CoverGeometry) -> CoverPlan:
     return CoverPlan(
         photo=(-bleed, band_top, g.spread[0] + 2 * bleed, height + bleed - band_top),
         front=front, back=back,
-        mark=(g.folds[1] + mark[0], mark[1], mark[2], mark[3]),
+        mark=(g.front + mark[0], mark[1], mark[2], mark[3]),
         back_measure=measure, row_gutter=grid.row_gutter,
         spine_foot=band_top - SPINE_GAP if rows < grid.rows else height - g.margins.head,
         type_foot=foot, foot=sum(page_box(grid, g.panel, 1, grid.columns, 1, grid.rows)[1::2]),

@@ -1,5 +1,7 @@
 """The cover's geometry: spine width from the page count and the paper, the
-spread of back + spine + front with its bleed (or, case-bound, its wrap), and
+spread of back + spine + front with its bleed, or, case-bound, the case a
+bindery makes: two boards larger than the book block by the squares, a joint
+beside the spine board on each side and the wrap turned in round them; and
 the cover's margins from the trim and the book's margins. Pure arithmetic,
 shared by the build, the drawing and the tests."""
 
@@ -57,17 +59,26 @@ class CoverGeometry:
     pages: int = 0  # the interior's page count the spine is measured for
     text: bool = True  # whether the spine may carry text (a printer's minimum page count for it)
     clearance: float = SPINE_CLEAR  # mm the spine text keeps from each fold
-    hinge: float = 0.0  # a case binding's hinge, mm from each fold on front and back, kept clear of text
+    hinge: float = 0.0  # a case binding's joint: mm between each board and the spine board, where the cover bends
     board: float = 0.0  # a case binding's board thickness, mm, each of the two in the spine (0: a soft cover)
+    square: float = 0.0  # a case binding's squares: mm the boards stand beyond the book block at head, tail and fore-edge
 
     @property
     def panel(self) -> tuple[float, float]:
-        return self.trim
+        """One panel the front's or the back's design is laid on: the trim of a
+        soft cover; a case's board, the trim and a square at the fore-edge wide
+        (none at the spine: the joint is there), a square more at head and tail."""
+        return (self.trim[0] + self.square, self.trim[1] + 2 * self.square) if self.square else self.trim
 
     @property
     def spread(self) -> tuple[float, float]:
-        """The trimmed spread: back + spine + front."""
-        return (2 * self.panel[0] + self.spine, self.panel[1])
+        """The trimmed spread: back + spine + front; a case's board + joint + spine + joint + board."""
+        return (2 * self.panel[0] + 2 * self.hinge + self.spine, self.panel[1])
+
+    @property
+    def front(self) -> float:
+        """The front panel's (a case's front board's) left edge, from the spread's left trim edge."""
+        return self.panel[0] + 2 * self.hinge + self.spine
 
     @property
     def media(self) -> tuple[float, float]:
@@ -75,8 +86,9 @@ class CoverGeometry:
 
     @property
     def folds(self) -> tuple[float, float]:
-        """Where the spine meets the back and the front, from the spread's left trim edge."""
-        return (self.panel[0], self.panel[0] + self.spine)
+        """Where the spine meets the back and the front (a case's spine board's edges), from the spread's left trim edge."""
+        edge = self.panel[0] + self.hinge if self.hinge else self.panel[0]
+        return (edge, edge + self.spine)
 
 
 def spine_width(pages: int, caliper_mm: float, binding: str = "perfect", board_mm: float = 0.0) -> float:
@@ -113,17 +125,24 @@ def pages_for_spine(width_mm: float, caliper_mm: float, binding: str = "perfect"
 
 
 def cover_geometry(trim: tuple[float, float], pages: int, caliper_mm: float, bleed: float,
-                   binding: str = "perfect", board_mm: float = 0.0, wrap_mm: float = 0.0) -> CoverGeometry:
-    """The cover spread of a book of ``pages`` pages; a case binding wraps
-    ``wrap_mm`` round its boards where a soft cover has its bleed.
+                   binding: str = "perfect", board_mm: float = 0.0, wrap_mm: float = 0.0,
+                   square_mm: float = 0.0, hinge_mm: float = 0.0) -> CoverGeometry:
+    """The cover spread of a book of ``pages`` pages; a case binding's boards
+    stand ``square_mm`` beyond the pages at head, tail and fore-edge, a
+    ``hinge_mm`` joint each side of the spine board, and it wraps ``wrap_mm``
+    round them where a soft cover has its bleed.
 
     >>> g = cover_geometry((240, 300), 68, 0.14, 3)
     >>> round(g.media[0], 2), g.media[1], g.folds
     (490.76, 306, (240, 244.76))
+    >>> g = cover_geometry((240, 300), 64, 0.155, 3, "case", 2.5, 15, 3, 8)
+    >>> g.panel, round(g.spread[0], 2), g.spread[1], g.folds, round(g.front, 2)
+    ((243, 306), 511.96, 306, (251, 260.96), 268.96)
     """
-    case = binding == "case"
-    return CoverGeometry(trim, spine_width(pages, caliper_mm, binding, board_mm), max(wrap_mm, bleed) if case else bleed,
-                         board=board_mm if case else 0.0)
+    if binding != "case":
+        return CoverGeometry(trim, spine_width(pages, caliper_mm, binding, board_mm), bleed)
+    return CoverGeometry(trim, spine_width(pages, caliper_mm, binding, board_mm), max(wrap_mm, bleed),
+                         board=board_mm, square=square_mm, hinge=hinge_mm)
 
 
 def plan_cover(book, pages: int, out) -> CoverGeometry | None:
@@ -135,15 +154,18 @@ def plan_cover(book, pages: int, out) -> CoverGeometry | None:
         out.error("caliper", Where("content/book.yaml", key="paper.caliper_mm"),
                   "paper.caliper_mm: missing or zero; the spine is leaves × caliper: give one leaf's thickness in mm (e.g. 0.14)")
         return None
-    printer = book.printer
-    wrap = printer.wrap_mm if printer is not None and printer.wrap_mm else book.cover.wrap_mm
-    geometry = cover_geometry(book.trim, pages, book.paper.caliper_mm, book.bleed, book.binding_style, book.cover.board_mm, wrap)
+    printer, cover = book.printer, book.cover
+
+    def case_key(name: str) -> float:  # the printer's figure, or the book's when the printer gives none (0)
+        own = getattr(printer, name, 0.0) if printer is not None else 0.0
+        return own or getattr(cover, name)
+
+    geometry = cover_geometry(book.trim, pages, book.paper.caliper_mm, book.bleed, book.binding_style, cover.board_mm,
+                              case_key("wrap_mm"), case_key("square_mm"), case_key("hinge_mm"))
     geometry = replace(geometry, paper=book.paper.name, margins=cover_margins(book), pages=pages)
     if printer is None:
         return geometry
-    geometry = replace(geometry, clearance=printer.clearance_mm, hinge=printer.hinge_mm if book.binding_style == "case" else 0.0)
-    if geometry.hinge:  # the hinge bends the board beside each fold: the cards keep the safe zone beyond it
-        geometry = replace(geometry, margins=replace(geometry.margins, side=max(geometry.margins.side, round(geometry.hinge + SAFE_MM, 2))))
+    geometry = replace(geometry, clearance=printer.clearance_mm)
     if not spine_text_allowed(pages, printer.min_pages_for_text):
         out.warn("spine-text-rule", Where(printer.source, key="spine.min_pages_for_text"),
                  f"the printer '{printer.name}' allows spine text from {printer.min_pages_for_text} pages; this book has {pages}, "
@@ -165,20 +187,28 @@ def cover_entry(geometry: CoverGeometry, pages: int) -> dict:
     """What the printer needs to know about a cover beyond its boxes: the spine
     is only right on the paper it was measured for, so that paper is named."""
     paper = f" (measured for {geometry.paper})" if geometry.paper else ""
-    case, g = bool(geometry.board), geometry
-    spine = (f"spine {g.spine:g} mm (book block {g.spine - 2 * g.board:.2f} mm{paper} + two {g.board:g} mm boards)" if case
-             else f"spine {g.spine:g} mm{paper}")
+    case, g = bool(geometry.board or geometry.square or geometry.hinge), geometry
+    if case:
+        board = f"{g.panel[0]:g} × {g.panel[1]:g} mm"
+        note = (f"One case: back board {board} + joint {g.hinge:g} mm + spine board {g.spine:g} mm (book block "
+                f"{g.spine - 2 * g.board:.2f} mm{paper} + two {g.board:g} mm boards) + joint {g.hinge:g} mm + front board "
+                f"{board}; each board is the {g.trim[0]:g} × {g.trim[1]:g} mm pages plus {g.square:g} mm squares at head, tail "
+                f"and fore-edge. TrimBox is the finished case, the boards' outer edges; {g.margin:g} mm of wrap turns in "
+                "round them (bleed_mm); the spine board's edges (folds_mm, solid) and the boards' inner edges (boards_mm, "
+                "dashed) are marked outside the trim at head and foot, measured from the case's left trim edge.")
+    else:
+        note = (f"One spread: back {g.panel[0]:g} mm + spine {g.spine:g} mm{paper} + front {g.panel[0]:g} mm; TrimBox is "
+                "the whole spread; the folds are marked outside the trim at head and foot, measured from the spread's "
+                "left trim edge (folds_mm).")
     entry = {
         "part": "cover", "binding": "case" if case else "soft", "pages": 1, "interior_pages": pages,
         "trim_mm": [round(v, 2) for v in geometry.spread], "bleed_mm": geometry.margin, "spine_mm": geometry.spine,
-        "folds_mm": [round(v, 2) for v in geometry.folds],
-        "note": (f"One spread: back {g.panel[0]:g} mm + {spine} + front {g.panel[0]:g} mm; TrimBox is the whole spread"
-                 + (f", the boards' edges; {g.margin:g} mm of wrap turns in round them (bleed_mm)" if case else "")
-                 + f"; the folds{' and hinges' if g.hinge else ''} are marked outside the trim at head and foot, measured "
-                 "from the spread's left trim edge (folds_mm)."),
+        "folds_mm": [round(v, 2) for v in geometry.folds], "note": note,
     }
     if case:
         entry["wrap_mm"], entry["board_mm"] = geometry.margin, geometry.board
+        entry["board_size_mm"], entry["square_mm"] = [round(v, 2) for v in g.panel], g.square
+        entry["boards_mm"] = [round(g.panel[0], 2), round(g.front, 2)]  # each board's edge at a joint
     if geometry.paper:
         entry["paper"] = geometry.paper
     if geometry.hinge:

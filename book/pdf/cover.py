@@ -147,9 +147,9 @@ class CoverRenderer(Renderer):
             x = (self.bleed + fold) * MM
             canvas.line(x, 0, x, self.bleed * MM - 0.5 * MM)
             canvas.line(x, top, x, top - self.bleed * MM + 0.5 * MM)
-        if self.g.hinge:  # a case cover: the hinges' grooves beside the folds, shorter, in the wrap
+        if self.g.hinge:  # a case cover: the boards' inner edges, a joint beyond each fold, shorter and dashed, in the wrap
             canvas.setDash(1.5 * MM, 1 * MM)
-            for x in (self.g.folds[0] - self.g.hinge, self.g.folds[1] + self.g.hinge):
+            for x in (self.g.panel[0], self.g.front):
                 x = (self.bleed + x) * MM
                 canvas.line(x, 0, x, self.bleed * MM / 2)
                 canvas.line(x, top, x, top - self.bleed * MM / 2)

@@ -36,7 +36,7 @@ PRESET_KEYS = {
     "pdfx": Key(str, "x1a", choices=("x1a", "x4"), doc="The PDF/X flavour the printer asks for."),
     "marks_allowed": Key(bool, True, doc="Whether crop marks may be in the file (print-on-demand services refuse them)."),
     "spine": Key(dict, doc="The spine: caliper_mm (per leaf or per page), caliper_per, min_pages_for_text, clearance_mm."),
-    "cover": Key(dict, doc="The cover: wrap_mm and hinge_mm for a hardcover, barcode_mm [w, h] and barcode_at."),
+    "cover": Key(dict, doc="The cover: wrap_mm, square_mm and hinge_mm for a hardcover, barcode_mm [w, h] and barcode_at."),
     "file_size_limit_mb": Key(float, 0, low=0, high=100000, doc="The largest file the printer takes, in MB (0: no limit)."),
 }
 BLEED_KEYS = {side: Key(float, 3.0, low=0, high=10, doc=doc) for side, doc in zip(SIDES, (
@@ -51,7 +51,8 @@ SPINE_KEYS = {
 BARCODE_PLACES = ("back-bottom-right",)  # where the cover design puts the barcode: by the spine, at the foot of the back
 COVER_KEYS = {
     "wrap_mm": Key(float, 0.0, low=0, high=50, doc="A case binding's cover turned in round the boards, in mm (0: the book's cover.wrap_mm)."),
-    "hinge_mm": Key(float, 0.0, low=0, high=50, doc="A case binding's hinge beside each fold, in mm; the cover's texts keep the safe zone beyond it."),
+    "square_mm": Key(float, 0.0, low=0, high=10, doc="A case binding's squares: the boards beyond the pages at head, tail and fore-edge, mm (0: the book's)."),
+    "hinge_mm": Key(float, 0.0, low=0, high=50, doc="A case binding's joint: board to spine board, where the cover bends, mm (0: the book's)."),
     "barcode_mm": Key(list, None, doc="The printer's barcode area [width, height] in mm, kept clear (white) on the back cover."),
     "barcode_at": Key(str, "back-bottom-right", choices=BARCODE_PLACES, doc="Where the barcode area is: at the foot of the back, by the spine.")}
 
@@ -104,6 +105,7 @@ class Preset:
     barcode_at: str
     file_size_limit_mb: float
     source: str  # the file it was read from, as shown to the user
+    square_mm: float = 0.0  # a case's squares; 0: the book's cover.square_mm
 
     def offers(self, trim: tuple[float, float]) -> bool:
         return self.trims is None or any(abs(w - trim[0]) <= TRIM_TOLERANCE_MM and abs(h - trim[1]) <= TRIM_TOLERANCE_MM
@@ -173,7 +175,8 @@ def parse(doc: Located, out: Problems, overrides: Section | None) -> Preset:
         marks_allowed=top.read("marks_allowed"), caliper_mm=round(caliper, 5),
         min_pages_for_text=spine.read("min_pages_for_text"), clearance_mm=spine.read("clearance_mm"),
         wrap_mm=cover.read("wrap_mm"), hinge_mm=cover.read("hinge_mm"), barcode_mm=read_pair(cover, "barcode_mm"),
-        barcode_at=cover.read("barcode_at"), file_size_limit_mb=top.read("file_size_limit_mb"), source=doc.path)
+        barcode_at=cover.read("barcode_at"), file_size_limit_mb=top.read("file_size_limit_mb"), source=doc.path,
+        square_mm=cover.read("square_mm"))
 
 
 class Merged(Section):
