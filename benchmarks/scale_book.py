@@ -230,7 +230,12 @@ def cover_size(settings: dict, pages: int, ppi: int) -> tuple[int, int]:
     binding = settings.get("binding") or {}
     multiple = binding.get("signature") or binding.get("page_multiple", 4)  # a signature decides when given
     padded = math.ceil(pages * 1.1 / multiple) * multiple
-    spine = math.ceil(padded / 2) * caliper + 2 * ((settings.get("cover") or {}).get("board_mm", 0) or 0)
+    cover = settings.get("cover") or {}
+    case = binding.get("style") == "case"
+    spine = math.ceil(padded / 2) * caliper + (2 * (cover.get("board_mm", 2.5) or 0) if case else 0)
+    if case:  # boards larger than the pages by the squares, joints beside the spine, the wrap round them
+        square, joint, edge = cover.get("square_mm", 3), cover.get("hinge_mm", 8), cover.get("wrap_mm", 15)
+        trim_w, trim_h, spine, bleed = trim_w + square, trim_h + 2 * square, spine + 2 * joint, edge
     wide, high = (2 * trim_w + spine + 2 * bleed) / 25.4 * ppi, (trim_h + 2 * bleed) / 25.4 * ppi
     width = math.ceil(max(wide, high * 1.5))
     return width, math.ceil(width / 1.5)

@@ -189,6 +189,11 @@ def card_measure(texts: list, key: CardKey, placed: Placed, full: float) -> tupl
     if not settled:
         # No measure from there agrees: the longest edition's line at the least measure, once.
         measure = longest_text(texts, key, placed, max(narrowest, min(full, measure)))[0]
+    # A word or a date no edition may break ("September 2017") wider than the measure the longest
+    # edition settled on widens it: every edition's text fits the shared card.
+    widest_word = max(edition.size(key, placed, measure)[0] for edition in texts)
+    if widest_word > measure + 0.005:
+        measure = min(full, widest_word)
     return measure, longest_text(texts, key, placed, measure)[1]
 
 
