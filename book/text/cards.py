@@ -147,7 +147,11 @@ class CardTexts:
 def longest_text(texts: list, key: CardKey, placed: Placed, measure: float) -> tuple[float, float]:
     """(widest line, height) of the edition whose text is longest (the
     tallest; of two as tall, the wider), every edition set at ``measure``."""
-    sizes = [edition.size(key, placed, measure) for edition in texts]
+    return tallest([edition.size(key, placed, measure) for edition in texts])
+
+
+def tallest(sizes: list[tuple[float, float]]) -> tuple[float, float]:
+    """The (widest line, height) of the tallest of ``sizes``; of two as tall, the wider."""
     return max(sizes, key=lambda size: (round(size[1], 3), size[0]))
 
 
@@ -191,10 +195,12 @@ def card_measure(texts: list, key: CardKey, placed: Placed, full: float) -> tupl
         measure = longest_text(texts, key, placed, max(narrowest, min(full, measure)))[0]
     # A word or a date no edition may break ("September 2017") wider than the measure the longest
     # edition settled on widens it: every edition's text fits the shared card.
-    widest_word = max(edition.size(key, placed, measure)[0] for edition in texts)
+    sizes = [edition.size(key, placed, measure) for edition in texts]
+    widest_word = max(width for width, _ in sizes)
     if widest_word > measure + 0.005:
         measure = min(full, widest_word)
-    return measure, longest_text(texts, key, placed, measure)[1]
+        sizes = [edition.size(key, placed, measure) for edition in texts]
+    return measure, tallest(sizes)[1]
 
 
 def size_cards(pagination: Pagination, editions: list, grid=None, trim: tuple[float, float] | None = None) -> dict[CardKey, Card]:

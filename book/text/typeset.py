@@ -24,7 +24,7 @@ from book.text.latin_hyphens import hyphen_options
 from book.text.linebreak import Atom, split_atoms
 from book.text.memo import remembered
 from book.text.overset import overset_lines, soft_hyphens
-from book.text.sense import HAIR_SPACE, break_penalties, with_quarter_spaces, without_end_dash
+from book.text.sense import break_penalties, with_hair_spaces, without_end_dash
 from book.text.shaping import Layout, layout
 
 SHRINK_STEP = 0.25  # pt
@@ -185,7 +185,7 @@ def compose_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, s
     if cjk and style.display and TABLE[lang].latin_space:
         # the running text's space beside Latin, in titles too, drawn as a hair space (a tenth of an em): at
         # 36-44 pt the text's quarter em (ja) reads as a gap, "の 70 年" (sixth proof); zh's eighth alike
-        text = with_quarter_spaces(text, HAIR_SPACE)
+        text = with_hair_spaces(text)
     text, italics = parse_italics(text)  # "*hát đúm*": the words in italic
     atoms = split_atoms(text, lang, keep, phrases=style.display and not cjk, compounds=compounds,
                         units=tuple(t for t in (text[a:b] for a, b in italics) if 2 <= len(t.split()) <= 3))  # "*hát đúm*"
