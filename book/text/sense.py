@@ -3,7 +3,8 @@ break: by sense. A break after a colon or a dash costs nothing, after a comma
 little, before "and" or "of" little more; a break after a function word
 ("Construction and / Development"), in Chinese and Japanese inside a BudouX
 phrase, or in Vietnamese between a noun and the words that modify it ("năm
-tháng / lịch sử"), costs so much that it is taken only when nothing else fits.
+tháng / lịch sử"), costs so much that it is taken only when nothing else fits;
+after a determiner ("những / năm tháng", "the / Historic Years") costs most.
 Compounds ("xây dựng", "Night Market") are never broken at all
 (`book.text.linebreak.split_atoms`, `book.text.latin_vi`). The composer weighs these costs against
 even lines, an orphan or a runt on the last line (`book.text.compose`);
@@ -25,23 +26,31 @@ PLAIN = 60.0  # between two words, or two BudouX phrases
 INSIDE_PHRASE = 400.0  # zh, ja: inside a BudouX phrase ("発展の / 50年" is one); vi: inside a noun phrase
 AFTER_FUNCTION_WORD = 1000.0  # "Construction and / Development"
 BETWEEN_WORDS = 1500.0  # vi: between two words of two syllables, a noun and its modifier ("năm tháng / lịch sử")
+AFTER_DETERMINER = 2000.0  # a determiner parted from its noun ("những / năm tháng", "the / Historic Years")
+# Determiners and plural markers bind forward to their noun: a title breaks before
+# the conjunction that leads their phrase, or after it, never between them and the noun.
+DETERMINERS = {"vi": frozenset("những các mọi mỗi từng một mấy".split()),
+               "en": frozenset("the a an its their our this these those every each".split())}
 
 
 def word_of(text: str) -> str:
     return text.strip("\"'“”‘’()[]").lower()
 
 
-def break_penalty(prev: Atom, nxt: Atom, function_words: frozenset[str]) -> float:
+def break_penalty(prev: Atom, nxt: Atom, function_words: frozenset[str], determiners: frozenset[str] = frozenset()) -> float:
     """The cost of a display line ending after ``prev`` (``nxt`` begins the next).
 
     >>> words = frozenset({"and", "of", "the"})
-    >>> [break_penalty(Atom(a, " "), Atom(b), words) for a, b in
-    ...  [("Future:", "A"), ("Seaport,", "Northern"), ("Liberation", "and"), ("and", "the"), ("Northern", "Vietnam")]]
-    [0.0, 10.0, 10.0, 1000.0, 60.0]
+    >>> [break_penalty(Atom(a, " "), Atom(b), words, DETERMINERS["en"]) for a, b in
+    ...  [("Future:", "A"), ("Seaport,", "Northern"), ("Liberation", "and"), ("and", "the"), ("Northern", "Vietnam"),
+    ...   ("the", "Historic")]]
+    [0.0, 10.0, 10.0, 1000.0, 60.0, 2000.0]
     """
     last, first = prev.text.split()[-1] if prev.text.split() else prev.text, nxt.text.split()[0] if nxt.text.split() else nxt.text
     if last[-1] in STRONG or last[-1] == ")" or first[0] == "(":
         return AFTER_PAUSE
+    if word_of(last) in determiners and last[-1] not in COMMA:
+        return AFTER_DETERMINER
     if word_of(last) in function_words and last[-1] not in COMMA:
         return AFTER_FUNCTION_WORD
     if last[-1] in COMMA:
@@ -62,7 +71,9 @@ def break_penalties(atoms: list[Atom], lang: str, text: str = "") -> list[float]
     [('ダナン――', 0.0), ('復', 400.0), ('興・', 10.0)]
     """
     facts = language(lang)
-    penalties = [break_penalty(atom, nxt, facts.function_words) for atom, nxt in zip(atoms, atoms[1:], strict=False)] + [0.0]
+    determiners = DETERMINERS.get(lang, frozenset())
+    penalties = [break_penalty(atom, nxt, facts.function_words, determiners)
+                 for atom, nxt in zip(atoms, atoms[1:], strict=False)] + [0.0]
     if facts.modifiers_follow:  # "thành phố cảng / xanh": a noun and its modifier are one phrase
         penalties = [INSIDE_PHRASE if p == PLAIN else p for p in penalties]
         for index in between_words(atoms):
