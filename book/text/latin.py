@@ -32,6 +32,7 @@ from book.text.linebreak import SENTENCE_END, Atom, capitalised
 NAME_BREAK = 15000.0  # demerits for a break inside a name: a line at about 70 % of the measure costs as much
 NATURAL_BREAK = 3000.0  # ... at its natural point (after "Island", before "Cát Bi"): a line at about 80 %
 SHORT_NAME_BREAK = 9000.0  # inside a place of two or three words, or leaving one word of a longer name alone
+HEAD_ALONE = 6000.0  # before a place's generic head ("Điện Biên Phủ / Street"): only where a line would fall under 80 %
 LOCKED = float("inf")
 BODY_BREAK = 1e6  # inside a body's own name (a publisher, an agency): dearer than a stub, only where nothing else fits
 PERSON_WORDS = 4  # a surname and the names after it ("Nguyễn Thị Thu Trang"), never broken
@@ -133,12 +134,23 @@ def short_cost(words: list[Atom], start: int, end: int, k: int) -> float:
     ``words[start:end]`` alone, or parts a name of four words or fewer: only
     before a personal name; never a place of two or three words and its head
     ("Bạch Đằng / River"), the first word ("Bạch / Long Vĩ Island"), one of
-    two ("Thủy / Nguyên") or an acronym ("Hải Phòng / FC")."""
+    two ("Thủy / Nguyên") or an acronym ("Hải Phòng / FC"). A place of two
+    words or more may leave its generic head ("Điện Biên Phủ / Street") where
+    the line would otherwise fall under about 80 % of the measure."""
     if acronym(words[k + 1].text) or end - start == 2:
         return LOCKED
+    if head_alone(words, start, end, k):
+        return HEAD_ALONE
     if k > start and is_surname(words[k + 1].text) and not is_surname(words[k].text):
         return SHORT_NAME_BREAK
     return LOCKED
+
+
+def head_alone(words: list[Atom], start: int, end: int, k: int) -> bool:
+    """Whether a break after ``words[k]`` leaves only the generic head of a place of
+    three words or more on the next line ("Bạch Đằng / River")."""
+    head = bare(words[k + 1].text)  # an institution's ("Hải Phòng Museum") is its name's generic part: never alone
+    return end - start >= 3 and k == end - 2 and head in heads() and head not in name_words()["generic"] and head[:1].isupper()
 
 
 def settle(costs: dict[int, float], offset: int, cost: float) -> None:
@@ -226,7 +238,7 @@ def name_breaks(words: list[Atom], text: str, keep: tuple[str, ...], lang: str,
         # the label's price would let it end a line with the name on the next.
         # A person's or a place's name of two or three words, a label and its name: never broken.
         for k in range(start + 1, end):
-            settle(costs, words[k].start, LOCKED)
+            settle(costs, words[k].start, HEAD_ALONE if head_alone(words, start, end, k - 1) else LOCKED)
     for start, end in phrase_spans(words, text, units + tuple(name_words()["phrases"].get(lang, ()))):
         for k in range(start + 1, end):
             costs[words[k].start] = LOCKED  # "*hát đúm*", "Ngày giải phóng"
@@ -294,8 +306,8 @@ def last_line_words(items, start) -> list[str]:
 
 
 RUNT_DEMERITS = 4e5  # a last line of one word (in Vietnamese, of two syllables or fewer)
-SHORT_LAST = 0.2  # of the measure: a last line shorter than this is a stub ...
-SHORT_DEMERITS = 6e4  # ... and costs up to this much, by how much shorter: at 20 %, what four lines at 85 % cost
+SHORT_LAST = 0.3  # of the measure: a last line shorter than this is a stub ("bất hợp pháp." at 23 %) ...
+SHORT_DEMERITS = 9e4  # ... and costs up to this much, by how much shorter: at 22 %, what a line at about 75 % costs
 RAGGED_HYPHEN = 12000.0  # a hyphen costs what a ragged line at about 75 % of the measure costs: only where the rag needs it
 
 
@@ -312,7 +324,7 @@ class Rules:
         words = last_line_words(items, start)
         if len(words) <= self.stub_words:
             return RUNT_DEMERITS
-        short = SHORT_LAST * width - natural  # graded: a last line at 22 % does not squeeze a whole paragraph
+        short = SHORT_LAST * width - natural  # graded: a last line at 28 % does not squeeze a whole paragraph
         return SHORT_DEMERITS * short / (SHORT_LAST * width) if short > 0 else 0.0
 
 

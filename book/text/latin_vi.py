@@ -5,7 +5,9 @@ ends. A word of two syllables (``book/data/vi_compounds.yaml``: "Đổi mới",
 "nhiệm vụ") breaks inside only where every other way leaves a line shorter
 than about 65 % of the measure: a price, not a lock, for a lock in a narrow
 caption leaves a notch. A lower-case generic noun stays with the short name
-after it ("sông Bạch Đằng", "trang An Biên"); "ngày" and "tháng" stay with
+after it ("sông Bạch Đằng", "trang An Biên") unless a line would otherwise fall
+under about 80 % of the measure; a region named by its quarter ("miền Bắc")
+is one name, the country after it another ("miền Bắc / Việt Nam"); "ngày" and "tháng" stay with
 the day or month they name, a century with its numeral ("thế kỷ XIX"), and
 a date parts before its year only at a price ("tháng 5 / năm 1955"). The
 generic head of a name (``vi_heads`` in ``book/data/latin_names.yaml``:
@@ -26,10 +28,13 @@ LOCKED = float("inf")
 COMPOUND_BREAK = 40000.0  # inside a word of two syllables ("trung / tâm"): dearer than a line at about 65 %
 HEAD_INSIDE = 6000.0  # between the words of a generic head ("Cảng hàng không / quốc tế"): a line under 80 % costs more
 DATE_BREAK = 9000.0  # between a date's month and its year: a line at about 75 % costs as much
+GENERIC_BREAK = 6000.0  # between a lower-case generic noun and its name ("sông / Bạch Đằng"): a line under 80 % costs more
 HEAD_BREAK = 9000.0  # between a generic head and its name ("Lễ hội / Hoa Phượng Đỏ"): a line at about 75 % costs as much
 NAME_SYLLABLES = 4  # a name after its head of this many syllables or fewer never breaks ("Hàng hải Việt Nam")
 SHORT_NAME = 3  # words of a capitalised run a lower-case generic noun stays with ("sông Bạch Đằng")
 # Vietnamese month names after "tháng" ("tháng Năm", May).
+# A quarter of the compass after a generic noun names a region ("miền Bắc"), a name of its own before another.
+VI_QUARTERS = frozenset("Bắc Nam Trung Đông Tây".split())
 VI_MONTHS = frozenset("Giêng Hai Ba Tư Bốn Năm Sáu Bảy Tám Chín Mười Chạp".split())
 
 
@@ -95,8 +100,17 @@ def vi_costs(words: list[Atom], costs: dict[int, float], runs: dict[int, int], d
     for before, prev, word in zip([None, *words], words, words[1:], strict=False):
         if before is not None and before.text.lower() == "tháng" and prev.text.isdigit() and word.text == "năm":
             costs[word.start] = DATE_BREAK  # "ngày 13 tháng 5 / năm 1955", only where the rag needs it
+        elif (prev.text in name_words()["vi_before"] and word.text in VI_QUARTERS and runs.get(word.start, 1) >= 3
+              and not display):
+            costs[word.start] = LOCKED  # "miền Bắc / Việt Nam": the region, then the country it belongs to
+            following = words[words.index(word) + 1]
+            if costs.get(following.start) is not None:
+                costs[following.start] = GENERIC_BREAK
         elif prev.text in name_words()["vi_before"] and capitalised(word.text) and runs.get(word.start, 1) <= SHORT_NAME:
-            costs[word.start] = LOCKED  # "sông Bạch Đằng", "đảo Cát Bà"
+            # "sông / Bạch Đằng", "miền / Bắc Việt Nam": only where a line would fall under 80 %; a title never
+            # A name of one syllable never leaves its noun ("miền / Bắc."), as it never leaves a head ("Nhà hát / Lớn").
+            lone = display or runs.get(word.start, 1) == 1
+            costs[word.start] = LOCKED if lone else max(costs.get(word.start, 0.0), GENERIC_BREAK)
         elif prev.text.lower() in ("ngày", "tháng") and (word.text[:1].isdigit() or bare(word.text) in VI_MONTHS):
             costs[word.start] = LOCKED  # "Ngày 13/5/1955", "tháng Năm"
         elif prev.text.lower() == "kỷ" and roman(word.text):
