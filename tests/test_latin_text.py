@@ -16,10 +16,13 @@ from test_latin import BODY, CAPTION, edition_pdf, running_text
 
 
 def photographers() -> set[str]:
+    """The credits that are personal names (an archive's name is translated)."""
+    from book.text.latin import SURNAMES
+
     names = set()
     for path in sorted((REPO / "content" / "chapters").glob("*.yaml")):
         for photo in yaml.safe_load(path.read_text(encoding="utf-8")).get("photos", []):
-            if photo.get("credit"):
+            if photo.get("credit") and photo["credit"].split()[0] in SURNAMES:
                 names.add(photo["credit"])
     return names
 

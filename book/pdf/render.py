@@ -58,18 +58,19 @@ def actual_text(text: str) -> str:
 
 def draw_pieces(canvas: Canvas, line: Line, x: float, y: float) -> None:
     """One line's pieces, each at its offset from ``x``; glyphs set into each other
-    (compressed punctuation) inside an /ActualText span, so pdftotext reads them in order."""
+    (compressed punctuation) inside an /ActualText span, so pdftotext reads them in order;
+    a piece a word space follows (``Piece.space``) ends on a space glyph, the next still at its place."""
     closing = -1
     for number, piece in enumerate(line.pieces):
         if piece.span:
-            canvas.addLiteral(actual_text("".join(p.text for p in line.pieces[number:number + piece.span + 1])))
+            canvas.addLiteral(actual_text("".join(p.text + " " * p.space for p in line.pieces[number:number + piece.span + 1])))
             closing = number + piece.span
         text = canvas.beginText(x + piece.x, y)
         text.setFont(piece.font, line.size)
         spacing = line.tracking + piece.char_space
         if spacing:
             text.setCharSpace(spacing)
-        text.textOut(piece.text)
+        text.textOut(piece.text + " " * piece.space)  # a word space set as a gap: a glyph too, for search and copy
         if spacing:
             text.setCharSpace(0)  # the text state outlives ET: every piece starts from none
         canvas.drawText(text)

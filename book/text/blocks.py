@@ -18,6 +18,7 @@ class Piece:
     font: str
     char_space: float = 0.0
     span: int = 0  # this piece and the next ``span`` read as one /ActualText (glyphs set into each other)
+    space: bool = False  # a word space follows, set as a gap: drawn as a glyph after the text, for readers (not measured)
 
 
 @dataclass

@@ -246,8 +246,8 @@ def draw_cjk_line(fonts, items: list[Item], chosen: Chosen, style: Style, size: 
         if atom.space_after and position < len(atoms) - 1 and atom_set:
             glyphs.append(Glyph(" ", atom_set[-1].font, pdfmetrics.stringWidth(" ", atom_set[-1].font, size), 0.0))
     visible, gaps = tokens(glyphs, size, latin_spaces(lang))
-    # A word space is drawn as a glyph ending the piece before it, the next piece still set at its place: as a gap
-    # alone, a reader joins the words ("ĐỗMạnh" in MuPDF, where a font subset changes after the precomposed letter).
+    # A word space set as a gap is drawn as a glyph after the piece before it (`Piece.space`), the next piece at its
+    # place: as a gap alone, a reader joins the words ("ĐỗMạnh" in MuPDF, where a font subset changes after "ỗ").
     seen, spaced = 0, set()
     for glyph in glyphs:
         if glyph.ch in WORD_SPACES:
@@ -291,8 +291,8 @@ def draw_cjk_line(fonts, items: list[Item], chosen: Chosen, style: Style, size: 
                and abs(spacing[end] - (spacing[first] if spread else 0.0)) < 1e-6):
             end += 1
         squeezed = alone or (spread and end > first)
-        text = "".join(g.ch for g in visible[first:end + 1]) + (" " if end + 1 in spaced and end + 1 < len(visible) else "")
-        pieces.append(Piece(places[first], text, glyph.font, spacing[first] if spread and squeezed else 0.0))
+        pieces.append(Piece(places[first], "".join(g.ch for g in visible[first:end + 1]), glyph.font,
+                            spacing[first] if spread and squeezed else 0.0, space=end + 1 in spaced and end + 1 < len(visible)))
         first = end + 1
     return Line(bind_overlaps(pieces, size, 0.0), x - hang, size, leading, 0.0, last=chosen.last)
 

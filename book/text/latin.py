@@ -122,6 +122,8 @@ def persons(words: list[Atom], start: int, end: int) -> list[tuple[int, int]]:
             stop = min(end, index + PERSON_WORDS)
             while stop > index + 1 and not all(capitalised(w.text) for w in words[index:stop]):
                 stop -= 1
+            if stop - index > 2 and head_alone(words, index, stop, stop - 2):
+                stop -= 1  # "Ngô Quyền District", "Hoàng Văn Thụ Bridge": a person's name, then a place's head
             out.append((index, stop))
             index = stop
         else:
@@ -147,8 +149,7 @@ def short_cost(words: list[Atom], start: int, end: int, k: int) -> float:
 
 
 def head_alone(words: list[Atom], start: int, end: int, k: int) -> bool:
-    """Whether a break after ``words[k]`` leaves only the generic head of a place of
-    three words or more on the next line ("Bạch Đằng / River")."""
+    """Whether a break after ``words[k]`` leaves only the head of a place of three words ("Bạch Đằng / River")."""
     head = bare(words[k + 1].text)  # an institution's ("Hải Phòng Museum") is its name's generic part: never alone
     return end - start >= 3 and k == end - 2 and head in heads() and head not in name_words()["generic"] and head[:1].isupper()
 

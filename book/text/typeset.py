@@ -165,7 +165,7 @@ def bind_overlaps(pieces: list[Piece], size: float, tracking: float) -> list[Pie
         if len(last.text) > 1 and not last.char_space:  # bind only its first glyph
             advance = pdfmetrics.stringWidth(last.text[0], last.font, size) + tracking
             group[-1] = Piece(last.x, last.text[0], last.font)
-            rest = [Piece(last.x + advance, last.text[1:], last.font)]
+            rest = [Piece(last.x + advance, last.text[1:], last.font, space=last.space)]
         group[0] = replace(group[0], span=len(group) - 1)
         out += group + rest
         index = end + 1
