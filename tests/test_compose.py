@@ -19,7 +19,7 @@ from book.pdf.render import Renderer
 from book.text.cjk_breaks import soft_phrase
 from book.text.frames import unbroken_names
 from book.text.korean import hangul_word
-from book.text.latin_names import generic, heads
+from book.text.latin_names import generic, heads, name_words
 from book.text.linebreak import DASHES, NO_START
 from book.text.setting import Placement
 from book.text.shaping import layout
@@ -115,8 +115,11 @@ def test_no_credit_name_is_split(sample_prepared, sample_editions, lang):
 
 
 def unbreakable(name: str) -> bool:
-    """Two or three words ("Bạch Đằng River"), or four that end on a single head noun ("Bạch Long Vĩ Island")."""
+    """Two or three words ("Bạch Đằng River"), or four that end on a single head noun ("Bạch Long Vĩ Island"),
+    but for the head itself, which may part where a line would otherwise fall under 80 % ("Bạch Đằng / River")."""
     words = name.split()
+    if len(words) >= 3 and ((words[-1] in heads() and words[-1] not in generic()) or words[0] in name_words()["vi_before"]):
+        return False  # its head ("River") or generic noun ("sông") may part: the name itself is checked as a name of its own
     return len(words) <= 3 or (len(words) == 4 and words[-1] in heads() and words[-2] not in generic())
 
 

@@ -179,13 +179,14 @@ NAMES_EN = ("The passenger terminal of Cát Bi International Airport is close to
             "Đình Vũ–Cát Hải Economic Zone and the Tràng Duệ Industrial Park serve the port. Readers travel from the "
             "historic Bạch Đằng River to Bạch Long Vĩ Island, a World Biosphere Reserve, with the scholar Trạng Trình "
             "Nguyễn Bỉnh Khiêm and the Information and Communications Publishing House.")
-# Where each name may part: nowhere (an institution's name is one), or before a person's name.
+# Where each name may part: nowhere (an institution's name is one), before a person's name, or before
+# a place's one-word head where a line would otherwise fall under 80 % ("Bạch Đằng / River").
 JOINTS_EN = {"Cát Bi International Airport": (), "Đình Vũ–Cát Hải Economic Zone": (),
-             "Tràng Duệ Industrial Park": (), "Bạch Đằng River": (), "Bạch Long Vĩ Island": (),
+             "Tràng Duệ Industrial Park": (), "Bạch Đằng River": ("River",), "Bạch Long Vĩ Island": ("Island",),
              "World Biosphere Reserve": (), "Trạng Trình Nguyễn Bỉnh Khiêm": ("Nguyễn",), "Nguyễn Bỉnh Khiêm": ()}
 NAMES_VI = ("Lễ kỷ niệm Ngày giải phóng trên sông Bạch Đằng, gần Cảng hàng không quốc tế Cát Bi và đảo Cát Bà, "
             "do Nhà xuất bản Thông tin và Truyền thông giới thiệu.")
-JOINTS_VI = {"Ngày giải phóng": (), "sông Bạch Đằng": (), "đảo Cát Bà": (), "Cát Bi": (),
+JOINTS_VI = {"Ngày giải phóng": (), "sông Bạch Đằng": ("Bạch Đằng",), "đảo Cát Bà": ("Cát Bà",), "Cát Bi": (),
              "Nhà xuất bản Thông tin và Truyền thông": ()}
 
 RAGGED = Style("caption", "sans", 9, 12.6, align="left", min_size=8)  # the book's Latin captions

@@ -26,6 +26,7 @@ from book.pdf.render import Renderer
 from book.sources.fonts_file import load_fonts
 from book.text.fonts import EditionFonts
 from book.text.linebreak import DASHES, split_atoms
+from book.text.sense import DETERMINERS
 from book.text.setting import Placement
 from book.text.shaping import hb_font, layout
 from book.text.title_breaks import phrase_cuts
@@ -279,7 +280,7 @@ TITLES = {
     "vi": [
         ["Hải Phòng – 70 năm chiến đấu,", "xây dựng và phát triển"],  # the half-title and the title page alike
         ["Sách ảnh kỷ niệm 70 năm Ngày giải phóng Hải Phòng", "(13/5/1955 – 13/5/2025)"],
-        ["Giải phóng và những", "năm tháng lịch sử"],  # never "năm tháng / lịch sử": a noun and its modifier
+        ["Giải phóng và", "những năm tháng lịch sử"],  # never "những / năm tháng" nor "năm tháng / lịch sử"
         ["Cảng biển,", "cửa ngõ giao thương", "phía Bắc"],  # never "cửa ngõ / giao thương"
         ["Biển, đảo", "và những con người", "của biển"],
         ["Văn hóa, di sản", "và mùa Hoa Phượng Đỏ"],
@@ -336,9 +337,10 @@ def test_no_display_line_ends_on_a_function_word_or_splits_a_compound(sample_edi
         joined = " ".join(lines)
         for number, line in enumerate(lines[:-1]):
             last = line.split(" ")[-1].lower()
-            # A plural determiner may end the line before the last, which holds its noun phrase
-            # whole ("Giải phóng và những / năm tháng lịch sử"): "năm tháng / lịch sử" is worse.
-            determiner = lang == "vi" and last in ("những", "các") and number == len(lines) - 2
+            # A conjunction may end the line before the last where that line opens on a determiner and
+            # holds its noun phrase whole ("Giải phóng và / những năm tháng lịch sử", the phrase too long for
+            # "Giải phóng / và những…"): "những / năm tháng" and "năm tháng / lịch sử" are worse.
+            determiner = lines[number + 1].split(" ")[0].lower() in DETERMINERS.get(lang, ()) and number == len(lines) - 2
             assert last not in facts.function_words or determiner, lines
             if facts.phrase_model and not dash_dropped(lang, line):
                 # a break only between BudouX phrases (or after a colon, or a dash the line end dropped)
