@@ -118,7 +118,8 @@ def unbreakable(name: str) -> bool:
     """Two or three words ("Bạch Đằng River"), or four that end on a single head noun ("Bạch Long Vĩ Island"),
     but for the head itself, which may part where a line would otherwise fall under 80 % ("Bạch Đằng / River")."""
     words = name.split()
-    if len(words) >= 3 and ((words[-1] in heads() and words[-1] not in generic()) or words[0] in name_words()["vi_before"]):
+    head = words[-1] in heads() and words[-1] not in name_words()["generic"]  # generic() holds the heads too
+    if len(words) >= 3 and (head or words[0] in name_words()["vi_before"]):
         return False  # its head ("River") or generic noun ("sông") may part: the name itself is checked as a name of its own
     return len(words) <= 3 or (len(words) == 4 and words[-1] in heads() and words[-2] not in generic())
 
