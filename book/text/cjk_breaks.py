@@ -16,7 +16,9 @@ a line within the limit exists.
 A break inside a word costs about a line at 0.058 em in running text
 (body, intros, the foreword) and a quarter of that in captions and cards:
 Chinese, between two ideographs of one BudouX phrase ("世|界", "濒|危");
-Japanese, between two kanji of a phrase ("半|島"). Between a kanji and
+Japanese, between two kanji of a phrase ("半|島"). One that leaves a
+character of a word alone, a number's unit, a suffix kanji, a verb's last
+kana or a short quotation cost more, alike in captions (`book.text.cjk_words`). Between a kanji and
 its kana ("守|り") a break costs about a tight line, so no mark is halved
 for it; before a particle ("港|の") or between a katakana name and its
 kanji ("ドーソン|半島") less still. A last
@@ -32,7 +34,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from book.text.cjk_words import dictionary_prices, unit_cuts
+from book.text.cjk_words import STRONG, dictionary_prices, unit_cuts
 from book.text.katakana_words import seams
 
 KATAKANA_EDGE = 3  # kana either side of a break inside a katakana word
@@ -207,15 +209,15 @@ def break_prices(text: str, lang: str, role: str = "body") -> dict[int, float]:
     >>> prices = break_prices("コンテナトレーラーの港に着く", "ja")  # "の港に着く": a short last line
     >>> prices[5] == KATAKANA_SHORT, prices[4] == SEAM_PENALTY, prices[9], prices.get(12, 0.0)
     (True, True, 100003000.0, 0.0)
-    >>> break_prices("港口城市的世界遗产和文化", "zh", "caption")[6]  # "世|界": one character of a word left alone
-    500000.0
+    >>> break_prices("港口城市的世界遗产和文化", "zh", "caption")[6]  # "世|界": a character left alone weighs whole
+    2000000.0
     """
     from book.text.linebreak import NO_START
 
     if lang not in PHRASE_MODELS:
         return {}
-    share = 1.0 if role in RUNNING else CAPTION_SHARE
-    prices = {at: price * share for at, price in word_prices(text, lang).items()}
+    share = 1.0 if role in RUNNING else CAPTION_SHARE  # a word's single character left alone weighs alike everywhere
+    prices = {at: price * (1.0 if price >= STRONG else share) for at, price in word_prices(text, lang).items()}
     if lang == "ja":
         prices.update(katakana_prices(text))
     inside = phrase_inside(text, lang)

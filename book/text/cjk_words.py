@@ -12,8 +12,9 @@ phrases; the middle of a Chinese four-character phrase, mostly an idiom
 file that ends its run ("栖息|地") costs ``STRONG`` even where BudouX sees a
 seam. In Japanese a verb never leaves one or two kana of its ending alone
 ("再配布す|る"), and a short quoted epithet stays whole ("「赤い|鳳凰木の花の街」").
-The prices are running text's; captions and cards weigh them at
-`book.text.cjk_breaks.CAPTION_SHARE`. A line at 0.06 em costs about 7.6e5,
+The prices are running text's; captions and cards weigh ``IDIOM`` and
+``ODD`` at `book.text.cjk_breaks.CAPTION_SHARE` and ``STRONG`` whole, as
+they weigh a katakana word's. A line at 0.06 em costs about 7.6e5,
 at 0.07 em 6e6, at 0.08 em 2.8e7 (`book.text.cjk_grid`).
 """
 
@@ -24,7 +25,7 @@ from pathlib import Path
 
 WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "cjk_words.yaml"
 STRONG = 2e6  # leaves one ideograph of a word alone, before a suffix, a verb's ending, inside a short quote: ~0.064 em
-ODD = 1e6  # inside a run of five ideographs or more at an odd place ("北岸都|市区"): a line at about 0.062 em
+ODD = 1e6  # inside a run of five ideographs or more at an odd place ("北岸都|市区"), in Chinese anywhere: ~0.062 em
 IDIOM = 6e5  # the middle of a Chinese four-character phrase ("星罗|棋布"): a line at about 0.06 em
 QUOTE_MAX = 12  # characters inside 「」 or “” kept whole
 QUOTES = {"「": "」", "『": "』", "“": "”"}
@@ -91,8 +92,8 @@ def run_prices(run: str, lang: str) -> dict[int, float]:
             prices[gap] = STRONG
         elif size == 4:
             prices[gap] = IDIOM if lang == "zh" else WORD_PENALTY
-        else:
-            prices[gap] = ODD if gap % 2 else WORD_PENALTY
+        else:  # BudouX may give a Chinese phrase a neighbour's character ("屿星罗棋布"): no parity to trust
+            prices[gap] = ODD if gap % 2 or lang == "zh" else WORD_PENALTY
     return prices
 
 
