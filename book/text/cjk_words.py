@@ -122,8 +122,8 @@ def dictionary_prices(text: str, lang: str, parts: tuple[str, ...]) -> dict[int,
     >>> prices = dictionary_prices("欢迎四海宾朋", "zh", ("欢迎", "四", "海宾朋"))
     >>> prices[5], 3 in prices  # "宾|朋", not "四|海"
     (2000000.0, False)
-    >>> dictionary_prices("再配布する", "ja", ("再配布する",))[4]
-    2000000.0
+    >>> dictionary_prices("再配布する", "ja", ("再配布する",))[4], dictionary_prices("たどる。", "ja", ("たどる。",))[2]
+    (2000000.0, 2000000.0)
     """
     _, suffixes = vocabulary()
     prices: dict[int, float] = {}
@@ -141,11 +141,14 @@ def dictionary_prices(text: str, lang: str, parts: tuple[str, ...]) -> dict[int,
             if start is not None:
                 for gap, price in run_prices(phrase[start:index], lang).items():
                     put(at + start + gap, price)
+                if lang == "ja" and index == start + 1 and is_hiragana(ch) and phrase[index:] not in PARTICLES:
+                    put(at + index, ODD)  # a one-kanji stem left alone at a line's end ("闘|いの", "守|り抜いた")
                 start = None
         if lang == "ja":
-            tail = len(phrase) - len(phrase.rstrip("".join(c for c in phrase if is_hiragana(c))))
-            for gap in range(max(1, len(phrase) - min(tail, KANA_TAIL)), len(phrase)):
-                rest = phrase[gap:]
+            word = phrase.rstrip("、。，．」』）！？")  # "たどる。": the verb ends before its stop
+            tail = len(word) - len(word.rstrip("".join(c for c in word if is_hiragana(c))))
+            for gap in range(max(1, len(word) - min(tail, KANA_TAIL)), len(word)):
+                rest = word[gap:]
                 if is_hiragana(phrase[gap - 1]) and not (len(rest) == 1 and rest in PARTICLES):
                     put(at + gap, STRONG)  # "再配布す|る", not "博物館|に"
         at += len(phrase)
