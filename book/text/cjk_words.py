@@ -8,7 +8,8 @@ phrase, a break that leaves one ideograph alone ("大|剧院", "船|舶",
 "総合病|院", "未|来") or parts a run at an odd place ("北岸都|市区") costs
 ``STRONG`` or ``ODD``, far above a break at a kanji-kana seam or between
 phrases; the middle of a Chinese four-character phrase, mostly an idiom
-("星罗|棋布"), costs ``IDIOM``; a break before a suffix kanji of the data
+("星罗|棋布"), costs ``IDIOM``; a run of four or fewer between marks is
+one word ("、重情重义、": its lone-character breaks cost twice ``STRONG``); a break before a suffix kanji of the data
 file that ends its run ("栖息|地") costs ``STRONG`` even where BudouX sees a
 seam. In Japanese a verb never leaves one or two kana of its ending alone
 ("再配布す|る"), and a short quoted epithet stays whole ("「赤い|鳳凰木の花の街」").
@@ -27,6 +28,7 @@ WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "cjk_words.yaml"
 STRONG = 2e6  # leaves one ideograph of a word alone, before a suffix, a verb's ending, inside a short quote: ~0.064 em
 ODD = 1e6  # inside a run of five ideographs or more at an odd place ("北岸都|市区"), in Chinese anywhere: ~0.062 em
 IDIOM = 6e5  # the middle of a Chinese four-character phrase ("星罗|棋布"): a line at about 0.06 em
+IDIOM_RUN = 4  # ideographs: a Chinese run this short between marks is read as one word or idiom
 QUOTE_MAX = 12  # characters inside 「」 or “” kept whole
 QUOTES = {"「": "」", "『": "』", "“": "”"}
 KANA_TAIL = 1  # a Japanese phrase's last kana (its verb ending) never left alone, up to this many
@@ -122,6 +124,9 @@ def dictionary_prices(text: str, lang: str, parts: tuple[str, ...]) -> dict[int,
     >>> prices = dictionary_prices("欢迎四海宾朋", "zh", ("欢迎", "四", "海宾朋"))
     >>> prices[5], 3 in prices  # "宾|朋", not "四|海"
     (2000000.0, False)
+    >>> marked = dictionary_prices("直率、重情重义、热爱", "zh", ("直率、", "重情", "重义、", "热爱"))
+    >>> marked[6], marked[5]
+    (4000000.0, 600000.0)
     >>> dictionary_prices("再配布する", "ja", ("再配布する",))[4], dictionary_prices("たどる。", "ja", ("たどる。",))[2]
     (2000000.0, 2000000.0)
     """
@@ -152,6 +157,16 @@ def dictionary_prices(text: str, lang: str, parts: tuple[str, ...]) -> dict[int,
                 if is_hiragana(phrase[gap - 1]) and not (len(rest) == 1 and rest in PARTICLES):
                     put(at + gap, STRONG)  # "再配布す|る", not "博物館|に"
         at += len(phrase)
+    if lang == "zh":  # a run of up to four ideographs between marks is one word or idiom ("、重情重义、")
+        start = None
+        for index, ch in enumerate(text + " "):
+            if index < len(text) and is_han(ch):
+                start = index if start is None else start
+                continue
+            if start is not None and index - start <= IDIOM_RUN:
+                for gap, price in run_prices(text[start:index], lang).items():
+                    put(start + gap, 2 * price if price >= STRONG else price)
+            start = None
     for offset in range(1, len(text)):
         a, b, c = text[offset - 1], text[offset], text[offset + 1:offset + 2]
         if is_han(a) and b in suffixes and not (c and is_han(c)):
