@@ -165,7 +165,7 @@ def word_prices(text: str, lang: str) -> dict[int, float]:
         if (lang == "zh" and len(phrase) == 1 and len(following) == 1 and is_kanji(phrase) and is_kanji(following)
                 and phrase not in FUNCTION_HAN and following not in FUNCTION_HAN):
             prices[at] = WORD_PENALTY / 2  # two one-character phrases BudouX may have parted wrongly ("史|前")
-    for offset, price in dictionary_prices(text, lang, parts).items():
+    for offset, price in dictionary_prices(text, lang, parts):
         prices[offset] = max(prices.get(offset, 0.0), price)  # `book.text.cjk_words`: "大|剧院", "博物|館"
     return prices
 

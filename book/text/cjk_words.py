@@ -21,7 +21,7 @@ at 0.07 em 6e6, at 0.08 em 2.8e7 (`book.text.cjk_grid`).
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "cjk_words.yaml"
@@ -117,17 +117,19 @@ def quote_inside(text: str) -> set[int]:
     return inside
 
 
-def dictionary_prices(text: str, lang: str, parts: tuple[str, ...]) -> dict[int, float]:
+@lru_cache(maxsize=4096)
+def dictionary_prices(text: str, lang: str, parts: tuple[str, ...]) -> tuple[tuple[int, float], ...]:
     """Running-text prices for breaks inside the words of ``text`` (BudouX
-    ``parts``), to be taken where higher than `book.text.cjk_breaks` own.
+    ``parts``), to be taken where higher than `book.text.cjk_breaks` own:
+    (offset, price) pairs, kept per text as BudouX's phrases are.
 
-    >>> prices = dictionary_prices("欢迎四海宾朋", "zh", ("欢迎", "四", "海宾朋"))
+    >>> prices = dict(dictionary_prices("欢迎四海宾朋", "zh", ("欢迎", "四", "海宾朋")))
     >>> prices[5], 3 in prices  # "宾|朋", not "四|海"
     (2000000.0, False)
-    >>> marked = dictionary_prices("直率、重情重义、热爱", "zh", ("直率、", "重情", "重义、", "热爱"))
+    >>> marked = dict(dictionary_prices("直率、重情重义、热爱", "zh", ("直率、", "重情", "重义、", "热爱")))
     >>> marked[6], marked[5]
     (4000000.0, 600000.0)
-    >>> dictionary_prices("再配布する", "ja", ("再配布する",))[4], dictionary_prices("たどる。", "ja", ("たどる。",))[2]
+    >>> dict(dictionary_prices("再配布する", "ja", ("再配布する",)))[4], dict(dictionary_prices("たどる。", "ja", ("たどる。",)))[2]
     (2000000.0, 2000000.0)
     """
     _, suffixes = vocabulary()
@@ -174,7 +176,7 @@ def dictionary_prices(text: str, lang: str, parts: tuple[str, ...]) -> dict[int,
     for offset in quote_inside(text):
         if offset < len(text):
             put(offset, STRONG)
-    return prices
+    return tuple(sorted(prices.items()))
 
 
 def quote_breaks(rows: list[str]) -> int:
