@@ -15,7 +15,7 @@ from book.text.linebreak import split_atoms
 # The round-5 mark-ups: two-character words parted at line ends in the Chinese captions and intro.
 ZH_WORDS = {"濒危", "设备", "企业", "扩大", "合作", "史前", "公园", "通车", "高速", "神圣",
             # round 6: a number and its unit, a landmark, an idiom, two-character words
-            "300天", "解放日", "20世纪", "大剧院", "重情重义", "船舶", "手续", "校园"}
+            "300天", "解放日", "20世纪", "大剧院", "重义", "船舶", "手续", "校园"}  # 重情|重义 at most
 # ... and Japanese compounds ("ドーソン半|島", "コンテナト|レーラー") and last lines started inside one.
 JA_WORDS = {"半島", "家庭も多い", "守り抜いた", "トレーラー",
             # round 6: a compound's suffix, a verb's ending, a quoted epithet
