@@ -16,7 +16,9 @@ a line within the limit exists.
 A break inside a word costs about a line at 0.058 em in running text
 (body, intros, the foreword) and a quarter of that in captions and cards:
 Chinese, between two ideographs of one BudouX phrase ("世|界", "濒|危");
-Japanese, between two kanji of a phrase ("半|島"). Between a kanji and
+Japanese, between two kanji of a phrase ("半|島"). One that leaves a
+character of a word alone, a number's unit, a suffix kanji, a verb's last
+kana or a short quotation cost more, alike in captions (`book.text.cjk_words`). Between a kanji and
 its kana ("守|り") a break costs about a tight line, so no mark is halved
 for it; before a particle ("港|の") or between a katakana name and its
 kanji ("ドーソン|半島") less still. A last
@@ -32,6 +34,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from book.text.cjk_words import STRONG, dictionary_prices, unit_cuts
 from book.text.katakana_words import seams
 
 KATAKANA_EDGE = 3  # kana either side of a break inside a katakana word
@@ -139,9 +142,9 @@ def word_prices(text: str, lang: str) -> dict[int, float]:
     """Running-text demerits for a break inside a word (see the module's note).
 
     >>> sorted(word_prices("史前公园的森林", "zh").items())
-    [(1, 200000.0), (3, 400000.0), (6, 400000.0)]
+    [(1, 200000.0), (3, 2000000.0), (6, 2000000.0)]
     >>> sorted(word_prices("半島を守り抜いた", "ja").items())
-    [(1, 400000.0), (2, 3000.0), (4, 6000.0), (5, 3000.0), (6, 6000.0), (7, 3000.0)]
+    [(1, 2000000.0), (2, 3000.0), (4, 1000000.0), (5, 3000.0), (6, 1000000.0), (7, 2000000.0)]
     """
     prices: dict[int, float] = {}
     at = 0
@@ -162,6 +165,8 @@ def word_prices(text: str, lang: str) -> dict[int, float]:
         if (lang == "zh" and len(phrase) == 1 and len(following) == 1 and is_kanji(phrase) and is_kanji(following)
                 and phrase not in FUNCTION_HAN and following not in FUNCTION_HAN):
             prices[at] = WORD_PENALTY / 2  # two one-character phrases BudouX may have parted wrongly ("史|前")
+    for offset, price in dictionary_prices(text, lang, parts):
+        prices[offset] = max(prices.get(offset, 0.0), price)  # `book.text.cjk_words`: "大|剧院", "博物|館"
     return prices
 
 
@@ -204,15 +209,15 @@ def break_prices(text: str, lang: str, role: str = "body") -> dict[int, float]:
     >>> prices = break_prices("コンテナトレーラーの港に着く", "ja")  # "の港に着く": a short last line
     >>> prices[5] == KATAKANA_SHORT, prices[4] == SEAM_PENALTY, prices[9], prices.get(12, 0.0)
     (True, True, 100003000.0, 0.0)
-    >>> break_prices("港口城市的世界遗产和文化", "zh", "caption")[6]
-    100000.0
+    >>> break_prices("港口城市的世界遗产和文化", "zh", "caption")[6]  # "世|界": a character left alone weighs whole
+    2000000.0
     """
     from book.text.linebreak import NO_START
 
     if lang not in PHRASE_MODELS:
         return {}
-    share = 1.0 if role in RUNNING else CAPTION_SHARE
-    prices = {at: price * share for at, price in word_prices(text, lang).items()}
+    share = 1.0 if role in RUNNING else CAPTION_SHARE  # a word's single character left alone weighs alike everywhere
+    prices = {at: price * (1.0 if price >= STRONG else share) for at, price in word_prices(text, lang).items()}
     if lang == "ja":
         prices.update(katakana_prices(text))
     inside = phrase_inside(text, lang)
@@ -227,8 +232,9 @@ def break_prices(text: str, lang: str, role: str = "body") -> dict[int, float]:
 
 
 def extra_cuts(text: str, lang: str) -> set[int]:
-    """The closed gaps a language adds to kinsoku (Japanese: katakana words)."""
-    return katakana_cuts(text) if lang == "ja" else set()
+    """The closed gaps a language adds to kinsoku: a number and its unit
+    ("300|天", `book.text.cjk_words`), and in Japanese katakana words."""
+    return unit_cuts(text) | (katakana_cuts(text) if lang == "ja" else set())
 
 
 def soft_phrase(phrase: str) -> bool:

@@ -310,11 +310,10 @@ def set_cover(book: Book, geometry: CoverGeometry, fonts: EditionFonts, lang: st
 
 def break_cost(lines: list[str], lang: str) -> float:
     """What the line breaks of a Chinese or Japanese block cost a reader: a
-    break inside a BudouX phrase, more between two ideographs ("解|放") than
-    in its kana ("解放さ|れた"), and more again when it leaves one character
+    break inside a BudouX phrase, more between two ideographs ("解|放") than in its kana ("解放さ|れた"), and more again when it leaves one character
     of the phrase alone ("解放され|た。"); a break beside a phrase of a single
-    character ("重走这|段历程"); a last line of fewer than four characters.
-    A break after punctuation or between phrases costs nothing.
+    character ("重走这|段历程"); a last line of fewer than four characters; one inside a short
+    quotation ("「赤い|鳳凰木の花の街」"). A break after punctuation or between phrases costs nothing.
 
     >>> break_cost(["海防全境解放。这本画册重走这", "段历程：战斗的岁月、重生的港口。"], "zh")
     3.0
@@ -323,6 +322,7 @@ def break_cost(lines: list[str], lang: str) -> float:
     >>> break_cost(["ハイフォンは完全に解放され", "た。この写真集はその道のりをたどる。"], "ja")
     8.0
     """
+    from book.text.cjk_words import quote_breaks
     from book.text.title_breaks import phrase_parser
 
     rows = ["".join(ch for ch in line if not ch.isspace()) for line in lines]
@@ -347,4 +347,4 @@ def break_cost(lines: list[str], lang: str) -> float:
         elif starts[at] == 1 or ends.get(at) == 1:
             cost += BESIDE_ONE
     words = [ch for ch in rows[-1] if not unicodedata.category(ch).startswith("P")] if len(rows) > 1 else []
-    return cost + (SHORT_END if 0 < len(words) < 4 else 0.0)
+    return cost + (SHORT_END if 0 < len(words) < 4 else 0.0) + INSIDE_WORD * quote_breaks(rows)
