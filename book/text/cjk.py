@@ -143,10 +143,10 @@ def measure_items(fonts, atoms: list[Atom], style: Style, lang: str, size: float
             between = pdfmetrics.stringWidth(" ", visible[-1].font, size) if atom.space_after else None
             space, after = boundary("".join(g.ch for g in visible), atoms[number + 1].text, between, size, latin)
             units += after
-            tight_after = sum(space_rooms([(space, after)], size, latin, floor)[0] for floor in {False, stops})
+            tight_after = space_rooms([(space, after)], size, latin)[0]
         else:
             tight_after = 0.0
-        tight = sum(sum(space_rooms(inner, size, latin, floor)) for floor in {False, stops})
+        tight = sum(space_rooms(inner, size, latin))
         hang = line_end_room(style, atom, visible, trail)
         penalty = 0.0
         if number + 1 < len(atoms):
@@ -258,8 +258,7 @@ def draw_cjk_line(fonts, items: list[Item], chosen: Chosen, style: Style, size: 
     if delta < 0:  # a tight line closes its spaces, then its marks' empty halves: never a gap between CJK characters
         _, brackets, commas, stops = gap_rooms(fonts, visible, size)
         latin = latin_spaces(lang)
-        added = tighten(space_rooms(gaps, size, latin), brackets[:-1], commas[:-1], -delta, stops[:-1],
-                        space_rooms(gaps, size, latin, floor=True))
+        added = tighten(space_rooms(gaps, size, latin), brackets[:-1], commas[:-1], -delta, stops[:-1])
     else:
         added = adjust(gaps, delta, size) if delta > 1e-9 else [0.0] * len(gaps)
     shift = {"center": (width - natural) / 2, "right": measure - natural}.get(style.align, 0.0)
