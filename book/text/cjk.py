@@ -11,15 +11,17 @@ order of JIS X 4051 and W3C JLREQ (CLREQ follows it):
    in Japanese (the language's ``latin_space``), and meet a Latin word in
    Chinese (its ``word_space``, CLREQ 3.2.2: "VinFast 汽车"), where digits
    stand solid ("1955年").
-3. A loose line opens its spaces and its gaps between CJK characters
-   together, a space to 3/8 em at most, the gaps by at most ``GAP_LIMIT``
-   (never inside a Latin word or a number). A tight line (JIS X 4051,
-   JLREQ 3.8) halves its brackets, then its commas and colons (、，：, shared
-   alike), then closes its spaces (the quarter to an eighth of an em); a
-   mid-line 。 keeps its em, and no gap between two characters closes. The
-   composer prices the ems a line closes by their cube, so it rather pushes
-   a character to the next line and spreads a line by up to 0.06 em than
-   halve a mark (`book.text.cjk_grid`).
+3. A loose line opens its 和欧間 first, each to 3/8 em (JLREQ 3.8.3),
+   then its word spaces and its gaps between CJK characters together, a
+   word space by an eighth of an em at most, the gaps by at most
+   ``GAP_LIMIT`` (never inside a Latin word or a number). A tight line
+   (JIS X 4051, JLREQ 3.8) closes its spaces first (the quarter to an
+   eighth of an em, never further while the paragraph has another way),
+   then halves its brackets, then its commas and colons (、，：, shared
+   alike); a mid-line 。 keeps its em, and no gap between two characters
+   closes. The composer prices the ems a line closes by their cube, so it
+   rather pushes a character to the next line and spreads a line by up to
+   0.07 em than halve a mark (`book.text.cjk_grid`).
 
 The measure is the largest whole number of characters at the text's size
 inside the frame, aligned to its start: every full line of ideographs and
@@ -143,10 +145,10 @@ def measure_items(fonts, atoms: list[Atom], style: Style, lang: str, size: float
             between = pdfmetrics.stringWidth(" ", visible[-1].font, size) if atom.space_after else None
             space, after = boundary("".join(g.ch for g in visible), atoms[number + 1].text, between, size, latin)
             units += after
-            tight_after = space_rooms([(space, after)], size, latin)[0]
+            tight_after = sum(space_rooms([(space, after)], size, latin, floor)[0] for floor in {False, stops})
         else:
             tight_after = 0.0
-        tight = sum(space_rooms(inner, size, latin))
+        tight = sum(sum(space_rooms(inner, size, latin, floor)) for floor in {False, stops})
         hang = line_end_room(style, atom, visible, trail)
         penalty = 0.0
         if number + 1 < len(atoms):
@@ -258,7 +260,8 @@ def draw_cjk_line(fonts, items: list[Item], chosen: Chosen, style: Style, size: 
     if delta < 0:  # a tight line closes its spaces, then its marks' empty halves: never a gap between CJK characters
         _, brackets, commas, stops = gap_rooms(fonts, visible, size)
         latin = latin_spaces(lang)
-        added = tighten(space_rooms(gaps, size, latin), brackets[:-1], commas[:-1], -delta, stops[:-1])
+        added = tighten(space_rooms(gaps, size, latin), brackets[:-1], commas[:-1], -delta, stops[:-1],
+                        space_rooms(gaps, size, latin, floor=True))
     else:
         added = adjust(gaps, delta, size) if delta > 1e-9 else [0.0] * len(gaps)
     shift = {"center": (width - natural) / 2, "right": measure - natural}.get(style.align, 0.0)

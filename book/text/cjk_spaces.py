@@ -87,21 +87,25 @@ def boundary(a: str, b: str, space: float | None, size: float, latin: Latin = JA
     return 0.0, 0  # inside a Latin word or a number
 
 
-def space_rooms(gaps: list[tuple[float, float]], size: float, latin: Latin) -> list[float]:
+def space_rooms(gaps: list[tuple[float, float]], size: float, latin: Latin, floor: bool = False) -> list[float]:
     """What each gap may close on a tight line: a Japanese-Latin quarter
-    space down to an eighth and never further (JLREQ 3.8; the sixth ja proof
-    had one at 0.05 em beside lines at a quarter), a word space by a fifth, a
-    gap between CJK characters nothing (JIS X 4051 never sets them closer).
+    space down to an eighth, a word space by a fifth, a gap between CJK
+    characters nothing (JIS X 4051 never sets them closer); with ``floor``,
+    what a quarter space has below its eighth: closed only in a paragraph
+    that has no other way but a line left short (zh "VinFast 汽车…隶属 |
+    亭武—吉海经济区", a name that never breaks), never beside a loose line.
 
     >>> space_rooms([(2.5, LATIN_UNITS), (2.6, 2.5), (0.0, 1)], 10, JAPANESE)
     [1.25, 0.52, 0.0]
+    >>> space_rooms([(2.5, LATIN_UNITS), (2.6, 2.5), (0.0, 1)], 10, JAPANESE, floor=True)
+    [1.25, 0.0, 0.0]
     """
     rooms = []
     for width, units in gaps:
         if units <= 1:
             rooms.append(0.0)
         elif any(em and abs(width - em * size) < 1e-6 for em in latin):
-            rooms.append(max(0.0, width - LATIN_TIGHT * size))
+            rooms.append(min(width, LATIN_TIGHT * size) if floor else max(0.0, width - LATIN_TIGHT * size))
         else:
-            rooms.append(SPACE_TIGHT * width)
+            rooms.append(0.0 if floor else SPACE_TIGHT * width)
     return rooms
