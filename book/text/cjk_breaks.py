@@ -16,7 +16,9 @@ compound of loanwords (`book.text.katakana_words`) first at its seam
 ("タンブー・|ラックフェン", 0.035 em), a word elsewhere (0.04 em); a break
 leaving one or two kana of an element ("コンテナト|レーラー") costs more than
 a line at the limit. A name or term of the glossary parts at about the
-price of a line at 0.035 em on top of its word's price.
+price of a line at 0.055 em on top of its word's price (the city's name
+is in every caption: "ハイ|フォン" six times reads worse than a line a
+character short).
 
 A break inside a word costs about a line at 0.058 em in running text
 (body, intros, the foreword) and a quarter of that in captions and cards:
@@ -39,7 +41,7 @@ from book.text.katakana_words import seams
 
 KATAKANA_EDGE = 2  # kana either side of a break inside a katakana word, at least
 ELEMENT_EDGE = 3  # ... and of a loanword element of a compound, short of KATAKANA_SHORT
-NAME_PENALTY = 1.5e3  # demerits for a Japanese line ending inside a name or term of the glossary: a line at 0.035 em
+NAME_PENALTY = 1e5  # demerits for a Japanese line ending inside a name or term of the glossary: a line at 0.055 em
 KATAKANA_PENALTY = 3.5e3  # inside a katakana word, three kana or more each side: a line at about 0.04 em
 KATAKANA_NEAR = 1e4  # ... two kana on one side ("バイ|ンダークア"): a line at about 0.05 em
 KATAKANA_SHORT = 1e11  # ... leaving one or two kana of a loanword element of a compound ("コンテナト|レーラー")
