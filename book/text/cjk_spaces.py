@@ -93,7 +93,7 @@ def space_rooms(gaps: list[tuple[float, float]], size: float, latin: Latin, floo
     characters nothing (JIS X 4051 never sets them closer); with ``floor``,
     what a quarter space has below its eighth: closed only in a paragraph
     that has no other way but a line left short (zh "VinFast 汽车…隶属 |
-    亭武—吉海经济区", a name that never breaks), never beside a loose line.
+    亭武—吉海经济区", a name that never breaks).
 
     >>> space_rooms([(2.5, LATIN_UNITS), (2.6, 2.5), (0.0, 1)], 10, JAPANESE)
     [1.25, 0.52, 0.0]
