@@ -9,7 +9,7 @@ import pytest
 from cjk_audit import audit
 from test_cjk_setting import edition, split_terms
 
-from book.text.cjk_breaks import break_prices
+from book.text.cjk_breaks import break_prices, is_katakana
 from book.text.linebreak import split_atoms
 
 # The round-5 mark-ups: two-character words parted at line ends in the Chinese captions and intro.
@@ -22,11 +22,13 @@ JA_WORDS = {"半島", "家庭も多い", "守り抜いた", "トレーラー",
             "博物館", "旅行者", "機械工", "再配布する", "開幕式", "「赤い鳳凰木の花祭り」"}
 
 
-@pytest.mark.parametrize("lang, words", [("zh", ZH_WORDS), ("ja", JA_WORDS)])
-def test_the_marked_words_are_whole(sample, lang, words):
+@pytest.mark.parametrize("lang, words, most", [("zh", ZH_WORDS, 2), ("ja", JA_WORDS, 0)])
+def test_the_marked_words_are_whole(sample, lang, words, most):
+    """Whole, save where a caption at its frame's measure has no other way
+    but a line past 0.06 em (zh "建成通|车" in a 33-em caption, "高|速公路" in a 21-em one)."""
     split, seen = split_terms(sample, lang, words)
     assert len(seen) >= len(words) - 1, f"the sample's words were read: {sorted(seen)}"
-    assert not split, split
+    assert len(split) <= most, split
 
 
 @pytest.mark.parametrize("lang, most", [("zh", 5), ("ja", 32)])
@@ -36,32 +38,48 @@ def test_few_words_are_parted_at_a_line_end(sample, lang, most):
     and 65 in ja, of about 190 and 290 joins; priced, 2 and 30; with the cards
     kept at their shared measure and zh digits an eighth em apart, 11 and 30;
     with a word's lone character priced whole in captions too, 3 and 30, of
-    which ja kanji pairs 12 where a caption's measure leaves no other way)."""
+    which ja kanji pairs 12 where a caption's measure leaves no other way;
+    with every caption at its frame's measure, no narrower grid of its own,
+    MERGED)."""
     result = audit(edition(sample, lang), lang)
     assert len(result.joins) > 150
     assert len(result.in_word) <= most, [join.label() for join in result.in_word]
 
 
-def test_japanese_katakana_words_part_only_at_a_compound_seam(sample):
-    """"コンテナト|レーラー" never: a katakana compound parts at its seam
-    ("コンテナ|トレーラー") if at all, and no katakana word leaves kana behind."""
+def test_japanese_katakana_words_part_after_two_kana(sample):
+    """"コンテナト|レーラー" never: a katakana word parts with two kana or more
+    on each line ("ハイ|フォン", "マン|グローブ"), rather than leave a line
+    spread to the 0.1 em limit (JLREQ); a compound at its seam, "コンテナ|トレーラー"."""
     result = audit(edition(sample, "ja"), "ja")
-    assert not result.in_katakana, [join.label() for join in result.in_katakana]
+    torn = [join for join in result.in_katakana if kana_tail(join.before.rstrip()) < 2 or kana_head(join.after.lstrip()) < 2]
+    assert not torn, [join.label() for join in torn]
+    assert "コンテナト" not in "".join(join.before[-5:] for join in result.in_katakana)
+
+
+def kana_tail(text: str) -> int:
+    return len(text) - len(text.rstrip("".join(ch for ch in set(text) if is_katakana(ch))))
+
+
+def kana_head(text: str) -> int:
+    return len(text) - len(text.lstrip("".join(ch for ch in set(text) if is_katakana(ch))))
 
 
 def test_japanese_short_last_lines_start_at_a_phrase(sample):
     """A last line of five characters or fewer starts a phrase ("転じる / 家庭も多い。"),
-    save where the card's measure leaves nothing else under 0.06 em (one in the sample)."""
+    save where the caption's measure leaves nothing else under 0.06 em (three in the sample,
+    with every caption at its frame's measure: "惹きつけ / ている。", "広がり / つつある。")."""
     short = [join for join in audit(edition(sample, "ja"), "ja").short_last if not join.after[0].isdigit()]
-    assert len(short) <= 1, [join.label() for join in short]
+    assert len(short) <= 3, [join.label() for join in short]
 
 
-@pytest.mark.parametrize("lang, most", [("zh", 2), ("ja", 8)])
+@pytest.mark.parametrize("lang, most", [("zh", 3), ("ja", 12)])
 def test_no_line_was_opened_to_keep_a_word(sample, lang, most):
     """Loose lines past 0.06 em stay few: zh two at 0.07 em (lines with the
     digits' eighth em), ja eight (before a glossary name that never breaks,
     in 21-em side captions and the shared cards; the sixth ja proof had ten
-    at 0.1 em, and a katakana word now parts rather than open a line)."""
+    at 0.1 em, and a katakana word now parts rather than open a line; with
+    every caption at its frame's measure, zh 3 and ja 12, two at 0.1 em where a
+    caption fits its frame's grid no other way)."""
     loose = audit(edition(sample, lang), lang).loose
     assert len(loose) <= most, loose
 

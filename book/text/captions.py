@@ -21,18 +21,12 @@ frame's top plus the cap height of a Latin face, or the ideographic em box's
 top in a Chinese, Japanese or Korean face (`type_drop`), not a whole line's
 size below it, which would leave the caps 2.6 pt low at 9 pt.
 
-A Chinese or Japanese caption whose paragraph would end on fewer than four
-characters at its measure (a line of "てきた。" after three full ones) is set
-an em narrower, up to ``NARROWER`` ems, when that ends it on four or more and
-still fits its frame: on a narrow frame the grid composer has no other way
-but gaps opened past their limit. So is one whose gaps open past
-``EVEN_ENOUGH`` (a glossary name or a katakana word that cannot break
-leaving a line short), when a narrower grid sets it more evenly; and one
-that breaks inside a katakana word, at a name's middle dot, or before a
-last line of five characters or fewer starting inside a phrase
-("基|盤である。"), when a narrower grid does without and sets no line
-looser; or parts a word ("半|島"), when a narrower grid does without and sets
-no line looser.
+A Chinese or Japanese caption takes its frame's measure in whole ems (or
+its style's ``measure_chars``, if fewer), whatever its text: one measure
+for every frame of a width, so captions under pictures of one width end
+on one edge (the sixth proofs set 30, 32 and 33 em under identical
+283.5 pt pictures, each caption narrowed to dodge a break). The composer
+solves the breaks at that measure (`book.text.cjk_breaks` prices them).
 
 A caption is set at its style's size and never smaller, whatever the style's
 ``min_size``: a caption that does not fit its frame is an overflow, to be
@@ -47,15 +41,10 @@ from fontTools.ttLib import TTFont
 
 from book.languages import language
 from book.model import MM
-from book.text.cjk_breaks import forced_breaks, word_breaks
-from book.text.cjk_grid import EVEN_ENOUGH, loosest_gap
 from book.text.fonts import EditionFonts
-from book.text.linebreak import NO_START
 from book.text.typeset import Block, Line, Part, break_paragraph, set_block
 
 META_STYLE = "caption-meta"
-SHORT_END = 4  # characters, punctuation aside, that a CJK paragraph's last line keeps
-NARROWER = 3  # ems a CJK caption's measure gives up at most to keep them
 CJK_PROBES = (0x4E00, 0x3042, 0xAC00)  # 一, あ, 가: a face with any of them is set on the em box
 
 
@@ -153,41 +142,8 @@ def set_caption(fonts: EditionFonts, parts: list[Part], lang: str, width_mm: flo
     and at its style's size: one caption size holds throughout the book, so a
     caption too long for its frame is an overflow (an error in print, marked on
     the proof), never set smaller. ``exact`` (a card's text): set to
-    ``width_mm`` itself (in whole ems in Chinese and Japanese), narrower only
-    where a name that cannot break would open a line past ``EVEN_ENOUGH``."""
+    ``width_mm`` itself (in whole ems in Chinese and Japanese)."""
     parts = [at_own_size(part) for part in parts]
     measure = whole_ems(parts, lang, width_mm) if exact else caption_measure(fonts, parts, lang, width_mm)
-    block = set_block(fonts, parts, lang, measure, height_mm)
-    if language(lang).breaking != "characters" or not block.fits or not (
-            uneven(block) if exact else short_end(block) or uneven(block) or any(forced(block, lang))):
-        return block  # a card's text keeps the card's measure unless a line of it would open too far
-    em = parts[0].style.size / MM
-    tried = [(0, block)] + [(ems, set_block(fonts, parts, lang, measure - ems * em, height_mm)) for ems in range(1, NARROWER + 1)]
-    # No short last line first, then gaps no wider than needed (any under EVEN_ENOUGH alike), then no forced
-    # break, then the fewest words parted, then the widest measure.
-    return min(((short_end(b), max(round(loosest_gap(b.lines), 3), EVEN_ENOUGH), *forced(b, lang), ems, b)
-                for ems, b in tried if b.fits), key=lambda t: t[:5])[5]
+    return set_block(fonts, parts, lang, measure, height_mm)
 
-
-def forced(block: Block, lang: str) -> tuple[int, int]:
-    """How many of the block's line ends fall inside a katakana word, at a
-    name's dot or before a short last line starting inside a phrase, and how
-    many part a word (`book.text.cjk_breaks`)."""
-    lines = [("".join(piece.text for piece in line.pieces), line.last) for line in block.lines]
-    return forced_breaks(lines, lang), word_breaks(lines, lang)
-
-
-def uneven(block: Block) -> bool:
-    """Whether a line of the block opens its gaps past ``EVEN_ENOUGH`` (a
-    name or a katakana word that could not break left it short)."""
-    return loosest_gap(block.lines) > EVEN_ENOUGH + 1e-3
-
-
-def short_end(block: Block) -> bool:
-    """Whether a paragraph of more than one line ends on fewer than
-    ``SHORT_END`` characters besides its punctuation, as the grid composer counts them."""
-    for before, line in zip(block.lines, block.lines[1:], strict=False):
-        text = "".join(piece.text for piece in line.pieces)
-        if line.last and not before.last and sum(1 for ch in text if ch not in NO_START and not ch.isspace()) < SHORT_END:
-            return True
-    return False

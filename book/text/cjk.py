@@ -11,15 +11,17 @@ order of JIS X 4051 and W3C JLREQ (CLREQ follows it):
    in Japanese (the language's ``latin_space``), and meet a Latin word in
    Chinese (its ``word_space``, CLREQ 3.2.2: "VinFast 汽车"), where digits
    stand solid ("1955年").
-3. A loose line opens its spaces and its gaps between CJK characters
-   together, a space to 3/8 em at most, the gaps by at most ``GAP_LIMIT``
-   (never inside a Latin word or a number). A tight line (JIS X 4051,
-   JLREQ 3.8) halves its brackets, then its commas and colons (、，：, shared
-   alike), then closes its spaces (the quarter to an eighth of an em); a
-   mid-line 。 keeps its em, and no gap between two characters closes. The
-   composer prices the ems a line closes by their cube, so it rather pushes
-   a character to the next line and spreads a line by up to 0.06 em than
-   halve a mark (`book.text.cjk_grid`).
+3. A loose line opens its 和欧間 first, each to 3/8 em (JLREQ 3.8.3),
+   then its word spaces and its gaps between CJK characters together, a
+   word space by an eighth of an em at most, the gaps by at most
+   ``GAP_LIMIT`` (never inside a Latin word or a number). A tight line
+   (JIS X 4051, JLREQ 3.8) closes its spaces first (the quarter to an
+   eighth of an em, never further while the paragraph has another way),
+   then halves its brackets, then its commas and colons (、，：, shared
+   alike); a mid-line 。 keeps its em, and no gap between two characters
+   closes. The composer prices the ems a line closes by their cube, so it
+   rather pushes a character to the next line and spreads a line by up to
+   0.07 em than halve a mark (`book.text.cjk_grid`).
 
 The measure is the largest whole number of characters at the text's size
 inside the frame, aligned to its start: every full line of ideographs and

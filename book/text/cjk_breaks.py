@@ -3,15 +3,22 @@ at what price (demerits; a justified line whose gaps open 0.05 em costs
 about 1.2e4, 0.06 em 7.6e5, the limit of 0.1 em 2.8e8).
 
 Japanese breaks between any two characters (JIS X 4051), except that a
-katakana word never leaves one or two kana alone on either line
-("プ|ロジェクト", "パ|レード"): the first two and the last two gaps of a
-katakana run are closed. A break further inside costs more than a line
-opened to the limit, so it is taken only where nothing else fits; a
-compound of loanwords (`book.text.katakana_words`) parts at its seam
-("コンテナ|トレーラー") for about a line at 0.055 em, and a break leaving one
-or two kana of an element ("コンテナト|レーラー") costs a hundred times
-more. A name never parts at its middle dot ("タンブー・|ラックフェン") while
-a line within the limit exists.
+katakana word never leaves one kana alone on either line ("プ|ロジェクト"):
+the first and the last gap of a katakana run are closed, and a break
+leaving two ("バイ|ンダークア") costs about a line at 0.05 em, less than a
+line opened to the limit and left short before a word that cannot part
+(the sixth ja proof, "料理、|バインダークア"). Further inside, a katakana word or a name parts
+before any line opens its gaps past about 0.04 em (JLREQ would rather
+break a loanword than spread a line or leave it short; the sixth ja proof
+had ten lines at the 0.1 em limit, some 3 em short, kept for a name): a
+compound of loanwords (`book.text.katakana_words`) first at its seam
+("コンテナ|トレーラー", a line at about 0.03 em), a name at its middle dot
+("タンブー・|ラックフェン", 0.035 em), a word elsewhere (0.04 em); a break
+leaving one or two kana of an element ("コンテナト|レーラー") costs more than
+a line at the limit. A name or term of the glossary parts at about the
+price of a line at 0.055 em on top of its word's price (the city's name
+is in every caption: "ハイ|フォン" six times reads worse than a line a
+character short).
 
 A break inside a word costs about a line at 0.058 em in running text
 (body, intros, the foreword) and a quarter of that in captions and cards:
@@ -25,9 +32,7 @@ kanji ("ドーソン|半島") less still. A last
 line of ``SHORT_LAST`` characters or fewer never starts inside a phrase
 ("家|庭も多い。") while the paragraph can break elsewhere with its lines
 under 0.09 em. No break is forbidden: justification keeps every way it needs.
-A Japanese name or term of the glossary never breaks while any other way
-through the paragraph exists, even a line spread past the limit; Chinese
-names and terms stay whole.
+Chinese names and terms stay whole.
 """
 
 from __future__ import annotations
@@ -37,13 +42,14 @@ from functools import lru_cache
 from book.text.cjk_words import STRONG, dictionary_prices, unit_cuts
 from book.text.katakana_words import seams
 
-KATAKANA_EDGE = 3  # kana either side of a break inside a katakana word
-NAME_PENALTY = 1e12  # demerits for a Japanese line ending inside a name or term: above a line spread past the limit
-KATAKANA_PENALTY = 2e6  # inside a katakana word, three kana or more each side: about a line at 0.07 em (JIS allows it; a
-#   line spread to the 0.1 em limit and left short reads worse: the sixth ja proof had ten)
+KATAKANA_EDGE = 2  # kana either side of a break inside a katakana word, at least
+ELEMENT_EDGE = 3  # ... and of a loanword element of a compound, short of KATAKANA_SHORT
+NAME_PENALTY = 1e5  # demerits for a Japanese line ending inside a name or term of the glossary: a line at 0.055 em
+KATAKANA_PENALTY = 3.5e3  # inside a katakana word, three kana or more each side: a line at about 0.04 em
+KATAKANA_NEAR = 1e4  # ... two kana on one side ("バイ|ンダークア"): a line at about 0.05 em
 KATAKANA_SHORT = 1e11  # ... leaving one or two kana of a loanword element of a compound ("コンテナト|レーラー")
-DOT_PENALTY = 5e6  # at the middle dot of a katakana name: about a line at 0.08 em
-SEAM_PENALTY = 1e5  # at the seam of a katakana compound ("コンテナ|トレーラー"): a line at about 0.055 em
+DOT_PENALTY = 1.5e3  # at the middle dot of a katakana name: a line at about 0.035 em
+SEAM_PENALTY = 1e3  # at the seam of a katakana compound ("コンテナ|トレーラー"): a line at about 0.03 em
 WORD_PENALTY = 4e5  # inside a word in running text: a line at about 0.058 em
 PARTICLE_PENALTY = 3e3  # Japanese: inside a phrase elsewhere (before a particle), as JIS lets any two characters part
 OKURIGANA_PENALTY = 6e3  # Japanese: between a kanji and its kana ("守|り"): about a tight line's cost
@@ -54,7 +60,6 @@ SHORT_LAST_PENALTY = 1e8  # ... or costs a line at about 0.09 em
 PARTICLES = frozenset("はがをにでとのもへやか")  # one-kana particles: a break before one is cheap
 FUNCTION_HAN = frozenset("的了是在和与及或也就都而之其为于以把被从向对")  # Chinese one-character words BudouX rightly parts
 PHRASE_MODELS = {"ja": "ja", "zh": "zh-hans"}
-WINDOW = 12  # characters either side of a line end that `forced_breaks` reads
 
 
 def is_katakana(ch: str) -> bool:
@@ -73,9 +78,9 @@ def katakana_cuts(text: str) -> set[int]:
     first and last ``KATAKANA_EDGE - 1`` gaps.
 
     >>> sorted(katakana_cuts("のプロジェクト"))
-    [2, 3, 5, 6]
+    [2, 6]
     >>> sorted(katakana_cuts("ユネスコ"))
-    [1, 2, 3]
+    [1, 3]
     """
     cuts: set[int] = set()
     start = None
@@ -175,7 +180,7 @@ def katakana_prices(text: str) -> dict[int, float]:
     or two kana of an element away from it, elsewhere; at a name's middle dot.
 
     >>> [f"{price:.0e}" for _, price in sorted(katakana_prices("コンテナトレーラー").items())]
-    ['1e+11', '1e+11', '1e+11', '1e+05', '1e+11', '1e+11', '1e+11', '1e+11']
+    ['1e+11', '1e+11', '1e+11', '1e+03', '1e+11', '1e+11', '1e+11', '1e+11']
     >>> katakana_prices("タンブー・ラックフェン")[5] == DOT_PENALTY
     True
     """
@@ -190,9 +195,12 @@ def katakana_prices(text: str) -> dict[int, float]:
             bounds = (0, *cuts, offset - start)
             for seam in cuts:
                 prices[start + seam] = SEAM_PENALTY
+            for gap in range(start + 1, offset):
+                if KATAKANA_EDGE in (gap - start, offset - gap):
+                    prices[gap] = KATAKANA_NEAR
             for low, high in zip(bounds, bounds[1:], strict=False):
                 for gap in range(low + 1, high):
-                    if len(bounds) > 2 and (gap - low < KATAKANA_EDGE or high - gap < KATAKANA_EDGE):
+                    if len(bounds) > 2 and (gap - low < ELEMENT_EDGE or high - gap < ELEMENT_EDGE):
                         prices[start + gap] = KATAKANA_SHORT
             start = None
         if ch == "・" and 0 < offset < len(text) - 1 and is_katakana(text[offset - 1]) and is_katakana(text[offset + 1]):
@@ -274,49 +282,3 @@ def soft_offsets(text: str, phrases: tuple[str, ...]) -> dict[int, int]:
             at = text.find(phrase, at + 1)
     return inside
 
-
-def word_breaks(lines: list[tuple[str, bool]], lang: str) -> int:
-    """How many line ends of a set block part a word (two ideographs of a
-    phrase, a kanji and its kana: at least half ``WORD_PENALTY``) or fall at
-    a middle dot ("ハロン湾・|カットバ諸島").
-
-    >>> word_breaks([("海水浴場があるドーソン半", False), ("島。", True)], "ja")
-    1
-    """
-    count = 0
-    for (upper, ends), (lower, _) in zip(lines, lines[1:], strict=False):
-        a, b = upper.rstrip()[-WINDOW:], lower.strip()[:WINDOW]
-        if not ends and a and b:
-            count += word_prices(a + b, lang).get(len(a), 0.0) >= WORD_PENALTY / 2 or "・" in (a[-1], b[0])
-    return count
-
-
-def forced_breaks(lines: list[tuple[str, bool]], lang: str) -> int:
-    """How many line ends of a set block (each line's text, and whether it
-    ends its paragraph) the composer took only because nothing else fitted
-    the measure: inside a katakana word or at a name's dot, or before a last
-    line of ``SHORT_LAST`` characters or fewer that starts inside a phrase.
-    A caption tries a narrower measure to be rid of them (`book.text.captions`).
-
-    >>> forced_breaks([("結ぶタンブー・", False), ("ラックフェン橋。", True)], "ja")
-    1
-    >>> forced_breaks([("するための基", False), ("盤である。", True)], "ja")
-    1
-    >>> forced_breaks([("するための", False), ("基盤である。", True)], "ja")
-    0
-    """
-    from book.text.linebreak import NO_START
-
-    if lang not in PHRASE_MODELS:
-        return 0
-    count = 0
-    for (upper, ends), (lower, last) in zip(lines, lines[1:], strict=False):
-        a, b = upper.rstrip()[-WINDOW:], lower.strip()
-        if ends or not a or not b:
-            continue
-        price = katakana_prices(a + b[:WINDOW]).get(len(a), 0.0) if lang == "ja" else 0.0
-        short = sum(1 for ch in b if ch not in NO_START and not ch.isspace()) <= SHORT_LAST
-        if last and short and len(a) in phrase_inside(a + b, lang):
-            price += SHORT_LAST_PENALTY
-        count += price >= min(SHORT_LAST_PENALTY, KATAKANA_PENALTY)
-    return count

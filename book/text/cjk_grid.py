@@ -7,24 +7,29 @@ and draws the lines."""
 
 from __future__ import annotations
 
+from book.text.cjk_spaces import LATIN_UNITS
 from book.text.compose import INFEASIBLE, Composer
 from book.text.linebreak import NO_START
 
-SPACE_OPEN = 0.125  # em a space opens at most beside CJK gaps (a quarter-em 和欧間 becomes 3/8 em, JLREQ)
+SPACE_OPEN = 0.125  # em a word space opens at most beside CJK gaps
+LATIN_OPEN = 0.125  # em a 和欧間 opens first, before any gap between characters (JLREQ 3.8.3 allows it half an em;
+#   the quarter stops at 3/8, as the fifth ja proof marked "70 年前の 1955 年 5 月 13 日" at 0.42 em as gaps)
+LATIN_EASE = 40.0  # badness of a line whose 和欧間 all open by LATIN_OPEN (its CJK gaps solid)
 LONE_OPEN = 0.25  # ... in a line with no CJK gap to share with (a Latin name alone)
 GAP_LIMIT = 0.1  # em: the most a gap between two CJK characters opens (a space: `book.text.cjk.SPACE_UNITS` times it)
 UNIT_STRETCH = 0.05  # em per unit at badness 100
 BEYOND_LIMIT = 1e5  # badness of a line that needs more than GAP_LIMIT
-# A tight line (its marks halved, then its spaces closed, JLREQ 3.8) costs TIGHT_BASE and TIGHT_CUBE times
-# the cube of the ems it closes: an eighth of an em off a 和欧間 costs 14, a whole mark's half 900, as much as
-# a line spread by 0.06 em (864), so the composer rather pushes a character over and spreads a line by less.
+# A tight line (its spaces closed, then its marks halved, JLREQ 3.8) costs TIGHT_BASE and TIGHT_CUBE times
+# the cube of the ems it closes: an eighth of an em off a 和欧間 costs 40, a quarter 310, a mark's half 2500
+# (as much as a line spread by 0.07 em), a whole em as much as a line at the limit: mid-line 、。（）・ close
+# only as a last resort, and a paragraph rather takes the character to the next line (the sixth proofs
+# squeezed a line beside one spread by 0.1 em). ``punctuation: squeeze`` closes marks at the old price.
 TIGHT_BASE = {"full": 40.0, "squeeze": 0.0}
-TIGHT_CUBE = 7200.0
+TIGHT_CUBE = {"full": 20000.0, "squeeze": 7200.0}
 LOOSE_GROWTH = 20.0  # past 0.05 em a gap (UNIT_STRETCH), badness grows this many times faster per 0.05 em
 # A paragraph's last line of so few characters (punctuation aside), or shorter than LAST_SHARE of the measure.
 SHORT_LAST = {1: 1e8, 2: 5e6, 3: 5e5}
 LAST_SHARE, SHORT_SHARE_DEMERITS = 0.2, 5e4
-EVEN_ENOUGH = 0.06  # em: a block whose gaps open no further reads even; a looser one tries a narrower grid
 
 
 def loosest_gap(lines) -> float:
@@ -39,27 +44,45 @@ def loosest_gap(lines) -> float:
                 for piece in line.pieces), default=0.0)
 
 
+def split_units(units: float) -> tuple[int, float]:
+    """A line's units: how many 和欧間 it holds, and the units of its other gaps.
+
+    >>> split_units(2 * LATIN_UNITS + 12.5)
+    (2, 12.5)
+    """
+    latin = int(units // LATIN_UNITS + 1e-9)
+    return latin, units - latin * LATIN_UNITS
+
+
 def adjust(gaps: list[tuple[float, float]], delta: float, size: float) -> list[float]:
-    """What each gap adds (pt) so a loose line grows by ``delta``: every gap
-    by its units (a space ``SPACE_UNITS`` times a CJK gap), a space no more
-    than ``SPACE_OPEN`` (3/8 em in all), the CJK gaps the rest up to
+    """What each gap adds (pt) so a loose line grows by ``delta`` (JLREQ
+    3.8.3): first its 和欧間, each by up to ``LATIN_OPEN``; then every other
+    gap by its units (a word space ``SPACE_UNITS`` times a CJK gap), a word
+    space no more than ``SPACE_OPEN``, the CJK gaps the rest up to
     ``GAP_LIMIT``; what is left stays at the line's end (a line kinsoku left
     no better way to fill).
 
-    >>> [round(a, 3) for a in adjust([(2.5, 2.5), (0.0, 1), (0.0, 0)], 0.7, 10)]
+    >>> [round(a, 3) for a in adjust([(2.5, LATIN_UNITS), (0.0, 1), (0.0, 0)], 1.45, 10)]
+    [1.25, 0.2, 0.0]
+    >>> [round(a, 3) for a in adjust([(2.6, 2.5), (0.0, 1), (0.0, 0)], 0.7, 10)]
     [0.5, 0.2, 0.0]
     >>> adjust([(2.5, 2.5), (0.0, 1), (0.0, 1)], 3.25, 10)
     [1.25, 1.0, 1.0]
     """
-    spaces = [u for _, u in gaps if u > 1]
+    latin = sum(1 for _, u in gaps if u >= LATIN_UNITS)
+    to_latin = min(delta, LATIN_OPEN * size * latin) / latin if latin else 0.0
+    delta -= to_latin * latin
+    if delta <= 1e-9:
+        return [to_latin if u >= LATIN_UNITS else 0.0 for _, u in gaps]
+    spaces = [u for _, u in gaps if 1 < u < LATIN_UNITS]
     cjk = sum(1 for _, u in gaps if u == 1)
     if not spaces and not cjk:
-        return [0.0] * len(gaps)
+        return [to_latin if u >= LATIN_UNITS else 0.0 for _, u in gaps]
     per_unit = delta / (sum(spaces) + cjk)
     cap = (SPACE_OPEN if cjk else LONE_OPEN) * size
     to_space = {u: min(per_unit * u, cap) for u in spaces}
     to_cjk = min(delta - sum(to_space[u] for u in spaces), GAP_LIMIT * size * cjk) / cjk if cjk else 0.0
-    return [to_space[u] if u > 1 else to_cjk if u == 1 else 0.0 for _, u in gaps]
+    return [to_latin if u >= LATIN_UNITS else to_space[u] if u > 1 else to_cjk if u == 1 else 0.0 for _, u in gaps]
 
 
 def share(rooms: list[float], over: float) -> tuple[list[float], float]:
@@ -72,23 +95,23 @@ def share(rooms: list[float], over: float) -> tuple[list[float], float]:
 def tighten(spaces: list[float], brackets: list[float], commas: list[float], over: float,
             stops: list[float] | None = None, floors: list[float] | None = None) -> list[float]:
     """What each gap takes off (pt, negative) so a tight line loses ``over``
-    (JLREQ 3.8.2): first the empty halves of its brackets and middle dots,
+    (JLREQ 3.8.2): first its spaces (a 和欧間 down to an eighth of an em,
+    never further); then the empty halves of its brackets and middle dots,
     then of its commas and colons, shared alike so no mark stands half beside
-    a whole one; then its spaces (a 和欧間 down to an eighth of an em); its
-    mid-line 。 (``stops``) and then a space's last eighth (``floors``) only
-    in a paragraph that has no other way than a line spread past
-    ``GAP_LIMIT`` (`book.text.cjk.compose_cjk`).
-    A gap between two CJK characters never closes.
+    a whole one; its mid-line 。 (``stops``) and then a space's last eighth
+    (``floors``) only in a paragraph that has no other way than a line
+    spread past ``GAP_LIMIT`` (`book.text.cjk.compose_cjk`). A gap between
+    two CJK characters never closes.
 
-    >>> tighten([1.25, 0.0, 0.0], [0.0, 0.0, 0.0], [0.0, 5.0, 5.0], 7.0)
-    [0.0, -3.5, -3.5]
+    >>> tighten([1.25, 0.0, 0.0], [0.0, 0.0, 0.0], [0.0, 5.0, 5.0], 1.0)
+    [-1.0, 0.0, 0.0]
     >>> tighten([1.25, 0.0, 0.0], [0.0, 0.0, 0.0], [0.0, 5.0, 5.0], 10.5)
-    [-0.5, -5.0, -5.0]
-    >>> tighten([1.25, 0.0], [0.0, 5.0], [5.0, 0.0], 2.0)
+    [-1.25, -4.625, -4.625]
+    >>> tighten([0.0, 0.0], [0.0, 5.0], [5.0, 0.0], 2.0)
     [0.0, -2.0]
     """
     out = [0.0] * len(spaces)
-    for rooms in (brackets, commas, spaces, stops or [0.0] * len(spaces), floors or [0.0] * len(spaces)):
+    for rooms in (spaces, brackets, commas, stops or [0.0] * len(spaces), floors or [0.0] * len(spaces)):
         taken, over = share(rooms, over)
         out = [a + b for a, b in zip(out, taken, strict=True)]
     return out
@@ -99,6 +122,7 @@ class GridComposer(Composer):
     CJK gaps past ``GAP_LIMIT`` is all but refused, one past half that costs
     steeply more (so earlier lines take a character more or less instead), a
     hanging mark hangs whole, and a last line keeps four characters or more.
+    A loose line opens its 和欧間 first (to 3/8 em), then its other gaps.
     A tight line closes its spaces, then its marks' empty halves, never the
     gaps between characters; ``marks_first`` (``punctuation: squeeze``)
     prices that as cheap as a solid line."""
@@ -123,12 +147,20 @@ class GridComposer(Composer):
             if -slack > squeeze + 0.01:
                 return INFEASIBLE
             size = self.spacing.stretch / UNIT_STRETCH
-            return TIGHT_BASE["squeeze" if self.marks_first else "full"] + TIGHT_CUBE * (-slack / size) ** 3
+            mode = "squeeze" if self.marks_first else "full"
+            return TIGHT_BASE[mode] + TIGHT_CUBE[mode] * (-slack / size) ** 3
         if not self.justify or last:
             return super().badness(natural, gaps, last)
         if slack <= 0.01:
             return 0.0
-        ratio = slack / (self.spacing.stretch * max(gaps, 1))
-        if not gaps or slack > GAP_LIMIT / UNIT_STRETCH * self.spacing.stretch * gaps + 0.01:
+        latin, units = split_units(gaps)
+        room = LATIN_OPEN * self.spacing.stretch / UNIT_STRETCH * latin
+        opened = min(slack, room)
+        ease = LATIN_EASE * (opened / room) ** 3 if room else 0.0  # the 和欧間 open first
+        slack -= opened
+        if slack <= 0.01:
+            return ease
+        ratio = slack / (self.spacing.stretch * max(units, 1))
+        if not units or slack > GAP_LIMIT / UNIT_STRETCH * self.spacing.stretch * units + 0.01:
             return BEYOND_LIMIT * (1 + ratio - GAP_LIMIT / UNIT_STRETCH)  # the looser, the dearer still
-        return 100 * ratio ** 3 * (1 + LOOSE_GROWTH * max(0.0, ratio - 1))
+        return ease + 100 * ratio ** 3 * (1 + LOOSE_GROWTH * max(0.0, ratio - 1))

@@ -12,6 +12,8 @@ QUARTER = 0.25  # em: 四分アキ between Japanese and Latin or digits (a langu
 SPACE_UNITS = 2.5  # a space between words or scripts adjusts this many times as much as a CJK gap
 LATIN_TIGHT = 0.125  # em: the least a quarter-em space between Japanese and Latin closes to (JLREQ 3.8)
 SPACE_TIGHT = 0.2  # of a word space's width: what a tight line may take off it
+LATIN_UNITS = 1000.0  # a 和欧間 counts as this many units in a line's sum, so the composer reads how many a line holds
+#   and opens them first (`book.text.cjk_grid.split_units`): no line holds a thousand other gaps
 
 
 def is_han(ch: str) -> bool:
@@ -48,20 +50,20 @@ def western_run(a: str, b: str) -> str:
 
 
 def boundary(a: str, b: str, space: float | None, size: float, latin: Latin = JAPANESE) -> tuple[float, float]:
-    """The natural width (pt) and the adjustable units of the gap between the
-    text ``a`` and the text ``b`` (their last and first characters meet);
+    """The natural width (pt) and the adjustable units (a 和欧間:
+    ``LATIN_UNITS``) of the gap between the text ``a`` and the text ``b`` (their last and first characters meet);
     ``space`` is the width of a space between them, if any; ``latin`` the em
     between CJK and digits, and between CJK and a Latin word (0: set solid, a
     gap like any between two CJK characters).
 
     >>> boundary("年", "5", None, 10), boundary("の", "B", 2.6, 10)
-    ((2.5, 2.5), (2.5, 2.5))
+    ((2.5, 1000.0), (2.5, 1000.0))
     >>> boundary("年", "5", None, 10, SET_SOLID), boundary("5", "海", 2.6, 10, SET_SOLID)
     ((0.0, 1), (2.6, 2.5))
     >>> boundary("1955", "年", None, 10, (0.0, 0.25)), boundary("包括", "LG", None, 10, (0.0, 0.25))
-    ((0.0, 1), (2.5, 2.5))
+    ((0.0, 1), (2.5, 1000.0))
     >>> boundary("第45-NQ/TW", "号", None, 10, (0.0, 0.25))
-    (2.5, 2.5)
+    (2.5, 1000.0)
     >>> boundary("海", "防", None, 10), boundary("2", "0", None, 10), boundary("—", "—", None, 10)
     ((0.0, 1), (0.0, 0), (0.0, 0))
     >>> boundary("Vũ", "Đức", 2.6, 10)
@@ -71,7 +73,7 @@ def boundary(a: str, b: str, space: float | None, size: float, latin: Latin = JA
     if (is_han(left) and is_western(right)) or (is_western(left) and is_han(right)):
         em = latin[1] if any(ch.isalpha() for ch in western_run(a, b)) else latin[0]
         if em:
-            return em * size, SPACE_UNITS
+            return em * size, LATIN_UNITS
         return (space, SPACE_UNITS) if space is not None else (0.0, 1)  # solid, or a space the text gives ("© 2025 海防")
     a, b = left, right
     if space is not None:
@@ -89,11 +91,13 @@ def space_rooms(gaps: list[tuple[float, float]], size: float, latin: Latin, floo
     """What each gap may close on a tight line: a Japanese-Latin quarter
     space down to an eighth, a word space by a fifth, a gap between CJK
     characters nothing (JIS X 4051 never sets them closer); with ``floor``,
-    what a quarter space has below its eighth (closed only as a last resort).
+    what a quarter space has below its eighth: closed only in a paragraph
+    that has no other way but a line left short (zh "VinFast 汽车…隶属 |
+    亭武—吉海经济区", a name that never breaks).
 
-    >>> space_rooms([(2.5, 2.5), (2.6, 2.5), (0.0, 1)], 10, JAPANESE)
+    >>> space_rooms([(2.5, LATIN_UNITS), (2.6, 2.5), (0.0, 1)], 10, JAPANESE)
     [1.25, 0.52, 0.0]
-    >>> space_rooms([(2.5, 2.5), (2.6, 2.5), (0.0, 1)], 10, JAPANESE, floor=True)
+    >>> space_rooms([(2.5, LATIN_UNITS), (2.6, 2.5), (0.0, 1)], 10, JAPANESE, floor=True)
     [1.25, 0.0, 0.0]
     """
     rooms = []
