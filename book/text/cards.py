@@ -34,7 +34,8 @@ the same in the PDF as here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, replace
 
 from book.languages import language
 from book.model import MESSAGE_KINDS, MM
@@ -44,6 +45,7 @@ from book.text.fonts import EditionFonts
 from book.text.places import choose_place
 from book.text.typeset import Block, Part
 
+CARD_TINT = (0.0, 2.0, 6.0, 0.0)  # % C, M, Y, K: the card's fill, half the cover band's warm paper tone, on every edition's plates
 CARD_PAD_PT = 14.0  # pt: a card frame's padding when it names none (its ``card_pad``)
 CARD_PAD = CARD_PAD_PT / MM  # mm
 CARD_SQUEEZE = 0.92  # no edition's card text is set narrower than this share of its caption measure's longest line
@@ -119,10 +121,26 @@ def widest(block: Block) -> float:
     return max((ink(line) for line in block.lines), default=0.0) / MM
 
 
-def set_card_text(fonts: EditionFonts, parts: list[Part], lang: str, placed: Placed, measure: float) -> Block:
+def justified(parts: list[Part]) -> list[Part]:
+    """``parts`` justified, the last line of each paragraph flush left, a
+    line-end stop or comma kept inside the measure (never hung past the
+    card's inset): every edition's lines but its last fill the card's measure."""
+    return [replace(part, style=replace(part.style, align="justify", line_end="keep")) for part in parts]
+
+
+def set_card_text(fonts: EditionFonts, parts: list[Part], lang: str, placed: Placed, measure: float,
+                  justify: bool = True) -> Block:
     """The card's text set to the card's whole measure ``measure`` (mm; whole
-    ems in Chinese and Japanese), in at most the frame's height less the padding."""
-    return set_caption(fonts, parts, lang, measure, placed.frame.h - 2 * pad_of(placed), exact=True)
+    ems in Chinese and Japanese), in at most the frame's height less the
+    padding: justified (``justify``), so the right inset is the left one in
+    every edition (the card's height is measured so, `card_measure`); ragged
+    only when the justified text cannot fit the frame."""
+    height = placed.frame.h - 2 * pad_of(placed)
+    ragged = set_caption(fonts, parts, lang, measure, height, exact=True)
+    if not justify:
+        return ragged
+    block = set_caption(fonts, justified(parts), lang, measure, height, exact=True)
+    return block if block.fits else ragged
 
 
 class CardTexts:
@@ -134,9 +152,10 @@ class CardTexts:
     def keys(self):
         return self.parts.keys()
 
-    def size(self, key: CardKey, placed: Placed, measure: float) -> tuple[float, float]:
-        """(widest line, text height) of the card's text set at ``measure``, mm."""
-        block = set_card_text(self.fonts, self.parts[key], self.lang, placed, measure)
+    def size(self, key: CardKey, placed: Placed, measure: float, justify: bool = False) -> tuple[float, float]:
+        """(widest line, text height) of the card's text set at ``measure``,
+        mm: ragged while the measure is sought, justified as it is set."""
+        block = set_card_text(self.fonts, self.parts[key], self.lang, placed, measure, justify)
         return widest(block), text_height(self.fonts, block)
 
     def most(self, key: CardKey, placed: Placed) -> float:
@@ -160,7 +179,23 @@ def edition_lang(edition) -> str:
     return getattr(edition, "lang", None) or edition.name.split()[0]
 
 
-def card_measure(texts: list, key: CardKey, placed: Placed, full: float) -> tuple[float, float]:
+def on_em_grid(measure: float, full: float, ems: list[float]) -> float:
+    """``measure`` (mm) widened to the next whole number of the Chinese and
+    Japanese editions' ems (``ems``, mm), so that they fill it as every other
+    edition's justified text does; narrowed to the last whole em when the
+    wider one would pass ``full``.
+
+    >>> on_em_grid(80.0, 100.0, [3.0]), on_em_grid(80.0, 80.5, [3.0]), on_em_grid(80.0, 90.0, [])
+    (81.0, 78.0, 80.0)
+    """
+    if not ems:
+        return measure
+    em = max(ems)
+    wider = math.ceil(measure / em - 1e-6) * em
+    return wider if wider <= full + 1e-6 else math.floor(measure / em + 1e-6) * em
+
+
+def card_measure(texts: list, key: CardKey, placed: Placed, full: float, ems: list[float] | None = None) -> tuple[float, float]:
     """The measure (mm) every edition's text is set to, and the longest
     edition's height there: the longest line of the longest edition, each
     edition set to it in turn until the longest edition's longest line is the
@@ -199,14 +234,19 @@ def card_measure(texts: list, key: CardKey, placed: Placed, full: float) -> tupl
     widest_word = max(width for width, _ in sizes)
     if widest_word > measure + 0.005:
         measure = min(full, widest_word)
-        sizes = [edition.size(key, placed, measure) for edition in texts]
+    # On the Chinese and Japanese ems' grid: every edition's text then fills the same measure.
+    measure = on_em_grid(measure, full, ems or [])
+    sizes = [edition.size(key, placed, measure, True) for edition in texts]  # as set: justified
     return measure, tallest(sizes)[1]
 
 
-def size_cards(pagination: Pagination, editions: list, grid=None, trim: tuple[float, float] | None = None) -> dict[CardKey, Card]:
+def size_cards(pagination: Pagination, editions: list, grid=None, trim: tuple[float, float] | None = None,
+               style=None) -> dict[CardKey, Card]:
     """Each card's size from all ``editions`` (each a `CardTexts`, or what
     answers as one): the longest edition's text with the frame's padding on
-    all four sides, within the frame. (``grid`` and ``trim`` are the cards'
+    all four sides, within the frame, its measure a whole number of the
+    Chinese and Japanese editions' ems (their size in the frame's style,
+    ``style(name, lang)``, the book's). (``grid`` and ``trim`` are the cards'
     places' concern, `book.text.places`.)"""
     cards = {}
     for page, placed in card_frames(pagination):
@@ -217,7 +257,9 @@ def size_cards(pagination: Pagination, editions: list, grid=None, trim: tuple[fl
         if not texts:
             cards[key] = Card(placed.frame.w, placed.frame.h, full, pad)
             continue
-        measure, height = card_measure(texts, key, placed, full)
+        ems = [style(placed.frame.style, lang).size / MM for lang in map(edition_lang, texts)
+               if style is not None and placed.frame.style and language(lang).breaking == "characters"]
+        measure, height = card_measure(texts, key, placed, full, ems)
         cards[key] = Card(round(measure + 2 * pad, 3), round(min(placed.frame.h, height + 2 * pad), 3), measure, pad)
     return cards
 
