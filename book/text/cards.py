@@ -1,7 +1,7 @@
 """Caption cards on photos, sized to their text and placed on the grid.
 
-A card is a white panel under a caption on a full-bleed photo or spread
-(a layout frame with ``panel: white``). The white knocks the photo out of
+A card is a tinted panel under a caption on a full-bleed photo or spread
+(a layout frame with ``panel: white``). The panel knocks the photo out of
 every plate, C, M and Y included, so the card must be the same in all
 editions: its size is decided once, from all editions' texts, and its place
 from the photo (`book.text.places`), and each edition sets its text inside it.
@@ -16,16 +16,24 @@ longest line's end. The card's anchored edge sits on the grid (its top on a
 row line or the top margin, or its foot on the foot line; its outer edge on
 the outer margin, mirrored like the grid on left- and right-hand pages,
 `book.text.places`); its free edges follow that text, never
-snapped to a module. Every edition sets its text to the card's full inner
-measure (the card less twice the inset), flush at the inset on the left, so
-the side insets are the same in every edition (a ragged line ends where its
-words do; Chinese and Japanese take the whole number of their ems the
-measure holds, and a stop or comma may hang past it, JLREQ's ぶら下げ). A shorter
-edition's spare height is split equally above and below its text, never a
-blank line at the foot. The measure is never wider than any edition's own
-caption measure (60 Latin characters, 33 ems, 34 Korean syllables), so
-every edition can take it whole. A frame without ``card_places`` keeps its
-card in its own corner nearest the page's corner.
+snapped to a module. Every edition sets its text justified to the card's
+full inner measure (the card less twice the inset), flush at the inset on
+the left, its paragraphs' last lines ragged and no stop or comma hung past
+the measure, so the right inset is the left one in every edition, not only
+the longest (Latin and Vietnamese within their word-space range, Korean
+within its own limits, Chinese and Japanese on their character grid). The
+measure is the longest edition's longest line as set ragged, widened to a
+whole number of the Chinese and Japanese caption ems (`on_em_grid`), so
+that those editions fill it too. A shorter edition's spare height is split
+equally above and below its text, never a blank line at the foot: the
+slack shows at the top and the foot alike, the sides keep one inset. The
+measure is never wider than any edition's own caption measure (60 Latin
+characters, 33 ems, 34 Korean syllables), so every edition can take it
+whole. A frame without ``card_places`` keeps its card in its own corner
+nearest the page's corner. The card is filled with `CARD_TINT`, a light
+warm paper tone (half the cover band's), not white: it belongs to the page
+rather than sitting on it like a label, and as C, M and Y alone it is the
+same on every edition's plates.
 
 The cap height, ascender and descender are the face's own (OS/2), the
 figures a PDF reader shows for the embedded font, so the padding measures
