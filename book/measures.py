@@ -26,7 +26,7 @@ from book.files import DiskFull, write_atomic
 from book.text.cards import CardKey, CardTexts
 
 MEMO_REL = MEASURES.rel
-MEMO_VERSION = 4  # 2: a card text's height runs to its last line's descender; 4: each card text's own caption measure
+MEMO_VERSION = 5  # 2: a card text's height runs to its last line's descender; 4: each card text's own caption measure; 5: justified sizes
 
 
 class EditionMeasures:
@@ -47,16 +47,16 @@ class EditionMeasures:
     def keys(self):
         return self.sizes.keys()
 
-    def size(self, key: CardKey, placed, measure: float) -> tuple[float, float]:
+    def size(self, key: CardKey, placed, measure: float, justify: bool = False) -> tuple[float, float]:
         known = self.sizes[key]
-        width = repr(measure)
+        width = repr(measure) + (" justified" if justify else "")
         if width not in known:
             if self.texts is None:
                 again = self.measure()
                 if again is None:  # its inputs are those it was measured from: it cannot fail now
                     raise BookError(f"{self.name}: the remembered measures do not match the edition; remove {MEMO_REL}")
                 self.texts = again.texts
-            known[width] = list(self.texts.size(key, placed, measure))
+            known[width] = list(self.texts.size(key, placed, measure, justify))
             self.fresh = True
         widest, height = known[width]
         return widest, height

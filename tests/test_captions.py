@@ -20,10 +20,11 @@ from conftest import LANGS
 
 from book.i18n.catalog import read_catalog
 from book.i18n.localise import Localiser
-from book.images.detail import busiest_cell, photo_detail, region_detail
+from book.images.detail import busiest_cell, photo_detail, region_detail, subject_cells
 from book.model import MM
 from book.pages.paginate import paginate
 from book.sources import load_book
+from book.text.cards import CARD_TINT
 from book.text.places import choose_place, fractions_of, overlaps, photo_frame, place_box, shown_part
 
 BLEED = 3.0
@@ -206,7 +207,9 @@ def test_credit_lines_are_large_enough_and_never_end_on_a_separator(sample, lang
 # --- caption cards placed by the picture ---------------------------------------------------------------------------
 
 def white_cards(pdf: Path, number: int) -> list[tuple[float, float, float, float]]:
-    """The white CMYK rectangles the page fills (its caption cards), in mm from the trim's top-left (x, y, w, h)."""
+    """The rectangles the page fills in the cards' paper tint (its caption cards; white before the
+    tint), in mm from the trim's top-left (x, y, w, h)."""
+    tint = tuple(round(share / 100, 4) for share in CARD_TINT)
     found = []
     with pikepdf.open(pdf) as doc:
         page = doc.pages[number - 1]
@@ -215,7 +218,7 @@ def white_cards(pdf: Path, number: int) -> list[tuple[float, float, float, float
         for operands, operator in pikepdf.parse_content_stream(page):
             name = str(operator)
             if name == "k":
-                fill_white = all(float(v) == 0 for v in operands)
+                fill_white = tuple(round(float(v), 4) for v in operands) == tint
             elif name in ("g", "rg", "sc", "scn", "cs"):
                 fill_white = False
             elif name == "re" and fill_white:
@@ -224,6 +227,15 @@ def white_cards(pdf: Path, number: int) -> list[tuple[float, float, float, float
             elif name == "Q":
                 fill_white = False
     return found
+
+
+SUBJECT_MARGIN = 5.0  # mm of photo a card keeps clear round the subject's cells
+
+
+def touches(box, shown, subject, margin: float = SUBJECT_MARGIN) -> int:
+    """How many of the subject's cells the card ``box`` (mm), ``margin`` round it, comes over."""
+    grown = fractions_of((box[0] - margin, box[1] - margin, box[2] + 2 * margin, box[3] + 2 * margin), shown)
+    return sum(1 for cell in subject if overlaps(grown, cell))
 
 
 def test_cards_sit_on_the_grid_clear_of_the_subject_and_the_same_in_every_edition(sample):
@@ -260,6 +272,12 @@ def test_cards_sit_on_the_grid_clear_of_the_subject_and_the_same_in_every_editio
             assert not overlaps(part, peak), (page.number, placed.value, part, peak)
             if photo.focus:
                 assert not (part[0] <= photo.focus[0] <= part[2] and part[1] <= photo.focus[1] <= part[3]), (page.number, placed.value)
+            # Clear of the whole subject by a margin, not only of its busiest cell: where some outer
+            # place's card, 5 mm round it, touches none of the subject's cells, the card touches none.
+            subject = subject_cells(photo_detail(book.root, photo.path), *shown[:4])
+            outer = [place_box(book, page.recto, name, w, h) for name in placed.frame.card_places or () if not name.endswith("-inner")]
+            if not photo.card and any(touches(box, shown, subject) == 0 for box in outer):
+                assert touches(card, shown, subject) == 0, (page.number, placed.value, card)
             places.add((round(x), round(y)) if page.recto else (round(trim_w - x - w), round(y)))
             checked += 1
     assert checked >= 10

@@ -105,3 +105,28 @@ def busiest_cell(detail: DetailMap, u0: float, v0: float, u1: float, v1: float) 
             if inside and detail[row][col] > best:
                 best, found = detail[row][col], cell
     return found
+
+
+SUBJECT_SHARE = 0.75  # a cell holding this share of the busiest cell's detail is part of the subject
+
+
+def subject_cells(detail: DetailMap, u0: float, v0: float, u1: float, v1: float,
+                  share: float = SUBJECT_SHARE) -> list[tuple[float, float, float, float]]:
+    """The cells wholly inside the shown part (u0, v0)-(u1, v1) whose detail is
+    at least ``share`` of the busiest such cell's, as fractions (u0, v0, u1,
+    v1): the subject's whole extent, not just its busiest point (a card
+    clear of a pillar's busiest cell may still sit on its top).
+
+    >>> flat = [[0] * CELLS for _ in range(CELLS)]
+    >>> flat[3][4], flat[4][4], flat[10][10] = 200, 180, 100
+    >>> [tuple(round(f * CELLS) for f in cell) for cell in subject_cells(flat, 0, 0, 1, 1)]
+    [(4, 3, 5, 4), (4, 4, 5, 5)]
+    """
+    inside = []
+    for row in range(CELLS):
+        for col in range(CELLS):
+            cell = (col / CELLS, row / CELLS, (col + 1) / CELLS, (row + 1) / CELLS)
+            if cell[0] >= u0 - 1e-9 and cell[1] >= v0 - 1e-9 and cell[2] <= u1 + 1e-9 and cell[3] <= v1 + 1e-9:
+                inside.append((detail[row][col], cell))
+    peak = max((value for value, _ in inside), default=0)
+    return [cell for value, cell in inside if peak and value >= share * peak]

@@ -17,6 +17,7 @@ from book.images.process import ImageResult
 from book.model import LIST_KINDS, MARKED_KINDS, MM, TEXT_KINDS, Book
 from book.pages.paginate import Page, Pagination, Placed
 from book.pdf.marked import Marks
+from book.text.cards import CARD_TINT
 from book.text.setting import EditionText, FrameSetting, Placement
 from book.text.typeset import Line
 
@@ -209,9 +210,10 @@ class Renderer:
         canvas.restoreState()
 
     def draw_panel(self, canvas: Canvas, box: tuple[float, float, float, float]) -> None:
-        # A white card, the same in every edition (sized from all of them): it knocks out the photo on all plates alike.
+        # A card in the paper tone (`book.text.cards.CARD_TINT`), the same in every edition (sized from all of them):
+        # it knocks out the photo on all plates alike.
         canvas.saveState()
-        canvas.setFillColorCMYK(0, 0, 0, 0)
+        canvas.setFillColorCMYK(*(share / 100 for share in CARD_TINT))
         canvas.rect(*self.pdf_rect(*box), stroke=0, fill=1)
         canvas.restoreState()
 

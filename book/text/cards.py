@@ -1,7 +1,7 @@
 """Caption cards on photos, sized to their text and placed on the grid.
 
-A card is a white panel under a caption on a full-bleed photo or spread
-(a layout frame with ``panel: white``). The white knocks the photo out of
+A card is a tinted panel under a caption on a full-bleed photo or spread
+(a layout frame with ``panel: white``). The panel knocks the photo out of
 every plate, C, M and Y included, so the card must be the same in all
 editions: its size is decided once, from all editions' texts, and its place
 from the photo (`book.text.places`), and each edition sets its text inside it.
@@ -16,16 +16,24 @@ longest line's end. The card's anchored edge sits on the grid (its top on a
 row line or the top margin, or its foot on the foot line; its outer edge on
 the outer margin, mirrored like the grid on left- and right-hand pages,
 `book.text.places`); its free edges follow that text, never
-snapped to a module. Every edition sets its text to the card's full inner
-measure (the card less twice the inset), flush at the inset on the left, so
-the side insets are the same in every edition (a ragged line ends where its
-words do; Chinese and Japanese take the whole number of their ems the
-measure holds, and a stop or comma may hang past it, JLREQ's ぶら下げ). A shorter
-edition's spare height is split equally above and below its text, never a
-blank line at the foot. The measure is never wider than any edition's own
-caption measure (60 Latin characters, 33 ems, 34 Korean syllables), so
-every edition can take it whole. A frame without ``card_places`` keeps its
-card in its own corner nearest the page's corner.
+snapped to a module. Every edition sets its text justified to the card's
+full inner measure (the card less twice the inset), flush at the inset on
+the left, its paragraphs' last lines ragged and no stop or comma hung past
+the measure, so the right inset is the left one in every edition, not only
+the longest (Latin and Vietnamese within their word-space range, Korean
+within its own limits, Chinese and Japanese on their character grid). The
+measure is the longest edition's longest line as set ragged, widened to a
+whole number of the Chinese and Japanese caption ems (`on_em_grid`), so
+that those editions fill it too. A shorter edition's spare height is split
+equally above and below its text, never a blank line at the foot: the
+slack shows at the top and the foot alike, the sides keep one inset. The
+measure is never wider than any edition's own caption measure (60 Latin
+characters, 33 ems, 34 Korean syllables), so every edition can take it
+whole. A frame without ``card_places`` keeps its card in its own corner
+nearest the page's corner. The card is filled with `CARD_TINT`, a light
+warm paper tone (half the cover band's), not white: it belongs to the page
+rather than sitting on it like a label, and as C, M and Y alone it is the
+same on every edition's plates.
 
 The cap height, ascender and descender are the face's own (OS/2), the
 figures a PDF reader shows for the embedded font, so the padding measures
@@ -34,7 +42,8 @@ the same in the PDF as here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, replace
 
 from book.languages import language
 from book.model import MESSAGE_KINDS, MM
@@ -44,6 +53,7 @@ from book.text.fonts import EditionFonts
 from book.text.places import choose_place
 from book.text.typeset import Block, Part
 
+CARD_TINT = (0.0, 2.0, 6.0, 0.0)  # % C, M, Y, K: the card's fill, half the cover band's warm paper tone, on every edition's plates
 CARD_PAD_PT = 14.0  # pt: a card frame's padding when it names none (its ``card_pad``)
 CARD_PAD = CARD_PAD_PT / MM  # mm
 CARD_SQUEEZE = 0.92  # no edition's card text is set narrower than this share of its caption measure's longest line
@@ -119,10 +129,26 @@ def widest(block: Block) -> float:
     return max((ink(line) for line in block.lines), default=0.0) / MM
 
 
-def set_card_text(fonts: EditionFonts, parts: list[Part], lang: str, placed: Placed, measure: float) -> Block:
+def justified(parts: list[Part]) -> list[Part]:
+    """``parts`` justified, the last line of each paragraph flush left, a
+    line-end stop or comma kept inside the measure (never hung past the
+    card's inset): every edition's lines but its last fill the card's measure."""
+    return [replace(part, style=replace(part.style, align="justify", line_end="keep")) for part in parts]
+
+
+def set_card_text(fonts: EditionFonts, parts: list[Part], lang: str, placed: Placed, measure: float,
+                  justify: bool = True) -> Block:
     """The card's text set to the card's whole measure ``measure`` (mm; whole
-    ems in Chinese and Japanese), in at most the frame's height less the padding."""
-    return set_caption(fonts, parts, lang, measure, placed.frame.h - 2 * pad_of(placed), exact=True)
+    ems in Chinese and Japanese), in at most the frame's height less the
+    padding: justified (``justify``), so the right inset is the left one in
+    every edition (the card's height is measured so, `card_measure`); ragged
+    only when the justified text cannot fit the frame."""
+    height = placed.frame.h - 2 * pad_of(placed)
+    ragged = set_caption(fonts, parts, lang, measure, height, exact=True)
+    if not justify:
+        return ragged
+    block = set_caption(fonts, justified(parts), lang, measure, height, exact=True)
+    return block if block.fits else ragged
 
 
 class CardTexts:
@@ -134,9 +160,10 @@ class CardTexts:
     def keys(self):
         return self.parts.keys()
 
-    def size(self, key: CardKey, placed: Placed, measure: float) -> tuple[float, float]:
-        """(widest line, text height) of the card's text set at ``measure``, mm."""
-        block = set_card_text(self.fonts, self.parts[key], self.lang, placed, measure)
+    def size(self, key: CardKey, placed: Placed, measure: float, justify: bool = False) -> tuple[float, float]:
+        """(widest line, text height) of the card's text set at ``measure``,
+        mm: ragged while the measure is sought, justified as it is set."""
+        block = set_card_text(self.fonts, self.parts[key], self.lang, placed, measure, justify)
         return widest(block), text_height(self.fonts, block)
 
     def most(self, key: CardKey, placed: Placed) -> float:
@@ -160,7 +187,23 @@ def edition_lang(edition) -> str:
     return getattr(edition, "lang", None) or edition.name.split()[0]
 
 
-def card_measure(texts: list, key: CardKey, placed: Placed, full: float) -> tuple[float, float]:
+def on_em_grid(measure: float, full: float, ems: list[float]) -> float:
+    """``measure`` (mm) widened to the next whole number of the Chinese and
+    Japanese editions' ems (``ems``, mm), so that they fill it as every other
+    edition's justified text does; narrowed to the last whole em when the
+    wider one would pass ``full``.
+
+    >>> on_em_grid(80.0, 100.0, [3.0]), on_em_grid(80.0, 80.5, [3.0]), on_em_grid(80.0, 90.0, [])
+    (81.0, 78.0, 80.0)
+    """
+    if not ems:
+        return measure
+    em = max(ems)
+    wider = math.ceil(measure / em - 1e-6) * em
+    return wider if wider <= full + 1e-6 else math.floor(measure / em + 1e-6) * em
+
+
+def card_measure(texts: list, key: CardKey, placed: Placed, full: float, ems: list[float] | None = None) -> tuple[float, float]:
     """The measure (mm) every edition's text is set to, and the longest
     edition's height there: the longest line of the longest edition, each
     edition set to it in turn until the longest edition's longest line is the
@@ -199,14 +242,19 @@ def card_measure(texts: list, key: CardKey, placed: Placed, full: float) -> tupl
     widest_word = max(width for width, _ in sizes)
     if widest_word > measure + 0.005:
         measure = min(full, widest_word)
-        sizes = [edition.size(key, placed, measure) for edition in texts]
+    # On the Chinese and Japanese ems' grid: every edition's text then fills the same measure.
+    measure = on_em_grid(measure, full, ems or [])
+    sizes = [edition.size(key, placed, measure, True) for edition in texts]  # as set: justified
     return measure, tallest(sizes)[1]
 
 
-def size_cards(pagination: Pagination, editions: list, grid=None, trim: tuple[float, float] | None = None) -> dict[CardKey, Card]:
+def size_cards(pagination: Pagination, editions: list, grid=None, trim: tuple[float, float] | None = None,
+               style=None) -> dict[CardKey, Card]:
     """Each card's size from all ``editions`` (each a `CardTexts`, or what
     answers as one): the longest edition's text with the frame's padding on
-    all four sides, within the frame. (``grid`` and ``trim`` are the cards'
+    all four sides, within the frame, its measure a whole number of the
+    Chinese and Japanese editions' ems (their size in the frame's style,
+    ``style(name, lang)``, the book's). (``grid`` and ``trim`` are the cards'
     places' concern, `book.text.places`.)"""
     cards = {}
     for page, placed in card_frames(pagination):
@@ -217,7 +265,9 @@ def size_cards(pagination: Pagination, editions: list, grid=None, trim: tuple[fl
         if not texts:
             cards[key] = Card(placed.frame.w, placed.frame.h, full, pad)
             continue
-        measure, height = card_measure(texts, key, placed, full)
+        ems = [style(placed.frame.style, lang).size / MM for lang in map(edition_lang, texts)
+               if style is not None and placed.frame.style and language(lang).breaking == "characters"]
+        measure, height = card_measure(texts, key, placed, full, ems)
         cards[key] = Card(round(measure + 2 * pad, 3), round(min(placed.frame.h, height + 2 * pad), 3), measure, pad)
     return cards
 

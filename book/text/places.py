@@ -14,13 +14,16 @@ page's outer side: cards mirror as the grid does, at the fore-edge on a
 left-hand page as on a right-hand one, never against the gutter on one page
 and the fore-edge on the facing one. An inner place is taken only when every
 outer place would cover the subject, and a place over the photo's ``focus``
-or over its single most detailed cell only when every place is. A photo's ``card:`` in its chapter names the place outright. The
+or over its single most detailed cell only when every place is; of the
+rest, the place whose card, with ``CLEARANCE`` round it, comes near the
+fewest cells of the subject (`book.images.detail.subject_cells`), not only
+its busiest one, then the one over the least detail. A photo's ``card:`` in its chapter names the place outright. The
 choice depends on the photo, the card's size and the page alone, so every
 edition puts the card in the same place: it is on the shared plates."""
 
 from __future__ import annotations
 
-from book.images.detail import busiest_cell, photo_detail, region_detail
+from book.images.detail import busiest_cell, photo_detail, region_detail, subject_cells
 from book.images.placed import image_cache, photo_size
 from book.images.process import crop_box
 from book.model import CARD_PLACES
@@ -104,13 +107,15 @@ def choose_place(book, page, placed, w: float, h: float) -> tuple[str, Box] | No
         return boxes[0]
     detail = photo_detail(book.root, photo.path)
     peak = busiest_cell(detail, *shown[:4])
+    subject = subject_cells(detail, *shown[:4])
     focus = photo.focus
 
-    def score(item: tuple[str, Box]) -> tuple[int, int, float]:
+    def score(item: tuple[str, Box]) -> tuple[int, int, int, float]:
         x, y, bw, bh = item[1]
         part = fractions_of((x - CLEARANCE, y - CLEARANCE, bw + 2 * CLEARANCE, bh + 2 * CLEARANCE), shown)
         covers = overlaps(part, peak) or (focus is not None and part[0] <= focus[0] <= part[2] and part[1] <= focus[1] <= part[3])
         inner = item[0].endswith("-inner")  # off the side the grid mirrors to
-        return (1 if covers else 0, 1 if inner else 0, round(region_detail(detail, *part), 3))
+        crowded = sum(1 for cell in subject if overlaps(part, cell))  # the subject's cells within the clearance
+        return (1 if covers else 0, 1 if inner else 0, crowded, round(region_detail(detail, *part), 3))
 
     return min(boxes, key=score)
