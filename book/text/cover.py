@@ -27,6 +27,7 @@ from book.text.fonts import EditionFonts
 from book.text.ink import ink_height
 from book.text.setting import Placement
 from book.text.spine_text import set_spine
+from book.text.title_form import display_lines
 from book.text.typeset import Part, set_block
 from book.text.vertical import CJK_DESCENT, Glyphs, vertical_forms
 
@@ -165,7 +166,8 @@ class CoverSetter:
         where = "between the mark and the photo" if self.book.cover and self.book.cover.mark else "above the photo"
         area = f"the front's type area {where} is {foot - top:.0f} mm tall at the {self.trim}"
         least = self.book.style("cover-subtitle", self.lang).min_size / MM + TITLE_GAP if texts["subtitle"] else 0.0
-        title = self.block("title", texts["title"], "cover-title", (x, top, width, foot - top - least), self.book.title,
+        lines = "\n".join(display_lines(self.fonts, self.book, self.lang, texts["title"]))  # as on the title page
+        title = self.block("title", lines, "cover-title", (x, top, width, foot - top - least), self.book.title,
                            f"{area} and keeps {least:.0f} mm of it for the subtitle; choose a taller trim_mm or a smaller "
                            "cover-title style in layouts/styles.yaml")
         if title is None or self.overflowed:
