@@ -12,7 +12,6 @@ is an error saying what to change."""
 from __future__ import annotations
 
 import math
-import unicodedata
 from dataclasses import dataclass, field
 
 from reportlab.pdfbase import pdfmetrics
@@ -23,6 +22,7 @@ from book.model import MM, Book
 from book.pages.cover_plan import AIR, CoverPlan, plan_design
 from book.pages.spine import CoverGeometry
 from book.text.cjk_breaks import PHRASE_MODELS
+from book.text.cover_breaks import break_cost
 from book.text.fonts import EditionFonts
 from book.text.ink import ink_height
 from book.text.setting import Placement
@@ -39,7 +39,6 @@ TEXT_GAP = 4.0  # mm from a block's last baseline to the next block
 TITLE_GAP = 8.0  # mm from the title's last baseline to the subtitle's top: display type needs air below it
 DESCENT = 0.25  # em below the last baseline taken by descenders
 NARROWER = 3  # ems a Chinese or Japanese blurb's measure gives up at most to break between phrases
-INSIDE_WORD, INSIDE_PHRASE, BESIDE_ONE, SHORT_END = 10.0, 5.0, 3.0, 5.0  # what a blurb's break costs (`break_cost`)
 SQUEEZED = 2.0  # what a blurb's line costs that holds more characters than its measure has ems (its punctuation squeezed)
 
 
@@ -96,8 +95,11 @@ def cover_roles(book: Book, lang: str, texts: dict[str, str]) -> dict[str, set[s
                        ("back", "cover-back"), ("isbn", "cover-isbn"), ("credit", "cover-credit"), ("spine", "spine"),
                        ("spine_publisher", "spine"), ("sale", "cover-sale")):
         roles.setdefault(book.style(style, lang).font, set()).add(texts[key])
-        if style == "spine" and language(lang).vertical:  # drawn with vertical punctuation: the subset needs those forms
-            roles[book.style(style, lang).font].add(vertical_forms(texts[key]))
+    spine = roles.setdefault(book.style("spine", lang).font, set())
+    for text in (texts["spine"], texts["spine_publisher"], texts["title"]):  # the full title may take the spine
+        spine.add(text.upper())
+        if language(lang).vertical:  # drawn with vertical punctuation: the subset needs those forms
+            spine.add(vertical_forms(text))
     return roles
 
 
@@ -308,45 +310,3 @@ def depth(lines) -> float:
 
 def set_cover(book: Book, geometry: CoverGeometry, fonts: EditionFonts, lang: str, texts: dict[str, str], where, out: Problems) -> CoverText:
     return CoverSetter(book, geometry, fonts, lang, where, out).set(texts)
-
-
-def break_cost(lines: list[str], lang: str) -> float:
-    """What the line breaks of a Chinese or Japanese block cost a reader: a
-    break inside a BudouX phrase, more between two ideographs ("解|放") than
-    in its kana ("解放さ|れた"), and more again when it leaves one character
-    of the phrase alone ("解放され|た。"); a break beside a phrase of a single
-    character ("重走这|段历程"); a last line of fewer than four characters.
-    A break after punctuation or between phrases costs nothing.
-
-    >>> break_cost(["海防全境解放。这本画册重走这", "段历程：战斗的岁月、重生的港口。"], "zh")
-    3.0
-    >>> break_cost(["海防全境解放。这本画册", "重走这段历程：战斗的岁月、重生的港口。"], "zh")
-    0.0
-    >>> break_cost(["ハイフォンは完全に解放され", "た。この写真集はその道のりをたどる。"], "ja")
-    8.0
-    """
-    from book.text.title_breaks import phrase_parser
-
-    rows = ["".join(ch for ch in line if not ch.isspace()) for line in lines]
-    text = "".join(rows)
-    phrases = phrase_parser(PHRASE_MODELS[lang]).parse(text)
-    starts, at = {}, 0
-    for phrase in phrases:
-        starts[at] = len(phrase)
-        at += len(phrase)
-    ends = {start + length: length for start, length in starts.items()}
-    cost, at = 0.0, 0
-    for row in rows[:-1]:
-        at += len(row)
-        if not row or unicodedata.category(row[-1]).startswith("P"):
-            continue
-        if at not in starts:
-            begin = max(start for start in starts if start < at)
-            end = begin + starts[begin]
-            han = unicodedata.name(text[at - 1], "").startswith("CJK") and unicodedata.name(text[at], "").startswith("CJK")
-            tail = sum(1 for ch in text[at:end] if not unicodedata.category(ch).startswith("P"))
-            cost += (INSIDE_WORD if han else INSIDE_PHRASE) + (BESIDE_ONE if min(at - begin, tail) == 1 else 0.0)
-        elif starts[at] == 1 or ends.get(at) == 1:
-            cost += BESIDE_ONE
-    words = [ch for ch in rows[-1] if not unicodedata.category(ch).startswith("P")] if len(rows) > 1 else []
-    return cost + (SHORT_END if 0 < len(words) < 4 else 0.0)
