@@ -227,13 +227,14 @@ class CoverSetter:
     def set_back(self, cover: CoverText, texts: dict[str, str]) -> None:
         """The back's field composed on the grid: the back text on its measure
         level with the front's title (from the head of the type area when it
-        is too long for that), and on the plan's type
-        foot the cover photo's credit and the publishers; on the grid's foot
+        is too long for that); the cover photo's credit and the publishers
+        with their last baseline AIR above the photo's edge, a foot line
+        standing on the picture rather than floating; on the grid's foot
         by the spine a white field (the same in every edition, knocked out
         of the photo): the price or "not for sale", the ISBN, the barcode."""
         plan = cover.plan
         x, top, width, _ = plan.back
-        bottom = plan.type_foot
+        bottom = plan.photo[1] - AIR  # the publishers' last baseline (`publisher.top` below)
         if self.book.cover and self.book.cover.mark:  # level with the front's title
             top = plan.mark[1] + plan.mark[3] + 2 * plan.row_gutter
         (bar_w, bar_h), text = BARCODE_MM, self.book.cover.back_text if self.book.cover else None
@@ -267,8 +268,8 @@ class CoverSetter:
         room = bottom - top
         publisher = self.block("publisher", texts["publishers"], "cover-publisher", (x, top, beside, room),
                                self.book.publisher, f"the back's type area is {room:.0f} mm tall at the {self.trim}")
-        if publisher is not None:
-            publisher.top = bottom - depth(publisher.lines)
+        if publisher is not None:  # its last baseline AIR above the photo: the back's foot line stands on the picture
+            publisher.top = plan.photo[1] - AIR - baseline(publisher.lines)
             room = publisher.top - TEXT_GAP - top
         credit = None
         if texts["credit"] and publisher is not None:  # the cover photo's credit, above the publisher
