@@ -6,6 +6,7 @@ publisher at the foot."""
 from __future__ import annotations
 
 import re
+import subprocess
 
 import pytest
 
@@ -18,74 +19,75 @@ def pdf_of(root, lang: str, part: str):
     return root / "output" / "print" / lang / f"hai-phong-70-nam-{lang}-{part}.pdf"
 
 
-def face(font: str) -> str:
-    """A font's name without its subset tag or suffix: 'NotoSerifCJKsc-Bold-1889' -> 'NotoSerifCJKsc-Bold'."""
-    return re.sub(r"-[0-9A-F]{1,5}$", "", font.split("+")[-1])
+def texts(pdf, page: int) -> list[dict]:
+    """The text pieces poppler reads on ``page``: top, left, width, height (pt), size, family, bold, text."""
+    import html
 
-
-def display_lines(page, size: float, x_from: float = 0.0) -> list[tuple[str, set[str]]]:
-    """The horizontal lines of ``page`` set at ``size`` pt, left of nothing before ``x_from`` pt: (text, faces)."""
+    xml = subprocess.run(["pdftohtml", "-xml", "-i", "-stdout", "-q", "-zoom", "1", "-f", str(page), "-l", str(page), str(pdf)],
+                         capture_output=True, text=True, check=True).stdout
+    fonts = {m[0]: (float(m[1]), m[2].split("+")[-1]) for m in re.findall(r'<fontspec id="(\d+)" size="([\d.]+)" family="([^"]+)"', xml)}
     found = []
-    for block in page.get_text("dict")["blocks"]:
-        for line in block.get("lines", []):
-            spans = [s for s in line["spans"] if s["text"].strip()]
-            if spans and line["dir"] == (1.0, 0.0) and abs(spans[0]["size"] - size) < 0.05 and line["bbox"][0] >= x_from:
-                found.append(("".join("".join(s["text"] for s in spans).split()).replace("\u200a", ""),
-                              {face(s["font"]) for s in spans}))
+    for top, left, width, height, font, body in re.findall(
+            r'<text top="([\d.-]+)" left="([\d.-]+)" width="([\d.-]+)" height="([\d.-]+)" font="(\d+)">(.*?)</text>', xml):
+        size, family = fonts[font]
+        found.append({"top": float(top), "left": float(left), "width": float(width), "height": float(height), "size": size,
+                      "family": family, "bold": "<b>" in body, "text": html.unescape(re.sub(r"<[^>]+>", "", body))})
     return found
 
 
+def display_lines(pdf, page: int, size: float, x_from: float = 0.0) -> list[dict]:
+    """The horizontal lines of ``page`` set at ``size`` pt, none left of ``x_from`` pt, their
+    pieces (poppler parts a line where its face changes: "発展の", "70", "年") joined."""
+    pieces = [t for t in texts(pdf, page) if abs(t["size"] - size) < 1 and t["left"] >= x_from and t["width"] > 0]
+    rows: dict[int, list[dict]] = {}
+    for piece in pieces:
+        rows.setdefault(round((piece["top"] + piece["height"] / 2) / 6), []).append(piece)
+    return [{"text": "".join(p["text"] for p in sorted(row, key=lambda p: p["left"])), "families": {p["family"] for p in row},
+             "bold": all(p["bold"] for p in row), "top": min(p["top"] for p in row)}
+            for _, row in sorted(rows.items())]
+
+
+def plain(text: str) -> str:
+    return "".join(text.split()).replace("\u200a", "")
+
+
+@pytest.mark.needs("pdftohtml", reason="Debian package poppler-utils")
 @pytest.mark.parametrize("lang", LANGS)
 def test_half_title_title_page_and_cover_break_the_title_alike(sample, lang):
     """One display title per edition: the same lines on p. 1 (14 pt), p. 3
     (36 pt) and the front cover (36 pt), the name alone on the first line,
     the title's dash dropped at that line end."""
-    import fitz
-
-    book = fitz.open(pdf_of(sample, lang, "interior"))
-    cover = fitz.open(pdf_of(sample, lang, "cover"))[0]
-    half = [text for text, _ in display_lines(book[0], 14)]
-    title = [text for text, _ in display_lines(book[2], 36)]
-    front = [text for text, _ in display_lines(cover, 36, cover.rect.width / 2)]
+    book, cover = pdf_of(sample, lang, "interior"), pdf_of(sample, lang, "cover")
+    half = [plain(t["text"]) for t in display_lines(book, 1, 14)]
+    title = [plain(t["text"]) for t in display_lines(book, 3, 36)]
+    front = [plain(t["text"]) for t in display_lines(cover, 1, 36, 1473.9 / 2)]
     assert len(title) >= 2 and half == title == front, (half, title, front)
     assert not any(ch in DASHES for line in title for ch in line), title
     head = {"vi": "HảiPhòng", "en": "HảiPhòng", "zh": "海防", "ko": "하이퐁", "ja": "ハイフォン"}[lang]
     assert title[0] == head, title
 
 
+@pytest.mark.needs("pdftohtml", reason="Debian package poppler-utils")
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_half_title_is_quieter_than_the_title_page_and_the_heads(sample, lang):
     """The half-title is set in the regular serif, 14 pt: smaller than the
     title page's 36 pt bold and apart from the 18 pt bold section heads."""
-    import fitz
-
-    half = display_lines(fitz.open(pdf_of(sample, lang, "interior"))[0], 14)
-    assert half and all(not any("Bold" in f for f in faces) and any("Serif" in f for f in faces) for _, faces in half), half
-
-
-def spine_chars(cover_page, folds_pt: tuple[float, float]):
-    """The characters drawn between the spine's folds (pt), with their line's direction."""
-    found = []
-    for block in cover_page.get_text("rawdict")["blocks"]:
-        for line in block.get("lines", []):
-            for span in line["spans"]:
-                for ch in span["chars"]:
-                    x = (ch["bbox"][0] + ch["bbox"][2]) / 2
-                    if folds_pt[0] < x < folds_pt[1]:
-                        found.append((ch["c"], ch["bbox"], span["size"], face(span["font"]), tuple(line["dir"])))
-    return found
+    half = texts(pdf_of(sample, lang, "interior"), 1)
+    assert half and all(t["size"] < 15 and not t["bold"] and "Serif" in t["family"] for t in half), half
+    title = display_lines(pdf_of(sample, lang, "interior"), 3, 36)
+    assert title and all(t["bold"] and all("Serif" in f for f in t["families"]) for t in title), title
 
 
-@pytest.mark.needs("pdftoppm", reason="Debian package poppler-utils")
+@pytest.mark.needs("pdftohtml", "pdftotext", "pdftoppm", reason="Debian package poppler-utils")
 @pytest.mark.parametrize("lang", LANGS)
 def test_spine_in_the_title_face_centred_with_the_publisher_at_the_foot(sample, lang, tmp_path):
-    """The spine's title in the front title's face (serif bold), its letters'
-    ink centred across the spine within 0.3 mm (the capitals, not their
-    marks); the publisher's last letter 10 to 14 mm above the tail, in the
-    ground's band at the spine's foot; the full title on the spine where it
-    fits (zh, ja, ko)."""
-    import fitz
+    """The spine's text in the front title's face (serif bold); its title's
+    letters' ink centred across the spine within 0.3 mm (the capitals, not
+    their marks); the publisher's ink ending 10 to 14 mm above the tail, in
+    the ground's band at the spine's foot; the full title on the spine where
+    it fits (zh, ja, ko)."""
     from test_cover import ink_box
+    from test_matter import words
 
     from book.errors import Problems
     from book.pages.cover_plan import SPINE_TAIL, plan_design
@@ -96,52 +98,35 @@ def test_spine_in_the_title_face_centred_with_the_publisher_at_the_foot(sample, 
     g = plan_cover(book, 64, Problems())
     plan = plan_design(book.grid, g)
     pdf = pdf_of(sample, lang, "cover")
-    page = fitz.open(pdf)[0]
-    margin_pt = g.margin / TO_MM
-    folds = tuple(margin_pt + f / TO_MM for f in g.folds)
-    chars = [c for c in spine_chars(page, folds) if c[0].strip()]
-    front = {f for _, faces in display_lines(page, 36, page.rect.width / 2) for f in faces}
-    assert chars and {c[3] for c in chars} <= front | {"NotoSerif-Bold"}, ({c[3] for c in chars}, front)
-    assert all("Serif" in c[3] and "Bold" in c[3] for c in chars)
-    # the publisher stands in the band at the foot: its last letter SPINE_TAIL above the spine's tail
+    folds = tuple((g.margin + f) / TO_MM for f in g.folds)  # pt, in the media box
+    on_spine = [t for t in texts(pdf, 1) if folds[0] - 1 < t["left"] < folds[1] + 1]
+    front = {f for t in display_lines(pdf, 1, 36, 1473.9 / 2) for f in t["families"]}
+    assert on_spine and all(t["bold"] and t["family"] in front for t in on_spine), (on_spine, front)
     band_top = (plan.spine_band[1] + g.margin) / TO_MM
-    publisher = [c for c in chars if c[1][1] > band_top]
-    assert publisher, chars
-    foot = (g.panel[1] + g.margin - max(c[1][3] for c in publisher) * TO_MM)
-    assert 10 <= foot <= 14 and SPINE_TAIL == 12, foot
-    drawn = "".join(c[0] for c in chars if c[1][1] < band_top)
+    spine_words = [w for w in words(pdf, 1) if folds[0] - 1 < (w[0] + w[2]) / 2 < folds[1] + 1]
+    title = "".join(w[4] for w in spine_words if w[3] < band_top)
     if lang in ("zh", "ja", "ko"):  # the full title
-        assert "70" in drawn and len(drawn) >= 12, drawn
-    # centred: the ink across the spine of letters without stacked marks ("70", Hangul, or an ideograph)
-    pick = {"vi": "70", "en": "70", "ko": "70", "zh": "建", "ja": "建"}[lang]
-    boxes = [c[1] for c in chars if c[0] in pick and c[1][1] < band_top]
-    top, bottom = min(b[1] for b in boxes) * TO_MM - g.margin, max(b[3] for b in boxes) * TO_MM - g.margin
-    area = (g.folds[0] + 0.2, top, g.folds[1] - 0.2, bottom)
-    ink = ink_box(pdf, area, g.margin)
-    assert ink is not None
+        assert "70" in title and len(title) >= 12, title
+    # the publisher stands in the band at the foot: its ink ends SPINE_TAIL above the spine's tail
+    ink = ink_box(pdf, (g.folds[0] + 0.2, plan.spine_band[1] + 1, g.folds[1] - 0.2, g.panel[1]), g.margin)
+    assert ink is not None and [w for w in spine_words if w[1] > band_top]
+    assert 10 <= g.panel[1] - ink[3] <= 14 and SPINE_TAIL == 12, (lang, g.panel[1] - ink[3])
+    # centred: the ink across the spine of letters without stacked marks ("70", an ideograph)
+    pick = {"vi": "70", "en": "70", "ko": "70년", "zh": "建", "ja": "建"}[lang]
+    boxes = [w for w in spine_words if pick in w[4] and w[3] < band_top]
+    top, bottom = boxes[0][1] * TO_MM - g.margin, boxes[0][3] * TO_MM - g.margin
+    ink = ink_box(pdf, (g.folds[0] + 0.2, top, g.folds[1] - 0.2, bottom), g.margin)
     centre = (g.folds[0] + g.folds[1]) / 2
-    assert abs((ink[0] + ink[2]) / 2 - centre) <= 0.3, (lang, ink, centre)
+    assert ink is not None and abs((ink[0] + ink[2]) / 2 - centre) <= 0.3, (lang, ink, centre)
 
 
+@pytest.mark.needs("pdftohtml", reason="Debian package poppler-utils")
 @pytest.mark.parametrize("lang", ["zh", "ja"])
 def test_display_titles_set_digits_beside_han_with_a_hair_space(sample, lang):
     """At display size the space between Han or kana and the digits of "70"
-    is a hair space (a tenth of an em, 3.6 pt at 36 pt), not the running
+    is a hair space (a tenth of an em, 3.6 pt at 36 pt), never the running
     text's quarter em (9 pt): on the half-title, the title page and the cover."""
-    import fitz
-
-    pages = [fitz.open(pdf_of(sample, lang, "interior"))[0], fitz.open(pdf_of(sample, lang, "interior"))[2],
-             fitz.open(pdf_of(sample, lang, "cover"))[0]]
-    for page in pages:
-        rows = ["".join(s["text"] for s in line["spans"]) for block in page.get_text("dict")["blocks"]
-                for line in block.get("lines", []) if line["spans"] and line["spans"][0]["size"] >= 14]
-        row = next(r for r in rows if "70" in r and "年" in r and "\u200a" in r)
-        assert "70\u200a年" in row and "70 年" not in row, row
-        gaps = []
-        for block in page.get_text("rawdict")["blocks"]:
-            for line in block.get("lines", []):
-                chars = [(c["c"], c["bbox"], s["size"]) for s in line["spans"] for c in s["chars"]]
-                for (a, box_a, size), (b, box_b, _) in zip(chars, chars[2:], strict=False):
-                    if a == "0" and b == "年":
-                        gaps.append((box_b[0] - box_a[2]) / size)
-        assert gaps and max(gaps) <= 0.15, gaps  # em between the 0's and 年's boxes: a hair, never a quarter
+    for pdf, page, size in ((pdf_of(sample, lang, "interior"), 1, 14), (pdf_of(sample, lang, "interior"), 3, 36),
+                            (pdf_of(sample, lang, "cover"), 1, 36)):
+        rows = [t["text"] for t in display_lines(pdf, page, size) if "70" in t["text"]]
+        assert rows and all("70\u200a年" in row.replace(" ", "") for row in rows), (page, rows)

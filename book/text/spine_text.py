@@ -60,15 +60,17 @@ def base_letters(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch)))
 
 
-def ink_reach(setter, texts: dict[str, str], keys: tuple[str, ...], role: str, vertical: bool) -> tuple[float, float]:
+def ink_reach(setter, texts: dict[str, str], keys: tuple[str, ...], role: str, vertical: bool,
+              optical: bool = True) -> tuple[float, float]:
     """Em from the spine's middle to the farthest ink of the texts ``keys``, and
     where across the line that middle lies (em above the baseline; 0 in a
     column): the middle of the base letters' ink, so capitals stand centred
-    and their marks reach a little further to one side."""
+    and their marks reach a little further to one side; the middle of all
+    the ink when not ``optical``."""
     if vertical:
         return max(column_reach(setter.fonts, [texts[k] for k in keys], role), 0.5), 0.0
     inks = [ink_height(setter.fonts, texts[key], role) for key in keys]
-    bases = [ink_height(setter.fonts, base_letters(texts[key]), role) for key in keys]
+    bases = [ink_height(setter.fonts, base_letters(texts[key]) if optical else texts[key], role) for key in keys]
     middle = (min(b[0] for b in bases) + max(b[1] for b in bases)) / 2
     low, high = min(i[0] for i in inks), max(i[1] for i in inks)
     return max(high - middle, middle - low, 0.3), middle
@@ -77,9 +79,15 @@ def ink_reach(setter, texts: dict[str, str], keys: tuple[str, ...], role: str, v
 def fitting_size(setter, texts: dict[str, str], keys: tuple[str, ...], role: str, vertical: bool, largest: float,
                  length: float) -> tuple[float, float, float]:
     """The largest size (tenths of a point, at most ``largest``) at which ``keys``
-    keep their ink 1.6 mm from each fold and run within ``length`` mm; with the reach and middle."""
-    reach, middle = ink_reach(setter, texts, keys, role, vertical)
-    size = min(largest, math.floor((setter.g.spine / 2 - setter.g.clearance) * MM / reach * 10 + 1e-6) / 10)
+    keep their ink 1.6 mm from each fold and run within ``length`` mm; with the reach and middle.
+    The letters are centred on the spine (`ink_reach`) unless a spine too thin
+    for that at the style's smallest size holds them with all their ink centred."""
+    smallest = setter.book.style("spine", setter.lang).min_size
+    for optical in (True, False):
+        reach, middle = ink_reach(setter, texts, keys, role, vertical, optical)
+        size = min(largest, math.floor((setter.g.spine / 2 - setter.g.clearance) * MM / reach * 10 + 1e-6) / 10)
+        if size >= smallest:
+            break
     if size <= 0:
         return 0.0, reach, middle
     need = spine_need(setter.fonts, texts, keys, role, size, vertical)
