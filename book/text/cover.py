@@ -38,6 +38,7 @@ FIELD_PAD = 2.5  # mm of white round the ISBN and the barcode: the field the sca
 TEXT_GAP = 4.0  # mm from a block's last baseline to the next block
 TITLE_GAP = 8.0  # mm from the title's last baseline to the subtitle's top: display type needs air below it
 DESCENT = 0.25  # em below the last baseline taken by descenders
+FACE_DESCENT = 0.3  # em: the faces' whole descent (Noto Sans 0.293), which the publishers keep AIR above the photo
 NARROWER = 3  # ems a Chinese or Japanese blurb's measure gives up at most to break between phrases
 SQUEEZED = 2.0  # what a blurb's line costs that holds more characters than its measure has ems (its punctuation squeezed)
 
@@ -228,13 +229,13 @@ class CoverSetter:
         """The back's field composed on the grid: the back text on its measure
         level with the front's title (from the head of the type area when it
         is too long for that); the cover photo's credit and the publishers
-        with their last baseline AIR above the photo's edge, a foot line
+        with their descenders AIR above the photo's edge, a foot line
         standing on the picture rather than floating; on the grid's foot
         by the spine a white field (the same in every edition, knocked out
         of the photo): the price or "not for sale", the ISBN, the barcode."""
         plan = cover.plan
         x, top, width, _ = plan.back
-        bottom = plan.photo[1] - AIR  # the publishers' last baseline (`publisher.top` below)
+        bottom = plan.photo[1] - AIR  # the publishers' foot, their descenders' (`publisher.top` below)
         if self.book.cover and self.book.cover.mark:  # level with the front's title
             top = plan.mark[1] + plan.mark[3] + 2 * plan.row_gutter
         (bar_w, bar_h), text = BARCODE_MM, self.book.cover.back_text if self.book.cover else None
@@ -268,8 +269,8 @@ class CoverSetter:
         room = bottom - top
         publisher = self.block("publisher", texts["publishers"], "cover-publisher", (x, top, beside, room),
                                self.book.publisher, f"the back's type area is {room:.0f} mm tall at the {self.trim}")
-        if publisher is not None:  # its last baseline AIR above the photo: the back's foot line stands on the picture
-            publisher.top = plan.photo[1] - AIR - baseline(publisher.lines)
+        if publisher is not None:  # its descenders AIR above the photo: the back's foot line stands on the picture
+            publisher.top = bottom - baseline(publisher.lines) - FACE_DESCENT * publisher.lines[-1].size / MM
             room = publisher.top - TEXT_GAP - top
         credit = None
         if texts["credit"] and publisher is not None:  # the cover photo's credit, above the publisher
