@@ -389,8 +389,11 @@ def test_spine_text_keeps_clear_of_the_folds(mini, lang, pages, spine, tmp_path)
     assert ink is not None, "no spine text drawn"
     pixel = 25.4 / 600  # what the rendering can tell apart
     assert ink[0] >= fold_back + 1.6 - pixel and ink[2] <= fold_front - 1.6 + pixel, (ink, geometry.folds)
-    assert ink[1] > 6 and ink[3] <= cover.plan.spine_foot + pixel  # clear of the head, and ending above the photo
+    band = cover.plan.spine_band
+    head = ink_box(pdf, (fold_back - 0.5, 0, fold_front + 0.5, band[1] if band[2] else 300), geometry.margin)
+    assert head[1] > 6 and head[3] <= cover.plan.spine_foot + pixel  # clear of the head, the title ending above the photo
     assert cover.plan.spine_foot < cover.plan.photo[1]
+    assert ink[3] <= geometry.panel[1] - 10  # a publisher in the band at the foot keeps clear of the tail
 
 
 @pytest.mark.needs("gs", reason="Debian package ghostscript")
@@ -458,10 +461,10 @@ def test_back_text_too_long_is_one_line_saying_how_much(mini, run):
 
 @pytest.mark.parametrize(("trim", "title", "expected"), [
     ((150, 150), "Sách mẫu Hải Phòng " * 30, r"vi: the cover's title is (\d+) lines too long at the 150 × 150 mm trim: (\d+) lines "
-                                              r"at 44.0 pt, room for (\d+); shorten it by about \d+ of its 569 characters, .* "
+                                              r"at 36.0 pt, room for (\d+); shorten it by about \d+ of its 569 characters, .* "
                                               r"cover-title a smaller size in layouts/styles.yaml \(it never shrinks to fit one edition\)"),
     ((240, 300), "Sách mẫu Hải Phòng " * 30, r"vi: the cover's title is (\d+) lines too long at the 240 × 300 mm trim: (\d+) lines "
-                                              r"at 44.0 pt, room for (\d+); shorten it by about \d+ of its 569 characters"),
+                                              r"at 36.0 pt, room for (\d+); shorten it by about \d+ of its 569 characters"),
     ((210, 210), "Thànhphốcảng" * 8, r"vi: the cover's title: the line 'Thànhphốcảng"),
 ])
 def test_title_too_long_is_one_error_saying_how_much(mini, trim, title, expected, tmp_path):
@@ -487,8 +490,7 @@ def test_a_place_with_room_for_no_line_names_its_cause(mini, tmp_path):
     says so and names the sizes and the trim, never 'room for 0'."""
     styles = mini / "layouts" / "styles.yaml"
     text = styles.read_text(encoding="utf-8")
-    old = "  cover-title:  # the book's title a size above the title page's 36 pt, in its sense-broken lines: one size for " \
-          "the role\n    font: serif-bold\n    size: 44\n    leading: 48\n    min_size: 44\n"
+    old = text[text.index("  cover-title:"):text.index("    display: true", text.index("  cover-title:"))]
     assert old in text
     styles.write_text(text.replace(old, "  cover-title:\n    font: serif-bold\n    size: 150\n    leading: 160\n    min_size: 150\n"), encoding="utf-8")
     add_cover(mini)
@@ -538,29 +540,34 @@ def test_the_samples_cover_is_a_commemorative_cover(sample, tmp_path):
 
 
 @pytest.mark.parametrize(("design", "foot"), [
-    ('spine_publisher: "NXB TN"', "NXB TN"),  # the publisher's short form, at the title's size, at the foot
-    ("", "NHÀ XUẤT BẢN THỬ NGHIỆM"),  # none given: the publishing house's name, when it fits beside the title
+    ('spine_publisher: "NXB TN"', "NXB TN"),  # the publisher's short form, in the band at the foot
+    ("", "NHÀ XUẤT BẢN THỬ NGHIỆM"),  # none given: the publishing house's name, when it fits the band
     ('spine_publisher: "' + "Nhà xuất bản Thông tin và Truyền thông " * 3 + '"', None),  # too long: the title alone, a warning
 ])
 def test_spine_leads_with_the_title_and_ends_with_a_short_publisher(mini, tmp_path, design, foot):
     """A Latin spine reads top to bottom (the English and European convention)
-    by default: the title from the head, the main item; at the foot the
-    publisher's short form at the title's size, when the two fit the spine."""
+    by default: the title from the head, the main item; at the foot, in the
+    ground's band, the publisher a step smaller, its last letter SPINE_TAIL
+    above the tail, when it fits there at 7 pt or more."""
+    from book.pages.cover_plan import SPINE_TAIL
+
     add_cover(mini, back=f'back_text: "Lời giới thiệu ở bìa sau.", {design}'.rstrip(", "))
-    _, cover, _, problems, _ = cover_alone(mini, (240, 300), 600, "vi", tmp_path)
-    assert {g.angle for g in cover.spine} == {-90} and len({g.size for g in cover.spine}) == 1  # downwards, one size
+    _, cover, geometry, problems, _ = cover_alone(mini, (240, 300), 600, "vi", tmp_path)
+    assert {g.angle for g in cover.spine} == {-90}  # downwards
     text = "".join(g.text for g in sorted(cover.spine, key=lambda g: g.y))  # head to foot
     title_only = [p for p in problems.items if p.code == "spine-title-only"]
     if foot:
-        assert text.startswith("Sách mẫu Hải Phòng") and text.endswith(foot), text
+        assert text.startswith("SÁCH MẪU HẢI PHÒNG") and text.endswith(foot), text
         head, tail = cover.spine[0], cover.spine[-1]
         assert tail.text == foot and tail.y > head.y + 12 and not title_only  # toward the foot, the title at the head
+        assert 7 <= tail.size <= min(head.size, 10), (head.size, tail.size)
+        assert tail.y >= cover.plan.spine_band[1]  # in the band
         from reportlab.pdfbase import pdfmetrics
 
         end = tail.y + pdfmetrics.stringWidth(tail.text, tail.font, tail.size) * 25.4 / 72
-        assert end == pytest.approx(cover.plan.spine_foot, abs=0.05), (head.y, tail.y, end, cover.plan.spine_foot)  # at the foot
+        assert end == pytest.approx(geometry.panel[1] - SPINE_TAIL, abs=0.05), (head.y, tail.y, end)  # at the foot
     else:
-        assert text == "Sách mẫu Hải Phòng" and title_only, (text, problems.items)
+        assert text == "SÁCH MẪU HẢI PHÒNG" and title_only, (text, problems.items)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh", "ko", "ja"])

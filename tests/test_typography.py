@@ -278,7 +278,7 @@ def test_no_line_of_the_sample_book_starts_with_a_dash(sample_editions, lang):
 
 TITLES = {
     "vi": [
-        ["Hải Phòng – 70 năm chiến đấu,", "xây dựng và phát triển"],  # the half-title and the title page alike
+        ["Hải Phòng", "70 năm chiến đấu,", "xây dựng và phát triển"],  # half-title, title page and cover alike: the dash a line end
         ["Sách ảnh kỷ niệm 70 năm Ngày giải phóng Hải Phòng", "(13/5/1955 – 13/5/2025)"],
         ["Giải phóng và", "những năm tháng lịch sử"],  # never "những / năm tháng" nor "năm tháng / lịch sử"
         ["Cảng biển,", "cửa ngõ giao thương", "phía Bắc"],  # never "cửa ngõ / giao thương"
@@ -301,7 +301,7 @@ TITLES = {
     # A line that ends on the title's dash drops it; Japanese digits take the quarter em beside kana and Han
     # in the running text; a title draws both as a hair space (U+200A): at display size a quarter em gapes.
     "ja": [["ハイフォン", "闘い・建設・発展の\u200a70\u200a年"], ["港湾", "ベトナム北部の交易の玄関口"], ["未来へ", "グリーンで近代的な港湾都市"]],
-    "zh": [["海防——70\u200a年战斗、建设与发展"], ["未来：绿色现代的港口城市"]],
+    "zh": [["海防", "70\u200a年战斗、建设与发展"], ["未来：绿色现代的港口城市"]],
 }
 
 

@@ -72,6 +72,8 @@ class CoverRenderer(Renderer):
         if self.photo is not None and self.photo.path is not None:
             image = CachedImage(str(self.standin), str(self.photo.path)) if self.standin else CachedImage(str(self.photo.path))
             canvas.drawImage(image, *self.pdf_rect(*self.cover.plan.photo))
+        if self.cover.plan.spine_band[2]:  # the ground again at the spine's foot, where the publisher stands
+            self.draw_ground(canvas, self.cover.plan.spine_band)
         self.draw_fields(canvas)
         mark = self.book.cover.mark if self.book.cover else None
         if mark and mark in self.book.artworks:
@@ -85,14 +87,15 @@ class CoverRenderer(Renderer):
         canvas.showPage()
         canvas.save()
 
-    def draw_ground(self, canvas: Canvas) -> None:
-        """The ground colour over the whole spread and its bleed: one colour across
-        both folds, so the spine shows no band however the cover folds."""
+    def draw_ground(self, canvas: Canvas, box=None) -> None:
+        """The ground colour over the whole spread and its bleed (one colour across
+        both folds, so the spine shows no band however the cover folds), or over ``box``."""
         c, m, y, k = (v / 100 for v in (self.book.cover.ground if self.book.cover else (0, 0, 0, 0)))
         if c or m or y or k:
             canvas.saveState()
             canvas.setFillColorCMYK(c, m, y, k)
-            canvas.rect(0, 0, self.g.media[0] * MM, self.g.media[1] * MM, stroke=0, fill=1)
+            rect = self.pdf_rect(*box) if box else (0, 0, self.g.media[0] * MM, self.g.media[1] * MM)
+            canvas.rect(*rect, stroke=0, fill=1)
             canvas.restoreState()
 
     def draw_fields(self, canvas: Canvas) -> None:

@@ -12,7 +12,6 @@ is an error saying what to change."""
 from __future__ import annotations
 
 import math
-import unicodedata
 from dataclasses import dataclass, field
 
 from reportlab.pdfbase import pdfmetrics
@@ -23,10 +22,12 @@ from book.model import MM, Book
 from book.pages.cover_plan import AIR, CoverPlan, plan_design
 from book.pages.spine import CoverGeometry
 from book.text.cjk_breaks import PHRASE_MODELS
+from book.text.cover_breaks import break_cost
 from book.text.fonts import EditionFonts
 from book.text.ink import ink_height
 from book.text.setting import Placement
 from book.text.spine_text import set_spine
+from book.text.title_form import display_lines
 from book.text.typeset import Part, set_block
 from book.text.vertical import CJK_DESCENT, Glyphs, vertical_forms
 
@@ -37,8 +38,8 @@ FIELD_PAD = 2.5  # mm of white round the ISBN and the barcode: the field the sca
 TEXT_GAP = 4.0  # mm from a block's last baseline to the next block
 TITLE_GAP = 8.0  # mm from the title's last baseline to the subtitle's top: display type needs air below it
 DESCENT = 0.25  # em below the last baseline taken by descenders
+FACE_DESCENT = 0.3  # em: the faces' whole descent (Noto Sans 0.293), which the publishers keep AIR above the photo
 NARROWER = 3  # ems a Chinese or Japanese blurb's measure gives up at most to break between phrases
-INSIDE_WORD, INSIDE_PHRASE, BESIDE_ONE, SHORT_END = 10.0, 5.0, 3.0, 5.0  # what a blurb's break costs (`break_cost`)
 SQUEEZED = 2.0  # what a blurb's line costs that holds more characters than its measure has ems (its punctuation squeezed)
 
 
@@ -95,8 +96,11 @@ def cover_roles(book: Book, lang: str, texts: dict[str, str]) -> dict[str, set[s
                        ("back", "cover-back"), ("isbn", "cover-isbn"), ("credit", "cover-credit"), ("spine", "spine"),
                        ("spine_publisher", "spine"), ("sale", "cover-sale")):
         roles.setdefault(book.style(style, lang).font, set()).add(texts[key])
-        if style == "spine" and language(lang).vertical:  # drawn with vertical punctuation: the subset needs those forms
-            roles[book.style(style, lang).font].add(vertical_forms(texts[key]))
+    spine = roles.setdefault(book.style("spine", lang).font, set())
+    for text in (texts["spine"], texts["spine_publisher"], texts["title"]):  # the full title may take the spine
+        spine.add(text.upper())
+        if language(lang).vertical:  # drawn with vertical punctuation: the subset needs those forms
+            spine.add(vertical_forms(text))
     return roles
 
 
@@ -165,7 +169,8 @@ class CoverSetter:
         where = "between the mark and the photo" if self.book.cover and self.book.cover.mark else "above the photo"
         area = f"the front's type area {where} is {foot - top:.0f} mm tall at the {self.trim}"
         least = self.book.style("cover-subtitle", self.lang).min_size / MM + TITLE_GAP if texts["subtitle"] else 0.0
-        title = self.block("title", texts["title"], "cover-title", (x, top, width, foot - top - least), self.book.title,
+        lines = "\n".join(display_lines(self.fonts, self.book, self.lang, texts["title"]))  # as on the title page
+        title = self.block("title", lines, "cover-title", (x, top, width, foot - top - least), self.book.title,
                            f"{area} and keeps {least:.0f} mm of it for the subtitle; choose a taller trim_mm or a smaller "
                            "cover-title style in layouts/styles.yaml")
         if title is None or self.overflowed:
@@ -223,13 +228,14 @@ class CoverSetter:
     def set_back(self, cover: CoverText, texts: dict[str, str]) -> None:
         """The back's field composed on the grid: the back text on its measure
         level with the front's title (from the head of the type area when it
-        is too long for that), and on the plan's type
-        foot the cover photo's credit and the publishers; on the grid's foot
+        is too long for that); the cover photo's credit and the publishers
+        with their descenders AIR above the photo's edge, a foot line
+        standing on the picture rather than floating; on the grid's foot
         by the spine a white field (the same in every edition, knocked out
         of the photo): the price or "not for sale", the ISBN, the barcode."""
         plan = cover.plan
         x, top, width, _ = plan.back
-        bottom = plan.type_foot
+        bottom = plan.photo[1] - AIR  # the publishers' foot, their descenders' (`publisher.top` below)
         if self.book.cover and self.book.cover.mark:  # level with the front's title
             top = plan.mark[1] + plan.mark[3] + 2 * plan.row_gutter
         (bar_w, bar_h), text = BARCODE_MM, self.book.cover.back_text if self.book.cover else None
@@ -263,8 +269,8 @@ class CoverSetter:
         room = bottom - top
         publisher = self.block("publisher", texts["publishers"], "cover-publisher", (x, top, beside, room),
                                self.book.publisher, f"the back's type area is {room:.0f} mm tall at the {self.trim}")
-        if publisher is not None:
-            publisher.top = bottom - depth(publisher.lines)
+        if publisher is not None:  # its descenders AIR above the photo: the back's foot line stands on the picture
+            publisher.top = bottom - baseline(publisher.lines) - FACE_DESCENT * publisher.lines[-1].size / MM
             room = publisher.top - TEXT_GAP - top
         credit = None
         if texts["credit"] and publisher is not None:  # the cover photo's credit, above the publisher
@@ -306,45 +312,3 @@ def depth(lines) -> float:
 
 def set_cover(book: Book, geometry: CoverGeometry, fonts: EditionFonts, lang: str, texts: dict[str, str], where, out: Problems) -> CoverText:
     return CoverSetter(book, geometry, fonts, lang, where, out).set(texts)
-
-
-def break_cost(lines: list[str], lang: str) -> float:
-    """What the line breaks of a Chinese or Japanese block cost a reader: a
-    break inside a BudouX phrase, more between two ideographs ("解|放") than in its kana ("解放さ|れた"), and more again when it leaves one character
-    of the phrase alone ("解放され|た。"); a break beside a phrase of a single
-    character ("重走这|段历程"); a last line of fewer than four characters; one inside a short
-    quotation ("「赤い|鳳凰木の花の街」"). A break after punctuation or between phrases costs nothing.
-
-    >>> break_cost(["海防全境解放。这本画册重走这", "段历程：战斗的岁月、重生的港口。"], "zh")
-    3.0
-    >>> break_cost(["海防全境解放。这本画册", "重走这段历程：战斗的岁月、重生的港口。"], "zh")
-    0.0
-    >>> break_cost(["ハイフォンは完全に解放され", "た。この写真集はその道のりをたどる。"], "ja")
-    8.0
-    """
-    from book.text.cjk_words import quote_breaks
-    from book.text.title_breaks import phrase_parser
-
-    rows = ["".join(ch for ch in line if not ch.isspace()) for line in lines]
-    text = "".join(rows)
-    phrases = phrase_parser(PHRASE_MODELS[lang]).parse(text)
-    starts, at = {}, 0
-    for phrase in phrases:
-        starts[at] = len(phrase)
-        at += len(phrase)
-    ends = {start + length: length for start, length in starts.items()}
-    cost, at = 0.0, 0
-    for row in rows[:-1]:
-        at += len(row)
-        if not row or unicodedata.category(row[-1]).startswith("P"):
-            continue
-        if at not in starts:
-            begin = max(start for start in starts if start < at)
-            end = begin + starts[begin]
-            han = unicodedata.name(text[at - 1], "").startswith("CJK") and unicodedata.name(text[at], "").startswith("CJK")
-            tail = sum(1 for ch in text[at:end] if not unicodedata.category(ch).startswith("P"))
-            cost += (INSIDE_WORD if han else INSIDE_PHRASE) + (BESIDE_ONE if min(at - begin, tail) == 1 else 0.0)
-        elif starts[at] == 1 or ends.get(at) == 1:
-            cost += BESIDE_ONE
-    words = [ch for ch in rows[-1] if not unicodedata.category(ch).startswith("P")] if len(rows) > 1 else []
-    return cost + (SHORT_END if 0 < len(words) < 4 else 0.0) + INSIDE_WORD * quote_breaks(rows)

@@ -20,7 +20,7 @@ from book.text.frames import EditionWords, FrameText
 from book.text.lists import flow_list, list_frames, measure_lists
 from book.text.overset import report_overset
 from book.text.stack import hang_item, hung_frames, stack_frames
-from book.text.title_form import title_forms
+from book.text.title_form import display_lines, title_forms
 from book.text.typeset import Block, Line, break_paragraph, set_block
 
 RUNNING_HEAD_MM = 120.0  # the widest a running head may be
@@ -100,7 +100,9 @@ class Setter:
                 for name, above, gap in hung_frames({p.frame.name: p.frame for p in page.placed}, self.on_foot)}
         later = {}
         quiet = Setter(self.book, self.pagination, self.fonts, self.words, self.where, Problems(), self.cards)
-        for item in title_forms(self.words.frames, self.style, quiet.set_frame):  # the half-title in the title page's lines
+        title = self.words.info.get("title", "")  # the half-title and title page in the title's display lines, as on the cover
+        lines = lambda: display_lines(self.fonts, self.book, self.lang, title)  # noqa: E731
+        for item in title_forms(self.words.frames, self.style, quiet.set_frame, title, lines):
             if (item.page.number, item.placed.frame.name) in hung:  # set once the frame it hangs under is
                 later[(item.page.number, item.placed.frame.name)] = item
             else:

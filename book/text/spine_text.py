@@ -1,60 +1,93 @@
-"""The spine's text (the cover's width formula is `book.pages.spine`): the
-short title (book.yaml ``cover: spine``, translated) from the head and the
-publisher's short form (``cover: spine_publisher``, else the publishing house's
-name) to the foot, run along the spine or set in a vertical column
-(zh, ja), as large as the spine style allows with their real ink, read from
-the glyphs of the actual strings (Vietnamese capitals' marks, descenders),
-the printer's clearance clear of each fold; none below the printer's page
-count for spine text. The publisher comes when it fits beside the title at
-the title's size, or both at 7 pt or more (the title leads, from where reading starts); on a spine
-too narrow for the title at the style's smallest size there is no text, and
-a note and a warning say from how many pages it fits."""
+"""The spine's text (the cover's width formula is `book.pages.spine`), in the
+front title's face: the book's full title where it fits at FULL_LEAST pt or
+more (ja 「ハイフォン――闘い・建設・発展の70年」), else its head (book.yaml
+``cover: spine``, translated), from the head down to just above the photo;
+the publisher (``cover: spine_publisher``, translated, else the publishing
+house's name) in the ground's band at the spine's foot
+(`book.pages.cover_plan.spine_band`), its last letter SPINE_TAIL above the
+tail, smaller than the title. Run along the spine (capitals in Latin) or set in
+a vertical column (zh, ja), as large as the spine style allows with their
+real ink, read from the glyphs of the actual strings, the printer's
+clearance clear of each fold; a line run along it is centred on its base
+letters' ink (the capitals, not their stacked marks); none below the
+printer's page count for spine text. On a spine too narrow for the title at
+the style's smallest size there is no text, and a note and a warning say
+from how many pages it fits."""
 
 from __future__ import annotations
 
 import math
+import unicodedata
 
 from reportlab.pdfbase import pdfmetrics
 
 from book.errors import Where
 from book.languages import language
 from book.model import MM
+from book.pages.cover_plan import SPINE_GAP as PLAN_GAP
+from book.pages.cover_plan import SPINE_TAIL
 from book.pages.spine import pages_for_spine
 from book.text.ink import ink_across, ink_height
 from book.text.vertical import LATIN_OFFSET, Glyphs, column_length, segments, set_column, vert_fit, vertical_text
 
-SPINE_GAP = 12.0  # mm between the title and the publisher
+SPINE_GAP = 12.0  # mm between the title and the publisher, on a spine without a foot band
 PUBLISHER_LEAST = 7.0  # pt: the publisher joins the title when the two fit at this size (or the title's own, if smaller)
+PUBLISHER_MOST = 10.0  # pt: the publisher in the foot band, a step below the title
+FULL_LEAST = 12.0  # pt: the full title takes the spine when it fits at this size or more
 
 
-def spine_texts(texts: dict[str, str], vertical: bool) -> dict[str, str]:
-    """The spine's two texts: the short title, and the publisher's short form
-    in capitals along a Latin spine (mixed case would bring descenders, and a
-    smaller size).
+def spine_texts(texts: dict[str, str], vertical: bool, full: bool = False) -> dict[str, str]:
+    """The spine's two texts: the title (its head, or the ``full`` title on one
+    line), and the publisher's short form, in capitals along a Latin spine
+    (mixed case would bring descenders, and a smaller size).
 
-    >>> spine_texts({"spine": "HẢI PHÒNG 70", "spine_publisher": "Nxb TT&TT"}, False)
+    >>> spine_texts({"spine": "HẢI PHÒNG 70", "title": "Hải Phòng – 70", "spine_publisher": "Nxb TT&TT"}, False)
     {'title': 'HẢI PHÒNG 70', 'publisher': 'NXB TT&TT'}
+    >>> spine_texts({"spine": "海防70年", "title": "海防——70年战斗", "spine_publisher": "信息传媒出版社"}, True, True)
+    {'title': '海防——70年战斗', 'publisher': '信息传媒出版社'}
     """
+    title = " ".join(texts["title"].split()) if full else texts["spine"]
     short = texts["spine_publisher"]
-    return {"title": texts["spine"], "publisher": short if vertical else short.upper()}
+    return {"title": title if vertical else title.upper(), "publisher": short if vertical else short.upper()}
 
 
-def ink_reach(setter, texts: dict[str, str], keys: tuple[str, ...], role: str, vertical: bool) -> tuple[float, float]:
+def base_letters(text: str) -> str:
+    """``text`` without its combining marks: the letters a line is centred on.
+
+    >>> base_letters("HẢI PHÒNG")
+    'HAI PHONG'
+    """
+    return unicodedata.normalize("NFC", "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch)))
+
+
+def ink_reach(setter, texts: dict[str, str], keys: tuple[str, ...], role: str, vertical: bool,
+              optical: bool = True) -> tuple[float, float]:
     """Em from the spine's middle to the farthest ink of the texts ``keys``, and
-    where across the line that middle lies (em above the baseline; 0 in a column)."""
+    where across the line that middle lies (em above the baseline; 0 in a
+    column): the middle of the base letters' ink, so capitals stand centred
+    and their marks reach a little further to one side; the middle of all
+    the ink when not ``optical``."""
     if vertical:
         return max(column_reach(setter.fonts, [texts[k] for k in keys], role), 0.5), 0.0
     inks = [ink_height(setter.fonts, texts[key], role) for key in keys]
+    bases = [ink_height(setter.fonts, base_letters(texts[key]) if optical else texts[key], role) for key in keys]
+    middle = (min(b[0] for b in bases) + max(b[1] for b in bases)) / 2
     low, high = min(i[0] for i in inks), max(i[1] for i in inks)
-    return max((high - low) / 2, 0.3), (high + low) / 2  # the line's ink is centred across the spine
+    return max(high - middle, middle - low, 0.3), middle
 
 
 def fitting_size(setter, texts: dict[str, str], keys: tuple[str, ...], role: str, vertical: bool, largest: float,
                  length: float) -> tuple[float, float, float]:
     """The largest size (tenths of a point, at most ``largest``) at which ``keys``
-    keep their ink 1.6 mm from each fold and run within ``length`` mm; with the reach and middle."""
-    reach, middle = ink_reach(setter, texts, keys, role, vertical)
-    size = min(largest, math.floor((setter.g.spine / 2 - setter.g.clearance) * MM / reach * 10 + 1e-6) / 10)
+    keep their ink 1.6 mm from each fold and run within ``length`` mm; with the reach and middle.
+    The letters are centred on the spine (`ink_reach`) unless a spine too thin
+    for that at the style's smallest size holds them with all their ink centred."""
+    smallest = setter.book.style("spine", setter.lang).min_size
+    for optical in (True, False):
+        reach, middle = ink_reach(setter, texts, keys, role, vertical, optical)
+        size = min(largest, math.floor((setter.g.spine / 2 - setter.g.clearance) * MM / reach * 10 + 1e-6) / 10)
+        if size >= smallest:
+            break
     if size <= 0:
         return 0.0, reach, middle
     need = spine_need(setter.fonts, texts, keys, role, size, vertical)
@@ -68,10 +101,14 @@ def set_spine(setter, cover, texts: dict[str, str]) -> None:
         return
     style = setter.book.style("spine", setter.lang)
     vertical = language(setter.lang).vertical
-    texts, role = spine_texts(texts, vertical), style.font
+    role = style.font
     end, foot = setter.g.margins.head, cover.plan.spine_foot  # from the head to just above the photo
     length = foot - end
+    texts, short = spine_texts(texts, vertical, full=True), spine_texts(texts, vertical)
     size, reach, middle = fitting_size(setter, texts, ("title",), role, vertical, style.size, length)
+    if size < max(FULL_LEAST, style.min_size):  # the full title is too long for the spine: its head
+        texts = short
+        size, reach, middle = fitting_size(setter, texts, ("title",), role, vertical, style.size, length)
     if size < style.min_size:
         across = math.floor((setter.g.spine / 2 - setter.g.clearance) * MM / reach * 10 + 1e-6) / 10
         if across < style.min_size:
@@ -82,6 +119,19 @@ def set_spine(setter, cover, texts: dict[str, str]) -> None:
                              f"{setter.lang}: the spine's title needs {need:.0f} mm at the spine style's {style.min_size:g} pt, the "
                              f"spine has {length:.0f} mm above the photo at the {setter.trim}; shorten it by {need - length:.0f} mm")
         return
+    band = cover.plan.spine_band
+    if band[2]:  # the title from the head, the publisher in the ground's band at the foot
+        place(setter, cover, texts["title"], role, size, middle, (end, foot), True, vertical)
+        tail = setter.g.panel[1] - SPINE_TAIL
+        room = tail - band[1] - PLAN_GAP
+        small, _, low = fitting_size(setter, texts, ("publisher",), role, vertical, min(size, PUBLISHER_MOST), room)
+        if small < PUBLISHER_LEAST:
+            setter.out.warn("spine-title-only", setter.where(setter.book.cover.spine_publisher or setter.book.publisher),
+                            f"{setter.lang}: the spine's publisher '{texts['publisher']}' fits its {room:.0f} mm band at the foot "
+                            f"only at {small:g} pt, under {PUBLISHER_LEAST:g}; give cover: spine_publisher a shorter form")
+            return
+        place(setter, cover, texts["publisher"], role, small, low, (band[1] + PLAN_GAP, tail), False, vertical)
+        return
     keys = ("title",)
     both, _, both_middle = fitting_size(setter, texts, ("title", "publisher"), role, vertical, size, length)
     if both >= min(size, PUBLISHER_LEAST):  # the two at one size, smaller than the title alone when the spine is short
@@ -90,25 +140,32 @@ def set_spine(setter, cover, texts: dict[str, str]) -> None:
         setter.out.warn("spine-title-only", setter.where(setter.book.cover.spine_publisher or setter.book.publisher),
                         f"{setter.lang}: the spine holds the title alone at {size:g} pt: with the publisher "
                         f"'{texts['publisher']}' it would be {both:g} pt; give cover: spine_publisher a shorter form")
+    for key in keys:
+        place(setter, cover, texts[key], role, size, middle, (end, foot), key == "title", vertical)
+
+
+def place(setter, cover, text: str, role: str, size: float, middle: float, span: tuple[float, float], head: bool,
+          vertical: bool) -> None:
+    """``text``'s glyphs on the spine's centre line within ``span`` (mm from the
+    head trim), from its head end or up to its foot end; a line run along it
+    reads from the head (top-to-bottom) or from the foot, ``middle`` (em) on the centre."""
     centre = (setter.g.folds[0] + setter.g.folds[1]) / 2
+    first, last = span
     if vertical:
-        cover.spine = set_column(setter.fonts, texts["title"], role, size, centre, end)
-        if "publisher" in keys:
-            top = foot - column_length(setter.fonts, texts["publisher"], role, size) / MM
-            cover.spine += set_column(setter.fonts, texts["publisher"], role, size, centre, top)
+        top = first if head else last - column_length(setter.fonts, text, role, size) / MM
+        cover.spine += set_column(setter.fonts, text, role, size, centre, top)
         return
     downwards = not setter.book.cover or setter.book.cover.spine_direction == "top-to-bottom"
     angle, offset = (-90, -middle) if downwards else (90, middle)  # a turned line's ascenders point to the front, or the back
     x = centre + offset * size / MM
-    for key in keys:  # the title where reading starts: at the head reading downwards, at the foot reading upwards
-        runs = setter.fonts.runs(texts[key], role)
-        width = sum(pdfmetrics.stringWidth(r.text, r.font, size) for r in runs) / MM
-        at_head = (key == "title") == downwards
-        y = (end if at_head else foot - width) if downwards else (end + width if at_head else foot)
-        for run in runs:
-            cover.spine.append(Glyphs(x, y, run.text, run.font, size, angle))
-            step = pdfmetrics.stringWidth(run.text, run.font, size) / MM
-            y += step if downwards else -step
+    runs = setter.fonts.runs(text, role)
+    width = sum(pdfmetrics.stringWidth(r.text, r.font, size) for r in runs) / MM
+    start = first if head else last - width  # the line's head end
+    y = start if downwards else start + width
+    for run in runs:
+        cover.spine.append(Glyphs(x, y, run.text, run.font, size, angle))
+        step = pdfmetrics.stringWidth(run.text, run.font, size) / MM
+        y += step if downwards else -step
 
 
 def spine_need(fonts, texts: dict[str, str], keys: tuple[str, ...], role: str, size: float, vertical: bool) -> float:
