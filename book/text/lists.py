@@ -146,11 +146,12 @@ def add_heads(blocks: list[Block], flowed: Flowed, head) -> None:
 def credits_tab(widths: list[float], style, col_w: float) -> float:
     """Where a list by photographer's figures start, mm from the column's left:
     the widest credit and the name gap (so no figure stands farther from its
-    name than the widest name asks, never a 100 pt hole after a short one), at
-    most CREDITS_TAB_SHARE of the column, so the figures keep a measure; a
-    credit wider than that hangs its figures on the line below, at the tab."""
-    widest = max(widths, default=0.0) + CREDITS_NAME_GAP_EMS * style.size / MM
-    return min(widest, col_w * CREDITS_TAB_SHARE)
+    name than the widest name asks, never a 100 pt hole after a short one),
+    of the credits within CREDITS_TAB_SHARE of the column, so the figures keep
+    a measure; a wider credit (a body's long name) hangs its figures on the
+    line below, at the tab."""
+    gap, most = CREDITS_NAME_GAP_EMS * style.size / MM, col_w * CREDITS_TAB_SHARE
+    return max((w + gap for w in widths if w + gap <= most), default=most)
 
 
 def name_block(setter, style, entry, name, col_w: float, tab: float, page: int) -> Block:
@@ -321,8 +322,9 @@ def place_legends(blocks: list[Block], flowed: Flowed, legends: list[Block], box
     frame = flowed.spots[-1][0] if flowed.spots else 0
     box = boxes[frame] if frame < len(boxes) else more
     top = max((t + b.height for b, (f, _, t) in zip(blocks, flowed.spots, strict=False) if f == frame), default=box[1])
-    if top + sum(b.height for b in legends) > box[1] + box[3] + 0.01 and more is not None:
-        frame, box = frame + 1, more
+    after = boxes[frame + 1] if frame + 1 < len(boxes) else more  # the list's next page, as paginated or as it would run on
+    if top + sum(b.height for b in legends) > box[1] + box[3] + 0.01 and after is not None:
+        frame, box = frame + 1, after
         top = box[1] - legends[0].pieces[0][1]  # at the new frame's top, without the space above the first
         flowed.frames_used = max(flowed.frames_used, frame + 1)
     for block in legends:
