@@ -193,34 +193,55 @@ def credit_rows(pdf: Path, page: int, box: tuple[float, float, float, float]) ->
 @pytest.mark.parametrize("lang", LANGS)
 def test_credits_balanced_with_page_numbers_aligned(sample, lang):
     """The sample lists its credits by photographer: each credit once (the
-    cover's among them), the columns balanced, the figures flush right, a grid
-    column and its two gutters between the columns, the frontispiece's legend
-    under both columns, on the list's full measure."""
+    cover's among them), the columns balanced, the figures flush left from one
+    tab in each column (their turnovers too, never right-aligned with a ragged
+    left), at most the widest name and 1.5 em from it, a grid column and its two
+    gutters between the columns, the legends of the frontispiece and the cover
+    under their own heading under both columns, on the list's full measure."""
     number, box = credits_page(sample)
     columns = credit_rows(interior(sample, lang), number, box)
     book, _ = load_book(sample)
     loc = Localiser(book, lang, read_catalog(sample, lang) if lang != "vi" else None)
     credited = {loc.text(photo.credit) for photo in book.photos.values() if photo.credit.text}
-    legends = ["".join(text.split()) for text in edition_words(book, paginate(book), loc).legends]
-    assert len(legends) == 1
+    words_ = edition_words(book, paginate(book), loc)
+    legends = ["".join(text.split()) for text in words_.legends]
+    assert len(legends) == 2 and words_.legends_head  # the frontispiece's, then the cover's
     flat = ["".join("".join(word[4] for word in row).split()) for row in columns[0]]
-    assert flat[-1] == legends[0], flat[-1]  # the last line of all, under the first column's start
-    legend = columns[0][-1]
-    assert legend[0][1] > max(row[0][3] for rows in columns for row in rows[:-1] if row is not legend) + 5, legend
-    columns[0] = columns[0][:-1]
+    assert flat[-3:] == ["".join(words_.legends_head.split()), *legends], flat[-3:]  # the last lines of all
+    notes = columns[0][-3:]
+    assert notes[0][0][1] > max(row[0][3] for rows in (columns[0][:-3], columns[1]) for row in rows) + 5, notes[0]
+    columns[0] = columns[0][:-3]
     assert abs(len(columns[0]) - len(columns[1])) <= 1, [len(rows) for rows in columns]
     names = [row for rows in columns for row in rows if not re.match(r"^[\d、,～~–—\s]", row[0][4])]
     text = " ".join(" ".join(word[4] for word in row) for row in names)
     assert all(name in text for name in credited), [name for name in credited if name not in text]
+    size = book.style("credits", lang).size
+
+    def figures(row):  # the row's first figure (or the cover's label), where its page column starts
+        return next((w for w in row if re.match(r"\d", w[4]) or w[4].startswith(COVER_LABEL[lang])), None)
+
+    tabs, widest = [], []
     for rows in columns:
-        ends = [row[-1][2] for row in rows]  # the last figure (or its position on the page) of each line
-        assert max(ends) - min(ends) < 0.5, (lang, sorted(ends)[:3], sorted(ends)[-3:])
-    # A grid column and its two gutters between the first column's flush-right figures and the
-    # second column's names (63.7 pt at the sample's trim), so a row never reads across as one line.
+        starts = [figures(row)[0] for row in rows if figures(row)]
+        assert len(starts) >= 8 and max(starts) - min(starts) < 0.5, (lang, sorted(starts)[:3], sorted(starts)[-3:])
+        lefts = [row[0][0] for row in rows if row[0] is not figures(row)]  # a turnover starts at the tab
+        assert max(lefts) - min(lefts) < 0.5, (lang, lefts)  # the names on the column's edge
+        beside = [row for row in rows if figures(row) and row[0] is not figures(row)]  # a name and its figures on one line
+        tabs.append(min(starts) - min(lefts))
+        widest.append(max(max(w[2] for w in row if w[0] < figures(row)[0]) - min(lefts) for row in beside))
+    assert max(tabs) - min(tabs) < 0.5, tabs  # one tab in both columns
+    assert 1.5 * size - 0.5 <= tabs[0] - max(widest) <= 1.5 * size + 0.5, (lang, tabs[0] - max(widest))  # no hole after a name
+    # A grid column and its two gutters (63.7 pt at the sample's trim) at least between the first column's
+    # longest line and the second column's names, so a row never reads across as one line; the columns on the grid.
     pitch = (book.grid.column(book.trim[0]) + book.grid.gutter) * MM
-    between = min(row[0][0] for row in columns[1]) - max(row[-1][2] for row in columns[0])
-    assert between >= 50 and abs(between - pitch - book.grid.gutter * MM) < 0.5, (lang, between)
-    assert legend[-1][2] - legend[0][0] > 0 and legend[0][0] == pytest.approx(min(row[0][0] for row in columns[0]), abs=0.5)
+    first, second = min(row[0][0] for row in columns[0]), min(row[0][0] for row in columns[1])
+    assert second - max(row[-1][2] for row in columns[0]) >= pitch + book.grid.gutter * MM - 0.5, lang
+    assert (second - first) / pitch == pytest.approx(round((second - first) / pitch), abs=0.01), (lang, second - first)
+    for note in notes:
+        assert note[-1][2] - note[0][0] > 0 and note[0][0] == pytest.approx(first, abs=0.5)
+
+
+COVER_LABEL = {"vi": "bìa", "en": "cover", "zh": "封面", "ko": "표지", "ja": "表紙"}  # labels.cover, translated
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -240,7 +261,7 @@ def test_credits_by_photographer_say_where_on_a_shared_page(sample, lang):
 
 
 SPREAD = {"vi": "{0}–{1}", "en": "{0}–{1}", "zh": "{0}—{1}", "ko": "{0}~{1}", "ja": "{0}～{1}"}
-HEAD = {"vi": "Trang", "en": "Page", "zh": "页码", "ko": "쪽", "ja": "ページ"}  # labels.page_head, translated
+HEAD = {"vi": "Trang", "en": "Pages", "zh": "页码", "ko": "쪽", "ja": "ページ"}  # labels.page_head, translated
 POSITIONS = {"two-photos": [("photo-a", "top"), ("photo-b", "bottom")],
              "grid-3": [("photo-a", "top"), ("photo-b", "bottom left"), ("photo-c", "bottom right")],
              "grid-4": [("photo-a", "top left"), ("photo-b", "top right"), ("photo-c", "bottom left"), ("photo-d", "bottom right")]}
@@ -254,9 +275,14 @@ def test_credits_by_page_give_spread_ranges_and_positions(sample_copy, run):
     assert run(sample_copy, "build", "--profile", "proof", "--lang", "en", "--lang", "zh").exit_code == 0
     book, _ = load_book(sample_copy)
     pagination = paginate(book)
-    number, _ = credits_page(sample_copy)
     pdfs = {lang: sample_copy / "output" / "proof" / lang / f"hai-phong-70-nam-{lang}-proof.pdf" for lang in ("en", "zh")}
+    # A list by page is longer than the sample's list by photographer: from the matter pages' sinkage it runs on
+    # (the legends on a page of their own), and the signatures' blank pages come before the back matter.
+    with pikepdf.open(pdfs["en"]) as doc:
+        count = len(doc.pages)
+    number = next(n for n in range(count, 0, -1) if "Photo Credits" in layout_text(pdfs["en"], n))
     texts = {lang: layout_text(pdf, number) for lang, pdf in pdfs.items()}
+    rest = {lang: "".join(layout_text(pdf, n) for n in range(number + 1, count)) for lang, pdf in pdfs.items()}  # its run-on
     spreads = sorted({page.number for page in pagination.pages if page.layout.spread and page.number % 2 == 0
                       and any(p.frame.kind == "photo" and p.box[0] + p.box[2] > book.trim[0] for p in page.placed)})  # a photo across the fold
     assert len(spreads) >= 5
@@ -266,8 +292,8 @@ def test_credits_by_page_give_spread_ranges_and_positions(sample_copy, run):
         assert "…" not in text  # no pattern with its figures cut out ("第…页")
         assert not re.search(r"p\. \d|第\d+页", bare)  # the entries carry bare figures
         for first in spreads:
-            assert SPREAD[lang].format(first, first + 1) in text, (lang, first)
-    lines = texts["en"].splitlines()
+            assert SPREAD[lang].format(first, first + 1) in text + rest[lang], (lang, first)
+    lines = (texts["en"] + rest["en"]).splitlines()
     catalog = read_catalog(sample_copy, "en")
     cover = catalog.entries[book.cover.photo.credit.ctx].msgstr
     assert any(re.search(rf"(^|\s)cover\s+{re.escape(cover)}(\s|$)", line) for line in lines)

@@ -31,7 +31,7 @@ def add_lists(root, credits_h: int = 5, toc_h: int = 14) -> None:
     # The mm escape hatch: list frames of exactly that height.
     edit(layouts, "contents: {kind: toc, col: 2, cols: 9, row: 5,", f"contents: {{kind: toc, mm: {{x: 37.5, y: 70, w: 152.5, h: {toc_h}}},")
     edit(layouts, "contents: {kind: toc, col: 2, cols: 9,", f"contents: {{kind: toc, mm: {{x: 37.5, y: 30, w: 152.5, h: {toc_h}}},")
-    edit(layouts, "list: {kind: credits, col: 2, cols: 11, row: 3,", f"list: {{kind: credits, mm: {{x: 37.5, y: 62, w: 60, h: {credits_h}}},")
+    edit(layouts, "list: {kind: credits, col: 2, cols: 11, row: 5,", f"list: {{kind: credits, mm: {{x: 37.5, y: 62, w: 60, h: {credits_h}}},")
     edit(layouts, "list: {kind: credits, col: 2,", f"list: {{kind: credits, mm: {{x: 37.5, y: 30, w: 60, h: {credits_h}}},")
 
 def page_texts(pdf) -> list[str]:

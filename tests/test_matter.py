@@ -78,7 +78,11 @@ PARTNER = {"vi": "Đơn vị liên kết xuất bản", "en": "In association wi
 ISSUED = {"vi": "ngày 13 tháng 5 năm 2025", "en": "May 13, 2025", "zh": "2025 年 5 月第 1 版", "ko": "2025년 5월 13일", "ja": "2025 年 5 月 13 日"}
 DEPOSIT = {"vi": "In xong và nộp lưu chiểu quý II năm 2025.", "en": "Printed and deposited with the National Library of Vietnam "
            "in May 2025.", "zh": "2025 年 5 月印刷完成并缴送样本。", "ko": "2025년 5월 인쇄 완료 및 납본.", "ja": "2025 年 5 月印刷・納本"}  # ja: no 。
-PAPER = {"en": "Printed on matt coated 170 g/m².", "zh": "用纸：170 克哑粉纸。"}  # the catalogs' book:paper, not the trade name
+# The specification lines of the record: the binding of the case, the paper with its weight's unit (the
+# catalogs' book:paper, not the trade name, but in vi), and the gift's "not for sale", as on the back cover.
+BINDING = {"vi": "Bìa cứng", "en": "Hardcover", "zh": "装帧：精装", "ko": "양장", "ja": "上製本"}
+PAPER = {"vi": "Giấy in: Couché matt 170 g/m²", "en": "Paper: 170 g/m² matt coated art paper", "zh": "用纸：170 g/m² 亚光铜版纸",
+         "ko": "용지: 170 g/m² 무광 아트지", "ja": "用紙：マットコート紙 170 g/m²"}
 
 
 def record_pages(sample: Path, lang: str) -> tuple[str, str]:
@@ -109,8 +113,8 @@ def test_print_run_is_a_cldr_count_with_its_unit(sample, lang):
 def test_one_full_record_and_no_line_of_it_twice(sample, lang):
     """The full record stands once, where the language's convention puts it; the
     page behind the title page in front of a record at the back is left blank
-    (its © line and ISBN stand in the record), the last page behind a record in
-    front is a colophon note with no line of the record (not the printer again).
+    (its © line and ISBN stand in the record), and so is the last page behind a
+    record in front (the typefaces and the paper stand in the record).
     The publishing house is the record's heading, never 'Nhà xuất bản: Nhà xuất
     bản …'; the Sở is the co-publishing partner; the issue date is CLDR's; the
     legal deposit line is there."""
@@ -118,10 +122,7 @@ def test_one_full_record_and_no_line_of_it_twice(sample, lang):
     loc = Localiser(book, lang, read_catalog(sample, lang) if lang != "vi" else None)
     record, short = record_pages(sample, lang)
     copyright_line = f"© {book.year} {loc.text(book.publisher)}"
-    if lang in RECORD_AT_BACK:
-        assert short == "", short  # the copyright page has no folio: nothing at all
-    else:  # the last page: a colophon note, no second © line nor ISBN nor printer
-        assert "©" not in short and "ISBN" not in short and PRINTER[lang] not in short, short
+    assert short == "", short  # the copyright page, or the last page, has no folio: nothing at all
     assert copyright_line in record and f"ISBN {book.isbn[lang]}" in record
     assert "Nhà xuất bản: Nhà xuất bản" not in record and ": Nhà xuất bản Thông tin" not in record
     assert record.count(f"ISBN {book.isbn[lang]}") == 1 and record.count("©") == 1, record
@@ -226,7 +227,7 @@ def white_text_spots(pdf: pikepdf.Pdf, number: int) -> list[tuple[float, float]]
 
 def test_folio_on_every_page_with_something_and_reversed_on_bleed(sample):
     """Every page with something on it shows its folio on the folio line, the
-    display pages (folio: false) aside; where a photo covers the folio's place
+    display pages (folio: false) and a page an edition leaves blank aside; where a photo covers the folio's place
     (a bleed page, with or without a caption card) the folio is white, knocked
     out of the photo, the same figures at the same place in all five editions,
     unless the photo is light there and black reads better (`test_page_rules`)."""
@@ -243,6 +244,9 @@ def test_folio_on_every_page_with_something_and_reversed_on_bleed(sample):
             continue
         with_folio.append(page.number)
         for lang in LANGS:
+            if page.layout.name == "colophon" and lang not in RECORD_AT_BACK:  # left blank: the record is in front
+                assert not found[lang][page.number] and not text_of(interior(sample, lang), page.number).strip(), lang
+                continue
             assert found[lang][page.number], (lang, page.number, page.layout.name, "no folio")
             assert abs(found[lang][page.number][0][1] - foot) < 3, (lang, page.number, found[lang][page.number], foot)
         if covered:
@@ -453,7 +457,7 @@ def test_title_page_subtitle_stands_a_grid_row_below_the_title(sample_prepared, 
         assert subtitle.top - baseline >= row - 0.05, (lang, subtitle.top - baseline, row)
 
 
-TYPESET = {"en": "Set in {}.", "zh": "本书字体：{}。"}
+TYPESET = {"vi": "Kiểu chữ:", "en": "Set in", "zh": "字体：", "ko": "서체:", "ja": "書体："}
 PRINTER = {"vi": "In tại", "en": "Printed by", "zh": "印刷单位", "ko": "인쇄처", "ja": "印刷所"}
 
 
@@ -463,15 +467,31 @@ def embedded_families(pdf: Path) -> set[str]:
     return {re.sub(r"-.*$", "", line.split()[0].split("+")[-1]) for line in out if line.strip()}
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_last_page_behind_a_record_in_front_is_a_colophon_note(sample, lang):
-    """The last page names the typefaces the edition embeds (every one of them, and
-    none it does not) and the paper book.yaml names; the printer stands on the copyright page only."""
-    _, note = record_pages(sample, lang)
-    families = re.search(re.escape(TYPESET[lang]).replace(re.escape("{}"), "(.+?)"), note).group(1)
-    named = {re.sub(r"\s+", "", name).replace("CJKSC", "CJKsc") for name in re.split(r"、| and |\s*和\s*|, ", families) if name}
-    assert named == embedded_families(interior(sample, lang)), (named, note)
-    assert PAPER[lang] in note and "Couché" not in note and PRINTER[lang] not in note and "……" not in note, note
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_record_gives_the_whole_specification_in_one_block(sample, lang):
+    """The record's specification, a line each in one group: the binding of the
+    case, the paper with its unit, the typefaces the edition embeds (every one
+    of them, and none it does not); after the ISBN, "not for sale", as on the
+    back cover. The last page behind a record in front is blank."""
+    book, _ = load_book(sample)
+    last = len(paginate(book).pages)
+    pdf = interior(sample, lang)
+    lines = [" ".join(line.split()) for line in text_of(pdf, last if lang in RECORD_AT_BACK else 4).splitlines()]
+    flat = ["".join(line.split()) for line in lines]
+    binding = flat.index("".join(BINDING[lang].split()))
+    assert flat[binding + 1] == "".join(PAPER[lang].split()), lines[binding:binding + 3]
+    typeset = lines[binding + 2]
+    assert typeset.startswith(TYPESET[lang]), typeset
+    families = typeset[len(TYPESET[lang]):]
+    named = {re.sub(r"\s+", "", name).replace("CJKSC", "CJKsc").replace("CJKJP", "CJKjp").replace("CJKKR", "CJKkr")
+             for name in re.split(r"、| and | và |\s*和\s*| 및 |, ", families) if name.strip()}
+    assert named == {name for name in embedded_families(pdf) if "Italic" not in name}, (named, embedded_families(pdf))
+    isbn = next(i for i, line in enumerate(flat) if line.startswith("ISBN"))
+    assert "".join(NOT_FOR_SALE[lang].split()) in flat[isbn:], lines[isbn:]
+    assert all(flat[binding - 2:isbn + 1]), lines  # one group: no gap inside it
+    assert lang == "vi" or "Couché" not in "".join(lines), lines
+    if lang not in RECORD_AT_BACK:
+        assert text_of(pdf, last).strip() == ""
 
 
 STATUTORY = ("director", "content", "editors", "designer", "proofreader", "printer", "registration", "decision")
@@ -556,6 +576,38 @@ def test_foreword_is_one_block_on_a_sink_signed_by_its_publisher(sample_prepared
     last, box = body.lines[-1], frames[(page.number, "body")].box
     assert line_text(last) == SIGNATURE[lang] and last.size == book.style("signature", lang).size, line_text(last)
     assert 1 < last.pieces[0].x / MM < box[2], last.pieces[0].x  # set right: moved in from the left edge
+
+
+MATTER_TEXT = {"toc": "contents", "text": "body", "credits": "list"}  # each matter page's text under its heading
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_matter_pages_share_one_sinkage_and_one_column_line(sample_prepared, sample_editions, lang):
+    """The contents, the foreword and the photo credits: the heading's baseline
+    on one line (a module line, the top of row 4), the text's edge on the spine
+    side the same distance from the spine on a recto and a verso (one column
+    line, mirrored), the text hung under the heading, the credits as the others."""
+    from book.text.stack import first_baseline
+
+    book, pages = sample_prepared.book, sample_prepared.pagination.pages
+    frames = sample_editions[lang].text.frames
+    found = {}
+    for page in pages:
+        if page.layout.name in MATTER_TEXT:
+            heading = frames[(page.number, "heading")].placements[0]
+            text = frames[(page.number, MATTER_TEXT[page.layout.name])]
+            x, _, w, _ = text.box
+            found[page.layout.name] = (page.recto, first_baseline(heading), heading.x, x if page.recto else book.trim[0] - x - w,
+                                       min(p.top for p in text.placements))
+    assert set(found) == set(MATTER_TEXT) and {recto for recto, *_ in found.values()} == {True, False}, found
+    assert max(v[1] for v in found.values()) - min(v[1] for v in found.values()) < 0.01, found  # one sinkage
+    row4 = book.margins["top"] + 3 * (book.grid.row(book.trim[1]) + book.grid.row_gutter)
+    assert all(row4 < v[1] < row4 + book.grid.row(book.trim[1]) for v in found.values()), found
+    assert max(v[3] for v in found.values()) - min(v[3] for v in found.values()) < 0.01, found  # one column line, mirrored
+    for name, (_, _, heading_x, _, _) in found.items():
+        box = frames[(next(p.number for p in pages if p.layout.name == name), MATTER_TEXT[name])].box
+        assert heading_x == pytest.approx(box[0], abs=0.01), (name, heading_x, box)  # the heading on the text's edge
+    assert found["credits"][4] > found["credits"][1], found  # the list under its heading, not beside it
 
 
 @pytest.mark.parametrize("lang", LANGS)

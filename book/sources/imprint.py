@@ -60,9 +60,15 @@ MATTER_COMMENTS = {
                "(\"May 2025\", \"2025年5月\").",
     "not_for_sale": "Back cover, above the barcode: the book is given away, not sold (book.yaml not_for_sale: true).",
     "price": "Back cover, above the barcode: the price; {price} is book.yaml's price: as written.",
-    "typeset": "Colophon note on the last page (editions whose publishing record is on the copyright page): the "
-               "typefaces; {typefaces} is their names joined as a list in the edition's language (\"Noto Serif and Noto Sans\").",
-    "paper": "Colophon note on the last page: the paper; {paper} is its name as translated (book:paper).",
+    "typeset": "Publishing record, specification: the typefaces; {typefaces} is their names joined as a list in the "
+               "edition's language (\"Noto Serif and Noto Sans\").",
+    "paper": "Publishing record, specification: the paper; {paper} is its name as translated (book:paper), "
+             "with its weight and unit (\"170 g/m²\").",
+    "case_binding": "Publishing record, specification: the binding of a hardcover (book.yaml binding style: case), "
+                    "as the language's books say it (\"Hardcover\", \"装帧：精装\", \"上製本\").",
+    "legends_head": "Photo credits, under the list: the small heading of the legends of the frontispiece and the cover; "
+                    "{page} is the frontispiece's page.",
+    "cover_legend": "Photo credits, under the list: the cover photo's legend; {legend} is its place and date.",
 }
 IMPRINT_KEYS = {key: Key((str, int)) for key, _ in IMPRINT_LABELS if key not in COMPUTED} | {"final": Key(bool, False),
                                                                                               "country": Key(str, "")}

@@ -18,6 +18,7 @@ from book.model import Book, Message
 from book.pages.paginate import Pagination
 
 COVER = 0  # the cover's place in page order: before page 1
+LEGENDS_HEAD_STYLE = "credits-head"  # the legends' small heading under the list ("Ảnh trang 2 và bìa")
 
 
 @dataclass(frozen=True)

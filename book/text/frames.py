@@ -14,7 +14,7 @@ from book.i18n.localise import Localiser
 from book.languages import language
 from book.model import COPYRIGHT_SLOT, IMPRINT_SLOT, PUBLISHERS_SLOT, Book, Message, Style
 from book.pages.paginate import Page, Pagination, Placed
-from book.text.credits import CreditEntry, credit_entries, credits_head
+from book.text.credits import LEGENDS_HEAD_STYLE, CreditEntry, credit_entries, credits_head
 from book.text.italic import by_role
 from book.text.matter import colophon_parts, copyright_parts, kept_names, publishers_parts
 from book.text.typeset import Part
@@ -52,7 +52,8 @@ class EditionWords:
     outline: list[tuple[str, int]] = field(default_factory=list)  # (chapter title, first page): the PDF's bookmarks
     credits_head: str = ""  # the photo credits' page label said once, over the figures ("tr.", "第…页")
     legends: list[str] = field(default_factory=list)  # one line for each photo an uncaptioned layout shows: its page, place and date
-    legend_pages: list[int] = field(default_factory=list)  # the page each legend describes, where its line links to
+    legend_pages: list[int | None] = field(default_factory=list)  # the page each legend describes, where its line links to (None: the cover)
+    legends_head: str = ""  # the legends' own small heading ("Ảnh trang 2 và bìa")
 
 
 def unbroken_names(book: Book, pagination: Pagination, loc: Localiser) -> tuple[str, ...]:
@@ -175,21 +176,39 @@ def uncaptioned_photos(book: Book, pagination: Pagination) -> list[tuple[int, st
             for placed in page.placed if placed.frame.kind == "photo" and placed.value]
 
 
+def legend_text(book: Book, pid: str, loc: Localiser) -> str:
+    """A photo's place and date ("Quảng trường Nhà hát Lớn, tháng 5 năm 2024"), or its caption's first line without them."""
+    photo = book.photos[pid]
+    where_when = [t for t in (loc.text(photo.place), format_partial_date(photo.date, loc.lang) if photo.date else "") if t]
+    return language(loc.lang).place_date_join.join(where_when) or one_line(loc.text(photo.caption))
+
+
 def legends(book: Book, pagination: Pagination, loc: Localiser) -> list[str]:
     """A legend for each photo on an uncaptioned page (a frontispiece), in
     place of its caption: its page, then its place and date ("tr. 2: Quảng
-    trường Nhà hát Lớn, 5/2024"), for the end of the photo credits."""
+    trường Nhà hát Lớn, 5/2024"), for the end of the photo credits; then the
+    cover photo's, whose caption is printed nowhere ("Bìa: Sông Cấm, …"),
+    when the matter texts have its form."""
     found = []
     facts = language(loc.lang)
     for number, pid in uncaptioned_photos(book, pagination):
-        photo = book.photos[pid]
-        where_when = [t for t in (loc.text(photo.place), format_partial_date(photo.date, loc.lang) if photo.date else "") if t]
-        shown = facts.place_date_join.join(where_when) or one_line(loc.text(photo.caption))
+        shown = legend_text(book, pid, loc)
         if "legend" in book.labels:
             found.append(loc.label("legend", page=str(number), legend=shown))
         else:
             found.append(loc.label("page", page=str(number)) + facts.label_join + shown)
+    cover = book.cover.photo if book.cover else None
+    if cover is not None and found and "cover_legend" in book.matter:
+        found.append(loc.text(book.matter["cover_legend"]).replace("{legend}", legend_text(book, cover.id, loc)))
     return found
+
+
+def legends_head(book: Book, pagination: Pagination, loc: Localiser) -> str:
+    """The small heading over the legends ("Ảnh trang 2 và bìa"): which pages they describe."""
+    pages = [str(number) for number, _ in uncaptioned_photos(book, pagination)]
+    if not pages or "legends_head" not in book.matter:
+        return ""
+    return loc.text(book.matter["legends_head"]).replace("{page}", ", ".join(pages))
 
 
 def running_head(page: Page, loc: Localiser) -> str:
@@ -241,8 +260,10 @@ def edition_words(book: Book, pagination: Pagination, loc: Localiser) -> Edition
         keep=keep,
         credits_head=credits_head(book, loc),
         legends=legends(book, pagination, loc),
-        legend_pages=[number for number, _ in uncaptioned_photos(book, pagination)],
+        legends_head=legends_head(book, pagination, loc),
     )
+    words.legend_pages = [number for number, _ in uncaptioned_photos(book, pagination)]
+    words.legend_pages += [None] * (len(words.legends) - len(words.legend_pages))  # the cover's: no page to link to
     for item in words.frames:
         item.fallback = any(m.ctx in loc.missing_ctx for m in item.messages)
     return words
@@ -271,5 +292,6 @@ def texts_by_role(book: Book, words: EditionWords) -> dict[str, set[str]]:
     add("credits", words.credits_head)
     for legend in words.legends:
         add("credits", legend)
+    add(LEGENDS_HEAD_STYLE, words.legends_head)
     add("chapter-number", "0123456789–— ")
     return roles

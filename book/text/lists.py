@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from book.errors import on_page
 from book.model import LIST_KINDS, MM, Book
 from book.pages.paginate import Page, Pagination, Placed
+from book.text.credits import LEGENDS_HEAD_STYLE
 from book.text.typeset import Line, Part, set_block
 
 TOC_NUMBER_MM = 15.0  # the room kept at the end of a title's lines for its page number
@@ -25,6 +26,7 @@ CREDITS_GUTTER_EMS = 1.0  # off the grid, a credits list's columns stand at leas
 CREDITS_TAB_MM = 2.5  # between the credits' page, position and name columns
 CREDITS_NAME_GAP_EMS = 1.5  # at least this white between a photographer's name and the figures beside it
 CREDITS_HEAD_GAP_MM = 1.5  # between the figures' column head and the first entry's line
+CREDITS_TAB_SHARE = 0.5  # a list by photographer's figures start at most this far across its column
 UNBROKEN_MM = 10000.0  # a measure no entry reaches: the piece stays on one line
 
 
@@ -74,10 +76,11 @@ def credit_blocks(setter, style_name: str, col_w: float, page: int = 0) -> tuple
     """The column head (the page label, said once, over the figures), then one
     block per entry: by page, three tab columns: the figures flush right (so
     they align), the position on the page, then the credit, whole; by
-    photographer, the credit, then its figures flush right at the column's end
-    (on a line of their own when both do not fit). A credit wider than its room
-    is set whole all the same, past the column's edge, and reported. Returns the
-    blocks and the head as a piece to set above each column (None without one)."""
+    photographer, the credit, then its figures flush left from one tab, the
+    same in every column, and their turnovers at that tab (`credits_tab`). A
+    credit wider than its room is set whole all the same, past the column's
+    edge, and reported. Returns the blocks and the head as a piece to set above
+    each column (None without one)."""
     style = setter.style(style_name)
     entries = setter.words.credits
     refs = [setter.single_line(entry.reference, style, UNBROKEN_MM) for entry in entries]
@@ -86,8 +89,10 @@ def credit_blocks(setter, style_name: str, col_w: float, page: int = 0) -> tuple
     head = setter.single_line(setter.words.credits_head, style, UNBROKEN_MM) if setter.words.credits_head and entries else None
     up = -style.leading / MM - CREDITS_HEAD_GAP_MM  # the head's baseline a line and the gap above the first entry's
     if by_name:
-        blocks = [name_block(setter, style, entry, ref, col_w, page) for entry, ref in zip(entries, refs, strict=True)]
-        return blocks, (col_w - head.width / MM, up, [head]) if head else None
+        names = [setter.single_line(entry.name, style, UNBROKEN_MM) for entry in entries]
+        tab = credits_tab([line.width / MM for line in names if line], style, col_w)
+        blocks = [name_block(setter, style, entry, name, col_w, tab, page) for entry, name in zip(entries, names, strict=True)]
+        return blocks, (tab, up, [head]) if head else None
     ref_w = max(ref_w, head.width / MM if head else 0.0)
     blocks = []
     spots = [setter.single_line(entry.position, style, UNBROKEN_MM) if entry.position else None for entry in entries]
@@ -107,15 +112,23 @@ def credit_blocks(setter, style_name: str, col_w: float, page: int = 0) -> tuple
 
 
 def legend_blocks(setter, style, col_w: float) -> list[Block]:
-    """The legends of the photos shown without a caption (a frontispiece),
-    set on the list frame's full measure, to stand under all its columns
-    (`place_legends`), a line's space above the first."""
+    """The legends of the photos shown without a caption (a frontispiece) and
+    of the cover's photo, set on the list frame's full measure, to stand under
+    all its columns (`place_legends`), a line's space above the first, under
+    their own small heading ("Ảnh trang 2 và bìa") when the edition has one."""
     blocks = []
+    head = setter.words.legends_head
+    head_lines = set_block(setter.fonts, [Part(head, setter.style(LEGENDS_HEAD_STYLE), keep=setter.words.keep)],
+                           setter.lang, col_w, 4).lines if head else []
     for number, legend in enumerate(setter.words.legends):
         block = set_block(setter.fonts, [Part(legend, style, keep=setter.words.keep)], setter.lang, col_w, 40)
         gap = style.leading / MM if number == 0 else 0.0
-        lines = block.lines
-        blocks.append(Block(gap + sum(line.gap + line.leading for line in lines) / MM, 0.0, [(0.0, gap, lines)]))
+        lines, pieces = block.lines, []
+        if number == 0 and head_lines:
+            pieces.append((0.0, gap, head_lines))
+            gap += sum(line.gap + line.leading for line in head_lines) / MM
+        pieces.append((0.0, gap, lines))
+        blocks.append(Block(gap + sum(line.gap + line.leading for line in lines) / MM, 0.0, pieces))
     return blocks
 
 
@@ -130,23 +143,34 @@ def add_heads(blocks: list[Block], flowed: Flowed, head) -> None:
             block.head = True
 
 
-def name_block(setter, style, entry, ref, col_w: float, page: int) -> Block:
-    """A photographer's line: the credit, and its figures flush right; the
-    figures that do not fit beside the name run on, flush right, on the lines
-    below, broken after a figure's separator only (a page and its position
-    stay together: "20 bottom left")."""
-    name = setter.single_line(entry.name, style, UNBROKEN_MM)
+def credits_tab(widths: list[float], style, col_w: float) -> float:
+    """Where a list by photographer's figures start, mm from the column's left:
+    the widest credit and the name gap (so no figure stands farther from its
+    name than the widest name asks, never a 100 pt hole after a short one),
+    of the credits within CREDITS_TAB_SHARE of the column, so the figures keep
+    a measure; a wider credit (a body's long name) hangs its figures on the
+    line below, at the tab."""
+    gap, most = CREDITS_NAME_GAP_EMS * style.size / MM, col_w * CREDITS_TAB_SHARE
+    return max((w + gap for w in widths if w + gap <= most), default=most)
+
+
+def name_block(setter, style, entry, name, col_w: float, tab: float, page: int) -> Block:
+    """A photographer's line: the credit, and its figures flush left from the
+    ``tab``; the figures that do not fit on the line run on at the same tab on
+    the lines below, broken after a figure's separator only (a page and its
+    position stay together: "20 bottom left")."""
     name_w = name.width / MM if name else 0.0
     if name and name_w > col_w + 0.01:
         too_wide(setter, entry, name, col_w, page)
     pieces = [(0.0, 0.0, [name] if name else [])]
     rows = 1
-    if ref:
-        lines = ref_lines(setter, style, entry.reference, col_w, col_w - name_w - CREDITS_NAME_GAP_EMS * style.size / MM)
+    if entry.reference:
+        room = col_w - tab
+        lines = ref_lines(setter, style, entry.reference, room, room if name_w + CREDITS_NAME_GAP_EMS * style.size / MM <= tab + 0.01 else 0.0)
         rows = len(lines)
         for row, line in enumerate(lines):
             if line is not None:
-                pieces.append((col_w - line.width / MM, row * style.leading / MM, [line]))
+                pieces.append((tab, row * style.leading / MM, [line]))
     return Block(rows * style.leading / MM, 0.0, pieces)
 
 
@@ -298,8 +322,9 @@ def place_legends(blocks: list[Block], flowed: Flowed, legends: list[Block], box
     frame = flowed.spots[-1][0] if flowed.spots else 0
     box = boxes[frame] if frame < len(boxes) else more
     top = max((t + b.height for b, (f, _, t) in zip(blocks, flowed.spots, strict=False) if f == frame), default=box[1])
-    if top + sum(b.height for b in legends) > box[1] + box[3] + 0.01 and more is not None:
-        frame, box = frame + 1, more
+    after = boxes[frame + 1] if frame + 1 < len(boxes) else more  # the list's next page, as paginated or as it would run on
+    if top + sum(b.height for b in legends) > box[1] + box[3] + 0.01 and after is not None:
+        frame, box = frame + 1, after
         top = box[1] - legends[0].pieces[0][1]  # at the new frame's top, without the space above the first
         flowed.frames_used = max(flowed.frames_used, frame + 1)
     for block in legends:

@@ -2,10 +2,11 @@
 record (the imprint the publishing law asks for) in one full block, on the
 copyright page behind the title page (en, zh) or in the colophon at the
 back (vi, ja 奥付, ko 판권), as each language's convention wants. Each line
-of the record stands once: behind a record in front the last page is a
-colophon note (the typefaces, the paper); in front of a record at the back
-the page behind the title page is left blank, as a Japanese, Korean or
-Vietnamese book leaves it.
+of the record stands once, the specification (format, pages, binding, paper,
+typefaces) in the one block: behind a record in front the last page is left
+blank; in front of a record at the back the page behind the title page is
+left blank, as a Japanese, Korean or Vietnamese book leaves it. A gift's
+"not for sale" stands in the record as on the back cover.
 
 A field the publisher has not filled is left out of the print and screen
 files (no "……" reaches a reader; the imprint-empty warning names it, and a
@@ -38,7 +39,7 @@ from book.text.typeset import Part
 TITLE_STYLE = "colophon-title"  # the book's title at the head of the colophon and the copyright page: capitals, tracked
 HEADING_STYLE = "colophon-heading"  # the publishing house at the head of the people and bodies answering for the book
 GAP_PT = 8.0  # between the groups of one block
-TYPEFACE_ROLES = ("serif", "sans")  # the roles whose faces the colophon note names
+TYPEFACE_ROLES = ("serif", "sans")  # the roles whose faces the record names
 
 
 def with_original(translated: str, original: str, lang: str) -> str:
@@ -72,6 +73,25 @@ def kept_names(book: Book, loc: Localiser) -> tuple[str, ...]:
             if loc.lang != book.source_language:
                 names.add(loc.text(item.name))
     return tuple(sorted(names, key=lambda n: (-len(n), n)))
+
+
+def language_names(book: Book, lang: str) -> tuple[str, ...]:
+    """The editions' languages named in ``lang`` (CLDR), also lower-case first: never "tiếng / Hàn"."""
+    names = Locale.parse(language(lang).locale).languages
+    found = {names[code.split("-")[0]] for code in book.editions if code.split("-")[0] in names}
+    found |= {name[:1].lower() + name[1:] for name in found}
+    return tuple(sorted((n for n in found if " " in n), key=lambda n: (-len(n), n)))
+
+
+def record_keep(book: Book, loc: Localiser) -> tuple[str, ...]:
+    """What a line of the record never splits: the bodies' names, the
+    languages' names, and the phrases the matter texts list for the language."""
+    phrases = tuple(RECORD_PHRASES.get(loc.lang, ()))
+    return kept_names(book, loc) + language_names(book, loc.lang) + phrases
+
+
+# Phrases of the record's sentences a line never splits (a Japanese verb from its ending: 「再配布す|る」).
+RECORD_PHRASES = {"ja": ("書面による許諾なく", "再配布することを禁じます")}
 
 
 def publisher_name(book: Book, loc: Localiser) -> str:
@@ -185,7 +205,7 @@ def full_parts(book: Book, pagination: Pagination, loc: Localiser, style_name: s
     def style(name: str):
         return book.style(name, loc.lang)
 
-    texts, keep = book.matter, kept_names(book, loc)
+    texts, keep = book.matter, record_keep(book, loc)
     holder = loc.text(book.publisher)
     parts = title_parts(book, loc, style)
     rights = [f"© {book.year} {holder}"]
@@ -200,7 +220,11 @@ def full_parts(book: Book, pagination: Pagination, loc: Localiser, style_name: s
         house.append(loc.text(texts["published"]).replace("{date}", issue_date(book, loc.lang)).replace("{year}", str(book.year)))
     parts.append(Part(house[0], style(HEADING_STYLE), space_before=GAP_PT, keep=keep))
     parts.append(Part("\n".join(house[1:]), style(style_name), keep=keep))
-    facts = field_rows(book, pagination, loc, ROWS_THEN)
+    facts = field_rows(book, pagination, loc, ROWS_THEN[:2])
+    if book.binding_style == "case" and "case_binding" in texts:  # the binding, by the format it is
+        facts.append(loc.text(texts["case_binding"]))
+    facts += note_lines(book, loc)  # the paper and the typefaces: the specification in one block
+    facts += field_rows(book, pagination, loc, ROWS_THEN[2:])
     deposit = deposit_line(book, loc)
     facts += [deposit] if deposit else []
     if book.isbn.get(loc.lang):
@@ -208,6 +232,8 @@ def full_parts(book: Book, pagination: Pagination, loc: Localiser, style_name: s
     country = book.imprint.country if book.imprint else ""
     if "printed" in texts and country:
         facts.append(loc.text(texts["printed"]).replace("{country}", country_name(country, loc.lang)))
+    if book.cover and book.cover.not_for_sale and "not_for_sale" in texts:  # a gift: said in the record, as on the back cover
+        facts.append(loc.text(texts["not_for_sale"]))
     parts.append(Part("\n".join(facts), style(style_name), space_before=GAP_PT, keep=keep))
     if book.imprint and book.placeholder_files & {p.path.name for p in book.photos.values()}:
         parts.append(Part(loc.text(book.imprint.placeholder_notice), style(style_name), space_before=GAP_PT))
@@ -240,21 +266,17 @@ def typefaces(book: Book, lang: str) -> list[str]:
     return found
 
 
-def note_parts(book: Book, pagination: Pagination, loc: Localiser, style_name: str) -> list[Part]:
-    """A colophon note for the last page of an edition whose publishing record
-    stands on the copyright page: the typefaces it is set in and the paper
-    book.yaml names, lines the record does not hold (the printer, the © line
-    and the ISBN stand there, once)."""
+def note_lines(book: Book, loc: Localiser) -> list[str]:
+    """The record's specification lines book.yaml and the fonts give: the paper
+    (its name translated) and the typefaces the edition is set in."""
     texts, lines = book.matter, []
-    families = typefaces(book, loc.lang)
-    if families and "typeset" in texts:
-        lines.append(loc.text(texts["typeset"]).replace("{typefaces}", format_list(families, locale=language(loc.lang).locale)))
     paper = loc.text(texts["paper_name"]) if "paper_name" in texts else ""  # the paper's name, translated
     if paper and "paper" in texts:
         lines.append(loc.text(texts["paper"]).replace("{paper}", paper))
-    if not lines:
-        return []
-    return [Part("\n".join(lines), book.style(style_name, loc.lang), keep=kept_names(book, loc))]
+    families = typefaces(book, loc.lang)
+    if families and "typeset" in texts:
+        lines.append(loc.text(texts["typeset"]).replace("{typefaces}", format_list(families, locale=language(loc.lang).locale)))
+    return lines
 
 
 def matter_messages(book: Book) -> list[Message]:
@@ -294,11 +316,13 @@ def title_parts(book: Book, loc: Localiser, style) -> list[Part]:
 def colophon_parts(book: Book, page: Page, pagination: Pagination, loc: Localiser, style_name: str) -> tuple[list[Part], list[Message]]:
     """The colophon at the back: the full record where the edition's language
     keeps it there (奥付, 판권), with the colophon chapter's ``colophon`` text as
-    its edition statement; else a colophon note (typefaces, paper, printer)."""
+    its edition statement; else nothing: the record in front holds every line
+    of it, the paper and the typefaces too (one block), and the last page is
+    left blank."""
     chapter_text = page.chapter.texts.get("colophon") if page.chapter else None
     messages = matter_messages(book) + ([chapter_text] if chapter_text is not None else [])
     if not language(loc.lang).imprint_at_back:
-        return note_parts(book, pagination, loc, style_name), messages
+        return [], messages
     statement = loc.text(chapter_text) if chapter_text is not None and chapter_text.text else ""
     return full_parts(book, pagination, loc, style_name, statement), messages
 

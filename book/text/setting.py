@@ -117,7 +117,7 @@ class Setter:
         for frames in list_frames(self.pagination).values():
             text.frames.update(self.set_list(frames))
         for page in self.pagination.pages:
-            text.running[page.number] = self.set_running(page)
+            text.running[page.number] = self.set_running(page) if not self.left_blank(page, text) else []
         self.check_running_heads()
         return text
 
@@ -224,6 +224,13 @@ class Setter:
         return [(int(found.group()) if (found := re.search(r"\d+", entry.reference)) else None,
                  " ".join(p for p in (entry.name, entry.position, entry.reference) if p)) for entry in self.words.credits] + \
             list(zip(self.words.legend_pages, self.words.legends, strict=True))
+
+    def left_blank(self, page: Page, text: EditionText) -> bool:
+        """Whether the page prints nothing in this edition: text frames only, all
+        empty (the colophon page behind a record in front), so it takes no folio."""
+        frames = [text.frames.get((page.number, p.frame.name)) for p in page.placed]
+        return bool(page.placed) and all(p.frame.kind == "text" for p in page.placed) and \
+            not any(f and any(pl.lines for pl in f.placements) for f in frames)
 
     def set_running(self, page: Page) -> list[Placement]:
         outer_x = outer_edge(self.book, page)
