@@ -263,7 +263,7 @@ def test_credits_by_photographer_say_where_on_a_shared_page(sample, lang):
 SPREAD = {"vi": "{0}–{1}", "en": "{0}–{1}", "zh": "{0}—{1}", "ko": "{0}~{1}", "ja": "{0}～{1}"}
 HEAD = {"vi": "Trang", "en": "Pages", "zh": "页码", "ko": "쪽", "ja": "ページ"}  # labels.page_head, translated
 POSITIONS = {"two-photos": [("photo-a", "top"), ("photo-b", "bottom")],
-             "grid-3": [("photo-a", "top"), ("photo-b", "bottom left"), ("photo-c", "bottom right")],
+             "grid-3": [("photo-a", "bottom"), ("photo-b", "top left"), ("photo-c", "top right")],
              "grid-4": [("photo-a", "top left"), ("photo-b", "top right"), ("photo-c", "bottom left"), ("photo-d", "bottom right")]}
 MIRRORED = {"bottom left": "bottom right", "bottom right": "bottom left", "top left": "top right", "top right": "top left"}
 

@@ -19,7 +19,7 @@ from book.text.fonts import EditionFonts
 from book.text.frames import EditionWords, FrameText
 from book.text.lists import flow_list, list_frames, measure_lists
 from book.text.overset import report_overset
-from book.text.stack import hang_item, hung_frames, stack_frames
+from book.text.stack import drop_hung_chains, hang_item, hung_frames, stack_frames
 from book.text.title_form import display_lines, title_forms
 from book.text.typeset import Block, Line, break_paragraph, set_block
 
@@ -114,6 +114,10 @@ class Setter:
                     item = hang_item(item, text.frames.get((number, above)), self.style(item.placed.frame.style), gap)
                 text.frames.update(self.set_item(item))
         stack_frames(self.pagination, text.frames, self.on_foot)  # a chain standing on its foot: moved up from its lowest frame
+        grid, trim = self.book.grid, self.book.trim  # the openers' stacks down to the foot by whole rows, alike on every opener
+        openers = {page.number for page in self.pagination.pages if any(p.frame.kind == "chapter-number" for p in page.placed)}
+        drop_hung_chains(text.frames, {k: v for k, v in hung.items() if k[0] in openers},
+                         trim[1] - self.book.margins["bottom"], grid.row(trim[1]) + grid.row_gutter)
         for frames in list_frames(self.pagination).values():
             text.frames.update(self.set_list(frames))
         for page in self.pagination.pages:

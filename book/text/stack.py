@@ -132,3 +132,40 @@ def move_above(own, below, gap_lines: float) -> None:
         placement.top += shift
     x, y, w, h = own.box
     own.box = (x, y + shift, w, h)
+
+
+def chain_foot(settings) -> float | None:
+    """Mm from the trim's top to the last baseline of the frames ``settings`` (None when they hold no line)."""
+    feet = [p.top + last_baseline_offset(p) for s in settings if s for p in s.placements if p.lines]
+    return max(feet) if feet else None
+
+
+def drop_hung_chains(frames: dict, hung: dict, foot: float, pitch: float) -> int:
+    """Move every chain hung from its head (an opener's label, title and intro)
+    down by the most whole grid rows (``pitch`` mm, a row and its gutter) that
+    every such chain of the edition has room for above the ``foot`` line, so
+    the stack sits on the page instead of over an empty foot, and the label
+    still stands at one height, on a row's top line, on every opener of the
+    edition. ``hung`` maps (page, frame) to (the frame it hangs under, gap).
+    Frames outside the chains (an opener's caption) keep their lines. Returns
+    the rows moved (0 when the longest stack of the edition already reaches
+    the foot, as the five-line intros of the Vietnamese edition do)."""
+    chains: dict[int, set[str]] = {}
+    for (number, name), (above, _) in hung.items():
+        chains.setdefault(number, set()).update({name, above})
+    feet = [chain_foot([frames.get((number, name)) for name in names]) for number, names in chains.items()]
+    feet = [f for f in feet if f is not None]
+    if not feet or pitch <= 0:
+        return 0
+    rows = max(0, int((foot - max(feet)) // pitch))
+    if rows:
+        for number, names in chains.items():
+            for name in names:
+                setting = frames.get((number, name))
+                if setting is None:
+                    continue
+                for placement in setting.placements:
+                    placement.top += rows * pitch
+                x, y, w, h = setting.box
+                setting.box = (x, y + rows * pitch, w, h)
+    return rows

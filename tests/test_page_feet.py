@@ -1,0 +1,126 @@
+"""Where a page's white falls, measured in the built print PDFs: a small
+picture on white hangs from the head line on the outer side of its page, no
+page leaves an empty foot under its lowest picture or caption, the openers'
+label, title and intro sit down on the page, and the quiet pages before the
+openers are one picture each, each a different idea."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from test_picture_pages import pictures, quiet_pages, single_pictures, text_feet
+
+from book.pages.paginate import paginate
+from book.sources import load_book
+
+REPO = Path(__file__).parent.parent
+
+
+def pitch(book) -> float:
+    """One grid row and its gutter, mm (21.9 at 240 x 300 mm); two make the six-line module."""
+    return book.grid.row(book.trim[1]) + book.grid.row_gutter
+
+
+def text_block(book) -> tuple[float, float]:
+    return (book.trim[0] - book.margins["inner"] - book.margins["outer"], book.trim[1] - book.margins["top"] - book.margins["bottom"])
+
+
+def small(book, box) -> bool:
+    """A picture small on white: less than a fifth of the text block's area."""
+    width, height = text_block(book)
+    return (box[2] - box[0]) * (box[3] - box[1]) < 0.2 * width * height
+
+
+def test_a_small_picture_hangs_from_the_head_line_on_the_outer_side(sample):
+    """A small picture on white (pp. 15, 45 and 56 of the sample) hangs from
+    the head line with its caption under it, and stands on the outer side of
+    every page that has one (the outer margin on a left-hand page too), so it
+    never swaps sides across the book."""
+    checked = 0
+    for number, box, lowest, book in single_pictures(sample, "vi"):
+        if not small(book, box):
+            continue
+        checked += 1
+        assert abs(box[1] - book.margins["top"]) < 0.1, (number, round(box[1], 1))
+        if number % 2:  # a right-hand page: the outer margin on the right
+            assert abs(box[2] - (book.trim[0] - book.margins["outer"])) < 0.1, (number, round(box[2], 1))
+        else:
+            assert abs(box[0] - book.margins["outer"]) < 0.1, (number, round(box[0], 1))
+        assert lowest is not None and lowest > box[3], (number, lowest, box)  # the caption under it
+    assert checked >= 3, checked
+
+
+@pytest.mark.parametrize("lang", ["vi", "zh"])
+def test_no_empty_foot_under_the_lowest_picture_or_caption(sample, lang):
+    """On every page with pictures that stop above the foot (the small
+    pictures on white, the quiet pages before an opener and the openers
+    aside), the white between the lowest picture or caption line and the foot
+    line is at most two grid rows (one module, 43.8 mm); at most two pages in
+    the book, each a band hung from the head line, leave more."""
+    book, _ = load_book(sample, check_files=False)
+    foot = book.trim[1] - book.margins["bottom"]
+    pdf_path = next((sample / "output" / "print" / lang).glob("*-interior.pdf"))
+    pages, trim_w, trim_h = pictures(pdf_path)
+    layouts = {page.number: page.layout.name for page in paginate(book).pages}
+    quiet = quiet_pages(sample)
+    over, checked = [], 0
+    for number, boxes in enumerate(pages, start=1):
+        on_page = [b for b in boxes if b[2] > 0.5 and b[0] < trim_w - 0.5]
+        if not on_page or number in quiet or layouts[number].startswith("chapter-opener") or any(b[3] > trim_h for b in on_page):
+            continue
+        if len(on_page) == 1 and small(book, on_page[0]):
+            continue
+        checked += 1
+        lowest = max([b[3] for b in on_page] + text_feet(pdf_path, number, book.margins["top"], foot))
+        if foot - lowest > 2 * pitch(book) + 0.1:
+            over.append((number, layouts[number], round(foot - lowest, 1)))
+    assert len(over) <= 2 and all(name == "band" for _, name, _ in over), over
+    assert checked >= 20, checked
+
+
+@pytest.mark.parametrize("lang", ["vi", "en", "zh", "ko", "ja"])
+def test_the_openers_text_sits_down_on_the_page(sample, lang):
+    """The label, title and intro of an opener stand on one height on every
+    opener of an edition, as low as the edition's longest stack allows: the
+    lowest opener text ends within one grid row of the foot line, and none
+    past it (the zh stacks drop a row; the vi intros of five lines already
+    reach the foot)."""
+    book, _ = load_book(sample, check_files=False)
+    foot = book.trim[1] - book.margins["bottom"]
+    pdf_path = next((sample / "output" / "print" / lang).glob("*-interior.pdf"))
+    openers = [page.number for page in paginate(book).pages if page.layout.name.startswith("chapter-opener")]
+    assert len(openers) >= 6, openers
+    whites = []
+    for number in openers:
+        feet = text_feet(pdf_path, number, book.margins["top"], foot)
+        assert feet, number
+        whites.append(foot - max(feet))
+    assert min(whites) < pitch(book), (lang, [round(w, 1) for w in whites])
+    assert min(whites) > -1.0, (lang, [round(w, 1) for w in whites])
+
+
+def test_the_quiet_pages_before_the_openers_are_five_ideas():
+    """Each page before an opener holds one picture, and no two of them use one layout."""
+    book, _ = load_book(REPO, check_files=False)
+    pages = paginate(book).pages
+    before = [pages[page.number - 2] for page in pages if page.layout.name.startswith("chapter-opener") and page.number > 7]
+    assert len(before) >= 5, [p.number for p in before]
+    for page in before:
+        assert sum(1 for p in page.placed if p.frame.kind == "photo") == 1, (page.number, page.layout.name)
+    names = [page.layout.name for page in before]
+    assert len(set(names)) == len(names), names
+
+
+def test_no_single_picture_frame_dominates():
+    """No frame of the pages with one picture (a size and a place) is used on
+    more than a ninth of the book's pages (the fore-edge bleed was on ten of 64)."""
+    book, _ = load_book(REPO, check_files=False)
+    pages = paginate(book).pages
+    frames = Counter()
+    for page in pages:
+        photos = [p for p in page.placed if p.frame.kind == "photo" and p.value]
+        if len(photos) == 1 and not page.layout.spread and not page.layout.name.startswith(("chapter-opener", "full-bleed", "frontispiece")):
+            frames[(round(photos[0].frame.w), round(photos[0].frame.h))] += 1
+    assert frames and max(frames.values()) <= len(pages) // 9, frames
