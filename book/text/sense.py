@@ -25,6 +25,7 @@ BEFORE_FUNCTION_WORD = 10.0  # "Liberation / and the Historic Years"
 PLAIN = 60.0  # between two words, or two BudouX phrases
 INSIDE_PHRASE = 400.0  # zh, ja: inside a BudouX phrase ("発展の / 50年" is one); vi: inside a noun phrase
 AFTER_FUNCTION_WORD = 1000.0  # "Construction and / Development"
+LONE_PAUSE = 1000.0  # ko: a title's first word (어절) alone on its line before its colon or dash
 BETWEEN_WORDS = 1500.0  # vi: between two words of two syllables, a noun and its modifier ("năm tháng / lịch sử")
 AFTER_DETERMINER = 2000.0  # a determiner parted from its noun ("những / năm tháng", "the / Historic Years")
 # Determiners and plural markers bind forward to their noun: a title breaks before
@@ -69,6 +70,8 @@ def break_penalties(atoms: list[Atom], lang: str, text: str = "") -> list[float]
     >>> atoms = split_atoms(text, "ja", ("ダナン",))
     >>> [(a.text, p) for a, p in zip(atoms, break_penalties(atoms, "ja", text), strict=True)][:3]
     [('ダナン――', 0.0), ('復', 400.0), ('興・', 10.0)]
+    >>> break_penalties(split_atoms("미래: 친환경적이고 현대적인 항구도시", "ko"), "ko")
+    [1000.0, 60.0, 60.0, 0.0]
     """
     facts = language(lang)
     determiners = DETERMINERS.get(lang, frozenset())
@@ -79,6 +82,8 @@ def break_penalties(atoms: list[Atom], lang: str, text: str = "") -> list[float]
         for index in between_words(atoms):
             if penalties[index] == INSIDE_PHRASE:
                 penalties[index] = BETWEEN_WORDS  # "năm tháng / lịch sử": a noun of two syllables and its modifier
+    if facts.script == "Kore" and len(atoms) > 2 and atoms[0].text[-1:] in STRONG:
+        penalties[0] = LONE_PAUSE  # "미래: / 친환경적이고 / …": the colon's word opens the first line, not alone
     if facts.phrase_model and text:
         inside = phrase_cuts(text, facts.phrase_model)
         for index, nxt in enumerate(atoms[1:]):
