@@ -15,7 +15,8 @@ from book.errors import Problems
 from book.model import MM, Style
 from book.sources.fonts_file import load_fonts
 from book.text.fonts import EditionFonts
-from book.text.korean import SYLLABLE_MAX, WORD_SPACE_MAX, is_hangul
+from book.text.korean import SYLLABLE_MAX, WORD_SPACE_MAX
+from book.text.korean_breaks import is_hangul
 from book.text.typeset import break_paragraph
 
 REPO = Path(__file__).resolve().parent.parent

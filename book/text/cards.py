@@ -16,12 +16,14 @@ longest line's end. The card's anchored edge sits on the grid (its top on a
 row line or the top margin, or its foot on the foot line; its outer edge on
 the outer margin, mirrored like the grid on left- and right-hand pages,
 `book.text.places`); its free edges follow that text, never
-snapped to a module. Every edition sets its text justified to the card's
-full inner measure (the card less twice the inset), flush at the inset on
-the left, its paragraphs' last lines ragged and no stop or comma hung past
-the measure, so the right inset is the left one in every edition, not only
-the longest (Latin and Vietnamese within their word-space range, Korean
-within its own limits, Chinese and Japanese on their character grid). The
+snapped to a module. Chinese and Japanese set their card text justified
+to the card's full inner measure (the card less twice the inset) on their
+character grid, as all their captions are, its paragraphs' last lines
+ragged and no stop or comma hung past the measure, so their right inset is
+the left one. Latin, Vietnamese and Korean cards are ragged like every other
+caption of theirs (justified, a card's few words a line opened their spaces
+to 2.5 times: the seventh proof): their right inset is the left one in the
+longest edition and follows the rag in the others. The
 measure is the longest edition's longest line as set ragged, widened to a
 whole number of the Chinese and Japanese caption ems (`on_em_grid`), so
 that those editions fill it too. A shorter edition's spare height is split
@@ -140,13 +142,14 @@ def set_card_text(fonts: EditionFonts, parts: list[Part], lang: str, placed: Pla
                   justify: bool = True) -> Block:
     """The card's text set to the card's whole measure ``measure`` (mm; whole
     ems in Chinese and Japanese), in at most the frame's height less the
-    padding: justified (``justify``), so the right inset is the left one in
-    every edition (the card's height is measured so, `card_measure`); ragged
-    only when the justified text cannot fit the frame."""
+    padding: justified (``justify``) where the edition breaks between
+    characters (zh, ja), so their right inset is the left one (the card's
+    height is measured so, `card_measure`); ragged in the others, and where
+    the justified text cannot fit the frame."""
     height = placed.frame.h - 2 * pad_of(placed)
     ragged = set_caption(fonts, parts, lang, measure, height, exact=True)
-    if not justify:
-        return ragged
+    if not justify or language(lang).breaking != "characters":
+        return ragged  # Latin, Vietnamese and Korean cards are ragged like every other caption of theirs
     block = set_caption(fonts, justified(parts), lang, measure, height, exact=True)
     return block if block.fits else ragged
 

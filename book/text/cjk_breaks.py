@@ -12,13 +12,13 @@ before any line opens its gaps past about 0.04 em (JLREQ would rather
 break a loanword than spread a line or leave it short; the sixth ja proof
 had ten lines at the 0.1 em limit, some 3 em short, kept for a name): a
 compound of loanwords (`book.text.katakana_words`) first at its seam
-("コンテナ|トレーラー", a line at about 0.03 em), a name at its middle dot
-("タンブー・|ラックフェン", 0.035 em), a word elsewhere (0.04 em); a break
-leaving one or two kana of an element ("コンテナト|レーラー") costs more than
-a line at the limit. A name or term of the glossary parts at about the
-price of a line at 0.055 em on top of its word's price (the city's name
-is in every caption: "ハイ|フォン" six times reads worse than a line a
-character short).
+("コンテナ|トレーラー", a line at about 0.03 em), a word elsewhere (0.04 em);
+a name at its middle dot ("レ・|チャン") only for a line at about 0.07 em; a
+break leaving one or two kana of an element ("コンテナト|レーラー") costs more
+than a line at the limit. A name or term of the glossary (and of the book's
+``keep_together``) parts at about the price of a line at 0.07 em on top of
+its word's price (the city's name is in every caption: "ハイ|フォン" five
+times in the seventh proof read worse than a line a character short).
 
 A break inside a word costs about a line at 0.058 em in running text
 (body, intros, the foreword) and a quarter of that in captions and cards:
@@ -44,11 +44,12 @@ from book.text.katakana_words import seams
 
 KATAKANA_EDGE = 2  # kana either side of a break inside a katakana word, at least
 ELEMENT_EDGE = 3  # ... and of a loanword element of a compound, short of KATAKANA_SHORT
-NAME_PENALTY = 1e5  # demerits for a Japanese line ending inside a name or term of the glossary: a line at 0.055 em
+NAME_PENALTY = 2e6  # demerits for a Japanese line ending inside a name or term of the glossary: a line at about 0.07 em
+#   (at 1e5, a line at 0.055 em, the seventh proof circled ハイ|フォン five times; most that remain have no other way)
 KATAKANA_PENALTY = 3.5e3  # inside a katakana word, three kana or more each side: a line at about 0.04 em
 KATAKANA_NEAR = 1e4  # ... two kana on one side ("バイ|ンダークア"): a line at about 0.05 em
 KATAKANA_SHORT = 1e11  # ... leaving one or two kana of a loanword element of a compound ("コンテナト|レーラー")
-DOT_PENALTY = 1.5e3  # at the middle dot of a katakana name: a line at about 0.035 em
+DOT_PENALTY = 2e6  # at the middle dot of a katakana name: a line at about 0.07 em (the seventh proof circled レ・|チャン)
 SEAM_PENALTY = 1e3  # at the seam of a katakana compound ("コンテナ|トレーラー"): a line at about 0.03 em
 WORD_PENALTY = 4e5  # inside a word in running text: a line at about 0.058 em
 PARTICLE_PENALTY = 3e3  # Japanese: inside a phrase elsewhere (before a particle), as JIS lets any two characters part

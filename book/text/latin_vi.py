@@ -9,7 +9,7 @@ after it ("sông Bạch Đằng", "trang An Biên") unless a line would otherwis
 under about 80 % of the measure; a region named by its quarter ("miền Bắc")
 is one name, the country after it another ("miền Bắc / Việt Nam"); "ngày" and "tháng" stay with
 the day or month they name, a century with its numeral ("thế kỷ XIX"), and
-a date parts before its year only at a price ("tháng 5 / năm 1955"). The
+a date parts before its year only where nothing else sets ("tháng 5 / năm 1955"). The
 generic head of a name (``vi_heads`` in ``book/data/latin_names.yaml``:
 "Khu kinh tế", "Cảng hàng không quốc tế") breaks between its words at the
 price of a line at about 80 % ("Nhà ga hành khách Cảng hàng không / quốc
@@ -27,7 +27,7 @@ from book.text.linebreak import Atom, capitalised
 LOCKED = float("inf")
 COMPOUND_BREAK = 40000.0  # inside a word of two syllables ("trung / tâm"): dearer than a line at about 65 %
 HEAD_INSIDE = 6000.0  # between the words of a generic head ("Cảng hàng không / quốc tế"): a line under 80 % costs more
-DATE_BREAK = 9000.0  # between a date's month and its year: a line at about 75 % costs as much
+DATE_BREAK = 2e5  # between a date's month and its year ("tháng 5 / năm 1955", circled in the seventh proof): only where the rag has no other way
 GENERIC_BREAK = 6000.0  # between a lower-case generic noun and its name ("sông / Bạch Đằng"): a line under 80 % costs more
 HEAD_BREAK = 9000.0  # between a generic head and its name ("Lễ hội / Hoa Phượng Đỏ"): a line at about 75 % costs as much
 NAME_SYLLABLES = 4  # a name after its head of this many syllables or fewer never breaks ("Hàng hải Việt Nam")
