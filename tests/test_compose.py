@@ -18,7 +18,7 @@ from book.model import Style
 from book.pdf.render import Renderer
 from book.text.cjk_breaks import soft_phrase
 from book.text.frames import unbroken_names
-from book.text.korean_breaks import hangul_word
+from book.text.korean import hangul_word
 from book.text.latin_names import generic, heads, name_words
 from book.text.linebreak import DASHES, NO_START
 from book.text.setting import Placement

@@ -1,9 +1,7 @@
-"""Korean running text as KLREQ asks: lines break at word spaces (and, as a
-last resort, between two syllables of a long word: `book.text.korean_breaks`),
-and a justified line meets its measure by opening its word spaces, with at
-most a fortieth of an em between Hangul syllables (never inside a Latin word
-or a run of digits), so neighbouring lines keep one density: the letters'
-pitch stays within 0.951-0.991 em (the sixth proof's ran 0.936-1.016 em).
+"""Korean running text as KLREQ asks: lines break at word spaces only, and a
+justified line meets its measure by opening its word spaces within limits,
+together with a little spacing between Hangul syllables (never inside a
+Latin word or a run of digits).
 
 The breaks are chosen for the whole paragraph at once (total fit): each line
 costs by how far its spacing departs from the natural, so no single line
@@ -15,7 +13,7 @@ staircase. The last line is ragged and keeps a few syllables.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlab.pdfbase import pdfmetrics
 
@@ -23,12 +21,12 @@ from book.model import Style
 from book.text.blocks import Line, Piece
 from book.text.compose import Break, Chosen, Item
 from book.text.fonts import EditionFonts
-from book.text.korean_breaks import body_count, is_hangul, syllable_gaps
+from book.text.linebreak import Atom
 
 WORD_SPACE_MAX = 0.4  # em: a justified word space opens to at most this, its natural width included (~0.26)
 WORD_SPACE_SHRINK = 0.2  # of a word space's natural width: what a tight line may take off it
-SYLLABLE_MAX = 0.025  # em: the most spacing between two Hangul syllables of a justified line (pitch 0.966-0.991 em)
-SYLLABLE_SHRINK = 0.015  # em: what a tight line may take from between two Hangul syllables
+SYLLABLE_MAX = 0.05  # em: the most spacing between two Hangul syllables of a justified line
+SYLLABLE_SHRINK = 0.03  # em: what a tight line may take from between two Hangul syllables
 RAGGED_RANGE = 0.25  # a ragged line this much shorter than the measure has badness 100
 STAIR_ALLOWANCE = 1.0  # em: a ragged line may fall this much short of the next before it costs
 STAIR_DEMERITS = 1e7  # times the square of the further shortfall, as a share of the measure
@@ -36,6 +34,89 @@ FORCED_DEMERITS = 1e10  # a justified line past its limits: only when no other b
 OVERFULL_DEMERITS = 1e12  # one word wider than the measure
 SHORT_LAST = 5  # syllables (letters, digits): a last line of fewer is a stub
 SHORT_LAST_DEMERITS = 5e4
+DATE_BREAK_DEMERITS = 2e11  # a date broken after its year: only when holding it opens a line far past its limits
+PHRASE_BREAK_DEMERITS = 2e10  # a phrase of the glossary or keep_together broken: worse than a line just past its limits
+HOLD_DEMERITS = 2e10  # a determiner left at a line's end ("몇 / 년간"), a bound noun starting one ("할 / 수")
+# Determiners (관형사) that hold the word they qualify: numerals, demonstratives, "new", "every"…
+DETERMINERS = frozenset("한 두 세 네 석 넉 서 너 댓 몇 여러 수십 수백 수천 수만 다섯 여섯 일곱 여덟 아홉 열 스무 "
+                        "이 그 저 이런 그런 저런 어느 무슨 어떤 웬 새 헌 옛 첫 온 온갖 모든 각 매 약".split())
+# Bound nouns (의존명사) that never start a line, bare or with a particle.
+BOUND_NOUNS = ("수", "것", "줄", "데", "뿐", "등", "때문", "만큼", "채", "듯")
+# Particles after one ("것은", "때문에"); not 도, 만, 로, which make other words ("수도", "수로").
+PARTICLES = frozenset("이 가 을 를 은 는 에 과 와 이다 이며 에서 으로 이나 처럼 까지 부터 입니다 이었다".split())
+
+
+def is_hangul(ch: str) -> bool:
+    """A Hangul syllable (or jamo), between which a justified line may open.
+
+    >>> is_hangul("한"), is_hangul("A"), is_hangul("1")
+    (True, False, False)
+    """
+    code = ord(ch)
+    return 0xAC00 <= code <= 0xD7A3 or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F
+
+
+def syllable_gaps(text: str) -> int:
+    """Places between two Hangul syllables in ``text``.
+
+    >>> syllable_gaps("하이퐁은"), syllable_gaps("1955년,"), syllable_gaps("(水戰)이")
+    (3, 0, 0)
+    """
+    return sum(1 for a, b in zip(text, text[1:], strict=False) if is_hangul(a) and is_hangul(b))
+
+
+def body_count(text: str) -> int:
+    return sum(1 for ch in text if ch.isalnum())
+
+
+def hangul_word(word: str) -> bool:
+    """A word of Hangul (and punctuation): no digits, no Latin letters."""
+    return any(is_hangul(ch) for ch in word) and all(is_hangul(ch) or not ch.isalnum() for ch in word)
+
+
+def soft_breaks(atoms: list[Atom]) -> list[Atom]:
+    """Where an atom kept whole may break after all, at a price: a date after
+    its year ("1955년 / 5월 13일"), and a Korean phrase of the glossary between
+    its words ("품격 / 있는"), which Korean breaks at any space. A whole phrase
+    can be wider than a line can open its spaces to make room for. Numbers
+    with their units and Latin names stay locked.
+
+    >>> [(a.text, a.penalty) for a in soft_breaks([Atom("1955년 5월 13일,", " "), Atom("품격 있는")])]
+    [('1955년', 200000000000.0), ('5월 13일,', 0.0), ('품격', 20000000000.0), ('있는', 0.0)]
+    >>> [a.penalty for a in soft_breaks([Atom("몇", " "), Atom("년간", " "), Atom("할", " "), Atom("수", " "), Atom("있다")])]
+    [20000000000.0, 0.0, 20000000000.0, 0.0, 0.0]
+    """
+    out: list[Atom] = []
+    for atom in atoms:
+        words = atom.text.split(" ")
+        start = atom.start
+        current = words[0]
+        for word, nxt in zip(words, words[1:], strict=False):
+            if word[:-1].isdigit() and word.endswith("년") and nxt[:1].isdigit():
+                price = DATE_BREAK_DEMERITS
+            elif hangul_word(word) and hangul_word(nxt):
+                price = PHRASE_BREAK_DEMERITS
+            else:
+                current += " " + nxt
+                continue
+            out.append(Atom(current, " ", start, penalty=price, role=atom.role))
+            start += len(current) + 1
+            current = nxt
+        out.append(replace(atom, text=current, start=start))
+    for atom, nxt in zip(out, out[1:], strict=False):
+        if atom.space_after == " " and (atom.text in DETERMINERS or bound_noun(nxt.text)):
+            atom.penalty = max(atom.penalty, HOLD_DEMERITS)
+    return out
+
+
+def bound_noun(word: str) -> bool:
+    """A bound noun (의존명사), bare or with its particle: "수", "것을", "때문에", "등,".
+
+    >>> bound_noun("수"), bound_noun("것은"), bound_noun("등,"), bound_noun("수도권"), bound_noun("바다")
+    (True, True, True, False, False)
+    """
+    word = word.rstrip(",.;:!?)」』’”")
+    return any(word == noun or (word.startswith(noun) and word[len(noun):] in PARTICLES) for noun in BOUND_NOUNS)
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,7 @@ from book.text.compose import Chosen, Composer, Item, Spacing
 from book.text.fonts import EditionFonts, Run
 from book.text.italic import mark as mark_italics
 from book.text.italic import parse as parse_italics
-from book.text.korean import compose_korean, draw_korean_line
-from book.text.korean_breaks import soft_breaks
+from book.text.korean import compose_korean, draw_korean_line, soft_breaks
 from book.text.latin import Rules, with_one_hyphen
 from book.text.latin_hyphens import hyphen_options
 from book.text.linebreak import Atom, split_atoms
@@ -192,7 +191,7 @@ def compose_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, s
                         units=tuple(t for t in (text[a:b] for a, b in italics) if 2 <= len(t.split()) <= 3))  # "*hát đúm*"
     mark_italics(atoms, italics, style.font)
     if korean(lang, style):
-        atoms = soft_breaks(atoms, keep)  # "1955년 | 5월 13일", "품격 | 있는" may break, at a price
+        atoms = soft_breaks(atoms)  # "1955년 | 5월 13일", "품격 | 있는" may break, at a price
     start = style.first_indent * size if indent else 0.0
     items = measure_items(fonts, atoms, style, lang, size, tracking, text)
     if not items:
