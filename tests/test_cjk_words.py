@@ -22,16 +22,21 @@ JA_WORDS = {"半島", "家庭も多い", "守り抜いた", "トレーラー",
             "博物館", "旅行者", "機械工", "再配布する", "開幕式", "「赤い鳳凰木の花祭り」"}
 
 
-@pytest.mark.parametrize("lang, words, most", [("zh", ZH_WORDS, 2), ("ja", JA_WORDS, 0)])
+@pytest.mark.parametrize("lang, words, most", [("zh", ZH_WORDS, 2), ("ja", JA_WORDS, 4)])
 def test_the_marked_words_are_whole(sample, lang, words, most):
-    """Whole, save where a caption at its frame's measure has no other way
-    but a line past 0.06 em (zh "建成通|车" in a 33-em caption, "高|速公路" in a 21-em one)."""
+    """Whole, save where a line's measure has no other way but a line past
+    0.06 em (zh "建成通|车" in a 33-em caption, "高|速公路" in a 21-em one).
+    With every caption at its frame's measure (the merged build): zh 2,
+    "重情重|义" and "办理手|续"; the landmark "大剧院" is a word of
+    book/data/cjk_words.yaml and stays whole (p35 parts "手工艺|村" instead,
+    no line opened). ja 4: "博物|館", "機|械工" (still parted at twice the
+    lone-character price, so not listed there), "花祭|り」" and "開|幕式"."""
     split, seen = split_terms(sample, lang, words)
     assert len(seen) >= len(words) - 1, f"the sample's words were read: {sorted(seen)}"
     assert len(split) <= most, split
 
 
-@pytest.mark.parametrize("lang, most", [("zh", 5), ("ja", 32)])
+@pytest.mark.parametrize("lang, most", [("zh", 12), ("ja", 38)])
 def test_few_words_are_parted_at_a_line_end(sample, lang, most):
     """Two ideographs of one phrase, or a kanji and its kana, part only where
     nothing else fits the measure (before word breaks were priced: 19 in zh
@@ -40,7 +45,9 @@ def test_few_words_are_parted_at_a_line_end(sample, lang, most):
     with a word's lone character priced whole in captions too, 3 and 30, of
     which ja kanji pairs 12 where a caption's measure leaves no other way;
     with every caption at its frame's measure, no narrower grid of its own,
-    MERGED)."""
+    12 and 38: the captions' measure is fixed per frame width by design, and
+    these are the joins it leaves, e.g. zh "四海宾|朋", "星罗|棋布", ja
+    "博物|館", "総合病|院", none bought with a line past the loose limits below)."""
     result = audit(edition(sample, lang), lang)
     assert len(result.joins) > 150
     assert len(result.in_word) <= most, [join.label() for join in result.in_word]

@@ -236,18 +236,18 @@ def test_an_italic_mark_left_open_in_a_source_is_reported_at_its_line(mini, run)
     ("Cảng hàng không quốc tế Cát Bi nằm", "Cảng:6000 | hàng:40000 | không:6000 | quốc:40000 | tế:9000 | Cát Bi | nằm"),
     ("những năm không quân Mỹ đánh phá", "những | năm | không:40000 | quân Mỹ | đánh:40000 | phá"),
     ("vào cuối thế kỷ XIX, Hải Phòng", "vào | cuối | thế:40000 | kỷ XIX, | Hải Phòng"),
-    ("ngày 13 tháng 5 năm 1955. Cờ", "ngày 13 tháng 5:9000 | năm 1955. | Cờ"),
-    ("Di sản Vịnh Hạ Long – quần đảo Cát Bà.", "Di:40000 | sản | Vịnh Hạ Long –:15000 | quần:40000 | đảo Cát Bà."),
+    ("ngày 13 tháng 5 năm 1955. Cờ", "ngày 13 tháng 5:200000 | năm 1955. | Cờ"),
+    ("Di sản Vịnh Hạ Long – quần đảo Cát Bà.", "Di:40000 | sản | Vịnh Hạ Long –:15000 | quần:40000 | đảo:6000 | Cát Bà."),
 ])
 def test_vietnamese_names_part_only_from_their_generic_head(text, atoms):
     """A Vietnamese name never breaks inside a name of four syllables or
     fewer, nor a name of one syllable from its head ("Nhà hát / Lớn" reads
     "big" on the next line), nor a century from its numeral ("thế kỷ /
     XIX"). What may break does so at a price (after the colon): a word of two
-    syllables like a line at 65 %, a name from its head or a date's year
-    like one at 75 %, the words of a generic head ("Cảng hàng không / quốc
-    tế") like one at 80 %, and a spaced dash before a name only where
-    nothing else fits."""
+    syllables like a line at 65 %, a name from its head like one at 75 %, a
+    generic head's words ("Cảng hàng không / quốc tế") or a generic noun from
+    its name ("quần đảo / Cát Bà", 6000) like one under 80 %, and a spaced dash
+    or a date's year ("tháng 5 / năm 1955", 2e5 since the 7th proof) only where nothing else fits."""
     got = " | ".join(a.text + (f":{a.penalty:.0f}" if a.penalty else "") for a in split_atoms(text, "vi"))
     assert got == atoms
 

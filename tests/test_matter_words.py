@@ -36,10 +36,12 @@ def test_zh_edition_line_gives_the_month_and_agrees_with_the_deposit(sample):
     assert "2025年5月印刷・納本" in ja
 
 
-@pytest.mark.parametrize(("lang", "line"), [("zh", "用纸：170克哑粉纸。"), ("en", "Printedonmattcoated170g/m².")])
+@pytest.mark.parametrize(("lang", "line"), [("zh", "用纸：170g/m²亚光铜版纸"), ("en", "Paper:170g/m²mattcoatedartpaper")])
 def test_the_paper_is_named_in_the_editions_words(sample, lang, line):
-    """The colophon note (en, zh: the editions whose record is in front) names
-    the paper in the edition's words, not the printer's French trade name."""
+    """The publishing record's specification (en, zh: the editions whose record
+    is in front) names the paper in the edition's words, as the catalogs'
+    book:paper and imprint:paper give it ("用纸：170 g/m² 亚光铜版纸", "Paper:
+    170 g/m² matt coated art paper"), not the printer's French trade name."""
     text = solid(pdf_text(sample, lang))
     assert line in text
     assert "Couché" not in text

@@ -143,14 +143,15 @@ def test_colophon_states_the_format_once(sample, lang, label):
 
 
 def test_cjk_spines_hold_their_vertical_punctuation(sample, tmp_path):
-    """The zh and ja spines set their short title and publisher in a vertical
-    column: the subsets made for the cover hold every glyph drawn there (the
+    """The zh and ja spines set their title (its head, or the full title) and
+    the publisher's short form (``spine_publisher``) in a vertical column: the subsets made for the cover hold every glyph drawn there (the
     vertical forms of punctuation too), so none draws as an empty box."""
     from reportlab.pdfbase import pdfmetrics
 
     from book.errors import Problems
     from book.text.cover import cover_roles, cover_strings
     from book.text.fonts import EditionFonts
+    from book.text.spine_text import spine_texts
     from book.text.vertical import vertical_text
 
     book, _ = load_book(sample)
@@ -159,8 +160,9 @@ def test_cjk_spines_hold_their_vertical_punctuation(sample, tmp_path):
         fonts = EditionFonts(book.fonts, lang, tmp_path / lang)
         fonts.prepare(cover_roles(book, lang, texts))
         role = book.style("spine", lang).font
-        for key in ("spine", "publisher"):
-            drawn = vertical_text(fonts, texts[key], role)
+        spine = [spine_texts(texts, True), spine_texts(texts, True, full=True)]  # the head or the full title
+        for text in {shown[key] for shown in spine for key in ("title", "publisher")}:
+            drawn = vertical_text(fonts, text, role)
             for run in fonts.runs(drawn, role):
                 face = pdfmetrics.getFont(run.font).face
                 assert all(ord(ch) in face.charToGlyph for ch in run.text if not ch.isspace()), (lang, run.text)

@@ -189,18 +189,24 @@ def test_every_contents_entry_links_to_its_chapter(screen):
 
 
 def test_credits_link_to_the_photos_pages(screen):
+    """Every credit and the frontispiece's legend link to the interior pages they name (a page that
+    shows a photo); only the cover's legend, last in the list, names no interior page and has no link."""
     with pikepdf.open(screen_pdf(screen, "en")) as pdf:
         credits = next(e for e in elements(pdf.Root.StructTreeRoot.K) if e.S == "/L")
         figures = {e.Pg.objgen for e in elements(pdf.Root.StructTreeRoot.K) if e.S == "/Figure"}
-        linked = 0
-        for item in elements(credits):
-            link = next(elements(next(elements(item))))
+        linked, unlinked = 0, []
+        for index, item in enumerate(elements(credits)):
+            link = next(elements(next(elements(item), item)), None)
+            if link is None:  # a legend of a picture outside the interior (the cover's): no page to link to
+                unlinked.append(index)
+                continue
+            assert not unlinked, (index, unlinked)  # such legends come last, after every linked credit
             for annot in (k.Obj for k in kids(link) if isinstance(k, pikepdf.Dictionary) and k.get("/Type") == "/OBJR"):
                 first = re.search(r"\d+", str(annot.Contents)).group()
                 assert page_of(pdf, annot.Dest[0]) == int(first)
                 assert annot.Dest[0].objgen in figures  # a credit's page shows a photo
                 linked += 1
-    assert linked >= 20
+    assert linked >= 20 and len(unlinked) <= 1, (linked, unlinked)
 
 
 @pytest.mark.needs("pdftotext")

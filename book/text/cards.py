@@ -22,8 +22,8 @@ character grid, as all their captions are, its paragraphs' last lines
 ragged and no stop or comma hung past the measure, so their right inset is
 the left one. Latin, Vietnamese and Korean cards are ragged like every other
 caption of theirs (justified, a card's few words a line opened their spaces
-to 2.5 times: the seventh proof): their right inset is the left one in the
-longest edition and follows the rag in the others. The
+to 2.5 times: the seventh proof): their right inset follows the rag (the
+longest line of some edition reaches the inset, none passes it). The
 measure is the longest edition's longest line as set ragged, widened to a
 whole number of the Chinese and Japanese caption ems (`on_em_grid`), so
 that those editions fill it too. A shorter edition's spare height is split

@@ -9,7 +9,9 @@ phrase, a break that leaves one ideograph alone ("大|剧院", "船|舶",
 ``STRONG`` or ``ODD``, far above a break at a kanji-kana seam or between
 phrases; the middle of a Chinese four-character phrase, mostly an idiom
 ("星罗|棋布"), costs ``IDIOM``; a run of four or fewer between marks is
-one word ("、重情重义、": its lone-character breaks cost twice ``STRONG``); a break before a suffix kanji of the data
+one word ("、重情重义、": its lone-character breaks cost twice ``STRONG``), as
+does every break inside a word of the data file's ``words`` ("大|剧院");
+a break before a suffix kanji of the data
 file that ends its run ("栖息|地") costs ``STRONG`` even where BudouX sees a
 seam. In Japanese a verb never leaves one or two kana of its ending alone
 ("再配布す|る"), and a short quoted epithet stays whole ("「赤い|鳳凰木の花の街」").
@@ -36,13 +38,13 @@ PARTICLES = frozenset("はがをにでとのもへやか")
 
 
 @cache
-def vocabulary() -> tuple[tuple[str, ...], frozenset[str]]:
-    """(units longest first, suffix kanji) from ``book/data/cjk_words.yaml``."""
+def vocabulary() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
+    """(units longest first, suffix kanji, words kept whole) from ``book/data/cjk_words.yaml``."""
     import yaml
 
     data = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8")) or {}
     units = tuple(sorted({str(u) for u in data.get("units", ())}, key=len, reverse=True))
-    return units, frozenset(str(s) for s in data.get("suffixes", ()))
+    return units, frozenset(str(s) for s in data.get("suffixes", ())), tuple(str(w) for w in data.get("words", ()))
 
 
 def is_han(ch: str) -> bool:
@@ -62,7 +64,7 @@ def unit_cuts(text: str) -> set[int]:
     >>> sorted(unit_cuts("早在20世纪初")), sorted(unit_cuts("300日間の"))
     ([4, 5], [3, 4])
     """
-    units, _ = vocabulary()
+    units, _, _ = vocabulary()
     cuts: set[int] = set()
     for offset in range(1, len(text)):
         if not text[offset - 1].isdigit() or text[offset].isdigit():
@@ -131,8 +133,10 @@ def dictionary_prices(text: str, lang: str, parts: tuple[str, ...]) -> tuple[tup
     (4000000.0, 600000.0)
     >>> dict(dictionary_prices("再配布する", "ja", ("再配布する",)))[4], dict(dictionary_prices("たどる。", "ja", ("たどる。",)))[2]
     (2000000.0, 2000000.0)
+    >>> dict(dictionary_prices("除了大剧院等", "zh", ("除了", "大剧院", "等")))[3]  # a word of the data file
+    4000000.0
     """
-    _, suffixes = vocabulary()
+    _, suffixes, words = vocabulary()
     prices: dict[int, float] = {}
 
     def put(offset: int, price: float) -> None:
@@ -173,6 +177,12 @@ def dictionary_prices(text: str, lang: str, parts: tuple[str, ...]) -> tuple[tup
         a, b, c = text[offset - 1], text[offset], text[offset + 1:offset + 2]
         if is_han(a) and b in suffixes and not (c and is_han(c)):
             put(offset, STRONG)  # "栖息|地。", "博物|館、"
+    for word in words:  # "大|剧院": a word of the data file parts like "重情重|义"
+        at = text.find(word)
+        while at >= 0:
+            for gap in range(1, len(word)):
+                put(at + gap, 2 * STRONG)
+            at = text.find(word, at + 1)
     for offset in quote_inside(text):
         if offset < len(text):
             put(offset, STRONG)
