@@ -147,11 +147,11 @@ def set_card_text(fonts: EditionFonts, parts: list[Part], lang: str, placed: Pla
     height is measured so, `card_measure`); ragged in the others, and where
     the justified text cannot fit the frame."""
     height = placed.frame.h - 2 * pad_of(placed)
-    ragged = set_caption(fonts, parts, lang, measure, height, exact=True)
-    if not justify or language(lang).breaking != "characters":
-        return ragged  # Latin, Vietnamese and Korean cards are ragged like every other caption of theirs
-    block = set_caption(fonts, justified(parts), lang, measure, height, exact=True)
-    return block if block.fits else ragged
+    if justify and language(lang).breaking == "characters":  # Latin, Vietnamese, Korean: ragged like their captions
+        block = set_caption(fonts, justified(parts), lang, measure, height, exact=True)
+        if block.fits:
+            return block
+    return set_caption(fonts, parts, lang, measure, height, exact=True)
 
 
 class CardTexts:

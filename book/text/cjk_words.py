@@ -47,8 +47,24 @@ def vocabulary() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
     return units, frozenset(str(s) for s in data.get("suffixes", ())), tuple(str(w) for w in data.get("words", ()))
 
 
-def is_han(ch: str) -> bool:
+def is_ideograph(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch == "々"
+
+
+def ideograph_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of ideographs in ``text``.
+
+    >>> ideograph_runs("欢迎、重情重义、热爱")
+    [(0, 2), (3, 7), (8, 10)]
+    """
+    runs, start = [], None
+    for index, ch in enumerate(text + " "):
+        if index < len(text) and is_ideograph(ch):
+            start = index if start is None else start
+        elif start is not None:
+            runs.append((start, index))
+            start = None
+    return runs
 
 
 def is_hiragana(ch: str) -> bool:
@@ -144,17 +160,12 @@ def dictionary_prices(text: str, lang: str, parts: tuple[str, ...]) -> tuple[tup
 
     at = 0
     for phrase in parts:
-        start = None
-        for index, ch in enumerate(phrase + " "):
-            if index < len(phrase) and is_han(ch):
-                start = index if start is None else start
-                continue
-            if start is not None:
-                for gap, price in run_prices(phrase[start:index], lang).items():
-                    put(at + start + gap, price)
-                if lang == "ja" and index == start + 1 and is_hiragana(ch) and phrase[index:] not in PARTICLES:
-                    put(at + index, ODD)  # a one-kanji stem left alone at a line's end ("闘|いの", "守|り抜いた")
-                start = None
+        for start, index in ideograph_runs(phrase):
+            for gap, price in run_prices(phrase[start:index], lang).items():
+                put(at + start + gap, price)
+            if (lang == "ja" and index == start + 1 and index < len(phrase) and is_hiragana(phrase[index])
+                    and phrase[index:] not in PARTICLES):
+                put(at + index, ODD)  # a one-kanji stem left alone at a line's end ("闘|いの", "守|り抜いた")
         if lang == "ja":
             word = phrase.rstrip("、。，．」』）！？")  # "たどる。": the verb ends before its stop
             tail = len(word) - len(word.rstrip("".join(c for c in word if is_hiragana(c))))
@@ -164,18 +175,13 @@ def dictionary_prices(text: str, lang: str, parts: tuple[str, ...]) -> tuple[tup
                     put(at + gap, STRONG)  # "再配布す|る", not "博物館|に"
         at += len(phrase)
     if lang == "zh":  # a run of up to four ideographs between marks is one word or idiom ("、重情重义、")
-        start = None
-        for index, ch in enumerate(text + " "):
-            if index < len(text) and is_han(ch):
-                start = index if start is None else start
-                continue
-            if start is not None and index - start <= IDIOM_RUN:
+        for start, index in ideograph_runs(text):
+            if index - start <= IDIOM_RUN:
                 for gap, price in run_prices(text[start:index], lang).items():
                     put(start + gap, 2 * price if price >= STRONG else price)
-            start = None
     for offset in range(1, len(text)):
         a, b, c = text[offset - 1], text[offset], text[offset + 1:offset + 2]
-        if is_han(a) and b in suffixes and not (c and is_han(c)):
+        if is_ideograph(a) and b in suffixes and not (c and is_ideograph(c)):
             put(offset, STRONG)  # "栖息|地。", "博物|館、"
     for word in words:  # "大|剧院": a word of the data file parts like "重情重|义"
         at = text.find(word)
