@@ -18,7 +18,8 @@ from book.text.compose import Chosen, Composer, Item, Spacing
 from book.text.fonts import EditionFonts, Run
 from book.text.italic import mark as mark_italics
 from book.text.italic import parse as parse_italics
-from book.text.korean import compose_korean, draw_korean_line, soft_breaks
+from book.text.korean import compose_korean, soft_breaks
+from book.text.korean_draw import draw_korean_line
 from book.text.latin import Rules, with_one_hyphen
 from book.text.latin_hyphens import hyphen_options
 from book.text.linebreak import Atom, split_atoms
