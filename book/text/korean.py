@@ -22,20 +22,26 @@ from book.text.compose import Break, Chosen, Item
 from book.text.fonts import EditionFonts
 from book.text.linebreak import Atom
 
-WORD_SPACE_MAX = 0.4  # em: a justified word space opens to at most this, its natural width included (~0.26)
-WORD_SPACE_SHRINK = 0.2  # of a word space's natural width: what a tight line may take off it
-SYLLABLE_MAX = 0.05  # em: the most spacing between two Hangul syllables of a justified line
-SYLLABLE_SHRINK = 0.03  # em: what a tight line may take from between two Hangul syllables
+WORD_SPACE_MAX = 0.35  # em: a justified word space opens to at most this, its natural width included (~0.256)
+WORD_SPACE_FORCED = 0.38  # em: a line no break can keep in its limits opens its word spaces to this, then its syllables
+WORD_SPACE_SHRINK = 0.3  # of a word space's natural width: what a tight line may take off it (0.256 -> 0.18 em)
+SYLLABLE_MAX = 0.03  # em: the most spacing between two Hangul syllables of a justified line
+SYLLABLE_FORCED = 0.08  # em: the most a line no break can keep in its limits opens its syllables to
+SYLLABLE_SHRINK = 0.06  # em: what a tight line may take from between two Hangul syllables (Korean sets tight before loose)
+NEIGHBOUR = 0.1  # em: two justified lines whose word spaces differ by more than this cost
+NEIGHBOUR_DEMERITS = 4e4  # times the square of the further difference, in tenths of an em
 RAGGED_RANGE = 0.25  # a ragged line this much shorter than the measure has badness 100
 STAIR_ALLOWANCE = 1.0  # em: a ragged line may fall this much short of the next before it costs
 STAIR_DEMERITS = 1e7  # times the square of the further shortfall, as a share of the measure
 FORCED_DEMERITS = 1e10  # a justified line past its limits: only when no other break exists
 OVERFULL_DEMERITS = 1e12  # one word wider than the measure
-SHORT_LAST = 5  # syllables (letters, digits): a last line of fewer is a stub
+SHORT_LAST = 6  # syllables (letters, digits): a last line of fewer is a stub
+SHORT_LAST_SHARE = 0.25  # of the measure: a last line shorter is a stub too
 SHORT_LAST_DEMERITS = 5e4
 DATE_BREAK_DEMERITS = 2e11  # a date broken after its year: only when holding it opens a line far past its limits
 PHRASE_BREAK_DEMERITS = 2e10  # a phrase of the glossary or keep_together broken: worse than a line just past its limits
-HOLD_DEMERITS = 2e10  # a determiner left at a line's end ("몇 / 년간"), a bound noun starting one ("할 / 수")
+HOLD_DEMERITS = 2e10  # a determiner left at a line's end ("몇 / 년간"): only when no other break exists
+BOUND_DEMERITS = 5e3  # a bound noun starting a line ("할 / 수 있게"): a price a ragged line of 75 % beats
 # Determiners (관형사) that hold the word they qualify: numerals, demonstratives, "new", "every"…
 DETERMINERS = frozenset("한 두 세 네 석 넉 서 너 댓 몇 여러 수십 수백 수천 수만 다섯 여섯 일곱 여덟 아홉 열 스무 "
                         "이 그 저 이런 그런 저런 어느 무슨 어떤 웬 새 헌 옛 첫 온 온갖 모든 각 매 약".split())
@@ -83,7 +89,7 @@ def soft_breaks(atoms: list[Atom]) -> list[Atom]:
     >>> [(a.text, a.penalty) for a in soft_breaks([Atom("1955년 5월 13일,", " "), Atom("품격 있는")])]
     [('1955년', 200000000000.0), ('5월 13일,', 0.0), ('품격', 20000000000.0), ('있는', 0.0)]
     >>> [a.penalty for a in soft_breaks([Atom("몇", " "), Atom("년간", " "), Atom("할", " "), Atom("수", " "), Atom("있다")])]
-    [20000000000.0, 0.0, 20000000000.0, 0.0, 0.0]
+    [20000000000.0, 0.0, 5000.0, 0.0, 0.0]
     """
     out: list[Atom] = []
     for atom in atoms:
@@ -103,8 +109,10 @@ def soft_breaks(atoms: list[Atom]) -> list[Atom]:
             current = nxt
         out.append(replace(atom, text=current, start=start))
     for atom, nxt in zip(out, out[1:], strict=False):
-        if atom.space_after == " " and (atom.text in DETERMINERS or bound_noun(nxt.text)):
+        if atom.space_after == " " and atom.text in DETERMINERS:
             atom.penalty = max(atom.penalty, HOLD_DEMERITS)
+        elif atom.space_after == " " and bound_noun(nxt.text):
+            atom.penalty = max(atom.penalty, BOUND_DEMERITS)
     return out
 
 
@@ -126,12 +134,46 @@ class Limits:
     space_shrink: float
     syllable: float
     syllable_shrink: float
+    space_forced: float = 0.0  # a line past its limits: the word space's stretch before its syllables open further
+    syllable_forced: float = 0.0
 
     @classmethod
     def at(cls, fonts: EditionFonts, role: str, size: float) -> Limits:
         space = pdfmetrics.stringWidth(" ", fonts.runs("가", role)[0].font, size)
         return cls(max(0.0, WORD_SPACE_MAX * size - space), WORD_SPACE_SHRINK * space, SYLLABLE_MAX * size,
-                   SYLLABLE_SHRINK * size)
+                   SYLLABLE_SHRINK * size, max(0.0, WORD_SPACE_FORCED * size - space), SYLLABLE_FORCED * size)
+
+
+def spread(slack: float, spaces: int, syllables: int, limits: Limits) -> tuple[float, float]:
+    """What each word space and each syllable gap of a justified line opens
+    (pt, negative to close) to take up ``slack``: both in proportion to their
+    limits. A line its limits cannot justify (no other break existed) opens
+    its word spaces to their forced limit, then its syllables up to theirs,
+    then its word spaces take the rest (KLREQ: word spaces first, then the
+    letter spacing).
+
+    >>> limits = Limits(1.0, 0.5, 0.3, 0.4, 1.2, 0.8)
+    >>> [tuple(round(v, 3) for v in spread(s, 4, 10, limits)) for s in (5.0, -2.0)]
+    [(0.714, 0.214), (-0.167, -0.133)]
+    >>> spread(10.0, 4, 10, limits), spread(30.0, 4, 10, limits)
+    ((1.2, 0.52), (5.5, 0.8))
+    """
+    if slack < 0:
+        room = spaces * limits.space_shrink + syllables * limits.syllable_shrink
+        ratio = max(-1.0, slack / room) if room > 0 else 0.0  # a word wider than the measure stays overset
+        return ratio * limits.space_shrink, ratio * limits.syllable_shrink
+    room = spaces * limits.space_stretch + syllables * limits.syllable
+    if room <= 0:
+        return (slack / spaces if spaces else 0.0), 0.0
+    if slack <= room:
+        return slack / room * limits.space_stretch, slack / room * limits.syllable
+    if not spaces:
+        return 0.0, min(limits.syllable_forced, slack / syllables)
+    rest = slack - spaces * limits.space_forced - syllables * limits.syllable
+    if rest <= 0 or not syllables:
+        return (slack - syllables * limits.syllable) / spaces, limits.syllable
+    syllable = min(limits.syllable_forced, limits.syllable + rest / syllables)
+    return (slack - syllables * syllable) / spaces, syllable
 
 
 class KoreanComposer:
@@ -142,6 +184,7 @@ class KoreanComposer:
 
     def __init__(self, items: list[Item], width: float, indent: float, limits: Limits, justify: bool):
         self.items, self.width, self.indent, self.limits, self.justify = items, width, indent, limits, justify
+        self.opened: dict[tuple[int, int], float] = {}
         self.widths, self.spaces, self.gaps, self.inner, self.syllables = [0.0], [0.0], [0], [0], [0]
         for item in items:
             self.widths.append(self.widths[-1] + item.width)
@@ -169,7 +212,8 @@ class KoreanComposer:
             return OVERFULL_DEMERITS if one else None
         if last:
             short = body_count("".join(item.atom.text for item in self.items[start + 1:end + 1]))
-            return SHORT_LAST_DEMERITS if start >= 0 and short < SHORT_LAST else 0.0
+            stub = short < SHORT_LAST or natural < SHORT_LAST_SHARE * self.width
+            return SHORT_LAST_DEMERITS if start >= 0 and stub else 0.0
         if not self.justify:
             return (10 + 100 * (slack / (RAGGED_RANGE * self.width)) ** 2) ** 2 + self.items[end].penalty
         room = spaces * self.limits.space_stretch + syllables * self.limits.syllable
@@ -179,10 +223,22 @@ class KoreanComposer:
             return FORCED_DEMERITS * min(ratio, 1e3) ** 3 + self.items[end].penalty
         return (10 + 100 * ratio ** 3) ** 2 + self.items[end].penalty
 
+    def word_space(self, start: int, end: int) -> float:
+        """What a justified line's word spaces open (pt; negative when tight)."""
+        key = (start, end)
+        if key not in self.opened:
+            natural, spaces, syllables = self.measure(start, end)
+            self.opened[key] = spread(self.width - natural, spaces, syllables, self.limits)[0]
+        return self.opened[key]
+
     def stair_cost(self, before: tuple[int, int], after: tuple[int, int], size: float) -> float:
-        """A ragged line much shorter than the one after it."""
+        """A ragged line much shorter than the one after it; two justified
+        lines whose word spaces differ by more than a tenth of an em."""
         if self.justify:
-            return 0.0
+            if after[1] == len(self.items) - 1:
+                return 0.0  # the last line is set solid
+            excess = abs(self.word_space(*before) - self.word_space(*after)) / size - NEIGHBOUR
+            return NEIGHBOUR_DEMERITS * (excess / 0.1) ** 2 if excess > 0 else 0.0
         shortfall = self.measure(*after)[0] - self.measure(*before)[0] - STAIR_ALLOWANCE * size
         return STAIR_DEMERITS * (shortfall / self.width) ** 2 if shortfall > 0 else 0.0
 

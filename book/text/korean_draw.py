@@ -10,29 +10,17 @@ from book.model import Style
 from book.text.blocks import Line, Piece
 from book.text.compose import Chosen, Item
 from book.text.fonts import EditionFonts
-from book.text.korean import Limits, is_hangul, syllable_gaps
+from book.text.korean import Limits, is_hangul, spread, syllable_gaps
 
 
 def adjustment(chosen: Chosen, syllables: int, style: Style, limits: Limits, width: float) -> tuple[float, float]:
     """What each word space and each syllable gap of a line opens (or closes)
-    so that a justified line meets its measure, both in proportion to their
-    limits; a line its limits cannot justify (no other break existed) opens its
-    syllables to their limit and its word spaces past theirs."""
+    so that a justified line meets its measure (`book.text.korean.spread`);
+    a ragged line or a paragraph's last is set solid unless it is tight."""
     slack = width - chosen.natural
-    if slack < 0:  # a tight line: its spaces and syllables close in proportion to what each may give
-        room = chosen.gaps * limits.space_shrink + syllables * limits.syllable_shrink
-        ratio = max(-1.0, slack / room) if room > 0 else 0.0  # a word wider than the measure stays overset
-        return ratio * limits.space_shrink, ratio * limits.syllable_shrink
-    if style.align != "justify" or chosen.last:
+    if slack >= 0 and (style.align != "justify" or chosen.last):
         return 0.0, 0.0
-    room = chosen.gaps * limits.space_stretch + syllables * limits.syllable
-    if room <= 0:
-        return 0.0, 0.0
-    ratio = slack / room
-    if ratio <= 1.0:
-        return ratio * limits.space_stretch, ratio * limits.syllable
-    # Past the limits the syllables stay at theirs and the word spaces take the rest.
-    return ((slack - syllables * limits.syllable) / chosen.gaps if chosen.gaps else 0.0), limits.syllable
+    return spread(slack, chosen.gaps, syllables, limits)
 
 
 def draw_korean_line(fonts: EditionFonts, items: list[Item], chosen: Chosen, style: Style, size: float, width: float,
