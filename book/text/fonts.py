@@ -27,8 +27,9 @@ from book.model import FontConfig, FontFace
 from book.text.fontcache import CMAP_FORMAT, read_cmap, whole_font
 
 CONVERTER_VERSION = "3"  # 3: no build time in head.modified
-# Punctuation that belongs to the CJK face inside CJK text, though Latin faces have it too.
-CJK_AMBIGUOUS = set("“”‘’…‥—―·・")
+# Punctuation that belongs to the CJK face inside CJK text, though Latin faces have it too
+# ("~" of a Korean range, "13일~2025년": the Latin face's sits high between Hangul).
+CJK_AMBIGUOUS = set("“”‘’…‥—―·・~")
 # Word spaces join the run before them; any other space (U+3000, no-break)
 # is a character like the rest and needs a face that has it.
 PLAIN_SPACE = " \n\t"

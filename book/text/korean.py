@@ -23,7 +23,7 @@ from book.text.fonts import EditionFonts
 from book.text.linebreak import Atom
 
 WORD_SPACE_MAX = 0.35  # em: a justified word space opens to at most this, its natural width included (~0.256)
-WORD_SPACE_FORCED = 0.38  # em: a line no break can keep in its limits opens its word spaces to this, then its syllables
+WORD_SPACE_FORCED = 0.37  # em: a line no break can keep in its limits opens its word spaces to this, then its syllables
 WORD_SPACE_SHRINK = 0.3  # of a word space's natural width: what a tight line may take off it (0.256 -> 0.18 em)
 SYLLABLE_MAX = 0.03  # em: the most spacing between two Hangul syllables of a justified line
 SYLLABLE_FORCED = 0.08  # em: the most a line no break can keep in its limits opens its syllables to
@@ -38,8 +38,7 @@ OVERFULL_DEMERITS = 1e12  # one word wider than the measure
 SHORT_LAST = 6  # syllables (letters, digits): a last line of fewer is a stub
 SHORT_LAST_SHARE = 0.25  # of the measure: a last line shorter is a stub too
 SHORT_LAST_DEMERITS = 5e4
-DATE_BREAK_DEMERITS = 2e11  # a date broken after its year: only when holding it opens a line far past its limits
-PHRASE_BREAK_DEMERITS = 2e10  # a phrase of the glossary or keep_together broken: worse than a line just past its limits
+PHRASE_BREAK_DEMERITS = 2e4  # a name of keep_together or the glossary broken ("짱주에 / 산업단지"): a moderate price
 HOLD_DEMERITS = 2e10  # a determiner left at a line's end ("몇 / 년간"): only when no other break exists
 BOUND_DEMERITS = 5e3  # a bound noun starting a line ("할 / 수 있게"): a price a ragged line of 75 % beats
 # Determiners (관형사) that hold the word they qualify: numerals, demonstratives, "new", "every"…
@@ -80,14 +79,14 @@ def hangul_word(word: str) -> bool:
 
 
 def soft_breaks(atoms: list[Atom]) -> list[Atom]:
-    """Where an atom kept whole may break after all, at a price: a date after
-    its year ("1955년 / 5월 13일"), and a Korean phrase of the glossary between
-    its words ("품격 / 있는"), which Korean breaks at any space. A whole phrase
-    can be wider than a line can open its spaces to make room for. Numbers
-    with their units and Latin names stay locked.
+    """Where an atom kept whole may break after all, at a price: a Korean
+    phrase of the glossary or keep_together between its words ("품격 /
+    있는"), which Korean breaks at any space. A date ("1955년 5월 13일"),
+    a number with its unit and a Latin name stay locked. A determiner holds
+    the word after it; a bound noun ("수", "것") starting a line costs.
 
     >>> [(a.text, a.penalty) for a in soft_breaks([Atom("1955년 5월 13일,", " "), Atom("품격 있는")])]
-    [('1955년', 200000000000.0), ('5월 13일,', 0.0), ('품격', 20000000000.0), ('있는', 0.0)]
+    [('1955년 5월 13일,', 0.0), ('품격', 20000.0), ('있는', 0.0)]
     >>> [a.penalty for a in soft_breaks([Atom("몇", " "), Atom("년간", " "), Atom("할", " "), Atom("수", " "), Atom("있다")])]
     [20000000000.0, 0.0, 5000.0, 0.0, 0.0]
     """
@@ -97,14 +96,10 @@ def soft_breaks(atoms: list[Atom]) -> list[Atom]:
         start = atom.start
         current = words[0]
         for word, nxt in zip(words, words[1:], strict=False):
-            if word[:-1].isdigit() and word.endswith("년") and nxt[:1].isdigit():
-                price = DATE_BREAK_DEMERITS
-            elif hangul_word(word) and hangul_word(nxt):
-                price = PHRASE_BREAK_DEMERITS
-            else:
+            if not (hangul_word(word) and hangul_word(nxt)):
                 current += " " + nxt
                 continue
-            out.append(Atom(current, " ", start, penalty=price, role=atom.role))
+            out.append(Atom(current, " ", start, penalty=PHRASE_BREAK_DEMERITS, role=atom.role))
             start += len(current) + 1
             current = nxt
         out.append(replace(atom, text=current, start=start))
