@@ -120,13 +120,16 @@ def test_a_bound_noun_yields_to_the_rag_of_a_narrow_caption(ko_fonts):
 
 
 def test_a_korean_caption_does_not_climb_in_a_staircase(ko_fonts):
-    """Ragged captions: no line falls more than two em short of the line after it."""
+    """Ragged captions: no line falls more than three em short of the line
+    after it. A climb of two em is free: a shorter line before a full one
+    often saves a line and a stub (p. 39's 184-pt caption: seven lines at
+    79-90 % and a last of 28 % against six at 82-93 %)."""
     for chars in range(26, 40):
         width = chars * 8.5 * 0.9
         lines = break_paragraph(ko_fonts, CAPTION_TEXT, CAPTION, "ko", 8.5, width)
         widths = [line.width for line in lines]
         assert all(w <= width + 0.01 for w in widths)
-        assert all(a >= b - 2 * 8.5 for a, b in zip(widths, widths[1:], strict=False)), (chars, widths)
+        assert all(a >= b - 3 * 8.5 for a, b in zip(widths, widths[1:], strict=False)), (chars, widths)
 
 
 # The built edition: every Korean line of the foreword, the intros and the captions.
