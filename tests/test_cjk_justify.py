@@ -59,7 +59,8 @@ def test_a_mid_line_stop_keeps_its_em(sample, lang, most):
 def test_commas_close_alike_after_brackets_and_few(sample, lang):
     """A tight line takes its room from brackets first, then from all its
     commas alike: never a half "，" beside a whole one in one line (p22
-    "华灯初上，" full, "装卸," half), and in few lines (the fifth proof: 21 zh, 17 ja)."""
+    "华灯初上，" full, "装卸," half), and in few lines (the fifth proof: 21 zh, 17 ja; the
+    eighth build, every line-end mark half-width: 15 zh, 10 ja)."""
     uneven, tight = [], 0
     for block in blocks(sample, lang):
         for line in block:
@@ -71,7 +72,7 @@ def test_commas_close_alike_after_brackets_and_few(sample, lang):
                 if max(commas) - min(commas) > 0.02:
                     uneven.append((commas, text(line)))
     assert not uneven, uneven
-    assert tight <= 10
+    assert tight <= 16  # a line-end mark half-width (行末二分) asks 0.5 em more of a line: 15 zh of 414 close a comma rather than part a word
 
 
 def test_japanese_latin_space_is_an_eighth_to_three_eighths(sample):

@@ -183,6 +183,8 @@ def gap_rooms(fonts, visible: list[Glyph], size: float) -> tuple[float, list[flo
             left = glyph.advance - 0.5 * size if left and glyph.ch in OPENING else 0.0
             right = glyph.advance - 0.5 * size if right and (glyph.ch in SQUEEZABLE or glyph.ch in STOPS) else 0.0
         (commas if glyph.ch in COMMAS else stops if glyph.ch in STOPS else rooms)[number] += right
+        if number and visible[number - 1].advance <= 0.75 * size and not is_han(visible[number - 1].ch):
+            continue  # "。「": the pair is set closer already (`book.text.shaping`), never closer still
         if number:
             rooms[number - 1] += left
         else:

@@ -21,12 +21,14 @@ UNIT_STRETCH = 0.05  # em per unit at badness 100
 BEYOND_LIMIT = 1e6  # badness of a line that needs more than GAP_LIMIT: its demerits (1e12) top every break's price
 #   (`book.text.cjk_breaks`, to KATAKANA_SHORT's 1e11), so a justified line is left short only where nothing else sets
 # A tight line (its spaces closed, then its marks halved, JLREQ 3.8) costs TIGHT_BASE and TIGHT_CUBE times
-# the cube of the ems it closes: an eighth of an em off a 和欧間 costs 40, a quarter 310, a mark's half 2500
-# (as much as a line spread by 0.07 em), a whole em as much as a line at the limit: mid-line 、。（）・ close
-# only as a last resort, and a paragraph rather takes the character to the next line (the sixth proofs
-# squeezed a line beside one spread by 0.1 em). ``punctuation: squeeze`` closes marks at the old price.
+# the cube of the ems it closes: an eighth of an em off a 和欧間 costs 60, a quarter 200, a mark's half 1290
+# (demerits 1.7e6: more than a line spread by 0.06 em or a word parted, less than a name or a strong word
+# parted, `book.text.cjk_breaks`), a whole em more than a line at the limit: mid-line 、（）・ close only
+# to pull a character back (追い込み) where the paragraph has no better way; a line-end mark set half-width
+# asks a line 0.5 em more, and at 20000 the eighth build parted 3 more words in zh (高|速公路, 船|舶) instead.
+# ``punctuation: squeeze`` closes marks at the old price.
 TIGHT_BASE = {"full": 40.0, "squeeze": 0.0}
-TIGHT_CUBE = {"full": 20000.0, "squeeze": 7200.0}
+TIGHT_CUBE = {"full": 10000.0, "squeeze": 7200.0}
 LOOSE_GROWTH = 20.0  # past 0.05 em a gap (UNIT_STRETCH), badness grows this many times faster per 0.05 em
 # A paragraph's last line of so few characters (punctuation aside), or shorter than LAST_SHARE of the measure.
 SHORT_LAST = {1: 1e8, 2: 5e6, 3: 5e5}
