@@ -151,7 +151,7 @@ class Style:
     # from its text's own characters (book.text.captions); a title's counts ems of its size (`line_measure`).
     measure_chars: float = 0.0
     anchor: str = "top"  # 'bottom': the text's last baseline sits on the frame's foot (a colophon, a copyright page)
-    line_end: str = "keep"  # zh, ja: a line-end 、。，． kept full-width inside the measure, or 'hang' outside it
+    line_end: str = "keep"  # zh, ja: a line-end 、，。．）」』 kept inside the measure, half-width, its ink flush (行末二分)
     punctuation: str = "full"  # zh, ja: 'full' keeps mid-line marks full-width unless a line must shrink; 'squeeze' closes them sooner
 
     def line_measure(self, size: float, width: float) -> float:

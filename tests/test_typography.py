@@ -120,21 +120,21 @@ def test_line_widths_the_breaker_uses_are_the_widths_drawn(fonts_for):
         assert "".join(text_of(line) for line in lines) == prose
 
 
-@pytest.mark.parametrize("line_end, ems, text, mark_at", [
-    ("keep", 10.6, "海海海海海海海海海、海海海海。", 9.0),  # full-width, inside the grid's ten ems
-    ("keep", 10.2, "海海海海海海海「海」、海海海海。", 9.5),  # half-width: its empty half is the room the line needs
-    ("hang", 9.6, "海海海海海海海海海、海海海海。", 9.0),  # hung whole outside the grid's nine ems
+@pytest.mark.parametrize("ems, text", [
+    (10.6, "海海海海海海海海海、海海海海。"),  # the line opens to fill the grid's ten ems
+    (10.2, "海海海海海海海「海」、海海海海。"),  # 」、 both half-width: the pair closes, then the line end
 ])
-def test_line_end_stop_is_kept_or_hung_whole(fonts_for, line_end, ems, text, mark_at):
-    """One rule for a line-end 、。 (the style's ``line_end``): kept inside the
-    measure (full-width, or half-width when the line needs the room), or hung
-    whole outside it; never hung by part of its em."""
+def test_line_end_stop_is_half_width_and_flush(fonts_for, ems, text):
+    """One rule for a line-end 、。」 (JIS X 4051 行末二分): set half-width,
+    its box ending on the grid's measure, so its ink is flush with the lines
+    around it; never hung past the measure, never kept whole inside it."""
     fonts = fonts_for("ja", text)
-    style = Style("body", "serif", 10, 17.5, align="justify", line_end=line_end)
+    style = Style("body", "serif", 10, 17.5, align="justify")
     first = break_paragraph(fonts, text, style, "ja", 10, ems * 10)[0]
     assert text_of(first) == text[:text.index("、") + 1]
-    last = first.pieces[-1]  # the mark is its last glyph: each glyph before it advances an em and the character spacing
-    assert last.x + (len(last.text) - 1) * (10 + last.char_space) == pytest.approx(mark_at * 10, abs=0.01)
+    mark = first.pieces[-1]
+    assert mark.text == "、" and mark.char_space == pytest.approx(-5.0, abs=0.01)  # drawn half-width
+    assert mark.x + 5.0 == pytest.approx(100.0, abs=0.01) and first.width == pytest.approx(100.0, abs=0.01)
 
 
 def test_line_start_opening_bracket_is_set_flush(fonts_for):

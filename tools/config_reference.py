@@ -229,7 +229,8 @@ DOCS = {
                             "the text block is the narrower of this and the frame (0: the frame's width). A caption counts "
                             "its own text's characters; a title (display) counts ems of its size, which keeps it inside its column."),
     "Style.hyphenate": "Break long words at hyphenation points (languages with a dictionary).",
-    "Style.line_end": "Chinese and Japanese: a line-end 、。，． stays inside the measure (keep) or hangs whole outside it when the line needs it (hang).",
+    "Style.line_end": ("Chinese and Japanese: `keep` (the only value): a line-end 、，。．）」』 is set half-width "
+                       "(JIS X 4051 行末二分), its box and ink ending on the measure; no mark hangs (ぶら下げ)."),
     "Style.punctuation": ("Chinese and Japanese: `full` sets every mark inside a line full-width (全角式), so a page shows "
                           "one punctuation texture; only two marks in a row (，《 。” ）、) and the line-end mark (`line_end`) "
                           "close up. `squeeze` lets a tight line close its marks by their empty half at no base cost (brackets "

@@ -46,8 +46,8 @@ def load_styles(root: Path, out: Problems) -> dict[str, dict[str, Style]]:
                 limits(style)
                 if style.anchor not in ANCHORS:
                     raise StyleError("anchor", f"anchor '{style.anchor}' must be top or bottom")
-                if style.line_end not in ("keep", "hang"):
-                    raise StyleError("line_end", f"line_end '{style.line_end}' must be keep or hang")
+                if style.line_end != "keep":
+                    raise StyleError("line_end", f"line_end '{style.line_end}' must be keep (a line-end mark never hangs)")
                 if style.punctuation not in ("full", "squeeze"):
                     raise StyleError("punctuation", f"punctuation '{style.punctuation}' must be full or squeeze")
             except (TypeError, ValueError) as exc:

@@ -3,15 +3,15 @@ order of JIS X 4051 and W3C JLREQ (CLREQ follows it):
 
 1. Punctuation: every mark inside a line is full-width (全角式, the style's
    ``punctuation: full``), so a page shows one texture; only consecutive
-   marks are set closer (`book.text.shaping`), and a line-end 、。，． is
-   treated one way throughout, as the style's ``line_end`` says: ``keep``
-   keeps it inside the measure, full-width, or half-width when the line
-   needs the room; ``hang`` hangs it whole outside the measure.
+   marks are set closer (`book.text.shaping`), and a line-end 、，。．）」』
+   is set one way throughout: half-width (JIS X 4051 行末二分), its empty
+   half dropped and its ink flush with the measure; nothing hangs.
 2. A quarter-em space wherever kana or kanji meet Latin letters or digits
    in Japanese (the language's ``latin_space``), and meet a Latin word in
    Chinese (its ``word_space``, CLREQ 3.2.2: "VinFast 汽车"), where digits
    stand solid ("1955年").
-3. A loose line opens its 和欧間 first, each to 3/8 em (JLREQ 3.8.3),
+3. A loose line opens its 和欧間 first, the narrowest first, to a quarter
+   em in Chinese and 5/16 in Japanese (JLREQ 3.8.3),
    then its word spaces and its gaps between CJK characters together, a
    word space by an eighth of an em at most, the gaps by at most
    ``GAP_LIMIT`` (never inside a Latin word or a number). A tight line
@@ -48,7 +48,8 @@ COMMAS = frozenset("、，：；")  # ... of them, closed after the brackets
 STOPS = frozenset("。．")  # closed mid-line only where a line would otherwise open past GAP_LIMIT
 OPENING = frozenset("（［｛〔〈《「『【〘〖‘“")  # ... and whose left half is
 MIDDLE_DOT = "・"
-HANGING = frozenset("、。，．")  # the marks that may hang at a line end (ぶら下げ)
+PARTED = 1e11  # a break inside a phrase kept whole (a name), in a paragraph no other break sets within GAP_LIMIT:
+#   dearer than any word's price (`book.text.cjk_breaks`), cheaper than a line left short (`cjk_grid.BEYOND_LIMIT`)
 WORD_SPACES = frozenset(" \t\n")  # spaces between words; an ideographic space is a character
 
 
@@ -129,9 +130,10 @@ def grid_measure(width: float, size: float, style: Style) -> float:
 
 
 def measure_items(fonts, atoms: list[Atom], style: Style, lang: str, size: float, text: str,
-                  soft: tuple[str, ...], stops: bool = False) -> list[Item]:
+                  soft: tuple[str, ...], stops: bool = False, parted: tuple[str, ...] = ()) -> list[Item]:
     tracking = style.tracking / 1000 * size
     inside = soft_offsets(text, soft)
+    never = soft_offsets(text, parted)  # phrases never broken, parted only where no other break fills a line
     prices = break_prices(text, lang, style.name)
     latin = latin_spaces(lang)
     items: list[Item] = []
@@ -153,7 +155,7 @@ def measure_items(fonts, atoms: list[Atom], style: Style, lang: str, size: float
         penalty = 0.0
         if number + 1 < len(atoms):
             at = atoms[number + 1].start
-            penalty = NAME_PENALTY * inside.get(at, 0) + prices.get(at, 0.0)
+            penalty = NAME_PENALTY * inside.get(at, 0) + PARTED * never.get(at, 0) + prices.get(at, 0.0)
         before, brackets, commas, stop_rooms = gap_rooms(fonts, visible, size)
         rooms = [a + b + (c if stops else 0.0) for a, b, c in zip(brackets, commas, stop_rooms, strict=True)]
         items.append(Item(atom, width, space, [], lead, hang, penalty, units, tight + tight_after + before + sum(rooms),
@@ -181,6 +183,8 @@ def gap_rooms(fonts, visible: list[Glyph], size: float) -> tuple[float, list[flo
             left = glyph.advance - 0.5 * size if left and glyph.ch in OPENING else 0.0
             right = glyph.advance - 0.5 * size if right and (glyph.ch in SQUEEZABLE or glyph.ch in STOPS) else 0.0
         (commas if glyph.ch in COMMAS else stops if glyph.ch in STOPS else rooms)[number] += right
+        if number and visible[number - 1].advance <= 0.75 * size and not is_han(visible[number - 1].ch):
+            continue  # "。「": the pair is set closer already (`book.text.shaping`), never closer still
         if number:
             rooms[number - 1] += left
         else:
@@ -198,14 +202,11 @@ def face_halves(fonts, ch: str, font: str) -> tuple[bool, bool]:
 
 
 def line_end_room(style: Style, atom: Atom, visible: list[Glyph], trail: float) -> float:
-    """What a line ending with ``atom`` may give up when it is too long, taken
-    whole or not at all: with ``hang`` a stop or comma hangs outside the
-    measure; with ``keep`` a closing mark loses its empty half, its ink still
-    inside the measure (JLREQ's first step in tightening a line)."""
+    """What a line ending with ``atom`` gives up: a closing mark's empty half
+    (、，。．）」』, JIS X 4051 行末二分), whether or not the line is long, so
+    every line-end mark's ink meets the measure and none hangs past it."""
     if atom.space_after or not visible:
         return 0.0
-    if style.line_end == "hang" and visible[-1].ch in HANGING:
-        return visible[-1].advance
     return trail
 
 
@@ -213,11 +214,19 @@ def compose_cjk(fonts, text: str, style: Style, lang: str, size: float, width: f
                 keep: tuple[str, ...]) -> tuple[list[Item], list[Chosen], float, bool]:
     """The composer's choice for one Chinese or Japanese paragraph on the grid."""
     hard, soft = split_keep(keep, lang)
+    parted: tuple[str, ...] = ()
     atoms = split_atoms(text, lang, hard)
     start = style.first_indent * size if indent else 0.0
     spacing = Spacing(UNIT_STRETCH * size, 0.0, True)  # CJK gaps never close: spaces and marks give the room
-    for stops in (False, True):  # a mid-line 。, a space's last eighth: only where no line fits the limit otherwise
-        items = measure_items(fonts, atoms, style, lang, size, text, soft, stops)
+    # A mid-line 。, a space's last eighth, then a kept phrase parted at a name's price: each only where no line
+    # fits the limit otherwise (a justified line is never left short while another break sets it).
+    for stops, loosen in ((False, False), (True, False), (True, True)):
+        if loosen:
+            if not hard:
+                break
+            parted, hard = hard, ()
+            atoms = split_atoms(text, lang, hard)
+        items = measure_items(fonts, atoms, style, lang, size, text, soft, stops, parted)
         if not items:
             return items, [], start, True
         composer = GridComposer(items, grid_measure(width, size, style), start, spacing, style.align == "justify", True)
@@ -258,11 +267,12 @@ def draw_cjk_line(fonts, items: list[Item], chosen: Chosen, style: Style, size: 
             seen += 1
     if not visible:
         return Line([], 0.0, size, leading, 0.0, last=chosen.last)
+    hang = line_end_room(style, atoms[-1], [g for g in atom_set if g.ch not in WORD_SPACES], trail)
+    if hang:  # the line-end mark set half-width: drawn with its advance cut (a piece of its own), its box inside
+        mark = visible[-1]
+        visible[-1] = Glyph(mark.ch, mark.font, mark.advance - hang, mark.plain)
     natural = start + sum(g.advance for g in visible) + sum(extra for extra, _ in gaps)
-    hang = 0.0
-    if natural > measure + 0.01:  # the line-end mark gives its room whole, or not at all
-        hang = line_end_room(style, atoms[-1], [g for g in atom_set if g.ch not in WORD_SPACES], trail)
-    delta = measure - (natural - hang)
+    delta = measure - natural
     if delta >= 0 and (style.align != "justify" or chosen.last):
         delta = 0.0  # a tight line closes up in every alignment; only a justified one opens
     if delta < 0:  # a tight line closes its spaces, then its marks' empty halves: never a gap between CJK characters
@@ -296,5 +306,5 @@ def draw_cjk_line(fonts, items: list[Item], chosen: Chosen, style: Style, size: 
         pieces.append(Piece(places[first], "".join(g.ch for g in visible[first:end + 1]), glyph.font,
                             spacing[first] if spread and squeezed else 0.0, space=end + 1 in spaced and end + 1 < len(visible)))
         first = end + 1
-    return Line(bind_overlaps(pieces, size, 0.0), x - hang, size, leading, 0.0, last=chosen.last)
+    return Line(bind_overlaps(pieces, size, 0.0), x, size, leading, 0.0, last=chosen.last)
 

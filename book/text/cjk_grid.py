@@ -7,29 +7,38 @@ and draws the lines."""
 
 from __future__ import annotations
 
-from book.text.cjk_spaces import LATIN_UNITS
-from book.text.compose import INFEASIBLE, Composer
+from book.text.cjk_spaces import LATIN_UNITS, ROOM_UNITS
+from book.text.compose import INFEASIBLE, LOOSE, OVERFULL_DEMERITS, Composer
 from book.text.linebreak import NO_START
 
 SPACE_OPEN = 0.125  # em a word space opens at most beside CJK gaps
-LATIN_OPEN = 0.125  # em a 和欧間 opens first, before any gap between characters (JLREQ 3.8.3 allows it half an em;
-#   the quarter stops at 3/8, as the fifth ja proof marked "70 年前の 1955 年 5 月 13 日" at 0.42 em as gaps)
-LATIN_EASE = 40.0  # badness of a line whose 和欧間 all open by LATIN_OPEN (its CJK gaps solid)
+# A 和欧間 opens first, before any gap between characters (JLREQ 3.8.3 allows it half an em), to its language's
+#   most (`book.text.cjk_spaces.LATIN_MOST`: zh a quarter, ja 5/16): the seventh proofs marked 0.375 as gaps.
+LATIN_EASE = 40.0  # badness of a line whose 和欧間 all open to their most (its CJK gaps solid)
 LONE_OPEN = 0.25  # ... in a line with no CJK gap to share with (a Latin name alone)
 GAP_LIMIT = 0.1  # em: the most a gap between two CJK characters opens (a space: `book.text.cjk.SPACE_UNITS` times it)
 UNIT_STRETCH = 0.05  # em per unit at badness 100
-BEYOND_LIMIT = 1e5  # badness of a line that needs more than GAP_LIMIT
+BEYOND_LIMIT = 1e6  # badness of a line that needs more than GAP_LIMIT: its demerits (1e12) top every break's price
+#   (`book.text.cjk_breaks`, to KATAKANA_SHORT's 1e11), so a justified line is left short only where nothing else sets
 # A tight line (its spaces closed, then its marks halved, JLREQ 3.8) costs TIGHT_BASE and TIGHT_CUBE times
-# the cube of the ems it closes: an eighth of an em off a 和欧間 costs 40, a quarter 310, a mark's half 2500
-# (as much as a line spread by 0.07 em), a whole em as much as a line at the limit: mid-line 、。（）・ close
-# only as a last resort, and a paragraph rather takes the character to the next line (the sixth proofs
-# squeezed a line beside one spread by 0.1 em). ``punctuation: squeeze`` closes marks at the old price.
+# the cube of the ems it closes: an eighth of an em off a 和欧間 costs 60, a quarter 200, a mark's half 1290
+# (demerits 1.7e6: more than a line spread by 0.06 em or a word parted, less than a name or a strong word
+# parted, `book.text.cjk_breaks`), a whole em more than a line at the limit: mid-line 、（）・ close only
+# to pull a character back (追い込み) where the paragraph has no better way; a line-end mark set half-width
+# asks a line 0.5 em more, and at 20000 the eighth build parted 3 more words in zh (高|速公路, 船|舶) instead.
+# ``punctuation: squeeze`` closes marks at the old price.
 TIGHT_BASE = {"full": 40.0, "squeeze": 0.0}
-TIGHT_CUBE = {"full": 20000.0, "squeeze": 7200.0}
+TIGHT_CUBE = {"full": 10000.0, "squeeze": 7200.0}
 LOOSE_GROWTH = 20.0  # past 0.05 em a gap (UNIT_STRETCH), badness grows this many times faster per 0.05 em
 # A paragraph's last line of so few characters (punctuation aside), or shorter than LAST_SHARE of the measure.
 SHORT_LAST = {1: 1e8, 2: 5e6, 3: 5e5}
 LAST_SHARE, SHORT_SHARE_DEMERITS = 0.2, 5e4
+# Two neighbouring lines of one paragraph in classes this far apart (0 tight: a space or mark closes; 1 solid or
+# barely open; 2 loose: its gaps past LOOSE_CLASS or its 和欧間 past half their room) cost this much more: the
+# seventh ja proof's p53 set a line at 0.082 em over one with its 和欧間 closed to 0.176 em (JLREQ 3.8: adjust
+# the paragraph, not the line). A jump from tight to loose costs as much as a line at about 0.055 em.
+SMOOTH = (0.0, 2e3, 1e5)
+LOOSE_CLASS = 0.03  # em
 
 
 def loosest_gap(lines) -> float:
@@ -44,45 +53,76 @@ def loosest_gap(lines) -> float:
                 for piece in line.pieces), default=0.0)
 
 
-def split_units(units: float) -> tuple[int, float]:
-    """A line's units: how many 和欧間 it holds, and the units of its other gaps.
+def split_units(units: float) -> tuple[int, float, float]:
+    """A line's units: how many 和欧間 it holds, the ems they may open by
+    together (`book.text.cjk_spaces.latin_units`), and the units of its other gaps.
 
-    >>> split_units(2 * LATIN_UNITS + 12.5)
-    (2, 12.5)
+    >>> split_units(2 * LATIN_UNITS + 3 * ROOM_UNITS + 12.5)
+    (2, 0.1875, 12.5)
     """
     latin = int(units // LATIN_UNITS + 1e-9)
-    return latin, units - latin * LATIN_UNITS
+    rest = units - latin * LATIN_UNITS
+    room = int(rest // ROOM_UNITS + 1e-9)
+    return latin, room / 16, rest - room * ROOM_UNITS
+
+
+def latin_room(units: float, size: float) -> float:
+    """What one 和欧間 of ``units`` may open by (pt)."""
+    return round((units - LATIN_UNITS) / ROOM_UNITS) / 16 * size
+
+
+def fill_latin(gaps: list[tuple[float, float]], delta: float, size: float) -> list[float]:
+    """What each 和欧間 of a loose line opens by (pt): the narrowest first, so
+    they open to one width (an eighth-em "1955 年" beside a quarter-em "LG"),
+    each to its most, together by no more than ``delta``; the same on both
+    sides of a Latin run.
+
+    >>> [round(a, 3) for a in fill_latin([(1.25, LATIN_UNITS + 2 * ROOM_UNITS), (2.5, LATIN_UNITS), (0, 1)], 1.0, 10)]
+    [1.0, 0.0, 0.0]
+    >>> [round(a, 3) for a in fill_latin([(2.5, LATIN_UNITS + ROOM_UNITS)] * 2, 0.5, 10)]
+    [0.25, 0.25]
+    """
+    tops = {n: width + latin_room(u, size) for n, (width, u) in enumerate(gaps) if u >= LATIN_UNITS}
+    if not tops:
+        return [0.0] * len(gaps)
+    low, high = min(gaps[n][0] for n in tops), max(tops.values())
+    for _ in range(40):  # the level the narrowest gaps rise to
+        level = (low + high) / 2
+        if sum(max(0.0, min(level, tops[n]) - gaps[n][0]) for n in tops) > delta:
+            high = level
+        else:
+            low = level
+    return [max(0.0, min(low, tops[n]) - gaps[n][0]) if n in tops else 0.0 for n in range(len(gaps))]
 
 
 def adjust(gaps: list[tuple[float, float]], delta: float, size: float) -> list[float]:
     """What each gap adds (pt) so a loose line grows by ``delta`` (JLREQ
-    3.8.3): first its 和欧間, each by up to ``LATIN_OPEN``; then every other
+    3.8.3): first its 和欧間 (`fill_latin`); then every other
     gap by its units (a word space ``SPACE_UNITS`` times a CJK gap), a word
     space no more than ``SPACE_OPEN``, the CJK gaps the rest up to
-    ``GAP_LIMIT``; what is left stays at the line's end (a line kinsoku left
-    no better way to fill).
+    ``GAP_LIMIT``; what is left stays at the line's end (only where no break
+    sets the paragraph otherwise: `GridComposer.badness` prices such a line
+    over every break's price).
 
-    >>> [round(a, 3) for a in adjust([(2.5, LATIN_UNITS), (0.0, 1), (0.0, 0)], 1.45, 10)]
-    [1.25, 0.2, 0.0]
+    >>> [round(a, 3) for a in adjust([(2.5, LATIN_UNITS + ROOM_UNITS), (0.0, 1), (0.0, 0)], 0.825, 10)]
+    [0.625, 0.2, 0.0]
     >>> [round(a, 3) for a in adjust([(2.6, 2.5), (0.0, 1), (0.0, 0)], 0.7, 10)]
     [0.5, 0.2, 0.0]
-    >>> adjust([(2.5, 2.5), (0.0, 1), (0.0, 1)], 3.25, 10)
-    [1.25, 1.0, 1.0]
+    >>> adjust([(2.5, LATIN_UNITS), (0.0, 1), (0.0, 1)], 2.0, 10)
+    [0.0, 1.0, 1.0]
     """
-    latin = sum(1 for _, u in gaps if u >= LATIN_UNITS)
-    to_latin = min(delta, LATIN_OPEN * size * latin) / latin if latin else 0.0
-    delta -= to_latin * latin
-    if delta <= 1e-9:
-        return [to_latin if u >= LATIN_UNITS else 0.0 for _, u in gaps]
+    latin = fill_latin(gaps, delta, size)
+    delta -= sum(latin)
     spaces = [u for _, u in gaps if 1 < u < LATIN_UNITS]
     cjk = sum(1 for _, u in gaps if u == 1)
-    if not spaces and not cjk:
-        return [to_latin if u >= LATIN_UNITS else 0.0 for _, u in gaps]
+    if delta <= 1e-9 or (not spaces and not cjk):
+        return latin
     per_unit = delta / (sum(spaces) + cjk)
     cap = (SPACE_OPEN if cjk else LONE_OPEN) * size
     to_space = {u: min(per_unit * u, cap) for u in spaces}
     to_cjk = min(delta - sum(to_space[u] for u in spaces), GAP_LIMIT * size * cjk) / cjk if cjk else 0.0
-    return [to_latin if u >= LATIN_UNITS else to_space[u] if u > 1 else to_cjk if u == 1 else 0.0 for _, u in gaps]
+    return [a if u >= LATIN_UNITS else to_space[u] if u > 1 else to_cjk if u == 1 else 0.0
+            for a, (_, u) in zip(latin, gaps, strict=True)]
 
 
 def share(rooms: list[float], over: float) -> tuple[list[float], float]:
@@ -121,8 +161,8 @@ class GridComposer(Composer):
     """The paragraph composer with JLREQ's limits: a line that would open its
     CJK gaps past ``GAP_LIMIT`` is all but refused, one past half that costs
     steeply more (so earlier lines take a character more or less instead), a
-    hanging mark hangs whole, and a last line keeps four characters or more.
-    A loose line opens its 和欧間 first (to 3/8 em), then its other gaps.
+    line-end mark is half-width, and a last line keeps four characters or more.
+    A loose line opens its 和欧間 first (to its language's most), then its other gaps.
     A tight line closes its spaces, then its marks' empty halves, never the
     gaps between characters; ``marks_first`` (``punctuation: squeeze``)
     prices that as cheap as a solid line."""
@@ -138,9 +178,60 @@ class GridComposer(Composer):
         count = sum(1 for ch in text if ch not in NO_START and not ch.isspace())
         return SHORT_LAST.get(count, 0.0) + (SHORT_SHARE_DEMERITS if natural < LAST_SHARE * self.width else 0.0)
 
+    def fitness(self, natural: float, gaps: float, last: bool, trim: float) -> int:
+        """The line's class for `SMOOTH`: 0 tight, 1 solid or barely open, 2 loose."""
+        slack = self.width - natural + trim
+        if slack < -0.01:
+            return 0
+        if last or not self.justify:
+            return 1
+        _, room, units = split_units(gaps)
+        size = self.spacing.stretch / UNIT_STRETCH
+        spread = max(0.0, slack - room * size) / (size * max(units, 1))
+        return 2 if spread > LOOSE_CLASS or (room and slack > 0.5 * room * size) else 1
+
+    def reach(self, end, last: bool) -> None:
+        """The cheapest ways to end a line at ``end`` (never inside an item), one
+        per class of the line (`fitness`), each from every start that fits, a
+        line priced by its class beside the line before (`SMOOTH`)."""
+        row: list[float] = [INFEASIBLE] * len(SMOOTH)
+        links: list[tuple[int, int] | None] = [None] * len(SMOOTH)
+        end_width = self.widths[end.index + 1] + self.spaces[end.index]
+        trim = self.trim(end)
+        end_gaps = self.gaps[end.index]
+        end_squeeze = self.squeezes[end.index] + self.items[end.index].squeeze_in
+        width, order, costs = self.width, self.order, self.costs
+        while (self.lo < len(order) - 1 and end_width - trim + self.start_width[self.lo]
+               - (end_squeeze - self.start_squeeze[self.lo]) > width + 0.01):
+            self.lo += 1  # starts before ``lo`` give lines too wide for this end and every later one
+        for position in range(self.lo, len(order)):
+            start = order[position]
+            if start.index == end.index:
+                continue
+            natural = end_width + self.start_width[position]
+            if not last and natural < LOOSE * width and min(row) < INFEASIBLE:
+                break  # looser lines still: never better than one already found
+            gaps = end_gaps - self.start_gaps[position]
+            bad = self.badness(natural, gaps, last, trim, end_squeeze - self.start_squeeze[position])
+            if bad == INFEASIBLE:
+                if start.index != end.index - 1:
+                    continue
+                line = OVERFULL_DEMERITS  # one item wider than the line: the only way on
+            else:
+                line = (10 + bad) ** 2
+            line += self.last_line_demerits(start, natural) if last else self.items[end.index].penalty
+            now = self.fitness(natural, gaps, last, trim)
+            for before, previous in enumerate(costs[position]):
+                if previous == INFEASIBLE:
+                    continue
+                cost = previous + line + (0.0 if last or start.index < 0 else SMOOTH[abs(before - now)])
+                if cost < row[now]:
+                    row[now], links[now] = cost, (position, before)
+        costs.append(row)
+        self.back.append(links)
+
     def badness(self, natural: float, gaps: int, last: bool, trim: float = 0.0, squeeze: float = 0.0) -> float:
-        if trim and natural > self.width + 0.01:
-            natural -= trim  # the mark hangs outside the measure
+        natural -= trim  # a line-end mark is set half-width, its ink flush with the measure (JIS X 4051 行末二分)
         slack = self.width - natural
         if slack < -0.01:
             # Only the spaces and the marks' empty halves close (``squeeze``): a line needing more breaks elsewhere.
@@ -153,8 +244,8 @@ class GridComposer(Composer):
             return super().badness(natural, gaps, last)
         if slack <= 0.01:
             return 0.0
-        latin, units = split_units(gaps)
-        room = LATIN_OPEN * self.spacing.stretch / UNIT_STRETCH * latin
+        _, room, units = split_units(gaps)
+        room *= self.spacing.stretch / UNIT_STRETCH
         opened = min(slack, room)
         ease = LATIN_EASE * (opened / room) ** 3 if room else 0.0  # the 和欧間 open first
         slack -= opened

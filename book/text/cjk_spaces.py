@@ -12,8 +12,11 @@ QUARTER = 0.25  # em: 四分アキ between Japanese and Latin or digits (a langu
 SPACE_UNITS = 2.5  # a space between words or scripts adjusts this many times as much as a CJK gap
 LATIN_TIGHT = 0.125  # em: the least a quarter-em space between Japanese and Latin closes to (JLREQ 3.8)
 SPACE_TIGHT = 0.2  # of a word space's width: what a tight line may take off it
-LATIN_UNITS = 1000.0  # a 和欧間 counts as this many units in a line's sum, so the composer reads how many a line holds
-#   and opens them first (`book.text.cjk_grid.split_units`): no line holds a thousand other gaps
+LATIN_UNITS = 1e6  # a 和欧間 counts as this many units in a line's sum, so the composer reads how many a line holds
+#   and opens them first (`book.text.cjk_grid.split_units`): no line holds a thousand other gaps ...
+ROOM_UNITS = 1000.0  # ... and this many more per sixteenth of an em it may open by (no line opens a thousand)
+LATIN_MOST = {"zh": 0.25}  # em: the widest a 和欧間 opens on a loose line (the seventh zh proof: 0.375 before "LG")
+MOST = 0.3125  # ... elsewhere (Japanese: a sixteenth over its quarter; the seventh ja proof marked 0.375 beside 0.176)
 
 
 def is_han(ch: str) -> bool:
@@ -26,15 +29,25 @@ def is_western(ch: str) -> bool:
     return not is_ideographic(ch) and not ch.isspace()
 
 
-Latin = tuple[float, float]  # em between CJK and digits, and between CJK and a Latin word
-SET_SOLID: Latin = (0.0, 0.0)
-JAPANESE: Latin = (QUARTER, QUARTER)
+Latin = tuple[float, float, float]  # em between CJK and digits, between CJK and a Latin word, and the most either opens to
+SET_SOLID: Latin = (0.0, 0.0, 0.0)
+JAPANESE: Latin = (QUARTER, QUARTER, MOST)
 
 
 def latin_spaces(lang: str) -> Latin:
-    """The language's em beside digits and beside Latin words (`book.languages`)."""
+    """The language's em beside digits and beside Latin words (`book.languages`), and the most they open to."""
     record = TABLE[lang]
-    return record.latin_space, record.latin_space if record.word_space is None else record.word_space
+    words = record.latin_space if record.word_space is None else record.word_space
+    return record.latin_space, words, max(LATIN_MOST.get(lang, MOST), record.latin_space, words)
+
+
+def latin_units(em: float, latin: Latin) -> float:
+    """The units of a 和欧間 set at ``em``: one ``LATIN_UNITS``, and the sixteenths it may open by.
+
+    >>> latin_units(0.125, (0.125, 0.25, 0.25)) - LATIN_UNITS, latin_units(0.25, JAPANESE) - LATIN_UNITS
+    (2000.0, 1000.0)
+    """
+    return LATIN_UNITS + ROOM_UNITS * round(max(0.0, latin[2] - em) * 16)
 
 
 def western_run(a: str, b: str) -> str:
@@ -51,19 +64,19 @@ def western_run(a: str, b: str) -> str:
 
 def boundary(a: str, b: str, space: float | None, size: float, latin: Latin = JAPANESE) -> tuple[float, float]:
     """The natural width (pt) and the adjustable units (a 和欧間:
-    ``LATIN_UNITS``) of the gap between the text ``a`` and the text ``b`` (their last and first characters meet);
+    `latin_units`) of the gap between the text ``a`` and the text ``b`` (their last and first characters meet);
     ``space`` is the width of a space between them, if any; ``latin`` the em
     between CJK and digits, and between CJK and a Latin word (0: set solid, a
     gap like any between two CJK characters).
 
     >>> boundary("年", "5", None, 10), boundary("の", "B", 2.6, 10)
-    ((2.5, 1000.0), (2.5, 1000.0))
+    ((2.5, 1001000.0), (2.5, 1001000.0))
     >>> boundary("年", "5", None, 10, SET_SOLID), boundary("5", "海", 2.6, 10, SET_SOLID)
     ((0.0, 1), (2.6, 2.5))
-    >>> boundary("1955", "年", None, 10, (0.0, 0.25)), boundary("包括", "LG", None, 10, (0.0, 0.25))
-    ((0.0, 1), (2.5, 1000.0))
-    >>> boundary("第45-NQ/TW", "号", None, 10, (0.0, 0.25))
-    (2.5, 1000.0)
+    >>> boundary("1955", "年", None, 10, (0.0, 0.25, 0.25)), boundary("包括", "LG", None, 10, (0.0, 0.25, 0.25))
+    ((0.0, 1), (2.5, 1000000.0))
+    >>> boundary("第45-NQ/TW", "号", None, 10, (0.0, 0.25, 0.25))
+    (2.5, 1000000.0)
     >>> boundary("海", "防", None, 10), boundary("2", "0", None, 10), boundary("—", "—", None, 10)
     ((0.0, 1), (0.0, 0), (0.0, 0))
     >>> boundary("Vũ", "Đức", 2.6, 10)
@@ -73,7 +86,7 @@ def boundary(a: str, b: str, space: float | None, size: float, latin: Latin = JA
     if (is_han(left) and is_western(right)) or (is_western(left) and is_han(right)):
         em = latin[1] if any(ch.isalpha() for ch in western_run(a, b)) else latin[0]
         if em:
-            return em * size, LATIN_UNITS
+            return em * size, latin_units(em, latin)
         return (space, SPACE_UNITS) if space is not None else (0.0, 1)  # solid, or a space the text gives ("© 2025 海防")
     a, b = left, right
     if space is not None:
@@ -104,7 +117,7 @@ def space_rooms(gaps: list[tuple[float, float]], size: float, latin: Latin, floo
     for width, units in gaps:
         if units <= 1:
             rooms.append(0.0)
-        elif any(em and abs(width - em * size) < 1e-6 for em in latin):
+        elif any(em and abs(width - em * size) < 1e-6 for em in latin[:2]):
             rooms.append(min(width, LATIN_TIGHT * size) if floor else max(0.0, width - LATIN_TIGHT * size))
         else:
             rooms.append(0.0 if floor else SPACE_TIGHT * width)
