@@ -32,7 +32,7 @@ its kana ("守|り") a break costs about a tight line; before a particle
 ("港|の") or between a katakana name and its kanji ("ドーソン|半島") less
 still. A last line of ``SHORT_LAST`` characters or fewer that starts inside
 a phrase ("家|庭も多い。") costs a line at about 0.09 em, one of
-``SHORT_WORD`` or fewer (「惹きつけ|ている。」) a line at the limit.
+``SHORT_WORD`` or fewer (「惹きつけ|ている。」) a line at 0.064 em more.
 
 Chinese protection is a price, not a lock (the seventh zh proof: 24 % of
 the lines letter-spaced, p27 at 0.1 em and short, to keep compounds
@@ -67,12 +67,14 @@ WORD_PENALTY = 4e5  # Japanese: inside a word in running text: a line at about 0
 PARTICLE_PENALTY = 3e3  # Japanese: inside a phrase elsewhere (before a particle), as JIS lets any two characters part
 OKURIGANA_PENALTY = 6e3  # Japanese: between a kanji and its kana ("守|り"): about a tight line's cost
 ZH_OTHER = 1e3  # Chinese: inside a BudouX phrase beside a mark or a Latin letter
+ZH_JOINT = 1e3  # Chinese: between two phrases of two ideographs or more, no function word at the seam ("多式|联运")
 CAPTION_SHARE = 0.25  # what a Japanese word's price weighs in captions and cards against running text
 RUNNING = frozenset({"body", "intro", "signature"})  # the styles of running text
 SHORT_LAST = 5  # characters, punctuation aside: a last line this short starts at a phrase's start
 SHORT_LAST_PENALTY = 1e8  # ... or costs a line at about 0.09 em
 SHORT_WORD = 4  # ... and one this short that parts a word ("惹きつけ|ている。")
-SHORT_WORD_PENALTY = 3e8  # ... costs a line at the limit on top
+SHORT_WORD_PENALTY = 2e6  # ... costs a line at about 0.064 em on top (more, and p27's "惹きつけ|ている。" took three
+#   lines at 0.083 em to end "惹|きつけている。", as much a parted verb)
 PARTICLES = frozenset("はがをにでとのもへやか")  # one-kana particles: a break before one is cheap
 FUNCTION_HAN = frozenset("的了是在和与及或也就都而之其为于以把被从向对")  # Chinese one-character words BudouX rightly parts
 PHRASE_MODELS = {"ja": "ja", "zh": "zh-hans"}
@@ -186,9 +188,23 @@ def word_prices(text: str, lang: str) -> dict[int, float]:
         if (lang == "zh" and len(phrase) == 1 and len(following) == 1 and is_kanji(phrase) and is_kanji(following)
                 and phrase not in FUNCTION_HAN and following not in FUNCTION_HAN):
             prices[at] = ZH_SEAM  # two one-character phrases BudouX may have parted wrongly ("史|前")
+        elif lang == "zh" and compound_joint(phrase, following):
+            prices[at] = ZH_JOINT  # two words of a compound ("多式|联运")
     for offset, price in dictionary_prices(text, lang, parts):
         prices[offset] = max(prices.get(offset, 0.0), price)  # `book.text.cjk_words`: "大|剧院", "博物|館"
     return prices
+
+
+def compound_joint(phrase: str, following: str) -> bool:
+    """Whether two BudouX phrases meet inside a Chinese compound: two
+    ideographs each side of the seam, neither a function word.
+
+    >>> compound_joint("多式", "联运"), compound_joint("成为少有的", "多式"), compound_joint("联运", "交通枢纽。")
+    (True, False, True)
+    """
+    end, head = phrase[-2:], following[:2]
+    return (len(end) == len(head) == 2 and all(is_kanji(ch) for ch in end + head)
+            and end[-1] not in FUNCTION_HAN and head[0] not in FUNCTION_HAN)
 
 
 def katakana_prices(text: str) -> dict[int, float]:
@@ -235,7 +251,7 @@ def break_prices(text: str, lang: str, role: str = "body") -> dict[int, float]:
     (True, True, 100003000.0, 0.0)
     >>> break_prices("港口城市的世界遗产和文化", "zh", "caption")[6]  # "世|界": a Chinese word weighs alike everywhere
     8000.0
-    >>> break_prices("森が多くの旅行者を惹きつけている。", "ja", "caption")[13] > KATAKANA_PENALTY  # "惹きつけ|ている。"
+    >>> break_prices("森が多くの旅行者を惹きつけている。", "ja", "caption")[13] >= SHORT_LAST_PENALTY + SHORT_WORD_PENALTY
     True
     """
     from book.text.linebreak import NO_START
