@@ -11,17 +11,18 @@ the paragraph composer first pushes the word to the next line (追い出し,
 opening the gaps of the lines before it up to 0.1 em, `book.text.cjk_grid`)
 or pulls it back (追い込み, closing marks); a break inside a syllable,
 before ン, ー or a small kana ("フラ|ンス", "バイ|ンダークア") or after ッ
-("カッ|トバ"), costs more still, and one leaving one kana is closed like
-kinsoku. A compound of loanwords (`book.text.katakana_words`) parts at its
+("カッ|トバ"), costs as a glossary name's, and one leaving one kana is
+closed like kinsoku. A compound of loanwords (`book.text.katakana_words`) parts at its
 seam ("コンテナ|トレーラー", a line at about 0.03 em), never one or two kana
 of an element away from it ("コンテナト|レーラー"). A name parts at its
 middle dot ("レ・|チャン") at the price of a katakana word. A name or term
 of the glossary (and of the book's ``keep_together``) adds ``NAME_PENALTY``
 per term that holds the break, and ``NAME_HOLD`` times that where the
-break parts a katakana run or a dot of the term (`soft_offsets`): 1e11, as
-much as a line spread 0.1 em past the limit (the city's name was split
-five times in the seventh proof; a name that does not fit leaves its line
-short rather than part).
+break parts a katakana run or a dot of the term (`soft_offsets`): 1.8e10,
+as much as a line whose gaps would open to 0.117 em (the city's name was
+split five times in the seventh proof): a name leaves its line at the
+limit and short by up to about half an em rather than part, but parts
+rather than leave a hole in a justified block.
 
 A break inside a word costs about a line at 0.058 em in Japanese running
 text (between two kanji of a BudouX phrase, "半|島") and a quarter of that
@@ -48,17 +49,19 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from book.text.cjk_words import STRONG, ZH_SEAM, ZH_WORD, dictionary_prices, unit_cuts
+from book.text.cjk_words import STRONG, ZH_SEAM, dictionary_prices, unit_cuts
 from book.text.katakana_words import seams
 
 KATAKANA_EDGE = 2  # kana either side of a break inside a katakana word, at least
 ELEMENT_EDGE = 3  # ... and of a loanword element of a compound, short of KATAKANA_SHORT
 NAME_PENALTY = 2e6  # demerits for a Japanese line ending inside each name or term of the glossary holding the break
-NAME_HOLD = 5e4  # ... times this where it parts a katakana run or a dot of the term: 1e11, as a line past the limit
-#   by 0.1 em (a glossary name never breaks; a price, not a lock, so an overlong line still has a way)
+NAME_HOLD = 9e3  # ... times this where it parts a katakana run or a dot of the term: 1.8e10, a line whose gaps
+#   would open to 0.117 em (`book.text.cjk_grid.BEYOND_LIMIT`): a name keeps whole at the cost of a line at the limit
+#   and up to about half an em short, never of a hole (at 1e11, p19 ended "タンブー・" 1.6 em short)
 KATAKANA_PENALTY = 3e8  # inside a katakana word, three kana or more each side: a line at the 0.1 em limit
 #   (at 3.5e3, a line at 0.04 em, the seventh proof circled ten loanwords and names split at any mora)
-KATAKANA_MORA = 5e8  # ... inside a syllable: before ン, ー or a small kana, after ッ ("フラ|ンス", "カッ|トバ")
+KATAKANA_MORA = 1.8e10  # ... inside a syllable: before ン, ー or a small kana, after ッ ("フラ|ンス", "カッ|トバ"):
+#   as a glossary name (NAME_HOLD), a line's head a proofreader circles at once
 MORA_TAILS = frozenset("ンーァィゥェォッャュョヮヵヶ")  # kana that end a syllable begun before them
 KATAKANA_SHORT = 1e11  # ... leaving one or two kana of a loanword element of a compound ("コンテナト|レーラー")
 DOT_PENALTY = 3e8  # at the middle dot of a katakana name ("レ・|チャン"): as inside a katakana word
@@ -269,8 +272,8 @@ def break_prices(text: str, lang: str, role: str = "body") -> dict[int, float]:
         if count > SHORT_LAST:
             break
         if offset in inside:
-            if lang == "zh":  # a Chinese phrase is no word: a stub costs what a word does
-                prices[offset] = prices.get(offset, 0.0) + ZH_WORD
+            if lang == "zh":  # a Chinese phrase is no word: a stub costs a seam more
+                prices[offset] = prices.get(offset, 0.0) + ZH_SEAM
                 continue
             word = SHORT_WORD_PENALTY if count <= SHORT_WORD else 0.0
             prices[offset] = prices.get(offset, 0.0) + SHORT_LAST_PENALTY + word
