@@ -329,14 +329,17 @@ def test_no_paragraph_ends_on_fewer_than_four_characters(sample, lang):
     assert len(short) <= 2, short
 
 
-@pytest.mark.parametrize("lang, share", [("zh", 0.015), ("ja", 0.035)])
+@pytest.mark.parametrize("lang, share", [("zh", 0.015), ("ja", 0.045)])
 def test_lines_spread_past_six_hundredths_of_an_em_are_rare(sample, lang, share):
     """The composer shares a paragraph's slack between lines rather than open
     one line's gaps past 0.06 em (a line of a twenty-em caption a character
     short opens 1/19 em); what remains is a caption whose text fits its
     frame's measure no other way, now that a caption no longer takes a
     narrower grid of its own (zh 3 of 278 lines, ja 12 of 359: p39
-    "状元グエン・ビン・キエム /（チャン・チン）", p20 "コンテナ / トレーラー")."""
+    "状元グエン・ビン・キエム /（チャン・チン）", p20 "コンテナ / トレーラー"),
+    or, in ja, a katakana word or name kept whole at the price of a line at
+    the limit (`book.text.cjk_breaks.KATAKANA_PENALTY`: ja 17 of 384, p9
+    "…通りにあふれる / ハイフォンの", p59 "ハイフォンが / ベトナム北部")."""
     loose, lines = [], 0
     for block in blocks(sample, lang):
         for line, last in zip(block, paragraph_ends(block), strict=True):

@@ -22,7 +22,7 @@ JA_WORDS = {"半島", "家庭も多い", "守り抜いた", "トレーラー",
             "博物館", "旅行者", "機械工", "再配布する", "開幕式", "「赤い鳳凰木の花祭り」"}
 
 
-@pytest.mark.parametrize("lang, words, most", [("zh", ZH_WORDS, 2), ("ja", JA_WORDS, 4)])
+@pytest.mark.parametrize("lang, words, most", [("zh", ZH_WORDS, 5), ("ja", JA_WORDS, 4)])
 def test_the_marked_words_are_whole(sample, lang, words, most):
     """Whole, save where a line's measure has no other way but a line past
     0.06 em (zh "建成通|车" in a 33-em caption, "高|速公路" in a 21-em one).
@@ -30,13 +30,17 @@ def test_the_marked_words_are_whole(sample, lang, words, most):
     "重情重|义" and "办理手|续"; the landmark "大剧院" is a word of
     book/data/cjk_words.yaml and stays whole (p35 parts "手工艺|村" instead,
     no line opened). ja 4: "博物|館", "機|械工" (still parted at twice the
-    lone-character price, so not listed there), "花祭|り」" and "開|幕式"."""
+    lone-character price, so not listed there), "花祭|り」" and "開|幕式".
+    Round 8: a Chinese word is a price below a line at 0.05 em, not a lock
+    (`book.text.cjk_words.ZH_WORD`), so zh two-character words part where
+    keeping them would open a line further: 5 at most ("船|舶", "神|圣",
+    "手|续", "重情重|义"); a number and its unit, "大剧院" never."""
     split, seen = split_terms(sample, lang, words)
     assert len(seen) >= len(words) - 1, f"the sample's words were read: {sorted(seen)}"
     assert len(split) <= most, split
 
 
-@pytest.mark.parametrize("lang, most", [("zh", 12), ("ja", 38)])
+@pytest.mark.parametrize("lang, most", [("zh", 40), ("ja", 40)])
 def test_few_words_are_parted_at_a_line_end(sample, lang, most):
     """Two ideographs of one phrase, or a kanji and its kana, part only where
     nothing else fits the measure (before word breaks were priced: 19 in zh
@@ -47,7 +51,11 @@ def test_few_words_are_parted_at_a_line_end(sample, lang, most):
     with every caption at its frame's measure, no narrower grid of its own,
     12 and 38: the captions' measure is fixed per frame width by design, and
     these are the joins it leaves, e.g. zh "四海宾|朋", "星罗|棋布", ja
-    "博物|館", "総合病|院", none bought with a line past the loose limits below)."""
+    "博物|館", "総合病|院", none bought with a line past the loose limits below).
+    Round 8: zh 38, as a Chinese word's price stays below a line at 0.05 em
+    (the seventh zh proof had 24 % of its lines letter-spaced to keep them;
+    see `test_chinese_lines_are_rarely_spaced`); ja 40 with katakana words
+    kept whole."""
     result = audit(edition(sample, lang), lang)
     assert len(result.joins) > 150
     assert len(result.in_word) <= most, [join.label() for join in result.in_word]
@@ -63,6 +71,36 @@ def test_japanese_katakana_words_part_after_two_kana(sample):
     assert "コンテナト" not in "".join(join.before[-5:] for join in result.in_katakana)
 
 
+KATAKANA_KEPT = 5  # splits left in the built ja edition, each where the other way is a line past 0.117 em
+
+
+def test_japanese_katakana_runs_part_only_at_a_seam(sample):
+    """A katakana run parts at a compound's seam ("コンテナ|トレーラー") and
+    otherwise only where every other way is a line past the limit (the
+    seventh proof: 11, "ハイ|フォン" five times). Round 8 leaves five, four
+    in the first line of a caption or card that cannot take the word whole
+    nor leave it out short of a hole: p7 "レ・|チャン", p19
+    "タンブー・ラック|フェン橋", p22 "ハイ|フォン", p39 "バイ|ンダークア";
+    and p27 "マン|グローブ", where the caption's lines after it run full
+    (their fix is the text or the frame, or closing marks: `book.text.cjk_grid`)."""
+    result = audit(edition(sample, "ja"), "ja")
+    parted = [join.label() for join in result.in_katakana + result.at_dot]
+    assert len(parted) <= KATAKANA_KEPT, parted
+
+
+def test_chinese_lines_are_rarely_spaced(sample):
+    """Chinese protection is a price, not a lock: lines spread past 0.04 em
+    stay few (the seventh zh proof: 35 of 301; round 8: 20, most of them a
+    21-em caption line one character short, 0.053 em, where the paragraph's
+    last line would keep two characters)."""
+    from cjk_audit import line_spacing, paragraphs
+    from cjk_pdf import pdf_lines
+
+    spread = [round(line_spacing(line), 3) for _, block in paragraphs(pdf_lines(edition(sample, "zh")))
+              for line in block[:-1] if line_spacing(line) > 0.041]
+    assert len(spread) <= 21, spread
+
+
 def kana_tail(text: str) -> int:
     return len(text) - len(text.rstrip("".join(ch for ch in set(text) if is_katakana(ch))))
 
@@ -74,19 +112,22 @@ def kana_head(text: str) -> int:
 def test_japanese_short_last_lines_start_at_a_phrase(sample):
     """A last line of five characters or fewer starts a phrase ("転じる / 家庭も多い。"),
     save where the caption's measure leaves nothing else under 0.06 em (three in the sample,
-    with every caption at its frame's measure: "惹きつけ / ている。", "広がり / つつある。")."""
+    with every caption at its frame's measure: "惹きつけ / ている。", "広がり / つつある。"; round 8,
+    "基盤で / ある。" where ベトナム above it no longer parts, and the colophon's "印刷 / 非売品")."""
     short = [join for join in audit(edition(sample, "ja"), "ja").short_last if not join.after[0].isdigit()]
-    assert len(short) <= 3, [join.label() for join in short]
+    assert len(short) <= 4, [join.label() for join in short]
 
 
-@pytest.mark.parametrize("lang, most", [("zh", 3), ("ja", 12)])
+@pytest.mark.parametrize("lang, most", [("zh", 3), ("ja", 17)])
 def test_no_line_was_opened_to_keep_a_word(sample, lang, most):
     """Loose lines past 0.06 em stay few: zh two at 0.07 em (lines with the
     digits' eighth em), ja eight (before a glossary name that never breaks,
     in 21-em side captions and the shared cards; the sixth ja proof had ten
     at 0.1 em, and a katakana word now parts rather than open a line; with
     every caption at its frame's measure, zh 3 and ja 12, two at 0.1 em where a
-    caption fits its frame's grid no other way)."""
+    caption fits its frame's grid no other way; round 8, ja 17: a katakana
+    word or name stays whole up to a line at the 0.1 em limit, "ハイ|フォン"
+    five times in the seventh proof)."""
     loose = audit(edition(sample, lang), lang).loose
     assert len(loose) <= most, loose
 

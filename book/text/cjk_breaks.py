@@ -1,63 +1,83 @@
 """What may break in Chinese and Japanese running text beyond kinsoku, and
-at what price (demerits; a justified line whose gaps open 0.05 em costs
-about 1.2e4, 0.06 em 7.6e5, the limit of 0.1 em 2.8e8).
+at what price (demerits; a justified line whose gaps open 0.04 em costs
+about 3.7e3, 0.05 em 1.2e4, 0.06 em 7.6e5, 0.09 em 1e8, the limit of 0.1 em
+2.8e8, a line past it 1e10 or more: `book.text.cjk_grid`).
 
-Japanese breaks between any two characters (JIS X 4051), except that a
-katakana word never leaves one kana alone on either line ("プ|ロジェクト"):
-the first and the last gap of a katakana run are closed, and a break
-leaving two ("バイ|ンダークア") costs about a line at 0.05 em, less than a
-line opened to the limit and left short before a word that cannot part
-(the sixth ja proof, "料理、|バインダークア"). Further inside, a katakana word or a name parts
-before any line opens its gaps past about 0.04 em (JLREQ would rather
-break a loanword than spread a line or leave it short; the sixth ja proof
-had ten lines at the 0.1 em limit, some 3 em short, kept for a name): a
-compound of loanwords (`book.text.katakana_words`) first at its seam
-("コンテナ|トレーラー", a line at about 0.03 em), a word elsewhere (0.04 em);
-a name at its middle dot ("レ・|チャン") only for a line at about 0.07 em; a
-break leaving one or two kana of an element ("コンテナト|レーラー") costs more
-than a line at the limit. A name or term of the glossary (and of the book's
-``keep_together``) parts at about the price of a line at 0.07 em on top of
-its word's price (the city's name is in every caption: "ハイ|フォン" five
-times in the seventh proof read worse than a line a character short).
+Japanese breaks between any two characters (JIS X 4051), but a reader
+keeps a katakana run whole: a loanword or a name ("ハイ|フォン",
+"マン|グローブ", "フラ|ンス" were circled in the seventh ja proof). A run
+parts at ``KATAKANA_PENALTY``, the price of a line at the 0.1 em limit, so
+the paragraph composer first pushes the word to the next line (追い出し,
+opening the gaps of the lines before it up to 0.1 em, `book.text.cjk_grid`)
+or pulls it back (追い込み, closing marks); a break inside a syllable,
+before ン, ー or a small kana ("フラ|ンス", "バイ|ンダークア") or after ッ
+("カッ|トバ"), costs as a glossary name's, and one leaving one kana is
+closed like kinsoku. A compound of loanwords (`book.text.katakana_words`) parts at its
+seam ("コンテナ|トレーラー", a line at about 0.03 em), never one or two kana
+of an element away from it ("コンテナト|レーラー"). A name parts at its
+middle dot ("レ・|チャン") at the price of a katakana word. A name or term
+of the glossary (and of the book's ``keep_together``) adds ``NAME_PENALTY``
+per term that holds the break, and ``NAME_HOLD`` times that where the
+break parts a katakana run or a dot of the term (`soft_offsets`): 1.8e10,
+as much as a line whose gaps would open to 0.117 em (the city's name was
+split five times in the seventh proof): a name leaves its line at the
+limit and short by up to about half an em rather than part, but parts
+rather than leave a hole in a justified block.
 
-A break inside a word costs about a line at 0.058 em in running text
-(body, intros, the foreword) and a quarter of that in captions and cards:
-Chinese, between two ideographs of one BudouX phrase ("世|界", "濒|危");
-Japanese, between two kanji of a phrase ("半|島"). One that leaves a
-character of a word alone, a number's unit, a suffix kanji, a verb's last
-kana or a short quotation cost more, alike in captions (`book.text.cjk_words`). Between a kanji and
-its kana ("守|り") a break costs about a tight line, so no mark is halved
-for it; before a particle ("港|の") or between a katakana name and its
-kanji ("ドーソン|半島") less still. A last
-line of ``SHORT_LAST`` characters or fewer never starts inside a phrase
-("家|庭も多い。") while the paragraph can break elsewhere with its lines
-under 0.09 em. No break is forbidden: justification keeps every way it needs.
-Chinese names and terms stay whole.
+A break inside a word costs about a line at 0.058 em in Japanese running
+text (between two kanji of a BudouX phrase, "半|島") and a quarter of that
+in captions and cards. One that leaves a character of a word alone, a
+number's unit, a suffix kanji, a verb's last kana or a short quotation
+cost more, alike in captions (`book.text.cjk_words`). Between a kanji and
+its kana ("守|り") a break costs about a tight line; before a particle
+("港|の") or between a katakana name and its kanji ("ドーソン|半島") less
+still. A last line of ``SHORT_LAST`` characters or fewer that starts inside
+a phrase ("家|庭も多い。") costs a line at about 0.09 em, one of
+``SHORT_WORD`` or fewer (「惹きつけ|ている。」) a line at 0.064 em more.
+
+Chinese protection is a price, not a lock (the seventh zh proof: 24 % of
+the lines letter-spaced, p27 at 0.1 em and short, to keep compounds
+whole): names of the glossary and number+unit groups stay whole; a break
+inside a two-character word costs `book.text.cjk_words.ZH_WORD` (a line at
+about 0.046 em), a long compound's inner seam ``ZH_SEAM`` (0.038 em), alike
+in captions: every word's price stays below what a line opened to 0.05 em
+costs, so no line is spread further to keep a word. No break is forbidden:
+justification keeps every way it needs.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from book.text.cjk_words import STRONG, dictionary_prices, unit_cuts
+from book.text.cjk_words import STRONG, ZH_SEAM, dictionary_prices, unit_cuts
 from book.text.katakana_words import seams
 
 KATAKANA_EDGE = 2  # kana either side of a break inside a katakana word, at least
 ELEMENT_EDGE = 3  # ... and of a loanword element of a compound, short of KATAKANA_SHORT
-NAME_PENALTY = 2e6  # demerits for a Japanese line ending inside a name or term of the glossary: a line at about 0.07 em
-#   (at 1e5, a line at 0.055 em, the seventh proof circled ハイ|フォン five times; most that remain have no other way)
-KATAKANA_PENALTY = 3.5e3  # inside a katakana word, three kana or more each side: a line at about 0.04 em
-KATAKANA_NEAR = 1e4  # ... two kana on one side ("バイ|ンダークア"): a line at about 0.05 em
+NAME_PENALTY = 2e6  # demerits for a Japanese line ending inside each name or term of the glossary holding the break
+NAME_HOLD = 9e3  # ... times this where it parts a katakana run or a dot of the term: 1.8e10, a line whose gaps
+#   would open to 0.117 em (`book.text.cjk_grid.BEYOND_LIMIT`): a name keeps whole at the cost of a line at the limit
+#   and up to about half an em short, never of a hole (at 1e11, p19 ended "タンブー・" 1.6 em short)
+KATAKANA_PENALTY = 3e8  # inside a katakana word, three kana or more each side: a line at the 0.1 em limit
+#   (at 3.5e3, a line at 0.04 em, the seventh proof circled ten loanwords and names split at any mora)
+KATAKANA_MORA = 1.8e10  # ... inside a syllable: before ン, ー or a small kana, after ッ ("フラ|ンス", "カッ|トバ"):
+#   as a glossary name (NAME_HOLD), a line's head a proofreader circles at once
+MORA_TAILS = frozenset("ンーァィゥェォッャュョヮヵヶ")  # kana that end a syllable begun before them
 KATAKANA_SHORT = 1e11  # ... leaving one or two kana of a loanword element of a compound ("コンテナト|レーラー")
-DOT_PENALTY = 2e6  # at the middle dot of a katakana name: a line at about 0.07 em (the seventh proof circled レ・|チャン)
+DOT_PENALTY = 3e8  # at the middle dot of a katakana name ("レ・|チャン"): as inside a katakana word
 SEAM_PENALTY = 1e3  # at the seam of a katakana compound ("コンテナ|トレーラー"): a line at about 0.03 em
-WORD_PENALTY = 4e5  # inside a word in running text: a line at about 0.058 em
+WORD_PENALTY = 4e5  # Japanese: inside a word in running text: a line at about 0.058 em
 PARTICLE_PENALTY = 3e3  # Japanese: inside a phrase elsewhere (before a particle), as JIS lets any two characters part
 OKURIGANA_PENALTY = 6e3  # Japanese: between a kanji and its kana ("守|り"): about a tight line's cost
-CAPTION_SHARE = 0.25  # what a word's price weighs in captions and cards against running text
+ZH_OTHER = 1e3  # Chinese: inside a BudouX phrase beside a mark or a Latin letter
+ZH_JOINT = 1e3  # Chinese: between two phrases of two ideographs or more, no function word at the seam ("多式|联运")
+CAPTION_SHARE = 0.25  # what a Japanese word's price weighs in captions and cards against running text
 RUNNING = frozenset({"body", "intro", "signature"})  # the styles of running text
 SHORT_LAST = 5  # characters, punctuation aside: a last line this short starts at a phrase's start
 SHORT_LAST_PENALTY = 1e8  # ... or costs a line at about 0.09 em
+SHORT_WORD = 4  # ... and one this short that parts a word ("惹きつけ|ている。")
+SHORT_WORD_PENALTY = 2e6  # ... costs a line at about 0.064 em on top (more, and p27's "惹きつけ|ている。" took three
+#   lines at 0.083 em to end "惹|きつけている。", as much a parted verb)
 PARTICLES = frozenset("はがをにでとのもへやか")  # one-kana particles: a break before one is cheap
 FUNCTION_HAN = frozenset("的了是在和与及或也就都而之其为于以把被从向对")  # Chinese one-character words BudouX rightly parts
 PHRASE_MODELS = {"ja": "ja", "zh": "zh-hans"}
@@ -148,7 +168,7 @@ def word_prices(text: str, lang: str) -> dict[int, float]:
     """Running-text demerits for a break inside a word (see the module's note).
 
     >>> sorted(word_prices("史前公园的森林", "zh").items())
-    [(1, 200000.0), (3, 2000000.0), (6, 2000000.0)]
+    [(1, 3000.0), (3, 8000.0), (6, 8000.0)]
     >>> sorted(word_prices("半島を守り抜いた", "ja").items())
     [(1, 2000000.0), (2, 3000.0), (4, 1000000.0), (5, 3000.0), (6, 1000000.0), (7, 2000000.0)]
     """
@@ -159,7 +179,7 @@ def word_prices(text: str, lang: str) -> dict[int, float]:
         for offset in range(at + 1, at + len(phrase)):
             a, b = text[offset - 1], text[offset]
             if lang == "zh":
-                prices[offset] = WORD_PENALTY if is_kanji(a) and is_kanji(b) else PARTICLE_PENALTY
+                prices[offset] = ZH_SEAM if is_kanji(a) and is_kanji(b) else ZH_OTHER
             elif is_kanji(a) and is_kanji(b):
                 prices[offset] = WORD_PENALTY
             elif is_kanji(a) and b not in PARTICLES and not is_katakana(b):
@@ -170,10 +190,24 @@ def word_prices(text: str, lang: str) -> dict[int, float]:
         following = parts[number + 1] if number + 1 < len(parts) else ""
         if (lang == "zh" and len(phrase) == 1 and len(following) == 1 and is_kanji(phrase) and is_kanji(following)
                 and phrase not in FUNCTION_HAN and following not in FUNCTION_HAN):
-            prices[at] = WORD_PENALTY / 2  # two one-character phrases BudouX may have parted wrongly ("史|前")
+            prices[at] = ZH_SEAM  # two one-character phrases BudouX may have parted wrongly ("史|前")
+        elif lang == "zh" and compound_joint(phrase, following):
+            prices[at] = ZH_JOINT  # two words of a compound ("多式|联运")
     for offset, price in dictionary_prices(text, lang, parts):
         prices[offset] = max(prices.get(offset, 0.0), price)  # `book.text.cjk_words`: "大|剧院", "博物|館"
     return prices
+
+
+def compound_joint(phrase: str, following: str) -> bool:
+    """Whether two BudouX phrases meet inside a Chinese compound: two
+    ideographs each side of the seam, neither a function word.
+
+    >>> compound_joint("多式", "联运"), compound_joint("成为少有的", "多式"), compound_joint("联运", "交通枢纽。")
+    (True, False, True)
+    """
+    end, head = phrase[-2:], following[:2]
+    return (len(end) == len(head) == 2 and all(is_kanji(ch) for ch in end + head)
+            and end[-1] not in FUNCTION_HAN and head[0] not in FUNCTION_HAN)
 
 
 def katakana_prices(text: str) -> dict[int, float]:
@@ -197,8 +231,8 @@ def katakana_prices(text: str) -> dict[int, float]:
             for seam in cuts:
                 prices[start + seam] = SEAM_PENALTY
             for gap in range(start + 1, offset):
-                if KATAKANA_EDGE in (gap - start, offset - gap):
-                    prices[gap] = KATAKANA_NEAR
+                if text[gap] in MORA_TAILS or text[gap - 1] == "ッ":
+                    prices[gap] = KATAKANA_MORA  # "フラ|ンス", "バイ|ンダークア", "カッ|トバ"
             for low, high in zip(bounds, bounds[1:], strict=False):
                 for gap in range(low + 1, high):
                     if len(bounds) > 2 and (gap - low < ELEMENT_EDGE or high - gap < ELEMENT_EDGE):
@@ -218,14 +252,16 @@ def break_prices(text: str, lang: str, role: str = "body") -> dict[int, float]:
     >>> prices = break_prices("コンテナトレーラーの港に着く", "ja")  # "の港に着く": a short last line
     >>> prices[5] == KATAKANA_SHORT, prices[4] == SEAM_PENALTY, prices[9], prices.get(12, 0.0)
     (True, True, 100003000.0, 0.0)
-    >>> break_prices("港口城市的世界遗产和文化", "zh", "caption")[6]  # "世|界": a character left alone weighs whole
-    2000000.0
+    >>> break_prices("港口城市的世界遗产和文化", "zh", "caption")[6]  # "世|界": a Chinese word weighs alike everywhere
+    8000.0
+    >>> break_prices("森が多くの旅行者を惹きつけている。", "ja", "caption")[13] >= SHORT_LAST_PENALTY + SHORT_WORD_PENALTY
+    True
     """
     from book.text.linebreak import NO_START
 
     if lang not in PHRASE_MODELS:
         return {}
-    share = 1.0 if role in RUNNING else CAPTION_SHARE  # a word's single character left alone weighs alike everywhere
+    share = 1.0 if role in RUNNING or lang == "zh" else CAPTION_SHARE  # a lone character weighs alike everywhere
     prices = {at: price * (1.0 if price >= STRONG else share) for at, price in word_prices(text, lang).items()}
     if lang == "ja":
         prices.update(katakana_prices(text))
@@ -236,7 +272,11 @@ def break_prices(text: str, lang: str, role: str = "body") -> dict[int, float]:
         if count > SHORT_LAST:
             break
         if offset in inside:
-            prices[offset] = prices.get(offset, 0.0) + SHORT_LAST_PENALTY
+            if lang == "zh":  # a Chinese phrase is no word: a stub costs a seam more
+                prices[offset] = prices.get(offset, 0.0) + ZH_SEAM
+                continue
+            word = SHORT_WORD_PENALTY if count <= SHORT_WORD else 0.0
+            prices[offset] = prices.get(offset, 0.0) + SHORT_LAST_PENALTY + word
     return prices
 
 
@@ -267,19 +307,26 @@ def split_keep(keep: tuple[str, ...], lang: str) -> tuple[tuple[str, ...], tuple
     return tuple(p for p in keep if not soft_phrase(p)), tuple(p for p in keep if soft_phrase(p))
 
 
-def soft_offsets(text: str, phrases: tuple[str, ...]) -> dict[int, int]:
-    """Offsets inside the occurrences of ``phrases`` in ``text``, with how
-    many phrases hold each (a name inside a longer term costs twice).
+def soft_offsets(text: str, phrases: tuple[str, ...]) -> dict[int, float]:
+    """Offsets inside the occurrences of ``phrases`` in ``text``, each with
+    its weight in ``NAME_PENALTY``: one per phrase that holds it (a name
+    inside a longer term costs twice), ``NAME_HOLD`` per phrase where the
+    break parts a katakana run or sits at a name's dot ("ハイ|フォン").
 
     >>> sorted(soft_offsets("鳳凰木と鳳凰", ("鳳凰", "鳳凰木")).items())
-    [(1, 2), (2, 1), (5, 1)]
+    [(1, 2.0), (2, 1.0), (5, 1.0)]
+    >>> weights = soft_offsets("ハイフォン大劇場", ("ハイフォン", "ハイフォン大劇場"))
+    >>> weights[2] == 2 * NAME_HOLD, weights[5], weights[6]
+    (True, 1.0, 1.0)
     """
-    inside: dict[int, int] = {}
+    inside: dict[int, float] = {}
     for phrase in phrases:
         at = text.find(phrase)
         while at >= 0:
             for offset in range(at + 1, at + len(phrase)):
-                inside[offset] = inside.get(offset, 0) + 1
+                a, b = text[offset - 1], text[offset]
+                name = (is_katakana(a) or a == "・") and (is_katakana(b) or b == "・")
+                inside[offset] = inside.get(offset, 0.0) + (NAME_HOLD if name else 1.0)
             at = text.find(phrase, at + 1)
     return inside
 

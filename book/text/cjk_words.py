@@ -3,22 +3,33 @@ at what price: the dictionary side of `book.text.cjk_breaks`.
 
 A number never parts from its unit or measure word, nor the unit inside
 ("300|天", "20世|纪", "300日|間"): the units of ``book/data/cjk_words.yaml``
-close those gaps like kinsoku. Inside the run of ideographs of a BudouX
-phrase, a break that leaves one ideograph alone ("大|剧院", "船|舶",
-"総合病|院", "未|来") or parts a run at an odd place ("北岸都|市区") costs
-``STRONG`` or ``ODD``, far above a break at a kanji-kana seam or between
-phrases; the middle of a Chinese four-character phrase, mostly an idiom
-("星罗|棋布"), costs ``IDIOM``; a run of four or fewer between marks is
-one word ("、重情重义、": its lone-character breaks cost twice ``STRONG``), as
-does every break inside a word of the data file's ``words`` ("大|剧院");
-a break before a suffix kanji of the data
-file that ends its run ("栖息|地") costs ``STRONG`` even where BudouX sees a
-seam. In Japanese a verb never leaves one or two kana of its ending alone
-("再配布す|る"), and a short quoted epithet stays whole ("「赤い|鳳凰木の花の街」").
-The prices are running text's; captions and cards weigh ``IDIOM`` and
-``ODD`` at `book.text.cjk_breaks.CAPTION_SHARE` and ``STRONG`` whole, as
-they weigh a katakana word's. A line at 0.06 em costs about 7.6e5,
-at 0.07 em 6e6, at 0.08 em 2.8e7 (`book.text.cjk_grid`).
+close those gaps like kinsoku. In Japanese, inside the run of kanji of a
+BudouX phrase, a break that leaves one kanji alone ("船|舶", "総合病|院",
+"未|来"), parts a word of the data file's ``binomes`` ("模|型", "物|流")
+or parts a run at an odd place ("北岸都|市区") costs ``STRONG`` or ``ODD``,
+far above a break at a kanji-kana seam or between phrases (0 to 3e3); so
+does a break before a suffix kanji of the data file that ends its run
+("都市|区", "博物|館") even where BudouX sees a seam. A Japanese verb
+never leaves one or two kana of its ending alone ("再配布す|る"), and a
+short quoted epithet stays whole ("「赤い|鳳凰木の花の街」"). A break
+inside a word of the data file's ``words`` ("大|剧院") costs twice
+``STRONG`` in either language.
+The Japanese prices are running text's; captions and cards weigh ``ODD``
+and the binomes' at `book.text.cjk_breaks.CAPTION_SHARE` and ``STRONG``
+whole, as they weigh a katakana word's. A line at 0.04 em costs about
+3.7e3, at 0.05 em 1.2e4, at 0.06 em 7.6e5, at 0.07 em 6e6, at 0.08 em
+2.8e7 (`book.text.cjk_grid`).
+
+Chinese prices stay below what a line opened to 0.05 em costs (the seventh
+zh proof had 24 % of its lines letter-spaced, p27 at 0.1 em, to keep
+compounds whole), alike in captions: a break leaving one ideograph of a
+word alone, inside a two-character word of the data file's ``binomes``
+("造|就", "考|古", "两|岸": general words BudouX parts) or inside a run of
+four between marks ("重情重|义") costs ``ZH_WORD``, a line at about
+0.046 em; a long compound's inner seam ("多式|联运", "星罗|棋布")
+``ZH_SEAM``, 0.038 em. Only a number and its unit, the glossary's names
+(`book.text.cjk.split_keep`) and the data file's ``words`` ("大|剧院", a
+landmark) stay whole.
 """
 
 from __future__ import annotations
@@ -29,7 +40,8 @@ from pathlib import Path
 WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "cjk_words.yaml"
 STRONG = 2e6  # leaves one ideograph of a word alone, before a suffix, a verb's ending, inside a short quote: ~0.064 em
 ODD = 1e6  # inside a run of five ideographs or more at an odd place ("北岸都|市区"), in Chinese anywhere: ~0.062 em
-IDIOM = 6e5  # the middle of a Chinese four-character phrase ("星罗|棋布"): a line at about 0.06 em
+ZH_WORD = 8e3  # Chinese: a word's lone character or a two-character word parted ("手|续"): a line at about 0.046 em
+ZH_SEAM = 3e3  # Chinese: a long compound's inner seam ("多式|联运", "星罗|棋布"): a line at about 0.038 em
 IDIOM_RUN = 4  # ideographs: a Chinese run this short between marks is read as one word or idiom
 QUOTE_MAX = 12  # characters inside 「」 or “” kept whole
 QUOTES = {"「": "」", "『": "』", "“": "”"}
@@ -40,11 +52,26 @@ PARTICLES = frozenset("はがをにでとのもへやか")
 @cache
 def vocabulary() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
     """(units longest first, suffix kanji, words kept whole) from ``book/data/cjk_words.yaml``."""
-    import yaml
-
-    data = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8")) or {}
+    data = word_data()
     units = tuple(sorted({str(u) for u in data.get("units", ())}, key=len, reverse=True))
     return units, frozenset(str(s) for s in data.get("suffixes", ())), tuple(str(w) for w in data.get("words", ()))
+
+
+@cache
+def word_data() -> dict:
+    import yaml
+
+    return yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8")) or {}
+
+
+@cache
+def binomes() -> frozenset[str]:
+    """The data file's two-character words (``binomes``), in simplified and Japanese forms alike.
+
+    >>> {"造就", "两岸", "模型"} <= binomes()
+    True
+    """
+    return frozenset(w for line in word_data().get("binomes", ()) for w in str(line).split() if len(w) == 2)
 
 
 def is_ideograph(ch: str) -> bool:
@@ -99,7 +126,7 @@ def run_prices(run: str, lang: str) -> dict[int, float]:
     """The price of a break inside a run of ideographs (offsets inside it).
 
     >>> run_prices("大剧院", "zh"), run_prices("星罗棋布", "zh")[2]
-    ({1: 2000000.0, 2: 2000000.0}, 600000.0)
+    ({1: 8000.0, 2: 8000.0}, 3000.0)
     >>> sorted(run_prices("北岸都市区", "ja").items())
     [(1, 2000000.0), (2, 400000.0), (3, 1000000.0), (4, 2000000.0)]
     """
@@ -108,10 +135,12 @@ def run_prices(run: str, lang: str) -> dict[int, float]:
     size = len(run)
     prices: dict[int, float] = {}
     for gap in range(1, size):
-        if min(gap, size - gap) == 1:
+        if lang == "zh":
+            prices[gap] = ZH_WORD if min(gap, size - gap) == 1 else ZH_SEAM
+        elif min(gap, size - gap) == 1:
             prices[gap] = STRONG
         elif size == 4:
-            prices[gap] = IDIOM if lang == "zh" else WORD_PENALTY
+            prices[gap] = WORD_PENALTY
         else:  # BudouX may give a Chinese phrase a neighbour's character ("屿星罗棋布"): no parity to trust
             prices[gap] = ODD if gap % 2 or lang == "zh" else WORD_PENALTY
     return prices
@@ -143,10 +172,12 @@ def dictionary_prices(text: str, lang: str, parts: tuple[str, ...]) -> tuple[tup
 
     >>> prices = dict(dictionary_prices("欢迎四海宾朋", "zh", ("欢迎", "四", "海宾朋")))
     >>> prices[5], 3 in prices  # "宾|朋", not "四|海"
-    (2000000.0, False)
+    (8000.0, False)
     >>> marked = dict(dictionary_prices("直率、重情重义、热爱", "zh", ("直率、", "重情", "重义、", "热爱")))
     >>> marked[6], marked[5]
-    (4000000.0, 600000.0)
+    (8000.0, 3000.0)
+    >>> dict(dictionary_prices("造就了一支", "zh", ("造", "就", "了", "一", "支")))[1]  # a word of ``binomes``
+    8000.0
     >>> dict(dictionary_prices("再配布する", "ja", ("再配布する",)))[4], dict(dictionary_prices("たどる。", "ja", ("たどる。",)))[2]
     (2000000.0, 2000000.0)
     >>> dict(dictionary_prices("除了大剧院等", "zh", ("除了", "大剧院", "等")))[3]  # a word of the data file
@@ -178,11 +209,15 @@ def dictionary_prices(text: str, lang: str, parts: tuple[str, ...]) -> tuple[tup
         for start, index in ideograph_runs(text):
             if index - start <= IDIOM_RUN:
                 for gap, price in run_prices(text[start:index], lang).items():
-                    put(start + gap, 2 * price if price >= STRONG else price)
+                    put(start + gap, price)
+    lone = ZH_WORD if lang == "zh" else STRONG
+    pairs = binomes()
     for offset in range(1, len(text)):
         a, b, c = text[offset - 1], text[offset], text[offset + 1:offset + 2]
         if is_ideograph(a) and b in suffixes and not (c and is_ideograph(c)):
-            put(offset, STRONG)  # "栖息|地。", "博物|館、"
+            put(offset, lone)  # "栖息|地。", "博物|館、"
+        if a + b in pairs:
+            put(offset, lone)  # "造|就", "模|型": a general word BudouX may part
     for word in words:  # "大|剧院": a word of the data file parts like "重情重|义"
         at = text.find(word)
         while at >= 0:
@@ -191,7 +226,7 @@ def dictionary_prices(text: str, lang: str, parts: tuple[str, ...]) -> tuple[tup
             at = text.find(word, at + 1)
     for offset in quote_inside(text):
         if offset < len(text):
-            put(offset, STRONG)
+            put(offset, STRONG if lang == "ja" else ZH_WORD)
     return tuple(sorted(prices.items()))
 
 
