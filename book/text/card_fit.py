@@ -26,7 +26,9 @@ The measures tried: Chinese and Japanese every whole em of their caption
 size (their text justified to it, on the character grid), the others every
 `STEP` mm (their text ragged, like their captions); none narrower than
 `MIN_SHARE` of the widest a card may set (the frame, or the edition's own
-caption measure), so a Latin card keeps some 40 characters a line or more.
+caption measure; about 20 ems), and no Latin or Vietnamese measure
+narrower than `LATIN_SHARE` of its caption measure, so that a card keeps
+the 50-65 characters of every Latin caption (DESIGN.md).
 The card's height is free (never snapped to a module); where its place puts
 its foot on the grid's foot line, its top follows (`book.text.places`)."""
 
@@ -44,6 +46,7 @@ from book.text.fonts import EditionFonts
 from book.text.typeset import Block
 
 MIN_SHARE = 0.6  # no edition's card text is set narrower than this share of the widest measure the card may take
+LATIN_SHARE = 0.87  # nor a Latin or Vietnamese one narrower than this share of its caption measure: 52 of its 60 characters
 STEP = 1.0  # mm between the Latin and Korean measures tried
 LOOSE = 0.2  # how much an even but loose inset (both sides wide of the pad) counts against a card
 BUCKET = 0.25  # mm: excesses this close are as good, and the wider card is taken
@@ -94,21 +97,21 @@ def optical_drop(fonts: EditionFonts, block: Block) -> float:
     return (block.lines[0].size - optical_rise(fonts, block)) / MM if block.lines else 0.0
 
 
-def measures_tried(full: float, em: float | None) -> list[float]:
-    """The measures an edition's card text is set to, widest first, mm."""
-    least = MIN_SHARE * full
+def measures_tried(full: float, em: float | None, share: float = MIN_SHARE) -> list[float]:
+    """The measures an edition's card text is set to, widest first, down to ``share`` of ``full``, mm."""
+    least = share * full
     if em:
         return [k * em for k in range(int(math.floor(full / em + 1e-6)), int(math.ceil(least / em - 1e-6)) - 1, -1)]
     count = int((full - least) / STEP + 1e-6)
     return [full - k * STEP for k in range(count + 1)]
 
 
-def edition_options(size, full: float, em: float | None) -> list[Option]:
+def edition_options(size, full: float, em: float | None, share: float = MIN_SHARE) -> list[Option]:
     """(measure, widest, height) at each measure tried (``size(measure)`` sets
     the text), one for each distinct block: a ragged text is the same at
     measures a little apart, and the widest of them is kept."""
     found, seen = [], set()
-    for measure in measures_tried(full, em):
+    for measure in measures_tried(full, em, share):
         widest, height = size(measure)
         mark = (round(widest, 2), round(height, 2))
         if widest > 0 and mark not in seen:

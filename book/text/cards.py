@@ -48,7 +48,7 @@ from book.languages import language
 from book.model import MESSAGE_KINDS, MM
 from book.pages.paginate import Page, Pagination, Placed
 from book.text.captions import caption_measure, line_fall, set_caption
-from book.text.card_fit import edition_options, fit_card, optical_drop
+from book.text.card_fit import LATIN_SHARE, MIN_SHARE, edition_options, fit_card, optical_drop
 from book.text.fonts import EditionFonts
 from book.text.places import choose_place
 from book.text.typeset import Block, Part
@@ -199,7 +199,8 @@ def size_cards(pagination: Pagination, editions: list, grid=None, trim: tuple[fl
             em = (style(placed.frame.style, lang).size / MM if style is not None and placed.frame.style
                   and language(lang).breaking == "characters" else None)
             most = min(full, edition.most(key, placed))
-            found = edition_options(lambda m, e=edition, k=key, p=placed: e.size(k, p, m, True), most, em)
+            share = LATIN_SHARE if language(lang).script == "Latn" else MIN_SHARE
+            found = edition_options(lambda m, e=edition, k=key, p=placed: e.size(k, p, m, True), most, em, share)
             if found:
                 options[lang] = found
         if not options:
