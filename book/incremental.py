@@ -155,8 +155,7 @@ def output_inputs(prepared, output, strict: bool, photos: list[tuple[str, str, s
 
     book = prepared.book
     # A card sized from every edition's text: one catalog's edit can resize it in all of them.
-    sizes = sorted((list(key), [round(card.w, 3), round(card.h, 3), round(card.measure, 3), [[lang, round(m, 3)] for lang, m in card.measures]])
-                   for key, card in prepared.cards.items())
+    sizes = sorted((list(key), [round(card.w, 3), round(card.h, 3), round(card.measure, 3)]) for key, card in prepared.cards.items())
     fields = {"code": code_digest(), "output": repr(output), "strict": strict, "sources": source_digests(book, digests),
               "pages": page_list(prepared.pagination), "photos": photos, "fonts": font_digests(book), "cards": sizes,
               "date": str(source_date(book.date))}  # the date the PDFs carry
