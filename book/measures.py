@@ -26,7 +26,7 @@ from book.files import DiskFull, write_atomic
 from book.text.cards import CardKey, CardTexts
 
 MEMO_REL = MEASURES.rel
-MEMO_VERSION = 5  # 2: a card text's height runs to its last line's descender; 4: each card text's own caption measure; 5: justified sizes
+MEMO_VERSION = 6  # 2: a card text's height runs to its last line's descender; 4: each card text's own caption measure; 5: justified; 6: optical top
 
 
 class EditionMeasures:

@@ -257,7 +257,7 @@ def test_cards_sit_on_the_grid_clear_of_the_subject_and_the_same_in_every_editio
             x, y, w, h = card
             left = grid.inner if page.recto else grid.outer
             right = trim_w - (grid.outer if page.recto else grid.inner)
-            # One side edge on the margin (the card is as wide as its longest edition's text), its
+            # One side edge on the margin (the inner edge follows the texts, `book.text.card_fit`), its
             # top or its bottom on a row line (the margins included).
             assert abs(x - left) < 0.01 or abs(x + w - right) < 0.01, (page.number, card)
             row_lines = [grid.top + k * row_pitch for k in range(grid.rows)] + [trim_h - grid.bottom]

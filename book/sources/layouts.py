@@ -21,8 +21,8 @@ FRAME_KEYS = {"kind": Key(str, "photo", required=True), "col": Key(int, 1), "col
               "listed": Key(bool, False), **{old: Key((int, float)) for old in "xywh"}}  # x, y, w, h: the old keys, refused with advice
 FRAME_KEYS["card_places"] = Key(list)  # book.text.places
 FRAME_KEYS["card_pad"] = Key((int, float), 14.0, low=0, high=72,
-                             doc="A caption card's inset in pt, the same on all four sides of the longest edition's text; every "
-                             "edition's text starts this far from the card's left side (panel: white frames).")
+                             doc="A caption card's least inset in pt (panel: white frames): every edition sets its own measure and "
+                             "centres its text, so its four insets are even and none is less than this (book.text.card_fit).")
 FRAME_KEYS["above"] = Key(str, None, doc="Another text frame of the layout that this one stands above (book.text.stack): its "
                           "last baseline `gap_lines` line spaces above that frame's first baseline, however many lines either "
                           "takes (an opener's chapter title above its intro). The chain hangs from its head (the frames below "

@@ -136,9 +136,9 @@ class Setter:
         if placed.frame.panel:
             size = self.cards.get(card_key(item.page, placed)) or Card(placed.frame.w, placed.frame.h, placed.frame.w - 2 * pad_of(placed), pad_of(placed))
             card = cx, cy, cw, ch = card_box(placed, size, self.book.trim, self.book, item.page)
-            block = set_card_text(self.fonts, item.parts, self.lang, placed, size.measure)
+            block = set_card_text(self.fonts, item.parts, self.lang, placed, size.measure_for(self.lang))
             box = (cx + size.pad, cy + size.pad, cw - 2 * size.pad, ch - 2 * size.pad)
-            x = text_left(card, size.pad)
+            x = text_left(card, block, size.pad)
             y = text_top(self.fonts, block, card, size.pad)
         elif placed.frame.kind == "caption":
             x, y, w, h = box = placed.box

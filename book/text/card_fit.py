@@ -1,0 +1,162 @@
+"""Even insets in every edition: each edition's measure inside the shared card.
+
+A caption card knocks the photo out of the C, M and Y plates, so it is one
+rectangle in all five editions (`book.text.cards`). Its texts are not one
+length: the eighth proof's Chinese card on p. 14 ran four lines where the
+English ran seven, and in a card sized to the English the Chinese sat with
+32 pt above and below against 14 pt at the sides ("reads as a fixed box").
+
+The rule: each edition sets its card text to its own measure, chosen so that
+its text block takes the card's proportions, and the block is centred in the
+card, so that its white is even on all four sides. An edition's *inset* is
+measured to its text's optical box: from the card's top to the first line's
+ink top (the cap height, or higher where a Vietnamese stacked mark or an
+ascender rises above it: the glyphs' own outlines; the em box's top in a
+Chinese, Japanese or Korean face), from the credit line's descender to the
+card's foot, and from the card's sides to the block's first character and to
+its longest line's end. Every inset is at least the frame's ``card_pad``
+(14 pt). The card's width and height are chosen together so that the worst
+edition's largest inset passes the pad by as little as can be (its *excess*:
+where the excess is small, the four insets are all near the pad, so they are
+even); of cards as good, the wider (fewer, longer lines). Each edition then
+takes, of its measures that fit, the one whose larger inset is smallest (of
+two as good, the wider measure).
+
+The measures tried: Chinese and Japanese every whole em of their caption
+size (their text justified to it, on the character grid), the others every
+`STEP` mm (their text ragged, like their captions); none narrower than
+`MIN_SHARE` of the widest a card may set (the frame, or the edition's own
+caption measure; about 20 ems), and no Latin or Vietnamese measure
+narrower than `LATIN_SHARE` of its caption measure, so that a card keeps
+the 50-65 characters of every Latin caption (DESIGN.md).
+The card's height is free (never snapped to a module); where its place puts
+its foot on the grid's foot line, its top follows (`book.text.places`)."""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+from fontTools.pens.boundsPen import BoundsPen
+from fontTools.ttLib import TTFont
+
+from book.model import MM
+from book.text.captions import piece_metrics
+from book.text.fonts import EditionFonts
+from book.text.typeset import Block
+
+MIN_SHARE = 0.6  # no edition's card text is set narrower than this share of the widest measure the card may take
+LATIN_SHARE = 0.87  # nor a Latin or Vietnamese one narrower than this share of its caption measure: 52 of its 60 characters
+STEP = 1.0  # mm between the Latin and Korean measures tried
+LOOSE = 0.2  # how much an even but loose inset (both sides wide of the pad) counts against a card
+BUCKET = 0.25  # mm: excesses this close are as good, and the wider card is taken
+
+Option = tuple[float, float, float]  # (measure, widest line, text height), mm
+
+
+@lru_cache(maxsize=16)
+def _glyphs(path: str, index: int):
+    font = TTFont(path, fontNumber=index, lazy=True)
+    return font.getGlyphSet(), font.getBestCmap() or {}, font["head"].unitsPerEm
+
+
+@lru_cache(maxsize=8192)
+def glyph_top(path: str, index: int, char: str) -> float:
+    """How far ``char``'s outline rises above the baseline in the face, em (0 for none)."""
+    glyphs, cmap, upem = _glyphs(path, index)
+    name = cmap.get(ord(char))
+    if name is None or name not in glyphs:
+        return 0.0
+    pen = BoundsPen(glyphs)
+    glyphs[name].draw(pen)
+    return (pen.bounds[3] / upem) if pen.bounds else 0.0
+
+
+def optical_rise(fonts: EditionFonts, block: Block) -> float:
+    """How far the block's first line rises above its baseline, pt: the em
+    box's top in a CJK face; in a Latin face its cap height or its glyphs' ink
+    top, whichever is higher (a Vietnamese stacked mark, an ascender)."""
+    if not block.lines:
+        return 0.0
+    first, tops = block.lines[0], []
+    for piece in first.pieces:
+        if not piece.text.strip():
+            continue
+        metrics = piece_metrics(fonts, piece.font)
+        if metrics.cjk:
+            tops.append(metrics.ascender)
+            continue
+        path, index = fonts.files.get(piece.font, (None, 0))
+        ink = max((glyph_top(path, index, ch) for ch in piece.text if not ch.isspace()), default=0.0) if path else 0.0
+        tops.append(max(metrics.cap, ink))
+    return max(tops, default=0.72) * first.size
+
+
+def optical_drop(fonts: EditionFonts, block: Block) -> float:
+    """From the top a block is placed at to its first line's optical top, mm."""
+    return (block.lines[0].size - optical_rise(fonts, block)) / MM if block.lines else 0.0
+
+
+def measures_tried(full: float, em: float | None, share: float = MIN_SHARE) -> list[float]:
+    """The measures an edition's card text is set to, widest first, down to ``share`` of ``full``, mm."""
+    least = share * full
+    if em:
+        return [k * em for k in range(int(math.floor(full / em + 1e-6)), int(math.ceil(least / em - 1e-6)) - 1, -1)]
+    count = int((full - least) / STEP + 1e-6)
+    return [full - k * STEP for k in range(count + 1)]
+
+
+def edition_options(size, full: float, em: float | None, share: float = MIN_SHARE) -> list[Option]:
+    """(measure, widest, height) at each measure tried (``size(measure)`` sets
+    the text), one for each distinct block: a ragged text is the same at
+    measures a little apart, and the widest of them is kept."""
+    found, seen = [], set()
+    for measure in measures_tried(full, em, share):
+        widest, height = size(measure)
+        mark = (round(widest, 2), round(height, 2))
+        if widest > 0 and mark not in seen:
+            seen.add(mark)
+            found.append((measure, widest, height))
+    return found
+
+
+def excess(w: float, h: float, option: Option, pad: float) -> float:
+    """An edition's unevenness in a ``w`` × ``h`` card, mm, its text centred:
+    how far its side and vertical insets differ, or `LOOSE` times how far the
+    larger passes ``pad``, whichever is more."""
+    side, vertical = (w - option[1]) / 2, (h - option[2]) / 2
+    return max(abs(side - vertical), LOOSE * (max(side, vertical) - pad))
+
+
+def best_option(options: list[Option], w: float, h: float, pad: float) -> Option | None:
+    """The option whose block fills the ``w`` × ``h`` card best (of two as good, the wider measure); None when none fits."""
+    fitting = [o for o in options if o[1] + 2 * pad <= w + 1e-6 and o[2] + 2 * pad <= h + 1e-6]
+    return min(fitting, key=lambda o: (round(excess(w, h, o, pad), 3), -o[0]), default=None)
+
+
+def fit_card(options: dict[str, list[Option]], pad: float, most_w: float, most_h: float) -> tuple[float, float, dict[str, float]]:
+    """The card (w, h, mm) whose worst edition's excess is least, and each
+    edition's measure in it; at most ``most_w`` × ``most_h`` (the frame)."""
+    widths = sorted({round(o[1] + 2 * pad, 3) for opts in options.values() for o in opts if o[1] + 2 * pad <= most_w + 1e-6}, reverse=True)
+    heights = sorted({round(o[2] + 2 * pad, 3) for opts in options.values() for o in opts if o[2] + 2 * pad <= most_h + 1e-6})
+    best, best_score = None, None
+    for w in widths:
+        for h in heights:
+            worst = 0.0
+            for opts in options.values():
+                chosen = best_option(opts, w, h, pad)
+                if chosen is None:
+                    worst = math.inf
+                    break
+                worst = max(worst, excess(w, h, chosen, pad))
+            if worst == math.inf:
+                continue
+            score = (round(worst / BUCKET), -w, h)
+            if best_score is None or score < best_score:
+                best, best_score = (w, h), score
+    if best is None:  # no card fits every edition inside the frame: the widest measures, as tall as the tallest
+        w = max(opts[0][1] for opts in options.values()) + 2 * pad
+        h = min(most_h, max(opts[0][2] for opts in options.values()) + 2 * pad)
+        return w, h, {lang: opts[0][0] for lang, opts in options.items()}
+    w, h = best
+    return w, h, {lang: best_option(opts, w, h, pad)[0] for lang, opts in options.items()}
