@@ -215,7 +215,7 @@ def prepare_edition(prepared: Prepared, lang: str, output: Output) -> Edition | 
     if not check_glyphs(book, fonts, words, loc.where, problems):
         return None
     cover_texts = cover_strings(book, loc) if geometry else {}
-    fonts.prepare(edition_roles(book, lang, words, cover_texts))
+    fonts.prepare(edition_roles(book, lang, words, cover_texts), exact=True)
     edition = Edition(lang, fonts, set_edition(book, pagination, fonts, words, loc.where, problems, prepared.cards), catalog=catalog)
     if geometry:
         edition.cover = set_cover(book, geometry, fonts, lang, cover_texts, loc.where, problems)

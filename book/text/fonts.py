@@ -231,8 +231,11 @@ class EditionFonts:
         """Characters of ``text`` that no face of ``role`` can show."""
         return sorted(ch for ch in set(text) if ch not in PLAIN_SPACE and self.face_for(ch, role) is None)
 
-    def prepare(self, texts_by_role: dict[str, set[str]]) -> None:
-        """Register every face the edition's texts need; subset CFF faces to them."""
+    def prepare(self, texts_by_role: dict[str, set[str]], exact: bool = False) -> None:
+        """Register every face the edition's texts need; subset CFF faces to
+        them. ``exact``: to just these characters, whatever an earlier call
+        added, so the fonts an edition embeds (their subset tags) do not
+        depend on whether its measures were taken again or remembered."""
         needed: dict[str, set[int]] = {}
         for role, texts in sorted(texts_by_role.items()):
             for ch in set().union(*texts):
@@ -241,17 +244,20 @@ class EditionFonts:
                     needed.setdefault(face.name, set()).add(ord(ch))
             needed.setdefault(self.chain(role)[0].name, set()).add(32)
         for name in sorted(needed):
-            self.register(self.config.faces[name], needed[name])
+            self.register(self.config.faces[name], needed[name], exact)
 
-    def register(self, face: FontFace, codepoints: set[int]) -> str:
+    def register(self, face: FontFace, codepoints: set[int], exact: bool = False) -> str:
         """The reportlab name of ``face`` ready to draw ``codepoints``. A CFF
         face registered before for fewer characters is converted again for
         all of them (texts measured with the smaller subset measure the same)."""
-        if face.name in self.registered and codepoints <= self.subsets.get(face.name, codepoints):
-            return self.registered[face.name]
         _, cff = self.face_info(face)
+        if face.name in self.registered:
+            had = self.subsets.get(face.name, codepoints)
+            if codepoints <= had and not (exact and cff and set(codepoints) | {32} != had):
+                return self.registered[face.name]
         if cff:
-            codepoints = codepoints | self.subsets.get(face.name, frozenset())
+            if not exact:
+                codepoints = codepoints | self.subsets.get(face.name, frozenset())
             codes = sorted(codepoints | {32})
             key = hashlib.sha256(
                 f"{file_digest(face.path)}:{face.index}:{CONVERTER_VERSION}:{self.middle_dot}:{codes}".encode()
