@@ -316,7 +316,7 @@ def test_half_title_and_title_end_on_one_line(sample):
     def last_line(page: int) -> float:
         return max(w[3] for w in words(pdf, page) if w[4] in ("Development", "Phát", "triển"))
 
-    assert abs(last_line(1) - last_line(3)) < 8  # the bottoms of the 14 pt half-title and 30 pt title lines on one baseline
+    assert abs(last_line(1) - last_line(3)) < 8  # the bottoms of the 18 pt half-title and 30 pt title lines on one baseline
 
 
 # --- openers and display type ---------------------------------------------------------
