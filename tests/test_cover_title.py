@@ -127,7 +127,7 @@ def test_display_titles_set_digits_beside_han_with_a_hair_space(sample, lang):
     """At display size the space between Han or kana and the digits of "70"
     is a hair space (a tenth of an em, 3.6 pt at 36 pt, 3 pt at 30 pt), never the running
     text's quarter em (9 pt): on the half-title, the title page and the cover."""
-    for pdf, page, size in ((pdf_of(sample, lang, "interior"), 1, 14), (pdf_of(sample, lang, "interior"), 3, 30),
+    for pdf, page, size in ((pdf_of(sample, lang, "interior"), 1, 18), (pdf_of(sample, lang, "interior"), 3, 30),
                             (pdf_of(sample, lang, "cover"), 1, 36)):
         rows = [t["text"] for t in display_lines(pdf, page, size) if "70" in t["text"]]
         assert rows and all("70\u200a年" in row.replace(" ", "") for row in rows), (page, rows)
