@@ -97,7 +97,7 @@ TABLE: dict[str, Language] = {
                  imprint_at_back=True, middle_dot=1 / 3),
         Language("ja", "ja", "ja", "Jpan", "characters", wide_faces=True, pivot=True, em_per_character=1.0,
                  place_date_join="、", meta_join="　", label_join="：", number_words=CJK_NUMBER_CHARS, phrase_model="ja", vertical=True,
-                 range_dash="～", imprint_at_back=True, latin_space=0.25),
+                 range_dash="〜", imprint_at_back=True, latin_space=0.25),  # JIS X 4051 / JLREQ: 波ダッシュ U+301C
     )
 }
 

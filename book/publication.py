@@ -35,6 +35,7 @@ class Cover:
     not_for_sale: bool = False  # the back cover says the book is not for sale
     square_mm: float = 3.0  # case binding: how far the boards stand beyond the pages at head, tail and fore-edge
     hinge_mm: float = 8.0  # case binding: the joint between each board and the spine board
+    board_width_mm: float = 0.0  # case binding: each board's width; 0: pages + square − (joint − board), book.pages.spine.board_width
     subtitle: bool = True  # the front carries the subtitle under the title
 
 

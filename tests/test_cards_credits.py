@@ -235,7 +235,7 @@ def test_credits_balanced_with_page_numbers_aligned(sample, lang):
     assert notes[0][0][1] > max(row[0][3] for rows in (columns[0][:-3], columns[1]) for row in rows) + 5, notes[0]
     columns[0] = columns[0][:-3]
     assert abs(len(columns[0]) - len(columns[1])) <= 1, [len(rows) for rows in columns]
-    names = [row for rows in columns for row in rows if not re.match(r"^[\d、,～~–—\s]", row[0][4])]
+    names = [row for rows in columns for row in rows if not re.match(r"^[\d、,～〜~–—\s]", row[0][4])]
     text = " ".join(" ".join(word[4] for word in row) for row in names)
     assert all(name in text for name in credited), [name for name in credited if name not in text]
     size = book.style("credits", lang).size
@@ -283,7 +283,7 @@ def test_credits_by_photographer_say_where_on_a_shared_page(sample, lang):
         assert "".join(placed_reference(entry, lang).split()) in text, (lang, entry.reference, entry.position, entry.name)
 
 
-SPREAD = {"vi": "{0}–{1}", "en": "{0}–{1}", "zh": "{0}—{1}", "ko": "{0}~{1}", "ja": "{0}～{1}"}
+SPREAD = {"vi": "{0}–{1}", "en": "{0}–{1}", "zh": "{0}—{1}", "ko": "{0}~{1}", "ja": "{0}〜{1}"}
 HEAD = {"vi": "Trang", "en": "Pages", "zh": "页码", "ko": "쪽", "ja": "ページ"}  # labels.page_head, translated
 POSITIONS = {"two-photos": [("photo-a", "top"), ("photo-b", "bottom")],
              "grid-3": [("photo-a", "bottom"), ("photo-b", "top left"), ("photo-c", "top right")],

@@ -452,7 +452,7 @@ def test_back_text_too_long_is_one_line_saying_how_much(mini, run):
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     said = re.fullmatch(r"error: content/book\.yaml:19: vi: the cover's back text is (\d+) lines too long at the 240 × 300 mm "
-                        r"trim: (\d+) lines at 14\.0 pt, room for (\d+); shorten it by about \d+ of its 2489 characters, choose a "
+                        r"trim: (\d+) lines at 12\.0 pt, room for (\d+); shorten it by about \d+ of its 2489 characters, choose a "
                         r"larger trim_mm, or give cover-back a smaller size in layouts/styles\.yaml \(it never shrinks to fit one "
                         r"edition\)", errors[0]) if len(errors) == 1 else None
     assert said and int(said[1]) == int(said[2]) - int(said[3]) > 30, errors  # the lines over, the lines, the room
@@ -574,8 +574,8 @@ def test_spine_leads_with_the_title_and_ends_with_a_short_publisher(mini, tmp_pa
 def test_each_editions_spine_names_its_publisher_in_its_own_language(sample, lang, tmp_path):
     """On the sample's hardcover spine (80 pages: 6.2 mm of pages and two
     boards), each foreign edition's spine carries its title and the
-    publisher's short form from its catalog (in capitals along a Latin
-    spine: en "INFORMATION & COMMUNICATIONS"), never the Vietnamese
+    publisher's name from its catalog (in capitals along a Latin spine: en
+    "INFORMATION AND COMMUNICATIONS PUBLISHING HOUSE"), never the Vietnamese
     abbreviation 'NXB'; 6 to 14 pt."""
     from book.errors import Problems
     from book.i18n.catalog import read_catalog

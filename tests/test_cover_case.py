@@ -43,10 +43,11 @@ def shown_sizes(pdf) -> list[tuple[float, float, float]]:
 
 def test_the_samples_case_is_boards_joints_and_spine_with_its_wrap_in_the_pdf(sample_copy, tmp_path):
     """64 pages of 0.155 mm leaves (4.96 mm) and two 2.5 mm boards: a 9.96 mm
-    spine board. Each board is the 240 × 300 mm pages and the 3 mm squares at
-    head, tail and fore-edge: 243 × 306 mm. The TrimBox is the finished case,
-    board + 8 mm joint + spine + 8 mm joint + board = 511.96 × 306 mm; the
-    15 mm wrap beyond it is the BleedBox and MediaBox (541.96 × 336 mm); the
+    spine board. Each board is the 300 mm pages and the 3 mm squares at head
+    and tail high, and by the bindery's rule 240 + 3 - (8 - 2.5) = 237.5 mm
+    wide: 237.5 × 306 mm. The TrimBox is the finished case,
+    board + 8 mm joint + spine + 8 mm joint + board = 500.96 × 306 mm; the
+    15 mm wrap beyond it is the BleedBox and MediaBox (530.96 × 336 mm); the
     manifest's entry says so; the spine board's edges (solid) and the boards'
     inner edges (dashed) are marked in the wrap, never inside the trim."""
     from book.pages.spine import cover_entry
@@ -54,25 +55,25 @@ def test_the_samples_case_is_boards_joints_and_spine_with_its_wrap_in_the_pdf(sa
     pdf, _, geometry, problems, _ = cover_alone(sample_copy, (240, 300), 64, "vi", tmp_path, printer="offset-fogra39")
     assert cover_problems(problems) == []
     assert (geometry.spine, geometry.board, geometry.margin, geometry.hinge, geometry.square) == (9.96, 2.5, 15.0, 8.0, 3.0)
-    assert geometry.panel == (243, 306)
+    assert geometry.panel == (237.5, 306)
     with pikepdf.open(pdf) as doc:
         page = doc.pages[0]
         trim = [float(v) * PT for v in page.TrimBox]
         media = [float(v) * PT for v in page.MediaBox]
         bleed = [float(v) * PT for v in page.BleedBox]
-    assert trim == pytest.approx([15, 15, 15 + 243 + 8 + 9.96 + 8 + 243, 15 + 306], abs=0.01)
-    assert media == pytest.approx([0, 0, 541.96, 336], abs=0.01) and bleed == media
+    assert trim == pytest.approx([15, 15, 15 + 237.5 + 8 + 9.96 + 8 + 237.5, 15 + 306], abs=0.01)
+    assert media == pytest.approx([0, 0, 530.96, 336], abs=0.01) and bleed == media
     entry = cover_entry(geometry, 64)
     assert entry["binding"] == "case" and entry["spine_mm"] == 9.96 and entry["wrap_mm"] == 15 and entry["board_mm"] == 2.5
-    assert entry["trim_mm"] == [511.96, 306] and entry["board_size_mm"] == [243, 306] and entry["square_mm"] == 3
-    assert entry["hinge_mm"] == 8.0 and entry["folds_mm"] == [251, 260.96] and entry["boards_mm"] == [243, 268.96]
-    assert "4.96 mm" in entry["note"] and "243 × 306 mm" in entry["note"] and "joint 8 mm" in entry["note"]
+    assert entry["trim_mm"] == [500.96, 306] and entry["board_size_mm"] == [237.5, 306] and entry["square_mm"] == 3
+    assert entry["hinge_mm"] == 8.0 and entry["folds_mm"] == [245.5, 255.46] and entry["boards_mm"] == [237.5, 263.46]
+    assert "4.96 mm" in entry["note"] and "237.5 × 306 mm" in entry["note"] and "joint 8 mm" in entry["note"]
     head = ink_box(pdf, (200, -15, 310, -0.2), 15)  # the wrap above the head trim: the marks only
     assert head is not None and head[3] < 0
-    for x in (243, 251, 260.96, 268.96):  # each mark stands where it says, in the wrap
+    for x in (237.5, 245.5, 255.46, 263.46):  # each mark stands where it says, in the wrap
         mark = ink_box(pdf, (x - 0.5, -15, x + 0.5, -0.2), 15)
         assert mark is not None and abs((mark[0] + mark[2]) / 2 - x) < 0.1, (x, mark)
-    assert ink_box(pdf, (243.6, -15, 250.4, -0.2), 15) is None  # nothing else in the wrap over the joint
+    assert ink_box(pdf, (238.1, -15, 244.9, -0.2), 15) is None  # nothing else in the wrap over the joint
 
 
 def test_the_squares_and_joint_come_from_the_book_or_the_printer(sample_copy):
@@ -90,11 +91,11 @@ def test_the_squares_and_joint_come_from_the_book_or_the_printer(sample_copy):
     book, _ = load_book(sample_copy, check_files=False)
     book = replace(book, cover=replace(book.cover, square_mm=4.0, hinge_mm=7.0))
     own = plan_cover(book, 64, Problems())
-    assert (own.panel, own.hinge, own.square) == ((244, 308), 7.0, 4.0)
-    assert own.spread == pytest.approx((2 * 244 + 2 * 7 + 9.96, 308)) and own.folds == pytest.approx((251, 260.96))
+    assert (own.panel, own.hinge, own.square) == ((239.5, 308), 7.0, 4.0)  # 240 + 4 - (7 - 2.5)
+    assert own.spread == pytest.approx((2 * 239.5 + 2 * 7 + 9.96, 308)) and own.folds == pytest.approx((246.5, 256.46))
     book.printer = read_preset(sample_copy, "offset-fogra39")
     printed = plan_cover(book, 64, Problems())
-    assert (printed.panel, printed.hinge, printed.square) == ((244, 308), 8.0, 4.0)
+    assert (printed.panel, printed.hinge, printed.square) == ((238.5, 308), 8.0, 4.0)
     soft = replace(book, binding_style="perfect")
     soft.printer = read_preset(sample_copy, "offset-fogra39")
     g = plan_cover(soft, 64, Problems())
@@ -136,7 +137,7 @@ def test_the_boards_carry_the_design_clear_of_the_joints_and_the_turn_in(sample_
 def test_the_hardcover_spine_is_lettered_large_and_clear_of_both_folds(sample_copy, lang, tmp_path):
     """On the 9.96 mm spine the title is set at one size, at least 12 pt (the
     soft cover's was 6–7 pt; the sample's is 14 pt), from the head; the
-    publisher's short form stands in the ground's band at the spine's foot,
+    publisher's name stands in the ground's band at the spine's foot,
     a step smaller than the title (7 to 10 pt: 8–10 pt in the sample); both
     run down the spine in vi, en and ko, in an upright column in zh and ja;
     the title's ink, as rendered, keeps at least 1.6 mm from each fold."""
@@ -203,7 +204,7 @@ def test_the_zh_blurb_is_justified_on_whole_ems(sample_copy, tmp_path):
     reaching past the one above it."""
     pdf, cover, geometry, problems, _ = cover_alone(sample_copy, (240, 300), 64, "zh", tmp_path)
     assert cover_problems(problems) == []
-    back = next(p for p in cover.placements if p.lines and p.lines[0].size == 14)
+    back = next(p for p in cover.placements if p.lines and p.lines[0].size == 11.5)
     assert len(back.lines) >= 3
     ends = []
     for line_index in range(len(back.lines) - 1):
@@ -212,7 +213,7 @@ def test_the_zh_blurb_is_justified_on_whole_ems(sample_copy, tmp_path):
         top = back.top + sum((line.gap + (line.leading if i else line.size)) for i, line in enumerate(back.lines[:line_index + 1])) * PT
         ink = ink_box(pdf, (back.x - 1, top - 5, back.x + 150, top + 1), geometry.margin)
         ends.append(ink[2])
-    ems = (max(ends) - back.x) / (14 * PT)  # the widest line's ink: within one em of a whole number of ems
+    ems = (max(ends) - back.x) / (11.5 * PT)  # the widest line's ink: within one em of a whole number of ems
     assert ends and ems - int(ems) > 0.5 and max(ends) - min(ends) < 1.5, (ends, ems)
     assert all(later <= earlier + 0.1 for earlier, later in zip(ends, ends[1:], strict=False)), ends
 

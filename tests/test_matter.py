@@ -184,14 +184,15 @@ def test_the_64_page_hardcover_spine_carries_its_title(sample, lang):
     """The sample is case-bound: 4.96 mm of pages and two 2.5 mm boards make
     a 9.96 mm spine, which carries the edition's text (its short title and
     publisher) within the spine, drawn inside the 15 mm wrap (book.text.spine_text)."""
-    from book.pages.spine import spine_width
+    from book.pages.spine import board_width, spine_width
 
     book, _ = load_book(sample)
     spine_mm = spine_width(64, book.paper.caliper_mm, book.binding_style, book.cover.board_mm)
     assert (book.binding_style, spine_mm) == ("case", 9.96)
     cover = interior(sample, lang).with_name(f"hai-phong-70-nam-{lang}-cover.pdf")
-    # the back board (the page width and its square), then the joint, then the spine
-    centre = (book.cover.wrap_mm + book.trim[0] + book.cover.square_mm + book.cover.hinge_mm + spine_mm / 2) * MM
+    # the back board (by the bindery's rule, `board_width`), then the joint, then the spine
+    board = board_width(book.trim[0], book.cover.square_mm, book.cover.hinge_mm, book.cover.board_mm)
+    centre = (book.cover.wrap_mm + board + book.cover.hinge_mm + spine_mm / 2) * MM
     on_spine = "".join(w[4] for w in words(cover, 1) if abs((w[0] + w[2]) / 2 - centre) < spine_mm * MM / 2)
     assert len(on_spine) >= 4, (lang, on_spine)
 
@@ -316,7 +317,7 @@ def test_half_title_and_title_end_on_one_line(sample):
     def last_line(page: int) -> float:
         return max(w[3] for w in words(pdf, page) if w[4] in ("Development", "Phát", "triển"))
 
-    assert abs(last_line(1) - last_line(3)) < 8  # the bottoms of the 14 pt half-title and 30 pt title lines on one baseline
+    assert abs(last_line(1) - last_line(3)) < 8  # the bottoms of the 18 pt half-title and 30 pt title lines on one baseline
 
 
 # --- openers and display type ---------------------------------------------------------

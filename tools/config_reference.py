@@ -146,9 +146,14 @@ DOCS = {
     "COVER_KEYS.board_mm": "For a case binding: each board's thickness, in mm; the spine is the pages' block plus two boards.",
     "COVER_KEYS.wrap_mm": "For a case binding: the cover material wrapped around the boards, in mm (the PDF's margin beyond the trim).",
     "COVER_KEYS.square_mm": "For a case binding: the squares, how far the boards stand beyond the pages at head, tail and fore-edge, in mm; "
-                            "each board is the trim plus one square wide and plus two high (240 × 300 mm pages: 243 × 306 mm boards).",
+                            "each board is the trim plus two squares high (300 mm pages: 306 mm boards); its width is board_width_mm's.",
     "COVER_KEYS.hinge_mm": "For a case binding: the joint, the gap between each board and the spine board where the cover bends, in mm "
                            "(7–10 mm for 2–3 mm boards); the case is board + joint + spine + joint + board wide. A printer's preset may set its own.",
+    "COVER_KEYS.board_width_mm": "For a case binding: each board's width, in mm, as the bindery gives it (a printer's preset may set its own). "
+                                 "0, the default, follows the binderies' rule: the board hangs from the joint, not from the spine, so it is the "
+                                 "pages' width plus the fore-edge square less the joint that the spine board's thickness does not take up: "
+                                 "trim + square − (hinge − board); 240 mm pages, 3 mm square, 8 mm joint, 2.5 mm boards: 237.5 mm. "
+                                 "The manifest gives the figure (board_width_mm) and how it was found.",
     "IMPRINT_KEYS.publisher": "The publishing house (Nhà xuất bản).",
     "IMPRINT_KEYS.country": "Where the book is printed, as an ISO 3166 code (`VN`): the copyright page names the country "
                             "in each edition's language.",

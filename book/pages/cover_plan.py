@@ -18,9 +18,10 @@ from book.pages.spine import CoverGeometry
 
 Box = tuple[float, float, float, float]  # x, top, width, height
 MARK_ROWS = 2  # the front's mark takes the first rows of the grid
-BACK_COLUMNS = 8  # of 12: the back text's measure (about 60 characters a line in vi and en)
+BACK_COLUMNS = 7  # of 12: the back text's measure (about 60 characters a line at 12 pt in vi and en)
 SPINE_GAP = 6.0  # mm between the spine's text and the photo below it (and above it, in the foot band)
-SPINE_BAND = 72.0  # mm: the ground colour's band at the spine's foot, over the photo, that holds the publisher
+SPINE_BAND = 96.0  # mm: the ground colour's band at the spine's foot, over the photo, that holds the publisher (its full name)
+JOINT_RUN = 3.0  # mm, at the least, the band runs past each fold (half a case's joint): a drifting case shows no edge on a fold
 SPINE_TAIL = 12.0  # mm from the spine's tail to the publisher's last letter, in that band
 PHOTO_SHARE = 7 / 12  # the grid rows the photo takes
 AIR = 6.0  # mm the type keeps clear above the photo, at the least: the title block and the back's foot line
@@ -39,7 +40,7 @@ class CoverPlan:
     spine_foot: float  # mm from the head trim: the spine's text ends here, above the photo
     type_foot: float = 0.0  # mm from the head trim: the grid line the panels' type ends on, AIR or more above the photo
     foot: float = 0.0  # mm from the head trim: the grid's foot line (its last row's foot), where the barcode's field stands
-    spine_band: Box = (0.0, 0.0, 0.0, 0.0)  # the ground colour across the spine, fold to fold, from SPINE_BAND above the tail into the bleed
+    spine_band: Box = (0.0, 0.0, 0.0, 0.0)  # the ground colour across the spine and into the joints, from SPINE_BAND above the tail into the bleed
 
 
 def photo_frame(book, g: CoverGeometry) -> tuple[float, float]:
@@ -71,23 +72,25 @@ def page_box(grid: Grid, trim: tuple[float, float], col: int, cols: int, row: in
 def plan_design(grid: Grid, g: CoverGeometry) -> CoverPlan:
     """The cover's shared parts at geometry ``g`` on the page grid ``grid``.
     The front is a right-hand page whose inner margin is at the fold (a
-    case's: at its board's edge by the joint); the back a left-hand one,
-    mirrored, its inner margin at the other fold. A case's boards are laid
-    out as pages of their own size, so the composition scales to them.
+    case's: at its board's edge by the joint); the back the same area,
+    its margin at the board's outer edge. A case's boards are laid
+    out as pages of their own size, so the composition scales to them. The
+    back's type area stands as far from that board's outer edge as the
+    front's from its own edge: one margin where the eye meets each board.
 
     >>> from book.pages.spine import cover_geometry
     >>> plan = plan_design(Grid(), cover_geometry((240, 300), 64, 0.155, 3))
     >>> [round(v, 1) for v in plan.photo], [round(v, 1) for v in plan.front]
     ([-3, 126.6, 491.0, 176.4], [265.0, 17.0, 205.0, 104.6])
     >>> [round(v, 1) for v in plan.back], round(plan.back_measure, 1), round(plan.type_foot, 1)
-    ([15.0, 17.0, 205.0, 104.6], 135.0, 99.7)
+    ([20.0, 17.0, 205.0, 104.6], 117.5, 99.7)
     """
-    (width, height), bleed = g.panel, g.margin
+    height, bleed = g.panel[1], g.margin
     rows = grid.rows - photo_rows(grid, g.trim)  # the book's shape, not its boards' (a square book's are 3 mm taller)
     zone = page_box(grid, g.panel, 1, grid.columns, 1, max(rows, 1))
     band_top = zone[1] + zone[3] + grid.row_gutter if rows < grid.rows else height
     front = (g.front + zone[0], zone[1], zone[2], zone[3])
-    back = (width - zone[0] - zone[2], zone[1], zone[2], zone[3])
+    back = (zone[0], zone[1], zone[2], zone[3])  # as far from the back board's outer edge as the front's from its joint
     mark = page_box(grid, g.panel, 1, max(grid.columns // 2, 1), 1, min(MARK_ROWS, max(rows - 1, 1)))
     cols = min(BACK_COLUMNS * grid.columns // 12 or 1, grid.columns)
     measure = page_box(grid, g.panel, 1, cols, 1, 1)[2]
@@ -104,20 +107,28 @@ def plan_design(grid: Grid, g: CoverGeometry) -> CoverPlan:
 
 
 def spine_band(g: CoverGeometry, band_top: float) -> Box:
-    """The ground's band at the spine's foot, fold to fold, SPINE_BAND high into
-    the bleed: the publisher stands in it SPINE_TAIL above the tail, on the
-    cover's own colour, the same in every edition; none where the photo
-    leaves less than SPINE_BAND of it on the spine, or where the spine
-    carries no text.
+    """The ground's band at the spine's foot, SPINE_BAND high into the bleed:
+    the publisher stands in it SPINE_TAIL above the tail, on the cover's own
+    colour, the same in every edition. It runs past each fold by half a
+    case's joint (JOINT_RUN at the least, a soft cover's too), so its edges
+    lie in the joints' grooves, never on a fold: a case that drifts ±1 mm
+    in casing-in shows neither a cream sliver on a board nor photo on the
+    spine's foot. The publisher's full name needs the room: the spine above
+    the photo holds the title alone in en and vi at its size. None where the
+    photo would keep less than half SPINE_BAND on the spine, or where the
+    spine carries no text.
 
     >>> from book.pages.spine import cover_geometry
     >>> [round(v, 2) for v in spine_band(cover_geometry((240, 300), 64, 0.155, 3), 126.6)]
-    [240, 228.0, 4.96, 75.0]
+    [237.0, 204.0, 10.96, 99.0]
+    >>> [round(v, 2) for v in spine_band(cover_geometry((240, 300), 64, 0.155, 3, "case", 2.5, 15, 3, 8), 129.6)][:3]
+    [241.5, 210.0, 17.96]
     """
     height = g.panel[1]
-    if not g.text or height - band_top < 2 * SPINE_BAND:
+    if not g.text or height - band_top < 1.5 * SPINE_BAND:
         return (0.0, 0.0, 0.0, 0.0)
-    return (g.folds[0], height - SPINE_BAND, g.spine, SPINE_BAND + g.margin)
+    run = max(JOINT_RUN, g.hinge / 2)
+    return (g.folds[0] - run, height - SPINE_BAND, g.spine + 2 * run, SPINE_BAND + g.margin)
 
 
 def type_foot(grid: Grid, trim: tuple[float, float], rows: int, band_top: float) -> float:

@@ -62,12 +62,15 @@ class CoverGeometry:
     hinge: float = 0.0  # a case binding's joint: mm between each board and the spine board, where the cover bends
     board: float = 0.0  # a case binding's board thickness, mm, each of the two in the spine (0: a soft cover)
     square: float = 0.0  # a case binding's squares: mm the boards stand beyond the book block at head, tail and fore-edge
+    board_width: float = 0.0  # a case binding's board width, mm (`board_width`, or the book's or printer's figure); 0: a soft cover
 
     @property
     def panel(self) -> tuple[float, float]:
         """One panel the front's or the back's design is laid on: the trim of a
-        soft cover; a case's board, the trim and a square at the fore-edge wide
-        (none at the spine: the joint is there), a square more at head and tail."""
+        soft cover; a case's board, ``board_width`` wide, a square more than
+        the trim at head and tail."""
+        if self.board_width:
+            return (self.board_width, self.trim[1] + 2 * self.square)
         return (self.trim[0] + self.square, self.trim[1] + 2 * self.square) if self.square else self.trim
 
     @property
@@ -124,25 +127,44 @@ def pages_for_spine(width_mm: float, caliper_mm: float, binding: str = "perfect"
     return pages
 
 
+def board_width(trim_width: float, square_mm: float, hinge_mm: float, board_mm: float) -> float:
+    """A case's board width by the bindery's rule: the board hangs from the
+    joint, not from the spine, so it is the pages' width plus the fore-edge
+    square less the joint that the spine board's thickness does not take up
+    (closed, the joint runs round the board's edge and lies ``hinge_mm -
+    board_mm`` along the pages' side): 240 mm pages, a 3 mm square, an 8 mm
+    joint and 2.5 mm boards make a 237.5 mm board, its fore-edge 3 mm beyond
+    the pages (a board of pages + square, 243 mm, would stand 8.5 mm proud).
+
+    >>> board_width(240, 3, 8, 2.5), board_width(240, 3, 2, 2.5)
+    (237.5, 243.0)
+    """
+    return round(trim_width + square_mm - max(hinge_mm - board_mm, 0.0), 2)
+
+
 def cover_geometry(trim: tuple[float, float], pages: int, caliper_mm: float, bleed: float,
                    binding: str = "perfect", board_mm: float = 0.0, wrap_mm: float = 0.0,
-                   square_mm: float = 0.0, hinge_mm: float = 0.0) -> CoverGeometry:
+                   square_mm: float = 0.0, hinge_mm: float = 0.0, board_width_mm: float = 0.0) -> CoverGeometry:
     """The cover spread of a book of ``pages`` pages; a case binding's boards
     stand ``square_mm`` beyond the pages at head, tail and fore-edge, a
     ``hinge_mm`` joint each side of the spine board, and it wraps ``wrap_mm``
-    round them where a soft cover has its bleed.
+    round them where a soft cover has its bleed; its boards are
+    ``board_width_mm`` wide, or as wide as `board_width` makes them.
 
     >>> g = cover_geometry((240, 300), 68, 0.14, 3)
     >>> round(g.media[0], 2), g.media[1], g.folds
     (490.76, 306, (240, 244.76))
     >>> g = cover_geometry((240, 300), 64, 0.155, 3, "case", 2.5, 15, 3, 8)
     >>> g.panel, round(g.spread[0], 2), g.spread[1], g.folds, round(g.front, 2)
-    ((243, 306), 511.96, 306, (251, 260.96), 268.96)
+    ((237.5, 306), 500.96, 306, (245.5, 255.46), 263.46)
+    >>> cover_geometry((240, 300), 64, 0.155, 3, "case", 2.5, 15, 3, 8, 243).panel
+    (243, 306)
     """
     if binding != "case":
         return CoverGeometry(trim, spine_width(pages, caliper_mm, binding, board_mm), bleed)
+    width = board_width_mm or board_width(trim[0], square_mm, hinge_mm, board_mm)
     return CoverGeometry(trim, spine_width(pages, caliper_mm, binding, board_mm), max(wrap_mm, bleed),
-                         board=board_mm, square=square_mm, hinge=hinge_mm)
+                         board=board_mm, square=square_mm, hinge=hinge_mm, board_width=width)
 
 
 def plan_cover(book, pages: int, out) -> CoverGeometry | None:
@@ -161,7 +183,7 @@ def plan_cover(book, pages: int, out) -> CoverGeometry | None:
         return own or getattr(cover, name)
 
     geometry = cover_geometry(book.trim, pages, book.paper.caliper_mm, book.bleed, book.binding_style, cover.board_mm,
-                              case_key("wrap_mm"), case_key("square_mm"), case_key("hinge_mm"))
+                              case_key("wrap_mm"), case_key("square_mm"), case_key("hinge_mm"), case_key("board_width_mm"))
     geometry = replace(geometry, paper=book.paper.name, margins=cover_margins(book), pages=pages)
     if printer is None:
         return geometry
@@ -192,8 +214,8 @@ def cover_entry(geometry: CoverGeometry, pages: int) -> dict:
         board = f"{g.panel[0]:g} × {g.panel[1]:g} mm"
         note = (f"One case: back board {board} + joint {g.hinge:g} mm + spine board {g.spine:g} mm (book block "
                 f"{g.spine - 2 * g.board:.2f} mm{paper} + two {g.board:g} mm boards) + joint {g.hinge:g} mm + front board "
-                f"{board}; each board is the {g.trim[0]:g} × {g.trim[1]:g} mm pages plus {g.square:g} mm squares at head, tail "
-                f"and fore-edge. TrimBox is the finished case, the boards' outer edges; {g.margin:g} mm of wrap turns in "
+                f"{board}; each board is the {g.trim[1]:g} mm pages' height plus {g.square:g} mm squares at head and tail, and "
+                f"{board_rule(g)} wide. TrimBox is the finished case, the boards' outer edges; {g.margin:g} mm of wrap turns in "
                 "round them (bleed_mm); the spine board's edges (folds_mm, solid) and the boards' inner edges (boards_mm, "
                 "dashed) are marked outside the trim at head and foot, measured from the case's left trim edge.")
     else:
@@ -209,8 +231,19 @@ def cover_entry(geometry: CoverGeometry, pages: int) -> dict:
         entry["wrap_mm"], entry["board_mm"] = geometry.margin, geometry.board
         entry["board_size_mm"], entry["square_mm"] = [round(v, 2) for v in g.panel], g.square
         entry["boards_mm"] = [round(g.panel[0], 2), round(g.front, 2)]  # each board's edge at a joint
+        entry["board_width_mm"] = round(g.panel[0], 2)
+        entry["board_width_rule"] = board_rule(g)
     if geometry.paper:
         entry["paper"] = geometry.paper
     if geometry.hinge:
         entry["hinge_mm"] = geometry.hinge
     return entry
+
+
+def board_rule(g: CoverGeometry) -> str:
+    """How a case's board width was found, for the printer's manifest."""
+    rule = board_width(g.trim[0], g.square, g.hinge, g.board)
+    if abs(g.panel[0] - rule) > 1e-6:
+        return f"{g.panel[0]:g} mm as given (cover.board_width_mm; the rule would make {rule:g} mm)"
+    return (f"{g.panel[0]:g} mm: pages {g.trim[0]:g} + square {g.square:g} − (joint {g.hinge:g} − board {g.board:g}) mm, "
+            "so the board's fore-edge stands one square beyond the pages")

@@ -18,8 +18,9 @@ from book import __version__
 from book.images.process import ImageResult
 from book.model import MM, Book
 from book.pages.spine import CoverGeometry
-from book.pdf.render import CachedImage, Renderer
+from book.pdf.render import CachedImage, Renderer, actual_text
 from book.text.cover import BARCODE_MM, CoverText
+from book.text.vertical import RULE
 
 MARK_PT = 0.25  # the fold marks' stroke
 
@@ -107,14 +108,24 @@ class CoverRenderer(Renderer):
         canvas.restoreState()
 
     def draw_spine(self, canvas: Canvas) -> None:
+        """The spine's glyphs; a two-em dash drawn as a rule (`vertical.RULE`, one glyph an em)
+        reads as the title's own dash: each rule glyph inside an /ActualText span of one of
+        its dashes (ja 「――」, zh 「——」), not as box-drawing lines. Each span opens and
+        closes under its glyph's own transformation, where a reader's software places it."""
         canvas.saveState()
         self.k_text(canvas)
+        dash = self.cover.rule_text[:1]
         for glyphs in self.cover.spine:
             canvas.saveState()
             canvas.translate((self.bleed + glyphs.x) * MM, (self.bleed + self.trim_h - glyphs.y) * MM)
             canvas.rotate(glyphs.angle)
             canvas.setFont(glyphs.font, glyphs.size)
+            rule = bool(dash) and set(glyphs.text) == {RULE}
+            if rule:
+                canvas.addLiteral(actual_text(dash * len(glyphs.text)))
             canvas.drawString(0, 0, glyphs.text)
+            if rule:
+                canvas.addLiteral("EMC")
             canvas.restoreState()
         canvas.restoreState()
 

@@ -53,6 +53,7 @@ COVER_KEYS = {
     "wrap_mm": Key(float, 0.0, low=0, high=50, doc="A case binding's cover turned in round the boards, in mm (0: the book's cover.wrap_mm)."),
     "square_mm": Key(float, 0.0, low=0, high=10, doc="A case binding's squares: the boards beyond the pages at head, tail and fore-edge, mm (0: the book's)."),
     "hinge_mm": Key(float, 0.0, low=0, high=50, doc="A case binding's joint: board to spine board, where the cover bends, mm (0: the book's)."),
+    "board_width_mm": Key(float, 0.0, low=0, high=2000, doc="A case binding's board width, mm (0: the book's, else pages + square − (joint − board))."),
     "barcode_mm": Key(list, None, doc="The printer's barcode area [width, height] in mm, kept clear (white) on the back cover."),
     "barcode_at": Key(str, "back-bottom-right", choices=BARCODE_PLACES, doc="Where the barcode area is: at the foot of the back, by the spine.")}
 
@@ -106,6 +107,7 @@ class Preset:
     file_size_limit_mb: float
     source: str  # the file it was read from, as shown to the user
     square_mm: float = 0.0  # a case's squares; 0: the book's cover.square_mm
+    board_width_mm: float = 0.0  # a case's board width; 0: the book's cover.board_width_mm, else the rule
 
     def offers(self, trim: tuple[float, float]) -> bool:
         return self.trims is None or any(abs(w - trim[0]) <= TRIM_TOLERANCE_MM and abs(h - trim[1]) <= TRIM_TOLERANCE_MM
@@ -176,7 +178,7 @@ def parse(doc: Located, out: Problems, overrides: Section | None) -> Preset:
         min_pages_for_text=spine.read("min_pages_for_text"), clearance_mm=spine.read("clearance_mm"),
         wrap_mm=cover.read("wrap_mm"), hinge_mm=cover.read("hinge_mm"), barcode_mm=read_pair(cover, "barcode_mm"),
         barcode_at=cover.read("barcode_at"), file_size_limit_mb=top.read("file_size_limit_mb"), source=doc.path,
-        square_mm=cover.read("square_mm"))
+        square_mm=cover.read("square_mm"), board_width_mm=cover.read("board_width_mm"))
 
 
 class Merged(Section):

@@ -21,7 +21,7 @@ from book.sources.schema import Key, Section
 COVER_KEYS = {"photo": Key(str), "back_text": Key(str, ""), "spine_direction": Key(str, "top-to-bottom",
               choices=("top-to-bottom", "bottom-to-top")), "board_mm": Key(float, 2.5, low=0, high=10),
               "wrap_mm": Key(float, 15.0, low=0, high=40), "square_mm": Key(float, 3.0, low=0, high=10),
-              "hinge_mm": Key(float, 8.0, low=0, high=20)}
+              "hinge_mm": Key(float, 8.0, low=0, high=20), "board_width_mm": Key(float, 0.0, low=0, high=2000)}
 COVER_KEYS.update(design_keys())  # the cover's design: book.sources.cover_design
 # The imprint in colophon order, with its Vietnamese labels (each translated in the catalogs).
 IMPRINT_LABELS = (
@@ -166,7 +166,8 @@ def load_cover(section: Section, photos: dict) -> Cover | None:
         section.bad("photo", f"no photo with id '{photo_id}' in the chapters; name one of their photos", code="unknown-photo")
     back = Message("cover:back_text", section.read("back_text").strip(), section.where("back_text"), "The back-cover text, above the barcode.")
     return Cover(photo, back, section.read("spine_direction"), section.read("board_mm"), section.read("wrap_mm"), section.where(),
-                 square_mm=section.read("square_mm"), hinge_mm=section.read("hinge_mm"))
+                 square_mm=section.read("square_mm"), hinge_mm=section.read("hinge_mm"),
+                 board_width_mm=section.read("board_width_mm"))
 
 
 def load_imprint(section: Section, out: Problems) -> Imprint:

@@ -53,6 +53,7 @@ class CoverText:
     barcode: tuple[float, float] | None = None  # top-left of the barcode's nominal box
     isbn: str = ""  # the digits the barcode encodes
     note: str = ""  # why the spine carries no text, when it does not
+    rule_text: str = ""  # what the spine's drawn rule (`vertical.RULE` glyphs) reads as: the title's own two-em dash
 
 
 def cover_strings(book: Book, loc) -> dict[str, str]:

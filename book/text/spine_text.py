@@ -28,7 +28,7 @@ from book.pages.cover_plan import SPINE_GAP as PLAN_GAP
 from book.pages.cover_plan import SPINE_TAIL
 from book.pages.spine import pages_for_spine
 from book.text.ink import ink_across, ink_height
-from book.text.vertical import LATIN_OFFSET, Glyphs, column_length, segments, set_column, vert_fit, vertical_text
+from book.text.vertical import LATIN_OFFSET, TWO_EM_DASHES, Glyphs, column_length, segments, set_column, vert_fit, vertical_text
 
 SPINE_GAP = 12.0  # mm between the title and the publisher, on a spine without a foot band
 PUBLISHER_LEAST = 7.0  # pt: the publisher joins the title when the two fit at this size (or the title's own, if smaller)
@@ -119,6 +119,8 @@ def set_spine(setter, cover, texts: dict[str, str]) -> None:
                              f"{setter.lang}: the spine's title needs {need:.0f} mm at the spine style's {style.min_size:g} pt, the "
                              f"spine has {length:.0f} mm above the photo at the {setter.trim}; shorten it by {need - length:.0f} mm")
         return
+    if vertical:  # the two-em dash drawn as a rule reads as the title's own dash (ja 「――」, zh 「——」)
+        cover.rule_text = next((dash for dash in TWO_EM_DASHES if dash in texts["title"]), "")
     band = cover.plan.spine_band
     if band[2]:  # the title from the head, the publisher in the ground's band at the foot
         place(setter, cover, texts["title"], role, size, middle, (end, foot), True, vertical)

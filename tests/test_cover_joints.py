@@ -1,0 +1,131 @@
+"""The sample's case in round 8: boards hung from the joint (their width by
+the bindery's rule, in the manifest), the spine's foot band with no edge on
+a fold and the publisher in it, a calmer back on the front's margin, and a
+ja spine whose drawn rule reads as the title's dash; measured in the PDF."""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+
+import pikepdf
+import pytest
+from test_cover import cover_alone, cover_problems, text_lines
+from test_cover_case import shown_sizes
+
+LANGS = ["vi", "en", "zh", "ko", "ja"]
+PT = 25.4 / 72
+
+
+def filled_rects(pdf) -> list[tuple[float, float, float, float]]:
+    """Every rectangle the page fills (``re`` then ``f``), x0, y0, x1, y1 in mm
+    from the media's bottom-left corner, through the matrices in force."""
+    ctm, stack, pending, found = [1.0, 0, 0, 1.0, 0, 0], [], [], []
+    with pikepdf.open(pdf) as doc:
+        for operands, operator in pikepdf.parse_content_stream(doc.pages[0]):
+            op = str(operator)
+            if op == "q":
+                stack.append(ctm)
+            elif op == "Q":
+                ctm = stack.pop()
+            elif op == "cm":
+                a, b, c, d, e, f = (float(v) for v in operands)
+                A, B, C, D, E, F = ctm
+                ctm = [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F]
+            elif op == "re":
+                x, y, w, h = (float(v) for v in operands)
+                xs = sorted((ctm[0] * px + ctm[2] * py + ctm[4]) * PT for px, py in ((x, y), (x + w, y + h)))
+                ys = sorted((ctm[1] * px + ctm[3] * py + ctm[5]) * PT for px, py in ((x, y), (x + w, y + h)))
+                pending.append((xs[0], ys[0], xs[1], ys[1]))
+            elif op in ("f", "f*", "B", "B*"):
+                found += pending
+                pending = []
+            elif op in ("n", "S"):
+                pending = []
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_panel_on_the_spine_has_an_edge_near_a_fold_and_the_publisher_stands_in_it(sample_copy, lang, tmp_path):
+    """No filled panel of the case (ground, spine band, barcode field, bars)
+    has an edge within 2 mm of a spine fold: the foot band runs half a joint
+    (>= 3 mm) past each, so a case that drifts in casing-in shows neither a
+    cream sliver on a board nor photo on the spine. The publisher's glyphs
+    stand inside that band, on the cream, clear of the tail; the title above
+    the photo, in the cream head zone."""
+    pdf, cover, g, problems, texts = cover_alone(sample_copy, (240, 300), 64, lang, tmp_path)
+    assert cover_problems(problems) == [] and cover.spine
+    band = cover.plan.spine_band
+    assert band[2] > g.spine and band[0] <= g.folds[0] - 3 and band[0] + band[2] >= g.folds[1] + 3, (band, g.folds)
+    rects = filled_rects(pdf)
+    assert len(rects) > 3
+    folds = [f + g.margin for f in g.folds]  # in the media
+    near = [r for r in rects for edge in (r[0], r[2]) for fold in folds if abs(edge - fold) < 2.0]
+    assert not near, (near, folds)
+    media_h = g.media[1]
+    drawn = [r for r in rects if abs(r[0] - (band[0] + g.margin)) < 0.01 and abs(r[2] - r[0] - band[2]) < 0.01]
+    assert drawn and media_h - drawn[0][3] == pytest.approx(band[1] + g.margin, abs=0.01), (drawn, band)
+    publisher = [gl for gl in cover.spine if gl.y >= band[1]]
+    title = [gl for gl in cover.spine if gl.y < band[1]]
+    assert publisher and title, cover.spine
+    assert all(band[1] + 5 < gl.y < g.panel[1] - 10 for gl in publisher), [gl.y for gl in publisher]
+    assert max(gl.y for gl in title) < cover.plan.spine_foot < cover.plan.photo[1]
+    assert all(band[0] < gl.x < band[0] + band[2] for gl in publisher)
+    assert "&" not in "".join(gl.text for gl in publisher)  # the house's name, never a truncated form with "&"
+
+
+def test_the_boards_follow_the_binderys_rule_and_the_manifest_says_so(sample_copy, tmp_path):
+    """240 mm pages, 3 mm squares, an 8 mm joint and 2.5 mm boards: each board
+    is 240 + 3 - (8 - 2.5) = 237.5 mm wide (it hangs from the joint, not
+    from the spine), 306 mm high; the PDF's TrimBox is the case, 2 x 237.5 +
+    2 x 8 + 9.96 = 500.96 mm; the manifest gives the width and its rule;
+    cover.board_width_mm overrides the rule."""
+    from dataclasses import replace
+
+    from book.errors import Problems
+    from book.pages.spine import board_width, cover_entry, plan_cover
+    from book.sources import load_book
+
+    pdf, _, g, problems, _ = cover_alone(sample_copy, (240, 300), 64, "en", tmp_path, printer="offset-fogra39")
+    assert cover_problems(problems) == []
+    assert g.panel == (237.5, 306) and board_width(240, 3, 8, 2.5) == 237.5
+    with pikepdf.open(pdf) as doc:
+        trim = [float(v) * PT for v in doc.pages[0].TrimBox]
+    assert trim[2] - trim[0] == pytest.approx(2 * 237.5 + 2 * 8 + 9.96, abs=0.01)
+    entry = cover_entry(g, 64)
+    assert entry["board_width_mm"] == 237.5 and entry["board_size_mm"] == [237.5, 306]
+    assert "240 + square 3 − (joint 8 − board 2.5)" in entry["board_width_rule"], entry["board_width_rule"]
+    assert "237.5 × 306 mm" in entry["note"]
+    book, _ = load_book(sample_copy, check_files=False)
+    given = plan_cover(replace(book, cover=replace(book.cover, board_width_mm=241.0)), 64, Problems())
+    assert given.panel == (241.0, 306) and "as given" in cover_entry(given, 64)["board_width_rule"]
+
+
+@pytest.mark.needs("pdftotext", reason="Debian package poppler-utils")
+@pytest.mark.parametrize(("lang", "size"), [("vi", 12), ("en", 12), ("zh", 11.5), ("ko", 11.5), ("ja", 11.5)])
+def test_the_back_is_calmer_and_on_the_fronts_margin(sample_copy, lang, size, tmp_path):
+    """The blurb is set at 12 pt (CJK 11.5), not 14, the largest type on the
+    back; its block stands as far from the back board's outer edge as the
+    front's title from its board's edge at the joint (within 1 mm)."""
+    pdf, cover, g, problems, texts = cover_alone(sample_copy, (240, 300), 64, lang, tmp_path)
+    assert cover_problems(problems) == []
+    back = [s for s, x, _ in shown_sizes(pdf) if x - g.margin < g.folds[0] - 1]
+    assert max(back) == pytest.approx(size, abs=0.01), back
+    lines = text_lines(pdf, g.margin)
+    blurb = [box for text, box in lines if box[2] < g.folds[0] - 5 and box[1] < cover.plan.photo[1] - 20]
+    title = [box for text, box in lines if box[0] > g.front and box[3] - box[1] > 10]
+    assert blurb and title
+    left = statistics.mode(round(b[0], 1) for b in blurb)  # the block's edge (a ja line-start bracket hangs in its margin)
+    assert left == pytest.approx(min(t[0] for t in title) - g.front, abs=1.0), (blurb, title)
+
+
+@pytest.mark.needs("pdftotext", reason="Debian package poppler-utils")
+def test_the_ja_spines_rule_reads_as_its_two_em_dash(sample_copy, tmp_path):
+    """ja: the spine's two-em dash is drawn as a continuous rule (two U+2502
+    glyphs), but a reader's software reads the title's 「――」 (U+2015), never
+    「││」, at the dash's place in the column."""
+    pdf, cover, _, problems, texts = cover_alone(sample_copy, (240, 300), 64, "ja", tmp_path)
+    assert cover_problems(problems) == [] and "――" in texts["title"] and "—" not in texts["title"]
+    assert cover.rule_text == "――" and any(gl.text == "│" for gl in cover.spine)
+    read = "".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
+    assert "ハイフォン――闘い" in read and "│" not in read, read
