@@ -12,8 +12,9 @@ ground under the folio's place is taken from the photo as placed, run through
 the press profile (a brown that reads mid-grey on screen prints darker), and
 each ink is judged against the part of that ground worst for it (white digits
 against its lightest tenth, black ones against its darkest tenth), as a WCAG
-contrast ratio. The folio takes the ink with the higher ratio; on the seventh
-proof p. 47 took black on a grey-brown that printed too dark for it. Where
+contrast ratio. The folio takes the ink with the higher ratio, white on a
+near tie (`WHITE_MARGIN`): on the seventh proof p. 47 took black on a
+grey-brown that printed too dark for it. Where
 neither ink reaches `MIN_CONTRAST` the folio stands on a small paper-white
 tint (`folio_tint`), the same on every plate and in every edition, and prints
 black on it. Photo templates need no ``folio:`` key of their own. The running
@@ -33,6 +34,10 @@ FOLIO_DROP_MM = 8.0  # the folio's top below the text block's foot
 RUNNING_HEAD_TOP_MM = 8.0  # the running head's top below the trim
 MARK_W_MM, MARK_H_MM = 12.0, 4.0  # the room a folio or a running head's end needs: what a photo must not cover
 MIN_CONTRAST = 3.0  # the least WCAG contrast ratio a folio keeps with the worst tenth of the ground under it
+# Black digits only where they beat white ones by this factor: on a mid-tone ground, where the two
+# measure alike (vi 46, 47 and 57: 3.9-4.2 against 4.1-4.4), K over the picture reads dark grey
+# on it (the seventh proof's p. 47) and white reads clean.
+WHITE_MARGIN = 1.2
 FOLIO_TINT_PAD_MM = 1.5  # the paper-white patch's margin round the folio's figures where neither ink reaches it
 DARKEST, LIGHTEST = 0.1, 0.9  # the quantiles of the ground's relative luminance that black and white digits are judged against
 
@@ -180,7 +185,7 @@ def light_under(book: Book, page: Page, box: tuple[float, float, float, float]) 
     if under is None:
         return False
     white, black = contrasts(under, black_ink(press_of(book)))
-    return black > white
+    return black > WHITE_MARGIN * white
 
 
 def folio_tint(book: Book, page: Page) -> bool:
