@@ -82,14 +82,18 @@ def head_and_foot(book: Book, layout: Layout) -> tuple[float, float] | None:
     return (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else None
 
 
-def misaligned(book: Book, layout: Layout, facing: Layout | None) -> bool:
-    """Whether the lowest picture of ``layout`` stands on another line than the
-    ``facing`` page's lowest: facing pages share their foot line (pages whose
-    pictures bleed off the head or the foot have nothing to line up)."""
+def misaligned(book: Book, layout: Layout, facing: Layout | None, lowest: bool = False) -> bool:
+    """Whether the pictures of ``layout`` and of the ``facing`` page share
+    neither a head line nor a foot line; with ``lowest``, whether the lowest
+    picture of ``layout`` stands on another line than the facing page's
+    lowest (pages whose pictures bleed off the head or the foot have nothing
+    to line up)."""
     mine, theirs = head_and_foot(book, layout), head_and_foot(book, facing) if facing is not None else None
     if mine is None or theirs is None:
         return False
-    return abs(mine[1] - theirs[1]) > 0.01
+    if lowest:
+        return abs(mine[1] - theirs[1]) > 0.01
+    return abs(mine[0] - theirs[0]) > 0.01 and abs(mine[1] - theirs[1]) > 0.01
 
 
 SMALL_SHARE = 1 / 3  # a page whose one picture covers less of the text block than this is a small picture on white
@@ -124,17 +128,20 @@ def choose(book: Book, layout: Layout, slots: dict[str, str], facing: Layout | N
     page is its chapter's ``last`` (the quiet page before an opener), one that
     is no small picture on white (`small_on_white`: seventh proof, pp. 15, 45
     and 56 read as unfinished); then one whose picture frames differ from the
-    ``facing`` page's; then one whose lowest picture shares the facing page's
-    foot line; then, for one picture, a frame the other pages of its
+    ``facing`` page's; then one whose pictures share a head or a foot line
+    with the facing page's; then the one that crops least (within a percent:
+    a tie); of those, one whose lowest picture stands on the facing page's
+    lowest picture line (the seventh proof's 12-13 and 50-51 shared only a
+    head line); then, for one picture, a frame the other pages of its
     ``chapter`` (those chosen, those asked for after it) show fewer than
-    `REPEATS` times, so single pictures vary (from the head line, on the
-    foot line); then the one that crops least (the first named on a tie)."""
+    `REPEATS` times, so single pictures vary between the foot line
+    (photo-caption) and the head line (band); then the first named."""
     if not layout.variants:
         return layout
     candidates = family(book.layouts, layout)
     others = [single_frame(other) for other in chapter or []]
 
-    def rank(candidate: Layout) -> tuple[bool, bool, bool, bool, bool, float]:
+    def rank(candidate: Layout) -> tuple[bool, bool, bool, bool, float, bool, bool]:
         shares = crops(book, candidate, slots)
         over = any(share > limit(book, book.photos[slots[name]]) + 1e-9 for name, share in shares.items())
         small = not last and small_on_white(book, candidate)
@@ -142,7 +149,7 @@ def choose(book: Book, layout: Layout, slots: dict[str, str], facing: Layout | N
         apart = misaligned(book, candidate, facing)
         mine = single_frame(candidate)
         repeated = mine is not None and others.count(mine) >= REPEATS
-        return over, small, same, apart, repeated, round(max(shares.values(), default=0.0), 2)  # within a percent: a tie
+        return over, small, same, apart, round(max(shares.values(), default=0.0), 2), misaligned(book, candidate, facing, True), repeated
 
     return min(candidates, key=rank)
 
