@@ -174,9 +174,10 @@ def test_facing_pictures_stand_on_one_foot_line(sample, lang):
 
 
 def test_the_pagination_lines_a_page_up_with_the_facing_one():
-    """A variant whose lowest picture stands on the facing page's lowest
-    picture line outranks one that does not; pictures bled off the head have
-    nothing to line up."""
+    """A variant whose pictures share the facing page's head or foot line
+    outranks one that shares neither, and among equal crops one whose lowest
+    picture stands on the facing page's lowest picture line; pictures bled off
+    the head have nothing to line up."""
     from book.pages.shapes import misaligned
 
     book, _ = load_book(Path(__file__).parent.parent, check_files=False)
@@ -186,4 +187,5 @@ def test_the_pagination_lines_a_page_up_with_the_facing_one():
     assert not misaligned(book, layouts["small"], layouts["quiet-pair"])  # both on the opener photo's foot line
     assert misaligned(book, layouts["photo-caption"], layouts["small"])  # on the foot line against a quiet page's line
     assert not misaligned(book, layouts["full-bleed-margin"], layouts["small"])  # bled off the head
-    assert misaligned(book, layouts["band"], layouts["grid-3"])  # one head line, but the lowest pictures on two lines
+    assert not misaligned(book, layouts["band"], layouts["grid-3"])  # one head line: shared
+    assert misaligned(book, layouts["band"], layouts["grid-3"], lowest=True)  # but the lowest pictures on two lines
