@@ -1,15 +1,23 @@
 """Where a page shows its folio (page number) and running head.
 
 A page that has something on it shows its folio, in the outer corner of the
-foot margin. Where a photo covers that place the folio is reversed: white
-digits knocked out of the photo, at the same place and the same in every
-edition (digits are set in the Latin face in all five), so the C, M and Y
-plates stay shared and the credits' page references can be found on every
-bleed page. Where the picture under the folio is light (its mean relative luminance
-under the folio's place, measured in the photo as placed, is above
-`LIGHT_LUMINANCE`, where black gives more contrast than white), white digits would not read: the folio is set as on white
-paper, 100 % K overprinting the picture, which leaves the C, M and Y plates
-as they are. Photo templates need no ``folio:`` key of their own. The running
+foot margin. Where a photo covers that place the folio is white digits
+knocked out of the photo or black ones (100 % K overprinting it), whichever
+reads better there, at the same place and the same in every edition (digits
+are set in the Latin face in all five), so the C, M and Y plates stay shared
+and the credits' page references can be found on every bleed page.
+
+The choice is by contrast, measured as the press prints the picture: the
+ground under the folio's place is taken from the photo as placed, run through
+the press profile (a brown that reads mid-grey on screen prints darker), and
+each ink is judged against the part of that ground worst for it (white digits
+against its lightest tenth, black ones against its darkest tenth), as a WCAG
+contrast ratio. The folio takes the ink with the higher ratio, white on a
+near tie (`WHITE_MARGIN`): on the seventh proof p. 47 took black on a
+grey-brown that printed too dark for it. Where
+neither ink reaches `MIN_CONTRAST` the folio stands on a small paper-white
+tint (`folio_tint`), the same on every plate and in every edition, and prints
+black on it. Photo templates need no ``folio:`` key of their own. The running
 head is language text and never reversed: a photo over its place takes it
 away. ``folio: false`` on a layout still turns both off (display pages such as
 the half-title). A blank page shows neither."""
@@ -25,10 +33,13 @@ from book.pages.paginate import Page, Placed
 FOLIO_DROP_MM = 8.0  # the folio's top below the text block's foot
 RUNNING_HEAD_TOP_MM = 8.0  # the running head's top below the trim
 MARK_W_MM, MARK_H_MM = 12.0, 4.0  # the room a folio or a running head's end needs: what a photo must not cover
-# A picture whose relative luminance under the folio is above this takes a black folio: there black
-# digits contrast more with it than white ones (WCAG contrast ratios (L + 0.05) / 0.05 and 1.05 / (L + 0.05)
-# meet at L = sqrt(0.0525) - 0.05, an sRGB grey of 0.46).
-LIGHT_LUMINANCE = 0.0525 ** 0.5 - 0.05
+MIN_CONTRAST = 3.0  # the least WCAG contrast ratio a folio keeps with the worst tenth of the ground under it
+# Black digits only where they beat white ones by this factor: on a mid-tone ground, where the two
+# measure alike (vi 46, 47 and 57: 3.9-4.2 against 4.1-4.4), K over the picture reads dark grey
+# on it (the seventh proof's p. 47) and white reads clean.
+WHITE_MARGIN = 1.2
+FOLIO_TINT_PAD_MM = 1.5  # the paper-white patch's margin round the folio's figures where neither ink reaches it
+DARKEST, LIGHTEST = 0.1, 0.9  # the quantiles of the ground's relative luminance that black and white digits are judged against
 
 
 def folio_top(book: Book) -> float:
@@ -64,21 +75,37 @@ def covered(page: Page, box: tuple[float, float, float, float]) -> bool:
 
 @lru_cache(maxsize=256)
 def _luminance(path: Path, stamp: float, frame_mm: tuple[float, float], fit: str, focus: tuple[float, float],
-               part: tuple[float, float, float, float]) -> float:
-    """The mean relative luminance (0-1) of ``part`` (fractions of the frame: x0, y0, x1, y1) of the photo at ``path``
-    as a frame of ``frame_mm`` shows it."""
+               part: tuple[float, float, float, float], press: Path | None = None) -> tuple[float, float, float]:
+    """The relative luminance (0-1) of ``part`` (fractions of the frame: x0, y0, x1, y1) of the photo at ``path``
+    as a frame of ``frame_mm`` shows it, printed with the ``press`` profile when one is given: its darkest
+    tenth, its mean and its lightest tenth (`DARKEST`, `LIGHTEST`)."""
     from PIL import Image, ImageOps
 
-    from book.images.process import crop_box  # images imports the pagination: import it when it is asked
+    from book.images.process import crop_box, simulate_press  # images imports the pagination: import it when it is asked
 
     with Image.open(path) as image:
         image.draft("RGB", (image.width // 8 or 1, image.height // 8 or 1))
-        upright = ImageOps.exif_transpose(image).convert("L")
+        upright = ImageOps.exif_transpose(image).convert("RGB")
     x0, y0, x1, y1 = crop_box(upright.size, frame_mm, fit, focus)
     box = (round(x0 + part[0] * (x1 - x0)), round(y0 + part[1] * (y1 - y0)),
            round(x0 + part[2] * (x1 - x0)), round(y0 + part[3] * (y1 - y0)))
     region = upright.crop((box[0], box[1], max(box[2], box[0] + 1), max(box[3], box[1] + 1)))
-    return sum(relative(i / 255) * n for i, n in enumerate(region.histogram())) / max(1, region.width * region.height)
+    if press is not None:
+        region = simulate_press(region, None, press)
+    counts = region.convert("L").histogram()
+    total = max(1, sum(counts))
+    values = [relative(i / 255) for i in range(256)]
+    mean = sum(v * n for v, n in zip(values, counts, strict=True)) / total
+
+    def quantile(q: float) -> float:
+        seen = 0
+        for value, n in zip(values, counts, strict=True):
+            seen += n
+            if seen >= q * total:
+                return value
+        return values[-1]
+
+    return quantile(DARKEST), mean, quantile(LIGHTEST)
 
 
 def relative(value: float) -> float:
@@ -86,18 +113,88 @@ def relative(value: float) -> float:
     return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
 
 
-def light_under(book: Book, page: Page, box: tuple[float, float, float, float]) -> bool:
-    """Whether the photo covering ``box`` on ``page`` is light there (mean relative luminance above `LIGHT_LUMINANCE`)."""
+def ratio(a: float, b: float) -> float:
+    """The WCAG contrast ratio of two relative luminances.
+
+    >>> round(ratio(1.0, 0.0), 1)
+    21.0
+    """
+    return (max(a, b) + 0.05) / (min(a, b) + 0.05)
+
+
+def press_of(book: Book) -> Path | None:
+    """The press profile the book's photos print with, if it is already made (a folio does not wait for it)."""
+    from book.caches import COLOUR
+    from book.images.press import press_profile
+
+    name = book.press_profile
+    if name.lower().endswith((".icc", ".icm")):
+        path = Path(name) if Path(name).is_absolute() else book.root / name
+        return path if path.is_file() else None
+    try:
+        return press_profile(book.root, name, book.ink_limit, COLOUR.path(book.root))
+    except Exception:  # no ArgyllCMS, no characterisation: judge the photo as it is
+        return None
+
+
+def ground(book: Book, page: Page, box: tuple[float, float, float, float]) -> tuple[float, float, float] | None:
+    """The ground under ``box`` on ``page`` (`_luminance`: darkest tenth, mean, lightest tenth), or None
+    where no photo with a readable file covers it."""
     placed = covering(page, box)
     photo = book.photos.get(placed.value) if placed else None
     if photo is None or not Path(photo.path).is_file():
-        return False
+        return None
     px, py, pw, ph = placed.box
     x, y, w, h = box
     part = (max(0.0, (x - px) / pw), max(0.0, (y - py) / ph), min(1.0, (x + w - px) / pw), min(1.0, (y + h - py) / ph))
     focus = tuple(photo.focus) if photo.focus else (0.5, 0.5)
     stamp = Path(photo.path).stat().st_mtime
-    return _luminance(Path(photo.path), stamp, (pw, ph), placed.frame.fit, focus, part) > LIGHT_LUMINANCE
+    return _luminance(Path(photo.path), stamp, (pw, ph), placed.frame.fit, focus, part, press_of(book))
+
+
+@lru_cache(maxsize=8)
+def black_ink(press: Path | None) -> float:
+    """The relative luminance of 100 % K as the ``press`` prints it (an ideal 0 without a profile): the
+    black digits are no blacker than that (they overprint the picture, which only darkens them)."""
+    if press is None:
+        return 0.0
+    from PIL import Image, ImageCms
+
+    from book.images.process import press_bytes, transform_for
+
+    grey = ImageCms.applyTransform(Image.new("CMYK", (1, 1), (0, 0, 0, 255)), transform_for(press_bytes(press), "CMYK", "RGB", None))
+    return relative(grey.convert("L").getpixel((0, 0)) / 255)
+
+
+def contrasts(under: tuple[float, float, float], black: float = 0.0) -> tuple[float, float]:
+    """The contrast ratios of white (paper) digits and of ``black`` ones (their luminance) with the ground
+    ``under`` them, each against its worst part.
+
+    >>> [round(v, 1) for v in contrasts((0.1, 0.14, 0.2))]
+    [4.2, 3.0]
+    >>> [round(v, 1) for v in contrasts((0.184, 0.188, 0.191), 0.0097)]
+    [4.4, 3.9]
+    """
+    darkest, _, lightest = under
+    return ratio(1.0, lightest), ratio(darkest, black)
+
+
+def light_under(book: Book, page: Page, box: tuple[float, float, float, float]) -> bool:
+    """Whether black digits contrast more than white ones with the photo covering ``box`` on ``page``."""
+    under = ground(book, page, box)
+    if under is None:
+        return False
+    white, black = contrasts(under, black_ink(press_of(book)))
+    return black > WHITE_MARGIN * white
+
+
+def folio_tint(book: Book, page: Page) -> bool:
+    """Whether the page's folio stands on a paper-white tint: a photo covers its place and neither
+    white nor black digits reach `MIN_CONTRAST` with the ground there."""
+    if not shows_folio(book, page):
+        return False
+    under = ground(book, page, mark_box(book, page, folio_top(book)))
+    return under is not None and max(contrasts(under, black_ink(press_of(book)))) < MIN_CONTRAST
 
 
 def shows_folio(book: Book, page: Page) -> bool:
@@ -109,7 +206,7 @@ def folio_reversed(book: Book, page: Page) -> bool:
     """Whether the page's folio is set white, knocked out of the photo that covers its place: not
     where that photo is light under it (`light_under`), where it prints black as on paper."""
     box = mark_box(book, page, folio_top(book))
-    return shows_folio(book, page) and covered(page, box) and not light_under(book, page, box)
+    return shows_folio(book, page) and covered(page, box) and not light_under(book, page, box) and not folio_tint(book, page)
 
 
 def shows_running_head(book: Book, page: Page) -> bool:

@@ -100,6 +100,7 @@ def lay_out(book: Book, continuations: dict[str, int], padding: int) -> tuple[Pa
     photo_pages: dict[str, int] = {}
     problems = Problems()
     back = back_matter_chapters(book)
+    chosen: dict[str, list[Layout]] = {chapter.id: [] for chapter in book.chapters}  # each chapter's pages as chosen so far
     for chapter in book.chapters:
         if padding and back and chapter is back[0]:
             for _ in range(padding):
@@ -114,8 +115,11 @@ def lay_out(book: Book, continuations: dict[str, int], padding: int) -> tuple[Pa
                 problems.error("spread-side", spec.where, f"layout '{layout.name}' would start on right-hand page {number}; "
                                "a spread must start on a left-hand (even) page: add or remove one page before it")
             starts.setdefault(chapter.id, number)
-            facing = pages[-1].layout if number % 2 == 1 and pages and not pages[-1].layout.spread else None
-            layout = choose(book, layout, spec.slots, facing)  # the variant its photos' shapes fit
+            facing = facing_layout(book, pages, chapter, index, number)
+            ahead = [book.layouts[s.layout] for s in chapter.pages[index + 1:]]
+            last = index == len(chapter.pages) - 1  # the page before the next chapter's first (an opener, the credits)
+            layout = choose(book, layout, spec.slots, facing, chosen[chapter.id] + ahead, last)  # the variant its photos' shapes fit
+            chosen[chapter.id].append(layout)
             key = f"{chapter.id}:{index}" if layout.continued else None
             add_pages(book, pages, layout, chapter, spec.slots, photo_pages, key, 0)
             for part in range(1, continuations.get(key, 0) + 1):
@@ -125,6 +129,17 @@ def lay_out(book: Book, continuations: dict[str, int], padding: int) -> tuple[Pa
             return lay_out(book, continuations, 0)  # the blanks would put a spread of the back matter on the wrong side
         raise ConfigError("the pages do not fit the book's sides; nothing was written", problems.items)
     return Pagination(pages, starts, photo_pages), problems
+
+
+def facing_layout(book: Book, pages: list[Page], chapter: Chapter, index: int, number: int) -> Layout | None:
+    """The layout of the page that faces page ``number``: a right-hand page faces the left-hand one
+    already laid out, a left-hand one the layout its chapter asks for next (its variant is chosen after)."""
+    if number % 2 == 1:
+        return pages[-1].layout if pages and not pages[-1].layout.spread else None
+    if index + 1 < len(chapter.pages):
+        following = book.layouts[chapter.pages[index + 1].layout]
+        return None if following.spread or following.side == "verso" else following
+    return None
 
 
 def add_pages(book: Book, pages: list[Page], layout: Layout, chapter: Chapter, slots: dict[str, str], photo_pages: dict[str, int],

@@ -82,32 +82,74 @@ def head_and_foot(book: Book, layout: Layout) -> tuple[float, float] | None:
     return (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else None
 
 
-def misaligned(book: Book, layout: Layout, facing: Layout | None) -> bool:
+def misaligned(book: Book, layout: Layout, facing: Layout | None, lowest: bool = False) -> bool:
     """Whether the pictures of ``layout`` and of the ``facing`` page share
-    neither a head line nor a foot line (pages whose pictures bleed off the
-    head and the foot have nothing to line up)."""
+    neither a head line nor a foot line; with ``lowest``, whether the lowest
+    picture of ``layout`` stands on another line than the facing page's
+    lowest (pages whose pictures bleed off the head or the foot have nothing
+    to line up)."""
     mine, theirs = head_and_foot(book, layout), head_and_foot(book, facing) if facing is not None else None
     if mine is None or theirs is None:
         return False
+    if lowest:
+        return abs(mine[1] - theirs[1]) > 0.01
     return abs(mine[0] - theirs[0]) > 0.01 and abs(mine[1] - theirs[1]) > 0.01
 
 
-def choose(book: Book, layout: Layout, slots: dict[str, str], facing: Layout | None = None) -> Layout:
+SMALL_SHARE = 1 / 3  # a page whose one picture covers less of the text block than this is a small picture on white
+
+
+def small_on_white(book: Book, layout: Layout) -> bool:
+    """Whether ``layout`` holds one picture, inside the margins, on less than `SMALL_SHARE` of the text
+    block: a quiet page, which the pagination gives only the page before a chapter's first page."""
+    photos = [f for f in layout.frames.values() if f.kind == "photo"]
+    if len(photos) != 1 or layout.spread:
+        return False
+    frame = photos[0]
+    width = book.trim[0] - book.margins["inner"] - book.margins["outer"]
+    height = book.trim[1] - book.margins["top"] - book.margins["bottom"]
+    inside = frame.x >= 0 and frame.y >= 0 and frame.x + frame.w <= book.trim[0] and frame.y + frame.h <= book.trim[1]
+    return inside and frame.w * frame.h < SMALL_SHARE * width * height
+
+
+REPEATS = 2  # the most pages of one chapter that show one frame (a size in one place) for one picture
+
+
+def single_frame(layout: Layout) -> tuple | None:
+    """The frame (`frames_of`) of a page with one picture that stops inside the trim, or None."""
+    frames = frames_of(layout)
+    return frames if len(frames) == 1 and not layout.spread else None
+
+
+def choose(book: Book, layout: Layout, slots: dict[str, str], facing: Layout | None = None,
+           chapter: list[Layout] | None = None, last: bool = True) -> Layout:
     """The layout a page of ``layout`` with ``slots`` takes: of its family
-    (`family`), one that keeps every photo within its limit, then one whose
-    picture frames differ from the ``facing`` page's, then one whose pictures
-    share a head or a foot line with the facing page's, then the one that
-    crops least (the first named on a tie)."""
+    (`family`), one that keeps every photo within its limit; then, unless the
+    page is its chapter's ``last`` (the quiet page before an opener), one that
+    is no small picture on white (`small_on_white`: seventh proof, pp. 15, 45
+    and 56 read as unfinished); then one whose picture frames differ from the
+    ``facing`` page's; then one whose pictures share a head or a foot line
+    with the facing page's; then the one that crops least (within a percent:
+    a tie); of those, one whose lowest picture stands on the facing page's
+    lowest picture line (the seventh proof's 12-13 and 50-51 shared only a
+    head line); then, for one picture, a frame the other pages of its
+    ``chapter`` (those chosen, those asked for after it) show fewer than
+    `REPEATS` times, so single pictures vary between the foot line
+    (photo-caption) and the head line (band); then the first named."""
     if not layout.variants:
         return layout
     candidates = family(book.layouts, layout)
+    others = [single_frame(other) for other in chapter or []]
 
-    def rank(candidate: Layout) -> tuple[bool, bool, bool, float]:
+    def rank(candidate: Layout) -> tuple[bool, bool, bool, bool, float, bool, bool]:
         shares = crops(book, candidate, slots)
         over = any(share > limit(book, book.photos[slots[name]]) + 1e-9 for name, share in shares.items())
+        small = not last and small_on_white(book, candidate)
         same = facing is not None and bool(frames_of(candidate)) and frames_of(candidate) == frames_of(facing)
         apart = misaligned(book, candidate, facing)
-        return over, same, apart, round(max(shares.values(), default=0.0), 2)  # within a percent: a tie, the first named wins
+        mine = single_frame(candidate)
+        repeated = mine is not None and others.count(mine) >= REPEATS
+        return over, small, same, apart, round(max(shares.values(), default=0.0), 2), misaligned(book, candidate, facing, True), repeated
 
     return min(candidates, key=rank)
 

@@ -15,6 +15,7 @@ from reportlab.pdfgen.canvas import FILL_EVEN_ODD, FILL_NON_ZERO, Canvas
 from book import __version__
 from book.images.process import ImageResult
 from book.model import LIST_KINDS, MARKED_KINDS, MM, TEXT_KINDS, Book
+from book.pages.folios import FOLIO_TINT_PAD_MM
 from book.pages.paginate import Page, Pagination, Placed
 from book.pdf.marked import Marks
 from book.text.cards import CARD_TINT
@@ -231,9 +232,23 @@ class Renderer:
         canvas.setFillOverprint(False)
         canvas.setStrokeOverprint(False)
 
+    def paper_tint(self, canvas: Canvas, placement: Placement) -> None:
+        """The paper-white patch under a folio neither ink reads on: knocked out of every plate, a mm and a
+        half round its figures, which are the same in every edition (so are the patch and the C, M, Y plates)."""
+        line, pad = placement.lines[0], FOLIO_TINT_PAD_MM * MM
+        x0 = (self.bleed + placement.x) * MM
+        top = (self.bleed + self.trim_h - placement.top) * MM
+        canvas.saveState()
+        canvas.setFillColorCMYK(0, 0, 0, 0)
+        canvas.setFillOverprint(False)
+        canvas.rect(x0 - pad, top - line.size - pad, line.width + 2 * pad, line.size + 2 * pad, stroke=0, fill=1)
+        canvas.restoreState()
+
     def draw_lines(self, canvas: Canvas, placement: Placement, tag=None) -> None:
         """A placement's lines; with ``tag`` (a tagged output), each paragraph
         inside the marked content of ``tag(its number)`` (see `Renderer.marked`)."""
+        if placement.tint:
+            self.paper_tint(canvas, placement)
         canvas.saveState()
         if placement.reversed:
             self.white_figures(canvas)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from book.errors import Problems, on_page
 from book.model import MM, Book, Style
-from book.pages.folios import RUNNING_HEAD_TOP_MM, folio_reversed, folio_top, outer_edge, shows_folio, shows_running_head
+from book.pages.folios import RUNNING_HEAD_TOP_MM, folio_reversed, folio_tint, folio_top, outer_edge, shows_folio, shows_running_head
 from book.pages.paginate import Page, Pagination, Placed
 from book.text.captions import set_caption, text_drop
 from book.text.cards import Card, CardKey, card_box, card_key, pad_of, set_card_text, text_left, text_top
@@ -34,6 +34,7 @@ class Placement:
     top: float
     lines: list[Line]
     reversed: bool = False  # white, knocked out of a photo (a folio on a bleed page); otherwise 100 % K overprinting
+    tint: bool = False  # on a paper-white patch knocked out of the photo (a folio neither ink reads on: book.pages.folios)
 
 
 @dataclass
@@ -242,7 +243,8 @@ class Setter:
         folio = self.single_line(str(page.number), self.style("folio"), 30) if shows_folio(self.book, page) else None
         if folio:
             fx = outer_x - folio.width / MM if page.recto else outer_x
-            placements.append(Placement(fx, folio_top(self.book), [folio], reversed=folio_reversed(self.book, page)))
+            placements.append(Placement(fx, folio_top(self.book), [folio], reversed=folio_reversed(self.book, page),
+                                        tint=folio_tint(self.book, page)))
         head = self.words.running_heads.get(page.number)
         if head and shows_running_head(self.book, page):
             line = self.single_line(head, self.style("running-head"), RUNNING_HEAD_MM)
