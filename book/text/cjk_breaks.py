@@ -313,7 +313,7 @@ def soft_offsets(text: str, phrases: tuple[str, ...]) -> dict[int, float]:
     """Offsets inside the occurrences of ``phrases`` in ``text``, each with
     its weight in ``NAME_PENALTY``: one per phrase that holds it (a name
     inside a longer term costs twice), ``NAME_HOLD`` per phrase where the
-    break parts a katakana run or sits at a name's dot ("ハイ|フォン").
+    break parts a katakana run ("ハイ|フォン"), ``DOT_HOLD`` after a name's dot.
 
     >>> sorted(soft_offsets("鳳凰木と鳳凰", ("鳳凰", "鳳凰木")).items())
     [(1, 2.0), (2, 1.0), (5, 1.0)]
