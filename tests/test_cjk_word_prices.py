@@ -129,3 +129,33 @@ def test_a_short_last_line_that_parts_a_verb_costs_more():
     text = "森を抜けるコースは、自然を愛する旅行者を惹きつけている。"
     prices = break_prices(text, "ja", "caption")
     assert prices[text.index("ている")] > prices[text.index("つけている")] > 0
+
+
+CARD_TEXT = ("街に明かりがともっても、岸壁クレーンは稼働を続ける。ハイフォンのコンテナ港では昼夜を問わず荷役が"
+             "行われ、ベトナム北部全域と多くの海外取引先の輸出入貨物を支えている。")
+
+
+def test_a_name_is_pulled_back_whole_by_closing_a_stop(tmp_path):
+    """The eighth ja proof's p22 card (30 em) parted "ハイ|フォン" (1.8e10)
+    although closing the line's mid-line 。 and 、 pulled the name back whole
+    (demerits 1e8): a parted name asks the stops pass too
+    (`book.text.cjk.NAME_PARTED`), and the cheaper composition wins."""
+    fonts = fonts_for("ja", tmp_path, CARD_TEXT)
+    _, rows = set_lines(fonts, CARD_TEXT, "ja", 30, ("ハイフォン", "ベトナム"))
+    assert rows[0].endswith("ハイフォン"), rows
+    assert not any(upper.endswith("ハイ") for upper, _ in joins(rows)), rows
+
+
+def test_a_name_parts_at_its_dot_before_inside_a_run():
+    """Where a name cannot stay whole, its middle dot is the cheaper place
+    ("タンブー・|ラックフェン橋", not "タンブー・ラック|フェン橋"), still dearer
+    than a line at the 0.1 em limit."""
+    from book.text.cjk_breaks import NAME_PENALTY, soft_offsets
+
+    text = "結ぶタンブー・ラックフェン橋。"
+    weights = soft_offsets(text, ("タンブー・ラックフェン",))
+    prices = break_prices(text, "ja", "caption")
+    at_dot, inside = text.index("・") + 1, text.index("フェン")
+    dot = NAME_PENALTY * weights[at_dot] + prices.get(at_dot, 0.0)
+    run = NAME_PENALTY * weights[inside] + prices.get(inside, 0.0)
+    assert KATAKANA_PENALTY < dot < run / 5, (dot, run)

@@ -50,6 +50,7 @@ OPENING = frozenset("（［｛〔〈《「『【〘〖‘“")  # ... and whose 
 MIDDLE_DOT = "・"
 PARTED = 1e11  # a break inside a phrase kept whole (a name), in a paragraph no other break sets within GAP_LIMIT:
 #   dearer than any word's price (`book.text.cjk_breaks`), cheaper than a line left short (`cjk_grid.BEYOND_LIMIT`)
+NAME_PARTED = 1e9  # a break this dear parts a name (`book.text.cjk_breaks.soft_offsets`): the next pass is tried
 WORD_SPACES = frozenset(" \t\n")  # spaces between words; an ideographic space is a character
 
 
@@ -220,6 +221,9 @@ def compose_cjk(fonts, text: str, style: Style, lang: str, size: float, width: f
     spacing = Spacing(UNIT_STRETCH * size, 0.0, True)  # CJK gaps never close: spaces and marks give the room
     # A mid-line 。, a space's last eighth, then a kept phrase parted at a name's price: each only where no line
     # fits the limit otherwise (a justified line is never left short while another break sets it).
+    # A name parted (a katakana run or a dot of a glossary term, `NAME_PARTED`) asks the next pass too: p22's card
+    #   parted "ハイ|フォン" (1.8e10) where closing a mid-line 。 pulled the word back whole (1e8). The cheapest wins.
+    best: tuple[float, list[Item], list[Chosen]] | None = None
     for stops, loosen in ((False, False), (True, False), (True, True)):
         if loosen:
             if not hard:
@@ -232,9 +236,12 @@ def compose_cjk(fonts, text: str, style: Style, lang: str, size: float, width: f
         composer = GridComposer(items, grid_measure(width, size, style), start, spacing, style.align == "justify", True)
         composer.marks_first = style.punctuation == "squeeze"
         lines = composer.compose()
+        if best is None or composer.total < best[0]:
+            best = (composer.total, items, lines)
         if not any(composer.badness(line.natural, line.gaps, line.last, composer.trim(line.end)) >= BEYOND_LIMIT
-                   for line in lines):
+                   or (not line.last and items[line.end.index].penalty >= NAME_PARTED) for line in lines):
             break
+    _, items, lines = best
     return items, lines, start, True
 
 

@@ -58,6 +58,8 @@ NAME_PENALTY = 2e6  # demerits for a Japanese line ending inside each name or te
 NAME_HOLD = 9e3  # ... times this where it parts a katakana run or a dot of the term: 1.8e10, a line whose gaps
 #   would open to 0.117 em (`book.text.cjk_grid.BEYOND_LIMIT`): a name keeps whole at the cost of a line at the limit
 #   and up to about half an em short, never of a hole (at 1e11, p19 ended "タンブー・" 1.6 em short)
+DOT_HOLD = 1e3  # ... and this after its middle dot ("タンブー・|ラックフェン橋"): 2e9, a line at about 0.105 em: where
+#   a name cannot stay whole it parts where Japanese parts a long name, never inside a word ("ラック|フェン", p19)
 KATAKANA_PENALTY = 3e8  # inside a katakana word, three kana or more each side: a line at the 0.1 em limit
 #   (at 3.5e3, a line at 0.04 em, the seventh proof circled ten loanwords and names split at any mora)
 KATAKANA_MORA = 1.8e10  # ... inside a syllable: before ン, ー or a small kana, after ッ ("フラ|ンス", "カッ|トバ"):
@@ -311,7 +313,7 @@ def soft_offsets(text: str, phrases: tuple[str, ...]) -> dict[int, float]:
     """Offsets inside the occurrences of ``phrases`` in ``text``, each with
     its weight in ``NAME_PENALTY``: one per phrase that holds it (a name
     inside a longer term costs twice), ``NAME_HOLD`` per phrase where the
-    break parts a katakana run or sits at a name's dot ("ハイ|フォン").
+    break parts a katakana run ("ハイ|フォン"), ``DOT_HOLD`` after a name's dot.
 
     >>> sorted(soft_offsets("鳳凰木と鳳凰", ("鳳凰", "鳳凰木")).items())
     [(1, 2.0), (2, 1.0), (5, 1.0)]
@@ -326,7 +328,7 @@ def soft_offsets(text: str, phrases: tuple[str, ...]) -> dict[int, float]:
             for offset in range(at + 1, at + len(phrase)):
                 a, b = text[offset - 1], text[offset]
                 name = (is_katakana(a) or a == "・") and (is_katakana(b) or b == "・")
-                inside[offset] = inside.get(offset, 0.0) + (NAME_HOLD if name else 1.0)
+                inside[offset] = inside.get(offset, 0.0) + (DOT_HOLD if a == "・" else NAME_HOLD if name else 1.0)
             at = text.find(phrase, at + 1)
     return inside
 
