@@ -736,3 +736,41 @@ def test_foreword_on_the_recto_after_the_copyright_page(sample, lang):
     toc = [w for w in words(pdf, 6)]
     row = [w for w in toc if w[4] in heading.split() or w[4] == heading][:1]
     assert row and any(w[4] == "5" and abs(w[1] - row[0][1]) < 6 for w in toc), (lang, [w[4] for w in toc][:12])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_credits_names_never_run_into_their_figures(sample_prepared, sample_editions, lang):
+    """The credits by photographer as a table: no name's ink reaches its page
+    column (a long name wraps inside the name column), every entry's figures
+    start on its name's first baseline, the white between the widest name and
+    the figures is the same in both column pairs, the entries of the right pair
+    stand on the rows of the left one, and no line of figures is a lone figure."""
+    pages = sample_prepared.pagination.pages
+    number = next(p.number for p in pages if p.layout.name == "credits")
+    setting = sample_editions[lang].text.frames[(number, "list")]
+    entries: dict[int, list] = {}
+    for placement, (entry, _, _) in zip(setting.placements, setting.entries, strict=True):
+        if entry >= 0:
+            entries.setdefault(entry, []).append(placement)
+    pairs: dict[float, list] = {}
+    for entry, placements in entries.items():
+        left = min(p.x for p in placements)
+        names = [p for p in placements if abs(p.x - left) < 0.01]
+        figures = [p for p in placements if p.x > left + 0.01]
+        if not figures:
+            continue  # a legend under the list
+        tab = min(p.x for p in figures)
+        assert all(abs(p.x - tab) < 0.01 for p in figures), (lang, entry)
+        ink = max(p.x + p.lines[0].width / MM for p in names)
+        assert ink < tab - 2.0, (lang, entry, ink, tab)  # at least the name gap: never into the figures
+        assert abs(min(p.top for p in names) - min(p.top for p in figures)) < 0.01, (lang, entry)
+        if len(figures) > 1:
+            texts = ["".join(piece.text for piece in p.lines[0].pieces) for p in figures]
+            assert all(re.search(r"[,、]", text.strip(" ,、")) for text in texts[-1:]) or len(texts[-1]) > 4, (lang, texts)
+        pairs.setdefault(round(left, 2), []).append((ink, tab, min(p.top for p in names)))
+    assert len(pairs) == 2, (lang, list(pairs))
+    left_pair, right_pair = (pairs[key] for key in sorted(pairs))
+    gaps = [min(tab for _, tab, _ in pair) - max(ink for ink, _, _ in pair) for pair in (left_pair, right_pair)]
+    assert abs(gaps[0] - gaps[1]) < 0.3, (lang, gaps)
+    rows = {round(top, 2) for _, _, top in left_pair}
+    assert {round(top, 2) for _, _, top in right_pair} <= rows, lang

@@ -66,7 +66,10 @@ def widths(setter, style, entries, halves: list[list[int]], frame_w: float) -> l
     names, needs = [], []
     for half in halves:
         found = [setter.single_line(entries[i].name, style, UNBROKEN_MM) for i in half]
-        names.append(min(max((line.width / MM for line in found if line), default=0.0), limit))
+        inks = [line.width / MM if line.width / MM <= limit + 0.01 else  # a long name: its widest line, wrapped at the limit
+                max((part.width / MM for part in name_lines(setter, style, entries[i].name, limit)), default=limit)
+                for i, line in zip(half, found, strict=True) if line]
+        names.append(min(max(inks, default=0.0), limit))
         refs = [setter.single_line(entries[i].reference, style, UNBROKEN_MM) for i in half if entries[i].reference]
         needs.append(max((line.width / MM for line in refs if line), default=0.0))
     room = frame_w - gutter * (len(halves) - 1) - sum(names) - gap * len(halves)
