@@ -50,8 +50,9 @@ def words(pdf: Path, page: int) -> list[tuple[float, float, float, float, str]]:
 
 
 def outside_parentheses(text: str) -> str:
-    """``text`` without what stands in parentheses, ASCII or full-width, across line ends too."""
-    return re.sub(r"[(（][^)）]*[)）]", "", text)
+    """``text`` without what stands in parentheses, ASCII or full-width, across line ends too,
+    nor in title marks (a translation's original title: “…”, 《…》, 『…』)."""
+    return re.sub(r"[“《『][^”》』]*[”》』]", "", re.sub(r"[(（][^)）]*[)）]", "", text))
 
 
 def names_with_marks(root: Path, lang: str) -> list[str]:
@@ -77,11 +78,12 @@ RECORD_AT_BACK = {"vi", "ko", "ja"}
 NOT_FOR_SALE = {"vi": "Sách không bán", "en": "Not for sale", "zh": "非卖品", "ko": "비매품", "ja": "非売品"}
 PARTNER = {"vi": "Đơn vị liên kết xuất bản", "en": "In association with", "zh": "合作出版单位", "ko": "공동 발행", "ja": "共同発行"}
 ISSUED = {"vi": "ngày 13 tháng 5 năm 2025", "en": "May 13, 2025", "zh": "2025 年 5 月第 1 版", "ko": "2025년 5월 13일", "ja": "2025 年 5 月 13 日"}
-DEPOSIT = {"vi": "In xong và nộp lưu chiểu quý II năm 2025.", "en": "Printed and deposited with the National Library of Vietnam "
-           "in May 2025.", "zh": "2025 年 5 月印刷完成并缴送样本。", "ko": "2025년 5월 인쇄 완료 및 납본.", "ja": "2025 年 5 月印刷・納本"}  # ja: no 。
+DEPOSIT = {"vi": "In xong và nộp lưu chiểu quý II năm 2025", "en": "Printed and legal deposit completed in the second quarter "
+           "of 2025", "zh": "印刷完成及缴送样本日期：2025 年 5 月", "ko": "인쇄·납본: 2025년 5월", "ja": "印刷・納本：2025 年 5 月"}
 # The specification lines of the record: the binding of the case, the paper with its weight's unit (the
 # catalogs' book:paper, not the trade name, but in vi), and the gift's "not for sale", as on the back cover.
-BINDING = {"vi": "Bìa cứng", "en": "Hardcover", "zh": "装帧：精装", "ko": "양장", "ja": "上製本"}
+BINDING = {"vi": "Khổ sách: 24 × 30 cm, bìa cứng, đóng chỉ", "en": "Binding: hardcover, sewn", "zh": "装帧：精装", "ko": "제본: 양장",
+           "ja": "製本：上製本（糸かがり）"}
 PAPER = {"vi": "Giấy in: Couché matt 170 g/m²", "en": "Paper: 170 g/m² matt coated art paper", "zh": "用纸：170 g/m² 亚光铜版纸",
          "ko": "용지: 170 g/m² 무광 아트지", "ja": "用紙：マットコート紙 170 g/m²"}
 
@@ -123,10 +125,14 @@ def test_one_full_record_and_no_line_of_it_twice(sample, lang):
     loc = Localiser(book, lang, read_catalog(sample, lang) if lang != "vi" else None)
     record, short = record_pages(sample, lang)
     copyright_line = f"© {book.year} {loc.text(book.publisher)}"
-    assert short == "", short  # the copyright page, or the last page, has no folio: nothing at all
-    assert copyright_line in record and f"ISBN {book.isbn[lang]}" in record
+    if lang in RECORD_AT_BACK:  # the © line and the rights on the copyright page in front, once
+        assert copyright_line in short and copyright_line not in record and "©" not in record, (short, record)
+    else:
+        assert short == "", short  # the last page behind a record in front: nothing at all, no folio
+        assert copyright_line in record and record.count("©") == 1, record
+    assert f"ISBN {book.isbn[lang]}" in record
     assert "Nhà xuất bản: Nhà xuất bản" not in record and ": Nhà xuất bản Thông tin" not in record
-    assert record.count(f"ISBN {book.isbn[lang]}") == 1 and record.count("©") == 1, record
+    assert record.count(f"ISBN {book.isbn[lang]}") == 1, record
     for field in book.imprint.fields:  # a label holding its own colon is never followed by a second one
         label = loc.text(field.label)
         if ":" in label or "：" in label:
@@ -139,30 +145,35 @@ def test_one_full_record_and_no_line_of_it_twice(sample, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_line_of_the_matter_printed_twice(sample, lang):
     """No line of the copyright page stands again on the last page, or the other
-    way round (the folio aside): "Printed by" or the © line once per edition."""
+    way round (the folio and the ISBN aside, which a copyright page in front of
+    a record at the back gives as the record does): "Printed by" or the © line
+    once per edition."""
     book, _ = load_book(sample)
     last = len(paginate(book).pages)
     pdf = interior(sample, lang)
     front = {" ".join(line.split()) for line in text_of(pdf, 4).splitlines() if line.strip()}
-    back = {" ".join(line.split()) for line in text_of(pdf, last).splitlines() if line.strip()} - {str(last)}
+    back = {" ".join(line.split()) for line in text_of(pdf, last).splitlines() if line.strip()} - {str(last), f"ISBN {book.isbn[lang]}"}
     assert not front & back, (lang, front & back)
     assert not any(PRINTER[lang] in line for line in front) or not any(PRINTER[lang] in line for line in back)
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_copyright_page_behind_the_title_page(sample, lang):
-    """Page 4, behind the title page: in en and zh the whole record (©, the year
-    and the holder, the edition's own ISBN, the publishing house), all in the
-    edition's language; where the record is at the back, nothing: a blank verso."""
+    """Page 4, behind the title page, is a copyright page in every edition: the
+    ©, the year and the holder, and the edition's own ISBN, all in the
+    edition's language; in en and zh the whole record (the publishing house
+    too); where the record is at the back, those alone with the rights and the
+    edition (no partner, no specification)."""
     book, _ = load_book(sample)
     pages = paginate(book).pages
     assert [pages[2].layout.name, pages[3].layout.name] == ["title-page", "copyright"]
     loc = Localiser(book, lang, read_catalog(sample, lang) if lang != "vi" else None)
     text = " ".join(text_of(interior(sample, lang), 4).split())
-    if lang in RECORD_AT_BACK:
-        assert text == "", text
-        return
     assert f"© {book.year} {loc.text(book.publisher)}" in text and f"ISBN {book.isbn[lang]}" in text, text
+    assert loc.text(book.matter["edition"]) in text, text
+    if lang in RECORD_AT_BACK:
+        assert PARTNER[lang] not in text and PRINT_RUN[lang] not in text, text
+        return
     house = next(f for f in book.imprint.fields if f.key == "publisher")
     assert loc.text(house.name) in text
     if lang != "vi":
@@ -270,7 +281,7 @@ def test_folio_on_every_page_with_something_and_reversed_on_bleed(sample):
     assert {14, 19, 22, 26, 31, 33, 37, 41, 47, 57, 59} <= set(bleed), bleed
     openers = [p.number for p in pages if p.layout.name == "chapter-opener"]
     assert set(openers) <= set(with_folio) and len(openers) == 6
-    assert len(pages) in with_folio  # the colophon
+    assert pages[-1].layout.name == "colophon" and len(pages) not in with_folio  # the colophon: no folio
     assert len(bleed) >= 16 and len(with_folio) >= 55, (bleed, with_folio)
 
 
@@ -485,15 +496,17 @@ def test_the_record_gives_the_whole_specification_in_one_block(sample, lang):
     """The record's specification, a line each in one group: the binding of the
     case, the paper with its unit, the typefaces the edition embeds (every one
     of them, and none it does not); after the ISBN, "not for sale", as on the
-    back cover. The last page behind a record in front is blank."""
+    back cover (in a Korean 판권 the ISBN and 비매품 come before the specification).
+    The last page behind a record in front is blank."""
     book, _ = load_book(sample)
     last = len(paginate(book).pages)
     pdf = interior(sample, lang)
     lines = [" ".join(line.split()) for line in text_of(pdf, last if lang in RECORD_AT_BACK else 4).splitlines()]
     flat = ["".join(line.split()) for line in lines]
-    binding = flat.index("".join(BINDING[lang].split()))
-    assert flat[binding + 1] == "".join(PAPER[lang].split()), lines[binding:binding + 3]
-    typeset = lines[binding + 2]
+    binding = flat.index("".join(BINDING[lang].split()))  # vi: on the format's line, the pages' line after it
+    paper = flat.index("".join(PAPER[lang].split()))
+    assert paper - binding == (2 if lang == "vi" else 1), lines[binding:binding + 3]
+    typeset = lines[paper + 1]
     assert typeset.startswith(TYPESET[lang]), typeset
     families = typeset[len(TYPESET[lang]):]
     named = {re.sub(r"\s+", "", name).replace("CJKSC", "CJKsc").replace("CJKJP", "CJKjp").replace("CJKKR", "CJKkr")
@@ -501,7 +514,7 @@ def test_the_record_gives_the_whole_specification_in_one_block(sample, lang):
     assert named == {name for name in embedded_families(pdf) if "Italic" not in name}, (named, embedded_families(pdf))
     isbn = next(i for i, line in enumerate(flat) if line.startswith("ISBN"))
     assert "".join(NOT_FOR_SALE[lang].split()) in flat[isbn:], lines[isbn:]
-    assert all(flat[binding - 2:isbn + 1]), lines  # one group: no gap inside it
+    assert all(flat[binding - 2:(isbn if isbn > binding else paper + 1) + 1]), lines  # one group: no gap inside it
     assert lang == "vi" or "Couché" not in "".join(lines), lines
     if lang not in RECORD_AT_BACK:
         assert text_of(pdf, last).strip() == ""
@@ -668,14 +681,97 @@ def test_a_longer_foreword_runs_on_and_ends_with_its_signature(sample_copy, run)
     assert built.exit_code == 0, built.stderr
     assert "overflow" not in built.stderr, built.stderr
     pdf = interior(sample_copy, "vi")
-    before, first, second = (text_of(pdf, n) for n in (5, 6, 7))  # the contents come first (Chicago's order)
+    first, second, after = (text_of(pdf, n) for n in (5, 6, 7))  # the foreword on the recto, the contents after it
     assert "Lời giới thiệu" in first and [line for line in first.splitlines() if line.strip()][-2] != SIGNATURE["vi"], first
-    assert "cùng phát triển." in second and "Mục lục" in before, second
+    assert "cùng phát triển." in second and "Mục lục" in after, second
     lines = [line.strip() for line in second.splitlines() if line.strip()]
-    assert lines[-2] == SIGNATURE["vi"] and lines[-1] == "7", lines[-3:]  # the signature, then the folio
-    found = words(pdf, 7)
+    assert lines[-2] == SIGNATURE["vi"] and lines[-1] == "6", lines[-3:]  # the signature, then the folio
+    found = words(pdf, 6)
     bottom = max(w[1] for w in found if not w[4].isdigit())  # the signature's line, the folio aside
     signature = [w for w in found if abs(w[1] - bottom) < 1 and w[4] in SIGNATURE["vi"].split()]
     body_right = max(w[2] for w in found if w[1] < min(s[1] for s in signature) - 1)
     assert max(s[2] for s in signature) >= body_right - 3.0, (max(s[2] for s in signature), body_right)  # flush right
     assert min(s[0] for s in signature) > min(w[0] for w in found) + 20, signature  # not flush left
+
+
+KO_ORDER = ("초판 1쇄 발행 2025년 5월 13일", "펴낸곳: 정보통신출판사", "공동 발행: 하이퐁시 정보통신국", "ISBN 978-604-00-0004-0", "비매품",
+            "판형: 24 × 30 cm", "제본: 양장", "인쇄·납본: 2025년 5월")
+
+
+def test_korean_colophon_in_pankwon_order(sample):
+    """The Korean 판권: the title, the first printing's date in the 초판 1쇄 발행
+    form, 펴낸곳 and 공동 발행, the ISBN and 비매품, then the specification,
+    every field labelled ("제본: 양장", "인쇄·납본: 2025년 5월") and none ending in a full stop."""
+    record, _ = record_pages(sample, "ko")
+    places = [record.find(line) for line in KO_ORDER]
+    assert -1 not in places and places == sorted(places), list(zip(KO_ORDER, places, strict=True))
+    assert record.index("하이퐁 ― 투쟁") < places[0], record
+    assert "인쇄 완료 및 납본" not in record and "발행일:" not in record and "에서 인쇄" not in record
+
+
+def test_chinese_record_gives_edition_and_printing_apart(sample):
+    """版次 and 印次 are two fields, and the deposit is a dated field, not a sentence."""
+    record, _ = record_pages(sample, "zh")
+    assert "版次：2025 年 5 月第 1 版 印次：2025 年 5 月第 1 次印刷" in record, record
+    assert "第 1 版第 1 次印刷" not in record and "印刷完成及缴送样本日期：2025 年 5 月" in record
+
+
+def test_japanese_okuzuke_names_the_original_and_the_binding(sample):
+    """The 奥付 gives the binding as a field, the Vietnamese original title in 『』, once in the book."""
+    record, short = record_pages(sample, "ja")
+    assert "製本：上製本（糸かがり）" in record and "原書名：『Hải Phòng – 70 năm chiến đấu, xây dựng và phát triển』" in record
+    assert "原書名" not in short
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_foreword_on_the_recto_after_the_copyright_page(sample, lang):
+    """p4 the copyright page, p5 (a recto) the foreword, p6 the contents facing
+    the first opener; the contents give the foreword's page as 5."""
+    book, _ = load_book(sample)
+    pages = paginate(book).pages
+    assert [p.layout.name for p in pages[3:7]] == ["copyright", "text", "toc", "chapter-opener"], [p.layout.name for p in pages[:8]]
+    loc = Localiser(book, lang, read_catalog(sample, lang) if lang != "vi" else None)
+    heading = loc.text(book.chapters[0].texts["foreword_heading"])
+    pdf = interior(sample, lang)
+    assert text_of(pdf, 5).split("\n")[0].strip() == heading, text_of(pdf, 5)[:80]
+    toc = [w for w in words(pdf, 6)]
+    row = [w for w in toc if w[4] in heading.split() or w[4] == heading][:1]
+    assert row and any(w[4] == "5" and abs(w[1] - row[0][1]) < 6 for w in toc), (lang, [w[4] for w in toc][:12])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_credits_names_never_run_into_their_figures(sample_prepared, sample_editions, lang):
+    """The credits by photographer as a table: no name's ink reaches its page
+    column (a long name wraps inside the name column), every entry's figures
+    start on its name's first baseline, the white between the widest name and
+    the figures is the same in both column pairs, the entries of the right pair
+    stand on the rows of the left one, and no line of figures is a lone figure."""
+    pages = sample_prepared.pagination.pages
+    number = next(p.number for p in pages if p.layout.name == "credits")
+    setting = sample_editions[lang].text.frames[(number, "list")]
+    entries: dict[int, list] = {}
+    for placement, (entry, _, _) in zip(setting.placements, setting.entries, strict=True):
+        if entry >= 0:
+            entries.setdefault(entry, []).append(placement)
+    pairs: dict[float, list] = {}
+    for entry, placements in entries.items():
+        left = min(p.x for p in placements)
+        names = [p for p in placements if abs(p.x - left) < 0.01]
+        figures = [p for p in placements if p.x > left + 0.01]
+        if not figures:
+            continue  # a legend under the list
+        tab = min(p.x for p in figures)
+        assert all(abs(p.x - tab) < 0.01 for p in figures), (lang, entry)
+        ink = max(p.x + p.lines[0].width / MM for p in names)
+        assert ink < tab - 2.0, (lang, entry, ink, tab)  # at least the name gap: never into the figures
+        assert abs(min(p.top for p in names) - min(p.top for p in figures)) < 0.01, (lang, entry)
+        if len(figures) > 1:
+            texts = ["".join(piece.text for piece in p.lines[0].pieces) for p in figures]
+            assert all(re.search(r"[,、]", text.strip(" ,、")) for text in texts[-1:]) or len(texts[-1]) > 4, (lang, texts)
+        pairs.setdefault(round(left, 2), []).append((ink, tab, min(p.top for p in names)))
+    assert len(pairs) == 2, (lang, list(pairs))
+    left_pair, right_pair = (pairs[key] for key in sorted(pairs))
+    gaps = [min(tab for _, tab, _ in pair) - max(ink for ink, _, _ in pair) for pair in (left_pair, right_pair)]
+    assert abs(gaps[0] - gaps[1]) < 0.3, (lang, gaps)
+    rows = {round(top, 2) for _, _, top in left_pair}
+    assert {round(top, 2) for _, _, top in right_pair} <= rows, lang

@@ -26,18 +26,25 @@ COVER_KEYS.update(design_keys())  # the cover's design: book.sources.cover_desig
 # The imprint in colophon order, with its Vietnamese labels (each translated in the catalogs).
 IMPRINT_LABELS = (
     ("publisher", "Nhà xuất bản"),
+    ("publisher_address", "Địa chỉ"),
+    ("publisher_phone", "Điện thoại"),
+    ("publisher_website", "Website"),
     ("director", "Chịu trách nhiệm xuất bản: Giám đốc – Tổng biên tập"),
     ("content", "Chịu trách nhiệm nội dung"),
     ("partner", "Đơn vị liên kết xuất bản"),
+    ("partner_address", "Địa chỉ đơn vị liên kết"),
     ("editors", "Biên tập"),
+    ("translator", "Dịch"),
     ("designer", "Trình bày"),
     ("proofreader", "Sửa bản in"),
     ("format", "Khổ sách"),
     ("pages", "Số trang"),
     ("print_run", "Số lượng in"),
     ("printer", "In tại"),
+    ("bindery", "Đóng sách tại"),
     ("registration", "Số xác nhận đăng ký xuất bản"),
     ("decision", "Quyết định xuất bản số"),
+    ("cip", "Biên mục trên xuất bản phẩm của Thư viện Quốc gia Việt Nam"),
     ("isbn", "ISBN"),
     ("legal_deposit", "Nộp lưu chiểu"),
 )
@@ -51,13 +58,15 @@ NAMED_BODIES = ("publisher", "partner", "printer")
 MATTER_FILE = Path(__file__).resolve().parent.parent / "defaults" / "matter-texts.yaml"
 MATTER_COMMENTS = {
     "copies": "The print run with its unit, in the colophon: {count} is the number in the edition's CLDR digits (1.000 / 1,000 / 1000).",
-    "rights": "Rights statement on the copyright page, under the © line. {holder} is the book's publisher as translated (book:publisher).",
+    "rights": "Rights statement on the copyright page, under the © line that names the holder: the holder is not named again.",
     "published": "Copyright page: who published the book and when. {publisher} is the publishing house's name (with its "
                  "Vietnamese legal name in parentheses in a foreign edition), {year} the year.",
+    "impression": "The first printing's date as a field of its own, where the language's record keeps the edition and "
+                  "the printing apart (printed in the Chinese record only: 印次); {date} as in 'published'.",
     "edition": "Copyright page: which edition this is, in its own language (\"English edition\").",
     "printed": "Copyright page, last line: where the book is printed; {country} is the country's name in the edition's language.",
-    "deposit": "The legal deposit line of the publishing record; {period} is the month, in the edition's CLDR form "
-               "(\"May 2025\", \"2025年5月\").",
+    "deposit": "The legal deposit line of the publishing record, a field with no full stop; {period} is the quarter "
+               "(vi, en: \"the second quarter of 2025\") or the month in the edition's CLDR form (\"2025年5月\").",
     "not_for_sale": "Back cover, above the barcode: the book is given away, not sold (book.yaml not_for_sale: true).",
     "price": "Back cover, above the barcode: the price; {price} is book.yaml's price: as written.",
     "typeset": "Publishing record, specification: the typefaces; {typefaces} is their names joined as a list in the "
@@ -65,7 +74,10 @@ MATTER_COMMENTS = {
     "paper": "Publishing record, specification: the paper; {paper} is its name as translated (book:paper), "
              "with its weight and unit (\"170 g/m²\").",
     "case_binding": "Publishing record, specification: the binding of a hardcover (book.yaml binding style: case), "
-                    "as the language's books say it (\"Hardcover\", \"装帧：精装\", \"上製本\").",
+                    "labelled as the language's records say it (\"Binding: hardcover, sewn\", \"装帧：精装\", "
+                    "\"製本：上製本（糸かがり）\"); Vietnamese sets it after the format, unlabelled (\"bìa cứng, đóng chỉ\").",
+    "original_title": "Copyright page and colophon of a translated edition: the original (Vietnamese) title, "
+                      "{title}, in the language's title marks (『』, 《》, quotation marks).",
     "legends_head": "Photo credits, under the list: the small heading of the legends of the frontispiece and the cover; "
                     "{page} is the frontispiece's page.",
     "cover_legend": "Photo credits, under the list: the cover photo's legend; {legend} is its place and date.",

@@ -4,9 +4,12 @@ copyright page behind the title page (en, zh) or in the colophon at the
 back (vi, ja 奥付, ko 판권), as each language's convention wants. Each line
 of the record stands once, the specification (format, pages, binding, paper,
 typefaces) in the one block: behind a record in front the last page is left
-blank; in front of a record at the back the page behind the title page is
-left blank, as a Japanese, Korean or Vietnamese book leaves it. A gift's
-"not for sale" stands in the record as on the back cover.
+blank; in front of a record at the back the copyright page carries the ©
+line and the rights (said there only), the edition and the ISBN. The groups
+follow the language's order (a Korean 판권: title, 초판 1쇄 발행, 펴낸곳 and
+its address, ISBN, 비매품, then the specification); every line is a labelled
+field without a full stop, the sentences (the rights, the notes) with one. A
+gift's "not for sale" stands in the record as on the back cover.
 
 A field the publisher has not filled is left out of the print and screen
 files (no "……" reaches a reader; the imprint-empty warning names it, and a
@@ -20,26 +23,27 @@ name as registered. The print run is a CLDR count with its unit."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
 from babel import Locale
-from babel.lists import format_list
-from fontTools.ttLib import TTFont
 
-from book.i18n.cldr import format_partial_date
 from book.i18n.localise import Localiser
-from book.i18n.numbers import count_text
 from book.languages import language
-from book.model import Book, Message, PartialDate
+from book.model import Book, Message
 from book.pages.paginate import Page, Pagination
 from book.publication import ImprintField
+from book.text.matter_facts import (
+    binding_line,
+    country_name,
+    deposit_line,
+    format_value,
+    issue_date,
+    note_lines,
+    print_run,
+)
 from book.text.typeset import Part
 
 TITLE_STYLE = "colophon-title"  # the book's title at the head of the colophon and the copyright page: capitals, tracked
 HEADING_STYLE = "colophon-heading"  # the publishing house at the head of the people and bodies answering for the book
 GAP_PT = 8.0  # between the groups of one block
-TYPEFACE_ROLES = ("serif", "sans")  # the roles whose faces the record names
 
 
 def with_original(translated: str, original: str, lang: str) -> str:
@@ -91,7 +95,7 @@ def record_keep(book: Book, loc: Localiser) -> tuple[str, ...]:
 
 
 # Phrases of the record's sentences a line never splits (a Japanese verb from its ending: 「再配布す|る」).
-RECORD_PHRASES = {"ja": ("書面による許諾なく", "再配布することを禁じます")}
+RECORD_PHRASES = {"ja": ("著作権者の", "書面による許諾なく", "再配布することを禁じます")}
 
 
 def publisher_name(book: Book, loc: Localiser) -> str:
@@ -100,8 +104,23 @@ def publisher_name(book: Book, loc: Localiser) -> str:
     return body_name(book, item, loc) if item and item.value else loc.text(book.publisher)
 
 
-ROWS_FIRST = ("director", "content", "partner", "editors", "designer", "proofreader")  # who answers for the book
-ROWS_THEN = ("format", "pages", "print_run", "printer", "registration", "decision")  # the print and the legal numbers
+# Who answers for the book, under the publishing house: its address, telephone
+# and website first (the law names them with the house), then the people and bodies.
+ROWS_CONTACT = ("publisher_address", "publisher_phone", "publisher_website")
+ROWS_FIRST = ("director", "content", "partner", "partner_address", "editors", "translator", "designer", "proofreader")
+ROWS_THEN = ("format", "pages", "print_run", "printer", "bindery", "registration", "decision")  # the print and the legal numbers
+ROWS_CIP = ("cip",)  # the National Library's cataloguing block, last
+SOURCE_ONLY = ("cip",)  # fields only the edition in the book's own language prints
+FOREIGN_ONLY = ("translator",)  # fields only a translated edition prints
+
+# The order of the record's groups: the Korean 판권 puts the first printing's
+# date under the title, then the house and its address, the ISBN and 비매품,
+# the specification after them; the others give the house its people, then
+# the specification with the ISBN.
+RECORD_ORDER = {"ko": ("title", "rights", "edition", "published", "house", "sale", "facts", "cip", "notice")}
+DEFAULT_ORDER = ("title", "rights", "edition", "original", "house", "facts", "cip", "notice")
+IMPRESSION = {"zh"}  # the record gives the printing (印次) apart from the edition (版次)
+LABELLED_HOUSE = {"ko"}  # the house as a labelled field (펴낸곳: …), not a bold heading
 
 
 BLANK = "……"  # a field the publisher has not filled yet, on a proof
@@ -121,10 +140,11 @@ def field_rows(book: Book, pagination: Pagination, loc: Localiser, keys: tuple[s
     its label and a dotted blank ("Quyết định xuất bản số: ……"), so the editor
     sees the record's final shape and what is missing (`shows_blanks`; the
     imprint-empty warning names it, a final build refuses it)."""
-    values = {"format": f"{book.trim[0] / 10:g} × {book.trim[1] / 10:g} cm", "pages": str(len(pagination.pages))}
+    values = {"format": format_value(book, loc), "pages": str(len(pagination.pages))}
+    source = loc.lang == book.source_language
     lines = []
     for item in book.imprint.fields if book.imprint else []:
-        if item.key not in keys:
+        if item.key not in keys or (source and item.key in FOREIGN_ONLY) or (not source and item.key in SOURCE_ONLY):
             continue
         value = values.get(item.key) or body_name(book, item, loc)
         if item.key == "print_run" and value:
@@ -134,11 +154,6 @@ def field_rows(book: Book, pagination: Pagination, loc: Localiser, keys: tuple[s
         if value:
             lines.append(labelled(loc.text(item.label), value, loc.lang))
     return lines
-
-
-# Where the record dates the edition by its month, as a Chinese 版次 line does
-# ("2025年5月第1版第1次印刷", CLDR's yMMMM); the others give the day of issue.
-ISSUE_BY_MONTH = {"zh"}
 
 
 def labelled(label: str, value: str, lang: str) -> str:
@@ -156,127 +171,108 @@ def labelled(label: str, value: str, lang: str) -> str:
     return f"{label}{language(lang).label_join}{value}"
 
 
-def issue_date(book: Book, lang: str) -> str:
-    """The day of issue in the edition's CLDR long form ("May 13, 2025", "2025年5月13日"),
-    or its month where the language's record gives the month only ("2025年5月")."""
-    day = book.date
-    return format_partial_date(PartialDate(day.year, day.month, None if lang in ISSUE_BY_MONTH else day.day), lang)
+def rights_lines(book: Book, loc: Localiser) -> list[str]:
+    """The © line and the rights statement under it (which names no holder twice)."""
+    holder = loc.text(book.publisher)
+    lines = [f"© {book.year} {holder}"]
+    if "rights" in book.matter:
+        lines.append(loc.text(book.matter["rights"]).replace("{holder}", holder))
+    return lines
 
 
-# Where the record names the legal deposit by quarter, as Vietnamese publishing does
-# ("nộp lưu chiểu quý II năm 2025"); other languages name the month in CLDR form.
-QUARTER_FORMS = {"vi": "quý {quarter} năm {year}"}
-ROMAN = ("I", "II", "III", "IV")
+def isbn_line(book: Book, loc: Localiser) -> str:
+    return f"ISBN {book.isbn[loc.lang]}" if book.isbn.get(loc.lang) else ""
 
 
-def deposit_period(year: int, month: int, lang: str) -> str:
-    """The period of legal deposit in the edition's form: the quarter where the
-    language writes it so, else the month.
-
-    >>> deposit_period(2025, 4, "vi"), deposit_period(2025, 4, "en"), deposit_period(2025, 12, "vi")
-    ('quý II năm 2025', 'April 2025', 'quý IV năm 2025')
-    """
-    form = QUARTER_FORMS.get(lang)
-    if form:
-        return form.format(quarter=ROMAN[(month - 1) // 3], year=year)
-    return format_partial_date(PartialDate(year, month), lang)
-
-
-def deposit_line(book: Book, loc: Localiser) -> str:
-    """The legal deposit line ("In xong và nộp lưu chiểu quý II năm 2025."), its
-    period from the imprint's ``legal_deposit`` (YYYY-MM): the quarter in a
-    Vietnamese record, the month in CLDR form in the others; empty while the
-    publisher has not given it."""
-    item = next((f for f in book.imprint.fields if f.key == "legal_deposit"), None) if book.imprint else None
-    text = book.matter.get("deposit")
-    if item is None or not item.value or text is None:
+def original_title(book: Book, loc: Localiser) -> str:
+    """A translated edition's original title in the language's title marks
+    (『…』, 《…》, “…”), as the catalog's ``original_title`` form gives them."""
+    text = book.matter.get("original_title")
+    if text is None or loc.lang == book.source_language:
         return ""
-    year, month = (int(v) for v in item.value.split("-"))
-    return loc.text(text).replace("{period}", deposit_period(year, month, loc.lang))
+    return loc.text(text).replace("{title}", " ".join(book.title.text.split()))
+
+
+def record_groups(book: Book, pagination: Pagination, loc: Localiser, statement: str, with_rights: bool) -> dict[str, list[str]]:
+    """The record's groups of lines, by name (`RECORD_ORDER`)."""
+    texts, lang = book.matter, loc.lang
+    published = []
+    if "published" in texts:
+        published = [loc.text(texts[key]).replace("{date}", issue_date(book, lang)).replace("{year}", str(book.year))
+                     for key in ("published", "impression") if key in texts and (key == "published" or lang in IMPRESSION)]
+    house_item = next((f for f in book.imprint.fields if f.key == "publisher"), None) if book.imprint else None
+    house = publisher_name(book, loc)
+    if lang in LABELLED_HOUSE and house_item is not None:
+        house = labelled(loc.text(house_item.label), house, lang)
+    people = field_rows(book, pagination, loc, ROWS_CONTACT + ROWS_FIRST)
+    facts = field_rows(book, pagination, loc, ROWS_THEN[:2])
+    facts += [line for line in [binding_line(book, loc)] if line]
+    facts += note_lines(book, loc)  # the paper and the typefaces: the specification in one block
+    facts += field_rows(book, pagination, loc, ROWS_THEN[2:])
+    facts += [line for line in [deposit_line(book, loc)] if line]
+    country = book.imprint.country if book.imprint else ""
+    if "printed" in texts and country:
+        facts.append(loc.text(texts["printed"]).replace("{country}", country_name(country, lang)))
+    sale = [line for line in [isbn_line(book, loc)] if line]
+    if book.cover and book.cover.not_for_sale and "not_for_sale" in texts:  # a gift: said in the record, as on the back cover
+        sale.append(loc.text(texts["not_for_sale"]))
+    notice = []
+    if book.imprint and book.placeholder_files & {p.path.name for p in book.photos.values()}:
+        notice.append(loc.text(book.imprint.placeholder_notice))
+    edition = statement or (loc.text(texts["edition"]) if "edition" in texts else "")
+    groups = {"rights": rights_lines(book, loc) if with_rights else [], "edition": [edition] if edition else [],
+              "original": [line for line in [original_title(book, loc)] if line],
+              "published": published, "house": [house, *people], "sale": sale, "facts": facts,
+              "cip": field_rows(book, pagination, loc, ROWS_CIP), "notice": notice}
+    if lang not in RECORD_ORDER:  # the date with the house, the ISBN and "not for sale" closing the facts
+        groups["house"] += published
+        groups["facts"] += sale
+    else:
+        groups["edition"] += groups.pop("original")
+    return groups
 
 
 def full_parts(book: Book, pagination: Pagination, loc: Localiser, style_name: str,
-               statement: str = "") -> list[Part]:
-    """The whole publishing record as one block: the title, the © line and the
-    rights, the edition (``statement``, the colophon chapter's own words, or the
-    standard one), the publishing house as the heading of the people and bodies
-    answering for the book, the issue date, the print and the legal numbers,
-    the ISBN, where it is printed, and the placeholder notice of a sample."""
+               statement: str = "", with_rights: bool = True) -> list[Part]:
+    """The whole publishing record as one block, its groups in the language's
+    order (`RECORD_ORDER`): the title; the © line and the rights (unless the
+    copyright page in front carries them, ``with_rights``); the edition
+    (``statement``, the colophon chapter's own words, or the standard one); the
+    publishing house heading the people and bodies answering for the book and
+    the issue date; the specification, the print and the legal numbers, the
+    ISBN; the National Library's CIP; the placeholder notice of a sample."""
     def style(name: str):
         return book.style(name, loc.lang)
 
-    texts, keep = book.matter, record_keep(book, loc)
+    keep = record_keep(book, loc)
     holder = loc.text(book.publisher)
     parts = title_parts(book, loc, style)
-    rights = [f"© {book.year} {holder}"]
-    if "rights" in texts:
-        rights.append(loc.text(texts["rights"]).replace("{holder}", holder))
-    parts.append(Part("\n".join(rights), style(style_name), space_before=GAP_PT, keep=(holder, *keep)))
-    edition = statement or (loc.text(texts["edition"]) if "edition" in texts else "")
-    if edition:
-        parts.append(Part(edition, style(style_name), space_before=GAP_PT, keep=keep))
-    house = [publisher_name(book, loc), *field_rows(book, pagination, loc, ROWS_FIRST)]
-    if "published" in texts:
-        house.append(loc.text(texts["published"]).replace("{date}", issue_date(book, loc.lang)).replace("{year}", str(book.year)))
-    parts.append(Part(house[0], style(HEADING_STYLE), space_before=GAP_PT, keep=keep))
-    parts.append(Part("\n".join(house[1:]), style(style_name), keep=keep))
-    facts = field_rows(book, pagination, loc, ROWS_THEN[:2])
-    if book.binding_style == "case" and "case_binding" in texts:  # the binding, by the format it is
-        facts.append(loc.text(texts["case_binding"]))
-    facts += note_lines(book, loc)  # the paper and the typefaces: the specification in one block
-    facts += field_rows(book, pagination, loc, ROWS_THEN[2:])
-    deposit = deposit_line(book, loc)
-    facts += [deposit] if deposit else []
-    if book.isbn.get(loc.lang):
-        facts.append(f"ISBN {book.isbn[loc.lang]}")
-    country = book.imprint.country if book.imprint else ""
-    if "printed" in texts and country:
-        facts.append(loc.text(texts["printed"]).replace("{country}", country_name(country, loc.lang)))
-    if book.cover and book.cover.not_for_sale and "not_for_sale" in texts:  # a gift: said in the record, as on the back cover
-        facts.append(loc.text(texts["not_for_sale"]))
-    parts.append(Part("\n".join(facts), style(style_name), space_before=GAP_PT, keep=keep))
-    if book.imprint and book.placeholder_files & {p.path.name for p in book.photos.values()}:
-        parts.append(Part(loc.text(book.imprint.placeholder_notice), style(style_name), space_before=GAP_PT))
+    groups = record_groups(book, pagination, loc, statement, with_rights)
+    for name in RECORD_ORDER.get(loc.lang, DEFAULT_ORDER):
+        lines = groups.get(name, [])
+        if not lines:
+            continue
+        if name == "house" and loc.lang not in LABELLED_HOUSE:
+            parts.append(Part(lines[0], style(HEADING_STYLE), space_before=GAP_PT, keep=keep))
+            if lines[1:]:
+                parts.append(Part("\n".join(lines[1:]), style(style_name), keep=keep))
+            continue
+        parts.append(Part("\n".join(lines), style(style_name), space_before=GAP_PT,
+                          keep=(holder, *keep) if name == "rights" else keep))
     return parts
 
 
-@lru_cache(maxsize=32)
-def family_name(path: str, index: int) -> str:
-    """A face's family as its name table gives it (the typographic family first: "Noto Serif", not "Noto Serif Bold")."""
-    names = TTFont(path, fontNumber=index, lazy=True)["name"]
-    found = names.getDebugName(16) or names.getDebugName(1)
-    return found or Path(path).stem
-
-
-def typefaces(book: Book, lang: str) -> list[str]:
-    """The families an edition is set in, as its fonts embed them: the first face
-    of its serif and sans chains, and in a Chinese, Japanese or Korean edition
-    the CJK faces of those chains first (they set its text; the Latin faces its
-    figures and names)."""
-    chains = [book.fonts.languages.get(lang, {}).get(role, []) for role in TYPEFACE_ROLES] if book.fonts else []
-    faces = [chain[0] for chain in chains if chain]
-    if language(lang).wide_faces:
-        faces = [face for chain in chains for face in chain[1:2]] + faces
-    found = []
-    for name in faces:
-        face = book.fonts.faces.get(name)
-        family = family_name(str(face.path), face.index) if face and Path(face.path).is_file() else ""
-        if family and family not in found:
-            found.append(family)
-    return found
-
-
-def note_lines(book: Book, loc: Localiser) -> list[str]:
-    """The record's specification lines book.yaml and the fonts give: the paper
-    (its name translated) and the typefaces the edition is set in."""
-    texts, lines = book.matter, []
-    paper = loc.text(texts["paper_name"]) if "paper_name" in texts else ""  # the paper's name, translated
-    if paper and "paper" in texts:
-        lines.append(loc.text(texts["paper"]).replace("{paper}", paper))
-    families = typefaces(book, loc.lang)
-    if families and "typeset" in texts:
-        lines.append(loc.text(texts["typeset"]).replace("{typefaces}", format_list(families, locale=language(loc.lang).locale)))
-    return lines
+def short_parts(book: Book, loc: Localiser, style_name: str) -> list[Part]:
+    """The copyright page in front of a record kept at the back (vi, ko, ja):
+    the © line and the rights, the edition and the ISBN, the © and the rights
+    said once in the book (the colophon leaves them to this page)."""
+    style = book.style(style_name, loc.lang)
+    keep = record_keep(book, loc)
+    edition = loc.text(book.matter["edition"]) if "edition" in book.matter else ""
+    groups = [rights_lines(book, loc), [edition] if edition else [], [line for line in [isbn_line(book, loc)] if line]]
+    holder = loc.text(book.publisher)
+    return [Part("\n".join(lines), style, space_before=GAP_PT if number else 0.0, keep=(holder, *keep))
+            for number, lines in enumerate(groups) if lines]
 
 
 def matter_messages(book: Book) -> list[Message]:
@@ -285,22 +281,6 @@ def matter_messages(book: Book) -> list[Message]:
     names = [f.name for f in fields if f.name is not None]
     notice = [book.imprint.placeholder_notice] if book.imprint else []
     return [book.title, book.subtitle, book.publisher, *book.matter.values(), *(f.label for f in fields), *names, *notice]
-
-
-def print_run(book: Book, value: str, loc: Localiser) -> str:
-    """'1.000 bản', '1,000 copies', '1000册': the count in CLDR digits with the catalog's unit."""
-    count = count_text(value, loc.lang)
-    unit = book.matter.get("copies")
-    return loc.text(unit).replace("{count}", count) if unit and value.strip().isdigit() else count
-
-
-def country_name(code: str, lang: str) -> str:
-    """A country's name in ``lang`` (CLDR).
-
-    >>> country_name("VN", "vi"), country_name("VN", "en"), country_name("VN", "ja")
-    ('Việt Nam', 'Vietnam', 'ベトナム')
-    """
-    return Locale.parse(language(lang).locale).territories.get(code, code)
 
 
 def title_parts(book: Book, loc: Localiser, style) -> list[Part]:
@@ -324,7 +304,7 @@ def colophon_parts(book: Book, page: Page, pagination: Pagination, loc: Localise
     if not language(loc.lang).imprint_at_back:
         return [], messages
     statement = loc.text(chapter_text) if chapter_text is not None and chapter_text.text else ""
-    return full_parts(book, pagination, loc, style_name, statement), messages
+    return full_parts(book, pagination, loc, style_name, statement, with_rights=False), messages
 
 
 def copyright_parts(book: Book, pagination: Pagination, loc: Localiser, style_name: str) -> tuple[list[Part], list[Message]]:
@@ -332,7 +312,7 @@ def copyright_parts(book: Book, pagination: Pagination, loc: Localiser, style_na
     edition's language keeps it in front (en, zh); nothing where the record
     stands at the back (vi, ko, ja), whose © line and ISBN stand there, once."""
     if language(loc.lang).imprint_at_back:
-        return [], matter_messages(book)
+        return short_parts(book, loc, style_name), matter_messages(book)
     statement = ""
     for chapter in book.chapters:  # the colophon chapter's edition statement, wherever the book keeps it
         text = chapter.texts.get("colophon")

@@ -1,0 +1,172 @@
+"""The photo credits by photographer as a table of two column pairs: in each,
+a name column as wide as its widest name (up to `NAME_LIMIT_EMS`; a longer
+name, a body's, wraps inside it) and a page column that takes the rest of the
+frame, both page columns sharing it by what their lists need. Every entry's
+figures start on its name's first baseline, one name gap (`CREDITS_NAME_GAP_EMS`)
+after the name column in both pairs, and wrap balanced (never one figure alone
+on a line: "… 50 top right, / 61"). The two pairs share their rows: an entry
+and the one beside it take the same lines, the taller one's, so the rows line
+up across the page.
+
+One block per entry (the setter links each to its page), flowed page by page:
+each page takes as many entries as its frame holds, the first half down the
+left pair, the rest down the right one."""
+
+from __future__ import annotations
+
+from book.model import MM
+from book.text.lists import (
+    CREDITS_HEAD_GAP_MM,
+    CREDITS_NAME_GAP_EMS,
+    UNBROKEN_MM,
+    Block,
+    Flowed,
+    legend_blocks,
+    place_legends,
+    ref_lines,
+    too_wide,
+)
+from book.text.typeset import break_paragraph
+
+NAME_LIMIT_EMS = 12.0  # the widest a name column grows; a longer name wraps inside it
+PAIR_GUTTER_EMS = 3.0  # between the left pair's figures and the right pair's names: twice the name gap
+PAGES_MIN_EMS = 10.0  # a page column never narrower than this (the name column gives way first)
+
+
+def name_lines(setter, style, name: str, width: float) -> list:
+    """A credit's lines in a name column ``width`` mm wide: one, or a long name wrapped."""
+    for keep in (setter.words.keep, ()):  # a name kept whole that is wider than the column breaks all the same
+        lines = break_paragraph(setter.fonts, name, style, setter.lang, style.size, width * MM, keep=keep)
+        if lines and max(line.width for line in lines) <= width * MM + 0.01:
+            break
+    return lines or []
+
+
+def balanced_refs(setter, style, reference: str, width: float) -> list:
+    """A credit's figures in as few lines of ``width`` mm as they need, the lines
+    as even as those allow: the narrowest measure that keeps their count."""
+    lines = ref_lines(setter, style, reference, width, width)
+    if len(lines) < 2:
+        return lines
+    low, high = width / len(lines), width
+    for _ in range(12):
+        middle = (low + high) / 2
+        if len(ref_lines(setter, style, reference, middle, middle)) == len(lines):
+            high = middle
+        else:
+            low = middle
+    return ref_lines(setter, style, reference, high, high)
+
+
+def widths(setter, style, entries, halves: list[list[int]], frame_w: float) -> list[tuple[float, float, float]]:
+    """Each pair's (x, name column, page column), mm from the frame's left."""
+    em = style.size / MM
+    gap, gutter = CREDITS_NAME_GAP_EMS * em, PAIR_GUTTER_EMS * em
+    limit = NAME_LIMIT_EMS * em
+    names, needs = [], []
+    for half in halves:
+        found = [setter.single_line(entries[i].name, style, UNBROKEN_MM) for i in half]
+        inks = [line.width / MM if line.width / MM <= limit + 0.01 else  # a long name: its widest line, wrapped at the limit
+                max((part.width / MM for part in name_lines(setter, style, entries[i].name, limit)), default=limit)
+                for i, line in zip(half, found, strict=True) if line]
+        names.append(min(max(inks, default=0.0), limit))
+        refs = [setter.single_line(entries[i].reference, style, UNBROKEN_MM) for i in half if entries[i].reference]
+        needs.append(max((line.width / MM for line in refs if line), default=0.0))
+    room = frame_w - gutter * (len(halves) - 1) - sum(names) - gap * len(halves)
+    least = PAGES_MIN_EMS * em
+    if room < least * len(halves):  # narrow frame: the names give way to the figures
+        cut = (least * len(halves) - room) / len(halves)
+        names = [max(em, n - cut) for n in names]
+        room = least * len(halves)
+    total = sum(needs)
+    if total <= room:  # every list fits on one line: the spare room shared evenly
+        pages = [need + (room - total) / len(halves) for need in needs]
+    else:  # by what each pair's lists need, at least the least page column
+        pages = [max(least, room * need / total) if total else room / len(halves) for need in needs]
+        pages = [p * room / sum(pages) for p in pages]
+    found, x = [], 0.0
+    for name_w, page_w in zip(names, pages, strict=True):
+        found.append((x, name_w, page_w))
+        x += name_w + gap + page_w + gutter
+    return found
+
+
+def entry_rows(setter, style, entry, name_w: float, page_w: float, page: int) -> tuple[list, list]:
+    name = setter.single_line(entry.name, style, UNBROKEN_MM)
+    names = [name] if name and name.width / MM <= name_w + 0.01 else name_lines(setter, style, entry.name, name_w)
+    if names and max(line.width / MM for line in names) > name_w + 0.01:
+        too_wide(setter, entry, max(names, key=lambda line: line.width), name_w, page)
+    refs = balanced_refs(setter, style, entry.reference, page_w) if entry.reference else []
+    return names, [line for line in refs if line is not None]
+
+
+def split(count: int) -> list[list[int]]:
+    """The entries of a page in two halves, the first the longer."""
+    first = (count + 1) // 2
+    return [list(range(first)), list(range(first, count))] if count > 1 else [list(range(count))]
+
+
+def lay_page(setter, style, entries, start: int, count: int, frame_w: float, page: int) -> tuple:
+    """``count`` entries from ``start`` laid as a table on one page: their blocks,
+    each one's (pair, top offset), the table's height and each pair's figures
+    tab, mm."""
+    lead = style.leading / MM
+    halves = [[start + i for i in half] for half in split(count)]
+    geometry = widths(setter, style, entries, halves, frame_w)
+    em_gap = CREDITS_NAME_GAP_EMS * style.size / MM
+    rows = [[entry_rows(setter, style, entries[i], g[1], g[2], page) for i in half] for half, g in zip(halves, geometry, strict=True)]
+    blocks: dict[int, Block] = {}
+    spots: dict[int, tuple[int, float]] = {}
+    top = 0.0
+    for row in range(len(halves[0])):
+        height = max(max(len(n), len(r), 1) for pair in rows if row < len(pair) for n, r in [pair[row]]) * lead
+        for pair, (half, (x, name_w, _)) in enumerate(zip(halves, geometry, strict=True)):
+            if row >= len(half):
+                continue
+            names, refs = rows[pair][row]
+            pieces = [(x, k * lead, [line]) for k, line in enumerate(names)]
+            pieces += [(x + name_w + em_gap, k * lead, [line]) for k, line in enumerate(refs)]
+            blocks[half[row]] = Block(height, 0.0, pieces)
+            spots[half[row]] = (pair, top)
+        top += height
+    order = range(start, start + count)
+    return [blocks[i] for i in order], [spots[i] for i in order], top, [x + name_w + em_gap for x, name_w, _ in geometry]
+
+
+def table_list(setter, frames, endless: bool, more) -> tuple[list[Block], Flowed, float]:
+    """The credits by photographer through ``frames`` (and, if ``endless``, pages
+    like ``more`` past them): as many entries on each page as its frame holds."""
+    first_page, first = frames[0]
+    style = setter.style(first.frame.style)
+    entries = setter.words.credits
+    boxes = [placed.box for _, placed in frames]
+    frame_w = boxes[0][2]
+    blocks, spots, fits, start, frame = [], [], True, 0, 0
+    head_line = setter.single_line(setter.words.credits_head, style, UNBROKEN_MM) if setter.words.credits_head and entries else None
+    while start < len(entries):
+        if frame == len(boxes):
+            if endless and more is not None:
+                boxes.append(more)
+            else:
+                frame, fits = frame - 1, False
+        x, y, _, h = boxes[frame]
+        count = len(entries) - start
+        laid = lay_page(setter, style, entries, start, count, frame_w, first_page.number)
+        while laid[2] > h + 0.01 and count > 1 and fits:
+            count -= 1
+            laid = lay_page(setter, style, entries, start, count, frame_w, first_page.number)
+        page_blocks, page_spots, height, tabs = laid
+        fits = fits and height <= h + 0.01
+        if head_line:  # the figures' head over each pair's page column, above its first entry
+            for pair, tab in enumerate(tabs):
+                index = next(i for i, (p, _) in enumerate(page_spots) if p == pair)
+                page_blocks[index].pieces.append((tab, -style.leading / MM - CREDITS_HEAD_GAP_MM, [head_line]))
+                page_blocks[index].head = True
+        blocks += page_blocks
+        spots += [(frame, x, y + top) for _, top in page_spots]
+        start += count
+        frame += 1
+    flowed = Flowed(spots, max(frame, 1), fits)
+    legends = legend_blocks(setter, style, frame_w)
+    place_legends(blocks, flowed, legends, boxes, more)
+    return blocks, flowed, frame_w
