@@ -6,7 +6,8 @@ break serves: in Vietnamese a preposition, a conjunction, a classifier or a
 quantifier ("Lê Chân ở / trung tâm", "Giải phóng và / những năm", "hơn /
 trăm năm"), and a numeral its noun ("hơn trăm / năm tuổi"); in English a
 preposition before the date or number it governs ("On / May 13, 1955").
-Each costs what a line at about 68 % of the measure costs: a price the
+Each costs what a line at about 66 % of the measure costs, less than a word
+of two syllables split in two (`book.text.latin_vi`): a price the
 composer weighs against the rag, never a lock that leaves a notch. Titles
 break by sense in `book.text.sense`.
 """
@@ -15,7 +16,8 @@ from __future__ import annotations
 
 from book.text.linebreak import Atom
 
-LEADS = 45000.0  # a line ending on a word that leads the next ones: what a line at about 64 % of the measure costs
+LEADS = 35000.0  # a line ending on a word that leads the next ones: a line at about 66 % costs as much
+# (less than a word of two syllables split in two, 40000: "quốc / tế" is worse than "trong /")
 # Vietnamese words that lead the words after them: prepositions, conjunctions, classifiers and
 # determiners, quantifiers. "là" (is) and "năm" (five, and year) are not among them.
 VI_LEADS = frozenset(
@@ -76,9 +78,8 @@ def last_line_words(items, start) -> list[str]:
 
 
 RUNT_DEMERITS = 4e5  # a last line of one word (in Vietnamese, of two syllables or fewer)
-SHORT_LAST = 0.33  # of the measure: a last line shorter than this is a stub ("tại miền Bắc." at 30 %) ...
-STUB_DEMERITS = 8000.0  # ... and costs this, what a line at about 80 % costs, ...
-SHORT_DEMERITS = 9e4  # ... and up to this much more, by how much shorter: at 22 %, what a line at about 75 % costs
+SHORT_LAST = 0.3  # of the measure: a last line shorter than this is a stub ("bất hợp pháp." at 23 %) ...
+SHORT_DEMERITS = 9e4  # ... and costs up to this much, by how much shorter: at 22 %, what a line at about 75 % costs
 RAGGED_HYPHEN = 12000.0  # a hyphen costs what a ragged line at about 75 % of the measure costs: only where the rag needs it
 
 
@@ -96,7 +97,7 @@ class Rules:
         if len(words) <= self.stub_words:
             return RUNT_DEMERITS
         short = SHORT_LAST * width - natural  # graded: a last line at 28 % does not squeeze a whole paragraph
-        return STUB_DEMERITS + SHORT_DEMERITS * short / (SHORT_LAST * width) if short > 0 else 0.0
+        return SHORT_DEMERITS * short / (SHORT_LAST * width) if short > 0 else 0.0
 
 
 def with_one_hyphen(items: list, compose) -> list:
