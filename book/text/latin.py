@@ -35,6 +35,7 @@ NATURAL_BREAK = 3000.0  # ... at its natural point (after "Island", before "Cát
 SHORT_NAME_BREAK = 9000.0  # inside a place of two or three words, or leaving one word of a longer name alone
 HEAD_ALONE = 6000.0  # before a place's generic head ("Điện Biên Phủ / Street"): only where a line would fall under 80 %
 LOCKED = float("inf")
+DASH_BREAK = 50000.0  # after a spaced dash before a lower-case name: dearer than a split word or a leading word at a line's end
 BODY_BREAK = 1e6  # inside a body's own name (a publisher, an agency): dearer than a stub, only where nothing else fits
 PERSON_WORDS = 4  # a surname and the names after it ("Nguyễn Thị Thu Trang"), never broken
 SHORT_NAME = 3  # words of a capitalised name that never breaks
@@ -257,7 +258,7 @@ def name_breaks(words: list[Atom], text: str, keep: tuple[str, ...], lang: str,
             costs[words[k + 1].start] = NAME_BREAK  # "Hạ Long Bay – / Cát Bà Archipelago", where the rag needs it
         elif (words[k].text == "–" and beside[0] >= 1 and not capitalised(words[k + 1].text) and name_follows(words, k + 1)
               and words[k + 1].start not in costs):
-            costs[words[k + 1].start] = NAME_BREAK  # "Vịnh Hạ Long – / quần đảo Cát Bà": only where nothing else fits
+            costs[words[k + 1].start] = DASH_BREAK  # "Vịnh Hạ Long – / quần đảo Cát Bà": only where nothing else fits
     if lang == "vi":  # words of two syllables, dates, names after their heads: `book.text.latin_vi`
         vi_costs(words, costs, {words[a].start: b - a for a, b in name_runs(words)}, display)
     if not display:  # "Lê Chân ở / trung tâm", "On / May 13, 1955": `book.text.latin_sense`
