@@ -26,6 +26,7 @@ from __future__ import annotations
 import unicodedata
 
 from book.text.latin_names import generic, heads, is_body, name_words
+from book.text.latin_sense import Rules, sense_costs, with_one_hyphen  # noqa: F401 (the composer imports them here)
 from book.text.latin_vi import vi_costs
 from book.text.linebreak import SENTENCE_END, Atom, capitalised
 
@@ -34,6 +35,7 @@ NATURAL_BREAK = 3000.0  # ... at its natural point (after "Island", before "Cát
 SHORT_NAME_BREAK = 9000.0  # inside a place of two or three words, or leaving one word of a longer name alone
 HEAD_ALONE = 6000.0  # before a place's generic head ("Điện Biên Phủ / Street"): only where a line would fall under 80 %
 LOCKED = float("inf")
+DASH_BREAK = 50000.0  # after a spaced dash before a lower-case name: dearer than a split word or a leading word at a line's end
 BODY_BREAK = 1e6  # inside a body's own name (a publisher, an agency): dearer than a stub, only where nothing else fits
 PERSON_WORDS = 4  # a surname and the names after it ("Nguyễn Thị Thu Trang"), never broken
 SHORT_NAME = 3  # words of a capitalised name that never breaks
@@ -170,7 +172,9 @@ def run_costs(words: list[Atom], start: int, end: int, costs: dict[int, float]) 
     tail = generic_start(words, start, end)
     for k in range(start, end - 1):
         before, after = k + 1 - start, end - k - 1
-        if count <= SHORT_NAME or before < 2 or after < 2:
+        if bare(words[k + 1].text) == "and" and after >= 2:
+            cost = NATURAL_BREAK  # two names, or a title's two words: "Struggle, Construction / and Development"
+        elif count <= SHORT_NAME or before < 2 or after < 2:
             cost = short_cost(words, start, end, k)
         elif words[k + 1].text[:1] in "–—(" or words[k].text[-1:] in "–—":
             cost = LOCKED  # the dash rules decide ("Hue – Hoi An" stays whole)
@@ -254,9 +258,11 @@ def name_breaks(words: list[Atom], text: str, keep: tuple[str, ...], lang: str,
             costs[words[k + 1].start] = NAME_BREAK  # "Hạ Long Bay – / Cát Bà Archipelago", where the rag needs it
         elif (words[k].text == "–" and beside[0] >= 1 and not capitalised(words[k + 1].text) and name_follows(words, k + 1)
               and words[k + 1].start not in costs):
-            costs[words[k + 1].start] = NAME_BREAK  # "Vịnh Hạ Long – / quần đảo Cát Bà": only where nothing else fits
+            costs[words[k + 1].start] = DASH_BREAK  # "Vịnh Hạ Long – / quần đảo Cát Bà": only where nothing else fits
     if lang == "vi":  # words of two syllables, dates, names after their heads: `book.text.latin_vi`
         vi_costs(words, costs, {words[a].start: b - a for a, b in name_runs(words)}, display)
+    if not display:  # "Lê Chân ở / trung tâm", "On / May 13, 1955": `book.text.latin_sense`
+        sense_costs(words, costs, lang)
     locked = {offset for offset, cost in costs.items() if cost == LOCKED}
     return locked, {offset: cost for offset, cost in costs.items() if cost != LOCKED}
 
@@ -298,53 +304,3 @@ def names_beside(words: list[Atom], k: int) -> tuple[int, int]:
         if words[k + after].space_after != " ":
             break
     return before, after
-
-
-def last_line_words(items, start) -> list[str]:
-    """The words of the last line when it starts after break ``start``."""
-    tail = items[start.index].splits[start.split][1].text if start.split is not None else ""
-    return (tail + " " + " ".join(item.atom.text for item in items[start.index + 1:])).split()
-
-
-RUNT_DEMERITS = 4e5  # a last line of one word (in Vietnamese, of two syllables or fewer)
-SHORT_LAST = 0.3  # of the measure: a last line shorter than this is a stub ("bất hợp pháp." at 23 %) ...
-SHORT_DEMERITS = 9e4  # ... and costs up to this much, by how much shorter: at 22 %, what a line at about 75 % costs
-RAGGED_HYPHEN = 12000.0  # a hyphen costs what a ragged line at about 75 % of the measure costs: only where the rag needs it
-
-
-class Rules:
-    """The composer's Latin rules for one paragraph: stub last lines, hyphens."""
-
-    hyphen = RAGGED_HYPHEN
-    hyphens_in_a_row = 1
-
-    def __init__(self, lang: str):
-        self.stub_words = 2 if lang == "vi" else 1  # Vietnamese words are syllables: "năng lượng." is one word
-
-    def last_line(self, items, start, natural: float, width: float) -> float:
-        words = last_line_words(items, start)
-        if len(words) <= self.stub_words:
-            return RUNT_DEMERITS
-        short = SHORT_LAST * width - natural  # graded: a last line at 28 % does not squeeze a whole paragraph
-        return SHORT_DEMERITS * short / (SHORT_LAST * width) if short > 0 else 0.0
-
-
-def with_one_hyphen(items: list, compose) -> list:
-    """The best lines with at most one hyphen in the paragraph: ``compose(items)``
-    gives (lines, demerits); a paragraph the composer sets with two hyphens is
-    set again with only one of them allowed at a time, and without any."""
-    from dataclasses import replace
-
-    lines, cost = compose(items)
-    used = [line.end.index for line in lines if line.end.split is not None]
-    if len(used) <= 1:
-        return lines
-    bare_items = [replace(item, splits=[]) for item in items]
-    best_lines, best = compose(bare_items)
-    for index in used:
-        trial = list(bare_items)
-        trial[index] = items[index]
-        trial_lines, trial_cost = compose(trial)
-        if trial_cost < best - 1e-9:
-            best_lines, best = trial_lines, trial_cost
-    return best_lines

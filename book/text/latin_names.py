@@ -55,3 +55,12 @@ def vi_compounds() -> frozenset[tuple[str, str]]:
     words = yaml.safe_load(COMPOUNDS_FILE.read_text(encoding="utf-8"))
     parts = [w.lower().split() for w in words if 2 <= len(w.split()) <= 3]
     return frozenset((a, b) for syllables in parts for a, b in zip(syllables, syllables[1:], strict=False))
+
+
+@cache
+def vi_triples() -> frozenset[tuple[str, str, str]]:
+    """The words of three syllables in ``book/data/vi_compounds.yaml``, lower case ("bánh đa nem")."""
+    import yaml
+
+    words = yaml.safe_load(COMPOUNDS_FILE.read_text(encoding="utf-8"))
+    return frozenset(tuple(w.lower().split()) for w in words if len(w.split()) == 3)

@@ -21,7 +21,7 @@ học / Hàng hải Việt Nam"), and a name of one syllable never leaves its he
 
 from __future__ import annotations
 
-from book.text.latin_names import name_words, vi_compounds, vi_heads
+from book.text.latin_names import name_words, vi_compounds, vi_heads, vi_triples
 from book.text.linebreak import Atom, capitalised
 
 LOCKED = float("inf")
@@ -29,7 +29,9 @@ COMPOUND_BREAK = 40000.0  # inside a word of two syllables ("trung / tâm"): dea
 HEAD_INSIDE = 6000.0  # between the words of a generic head ("Cảng hàng không / quốc tế"): a line under 80 % costs more
 DATE_BREAK = 2e5  # between a date's month and its year ("tháng 5 / năm 1955", circled in the seventh proof): only where the rag has no other way
 GENERIC_BREAK = 6000.0  # between a lower-case generic noun and its name ("sông / Bạch Đằng"): a line under 80 % costs more
-HEAD_BREAK = 9000.0  # between a generic head and its name ("Lễ hội / Hoa Phượng Đỏ"): a line at about 75 % costs as much
+HEAD_BREAK = 9000.0  # between a generic head and a long name ("Khu kinh tế / Đình Vũ – Cát Hải"): a line at about 75 %
+SHORT_HEAD_BREAK = 30000.0  # ... and a short one ("Lễ hội / Hoa Phượng Đỏ", circled in the seventh proof): a line at about 68 %
+WHOLE_NAME = 6  # syllables of a head and its name read as one name ("Vườn quốc gia Cát Bà": 5)
 NAME_SYLLABLES = 4  # a name after its head of this many syllables or fewer never breaks ("Hàng hải Việt Nam")
 SHORT_NAME = 3  # words of a capitalised run a lower-case generic noun stays with ("sông Bạch Đằng")
 # Vietnamese month names after "tháng" ("tháng Năm", May).
@@ -92,12 +94,37 @@ def name_length(words: list[Atom], first: int) -> int:
     return count
 
 
+def compound_joints(words: list[Atom]) -> set[int]:
+    """The indices of the words that end a word of two or three syllables
+    (``book/data/vi_compounds.yaml``), read from left to right as a reader
+    does: a syllable that ends one word does not start another, so "quy
+    hoạch / định hướng" holds "quy hoạch" and "định hướng", not "hoạch định"
+    (a listed word too), unless the three make a listed word ("bánh đa nem").
+
+    >>> sorted(compound_joints([Atom(w, " ") for w in "Quy hoạch định hướng".split()]))
+    [1, 3]
+    >>> sorted(compound_joints([Atom(w, " ") for w in "bánh đa nem".split()]))
+    [1, 2]
+    """
+    lowered = [bare(w.text).lower() for w in words]
+    joints: set[int] = set()
+    for index in range(1, len(words)):
+        prev = words[index - 1]
+        if (lowered[index - 1], lowered[index]) not in vi_compounds() or prev.text != bare(prev.text):
+            continue
+        if index - 1 in joints and tuple(lowered[index - 2:index + 1]) not in vi_triples():
+            continue  # "quy hoạch | định": "hoạch" belongs to the word before
+        joints.add(index)
+    return joints
+
+
 def vi_costs(words: list[Atom], costs: dict[int, float], runs: dict[int, int], display: bool = False) -> None:
     """Lock or price the breaks of a Vietnamese text in ``costs`` (offset ->
     price); ``runs`` gives the length of the capitalised run at each offset.
     A title (``display``) never breaks a word: its composer prices by sense."""
     compound = LOCKED if display else COMPOUND_BREAK
-    for before, prev, word in zip([None, *words], words, words[1:], strict=False):
+    joints = compound_joints(words)
+    for index, (before, prev, word) in enumerate(zip([None, *words], words, words[1:], strict=False), 1):
         if before is not None and before.text.lower() == "tháng" and prev.text.isdigit() and word.text == "năm":
             costs[word.start] = DATE_BREAK  # "ngày 13 tháng 5 / năm 1955", only where the rag needs it
         elif (prev.text in name_words()["vi_before"] and word.text in VI_QUARTERS and runs.get(word.start, 1) >= 3
@@ -115,7 +142,7 @@ def vi_costs(words: list[Atom], costs: dict[int, float], runs: dict[int, int], d
             costs[word.start] = LOCKED  # "Ngày 13/5/1955", "tháng Năm"
         elif prev.text.lower() == "kỷ" and roman(word.text):
             costs[word.start] = LOCKED  # "thế kỷ XIX": a century and its numeral, like a number and its unit
-        elif (bare(prev.text).lower(), bare(word.text).lower()) in vi_compounds() and prev.text == bare(prev.text):
+        elif index in joints:
             if costs.get(word.start) != LOCKED:  # a name's or a phrase's lock stands ("Nhà hát Lớn")
                 costs[word.start] = max(costs.get(word.start, 0.0), compound)  # "Đổi / mới": one word
     for start, end in head_spans(words):
@@ -124,7 +151,17 @@ def vi_costs(words: list[Atom], costs: dict[int, float], runs: dict[int, int], d
                 costs[words[k].start] = max(costs.get(words[k].start, 0.0), HEAD_INSIDE)  # "Cảng hàng không / quốc tế"
         length = name_length(words, end) if end < len(words) and open_after(words[end - 1]) else 0
         if length and costs.get(words[end].start) != LOCKED:
-            costs[words[end].start] = LOCKED if length == 1 else max(costs.get(words[end].start, 0.0), HEAD_BREAK)
+            whole = end - start + length <= WHOLE_NAME and not dash_after(words, end + length - 1)
+            price = SHORT_HEAD_BREAK if whole else HEAD_BREAK  # "Vườn quốc gia / Cát Bà" only where the rag needs it
+            costs[words[end].start] = LOCKED if length == 1 else max(costs.get(words[end].start, 0.0), price)
+            for k in range(start + 1, end) if whole else ():  # nor "Vườn / quốc gia Cát Bà": one name of five syllables
+                if costs.get(words[k].start) != LOCKED:
+                    costs[words[k].start] = max(costs.get(words[k].start, 0.0), SHORT_HEAD_BREAK)
         if length <= NAME_SYLLABLES:
             for k in range(end + 1, end + length):
                 costs[words[k].start] = LOCKED  # "Hàng hải / Việt Nam"
+
+
+def dash_after(words: list[Atom], last: int) -> bool:
+    """Whether the name that ends at ``words[last]`` runs on past a dash ("Đình Vũ – Cát Hải")."""
+    return last + 1 < len(words) and words[last + 1].text[:1] in "–—" or words[last].text[-1:] in "–—"

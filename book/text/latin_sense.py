@@ -1,0 +1,121 @@
+"""Latin and Vietnamese running text: a line ends where the sense allows,
+and the last line is no stub (`book.text.latin`).
+
+A word that belongs to the words after it does not end a line where another
+break serves: in Vietnamese a preposition, a conjunction, a classifier or a
+quantifier ("Lê Chân ở / trung tâm", "Giải phóng và / những năm", "hơn /
+trăm năm"), and a numeral its noun ("hơn trăm / năm tuổi"); in English a
+preposition before the date or number it governs ("On / May 13, 1955").
+Each costs what a line at about 66 % of the measure costs, less than a word
+of two syllables split in two (`book.text.latin_vi`): a price the
+composer weighs against the rag, never a lock that leaves a notch. Titles
+break by sense in `book.text.sense`.
+"""
+
+from __future__ import annotations
+
+from book.text.linebreak import Atom
+
+LEADS = 35000.0  # a line ending on a word that leads the next ones: a line at about 66 % costs as much
+# (less than a word of two syllables split in two, 40000: "quốc / tế" is worse than "trong /")
+# Vietnamese words that lead the words after them: prepositions, conjunctions, classifiers and
+# determiners, quantifiers. "là" (is) and "năm" (five, and year) are not among them.
+VI_LEADS = frozenset(
+    "ở tại trong trên dưới từ đến tới với của cho về vào theo qua bằng giữa như để do bởi vì nhờ khi nơi "
+    "và hoặc hay nhưng mà cùng "
+    "các những mọi mỗi từng một mấy vài nhiều chiếc ngôi bức tòa cuộc sự".split())
+# Numerals stay with the noun they count ("hơn trăm / năm tuổi"); "năm" is also "year".
+VI_NUMERALS = frozenset("hai ba bốn sáu bảy tám chín mười mươi trăm nghìn ngàn triệu tỷ vạn".split())
+# Words that lead a number only ("hơn / trăm năm", but "tàu lớn hơn / và"): "than", "near", "about", "by the".
+VI_QUANTIFIERS = frozenset("hơn gần khoảng hàng".split())
+EN_PREPOSITIONS = frozenset("on in since by until till from before after during of to at around".split())
+EN_MONTHS = frozenset(
+    "January February March April May June July August September October November December".split())
+
+
+def bare(word: str) -> str:
+    return word.strip(",.;:!?()“”‘’\"'")
+
+
+def runs_on(atom: Atom) -> bool:
+    """Whether a word runs on into the next one (no punctuation, a space)."""
+    return atom.text == bare(atom.text) and atom.space_after == " "
+
+
+def leads(prev: Atom, word: Atom, lang: str) -> bool:
+    """Whether ``prev`` belongs to the words from ``word`` on, so that a line
+    should not end between them.
+
+    >>> vi = [Atom(w, " ") for w in "Lê Chân ở trung tâm hơn trăm năm, tàu lớn hơn và".split()]
+    >>> [p.text for p, w in zip(vi, vi[1:]) if leads(p, w, "vi")]
+    ['ở', 'hơn', 'trăm']
+    >>> en = [Atom(w, " ") for w in "liberated. On May 13, 1955 the city of 2 million".split()]
+    >>> [p.text for p, w in zip(en, en[1:]) if leads(p, w, "en")]
+    ['On', 'of']
+    """
+    if not runs_on(prev) or not word.text[:1].isalnum():
+        return False
+    if lang == "vi":
+        number = word.text[:1].isdigit() or bare(word.text).lower() in VI_NUMERALS | {"một"}
+        return prev.text.lower() in VI_LEADS | VI_NUMERALS or (prev.text.lower() in VI_QUANTIFIERS and number)
+    if lang == "en":
+        first = bare(word.text.split()[0])
+        return prev.text.lower() in EN_PREPOSITIONS and (first[:1].isdigit() or first in EN_MONTHS)
+    return False
+
+
+def sense_costs(words: list[Atom], costs: dict[int, float], lang: str) -> None:
+    """Price, in ``costs`` (offset -> price), a break after a word that leads the next ones."""
+    for prev, word in zip(words, words[1:], strict=False):
+        if leads(prev, word, lang) and costs.get(word.start) != float("inf"):
+            costs[word.start] = max(costs.get(word.start, 0.0), LEADS)
+
+
+def last_line_words(items, start) -> list[str]:
+    """The words of the last line when it starts after break ``start``."""
+    tail = items[start.index].splits[start.split][1].text if start.split is not None else ""
+    return (tail + " " + " ".join(item.atom.text for item in items[start.index + 1:])).split()
+
+
+RUNT_DEMERITS = 4e5  # a last line of one word (in Vietnamese, of two syllables or fewer)
+SHORT_LAST = 0.3  # of the measure: a last line shorter than this is a stub ("bất hợp pháp." at 23 %) ...
+SHORT_DEMERITS = 9e4  # ... and costs up to this much, by how much shorter: at 22 %, what a line at about 75 % costs
+RAGGED_HYPHEN = 12000.0  # a hyphen costs what a ragged line at about 75 % of the measure costs: only where the rag needs it
+
+
+class Rules:
+    """The composer's Latin rules for one paragraph: stub last lines, hyphens."""
+
+    hyphen = RAGGED_HYPHEN
+    hyphens_in_a_row = 1
+
+    def __init__(self, lang: str):
+        self.stub_words = 2 if lang == "vi" else 1  # Vietnamese words are syllables: "năng lượng." is one word
+
+    def last_line(self, items, start, natural: float, width: float) -> float:
+        words = last_line_words(items, start)
+        if len(words) <= self.stub_words:
+            return RUNT_DEMERITS
+        short = SHORT_LAST * width - natural  # graded: a last line at 28 % does not squeeze a whole paragraph
+        return SHORT_DEMERITS * short / (SHORT_LAST * width) if short > 0 else 0.0
+
+
+def with_one_hyphen(items: list, compose) -> list:
+    """The best lines with at most one hyphen in the paragraph: ``compose(items)``
+    gives (lines, demerits); a paragraph the composer sets with two hyphens is
+    set again with only one of them allowed at a time, and without any."""
+    from dataclasses import replace
+
+    lines, cost = compose(items)
+    used = [line.end.index for line in lines if line.end.split is not None]
+    if len(used) <= 1:
+        return lines
+    bare_items = [replace(item, splits=[]) for item in items]
+    best_lines, best = compose(bare_items)
+    for index in used:
+        trial = list(bare_items)
+        trial[index] = items[index]
+        trial_lines, trial_cost = compose(trial)
+        if trial_cost < best - 1e-9:
+            best_lines, best = trial_lines, trial_cost
+    return best_lines

@@ -1,0 +1,156 @@
+"""Latin and Vietnamese lines break by sense (`book.text.latin_sense`): a
+line does not end on a word that leads the next ones where another break
+serves, numeral phrases and dates stay whole, a short name stays with its
+generic head, and the last line is no stub. Composer tests on sentences
+that are not the book's, then the built vi and en books as a reader sees them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pdf_lines import pdf_runs, text_lines
+from test_latin import BODY, CAPTION, edition_pdf, lines_of, running_text
+
+from book.errors import Problems
+from book.model import MM, Style
+from book.sources.fonts_file import load_fonts
+from book.text.fonts import EditionFonts
+from book.text.latin_sense import EN_MONTHS, LEADS, VI_LEADS, VI_NUMERALS, Rules
+from book.text.latin_vi import HEAD_BREAK, SHORT_HEAD_BREAK
+from book.text.linebreak import split_atoms
+from book.text.typeset import break_paragraph
+
+REPO = Path(__file__).resolve().parent.parent
+RAGGED = Style("caption", "sans", 9, 12.6, min_size=8)
+WIDTHS = range(45, 100, 3)  # mm: a narrow caption column to a wide one
+
+
+@pytest.fixture(scope="module")
+def setter(tmp_path_factory):
+    out = Problems()
+    config = load_fonts(REPO, out, ["vi", "en"], {})
+    assert not out.errors, out.errors
+    cache = tmp_path_factory.mktemp("fonts")
+
+    def lines(lang: str, text: str, width_mm: float) -> list[str]:
+        fonts = EditionFonts(config, lang, cache)
+        fonts.prepare({"sans": {text}})
+        return ["".join(p.text for p in line.pieces).strip()
+                for line in break_paragraph(fonts, text, RAGGED, lang, RAGGED.size, width_mm * MM)]
+
+    return lines
+
+
+def penalties(text: str, lang: str) -> dict[str, float]:
+    """Each atom's text and the price of a break after it."""
+    return {atom.text: atom.penalty for atom in split_atoms(text, lang)}
+
+
+VI_TEXTS = (
+    "Những ngôi nhà cổ ở ven sông được dựng bằng gạch đỏ và mái ngói của thợ địa phương trong nhiều năm, "
+    "tại một làng nghề nằm giữa cánh đồng lúa với các con đường nhỏ dẫn ra bến đò.",
+    "Ngôi đình có tuổi đời hơn ba trăm năm nằm cạnh chợ quê, nơi người dân tụ họp vào mỗi dịp lễ tết "
+    "cùng những gia đình từ các xã lân cận.",
+)
+
+
+@pytest.mark.parametrize("text", VI_TEXTS)
+def test_vietnamese_lines_do_not_end_on_a_word_that_leads_the_next(setter, text):
+    """"ở / ven sông", "và / mái ngói", "hơn / ba trăm năm": at every width
+    from a narrow caption to a wide one, few lines end on a preposition,
+    conjunction, classifier or numeral (a line under about 64 % would cost more)."""
+    ends, count = [], 0
+    for width in WIDTHS:
+        rows = setter("vi", text, width)
+        assert " ".join(rows) == text
+        for row in rows[:-1]:
+            count += 1
+            if row.split()[-1].lower() in VI_LEADS | VI_NUMERALS:
+                ends.append(f"{width} mm: {row}")
+    assert count > 40
+    assert len(ends) <= count // 8, "\n".join(ends)  # where the next words do not fit and a notch would cost more
+
+
+def test_vietnamese_numeral_phrases_and_dates_stay_whole(setter):
+    text = ("Lễ khánh thành diễn ra vào tháng 5 năm 2025 tại quảng trường, sau hơn hai trăm ngày thi công "
+            "của hàng nghìn công nhân trên công trường ven biển.")
+    for width in WIDTHS:
+        rows = setter("vi", text, width)
+        for a, b in zip(rows, rows[1:], strict=False):
+            assert not (a.endswith("tháng 5") and b.startswith("năm 2025")), (width, rows)
+            assert a.split()[-1] not in ("hơn", "hai", "trăm", "hàng", "nghìn"), (width, rows)
+
+
+def test_a_short_name_and_its_head_part_dearly_a_long_one_cheaply():
+    """"Vườn quốc gia / Ba Vì" costs what a line at about 68 % costs, inside
+    the head too ("Vườn / quốc gia Ba Vì"); "Khu kinh tế / Đình Vũ – Cát Hải"
+    runs on past a dash and stays a natural joint."""
+    short = penalties("Du khách đi bộ trong Vườn quốc gia Ba Vì vào mùa thu.", "vi")
+    assert short["gia"] >= SHORT_HEAD_BREAK and short["Vườn"] >= SHORT_HEAD_BREAK
+    long = split_atoms("Nhà máy mới ở Khu kinh tế Đình Vũ – Cát Hải đi vào hoạt động.", "vi")
+    head_end = next(i for i, a in enumerate(long) if a.text == "tế")
+    assert long[head_end].penalty == HEAD_BREAK
+
+
+def test_vietnamese_words_are_read_from_left_to_right():
+    """"Quy hoạch / định hướng": "hoạch định" is a listed word too, but the
+    reader has already read "quy hoạch"; the break between them is free."""
+    prices = penalties("Bản quy hoạch định hướng phát triển vùng ven biển.", "vi")
+    assert prices["hoạch"] == 0.0 and prices["quy"] > 0 and prices["định"] > 0
+
+
+def test_english_preposition_goes_with_its_date(setter):
+    text = ("The bridge was opened to traffic on May 19, 2024 after three years of work, and since "
+            "2025 it has carried most of the trucks bound for the port on the other side of the river.")
+    for width in WIDTHS:
+        rows = setter("en", text, width)
+        for a, b in zip(rows, rows[1:], strict=False):
+            first = b.split()[0].strip(",.")
+            assert not (a.split()[-1] in ("on", "since") and (first[:1].isdigit() or first in EN_MONTHS)), (width, rows)
+    atoms = split_atoms(text, "en")
+    assert [a.penalty for a, b in zip(atoms, atoms[1:], strict=False) if b.text.startswith("May")] == [LEADS]
+
+
+def test_a_title_in_title_case_breaks_before_and():
+    prices = penalties("The album “Rivers of Struggle, Construction and Development” was printed.", "en")
+    assert 0 < prices["Construction"] < LEADS
+
+
+def test_a_stub_last_line_costs_by_how_short_it_is():
+    """A last line under 30 % of the measure costs more the shorter it is; one
+    of two syllables or fewer ("năng lượng.") costs most."""
+    from book.text.compose import Break, Item
+    from book.text.linebreak import Atom
+
+    items = [Item(Atom(w, " "), 30.0, 2.5, []) for w in "một hai ba bốn năm".split()]
+    rules = Rules("vi")
+    assert rules.last_line(items, Break(1), 0.22 * 300, 300) > rules.last_line(items, Break(1), 0.28 * 300, 300) > 0
+    assert rules.last_line(items, Break(1), 0.4 * 300, 300) == 0.0
+    assert rules.last_line(items, Break(2), 0.4 * 300, 300) >= 4e5
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_built_book_lines_end_by_sense(sample, lang):
+    """In the built vi and en books, no caption or running-text line ends on
+    a Vietnamese preposition, conjunction, classifier or numeral, or an
+    English preposition before a date, save where no other break serves
+    (at most four in the book: main's build had 88 in vi); no date parts from its year."""
+    lines = text_lines(pdf_runs(edition_pdf(sample, lang)))
+    leads, dates, ends = [], [], 0
+    for family, sizes in (CAPTION, BODY):
+        for paragraph in running_text(lines, family, sizes):
+            rows = lines_of(paragraph)
+            for a, b in zip(rows, rows[1:], strict=False):
+                ends += 1
+                last, first = a.split()[-1], b.split()[0].strip(",.")
+                if lang == "vi" and last.lower() in VI_LEADS | VI_NUMERALS:
+                    leads.append(f"p{paragraph[0].page}: …{a[-25:]} / {b[:20]}")
+                if lang == "en" and last.lower() in ("on", "in", "since", "by", "from") and (
+                        first[:1].isdigit() or first in EN_MONTHS):
+                    leads.append(f"p{paragraph[0].page}: …{a[-25:]} / {b[:20]}")
+                if lang == "vi" and a.split()[-2:-1] == ["tháng"] and b.startswith("năm"):
+                    dates.append(f"p{paragraph[0].page}: …{a[-25:]} / {b[:20]}")
+    assert ends > 200, "the edition's running text was read"
+    assert len(leads) <= 4, "\n".join(leads)
+    assert not dates, "\n".join(dates)
