@@ -19,23 +19,30 @@ def test_vietnamese_two_syllable_words_part_only_where_nothing_else_fits(sample)
     book/data/vi_compounds.yaml is one word written in two syllables. It is
     priced like a line at about 65 % of the measure, not locked (a lock left
     a 45 % line), so it parts only where every other way leaves a notch:
-    the reviewer of round 5 circled 18 such breaks; the words they named never part."""
+    the reviewer of round 5 circled 18 such breaks, of round 8 eleven more
+    ("giám / sát", "Dữ / liệu", "hỗ / trợ", "châu / Âu"), the words they named
+    never part. The list is general vocabulary (2,000 words and more), read
+    as a reader does: "dãy núi / đá vôi" holds "dãy núi", not "núi đá"."""
     lines = text_lines(pdf_runs(edition_pdf(sample, "vi")))
     circled = {tuple(w.split()) for w in ("đồng hành", "nhiệm vụ", "quốc phòng", "ngư trường", "cảnh quan", "đất liền",
                                           "học trò", "tưởng niệm", "gìn giữ", "chào mừng", "đối đáp", "thẳng thắn",
-                                          "đồng bộ", "trực tuyến", "kết nghĩa", "hàm lượng", "chất lượng", "thông tuyến")}
-    assert circled <= vi_compounds()
+                                          "đồng bộ", "trực tuyến", "kết nghĩa", "hàm lượng", "chất lượng", "thông tuyến",
+                                          "giám sát", "dữ liệu", "hỗ trợ", "châu âu", "khảo cổ", "nhân cách",
+                                          "hiếu học", "lợi ích", "cấp nước", "rau sống", "cây xanh", "góc nhìn")}
+    assert circled <= vi_compounds() and len(vi_compounds()) > 2000
     parted, ends = [], 0
     for family, sizes in (CAPTION, BODY):
         for paragraph in running_text(lines, family, sizes):
             rows = lines_of(paragraph)
             for a, b in zip(rows, rows[1:], strict=False):
                 ends += 1
-                last, first = a.split()[-1], b.split()[0]
-                if last.isalpha() and (last.lower(), first.strip(",.;:").lower()) in vi_compounds():
+                *before, last = a.split()
+                first = b.split()[0]
+                held = bool(before) and (before[-1].lower(), last.lower()) in vi_compounds()  # "dãy núi / đá"
+                if last.isalpha() and (last.lower(), first.strip(",.;:").lower()) in vi_compounds() and not held:
                     parted.append(f"{a[-20:]} / {b[:20]}")
     assert ends > 200, "the edition's running text was read"
-    assert len(parted) <= 2, parted
+    assert len(parted) <= 1, parted
     assert not [p for p in parted if tuple(w.strip(",.;:").lower() for w in p.split(" / ")[0].split()[-1:] +
                                            p.split(" / ")[1].split()[:1]) in circled], parted
 

@@ -23,11 +23,16 @@ LEADS = 35000.0  # a line ending on a word that leads the next ones: a line at a
 VI_LEADS = frozenset(
     "ở tại trong trên dưới từ đến tới với của cho về vào theo qua bằng giữa như để do bởi vì nhờ khi nơi "
     "và hoặc hay nhưng mà cùng "
-    "các những mọi mỗi từng một mấy vài nhiều chiếc ngôi bức tòa cuộc sự".split())
+    "các những mọi mỗi từng một mấy vài nhiều chiếc ngôi bức tòa cuộc sự con ven".split())
 # Numerals stay with the noun they count ("hơn trăm / năm tuổi"); "năm" is also "year".
 VI_NUMERALS = frozenset("hai ba bốn sáu bảy tám chín mười mươi trăm nghìn ngàn triệu tỷ vạn".split())
 # Words that lead a number only ("hơn / trăm năm", but "tàu lớn hơn / và"): "than", "near", "about", "by the".
 VI_QUANTIFIERS = frozenset("hơn gần khoảng hàng".split())
+# Measures a comparative or an estimate binds to the number after it: "Dài / hơn 5 km" splits "dài hơn".
+VI_MEASURES = frozenset("dài rộng cao sâu xa lớn nhỏ nặng nhiều ít lâu sớm muộn đông ngắn hẹp thấp".split())
+# Set phrases of a war and its enemy: "kháng chiến / chống Mỹ" splits "kháng chiến chống Mỹ".
+VI_PHRASE_JOINTS = frozenset({("chiến", "chống")})
+SENTENCE_OPENER = 12000.0  # a sentence's one-syllable opener alone at a line's end ("2017. Dài /"): a line at about 75 %
 EN_PREPOSITIONS = frozenset("on in since by until till from before after during of to at around".split())
 EN_MONTHS = frozenset(
     "January February March April May June July August September October November December".split())
@@ -57,6 +62,8 @@ def leads(prev: Atom, word: Atom, lang: str) -> bool:
         return False
     if lang == "vi":
         number = word.text[:1].isdigit() or bare(word.text).lower() in VI_NUMERALS | {"một"}
+        if (prev.text.lower(), bare(word.text).lower()) in VI_PHRASE_JOINTS:
+            return True
         return prev.text.lower() in VI_LEADS | VI_NUMERALS or (prev.text.lower() in VI_QUANTIFIERS and number)
     if lang == "en":
         first = bare(word.text.split()[0])
@@ -64,11 +71,35 @@ def leads(prev: Atom, word: Atom, lang: str) -> bool:
     return False
 
 
+def measured(prev: Atom, word: Atom, after: Atom | None) -> bool:
+    """Whether ``word`` is a comparative or an estimate of the measure ``prev``
+    before a number ("Dài hơn 5 km", "rộng gần 300 ha"): one phrase.
+
+    >>> vi = [Atom(w, " ") for w in "Dài hơn 5 km".split()]
+    >>> measured(vi[0], vi[1], vi[2]), measured(vi[1], vi[2], vi[3])
+    (True, False)
+    """
+    number = after is not None and (after.text[:1].isdigit() or bare(after.text).lower() in VI_NUMERALS | {"một"})
+    return (runs_on(prev) and bare(prev.text).lower() in VI_MEASURES and word.text.lower() in VI_QUANTIFIERS
+            and runs_on(word) and number)
+
+
+def opener(before: Atom | None, prev: Atom) -> bool:
+    """Whether ``prev`` is a sentence's first word, left alone at a line's end
+    ("năm 2017. Dài / hơn 5 km", "Đây / cũng là"); a name's head ("Cảng hàng không") is priced as a name."""
+    return runs_on(prev) and prev.text[:1].isupper() and before is not None and before.text[-1:] in ".!?"
+
+
 def sense_costs(words: list[Atom], costs: dict[int, float], lang: str) -> None:
     """Price, in ``costs`` (offset -> price), a break after a word that leads the next ones."""
-    for prev, word in zip(words, words[1:], strict=False):
-        if leads(prev, word, lang) and costs.get(word.start) != float("inf"):
+    for index, (prev, word) in enumerate(zip(words, words[1:], strict=False), 1):
+        if costs.get(word.start) == float("inf"):
+            continue
+        after = words[index + 1] if index + 1 < len(words) else None
+        if leads(prev, word, lang) or (lang == "vi" and measured(prev, word, after)):
             costs[word.start] = max(costs.get(word.start, 0.0), LEADS)
+        elif lang == "vi" and opener(words[index - 2] if index >= 2 else None, prev) and not word.text[:1].isupper():
+            costs[word.start] = max(costs.get(word.start, 0.0), SENTENCE_OPENER)
 
 
 def last_line_words(items, start) -> list[str]:
