@@ -161,7 +161,8 @@ DOCS = {
     "IMPRINT_KEYS.publisher_phone": "The publishing house's telephone number.",
     "IMPRINT_KEYS.publisher_website": "The publishing house's website.",
     "IMPRINT_KEYS.partner_address": "The co-publishing partner's postal address.",
-    "IMPRINT_KEYS.translator": "Who translated the edition: printed in the translated editions only (ja 翻訳, ko 옮긴이).",
+    "IMPRINT_KEYS.translator": "Who translated the edition: printed in the translated editions only (ja 翻訳, ko 옮긴이). "
+                                "One name for all, or one per language: `translator: {en: …, ja: …}`.",
     "IMPRINT_KEYS.bindery": "The bindery, beside the printing house (ja 製本所).",
     "IMPRINT_KEYS.cip": "The National Library of Vietnam's cataloguing-in-publication (CIP) data: printed in the "
                         "Vietnamese edition's record.",
