@@ -168,7 +168,7 @@ DOCS = {
                         "Vietnamese edition's record.",
     "IMPRINT_KEYS.director": "Responsible for publication: director and editor-in-chief.",
     "IMPRINT_KEYS.content": "Responsible for the content: a person's name.",
-    "IMPRINT_KEYS.partner": "The co-publishing partner (Đơn vị liên kết xuất bản, \"In association with\"): a body's name, "
+    "IMPRINT_KEYS.partner": "The co-publishing partner (Đơn vị liên kết xuất bản, \"Publishing partner\"): a body's name, "
                             "translated in the catalogs.",
     "IMPRINT_KEYS.editors": "The editors.",
     "IMPRINT_KEYS.designer": "The designer.",
