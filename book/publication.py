@@ -5,7 +5,7 @@ because the loader reads them from their own sections of content/book.yaml
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from book.errors import Where
 from book.model import Message, Photo
@@ -46,6 +46,7 @@ class ImprintField:
     value: str  # '' when the editor has not filled it in
     where: Where
     name: Message | None = None  # the value as a catalog entry, when it names a body (publisher, agency, printer)
+    by_lang: dict[str, str] = field(default_factory=dict)  # a value given per edition's language (the translator)
 
 
 @dataclass

@@ -143,6 +143,19 @@ def test_a_title_keeps_its_full_width_colon_as_the_contents_do(sample, lang):
     assert all(abs(colon - 1.0) < 0.01 for colon in colons), colons
 
 
+def test_a_japanese_title_sets_its_comma_in_half_an_em(sample):
+    """A 24 pt chapter title's mid-line 、 takes the face's proportional form,
+    like the kana around it (the eighth ja proof: a full-width 、 left a hole
+    in 「文化と遺産、…」), while running text keeps its full em."""
+    titles, text_commas = [], []
+    for _, line in pdf_lines(edition(sample, "ja")):
+        steps = [round((b.x - a.x) / a.size, 3) for a, b in zip(line, line[1:], strict=False) if a.ch == "、" and b.ch.strip()]
+        (titles if line[0].size >= 20 else text_commas if line[0].size < 11 else []).extend(steps)
+    assert titles, "the sample's chapter titles hold a 、"
+    assert all(step < 0.7 for step in titles), titles
+    assert text_commas and sorted(text_commas)[len(text_commas) // 2] > 0.9, text_commas  # a tight line may halve one
+
+
 LINE_END_MARKS = frozenset("、，。．）」』》〉】〕")
 
 

@@ -76,9 +76,9 @@ def stray_vietnamese(root: Path, lang: str, text: str) -> list[str]:
 # title page (en, zh), the colophon at the back (vi, as the publishing law has it; ja 奥付, ko 판권).
 RECORD_AT_BACK = {"vi", "ko", "ja"}
 NOT_FOR_SALE = {"vi": "Sách không bán", "en": "Not for sale", "zh": "非卖品", "ko": "비매품", "ja": "非売品"}
-PARTNER = {"vi": "Đơn vị liên kết xuất bản", "en": "In association with", "zh": "合作出版单位", "ko": "공동 발행", "ja": "共同発行"}
+PARTNER = {"vi": "Đơn vị liên kết xuất bản", "en": "Publishing partner", "zh": "合作出版单位", "ko": "공동 발행", "ja": "共同発行"}
 ISSUED = {"vi": "ngày 13 tháng 5 năm 2025", "en": "May 13, 2025", "zh": "2025 年 5 月第 1 版", "ko": "2025년 5월 13일", "ja": "2025 年 5 月 13 日"}
-DEPOSIT = {"vi": "In xong và nộp lưu chiểu quý II năm 2025", "en": "Printed and legal deposit completed in the second quarter "
+DEPOSIT = {"vi": "In xong và nộp lưu chiểu quý II năm 2025", "en": "Printing and legal deposit completed in the second quarter "
            "of 2025", "zh": "印刷完成及缴送样本日期：2025 年 5 月", "ko": "인쇄·납본: 2025년 5월", "ja": "印刷・納本：2025 年 5 月"}
 # The specification lines of the record: the binding of the case, the paper with its weight's unit (the
 # catalogs' book:paper, not the trade name, but in vi), and the gift's "not for sale", as on the back cover.

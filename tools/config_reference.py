@@ -161,13 +161,14 @@ DOCS = {
     "IMPRINT_KEYS.publisher_phone": "The publishing house's telephone number.",
     "IMPRINT_KEYS.publisher_website": "The publishing house's website.",
     "IMPRINT_KEYS.partner_address": "The co-publishing partner's postal address.",
-    "IMPRINT_KEYS.translator": "Who translated the edition: printed in the translated editions only (ja 翻訳, ko 옮긴이).",
+    "IMPRINT_KEYS.translator": "Who translated the edition: printed in the translated editions only (ja 翻訳, ko 옮긴이). "
+                                "One name for all, or one per language: `translator: {en: …, ja: …}`.",
     "IMPRINT_KEYS.bindery": "The bindery, beside the printing house (ja 製本所).",
     "IMPRINT_KEYS.cip": "The National Library of Vietnam's cataloguing-in-publication (CIP) data: printed in the "
                         "Vietnamese edition's record.",
     "IMPRINT_KEYS.director": "Responsible for publication: director and editor-in-chief.",
     "IMPRINT_KEYS.content": "Responsible for the content: a person's name.",
-    "IMPRINT_KEYS.partner": "The co-publishing partner (Đơn vị liên kết xuất bản, \"In association with\"): a body's name, "
+    "IMPRINT_KEYS.partner": "The co-publishing partner (Đơn vị liên kết xuất bản, \"Publishing partner\"): a body's name, "
                             "translated in the catalogs.",
     "IMPRINT_KEYS.editors": "The editors.",
     "IMPRINT_KEYS.designer": "The designer.",

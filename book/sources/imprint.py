@@ -84,6 +84,9 @@ MATTER_COMMENTS = {
 }
 IMPRINT_KEYS = {key: Key((str, int)) for key, _ in IMPRINT_LABELS if key not in COMPUTED} | {"final": Key(bool, False),
                                                                                               "country": Key(str, "")}
+IMPRINT_KEYS["translator"] = Key((str, dict))  # one name, or one per language: each translated edition has its own
+# Lines the colophon has room for that the publishing law does not ask of every book.
+BY_CHOICE = ("bindery",)
 PLACEHOLDER_NOTICE = ("Các bức ảnh trong ấn bản mẫu này là ảnh minh họa được tạo tự động, "
                       "tạm thay cho ảnh tư liệu sẽ được đưa vào bản in chính thức.")
 PLACEHOLDER_MARK = "placeholder make_photos"  # what tools/make_photos.py writes into each file it paints
@@ -182,18 +185,33 @@ def load_cover(section: Section, photos: dict) -> Cover | None:
                  board_width_mm=section.read("board_width_mm"))
 
 
+def per_language(section: Section, key: str, raw: dict) -> dict[str, str]:
+    """A field given per language (``translator: {en: …, ja: …}``): each
+    language code with its text; a value that is not text is reported."""
+    values = {}
+    for lang, text in raw.items():
+        if not isinstance(text, (str, int)) or isinstance(text, bool):
+            section.bad(key, f"{lang}: expected the text for that edition, got {type(text).__name__} {text!r}")
+        elif str(text).strip():
+            values[str(lang)] = str(text).strip()
+    return values
+
+
 def load_imprint(section: Section, out: Problems) -> Imprint:
     fields = []
     for key, label in IMPRINT_LABELS:
         message = Message(f"imprint:{key}", label, section.where(), f"Colophon label of the imprint field '{key}'.")
-        value = "" if key in COMPUTED else str(section.read(key) or "").strip()
-        if key not in COMPUTED and not value:
+        raw = None if key in COMPUTED else section.read(key)
+        by_lang = per_language(section, key, raw) if isinstance(raw, dict) else {}
+        value = "" if key in COMPUTED or by_lang or isinstance(raw, dict) else str(raw or "").strip()
+        if key not in COMPUTED and not value and not by_lang:
+            why = "the colophon has a line for it" if key in BY_CHOICE else "the law asks for it in the colophon"
             out.warn("imprint-empty", section.where(key) if key in section.data else section.where(),
-                     f"imprint.{key}: empty; the law asks for it in the colophon ({label}), fill it in before printing")
+                     f"imprint.{key}: empty; {why} ({label}), fill it in before printing")
         name = Message(f"imprint:name:{key}", value, section.where(key),
                        f"The name of the body in the colophon's '{key}' line ({label}); the edition prints it with the "
                        "Vietnamese name in parentheses. Use the body's official name in your language.") if key in NAMED_BODIES else None
-        fields.append(ImprintField(key, message, value, section.where(key), name))
+        fields.append(ImprintField(key, message, value, section.where(key), name, by_lang))
     notice = Message("imprint:placeholder-photos", PLACEHOLDER_NOTICE, section.where(),
                      "Printed in the colophon only while some photos are still generated placeholders.")
     deposit = next((f for f in fields if f.key == "legal_deposit"), None)

@@ -62,6 +62,8 @@ def with_original(translated: str, original: str, lang: str) -> str:
 
 def body_name(book: Book, item: ImprintField, loc: Localiser) -> str:
     """An imprint value in the edition's language: a named body translated, with its original."""
+    if item.by_lang:
+        return item.by_lang.get(loc.lang, "")
     if item.name is None or not item.value or loc.lang == book.source_language:
         return item.value
     return with_original(loc.text(item.name), item.value, loc.lang)

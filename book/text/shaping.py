@@ -35,6 +35,9 @@ HALF = 0.5  # em taken from a compressed mark
 # Korean sets book-title and quotation brackets half-width, kerned to the word (KLREQ): the face's `palt`.
 HALF_WIDTH_MARKS = frozenset("『』「」")
 FULL_MARKS = OPENING | CLOSING  # a CJK title keeps these full-width (`palt` for the rest)
+# ... but a Japanese title sets its 、 in half its em (the eighth ja proof: a full-width 、 left a hole
+# in 24 pt chapter titles, beside the proportional kana around it).
+DISPLAY_HALF = {"ja": frozenset("、")}
 EM_DASH = "—"  # set one em wide when alone in a CJK face (``full_dash``)
 
 
@@ -73,7 +76,8 @@ def layout_run(path: str, index: int, rl_name: str, text: str, after: str = "", 
     advance (a kern, a dash join, a compressed mark) starts a new segment.
     ``after`` is the character that follows the run on its line, if any.
     ``proportional`` is "all" (CJK display type: the face's proportional
-    alternates, kerned, its brackets, stops and commas full-width) or "marks"
+    alternates, kerned, its brackets, stops and commas full-width), "all-ja"
+    (the same with a proportional 、, `DISPLAY_HALF`) or "marks"
     (Korean: the brackets alone); ``full_dash`` sets a lone "—" one em wide."""
     font = hb_font(path, index)
     upem = font.face.upem
@@ -83,8 +87,9 @@ def layout_run(path: str, index: int, rl_name: str, text: str, after: str = "", 
     features: dict = {"kern": True, "liga": False, "clig": False}
     if proportional:
         features["ccmp"] = False  # the face's own file joins "――" into one glyph; the subset drawn does not
-    if proportional == "all":
-        features["palt"] = [(0, len(text), 1)] + [(i, i + 1, 0) for i, ch in enumerate(text) if ch in FULL_MARKS]
+    if proportional.startswith("all"):
+        full = FULL_MARKS - DISPLAY_HALF.get(proportional[4:], frozenset())
+        features["palt"] = [(0, len(text), 1)] + [(i, i + 1, 0) for i, ch in enumerate(text) if ch in full]
     elif proportional == "marks":
         features["palt"] = [(i, i + 1, 1) for i, ch in enumerate(text) if ch in HALF_WIDTH_MARKS]
     hb.shape(font, buffer, features)
@@ -156,7 +161,7 @@ def layout(fonts, text: str, rl_name: str, after: str = "", compress: bool = Fal
         return Layout(pdfmetrics.stringWidth(text, rl_name, 1), ((0.0, text, 0.0),))
     proportional = ""
     if display and getattr(fonts, "cjk", False):
-        proportional = "all"
+        proportional = "all-ja" if getattr(fonts, "lang", "") in DISPLAY_HALF else "all"
     elif getattr(fonts, "lang", "") == "ko" and not HALF_WIDTH_MARKS.isdisjoint(text):
         proportional = "marks"
     if proportional:  # measured on the face's own file: its subset has no layout features
