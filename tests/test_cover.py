@@ -389,11 +389,8 @@ def test_spine_text_keeps_clear_of_the_folds(mini, lang, pages, spine, tmp_path)
     assert ink is not None, "no spine text drawn"
     pixel = 25.4 / 600  # what the rendering can tell apart
     assert ink[0] >= fold_back + 1.6 - pixel and ink[2] <= fold_front - 1.6 + pixel, (ink, geometry.folds)
-    band = cover.plan.spine_band
-    head = ink_box(pdf, (fold_back - 0.5, 0, fold_front + 0.5, band[1] if band[2] else 300), geometry.margin)
-    assert head[1] > 6 and head[3] <= cover.plan.spine_foot + pixel  # clear of the head, the title ending above the photo
+    assert ink[1] > 6 and ink[3] <= cover.plan.spine_foot + pixel  # clear of the head, title and publisher above the photo
     assert cover.plan.spine_foot < cover.plan.photo[1]
-    assert ink[3] <= geometry.panel[1] - 10  # a publisher in the band at the foot keeps clear of the tail
 
 
 @pytest.mark.needs("gs", reason="Debian package ghostscript")
@@ -545,12 +542,10 @@ def test_the_samples_cover_is_a_commemorative_cover(sample, tmp_path):
     ('spine_publisher: "' + "Nhà xuất bản Thông tin và Truyền thông " * 3 + '"', None),  # too long: the title alone, a warning
 ])
 def test_spine_leads_with_the_title_and_ends_with_a_short_publisher(mini, tmp_path, design, foot):
-    """A Latin spine reads top to bottom (the English and European convention)
-    by default: the title from the head, the main item; at the foot, in the
-    ground's band, the publisher a step smaller, its last letter SPINE_TAIL
-    above the tail, when it fits there at 7 pt or more."""
-    from book.pages.cover_plan import SPINE_TAIL
-
+    """A Latin spine reads top to bottom by default: the title from the head,
+    the main item; under it, in the same cream, the publisher at 7 pt, ending
+    above the photo, on as few lines across the spine as fit (a warning and
+    the title alone when none do)."""
     add_cover(mini, back=f'back_text: "Lời giới thiệu ở bìa sau.", {design}'.rstrip(", "))
     _, cover, geometry, problems, _ = cover_alone(mini, (240, 300), 600, "vi", tmp_path)
     assert {g.angle for g in cover.spine} == {-90}  # downwards
@@ -560,12 +555,9 @@ def test_spine_leads_with_the_title_and_ends_with_a_short_publisher(mini, tmp_pa
         assert text.startswith("SÁCH MẪU HẢI PHÒNG") and text.endswith(foot), text
         head, tail = cover.spine[0], cover.spine[-1]
         assert tail.text == foot and tail.y > head.y + 12 and not title_only  # toward the foot, the title at the head
-        assert 7 <= tail.size <= min(head.size, 10), (head.size, tail.size)
-        assert tail.y >= cover.plan.spine_band[1]  # in the band
-        from reportlab.pdfbase import pdfmetrics
-
-        end = tail.y + pdfmetrics.stringWidth(tail.text, tail.font, tail.size) * 25.4 / 72
-        assert end == pytest.approx(geometry.panel[1] - SPINE_TAIL, abs=0.05), (head.y, tail.y, end)  # at the foot
+        assert 6 <= tail.size <= 7 < head.size, (head.size, tail.size)
+        assert tail.tracking == pytest.approx(0.08 * tail.size)  # tracked as the copyright page's caps
+        assert tail.y < cover.plan.spine_foot  # in the cream, above the photo
     else:
         assert text == "SÁCH MẪU HẢI PHÒNG" and title_only, (text, problems.items)
 

@@ -125,7 +125,8 @@ class CoverSetter:
             self.out.error("cover-layout", where, f"{self.lang}: the cover's {name} has {max(height, 0):.1f} mm, less than "
                            f"one line at {style}'s {smallest:g} pt ({smallest / MM:.1f} mm): {cause}")
             return None
-        block = set_block(self.fonts, [Part(text, self.book.style(style, self.lang), keep=keep)], self.lang, width, height)
+        block = set_block(self.fonts, [Part(text, self.book.style(style, self.lang), keep=keep,
+                                                compounds=self.book.keep_together.get(self.lang, ()))], self.lang, width, height)
         widest = max(block.lines, key=lambda line: line.width, default=None)
         too_wide = widest is not None and widest.width / MM > width + 0.05  # a word longer than the measure
         if block.wide:
@@ -192,7 +193,8 @@ class CoverSetter:
         """Whether ``text`` fits ``width`` × ``height`` mm in ``style``, nothing said."""
         if height < self.book.style(style, self.lang).min_size / MM:
             return False
-        block = set_block(self.fonts, [Part(text, self.book.style(style, self.lang), keep=keep)], self.lang, width, height)
+        block = set_block(self.fonts, [Part(text, self.book.style(style, self.lang), keep=keep,
+                                                compounds=self.book.keep_together.get(self.lang, ()))], self.lang, width, height)
         return block.fits and not block.wide and all(line.width / MM <= width + 0.05 for line in block.lines)
 
     def blurb_measure(self, text: str, measure: float, room: float, keep: tuple[str, ...]) -> float:

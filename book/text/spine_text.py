@@ -93,7 +93,7 @@ def fitting_size(setter, texts: dict[str, str], keys: tuple[str, ...], role: str
             break
     if size <= 0:
         return 0.0, reach, middle
-    need = spine_need(setter.fonts, texts, keys, role, size, vertical)
+    need = spine_need(setter.fonts, texts, keys, role, size, vertical, spine_tracking(setter, texts[keys[0]], vertical))
     return min(size, math.floor(length / need * size * 10 + 1e-6) / 10), reach, middle
 
 
@@ -108,10 +108,13 @@ def set_spine(setter, cover, texts: dict[str, str]) -> None:
     end, foot = setter.g.margins.head, cover.plan.spine_foot  # from the head to just above the photo
     length = foot - end
     texts, short = spine_texts(texts, vertical, full=True), spine_texts(texts, vertical)
-    size, reach, middle = fitting_size(setter, texts, ("title",), role, vertical, style.size, length)
+    under = publisher_need(setter, texts["publisher"], role, vertical) + SPINE_GAP  # the publisher's room under the title
+    size, reach, middle = fitting_size(setter, texts, ("title",), role, vertical, style.size, length - under)
     if size < max(FULL_LEAST, style.min_size):  # the full title is too long for the spine: its head
         texts = short
-        size, reach, middle = fitting_size(setter, texts, ("title",), role, vertical, style.size, length)
+        size, reach, middle = fitting_size(setter, texts, ("title",), role, vertical, style.size, length - under)
+        if size < style.min_size:  # the title alone, the publisher warned of
+            size, reach, middle = fitting_size(setter, texts, ("title",), role, vertical, style.size, length)
     if size < style.min_size:
         across = math.floor((setter.g.spine / 2 - setter.g.clearance) * MM / reach * 10 + 1e-6) / 10
         if across < style.min_size:
@@ -128,6 +131,16 @@ def set_spine(setter, cover, texts: dict[str, str]) -> None:
     tracking = spine_tracking(setter, texts["title"], vertical)
     room = foot - end - spine_need(setter.fonts, texts, ("title",), role, size, vertical, tracking) - SPINE_GAP
     set_publisher(setter, cover, texts["publisher"], role, (foot - room, foot), vertical)
+
+
+def publisher_need(setter, text: str, role: str, vertical: bool) -> float:
+    """Mm of spine the publisher takes at the least at PUBLISHER_SIZE: its column,
+    or its longest line when broken into PUBLISHER_LINES lines across the spine."""
+    if vertical:
+        return column_length(setter.fonts, text, role, PUBLISHER_SIZE) / MM
+    tracking = spine_tracking(setter, text, False)
+    lines = publisher_lines(setter, text, role, PUBLISHER_SIZE, tracking, PUBLISHER_LINES)
+    return max(line_width(setter.fonts, t, role, PUBLISHER_SIZE, tracking) for t in lines)
 
 
 def spine_tracking(setter, text: str, vertical: bool) -> float:
