@@ -311,6 +311,19 @@ def test_cover_at_any_trim_keeps_texts_and_barcode_apart_and_safe(trim, lang, tm
         assert placed[key][3] <= band_top - AIR + 0.05, (key, placed[key][3], band_top)
     for key in ("sale", "isbn", "barcode"):
         assert inside(placed[key], field_box), (key, placed[key], field_box)
+    # the cover photo's credit is the imprint group's first line: its baseline one imprint leading above the imprint's
+    def first(p):
+        return "".join("".join(piece.text for piece in p.lines[0].pieces).split())
+    credit = next(p for p in cover.placements if first(p) and first(p) in flat["credit"])
+    imprint = next(p for p in cover.placements if first(p) and first(p) in flat["publishers"])
+    pitch = imprint.top + imprint.lines[0].size / 72 * 25.4 - (credit.top + credit.lines[-1].size / 72 * 25.4)
+    assert len(credit.lines) == 1 and pitch == pytest.approx(imprint.lines[0].leading / 72 * 25.4, abs=0.01), pitch
+    if lang in ("vi", "en"):  # the blurb never splits a name or phrase of the book's keep_together
+        keep = load_book(REPO, check_files=False)[0].keep_together.get(lang, ())
+        back = next(p for p in cover.placements if first(p) and first(p) in flat["back"])
+        rows = ["".join(piece.text for piece in line.pieces).replace(" ", "").lower() for line in back.lines]
+        for name in (n.replace(" ", "").lower() for n in keep):
+            assert name not in flat["back"].lower() or any(name in row for row in rows), (name, rows)
     for i, a in enumerate(placed):
         for b in list(placed)[i + 1:]:
             assert apart(placed[a], placed[b]), (a, placed[a], b, placed[b])

@@ -276,11 +276,12 @@ class CoverSetter:
             publisher.top = bottom - baseline(publisher.lines) - FACE_DESCENT * publisher.lines[-1].size / MM
             room = publisher.top - TEXT_GAP - top
         credit = None
-        if texts["credit"] and publisher is not None:  # the cover photo's credit, above the publisher
+        if texts["credit"] and publisher is not None:  # the cover photo's credit: the imprint group's first line
             credit = self.block("photo credit", texts["credit"], "cover-credit", (x, top, beside, room),
                                 self.book.cover.photo.credit, f"the back's type area above the publisher is {room:.0f} mm tall")
             if credit is not None:
-                credit.top = publisher.top - TEXT_GAP / 2 - depth(credit.lines)
+                first = publisher.top + publisher.lines[0].size / MM  # the imprint's first baseline
+                credit.top = first - publisher.lines[0].leading / MM - baseline(credit.lines)  # one imprint line above it
                 room = credit.top - TEXT_GAP - top
         measure = min(plan.back_measure, width)
         level = True  # the first line's capitals level with the title's
