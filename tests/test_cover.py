@@ -550,8 +550,8 @@ def test_the_samples_cover_is_a_commemorative_cover(sample, tmp_path):
 
 
 @pytest.mark.parametrize(("design", "foot"), [
-    ('spine_publisher: "NXB TN"', "NXB TN"),  # the publisher's short form, in the band at the foot
-    ("", "NHÀ XUẤT BẢN THỬ NGHIỆM"),  # none given: the publishing house's name, when it fits the band
+    ('spine_publisher: "NXB TN"', "NXB TN"),  # the publisher's short form, under the title
+    ("", "NHÀ XUẤT BẢN THỬ NGHIỆM"),  # none given: the publishing house's name, on the lines it needs
     ('spine_publisher: "' + "Nhà xuất bản Thông tin và Truyền thông " * 3 + '"', None),  # too long: the title alone, a warning
 ])
 def test_spine_leads_with_the_title_and_ends_with_a_short_publisher(mini, tmp_path, design, foot):

@@ -137,8 +137,8 @@ def test_the_boards_carry_the_design_clear_of_the_joints_and_the_turn_in(sample_
 def test_the_hardcover_spine_is_lettered_large_and_clear_of_both_folds(sample_copy, lang, tmp_path):
     """On the 9.96 mm spine the title is set at one size, at least 12 pt (the
     soft cover's was 6–7 pt; the sample's is 14 pt), from the head; the
-    publisher's name stands in the ground's band at the spine's foot,
-    a step smaller than the title (7 to 10 pt: 8–10 pt in the sample); both
+    publisher's name stands under it in the cream, above the photo, at 6–7
+    pt, on as many lines across the spine as it needs; both
     run down the spine in vi, en and ko, in an upright column in zh and ja;
     the title's ink, as rendered, keeps at least 1.6 mm from each fold."""
     from book.text.spine_text import PUBLISHER_SIZE

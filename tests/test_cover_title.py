@@ -84,8 +84,8 @@ def test_the_half_title_is_quieter_than_the_title_page_and_the_heads(sample, lan
 def test_spine_in_the_title_face_centred_with_the_publisher_at_the_foot(sample, lang, tmp_path):
     """The spine's text in the front title's face (serif bold); its title's
     letters' ink centred across the spine within 0.3 mm (the capitals, not
-    their marks); the publisher's ink ending 10 to 14 mm above the tail, in
-    the ground's band at the spine's foot; the full title on the spine where
+    their marks); the publisher's ink under the title, ending in the cream
+    above the photo; the full title on the spine where
     it fits (zh, ja, ko)."""
     from test_cover import ink_box
     from test_matter import words
