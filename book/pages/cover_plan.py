@@ -19,10 +19,7 @@ from book.pages.spine import CoverGeometry
 Box = tuple[float, float, float, float]  # x, top, width, height
 MARK_ROWS = 2  # the front's mark takes the first rows of the grid
 BACK_COLUMNS = 7  # of 12: the back text's measure (about 60 characters a line at 12 pt in vi and en)
-SPINE_GAP = 6.0  # mm between the spine's text and the photo below it (and above it, in the foot band)
-SPINE_BAND = 96.0  # mm: the ground colour's band at the spine's foot, over the photo, that holds the publisher (its full name)
-JOINT_RUN = 3.0  # mm, at the least, the band runs past each fold (half a case's joint): a drifting case shows no edge on a fold
-SPINE_TAIL = 12.0  # mm from the spine's tail to the publisher's last letter, in that band
+SPINE_GAP = 6.0  # mm between the spine's text and the photo below it; the photo runs unbroken through the spine's foot
 PHOTO_SHARE = 7 / 12  # the grid rows the photo takes
 AIR = 6.0  # mm the type keeps clear above the photo, at the least: the title block and the back's foot line
 
@@ -40,7 +37,6 @@ class CoverPlan:
     spine_foot: float  # mm from the head trim: the spine's text ends here, above the photo
     type_foot: float = 0.0  # mm from the head trim: the grid line the panels' type ends on, AIR or more above the photo
     foot: float = 0.0  # mm from the head trim: the grid's foot line (its last row's foot), where the barcode's field stands
-    spine_band: Box = (0.0, 0.0, 0.0, 0.0)  # the ground colour across the spine and into the joints, from SPINE_BAND above the tail into the bleed
 
 
 def photo_frame(book, g: CoverGeometry) -> tuple[float, float]:
@@ -102,33 +98,7 @@ def plan_design(grid: Grid, g: CoverGeometry) -> CoverPlan:
         back_measure=measure, row_gutter=grid.row_gutter,
         spine_foot=band_top - SPINE_GAP if rows < grid.rows else height - g.margins.head,
         type_foot=foot, foot=sum(page_box(grid, g.panel, 1, grid.columns, 1, grid.rows)[1::2]),
-        spine_band=spine_band(g, band_top),
     )
-
-
-def spine_band(g: CoverGeometry, band_top: float) -> Box:
-    """The ground's band at the spine's foot, SPINE_BAND high into the bleed:
-    the publisher stands in it SPINE_TAIL above the tail, on the cover's own
-    colour, the same in every edition. It runs past each fold by half a
-    case's joint (JOINT_RUN at the least, a soft cover's too), so its edges
-    lie in the joints' grooves, never on a fold: a case that drifts ±1 mm
-    in casing-in shows neither a cream sliver on a board nor photo on the
-    spine's foot. The publisher's full name needs the room: the spine above
-    the photo holds the title alone in en and vi at its size. None where the
-    photo would keep less than half SPINE_BAND on the spine, or where the
-    spine carries no text.
-
-    >>> from book.pages.spine import cover_geometry
-    >>> [round(v, 2) for v in spine_band(cover_geometry((240, 300), 64, 0.155, 3), 126.6)]
-    [237.0, 204.0, 10.96, 99.0]
-    >>> [round(v, 2) for v in spine_band(cover_geometry((240, 300), 64, 0.155, 3, "case", 2.5, 15, 3, 8), 129.6)][:3]
-    [241.5, 210.0, 17.96]
-    """
-    height = g.panel[1]
-    if not g.text or height - band_top < 1.5 * SPINE_BAND:
-        return (0.0, 0.0, 0.0, 0.0)
-    run = max(JOINT_RUN, g.hinge / 2)
-    return (g.folds[0] - run, height - SPINE_BAND, g.spine + 2 * run, SPINE_BAND + g.margin)
 
 
 def type_foot(grid: Grid, trim: tuple[float, float], rows: int, band_top: float) -> float:

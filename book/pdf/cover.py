@@ -73,8 +73,6 @@ class CoverRenderer(Renderer):
         if self.photo is not None and self.photo.path is not None:
             image = CachedImage(str(self.standin), str(self.photo.path)) if self.standin else CachedImage(str(self.photo.path))
             canvas.drawImage(image, *self.pdf_rect(*self.cover.plan.photo))
-        if self.cover.plan.spine_band[2]:  # the ground again at the spine's foot, where the publisher stands
-            self.draw_ground(canvas, self.cover.plan.spine_band)
         self.draw_fields(canvas)
         mark = self.book.cover.mark if self.book.cover else None
         if mark and mark in self.book.artworks:
@@ -123,7 +121,7 @@ class CoverRenderer(Renderer):
             rule = bool(dash) and set(glyphs.text) == {RULE}
             if rule:
                 canvas.addLiteral(actual_text(dash * len(glyphs.text)))
-            canvas.drawString(0, 0, glyphs.text)
+            canvas.drawString(0, 0, glyphs.text, charSpace=glyphs.tracking)
             if rule:
                 canvas.addLiteral("EMC")
             canvas.restoreState()

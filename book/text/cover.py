@@ -125,7 +125,8 @@ class CoverSetter:
             self.out.error("cover-layout", where, f"{self.lang}: the cover's {name} has {max(height, 0):.1f} mm, less than "
                            f"one line at {style}'s {smallest:g} pt ({smallest / MM:.1f} mm): {cause}")
             return None
-        block = set_block(self.fonts, [Part(text, self.book.style(style, self.lang), keep=keep)], self.lang, width, height)
+        block = set_block(self.fonts, [Part(text, self.book.style(style, self.lang), keep=keep,
+                                                compounds=self.book.keep_together.get(self.lang, ()))], self.lang, width, height)
         widest = max(block.lines, key=lambda line: line.width, default=None)
         too_wide = widest is not None and widest.width / MM > width + 0.05  # a word longer than the measure
         if block.wide:
@@ -192,7 +193,8 @@ class CoverSetter:
         """Whether ``text`` fits ``width`` × ``height`` mm in ``style``, nothing said."""
         if height < self.book.style(style, self.lang).min_size / MM:
             return False
-        block = set_block(self.fonts, [Part(text, self.book.style(style, self.lang), keep=keep)], self.lang, width, height)
+        block = set_block(self.fonts, [Part(text, self.book.style(style, self.lang), keep=keep,
+                                                compounds=self.book.keep_together.get(self.lang, ()))], self.lang, width, height)
         return block.fits and not block.wide and all(line.width / MM <= width + 0.05 for line in block.lines)
 
     def blurb_measure(self, text: str, measure: float, room: float, keep: tuple[str, ...]) -> float:
@@ -274,11 +276,12 @@ class CoverSetter:
             publisher.top = bottom - baseline(publisher.lines) - FACE_DESCENT * publisher.lines[-1].size / MM
             room = publisher.top - TEXT_GAP - top
         credit = None
-        if texts["credit"] and publisher is not None:  # the cover photo's credit, above the publisher
+        if texts["credit"] and publisher is not None:  # the cover photo's credit: the imprint group's first line
             credit = self.block("photo credit", texts["credit"], "cover-credit", (x, top, beside, room),
                                 self.book.cover.photo.credit, f"the back's type area above the publisher is {room:.0f} mm tall")
             if credit is not None:
-                credit.top = publisher.top - TEXT_GAP / 2 - depth(credit.lines)
+                first = publisher.top + publisher.lines[0].size / MM  # the imprint's first baseline
+                credit.top = first - publisher.lines[0].leading / MM - baseline(credit.lines)  # one imprint line above it
                 room = credit.top - TEXT_GAP - top
         measure = min(plan.back_measure, width)
         level = True  # the first line's capitals level with the title's

@@ -3,9 +3,11 @@ front title's face: the book's full title where it fits at FULL_LEAST pt or
 more (ja 「ハイフォン――闘い・建設・発展の70年」), else its head (book.yaml
 ``cover: spine``, translated), from the head down to just above the photo;
 the publisher (``cover: spine_publisher``, translated, else the publishing
-house's name) in the ground's band at the spine's foot
-(`book.pages.cover_plan.spine_band`), its last letter SPINE_TAIL above the
-tail, smaller than the title. Run along the spine (capitals in Latin) or set in
+house's name) under it in the same ground, ending where the title does
+above the photo, at PUBLISHER_SIZE: on one line, or where the name is too
+long for that, in two lines across the spine (`set_publisher`); the photo
+runs unbroken through the spine's foot. Latin capitals are tracked as the
+copyright page's (`spine_tracking`). Run along the spine (capitals in Latin) or set in
 a vertical column (zh, ja), as large as the spine style allows with their
 real ink, read from the glyphs of the actual strings, the printer's
 clearance clear of each fold; a line run along it is centred on its base
@@ -16,6 +18,7 @@ from how many pages it fits."""
 
 from __future__ import annotations
 
+import itertools
 import math
 import unicodedata
 
@@ -24,15 +27,15 @@ from reportlab.pdfbase import pdfmetrics
 from book.errors import Where
 from book.languages import language
 from book.model import MM
-from book.pages.cover_plan import SPINE_GAP as PLAN_GAP
-from book.pages.cover_plan import SPINE_TAIL
 from book.pages.spine import pages_for_spine
 from book.text.ink import ink_across, ink_height
 from book.text.vertical import LATIN_OFFSET, TWO_EM_DASHES, Glyphs, column_length, segments, set_column, vert_fit, vertical_text
 
-SPINE_GAP = 12.0  # mm between the title and the publisher, on a spine without a foot band
-PUBLISHER_LEAST = 7.0  # pt: the publisher joins the title when the two fit at this size (or the title's own, if smaller)
-PUBLISHER_MOST = 10.0  # pt: the publisher in the foot band, a step below the title
+SPINE_GAP = 12.0  # mm at the least between the title and the publisher under it
+PUBLISHER_SIZE = 7.0  # pt: the publisher, a real size well below the title's, as the back's imprint
+PUBLISHER_LINES = 3  # the most lines across the spine a long name is broken into
+PUBLISHER_LEADING = 1.2  # the publisher's two lines across the spine, baseline to baseline, in its size
+TRACKED_STYLE = "colophon-title"  # the copyright page's tracked capitals: the spine's Latin capitals are tracked alike
 FULL_LEAST = 12.0  # pt: the full title takes the spine when it fits at this size or more
 
 
@@ -90,7 +93,7 @@ def fitting_size(setter, texts: dict[str, str], keys: tuple[str, ...], role: str
             break
     if size <= 0:
         return 0.0, reach, middle
-    need = spine_need(setter.fonts, texts, keys, role, size, vertical)
+    need = spine_need(setter.fonts, texts, keys, role, size, vertical, spine_tracking(setter, texts[keys[0]], vertical))
     return min(size, math.floor(length / need * size * 10 + 1e-6) / 10), reach, middle
 
 
@@ -105,10 +108,13 @@ def set_spine(setter, cover, texts: dict[str, str]) -> None:
     end, foot = setter.g.margins.head, cover.plan.spine_foot  # from the head to just above the photo
     length = foot - end
     texts, short = spine_texts(texts, vertical, full=True), spine_texts(texts, vertical)
-    size, reach, middle = fitting_size(setter, texts, ("title",), role, vertical, style.size, length)
+    under = publisher_need(setter, texts["publisher"], role, vertical) + SPINE_GAP  # the publisher's room under the title
+    size, reach, middle = fitting_size(setter, texts, ("title",), role, vertical, style.size, length - under)
     if size < max(FULL_LEAST, style.min_size):  # the full title is too long for the spine: its head
         texts = short
-        size, reach, middle = fitting_size(setter, texts, ("title",), role, vertical, style.size, length)
+        size, reach, middle = fitting_size(setter, texts, ("title",), role, vertical, style.size, length - under)
+        if size < style.min_size:  # the title alone, the publisher warned of
+            size, reach, middle = fitting_size(setter, texts, ("title",), role, vertical, style.size, length)
     if size < style.min_size:
         across = math.floor((setter.g.spine / 2 - setter.g.clearance) * MM / reach * 10 + 1e-6) / 10
         if across < style.min_size:
@@ -121,33 +127,104 @@ def set_spine(setter, cover, texts: dict[str, str]) -> None:
         return
     if vertical:  # the two-em dash drawn as a rule reads as the title's own dash (ja 「――」, zh 「——」)
         cover.rule_text = next((dash for dash in TWO_EM_DASHES if dash in texts["title"]), "")
-    band = cover.plan.spine_band
-    if band[2]:  # the title from the head, the publisher in the ground's band at the foot
-        place(setter, cover, texts["title"], role, size, middle, (end, foot), True, vertical)
-        tail = setter.g.panel[1] - SPINE_TAIL
-        room = tail - band[1] - PLAN_GAP
-        small, _, low = fitting_size(setter, texts, ("publisher",), role, vertical, min(size, PUBLISHER_MOST), room)
-        if small < PUBLISHER_LEAST:
-            setter.out.warn("spine-title-only", setter.where(setter.book.cover.spine_publisher or setter.book.publisher),
-                            f"{setter.lang}: the spine's publisher '{texts['publisher']}' fits its {room:.0f} mm band at the foot "
-                            f"only at {small:g} pt, under {PUBLISHER_LEAST:g}; give cover: spine_publisher a shorter form")
+    place(setter, cover, texts["title"], role, size, middle, (end, foot), True, vertical)
+    tracking = spine_tracking(setter, texts["title"], vertical)
+    room = foot - end - spine_need(setter.fonts, texts, ("title",), role, size, vertical, tracking) - SPINE_GAP
+    set_publisher(setter, cover, texts["publisher"], role, (foot - room, foot), vertical)
+
+
+def publisher_need(setter, text: str, role: str, vertical: bool) -> float:
+    """Mm of spine the publisher takes at the least at PUBLISHER_SIZE: its column,
+    or its longest line when broken into PUBLISHER_LINES lines across the spine."""
+    if vertical:
+        return column_length(setter.fonts, text, role, PUBLISHER_SIZE) / MM
+    tracking = spine_tracking(setter, text, False)
+    lines = publisher_lines(setter, text, role, PUBLISHER_SIZE, tracking, PUBLISHER_LINES)
+    return max(line_width(setter.fonts, t, role, PUBLISHER_SIZE, tracking) for t in lines)
+
+
+def spine_tracking(setter, text: str, vertical: bool) -> float:
+    """The spine's letterspacing, 1/1000 em: Latin capitals tracked as the copyright
+    page's (the ``colophon-title`` style); none in a column or in Hangul or Han."""
+    if vertical or any(unicodedata.name(ch, "").startswith(("CJK", "HANGUL", "HIRAGANA", "KATAKANA")) for ch in text):
+        return 0.0
+    return setter.book.style(TRACKED_STYLE, setter.lang).tracking or setter.book.style(TRACKED_STYLE, "en").tracking
+
+
+def publisher_lines(setter, text: str, role: str, size: float, tracking: float, count: int) -> list[str]:
+    """The publisher's name in ``count`` lines broken between words, the longest line as short as can be."""
+    words = text.split()
+    if count <= 1 or len(words) < count:
+        return [text]
+    splits = [(0, *cut, len(words)) for cut in itertools.combinations(range(1, len(words)), count - 1)]
+    best = min(splits, key=lambda c: max(line_width(setter.fonts, " ".join(words[i:j]), role, size, tracking)
+                                         for i, j in itertools.pairwise(c)))
+    return [" ".join(words[i:j]) for i, j in itertools.pairwise(best)]
+
+
+def set_publisher(setter, cover, text: str, role: str, span: tuple[float, float], vertical: bool) -> None:
+    """The publisher in the spine's ground under the title, ending at ``span``'s
+    foot: PUBLISHER_SIZE pt, on the fewest lines across the spine (up to
+    PUBLISHER_LINES) that fit, a half point smaller, to the style's smallest,
+    where they would come nearer a fold than the printer's clearance); a warning where it fits neither way."""
+    room, style = span[1] - span[0], setter.book.style("spine", setter.lang)
+    where = setter.where(setter.book.cover.spine_publisher or setter.book.publisher)
+    if vertical:
+        size = PUBLISHER_SIZE
+        if column_length(setter.fonts, text, role, size) / MM > room:
+            setter.out.warn("spine-title-only", where, f"{setter.lang}: the spine's publisher '{text}' does not fit the "
+                            f"{room:.0f} mm under the title at {size:g} pt; give cover: spine_publisher a shorter form")
             return
-        place(setter, cover, texts["publisher"], role, small, low, (band[1] + PLAN_GAP, tail), False, vertical)
+        place(setter, cover, text, role, size, 0.0, span, False, True)
         return
-    keys = ("title",)
-    both, _, both_middle = fitting_size(setter, texts, ("title", "publisher"), role, vertical, size, length)
-    if both >= min(size, PUBLISHER_LEAST):  # the two at one size, smaller than the title alone when the spine is short
-        keys, middle, size = ("title", "publisher"), both_middle, both
+    tracking = spine_tracking(setter, text, False)
+    for size, count in ((s, n) for s in sizes(PUBLISHER_SIZE, style.min_size) for n in range(1, PUBLISHER_LINES + 1)):
+        lines = publisher_lines(setter, text, role, size, tracking, count)
+        fits = all(line_width(setter.fonts, t, role, size, tracking) <= room for t in lines)
+        reach, middles = lines_reach(setter.fonts, lines, role, size)
+        if fits and setter.g.spine / 2 - reach >= setter.g.clearance - 1e-6:
+            break
     else:
-        setter.out.warn("spine-title-only", setter.where(setter.book.cover.spine_publisher or setter.book.publisher),
-                        f"{setter.lang}: the spine holds the title alone at {size:g} pt: with the publisher "
-                        f"'{texts['publisher']}' it would be {both:g} pt; give cover: spine_publisher a shorter form")
-    for key in keys:
-        place(setter, cover, texts[key], role, size, middle, (end, foot), key == "title", vertical)
+        setter.out.warn("spine-title-only", where, f"{setter.lang}: the spine's publisher '{text}' fits in no more than "
+                        f"{PUBLISHER_LINES} lines in the {room:.0f} mm under the title; give cover: spine_publisher a shorter form")
+        return
+    for line, middle in zip(lines, middles, strict=True):
+        place(setter, cover, line, role, size, middle / size, span, False, False, tracking)
+
+
+def sizes(largest: float, smallest: float) -> list[float]:
+    """The publisher's sizes to try, half a point apart.
+
+    >>> sizes(7, 6)
+    [7.0, 6.5, 6.0]
+    """
+    return [largest - 0.5 * i for i in range(int((largest - smallest) / 0.5 + 1e-6) + 1)]
+
+
+def lines_reach(fonts, lines: list[str], role: str, size: float) -> tuple[float, list[float]]:
+    """Mm from the spine's middle to the farthest ink of ``lines`` set across it
+    PUBLISHER_LEADING apart, and each line's middle (pt above its baseline,
+    as `place` takes it): the block centred on its base letters' ink."""
+    pitch = PUBLISHER_LEADING * size
+    rises = [pitch * (len(lines) - 1 - i) for i in range(len(lines))]  # the first line read is the top one
+    inks = [ink_height(fonts, t, role) for t in lines]
+    bases = [ink_height(fonts, base_letters(t), role) for t in lines]
+    low = min(r + b[0] * size for r, b in zip(rises, bases, strict=True))
+    high = max(r + b[1] * size for r, b in zip(rises, bases, strict=True))
+    middle = (low + high) / 2
+    top = max(r + i[1] * size for r, i in zip(rises, inks, strict=True))
+    reach = max(top - middle, middle - min(r + i[0] * size for r, i in zip(rises, inks, strict=True)))
+    return reach / MM, [middle - r for r in rises]
+
+
+def line_width(fonts, text: str, role: str, size: float, tracking: float) -> float:
+    """Mm a line run along the spine takes, letterspaced ``tracking`` (1/1000 em) between its letters."""
+    plain = sum(pdfmetrics.stringWidth(r.text, r.font, size) for r in fonts.runs(text, role))
+    return (plain + tracking / 1000 * size * max(len(text) - 1, 0)) / MM
 
 
 def place(setter, cover, text: str, role: str, size: float, middle: float, span: tuple[float, float], head: bool,
-          vertical: bool) -> None:
+          vertical: bool, tracking: float | None = None) -> None:
     """``text``'s glyphs on the spine's centre line within ``span`` (mm from the
     head trim), from its head end or up to its foot end; a line run along it
     reads from the head (top-to-bottom) or from the foot, ``middle`` (em) on the centre."""
@@ -161,21 +238,24 @@ def place(setter, cover, text: str, role: str, size: float, middle: float, span:
     angle, offset = (-90, -middle) if downwards else (90, middle)  # a turned line's ascenders point to the front, or the back
     x = centre + offset * size / MM
     runs = setter.fonts.runs(text, role)
-    width = sum(pdfmetrics.stringWidth(r.text, r.font, size) for r in runs) / MM
+    tracking = spine_tracking(setter, text, False) if tracking is None else tracking
+    space = tracking / 1000 * size  # pt after each letter but the last
+    width = line_width(setter.fonts, text, role, size, tracking)
     start = first if head else last - width  # the line's head end
     y = start if downwards else start + width
     for run in runs:
-        cover.spine.append(Glyphs(x, y, run.text, run.font, size, angle))
-        step = pdfmetrics.stringWidth(run.text, run.font, size) / MM
+        cover.spine.append(Glyphs(x, y, run.text, run.font, size, angle, space))
+        step = (pdfmetrics.stringWidth(run.text, run.font, size) + space * len(run.text)) / MM
         y += step if downwards else -step
 
 
-def spine_need(fonts, texts: dict[str, str], keys: tuple[str, ...], role: str, size: float, vertical: bool) -> float:
+def spine_need(fonts, texts: dict[str, str], keys: tuple[str, ...], role: str, size: float, vertical: bool,
+               tracking: float = 0.0) -> float:
     """Mm of spine the texts ``keys`` take at ``size``, with the gap between them."""
     if vertical:
         need = sum(column_length(fonts, texts[key], role, size) for key in keys) / MM
     else:
-        need = sum(pdfmetrics.stringWidth(r.text, r.font, size) for key in keys for r in fonts.runs(texts[key], role)) / MM
+        need = sum(line_width(fonts, texts[key], role, size, tracking) for key in keys)
     return need + SPINE_GAP * (len(keys) - 1)
 
 

@@ -43,6 +43,7 @@ class Glyphs:
     font: str
     size: float
     angle: float
+    tracking: float = 0.0  # pt after each letter (a spine's tracked Latin capitals)
 
 
 def upright(ch: str) -> bool:
