@@ -138,6 +138,7 @@ def measure_items(fonts, atoms: list[Atom], style: Style, lang: str, size: float
     prices = break_prices(text, lang, style.name)
     latin = latin_spaces(lang)
     items: list[Item] = []
+    previous: Glyph | None = None  # the glyph the line sets before the atom, when it is not a line's first
     for number, atom in enumerate(atoms):
         glyphs, lead, trail = atom_glyphs(fonts, atom, style.font, size, tracking)
         visible, inner = tokens(glyphs, size, latin)
@@ -157,21 +158,27 @@ def measure_items(fonts, atoms: list[Atom], style: Style, lang: str, size: float
         if number + 1 < len(atoms):
             at = atoms[number + 1].start
             penalty = NAME_PENALTY * inside.get(at, 0) + PARTED * never.get(at, 0) + prices.get(at, 0.0)
-        before, brackets, commas, stop_rooms = gap_rooms(fonts, visible, size)
+        before, brackets, commas, stop_rooms = gap_rooms(fonts, visible, size, previous)
         rooms = [a + b + (c if stops else 0.0) for a, b, c in zip(brackets, commas, stop_rooms, strict=True)]
+        previous = visible[-1] if visible else previous
         items.append(Item(atom, width, space, [], lead, hang, penalty, units, tight + tight_after + before + sum(rooms),
                           tight + before + sum(rooms[:-1]), before))
     return items
 
 
-def gap_rooms(fonts, visible: list[Glyph], size: float) -> tuple[float, list[float], list[float], list[float]]:
+def gap_rooms(fonts, visible: list[Glyph], size: float,
+              previous: Glyph | None = None) -> tuple[float, list[float], list[float], list[float]]:
     """What each gap may close when a line is tight: the gap before the first
     glyph, and the gap after each glyph, given by brackets and middle dots,
     by commas and colons (closed second) and by stops (last, `tighten`). A closing mark gives its empty
     right half, an opening bracket its empty left half, as the face draws
     them (a Japanese "：" has ink in the middle and gives nothing), a middle
     dot a quarter em either side (JLREQ 3.8.2; its table of reductions
-    gives a full stop none: a 。 closes only as a last resort)."""
+    gives a full stop none: a 。 closes only as a last resort). ``previous``
+    is the glyph set before ``visible`` on the line (the atom before's last,
+    `measure_items`): an atom's opening bracket after a pair set closer by
+    shaping ("了。|「海」", "「海」|「港」") gives nothing before it, as the
+    line drawn whole (`draw_cjk_line`) finds it."""
     before, rooms, commas, stops = 0.0, [0.0] * len(visible), [0.0] * len(visible), [0.0] * len(visible)
     for number, glyph in enumerate(visible):
         if glyph.advance <= 0.75 * size or not (glyph.ch in SQUEEZABLE or glyph.ch in STOPS or glyph.ch in OPENING
@@ -184,7 +191,8 @@ def gap_rooms(fonts, visible: list[Glyph], size: float) -> tuple[float, list[flo
             left = glyph.advance - 0.5 * size if left and glyph.ch in OPENING else 0.0
             right = glyph.advance - 0.5 * size if right and (glyph.ch in SQUEEZABLE or glyph.ch in STOPS) else 0.0
         (commas if glyph.ch in COMMAS else stops if glyph.ch in STOPS else rooms)[number] += right
-        if number and visible[number - 1].advance <= 0.75 * size and not is_han(visible[number - 1].ch):
+        prior = visible[number - 1] if number else previous
+        if prior is not None and prior.advance <= 0.75 * size and not is_han(prior.ch):
             continue  # "。「": the pair is set closer already (`book.text.shaping`), never closer still
         if number:
             rooms[number - 1] += left
