@@ -8,6 +8,7 @@ import re
 
 import pikepdf
 import pytest
+from pdf_ops import page_ops
 from test_cover import black_rects, cover_alone, cover_problems, ink_box, text_lines
 
 LANGS = ["vi", "en", "zh", "ko", "ja"]
@@ -17,27 +18,17 @@ PT = 25.4 / 72
 def shown_sizes(pdf) -> list[tuple[float, float, float]]:
     """Each text object's font size as the PDF sets it (Tf scaled by the
     matrices in force), with where it starts: (size pt, x mm, y mm from the foot of the media)."""
-    found, ctm, stack, tm = [], [1.0, 0, 0, 1.0, 0, 0], [], [1.0, 0, 0, 1.0, 0, 0]
-    with pikepdf.open(pdf) as doc:
-        for operands, operator in pikepdf.parse_content_stream(doc.pages[0]):
-            op = str(operator)
-            if op == "q":
-                stack.append(ctm)
-            elif op == "Q":
-                ctm = stack.pop()
-            elif op == "cm":
-                a, b, c, d, e, f = (float(v) for v in operands)
-                A, B, C, D, E, F = ctm
-                ctm = [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F]
-            elif op == "BT":
-                tm = [1.0, 0, 0, 1.0, 0, 0]
-            elif op == "Tm":
-                tm = [float(v) for v in operands]
-            elif op == "Tf":
-                a, b, _, _, e, f = tm
-                scale = (a * a + b * b) ** 0.5 * (ctm[0] ** 2 + ctm[1] ** 2) ** 0.5
-                found.append((round(float(operands[1]) * scale, 2), (ctm[0] * e + ctm[2] * f + ctm[4]) * PT,
-                              (ctm[1] * e + ctm[3] * f + ctm[5]) * PT))
+    found, tm = [], [1.0, 0, 0, 1.0, 0, 0]
+    for op, operands, ctm in page_ops(pdf):
+        if op == "BT":
+            tm = [1.0, 0, 0, 1.0, 0, 0]
+        elif op == "Tm":
+            tm = [float(v) for v in operands]
+        elif op == "Tf":
+            a, b, _, _, e, f = tm
+            scale = (a * a + b * b) ** 0.5 * (ctm[0] ** 2 + ctm[1] ** 2) ** 0.5
+            found.append((round(float(operands[1]) * scale, 2), (ctm[0] * e + ctm[2] * f + ctm[4]) * PT,
+                          (ctm[1] * e + ctm[3] * f + ctm[5]) * PT))
     return found
 
 

@@ -10,6 +10,7 @@ import subprocess
 
 import pikepdf
 import pytest
+from pdf_ops import page_ops
 from test_cover import cover_alone, cover_problems, text_lines
 from test_cover_case import shown_sizes
 
@@ -20,28 +21,18 @@ PT = 25.4 / 72
 def filled_rects(pdf) -> list[tuple[float, float, float, float]]:
     """Every rectangle the page fills (``re`` then ``f``), x0, y0, x1, y1 in mm
     from the media's bottom-left corner, through the matrices in force."""
-    ctm, stack, pending, found = [1.0, 0, 0, 1.0, 0, 0], [], [], []
-    with pikepdf.open(pdf) as doc:
-        for operands, operator in pikepdf.parse_content_stream(doc.pages[0]):
-            op = str(operator)
-            if op == "q":
-                stack.append(ctm)
-            elif op == "Q":
-                ctm = stack.pop()
-            elif op == "cm":
-                a, b, c, d, e, f = (float(v) for v in operands)
-                A, B, C, D, E, F = ctm
-                ctm = [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F]
-            elif op == "re":
-                x, y, w, h = (float(v) for v in operands)
-                xs = sorted((ctm[0] * px + ctm[2] * py + ctm[4]) * PT for px, py in ((x, y), (x + w, y + h)))
-                ys = sorted((ctm[1] * px + ctm[3] * py + ctm[5]) * PT for px, py in ((x, y), (x + w, y + h)))
-                pending.append((xs[0], ys[0], xs[1], ys[1]))
-            elif op in ("f", "f*", "B", "B*"):
-                found += pending
-                pending = []
-            elif op in ("n", "S"):
-                pending = []
+    pending, found = [], []
+    for op, operands, ctm in page_ops(pdf):
+        if op == "re":
+            x, y, w, h = (float(v) for v in operands)
+            xs = sorted((ctm[0] * px + ctm[2] * py + ctm[4]) * PT for px, py in ((x, y), (x + w, y + h)))
+            ys = sorted((ctm[1] * px + ctm[3] * py + ctm[5]) * PT for px, py in ((x, y), (x + w, y + h)))
+            pending.append((xs[0], ys[0], xs[1], ys[1]))
+        elif op in ("f", "f*", "B", "B*"):
+            found += pending
+            pending = []
+        elif op in ("n", "S"):
+            pending = []
     return found
 
 
