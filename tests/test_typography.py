@@ -203,7 +203,7 @@ def test_sample_zh_foreword_compresses_its_title_marks_in_the_pdf(sample_edition
     assert drawn(edition, placement, tmp_path, "again.pdf").read_bytes() == pdf.read_bytes()
 
 
-@pytest.mark.parametrize("lang, needle", [("zh", "——"), ("ja", "——")])
+@pytest.mark.parametrize("lang, needle", [("zh", "——"), ("ja", "\u2015\u2015")])
 def test_two_em_dash_is_one_rule_without_a_gap(sample_editions, tmp_path, lang, needle):
     edition = sample_editions[lang]
     placement = placement_with(edition, needle)
