@@ -26,7 +26,8 @@ from book.files import DiskFull, write_atomic
 from book.text.cards import CardKey, CardTexts
 
 MEMO_REL = MEASURES.rel
-MEMO_VERSION = 6  # 2: a card text's height runs to its last line's descender; 4: each card text's own caption measure; 5: justified; 6: optical top
+MEMO_VERSION = 7  # 2: a card text's height runs to its last line's descender; 4: each card text's own caption measure;
+# 5: justified; 6: optical top; 7: its caption lines' reach (`book.text.cards.caption_reach`)
 
 
 class EditionMeasures:
@@ -47,7 +48,7 @@ class EditionMeasures:
     def keys(self):
         return self.sizes.keys()
 
-    def size(self, key: CardKey, placed, measure: float, justify: bool = False) -> tuple[float, float]:
+    def size(self, key: CardKey, placed, measure: float, justify: bool = False) -> tuple:
         known = self.sizes[key]
         width = repr(measure) + (" justified" if justify else "")
         if width not in known:
@@ -58,8 +59,7 @@ class EditionMeasures:
                 self.texts = again.texts
             known[width] = list(self.texts.size(key, placed, measure, justify))
             self.fresh = True
-        widest, height = known[width]
-        return widest, height
+        return tuple(known[width])
 
     def most(self, key: CardKey, placed) -> float:
         if key not in self.mosts:

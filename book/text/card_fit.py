@@ -27,8 +27,9 @@ size (their text justified to it, on the character grid), the others every
 `STEP` mm (their text ragged, like their captions); none narrower than
 `MIN_SHARE` of the widest a card may set (the frame, or the edition's own
 caption measure; about 20 ems), and no Latin or Vietnamese measure
-narrower than `LATIN_SHARE` of its caption measure, so that a card keeps
-the 50-65 characters of every Latin caption (DESIGN.md).
+narrower than `LATIN_SHARE` of its caption measure, nor one whose composed
+caption lines fall short of `LATIN_CHARS`, so that a card keeps the 50-65
+characters of every Latin caption (DESIGN.md).
 The card's height is free (never snapped to a module); where its place puts
 its foot on the grid's foot line, its top follows (`book.text.places`)."""
 
@@ -47,6 +48,8 @@ from book.text.typeset import Block
 
 MIN_SHARE = 0.6  # no edition's card text is set narrower than this share of the widest measure the card may take
 LATIN_SHARE = 0.87  # nor a Latin or Vietnamese one narrower than this share of its caption measure: 52 of its 60 characters
+LATIN_CHARS = (47, 45)  # and none whose caption lines (its last aside) fall short of these characters, longest and median:
+# the 50-65 characters of a Latin caption (DESIGN.md), less what its rag rules (names whole, no runt) may take
 STEP = 1.0  # mm between the Latin and Korean measures tried
 LOOSE = 0.2  # how much an even but loose inset (both sides wide of the pad) counts against a card
 BUCKET = 0.25  # mm: excesses this close are as good, and the wider card is taken
@@ -106,13 +109,21 @@ def measures_tried(full: float, em: float | None, share: float = MIN_SHARE) -> l
     return [full - k * STEP for k in range(count + 1)]
 
 
-def edition_options(size, full: float, em: float | None, share: float = MIN_SHARE) -> list[Option]:
+def edition_options(size, full: float, em: float | None, share: float = MIN_SHARE,
+                    chars: tuple[int, int] | None = None) -> list[Option]:
     """(measure, widest, height) at each measure tried (``size(measure)`` sets
     the text), one for each distinct block: a ragged text is the same at
-    measures a little apart, and the widest of them is kept."""
+    measures a little apart, and the widest of them is kept. With ``chars``
+    (a Latin edition's `LATIN_CHARS`), a measure narrower than the widest is
+    tried only where the block as composed keeps its caption lines that long
+    (``size`` gives the longest and the median line's characters after the
+    widest and the height): the rag's prices can set a measure's lines well
+    short of it."""
     found, seen = [], set()
     for measure in measures_tried(full, em, share):
-        widest, height = size(measure)
+        widest, height, *reach = size(measure)
+        if chars and reach and found and (reach[0] < chars[0] or reach[1] < chars[1]):
+            continue
         mark = (round(widest, 2), round(height, 2))
         if widest > 0 and mark not in seen:
             seen.add(mark)
@@ -134,11 +145,17 @@ def best_option(options: list[Option], w: float, h: float, pad: float) -> Option
     return min(fitting, key=lambda o: (round(excess(w, h, o, pad), 3), -o[0]), default=None)
 
 
+def up(mm: float) -> float:
+    """``mm`` rounded up to the micrometre (a card's sizes are kept to three places)."""
+    return math.ceil(mm * 1000 - 1e-6) / 1000
+
+
 def fit_card(options: dict[str, list[Option]], pad: float, most_w: float, most_h: float) -> tuple[float, float, dict[str, float]]:
     """The card (w, h, mm) whose worst edition's excess is least, and each
     edition's measure in it; at most ``most_w`` × ``most_h`` (the frame)."""
-    widths = sorted({round(o[1] + 2 * pad, 3) for opts in options.values() for o in opts if o[1] + 2 * pad <= most_w + 1e-6}, reverse=True)
-    heights = sorted({round(o[2] + 2 * pad, 3) for opts in options.values() for o in opts if o[2] + 2 * pad <= most_h + 1e-6})
+    # Rounded up to the micrometre, never down: a card rounded below an option's own block would not hold it.
+    widths = sorted({min(up(o[1] + 2 * pad), most_w) for opts in options.values() for o in opts if o[1] + 2 * pad <= most_w + 1e-6}, reverse=True)
+    heights = sorted({min(up(o[2] + 2 * pad), most_h) for opts in options.values() for o in opts if o[2] + 2 * pad <= most_h + 1e-6})
     best, best_score = None, None
     for w in widths:
         for h in heights:

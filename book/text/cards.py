@@ -48,7 +48,7 @@ from book.languages import language
 from book.model import MESSAGE_KINDS, MM
 from book.pages.paginate import Page, Pagination, Placed
 from book.text.captions import caption_measure, line_fall, set_caption
-from book.text.card_fit import LATIN_SHARE, MIN_SHARE, edition_options, fit_card, optical_drop
+from book.text.card_fit import LATIN_CHARS, LATIN_SHARE, MIN_SHARE, edition_options, fit_card, optical_drop
 from book.text.fonts import EditionFonts
 from book.text.places import choose_place
 from book.text.typeset import Block, Part
@@ -163,15 +163,36 @@ class CardTexts:
     def keys(self):
         return self.parts.keys()
 
-    def size(self, key: CardKey, placed: Placed, measure: float, justify: bool = False) -> tuple[float, float]:
+    def size(self, key: CardKey, placed: Placed, measure: float, justify: bool = False) -> tuple[float, float, int, int]:
         """(widest line, text height) of the card's text set at ``measure``,
-        mm: justified (``justify``) as it is set in the card."""
+        mm: justified (``justify``) as it is set in the card; then its caption
+        lines' reach (`caption_reach`)."""
         block = set_card_text(self.fonts, self.parts[key], self.lang, placed, measure, justify)
-        return widest(block), text_height(self.fonts, block)
+        return (widest(block), text_height(self.fonts, block)) + caption_reach(block)
 
     def most(self, key: CardKey, placed: Placed) -> float:
         """The widest measure (mm) this edition's caption takes in the card's frame: its caption measure."""
         return caption_measure(self.fonts, self.parts[key], self.lang, placed.frame.w - 2 * pad_of(placed))
+
+
+def caption_reach(block: Block) -> tuple[int, int]:
+    """The characters (spaces counted) of the longest and the median line of
+    the block's caption, its last line and the credit line aside; (999, 999)
+    where the caption has fewer than two such lines (nothing to judge)."""
+    if not block.lines:
+        return (999, 999)
+    size = block.lines[0].size
+    caption = []
+    for line in block.lines:
+        if line.size != size:
+            break
+        caption.append(line)
+        if line.last:
+            break
+    body = sorted(len("".join(p.text + (" " if p.space else "") for p in line.pieces).strip()) for line in caption[:-1])
+    if len(body) < 2:
+        return (999, 999)
+    return (body[-1], body[len(body) // 2])
 
 
 def edition_lang(edition) -> str:
@@ -199,8 +220,10 @@ def size_cards(pagination: Pagination, editions: list, grid=None, trim: tuple[fl
             em = (style(placed.frame.style, lang).size / MM if style is not None and placed.frame.style
                   and language(lang).breaking == "characters" else None)
             most = min(full, edition.most(key, placed))
-            share = LATIN_SHARE if language(lang).script == "Latn" else MIN_SHARE
-            found = edition_options(lambda m, e=edition, k=key, p=placed: e.size(k, p, m, True), most, em, share)
+            latin = language(lang).script == "Latn"
+            share = LATIN_SHARE if latin else MIN_SHARE
+            found = edition_options(lambda m, e=edition, k=key, p=placed: e.size(k, p, m, True), most, em, share,
+                                    LATIN_CHARS if latin else None)
             if found:
                 options[lang] = found
         if not options:
