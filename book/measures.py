@@ -30,6 +30,14 @@ MEMO_VERSION = 7  # 2: a card text's height runs to its last line's descender; 4
 # 5: justified; 6: optical top; 7: its caption lines' reach (`book.text.cards.caption_reach`)
 
 
+def sized(size) -> list[float]:
+    """A remembered card text's size at one width: its widest line and height (mm), then what else
+    `book.text.cards.CardTexts` keeps of it (a Latin caption's longest and median line, characters)."""
+    if len(size) < 2:
+        raise ValueError(f"a card text's size holds {len(size)} figures")
+    return [float(v) for v in size]
+
+
 class EditionMeasures:
     """One edition's part, named by its language (and whether the build
     makes covers): ``needs`` (continuation pages by list) and its card
@@ -102,7 +110,7 @@ class MeasuresMemo:
         try:
             needs = {str(name): int(count) for name, count in entry["needs"].items()}
             mosts = {(str(layout), str(frame), str(value)): float(most) for layout, frame, value, most in entry["mosts"]}
-            sizes = {(str(layout), str(frame), str(value)): {str(width): [float(w), float(h)] for width, (w, h) in known.items()}
+            sizes = {(str(layout), str(frame), str(value)): {str(width): sized(size) for width, size in known.items()}
                      for layout, frame, value, known in entry["cards"]}
         except (KeyError, TypeError, ValueError, AttributeError):
             return None
