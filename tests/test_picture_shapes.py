@@ -141,8 +141,8 @@ def test_a_heavy_crop_is_one_warning_naming_photo_page_and_remedy(mini, run):
 def test_a_variant_must_take_the_same_slots(mini, run):
     layouts = mini / "layouts" / "layouts.yaml"
     text = layouts.read_text(encoding="utf-8")
-    assert "  variants: [photo-caption-side, " in text
-    layouts.write_text(text.replace("  variants: [photo-caption-side, ", "  variants: [two-photos, portriat, photo-caption-side, "),
+    assert "  variants: [photo-led, photo-caption-side, " in text
+    layouts.write_text(text.replace("  variants: [photo-led, photo-caption-side, ", "  variants: [two-photos, portriat, photo-caption-side, "),
                        encoding="utf-8")
     result = run(mini, "check")
     assert result.exit_code == 1

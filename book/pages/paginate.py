@@ -118,7 +118,8 @@ def lay_out(book: Book, continuations: dict[str, int], padding: int) -> tuple[Pa
             facing = facing_layout(book, pages, chapter, index, number)
             ahead = [book.layouts[s.layout] for s in chapter.pages[index + 1:]]
             last = index == len(chapter.pages) - 1  # the page before the next chapter's first (an opener, the credits)
-            layout = choose(book, layout, spec.slots, facing, chosen[chapter.id] + ahead, last)  # the variant its photos' shapes fit
+            recent = [page.layout.name for page in pages]
+            layout = choose(book, layout, spec.slots, facing, chosen[chapter.id] + ahead, last, recent)  # the variant its photos' shapes fit
             chosen[chapter.id].append(layout)
             key = f"{chapter.id}:{index}" if layout.continued else None
             add_pages(book, pages, layout, chapter, spec.slots, photo_pages, key, 0)

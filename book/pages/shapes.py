@@ -113,6 +113,38 @@ def small_on_white(book: Book, layout: Layout) -> bool:
 
 
 REPEATS = 2  # the most pages of one chapter that show one frame (a size in one place) for one picture
+LOW_MODULES = 1.5  # the most white (in modules of two rows) an ordinary page leaves over its top picture
+RHYTHM_PAGES = 6  # a layout shown on one of this many pages before is the eye's repeat: another frame of its family wins a tie
+
+
+def module(book: Book) -> float:
+    """The pictures' module (mm): two rows and their gutters, the step every picture edge takes."""
+    return 2 * (book.grid.row(book.trim[1]) + book.grid.row_gutter)
+
+
+def low(book: Book, layout: Layout) -> bool:
+    """Whether ``layout``'s top picture inside the trim starts more than `LOW_MODULES` under
+    the head margin with nothing above it (no caption or text over it): a picture hung low under
+    a white head (the eighth proof's pp. 28-29 and 48, under 88 mm of white)."""
+    tops = [f.y for f in layout.frames.values() if f.kind == "photo" and f.y >= 0 and f.y + f.h <= book.trim[1]]
+    if not tops or len(tops) != sum(1 for f in layout.frames.values() if f.kind == "photo"):
+        return False  # a picture bleeds off the head or the foot: nothing hangs under white
+    top = min(tops)
+    led = any(f.kind != "photo" and f.y + f.h <= top + 0.01 for f in layout.frames.values())
+    return not led and top - book.grid.top > LOW_MODULES * module(book) + 0.01
+
+
+def closeness(name: str, recent: list[str]) -> int:
+    """How near the last of the ``recent`` pages (oldest first) that shows layout ``name``
+    stands: `RHYTHM_PAGES` for the page just before, down to 0 for none within reach.
+
+    >>> closeness("band", ["band", "grid-3", "full-bleed"]), closeness("band", ["grid-3"])
+    (4, 0)
+    """
+    for distance, other in enumerate(reversed(recent[-RHYTHM_PAGES:]), 1):
+        if other == name:
+            return RHYTHM_PAGES + 1 - distance
+    return 0
 
 
 def single_frame(layout: Layout) -> tuple | None:
@@ -122,12 +154,13 @@ def single_frame(layout: Layout) -> tuple | None:
 
 
 def choose(book: Book, layout: Layout, slots: dict[str, str], facing: Layout | None = None,
-           chapter: list[Layout] | None = None, last: bool = True) -> Layout:
+           chapter: list[Layout] | None = None, last: bool = True, recent: list[str] | None = None) -> Layout:
     """The layout a page of ``layout`` with ``slots`` takes: of its family
     (`family`), one that keeps every photo within its limit; then, unless the
     page is its chapter's ``last`` (the quiet page before an opener), one that
     is no small picture on white (`small_on_white`: seventh proof, pp. 15, 45
-    and 56 read as unfinished); then one whose picture frames differ from the
+    and 56 read as unfinished) and none hung low under a white head (`low`);
+    then one whose picture frames differ from the
     ``facing`` page's; then one whose pictures share a head or a foot line
     with the facing page's; then the one that crops least (within a percent:
     a tie); of those, one whose lowest picture stands on the facing page's
@@ -135,21 +168,24 @@ def choose(book: Book, layout: Layout, slots: dict[str, str], facing: Layout | N
     head line); then, for one picture, a frame the other pages of its
     ``chapter`` (those chosen, those asked for after it) show fewer than
     `REPEATS` times, so single pictures vary between the foot line
-    (photo-caption) and the head line (band); then the first named."""
+    (photo-caption) and the head line (band); then one whose layout the
+    ``recent`` pages (the names of those before it) showed longest ago, or
+    not within `RHYTHM_PAGES` (`closeness`); then the first named."""
     if not layout.variants:
         return layout
     candidates = family(book.layouts, layout)
     others = [single_frame(other) for other in chapter or []]
 
-    def rank(candidate: Layout) -> tuple[bool, bool, bool, bool, float, bool, bool]:
+    def rank(candidate: Layout) -> tuple[bool, bool, bool, bool, float, bool, bool, int]:
         shares = crops(book, candidate, slots)
         over = any(share > limit(book, book.photos[slots[name]]) + 1e-9 for name, share in shares.items())
-        small = not last and small_on_white(book, candidate)
+        small = not last and (small_on_white(book, candidate) or low(book, candidate))
         same = facing is not None and bool(frames_of(candidate)) and frames_of(candidate) == frames_of(facing)
         apart = misaligned(book, candidate, facing)
         mine = single_frame(candidate)
         repeated = mine is not None and others.count(mine) >= REPEATS
-        return over, small, same, apart, round(max(shares.values(), default=0.0), 2), misaligned(book, candidate, facing, True), repeated
+        return (over, small, same, apart, round(max(shares.values(), default=0.0), 2), misaligned(book, candidate, facing, True), repeated,
+                closeness(candidate.name, recent or []))
 
     return min(candidates, key=rank)
 
