@@ -115,6 +115,7 @@ def small_on_white(book: Book, layout: Layout) -> bool:
 REPEATS = 2  # the most pages of one chapter that show one frame (a size in one place) for one picture
 LOW_MODULES = 1.5  # the most white (in modules of two rows) an ordinary page leaves over its top picture
 RHYTHM_PAGES = 6  # a layout shown on one of this many pages before is the eye's repeat: another frame of its family wins a tie
+RHYTHM_FAR = 20  # and one shown within this many pages still is, if less so (the eighth proof's grid-3 on pp. 13, 32 and 50)
 
 
 def module(book: Book) -> float:
@@ -134,16 +135,16 @@ def low(book: Book, layout: Layout) -> bool:
     return not led and top - book.grid.top > LOW_MODULES * module(book) + 0.01
 
 
-def closeness(name: str, recent: list[str]) -> int:
+def closeness(name: str, recent: list[str], reach: int = RHYTHM_PAGES) -> int:
     """How near the last of the ``recent`` pages (oldest first) that shows layout ``name``
-    stands: `RHYTHM_PAGES` for the page just before, down to 0 for none within reach.
+    stands: ``reach`` for the page just before, down to 0 for none within reach.
 
     >>> closeness("band", ["band", "grid-3", "full-bleed"]), closeness("band", ["grid-3"])
     (4, 0)
     """
-    for distance, other in enumerate(reversed(recent[-RHYTHM_PAGES:]), 1):
+    for distance, other in enumerate(reversed(recent[-reach:]), 1):
         if other == name:
-            return RHYTHM_PAGES + 1 - distance
+            return reach + 1 - distance
     return 0
 
 
@@ -170,13 +171,14 @@ def choose(book: Book, layout: Layout, slots: dict[str, str], facing: Layout | N
     `REPEATS` times, so single pictures vary between the foot line
     (photo-caption) and the head line (band); then one whose layout the
     ``recent`` pages (the names of those before it) showed longest ago, or
-    not within `RHYTHM_PAGES` (`closeness`); then the first named."""
+    not within `RHYTHM_PAGES` (`closeness`), then within `RHYTHM_FAR`; then
+    the first named."""
     if not layout.variants:
         return layout
     candidates = family(book.layouts, layout)
     others = [single_frame(other) for other in chapter or []]
 
-    def rank(candidate: Layout) -> tuple[bool, bool, bool, bool, float, bool, bool, int]:
+    def rank(candidate: Layout) -> tuple[bool, bool, bool, bool, float, bool, bool, int, int]:
         shares = crops(book, candidate, slots)
         over = any(share > limit(book, book.photos[slots[name]]) + 1e-9 for name, share in shares.items())
         small = not last and (small_on_white(book, candidate) or low(book, candidate))
@@ -185,7 +187,7 @@ def choose(book: Book, layout: Layout, slots: dict[str, str], facing: Layout | N
         mine = single_frame(candidate)
         repeated = mine is not None and others.count(mine) >= REPEATS
         return (over, small, same, apart, round(max(shares.values(), default=0.0), 2), misaligned(book, candidate, facing, True), repeated,
-                closeness(candidate.name, recent or []))
+                closeness(candidate.name, recent or []), closeness(candidate.name, recent or [], RHYTHM_FAR))
 
     return min(candidates, key=rank)
 
