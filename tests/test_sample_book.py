@@ -88,7 +88,8 @@ def test_fonts_embedded_regional_no_helvetica(sample):
 
 def test_every_photo_reaches_300_ppi(sample):
     """The sample's one small original (p053, 2400 px) sits in a frame its
-    pixels fill at print resolution (photo-head, narrower than photo-caption)."""
+    pixels fill at print resolution (the quiet page before The Future, 117.5 mm
+    wide: photo-caption's 223 mm would print it at 273 ppi)."""
     out = subprocess.run(["pdfimages", "-list", str(edition(sample, "vi"))], capture_output=True, text=True, check=True).stdout
     low = []
     for row in out.splitlines()[2:]:
