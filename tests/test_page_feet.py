@@ -68,8 +68,8 @@ def test_the_pagination_keeps_a_small_picture_for_the_page_before_an_opener():
 
 
 def test_single_pictures_vary_within_a_chapter():
-    """No chapter shows one picture in one frame (a size in one place) on more
-    than two of its pages: the seventh proof had three floating one module down
+    """No chapter shows one picture in one frame (a size in one place, its
+    caption in one place) on more than two of its pages: the seventh proof had three floating one module down
     in a chapter; the third takes the other hang line (band from the head line)."""
     from book.pages.shapes import single_frame
 
@@ -77,8 +77,9 @@ def test_single_pictures_vary_within_a_chapter():
     by_chapter: dict[str, Counter] = {}
     for page in paginate(book).pages:
         frame = single_frame(page.layout) if page.chapter else None
-        if frame:
-            by_chapter.setdefault(page.chapter.id, Counter())[frame] += 1
+        if frame:  # with its caption's place: photo-led's caption over the picture is another page to the eye
+            captions = tuple(sorted((f.x, f.y) for f in page.layout.frames.values() if f.kind == "caption"))
+            by_chapter.setdefault(page.chapter.id, Counter())[frame, captions] += 1
     assert by_chapter and all(max(c.values()) <= 2 for c in by_chapter.values()), by_chapter
     names = [page.layout.name for page in paginate(book).pages]
     assert names.count("band") >= 2 and names.count("photo-caption") >= 4, names
@@ -89,8 +90,10 @@ def test_no_empty_foot_under_the_lowest_picture_or_caption(sample, lang):
     """On every page with pictures that stop above the foot (the small
     pictures on white, the quiet pages before an opener and the openers
     aside), the white between the lowest picture or caption line and the foot
-    line is at most two grid rows (one module, 43.8 mm); at most two pages in
-    the book, each a band hung from the head line, leave more."""
+    line is at most two grid rows (one module, 43.8 mm); at most four pages in
+    the book, each hung from the head line to the opener photo's foot (a band,
+    the pair of pp. 28-29), leave more: white at the foot, where the page ends,
+    not over the picture (the eighth proof's 88 mm over pp. 28-29)."""
     book, _ = load_book(sample, check_files=False)
     foot = book.trim[1] - book.margins["bottom"]
     pdf_path = next((sample / "output" / "print" / lang).glob("*-interior.pdf"))
@@ -108,7 +111,7 @@ def test_no_empty_foot_under_the_lowest_picture_or_caption(sample, lang):
         lowest = max([b[3] for b in on_page] + text_feet(pdf_path, number, book.margins["top"], foot))
         if foot - lowest > 2 * pitch(book) + 0.1:
             over.append((number, layouts[number], round(foot - lowest, 1)))
-    assert len(over) <= 2 and all(name == "band" for _, name, _ in over), over
+    assert len(over) <= 4 and all(name in ("band", "spread-pair") for _, name, _ in over), over
     assert checked >= 20, checked
 
 
