@@ -28,8 +28,8 @@ BLEED_PT = 3 * MM
 # Letters only Vietnamese writes (with its tone marks), in lower case.
 VIETNAMESE = re.compile("[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]")
 # The grid sets a space between the Latin digits and the counter word (ja a quarter em, zh an eighth): pdftotext reads a space.
-PRINT_RUN = {"vi": "Số lượng in: 1.000 bản", "en": "Print run: 1,000 copies", "zh": "印数：1000 册", "ko": "발행 부수: 1,000부",
-             "ja": "発行部数：1,000 部"}
+PRINT_RUN = {"vi": "Số lượng in 1.000 bản", "en": "Print run 1,000 copies", "zh": "印数 1000 册", "ko": "발행 부수 1,000부",
+             "ja": "発行部数 1,000 部"}
 COVER = {"vi": "bìa", "en": "cover", "zh": "封面", "ko": "표지", "ja": "表紙"}
 
 
@@ -82,13 +82,13 @@ NOT_FOR_SALE = {"vi": "Sách không bán", "en": "Not for sale", "zh": "非卖�
 PARTNER = {"vi": "Đơn vị liên kết xuất bản", "en": "Publishing partner", "zh": "合作出版单位", "ko": "공동 발행", "ja": "共同発行"}
 ISSUED = {"vi": "ngày 13 tháng 5 năm 2025", "en": "May 13, 2025", "zh": "2025 年 5 月第 1 版", "ko": "2025년 5월 13일", "ja": "2025 年 5 月 13 日"}
 DEPOSIT = {"vi": "In xong và nộp lưu chiểu quý II năm 2025", "en": "Printing and legal deposit completed in the second quarter "
-           "of 2025", "zh": "印刷完成及缴送样本日期：2025 年 5 月", "ko": "인쇄·납본: 2025년 5월", "ja": "印刷・納本：2025 年 5 月"}
+           "of 2025", "zh": "印刷完成及缴送样本日期：2025 年 5 月", "ko": "인쇄·납본 2025년 5월", "ja": "印刷・納本 2025 年 5 月"}
 # The specification lines of the record: the binding of the case, the paper with its weight's unit (the
 # catalogs' book:paper, not the trade name, but in vi), and the gift's "not for sale", as on the back cover.
-BINDING = {"vi": "Khổ sách: 24 × 30 cm, bìa cứng, đóng chỉ", "en": "Binding: hardcover, sewn", "zh": "装帧：精装", "ko": "제본: 양장",
-           "ja": "製本：上製本（糸かがり）"}
-PAPER = {"vi": "Giấy in: Couché matt 170 g/m²", "en": "Paper: 170 g/m² matt coated art paper", "zh": "用纸：170 g/m² 亚光铜版纸",
-         "ko": "용지: 170 g/m² 무광 아트지", "ja": "用紙：マットコート紙 170 g/m²"}
+BINDING = {"vi": "Khổ sách 24 × 30 cm, bìa cứng, đóng chỉ", "en": "Binding hardcover, sewn", "zh": "装帧 精装", "ko": "제본 양장",
+           "ja": "製本 上製本（糸かがり）"}
+PAPER = {"vi": "Giấy in Couché matt 170 g/m²", "en": "Paper 170 g/m² matt coated art paper", "zh": "用纸 170 g/m² 亚光铜版纸",
+         "ko": "용지 170 g/m² 무광 아트지", "ja": "用紙 マットコート紙 170 g/m²"}
 
 
 def record_pages(sample: Path, lang: str) -> tuple[str, str]:
@@ -484,7 +484,7 @@ def test_title_page_subtitle_stands_a_grid_row_below_the_title(sample_prepared, 
         assert subtitle.top - baseline >= row - 0.05, (lang, subtitle.top - baseline, row)
 
 
-TYPESET = {"vi": "Kiểu chữ:", "en": "Set in", "zh": "字体：", "ko": "서체:", "ja": "書体："}
+TYPESET = {"vi": "Kiểu chữ ", "en": "Set in", "zh": "字体 ", "ko": "서체 ", "ja": "書体 "}  # a label, then its value at the tab
 PRINTER = {"vi": "In tại", "en": "Printed by", "zh": "印刷单位", "ko": "인쇄처", "ja": "印刷所"}
 
 
@@ -702,14 +702,14 @@ def test_a_longer_foreword_runs_on_and_ends_with_its_signature(sample_copy, run)
     assert min(s[0] for s in signature) > min(w[0] for w in found) + 20, signature  # not flush left
 
 
-KO_ORDER = ("초판 1쇄 발행 2025년 5월 13일", "펴낸곳: 정보통신출판사", "공동 발행: 하이퐁시 정보통신국", "ISBN 978-604-00-0004-0", "비매품",
-            "판형: 24 × 30 cm", "제본: 양장", "인쇄·납본: 2025년 5월")
+KO_ORDER = ("초판 1쇄 발행 2025년 5월 13일", "펴낸곳 정보통신출판사", "공동 발행 하이퐁시 정보통신국", "ISBN 978-604-00-0004-0", "비매품",
+            "판형 24 × 30 cm", "제본 양장", "인쇄·납본 2025년 5월")
 
 
 def test_korean_colophon_in_pankwon_order(sample):
     """The Korean 판권: the title, the first printing's date in the 초판 1쇄 발행
     form, 펴낸곳 and 공동 발행, the ISBN and 비매품, then the specification,
-    every field labelled ("제본: 양장", "인쇄·납본: 2025년 5월") and none ending in a full stop."""
+    every field labelled in the label column ("제본 | 양장", "인쇄·납본 | 2025년 5월") and none ending in a full stop."""
     record, _ = record_pages(sample, "ko")
     places = [record.find(line) for line in KO_ORDER]
     assert -1 not in places and places == sorted(places), list(zip(KO_ORDER, places, strict=True))
@@ -720,14 +720,14 @@ def test_korean_colophon_in_pankwon_order(sample):
 def test_chinese_record_gives_edition_and_printing_apart(sample):
     """版次 and 印次 are two fields, and the deposit is a dated field, not a sentence."""
     record, _ = record_pages(sample, "zh")
-    assert "版次：2025 年 5 月第 1 版 印次：2025 年 5 月第 1 次印刷" in record, record
+    assert "版次 2025 年 5 月第 1 版 印次 2025 年 5 月第 1 次印刷" in record, record
     assert "第 1 版第 1 次印刷" not in record and "印刷完成及缴送样本日期：2025 年 5 月" in record
 
 
 def test_japanese_okuzuke_names_the_original_and_the_binding(sample):
     """The 奥付 gives the binding as a field, the Vietnamese original title in 『』, once in the book."""
     record, short = record_pages(sample, "ja")
-    assert "製本：上製本（糸かがり）" in record and "原書名：『Hải Phòng – 70 năm chiến đấu, xây dựng và phát triển』" in record
+    assert "製本 上製本（糸かがり）" in record and "原書名 『Hải Phòng – 70 năm chiến đấu, xây dựng và phát triển』" in record
     assert "原書名" not in short
 
 

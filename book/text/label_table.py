@@ -5,19 +5,23 @@ a value that wraps hanging under its own first word (a Korean 판권's "공동
 
 A row of a `Part` marked ``table`` is a field when it reads "label: value"
 (the language's colon, ": " or "："), its label short (no wider than
-`LABEL_LIMIT` of the measure, no sentence in it); the colon goes, the column
-says it. Every other row (the title, a sentence, "ISBN …") stands at the margin
-across the whole measure. The tab is one for the whole block: the widest label
-of its fields and `LABEL_GAP_EMS` after it."""
+`LABEL_LIMIT_EMS`, no sentence in it); the colon goes, the column says it. A
+field with a longer label runs in, "label: value", its turnovers hanging at the
+tab all the same. Every other row (the title, a sentence, "ISBN …") stands at
+the margin across the whole measure. The tab is one for the whole block: the
+widest short label of its fields and `LABEL_GAP_EMS` after it."""
 
 from __future__ import annotations
 
 import re
 from copy import copy
 
+from book.languages import language
 from book.text.blocks import Line, Part
 
-LABEL_LIMIT = 0.4  # a label wider than this share of the measure is no field: its row runs in
+# A label wider than this runs in ("印刷完成及缴送样本日期：…"), its turnovers at the tab: eight
+# characters of a CJK edition, about twenty-four letters of a Latin one ("Đơn vị liên kết xuất bản").
+LABEL_LIMIT_EMS = {True: 8.0, False: 12.0}
 LABEL_GAP_EMS = 1.5  # white between the labels' column and the values'
 SENTENCE = re.compile(r"[.。!?！？]")  # a label holds no sentence
 COLON = re.compile(r":\s+|：")
@@ -54,7 +58,7 @@ def table_tab(fonts, parts: list[Part], lang: str, scale: float, width: float, b
                 continue
             lines = break_paragraph(fonts, field[0], part.style, lang, size, 100000.0, indent=False, draw=False)
             label_w = max((line.width for line in lines), default=0.0)
-            if label_w <= LABEL_LIMIT * width:
+            if label_w <= LABEL_LIMIT_EMS[language(lang).wide_faces] * size:
                 widest = max(widest, label_w)
     return widest + LABEL_GAP_EMS * size if widest else 0.0
 
@@ -69,18 +73,25 @@ def field_lines(fonts, row: str, part: Part, lang: str, size: float, measure: fl
         return None
     label, value = field
     labels = break_paragraph(fonts, label, part.style, lang, size, 100000.0, indent=False, keep=part.keep, draw=draw)
-    if not labels or max(line.width for line in labels) > tab:
+    if not labels or len(labels) > 1:
         return None
+    if labels[0].width > tab:  # a long label runs in: the row as written, its turnovers at the tab
+        lines = break_paragraph(fonts, row, part.style, lang, size, measure - tab, indent=False, keep=part.keep, draw=draw,
+                                compounds=part.compounds)
+        return [lines[0]] + [shifted(line, tab) for line in lines[1:]] if lines else None
     values = break_paragraph(fonts, value, part.style, lang, size, measure - tab, indent=False, keep=part.keep, draw=draw,
                              compounds=part.compounds)
-    found = []
-    for number, line in enumerate(values):
-        merged = copy(line)
-        merged.pieces = [copy(piece) for piece in line.pieces]
-        for piece in merged.pieces:
-            piece.x += tab
-        if number == 0:
-            merged.pieces = [copy(piece) for piece in labels[0].pieces] + merged.pieces
-        merged.width = line.width + tab
-        found.append(merged)
+    found = [shifted(line, tab) for line in values]
+    if found:
+        found[0].pieces = [copy(piece) for piece in labels[0].pieces] + found[0].pieces
     return found
+
+
+def shifted(line: Line, tab: float) -> Line:
+    """A copy of ``line`` (the composer's lines are remembered: never changed in place) moved ``tab`` pt right."""
+    moved = copy(line)
+    moved.pieces = [copy(piece) for piece in line.pieces]
+    for piece in moved.pieces:
+        piece.x += tab
+    moved.width = line.width + tab
+    return moved
