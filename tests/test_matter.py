@@ -613,9 +613,10 @@ MATTER_TEXT = {"toc": "contents", "text": "body", "credits": "list"}  # each mat
 @pytest.mark.parametrize("lang", LANGS)
 def test_matter_pages_share_one_sinkage_and_one_column_line(sample_prepared, sample_editions, lang):
     """The contents, the foreword and the photo credits: the heading's baseline
-    on one line (a module line, the top of row 4), the text's edge on the spine
-    side the same distance from the spine on a recto and a verso (one column
-    line, mirrored), the text hung under the heading, the credits as the others."""
+    on one line (a module line, the top of row 4), the text's left edge on the
+    same column of its page, the second from the text block's left edge on a
+    recto (the foreword, the credits) and a verso (the contents) alike, the
+    text hung under the heading, the credits as the others."""
     from book.text.stack import first_baseline
 
     book, pages = sample_prepared.book, sample_prepared.pagination.pages
@@ -626,13 +627,14 @@ def test_matter_pages_share_one_sinkage_and_one_column_line(sample_prepared, sam
             heading = frames[(page.number, "heading")].placements[0]
             text = frames[(page.number, MATTER_TEXT[page.layout.name])]
             x, _, w, _ = text.box
-            found[page.layout.name] = (page.recto, first_baseline(heading), heading.x, x if page.recto else book.trim[0] - x - w,
-                                       min(p.top for p in text.placements))
+            edge = book.margins["inner"] if page.recto else book.margins["outer"]  # the text block's left edge
+            found[page.layout.name] = (page.recto, first_baseline(heading), heading.x, x - edge, min(p.top for p in text.placements))
     assert set(found) == set(MATTER_TEXT) and {recto for recto, *_ in found.values()} == {True, False}, found
     assert max(v[1] for v in found.values()) - min(v[1] for v in found.values()) < 0.01, found  # one sinkage
     row4 = book.margins["top"] + 3 * (book.grid.row(book.trim[1]) + book.grid.row_gutter)
     assert all(row4 < v[1] < row4 + book.grid.row(book.trim[1]) for v in found.values()), found
-    assert max(v[3] for v in found.values()) - min(v[3] for v in found.values()) < 0.01, found  # one column line, mirrored
+    assert max(v[3] for v in found.values()) - min(v[3] for v in found.values()) < 0.01, found  # one column line
+    assert all(v[3] > 0 for v in found.values()), found  # one column in from the block's edge, on either side
     for name, (_, _, heading_x, _, _) in found.items():
         box = frames[(next(p.number for p in pages if p.layout.name == name), MATTER_TEXT[name])].box
         assert heading_x == pytest.approx(box[0], abs=0.01), (name, heading_x, box)  # the heading on the text's edge
@@ -703,7 +705,7 @@ def test_a_longer_foreword_runs_on_and_ends_with_its_signature(sample_copy, run)
 
 
 KO_ORDER = ("초판 1쇄 발행 2025년 5월 13일", "펴낸곳 정보통신출판사", "공동 발행 하이퐁시 정보통신국", "ISBN 978-604-00-0004-0", "비매품",
-            "판형 24 × 30 cm", "제본 양장", "인쇄·납본 2025년 5월")
+            "판형 240 × 300 mm", "제본 양장", "인쇄·납본 2025년 5월")
 
 
 def test_korean_colophon_in_pankwon_order(sample):
