@@ -132,7 +132,7 @@ def test_one_full_record_and_no_line_of_it_twice(sample, lang):
         assert copyright_line in short and copyright_line not in record and "©" not in record, (short, record)
     else:
         assert short == "", short  # the last page behind a record in front: nothing at all, no folio
-        assert copyright_line in record and record.count("©") == 1, record
+        assert copyright_line in record and record.count(f"© {book.year}") == 1, record  # and the photographs' ©
     assert f"ISBN {book.isbn[lang]}" in record
     assert "Nhà xuất bản: Nhà xuất bản" not in record and ": Nhà xuất bản Thông tin" not in record
     assert record.count(f"ISBN {book.isbn[lang]}") == 1, record
@@ -504,8 +504,8 @@ def test_the_record_gives_the_whole_specification_in_one_block(sample, lang):
     book, _ = load_book(sample)
     last = len(paginate(book).pages)
     pdf = interior(sample, lang)
-    lines = [" ".join(line.split()) for line in text_of(pdf, last if lang in RECORD_AT_BACK else 4).splitlines()]
-    flat = ["".join(line.split()) for line in lines]
+    lines = [" ".join(line.split()) for line in text_of(pdf, last if lang in RECORD_AT_BACK else 4, "-layout").splitlines()]
+    flat = ["".join(line.split()) for line in lines]  # a label and its value at the tab on one line
     binding = flat.index("".join(BINDING[lang].split()))  # vi: on the format's line, the pages' line after it
     paper = flat.index("".join(PAPER[lang].split()))
     assert paper - binding == (2 if lang == "vi" else 1), lines[binding:binding + 3]
@@ -559,7 +559,8 @@ def test_a_proof_shows_each_unfilled_field_as_a_dotted_blank(sample_prepared, sa
     join = ":" if lang in ("vi", "en", "ko") else "："
     for field in (f for f in book.imprint.fields if f.key in STATUTORY):
         label = loc.text(field.label)  # a label holding its own colon ("…: Giám đốc – Tổng biên tập") takes no second one
-        assert "".join(f"{label}{'' if ':' in label or '：' in label else join}……".split()) in flat, (lang, field.key, lines)
+        said = "".join(f"{label}{'' if ':' in label or '：' in label else join}……".split())
+        assert re.sub("[:：]", "", said) in re.sub("[:：]", "", flat), (lang, field.key, lines)  # a field's colon: the label column
     if lang in ("zh", "ja"):
         assert not [line for line in lines if re.search(r"[\s\u3000]……", line)], lines
 

@@ -178,5 +178,11 @@ def by_photographer(entries: list[CreditEntry], lang: str, position_join: str = 
 
 def credit_entries(book: Book, pagination: Pagination, loc: Localiser) -> list[CreditEntry]:
     entries = by_page(book, pagination, loc)
-    join = loc.text(book.matter["position_join"]) if "position_join" in book.matter else ", "
-    return by_photographer(entries, loc.lang, join) if book.credits_by == "photographer" else entries
+    if book.credits_by != "photographer":
+        return entries
+    grouped = {}
+    for entry in entries:
+        grouped.setdefault((entry.name, entry.reference), []).append(entry)
+    shared = any(len(group) > 1 for group in grouped.values())  # a page with two of one photographer's photos
+    join = loc.text(book.matter["position_join"]) if shared and "position_join" in book.matter else ", "
+    return by_photographer(entries, loc.lang, join)
