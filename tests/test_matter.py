@@ -517,7 +517,7 @@ def test_the_record_gives_the_whole_specification_in_one_block(sample, lang):
     assert named == {name for name in embedded_families(pdf) if "Italic" not in name}, (named, embedded_families(pdf))
     isbn = next(i for i, line in enumerate(flat) if line.startswith("ISBN"))
     assert "".join(NOT_FOR_SALE[lang].split()) in flat[isbn:], lines[isbn:]
-    assert all(flat[binding - (1 if lang == "vi" else 2):(isbn if isbn > binding else paper + 1) + 1]), lines  # one group
+    assert all(flat[binding - (0 if lang == "vi" else 2):(isbn if isbn > binding else paper + 1) + 1]), lines  # one group
     assert lang == "vi" or "Couché" not in "".join(lines), lines
     if lang not in RECORD_AT_BACK:
         assert text_of(pdf, last).strip() == ""
