@@ -81,6 +81,10 @@ MATTER_COMMENTS = {
     "legends_head": "Photo credits, under the list: the small heading of the legends of the frontispiece and the cover; "
                     "{page} is the frontispiece's page.",
     "cover_legend": "Photo credits, under the list: the cover photo's legend; {legend} is its place and date.",
+    "photo_rights": "Copyright page, under the © line: the photographs' rights stay with the photographers and "
+                    "institutions the photo credits name; {page} is the credits' page. A full sentence.",
+    "position_join": "Photo credits: between two positions of one page, said after its figures once "
+                     "(\"20 top left and bottom right\", \"20 왼쪽 위·오른쪽 아래\"); spaces as the language writes them.",
 }
 IMPRINT_KEYS = {key: Key((str, int)) for key, _ in IMPRINT_LABELS if key not in COMPUTED} | {"final": Key(bool, False),
                                                                                               "country": Key(str, "")}

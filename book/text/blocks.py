@@ -56,3 +56,4 @@ class Part:
     space_before: float = 0.0
     keep: tuple[str, ...] = ()  # phrases never broken (a photographer's name, a place)
     compounds: tuple[str, ...] = ()  # words a display line never splits (the book's keep_together for the language)
+    table: bool = False  # "label: value" rows set as a table of labels and hanging values (`book.text.label_table`)

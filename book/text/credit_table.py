@@ -4,9 +4,10 @@ name, a body's, wraps inside it) and a page column that takes the rest of the
 frame, both page columns sharing it by what their lists need. Every entry's
 figures start on its name's first baseline, one name gap (`CREDITS_NAME_GAP_EMS`)
 after the name column in both pairs, and wrap balanced (never one figure alone
-on a line: "… 50 top right, / 61"). The two pairs share their rows: an entry
-and the one beside it take the same lines, the taller one's, so the rows line
-up across the page.
+on a line: "… 50 top right, / 61"), a turnover one em in. The two columns
+flow on their own: each entry takes the lines it needs in its column, on the
+list's baselines, so that a wrap on one side leaves no blank line on the
+other; the entries split between the columns where they come out most even.
 
 One block per entry (the setter links each to its page), flowed page by page:
 each page takes as many entries as its frame holds, the first half down the
@@ -31,6 +32,7 @@ from book.text.typeset import break_paragraph
 NAME_LIMIT_EMS = 12.0  # the widest a name column grows; a longer name wraps inside it
 PAIR_GUTTER_EMS = 3.0  # between the left pair's figures and the right pair's names: twice the name gap
 PAGES_MIN_EMS = 10.0  # a page column never narrower than this (the name column gives way first)
+TURNOVER_EMS = 1.0  # a name's or a list of figures' second line stands this far in
 
 
 def name_lines(setter, style, name: str, width: float) -> list:
@@ -91,46 +93,75 @@ def widths(setter, style, entries, halves: list[list[int]], frame_w: float) -> l
     return found
 
 
-def entry_rows(setter, style, entry, name_w: float, page_w: float, page: int) -> tuple[list, list]:
+def entry_rows(setter, style, entry, name_w: float, page_w: float, page: int) -> tuple[list, list, float]:
+    """An entry's name lines, figure lines and its name's turnover indent: a
+    turnover stands one `TURNOVER_EMS` in, so that it reads as the entry's and
+    not as the next (a name's only where its lines fit the column so)."""
+    indent = TURNOVER_EMS * style.size / MM
     name = setter.single_line(entry.name, style, UNBROKEN_MM)
     names = [name] if name and name.width / MM <= name_w + 0.01 else name_lines(setter, style, entry.name, name_w)
     if names and max(line.width / MM for line in names) > name_w + 0.01:
         too_wide(setter, entry, max(names, key=lambda line: line.width), name_w, page)
-    refs = balanced_refs(setter, style, entry.reference, page_w) if entry.reference else []
-    return names, [line for line in refs if line is not None]
+    name_in = indent if all(line.width / MM <= name_w - indent + 0.01 for line in names[1:]) else 0.0  # in, where it fits
+    refs = balanced_refs(setter, style, entry.reference, page_w - indent) if entry.reference else []
+    if len(refs) == 2 and refs[0] is not None:  # two lines: the first as full as the column takes, unless
+        full = ref_lines(setter, style, entry.reference, page_w - indent, page_w)  # that leaves one figure alone
+        if len(full) == 2 and None not in full and any(j in piece_text(full[1]) for j in ("、", ", ")):
+            refs = full
+    return names, [line for line in refs if line is not None], name_in
 
 
-def split(count: int) -> list[list[int]]:
-    """The entries of a page in two halves, the first the longer."""
-    first = (count + 1) // 2
-    return [list(range(first)), list(range(first, count))] if count > 1 else [list(range(count))]
+def piece_text(line) -> str:
+    return "".join(piece.text for piece in line.pieces)
+
+
+def column_depth(rows: list[tuple[list, list, float]]) -> int:
+    """The lines a column of entries takes, each entry as deep as its taller side."""
+    return sum(max(len(names), len(refs), 1) for names, refs, _ in rows)
+
+
+def lay_halves(setter, style, entries, halves: list[list[int]], frame_w: float, page: int) -> tuple:
+    geometry = widths(setter, style, entries, halves, frame_w)
+    rows = [[entry_rows(setter, style, entries[i], g[1], g[2], page) for i in half] for half, g in zip(halves, geometry, strict=True)]
+    return geometry, rows
 
 
 def lay_page(setter, style, entries, start: int, count: int, frame_w: float, page: int) -> tuple:
-    """``count`` entries from ``start`` laid as a table on one page: their blocks,
-    each one's (pair, top offset), the table's height and each pair's figures
-    tab, mm."""
+    """``count`` entries from ``start`` laid as two columns on one page: their
+    blocks, each one's (pair, top offset), the table's height and each pair's
+    figures tab, mm. Each column flows on its own baselines (an entry that
+    wraps on one side leaves no blank line on the other), the entries split
+    between them where the columns come out most even, the left one never the
+    shorter."""
     lead = style.leading / MM
-    halves = [[start + i for i in half] for half in split(count)]
-    geometry = widths(setter, style, entries, halves, frame_w)
+    indent = TURNOVER_EMS * style.size / MM
+    best = None
+    middle = (count + 1) // 2
+    for first in sorted({max(1, min(count, middle + d)) for d in (-2, -1, 0, 1, 2)} if count > 1 else {count}):
+        halves = [list(range(start, start + first)), list(range(start + first, start + count))]
+        halves = [half for half in halves if half]
+        geometry, rows = lay_halves(setter, style, entries, halves, frame_w, page)
+        depths = [column_depth(pair) for pair in rows]
+        score = (max(depths), depths[0] < depths[-1], abs(first - middle))
+        if best is None or score < best[0]:
+            best = (score, halves, geometry, rows)
+    _, halves, geometry, rows = best
     em_gap = CREDITS_NAME_GAP_EMS * style.size / MM
-    rows = [[entry_rows(setter, style, entries[i], g[1], g[2], page) for i in half] for half, g in zip(halves, geometry, strict=True)]
     blocks: dict[int, Block] = {}
     spots: dict[int, tuple[int, float]] = {}
-    top = 0.0
-    for row in range(len(halves[0])):
-        height = max(max(len(n), len(r), 1) for pair in rows if row < len(pair) for n, r in [pair[row]]) * lead
-        for pair, (half, (x, name_w, _)) in enumerate(zip(halves, geometry, strict=True)):
-            if row >= len(half):
-                continue
-            names, refs = rows[pair][row]
-            pieces = [(x, k * lead, [line]) for k, line in enumerate(names)]
-            pieces += [(x + name_w + em_gap, k * lead, [line]) for k, line in enumerate(refs)]
-            blocks[half[row]] = Block(height, 0.0, pieces)
-            spots[half[row]] = (pair, top)
-        top += height
+    height = 0.0
+    for pair, (half, (x, name_w, _)) in enumerate(zip(halves, geometry, strict=True)):
+        top = 0.0
+        for index, (names, refs, name_in) in zip(half, rows[pair], strict=True):
+            depth = max(len(names), len(refs), 1) * lead
+            pieces = [(x + (name_in if k else 0.0), k * lead, [line]) for k, line in enumerate(names)]
+            pieces += [(x + name_w + em_gap + (indent if k else 0.0), k * lead, [line]) for k, line in enumerate(refs)]
+            blocks[index] = Block(depth, 0.0, pieces)
+            spots[index] = (pair, top)
+            top += depth
+        height = max(height, top)
     order = range(start, start + count)
-    return [blocks[i] for i in order], [spots[i] for i in order], top, [x + name_w + em_gap for x, name_w, _ in geometry]
+    return [blocks[i] for i in order], [spots[i] for i in order], height, [x + name_w + em_gap for x, name_w, _ in geometry]
 
 
 def table_list(setter, frames, endless: bool, more) -> tuple[list[Block], Flowed, float]:

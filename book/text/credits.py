@@ -131,17 +131,46 @@ def placed_reference(entry: CreditEntry, lang: str) -> str:
     return entry.reference + ("" if language(lang).label_join == "：" else " ") + entry.position
 
 
-def by_photographer(entries: list[CreditEntry], lang: str) -> list[CreditEntry]:
+def grouped_references(entries: list[CreditEntry], lang: str, position_join: str) -> list[str]:
+    """A photographer's pages in order, each said once: a page with several of
+    their photos names its figures once and then each position, joined by the
+    catalog's ``position_join`` ("20 top left and bottom right", "20 왼쪽
+    위·오른쪽 아래"), never "20 top left, 20 bottom right".
+
+    >>> rows = [CreditEntry("20", "top left", "", "a", None), CreditEntry("20", "bottom right", "", "b", None),
+    ...         CreditEntry("21", "", "", "c", None)]
+    >>> grouped_references(rows, "en", " and ")
+    ['20 top left and bottom right', '21']
+    >>> grouped_references([CreditEntry("50", "왼쪽 위", "", "a", None), CreditEntry("50", "오른쪽 위", "", "b", None)], "ko", "·")
+    ['50 왼쪽 위·오른쪽 위']
+    """
+    pages: dict[str, list[CreditEntry]] = {}
+    for entry in entries:
+        pages.setdefault(entry.reference, []).append(entry)
+    found = []
+    for reference, group in pages.items():
+        positions = list(dict.fromkeys(entry.position for entry in group if entry.position))
+        if len(positions) < 2:
+            found.append(placed_reference(group[0], lang))
+            continue
+        latin = language(lang).label_join != "："  # a word join ("and") after commas: "top left, top right and bottom"
+        said = (", ".join(positions[:-1]) + position_join + positions[-1]) if latin and position_join.startswith(" ") else position_join.join(positions)
+        found.append(placed_reference(CreditEntry(reference, said, group[0].name, group[0].photo, group[0].message), lang))
+    return found
+
+
+def by_photographer(entries: list[CreditEntry], lang: str, position_join: str = ", ") -> list[CreditEntry]:
     """One entry per credit, in alphabetical order, with every page of theirs
     (the cover's label first), each page that holds several photos with the
-    photo's position on it (DESIGN.md: "top left")."""
+    photo's position on it (DESIGN.md: "top left"), a page's figures said once
+    (`grouped_references`)."""
     grouped: dict[str, list[CreditEntry]] = {}
     for entry in entries:
         grouped.setdefault(entry.name, []).append(entry)
     join = "、" if language(lang).label_join == "：" else ", "
     found = []
     for name in sorted(grouped, key=sort_key):
-        refs = list(dict.fromkeys(placed_reference(entry, lang) for entry in grouped[name]))
+        refs = grouped_references(grouped[name], lang, position_join)
         first = grouped[name][0]
         found.append(CreditEntry(join.join(refs), "", name, first.photo, first.message))
     return found
@@ -149,4 +178,11 @@ def by_photographer(entries: list[CreditEntry], lang: str) -> list[CreditEntry]:
 
 def credit_entries(book: Book, pagination: Pagination, loc: Localiser) -> list[CreditEntry]:
     entries = by_page(book, pagination, loc)
-    return by_photographer(entries, loc.lang) if book.credits_by == "photographer" else entries
+    if book.credits_by != "photographer":
+        return entries
+    grouped = {}
+    for entry in entries:
+        grouped.setdefault((entry.name, entry.reference), []).append(entry)
+    shared = any(len(group) > 1 for group in grouped.values())  # a page with two of one photographer's photos
+    join = loc.text(book.matter["position_join"]) if shared and "position_join" in book.matter else ", "
+    return by_photographer(entries, loc.lang, join)

@@ -293,7 +293,7 @@ def flow_list(setter, frames: list[tuple[Page, Placed]], endless: bool) -> tuple
     first_page, first = frames[0]
     kind, width = first.frame.kind, first.box[2]
     if kind != "toc" and setter.book.credits_by == "photographer" and setter.style(first.frame.style).columns > 1:
-        from book.text.credit_table import table_list  # a table of name and page columns, rows shared
+        from book.text.credit_table import table_list  # a table of name and page columns, each flowing on its own
         return table_list(setter, frames, endless, continuation_box(setter.book, first_page, kind) if endless else None)
     slack = gutter = 0.0
     if kind == "toc":

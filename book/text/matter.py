@@ -125,6 +125,11 @@ IMPRESSION = {"zh"}  # the record gives the printing (印次) apart from the edi
 LABELLED_HOUSE = {"ko"}  # the house as a labelled field (펴낸곳: …), not a bold heading
 
 
+# The groups whose "label: value" fields stand as a table, labels in one column and
+# values hanging at one tab (`book.text.label_table`); the title, the rights'
+# sentences, the CIP block and the notice run across the measure.
+TABLE_GROUPS = ("edition", "original", "published", "house", "sale", "facts")
+
 BLANK = "……"  # a field the publisher has not filled yet, on a proof
 
 
@@ -173,10 +178,21 @@ def labelled(label: str, value: str, lang: str) -> str:
     return f"{label}{language(lang).label_join}{value}"
 
 
-def rights_lines(book: Book, loc: Localiser) -> list[str]:
-    """The © line and the rights statement under it (which names no holder twice)."""
+def credits_page(pagination: Pagination) -> int | None:
+    """The first page of the photo credits, or None in a book without them."""
+    return next((page.number for page in pagination.pages
+                 if any(placed.frame.kind == "credits" for placed in page.placed)), None)
+
+
+def rights_lines(book: Book, loc: Localiser, pagination: Pagination) -> list[str]:
+    """The © line, the photographs' rights (theirs, not the holder's: the
+    photographers and bodies the credits page names) and the rights statement
+    (which names no holder twice)."""
     holder = loc.text(book.publisher)
     lines = [f"© {book.year} {holder}"]
+    page = credits_page(pagination)
+    if "photo_rights" in book.matter and page is not None and loc.text(book.matter["photo_rights"]):
+        lines.append(loc.text(book.matter["photo_rights"]).replace("{page}", str(page)))
     if "rights" in book.matter:
         lines.append(loc.text(book.matter["rights"]).replace("{holder}", holder))
     return lines
@@ -222,7 +238,7 @@ def record_groups(book: Book, pagination: Pagination, loc: Localiser, statement:
     if book.imprint and book.placeholder_files & {p.path.name for p in book.photos.values()}:
         notice.append(loc.text(book.imprint.placeholder_notice))
     edition = statement or (loc.text(texts["edition"]) if "edition" in texts else "")
-    groups = {"rights": rights_lines(book, loc) if with_rights else [], "edition": [edition] if edition else [],
+    groups = {"rights": rights_lines(book, loc, pagination) if with_rights else [], "edition": [edition] if edition else [],
               "original": [line for line in [original_title(book, loc)] if line],
               "published": published, "house": [house, *people], "sale": sale, "facts": facts,
               "cip": field_rows(book, pagination, loc, ROWS_CIP), "notice": notice}
@@ -257,21 +273,21 @@ def full_parts(book: Book, pagination: Pagination, loc: Localiser, style_name: s
         if name == "house" and loc.lang not in LABELLED_HOUSE:
             parts.append(Part(lines[0], style(HEADING_STYLE), space_before=GAP_PT, keep=keep))
             if lines[1:]:
-                parts.append(Part("\n".join(lines[1:]), style(style_name), keep=keep))
+                parts.append(Part("\n".join(lines[1:]), style(style_name), keep=keep, table=True))
             continue
         parts.append(Part("\n".join(lines), style(style_name), space_before=GAP_PT,
-                          keep=(holder, *keep) if name == "rights" else keep))
+                          keep=(holder, *keep) if name == "rights" else keep, table=name in TABLE_GROUPS))
     return parts
 
 
-def short_parts(book: Book, loc: Localiser, style_name: str) -> list[Part]:
+def short_parts(book: Book, pagination: Pagination, loc: Localiser, style_name: str) -> list[Part]:
     """The copyright page in front of a record kept at the back (vi, ko, ja):
     the © line and the rights, the edition and the ISBN, the © and the rights
     said once in the book (the colophon leaves them to this page)."""
     style = book.style(style_name, loc.lang)
     keep = record_keep(book, loc)
     edition = loc.text(book.matter["edition"]) if "edition" in book.matter else ""
-    groups = [rights_lines(book, loc), [edition] if edition else [], [line for line in [isbn_line(book, loc)] if line]]
+    groups = [rights_lines(book, loc, pagination), [edition] if edition else [], [line for line in [isbn_line(book, loc)] if line]]
     holder = loc.text(book.publisher)
     return [Part("\n".join(lines), style, space_before=GAP_PT if number else 0.0, keep=(holder, *keep))
             for number, lines in enumerate(groups) if lines]
@@ -314,7 +330,7 @@ def copyright_parts(book: Book, pagination: Pagination, loc: Localiser, style_na
     edition's language keeps it in front (en, zh); nothing where the record
     stands at the back (vi, ko, ja), whose © line and ISBN stand there, once."""
     if language(loc.lang).imprint_at_back:
-        return short_parts(book, loc, style_name), matter_messages(book)
+        return short_parts(book, pagination, loc, style_name), matter_messages(book)
     statement = ""
     for chapter in book.chapters:  # the colophon chapter's edition statement, wherever the book keeps it
         text = chapter.texts.get("colophon")

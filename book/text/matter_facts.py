@@ -129,9 +129,14 @@ BINDING_WITH_FORMAT = {"vi"}
 
 
 def format_value(book: Book, loc: Localiser) -> str:
-    """The format: the trim in cm, with the binding after it in a hardcover
-    where the language writes them together (`BINDING_WITH_FORMAT`)."""
-    size = f"{book.trim[0] / 10:g} × {book.trim[1] / 10:g} cm"
+    """The format: the trim in cm (in mm in a Chinese, Japanese or Korean
+    record, as their publishers give it: "240 × 300 mm"), with the binding
+    after it in a hardcover where the language writes them together
+    (`BINDING_WITH_FORMAT`)."""
+    if language(loc.lang).wide_faces:  # a Chinese 开本, a Korean 판형, a Japanese 判型 in millimetres
+        size = f"{book.trim[0]:g} × {book.trim[1]:g} mm"
+    else:
+        size = f"{book.trim[0] / 10:g} × {book.trim[1] / 10:g} cm"
     text = book.matter.get("case_binding")
     if book.binding_style == "case" and text is not None and loc.lang in BINDING_WITH_FORMAT:
         return f"{size}, {loc.text(text)}"

@@ -20,6 +20,7 @@ from book.text.italic import mark as mark_italics
 from book.text.italic import parse as parse_italics
 from book.text.korean import compose_korean, soft_breaks
 from book.text.korean_draw import draw_korean_line
+from book.text.label_table import field_lines, table_tab
 from book.text.latin import Rules, with_one_hyphen
 from book.text.latin_hyphens import hyphen_options
 from book.text.linebreak import Atom, split_atoms
@@ -261,6 +262,7 @@ def set_parts(fonts: EditionFonts, parts: list[Part], lang: str, width: float, s
     made (titles keep them one line each) and that need more go to ``wide``."""
     lines: list[Line] = []
     total = 0.0
+    tab = table_tab(fonts, parts, lang, scale, width, break_paragraph) if any(part.table for part in parts) else 0.0
     for part in parts:
         style = part.style
         size = max(style.size * scale, style.min_size)
@@ -276,6 +278,10 @@ def set_parts(fonts: EditionFonts, parts: list[Part], lang: str, width: float, s
             rows = [row.strip() for row in paragraph.split("\n") if row.strip()]
             broken = []
             for n, row in enumerate(rows):
+                fielded = field_lines(fonts, row, part, lang, size, measure, tab, draw, break_paragraph) if part.table else None
+                if fielded is not None:  # a field of a record: its label, its value hanging at the tab
+                    broken += fielded
+                    continue
                 row_lines = break_paragraph(fonts, row, style, lang, size, measure, indent=n == 0, keep=part.keep, draw=draw,
                                             compounds=part.compounds)
                 if style.display and len(rows) > 1 and len(row_lines) > 1 and wide is not None:
