@@ -6,17 +6,14 @@ order of JIS X 4051 and W3C JLREQ (CLREQ follows it):
    marks are set closer (`book.text.shaping`), and a line-end 、，。．）」』
    is set one way throughout: half-width (JIS X 4051 行末二分), its empty
    half dropped and its ink flush with the measure; nothing hangs.
-2. A quarter-em space wherever kana or kanji meet Latin letters or digits
-   in Japanese (the language's ``latin_space``), and meet a Latin word in
-   Chinese (its ``word_space``, CLREQ 3.2.2: "VinFast 汽车"), where digits
-   stand solid ("1955年").
-3. A loose line opens its 和欧間 first, the narrowest first, to a quarter
-   em in Chinese and 5/16 in Japanese (JLREQ 3.8.3),
-   then its word spaces and its gaps between CJK characters together, a
-   word space by an eighth of an em at most, the gaps by at most
+2. A quarter-em space wherever kana or Han meet Latin letters or digits
+   (the language's ``latin_space``: JIS X 4051 四分アキ, CLREQ 3.2.2
+   "1955 年", "VinFast 汽车"), one width on every line: it never opens.
+3. A loose line opens its word spaces and its gaps between CJK characters
+   together, a word space by an eighth of an em at most, the gaps by at most
    ``GAP_LIMIT`` (never inside a Latin word or a number). A tight line
-   (JIS X 4051, JLREQ 3.8) closes its spaces first (the quarter to an
-   eighth of an em, never further while the paragraph has another way),
+   (JIS X 4051, JLREQ 3.8) closes its word spaces first (its 和欧間 only
+   after its marks, and to 3/16 em at the least),
    then halves its brackets, then its commas and colons (、，：, shared
    alike); a mid-line 。 keeps its em, and no gap between two characters
    closes. The composer prices the ems a line closes by their cube, so it

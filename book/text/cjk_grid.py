@@ -135,10 +135,10 @@ def share(rooms: list[float], over: float) -> tuple[list[float], float]:
 def tighten(spaces: list[float], brackets: list[float], commas: list[float], over: float,
             stops: list[float] | None = None, floors: list[float] | None = None) -> list[float]:
     """What each gap takes off (pt, negative) so a tight line loses ``over``
-    (JLREQ 3.8.2): first its spaces (a 和欧間 down to an eighth of an em,
-    never further); then the empty halves of its brackets and middle dots,
+    (JLREQ 3.8.2): first its word spaces (a 和欧間 keeps its quarter em);
+    then the empty halves of its brackets and middle dots,
     then of its commas and colons, shared alike so no mark stands half beside
-    a whole one; its mid-line 。 (``stops``) and then a space's last eighth
+    a whole one; its mid-line 。 (``stops``) and then a 和欧間's last sixteenth
     (``floors``) only in a paragraph that has no other way than a line
     spread past ``GAP_LIMIT`` (`book.text.cjk.compose_cjk`). A gap between
     two CJK characters never closes.
