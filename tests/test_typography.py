@@ -362,7 +362,7 @@ def test_no_display_line_ends_on_a_function_word_or_splits_a_compound(sample_edi
     ("vi", "Hải Phòng – 70 năm chiến đấu, xây dựng và phát triển", 150, ["Hải Phòng – 70 năm chiến đấu,", "xây dựng và phát triển"]),
     ("vi", "Lễ hội Hoa Phượng Đỏ", 60, ["Lễ hội", "Hoa Phượng Đỏ"]),
     ("ja", "ハイフォン――闘い・建設・発展の70年", 120, ["ハイフォン", "闘い・建設・発展の\u200570\u2005年"]),
-    ("ja", "闘い・建設・発展の70年", 58, ["闘い・建設・", "発展の\u200a70\u200a年"]),
+    ("ja", "闘い・建設・発展の70年", 58, ["闘い・建設・", "発展の\u200570\u2005年"]),
     ("ko", "문화와 유산, 그리고 붉은 봉황목 꽃의 계절", 150, ["문화와 유산,", "그리고 붉은 봉황목 꽃의 계절"]),
     ("en", "Hai Phong –\nConstruction and Development", 200, ["Hai Phong", "Construction and Development"]),
     ("en", "The Seaport, Northern Vietnam’s Gateway to Trade", 150, ["The Seaport,", "Northern Vietnam’s", "Gateway to Trade"]),
