@@ -27,7 +27,7 @@ FOREIGN = [lang for lang in LANGS if lang != "vi"]
 BLEED_PT = 3 * MM
 # Letters only Vietnamese writes (with its tone marks), in lower case.
 VIETNAMESE = re.compile("[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]")
-# The grid sets a space between the Latin digits and the counter word (ja a quarter em, zh an eighth): pdftotext reads a space.
+# The grid sets a space between the Latin digits and the counter word (a quarter em): pdftotext reads a space.
 PRINT_RUN = {"vi": "Số lượng in 1.000 bản", "en": "Print run 1,000 copies", "zh": "印数 1000 册", "ko": "발행 부수 1,000부",
              "ja": "発行部数 1,000 部"}
 COVER = {"vi": "bìa", "en": "cover", "zh": "封面", "ko": "표지", "ja": "表紙"}
@@ -443,7 +443,7 @@ def test_no_display_line_ends_on_its_dash(sample_editions, lang):
 def test_titles_space_digits_as_the_running_text_does(sample, lang):
     """One rule for display and text: in ja a quarter em between kana or kanji
     and digits on the title page (U+2005, which pdftotext reads as a space) as
-    in the captions ("70 年", never "70年"); zh an eighth em in both."""
+    in the captions ("70 年", never "70年"); zh the same."""
     title_page = text_of(interior(sample, lang), 3)
     wanted, unwanted = ("70 年", "70年")
     assert wanted in title_page and unwanted not in title_page, title_page

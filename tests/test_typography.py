@@ -302,9 +302,9 @@ TITLES = {
     ],
     "ko": [["문화와 유산,", "그리고 붉은 봉황목 꽃의 계절"]],
     # A line that ends on the title's dash drops it; Japanese digits take the quarter em beside kana and Han
-    # in the running text; a title draws both as a hair space (U+200A): at display size a quarter em gapes.
-    "ja": [["ハイフォン", "闘い・建設・発展の\u200a70\u200a年"], ["港湾", "ベトナム北部の交易の玄関口"], ["未来へ", "グリーンで近代的な港湾都市"]],
-    "zh": [["海防", "70\u200a年战斗、建设与发展"], ["未来：绿色现代的港口城市"]],
+    # in the running text, and so do titles, drawn as a four-per-em space (U+2005): one width everywhere.
+    "ja": [["ハイフォン", "闘い・建設・発展の\u200570\u2005年"], ["港湾", "ベトナム北部の交易の玄関口"], ["未来へ", "グリーンで近代的な港湾都市"]],
+    "zh": [["海防", "70\u2005年战斗、建设与发展"], ["未来：绿色现代的港口城市"]],
 }
 
 
@@ -361,8 +361,8 @@ def test_no_display_line_ends_on_a_function_word_or_splits_a_compound(sample_edi
     ("en", "Culture, Heritage and the Red Flamboyant Season", 150, ["Culture, Heritage", "and the Red Flamboyant Season"]),
     ("vi", "Hải Phòng – 70 năm chiến đấu, xây dựng và phát triển", 150, ["Hải Phòng – 70 năm chiến đấu,", "xây dựng và phát triển"]),
     ("vi", "Lễ hội Hoa Phượng Đỏ", 60, ["Lễ hội", "Hoa Phượng Đỏ"]),
-    ("ja", "ハイフォン――闘い・建設・発展の70年", 120, ["ハイフォン", "闘い・建設・発展の\u200a70\u200a年"]),
-    ("ja", "闘い・建設・発展の70年", 58, ["闘い・建設・", "発展の\u200a70\u200a年"]),
+    ("ja", "ハイフォン――闘い・建設・発展の70年", 120, ["ハイフォン", "闘い・建設・発展の\u200570\u2005年"]),
+    ("ja", "闘い・建設・発展の70年", 58, ["闘い・建設・", "発展の\u200570\u2005年"]),
     ("ko", "문화와 유산, 그리고 붉은 봉황목 꽃의 계절", 150, ["문화와 유산,", "그리고 붉은 봉황목 꽃의 계절"]),
     ("en", "Hai Phong –\nConstruction and Development", 200, ["Hai Phong", "Construction and Development"]),
     ("en", "The Seaport, Northern Vietnam’s Gateway to Trade", 150, ["The Seaport,", "Northern Vietnam’s", "Gateway to Trade"]),

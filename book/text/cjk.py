@@ -6,17 +6,14 @@ order of JIS X 4051 and W3C JLREQ (CLREQ follows it):
    marks are set closer (`book.text.shaping`), and a line-end 、，。．）」』
    is set one way throughout: half-width (JIS X 4051 行末二分), its empty
    half dropped and its ink flush with the measure; nothing hangs.
-2. A quarter-em space wherever kana or kanji meet Latin letters or digits
-   in Japanese (the language's ``latin_space``), and meet a Latin word in
-   Chinese (its ``word_space``, CLREQ 3.2.2: "VinFast 汽车"), where digits
-   stand solid ("1955年").
-3. A loose line opens its 和欧間 first, the narrowest first, to a quarter
-   em in Chinese and 5/16 in Japanese (JLREQ 3.8.3),
-   then its word spaces and its gaps between CJK characters together, a
-   word space by an eighth of an em at most, the gaps by at most
+2. A quarter-em space wherever kana or Han meet Latin letters or digits
+   (the language's ``latin_space``: JIS X 4051 四分アキ, CLREQ 3.2.2
+   "1955 年", "VinFast 汽车"), one width on every line: it never opens.
+3. A loose line opens its word spaces and its gaps between CJK characters
+   together, a word space by an eighth of an em at most, the gaps by at most
    ``GAP_LIMIT`` (never inside a Latin word or a number). A tight line
-   (JIS X 4051, JLREQ 3.8) closes its spaces first (the quarter to an
-   eighth of an em, never further while the paragraph has another way),
+   (JIS X 4051, JLREQ 3.8) closes its word spaces first (its 和欧間 only
+   after its marks, and to 3/16 em at the least),
    then halves its brackets, then its commas and colons (、，：, shared
    alike); a mid-line 。 keeps its em, and no gap between two characters
    closes. The composer prices the ems a line closes by their cube, so it
@@ -38,7 +35,7 @@ from reportlab.pdfbase import pdfmetrics
 
 from book.model import Style
 from book.text.cjk_breaks import NAME_PENALTY, break_prices, soft_offsets, split_keep
-from book.text.cjk_grid import BEYOND_LIMIT, UNIT_STRETCH, GridComposer, adjust, tighten
+from book.text.cjk_grid import RETRY_BADNESS, UNIT_STRETCH, GridComposer, adjust, tighten
 from book.text.cjk_spaces import JAPANESE, Latin, boundary, is_han, latin_spaces, space_rooms  # noqa: F401 (is_han: callers')
 from book.text.compose import Chosen, Item, Spacing
 from book.text.linebreak import Atom, is_ideographic, split_atoms
@@ -48,8 +45,10 @@ COMMAS = frozenset("、，：；")  # ... of them, closed after the brackets
 STOPS = frozenset("。．")  # closed mid-line only where a line would otherwise open past GAP_LIMIT
 OPENING = frozenset("（［｛〔〈《「『【〘〖‘“")  # ... and whose left half is
 MIDDLE_DOT = "・"
-PARTED = 1e11  # a break inside a phrase kept whole (a name), in a paragraph no other break sets within GAP_LIMIT:
-#   dearer than any word's price (`book.text.cjk_breaks`), cheaper than a line left short (`cjk_grid.BEYOND_LIMIT`)
+PARTED = 5e7  # a break inside a phrase kept whole (a name), tried only in a paragraph no other break sets within
+#   `cjk_grid.RETRY_OPEN`: a line at about 0.085 em (the ninth zh proof's p13 set "…同年签订的" at 0.092 em to keep
+#   《巴黎和平协定》 whole); a katakana run's hold (`cjk_breaks.NAME_HOLD`) keeps "ハイ|フォン" dearer than any line
+EDGE_PARTED = 1e4  # ... times this one ideograph from the phrase's end
 NAME_PARTED = 1e9  # a break this dear parts a name (`book.text.cjk_breaks.soft_offsets`): the next pass is tried
 WORD_SPACES = frozenset(" \t\n")  # spaces between words; an ideographic space is a character
 
@@ -135,6 +134,13 @@ def measure_items(fonts, atoms: list[Atom], style: Style, lang: str, size: float
     tracking = style.tracking / 1000 * size
     inside = soft_offsets(text, soft)
     never = soft_offsets(text, parted)  # phrases never broken, parted only where no other break fills a line
+    for phrase in parted:  # ... never one ideograph from its end ("《巴|黎和平协定》"): the line stays loose instead
+        at = text.find(phrase)
+        while at >= 0:
+            letters = [at + n for n, ch in enumerate(phrase) if ch.isalnum()]
+            for edge in {*letters[1:2], *letters[-1:]} & never.keys():
+                never[edge] *= EDGE_PARTED
+            at = text.find(phrase, at + 1)
     prices = break_prices(text, lang, style.name)
     latin = latin_spaces(lang)
     items: list[Item] = []
@@ -227,8 +233,8 @@ def compose_cjk(fonts, text: str, style: Style, lang: str, size: float, width: f
     atoms = split_atoms(text, lang, hard)
     start = style.first_indent * size if indent else 0.0
     spacing = Spacing(UNIT_STRETCH * size, 0.0, True)  # CJK gaps never close: spaces and marks give the room
-    # A mid-line 。, a space's last eighth, then a kept phrase parted at a name's price: each only where no line
-    # fits the limit otherwise (a justified line is never left short while another break sets it).
+    # A mid-line 。, a 和欧間's last sixteenth, then a kept phrase parted at a name's price: each tried only where a
+    # line opens past `RETRY_OPEN` otherwise (a justified line is never left short while another break sets it).
     # A name parted (a katakana run or a dot of a glossary term, `NAME_PARTED`) asks the next pass too: p22's card
     #   parted "ハイ|フォン" (1.8e10) where closing a mid-line 。 pulled the word back whole (1e8). The cheapest wins.
     best: tuple[float, list[Item], list[Chosen]] | None = None
@@ -246,7 +252,8 @@ def compose_cjk(fonts, text: str, style: Style, lang: str, size: float, width: f
         lines = composer.compose()
         if best is None or composer.total < best[0]:
             best = (composer.total, items, lines)
-        if not any(composer.badness(line.natural, line.gaps, line.last, composer.trim(line.end)) >= BEYOND_LIMIT
+        if not any((composer.badness(line.natural, line.gaps, line.last, composer.trim(line.end)) >= RETRY_BADNESS
+                    and line.natural - composer.trim(line.end) < composer.width)  # a loose line, not a tight one
                    or (not line.last and items[line.end.index].penalty >= NAME_PARTED) for line in lines):
             break
     _, items, lines = best

@@ -30,6 +30,10 @@ BEYOND_LIMIT = 1e6  # badness of a line that needs more than GAP_LIMIT: its deme
 TIGHT_BASE = {"full": 40.0, "squeeze": 0.0}
 TIGHT_CUBE = {"full": 10000.0, "squeeze": 7200.0}
 LOOSE_GROWTH = 20.0  # past 0.05 em a gap (UNIT_STRETCH), badness grows this many times faster per 0.05 em
+RETRY_OPEN = 0.06  # em: a paragraph with a line whose CJK gaps open past this tries the composer's next passes
+#   (a mid-line 。 closed, a kept phrase parted; `book.text.cjk.compose_cjk`), the cheapest set kept: the ninth zh
+#   proof's p13 (0.092), p27 (0.100) and p31 (0.087) stopped at the first pass, under the 0.1 em limit.
+RETRY_BADNESS = 100 * (RETRY_OPEN / UNIT_STRETCH) ** 3 * (1 + LOOSE_GROWTH * (RETRY_OPEN / UNIT_STRETCH - 1))
 # A paragraph's last line of so few characters (punctuation aside), or shorter than LAST_SHARE of the measure.
 SHORT_LAST = {1: 1e8, 2: 5e6, 3: 5e5}
 LAST_SHARE, SHORT_SHARE_DEMERITS = 0.2, 5e4
@@ -135,10 +139,10 @@ def share(rooms: list[float], over: float) -> tuple[list[float], float]:
 def tighten(spaces: list[float], brackets: list[float], commas: list[float], over: float,
             stops: list[float] | None = None, floors: list[float] | None = None) -> list[float]:
     """What each gap takes off (pt, negative) so a tight line loses ``over``
-    (JLREQ 3.8.2): first its spaces (a 和欧間 down to an eighth of an em,
-    never further); then the empty halves of its brackets and middle dots,
+    (JLREQ 3.8.2): first its word spaces (a 和欧間 keeps its quarter em);
+    then the empty halves of its brackets and middle dots,
     then of its commas and colons, shared alike so no mark stands half beside
-    a whole one; its mid-line 。 (``stops``) and then a space's last eighth
+    a whole one; its mid-line 。 (``stops``) and then a 和欧間's last sixteenth
     (``floors``) only in a paragraph that has no other way than a line
     spread past ``GAP_LIMIT`` (`book.text.cjk.compose_cjk`). A gap between
     two CJK characters never closes.

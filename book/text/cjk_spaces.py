@@ -10,13 +10,15 @@ from book.text.linebreak import INSEPARABLE, is_ideographic
 
 QUARTER = 0.25  # em: 四分アキ between Japanese and Latin or digits (a language's ``latin_space``)
 SPACE_UNITS = 2.5  # a space between words or scripts adjusts this many times as much as a CJK gap
-LATIN_TIGHT = 0.125  # em: the least a quarter-em space between Japanese and Latin closes to (JLREQ 3.8)
+LATIN_TIGHT = 0.1875  # em: the least a quarter-em 和欧間 closes to, and only after every mark's empty half has
+#   closed (JLREQ 3.8.2 order, marks first): the ninth ja proof measured 0.12 em on p5, p13 and p53 beside 0.25
 SPACE_TIGHT = 0.2  # of a word space's width: what a tight line may take off it
 LATIN_UNITS = 1e6  # a 和欧間 counts as this many units in a line's sum, so the composer reads how many a line holds
 #   and opens them first (`book.text.cjk_grid.split_units`): no line holds a thousand other gaps ...
 ROOM_UNITS = 1000.0  # ... and this many more per sixteenth of an em it may open by (no line opens a thousand)
-LATIN_MOST = {"zh": 0.25}  # em: the widest a 和欧間 opens on a loose line (the seventh zh proof: 0.375 before "LG")
-MOST = 0.3125  # ... elsewhere (Japanese: a sixteenth over its quarter; the seventh ja proof marked 0.375 beside 0.176)
+LATIN_MOST: dict[str, float] = {}  # em: the widest a 和欧間 opens on a loose line, by language ...
+MOST = QUARTER  # ... elsewhere: not at all, one width on every line (the ninth proofs: ja 0.31 in 22 places beside
+#   0.25, zh 0.18-0.22; the line's CJK gaps open instead, to ``cjk_grid.GAP_LIMIT``)
 
 
 def is_han(ch: str) -> bool:
@@ -45,7 +47,7 @@ def latin_units(em: float, latin: Latin) -> float:
     """The units of a 和欧間 set at ``em``: one ``LATIN_UNITS``, and the sixteenths it may open by.
 
     >>> latin_units(0.125, (0.125, 0.25, 0.25)) - LATIN_UNITS, latin_units(0.25, JAPANESE) - LATIN_UNITS
-    (2000.0, 1000.0)
+    (2000.0, 0.0)
     """
     return LATIN_UNITS + ROOM_UNITS * round(max(0.0, latin[2] - em) * 16)
 
@@ -70,7 +72,7 @@ def boundary(a: str, b: str, space: float | None, size: float, latin: Latin = JA
     gap like any between two CJK characters).
 
     >>> boundary("年", "5", None, 10), boundary("の", "B", 2.6, 10)
-    ((2.5, 1001000.0), (2.5, 1001000.0))
+    ((2.5, 1000000.0), (2.5, 1000000.0))
     >>> boundary("年", "5", None, 10, SET_SOLID), boundary("5", "海", 2.6, 10, SET_SOLID)
     ((0.0, 1), (2.6, 2.5))
     >>> boundary("1955", "年", None, 10, (0.0, 0.25, 0.25)), boundary("包括", "LG", None, 10, (0.0, 0.25, 0.25))
@@ -101,24 +103,24 @@ def boundary(a: str, b: str, space: float | None, size: float, latin: Latin = JA
 
 
 def space_rooms(gaps: list[tuple[float, float]], size: float, latin: Latin, floor: bool = False) -> list[float]:
-    """What each gap may close on a tight line: a Japanese-Latin quarter
-    space down to an eighth, a word space by a fifth, a gap between CJK
-    characters nothing (JIS X 4051 never sets them closer); with ``floor``,
-    what a quarter space has below its eighth: closed only in a paragraph
-    that has no other way but a line left short (zh "VinFast 汽车…隶属 |
-    亭武—吉海经济区", a name that never breaks).
+    """What each gap may close on a tight line: a word space by a fifth, a
+    Japanese-Latin quarter space nothing, a gap between CJK characters nothing
+    (JIS X 4051 never sets them closer); with ``floor``, what a quarter space
+    may give after every mark has closed: down to ``LATIN_TIGHT``, only in a
+    paragraph that has no other way but a line left short (zh "VinFast
+    汽车…隶属 | 亭武—吉海经济区", a name that never breaks).
 
     >>> space_rooms([(2.5, LATIN_UNITS), (2.6, 2.5), (0.0, 1)], 10, JAPANESE)
-    [1.25, 0.52, 0.0]
+    [0.0, 0.52, 0.0]
     >>> space_rooms([(2.5, LATIN_UNITS), (2.6, 2.5), (0.0, 1)], 10, JAPANESE, floor=True)
-    [1.25, 0.0, 0.0]
+    [0.625, 0.0, 0.0]
     """
     rooms = []
     for width, units in gaps:
         if units <= 1:
             rooms.append(0.0)
         elif any(em and abs(width - em * size) < 1e-6 for em in latin[:2]):
-            rooms.append(min(width, LATIN_TIGHT * size) if floor else max(0.0, width - LATIN_TIGHT * size))
+            rooms.append(max(0.0, width - LATIN_TIGHT * size) if floor else 0.0)
         else:
             rooms.append(0.0 if floor else SPACE_TIGHT * width)
     return rooms
