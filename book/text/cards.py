@@ -54,7 +54,7 @@ from book.text.places import choose_place
 from book.text.typeset import Block, Part
 
 CARD_TINT = (0.0, 2.0, 6.0, 0.0)  # % C, M, Y, K: the card's fill, half the cover band's warm paper tone, on every edition's plates
-CARD_PAD_PT = 14.0  # pt: a card frame's padding when it names none (its ``card_pad``)
+CARD_PAD_PT = 17.0  # pt (6 mm): a card frame's padding when it names none (its ``card_pad``), the book's one card inset
 CARD_PAD = CARD_PAD_PT / MM  # mm
 
 CardKey = tuple[str, str, str]  # (layout, frame, slot value): the same text in the same frame
@@ -214,11 +214,13 @@ def size_cards(pagination: Pagination, editions: list, grid=None, trim: tuple[fl
         texts = [edition for edition in editions if key in edition.keys()]
         pad = pad_of(placed)
         full = placed.frame.w - 2 * pad
-        options = {}
+        options, ems = {}, {}
         for edition in texts:
             lang = edition_lang(edition)
-            em = (style(placed.frame.style, lang).size / MM if style is not None and placed.frame.style
-                  and language(lang).breaking == "characters" else None)
+            size = style(placed.frame.style, lang).size / MM if style is not None and placed.frame.style else None
+            em = size if language(lang).breaking == "characters" else None
+            if size:
+                ems[lang] = size
             most = min(full, edition.most(key, placed))
             latin = language(lang).script == "Latn"
             share = LATIN_SHARE if latin else MIN_SHARE
@@ -229,7 +231,7 @@ def size_cards(pagination: Pagination, editions: list, grid=None, trim: tuple[fl
         if not options:
             cards[key] = Card(placed.frame.w, placed.frame.h, full, pad)
             continue
-        w, h, measures = fit_card(options, pad, placed.frame.w, placed.frame.h)
+        w, h, measures = fit_card(options, pad, placed.frame.w, placed.frame.h, ems)
         cards[key] = Card(round(w, 3), round(h, 3), round(max(measures.values()), 3), pad,
                           tuple(sorted(measures.items())))
     return cards
