@@ -6,21 +6,29 @@ length: the eighth proof's Chinese card on p. 14 ran four lines where the
 English ran seven, and in a card sized to the English the Chinese sat with
 32 pt above and below against 14 pt at the sides ("reads as a fixed box").
 
-The rule: each edition sets its card text to its own measure, chosen so that
-its text block takes the card's proportions, and the block is centred in the
-card, so that its white is even on all four sides. An edition's *inset* is
-measured to its text's optical box: from the card's top to the first line's
-ink top (the cap height, or higher where a Vietnamese stacked mark or an
-ascender rises above it: the glyphs' own outlines; the em box's top in a
-Chinese, Japanese or Korean face), from the credit line's descender to the
-card's foot, and from the card's sides to the block's first character and to
-its longest line's end. Every inset is at least the frame's ``card_pad``
-(14 pt). The card's width and height are chosen together so that the worst
-edition's largest inset passes the pad by as little as can be (its *excess*:
-where the excess is small, the four insets are all near the pad, so they are
-even); of cards as good, the wider (fewer, longer lines). Each edition then
-takes, of its measures that fit, the one whose larger inset is smallest (of
-two as good, the wider measure).
+The rule (the ninth proof: side insets ran 16.5 to 27.6 pt from card to
+card, because each card balanced its side white against its vertical white):
+one inset for every card, the frame's ``card_pad`` (17 pt, 6 mm). An
+edition's *inset* is measured to its text's optical box: from the card's top
+to the first line's ink top (the cap height, or higher where a Vietnamese
+stacked mark or an ascender rises above it: the glyphs' own outlines; the em
+box's top in a Chinese, Japanese or Korean face), from the credit line's
+descender to the card's foot, and from the card's sides to the block's
+first character and to its longest line's ink end (a line-end 。 or ， kept
+inside the measure inks only the first half of its em: its white is counted
+in the inset, so the ink insets are even). The edition with the longest
+text sets the card: its width is that edition's longest line and two pads
+(within `TIGHT`), its height that edition's block and two pads, so its four
+insets are the pad. How the shorter editions sit: each takes, of its
+measures, the one whose longest line comes nearest the card's sides (a
+Chinese or Japanese measure is the card's width less two pads, rounded down
+to whole ems; a ragged one the widest that fits), so its side insets are the
+pad within its em, and its block is centred in the card's height, the white
+it does not fill shared equally above and below. Of the widths that keep
+those, the card whose shortest edition's white passes the pad least (its
+text fills the card most), then the wider. The card's free edges (its width,
+and its top where its foot sits on the grid's foot line) follow the text:
+what the grid would round goes there, never into the inset.
 
 The measures tried: Chinese and Japanese every whole em of their caption
 size (their text justified to it, on the character grid), the others every

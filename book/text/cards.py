@@ -6,19 +6,17 @@ every plate, C, M and Y included, so the card must be the same in all
 editions: its size is decided once, from all editions' texts, and its place
 from the photo (`book.text.places`), and each edition sets its text inside it.
 
-The rule for a card's white (`book.text.card_fit`): each edition sets its
-text to its own measure, the one that gives its block the card's
-proportions, and centres the block in the card, so that its white is even
-on all four sides: from the card's top to the first line's optical top (cap
+The rule for a card's white (`book.text.card_fit`): one inset on every
+card, the frame's ``card_pad`` (17 pt, 6 mm). The edition with the longest
+text sets the card's width and height, its text the pad from all four
+edges; every other edition sets its text to the measure whose longest line
+comes nearest the card's sides (the pad within its em) and centres it in the
+card's height, even white above and below. Insets are measured to the
+text's optical box: from the card's top to the first line's optical top (cap
 height, or the ink of a Vietnamese stacked mark or an ascender above it; the
 em box's top in a Chinese, Japanese or Korean face), from the credit line's
 descender to the card's foot, and from the card's sides to the block's
-start and its longest line's end. No inset is less than the frame's
-``card_pad`` (14 pt, about the grid's 5 mm gutter); the card's width and
-height are chosen so that the worst edition's largest inset passes it by as
-little as can be. A shorter edition so sets a narrower measure and more
-lines, not the same measure with blank bands above and below (the seventh
-proof: 32 pt above and below a Chinese card, 14 pt at its sides). Chinese
+start and its longest line's ink end. Chinese
 and Japanese set their card text justified to their measure, a whole number
 of caption ems, on their character grid, its paragraphs' last lines ragged
 and no stop or comma hung past the measure. Latin, Vietnamese and Korean
