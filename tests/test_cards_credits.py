@@ -99,6 +99,7 @@ CJK_EM = 8.5  # pt: the Chinese and Japanese caption em
 CARD_TIGHT = 1.5  # pt: how far the longest edition's side insets may stray from the pad (its foot is the pad too)
 CARD_EMS = {"zh": 8.5, "ja": 8.5, "ko": 8.5}  # pt: the card text's em; another edition's sides stay within one of the pad
 CARD_EM = 9.0  # pt: the Latin and Vietnamese caption size
+CARD_RAG = 2.0  # pt more for a ragged edition (vi, en, ko): its longest line jumps between break points (ko p57: 27.4 pt)
 CARD_CENTRED = 2.0  # pt: how far the left and right insets may differ
 CARD_LEVEL = 3.0  # pt: how far the top and the foot inset may differ (the text centred in the card's height)
 
@@ -153,7 +154,7 @@ def test_caption_cards_have_one_inset_in_every_edition(sample):
                          "left": min(line[1] for line in lines) - x, "right": x + w - max(line[2] for line in lines)}
                 insets[lang] = inset
                 where = (page.number, lang, {k: round(v, 1) for k, v in inset.items()})
-                em = CARD_EMS.get(lang, CARD_EM)
+                em = CARD_EMS.get(lang, CARD_EM) + (CARD_RAG if lang not in ("zh", "ja") else 0.0)
                 assert all(pad - 1.0 <= inset[side] <= pad + em for side in ("left", "right")), where
                 assert abs(inset["left"] - inset["right"]) <= CARD_CENTRED, where
                 assert abs(inset["top"] - inset["bottom"]) <= CARD_LEVEL, where
@@ -164,10 +165,11 @@ def test_caption_cards_have_one_inset_in_every_edition(sample):
                     assert not short, where  # justified: a line short of the edge by more than a kept mark's half em
                 elif short:
                     ragged.add(lang)
-            longest = min(insets, key=lambda lang: insets[lang]["bottom"])
-            tight = insets[longest]
-            where = (page.number, longest, {k: round(v, 1) for k, v in tight.items()})
-            assert all(abs(tight[side] - pad) <= CARD_TIGHT for side in ("left", "right", "bottom")), where
+            least = min(inset["bottom"] for inset in insets.values())
+            longest = [lang for lang, inset in insets.items() if inset["bottom"] <= least + 0.3]  # two may tie
+            where = (page.number, {lang: {k: round(v, 1) for k, v in insets[lang].items()} for lang in longest})
+            assert any(all(abs(insets[lang][side] - pad) <= CARD_TIGHT for side in ("left", "right", "bottom"))
+                       for lang in longest), where
             checked += 1
     assert checked >= 10
     assert ragged == {"vi", "en", "ko"}, ragged  # ragged like their captions, not justified
