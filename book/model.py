@@ -114,7 +114,7 @@ class Frame:
     listed: bool = False  # its text is an entry of the contents (the heading of a foreword or of the credits)
     where: Where | None = field(default=None, compare=False)  # its line in layouts/layouts.yaml
     card_places: tuple[str, ...] = ()  # where a caption card may go on its photo (book.text.places); () the frame's corner
-    card_pad: float = 14.0  # pt of white round a caption card's text, on all four sides (book.text.cards)
+    card_pad: float = 17.0  # pt (6 mm) of white round a caption card's text, on all four sides (book.text.cards)
     above: str | None = None  # a text frame of the layout this one stands above (book.text.stack)
     gap_lines: float = 2.0  # its last baseline this many of that frame's line spaces above that frame's first baseline
 

@@ -20,9 +20,10 @@ FRAME_KEYS = {"kind": Key(str, "photo", required=True), "col": Key(int, 1), "col
               "bleed": Key((list, str)), "mm": Key(dict), "style": Key(str), "fit": Key(str, "cover"), "panel": Key(str),
               "listed": Key(bool, False), **{old: Key((int, float)) for old in "xywh"}}  # x, y, w, h: the old keys, refused with advice
 FRAME_KEYS["card_places"] = Key(list)  # book.text.places
-FRAME_KEYS["card_pad"] = Key((int, float), 14.0, low=0, high=72,
-                             doc="A caption card's least inset in pt (panel: white frames): every edition sets its own measure and "
-                             "centres its text, so its four insets are even and none is less than this (book.text.card_fit).")
+FRAME_KEYS["card_pad"] = Key((int, float), 17.0, low=0, high=72,
+                             doc="A caption card's inset in pt (panel: white frames; 17 pt, 6 mm, the book's one card inset): the "
+                             "edition with the longest text sits this far from all four edges, the others keep it at their "
+                             "sides (within an em) and centre their text in the card's height (book.text.card_fit).")
 FRAME_KEYS["above"] = Key(str, None, doc="Another text frame of the layout that this one stands above (book.text.stack): its "
                           "last baseline `gap_lines` line spaces above that frame's first baseline, however many lines either "
                           "takes (an opener's chapter title above its intro). The chain hangs from its head (the frames below "

@@ -6,21 +6,29 @@ length: the eighth proof's Chinese card on p. 14 ran four lines where the
 English ran seven, and in a card sized to the English the Chinese sat with
 32 pt above and below against 14 pt at the sides ("reads as a fixed box").
 
-The rule: each edition sets its card text to its own measure, chosen so that
-its text block takes the card's proportions, and the block is centred in the
-card, so that its white is even on all four sides. An edition's *inset* is
-measured to its text's optical box: from the card's top to the first line's
-ink top (the cap height, or higher where a Vietnamese stacked mark or an
-ascender rises above it: the glyphs' own outlines; the em box's top in a
-Chinese, Japanese or Korean face), from the credit line's descender to the
-card's foot, and from the card's sides to the block's first character and to
-its longest line's end. Every inset is at least the frame's ``card_pad``
-(14 pt). The card's width and height are chosen together so that the worst
-edition's largest inset passes the pad by as little as can be (its *excess*:
-where the excess is small, the four insets are all near the pad, so they are
-even); of cards as good, the wider (fewer, longer lines). Each edition then
-takes, of its measures that fit, the one whose larger inset is smallest (of
-two as good, the wider measure).
+The rule (the ninth proof: side insets ran 16.5 to 27.6 pt from card to
+card, because each card balanced its side white against its vertical white):
+one inset for every card, the frame's ``card_pad`` (17 pt, 6 mm). An
+edition's *inset* is measured to its text's optical box: from the card's top
+to the first line's ink top (the cap height, or higher where a Vietnamese
+stacked mark or an ascender rises above it: the glyphs' own outlines; the em
+box's top in a Chinese, Japanese or Korean face), from the credit line's
+descender to the card's foot, and from the card's sides to the block's
+first character and to its longest line's ink end (a line-end 。 or ， kept
+inside the measure inks only the first half of its em: its white is counted
+in the inset, so the ink insets are even). The edition with the longest
+text sets the card: its width is that edition's longest line and two pads
+(within `TIGHT`), its height that edition's block and two pads, so its four
+insets are the pad. How the shorter editions sit: each takes, of its
+measures, the one whose longest line comes nearest the card's sides (a
+Chinese or Japanese measure is the card's width less two pads, rounded down
+to whole ems; a ragged one the widest that fits), so its side insets are the
+pad within its em, and its block is centred in the card's height, the white
+it does not fill shared equally above and below. Of the widths that keep
+those, the card whose shortest edition's white passes the pad least (its
+text fills the card most), then the wider. The card's free edges (its width,
+and its top where its foot sits on the grid's foot line) follow the text:
+what the grid would round goes there, never into the inset.
 
 The measures tried: Chinese and Japanese every whole em of their caption
 size (their text justified to it, on the character grid), the others every
@@ -51,8 +59,9 @@ LATIN_SHARE = 0.87  # nor a Latin or Vietnamese one narrower than this share of 
 LATIN_CHARS = (47, 45)  # and none whose caption lines (its last aside) fall short of these characters, longest and median:
 # the 50-65 characters of a Latin caption (DESIGN.md), less what its rag rules (names whole, no runt) may take
 STEP = 1.0  # mm between the Latin and Korean measures tried
-LOOSE = 0.2  # how much an even but loose inset (both sides wide of the pad) counts against a card
-BUCKET = 0.25  # mm: excesses this close are as good, and the wider card is taken
+TIGHT = 1.5 / MM  # mm: how far the longest edition's side insets may pass the pad (its top and foot are the pad)
+EM = 9.0 / MM  # mm: how far another edition's side insets may pass the pad when its em is not given (the Latin caption size)
+BUCKET = 1.0  # mm: cards whose shortest edition's white passes the pad by this little more are as good, and the wider is taken
 
 Option = tuple[float, float, float]  # (measure, widest line, text height), mm
 
@@ -131,18 +140,17 @@ def edition_options(size, full: float, em: float | None, share: float = MIN_SHAR
     return found
 
 
-def excess(w: float, h: float, option: Option, pad: float) -> float:
-    """An edition's unevenness in a ``w`` × ``h`` card, mm, its text centred:
-    how far its side and vertical insets differ, or `LOOSE` times how far the
-    larger passes ``pad``, whichever is more."""
-    side, vertical = (w - option[1]) / 2, (h - option[2]) / 2
-    return max(abs(side - vertical), LOOSE * (max(side, vertical) - pad))
+def side_excess(w: float, option: Option, pad: float) -> float:
+    """How far an edition's side inset in a card ``w`` wide passes ``pad``, mm, its longest line centred."""
+    return (w - option[1]) / 2 - pad
 
 
-def best_option(options: list[Option], w: float, h: float, pad: float) -> Option | None:
-    """The option whose block fills the ``w`` × ``h`` card best (of two as good, the wider measure); None when none fits."""
-    fitting = [o for o in options if o[1] + 2 * pad <= w + 1e-6 and o[2] + 2 * pad <= h + 1e-6]
-    return min(fitting, key=lambda o: (round(excess(w, h, o, pad), 3), -o[0]), default=None)
+def best_option(options: list[Option], w: float, most_h: float, pad: float) -> Option | None:
+    """The option whose longest line comes nearest the card's sides (``w``
+    less twice ``pad``), of two as near the shorter block, then the wider
+    measure; None when none fits in ``w`` × ``most_h``."""
+    fitting = [o for o in options if o[1] + 2 * pad <= w + 1e-6 and o[2] + 2 * pad <= most_h + 1e-6]
+    return max(fitting, key=lambda o: (round(o[1], 1), -round(o[2], 2), o[0]), default=None)
 
 
 def up(mm: float) -> float:
@@ -150,30 +158,34 @@ def up(mm: float) -> float:
     return math.ceil(mm * 1000 - 1e-6) / 1000
 
 
-def fit_card(options: dict[str, list[Option]], pad: float, most_w: float, most_h: float) -> tuple[float, float, dict[str, float]]:
-    """The card (w, h, mm) whose worst edition's excess is least, and each
-    edition's measure in it; at most ``most_w`` × ``most_h`` (the frame)."""
+def fit_card(options: dict[str, list[Option]], pad: float, most_w: float, most_h: float,
+             ems: dict[str, float] | None = None) -> tuple[float, float, dict[str, float]]:
+    """The card (w, h, mm) and each edition's measure in it, at most
+    ``most_w`` × ``most_h`` (the frame): the longest edition's insets are
+    ``pad`` on all four sides (within `TIGHT`), and every other edition's
+    side insets are ``pad`` as nearly as its measures allow (within its em,
+    ``ems``), its block centred in the card's height. Of the cards that
+    keep those, the one whose shortest edition's white passes the pad least
+    (its text nearest the card's fill; `BUCKET`), then the wider."""
+    ems = ems or {}
     # Rounded up to the micrometre, never down: a card rounded below an option's own block would not hold it.
     widths = sorted({min(up(o[1] + 2 * pad), most_w) for opts in options.values() for o in opts if o[1] + 2 * pad <= most_w + 1e-6}, reverse=True)
-    heights = sorted({min(up(o[2] + 2 * pad), most_h) for opts in options.values() for o in opts if o[2] + 2 * pad <= most_h + 1e-6})
     best, best_score = None, None
     for w in widths:
-        for h in heights:
-            worst = 0.0
-            for opts in options.values():
-                chosen = best_option(opts, w, h, pad)
-                if chosen is None:
-                    worst = math.inf
-                    break
-                worst = max(worst, excess(w, h, chosen, pad))
-            if worst == math.inf:
-                continue
-            score = (round(worst / BUCKET), -w, h)
-            if best_score is None or score < best_score:
-                best, best_score = (w, h), score
+        chosen = {lang: best_option(opts, w, most_h, pad) for lang, opts in options.items()}
+        if any(o is None for o in chosen.values()):
+            continue
+        tall = max(o[2] for o in chosen.values())
+        h = min(most_h, up(tall + 2 * pad))
+        longest = [lang for lang, o in chosen.items() if o[2] >= tall - 0.05]
+        tight = max(side_excess(w, chosen[lang], pad) for lang in longest) > TIGHT
+        wide = sum(1 for lang, o in chosen.items() if side_excess(w, o, pad) > ems.get(lang, EM) + 1e-6)
+        loose = max((h - o[2]) / 2 - pad + max(0.0, side_excess(w, o, pad)) for o in chosen.values())
+        score = (tight, wide, round(loose / BUCKET), -w)
+        if best_score is None or score < best_score:
+            best, best_score = (w, h, {lang: o[0] for lang, o in chosen.items()}), score
     if best is None:  # no card fits every edition inside the frame: the widest measures, as tall as the tallest
         w = max(opts[0][1] for opts in options.values()) + 2 * pad
         h = min(most_h, max(opts[0][2] for opts in options.values()) + 2 * pad)
         return w, h, {lang: opts[0][0] for lang, opts in options.items()}
-    w, h = best
-    return w, h, {lang: best_option(opts, w, h, pad)[0] for lang, opts in options.items()}
+    return best

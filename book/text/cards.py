@@ -6,19 +6,17 @@ every plate, C, M and Y included, so the card must be the same in all
 editions: its size is decided once, from all editions' texts, and its place
 from the photo (`book.text.places`), and each edition sets its text inside it.
 
-The rule for a card's white (`book.text.card_fit`): each edition sets its
-text to its own measure, the one that gives its block the card's
-proportions, and centres the block in the card, so that its white is even
-on all four sides: from the card's top to the first line's optical top (cap
+The rule for a card's white (`book.text.card_fit`): one inset on every
+card, the frame's ``card_pad`` (17 pt, 6 mm). The edition with the longest
+text sets the card's width and height, its text the pad from all four
+edges; every other edition sets its text to the measure whose longest line
+comes nearest the card's sides (the pad within its em) and centres it in the
+card's height, even white above and below. Insets are measured to the
+text's optical box: from the card's top to the first line's optical top (cap
 height, or the ink of a Vietnamese stacked mark or an ascender above it; the
 em box's top in a Chinese, Japanese or Korean face), from the credit line's
 descender to the card's foot, and from the card's sides to the block's
-start and its longest line's end. No inset is less than the frame's
-``card_pad`` (14 pt, about the grid's 5 mm gutter); the card's width and
-height are chosen so that the worst edition's largest inset passes it by as
-little as can be. A shorter edition so sets a narrower measure and more
-lines, not the same measure with blank bands above and below (the seventh
-proof: 32 pt above and below a Chinese card, 14 pt at its sides). Chinese
+start and its longest line's ink end. Chinese
 and Japanese set their card text justified to their measure, a whole number
 of caption ems, on their character grid, its paragraphs' last lines ragged
 and no stop or comma hung past the measure. Latin, Vietnamese and Korean
@@ -54,7 +52,7 @@ from book.text.places import choose_place
 from book.text.typeset import Block, Part
 
 CARD_TINT = (0.0, 2.0, 6.0, 0.0)  # % C, M, Y, K: the card's fill, half the cover band's warm paper tone, on every edition's plates
-CARD_PAD_PT = 14.0  # pt: a card frame's padding when it names none (its ``card_pad``)
+CARD_PAD_PT = 17.0  # pt (6 mm): a card frame's padding when it names none (its ``card_pad``), the book's one card inset
 CARD_PAD = CARD_PAD_PT / MM  # mm
 
 CardKey = tuple[str, str, str]  # (layout, frame, slot value): the same text in the same frame
@@ -214,11 +212,13 @@ def size_cards(pagination: Pagination, editions: list, grid=None, trim: tuple[fl
         texts = [edition for edition in editions if key in edition.keys()]
         pad = pad_of(placed)
         full = placed.frame.w - 2 * pad
-        options = {}
+        options, ems = {}, {}
         for edition in texts:
             lang = edition_lang(edition)
-            em = (style(placed.frame.style, lang).size / MM if style is not None and placed.frame.style
-                  and language(lang).breaking == "characters" else None)
+            size = style(placed.frame.style, lang).size / MM if style is not None and placed.frame.style else None
+            em = size if language(lang).breaking == "characters" else None
+            if size:
+                ems[lang] = size
             most = min(full, edition.most(key, placed))
             latin = language(lang).script == "Latn"
             share = LATIN_SHARE if latin else MIN_SHARE
@@ -229,7 +229,7 @@ def size_cards(pagination: Pagination, editions: list, grid=None, trim: tuple[fl
         if not options:
             cards[key] = Card(placed.frame.w, placed.frame.h, full, pad)
             continue
-        w, h, measures = fit_card(options, pad, placed.frame.w, placed.frame.h)
+        w, h, measures = fit_card(options, pad, placed.frame.w, placed.frame.h, ems)
         cards[key] = Card(round(w, 3), round(h, 3), round(max(measures.values()), 3), pad,
                           tuple(sorted(measures.items())))
     return cards

@@ -14,8 +14,10 @@ page's outer side: cards mirror as the grid does, at the fore-edge on a
 left-hand page as on a right-hand one, never against the gutter on one page
 and the fore-edge on the facing one. An inner place is taken only when every
 outer place would cover the subject, and a place over the photo's ``focus``
-or over its single most detailed cell only when every place is; of the
-rest, the place whose card, with ``CLEARANCE`` round it, comes near the
+or over its single most detailed cell only when every place is; then
+the place whose card, with ``MARGIN`` (5 mm) of photo round it, comes near
+the fewest of the subject's cells, then of the detailed cells (half the busiest cell's detail: a figure's hand,
+a blossom cluster), before the outer side is preferred; of the rest, the place whose card, with ``CLEARANCE`` round it, comes near the
 fewest cells of the subject (`book.images.detail.subject_cells`), not only
 its busiest one, then the one over the least detail. A photo's ``card:`` in its chapter names the place outright. The
 choice depends on the photo, the card's size and the page alone, so every
@@ -32,6 +34,8 @@ PLACES = CARD_PLACES
 
 Box = tuple[float, float, float, float]  # x, y, w, h in mm from the page's trim top-left
 CLEARANCE = 14.0  # mm round a card that is judged with it: a subject just beside the card crowds it too
+MARGIN = 5.0  # mm of photo kept clear round a card: a place whose card comes this near a detailed cell ranks after every clear one
+NEAR_SHARE = 0.5  # a cell holding this share of the busiest cell's detail is detailed (a hand, a blossom cluster beside the subject)
 
 
 def grid_area(book, recto: bool) -> Box:
@@ -108,14 +112,18 @@ def choose_place(book, page, placed, w: float, h: float) -> tuple[str, Box] | No
     detail = photo_detail(book.root, photo.path)
     peak = busiest_cell(detail, *shown[:4])
     subject = subject_cells(detail, *shown[:4])
+    detailed = subject_cells(detail, *shown[:4], share=NEAR_SHARE)
     focus = photo.focus
 
-    def score(item: tuple[str, Box]) -> tuple[int, int, int, float]:
+    def score(item: tuple[str, Box]) -> tuple[int, int, int, int, int, float]:
         x, y, bw, bh = item[1]
         part = fractions_of((x - CLEARANCE, y - CLEARANCE, bw + 2 * CLEARANCE, bh + 2 * CLEARANCE), shown)
         covers = overlaps(part, peak) or (focus is not None and part[0] <= focus[0] <= part[2] and part[1] <= focus[1] <= part[3])
         inner = item[0].endswith("-inner")  # off the side the grid mirrors to
         crowded = sum(1 for cell in subject if overlaps(part, cell))  # the subject's cells within the clearance
-        return (1 if covers else 0, 1 if inner else 0, crowded, round(region_detail(detail, *part), 3))
+        margin = fractions_of((x - MARGIN, y - MARGIN, bw + 2 * MARGIN, bh + 2 * MARGIN), shown)
+        touching = sum(1 for cell in subject if overlaps(margin, cell))  # the subject's cells within the card's clear margin
+        near = sum(1 for cell in detailed if overlaps(margin, cell))  # and the other detailed cells
+        return (1 if covers else 0, touching, near, 1 if inner else 0, crowded, round(region_detail(detail, *part), 3))
 
     return min(boxes, key=score)
