@@ -31,7 +31,16 @@ narrower than `LATIN_SHARE` of its caption measure, nor one whose composed
 caption lines fall short of `LATIN_CHARS`, so that a card keeps the 50-65
 characters of every Latin caption (DESIGN.md).
 The card's height is free (never snapped to a module); where its place puts
-its foot on the grid's foot line, its top follows (`book.text.places`)."""
+its foot on the grid's foot line, its top follows (`book.text.places`).
+
+A measure is also judged by what its text costs the composer there
+(`book.text.cjk.line_cost`, the sum over its lines): a Chinese or Japanese
+measure whose lines part a name ("ハイ|フォン", 1.8e10), a katakana word
+(3e8) or open past about 0.077 em (`FLAW`) is *flawed*, and an edition takes
+a flawed measure only where none of its measures that fit the card is
+sound; of the cards, one with fewer flawed editions wins over a more even
+one (the eighth ja proof split ハイフォン on p. 22 and ドーソン on p. 31,
+each in a card whose measure the composer could only set that way)."""
 
 from __future__ import annotations
 
@@ -53,8 +62,9 @@ LATIN_CHARS = (47, 45)  # and none whose caption lines (its last aside) fall sho
 STEP = 1.0  # mm between the Latin and Korean measures tried
 LOOSE = 0.2  # how much an even but loose inset (both sides wide of the pad) counts against a card
 BUCKET = 0.25  # mm: excesses this close are as good, and the wider card is taken
+FLAW = 3e7  # the composer's price at which a measure is flawed: a line at about 0.08 em, a katakana word or a name parted
 
-Option = tuple[float, float, float]  # (measure, widest line, text height), mm
+Option = tuple[float, ...]  # (measure, widest line, text height), mm, and the composer's price of the text set so
 
 
 @lru_cache(maxsize=16)
@@ -121,14 +131,20 @@ def edition_options(size, full: float, em: float | None, share: float = MIN_SHAR
     short of it."""
     found, seen = [], set()
     for measure in measures_tried(full, em, share):
-        widest, height, *reach = size(measure)
+        widest, height, *rest = size(measure)
+        reach, cost = rest[:2], (rest[2] if len(rest) > 2 else 0.0)
         if chars and reach and found and (reach[0] < chars[0] or reach[1] < chars[1]):
             continue
-        mark = (round(widest, 2), round(height, 2))
+        mark = (round(widest, 2), round(height, 2), flawed((0.0, 0.0, 0.0, cost)))
         if widest > 0 and mark not in seen:
             seen.add(mark)
-            found.append((measure, widest, height))
+            found.append((measure, widest, height, cost))
     return found
+
+
+def flawed(option: Option) -> bool:
+    """Whether the composer sets the option's text only at a flaw's price (`FLAW`)."""
+    return len(option) > 3 and option[3] >= FLAW
 
 
 def excess(w: float, h: float, option: Option, pad: float) -> float:
@@ -140,9 +156,10 @@ def excess(w: float, h: float, option: Option, pad: float) -> float:
 
 
 def best_option(options: list[Option], w: float, h: float, pad: float) -> Option | None:
-    """The option whose block fills the ``w`` × ``h`` card best (of two as good, the wider measure); None when none fits."""
+    """The option whose block fills the ``w`` × ``h`` card best (a sound one
+    before a `flawed` one; of two as good, the wider measure); None when none fits."""
     fitting = [o for o in options if o[1] + 2 * pad <= w + 1e-6 and o[2] + 2 * pad <= h + 1e-6]
-    return min(fitting, key=lambda o: (round(excess(w, h, o, pad), 3), -o[0]), default=None)
+    return min(fitting, key=lambda o: (flawed(o), round(excess(w, h, o, pad), 3), -o[0]), default=None)
 
 
 def up(mm: float) -> float:
@@ -159,16 +176,16 @@ def fit_card(options: dict[str, list[Option]], pad: float, most_w: float, most_h
     best, best_score = None, None
     for w in widths:
         for h in heights:
-            worst = 0.0
+            worst, flaws = 0.0, 0
             for opts in options.values():
                 chosen = best_option(opts, w, h, pad)
                 if chosen is None:
                     worst = math.inf
                     break
-                worst = max(worst, excess(w, h, chosen, pad))
+                worst, flaws = max(worst, excess(w, h, chosen, pad)), flaws + flawed(chosen)
             if worst == math.inf:
                 continue
-            score = (round(worst / BUCKET), -w, h)
+            score = (flaws, round(worst / BUCKET), -w, h)
             if best_score is None or score < best_score:
                 best, best_score = (w, h), score
     if best is None:  # no card fits every edition inside the frame: the widest measures, as tall as the tallest

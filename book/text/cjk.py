@@ -38,7 +38,7 @@ from reportlab.pdfbase import pdfmetrics
 
 from book.model import Style
 from book.text.cjk_breaks import NAME_PENALTY, break_prices, soft_offsets, split_keep
-from book.text.cjk_grid import BEYOND_LIMIT, UNIT_STRETCH, GridComposer, adjust, tighten
+from book.text.cjk_grid import BEYOND_LIMIT, LOOSE_GROWTH, UNIT_STRETCH, GridComposer, adjust, tighten
 from book.text.cjk_spaces import JAPANESE, Latin, boundary, is_han, latin_spaces, space_rooms  # noqa: F401 (is_han: callers')
 from book.text.compose import Chosen, Item, Spacing
 from book.text.linebreak import Atom, is_ideographic, split_atoms
@@ -321,5 +321,22 @@ def draw_cjk_line(fonts, items: list[Item], chosen: Chosen, style: Style, size: 
         pieces.append(Piece(places[first], "".join(g.ch for g in visible[first:end + 1]), glyph.font,
                             spacing[first] if spread and squeezed else 0.0, space=end + 1 in spaced and end + 1 < len(visible)))
         first = end + 1
-    return Line(bind_overlaps(pieces, size, 0.0), x, size, leading, 0.0, last=chosen.last)
+    line = Line(bind_overlaps(pieces, size, 0.0), x, size, leading, 0.0, last=chosen.last)
+    line.cost = line_cost(line, items[chosen.end.index].penalty if not chosen.last else 0.0)
+    return line
+
+
+def line_cost(line, penalty: float) -> float:
+    """What a set line costs as the grid composer prices it: the price of
+    its break (a word or a name parted, `book.text.cjk_breaks`) and its
+    widest gap between characters (a line at 0.06 em about 7.6e5, at 0.087
+    em 7e7): what a card's measure is judged by (`book.text.card_fit`).
+
+    >>> from book.text.blocks import Line, Piece
+    >>> round(line_cost(Line([Piece(0, "海防", "f", 0.06 * 8.5)], 100, 8.5, 12, last=False), 0.0), -4)
+    760000.0
+    """
+    spread = max((piece.char_space / line.size for piece in line.pieces if piece.char_space > 0), default=0.0)
+    ratio = spread / UNIT_STRETCH
+    return penalty + (10 + 100 * ratio ** 3 * (1 + LOOSE_GROWTH * max(0.0, ratio - 1))) ** 2 if not line.last else penalty
 
