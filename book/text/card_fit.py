@@ -52,6 +52,7 @@ from fontTools.ttLib import TTFont
 
 from book.model import MM
 from book.text.captions import piece_metrics
+from book.text.cjk import FLAW
 from book.text.fonts import EditionFonts
 from book.text.typeset import Block
 
@@ -62,7 +63,6 @@ LATIN_CHARS = (47, 45)  # and none whose caption lines (its last aside) fall sho
 STEP = 1.0  # mm between the Latin and Korean measures tried
 LOOSE = 0.2  # how much an even but loose inset (both sides wide of the pad) counts against a card
 BUCKET = 0.25  # mm: excesses this close are as good, and the wider card is taken
-FLAW = 3e7  # the composer's price at which a measure is flawed: a line at about 0.08 em, a katakana word or a name parted
 
 Option = tuple[float, ...]  # (measure, widest line, text height), mm, and the composer's price of the text set so
 

@@ -10,17 +10,19 @@ order of JIS X 4051 and W3C JLREQ (CLREQ follows it):
    in Japanese (the language's ``latin_space``), and meet a Latin word in
    Chinese (its ``word_space``, CLREQ 3.2.2: "VinFast 汽车"), where digits
    stand solid ("1955年").
-3. A loose line opens its 和欧間 first, the narrowest first, to a quarter
-   em in Chinese and 5/16 in Japanese (JLREQ 3.8.3),
+3. A loose line opens its 和欧間 first, the narrowest first, to 5/16 em in
+   Japanese (JLREQ 3.8.3); a Chinese one keeps its width (an eighth beside
+   digits, a quarter beside a word: one width on every line, CLREQ),
    then its word spaces and its gaps between CJK characters together, a
    word space by an eighth of an em at most, the gaps by at most
    ``GAP_LIMIT`` (never inside a Latin word or a number). A tight line
-   (JIS X 4051, JLREQ 3.8) closes its spaces first (the quarter to an
-   eighth of an em, never further while the paragraph has another way),
-   then halves its brackets, then its commas and colons (、，：, shared
-   alike); a mid-line 。 keeps its em, and no gap between two characters
-   closes. The composer prices the ems a line closes by their cube, so it
-   rather pushes a character to the next line and spreads a line by up to
+   (JIS X 4051, JLREQ 3.8) halves its brackets first, then its commas and
+   colons (、，：, shared alike), then closes its spaces (a Japanese
+   quarter to 3/16 em, never further while the paragraph has another way;
+   a Chinese 和欧間 not at all); a mid-line 。 keeps its em, and no gap
+   between two characters closes. The composer prices the ems a line
+   closes by their cube, so it rather pushes a character to the next line
+   and spreads a line by up to
    0.07 em than halve a mark (`book.text.cjk_grid`).
 
 The measure is the largest whole number of characters at the text's size
@@ -39,6 +41,7 @@ from reportlab.pdfbase import pdfmetrics
 from book.model import Style
 from book.text.cjk_breaks import NAME_PENALTY, break_prices, soft_offsets, split_keep
 from book.text.cjk_grid import BEYOND_LIMIT, LOOSE_GROWTH, UNIT_STRETCH, GridComposer, adjust, tighten
+from book.text.cjk_names import bound_words
 from book.text.cjk_spaces import JAPANESE, Latin, boundary, is_han, latin_spaces, space_rooms  # noqa: F401 (is_han: callers')
 from book.text.compose import Chosen, Item, Spacing
 from book.text.linebreak import Atom, is_ideographic, split_atoms
@@ -51,6 +54,7 @@ MIDDLE_DOT = "・"
 PARTED = 1e11  # a break inside a phrase kept whole (a name), in a paragraph no other break sets within GAP_LIMIT:
 #   dearer than any word's price (`book.text.cjk_breaks`), cheaper than a line left short (`cjk_grid.BEYOND_LIMIT`)
 NAME_PARTED = 1e9  # a break this dear parts a name (`book.text.cjk_breaks.soft_offsets`): the next pass is tried
+FLAW = 3e7  # a set text's price (`line_cost`) that flaws it: a line at about 0.08 em, a katakana word or a name parted
 WORD_SPACES = frozenset(" \t\n")  # spaces between words; an ideographic space is a character
 
 
@@ -222,6 +226,8 @@ def line_end_room(style: Style, atom: Atom, visible: list[Glyph], trail: float) 
 def compose_cjk(fonts, text: str, style: Style, lang: str, size: float, width: float, indent: bool,
                 keep: tuple[str, ...]) -> tuple[list[Item], list[Chosen], float, bool]:
     """The composer's choice for one Chinese or Japanese paragraph on the grid."""
+    if lang == "zh":  # a name and its suffix ("越捷医院"), an idiom ("星罗棋布"): `book.text.cjk_names`
+        keep = keep + bound_words(text, keep)
     hard, soft = split_keep(keep, lang)
     parted: tuple[str, ...] = ()
     atoms = split_atoms(text, lang, hard)
@@ -290,7 +296,7 @@ def draw_cjk_line(fonts, items: list[Item], chosen: Chosen, style: Style, size: 
     delta = measure - natural
     if delta >= 0 and (style.align != "justify" or chosen.last):
         delta = 0.0  # a tight line closes up in every alignment; only a justified one opens
-    if delta < 0:  # a tight line closes its spaces, then its marks' empty halves: never a gap between CJK characters
+    if delta < 0:  # a tight line closes its marks' empty halves, then its spaces: never a gap between CJK characters
         _, brackets, commas, stops = gap_rooms(fonts, visible, size)
         latin = latin_spaces(lang)
         added = tighten(space_rooms(gaps, size, latin), brackets[:-1], commas[:-1], -delta, stops[:-1],

@@ -10,12 +10,14 @@ from book.text.linebreak import INSEPARABLE, is_ideographic
 
 QUARTER = 0.25  # em: 四分アキ between Japanese and Latin or digits (a language's ``latin_space``)
 SPACE_UNITS = 2.5  # a space between words or scripts adjusts this many times as much as a CJK gap
-LATIN_TIGHT = 0.125  # em: the least a quarter-em space between Japanese and Latin closes to (JLREQ 3.8)
+LATIN_TIGHT = 0.1875  # em: the least a quarter-em space between Japanese and Latin closes to, after the marks
+#   (the eighth ja proof marked 0.12 em on p13 beside a quarter em on the facing caption: a floor of 3/16)
 SPACE_TIGHT = 0.2  # of a word space's width: what a tight line may take off it
 LATIN_UNITS = 1e6  # a 和欧間 counts as this many units in a line's sum, so the composer reads how many a line holds
 #   and opens them first (`book.text.cjk_grid.split_units`): no line holds a thousand other gaps ...
 ROOM_UNITS = 1000.0  # ... and this many more per sixteenth of an em it may open by (no line opens a thousand)
-LATIN_MOST = {"zh": 0.25}  # em: the widest a 和欧間 opens on a loose line (the seventh zh proof: 0.375 before "LG")
+LATIN_MOST = {"zh": 0.0}  # em: the widest a 和欧間 opens on a loose line; 0: set at its width, never adjusted
+#   (the eighth zh proof: "1955 年" at a quarter em on justified lines, "1972年" at an eighth: one width, CLREQ)
 MOST = 0.3125  # ... elsewhere (Japanese: a sixteenth over its quarter; the seventh ja proof marked 0.375 beside 0.176)
 
 
@@ -29,7 +31,8 @@ def is_western(ch: str) -> bool:
     return not is_ideographic(ch) and not ch.isspace()
 
 
-Latin = tuple[float, float, float]  # em between CJK and digits, between CJK and a Latin word, and the most either opens to
+Latin = tuple[float, float, float]  # em between CJK and digits, between CJK and a Latin word, and the most either
+#   opens to (0: neither opens nor closes: a fixed 和欧間, Chinese)
 SET_SOLID: Latin = (0.0, 0.0, 0.0)
 JAPANESE: Latin = (QUARTER, QUARTER, MOST)
 
@@ -38,7 +41,8 @@ def latin_spaces(lang: str) -> Latin:
     """The language's em beside digits and beside Latin words (`book.languages`), and the most they open to."""
     record = TABLE[lang]
     words = record.latin_space if record.word_space is None else record.word_space
-    return record.latin_space, words, max(LATIN_MOST.get(lang, MOST), record.latin_space, words)
+    most = LATIN_MOST.get(lang, MOST)
+    return record.latin_space, words, max(most, record.latin_space, words) if most else 0.0
 
 
 def latin_units(em: float, latin: Latin) -> float:
@@ -102,23 +106,26 @@ def boundary(a: str, b: str, space: float | None, size: float, latin: Latin = JA
 
 def space_rooms(gaps: list[tuple[float, float]], size: float, latin: Latin, floor: bool = False) -> list[float]:
     """What each gap may close on a tight line: a Japanese-Latin quarter
-    space down to an eighth, a word space by a fifth, a gap between CJK
+    space down to 3/16 (a fixed Chinese one not at all), a word space by a fifth, a gap between CJK
     characters nothing (JIS X 4051 never sets them closer); with ``floor``,
     what a quarter space has below its eighth: closed only in a paragraph
     that has no other way but a line left short (zh "VinFast 汽车…隶属 |
     亭武—吉海经济区", a name that never breaks).
 
     >>> space_rooms([(2.5, LATIN_UNITS), (2.6, 2.5), (0.0, 1)], 10, JAPANESE)
-    [1.25, 0.52, 0.0]
+    [0.625, 0.52, 0.0]
     >>> space_rooms([(2.5, LATIN_UNITS), (2.6, 2.5), (0.0, 1)], 10, JAPANESE, floor=True)
-    [1.25, 0.0, 0.0]
+    [1.875, 0.0, 0.0]
+    >>> space_rooms([(2.5, LATIN_UNITS)], 10, (0.125, 0.25, 0.0)), space_rooms([(2.5, LATIN_UNITS)], 10, (0.125, 0.25, 0.0), True)
+    ([0.0], [2.5])
     """
     rooms = []
     for width, units in gaps:
         if units <= 1:
             rooms.append(0.0)
         elif any(em and abs(width - em * size) < 1e-6 for em in latin[:2]):
-            rooms.append(min(width, LATIN_TIGHT * size) if floor else max(0.0, width - LATIN_TIGHT * size))
+            least = LATIN_TIGHT * size if latin[2] else width  # a fixed 和欧間 closes only at the floor's price
+            rooms.append(min(width, least) if floor else max(0.0, width - least))
         else:
             rooms.append(0.0 if floor else SPACE_TIGHT * width)
     return rooms
