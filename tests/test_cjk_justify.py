@@ -75,10 +75,11 @@ def test_commas_close_alike_after_brackets_and_few(sample, lang):
     assert tight <= 16  # a line-end mark half-width (行末二分) asks 0.5 em more of a line: 15 zh of 414 close a comma rather than part a word
 
 
-def test_japanese_latin_space_is_an_eighth_to_three_eighths(sample):
+def test_japanese_latin_space_is_three_sixteenths_to_three_eighths(sample):
     """和欧間: a quarter em, opening to 3/8 em at most (the rest of a loose
-    line goes to the gaps between kana and kanji), closing to an eighth (the
-    fifth proof: 38 at half an em, "70 年前の 1955 年 5 月 13 日、" at 0.42)."""
+    line goes to the gaps between kana and kanji), closing to 3/16 after the
+    marks (the fifth proof: 38 at half an em, "70 年前の 1955 年 5 月 13 日、"
+    at 0.42; the eighth: nine at 0.12-0.13 em, p13 beside a quarter em)."""
     found, wrong = 0, []
     for block in blocks(sample, "ja"):
         for line in block:
@@ -86,7 +87,7 @@ def test_japanese_latin_space_is_an_eighth_to_three_eighths(sample):
                 continue  # the last resort that closes a mid-line 。 may close a space's last eighth
             for run, gap in meetings(line):
                 found += 1
-                if not 0.12 <= gap <= 0.38:
+                if not 0.18 <= gap <= 0.38:
                     wrong.append((run, round(gap, 3), text(line)))
     assert found > 300
     assert not wrong, wrong[:10]
@@ -96,7 +97,9 @@ def test_japanese_latin_space_is_an_eighth_to_three_eighths(sample):
 
 def test_chinese_spaces_latin_words_a_quarter_and_digits_an_eighth(sample):
     """CLREQ 3.2.2: "VinFast 汽车", "包括 LG", "Noto Serif 和 Noto Sans" take a
-    quarter em (to 3/8 on a loose line); "1955 年 5 月 13 日" an eighth."""
+    quarter em; "1955 年 5 月 13 日" an eighth: one width on every line, never
+    a justification point (the eighth zh proof: "1955 年" at a quarter em on
+    justified lines, "1972年" at an eighth)."""
     words, digits, wrong = 0, 0, []
     for block in blocks(sample, "zh"):
         for line in block:
@@ -105,11 +108,11 @@ def test_chinese_spaces_latin_words_a_quarter_and_digits_an_eighth(sample):
             for run, gap in meetings(line):
                 if any(ch.isalpha() for ch in run):
                     words += 1
-                    if not 0.12 <= gap <= 0.38:
+                    if not 0.24 <= gap <= 0.26:
                         wrong.append((run, round(gap, 3), text(line)))
                 else:
                     digits += 1
-                    if not 0.06 <= gap <= 0.38:
+                    if not 0.115 <= gap <= 0.135:
                         wrong.append((run, round(gap, 3), text(line)))
     assert words >= 4 and digits > 200
     assert not wrong, wrong[:10]

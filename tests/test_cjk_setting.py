@@ -114,10 +114,10 @@ def test_latin_words_and_numbers_are_never_letter_spaced(sample, lang):
     assert not spaced, spaced[:10]
 
 
-@pytest.mark.parametrize("lang, least, most", [("ja", 0.12, 0.38), ("zh", 0.06, 0.38)])
+@pytest.mark.parametrize("lang, least, most", [("ja", 0.18, 0.38), ("zh", 0.06, 0.38)])
 def test_a_space_stands_wherever_cjk_meets_latin_or_digits(sample, lang, least, most):
     """四分アキ in Japanese: "1955 年 5 月", "ビンファスト（VinFast）" keeps its
-    brackets, closing to an eighth on a tight line and opening to 3/8 em; Chinese sets an eighth em
+    brackets, closing to 3/16 on a tight line (after its marks) and opening to 3/8 em; Chinese sets an eighth em
     between Han and digits, "1955 年 5 月 13 日", "第 1 版" (CLREQ 3.2.2: at most a quarter; a Latin
     word's quarter em: `test_cjk_justify`)."""
     meetings, missing = 0, []
@@ -158,9 +158,9 @@ def test_display_and_copyright_lines_space_digits_as_the_running_text(sample, la
     assert any(size >= 12 and hair for _, size, _, hair in found), "a title was read"
     if lang == "zh":  # an eighth em beyond the line's Han spacing, opening to 3/8 on a justified line (the blurb)
         assert all(0.06 <= gap <= 0.38 for gap, _, _, _ in found), [f for f in found if not 0.06 <= f[0] <= 0.38][:5]
-    else:  # a quarter em, closing to an eighth on a tight line; a title's hair space a tenth (sixth proof: "の 70 年")
-        assert all(gap >= (0.09 if hair else 0.12) for gap, _, _, hair in found), \
-            [f for f in found if f[0] < (0.09 if f[3] else 0.12)][:5]
+    else:  # a quarter em, closing to 3/16 on a tight line; a title's hair space a tenth (sixth proof: "の 70 年")
+        assert all(gap >= (0.09 if hair else 0.18) for gap, _, _, hair in found), \
+            [f for f in found if f[0] < (0.09 if f[3] else 0.18)][:5]
 
 
 MID_MARKS = "。，、"

@@ -41,12 +41,12 @@ from fontTools.ttLib import TTFont
 
 from book.languages import language
 from book.model import MM
-from book.text.cjk import FLAW
+from book.text.cjk_grid import FLAW
 from book.text.fonts import EditionFonts
 from book.text.typeset import Block, Line, Part, break_paragraph, set_block
 
 META_STYLE = "caption-meta"
-NARROWER = 2  # ems: the most a Chinese or Japanese caption is set narrower than its measure to set it soundly
+NARROWER = 3  # ems: the most a Chinese or Japanese caption is set narrower than its measure to set it soundly
 CJK_PROBES = (0x4E00, 0x3042, 0xAC00)  # 一, あ, 가: a face with any of them is set on the em box
 
 
@@ -147,7 +147,7 @@ def set_caption(fonts: EditionFonts, parts: list[Part], lang: str, width_mm: flo
     ``width_mm`` itself (in whole ems in Chinese and Japanese). A Chinese or
     Japanese caption the composer sets at its measure only with a flaw
     (`book.text.card_fit.FLAW`: a name parted, a line past about 0.08 em) is
-    set an em or two narrower where that sets it soundly, its lines still
+    set up to three ems narrower where that sets it soundly, its lines still
     whole ems on the grid."""
     parts = [at_own_size(part) for part in parts]
     measure = whole_ems(parts, lang, width_mm) if exact else caption_measure(fonts, parts, lang, width_mm)

@@ -52,7 +52,7 @@ from fontTools.ttLib import TTFont
 
 from book.model import MM
 from book.text.captions import piece_metrics
-from book.text.cjk import FLAW
+from book.text.cjk_grid import FLAW
 from book.text.fonts import EditionFonts
 from book.text.typeset import Block
 

@@ -40,7 +40,7 @@ from reportlab.pdfbase import pdfmetrics
 
 from book.model import Style
 from book.text.cjk_breaks import NAME_PENALTY, break_prices, soft_offsets, split_keep
-from book.text.cjk_grid import BEYOND_LIMIT, LOOSE_GROWTH, UNIT_STRETCH, GridComposer, adjust, tighten
+from book.text.cjk_grid import BEYOND_LIMIT, FLAW, THIN_LAST, UNIT_STRETCH, GridComposer, adjust, line_cost, line_text, tighten
 from book.text.cjk_names import bound_words
 from book.text.cjk_spaces import JAPANESE, Latin, boundary, is_han, latin_spaces, space_rooms  # noqa: F401 (is_han: callers')
 from book.text.compose import Chosen, Item, Spacing
@@ -54,7 +54,6 @@ MIDDLE_DOT = "・"
 PARTED = 1e11  # a break inside a phrase kept whole (a name), in a paragraph no other break sets within GAP_LIMIT:
 #   dearer than any word's price (`book.text.cjk_breaks`), cheaper than a line left short (`cjk_grid.BEYOND_LIMIT`)
 NAME_PARTED = 1e9  # a break this dear parts a name (`book.text.cjk_breaks.soft_offsets`): the next pass is tried
-FLAW = 3e7  # a set text's price (`line_cost`) that flaws it: a line at about 0.08 em, a katakana word or a name parted
 WORD_SPACES = frozenset(" \t\n")  # spaces between words; an ideographic space is a character
 
 
@@ -328,21 +327,6 @@ def draw_cjk_line(fonts, items: list[Item], chosen: Chosen, style: Style, size: 
                             spacing[first] if spread and squeezed else 0.0, space=end + 1 in spaced and end + 1 < len(visible)))
         first = end + 1
     line = Line(bind_overlaps(pieces, size, 0.0), x, size, leading, 0.0, last=chosen.last)
-    line.cost = line_cost(line, items[chosen.end.index].penalty if not chosen.last else 0.0)
+    thin = chosen.last and chosen.start.index >= 0 and sum(ch.isalnum() for ch in line_text(line)) <= THIN_LAST
+    line.cost = line_cost(line, items[chosen.end.index].penalty if not chosen.last else FLAW if thin else 0.0)
     return line
-
-
-def line_cost(line, penalty: float) -> float:
-    """What a set line costs as the grid composer prices it: the price of
-    its break (a word or a name parted, `book.text.cjk_breaks`) and its
-    widest gap between characters (a line at 0.06 em about 7.6e5, at 0.087
-    em 7e7): what a card's measure is judged by (`book.text.card_fit`).
-
-    >>> from book.text.blocks import Line, Piece
-    >>> round(line_cost(Line([Piece(0, "海防", "f", 0.06 * 8.5)], 100, 8.5, 12, last=False), 0.0), -4)
-    760000.0
-    """
-    spread = max((piece.char_space / line.size for piece in line.pieces if piece.char_space > 0), default=0.0)
-    ratio = spread / UNIT_STRETCH
-    return penalty + (10 + 100 * ratio ** 3 * (1 + LOOSE_GROWTH * max(0.0, ratio - 1))) ** 2 if not line.last else penalty
-

@@ -39,6 +39,8 @@ LAST_SHARE, SHORT_SHARE_DEMERITS = 0.2, 5e4
 # the paragraph, not the line). A jump from tight to loose costs as much as a line at about 0.055 em.
 SMOOTH = (0.0, 2e3, 1e5)
 LOOSE_CLASS = 0.03  # em
+THIN_LAST = 3  # characters (marks aside) of a last line under full ones that flaws its paragraph (「祝う。」, 「ている。」)
+FLAW = 3e7  # a set text's price (`line_cost`) that flaws it: a line at about 0.08 em, a katakana word or a name parted
 
 
 def loosest_gap(lines) -> float:
@@ -256,3 +258,26 @@ class GridComposer(Composer):
         if not units or slack > GAP_LIMIT / UNIT_STRETCH * self.spacing.stretch * units + 0.01:
             return BEYOND_LIMIT * (1 + ratio - GAP_LIMIT / UNIT_STRETCH)  # the looser, the dearer still
         return ease + 100 * ratio ** 3 * (1 + LOOSE_GROWTH * max(0.0, ratio - 1))
+
+
+def line_text(line) -> str:
+    return "".join(piece.text for piece in line.pieces)
+
+
+def line_cost(line, penalty: float) -> float:
+    """What a set line costs as the grid composer prices it: the price of
+    its break (a word or a name parted, `book.text.cjk_breaks`) and its
+    widest gap between characters (a line at 0.06 em about 7.6e5, at 0.087
+    em 7e7); `book.text.cjk.draw_cjk_line` prices a paragraph's last line
+    of ``THIN_LAST`` characters or fewer (「祝う。」) at ``FLAW``. What a
+    card's measure and a caption's are judged by (`book.text.card_fit`,
+    `book.text.captions.set_caption`).
+
+    >>> from book.text.blocks import Line, Piece
+    >>> round(line_cost(Line([Piece(0, "海防", "f", 0.06 * 8.5)], 100, 8.5, 12, last=False), 0.0), -4)
+    760000.0
+    """
+    spread = max((piece.char_space / line.size for piece in line.pieces if piece.char_space > 0), default=0.0)
+    ratio = spread / UNIT_STRETCH
+    return penalty + (10 + 100 * ratio ** 3 * (1 + LOOSE_GROWTH * max(0.0, ratio - 1))) ** 2 if not line.last else penalty
+
