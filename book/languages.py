@@ -48,7 +48,7 @@ class Language:
     # A full date's LDML pattern where the language's running text writes it otherwise than CLDR's long date; None: CLDR's.
     full_date: str | None = None
     # Chinese and Japanese: the space (em) between Han or kana and Latin letters or digits. Japanese sets
-    # the JIS X 4051 quarter em (四分アキ); Chinese an eighth, "1955 年 5 月 13 日", "第 1 版" (0: solid).
+    # the JIS X 4051 quarter em (四分アキ); Chinese sets digits solid, "1955年5月13日" (0: solid).
     latin_space: float = 0.0
     # ... and between Han or kana and a Latin *word* (a run with a letter: "VinFast 汽车", "包括 LG"), where
     # that differs: CLREQ 3.2.2 sets a quarter em there even where digits stand solid. None: ``latin_space``.
@@ -90,8 +90,10 @@ TABLE: dict[str, Language] = {
                  po_languages=("zh_CN", "zh", "zh_Hans", "zh-Hans", "zh_Hans_CN"), place_date_join="，", meta_join="　", label_join="：",
                  number_words=CJK_NUMBER_CHARS, phrase_model="zh-hans", vertical=True,
                  # GB/T 15834-2011 4.13 allows 一字线 or 浪纹线; the zh texts write "1904—1912年": one dash.
-                 # CLREQ 3.2.2: at most a quarter em beside Latin; digits an eighth ("1955 年"), words a quarter.
-                 range_dash="—", latin_space=0.125, word_space=0.25),
+                 # CLREQ 3.2.2: at most a quarter em beside Latin words ("VinFast 汽车"); digits solid ("1955年"),
+                 # as the credit lines, contents and copyright page set them: one rule (the ninth zh proof saw
+                 # "1955 年" spaced beside "1972年" solid in one paragraph, p7).
+                 range_dash="—", latin_space=0.0, word_space=0.25),
         Language("ko", "ko", "ko", "Kore", "words", wide_faces=True, pivot=True, em_per_character=0.9,
                  number_words=KO_NUMBER_WORDS, function_words=KO_FUNCTION_WORDS, range_dash="~",
                  imprint_at_back=True, middle_dot=1 / 3),

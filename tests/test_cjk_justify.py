@@ -97,9 +97,10 @@ def test_japanese_latin_space_is_three_sixteenths_to_three_eighths(sample):
 
 def test_chinese_spaces_latin_words_a_quarter_and_digits_an_eighth(sample):
     """CLREQ 3.2.2: "VinFast 汽车", "包括 LG", "Noto Serif 和 Noto Sans" take a
-    quarter em; "1955 年 5 月 13 日" an eighth: one width on every line, never
-    a justification point (the eighth zh proof: "1955 年" at a quarter em on
-    justified lines, "1972年" at an eighth)."""
+    quarter em, on every line, never a justification point (the eighth zh
+    proof: "1955 年" at a quarter em on justified lines, "1972年" at an
+    eighth); digits stand solid, "1955年5月13日", opening only as the line's
+    Han gaps do (the ninth: spaced in the text, solid in the credit lines)."""
     words, digits, wrong = 0, 0, []
     for block in blocks(sample, "zh"):
         for line in block:
@@ -112,7 +113,7 @@ def test_chinese_spaces_latin_words_a_quarter_and_digits_an_eighth(sample):
                         wrong.append((run, round(gap, 3), text(line)))
                 else:
                     digits += 1
-                    if not 0.115 <= gap <= 0.135:
+                    if not -0.02 <= gap <= 0.105:
                         wrong.append((run, round(gap, 3), text(line)))
     assert words >= 4 and digits > 200
     assert not wrong, wrong[:10]

@@ -11,8 +11,8 @@ order of JIS X 4051 and W3C JLREQ (CLREQ follows it):
    Chinese (its ``word_space``, CLREQ 3.2.2: "VinFast 汽车"), where digits
    stand solid ("1955年").
 3. A loose line opens its 和欧間 first, the narrowest first, to 5/16 em in
-   Japanese (JLREQ 3.8.3); a Chinese one keeps its width (an eighth beside
-   digits, a quarter beside a word: one width on every line, CLREQ),
+   Japanese (JLREQ 3.8.3); a Chinese one keeps its width (digits solid,
+   a quarter em beside a word: one width on every line, CLREQ),
    then its word spaces and its gaps between CJK characters together, a
    word space by an eighth of an em at most, the gaps by at most
    ``GAP_LIMIT`` (never inside a Latin word or a number). A tight line

@@ -39,7 +39,7 @@ LAST_SHARE, SHORT_SHARE_DEMERITS = 0.2, 5e4
 # the paragraph, not the line). A jump from tight to loose costs as much as a line at about 0.055 em.
 SMOOTH = (0.0, 2e3, 1e5)
 LOOSE_CLASS = 0.03  # em
-THIN_LAST = 3  # characters (marks aside) of a last line under full ones that flaws its paragraph (「祝う。」, 「ている。」)
+THIN_LAST = 4  # characters (marks aside) of a last line under full ones that flaws its paragraph (「祝う。」, 「ている。」, 「献了力量。」)
 FLAW = 3e7  # a set text's price (`line_cost`) that flaws it: a line at about 0.08 em, a katakana word or a name parted
 
 

@@ -17,7 +17,8 @@ LATIN_UNITS = 1e6  # a 和欧間 counts as this many units in a line's sum, so t
 #   and opens them first (`book.text.cjk_grid.split_units`): no line holds a thousand other gaps ...
 ROOM_UNITS = 1000.0  # ... and this many more per sixteenth of an em it may open by (no line opens a thousand)
 LATIN_MOST = {"zh": 0.0}  # em: the widest a 和欧間 opens on a loose line; 0: set at its width, never adjusted
-#   (the eighth zh proof: "1955 年" at a quarter em on justified lines, "1972年" at an eighth: one width, CLREQ)
+#   (the eighth zh proof: "1955 年" at a quarter em on justified lines, "1972年" at an eighth: one width, CLREQ;
+#   digits solid since the ninth, `book.languages`)
 MOST = 0.3125  # ... elsewhere (Japanese: a sixteenth over its quarter; the seventh ja proof marked 0.375 beside 0.176)
 
 
