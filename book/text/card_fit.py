@@ -36,10 +36,10 @@ its foot on the grid's foot line, its top follows (`book.text.places`).
 A measure is also judged by what its text costs the composer there
 (`book.text.cjk.line_cost`, the sum over its lines): a Chinese or Japanese
 measure whose lines part a name ("ハイ|フォン", 1.8e10), a katakana word
-(3e8) or open past about 0.077 em (`FLAW`) is *flawed*, and an edition takes
-a flawed measure only where none of its measures that fit the card is
-sound; of the cards, one with fewer flawed editions wins over a more even
-one (the eighth ja proof split ハイフォン on p. 22 and ドーソン on p. 31,
+(3e8), open past about 0.077 em or end on four characters (`FLAW`) is
+*flawed*, and counts ``FLAW_MM`` more uneven than it is, for the edition's
+choice and for the card's: a sound measure wins where the insets stay
+within about 3 pt of the best (the eighth ja proof split ハイフォン on p. 22 and ドーソン on p. 31,
 each in a card whose measure the composer could only set that way)."""
 
 from __future__ import annotations
@@ -63,6 +63,7 @@ LATIN_CHARS = (47, 45)  # and none whose caption lines (its last aside) fall sho
 STEP = 1.0  # mm between the Latin and Korean measures tried
 LOOSE = 0.2  # how much an even but loose inset (both sides wide of the pad) counts against a card
 BUCKET = 0.25  # mm: excesses this close are as good, and the wider card is taken
+FLAW_MM = 1.0  # mm: what a flawed measure counts in a card's unevenness (an inset's 3 pt: the cards stay even)
 
 Option = tuple[float, ...]  # (measure, widest line, text height), mm, and the composer's price of the text set so
 
@@ -156,10 +157,10 @@ def excess(w: float, h: float, option: Option, pad: float) -> float:
 
 
 def best_option(options: list[Option], w: float, h: float, pad: float) -> Option | None:
-    """The option whose block fills the ``w`` × ``h`` card best (a sound one
-    before a `flawed` one; of two as good, the wider measure); None when none fits."""
+    """The option whose block fills the ``w`` × ``h`` card best (a `flawed`
+    one counts ``FLAW_MM`` more uneven; of two as good, the wider measure); None when none fits."""
     fitting = [o for o in options if o[1] + 2 * pad <= w + 1e-6 and o[2] + 2 * pad <= h + 1e-6]
-    return min(fitting, key=lambda o: (flawed(o), round(excess(w, h, o, pad), 3), -o[0]), default=None)
+    return min(fitting, key=lambda o: (round(excess(w, h, o, pad) + FLAW_MM * flawed(o), 3), -o[0]), default=None)
 
 
 def up(mm: float) -> float:
@@ -185,7 +186,7 @@ def fit_card(options: dict[str, list[Option]], pad: float, most_w: float, most_h
                 worst, flaws = max(worst, excess(w, h, chosen, pad)), flaws + flawed(chosen)
             if worst == math.inf:
                 continue
-            score = (flaws, round(worst / BUCKET), -w, h)
+            score = (round((worst + FLAW_MM * flaws) / BUCKET), -w, h)
             if best_score is None or score < best_score:
                 best, best_score = (w, h), score
     if best is None:  # no card fits every edition inside the frame: the widest measures, as tall as the tallest
