@@ -26,13 +26,14 @@ from book.files import DiskFull, write_atomic
 from book.text.cards import CardKey, CardTexts
 
 MEMO_REL = MEASURES.rel
-MEMO_VERSION = 7  # 2: a card text's height runs to its last line's descender; 4: each card text's own caption measure;
-# 5: justified; 6: optical top; 7: its caption lines' reach (`book.text.cards.caption_reach`)
+MEMO_VERSION = 8  # 2: a card text's height runs to its last line's descender; 4: each card text's own caption measure;
+# 5: justified; 6: optical top; 7: its caption lines' reach (`book.text.cards.caption_reach`); 8: the composer's price
 
 
 def sized(size) -> list[float]:
     """A remembered card text's size at one width: its widest line and height (mm), then what else
-    `book.text.cards.CardTexts` keeps of it (a Latin caption's longest and median line, characters)."""
+    `book.text.cards.CardTexts` keeps of it (a Latin caption's longest and median line, characters; the
+    composer's price of its lines, `book.text.card_fit.FLAW`)."""
     if len(size) < 2:
         raise ValueError(f"a card text's size holds {len(size)} figures")
     return [float(v) for v in size]

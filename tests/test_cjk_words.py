@@ -100,13 +100,15 @@ def test_chinese_lines_are_rarely_spaced(sample):
     """Chinese protection is a price, not a lock: lines spread past 0.04 em
     stay few (the seventh zh proof: 35 of 301; round 8: 20, most of them a
     21-em caption line one character short, 0.053 em, where the paragraph's
-    last line would keep two characters)."""
+    last line would keep two characters; round 9: 23, as a 和欧間 keeps its
+    width and the Han gaps take a loose line's slack, and names, their
+    suffixes and idioms stay whole, `book.text.cjk_names`)."""
     from cjk_audit import line_spacing, paragraphs
     from cjk_pdf import pdf_lines
 
     spread = [round(line_spacing(line), 3) for _, block in paragraphs(pdf_lines(edition(sample, "zh")))
               for line in block[:-1] if line_spacing(line) > 0.041]
-    assert len(spread) <= 21, spread
+    assert len(spread) <= 24, spread
 
 
 def kana_tail(text: str) -> int:

@@ -41,10 +41,12 @@ from fontTools.ttLib import TTFont
 
 from book.languages import language
 from book.model import MM
+from book.text.cjk_grid import FLAW
 from book.text.fonts import EditionFonts
 from book.text.typeset import Block, Line, Part, break_paragraph, set_block
 
 META_STYLE = "caption-meta"
+NARROWER = 3  # ems: the most a Chinese or Japanese caption is set narrower than its measure to set it soundly
 CJK_PROBES = (0x4E00, 0x3042, 0xAC00)  # 一, あ, 가: a face with any of them is set on the em box
 
 
@@ -142,8 +144,27 @@ def set_caption(fonts: EditionFonts, parts: list[Part], lang: str, width_mm: flo
     and at its style's size: one caption size holds throughout the book, so a
     caption too long for its frame is an overflow (an error in print, marked on
     the proof), never set smaller. ``exact`` (a card's text): set to
-    ``width_mm`` itself (in whole ems in Chinese and Japanese)."""
+    ``width_mm`` itself (in whole ems in Chinese and Japanese). A Chinese or
+    Japanese caption the composer sets at its measure only with a flaw
+    (`book.text.card_fit.FLAW`: a name parted, a line past about 0.08 em) is
+    set up to three ems narrower where that sets it soundly, its lines still
+    whole ems on the grid."""
     parts = [at_own_size(part) for part in parts]
     measure = whole_ems(parts, lang, width_mm) if exact else caption_measure(fonts, parts, lang, width_mm)
-    return set_block(fonts, parts, lang, measure, height_mm)
+    block = set_block(fonts, parts, lang, measure, height_mm)
+    if exact or language(lang).breaking != "characters" or block_cost(block) < FLAW:
+        return block
+    # The composer parts a name ("…あふれるハイ|フォンの人々", p9 of the eighth ja proof) or opens a line past
+    # about 0.08 em at the frame's measure: up to `NARROWER` ems less, the first measure it sets soundly.
+    em = parts[0].style.size / MM
+    for ems in range(1, NARROWER + 1):
+        other = set_block(fonts, parts, lang, measure - ems * em, height_mm)
+        if other.fits and block_cost(other) < FLAW:
+            return other
+    return block
+
+
+def block_cost(block: Block) -> float:
+    """What the composer's lines of ``block`` cost (`book.text.cjk.line_cost`; 0 outside Chinese and Japanese)."""
+    return sum(line.cost for line in block.lines)
 

@@ -39,7 +39,16 @@ narrower than `LATIN_SHARE` of its caption measure, nor one whose composed
 caption lines fall short of `LATIN_CHARS`, so that a card keeps the 50-65
 characters of every Latin caption (DESIGN.md).
 The card's height is free (never snapped to a module); where its place puts
-its foot on the grid's foot line, its top follows (`book.text.places`)."""
+its foot on the grid's foot line, its top follows (`book.text.places`).
+
+A measure is also judged by what its text costs the composer there
+(`book.text.cjk.line_cost`, the sum over its lines): a Chinese or Japanese
+measure whose lines part a name ("ハイ|フォン", 1.8e10), a katakana word
+(3e8), open past about 0.077 em or end on four characters (`FLAW`) is
+*flawed*, and counts ``FLAW_MM`` more uneven than it is, for the edition's
+choice and for the card's: a sound measure wins where the insets stay
+within about 3 pt of the best (the eighth ja proof split ハイフォン on p. 22 and ドーソン on p. 31,
+each in a card whose measure the composer could only set that way)."""
 
 from __future__ import annotations
 
@@ -51,6 +60,7 @@ from fontTools.ttLib import TTFont
 
 from book.model import MM
 from book.text.captions import piece_metrics
+from book.text.cjk_grid import FLAW
 from book.text.fonts import EditionFonts
 from book.text.typeset import Block
 
@@ -62,8 +72,9 @@ STEP = 1.0  # mm between the Latin and Korean measures tried
 TIGHT = 1.5 / MM  # mm: how far the longest edition's side insets may pass the pad (its top and foot are the pad)
 EM = 9.0 / MM  # mm: how far another edition's side insets may pass the pad when its em is not given (the Latin caption size)
 BUCKET = 1.0  # mm: cards whose shortest edition's white passes the pad by this little more are as good, and the wider is taken
+FLAW_MM = 1.0  # mm: a measure the composer sets only at a flaw's price (a name parted, a line spread past the limit) counts this much narrower
 
-Option = tuple[float, float, float]  # (measure, widest line, text height), mm
+Option = tuple[float, ...]  # (measure, widest line, text height), mm, and the composer's price of the text set so
 
 
 @lru_cache(maxsize=16)
@@ -130,14 +141,20 @@ def edition_options(size, full: float, em: float | None, share: float = MIN_SHAR
     short of it."""
     found, seen = [], set()
     for measure in measures_tried(full, em, share):
-        widest, height, *reach = size(measure)
+        widest, height, *rest = size(measure)
+        reach, cost = rest[:2], (rest[2] if len(rest) > 2 else 0.0)
         if chars and reach and found and (reach[0] < chars[0] or reach[1] < chars[1]):
             continue
-        mark = (round(widest, 2), round(height, 2))
+        mark = (round(widest, 2), round(height, 2), flawed((0.0, 0.0, 0.0, cost)))
         if widest > 0 and mark not in seen:
             seen.add(mark)
-            found.append((measure, widest, height))
+            found.append((measure, widest, height, cost))
     return found
+
+
+def flawed(option: Option) -> bool:
+    """Whether the composer sets the option's text only at a flaw's price (`FLAW`)."""
+    return len(option) > 3 and option[3] >= FLAW
 
 
 def side_excess(w: float, option: Option, pad: float) -> float:
@@ -147,10 +164,11 @@ def side_excess(w: float, option: Option, pad: float) -> float:
 
 def best_option(options: list[Option], w: float, most_h: float, pad: float) -> Option | None:
     """The option whose longest line comes nearest the card's sides (``w``
-    less twice ``pad``), of two as near the shorter block, then the wider
-    measure; None when none fits in ``w`` × ``most_h``."""
+    less twice ``pad``; a `flawed` one counts ``FLAW_MM`` narrower), of two as
+    near the shorter block, then the wider measure; None when none fits in
+    ``w`` × ``most_h``."""
     fitting = [o for o in options if o[1] + 2 * pad <= w + 1e-6 and o[2] + 2 * pad <= most_h + 1e-6]
-    return max(fitting, key=lambda o: (round(o[1], 1), -round(o[2], 2), o[0]), default=None)
+    return max(fitting, key=lambda o: (round(o[1] - FLAW_MM * flawed(o), 1), -round(o[2], 2), o[0]), default=None)
 
 
 def up(mm: float) -> float:
@@ -181,7 +199,8 @@ def fit_card(options: dict[str, list[Option]], pad: float, most_w: float, most_h
         tight = max(side_excess(w, chosen[lang], pad) for lang in longest) > TIGHT
         wide = sum(1 for lang, o in chosen.items() if side_excess(w, o, pad) > ems.get(lang, EM) + 1e-6)
         loose = max((h - o[2]) / 2 - pad + max(0.0, side_excess(w, o, pad)) for o in chosen.values())
-        score = (tight, wide, round(loose / BUCKET), -w)
+        flaws = sum(flawed(o) for o in chosen.values())
+        score = (tight, wide, flaws, round(loose / BUCKET), -w)
         if best_score is None or score < best_score:
             best, best_score = (w, h, {lang: o[0] for lang, o in chosen.items()}), score
     if best is None:  # no card fits every edition inside the frame: the widest measures, as tall as the tallest

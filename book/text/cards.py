@@ -161,12 +161,13 @@ class CardTexts:
     def keys(self):
         return self.parts.keys()
 
-    def size(self, key: CardKey, placed: Placed, measure: float, justify: bool = False) -> tuple[float, float, int, int]:
+    def size(self, key: CardKey, placed: Placed, measure: float, justify: bool = False) -> tuple[float, float, int, int, float]:
         """(widest line, text height) of the card's text set at ``measure``,
         mm: justified (``justify``) as it is set in the card; then its caption
-        lines' reach (`caption_reach`)."""
+        lines' reach (`caption_reach`) and the composer's price of its lines
+        (`book.text.cjk.line_cost`, 0 outside Chinese and Japanese)."""
         block = set_card_text(self.fonts, self.parts[key], self.lang, placed, measure, justify)
-        return (widest(block), text_height(self.fonts, block)) + caption_reach(block)
+        return (widest(block), text_height(self.fonts, block)) + caption_reach(block) + (sum(line.cost for line in block.lines),)
 
     def most(self, key: CardKey, placed: Placed) -> float:
         """The widest measure (mm) this edition's caption takes in the card's frame: its caption measure."""

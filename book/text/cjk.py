@@ -35,7 +35,8 @@ from reportlab.pdfbase import pdfmetrics
 
 from book.model import Style
 from book.text.cjk_breaks import NAME_PENALTY, break_prices, soft_offsets, split_keep
-from book.text.cjk_grid import RETRY_BADNESS, UNIT_STRETCH, GridComposer, adjust, tighten
+from book.text.cjk_grid import FLAW, RETRY_BADNESS, THIN_LAST, UNIT_STRETCH, GridComposer, adjust, line_cost, line_text, tighten
+from book.text.cjk_names import bound_words
 from book.text.cjk_spaces import JAPANESE, Latin, boundary, is_han, latin_spaces, space_rooms  # noqa: F401 (is_han: callers')
 from book.text.compose import Chosen, Item, Spacing
 from book.text.linebreak import Atom, is_ideographic, split_atoms
@@ -228,6 +229,8 @@ def line_end_room(style: Style, atom: Atom, visible: list[Glyph], trail: float) 
 def compose_cjk(fonts, text: str, style: Style, lang: str, size: float, width: float, indent: bool,
                 keep: tuple[str, ...]) -> tuple[list[Item], list[Chosen], float, bool]:
     """The composer's choice for one Chinese or Japanese paragraph on the grid."""
+    if lang == "zh":  # a name and its suffix ("越捷医院"), an idiom ("星罗棋布"): `book.text.cjk_names`
+        keep = keep + bound_words(text, keep)
     hard, soft = split_keep(keep, lang)
     parted: tuple[str, ...] = ()
     atoms = split_atoms(text, lang, hard)
@@ -297,7 +300,7 @@ def draw_cjk_line(fonts, items: list[Item], chosen: Chosen, style: Style, size: 
     delta = measure - natural
     if delta >= 0 and (style.align != "justify" or chosen.last):
         delta = 0.0  # a tight line closes up in every alignment; only a justified one opens
-    if delta < 0:  # a tight line closes its spaces, then its marks' empty halves: never a gap between CJK characters
+    if delta < 0:  # a tight line closes its marks' empty halves, then its spaces: never a gap between CJK characters
         _, brackets, commas, stops = gap_rooms(fonts, visible, size)
         latin = latin_spaces(lang)
         added = tighten(space_rooms(gaps, size, latin), brackets[:-1], commas[:-1], -delta, stops[:-1],
@@ -328,5 +331,7 @@ def draw_cjk_line(fonts, items: list[Item], chosen: Chosen, style: Style, size: 
         pieces.append(Piece(places[first], "".join(g.ch for g in visible[first:end + 1]), glyph.font,
                             spacing[first] if spread and squeezed else 0.0, space=end + 1 in spaced and end + 1 < len(visible)))
         first = end + 1
-    return Line(bind_overlaps(pieces, size, 0.0), x, size, leading, 0.0, last=chosen.last)
-
+    line = Line(bind_overlaps(pieces, size, 0.0), x, size, leading, 0.0, last=chosen.last)
+    thin = chosen.last and chosen.start.index >= 0 and sum(ch.isalnum() for ch in line_text(line)) <= THIN_LAST
+    line.cost = line_cost(line, items[chosen.end.index].penalty if not chosen.last else FLAW if thin else 0.0)
+    return line

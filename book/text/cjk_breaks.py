@@ -54,11 +54,12 @@ from book.text.katakana_words import seams
 
 KATAKANA_EDGE = 2  # kana either side of a break inside a katakana word, at least
 ELEMENT_EDGE = 3  # ... and of a loanword element of a compound, short of KATAKANA_SHORT
-NAME_PENALTY = 2e6  # demerits for a Japanese line ending inside each name or term of the glossary holding the break
-NAME_HOLD = 9e3  # ... times this where it parts a katakana run or a dot of the term: 1.8e10, a line whose gaps
+NAME_PENALTY = 3e7  # demerits for a Japanese line ending inside each name or term of the glossary holding the break:
+#   a line at about 0.08 em (`book.text.cjk.FLAW`; at 2e6 p13 parted "パリ|和平協定" rather than open a line to 0.067)
+NAME_HOLD = 600  # ... times this where it parts a katakana run or a dot of the term: 1.8e10, a line whose gaps
 #   would open to 0.117 em (`book.text.cjk_grid.BEYOND_LIMIT`): a name keeps whole at the cost of a line at the limit
 #   and up to about half an em short, never of a hole (at 1e11, p19 ended "タンブー・" 1.6 em short)
-DOT_HOLD = 1e3  # ... and this after its middle dot ("タンブー・|ラックフェン橋"): 2e9, a line at about 0.105 em: where
+DOT_HOLD = 67  # ... and this after its middle dot ("タンブー・|ラックフェン橋"): 2e9, a line at about 0.105 em: where
 #   a name cannot stay whole it parts where Japanese parts a long name, never inside a word ("ラック|フェン", p19)
 KATAKANA_PENALTY = 3e8  # inside a katakana word, three kana or more each side: a line at the 0.1 em limit
 #   (at 3.5e3, a line at 0.04 em, the seventh proof circled ten loanwords and names split at any mora)

@@ -43,6 +43,8 @@ LAST_SHARE, SHORT_SHARE_DEMERITS = 0.2, 5e4
 # the paragraph, not the line). A jump from tight to loose costs as much as a line at about 0.055 em.
 SMOOTH = (0.0, 2e3, 1e5)
 LOOSE_CLASS = 0.03  # em
+THIN_LAST = 4  # characters (marks aside) of a last line under full ones that flaws its paragraph (「祝う。」, 「ている。」, 「献了力量。」)
+FLAW = 3e7  # a set text's price (`line_cost`) that flaws it: a line at about 0.08 em, a katakana word or a name parted
 
 
 def loosest_gap(lines) -> float:
@@ -148,14 +150,14 @@ def tighten(spaces: list[float], brackets: list[float], commas: list[float], ove
     two CJK characters never closes.
 
     >>> tighten([1.25, 0.0, 0.0], [0.0, 0.0, 0.0], [0.0, 5.0, 5.0], 1.0)
-    [-1.0, 0.0, 0.0]
+    [0.0, -0.5, -0.5]
     >>> tighten([1.25, 0.0, 0.0], [0.0, 0.0, 0.0], [0.0, 5.0, 5.0], 10.5)
-    [-1.25, -4.625, -4.625]
+    [-0.5, -5.0, -5.0]
     >>> tighten([0.0, 0.0], [0.0, 5.0], [5.0, 0.0], 2.0)
     [0.0, -2.0]
     """
     out = [0.0] * len(spaces)
-    for rooms in (spaces, brackets, commas, stops or [0.0] * len(spaces), floors or [0.0] * len(spaces)):
+    for rooms in (brackets, commas, spaces, stops or [0.0] * len(spaces), floors or [0.0] * len(spaces)):
         taken, over = share(rooms, over)
         out = [a + b for a, b in zip(out, taken, strict=True)]
     return out
@@ -167,7 +169,7 @@ class GridComposer(Composer):
     steeply more (so earlier lines take a character more or less instead), a
     line-end mark is half-width, and a last line keeps four characters or more.
     A loose line opens its 和欧間 first (to its language's most), then its other gaps.
-    A tight line closes its spaces, then its marks' empty halves, never the
+    A tight line closes its marks' empty halves, then its spaces, never the
     gaps between characters; ``marks_first`` (``punctuation: squeeze``)
     prices that as cheap as a solid line."""
 
@@ -259,3 +261,26 @@ class GridComposer(Composer):
         if not units or slack > GAP_LIMIT / UNIT_STRETCH * self.spacing.stretch * units + 0.01:
             return BEYOND_LIMIT * (1 + ratio - GAP_LIMIT / UNIT_STRETCH)  # the looser, the dearer still
         return ease + 100 * ratio ** 3 * (1 + LOOSE_GROWTH * max(0.0, ratio - 1))
+
+
+def line_text(line) -> str:
+    return "".join(piece.text for piece in line.pieces)
+
+
+def line_cost(line, penalty: float) -> float:
+    """What a set line costs as the grid composer prices it: the price of
+    its break (a word or a name parted, `book.text.cjk_breaks`) and its
+    widest gap between characters (a line at 0.06 em about 7.6e5, at 0.087
+    em 7e7); `book.text.cjk.draw_cjk_line` prices a paragraph's last line
+    of ``THIN_LAST`` characters or fewer (「祝う。」) at ``FLAW``. What a
+    card's measure and a caption's are judged by (`book.text.card_fit`,
+    `book.text.captions.set_caption`).
+
+    >>> from book.text.blocks import Line, Piece
+    >>> round(line_cost(Line([Piece(0, "海防", "f", 0.06 * 8.5)], 100, 8.5, 12, last=False), 0.0), -4)
+    760000.0
+    """
+    spread = max((piece.char_space / line.size for piece in line.pieces if piece.char_space > 0), default=0.0)
+    ratio = spread / UNIT_STRETCH
+    return penalty + (10 + 100 * ratio ** 3 * (1 + LOOSE_GROWTH * max(0.0, ratio - 1))) ** 2 if not line.last else penalty
+

@@ -31,7 +31,8 @@ def is_western(ch: str) -> bool:
     return not is_ideographic(ch) and not ch.isspace()
 
 
-Latin = tuple[float, float, float]  # em between CJK and digits, between CJK and a Latin word, and the most either opens to
+Latin = tuple[float, float, float]  # em between CJK and digits, between CJK and a Latin word, and the most either
+#   opens to (0: neither opens nor closes: a fixed 和欧間, Chinese)
 SET_SOLID: Latin = (0.0, 0.0, 0.0)
 JAPANESE: Latin = (QUARTER, QUARTER, MOST)
 
@@ -40,7 +41,8 @@ def latin_spaces(lang: str) -> Latin:
     """The language's em beside digits and beside Latin words (`book.languages`), and the most they open to."""
     record = TABLE[lang]
     words = record.latin_space if record.word_space is None else record.word_space
-    return record.latin_space, words, max(LATIN_MOST.get(lang, MOST), record.latin_space, words)
+    most = LATIN_MOST.get(lang, MOST)
+    return record.latin_space, words, max(most, record.latin_space, words) if most else 0.0
 
 
 def latin_units(em: float, latin: Latin) -> float:

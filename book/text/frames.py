@@ -14,6 +14,7 @@ from book.i18n.localise import Localiser
 from book.languages import language
 from book.model import COPYRIGHT_SLOT, IMPRINT_SLOT, PUBLISHERS_SLOT, Book, Message, Style
 from book.pages.paginate import Page, Pagination, Placed
+from book.text.cjk_names import catalog_names
 from book.text.credits import LEGENDS_HEAD_STYLE, CreditEntry, credit_entries, credits_head
 from book.text.italic import by_role
 from book.text.matter import colophon_parts, copyright_parts, kept_names, publishers_parts
@@ -71,6 +72,9 @@ def unbroken_names(book: Book, pagination: Pagination, loc: Localiser) -> tuple[
         names.update((loc.text(book.publisher), *kept_names(book, loc)))
     if language(loc.lang).script != "Latn":  # zh, ja, ko: the book's names and terms, in running text too
         names.update(book.keep_together.get(loc.lang, ()))
+    places = [(photo.place.text, loc.text(photo.place)) for photo in book.photos.values() if photo.place.text]
+    glossary = [(term.source, term.targets.get(loc.lang, "")) for term in terms]
+    names.update(catalog_names(places, glossary, loc.lang))  # zh, ja: `book.text.cjk_names`
     return tuple(sorted((n for n in names if len(n) > 1), key=lambda n: (-len(n), n)))
 
 
