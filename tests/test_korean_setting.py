@@ -296,3 +296,31 @@ def test_the_korean_middle_dot_has_one_width_in_every_face(ko_fonts):
         centre = lsb + (glyph.xMax - glyph.xMin) / 2
         assert abs(centre - advance / 2) < 0.02 * font["head"].unitsPerEm, role
     assert len(faces) == 4  # each role its own face: the dot is not borrowed from another
+
+
+def test_a_name_and_its_generic_head_part_at_a_price_like_a_glossary_name():
+    """Round 8 (p7): "제네바 / 협정". A generic head written apart from its
+    name (협정, 공항, 공원…) costs at a line end before it as a glossary name
+    does; 섬 and 강 never stand apart from a foreign name (박롱비섬), so
+    "석회암 / 섬과" is an ordinary break, and a caption keeps no one-word last line for it."""
+    from book.text.korean import PHRASE_BREAK_DEMERITS, SHORT_LAST_DEMERITS, soft_breaks
+    from book.text.linebreak import Atom
+
+    atoms = soft_breaks([Atom(w, " ") for w in "1954년 제네바 협정에 따른 깟바 국립공원의 석회암 섬과".split()])
+    priced = {a.text: a.penalty for a in atoms}
+    assert priced["제네바"] == PHRASE_BREAK_DEMERITS and priced["깟바"] == PHRASE_BREAK_DEMERITS
+    assert priced["석회암"] == 0.0 and priced["따른"] == 0.0
+    assert SHORT_LAST_DEMERITS > 2 * PHRASE_BREAK_DEMERITS
+
+
+def test_a_justified_korean_line_avoids_a_name_break_when_another_fits(ko_fonts):
+    """The same paragraph set at measures from 90 to 140 mm: wherever some
+    set of breaks keeps "제네바 협정" whole within the word-space limits, it is kept."""
+    text = ("1955년 5월 13일, 제네바 협정에 따른 300일간의 병력 집결 기간이 끝나면서 하이퐁은 완전히 해방되었다. "
+            "이후 하이퐁은 건설과 전투를 병행하는 세월을 보냈고, 1972년 12월의 폐허를 딛고 다시 일어섰다.")
+    kept = 0
+    for width_mm in range(90, 141, 5):
+        rows = ["".join(p.text for p in line.pieces).strip() for line in
+                break_paragraph(ko_fonts, text, BODY, "ko", 10, width_mm * MM)]
+        kept += not any(row.endswith("제네바") for row in rows)
+    assert kept >= 9

@@ -37,10 +37,13 @@ FORCED_DEMERITS = 1e10  # a justified line past its limits: only when no other b
 OVERFULL_DEMERITS = 1e12  # one word wider than the measure
 SHORT_LAST = 6  # syllables (letters, digits): a last line of fewer is a stub
 SHORT_LAST_SHARE = 0.25  # of the measure: a last line shorter is a stub too
-SHORT_LAST_DEMERITS = 5e4
+SHORT_LAST_DEMERITS = 2e5  # above a name's price and a 68 % line: a caption's last line of one word (round 7)
 PHRASE_BREAK_DEMERITS = 2e4  # a name of keep_together or the glossary broken ("짱주에 / 산업단지"): a moderate price
 HOLD_DEMERITS = 2e10  # a determiner left at a line's end ("몇 / 년간"): only when no other break exists
 BOUND_DEMERITS = 5e3  # a bound noun starting a line ("할 / 수 있게"): a price a ragged line of 75 % beats
+# Generic heads written apart from their name: "제네바 / 협정", "깟비 / 공항" part a name as a break inside a
+# glossary name does. A foreign name takes 섬, 강, 만, 항 solid (박롱비섬, 껌강), so those never stand apart.
+HEADS = ("협정", "조약", "공항", "대교", "공원", "국립공원", "광장", "경제구역", "산업단지", "박물관", "극장")
 # Determiners (관형사) that hold the word they qualify: numerals, demonstratives, "new", "every"…
 DETERMINERS = frozenset("한 두 세 네 석 넉 서 너 댓 몇 여러 수십 수백 수천 수만 다섯 여섯 일곱 여덟 아홉 열 스무 "
                         "이 그 저 이런 그런 저런 어느 무슨 어떤 웬 새 헌 옛 첫 온 온갖 모든 각 매 약".split())
@@ -48,6 +51,7 @@ DETERMINERS = frozenset("한 두 세 네 석 넉 서 너 댓 몇 여러 수십 �
 BOUND_NOUNS = ("수", "것", "줄", "데", "뿐", "등", "때문", "만큼", "채", "듯")
 # Particles after one ("것은", "때문에"); not 도, 만, 로, which make other words ("수도", "수로").
 PARTICLES = frozenset("이 가 을 를 은 는 에 과 와 이다 이며 에서 으로 이나 처럼 까지 부터 입니다 이었다".split())
+HEAD_PARTICLES = PARTICLES | {"의", "도", "로", "에는", "에도", "이었다"}  # after a head ("국립공원의") none makes a new word
 
 
 def is_hangul(ch: str) -> bool:
@@ -108,6 +112,8 @@ def soft_breaks(atoms: list[Atom]) -> list[Atom]:
             atom.penalty = max(atom.penalty, HOLD_DEMERITS)
         elif atom.space_after == " " and bound_noun(nxt.text):
             atom.penalty = max(atom.penalty, BOUND_DEMERITS)
+        elif atom.space_after == " " and hangul_word(atom.text) and atom.text[-1:].isalnum() and name_head(nxt.text):
+            atom.penalty = max(atom.penalty, PHRASE_BREAK_DEMERITS)
     return out
 
 
@@ -119,6 +125,16 @@ def bound_noun(word: str) -> bool:
     """
     word = word.rstrip(",.;:!?)」』’”")
     return any(word == noun or (word.startswith(noun) and word[len(noun):] in PARTICLES) for noun in BOUND_NOUNS)
+
+
+def name_head(word: str) -> bool:
+    """A name's generic head (협정, 공항, 공원…), bare or with its particle: "협정에", "섬과".
+
+    >>> name_head("협정에"), name_head("공원과"), name_head("공항"), name_head("공항철도"), name_head("바다")
+    (True, True, True, False, False)
+    """
+    word = word.rstrip(",.;:!?)」』’”")
+    return any(word == head or (word.startswith(head) and word[len(head):] in HEAD_PARTICLES) for head in HEADS)
 
 
 @dataclass(frozen=True)
