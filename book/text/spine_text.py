@@ -3,10 +3,12 @@ front title's face: the book's full title where it fits at FULL_LEAST pt or
 more (ja 「ハイフォン――闘い・建設・発展の70年」), else its head (book.yaml
 ``cover: spine``, translated), from the head down to just above the photo;
 the publisher (``cover: spine_publisher``, translated, else the publishing
-house's name) under it in the same ground, ending where the title does
-above the photo, at PUBLISHER_SIZE: on one line, or where the name is too
-long for that, in two lines across the spine (`set_publisher`); the photo
-runs unbroken through the spine's foot. Latin capitals are tracked as the
+house's name) at the spine's foot, on the ground's calm zone under the
+photo (`book.pages.cover_plan`), ending the spine's margin above the foot,
+where a reader looks for it on a shelf, at PUBLISHER_SIZE: on one line, or
+where the name is too long for that, in two lines across the spine
+(`set_publisher`); on a cover without the calm zone, under the title above
+the photo. The photo runs unbroken through the spine. Latin capitals are tracked as the
 copyright page's (`spine_tracking`). Run along the spine (capitals in Latin) or set in
 a vertical column (zh, ja), as large as the spine style allows with their
 real ink, read from the glyphs of the actual strings, the printer's
@@ -32,7 +34,8 @@ from book.text.ink import ink_across, ink_height
 from book.text.vertical import LATIN_OFFSET, TWO_EM_DASHES, Glyphs, column_length, segments, set_column, vert_fit, vertical_text
 
 SPINE_GAP = 12.0  # mm at the least between the title and the publisher under it
-PUBLISHER_SIZE = 7.0  # pt: the publisher, a real size well below the title's, as the back's imprint
+PUBLISHER_SIZE = 8.0  # pt: the publisher, well below the title's size, large enough to read on a shelf
+CALM_GAP = 4.0  # mm at the least between the photo's foot and the publisher on the calm zone
 PUBLISHER_LINES = 3  # the most lines across the spine a long name is broken into
 PUBLISHER_LEADING = 1.2  # the publisher's two lines across the spine, baseline to baseline, in its size
 TRACKED_STYLE = "colophon-title"  # the copyright page's tracked capitals: the spine's Latin capitals are tracked alike
@@ -108,7 +111,9 @@ def set_spine(setter, cover, texts: dict[str, str]) -> None:
     end, foot = setter.g.margins.head, cover.plan.spine_foot  # from the head to just above the photo
     length = foot - end
     texts, short = spine_texts(texts, vertical, full=True), spine_texts(texts, vertical)
-    under = publisher_need(setter, texts["publisher"], role, vertical) + SPINE_GAP  # the publisher's room under the title
+    tail = (cover.plan.calm + CALM_GAP, setter.g.panel[1] - end)  # the calm zone at the foot, when the cover has one
+    calm = tail[1] - tail[0] > 0 and cover.plan.calm < setter.g.panel[1]
+    under = 0.0 if calm else publisher_need(setter, texts["publisher"], role, vertical) + SPINE_GAP  # its room under the title
     size, reach, middle = fitting_size(setter, texts, ("title",), role, vertical, style.size, length - under)
     if size < max(FULL_LEAST, style.min_size):  # the full title is too long for the spine: its head
         texts = short
@@ -129,6 +134,9 @@ def set_spine(setter, cover, texts: dict[str, str]) -> None:
         cover.rule_text = next((dash for dash in TWO_EM_DASHES if dash in texts["title"]), "")
     place(setter, cover, texts["title"], role, size, middle, (end, foot), True, vertical)
     tracking = spine_tracking(setter, texts["title"], vertical)
+    if calm:
+        set_publisher(setter, cover, texts["publisher"], role, tail, vertical)
+        return
     room = foot - end - spine_need(setter.fonts, texts, ("title",), role, size, vertical, tracking) - SPINE_GAP
     set_publisher(setter, cover, texts["publisher"], role, (foot - room, foot), vertical)
 
