@@ -309,7 +309,7 @@ def test_cover_at_any_trim_keeps_texts_and_barcode_apart_and_safe(trim, lang, tm
     field = cover.fields[0]
     field_box = (field[0], field[1], field[0] + field[2], field[1] + field[3])
     assert inside(field_box, (0, 0, width, height), SAFE_MM) and field_box[3] <= plan.photo[1] - 1  # on the back's ground, beside the imprint (test_cover_foot)
-    assert field_box[1] >= band_top and field_box[0] > width / 2  # on the grid's foot by the spine, knocked out of the photo
+    assert field_box[1] >= plan.back[1] and field_box[0] > width / 2  # in the back's type area, by the spine
     for key in ("title", "subtitle")[:len(shown & {"title", "subtitle"})] + ("publishers",):
         assert placed[key][3] <= band_top - AIR + 0.05, (key, placed[key][3], band_top)
     for key in ("sale", "isbn", "barcode"):
