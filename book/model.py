@@ -333,7 +333,7 @@ class Book:
         found += [self.labels[k] for k in sorted(self.labels)]
         if self.cover:
             found.append(self.cover.back_text)
-            found += [m for m in (self.cover.spine, self.cover.spine_publisher) if m is not None]
+            found += [m for m in (self.cover.spine, self.cover.spine_publisher, self.cover.occasion) if m is not None]
         if self.imprint:
             found += [f.label for f in self.imprint.fields] + [self.imprint.placeholder_notice]
             found += [f.name for f in self.imprint.fields if f.name and f.name.text]

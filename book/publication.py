@@ -37,6 +37,7 @@ class Cover:
     hinge_mm: float = 8.0  # case binding: the joint between each board and the spine board
     board_width_mm: float = 0.0  # case binding: each board's width; 0: pages + square − (joint − board), book.pages.spine.board_width
     subtitle: bool = True  # the front carries the subtitle under the title
+    occasion: Message | None = None  # the front's occasion line under the title ("Sách ảnh kỷ niệm 70 năm …"), translated
 
 
 @dataclass(frozen=True)

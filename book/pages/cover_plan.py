@@ -1,9 +1,13 @@
 """The cover's shared design, laid on the book's own page grid: a ground
 colour over the whole spread, the cover photo as a band across back, spine
-and front from a grid line to the foot bleed, and above it the zones for the
-type (the front's mark and title, the back's text, publisher and barcode,
-the spine's text). Neither the ground nor the photo stops at a fold, so the
-spine shows no band and a fold that drifts shows the same colour or picture.
+and front from a grid line to the top of the grid's last row, and above it
+the zones for the type (the front's mark and title, the back's text,
+publisher and barcode, the spine's title). Under the band the ground runs on
+as a calm zone, the last row and the foot margin across the whole wrap: the
+spine's foot carries the publisher there, on the ground, where a shelf
+reader looks for it. Neither the ground nor the photo stops at a fold, so
+the spine shows no band and a fold that drifts shows the same colour or
+picture.
 
 Everything here follows from the trim, the spine and book.yaml's grid alone,
 never from an edition's text: the C, M and Y plates are the same in every
@@ -22,6 +26,7 @@ BACK_COLUMNS = 7  # of 12: the back text's measure (about 60 characters a line a
 SPINE_GAP = 6.0  # mm between the spine's text and the photo below it; the photo runs unbroken through the spine's foot
 PHOTO_SHARE = 7 / 12  # the grid rows the photo takes
 AIR = 6.0  # mm the type keeps clear above the photo, at the least: the title block and the back's foot line
+CALM_ROWS = 1  # the grid's last rows left to the ground under the photo (with the foot margin): the calm zone at the foot
 
 
 @dataclass(frozen=True)
@@ -36,7 +41,8 @@ class CoverPlan:
     row_gutter: float  # mm: the grid's gap between rows, kept between the type and the band
     spine_foot: float  # mm from the head trim: the spine's text ends here, above the photo
     type_foot: float = 0.0  # mm from the head trim: the grid line the panels' type ends on, AIR or more above the photo
-    foot: float = 0.0  # mm from the head trim: the grid's foot line (its last row's foot), where the barcode's field stands
+    foot: float = 0.0  # mm from the head trim: the grid's foot line (its last row's foot)
+    calm: float = 0.0  # mm from the head trim: the photo's foot, the top of the ground's calm zone at the foot (the panel's height: none)
 
 
 def photo_frame(book, g: CoverGeometry) -> tuple[float, float]:
@@ -77,12 +83,13 @@ def plan_design(grid: Grid, g: CoverGeometry) -> CoverPlan:
     >>> from book.pages.spine import cover_geometry
     >>> plan = plan_design(Grid(), cover_geometry((240, 300), 64, 0.155, 3))
     >>> [round(v, 1) for v in plan.photo], [round(v, 1) for v in plan.front]
-    ([-3, 126.6, 491.0, 176.4], [265.0, 17.0, 205.0, 104.6])
+    ([-3, 126.6, 491.0, 126.5], [265.0, 17.0, 205.0, 104.6])
     >>> [round(v, 1) for v in plan.back], round(plan.back_measure, 1), round(plan.type_foot, 1)
     ([20.0, 17.0, 205.0, 104.6], 117.5, 99.7)
     """
     height, bleed = g.panel[1], g.margin
-    rows = grid.rows - photo_rows(grid, g.trim)  # the book's shape, not its boards' (a square book's are 3 mm taller)
+    photo = photo_rows(grid, g.trim)
+    rows = grid.rows - photo  # the book's shape, not its boards' (a square book's are 3 mm taller)
     zone = page_box(grid, g.panel, 1, grid.columns, 1, max(rows, 1))
     band_top = zone[1] + zone[3] + grid.row_gutter if rows < grid.rows else height
     front = (g.front + zone[0], zone[1], zone[2], zone[3])
@@ -91,13 +98,17 @@ def plan_design(grid: Grid, g: CoverGeometry) -> CoverPlan:
     cols = min(BACK_COLUMNS * grid.columns // 12 or 1, grid.columns)
     measure = page_box(grid, g.panel, 1, cols, 1, 1)[2]
     foot = type_foot(grid, g.panel, rows, band_top)
+    calm_rows = CALM_ROWS if photo > 2 * CALM_ROWS else 0  # a band of a few rows keeps the foot
+    calm = page_box(grid, g.panel, 1, grid.columns, 1, grid.rows - calm_rows) if calm_rows else None  # the band ends on a row's foot
+    calm = calm[1] + calm[3] if calm else height + bleed
     return CoverPlan(
-        photo=(-bleed, band_top, g.spread[0] + 2 * bleed, height + bleed - band_top),
+        photo=(-bleed, band_top, g.spread[0] + 2 * bleed, calm - band_top),
         front=front, back=back,
         mark=(g.front + mark[0], mark[1], mark[2], mark[3]),
         back_measure=measure, row_gutter=grid.row_gutter,
         spine_foot=band_top - SPINE_GAP if rows < grid.rows else height - g.margins.head,
         type_foot=foot, foot=sum(page_box(grid, g.panel, 1, grid.columns, 1, grid.rows)[1::2]),
+        calm=min(calm, height),
     )
 
 

@@ -1,11 +1,16 @@
 """Where a page shows its folio (page number) and running head.
 
 A page that has something on it shows its folio, in the outer corner of the
-foot margin. Where a photo covers that place the folio is white digits
-knocked out of the photo or black ones (100 % K overprinting it), whichever
-reads better there, at the same place and the same in every edition (digits
-are set in the Latin face in all five), so the C, M and Y plates stay shared
-and the credits' page references can be found on every bleed page.
+foot margin. Where a photo covers that place (a bleed page) the folio is
+never white digits knocked out of the picture (7.5 pt reversed out of four
+colours fills in with the least misregistration): a page of pictures alone
+has none, as a picture spread's left half needs none; a bleed page with
+text on it (a card, a caption) keeps black digits (100 % K overprinting the
+picture) only where they read there alone (`folio_in_k`), and none
+elsewhere. The digits are set in the Latin face in all five editions and
+the choice depends on the picture alone, so it is the same in every edition
+and the C, M and Y plates stay shared; the credits' page references count
+the pages without a folio as every book counts its blank and picture pages.
 
 The choice is by contrast, measured as the press prints the picture: the
 ground under the folio's place is taken from the photo as placed, run through
@@ -27,7 +32,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from book.model import Book
+from book.model import TEXT_KINDS, Book
 from book.pages.paginate import Page, Placed
 
 FOLIO_DROP_MM = 8.0  # the folio's top below the text block's foot
@@ -182,34 +187,41 @@ def contrasts(under: tuple[float, float, float], black: float = 0.0) -> tuple[fl
     return ratio(1.0, lightest), ratio(darkest, black)
 
 
-def light_under(book: Book, page: Page, box: tuple[float, float, float, float]) -> bool:
-    """Whether black digits contrast more than white ones with the photo covering ``box`` on ``page``."""
+def folio_tint(book: Book, page: Page) -> bool:
+    """Never: a folio no ink reads on is left off rather than set on a patch (`shows_folio`)."""
+    return False
+
+
+def shows_folio(book: Book, page: Page) -> bool:
+    """A folio on every page with something on it, but on a bleed page (a photo over its place) only
+    where the page carries text and black digits read on the picture (`folio_in_k`)."""
+    if not (page.layout.folio and page.placed):
+        return False
+    box = mark_box(book, page, folio_top(book))
+    if not covered(page, box):
+        return True
+    return not pictures_only(page) and folio_in_k(book, page, box)
+
+
+def pictures_only(page: Page) -> bool:
+    """Whether ``page`` carries pictures and nothing to read (no caption, card or text frame)."""
+    return not any(placed.frame.kind in TEXT_KINDS and (placed.value or placed.frame.kind not in ("caption", "text"))
+                   for placed in page.placed)
+
+
+def folio_in_k(book: Book, page: Page, box: tuple[float, float, float, float]) -> bool:
+    """Whether black digits (100 % K as the press prints it) reach `MIN_CONTRAST` with the darkest
+    tenth of the photo under ``box``, and beat white ones by `WHITE_MARGIN`: a folio that reads in K alone."""
     under = ground(book, page, box)
     if under is None:
         return False
     white, black = contrasts(under, black_ink(press_of(book)))
-    return black > WHITE_MARGIN * white
-
-
-def folio_tint(book: Book, page: Page) -> bool:
-    """Whether the page's folio stands on a paper-white tint: a photo covers its place and neither
-    white nor black digits reach `MIN_CONTRAST` with the ground there."""
-    if not shows_folio(book, page):
-        return False
-    under = ground(book, page, mark_box(book, page, folio_top(book)))
-    return under is not None and max(contrasts(under, black_ink(press_of(book)))) < MIN_CONTRAST
-
-
-def shows_folio(book: Book, page: Page) -> bool:
-    """A folio on every page with something on it (reversed where a photo covers its place, see `folio_reversed`)."""
-    return page.layout.folio and bool(page.placed)
+    return black >= MIN_CONTRAST and black > WHITE_MARGIN * white
 
 
 def folio_reversed(book: Book, page: Page) -> bool:
-    """Whether the page's folio is set white, knocked out of the photo that covers its place: not
-    where that photo is light under it (`light_under`), where it prints black as on paper."""
-    box = mark_box(book, page, folio_top(book))
-    return shows_folio(book, page) and covered(page, box) and not light_under(book, page, box) and not folio_tint(book, page)
+    """Never: no folio is knocked out of a picture (see the module's doc)."""
+    return False
 
 
 def shows_running_head(book: Book, page: Page) -> bool:

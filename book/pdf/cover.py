@@ -121,6 +121,9 @@ class CoverRenderer(Renderer):
             rule = bool(dash) and set(glyphs.text) == {RULE}
             if rule:
                 canvas.addLiteral(actual_text(dash * len(glyphs.text)))
+            if glyphs.weight:  # a dash's outline stroked in K: as heavy as the title's strokes
+                canvas.setStrokeColorCMYK(0, 0, 0, 1)
+                canvas.addLiteral(f"{glyphs.weight:.3f} w 1 j 2 Tr")
             canvas.drawString(0, 0, glyphs.text, charSpace=glyphs.tracking)
             if rule:
                 canvas.addLiteral("EMC")

@@ -30,6 +30,9 @@ def design_keys() -> dict[str, Key]:
                                             "size; otherwise the title alone, and a warning."),
         "subtitle": Key(bool, True, doc="Whether the front carries the book's subtitle under its title; false leaves the front "
                                         "to the mark, the title at display size and the photo (the title page gives the subtitle)."),
+        "occasion": Key(str, "", doc="The front's occasion line under the title (e.g. \"Sách ảnh kỷ niệm 70 năm Ngày giải "
+                                     "phóng Hải Phòng\"), translated in the catalogs, set in the cover-subtitle style: what "
+                                     "the book is for, smaller than the title; empty: none (or the subtitle, with subtitle: true)."),
         "price": Key(str, "", doc="The price printed on the back cover above the barcode, as written (e.g. \"250.000 đ\")."),
         "not_for_sale": Key(bool, False, doc="The back cover says the book is not for sale (\"Sách không bán\", \"Not for "
                                              "sale\", 非卖品 …, from the catalogs) instead of a price."),
@@ -75,8 +78,12 @@ def design_cover(book: Book, section: Section, check_files: bool = True) -> None
     short_text = Message("cover:spine_publisher", short, section.where("spine_publisher"), "The publisher's short form at the foot "
                          "of the spine, as readers of your language know the publisher: never the Vietnamese abbreviation "
                          "in another language; a short name or an abbreviation the publisher uses in your language.") if short else None
+    occasion = section.read("occasion").strip()
+    occasion_text = Message("cover:occasion", occasion, section.where("occasion"), "The front cover's occasion line under the "
+                            "title, in the cover's 12 pt serif: what the book is and what it marks, worded as a publisher "
+                            "in your language would word it on a commemorative book.") if occasion else None
     book.cover = replace(book.cover, mark=mark, ground=colour, spine=spine_text, spine_publisher=short_text, price=price,
-                         not_for_sale=bool(free), subtitle=bool(section.read("subtitle")))
+                         not_for_sale=bool(free), subtitle=bool(section.read("subtitle")), occasion=occasion_text)
     photo = book.cover.photo
     if photo is not None and not photo.credit.text.strip():  # the credits list the cover photo, by its photographer
         section.out.warn("cover-credit", section.where("photo"), f"cover.photo: photo {photo.id} has no credit; give it one "

@@ -1,9 +1,10 @@
 """Set one edition's cover on the shared design (`book.pages.cover_plan`):
 on the front, the title and subtitle anchored above the photo band, under
 the mark; on the back, the back-cover text from the head of the type area,
-the publisher at its foot and the ISBN and barcode on a white field at the
-grid's foot by the spine, on the photo; along the spine, the title and publisher, run along it
-or set vertically, above the photo. The ground, the photo, the mark and the
+the publisher at its foot and the ISBN and barcode on a white field on the
+ground beside them, by the spine, its foot on the same line; along the
+spine, the title above the photo and the publisher at the foot, run along
+it or set vertically. The ground, the photo, the mark and the
 barcode's field depend on the trim and the grid alone, so they are the same
 in every edition: only the black plate changes from one language to another.
 The cover renderer only draws. A text or barcode that does not fit its place
@@ -65,6 +66,8 @@ def cover_strings(book: Book, loc) -> dict[str, str]:
     texts["spine"] = loc.text(book.cover.spine) if book.cover and book.cover.spine is not None else texts["title"]
     short = book.cover.spine_publisher if book.cover else None
     texts["spine_publisher"] = loc.text(short) if short is not None else house_name(book, loc)
+    occasion = book.cover.occasion if book.cover else None
+    texts["occasion"] = loc.text(occasion) if occasion is not None else ""
     isbn = book.isbn.get(loc.lang)
     texts["isbn"] = f"ISBN {isbn}" if isbn else ""
     photo = book.cover.photo if book.cover else None
@@ -164,15 +167,16 @@ class CoverSetter:
         plan = cover.plan
         x, top, width, _ = plan.front
         foot = plan.photo[1] - AIR
-        if self.book.cover and not self.book.cover.subtitle:  # book.yaml cover: {subtitle: false}: the title alone
-            texts = {**texts, "subtitle": ""}
+        if self.book.cover and not self.book.cover.subtitle:  # book.yaml cover: {subtitle: false}: the occasion line, or the title alone
+            texts = {**texts, "subtitle": texts.get("occasion", "")}
         if self.book.cover and self.book.cover.mark:  # the mark's box, its row gutter, and the title's own
             top = plan.mark[1] + plan.mark[3] + 2 * plan.row_gutter
         where = "between the mark and the photo" if self.book.cover and self.book.cover.mark else "above the photo"
         area = f"the front's type area {where} is {foot - top:.0f} mm tall at the {self.trim}"
         least = self.book.style("cover-subtitle", self.lang).min_size / MM + TITLE_GAP if texts["subtitle"] else 0.0
         lines = "\n".join(display_lines(self.fonts, self.book, self.lang, texts["title"]))  # as on the title page
-        title = self.block("title", lines, "cover-title", (x, top, width, foot - top - least), self.book.title,
+        hang = self.cap_rise("cover-title")  # the block hangs from its capitals at ``top``: its box starts that far above
+        title = self.block("title", lines, "cover-title", (x, top - hang, width, foot - top + hang - least), self.book.title,
                            f"{area} and keeps {least:.0f} mm of it for the subtitle; choose a taller trim_mm or a smaller "
                            "cover-title style in layouts/styles.yaml")
         if title is None or self.overflowed:
@@ -219,6 +223,13 @@ class CoverSetter:
                 best, chosen = cost, width
         return chosen
 
+    def cap_rise(self, style: str) -> float:
+        """`rise` for a first line at ``style``'s own size."""
+        size = self.book.style(style, self.lang).size
+        cjk = language(self.lang).wide_faces
+        top = 1 - CJK_DESCENT if cjk else ink_height(self.fonts, "H", self.book.style(style, self.lang).font)[1]
+        return size * (1 - top) / MM
+
     def rise(self, lines, style: str) -> float:
         """Mm from a block's top to its first line's capitals (the ideographs'
         face in a CJK edition): how far it moves up to stand on a grid line."""
@@ -233,9 +244,10 @@ class CoverSetter:
         level with the front's title (from the head of the type area when it
         is too long for that); the cover photo's credit and the publishers
         with their descenders AIR above the photo's edge, a foot line
-        standing on the picture rather than floating; on the grid's foot
-        by the spine a white field (the same in every edition, knocked out
-        of the photo): the price or "not for sale", the ISBN, the barcode."""
+        standing on the picture rather than floating; at the type area's
+        edge by the spine, its foot on that line, a white field on the
+        ground (the same in every edition, never over the picture): the
+        price or "not for sale", the ISBN, the barcode."""
         plan = cover.plan
         x, top, width, _ = plan.back
         bottom = plan.photo[1] - AIR  # the publishers' foot, their descenders' (`publisher.top` below)
@@ -248,13 +260,13 @@ class CoverSetter:
         if area:  # the printer's barcode area, kept clear: it may print its own barcode there
             field_w, field_h = max(field_w, area[0]), max(field_h, area[1])
         reserve = bool(self.book.isbn or area)
-        field_x, field_top = x + width - field_w, plan.foot - field_h  # at the grid's foot by the spine, on the photo
+        field_x, field_top = x + width - field_w, bottom - field_h  # on the ground by the spine, level with the imprint's foot
         isbn = sale = None
-        if reserve and (width < field_w or field_top < plan.photo[1]):
+        if reserve and (width < field_w + plan.back_measure or field_top < top):
             self.out.error("cover-layout", Where("content/book.yaml", key="trim_mm"),
-                           f"{self.lang}: the barcode and its ISBN need {field_w:.1f} × {field_h:.1f} mm, the back's photo "
-                           f"above the grid's foot has {width:.1f} × {plan.foot - plan.photo[1]:.1f} mm at the {self.trim}; "
-                           "choose a larger trim_mm")
+                           f"{self.lang}: the barcode and its ISBN need {field_w:.1f} × {field_h:.1f} mm beside the back text's "
+                           f"{plan.back_measure:.0f} mm measure; the back's type area above the photo has {width:.1f} × "
+                           f"{bottom - top:.1f} mm at the {self.trim}; choose a larger trim_mm")
             return
         if reserve:
             cover.fields.append((round(field_x, 2), round(field_top, 2), field_w, field_h))
@@ -268,7 +280,7 @@ class CoverSetter:
                 sale = self.block("price line", texts["sale"], "cover-sale", (bx, field_top + FIELD_PAD, bar_w, sale_h),
                                   Where("layouts/styles.yaml", key="cover-sale"),
                                   f"the line above the ISBN is {sale_h:g} mm high; lower cover-sale's size in layouts/styles.yaml")
-        beside = width  # the field stands on the photo below: the foot line above it has the back's whole measure
+        beside = width - field_w - plan.row_gutter if reserve else width  # the foot line beside the field
         room = bottom - top
         publisher = self.block("publisher", texts["publishers"], "cover-publisher", (x, top, beside, room),
                                self.book.publisher, f"the back's type area is {room:.0f} mm tall at the {self.trim}")

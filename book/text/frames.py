@@ -18,6 +18,7 @@ from book.text.cjk_names import catalog_names
 from book.text.credits import LEGENDS_HEAD_STYLE, CreditEntry, credit_entries, credits_head
 from book.text.italic import by_role
 from book.text.matter import colophon_parts, copyright_parts, kept_names, publishers_parts
+from book.text.opener_title import SUBTITLE_STYLE, TITLE_STYLE, split_subtitle
 from book.text.typeset import Part
 
 
@@ -160,6 +161,10 @@ def frame_texts(book: Book, pagination: Pagination, loc: Localiser, keep: tuple[
             elif frame.kind == "text":
                 message = book.slot_message(page.chapter, placed.value)
                 parts = [Part(loc.text(message), book.style(frame.style, loc.lang), keep=keep, compounds=book.keep_together.get(loc.lang, ()))]
+                if frame.style == TITLE_STYLE and SUBTITLE_STYLE in book.styles:  # a chapter title's subtitle on a line of its own
+                    head, rest = split_subtitle(parts[0].text)
+                    if rest:
+                        parts = [replace(parts[0], text=head), replace(parts[0], text=rest, style=book.style(SUBTITLE_STYLE, loc.lang))]
                 signed = signature_of(book, page, placed.value)
                 if signed is not None:  # runs on with the text, so it ends the text's last page
                     parts.append(Part(loc.text(signed), signature_style(book, frame.style, loc.lang), keep=keep + (loc.text(signed),)))

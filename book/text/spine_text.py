@@ -3,10 +3,12 @@ front title's face: the book's full title where it fits at FULL_LEAST pt or
 more (ja 「ハイフォン――闘い・建設・発展の70年」), else its head (book.yaml
 ``cover: spine``, translated), from the head down to just above the photo;
 the publisher (``cover: spine_publisher``, translated, else the publishing
-house's name) under it in the same ground, ending where the title does
-above the photo, at PUBLISHER_SIZE: on one line, or where the name is too
-long for that, in two lines across the spine (`set_publisher`); the photo
-runs unbroken through the spine's foot. Latin capitals are tracked as the
+house's name) at the spine's foot, on the ground's calm zone under the
+photo (`book.pages.cover_plan`), ending the spine's margin above the foot,
+where a reader looks for it on a shelf, at PUBLISHER_SIZE: on one line, or
+where the name is too long for that, in two lines across the spine
+(`set_publisher`); on a cover without the calm zone, under the title above
+the photo. The photo runs unbroken through the spine. Latin capitals are tracked as the
 copyright page's (`spine_tracking`). Run along the spine (capitals in Latin) or set in
 a vertical column (zh, ja), as large as the spine style allows with their
 real ink, read from the glyphs of the actual strings, the printer's
@@ -20,8 +22,12 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 import unicodedata
+from dataclasses import replace
 
+from fontTools.pens.boundsPen import BoundsPen
+from fontTools.ttLib import TTFont
 from reportlab.pdfbase import pdfmetrics
 
 from book.errors import Where
@@ -29,13 +35,16 @@ from book.languages import language
 from book.model import MM
 from book.pages.spine import pages_for_spine
 from book.text.ink import ink_across, ink_height
-from book.text.vertical import LATIN_OFFSET, TWO_EM_DASHES, Glyphs, column_length, segments, set_column, vert_fit, vertical_text
+from book.text.vertical import LATIN_OFFSET, RULE, TWO_EM_DASHES, Glyphs, column_length, segments, set_column, vert_fit, vertical_text
 
 SPINE_GAP = 12.0  # mm at the least between the title and the publisher under it
-PUBLISHER_SIZE = 7.0  # pt: the publisher, a real size well below the title's, as the back's imprint
+PUBLISHER_SIZE = 8.0  # pt: the publisher, well below the title's size, large enough to read on a shelf
+CALM_GAP = 4.0  # mm at the least between the photo's foot and the publisher on the calm zone
 PUBLISHER_LINES = 3  # the most lines across the spine a long name is broken into
 PUBLISHER_LEADING = 1.2  # the publisher's two lines across the spine, baseline to baseline, in its size
 TRACKED_STYLE = "colophon-title"  # the copyright page's tracked capitals: the spine's Latin capitals are tracked alike
+STEM_SHARE = 0.7  # of the lone stroke 丨/一 (the face's heaviest) a title's strokes carry at 14 pt: a dash drawn that heavy
+SPINE_DASHES = frozenset("―—–")  # the dashes a title's line on the spine may hold
 FULL_LEAST = 12.0  # pt: the full title takes the spine when it fits at this size or more
 
 
@@ -108,7 +117,9 @@ def set_spine(setter, cover, texts: dict[str, str]) -> None:
     end, foot = setter.g.margins.head, cover.plan.spine_foot  # from the head to just above the photo
     length = foot - end
     texts, short = spine_texts(texts, vertical, full=True), spine_texts(texts, vertical)
-    under = publisher_need(setter, texts["publisher"], role, vertical) + SPINE_GAP  # the publisher's room under the title
+    tail = (cover.plan.calm + CALM_GAP, setter.g.panel[1] - end)  # the calm zone at the foot, when the cover has one
+    calm = tail[1] - tail[0] > 0 and cover.plan.calm < setter.g.panel[1]
+    under = 0.0 if calm else publisher_need(setter, texts["publisher"], role, vertical) + SPINE_GAP  # its room under the title
     size, reach, middle = fitting_size(setter, texts, ("title",), role, vertical, style.size, length - under)
     if size < max(FULL_LEAST, style.min_size):  # the full title is too long for the spine: its head
         texts = short
@@ -129,6 +140,9 @@ def set_spine(setter, cover, texts: dict[str, str]) -> None:
         cover.rule_text = next((dash for dash in TWO_EM_DASHES if dash in texts["title"]), "")
     place(setter, cover, texts["title"], role, size, middle, (end, foot), True, vertical)
     tracking = spine_tracking(setter, texts["title"], vertical)
+    if calm:
+        set_publisher(setter, cover, texts["publisher"], role, tail, vertical)
+        return
     room = foot - end - spine_need(setter.fonts, texts, ("title",), role, size, vertical, tracking) - SPINE_GAP
     set_publisher(setter, cover, texts["publisher"], role, (foot - room, foot), vertical)
 
@@ -232,7 +246,8 @@ def place(setter, cover, text: str, role: str, size: float, middle: float, span:
     first, last = span
     if vertical:
         top = first if head else last - column_length(setter.fonts, text, role, size) / MM
-        cover.spine += set_column(setter.fonts, text, role, size, centre, top)
+        cover.spine += [replace(g, weight=dash_weight(setter.fonts, g.text, role, size, True)) if set(g.text) == {RULE} else g
+                        for g in set_column(setter.fonts, text, role, size, centre, top)]
         return
     downwards = not setter.book.cover or setter.book.cover.spine_direction == "top-to-bottom"
     angle, offset = (-90, -middle) if downwards else (90, middle)  # a turned line's ascenders point to the front, or the back
@@ -243,10 +258,46 @@ def place(setter, cover, text: str, role: str, size: float, middle: float, span:
     width = line_width(setter.fonts, text, role, size, tracking)
     start = first if head else last - width  # the line's head end
     y = start if downwards else start + width
+    wide = not spine_tracking(setter, text, False)  # a Han or Hangul line: its dash weighed against 一
     for run in runs:
-        cover.spine.append(Glyphs(x, y, run.text, run.font, size, angle, space))
-        step = (pdfmetrics.stringWidth(run.text, run.font, size) + space * len(run.text)) / MM
-        y += step if downwards else -step
+        for piece in dash_pieces(run.text):
+            weight = dash_weight(setter.fonts, piece, role, size, False) if wide else 0.0
+            cover.spine.append(Glyphs(x, y, piece, run.font, size, angle, space, weight))
+            step = (pdfmetrics.stringWidth(piece, run.font, size) + space * len(piece)) / MM
+            y += step if downwards else -step
+
+
+def dash_pieces(text: str) -> list[str]:
+    """``text`` parted into runs of dashes and runs of anything else.
+
+    >>> dash_pieces("하이퐁 ― 투쟁"), dash_pieces("70")
+    (['하이퐁 ', '―', ' 투쟁'], ['70'])
+    """
+    return [piece for piece in re.split(f"([{''.join(SPINE_DASHES)}]+)", text) if piece]
+
+
+def dash_weight(fonts, text: str, role: str, size: float, upright: bool) -> float:
+    """Pt of stroke that makes ``text``'s dashes (a column's rule, upright; a
+    line's dash, run along it) as thick as the face's own stroke in the same
+    direction (丨 across a column, 一 along a line): a two-em dash of the
+    box-drawing face or a bar of a bold face is a hairline beside the bold type."""
+    if not text or not set(text) <= SPINE_DASHES | {RULE}:
+        return 0.0
+    run = fonts.runs(text[0], role)[0]
+    path, index = fonts.sources.get(run.font) or fonts.files[run.font]  # the whole face, not the edition's subset
+    with TTFont(path, fontNumber=index, lazy=True) as face:
+        cmap, glyphs, em = face.getBestCmap(), face.getGlyphSet(), face["head"].unitsPerEm
+        boxes = []
+        for ch in (text[0], "丨" if upright else "一"):  # the face's own stroke in the dash's direction
+            pen = BoundsPen(glyphs)
+            if ord(ch) in cmap:
+                glyphs[cmap[ord(ch)]].draw(pen)
+            boxes.append(pen.bounds)
+    if None in boxes:
+        return 0.0
+    axis = (0, 2) if upright else (1, 3)
+    own, stem = ((box[axis[1]] - box[axis[0]]) / em for box in boxes)
+    return round(max(0.0, STEM_SHARE * stem - own) * size, 3)
 
 
 def spine_need(fonts, texts: dict[str, str], keys: tuple[str, ...], role: str, size: float, vertical: bool,

@@ -44,6 +44,7 @@ class Glyphs:
     size: float
     angle: float
     tracking: float = 0.0  # pt after each letter (a spine's tracked Latin capitals)
+    weight: float = 0.0  # pt of outline stroked round the glyphs: a dash drawn as heavy as the type's own strokes
 
 
 def upright(ch: str) -> bool:

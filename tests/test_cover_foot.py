@@ -1,0 +1,70 @@
+"""The case wrap's calm foot zone (`book.pages.cover_plan`): the photo band
+ends on a grid row's foot and the ground runs on under it across the whole
+wrap; the spine's publisher stands there at its foot, the barcode's field
+on the back's ground beside the imprint, never over the picture; the
+front's occasion line (book.yaml ``cover: occasion``) under the title in
+each edition's language, smaller than the title; the spine's dash stroked
+to the title's weight. Read from each edition's cover PDF."""
+
+from __future__ import annotations
+
+import re
+
+import pikepdf
+import pytest
+from conftest import REPO
+from test_cover import black_rects, cover_alone, text_lines, union
+
+OCCASION = {"vi": "Sách ảnh kỷ niệm 70 năm Ngày giải phóng Hải Phòng", "en": "A photo book marking the 70th anniversary",
+            "zh": "海防解放70周年纪念画册", "ko": "하이퐁 해방 70주년 기념 사진집", "ja": "ハイフォン解放70周年記念写真集"}
+PUBLISHER = {"vi": "TRUYỀN", "en": "PUBLISHING", "zh": "出", "ko": "출판", "ja": "出"}
+
+
+def spans(pdf):
+    """Each text showing's font size and its text, from the cover's content stream (sizes in pt)."""
+    with pikepdf.open(pdf) as doc:
+        page = doc.pages[0]
+        stream = b"".join(c.read_bytes() for c in page.Contents) if isinstance(page.Contents, pikepdf.Array) else page.Contents.read_bytes()
+    return stream.decode("latin-1")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en", "zh", "ko", "ja"])
+def test_publisher_at_the_spine_foot_barcode_and_occasion_on_the_ground(lang, tmp_path):
+    pdf, cover, geometry, problems, texts = cover_alone(REPO, (240, 300), 64, lang, tmp_path)
+    plan, height = cover.plan, geometry.panel[1]
+    band_top, band_foot = plan.photo[1], plan.photo[1] + plan.photo[3]
+    assert band_foot == pytest.approx(plan.calm) and band_foot < height - 40, (band_foot, height)  # a calm zone of 40 mm and more
+    lines = text_lines(pdf, geometry.margin)
+    left, right = geometry.folds
+    spine = [(line, box) for line, box in lines if left <= (box[0] + box[2]) / 2 <= right]
+    publisher = [box for line, box in spine if PUBLISHER[lang] in line.replace(" ", "") or PUBLISHER[lang] in line]
+    if lang in ("zh", "ja"):  # a column: its glyphs, one a line, below the photo
+        publisher = [box for line, box in spine if box[1] > band_foot]
+    assert publisher, (lang, spine)
+    foot = union(publisher)
+    assert foot[1] > band_foot + 3 and foot[3] <= height - geometry.margins.head + 0.5, (lang, foot, band_foot)  # on the ground, at the foot
+    assert foot[0] >= left + geometry.clearance - 0.3 and foot[2] <= right - geometry.clearance + 0.3, (lang, foot)
+    title = [box for line, box in spine if box[3] < band_top]
+    assert title and union(title)[3] < band_top, lang  # the title above the photo, at the head
+    field = cover.fields[0]
+    assert field[1] + field[3] <= band_top - 1, (lang, field, band_top)  # the barcode's field on the back's ground, not the photo
+    assert field[0] + field[2] <= left - geometry.hinge and field[0] >= plan.back[0] + plan.back_measure, (lang, field)
+    bars = black_rects(pdf, geometry.margin, geometry.media[1])
+    assert bars[1] >= field[1] - 0.1 and bars[3] <= field[1] + field[3] + 0.1, (lang, bars, field)
+    front = [(line, box) for line, box in lines if box[0] > right]
+    occasion = [box for line, box in front if box[3] - box[1] < 7 and line.replace(" ", "") and line.replace(" ", "") in OCCASION[lang].replace(" ", "")]
+    assert occasion, (lang, [line for line, _ in front])
+    titles = [box for line, box in front if box[3] - box[1] > 9 and box[3] < union(occasion)[1]]  # the 36 pt title's lines
+    assert titles and union(occasion)[1] > union(titles)[3], lang  # under the title
+    assert union(occasion)[3] < band_top, lang  # above the photo
+    assert (union(occasion)[3] - union(occasion)[1]) * 3 < (union(titles)[3] - union(titles)[1]), lang  # subordinate in size
+
+
+@pytest.mark.parametrize("lang", ["ja", "ko"])
+def test_the_spine_dash_is_stroked_to_the_titles_weight(lang, tmp_path):
+    pdf, cover, *_ = cover_alone(REPO, (240, 300), 64, lang, tmp_path)
+    weights = [g.weight for g in cover.spine if g.weight]
+    assert weights and all(0.5 < w < 2.0 for w in weights), weights  # about 1.1 pt at 14 pt: the rule as heavy as 丨's 0.7
+    stream = spans(pdf)
+    assert re.search(r"[\d.]+ w 1 j 2 Tr", stream), lang
+    assert all(g.weight == 0 for g in cover.spine if not set(g.text) <= set("―—–│")), lang
