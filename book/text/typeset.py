@@ -201,7 +201,7 @@ def compose_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, s
         Spacing(LATIN_STRETCH * size, LATIN_SHRINK * size if style.align == "justify" else 0.0, False))
     def compose(trial: list[Item]) -> tuple[list[Chosen], float]:
         composer = Composer(trial, width, start, spacing, style.align == "justify", cjk, balance=style.display)
-        composer.rules = Rules(lang) if latin else None
+        composer.rules = Rules(lang, style.align == "justify") if latin else None
         return composer.compose(), composer.total
 
     if korean(lang, style):  # breaks at word spaces, justified as KLREQ asks: `book.text.korean`
