@@ -130,7 +130,7 @@ class Rules:
     def last_line(self, items, start, natural: float, width: float) -> float:
         words = last_line_words(items, start)
         if len(words) <= self.stub_words:
-            return RUNT_DEMERITS * self.price
+            return RUNT_DEMERITS * self.price ** 2  # justified: dearer than a line at +0.4 em ("to its / readers.")
         short = SHORT_LAST * width - natural  # graded: a last line at 28 % does not squeeze a whole paragraph
         return SHORT_DEMERITS * self.price * short / (SHORT_LAST * width) if short > 0 else 0.0
 
