@@ -107,7 +107,8 @@ def test_marked_words_are_set_in_italic_in_the_english_pdf(sample):
     italic = " ".join(run.text for run in runs if "Italic" in run.font)
     flat = re.sub(r"\s+", "", italic)
     for word in marked:
-        assert re.sub(r"\s+", "", word) in flat, (word, italic[:200])
+        if "{" not in word:  # "*{title}*": the original title, filled in (tests/test_latin_foreword.py)
+            assert re.sub(r"\s+", "", word) in flat, (word, italic[:200])
     # Nothing else slants: every italic glyph belongs to a marked word.
     allowed = set("".join(marked)) | {" "}  # the comma after "*rối cạn*" is roman
     assert set(italic) <= allowed, set(italic) - allowed
@@ -264,7 +265,8 @@ def test_vietnamese_opener_titles_break_between_phrases(sample):
     for line in lines:
         if line.size == 24.0:
             titles.setdefault(line.page, []).append(line.text)
-    assert ["Giải phóng và", "những năm tháng lịch sử"] in titles.values()  # never "những / năm tháng", "năm tháng / lịch sử"
+    # before "và", as the other openers: never "và /", "những / năm tháng"; "năm tháng / lịch sử" where nothing else fits
+    assert ["Giải phóng", "và những năm tháng", "lịch sử"] in titles.values()
     assert ["Cảng biển,", "cửa ngõ giao thương", "phía Bắc"] in titles.values()  # never "cửa ngõ / giao thương"
     assert ["Tương lai:", "thành phố cảng xanh,", "hiện đại"] in titles.values()
 

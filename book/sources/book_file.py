@@ -54,11 +54,12 @@ COLOUR_KEYS = {"press_profile": Key(str, "FOGRA39"), "ink_limit": Key(float, 300
                                     "within the ink limit) or k-only (the black plate alone); a photo's `separation` overrides it.")}
 SAFETY_KEYS = {"trim": Key(float, 5.0, low=0, high=50), "gutter": Key(float, 5.0, low=0, high=50)}
 LABELS = {"chapter": ("number",), "credit": ("credit",), "page": ("page",), "pages": ("pages",), "cover": (),
-          "legend": ("page", "legend"), "page_head": ()}
+          "legend": ("page", "legend"), "page_head": (), "dateline": ("place", "date")}
 # 'pages' (a spread's range in the credits) falls back to 'page'; without 'cover' the cover photo is not credited;
 # without 'legend' an uncaptioned photo's legend starts with the 'page' label
 # without 'page_head' the credits' figures column is headed by the 'page' label without its {page} (when it has words on one side only)
-OPTIONAL_LABELS = {"pages", "cover", "legend", "page_head"}
+# without 'dateline' a text's place (a chapter text "<key>_place") is not set under its signature
+OPTIONAL_LABELS = {"pages", "cover", "legend", "page_head", "dateline"}
 # Where a photo sits on a page of several, said in the photo credits (labels.positions).
 POSITIONS = ("top", "bottom", "left", "right", "top_left", "top_right", "bottom_left", "bottom_right", "centre")
 LABEL_COMMENTS = {
@@ -66,6 +67,8 @@ LABEL_COMMENTS = {
     "cover": "The cover photo's entry in the photo-credits list, in place of a page number (a short word).",
     "legend": "After the photo credits, the one-line legend of a photo shown without a caption (the frontispiece): "
               "{legend} is its place and date.",
+    "dateline": "The closing line under a signed text (the foreword): {place} is where it was written (the chapter "
+                "text '<key>_place'), {date} the month of publication in CLDR form ('tháng 5 năm 2025', 'May 2025').",
     "page_head": "The head of the photo credits' column of page numbers, said once above the figures "
                  "(a word, not a pattern: 'Page', '页码').",
     "position": "Where a photo sits on its page, said in the photo-credits list when a page holds several photos "

@@ -336,7 +336,7 @@ class Composer:
             if last:
                 line += self.display_last_demerits(start) if self.balance else self.last_line_demerits(start, natural)
             elif not hyphen:
-                line += self.items[end.index].penalty
+                line += self.items[end.index].penalty * (self.rules.price if self.rules is not None else 1.0)
             for run, previous in enumerate(costs[position]):
                 if previous == INFEASIBLE:
                     continue

@@ -12,7 +12,7 @@ from book.i18n.cldr import format_partial_date
 from book.i18n.glossary import read_glossary
 from book.i18n.localise import Localiser
 from book.languages import language
-from book.model import COPYRIGHT_SLOT, IMPRINT_SLOT, PUBLISHERS_SLOT, Book, Message, Style
+from book.model import COPYRIGHT_SLOT, IMPRINT_SLOT, PUBLISHERS_SLOT, Book, Message, PartialDate, Style
 from book.pages.paginate import Page, Pagination, Placed
 from book.text.cjk_names import catalog_names
 from book.text.credits import LEGENDS_HEAD_STYLE, CreditEntry, credit_entries, credits_head
@@ -118,6 +118,18 @@ def label_joins(labelled: str, name: str) -> tuple[str, ...]:
 
 
 SIGNATURE = "_signature"  # a chapter's text "<key>_signature" signs its text "<key>" (a foreword by its publishing body)
+PLACE = "_place"  # ... and "<key>_place" says where it was written, in the 'dateline' label under the signature
+
+
+def dateline_of(book: Book, page: Page, value: str, loc: Localiser) -> tuple[str, Message] | None:
+    """The closing line under a signed text: the 'dateline' label ("{place}, {date}")
+    filled with the chapter text ``<key>_place`` and the month of publication in
+    the edition's CLDR form ("Hải Phòng, tháng 5 năm 2025", "Hải Phòng, May 2025")."""
+    place = page.chapter.texts.get(value + PLACE) if page.chapter is not None else None
+    if place is None or "dateline" not in book.labels:
+        return None
+    month = format_partial_date(PartialDate(book.date.year, book.date.month), loc.lang)
+    return loc.label("dateline", place=loc.text(place), date=month), place
 
 
 def signature_of(book: Book, page: Page, value: str | None) -> Message | None:
@@ -168,7 +180,11 @@ def frame_texts(book: Book, pagination: Pagination, loc: Localiser, keep: tuple[
                 signed = signature_of(book, page, placed.value)
                 if signed is not None:  # runs on with the text, so it ends the text's last page
                     parts.append(Part(loc.text(signed), signature_style(book, frame.style, loc.lang), keep=keep + (loc.text(signed),)))
-                found.append(FrameText(page, placed, parts, [message] + ([signed] if signed else [])))
+                dated = dateline_of(book, page, placed.value, loc) if signed is not None else None
+                if dated is not None:  # the line under the signature, set as it is, with no space between
+                    style = replace(signature_style(book, frame.style, loc.lang), space_before=0.0)
+                    parts.append(Part(dated[0], style, keep=keep + (dated[0],)))
+                found.append(FrameText(page, placed, parts, [message] + ([signed] if signed else []) + ([dated[1]] if dated else [])))
             elif frame.kind == "chapter-number" and page.chapter and page.chapter.number:
                 text = loc.label("chapter", number=str(page.chapter.number))
                 found.append(FrameText(page, placed, [Part(text, book.style(frame.style, loc.lang))], [book.labels["chapter"]]))

@@ -24,10 +24,10 @@ AFTER_COMMA = 10.0
 BEFORE_FUNCTION_WORD = 10.0  # "Liberation / and the Historic Years"
 PLAIN = 60.0  # between two words, or two BudouX phrases
 INSIDE_PHRASE = 400.0  # zh, ja: inside a BudouX phrase ("発展の / 50年" is one); vi: inside a noun phrase
-AFTER_FUNCTION_WORD = 1000.0  # "Construction and / Development"
+AFTER_FUNCTION_WORD = 2500.0  # "Construction and / Development", "Giải phóng và / …": dearer than a noun parted from its modifier
 LONE_PAUSE = 1000.0  # ko: a title's first word (어절) alone on its line before its colon or dash
 BETWEEN_WORDS = 1500.0  # vi: between two words of two syllables, a noun and its modifier ("năm tháng / lịch sử")
-AFTER_DETERMINER = 2000.0  # a determiner parted from its noun ("những / năm tháng", "the / Historic Years")
+AFTER_DETERMINER = 3000.0  # a determiner parted from its noun ("những / năm tháng", "the / Historic Years")
 # Determiners and plural markers bind forward to their noun: a title breaks before
 # the conjunction that leads their phrase, or after it, never between them and the noun.
 DETERMINERS = {"vi": frozenset("những các mọi mỗi từng một mấy".split()),
@@ -45,7 +45,7 @@ def break_penalty(prev: Atom, nxt: Atom, function_words: frozenset[str], determi
     >>> [break_penalty(Atom(a, " "), Atom(b), words, DETERMINERS["en"]) for a, b in
     ...  [("Future:", "A"), ("Seaport,", "Northern"), ("Liberation", "and"), ("and", "the"), ("Northern", "Vietnam"),
     ...   ("the", "Historic")]]
-    [0.0, 10.0, 10.0, 1000.0, 60.0, 2000.0]
+    [0.0, 10.0, 10.0, 2500.0, 60.0, 3000.0]
     """
     last, first = prev.text.split()[-1] if prev.text.split() else prev.text, nxt.text.split()[0] if nxt.text.split() else nxt.text
     if last[-1] in STRONG or last[-1] == ")" or first[0] == "(":

@@ -75,6 +75,10 @@ def measure_items(fonts: EditionFonts, atoms: list[Atom], style: Style, lang: st
                 splits.append((head, tail, measure_text(fonts, head.text, role, size, tracking)[1],
                                measure_text(fonts, tail.text, role, size, tracking)[1]))
         items.append(Item(atom, width, space, splits, lead, trail, penalties[number]))
+    if style.align == "justify" and not style.display and TABLE[lang].script == "Latn":
+        # justified, a unit kept whole opens its inner spaces too ("May 13, 1955"), counted with the one before it
+        for number, item in enumerate(items):
+            item.units = (1 if item.space else 0) + (items[number + 1].atom.text.count(" ") if number + 1 < len(items) else 0)
     return items
 
 
@@ -100,8 +104,10 @@ def draw_line(fonts: EditionFonts, items: list[Item], chosen: Chosen, style: Sty
     trim = min(items[chosen.end.index].trim_end, max(0.0, chosen.natural - width)) if chosen.end.split is None else 0.0
     natural = chosen.natural - trim
     extra = 0.0
-    if chosen.gaps and (natural > width or (style.align == "justify" and not chosen.last)):
-        extra = (width - natural) / chosen.gaps
+    inner = not every_gap and style.align == "justify" and any(" " in atom.text for atom in atoms)
+    gaps = sum(atom.text.count(" ") for atom in atoms) + sum(1 for atom in atoms[:-1] if atom.space_after) if inner else chosen.gaps
+    if gaps and (natural > width or (style.align == "justify" and not chosen.last)):
+        extra = (width - natural) / gaps
     loosened = 0.0
     if every_gap and extra > 0:
         # Chinese and Japanese loosen between every two characters, also inside
@@ -121,7 +127,7 @@ def draw_line(fonts: EditionFonts, items: list[Item], chosen: Chosen, style: Sty
         runs = fonts.runs(atom.text, atom.role or style.font)
         for run, shaped in zip(runs, run_layouts(fonts, runs, atom.after, compress, style.display), strict=True):
             before = 0
-            for offset, text, squeeze in shaped.segments:
+            for offset, text, squeeze in spread(shaped.segments, run.font, size, extra if inner else 0.0):
                 at = x + offset * size + tracking * before
                 if (pieces and pieces[-1].font == run.font and not squeeze and not pieces[-1].char_space
                         and end_of_last is not None and abs(end_of_last - at) < 1e-6):
@@ -130,7 +136,7 @@ def draw_line(fonts: EditionFonts, items: list[Item], chosen: Chosen, style: Sty
                     pieces.append(Piece(at, text, run.font, squeeze * size))
                 before += len(text)
                 end_of_last = at + pdfmetrics.stringWidth(text, run.font, size) + (tracking + squeeze * size) * len(text)
-            x += shaped.width * size + tracking * len(run.text)
+            x += shaped.width * size + tracking * len(run.text) + (extra * run.text.count(" ") if inner else 0.0)
         if position < len(atoms) - 1:
             space = pdfmetrics.stringWidth(atom.space_after, runs[-1].font, size) if atom.space_after else 0.0
             if atom.space_after.strip():  # a separator (" · "), centred in its space however wide that grows
@@ -144,6 +150,22 @@ def draw_line(fonts: EditionFonts, items: list[Item], chosen: Chosen, style: Sty
             x += space + (extra if atom.space_after or every_gap else 0.0)
     x -= trim + loosened  # no loosening after the line's last character
     return Line(bind_overlaps(pieces, size, tracking), x, size, leading, tracking, last=chosen.last)
+
+
+def spread(segments, font: str, size: float, extra: float):
+    """Segments (em offset, text, squeeze) cut at spaces, moved ``extra`` pt per space before: a unit's inner gaps."""
+    if not extra:
+        yield from segments
+        return
+    opened = 0
+    for offset, text, squeeze in segments:
+        parts = text.split(" ")
+        for k, part in enumerate(parts):
+            word = part + (" " if k < len(parts) - 1 else "")
+            if word:
+                yield offset + opened * extra / size, word, squeeze
+            offset += pdfmetrics.stringWidth(word, font, size) / size
+            opened += k < len(parts) - 1
 
 
 def bind_overlaps(pieces: list[Piece], size: float, tracking: float) -> list[Piece]:
@@ -202,7 +224,7 @@ def compose_paragraph(fonts: EditionFonts, text: str, style: Style, lang: str, s
         Spacing(LATIN_STRETCH * size, LATIN_SHRINK * size if style.align == "justify" else 0.0, False))
     def compose(trial: list[Item]) -> tuple[list[Chosen], float]:
         composer = Composer(trial, width, start, spacing, style.align == "justify", cjk, balance=style.display)
-        composer.rules = Rules(lang) if latin else None
+        composer.rules = Rules(lang, style.align == "justify") if latin else None
         return composer.compose(), composer.total
 
     if korean(lang, style):  # breaks at word spaces, justified as KLREQ asks: `book.text.korean`
