@@ -133,14 +133,17 @@ def test_sample_catalogs_pass_msgfmt(sample):
 @pytest.mark.parametrize("lang, label", [("vi", "Khổ sách"), ("en", "Format"), ("zh", "开本"), ("ja", "判型")])
 def test_colophon_states_the_format_once(sample, lang, label):
     """The publishing record gives the format once (on the copyright page, or in
-    the Vietnamese and Japanese colophon at the back). Chinese and Japanese join a
-    label to its value with a full-width colon."""
+    the Vietnamese and Japanese colophon at the back), as a row of its label
+    table: the label in its column, the value at the tab on the same line, and
+    no colon between them (the tab does its work; in Chinese and Japanese no
+    full-width colon either)."""
     pages = len(pikepdf.open(edition(sample, lang)).pages)
     page = pages if lang in ("vi", "ja") else 4
-    colophon = text_of(edition(sample, lang), "-f", str(page), "-l", str(page))
+    colophon = text_of(edition(sample, lang), "-layout", "-f", str(page), "-l", str(page))
     assert colophon.count(label) == 1, colophon
-    if lang in ("zh", "ja"):
-        assert f"{label}：" in colophon
+    row = next(line for line in colophon.splitlines() if label in line)
+    assert re.fullmatch(rf"\s*{label} {{2,}}(24 × 30 cm|240 × 300 mm)\b.*", row), row
+    assert f"{label}:" not in colophon and f"{label}：" not in colophon
 
 
 def test_cjk_spines_hold_their_vertical_punctuation(sample, tmp_path):
