@@ -125,10 +125,18 @@ def test_a_card_measure_keeps_the_name(ja_fonts):
 
 
 def test_a_card_takes_the_sound_measure():
-    """Of two measures as even in the card (within `card_fit.FLAW_MM`), the one
-    the composer sets without a flaw."""
-    sound, flawed_wide = (60.0, 60.0, 29.0, 1e4), (62.0, 61.5, 28.0, 2e10)
+    """Of two measures whose side insets in the card differ by less than
+    `card_fit.FLAW_MM` (3 pt), the one the composer sets without a flaw; a
+    flawed one only where the sound one would sit more than that wider; and
+    of two cards as tight and as even, the one no edition sets at a flaw."""
+    sound, flawed_wide = (60.0, 60.0, 29.0, 1e4), (62.0, 61.5, 28.0, 2e10)  # insets 15 and 14.25 mm in a 90 mm card
     assert best_option([flawed_wide, sound], 90.0, 58.0, 14.0) == sound
+    assert best_option([flawed_wide, sound[:3]], 90.0, 58.0, 14.0) == sound[:3]  # an option without a price is sound
+    narrow = (58.0, 58.0, 30.0, 1e4)  # insets 16 mm: 1.75 mm wider than the flawed one's
+    assert best_option([flawed_wide, narrow], 90.0, 58.0, 14.0) == flawed_wide
+    assert best_option([(62.0, 61.5, 28.0, 1e4), sound], 90.0, 58.0, 14.0)[0] == 62.0  # unflawed, the nearer wins
+    w, h, measures = fit_card({"ja": [flawed_wide, sound]}, 14.0, 200.0, 100.0)
+    assert measures["ja"] == 60.0 and (w, h) == pytest.approx((60.0 + 28.0, 29.0 + 28.0))  # not the flawed one's 89.5
 
 
 @pytest.mark.parametrize("lang", ["zh", "ja"])

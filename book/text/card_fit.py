@@ -45,9 +45,10 @@ A measure is also judged by what its text costs the composer there
 (`book.text.cjk.line_cost`, the sum over its lines): a Chinese or Japanese
 measure whose lines part a name ("ハイ|フォン", 1.8e10), a katakana word
 (3e8), open past about 0.077 em or end on four characters (`FLAW`) is
-*flawed*, and counts ``FLAW_MM`` more uneven than it is, for the edition's
-choice and for the card's: a sound measure wins where the insets stay
-within about 3 pt of the best (the eighth ja proof split ハイフォン on p. 22 and ドーソン on p. 31,
+*flawed*, and its side insets count ``FLAW_MM`` wider than they are (its
+longest line twice that shorter) in the edition's choice, and a card that
+sets one ranks after every card as tight and as even that does not: a sound
+measure wins where its insets stay within about 3 pt of the best (the eighth ja proof split ハイフォン on p. 22 and ドーソン on p. 31,
 each in a card whose measure the composer could only set that way)."""
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ STEP = 1.0  # mm between the Latin and Korean measures tried
 TIGHT = 1.5 / MM  # mm: how far the longest edition's side insets may pass the pad (its top and foot are the pad)
 EM = 9.0 / MM  # mm: how far another edition's side insets may pass the pad when its em is not given (the Latin caption size)
 BUCKET = 1.0  # mm: cards whose shortest edition's white passes the pad by this little more are as good, and the wider is taken
-FLAW_MM = 1.0  # mm: a measure the composer sets only at a flaw's price (a name parted, a line spread past the limit) counts this much narrower
+FLAW_MM = 1.0  # mm (3 pt): a measure set only at a flaw's price (a name parted, a line spread past the limit) counts its side insets this much wider
 
 Option = tuple[float, ...]  # (measure, widest line, text height), mm, and the composer's price of the text set so
 
@@ -164,11 +165,11 @@ def side_excess(w: float, option: Option, pad: float) -> float:
 
 def best_option(options: list[Option], w: float, most_h: float, pad: float) -> Option | None:
     """The option whose longest line comes nearest the card's sides (``w``
-    less twice ``pad``; a `flawed` one counts ``FLAW_MM`` narrower), of two as
+    less twice ``pad``; a `flawed` one's insets count ``FLAW_MM`` wider), of two as
     near the shorter block, then the wider measure; None when none fits in
     ``w`` × ``most_h``."""
     fitting = [o for o in options if o[1] + 2 * pad <= w + 1e-6 and o[2] + 2 * pad <= most_h + 1e-6]
-    return max(fitting, key=lambda o: (round(o[1] - FLAW_MM * flawed(o), 1), -round(o[2], 2), o[0]), default=None)
+    return max(fitting, key=lambda o: (round(o[1] - 2 * FLAW_MM * flawed(o), 1), -round(o[2], 2), o[0]), default=None)
 
 
 def up(mm: float) -> float:

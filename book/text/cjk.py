@@ -50,6 +50,8 @@ PARTED = 5e7  # a break inside a phrase kept whole (a name), tried only in a par
 #   `cjk_grid.RETRY_OPEN`: a line at about 0.085 em (the ninth zh proof's p13 set "…同年签订的" at 0.092 em to keep
 #   《巴黎和平协定》 whole); a katakana run's hold (`cjk_breaks.NAME_HOLD`) keeps "ハイ|フォン" dearer than any line
 EDGE_PARTED = 1e4  # ... times this one ideograph from the phrase's end
+BOUND_PARTED = 20.0  # ... times this inside a Chinese idiom or a name with its suffix (`cjk_names.bound_words`): 1e9,
+#   dearer than any line within GAP_LIMIT (0.1 em: about 3e8), so "基础|设施", "重情|重义" part only where nothing else sets
 NAME_PARTED = 1e9  # a break this dear parts a name (`book.text.cjk_breaks.soft_offsets`): the next pass is tried
 WORD_SPACES = frozenset(" \t\n")  # spaces between words; an ideographic space is a character
 
@@ -131,10 +133,13 @@ def grid_measure(width: float, size: float, style: Style) -> float:
 
 
 def measure_items(fonts, atoms: list[Atom], style: Style, lang: str, size: float, text: str,
-                  soft: tuple[str, ...], stops: bool = False, parted: tuple[str, ...] = ()) -> list[Item]:
+                  soft: tuple[str, ...], stops: bool = False, parted: tuple[str, ...] = (),
+                  bound: tuple[str, ...] = ()) -> list[Item]:
     tracking = style.tracking / 1000 * size
     inside = soft_offsets(text, soft)
     never = soft_offsets(text, parted)  # phrases never broken, parted only where no other break fills a line
+    for at in soft_offsets(text, tuple(w for w in bound if w in parted)).keys() & never.keys():
+        never[at] *= BOUND_PARTED  # an idiom, a name with its suffix: only where no line sets within the limit
     for phrase in parted:  # ... never one ideograph from its end ("《巴|黎和平协定》"): the line stays loose instead
         at = text.find(phrase)
         while at >= 0:
@@ -229,8 +234,8 @@ def line_end_room(style: Style, atom: Atom, visible: list[Glyph], trail: float) 
 def compose_cjk(fonts, text: str, style: Style, lang: str, size: float, width: float, indent: bool,
                 keep: tuple[str, ...]) -> tuple[list[Item], list[Chosen], float, bool]:
     """The composer's choice for one Chinese or Japanese paragraph on the grid."""
-    if lang == "zh":  # a name and its suffix ("越捷医院"), an idiom ("星罗棋布"): `book.text.cjk_names`
-        keep = keep + bound_words(text, keep)
+    bound = bound_words(text, keep) if lang == "zh" else ()  # a name and its suffix ("越捷医院"), an idiom ("星罗棋布")
+    keep = keep + bound
     hard, soft = split_keep(keep, lang)
     parted: tuple[str, ...] = ()
     atoms = split_atoms(text, lang, hard)
@@ -247,7 +252,7 @@ def compose_cjk(fonts, text: str, style: Style, lang: str, size: float, width: f
                 break
             parted, hard = hard, ()
             atoms = split_atoms(text, lang, hard)
-        items = measure_items(fonts, atoms, style, lang, size, text, soft, stops, parted)
+        items = measure_items(fonts, atoms, style, lang, size, text, soft, stops, parted, bound)
         if not items:
             return items, [], start, True
         composer = GridComposer(items, grid_measure(width, size, style), start, spacing, style.align == "justify", True)

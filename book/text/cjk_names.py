@@ -16,9 +16,10 @@ only the glossary's forms were known.
    so is every ``idioms`` entry of ``book/data/zh_words.yaml`` it holds.
 
 They join the edition's names (`book.text.frames.unbroken_names`): a
-Chinese line never parts them unless no line of the paragraph sets within
-0.1 em otherwise; a Japanese one parts them at a name's price
-(`book.text.cjk_breaks.soft_offsets`).
+Chinese line parts a name only where the paragraph would otherwise open a
+line past about 0.085 em (`book.text.cjk.PARTED`), and a word of 2. only
+where no line of it sets within 0.1 em (`book.text.cjk.BOUND_PARTED`); a
+Japanese one parts them at a name's price (`book.text.cjk_breaks.soft_offsets`).
 """
 
 from __future__ import annotations

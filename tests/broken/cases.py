@@ -34,7 +34,7 @@ def replace(rel: str, old: str, new: str) -> Callable[[Path], None]:
     return edit
 
 
-TWO_PHOTOS_B = "caption-b: {kind: caption, col: 7, cols: 6, row: 11,"  # the two-photos layout's lower caption
+TWO_PHOTOS_B = "caption-b: {kind: caption, col: 8, cols: 5, row: 11,"  # the two-photos layout's lower caption (on caption-a's axis)
 FULL_BLEED = "photo: {kind: photo, bleed: all, fit: cover}"  # the full-bleed layout's photo
 
 
