@@ -724,10 +724,12 @@ def test_a_longer_foreword_runs_on_and_ends_with_its_signature(sample_copy, run)
     lines = [line.strip() for line in second.splitlines() if line.strip()]
     assert lines[-3:] == [SIGNATURE["vi"], DATELINE["vi"], "6"], lines[-4:]  # the signature, the dateline, the folio
     found = words(pdf, 6)
-    rows = sorted({round(w[1]) for w in found if not w[4].isdigit()})  # the text's lines, the folio aside
+    foot = max(w[1] for w in found)  # the folio, the lowest word on the page
+    found = [w for w in found if w[1] < foot - 1]
+    rows = sorted({round(w[1]) for w in found})  # the text's lines
     body_right = max(w[2] for w in found if round(w[1]) < rows[-2] - 1)
     for row in rows[-2:]:  # the signature's line, then the dateline's
-        closing = [w for w in found if abs(round(w[1]) - row) < 1 and not w[4].isdigit()]
+        closing = [w for w in found if abs(round(w[1]) - row) < 1]
         assert max(s[2] for s in closing) >= body_right - 3.0, (max(s[2] for s in closing), body_right)  # flush right
         assert min(s[0] for s in closing) > min(w[0] for w in found) + 20, closing  # not flush left
 
