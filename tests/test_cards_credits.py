@@ -460,7 +460,7 @@ def test_sample_book_is_four_signatures_without_blanks(sample):
 
 FRONTISPIECE_LEGENDS = {"vi": "Ảnh trang 2: Quảng trường Nhà hát Lớn, tháng 5 năm 2024",
                         "en": "Frontispiece (p. 2): Opera House Square, May 2024",
-                        "zh": "卷首图（第2页）：大剧院广场，2024年5月", "ko": "권두 사진(2쪽): 대극장 광장, 2024년 5월",
+                        "zh": "卷首图（第 2 页）：大剧院广场，2024 年 5 月", "ko": "권두 사진(2쪽): 대극장 광장, 2024년 5월",
                         "ja": "口絵（2 ページ）：大劇場前広場、2024 年 5 月"}
 
 

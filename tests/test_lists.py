@@ -29,10 +29,10 @@ def add_lists(root, credits_h: int = 5, toc_h: int = 14) -> None:
         'id: cuoi\ntexts:\n  heading: "Ảnh trong sách"\npages:\n  - layout: credits\n    slots: {heading: heading}\n', encoding="utf-8")
     layouts = root / "layouts" / "layouts.yaml"
     # The mm escape hatch: list frames of exactly that height.
-    edit(layouts, "contents: {kind: toc, col: 3, cols: 9, row: 5,", f"contents: {{kind: toc, mm: {{x: 37.5, y: 70, w: 152.5, h: {toc_h}}},")
-    edit(layouts, "contents: {kind: toc, col: 3, cols: 9,", f"contents: {{kind: toc, mm: {{x: 37.5, y: 30, w: 152.5, h: {toc_h}}},")
-    edit(layouts, "list: {kind: credits, col: 2, cols: 11, row: 5,", f"list: {{kind: credits, mm: {{x: 37.5, y: 62, w: 60, h: {credits_h}}},")
-    edit(layouts, "list: {kind: credits, col: 2,", f"list: {{kind: credits, mm: {{x: 37.5, y: 30, w: 60, h: {credits_h}}},")
+    edit(layouts, "contents: {kind: toc, col: 3, cols: 8, row: 5,", f"contents: {{kind: toc, mm: {{x: 37.5, y: 70, w: 152.5, h: {toc_h}}},")
+    edit(layouts, "contents: {kind: toc, col: 3, cols: 8,", f"contents: {{kind: toc, mm: {{x: 37.5, y: 30, w: 152.5, h: {toc_h}}},")
+    edit(layouts, "list: {kind: credits, col: 3, cols: 10, row: 5,", f"list: {{kind: credits, mm: {{x: 37.5, y: 62, w: 60, h: {credits_h}}},")
+    edit(layouts, "list: {kind: credits, col: 3,", f"list: {{kind: credits, mm: {{x: 37.5, y: 30, w: 60, h: {credits_h}}},")
 
 def page_texts(pdf) -> list[str]:
     out = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout

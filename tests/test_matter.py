@@ -19,9 +19,10 @@ from conftest import LANGS
 from book.i18n.catalog import read_catalog
 from book.i18n.localise import Localiser
 from book.model import MM
-from book.pages.folios import folio_top
+from book.pages.folios import folio_top, pictures_only
 from book.pages.paginate import paginate
 from book.sources import load_book
+from book.text.opener_title import SUBTITLE_STYLE, TITLE_STYLE
 
 FOREIGN = [lang for lang in LANGS if lang != "vi"]
 BLEED_PT = 3 * MM
@@ -66,9 +67,21 @@ def names_with_marks(root: Path, lang: str) -> list[str]:
     return sorted((n.lower() for n in spelt if VIETNAMESE.search(n.lower())), key=len, reverse=True)
 
 
+# The one place a foreign record sets the source title bare: the English original-title
+# field, its value in the italic a title takes in English (test_latin_foreword), with
+# neither quotation marks nor parentheses; zh, ko and ja set it in their title marks.
+SOURCE_TITLE = "Hải Phòng – 70 năm chiến đấu, xây dựng và phát triển"
+ORIGINAL_TITLE_LINE = {"en": f"Original title {SOURCE_TITLE}"}
+
+
 def stray_vietnamese(root: Path, lang: str, text: str) -> list[str]:
     """Vietnamese letters in ``text`` outside parentheses and outside the names
-    the edition's glossary spells with their marks: Vietnamese text left untranslated."""
+    the edition's glossary spells with their marks: Vietnamese text left untranslated.
+    The original-title line (once) is the source title's own place, not a stray."""
+    text = " ".join(text.split())
+    if lang in ORIGINAL_TITLE_LINE:
+        assert text.count(ORIGINAL_TITLE_LINE[lang]) <= 1, text
+        text = text.replace(ORIGINAL_TITLE_LINE[lang], " ")
     rest = " ".join(outside_parentheses(text).split()).lower()
     for name in names_with_marks(root, lang):
         rest = rest.replace(name, " ")
@@ -104,6 +117,7 @@ def record_pages(sample: Path, lang: str) -> tuple[str, str]:
 def test_foreign_record_has_no_vietnamese_outside_parentheses(sample, lang):
     record, _ = record_pages(sample, lang)
     assert "Nhà xuất bản Thông tin và Truyền thông" in record  # the legal name, in parentheses
+    assert lang not in ORIGINAL_TITLE_LINE or ORIGINAL_TITLE_LINE[lang] in record, record
     stray = stray_vietnamese(sample, lang, record)
     assert not stray, (lang, stray, outside_parentheses(record))
 
@@ -241,23 +255,33 @@ def white_text_spots(pdf: pikepdf.Pdf, number: int) -> list[tuple[float, float]]
     return spots
 
 
-def test_folio_on_every_page_with_something_and_reversed_on_bleed(sample):
+def test_folio_on_every_page_with_something_and_never_reversed_on_bleed(sample):
     """Every page with something on it shows its folio on the folio line, the
-    display pages (folio: false) and a page an edition leaves blank aside; where a photo covers the folio's place
-    (a bleed page, with or without a caption card) the folio is white, knocked
-    out of the photo, the same figures at the same place in all five editions,
-    unless the photo is light there and black reads better (`test_page_rules`)."""
+    display pages (folio: false) and a page an edition leaves blank aside. Where a
+    photo covers the folio's place (a bleed page) no folio is knocked out of it in
+    white: a page of pictures alone has none, and a bleed page with a card or a
+    caption has black digits only where 100 % K reads on the picture there (the
+    sample's p. 31), none elsewhere; the picture decides, so the same pages in all
+    five editions, the digits at the same place (`book.pages.folios`)."""
     book, _ = load_book(sample)
     pages = paginate(book).pages
     page_h = (book.trim[1] + 2 * book.bleed) * MM
     foot = (folio_top(book) + book.bleed) * MM
     found = {lang: {page.number: folio_words(interior(sample, lang), page.number, page_h) for page in pages} for lang in LANGS}
-    bleed, with_folio = [], []
+    bleed, on_pictures, with_folio = [], [], []
     for page in pages:
         covered = any(placed.frame.kind == "photo" and placed.box[1] + placed.box[3] > folio_top(book) for placed in page.placed)
         if not (page.placed and page.layout.folio):
             assert not any(found[lang][page.number] for lang in LANGS), (page.number, page.layout.name)
             continue
+        if covered:
+            bleed.append(page.number)
+            shown = {lang: bool(found[lang][page.number]) for lang in LANGS}
+            assert len(set(shown.values())) == 1, (page.number, shown)  # the picture decides, not the edition
+            if not shown["vi"]:
+                continue
+            on_pictures.append(page.number)
+            assert len({tuple(found[lang][page.number][0][:4]) for lang in LANGS}) == 1, page.number
         with_folio.append(page.number)
         for lang in LANGS:
             if page.layout.name == "colophon" and lang not in RECORD_AT_BACK:  # left blank: the record is in front
@@ -265,27 +289,16 @@ def test_folio_on_every_page_with_something_and_reversed_on_bleed(sample):
                 continue
             assert found[lang][page.number], (lang, page.number, page.layout.name, "no folio")
             assert abs(found[lang][page.number][0][1] - foot) < 3, (lang, page.number, found[lang][page.number], foot)
-        if covered:
-            bleed.append(page.number)
-    whites = {}
     for lang in LANGS:
         with pikepdf.open(interior(sample, lang)) as pdf:
-            whites[lang] = {page.number: white_text_spots(pdf, page.number) for page in pages}
-    reversed_ = 0
-    for page in pages:
-        expected = len(whites["vi"][page.number]) if page.number in bleed else 0
-        assert expected <= 1 and all(len(whites[lang][page.number]) == expected for lang in LANGS), (page.number, whites)
-        reversed_ += expected
-        if expected:  # the same place, and pdftotext reads the same figures in the same box, in every edition
-            assert len({tuple(whites[lang][page.number]) for lang in LANGS}) == 1, (page.number, whites)
-            assert len({tuple(found[lang][page.number][0][:4]) for lang in LANGS}) == 1, page.number
-    assert reversed_ >= len(bleed) // 2, (reversed_, bleed)  # most photos are dark enough under their folio
-    # The pages the reviewers found without one (full bleeds with a caption card) are among them.
-    assert {14, 19, 22, 26, 31, 33, 37, 41, 47, 57, 59} <= set(bleed), bleed
+            assert not any(white_text_spots(pdf, page.number) for page in pages), lang  # no white folio anywhere
+    assert on_pictures == [31], on_pictures  # the one bleed page whose picture is light enough under its folio
+    for number in on_pictures:
+        assert not pictures_only(pages[number - 1])  # a card or a caption on it
     openers = [p.number for p in pages if p.layout.name == "chapter-opener"]
     assert set(openers) <= set(with_folio) and len(openers) == 6
     assert pages[-1].layout.name == "colophon" and len(pages) not in with_folio  # the colophon: no folio
-    assert len(bleed) >= 16 and len(with_folio) >= 55, (bleed, with_folio)
+    assert len(bleed) >= 16, bleed
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -341,7 +354,8 @@ DISPLAY_ROLES = ("half-title", "title", "chapter-title", "cover-title")
 
 def test_each_display_role_has_one_size_in_every_edition(sample_prepared, sample_editions):
     """Titles never shrink to fit an edition: a role's lines are set at its size,
-    the same in all five editions (title page 30 pt, chapter titles 24 pt)."""
+    the same in all five editions (title page 30 pt, chapter titles 24 pt; a
+    subtitle a dash parts off a chapter title is set under it in its own role)."""
     book, pages = sample_prepared.book, sample_prepared.pagination.pages
     for role in DISPLAY_ROLES:
         sizes = {book.style(role, lang).size for lang in LANGS}
@@ -351,7 +365,13 @@ def test_each_display_role_has_one_size_in_every_edition(sample_prepared, sample
             placed = next(p for p in pages[page - 1].placed if p.frame.name == frame)
             style = book.style(placed.frame.style, lang) if placed.frame.style else None
             if style is not None and style.display:
-                assert {line.size for p in setting.placements for line in p.lines} <= {style.size}, (lang, page, frame)
+                sizes = [line.size for p in setting.placements for line in p.lines]
+                if placed.frame.style == TITLE_STYLE:  # a dash parts a subtitle off: its own role, under the title
+                    sub = book.style(SUBTITLE_STYLE, lang).size
+                    head = [size for size in sizes if size != sub]
+                    assert head and sizes[:len(head)] == head, (lang, page, sizes)
+                    sizes = head
+                assert set(sizes) <= {style.size}, (lang, page, frame, sizes)
 
 
 def opener_stacks(prepared, edition) -> list[dict]:
@@ -579,6 +599,8 @@ def test_a_final_book_refuses_to_build_without_its_statutory_fields(mini, run):
 
 SIGNATURE = {"vi": "Sở Thông tin và Truyền thông thành phố Hải Phòng", "en": "Hải Phòng Department of Information and Communications",
              "zh": "海防市信息传媒厅", "ko": "하이퐁시 정보통신국", "ja": "ハイフォン市情報通信局"}
+DATELINE = {"vi": "Hải Phòng, tháng 5 năm 2025", "en": "Hải Phòng, May 2025", "zh": "海防，2025年5月", "ko": "하이퐁, 2025년 5월",
+            "ja": "ハイフォン、2025年5月"}  # the place, then the month of publication (CLDR yMMMM)
 
 
 def line_text(line) -> str:
@@ -589,8 +611,9 @@ def line_text(line) -> str:
 def test_foreword_is_one_block_on_a_sink_signed_by_its_publisher(sample_prepared, sample_editions, lang):
     """The foreword's heading starts on the top of the fourth grid row (a sink
     about a quarter down the page), its text hangs two line spaces under it and
-    ends on or above the foot line, and the last line is the publishing body's
-    name in the edition's language, set right."""
+    ends on or above the foot line, and its last two lines are the publishing
+    body's name in the edition's language and the dateline (the place, the month
+    of publication), both set right."""
     from book.text.stack import first_baseline, last_baseline_offset
 
     book, pages = sample_prepared.book, sample_prepared.pagination.pages
@@ -603,9 +626,11 @@ def test_foreword_is_one_block_on_a_sink_signed_by_its_publisher(sample_prepared
     heading_last = heading.top + last_baseline_offset(heading)
     assert first_baseline(body) - heading_last == pytest.approx(2 * body.lines[0].leading / MM, abs=0.01)
     assert body.top + last_baseline_offset(body) <= book.trim[1] - book.margins["bottom"] + 0.01
-    last, box = body.lines[-1], frames[(page.number, "body")].box
-    assert line_text(last) == SIGNATURE[lang] and last.size == book.style("signature", lang).size, line_text(last)
-    assert 1 < last.pieces[0].x / MM < box[2], last.pieces[0].x  # set right: moved in from the left edge
+    signed, last, box = body.lines[-2], body.lines[-1], frames[(page.number, "body")].box
+    assert line_text(signed) == SIGNATURE[lang] and signed.size == book.style("signature", lang).size, line_text(signed)
+    assert line_text(last) == DATELINE[lang], line_text(last)  # the dateline closes it, under the signature
+    for line in (signed, last):
+        assert 1 < line.pieces[0].x / MM < box[2], line.pieces[0].x  # set right: moved in from the left edge
 
 
 MATTER_TEXT = {"toc": "contents", "text": "body", "credits": "list"}  # each matter page's text under its heading
@@ -615,7 +640,7 @@ MATTER_TEXT = {"toc": "contents", "text": "body", "credits": "list"}  # each mat
 def test_matter_pages_share_one_sinkage_and_one_column_line(sample_prepared, sample_editions, lang):
     """The contents, the foreword and the photo credits: the heading's baseline
     on one line (a module line, the top of row 4), the text's left edge on the
-    same column of its page, the second from the text block's left edge on a
+    same column of its page, the third from the text block's left edge on a
     recto (the foreword, the credits) and a verso (the contents) alike, the
     text hung under the heading, the credits as the others."""
     from book.text.stack import first_baseline
@@ -683,7 +708,8 @@ def test_no_line_of_the_matter_is_wider_than_its_measure(sample, lang):
 def test_a_longer_foreword_runs_on_and_ends_with_its_signature(sample_copy, run):
     """A foreword twice as long runs on over `text-continued`: the heading and
     the start stay on the sink page, the text goes on at the next page's top
-    margin, and the signature closes the text on the last page, flush right."""
+    margin, and the signature and the dateline close the text on the last page,
+    flush right."""
     chapter = sample_copy / "content" / "chapters" / "00-mo-dau.yaml"
     text = chapter.read_text(encoding="utf-8")
     start, end = text.index("  foreword: |\n") + len("  foreword: |\n"), text.index("  foreword_signature:")
@@ -696,13 +722,16 @@ def test_a_longer_foreword_runs_on_and_ends_with_its_signature(sample_copy, run)
     assert "Lời giới thiệu" in first and [line for line in first.splitlines() if line.strip()][-2] != SIGNATURE["vi"], first
     assert "cùng phát triển." in second and "Mục lục" in after, second
     lines = [line.strip() for line in second.splitlines() if line.strip()]
-    assert lines[-2] == SIGNATURE["vi"] and lines[-1] == "6", lines[-3:]  # the signature, then the folio
+    assert lines[-3:] == [SIGNATURE["vi"], DATELINE["vi"], "6"], lines[-4:]  # the signature, the dateline, the folio
     found = words(pdf, 6)
-    bottom = max(w[1] for w in found if not w[4].isdigit())  # the signature's line, the folio aside
-    signature = [w for w in found if abs(w[1] - bottom) < 1 and w[4] in SIGNATURE["vi"].split()]
-    body_right = max(w[2] for w in found if w[1] < min(s[1] for s in signature) - 1)
-    assert max(s[2] for s in signature) >= body_right - 3.0, (max(s[2] for s in signature), body_right)  # flush right
-    assert min(s[0] for s in signature) > min(w[0] for w in found) + 20, signature  # not flush left
+    foot = max(w[1] for w in found)  # the folio, the lowest word on the page
+    found = [w for w in found if w[1] < foot - 1]
+    rows = sorted({round(w[1]) for w in found})  # the text's lines
+    body_right = max(w[2] for w in found if round(w[1]) < rows[-2] - 1)
+    for row in rows[-2:]:  # the signature's line, then the dateline's
+        closing = [w for w in found if abs(round(w[1]) - row) < 1]
+        assert max(s[2] for s in closing) >= body_right - 3.0, (max(s[2] for s in closing), body_right)  # flush right
+        assert min(s[0] for s in closing) > min(w[0] for w in found) + 20, closing  # not flush left
 
 
 KO_ORDER = ("초판 1쇄 발행 2025년 5월 13일", "펴낸곳 정보통신출판사", "공동 발행 하이퐁시 정보통신국", "ISBN 978-604-00-0004-0", "비매품",
@@ -712,12 +741,14 @@ KO_ORDER = ("초판 1쇄 발행 2025년 5월 13일", "펴낸곳 정보통신출�
 def test_korean_colophon_in_pankwon_order(sample):
     """The Korean 판권: the title, the first printing's date in the 초판 1쇄 발행
     form, 펴낸곳 and 공동 발행, the ISBN and 비매품, then the specification,
-    every field labelled in the label column ("제본 | 양장", "인쇄·납본 | 2025년 5월") and none ending in a full stop."""
+    every field labelled in the label column ("제본 | 양장", "인쇄·납본 | 2025년 5월") and none ending in a full stop,
+    then "베트남에서 인쇄" (printed in Vietnam), not the Vietnamese sentence's word order."""
     record, _ = record_pages(sample, "ko")
     places = [record.find(line) for line in KO_ORDER]
     assert -1 not in places and places == sorted(places), list(zip(KO_ORDER, places, strict=True))
     assert record.index("하이퐁 ― 투쟁") < places[0], record
-    assert "인쇄 완료 및 납본" not in record and "발행일:" not in record and "에서 인쇄" not in record
+    assert "인쇄 완료 및 납본" not in record and "발행일:" not in record
+    assert record.find("베트남에서 인쇄") > places[-1], record  # the country of printing closes it, in Korean word order
 
 
 def test_chinese_record_gives_edition_and_printing_apart(sample):

@@ -27,21 +27,23 @@ def solid(text: str) -> str:
 
 def test_zh_edition_line_gives_the_month_and_agrees_with_the_deposit(sample):
     """Chinese 版次 gives the month only (CLDR yMMMM), the month the deposit line
-    names; ja's 奥付 keeps the full day of issue, its deposit month the same."""
+    names; ja's 奥付 keeps the full day of issue, its deposit month the same. The
+    fields are a label column and hanging values (no colon after a label); the
+    deposit, a field that reads as one phrase, keeps its colon in zh."""
     zh, ja = solid(pdf_text(sample, "zh")), solid(pdf_text(sample, "ja"))
-    assert "版次：2025年5月第1版印次：2025年5月第1次印刷" in zh  # two fields, one line each
+    assert "版次2025年5月第1版印次2025年5月第1次印刷" in zh  # two fields, one line each
     assert "印刷完成及缴送样本日期：2025年5月" in zh
     assert "5月13日第1版" not in zh
-    assert "発行日：2025年5月13日（初版第1刷）" in ja
-    assert "印刷・納本：2025年5月" in ja
+    assert "発行日2025年5月13日（初版第1刷）" in ja
+    assert "印刷・納本2025年5月" in ja
 
 
-@pytest.mark.parametrize(("lang", "line"), [("zh", "用纸：170g/m²亚光铜版纸"), ("en", "Paper:170g/m²mattcoatedartpaper")])
+@pytest.mark.parametrize(("lang", "line"), [("zh", "用纸170g/m²亚光铜版纸"), ("en", "Paper170g/m²mattcoatedartpaper")])
 def test_the_paper_is_named_in_the_editions_words(sample, lang, line):
     """The publishing record's specification (en, zh: the editions whose record
     is in front) names the paper in the edition's words, as the catalogs'
-    book:paper and imprint:paper give it ("用纸：170 g/m² 亚光铜版纸", "Paper:
-    170 g/m² matt coated art paper"), not the printer's French trade name."""
+    book:paper and imprint:paper give it ("用纸 | 170 g/m² 亚光铜版纸", "Paper |
+    170 g/m² matt coated art paper", label and value), not the printer's French trade name."""
     text = solid(pdf_text(sample, lang))
     assert line in text
     assert "Couché" not in text

@@ -45,7 +45,7 @@ def add_contents_page(root) -> None:
 def test_overflowing_contents_are_reported_by_check(mini, run):
     add_contents_page(mini)
     assert run(mini, "check", "--lang", "vi").exit_code == 0
-    edit(mini / "layouts" / "layouts.yaml", "contents: {kind: toc, col: 3, cols: 9, row: 5,",
+    edit(mini / "layouts" / "layouts.yaml", "contents: {kind: toc, col: 3, cols: 8, row: 5,",
          "contents: {kind: toc, mm: {x: 37.5, y: 70, w: 152.5, h: 8},")
     result = run(mini, "check", "--lang", "vi")
     assert result.exit_code == 1
