@@ -123,11 +123,12 @@ def ink_top(pdf: Path, number: int, card_mm: tuple[float, float, float, float], 
 def test_caption_cards_have_one_inset_in_every_edition(sample):
     """Where the cards go is `tests/test_captions.py`'s; here, how their text sits in them (the rule of
     `book/text/card_fit.py`). The card is one rectangle in every edition (it knocks the photo out of the
-    C/M/Y plates), its outer edge on the outer margin. Its insets are measured from the card's edges to
+    C/M/Y plates), an edge on a margin of the type area. Its insets are measured from the card's edges to
     the text's optical box (the first line's ink top: caps, ascenders, Vietnamese stacked marks, the
     ideographs' tops; the credit line's descender; the first character and the longest line's ink end).
     One inset, the frame's ``card_pad`` (17 pt, 6 mm), on every card: the edition with the longest text
-    (the least white above and below) has its left, right and foot insets within CARD_TIGHT of it; every
+    (the least white above and below) has its foot inset within CARD_TIGHT of it, and some edition (the
+    longest where its measure allows) its sides; every
     other edition its sides within one em of it (never less than it, less a point); in every edition
     left and right within CARD_CENTRED and top and foot within CARD_LEVEL. Chinese and Japanese are
     justified: every caption line but its last ends on the block's right edge; Latin, Vietnamese and
@@ -143,8 +144,11 @@ def test_caption_cards_have_one_inset_in_every_edition(sample):
             assert all(found == cards["vi"] and len(found) == 1 for found in cards.values()), (page.number, cards)
             card = cards["vi"][0]
             x, y, w, h = (card[0] + 3.0) * MM, (card[1] + 3.0) * MM, card[2] * MM, card[3] * MM
-            outer = book.grid.outer if not page.recto else book.trim[0] - book.grid.outer
-            assert abs((card[0] if not page.recto else card[0] + card[2]) - outer) < 0.01, (page.number, cards)
+            # One of its sides on a margin of the type area: the outer one, or the inner one where the detail
+            # map moved it off the subject (p26: the bottom inner corner, on water)
+            left, right = (book.grid.outer, book.trim[0] - book.grid.inner) if not page.recto else \
+                (book.grid.inner, book.trim[0] - book.grid.outer)
+            assert min(abs(card[0] - left), abs(card[0] + card[2] - right)) < 0.01, (page.number, cards)
             insets = {}
             for lang in LANGS:
                 pdf = interior(sample, lang)
@@ -168,8 +172,12 @@ def test_caption_cards_have_one_inset_in_every_edition(sample):
             least = min(inset["bottom"] for inset in insets.values())
             longest = [lang for lang, inset in insets.items() if inset["bottom"] <= least + 0.3]  # two may tie
             where = (page.number, {lang: {k: round(v, 1) for k, v in insets[lang].items()} for lang in longest})
-            assert any(all(abs(insets[lang][side] - pad) <= CARD_TIGHT for side in ("left", "right", "bottom"))
-                       for lang in longest), where
+            # The card is the editions' union plus one inset: its foot is the longest edition's pad, and its sides
+            # some edition's pad (the longest's where its measure allows: a ragged one's widest line steps between
+            # break points, en p14 19.6 pt beside vi's 17.0 at 96 mm).
+            assert any(abs(insets[lang]["bottom"] - pad) <= CARD_TIGHT for lang in longest), where
+            assert any(all(abs(inset[side] - pad) <= CARD_TIGHT for side in ("left", "right")) for inset in insets.values()), \
+                (page.number, {lang: {k: round(v, 1) for k, v in inset.items()} for lang, inset in insets.items()})
             checked += 1
     assert checked >= 10
     assert ragged == {"vi", "en", "ko"}, ragged  # ragged like their captions, not justified

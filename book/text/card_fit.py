@@ -197,7 +197,9 @@ def fit_card(options: dict[str, list[Option]], pad: float, most_w: float, most_h
         tall = max(o[2] for o in chosen.values())
         h = min(most_h, up(tall + 2 * pad))
         longest = [lang for lang, o in chosen.items() if o[2] >= tall - 0.05]
-        tight = max(side_excess(w, chosen[lang], pad) for lang in longest) > TIGHT
+        # how far the longest edition's sides pass the pad beyond `TIGHT` (0 when within it), to the tenth of a mm:
+        # where no card keeps it within (a ragged edition's widest line steps past the others'), the nearest wins
+        tight = round(max(0.0, max(side_excess(w, chosen[lang], pad) for lang in longest) - TIGHT), 1)
         wide = sum(1 for lang, o in chosen.items() if side_excess(w, o, pad) > ems.get(lang, EM) + 1e-6)
         loose = max((h - o[2]) / 2 - pad + max(0.0, side_excess(w, o, pad)) for o in chosen.values())
         flaws = sum(flawed(o) for o in chosen.values())
