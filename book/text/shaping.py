@@ -169,3 +169,19 @@ def layout(fonts, text: str, rl_name: str, after: str = "", compress: bool = Fal
     lang = TABLE.get(getattr(fonts, "lang", ""))
     full_dash = EM_DASH in text and lang is not None and lang.breaking == "characters"  # zh, ja: the 一字线
     return layout_run(path, index, rl_name, text, after, compress, proportional, bool(full_dash))
+
+
+def inner_spread(segments, font: str, size: float, extra: float):
+    """Segments (em offset, text, squeeze) cut at spaces, moved ``extra`` pt per space before: a unit's inner gaps."""
+    if not extra:
+        yield from segments
+        return
+    opened = 0
+    for offset, text, squeeze in segments:
+        parts = text.split(" ")
+        for k, part in enumerate(parts):
+            word = part + (" " if k < len(parts) - 1 else "")
+            if word:
+                yield offset + opened * extra / size, word, squeeze
+            offset += pdfmetrics.stringWidth(word, font, size) / size
+            opened += k < len(parts) - 1

@@ -27,7 +27,7 @@ from book.text.linebreak import Atom, split_atoms
 from book.text.memo import remembered
 from book.text.overset import overset_lines, soft_hyphens
 from book.text.sense import break_penalties, with_hair_spaces, without_end_dash
-from book.text.shaping import Layout, layout
+from book.text.shaping import Layout, inner_spread, layout
 
 SHRINK_STEP = 0.25  # pt
 EXTRACT_OVERLAP = 0.2  # em: glyphs set into each other by more than this break pdftotext's words
@@ -127,7 +127,7 @@ def draw_line(fonts: EditionFonts, items: list[Item], chosen: Chosen, style: Sty
         runs = fonts.runs(atom.text, atom.role or style.font)
         for run, shaped in zip(runs, run_layouts(fonts, runs, atom.after, compress, style.display), strict=True):
             before = 0
-            for offset, text, squeeze in spread(shaped.segments, run.font, size, extra if inner else 0.0):
+            for offset, text, squeeze in inner_spread(shaped.segments, run.font, size, extra if inner else 0.0):
                 at = x + offset * size + tracking * before
                 if (pieces and pieces[-1].font == run.font and not squeeze and not pieces[-1].char_space
                         and end_of_last is not None and abs(end_of_last - at) < 1e-6):
@@ -150,22 +150,6 @@ def draw_line(fonts: EditionFonts, items: list[Item], chosen: Chosen, style: Sty
             x += space + (extra if atom.space_after or every_gap else 0.0)
     x -= trim + loosened  # no loosening after the line's last character
     return Line(bind_overlaps(pieces, size, tracking), x, size, leading, tracking, last=chosen.last)
-
-
-def spread(segments, font: str, size: float, extra: float):
-    """Segments (em offset, text, squeeze) cut at spaces, moved ``extra`` pt per space before: a unit's inner gaps."""
-    if not extra:
-        yield from segments
-        return
-    opened = 0
-    for offset, text, squeeze in segments:
-        parts = text.split(" ")
-        for k, part in enumerate(parts):
-            word = part + (" " if k < len(parts) - 1 else "")
-            if word:
-                yield offset + opened * extra / size, word, squeeze
-            offset += pdfmetrics.stringWidth(word, font, size) / size
-            opened += k < len(parts) - 1
 
 
 def bind_overlaps(pieces: list[Piece], size: float, tracking: float) -> list[Piece]:
