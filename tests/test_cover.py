@@ -498,22 +498,23 @@ def test_title_too_long_is_one_error_saying_how_much(mini, trim, title, expected
 
 
 def test_a_place_with_room_for_no_line_names_its_cause(mini, tmp_path):
-    """A 150 pt cover title on a 150 × 150 mm cover: the front's type area (12 mm
-    above the photo) cannot hold one line of it above the subtitle; the error
-    says so and names the sizes and the trim, never 'room for 0'."""
+    """A 200 pt cover title on a 150 × 150 mm cover: the front's type area,
+    with the room above the title's capitals it hangs from and less the 12 mm
+    kept for the subtitle, cannot hold one line of it; the error says so and
+    names the sizes and the trim, never 'room for 0'."""
     styles = mini / "layouts" / "styles.yaml"
     text = styles.read_text(encoding="utf-8")
     old = text[text.index("  cover-title:"):text.index("    display: true", text.index("  cover-title:"))]
     assert old in text
-    styles.write_text(text.replace(old, "  cover-title:\n    font: serif-bold\n    size: 150\n    leading: 160\n    min_size: 150\n"), encoding="utf-8")
+    styles.write_text(text.replace(old, "  cover-title:\n    font: serif-bold\n    size: 200\n    leading: 210\n    min_size: 200\n"), encoding="utf-8")
     add_cover(mini)
     _, _, _, problems, _ = cover_alone(mini, (150, 150), 100, "vi", tmp_path)
     import re
 
     found = [(p.code, str(p)) for p in problems.items if p.code in ("overflow", "cover-layout")]
     assert len(found) == 1 and found[0][0] == "cover-layout" and re.fullmatch(
-        r"content/book.yaml:1: vi: the cover's title has [\d.]+ mm, less than one line at cover-title's 150 pt "
-        r"\(52.9 mm\): the front's type area above the photo is \d+ mm tall at the 150 × 150 mm trim and keeps 12 mm of it for the "
+        r"content/book.yaml:1: vi: the cover's title has [\d.]+ mm, less than one line at cover-title's 200 pt "
+        r"\(70.6 mm\): the front's type area above the photo is \d+ mm tall at the 150 × 150 mm trim and keeps 12 mm of it for the "
         r"subtitle; choose a taller trim_mm or a smaller cover-title style in layouts/styles.yaml", found[0][1]), found
 
 
@@ -559,22 +560,25 @@ def test_the_samples_cover_is_a_commemorative_cover(sample, tmp_path):
 ])
 def test_spine_leads_with_the_title_and_ends_with_a_short_publisher(mini, tmp_path, design, foot):
     """A Latin spine reads top to bottom by default: the title from the head,
-    the main item; under it, in the same cream, the publisher at 7 pt, ending
-    above the photo, on as few lines across the spine as fit (a warning and
-    the title alone when none do)."""
+    the main item, above the photo; the publisher at 8 pt at the spine's
+    foot, on the calm zone under the photo, on as few lines across the spine
+    as fit (a warning and the title alone when none do)."""
     add_cover(mini, back=f'back_text: "Lời giới thiệu ở bìa sau.", {design}'.rstrip(", "))
     _, cover, geometry, problems, _ = cover_alone(mini, (240, 300), 600, "vi", tmp_path)
     assert {g.angle for g in cover.spine} == {-90}  # downwards
-    title = [g for g in cover.spine if g.size > 7]
+    from book.text.spine_text import CALM_GAP, PUBLISHER_SIZE
+
+    title = [g for g in cover.spine if g.size > PUBLISHER_SIZE]
     text = "".join(g.text for g in sorted(title, key=lambda g: g.y))  # head to foot
-    publisher = sorted((g for g in cover.spine if g.size <= 7), key=lambda g: (-g.x, g.y))  # its lines, first to last
+    publisher = sorted((g for g in cover.spine if g.size <= PUBLISHER_SIZE), key=lambda g: (-g.x, g.y))  # its lines, first to last
     title_only = [p for p in problems.items if p.code == "spine-title-only"]
     if foot:
         assert text == "SÁCH MẪU HẢI PHÒNG" and " ".join(g.text for g in publisher) == foot, (text, publisher)
         assert min(g.y for g in publisher) > max(g.y for g in title) + 12 and not title_only  # under the title
-        assert all(6 <= g.size <= 7 for g in publisher), [g.size for g in publisher]
+        assert all(6 <= g.size <= PUBLISHER_SIZE for g in publisher), [g.size for g in publisher]
         assert all(g.tracking == pytest.approx(0.08 * g.size) for g in publisher + title)  # tracked as the copyright page's caps
-        assert all(g.y < cover.plan.spine_foot for g in publisher)  # in the cream, above the photo
+        assert all(g.y < cover.plan.spine_foot for g in title)  # the title in the cream, above the photo
+        assert all(g.y >= cover.plan.calm + CALM_GAP - 0.01 for g in publisher), [g.y for g in publisher]  # on the calm zone
     else:
         assert text == "SÁCH MẪU HẢI PHÒNG" and not publisher and title_only, (text, problems.items)
 

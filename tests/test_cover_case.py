@@ -141,7 +141,12 @@ def test_the_hardcover_spine_is_lettered_large_and_clear_of_both_folds(sample_co
     publisher = {g.size for g in cover.spine if g.text != "ォ" and g.size <= PUBLISHER_SIZE}
     assert len(title) == 1 and min(title) >= 12 and big in title, title
     assert len(publisher) == 1 and 6 <= min(publisher) <= PUBLISHER_SIZE < min(title), (title, publisher)
-    assert all(g.y < cover.plan.spine_foot for g in cover.spine)  # all in the cream, above the photo
+    from book.text.spine_text import CALM_GAP
+
+    foot = [g for g in cover.spine if g.text != "ォ" and g.size <= PUBLISHER_SIZE]
+    assert all(g.y < cover.plan.spine_foot for g in cover.spine if g not in foot)  # the title in the cream, above the photo
+    assert all(cover.plan.calm + CALM_GAP - 0.01 <= g.y < geometry.panel[1] - geometry.margins.head for g in foot), (
+        [g.y for g in foot], cover.plan.calm)  # the publisher on the calm zone under the photo, at the spine's foot
     assert {g.angle for g in cover.spine} == ({0} if lang in ("zh", "ja") else {-90})
     drawn = "".join(g.text for g in sorted(cover.spine, key=lambda g: g.y)).replace(" ", "")
     assert drawn.startswith(texts["spine"].replace(" ", "")[:2]) and len(drawn) > len(texts["spine"].replace(" ", ""))
@@ -154,16 +159,20 @@ def test_the_hardcover_spine_is_lettered_large_and_clear_of_both_folds(sample_co
     assert ink is not None
     assert ink[0] >= fold_back + 1.6 - pixel and ink[2] <= fold_front - 1.6 + pixel, (ink, geometry.folds)
     assert ink[2] - ink[0] > 4.0  # the type fills the spine, not a thread of 6 pt down its middle
+    low = ink_box(pdf, (fold_back - 0.5, cover.plan.calm + 0.5, fold_front + 0.5, geometry.panel[1]), geometry.margin)
+    assert low is not None and low[0] >= fold_back + 1.6 - pixel and low[2] <= fold_front - 1.6 + pixel, (low, geometry.folds)
 
 
 @pytest.mark.needs("pdftotext", reason="Debian package poppler-utils")
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_front_title_is_larger_than_the_title_pages_and_the_barcode_stands_at_the_foot(sample_copy, lang, tmp_path):
     """The front's title is set at 36 pt, above the title page's 30 pt, in
-    its own block under the mark; the back's barcode stands on the grid's
-    foot line by the spine, on the photo, and the blurb starts in the back's
-    top third."""
+    its own block under the mark; the back's barcode stands by the spine on
+    the ground above the photo, its field's foot on the imprint's foot line
+    (AIR above the photo), and the blurb starts in the back's top third."""
+    from book.pages.cover_plan import AIR
     from book.sources import load_book
+    from book.text.cover import FIELD_PAD
 
     book, _ = load_book(sample_copy, check_files=False)
     pdf, cover, geometry, problems, texts = cover_alone(sample_copy, (240, 300), 64, lang, tmp_path)
@@ -179,11 +188,12 @@ def test_the_front_title_is_larger_than_the_title_pages_and_the_barcode_stands_a
     assert max(box[3] for box in title) < cover.plan.photo[1]  # above the photo
     bars = black_rects(pdf, geometry.margin, geometry.media[1])
     back_inner = geometry.folds[0] - (cover.plan.back[0])  # the back's inner margin, mirrored: the back is a left page
-    assert bars[3] == pytest.approx(cover.plan.foot - 2.5, abs=0.6), (bars, cover.plan.foot)  # its field's foot on the grid
+    foot = cover.plan.photo[1] - AIR  # the imprint's foot line
+    assert bars[3] == pytest.approx(foot - FIELD_PAD, abs=0.6), (bars, foot)  # its field's foot on that line
     assert geometry.folds[0] - bars[2] < 35 and bars[0] > geometry.folds[0] / 2, (bars, back_inner)  # by the spine
-    assert bars[1] > cover.plan.photo[1]  # on the photo, its white field knocked out
+    assert bars[3] < cover.plan.photo[1]  # on the ground, never on the photo
     field = cover.fields[0]
-    assert field[1] + field[3] == pytest.approx(cover.plan.foot, abs=0.01)
+    assert field[1] + field[3] == pytest.approx(foot, abs=0.01)
     blurb = [box for text, box in lines if box[2] < geometry.folds[0] and box[3] - box[1] > 4]
     assert blurb and min(box[1] for box in blurb) < 300 / 3, blurb
 

@@ -40,10 +40,12 @@ def filled_rects(pdf) -> list[tuple[float, float, float, float]]:
 def test_no_panel_on_the_spine_below_the_cream_and_the_publisher_stands_in_it(sample_copy, lang, tmp_path):
     """No filled panel on the spine below its cream head zone: the photo runs
     unbroken through the spine's foot (a band there read as a sticker), and no
-    panel has an edge within 2 mm of a fold. The publisher's glyphs stand
-    under the title inside the cream zone, above the photo, their ink at
-    least the printer's clearance from each fold."""
+    panel has an edge within 2 mm of a fold. The title stands in the cream
+    above the photo, the publisher at the spine's foot on the calm zone under
+    it, their ink at least the printer's clearance from each fold."""
     from test_cover import ink_box
+
+    from book.text.spine_text import CALM_GAP, PUBLISHER_SIZE
 
     pdf, cover, g, problems, texts = cover_alone(sample_copy, (240, 300), 64, lang, tmp_path)
     assert cover_problems(problems) == [] and cover.spine
@@ -59,13 +61,17 @@ def test_no_panel_on_the_spine_below_the_cream_and_the_publisher_stands_in_it(sa
     publisher = [gl for gl in cover.spine if gl.size < big - 1]
     title = [gl for gl in cover.spine if gl.size >= big - 1]
     assert publisher and title, cover.spine
-    assert max(gl.y for gl in title) < min(gl.y for gl in publisher) < cover.plan.spine_foot < cover.plan.photo[1]
-    assert all(6 <= gl.size <= 7 for gl in publisher), {gl.size for gl in publisher}
+    assert max(gl.y for gl in title) < cover.plan.spine_foot < cover.plan.photo[1] < cover.plan.calm + CALM_GAP - 0.01 <= min(
+        gl.y for gl in publisher)  # the title above the photo, the publisher on the calm zone under it
+    assert all(6 <= gl.size <= PUBLISHER_SIZE for gl in publisher), {gl.size for gl in publisher}
     assert "&" not in "".join(gl.text for gl in publisher)  # the house's name, never a truncated form with "&"
-    ink = ink_box(pdf, (g.folds[0] - 0.5, 0, g.folds[1] + 0.5, cover.plan.photo[1] - 0.5), g.margin)
     pixel = 25.4 / 600
+    ink = ink_box(pdf, (g.folds[0] - 0.5, 0, g.folds[1] + 0.5, cover.plan.photo[1] - 0.5), g.margin)
     assert ink[0] >= g.folds[0] + g.clearance - pixel and ink[2] <= g.folds[1] - g.clearance + pixel, (ink, g.folds)
-    assert ink[3] <= cover.plan.spine_foot + pixel  # the publisher's ink ends in the cream
+    assert ink[3] <= cover.plan.spine_foot + pixel  # the title's ink ends in the cream above the photo
+    ink = ink_box(pdf, (g.folds[0] - 0.5, cover.plan.calm + 0.5, g.folds[1] + 0.5, g.panel[1]), g.margin)
+    assert ink[0] >= g.folds[0] + g.clearance - pixel and ink[2] <= g.folds[1] - g.clearance + pixel, (ink, g.folds)
+    assert ink[1] >= cover.plan.calm + CALM_GAP - pixel and ink[3] <= g.panel[1] - g.margins.head + pixel, (ink, cover.plan.calm)
 
 
 def test_the_boards_follow_the_binderys_rule_and_the_manifest_says_so(sample_copy, tmp_path):

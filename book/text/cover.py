@@ -2,8 +2,10 @@
 on the front, the title and subtitle anchored above the photo band, under
 the mark; on the back, the back-cover text from the head of the type area,
 the publisher at its foot and the ISBN and barcode on a white field on the
-ground beside them, by the spine, its foot on the same line; along the
-spine, the title above the photo and the publisher at the foot, run along
+ground beside them, by the spine, its foot on the same line (where the
+back has no room for it there, on the grid's foot line, white over the
+picture); an occasion line that leaves the title no room is left off, with
+a warning; along the spine, the title above the photo and the publisher at the foot, run along
 it or set vertically. The ground, the photo, the mark and the
 barcode's field depend on the trim and the grid alone, so they are the same
 in every edition: only the black plate changes from one language to another.
@@ -140,7 +142,7 @@ class CoverSetter:
             self.out.error("overflow", where, f"{self.lang}: the cover's {name}: the line '{words}' is {widest.width / MM:.0f} mm "
                            f"at {widest.size:g} pt, wider than its {width:.0f} mm at the {self.trim}; shorten its words or break them")
         elif not block.fits:
-            over = block.needed - block.available
+            over = max(1, block.needed - block.available)  # its descenders' room alone: one line
             cut = max(5, math.ceil(len(text) * over / block.needed / 5) * 5)
             self.out.error("overflow", where, f"{self.lang}: the cover's {name} is {over} line{'s' if over > 1 else ''} too long "
                            f"at the {self.trim}: {block.needed} lines at {block.size:.1f} pt, room for {block.available}; "
@@ -176,6 +178,13 @@ class CoverSetter:
         least = self.book.style("cover-subtitle", self.lang).min_size / MM + TITLE_GAP if texts["subtitle"] else 0.0
         lines = "\n".join(display_lines(self.fonts, self.book, self.lang, texts["title"]))  # as on the title page
         hang = self.cap_rise("cover-title")  # the block hangs from its capitals at ``top``: its box starts that far above
+        if (least and self.book.cover and not self.book.cover.subtitle  # the occasion line, new: never what stops a cover
+                and not self.fits(lines, "cover-title", width, foot - top + hang - least)
+                and self.fits(lines, "cover-title", width, foot - top + hang)):
+            self.out.warn("cover-occasion", self.where(self.book.cover.occasion),
+                          f"{self.lang}: the cover's occasion line does not fit under the title above the photo at the "
+                          f"{self.trim}; the front carries the title alone (shorten the title, or choose a taller trim_mm)")
+            texts, least = {**texts, "subtitle": ""}, 0.0
         title = self.block("title", lines, "cover-title", (x, top - hang, width, foot - top + hang - least), self.book.title,
                            f"{area} and keeps {least:.0f} mm of it for the subtitle; choose a taller trim_mm or a smaller "
                            "cover-title style in layouts/styles.yaml")
@@ -261,12 +270,17 @@ class CoverSetter:
             field_w, field_h = max(field_w, area[0]), max(field_h, area[1])
         reserve = bool(self.book.isbn or area)
         field_x, field_top = x + width - field_w, bottom - field_h  # on the ground by the spine, level with the imprint's foot
+        beside = width - field_w - plan.row_gutter if reserve else width  # the foot line beside the field
+        low = reserve and (width < field_w + plan.back_measure or field_top < top)  # no room there (a small trim, a printer's
+        if low:  # large area): its foot on the grid's foot line, white over the picture
+            field_top, beside = plan.foot - field_h, width
         isbn = sale = None
-        if reserve and (width < field_w + plan.back_measure or field_top < top):
+        if low and (width < field_w or field_top < plan.photo[1]):
             self.out.error("cover-layout", Where("content/book.yaml", key="trim_mm"),
                            f"{self.lang}: the barcode and its ISBN need {field_w:.1f} × {field_h:.1f} mm beside the back text's "
                            f"{plan.back_measure:.0f} mm measure; the back's type area above the photo has {width:.1f} × "
-                           f"{bottom - top:.1f} mm at the {self.trim}; choose a larger trim_mm")
+                           f"{bottom - top:.1f} mm, and {width:.1f} × {plan.foot - plan.photo[1]:.1f} mm from the photo's top to "
+                           f"the grid's foot, at the {self.trim}; choose a larger trim_mm")
             return
         if reserve:
             cover.fields.append((round(field_x, 2), round(field_top, 2), field_w, field_h))
@@ -280,7 +294,6 @@ class CoverSetter:
                 sale = self.block("price line", texts["sale"], "cover-sale", (bx, field_top + FIELD_PAD, bar_w, sale_h),
                                   Where("layouts/styles.yaml", key="cover-sale"),
                                   f"the line above the ISBN is {sale_h:g} mm high; lower cover-sale's size in layouts/styles.yaml")
-        beside = width - field_w - plan.row_gutter if reserve else width  # the foot line beside the field
         room = bottom - top
         publisher = self.block("publisher", texts["publishers"], "cover-publisher", (x, top, beside, room),
                                self.book.publisher, f"the back's type area is {room:.0f} mm tall at the {self.trim}")

@@ -183,9 +183,11 @@ def set_publisher(setter, cover, text: str, role: str, span: tuple[float, float]
     where they would come nearer a fold than the printer's clearance); a warning where it fits neither way."""
     room, style = span[1] - span[0], setter.book.style("spine", setter.lang)
     where = setter.where(setter.book.cover.spine_publisher or setter.book.publisher)
-    if vertical:
-        size = PUBLISHER_SIZE
-        if column_length(setter.fonts, text, role, size) / MM > room:
+    if vertical:  # its column's ink the printer's clearance from each fold, as the title's
+        reach = column_reach(setter.fonts, [text], role)
+        size = next((s for s in sizes(PUBLISHER_SIZE, style.min_size)
+                     if setter.g.spine / 2 - s * reach / MM >= setter.g.clearance - 1e-6), style.min_size)
+        if column_length(setter.fonts, text, role, size) / MM > room or setter.g.spine / 2 - size * reach / MM < setter.g.clearance - 1e-6:
             setter.out.warn("spine-title-only", where, f"{setter.lang}: the spine's publisher '{text}' does not fit the "
                             f"{room:.0f} mm under the title at {size:g} pt; give cover: spine_publisher a shorter form")
             return
