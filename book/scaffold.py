@@ -10,6 +10,7 @@ title and the publisher the user gave are left to translate."""
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
 import shutil
@@ -52,7 +53,7 @@ source_language: {source}
 # Each edition needs translations/<lang>.po: after adding one here, run 'book i18n update'.
 editions: [{editions}]
 publisher: {publisher}
-year: 2025
+year: {year}   # of publication: the copyright line and the colophon print it
 trim_mm: [{width}, {height}]
 bleed_mm: {bleed}
 margins_mm: {{outer: 15, bottom: 25}}   # where the folios sit: the layouts place everything else
@@ -185,7 +186,8 @@ def scaffold(target: Path, trim: tuple[int, int] = (240, 300), editions: tuple[s
     labels = texts["labels"]
     (target / "content" / "book.yaml").write_text(BOOK_YAML.format(
         title=quoted(title), subtitle=quoted(texts["subtitle"]), slug=slugify(title), source=source, editions=", ".join(editions),
-        publisher=quoted(publisher or texts["publisher"]), width=trim[0], height=trim[1], bleed=BLEED_MM, paper=PAPER, min_ppi=MIN_PPI,
+        publisher=quoted(publisher or texts["publisher"]), year=datetime.date.today().year, width=trim[0], height=trim[1], bleed=BLEED_MM,
+        paper=PAPER, min_ppi=MIN_PPI,
         label_chapter=quoted(labels["chapter"]), label_credit=quoted(labels["credit"]), label_page=quoted(labels["page"]),
         label_pages=quoted(labels["pages"]), label_cover=quoted(labels["cover"]),
         positions=", ".join(f"{k}: {quoted(v)}" for k, v in labels["positions"].items()),
