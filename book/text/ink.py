@@ -4,32 +4,49 @@ descenders), not of a font's nominal ascent and descent."""
 
 from __future__ import annotations
 
+import os
+from functools import lru_cache
+
 from fontTools.pens.boundsPen import BoundsPen
 from fontTools.ttLib import TTFont
 from reportlab.pdfbase import pdfmetrics
+
+
+@lru_cache(maxsize=16)
+def _face(path: str, index: int, stamp: tuple[int, int]) -> tuple[dict[int, str], object, int]:
+    """A face's cmap, glyph set and units per em, read once per file as it is (``stamp``: its mtime and size,
+    so a subset rewritten in the same process is read again): decompiling a CJK face's cmap takes about half
+    a second, and the spine asks for its ink many times."""
+    font = TTFont(path, fontNumber=index, lazy=True)
+    return font.getBestCmap(), font.getGlyphSet(), font["head"].unitsPerEm
+
+
+@lru_cache(maxsize=8192)
+def _char_box(path: str, index: int, stamp: tuple[int, int], ch: str) -> tuple[float, float, float, float] | None:
+    cmap, glyphs, em = _face(path, index, stamp)
+    name = cmap.get(ord(ch))
+    if name is None:
+        return None
+    pen = BoundsPen(glyphs)
+    glyphs[name].draw(pen)
+    return tuple(v / em for v in pen.bounds) if pen.bounds else None
+
+
+def char_box(path, index: int, ch: str) -> tuple[float, float, float, float] | None:
+    """The box (x_min, y_min, x_max, y_max, em from the origin on the baseline) of ``ch``'s glyph in the
+    face at ``path``/``index``, or None when the face has no glyph for it or the glyph draws nothing."""
+    info = os.stat(path)
+    return _char_box(str(path), index, (info.st_mtime_ns, info.st_size), ch)
 
 
 def glyph_boxes(fonts, text: str, role: str) -> list[tuple[str, str, tuple[float, float, float, float] | None]]:
     """Each character of ``text`` set in ``role``: (character, reportlab font,
     its glyph's box x_min, y_min, x_max, y_max in em from its origin on the
     baseline, or None when it draws nothing)."""
-    opened: dict[tuple[str, int], TTFont] = {}
     found = []
     for run in fonts.runs(text, role):
         path, index = fonts.files[run.font]
-        if (path, index) not in opened:
-            opened[(path, index)] = TTFont(path, fontNumber=index, lazy=True)
-        font = opened[(path, index)]
-        cmap, glyphs, em = font.getBestCmap(), font.getGlyphSet(), font["head"].unitsPerEm
-        for ch in run.text:
-            name, box = cmap.get(ord(ch)), None
-            if name is not None:
-                pen = BoundsPen(glyphs)
-                glyphs[name].draw(pen)
-                box = tuple(v / em for v in pen.bounds) if pen.bounds else None
-            found.append((ch, run.font, box))
-    for font in opened.values():
-        font.close()
+        found += [(ch, run.font, char_box(path, index, ch)) for ch in run.text]
     return found
 
 

@@ -26,15 +26,13 @@ import re
 import unicodedata
 from dataclasses import replace
 
-from fontTools.pens.boundsPen import BoundsPen
-from fontTools.ttLib import TTFont
 from reportlab.pdfbase import pdfmetrics
 
 from book.errors import Where
 from book.languages import language
 from book.model import MM
 from book.pages.spine import pages_for_spine
-from book.text.ink import ink_across, ink_height
+from book.text.ink import char_box, ink_across, ink_height
 from book.text.vertical import LATIN_OFFSET, RULE, TWO_EM_DASHES, Glyphs, column_length, segments, set_column, vert_fit, vertical_text
 
 SPINE_GAP = 12.0  # mm at the least between the title and the publisher under it
@@ -287,18 +285,12 @@ def dash_weight(fonts, text: str, role: str, size: float, upright: bool) -> floa
         return 0.0
     run = fonts.runs(text[0], role)[0]
     path, index = fonts.sources.get(run.font) or fonts.files[run.font]  # the whole face, not the edition's subset
-    with TTFont(path, fontNumber=index, lazy=True) as face:
-        cmap, glyphs, em = face.getBestCmap(), face.getGlyphSet(), face["head"].unitsPerEm
-        boxes = []
-        for ch in (text[0], "丨" if upright else "一"):  # the face's own stroke in the dash's direction
-            pen = BoundsPen(glyphs)
-            if ord(ch) in cmap:
-                glyphs[cmap[ord(ch)]].draw(pen)
-            boxes.append(pen.bounds)
+    # the face's own stroke in the dash's direction
+    boxes = [char_box(path, index, ch) for ch in (text[0], "丨" if upright else "一")]
     if None in boxes:
         return 0.0
     axis = (0, 2) if upright else (1, 3)
-    own, stem = ((box[axis[1]] - box[axis[0]]) / em for box in boxes)
+    own, stem = (box[axis[1]] - box[axis[0]] for box in boxes)
     return round(max(0.0, STEM_SHARE * stem - own) * size, 3)
 
 
