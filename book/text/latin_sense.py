@@ -5,7 +5,9 @@ A word that belongs to the words after it does not end a line where another
 break serves: in Vietnamese a preposition, a conjunction, a classifier or a
 quantifier ("Lê Chân ở / trung tâm", "Giải phóng và / những năm", "hơn /
 trăm năm"), and a numeral its noun ("hơn trăm / năm tuổi"); in English a
-preposition before the date or number it governs ("On / May 13, 1955").
+preposition before the date or number it governs ("On / May 13, 1955"),
+and an article or a determiner its noun ("at a / shipyard", "the / city
+center"), for less.
 Each costs what a line at about 66 % of the measure costs, less than a word
 of two syllables split in two (`book.text.latin_vi`): a price the
 composer weighs against the rag, never a lock that leaves a notch. Titles
@@ -23,7 +25,8 @@ LEADS = 35000.0  # a line ending on a word that leads the next ones: a line at a
 VI_LEADS = frozenset(
     "ở tại trong trên dưới từ đến tới với của cho về vào theo qua bằng giữa như để do bởi vì nhờ khi nơi "
     "và hoặc hay nhưng mà cùng "
-    "các những mọi mỗi từng một mấy vài nhiều chiếc ngôi bức tòa cuộc sự con ven".split())
+    "các những mọi mỗi từng một mấy vài nhiều chiếc ngôi bức tòa cuộc sự con ven "
+    "sau trước bao cả".split())  # "kinh tế sau / chiến tranh", "của bao / thế hệ", "của cả / vùng Bắc Bộ"
 # Numerals stay with the noun they count ("hơn trăm / năm tuổi"); "năm" is also "year".
 VI_NUMERALS = frozenset("hai ba bốn sáu bảy tám chín mười mươi trăm nghìn ngàn triệu tỷ vạn".split())
 # Words that lead a number only ("hơn / trăm năm", but "tàu lớn hơn / và"): "than", "near", "about", "by the".
@@ -32,8 +35,19 @@ VI_QUANTIFIERS = frozenset("hơn gần khoảng hàng".split())
 VI_MEASURES = frozenset("dài rộng cao sâu xa lớn nhỏ nặng nhiều ít lâu sớm muộn đông ngắn hẹp thấp".split())
 # Set phrases of a war and its enemy: "kháng chiến / chống Mỹ" splits "kháng chiến chống Mỹ".
 VI_PHRASE_JOINTS = frozenset({("chiến", "chống")})
+# "sau" and "trước" lead a noun as prepositions ("sau / chiến tranh"), not as the adverb after a
+# word of place ("Quảng trường phía trước / là").
+VI_AROUND = frozenset("sau trước".split())
+VI_PLACES = frozenset("phía mặt đằng bên hàng".split())
 SENTENCE_OPENER = 12000.0  # a sentence's one-syllable opener alone at a line's end ("2017. Dài /"): a line at about 75 %
 EN_PREPOSITIONS = frozenset("on in since by until till from before after during of to at around".split())
+# English words that lead a noun phrase: an article left at a line's end ("at a / shipyard") reads as
+# a phrase broken, a determiner ("the / Lạch Huyện terminal", "its / light") a little less so. A
+# preposition at a line's end is common English setting: priced, it parts compounds ("sea / fish").
+EN_ARTICLES = frozenset("a an".split())
+EN_DETERMINERS = frozenset("the this these those its their our every each".split())
+ARTICLE_END = 12000.0  # "a" or "an" at a line's end: what a ragged line at about 75 % of the measure costs
+DETERMINER_END = 6000.0  # "the", "its": a line at about 80 %
 EN_MONTHS = frozenset(
     "January February March April May June July August September October November December".split())
 
@@ -47,7 +61,7 @@ def runs_on(atom: Atom) -> bool:
     return atom.text == bare(atom.text) and atom.space_after == " "
 
 
-def leads(prev: Atom, word: Atom, lang: str) -> bool:
+def leads(prev: Atom, word: Atom, lang: str, before: Atom | None = None) -> bool:
     """Whether ``prev`` belongs to the words from ``word`` on, so that a line
     should not end between them.
 
@@ -64,6 +78,9 @@ def leads(prev: Atom, word: Atom, lang: str) -> bool:
         number = word.text[:1].isdigit() or bare(word.text).lower() in VI_NUMERALS | {"một"}
         if (prev.text.lower(), bare(word.text).lower()) in VI_PHRASE_JOINTS:
             return True
+        if prev.text.lower() in VI_AROUND and (before is not None and before.text.lower() in VI_PLACES
+                                               or bare(word.text).lower() in VI_QUANTIFIERS):
+            return False  # "phía trước / là"; "sau / hơn hai trăm ngày" rather than "sau hơn / hai trăm"
         return prev.text.lower() in VI_LEADS | VI_NUMERALS or (prev.text.lower() in VI_QUANTIFIERS and number)
     if lang == "en":
         first = bare(word.text.split()[0])
@@ -96,10 +113,16 @@ def sense_costs(words: list[Atom], costs: dict[int, float], lang: str) -> None:
         if costs.get(word.start) == float("inf"):
             continue
         after = words[index + 1] if index + 1 < len(words) else None
-        if leads(prev, word, lang) or (lang == "vi" and measured(prev, word, after)):
+        before = words[index - 2] if index >= 2 else None
+        if leads(prev, word, lang, before) or (lang == "vi" and measured(prev, word, after)):
             costs[word.start] = max(costs.get(word.start, 0.0), LEADS)
         elif lang == "vi" and opener(words[index - 2] if index >= 2 else None, prev) and not word.text[:1].isupper():
             costs[word.start] = max(costs.get(word.start, 0.0), SENTENCE_OPENER)
+        elif lang == "en" and runs_on(prev) and word.text[:1].isalnum():
+            lead = prev.text.lower()
+            price = ARTICLE_END if lead in EN_ARTICLES else DETERMINER_END if lead in EN_DETERMINERS else 0.0
+            if price:
+                costs[word.start] = max(costs.get(word.start, 0.0), price)
 
 
 def last_line_words(items, start) -> list[str]:
@@ -109,8 +132,8 @@ def last_line_words(items, start) -> list[str]:
 
 
 RUNT_DEMERITS = 4e5  # a last line of one word (in Vietnamese, of two syllables or fewer)
-SHORT_LAST = 0.3  # of the measure: a last line shorter than this is a stub ("bất hợp pháp." at 23 %) ...
-SHORT_DEMERITS = 9e4  # ... and costs up to this much, by how much shorter: at 22 %, what a line at about 75 % costs
+SHORT_LAST = 0.33  # of the measure: a last line shorter than this is a stub ("bất hợp pháp." at 23 %, "và quốc tế." at 25 %) ...
+SHORT_DEMERITS = 1.5e5  # ... and costs up to this much, by how much shorter: at 25 %, what a line at about 66 % costs
 JUSTIFIED_PRICE = 4.0  # justified: "hoàn / toàn" costs what spaces at about half an em cost, not a quarter more
 RAGGED_HYPHEN = 12000.0  # a hyphen costs what a ragged line at about 75 % of the measure costs: only where the rag needs it
 
