@@ -17,7 +17,7 @@ from book.model import MM, Style
 from book.sources.fonts_file import load_fonts
 from book.text.fonts import EditionFonts
 from book.text.latin_sense import ARTICLE_END, DETERMINER_END, EN_MONTHS, LEADS, VI_LEADS, VI_NUMERALS, Rules
-from book.text.latin_vi import HEAD_BREAK, SHORT_HEAD_BREAK
+from book.text.latin_vi import DATE_BREAK, HEAD_BREAK, SHORT_HEAD_BREAK
 from book.text.linebreak import split_atoms
 from book.text.typeset import break_paragraph
 
@@ -80,6 +80,23 @@ def test_vietnamese_numeral_phrases_and_dates_stay_whole(setter):
         for a, b in zip(rows, rows[1:], strict=False):
             assert not (a.endswith("tháng 5") and b.startswith("năm 2025")), (width, rows)
             assert a.split()[-1] not in ("hơn", "hai", "trăm", "hàng", "nghìn"), (width, rows)
+
+
+def test_a_lunar_date_keeps_its_day_with_its_month(setter):
+    """"ngày mùng 9 / tháng Tám" parted the day from its month (p36 of the
+    vi book, main's setting); "mùng 9" stays one, as "ngày 13" does."""
+    prices = penalties("Lễ hội diễn ra vào ngày mùng 9 tháng Tám âm lịch hằng năm.", "vi")
+    assert prices["ngày mùng 9"] >= DATE_BREAK
+    text = ("Lễ hội chọi trâu Đồ Sơn diễn ra vào ngày mùng 9 tháng Tám âm lịch hằng năm, gắn với tín ngưỡng "
+            "thờ Thành hoàng của cư dân ven biển.")
+    parted = []
+    for width in WIDTHS:
+        rows = setter("vi", text, width)
+        for a, b in zip(rows, rows[1:], strict=False):
+            assert not a.endswith("mùng"), (width, rows)
+            if a.endswith("9") and b.startswith("tháng"):
+                parted.append((width, rows))
+    assert len(parted) <= 1, parted  # only where the rag has no other way (45 mm)
 
 
 def test_a_short_name_and_its_head_part_dearly_a_long_one_cheaply():

@@ -37,6 +37,8 @@ SHORT_NAME = 3  # words of a capitalised run a lower-case generic noun stays wit
 # Vietnamese month names after "tháng" ("tháng Năm", May).
 # A quarter of the compass after a generic noun names a region ("miền Bắc"), a name of its own before another.
 VI_QUARTERS = frozenset("Bắc Nam Trung Đông Tây".split())
+# Words that name a day before its number ("ngày 13", "mùng 9": the first ten days of a lunar month).
+VI_DAYS = frozenset("ngày mùng mồng".split())
 VI_MONTHS = frozenset("Giêng Hai Ba Tư Bốn Năm Sáu Bảy Tám Chín Mười Chạp".split())
 
 
@@ -127,6 +129,8 @@ def vi_costs(words: list[Atom], costs: dict[int, float], runs: dict[int, int], d
     for index, (before, prev, word) in enumerate(zip([None, *words], words, words[1:], strict=False), 1):
         if before is not None and before.text.lower() == "tháng" and prev.text.isdigit() and word.text == "năm":
             costs[word.start] = DATE_BREAK  # "ngày 13 tháng 5 / năm 1955", only where the rag needs it
+        elif before is not None and before.text.lower() in VI_DAYS and prev.text.isdigit() and word.text == "tháng":
+            costs[word.start] = DATE_BREAK  # "ngày mùng 9 / tháng Tám": the day parts from its month as dearly
         elif (prev.text in name_words()["vi_before"] and word.text in VI_QUARTERS and runs.get(word.start, 1) >= 3
               and not display):
             costs[word.start] = LOCKED  # "miền Bắc / Việt Nam": the region, then the country it belongs to
@@ -138,8 +142,8 @@ def vi_costs(words: list[Atom], costs: dict[int, float], runs: dict[int, int], d
             # A name of one syllable never leaves its noun ("miền / Bắc."), as it never leaves a head ("Nhà hát / Lớn").
             lone = display or runs.get(word.start, 1) == 1
             costs[word.start] = LOCKED if lone else max(costs.get(word.start, 0.0), GENERIC_BREAK)
-        elif prev.text.lower() in ("ngày", "tháng") and (word.text[:1].isdigit() or bare(word.text) in VI_MONTHS):
-            costs[word.start] = LOCKED  # "Ngày 13/5/1955", "tháng Năm"
+        elif prev.text.lower() in VI_DAYS | {"tháng"} and (word.text[:1].isdigit() or bare(word.text) in VI_MONTHS):
+            costs[word.start] = LOCKED  # "Ngày 13/5/1955", "mùng 9", "tháng Năm"
         elif prev.text.lower() == "kỷ" and roman(word.text):
             costs[word.start] = LOCKED  # "thế kỷ XIX": a century and its numeral, like a number and its unit
         elif index in joints:
