@@ -16,7 +16,7 @@ from book.errors import Problems
 from book.model import MM, Style
 from book.sources.fonts_file import load_fonts
 from book.text.fonts import EditionFonts
-from book.text.latin_sense import ARTICLE_END, DETERMINER_END, EN_MONTHS, LEADS, VI_LEADS, VI_NUMERALS, Rules
+from book.text.latin_sense import ARTICLE_END, DETERMINER_END, EN_MONTHS, LEADS, VI_AROUND, VI_LEADS, VI_NUMERALS, VI_PLACES, Rules
 from book.text.latin_vi import DATE_BREAK, HEAD_BREAK, SHORT_HEAD_BREAK
 from book.text.linebreak import split_atoms
 from book.text.typeset import break_paragraph
@@ -97,6 +97,18 @@ def test_a_lunar_date_keeps_its_day_with_its_month(setter):
             if a.endswith("9") and b.startswith("tháng"):
                 parted.append((width, rows))
     assert len(parted) <= 1, parted  # only where the rag has no other way (45 mm)
+
+
+def test_a_name_of_two_names_breaks_before_its_conjunction(setter):
+    """A photographer's name kept whole but too wide for the credits' column,
+    "Trung tâm Thông tin và / Truyền thông" on p63 of main's vi book, breaks
+    before "và" as an English name breaks before "and"."""
+    name = "Trung tâm Thông tin và Truyền thông"
+    prices = {atom.text: atom.penalty for atom in split_atoms(name, "vi", keep=(name,))}
+    assert prices["Thông tin"] < prices["và"]
+    english = "Cát Bà Archipelago and Bạch Long Vĩ Island"
+    prices = {atom.text: atom.penalty for atom in split_atoms(english, "en", keep=(english,))}
+    assert prices["Archipelago"] < prices["and"]
 
 
 def test_a_short_name_and_its_head_part_dearly_a_long_one_cheaply():
@@ -202,7 +214,10 @@ def test_built_book_lines_end_by_sense(sample, lang):
             for a, b in zip(rows, rows[1:], strict=False):
                 ends += 1
                 last, first = a.split()[-1], b.split()[0].strip(",.")
-                if lang == "vi" and last.lower() in VI_LEADS | VI_NUMERALS:
+                before = a.split()[-2].lower() if len(a.split()) > 1 else ""
+                adverb = last.lower() in VI_AROUND and before in VI_PLACES  # "phía trước / là"
+                month = before == "tháng"  # "tháng Tám / âm lịch": a month's name
+                if lang == "vi" and last.lower() in VI_LEADS | VI_NUMERALS and not adverb and not month:
                     leads.append(f"p{paragraph[0].page}: …{a[-25:]} / {b[:20]}")
                 if lang == "en" and last.lower() in ("on", "in", "since", "by", "from") and (
                         first[:1].isdigit() or first in EN_MONTHS):

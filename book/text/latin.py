@@ -47,6 +47,8 @@ SURNAMES = frozenset(
 SURNAMES_PLAIN = frozenset("Nguyen Tran Le Pham Hoang Huynh Phan Vo Dang Bui Ngo Duong Trinh Luong".split())
 # Lower-case words a name runs through ("Battle of Bach Dang").
 LINKS = frozenset("of the and de".split())
+# The conjunction between two names ("Thông tin / và Truyền thông"): a line breaks before it.
+CONJUNCTIONS = frozenset(("and", "và"))
 # A sentence's first word that is not part of the name after it.
 NOT_NAMES = frozenset(
     "A An The In On At From For With By Since After Before During Every Each This These Its Their Our Today Here Now "
@@ -172,7 +174,7 @@ def run_costs(words: list[Atom], start: int, end: int, costs: dict[int, float]) 
     tail = generic_start(words, start, end)
     for k in range(start, end - 1):
         before, after = k + 1 - start, end - k - 1
-        if bare(words[k + 1].text) == "and" and after >= 2:
+        if bare(words[k + 1].text) in CONJUNCTIONS and after >= 2:
             cost = NATURAL_BREAK  # two names, or a title's two words: "Struggle, Construction / and Development"
         elif count <= SHORT_NAME or before < 2 or after < 2:
             cost = short_cost(words, start, end, k)
@@ -190,7 +192,7 @@ def run_costs(words: list[Atom], start: int, end: int, costs: dict[int, float]) 
             cost = NAME_BREAK
         if cost == NATURAL_BREAK or (cost == LOCKED and k + 1 == tail):
             cuts.append(k + 1)
-        elif "and" in (bare(words[k].text), bare(words[k + 1].text)):
+        elif CONJUNCTIONS & {bare(words[k].text), bare(words[k + 1].text)}:
             cuts.append(k + 1)  # two names: "Cát Bà Archipelago and / Bạch Long Vĩ Island"
         settle(costs, words[k + 1].start, cost)
     for first, stop in zip(cuts, [*cuts[1:], end], strict=True):

@@ -78,6 +78,8 @@ def leads(prev: Atom, word: Atom, lang: str, before: Atom | None = None) -> bool
         number = word.text[:1].isdigit() or bare(word.text).lower() in VI_NUMERALS | {"một"}
         if (prev.text.lower(), bare(word.text).lower()) in VI_PHRASE_JOINTS:
             return True
+        if before is not None and before.text.lower() == "tháng" and prev.text.lower() in VI_NUMERALS:
+            return False  # "tháng Tám / âm lịch": a month's name, not a numeral before its noun
         if prev.text.lower() in VI_AROUND and (before is not None and before.text.lower() in VI_PLACES
                                                or bare(word.text).lower() in VI_QUANTIFIERS):
             return False  # "phía trước / là"; "sau / hơn hai trăm ngày" rather than "sau hơn / hai trăm"
