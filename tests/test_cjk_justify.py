@@ -208,3 +208,16 @@ def test_latin_runs_open_alike_on_both_sides_and_capped(sample, lang, most):
     assert runs > 50
     assert not lopsided, lopsided[:10]
     assert not wide, wide[:10]
+
+
+def test_a_display_middle_dot_keeps_its_full_em(sample):
+    """The ・ of 「闘い・建設・発展」 in the ja title and openers takes its full
+    em, a quarter em each side of its ink (JLREQ 3.1.5; the tenth proof:
+    `palt` set it in half an em, between proportional kana)."""
+    dots = []
+    for _, line in pdf_lines(edition(sample, "ja")):
+        if line[0].size >= 14:
+            dots += [round((b.x - a.x) / a.size, 3) for a, b in zip(line, line[1:], strict=False)
+                     if a.ch == "・" and b.ch.strip()]
+    assert dots, "the sample's ja display lines hold a middle dot"
+    assert all(abs(dot - 1.0) < 0.02 for dot in dots), dots
