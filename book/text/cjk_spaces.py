@@ -34,8 +34,9 @@ def is_western(ch: str) -> bool:
 # A loose Japanese line opens the white beside its mid-line marks first: after 、。」） and before 「（, each
 #   by up to ``MARK_OPEN`` em, all alike, before any gap between two characters (JLREQ 3.8.3: adjust at the 約物
 #   and the 和欧間, then between characters). The tenth ja proof: 114 lines spread 0.03-0.077 em between every
-#   kana, most a character short of a 21-em caption with a 、 or 。 in them that took none of it.
-MARK_OPEN = {"ja": 0.5}
+#   kana, most a character short of a 21-em caption with a 、 or 。 in them that took none of it; Chinese keeps
+#   its words whole at the same price (`cjk_words.ZH_WORD`).
+MARK_OPEN = {"ja": 0.5, "zh": 0.5}  # zh: CLREQ 3.8 adjusts at the marks alike
 MARK_AFTER = frozenset("、。，．」』）］〕】〉》")  # marks whose empty right half may open mid-line
 MARK_BEFORE = frozenset("「『（［〔【〈《")  # ... whose empty left half may
 
