@@ -184,11 +184,14 @@ MID_MARKS = "。，、"
 @pytest.mark.parametrize("lang, most", [("zh", 32), ("ja", 32)])
 def test_every_mark_inside_a_line_is_full_width_unless_the_line_is_tight(sample, lang, most):
     """全角式: every 。，、 inside a line takes its whole em (besides the line's
-    own spread), so a page shows one texture; only two marks in a row close
-    up, and a tight line, its gaps solid, halves a mark or two (JLREQ
-    3.8.2) rather than break a word or leave a hole: never by another
-    amount, and in few lines (the sample: 28 of 414 zh lines, 19 of 506 ja;
-    30 and 29 once a break inside a word is priced, `book.text.cjk_breaks`)."""
+    own spread), and on a loose line up to ``MARK_OPEN`` more, opened before
+    the gaps between characters (JLREQ 3.8.3; the tenth proofs); only two
+    marks in a row close up, and a tight line, its gaps solid, halves a mark
+    or two (JLREQ 3.8.2) rather than break a word or leave a hole: never by
+    another amount, and in few lines (the sample: 28 of 414 zh lines, 19 of
+    506 ja; 30 and 29 once a break inside a word is priced, `book.text.cjk_breaks`)."""
+    from book.text.cjk_spaces import MARK_OPEN
+
     marks, narrow, halved = 0, [], set()
     for block in blocks(sample, lang):
         for line in block:
@@ -198,7 +201,7 @@ def test_every_mark_inside_a_line_is_full_width_unless_the_line_is_tight(sample,
                 if a.ch in MID_MARKS and is_han(b.ch):
                     marks += 1
                     advance = (b.x - a.x) / a.size - usual
-                    if abs(advance - 1.0) <= 0.02:
+                    if 1.0 - 0.02 <= advance <= 1.0 + MARK_OPEN[lang] + 0.02:
                         continue
                     if 0.48 <= advance < 1.0 and (not spread or spread[-1] <= 0.002):
                         halved.add(text(line))
@@ -330,7 +333,7 @@ def test_no_paragraph_ends_on_fewer_than_four_characters(sample, lang):
     assert len(short) <= 2, short
 
 
-@pytest.mark.parametrize("lang, share", [("zh", 0.015), ("ja", 0.045)])
+@pytest.mark.parametrize("lang, share", [("zh", 0.021), ("ja", 0.045)])
 def test_lines_spread_past_six_hundredths_of_an_em_are_rare(sample, lang, share):
     """The composer shares a paragraph's slack between lines rather than open
     one line's gaps past 0.06 em (a line of a twenty-em caption a character
@@ -340,7 +343,8 @@ def test_lines_spread_past_six_hundredths_of_an_em_are_rare(sample, lang, share)
     "状元グエン・ビン・キエム /（チャン・チン）", p20 "コンテナ / トレーラー"),
     or, in ja, a katakana word or name kept whole at the price of a line at
     the limit (`book.text.cjk_breaks.KATAKANA_PENALTY`: ja 17 of 384, p9
-    "…通りにあふれる / ハイフォンの", p59 "ハイフォンが / ベトナム北部")."""
+    "…通りにあふれる / ハイフォンの", p59 "ハイフォンが / ベトナム北部"). Round 10: zh 6 of 302, at most
+    0.08 em (the tenth proof 0.089), as dearer Chinese words moved some captions' measures."""
     loose, lines = [], 0
     for block in blocks(sample, lang):
         for line, last in zip(block, paragraph_ends(block), strict=True):

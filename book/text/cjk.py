@@ -37,7 +37,7 @@ from book.model import Style
 from book.text.cjk_breaks import NAME_PENALTY, break_prices, soft_offsets, split_keep
 from book.text.cjk_grid import FLAW, RETRY_BADNESS, THIN_LAST, UNIT_STRETCH, GridComposer, adjust, line_cost, line_text, tighten
 from book.text.cjk_names import bound_words
-from book.text.cjk_spaces import JAPANESE, Latin, boundary, is_han, latin_spaces, space_rooms  # noqa: F401 (is_han: callers')
+from book.text.cjk_spaces import JAPANESE, LATIN_UNITS, Latin, boundary, is_han, latin_spaces, space_rooms  # noqa: F401 (is_han: callers')
 from book.text.compose import Chosen, Item, Spacing
 from book.text.linebreak import Atom, is_ideographic, split_atoms
 
@@ -320,6 +320,9 @@ def draw_cjk_line(fonts, items: list[Item], chosen: Chosen, style: Style, size: 
         x += glyph.advance + (gaps[number][0] + added[number] if number < len(gaps) else 0.0)
     # Each glyph's character spacing: what its step to the next adds to its own advance.
     spacing = [(places[n + 1] - places[n] if n + 1 < len(visible) else g.advance) - g.plain for n, g in enumerate(visible)]
+    # A gap that opened at a mark or a 和欧間 (`cjk_spaces.MARK_OPEN`) ends its piece: the white is the next piece's
+    # place, never character spacing read as the glyph's own (a Tc on "き（" reads as the kana spaced out).
+    opened = [n < len(gaps) and gaps[n][1] >= LATIN_UNITS and added[n] > 1e-6 for n in range(len(visible))]
     pieces: list[Piece] = []
     first = 0
     while first < len(visible):
@@ -327,7 +330,7 @@ def draw_cjk_line(fonts, items: list[Item], chosen: Chosen, style: Style, size: 
         spread = is_ideographic(glyph.ch)  # only CJK glyphs carry character spacing: a Latin run is set solid
         end = first  # a piece runs on while its glyphs (bar the last) step alike, in one face and script
         alone = abs(glyph.advance - glyph.plain) > 1e-6  # a compressed mark is a piece of its own, as pdftotext needs
-        while (not alone and end + 1 < len(visible) and visible[end + 1].font == glyph.font
+        while (not alone and not opened[end] and end + 1 < len(visible) and visible[end + 1].font == glyph.font
                and is_ideographic(visible[end + 1].ch) == spread
                and abs(visible[end + 1].advance - visible[end + 1].plain) < 1e-6  # a compressed mark starts its own
                and abs(spacing[end] - (spacing[first] if spread else 0.0)) < 1e-6):

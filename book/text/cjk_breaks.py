@@ -38,11 +38,11 @@ a phrase ("家|庭も多い。") costs a line at about 0.09 em, one of
 Chinese protection is a price, not a lock (the seventh zh proof: 24 % of
 the lines letter-spaced, p27 at 0.1 em and short, to keep compounds
 whole): names of the glossary and number+unit groups stay whole; a break
-inside a two-character word costs `book.text.cjk_words.ZH_WORD` (a line at
-about 0.046 em), a long compound's inner seam ``ZH_SEAM`` (0.038 em), alike
-in captions: every word's price stays below what a line opened to 0.05 em
-costs, so no line is spread further to keep a word. No break is forbidden:
-justification keeps every way it needs.
+inside a two-character word costs `book.text.cjk_words.ZH_WORD` (a 21-em
+line a character short, 0.053 em; a line with a mark opens the mark's white
+first, `book.text.cjk_spaces.MARK_OPEN`, and costs far less), a long
+compound's inner seam ``ZH_SEAM`` (0.038 em), alike in captions. No break is
+forbidden: justification keeps every way it needs.
 """
 
 from __future__ import annotations
@@ -171,7 +171,7 @@ def word_prices(text: str, lang: str) -> dict[int, float]:
     """Running-text demerits for a break inside a word (see the module's note).
 
     >>> sorted(word_prices("史前公园的森林", "zh").items())
-    [(1, 3000.0), (3, 8000.0), (6, 8000.0)]
+    [(1, 3000.0), (3, 60000.0), (6, 60000.0)]
     >>> sorted(word_prices("半島を守り抜いた", "ja").items())
     [(1, 2000000.0), (2, 3000.0), (4, 1000000.0), (5, 3000.0), (6, 1000000.0), (7, 2000000.0)]
     """
@@ -256,7 +256,7 @@ def break_prices(text: str, lang: str, role: str = "body") -> dict[int, float]:
     >>> prices[5] == KATAKANA_SHORT, prices[4] == SEAM_PENALTY, prices[9], prices.get(12, 0.0)
     (True, True, 100003000.0, 0.0)
     >>> break_prices("港口城市的世界遗产和文化", "zh", "caption")[6]  # "世|界": a Chinese word weighs alike everywhere
-    8000.0
+    60000.0
     >>> break_prices("森が多くの旅行者を惹きつけている。", "ja", "caption")[13] >= SHORT_LAST_PENALTY + SHORT_WORD_PENALTY
     True
     """

@@ -34,7 +34,9 @@ EMPTY_HALF = 0.48  # of the advance: no ink in this much of one side is an empty
 HALF = 0.5  # em taken from a compressed mark
 # Korean sets book-title and quotation brackets half-width, kerned to the word (KLREQ): the face's `palt`.
 HALF_WIDTH_MARKS = frozenset("『』「」")
-FULL_MARKS = OPENING | CLOSING  # a CJK title keeps these full-width (`palt` for the rest)
+# A CJK title keeps these full-width (`palt` for the rest): the middle dot too, a quarter em each side of its
+# ink (JLREQ 3.1.5; the tenth ja proof: `palt`'s half-em ・ crushed 「闘い・建設・発展」 on the title and openers).
+FULL_MARKS = OPENING | CLOSING | frozenset("・")
 # ... but a Japanese title sets its 、 in half its em (the eighth ja proof: a full-width 、 left a hole
 # in 24 pt chapter titles, beside the proportional kana around it).
 DISPLAY_HALF = {"ja": frozenset("、")}
