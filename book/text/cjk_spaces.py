@@ -36,7 +36,7 @@ def is_western(ch: str) -> bool:
 #   and the 和欧間, then between characters). The tenth ja proof: 114 lines spread 0.03-0.077 em between every
 #   kana, most a character short of a 21-em caption with a 、 or 。 in them that took none of it; Chinese keeps
 #   its words whole at the same price (`cjk_words.ZH_WORD`).
-MARK_OPEN = {"ja": 0.5, "zh": 0.25}  # zh a quarter: its ，、。 sit in the corner, half an em more left a hole
+MARK_OPEN = {"ja": 0.25, "zh": 0.25}  # a quarter: a mark's half-em white opened by half an em read as a hole
 MARK_AFTER = frozenset("、。，．」』）］〕】〉》")  # marks whose empty right half may open mid-line
 MARK_BEFORE = frozenset("「『（［〔【〈《")  # ... whose empty left half may
 
