@@ -7,9 +7,10 @@ typefaces) in the one block: behind a record in front the last page is left
 blank; in front of a record at the back the copyright page carries the ©
 line and the rights (said there only), the edition and the ISBN. The groups
 follow the language's order (a Korean 판권: title, 초판 1쇄 발행, 펴낸곳 and
-its address, ISBN, 비매품, then the specification); every line is a labelled
-field without a full stop, the sentences (the rights, the notes) with one. A
-gift's "not for sale" stands in the record as on the back cover.
+its address, ISBN, then the specification) in one system: the title block,
+the sentences, every fact a labelled field of one table (`TABLE_GROUPS`),
+then the statements ("Printed in Vietnam"; a gift's "not for sale", as on
+the back cover). A Chinese record adds 印张 and 字数 (`book.text.sheets`).
 
 A field the publisher has not filled is left out of the print and screen
 files (no "……" reaches a reader; the imprint-empty warning names it, and a
