@@ -736,21 +736,22 @@ def test_a_longer_foreword_runs_on_and_ends_with_its_signature(sample_copy, run)
         assert min(s[0] for s in closing) > min(w[0] for w in found) + 20, closing  # not flush left
 
 
-KO_ORDER = ("초판 1쇄 발행 2025년 5월 13일", "펴낸곳 정보통신출판사", "공동 발행 하이퐁시 정보통신국", "ISBN 978-604-00-0004-0", "비매품",
-            "판형 240 × 300 mm", "제본 양장", "납본일 2025년 5월")
+KO_ORDER = ("초판 1쇄 발행 2025년 5월 13일", "펴낸곳 정보통신출판사", "공동 발행 하이퐁시 정보통신국", "ISBN 978-604-00-0004-0",
+            "판형 240 × 300 mm", "제본 양장", "납본일 2025년 5월", "베트남에서 인쇄", "비매품")
 
 
 def test_korean_colophon_in_pankwon_order(sample):
     """The Korean 판권: the title, the first printing's date in the 초판 1쇄 발행
-    form, 펴낸곳 and 공동 발행, the ISBN and 비매품, then the specification,
-    every field labelled in the label column ("제본 | 양장", "납본일 | 2025년 5월") and none ending in a full stop,
-    then "베트남에서 인쇄" (printed in Vietnam), not the Vietnamese sentence's word order."""
+    form, 펴낸곳 and 공동 발행, the ISBN, then the specification, every field
+    labelled in the label column ("제본 | 양장", "납본일 | 2025년 5월") and none
+    ending in a full stop, then the statements: "베트남에서 인쇄" (printed in
+    Vietnam, not the Vietnamese sentence's word order) and 비매품."""
     record, _ = record_pages(sample, "ko")
     places = [record.find(line) for line in KO_ORDER]
     assert -1 not in places and places == sorted(places), list(zip(KO_ORDER, places, strict=True))
     assert record.index("하이퐁 ― 투쟁") < places[0], record
     assert "인쇄 완료 및 납본" not in record and "발행일:" not in record
-    assert record.find("베트남에서 인쇄") > places[-1], record  # the country of printing closes it, in Korean word order
+    assert record.find("베트남에서 인쇄") > places[-3], record  # the statements close it, in Korean word order
 
 
 def test_chinese_record_gives_edition_and_printing_apart(sample):

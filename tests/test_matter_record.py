@@ -81,6 +81,7 @@ def test_imprint_added_after_init_comes_with_its_labels_translated(tmp_path, run
     book_yaml = folder / "content" / "book.yaml"
     book_yaml.write_text(book_yaml.read_text(encoding="utf-8") + 'imprint:\n  publisher: "NXB Mẫu"\n  print_run: 500\n',
                          encoding="utf-8")
+    assert run(folder, "i18n", "extract").exit_code == 0
     updated = run(folder, "i18n", "update")
     assert updated.exit_code == 0, updated.stderr
     for lang in ("en", "zh", "ko", "ja"):

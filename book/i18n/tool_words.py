@@ -33,8 +33,10 @@ def tool_translations(book: Book, lang: str) -> dict[tuple[str, str], str]:
 
 
 def fill_tool_words(book: Book, lang: str, merged: str) -> str:
-    """``merged`` (a catalog's text) with each empty, non-fuzzy entry of the
-    tool's own words translated (`tool_translations`); unchanged when none is."""
+    """``merged`` (a catalog's text) with each of the tool's own words
+    translated (`tool_translations`) where the entry is new: empty, or only
+    msgmerge's fuzzy guess from another entry ("Địa chỉ" guessed from
+    "Địa điểm": "Place"); unchanged when none is."""
     words = tool_translations(book, lang)
     if not words:
         return merged
@@ -42,7 +44,11 @@ def fill_tool_words(book: Book, lang: str, merged: str) -> str:
     changed = False
     for entry in po:
         text = words.get((entry.msgctxt, entry.msgid))
-        if text and not entry.obsolete and not entry.msgstr and "fuzzy" not in entry.flags:
+        guessed = "fuzzy" in entry.flags and entry.previous_msgctxt not in (None, entry.msgctxt)
+        if text and not entry.obsolete and (guessed or (not entry.msgstr and "fuzzy" not in entry.flags)):
             entry.msgstr = text
+            if guessed:
+                entry.flags.remove("fuzzy")
+                entry.previous_msgid = entry.previous_msgctxt = None
             changed = True
     return str(po) + "\n" if changed else merged
