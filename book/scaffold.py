@@ -18,14 +18,13 @@ import unicodedata
 from pathlib import Path
 
 import polib
-import yaml
 
 from book.errors import ConfigError
 from book.i18n.catalog import WRAP, gettext_layout
 from book.i18n.header import DIGEST_HEADER, translations_digest
+from book.i18n.tool_words import tool_translations
 from book.placeholder_photos import write_placeholder
 from book.scaffold_texts import TEXTS, texts_for
-from book.sources.imprint import MATTER_FILE
 
 DEFAULTS = Path(__file__).parent / "defaults"
 # Each default file and where it goes in a project. The sample book's own files
@@ -230,16 +229,14 @@ def write_catalogs(book, pagination, template: Path) -> tuple[list[str], list[st
 
     written, untranslated = [], []
     source = texts_for(book.source_language)
-    matter = yaml.safe_load(MATTER_FILE.read_text(encoding="utf-8"))
     for lang in book.editions:
         if lang == book.source_language:
             continue
         po = polib.pofile(create_catalog(book, pagination, lang, template), wrapwidth=WRAP)
         # The copyright page's and the colophon's standard words, in every language the table has.
-        words = {m.text: matter[lang][m.ctx.split(":", 1)[1]] for m in book.matter.values()
-                 if m.ctx.startswith("imprint:") and m.ctx.split(":", 1)[1] in matter[lang]} if lang in matter else {}
+        words = tool_translations(book, lang)
         for entry in po:
-            entry.msgstr = words.get(entry.msgid, entry.msgstr)
+            entry.msgstr = words.get((entry.msgctxt, entry.msgid), entry.msgstr)
             if entry.msgctxt == "book:paper" and entry.msgid == PAPER:
                 entry.msgstr = PAPER_NAMES.get(lang, entry.msgstr)
         if lang in TEXTS:

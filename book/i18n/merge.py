@@ -22,6 +22,7 @@ from book.i18n.glossary import Term, read_glossary, terms_in
 from book.i18n.header import DIGEST_HEADER, catalog_header, revised_header, set_header, translations_digest
 from book.i18n.slots import keep_slots
 from book.i18n.template import entry_notes
+from book.i18n.tool_words import fill_tool_words
 from book.languages import TABLE, catalog_rel
 from book.model import Book
 from book.pages.paginate import Pagination
@@ -74,6 +75,7 @@ def update_catalog(book: Book, pagination: Pagination, lang: str, template: Path
         path = Path(work) / f"{lang}.pot"
         path.write_text(str(lang_pot) + "\n", encoding="utf-8")
         merged = keep_slots(old, msgmerge(without_bom(po, catalog_rel(lang), Path(work)), path, catalog_rel(lang), fuzzy))
+    merged = fill_tool_words(book, lang, merged)  # the record's labels and phrases: the tool's own, translated
     return gettext_layout(set_header(merged, revised_header(book, lang, po, merged)))
 
 

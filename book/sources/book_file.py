@@ -176,7 +176,7 @@ def load_book(root: Path, check_files: bool = True, problems: Problems | None = 
     cover = top.sub("cover", COVER_KEYS)
     book.cover = load_cover(cover, book.photos)
     design_cover(book, cover, check_files)
-    book.imprint = load_imprint(top.sub("imprint", IMPRINT_KEYS), out) if top.data.get("imprint") is not None else None
+    book.imprint = load_imprint(top.sub("imprint", IMPRINT_KEYS), out, source) if top.data.get("imprint") is not None else None
     book.placeholder_files = placeholder_files(root) if check_files else frozenset()
     check_slots(book, out)
     if check_files:

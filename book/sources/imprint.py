@@ -23,31 +23,13 @@ COVER_KEYS = {"photo": Key(str), "back_text": Key(str, ""), "spine_direction": K
               "wrap_mm": Key(float, 15.0, low=0, high=40), "square_mm": Key(float, 3.0, low=0, high=10),
               "hinge_mm": Key(float, 8.0, low=0, high=20), "board_width_mm": Key(float, 0.0, low=0, high=2000)}
 COVER_KEYS.update(design_keys())  # the cover's design: book.sources.cover_design
-# The imprint in colophon order, with its Vietnamese labels (each translated in the catalogs).
-IMPRINT_LABELS = (
-    ("publisher", "Nhà xuất bản"),
-    ("publisher_address", "Địa chỉ"),
-    ("publisher_phone", "Điện thoại"),
-    ("publisher_website", "Website"),
-    ("director", "Chịu trách nhiệm xuất bản: Giám đốc – Tổng biên tập"),
-    ("content", "Chịu trách nhiệm nội dung"),
-    ("partner", "Đơn vị liên kết xuất bản"),
-    ("partner_address", "Địa chỉ đơn vị liên kết"),
-    ("editors", "Biên tập"),
-    ("translator", "Dịch"),
-    ("designer", "Trình bày"),
-    ("proofreader", "Sửa bản in"),
-    ("format", "Khổ sách"),
-    ("pages", "Số trang"),
-    ("print_run", "Số lượng in"),
-    ("printer", "In tại"),
-    ("bindery", "Đóng sách tại"),
-    ("registration", "Số xác nhận đăng ký xuất bản"),
-    ("decision", "Quyết định xuất bản số"),
-    ("cip", "Biên mục trên xuất bản phẩm của Thư viện Quốc gia Việt Nam"),
-    ("isbn", "ISBN"),
-    ("legal_deposit", "Nộp lưu chiểu"),
-)
+# The imprint's fields in colophon order. Their labels ("Nhà xuất bản", "Publisher",
+# "出版单位") are the toolchain's own words, in book/defaults/matter-texts.yaml under
+# each language's ``labels``: the source language's are the catalogs' source texts,
+# and the others fill a new catalog's entries (`book init`, `book i18n update`).
+IMPRINT_FIELDS = ("publisher", "publisher_address", "publisher_phone", "publisher_website", "director", "content",
+                  "partner", "partner_address", "editors", "translator", "designer", "proofreader", "format", "pages",
+                  "print_run", "printer", "bindery", "registration", "decision", "cip", "isbn", "legal_deposit")
 COMPUTED = ("format", "pages", "isbn")  # from the book itself, not typed in
 # Values that name a body (the publishing house, the agency answering for the content,
 # the printing house): translated through the catalogs, and printed in a foreign edition
@@ -65,8 +47,6 @@ MATTER_COMMENTS = {
                   "the printing apart (printed in the Chinese record only: 印次); {date} as in 'published'.",
     "edition": "Copyright page: which edition this is, in its own language (\"English edition\").",
     "printed": "Copyright page, last line: where the book is printed; {country} is the country's name in the edition's language.",
-    "deposit": "The legal deposit line of the publishing record, a field with no full stop; {period} is the quarter "
-               "(vi, en: \"the second quarter of 2025\") or the month in the edition's CLDR form (\"2025年5月\").",
     "not_for_sale": "Back cover, above the barcode: the book is given away, not sold (book.yaml not_for_sale: true).",
     "price": "Back cover, above the barcode: the price; {price} is book.yaml's price: as written.",
     "typeset": "Publishing record, specification: the typefaces; {typefaces} is their names joined as a list in the "
@@ -86,7 +66,7 @@ MATTER_COMMENTS = {
     "position_join": "Photo credits: between two positions of one page, said after its figures once "
                      "(\"20 top left and bottom right\", \"20 왼쪽 위·오른쪽 아래\"); spaces as the language writes them.",
 }
-IMPRINT_KEYS = {key: Key((str, int)) for key, _ in IMPRINT_LABELS if key not in COMPUTED} | {"final": Key(bool, False),
+IMPRINT_KEYS = {key: Key((str, int)) for key in IMPRINT_FIELDS if key not in COMPUTED} | {"final": Key(bool, False),
                                                                                               "country": Key(str, "")}
 IMPRINT_KEYS["translator"] = Key((str, dict))  # one name, or one per language: each translated edition has its own
 # Lines the colophon has room for that the publishing law does not ask of every book.
@@ -201,9 +181,21 @@ def per_language(section: Section, key: str, raw: dict) -> dict[str, str]:
     return values
 
 
-def load_imprint(section: Section, out: Problems) -> Imprint:
+def tool_words(lang: str) -> dict:
+    """The toolchain's own words of the record in ``lang`` (book/defaults/matter-texts.yaml), or {}."""
+    return yaml.safe_load(MATTER_FILE.read_text(encoding="utf-8")).get(lang, {})
+
+
+def imprint_labels(source: str) -> dict[str, str]:
+    """Each imprint field's label in the book's source language (English when the table has none)."""
+    return (tool_words(source) or tool_words("en"))["labels"]
+
+
+def load_imprint(section: Section, out: Problems, source: str = "vi") -> Imprint:
     fields = []
-    for key, label in IMPRINT_LABELS:
+    labels = imprint_labels(source)
+    for key in IMPRINT_FIELDS:
+        label = labels[key]
         message = Message(f"imprint:{key}", label, section.where(), f"Colophon label of the imprint field '{key}'.")
         raw = None if key in COMPUTED else section.read(key)
         by_lang = per_language(section, key, raw) if isinstance(raw, dict) else {}
@@ -238,8 +230,7 @@ def matter_texts(source: str, where, paper: str = "", paper_where=None) -> dict[
     (English when the table has none), and the paper's name (``paper_name``) as a
     catalog message: a trade name ("Couché matt 170 g/m²") is no word of the
     other editions' languages, so each translates it into its own."""
-    table = yaml.safe_load(MATTER_FILE.read_text(encoding="utf-8"))
-    texts = table.get(source, table["en"])
+    texts = tool_words(source) or tool_words("en")
     found = {key: Message(f"imprint:{key}", texts[key], where, comment) for key, comment in MATTER_COMMENTS.items()}
     if paper.strip():
         found["paper_name"] = Message("book:paper", paper.strip(), paper_where or where, PAPER_COMMENT)

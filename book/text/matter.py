@@ -7,9 +7,10 @@ typefaces) in the one block: behind a record in front the last page is left
 blank; in front of a record at the back the copyright page carries the ©
 line and the rights (said there only), the edition and the ISBN. The groups
 follow the language's order (a Korean 판권: title, 초판 1쇄 발행, 펴낸곳 and
-its address, ISBN, 비매품, then the specification); every line is a labelled
-field without a full stop, the sentences (the rights, the notes) with one. A
-gift's "not for sale" stands in the record as on the back cover.
+its address, ISBN, then the specification) in one system: the title block,
+the sentences, every fact a labelled field of one table (`TABLE_GROUPS`),
+then the statements ("Printed in Vietnam"; a gift's "not for sale", as on
+the back cover). A Chinese record adds 印张 and 字数 (`book.text.sheets`).
 
 A field the publisher has not filled is left out of the print and screen
 files (no "……" reaches a reader; the imprint-empty warning names it, and a
@@ -36,13 +37,14 @@ from book.text.matter_facts import (
     deposit_line,
     format_value,
     issue_date,
+    labelled,
     note_lines,
     print_run,
 )
+from book.text.sheets import sheet_rows
 from book.text.typeset import Part
 
-TITLE_STYLE = "colophon-title"  # the book's title at the head of the colophon and the copyright page: capitals, tracked
-HEADING_STYLE = "colophon-heading"  # the publishing house at the head of the people and bodies answering for the book
+TITLE_STYLE = "colophon-title"  # the book's title at the head of the colophon and the copyright page: the title page's face
 GAP_PT = 8.0  # between the groups of one block
 
 
@@ -119,16 +121,18 @@ FOREIGN_ONLY = ("translator",)  # fields only a translated edition prints
 # date under the title, then the house and its address, the ISBN and 비매품,
 # the specification after them; the others give the house its people, then
 # the specification with the ISBN.
-RECORD_ORDER = {"ko": ("title", "rights", "edition", "published", "house", "sale", "facts", "cip", "notice")}
-DEFAULT_ORDER = ("title", "rights", "edition", "original", "house", "facts", "cip", "notice")
+RECORD_ORDER = {"ko": ("title", "rights", "edition", "original", "published", "house", "sale", "facts", "closing", "cip", "notice")}
+DEFAULT_ORDER = ("title", "rights", "edition", "original", "house", "facts", "closing", "cip", "notice")
 IMPRESSION = {"zh"}  # the record gives the printing (印次) apart from the edition (版次)
-LABELLED_HOUSE = {"ko"}  # the house as a labelled field (펴낸곳: …), not a bold heading
 
 
-# The groups whose "label: value" fields stand as a table, labels in one column and
-# values hanging at one tab (`book.text.label_table`); the title, the rights'
-# sentences, the CIP block and the notice run across the measure.
-TABLE_GROUPS = ("edition", "original", "published", "house", "sale", "facts")
+# One system in every edition: the title block (the title in the title page's face,
+# the subtitle), the sentences (the rights, the edition statement), then every fact
+# as a "label: value" field of one table, labels in one column and values hanging at
+# one tab (`book.text.label_table`): the house, its people, the dates, the
+# specification, the ISBN; last the closing statements ("Printed in Vietnam", "Not
+# for sale"), the CIP block and the notice, each a group of its own across the measure.
+TABLE_GROUPS = ("original", "published", "house", "sale", "facts")
 
 BLANK = "……"  # a field the publisher has not filled yet, on a proof
 
@@ -163,21 +167,6 @@ def field_rows(book: Book, pagination: Pagination, loc: Localiser, keys: tuple[s
     return lines
 
 
-def labelled(label: str, value: str, lang: str) -> str:
-    """"label: value"; a label that holds its own colon (a function named after
-    the duty) is followed by a space (none in Chinese and Japanese, where the
-    value must not start a line), never by a second colon.
-
-    >>> labelled("ISBN", "……", "en"), labelled("Responsible for publication: Director", "……", "en")
-    ('ISBN: ……', 'Responsible for publication: Director ……')
-    >>> labelled("出版責任者：社長兼編集長", "……", "ja")
-    '出版責任者：社長兼編集長……'
-    """
-    if ":" in label or "：" in label:
-        return f"{label}{'' if language(lang).label_join == '：' else ' '}{value}"
-    return f"{label}{language(lang).label_join}{value}"
-
-
 def credits_page(pagination: Pagination) -> int | None:
     """The first page of the photo credits, or None in a book without them."""
     return next((page.number for page in pagination.pages
@@ -202,6 +191,17 @@ def isbn_line(book: Book, loc: Localiser) -> str:
     return f"ISBN {book.isbn[loc.lang]}" if book.isbn.get(loc.lang) else ""
 
 
+def isbn_field(book: Book, loc: Localiser) -> str:
+    """The ISBN as a field of the record's table: "ISBN: 978-…", or under the
+    language's own label with the number's prefix ("书号：ISBN 978-…")."""
+    item = next((f for f in book.imprint.fields if f.key == "isbn"), None) if book.imprint else None
+    number = book.isbn.get(loc.lang)
+    if not number or item is None:
+        return isbn_line(book, loc)
+    label = loc.text(item.label)
+    return labelled(label, number if label.strip().upper() == "ISBN" else f"ISBN {number}", loc.lang)
+
+
 def original_title(book: Book, loc: Localiser) -> str:
     """A translated edition's original title in the language's title marks
     (『…』, 《…》, “…”), as the catalog's ``original_title`` form gives them."""
@@ -220,33 +220,34 @@ def record_groups(book: Book, pagination: Pagination, loc: Localiser, statement:
                      for key in ("published", "impression") if key in texts and (key == "published" or lang in IMPRESSION)]
     house_item = next((f for f in book.imprint.fields if f.key == "publisher"), None) if book.imprint else None
     house = publisher_name(book, loc)
-    if lang in LABELLED_HOUSE and house_item is not None:
+    if house_item is not None:
         house = labelled(loc.text(house_item.label), house, lang)
     people = field_rows(book, pagination, loc, ROWS_CONTACT + ROWS_FIRST)
-    facts = field_rows(book, pagination, loc, ROWS_THEN[:2])
+    facts = field_rows(book, pagination, loc, ROWS_THEN[:2]) + sheet_rows(book, pagination, loc)
     facts += [line for line in [binding_line(book, loc)] if line]
     facts += note_lines(book, loc)  # the paper and the typefaces: the specification in one block
     facts += field_rows(book, pagination, loc, ROWS_THEN[2:])
     facts += [line for line in [deposit_line(book, loc)] if line]
+    closing = []
     country = book.imprint.country if book.imprint else ""
     if "printed" in texts and country:
-        facts.append(loc.text(texts["printed"]).replace("{country}", country_name(country, lang)))
-    sale = [line for line in [isbn_line(book, loc)] if line]
+        closing.append(loc.text(texts["printed"]).replace("{country}", country_name(country, lang)))
+    sale = [line for line in [isbn_field(book, loc)] if line]
+    if book.cover and book.cover.price and "price" in texts:
+        sale.append(loc.text(texts["price"]).replace("{price}", book.cover.price))
     if book.cover and book.cover.not_for_sale and "not_for_sale" in texts:  # a gift: said in the record, as on the back cover
-        sale.append(loc.text(texts["not_for_sale"]))
+        closing.append(loc.text(texts["not_for_sale"]))
     notice = []
     if book.imprint and book.placeholder_files & {p.path.name for p in book.photos.values()}:
         notice.append(loc.text(book.imprint.placeholder_notice))
     edition = statement or (loc.text(texts["edition"]) if "edition" in texts else "")
     groups = {"rights": rights_lines(book, loc, pagination) if with_rights else [], "edition": [edition] if edition else [],
               "original": [line for line in [original_title(book, loc)] if line],
-              "published": published, "house": [house, *people], "sale": sale, "facts": facts,
+              "published": published, "house": [house, *people], "sale": sale, "facts": facts, "closing": closing,
               "cip": field_rows(book, pagination, loc, ROWS_CIP), "notice": notice}
     if lang not in RECORD_ORDER:  # the date with the house, the ISBN and "not for sale" closing the facts
         groups["house"] += published
         groups["facts"] += sale
-    else:
-        groups["edition"] += groups.pop("original")
     return groups
 
 
@@ -269,11 +270,6 @@ def full_parts(book: Book, pagination: Pagination, loc: Localiser, style_name: s
     for name in RECORD_ORDER.get(loc.lang, DEFAULT_ORDER):
         lines = groups.get(name, [])
         if not lines:
-            continue
-        if name == "house" and loc.lang not in LABELLED_HOUSE:
-            parts.append(Part(lines[0], style(HEADING_STYLE), space_before=GAP_PT, keep=keep))
-            if lines[1:]:
-                parts.append(Part("\n".join(lines[1:]), style(style_name), keep=keep, table=True))
             continue
         parts.append(Part("\n".join(lines), style(style_name), space_before=GAP_PT,
                           keep=(holder, *keep) if name == "rights" else keep, table=name in TABLE_GROUPS))
@@ -302,9 +298,9 @@ def matter_messages(book: Book) -> list[Message]:
 
 
 def title_parts(book: Book, loc: Localiser, style) -> list[Part]:
-    """The book's title in tracked capitals (a no-op in CJK), and its subtitle."""
+    """The book's title in the title page's face (serif bold, as written), and its subtitle."""
     title = " ".join(loc.text(book.title).split())
-    parts = [Part(title.upper(), style(TITLE_STYLE))]
+    parts = [Part(title, style(TITLE_STYLE))]
     subtitle = " ".join(loc.text(book.subtitle).split())
     if subtitle:
         parts.append(Part(subtitle, style("colophon")))

@@ -55,16 +55,31 @@ def deposit_period(year: int, month: int, lang: str) -> str:
 
 
 def deposit_line(book: Book, loc: Localiser) -> str:
-    """The legal deposit line ("In xong và nộp lưu chiểu quý II năm 2025"), its
-    period from the imprint's ``legal_deposit`` (YYYY-MM): the quarter in a
-    Vietnamese or English record, the month in CLDR form in the others; empty
-    while the publisher has not given it."""
+    """The legal deposit as a field of the record's table, under the imprint's
+    ``legal_deposit`` label ("Nộp lưu chiểu: quý II năm 2025", "缴送样本日期：2025年5月"),
+    its period from the imprint (YYYY-MM): the quarter in a Vietnamese or
+    English record, the month in CLDR form in the others; empty while the
+    publisher has not given it."""
     item = next((f for f in book.imprint.fields if f.key == "legal_deposit"), None) if book.imprint else None
-    text = book.matter.get("deposit")
-    if item is None or not item.value or text is None:
+    if item is None or not item.value:
         return ""
     year, month = (int(v) for v in item.value.split("-"))
-    return loc.text(text).replace("{period}", deposit_period(year, month, loc.lang))
+    return labelled(loc.text(item.label), deposit_period(year, month, loc.lang), loc.lang)
+
+
+def labelled(label: str, value: str, lang: str) -> str:
+    """"label: value"; a label that holds its own colon (a function named after
+    the duty) is followed by a space (none in Chinese and Japanese, where the
+    value must not start a line), never by a second colon.
+
+    >>> labelled("ISBN", "……", "en"), labelled("Responsible for publication: Director", "……", "en")
+    ('ISBN: ……', 'Responsible for publication: Director ……')
+    >>> labelled("出版責任者：社長兼編集長", "……", "ja")
+    '出版責任者：社長兼編集長……'
+    """
+    if ":" in label or "：" in label:
+        return f"{label}{'' if language(lang).label_join == '：' else ' '}{value}"
+    return f"{label}{language(lang).label_join}{value}"
 
 
 @lru_cache(maxsize=32)
