@@ -20,7 +20,7 @@ from book.text.cjk_breaks import soft_phrase
 from book.text.frames import unbroken_names
 from book.text.korean import hangul_word
 from book.text.latin_names import generic, heads, name_words
-from book.text.linebreak import DASHES, NO_START
+from book.text.linebreak import DASHES, NO_START, hangul_after_unit
 from book.text.setting import Placement
 from book.text.shaping import layout
 from book.text.typeset import Line, Part, break_paragraph, set_block
@@ -77,6 +77,8 @@ def test_composer_rules_hold_on_every_text_of_the_book(sample_editions, lang):
                 before, after = (line[-1:], nxt[:1]) if cjk else (last_token(line), nxt.split(" ")[0])
                 # Korean breaks at any space: a date may part after its year, at a price (`book.text.korean`)
                 after_year = lang == "ko" and before.endswith("년") and before[:-1].isdigit()
+                # ... and after a word its particle ends ("제45-NQ/TW호는 / 2030년까지,"): no date runs on
+                after_year = after_year or (lang == "ko" and hangul_after_unit(before))
                 if any(ch.isdigit() for ch in before) and any(ch.isdigit() for ch in after) and not after_year:
                     problems.append(f"a date or range split: {line!r} / {nxt!r}")
                 if before.strip(",.") in facts.number_words and after[:1].isdigit():

@@ -15,7 +15,7 @@ from book.errors import Problems
 from book.model import MM, Style
 from book.sources.fonts_file import load_fonts
 from book.text.fonts import EditionFonts
-from book.text.korean import SYLLABLE_FORCED, SYLLABLE_MAX, SYLLABLE_SHRINK, WORD_SPACE_FORCED, is_hangul
+from book.text.korean import SYLLABLE_FORCED, SYLLABLE_SHRINK, is_hangul
 from book.text.typeset import break_paragraph
 
 REPO = Path(__file__).resolve().parent.parent
@@ -51,9 +51,10 @@ def piece_spacing(line, size: float) -> list[tuple[str, float]]:
 
 @pytest.mark.parametrize("width_mm", [90, 104, 117, 131, 140])
 def test_a_justified_korean_paragraph_meets_its_measure_within_the_limits(ko_fonts, width_mm):
-    """Every line but the last ends on the measure; syllables open by at most
-    0.03 em (0.08 on a line no break keeps in its limits) and close by at
-    most 0.06, and Latin words and digit runs are never letter-spaced."""
+    """A justified style (the book's Korean is ragged): every line but the last
+    ends on the measure, its word spaces doing it; syllables never close and
+    open (by at most 0.08 em) only on a line no break keeps in its limits,
+    and Latin words and digit runs are never letter-spaced."""
     lines = break_paragraph(ko_fonts, FOREWORD, BODY, "ko", 10, width_mm * MM)
     assert "".join(p.text for line in lines for p in line.pieces).replace(" ", "") == FOREWORD.replace(" ", "")
     assert len(lines) > 3
@@ -135,7 +136,7 @@ def test_a_korean_caption_does_not_climb_in_a_staircase(ko_fonts):
 # The built edition: every Korean line of the foreword, the intros and the captions.
 
 def is_body(block: list[list[Glyph]]) -> bool:
-    """The foreword and chapter intros (serif running text, justified), not captions or credit lines."""
+    """The foreword and chapter intros (serif running text, ragged), not captions or credit lines."""
     return block[0][0].size > 8.75 and len(block) >= 3
 
 
@@ -144,68 +145,58 @@ def inked_gaps(line: list[Glyph]) -> list[tuple[Glyph, Glyph, float]]:
     return [(a, b, (b.x - a.right) / a.size) for a, b in zip(inked, inked[1:], strict=False)]
 
 
-def test_every_justified_korean_line_ends_on_the_measure(sample):
-    """KLREQ: the foreword and intros fill their measure, save each paragraph's
-    last line (the third proof had lines 0.1 to 1.8 em short)."""
-    short, justified = [], 0
-    for block in blocks(sample, "ko", gap_em=COLUMN_GAP):  # a loose word space is still one line
+def test_korean_running_text_is_ragged_and_even(sample):
+    """The foreword and the intros are set ragged (the tenth proof circled
+    justified lines squeezed by 0.05 em between syllables): no line but a
+    paragraph's last falls under 70 % of the block's widest (the eleventh
+    build's least is 74 %: "여러 기관과 / 박물관" no longer prices a list as a
+    name before its head, nor "제45-NQ/TW호는 2030년까지," is one word)."""
+    short, ragged, lines = [], 0, 0
+    for block in blocks(sample, "ko", gap_em=COLUMN_GAP):
         if not is_body(block):
             continue
+        left = min(line[0].x for line in block)
         right = max(line[-1].right for line in block)
         for line, last in zip(block, paragraph_ends(block), strict=True):
-            if not last:
-                justified += 1
-                if right - line[-1].right > 0.1:
-                    short.append((round(right - line[-1].right, 2), text(line)))
-    assert justified > 30
+            if last:
+                continue
+            lines += 1
+            fill = (line[-1].right - left) / (right - left)
+            ragged += fill < 0.99
+            if fill < 0.7:
+                short.append((round(fill, 2), text(line)))
+    assert lines > 30
+    assert ragged > lines / 3, "the running text is ragged"
     assert not short, short
 
 
-def test_korean_word_spaces_and_syllables_stay_within_their_limits(sample):
-    """Round 7 measured justified word spaces of 0.52-0.54 em (p. 7, 25) and
-    0.43-0.44 (p. 6): now no justified line's word spaces pass 0.38 em, save
-    one whose paragraph has no arrangement inside the limits (the sample's
-    p. 25, line 2, under 0.47 em: the next word is 9 em long), and two
-    neighbouring lines differ by about a tenth of an em at most (0.12, the
-    main build had 0.52 beside 0.27 on p. 7), but beside that one.
-    Syllables open by at most 0.03 em (0.08 on a line past its limits),
-    never inside a Latin word or a number."""
-    over, syllables, opened, solid, uneven, justified = [], [], [], [], [], 0
-    widest_syllable = 0.0
+def test_korean_word_spaces_are_natural_and_syllables_solid(sample):
+    """Round 10 measured syllables closed by 0.05 em and word spaces at 0.18 em
+    in the justified foreword: now no Korean line of the edition spaces or
+    closes its Hangul syllables, a word space of running text stays between
+    0.24 and 0.35 em, and Latin words and numbers are never letter-spaced."""
+    spacing, spaces, solid, words = [], [], [], 0
     for block in blocks(sample, "ko", gap_em=COLUMN_GAP):
         body = is_body(block)
-        spaces = []
-        for line, last in zip(block, paragraph_ends(block), strict=True):
-            justified += body and not last
-            words = [gap for _, _, gap in inked_gaps(line) if 0.1 < gap < 1.0]  # an em or more: the credits' tab
-            spaces.append(max(words) if body and not last and words else None)
-            if words and max(words) > WORD_SPACE_FORCED + 0.01:
-                over.append((round(max(words), 3), text(line)))
-            widest = 0.0
+        for line in block:
+            if line[0].size < 8.4:
+                continue  # running heads and credit lines: tracked
+            for _, _, gap in inked_gaps(line):
+                if body and 0.1 < gap < 1.0:
+                    words += 1
+                    if not 0.24 <= gap <= 0.35:
+                        spaces.append((round(gap, 3), text(line)))
             for a, b in zip(line, line[1:], strict=False):  # neighbours in a word, no space between
                 gap = (b.x - a.right) / a.size
-                if is_hangul(a.ch) and is_hangul(b.ch):
-                    widest = max(widest, gap)
+                if is_hangul(a.ch) and is_hangul(b.ch) and abs(gap) > 0.001:
+                    spacing.append((a.ch + b.ch, round(gap, 3), text(line)))
                 elif a.ch.isalnum() and b.ch.isalnum() and (0.001 < gap < 0.5 or abs(a.tc) > 1e-6):  # kerning closes, never opens
                     # (a gap of half an em or more is a tab: the credits' name and its pages, "Trang  23")
                     solid.append((a.ch + b.ch, round(gap, 3), text(line)))
-            if line[0].size < 8.4:
-                continue  # running heads and credit lines: tracked, not justified
-            widest_syllable = max(widest_syllable, widest)
-            if widest > SYLLABLE_FORCED + 0.001:
-                syllables.append((round(widest, 3), text(line)))
-            elif widest > SYLLABLE_MAX + 0.001:
-                opened.append((round(widest, 3), text(line)))
-        for a, b in zip(spaces, spaces[1:], strict=False):
-            if a is not None and b is not None and abs(a - b) > 0.12 and max(a, b) <= WORD_SPACE_FORCED + 0.01:
-                uneven.append((round(a, 3), round(b, 3)))
-    assert justified > 30
-    assert widest_syllable > 0.02, "syllables share the stretch"
-    assert not syllables, syllables
-    assert len(opened) <= 2, opened  # only lines no break keeps in their limits
+    assert words > 300
+    assert not spacing, spacing[:5]
+    assert not spaces, spaces[:5]
     assert not solid, solid
-    assert len(over) <= 1 and all(width < 0.47 for width, _ in over), over
-    assert not uneven, uneven
 
 
 def test_no_korean_date_breaks_across_lines(sample):

@@ -28,7 +28,8 @@ def test_vietnamese_two_syllable_words_part_only_where_nothing_else_fits(sample)
                                           "học trò", "tưởng niệm", "gìn giữ", "chào mừng", "đối đáp", "thẳng thắn",
                                           "đồng bộ", "trực tuyến", "kết nghĩa", "hàm lượng", "chất lượng", "thông tuyến",
                                           "giám sát", "dữ liệu", "hỗ trợ", "châu âu", "khảo cổ", "nhân cách",
-                                          "hiếu học", "lợi ích", "cấp nước", "rau sống", "cây xanh", "góc nhìn")}
+                                          "hiếu học", "lợi ích", "cấp nước", "rau sống", "cây xanh", "góc nhìn",
+                                          "ngoại ngữ", "nước dùng", "nước sâu", "đẩy mạnh", "sử dụng")}  # round 10
     assert circled <= vi_compounds() and len(vi_compounds()) > 2000
     parted, ends = [], 0
     for family, sizes in (CAPTION, BODY):
@@ -45,6 +46,21 @@ def test_vietnamese_two_syllable_words_part_only_where_nothing_else_fits(sample)
     assert len(parted) <= 1, parted
     assert not [p for p in parted if tuple(w.strip(",.;:").lower() for w in p.split(" / ")[0].split()[-1:] +
                                            p.split(" / ")[1].split()[:1]) in circled], parted
+
+
+def test_a_syllable_no_later_word_claims_is_priced_at_both_joints():
+    """"trong nước dùng" (in broth): "nước" may end "trong nước" or start
+    "nước dùng", and no listed word starts at "dùng", so a break at either
+    joint parts a word (the tenth vi proof's "trong nước / dùng"); "quy
+    hoạch định hướng" still breaks between its two words."""
+    from book.text.latin_vi import compound_joints
+    from book.text.linebreak import Atom
+
+    def joints(text: str) -> list[int]:
+        return sorted(compound_joints([Atom(w, " ") for w in text.split()]))
+
+    assert joints("sợi bánh đa trong nước dùng nấu từ cua") == [2, 4, 5]
+    assert joints("Quy hoạch định hướng phát triển") == [1, 3, 5]
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

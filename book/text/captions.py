@@ -148,23 +148,26 @@ def set_caption(fonts: EditionFonts, parts: list[Part], lang: str, width_mm: flo
     Japanese caption the composer sets at its measure only with a flaw
     (`book.text.card_fit.FLAW`: a name parted, a line past about 0.08 em) is
     set up to three ems narrower where that sets it soundly, its lines still
-    whole ems on the grid."""
+    whole ems on the grid; a Latin or Vietnamese one whose line parts a word
+    or a date likewise, in no more lines."""
     parts = [at_own_size(part) for part in parts]
     measure = whole_ems(parts, lang, width_mm) if exact else caption_measure(fonts, parts, lang, width_mm)
     block = set_block(fonts, parts, lang, measure, height_mm)
-    if exact or language(lang).breaking != "characters" or block_cost(block) < FLAW:
+    if exact or block_cost(block) < FLAW:
         return block
     # The composer parts a name ("…あふれるハイ|フォンの人々", p9 of the eighth ja proof) or opens a line past
-    # about 0.08 em at the frame's measure: up to `NARROWER` ems less, the first measure it sets soundly.
+    # about 0.08 em at the frame's measure, or a Latin line parts a word ("bến / cảng", the tenth vi proof):
+    # up to `NARROWER` ems less, the first measure it sets soundly; a Latin caption in as many lines.
     em = parts[0].style.size / MM
+    grid = language(lang).breaking == "characters"
     for ems in range(1, NARROWER + 1):
         other = set_block(fonts, parts, lang, measure - ems * em, height_mm)
-        if other.fits and block_cost(other) < FLAW:
+        if other.fits and block_cost(other) < FLAW and (grid or len(other.lines) <= len(block.lines)):
             return other
     return block
 
 
 def block_cost(block: Block) -> float:
-    """What the composer's lines of ``block`` cost (`book.text.cjk.line_cost`; 0 outside Chinese and Japanese)."""
+    """What the composer's lines of ``block`` cost (`book.text.cjk.line_cost`; a Latin line parting a word or a date: `FLAW`)."""
     return sum(line.cost for line in block.lines)
 

@@ -165,7 +165,7 @@ class CardTexts:
         """(widest line, text height) of the card's text set at ``measure``,
         mm: justified (``justify``) as it is set in the card; then its caption
         lines' reach (`caption_reach`) and the composer's price of its lines
-        (`book.text.cjk.line_cost`, 0 outside Chinese and Japanese)."""
+        (`book.text.cjk.line_cost`; a Latin line parting a word: `book.text.typeset.draw_line`)."""
         block = set_card_text(self.fonts, self.parts[key], self.lang, placed, measure, justify)
         return (widest(block), text_height(self.fonts, block)) + caption_reach(block) + (sum(line.cost for line in block.lines),)
 

@@ -102,10 +102,15 @@ def compound_joints(words: list[Atom]) -> set[int]:
     does: a syllable that ends one word does not start another, so "quy
     hoạch / định hướng" holds "quy hoạch" and "định hướng", not "hoạch định"
     (a listed word too), unless the three make a listed word ("bánh đa nem").
+    Where no word follows to take it, the third syllable may end either
+    word: "trong nước dùng" (in broth) breaks at neither joint (the tenth vi
+    proof's "trong nước / dùng").
 
     >>> sorted(compound_joints([Atom(w, " ") for w in "Quy hoạch định hướng".split()]))
     [1, 3]
     >>> sorted(compound_joints([Atom(w, " ") for w in "bánh đa nem".split()]))
+    [1, 2]
+    >>> sorted(compound_joints([Atom(w, " ") for w in "trong nước dùng nấu".split()]))
     [1, 2]
     """
     lowered = [bare(w.text).lower() for w in words]
@@ -114,8 +119,9 @@ def compound_joints(words: list[Atom]) -> set[int]:
         prev = words[index - 1]
         if (lowered[index - 1], lowered[index]) not in vi_compounds() or prev.text != bare(prev.text):
             continue
-        if index - 1 in joints and tuple(lowered[index - 2:index + 1]) not in vi_triples():
-            continue  # "quy hoạch | định": "hoạch" belongs to the word before
+        if (index - 1 in joints and tuple(lowered[index - 2:index + 1]) not in vi_triples()
+                and tuple(lowered[index:index + 2]) in vi_compounds()):
+            continue  # "quy hoạch | định hướng": "hoạch" belongs to the word before, "định" to the one after
         joints.add(index)
     return joints
 

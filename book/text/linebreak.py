@@ -196,8 +196,24 @@ def keeps_together(prev: Atom, atom: Atom, words: frozenset[str], cjk: bool) -> 
             return True  # 1975年, 50周年
         return prev.text[-1] in words and has_digit(prev.text) and atom.text[0].isdigit()  # 年5月
     if has_digit(prev.text):
+        if hangul_after_unit(prev.text):
+            return False  # "제45호는 / 2030년까지": a word its particle ends, not a date running on
         return has_digit(atom.text) or number_word(atom.text, words)
     return number_word(prev.text, words) and has_digit(atom.text) and prev.text[-1] not in ".;:"
+
+
+def hangul_after_unit(text: str) -> bool:
+    """A Korean word that runs on past its number's unit ("45호는", "2030년까지,", "300일간의"): a
+    word of its own, where "1955년" and "5월" are a date's parts that stay with the next number.
+
+    >>> hangul_after_unit("2030년까지,"), hangul_after_unit("제45-NQ/TW호는"), hangul_after_unit("1955년")
+    (True, True, False)
+    >>> hangul_after_unit("13일,"), hangul_after_unit("May"), hangul_after_unit("70%")
+    (False, False, False)
+    """
+    last = max(i for i, ch in enumerate(text) if ch.isdigit()) if has_digit(text) else -1
+    tail = [ch for ch in text[last + 1:] if ch.isalpha()]
+    return len(tail) > 1 and all(0xAC00 <= ord(ch) <= 0xD7A3 for ch in tail[-1:])
 
 
 NAME_WORDS = 3  # a run of capitalised words kept on one line: "Thủy Nguyên", "Nguyễn Bỉnh Khiêm"

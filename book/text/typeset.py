@@ -14,6 +14,7 @@ from book.languages import TABLE
 from book.model import MM, Style
 from book.text.blocks import Block, Line, Part, Piece
 from book.text.cjk import compose_cjk, draw_cjk_line
+from book.text.cjk_grid import FLAW
 from book.text.compose import Chosen, Composer, Item, Spacing
 from book.text.fonts import EditionFonts, Run
 from book.text.italic import mark as mark_italics
@@ -23,6 +24,7 @@ from book.text.korean_draw import draw_korean_line
 from book.text.label_table import field_lines, table_tab
 from book.text.latin import Rules, with_one_hyphen
 from book.text.latin_hyphens import hyphen_options
+from book.text.latin_vi import COMPOUND_BREAK
 from book.text.linebreak import Atom, split_atoms
 from book.text.memo import remembered
 from book.text.overset import overset_lines, soft_hyphens
@@ -149,7 +151,12 @@ def draw_line(fonts: EditionFonts, items: list[Item], chosen: Chosen, style: Sty
                 end_of_last = None if tracking else end_of_last + space
             x += space + (extra if atom.space_after or every_gap else 0.0)
     x -= trim + loosened  # no loosening after the line's last character
-    return Line(bind_overlaps(pieces, size, tracking), x, size, leading, tracking, last=chosen.last)
+    line = Line(bind_overlaps(pieces, size, tracking), x, size, leading, tracking, last=chosen.last)
+    if not (every_gap or style.display or chosen.last) and chosen.end.split is None and chosen.end.index >= 0:
+        # a break inside a word ("bến / cảng"), a date or a body's name flaws the text, as a parted name does in
+        # Chinese: a caption card then takes a measure that needs none (`book.text.card_fit`)
+        line.cost = FLAW if items[chosen.end.index].atom.penalty >= COMPOUND_BREAK else 0.0
+    return line
 
 
 def bind_overlaps(pieces: list[Piece], size: float, tracking: float) -> list[Piece]:
