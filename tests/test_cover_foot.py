@@ -92,3 +92,12 @@ def test_the_spine_title_is_centred_on_its_ink(lang, tmp_path):
     left, right = geometry.folds
     ink = ink_box(pdf, (left - 0.5, geometry.margins.head - 1, right + 0.5, cover.plan.spine_foot), geometry.margin)
     assert abs((ink[0] + ink[2]) / 2 - (left + right) / 2) < 0.15, (lang, ink, left, right)  # vi's marks once put it 0.58 mm off
+
+
+@pytest.mark.parametrize("lang", ["vi", "en", "zh", "ko", "ja"])
+def test_no_blurb_line_but_the_last_is_broken_short(lang, tmp_path):
+    """ja's blurb, broken by sense as titles are, once ended its first line at a comma on half the measure."""
+    _, cover, geometry, *_ = cover_alone(REPO, (240, 300), 64, lang, tmp_path)
+    blurb = max((p for p in cover.placements if p.x + 1 < geometry.folds[0]), key=lambda p: len(p.lines))
+    widths = [line.width for line in blurb.lines]
+    assert len(widths) >= 3 and min(widths[:-1]) > 0.65 * max(widths), (lang, [round(w / 2.835, 1) for w in widths])
