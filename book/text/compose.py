@@ -19,7 +19,7 @@ import math
 from dataclasses import dataclass
 
 from book.text.linebreak import NO_START, Atom
-from book.text.sense import fragment_cost, pause_cost, runt_cost
+from book.text.sense import DISPLAY_FILL, PROSE_BALANCE, fragment_cost, is_prose, pause_cost, runt_cost
 
 INFEASIBLE = float("inf")
 HYPHEN_DEMERITS = 3000.0
@@ -36,10 +36,6 @@ LOOSE = 0.4  # a line filling less of the measure than this is never chosen when
 # Display lines (titles): sense first, then even lines, then as few as will do.
 DISPLAY_LINE = 40.0  # each line: a title shrinks less often than it would take another
 DISPLAY_BALANCE = 30.0  # times the square of the share a line falls short of the longest (of the measure, in the DP)
-DISPLAY_FILL = 400.0  # the DP's, for prose in a display style (a blurb), the last line aside: its lines run nearly full
-PROSE_BALANCE = 1000.0  # DISPLAY_BALANCE for such prose set line by line: never a line broken short at a comma for sense
-# alone (ja "70年前の1955年5月13日、", ko "다시 살아난 항구, 바다와 섬," on half the measure)
-SENTENCE_ENDS = frozenset("。.!?！？")  # a display text with one of these before its end is prose, not a title
 DISPLAY_ORPHAN = 500.0  # one word (or "50年") alone on the last line
 DISPLAY_WAYS = 3000  # ways to break a title tried one by one; beyond, the paragraph DP
 
@@ -98,10 +94,8 @@ class Composer:
                  balance: bool = False):
         self.items, self.width, self.indent = items, width, indent
         self.spacing, self.justify, self.cjk, self.balance = spacing, justify, cjk, balance
-        # prose: a display text of more than one sentence (a blurb), whose lines run full, not a title's balanced lines
-        self.prose = balance and any(item.atom.text.rstrip()[-1:] in SENTENCE_ENDS for item in items[:-1])
-        self.widths = [0.0]
-        self.spaces = [0.0]
+        self.prose = balance and is_prose([item.atom.text for item in items])  # a blurb: its lines run full
+        self.widths, self.spaces = [0.0], [0.0]
         self.gaps = [0]
         self.squeezes = [0.0]
         for item in items:
@@ -200,8 +194,7 @@ class Composer:
                     continue
                 longest = max(natural for natural, _ in measured)
                 cost = DISPLAY_LINE * count + sum(self.items[c].penalty for c in cuts)
-                even = PROSE_BALANCE if self.prose else DISPLAY_BALANCE  # prose: its lines as even as running text's
-                cost += even * sum((1 - min(natural, longest) / longest) ** 2 for natural, _ in measured)
+                cost += (PROSE_BALANCE if self.prose else DISPLAY_BALANCE) * sum((1 - min(natural, longest) / longest) ** 2 for natural, _ in measured)
                 cost += self.display_last_demerits(Break(cuts[-1])) if cuts else 0.0
                 cost += runt_cost(measured[-1][0], longest, count, self.items[cuts[-1]].penalty if cuts else 0.0)
                 cost += fragment_cost([natural for natural, _ in measured], [self.items[c].penalty for c in cuts])
@@ -222,12 +215,9 @@ class Composer:
 
     def display_demerits(self, natural: float, bad: float, last: bool = False) -> float:
         """A display line: each line costs, and so does the room it leaves (so
-        lines come out even); the sense of the break weighs more (``penalty``).
-        In prose (a blurb) a line but the last that falls short costs as much
-        as it does in running text, so its lines run nearly full."""
+        lines come out even, in prose the last aside more so); the sense of the break weighs more (``penalty``)."""
         slack = max(0.0, self.width - natural) / self.width
-        fill = DISPLAY_FILL if self.prose and not last else 0.0
-        return DISPLAY_LINE + (DISPLAY_BALANCE + fill) * slack ** 2 + (bad if natural > self.width else 0.0)
+        return DISPLAY_LINE + (DISPLAY_BALANCE + (DISPLAY_FILL if self.prose and not last else 0.0)) * slack ** 2 + (bad if natural > self.width else 0.0)
 
     def display_last_demerits(self, start: Break) -> float:
         """A title's last line of one word, or of a phrase of three characters or fewer ("50年")."""
