@@ -285,18 +285,22 @@ def test_cover_at_any_trim_keeps_texts_and_barcode_apart_and_safe(trim, lang, tm
     if not design.subtitle:  # the front's line under the title is the occasion line (book.yaml cover: occasion)
         texts = {**texts, "subtitle": texts["occasion"]}
     flat = {key: "".join(texts[key].split()) for key in TEXTS}
+    foot = "".join(texts["publishers"].split("\n")[0].upper().split())  # the front's foot line, on its calm zone
     for line, box in text_lines(pdf, geometry.margin):
         if geometry.folds[0] <= (box[0] + box[2]) / 2 <= geometry.folds[1]:
             continue  # the spine's own text (test_spine_text_keeps_clear_of_the_folds)
         if line.replace(" ", "").isdigit():
             key = "barcode"  # the digits under the bars
+        elif box[0] > geometry.folds[1] and box[1] > plan.calm and "".join(line.split()) in foot:
+            key = "foot"
         else:
             on_front = (box[0] + box[2]) / 2 > geometry.folds[1]  # a short line may be in more than one text: its panel says which
             key = next((k for k in TEXTS if "".join(line.split()) in flat[k] and (k in ("title", "subtitle")) == on_front), None)
         assert key, f"line {line!r} is none of the cover's texts"
         boxes.setdefault(key, []).append(box)
     shown = set(TEXTS) - (set() if design.subtitle or design.occasion else {"subtitle"})
-    assert set(boxes) == {*shown, "barcode"}
+    calm = plan.calm < geometry.panel[1]  # a calm zone under the photo: the front's foot carries the publisher's line
+    assert set(boxes) == {*shown, "barcode"} | ({"foot"} if calm else set())
     placed = {key: union(found) for key, found in boxes.items()}
     placed["barcode"] = union([placed["barcode"], black_rects(pdf, geometry.margin, geometry.media[1])])
     mark = (plan.mark[0], plan.mark[1], plan.mark[0] + plan.mark[2], plan.mark[1] + plan.mark[3])
@@ -308,8 +312,8 @@ def test_cover_at_any_trim_keeps_texts_and_barcode_apart_and_safe(trim, lang, tm
         assert inside(placed[key], back, -hang), (key, placed[key], back)
     field = cover.fields[0]
     field_box = (field[0], field[1], field[0] + field[2], field[1] + field[3])
-    assert inside(field_box, (0, 0, width, height), SAFE_MM) and field_box[3] <= plan.photo[1] - 1  # on the back's ground, beside the imprint (test_cover_foot)
-    assert field_box[1] >= plan.back[1] and field_box[0] > width / 2  # in the back's type area, by the spine
+    assert inside(field_box, (0, 0, width, height), SAFE_MM) and field_box[3] == pytest.approx(plan.foot, abs=0.01)  # on the grid's foot line
+    assert field_box[1] >= plan.photo[1] and field_box[0] > width / 2  # at the back's lower corner, by the spine
     for key in ("title", "subtitle")[:len(shown & {"title", "subtitle"})] + ("publishers",):
         assert placed[key][3] <= band_top - AIR + 0.05, (key, placed[key][3], band_top)
     for key in ("sale", "isbn", "barcode"):

@@ -1,11 +1,12 @@
 """The cover's shared design, laid on the book's own page grid: a ground
 colour over the whole spread, the cover photo as a band across back, spine
 and front from a grid line to the top of the grid's last row, and above it
-the zones for the type (the front's mark and title, the back's text,
-publisher and barcode, the spine's title). Under the band the ground runs on
-as a calm zone, the last row and the foot margin across the whole wrap: the
-spine's foot carries the publisher there, on the ground, where a shelf
-reader looks for it. Neither the ground nor the photo stops at a fold, so
+the zones for the type (the front's mark and title, the back's text and
+publisher, the spine's title). Under the band the ground runs on as a calm
+zone, the last row and the foot margin across the whole wrap: the spine's
+foot carries the publisher there, on the ground, where a shelf reader looks
+for it, the front's foot the publisher's line, and the back's corner by the
+spine the barcode, on the grid's foot line. Neither the ground nor the photo stops at a fold, so
 the spine shows no band and a fold that drifts shows the same colour or
 picture.
 
@@ -115,7 +116,7 @@ def plan_design(grid: Grid, g: CoverGeometry) -> CoverPlan:
 def type_foot(grid: Grid, trim: tuple[float, float], rows: int, band_top: float) -> float:
     """The lowest row line of the type zone's ``rows`` that keeps AIR above the
     photo's top edge ``band_top``: the foot the front's title block and the
-    back's publisher and barcode stand on (AIR above the photo when no row
+    back's publisher stand on (AIR above the photo when no row
     line keeps it, on a trim too short for the grid)."""
     for count in range(max(rows, 1), 0, -1):
         box = page_box(grid, trim, 1, grid.columns, 1, count)

@@ -19,7 +19,7 @@ import math
 from dataclasses import dataclass
 
 from book.text.linebreak import NO_START, Atom
-from book.text.sense import fragment_cost, pause_cost, runt_cost
+from book.text.sense import DISPLAY_FILL, PROSE_BALANCE, fragment_cost, is_prose, pause_cost, runt_cost
 
 INFEASIBLE = float("inf")
 HYPHEN_DEMERITS = 3000.0
@@ -94,8 +94,8 @@ class Composer:
                  balance: bool = False):
         self.items, self.width, self.indent = items, width, indent
         self.spacing, self.justify, self.cjk, self.balance = spacing, justify, cjk, balance
-        self.widths = [0.0]
-        self.spaces = [0.0]
+        self.prose = balance and is_prose([item.atom.text for item in items])  # a blurb: its lines run full
+        self.widths, self.spaces = [0.0], [0.0]
         self.gaps = [0]
         self.squeezes = [0.0]
         for item in items:
@@ -194,7 +194,7 @@ class Composer:
                     continue
                 longest = max(natural for natural, _ in measured)
                 cost = DISPLAY_LINE * count + sum(self.items[c].penalty for c in cuts)
-                cost += DISPLAY_BALANCE * sum((1 - min(natural, longest) / longest) ** 2 for natural, _ in measured)
+                cost += (PROSE_BALANCE if self.prose else DISPLAY_BALANCE) * sum((1 - min(natural, longest) / longest) ** 2 for natural, _ in measured)
                 cost += self.display_last_demerits(Break(cuts[-1])) if cuts else 0.0
                 cost += runt_cost(measured[-1][0], longest, count, self.items[cuts[-1]].penalty if cuts else 0.0)
                 cost += fragment_cost([natural for natural, _ in measured], [self.items[c].penalty for c in cuts])
@@ -213,11 +213,11 @@ class Composer:
             lines.append(Chosen(Break(a), Break(b), natural, gaps, number == len(ends) - 1))
         return lines
 
-    def display_demerits(self, natural: float, bad: float) -> float:
+    def display_demerits(self, natural: float, bad: float, last: bool = False) -> float:
         """A display line: each line costs, and so does the room it leaves (so
-        lines come out even); the sense of the break weighs more (``penalty``)."""
+        lines come out even, in prose the last aside more so); the sense of the break weighs more (``penalty``)."""
         slack = max(0.0, self.width - natural) / self.width
-        return DISPLAY_LINE + DISPLAY_BALANCE * slack ** 2 + (bad if natural > self.width else 0.0)
+        return DISPLAY_LINE + (DISPLAY_BALANCE + (DISPLAY_FILL if self.prose and not last else 0.0)) * slack ** 2 + (bad if natural > self.width else 0.0)
 
     def display_last_demerits(self, start: Break) -> float:
         """A title's last line of one word, or of a phrase of three characters or fewer ("50年")."""
@@ -328,7 +328,7 @@ class Composer:
                 else:
                     continue
             elif self.balance:
-                line = self.display_demerits(natural, bad)
+                line = self.display_demerits(natural, bad, last)
             else:
                 line = (10 + bad) ** 2
             if hyphen:

@@ -2,9 +2,10 @@
 on the front, the title and subtitle anchored above the photo band, under
 the mark; on the back, the back-cover text from the head of the type area,
 the publisher at its foot and the ISBN and barcode on a white field on the
-ground beside them, by the spine, its foot on the same line (where the
-back has no room for it there, on the grid's foot line, white over the
-picture); an occasion line that leaves the title no room is left off, with
+ground's foot corner by the spine, on the grid's foot line (white over
+the picture where the band reaches it: the conventional place, where a
+till's scanner and a bookseller look for it); the front's foot, the
+publisher's line on the calm zone (`book.text.cover_foot`); an occasion line that leaves the title no room is left off, with
 a warning; along the spine, the title above the photo and the publisher at the foot, run along
 it or set vertically. The ground, the photo, the mark and the
 barcode's field depend on the trim and the grid alone, so they are the same
@@ -26,6 +27,7 @@ from book.pages.cover_plan import AIR, CoverPlan, plan_design
 from book.pages.spine import CoverGeometry
 from book.text.cjk_breaks import PHRASE_MODELS
 from book.text.cover_breaks import break_cost
+from book.text.cover_foot import FOOT_STYLE, foot_text, set_front_foot
 from book.text.fonts import EditionFonts
 from book.text.ink import ink_height
 from book.text.setting import Placement
@@ -102,6 +104,7 @@ def cover_roles(book: Book, lang: str, texts: dict[str, str]) -> dict[str, set[s
                        ("back", "cover-back"), ("isbn", "cover-isbn"), ("credit", "cover-credit"), ("spine", "spine"),
                        ("spine_publisher", "spine"), ("sale", "cover-sale")):
         roles.setdefault(book.style(style, lang).font, set()).add(texts[key])
+    roles.setdefault(book.style(FOOT_STYLE, lang).font, set()).add(foot_text(texts))
     spine = roles.setdefault(book.style("spine", lang).font, set())
     for text in (texts["spine"], texts["spine_publisher"], texts["title"]):  # the full title may take the spine
         spine.add(text.upper())
@@ -155,6 +158,7 @@ class CoverSetter:
         cover = CoverText(self.lang, plan_design(self.book.grid, self.g))
         self.set_front(cover, texts)
         self.set_back(cover, texts)
+        set_front_foot(self, cover, texts)
         set_spine(self, cover, texts)
         return cover
 
@@ -253,10 +257,9 @@ class CoverSetter:
         level with the front's title (from the head of the type area when it
         is too long for that); the cover photo's credit and the publishers
         with their descenders AIR above the photo's edge, a foot line
-        standing on the picture rather than floating; at the type area's
-        edge by the spine, its foot on that line, a white field on the
-        ground (the same in every edition, never over the picture): the
-        price or "not for sale", the ISBN, the barcode."""
+        standing on the picture rather than floating; at the foot corner
+        by the spine, its foot on the grid's foot line, a white field (the
+        same in every edition): the price or "not for sale", the ISBN, the barcode."""
         plan = cover.plan
         x, top, width, _ = plan.back
         bottom = plan.photo[1] - AIR  # the publishers' foot, their descenders' (`publisher.top` below)
@@ -269,18 +272,13 @@ class CoverSetter:
         if area:  # the printer's barcode area, kept clear: it may print its own barcode there
             field_w, field_h = max(field_w, area[0]), max(field_h, area[1])
         reserve = bool(self.book.isbn or area)
-        field_x, field_top = x + width - field_w, bottom - field_h  # on the ground by the spine, level with the imprint's foot
-        beside = width - field_w - plan.row_gutter if reserve else width  # the foot line beside the field
-        low = reserve and (width < field_w + plan.back_measure or field_top < top)  # no room there (a small trim, a printer's
-        if low:  # large area): its foot on the grid's foot line, white over the picture
-            field_top, beside = plan.foot - field_h, width
+        field_x, field_top = x + width - field_w, plan.foot - field_h  # the back's foot corner by the spine, on the grid's foot line
         isbn = sale = None
-        if low and (width < field_w or field_top < plan.photo[1]):
+        if reserve and (width < field_w or field_top < plan.photo[1]):
             self.out.error("cover-layout", Where("content/book.yaml", key="trim_mm"),
-                           f"{self.lang}: the barcode and its ISBN need {field_w:.1f} × {field_h:.1f} mm beside the back text's "
-                           f"{plan.back_measure:.0f} mm measure; the back's type area above the photo has {width:.1f} × "
-                           f"{bottom - top:.1f} mm, and {width:.1f} × {plan.foot - plan.photo[1]:.1f} mm from the photo's top to "
-                           f"the grid's foot, at the {self.trim}; choose a larger trim_mm")
+                           f"{self.lang}: the barcode and its ISBN need {field_w:.1f} × {field_h:.1f} mm at the back's foot; the "
+                           f"back's type area is {width:.1f} mm wide and {plan.foot - plan.photo[1]:.1f} mm from the photo's top "
+                           f"to the grid's foot, at the {self.trim}; choose a larger trim_mm")
             return
         if reserve:
             cover.fields.append((round(field_x, 2), round(field_top, 2), field_w, field_h))
@@ -295,14 +293,14 @@ class CoverSetter:
                                   Where("layouts/styles.yaml", key="cover-sale"),
                                   f"the line above the ISBN is {sale_h:g} mm high; lower cover-sale's size in layouts/styles.yaml")
         room = bottom - top
-        publisher = self.block("publisher", texts["publishers"], "cover-publisher", (x, top, beside, room),
+        publisher = self.block("publisher", texts["publishers"], "cover-publisher", (x, top, width, room),
                                self.book.publisher, f"the back's type area is {room:.0f} mm tall at the {self.trim}")
         if publisher is not None:  # its descenders AIR above the photo: the back's foot line stands on the picture
             publisher.top = bottom - baseline(publisher.lines) - FACE_DESCENT * publisher.lines[-1].size / MM
             room = publisher.top - TEXT_GAP - top
         credit = None
         if texts["credit"] and publisher is not None:  # the cover photo's credit: the imprint group's first line
-            credit = self.block("photo credit", texts["credit"], "cover-credit", (x, top, beside, room),
+            credit = self.block("photo credit", texts["credit"], "cover-credit", (x, top, width, room),
                                 self.book.cover.photo.credit, f"the back's type area above the publisher is {room:.0f} mm tall")
             if credit is not None:
                 first = publisher.top + publisher.lines[0].size / MM  # the imprint's first baseline

@@ -117,6 +117,23 @@ def between_words(atoms: list[Atom]) -> list[int]:
     return ends
 
 
+DISPLAY_FILL = 400.0  # the DP's weight (`compose.DISPLAY_BALANCE`'s) on a prose line's shortfall, the last line aside
+PROSE_BALANCE = 1000.0  # DISPLAY_BALANCE for prose set line by line: never a line broken short at a comma for sense
+# alone (ja "70年前の1955年5月13日、", ko "다시 살아난 항구, 바다와 섬," on half the measure)
+SENTENCE_ENDS = frozenset("。.!?！？")
+
+
+def is_prose(atoms: list[str]) -> bool:
+    """Whether a text set in a display style is prose (a back-cover blurb), not
+    a title: a sentence ends before its end. Its lines run nearly full, as
+    running text's do, where a title's lines balance by sense.
+
+    >>> is_prose(["Hải", "Phòng", "–", "70", "năm"]), is_prose(["解放された。", "この", "写真集は"])
+    (False, True)
+    """
+    return any(text.rstrip()[-1:] in SENTENCE_ENDS for text in atoms[:-1])
+
+
 RUNT_SHARE = 0.5  # a title's last line shorter than this share of its longest is a runt ("… Gateway / to Trade")
 RUNT = 100.0  # a runt last line costs more than a plain break ("Northern Vietnam's / Gateway to Trade")
 
