@@ -221,3 +221,26 @@ def sample(tmp_path_factory, sample_photos, profile_cache) -> Path:
     from book.build import build
 
     return made_once(tmp_path_factory, "sample", lambda root: build(copy_sample(root, sample_photos, profile_cache)))
+
+
+@pytest.fixture(scope="session")
+def latin_setter(tmp_path_factory):
+    """The paragraph composer on the repository's vi/en fonts, for composer
+    tests on sentences that are not the book's: ``setter(lang, text, style,
+    width_pt)`` gives the lines `book.text.typeset.break_paragraph` sets."""
+    from book.errors import Problems
+    from book.sources.fonts_file import load_fonts
+    from book.text.fonts import EditionFonts
+    from book.text.typeset import break_paragraph
+
+    out = Problems()
+    config = load_fonts(Path(__file__).resolve().parent.parent, out, ["vi", "en"], {})
+    assert not out.errors, out.errors
+    cache = tmp_path_factory.mktemp("fonts")
+
+    def lines(lang: str, text: str, style, width: float):
+        fonts = EditionFonts(config, lang, cache)
+        fonts.prepare({style.font: {text}})
+        return break_paragraph(fonts, text, style, lang, style.size, width)
+
+    return lines

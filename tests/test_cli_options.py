@@ -67,7 +67,7 @@ def test_low_resolution_says_how_large_and_what_to_do(mini, run):
     book_yaml.write_text(book_yaml.read_text(encoding="utf-8").replace("min_ppi: 100", "min_ppi: 400"), encoding="utf-8")
     result = run(mini, "check", "--lang", "vi")
     line = next(line for line in result.stderr.splitlines() if "ppi in its frame" in line)
-    assert re.search(r"\(print needs 400, and below 200 it is an error\); at 400 ppi it fills at most \d+ × \d+ mm: "
+    assert re.search(r"\(print needs 400 ppi \(colour\.min_ppi\), and below 200 ppi, half of that, it is an error\); at 400 ppi it fills at most \d+ × \d+ mm: "
                      r"supply a larger original, place it in a smaller frame, or lower colour\.min_ppi", line), line
 
 

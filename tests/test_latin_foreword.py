@@ -15,14 +15,9 @@ from pdf_lines import pdf_runs, text_lines
 from reportlab.pdfbase import pdfmetrics
 from test_latin import edition_pdf
 
-from book.errors import Problems
 from book.model import Style
-from book.sources.fonts_file import load_fonts
-from book.text.fonts import EditionFonts
 from book.text.linebreak import split_atoms
-from book.text.typeset import break_paragraph
 
-REPO = Path(__file__).resolve().parent.parent
 BODY = Style("body", "serif", 10.5, 15.5, align="justify", min_size=9.5)
 TITLE = Style("chapter-title", "serif-bold", 24, 30, min_size=24, display=True)
 WIDTH = 333.1  # pt: seven columns, the foreword's measure
@@ -40,18 +35,9 @@ TEXTS = {
 
 
 @pytest.fixture(scope="module")
-def setter(tmp_path_factory):
-    out = Problems()
-    config = load_fonts(REPO, out, ["vi", "en"], {})
-    assert not out.errors, out.errors
-    cache = tmp_path_factory.mktemp("fonts")
-
-    def lines(lang: str, text: str, style: Style, width: float):
-        fonts = EditionFonts(config, lang, cache)
-        fonts.prepare({style.font: {text}})
-        return break_paragraph(fonts, text, style, lang, style.size, width)
-
-    return lines
+def setter(latin_setter):
+    """The composer on the vi/en fonts (`conftest.latin_setter`): the lines of a text in a style at a width in pt."""
+    return latin_setter
 
 
 def line_end(line, size: float) -> float:

@@ -6,38 +6,24 @@ that are not the book's, then the built vi and en books as a reader sees them.""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from pdf_lines import pdf_runs, text_lines
 from test_latin import BODY, CAPTION, edition_pdf, lines_of, running_text
 
-from book.errors import Problems
 from book.model import MM, Style
-from book.sources.fonts_file import load_fonts
-from book.text.fonts import EditionFonts
 from book.text.latin_sense import ARTICLE_END, DETERMINER_END, EN_MONTHS, LEADS, VI_AROUND, VI_LEADS, VI_NUMERALS, VI_PLACES, Rules
 from book.text.latin_vi import DATE_BREAK, HEAD_BREAK, SHORT_HEAD_BREAK
 from book.text.linebreak import split_atoms
-from book.text.typeset import break_paragraph
 
-REPO = Path(__file__).resolve().parent.parent
 RAGGED = Style("caption", "sans", 9, 12.6, min_size=8)
 WIDTHS = range(45, 100, 3)  # mm: a narrow caption column to a wide one
 
 
 @pytest.fixture(scope="module")
-def setter(tmp_path_factory):
-    out = Problems()
-    config = load_fonts(REPO, out, ["vi", "en"], {})
-    assert not out.errors, out.errors
-    cache = tmp_path_factory.mktemp("fonts")
-
+def setter(latin_setter):
+    """The lines' texts of a text set ragged at a width in mm (`conftest.latin_setter`)."""
     def lines(lang: str, text: str, width_mm: float) -> list[str]:
-        fonts = EditionFonts(config, lang, cache)
-        fonts.prepare({"sans": {text}})
-        return ["".join(p.text for p in line.pieces).strip()
-                for line in break_paragraph(fonts, text, RAGGED, lang, RAGGED.size, width_mm * MM)]
+        return ["".join(p.text for p in line.pieces).strip() for line in latin_setter(lang, text, RAGGED, width_mm * MM)]
 
     return lines
 

@@ -28,6 +28,19 @@ def test_print_pdfs_pass(mini, run):
     assert reports[0]["facts"]["max_ink_percent"] <= 300
 
 
+def test_a_lowered_min_ppi_is_named_not_obeyed(mini, run):
+    """mini's book.yaml lowers colour.min_ppi to 100: the build follows it,
+    the printer's preflight holds the photos to the press's 300 ppi and says
+    that book.yaml lowered it (a warning: the printer may agree)."""
+    assert run(mini, "build", "--lang", "vi").exit_code == 0
+    result = run(mini, "preflight", "--json", str(mini / "output/print/vi/mini-vi-interior.pdf"))
+    assert result.exit_code == 0, result.stderr
+    warnings = json.loads(result.stdout)["files"][0]["warnings"]
+    low = [w for w in warnings if w.startswith("image below")]
+    assert low and all(w.startswith("image below 300 ppi (the printer's floor; content/book.yaml lowers colour.min_ppi to 100: "
+                                     "ask the printer first) on page ") for w in low), warnings
+
+
 def test_screen_pdf_is_not_print_ready(mini, run, tmp_path):
     """Checked as its output says, a screen PDF is a tagged PDF/UA-1 file; sent to a printer, it is not PDF/X."""
     assert run(mini, "build", "--lang", "en", "--profile", "screen").exit_code == 0

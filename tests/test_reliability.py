@@ -216,7 +216,7 @@ def test_cover_photo_below_the_minimum_warns_down_to_half_of_it(mini, run):
     (cover,) = [p for p in data["problems"] if p["key"] == "cover.photo"]
     assert (cover["code"], cover["severity"], cover["file"]) == ("low-ppi", "warning", "content/book.yaml"), cover
     ppi = int(re.search(r"photo p001 is (\d+) ppi in its", cover["message"])[1])
-    assert 150 <= ppi < 300 and "(needs 300)" in cover["message"], cover["message"]
+    assert 150 <= ppi < 300 and "(print needs 300 ppi (colour.min_ppi), and below 150 ppi, half of that, it is an error)" in cover["message"], cover["message"]
     assert checked.exit_code == 0 and data["errors"] == 0, data["problems"]
     built = run(mini, "build", "--lang", "vi")
     assert built.exit_code == 0, built.stderr

@@ -21,6 +21,7 @@ from book.checks.safety import check_safety
 from book.checks.structure import check_structure
 from book.errors import WARNING, Problem, Problems, Where
 from book.model import MM, Safety
+from book.presets import PRESS_MIN_PPI
 
 MIN_BLEED_MM = 3.0
 
@@ -82,9 +83,11 @@ def check_boxes(pdf: pikepdf.Pdf, report: Report) -> None:
         report.trim_mm = sorted(trims)[0]
 
 
-def check_images(path: Path, pdf: pikepdf.Pdf, report: Report, min_ppi: int, ink_limit: int, rule: str = "") -> None:
+def check_images(path: Path, pdf: pikepdf.Pdf, report: Report, min_ppi: int, ink_limit: int, rule: str = "",
+                 floor: str = "") -> None:
     """Resolution by pdfimages, and the highest total ink of the CMYK photos
-    (sampled), with the page it is on; ``rule`` names where the limit comes from."""
+    (sampled), with the page it is on; ``rule`` names where the ink limit
+    comes from, ``floor`` where the resolution's does."""
     tool = shutil.which("pdfimages")
     low = []
     if tool:
@@ -98,7 +101,7 @@ def check_images(path: Path, pdf: pikepdf.Pdf, report: Report, min_ppi: int, ink
                 low.append(f"page {cols[0]} ({ppi} ppi)")
         report.facts["images"] = len(listing)
     for item in low:
-        report.warn("low-ppi", f"image below {min_ppi} ppi on {item}")
+        report.warn("low-ppi", f"image below {min_ppi} ppi{floor} on {item}")
     worst, worst_page = 0.0, None
     seen: set = set()
     for number, page in enumerate(pdf.pages, start=1):
@@ -143,13 +146,15 @@ def part_of(path: Path) -> str:
     return "cover" if path.stem.endswith("-cover") else "interior"
 
 
-def preflight(path: Path, min_ppi: int = 300, ink_limit: int = 300, page_multiple: int = 4, safety: Safety | None = None,
-              tagged: bool = False, printer=None) -> Report:
+def preflight(path: Path, min_ppi: int = PRESS_MIN_PPI, ink_limit: int = 300, page_multiple: int = 4, safety: Safety | None = None,
+              tagged: bool = False, printer=None, book_min_ppi: int | None = None) -> Report:
     """``path`` checked as a printer's preflight would; against a printer
     preset (`book.presets.Preset`) when ``printer`` is given: its boxes,
     ink limit, PDF/X, marks and file size (`book.checks.printer`).
     ``tagged``: the file is a tagged screen PDF (its output says so), checked
-    as PDF/UA-1 rather than PDF/X; a file that says it is tagged has its structure checked too."""
+    as PDF/UA-1 rather than PDF/X; a file that says it is tagged has its structure checked too.
+    ``book_min_ppi``: book.yaml's colour.min_ppi, named where it is lower
+    than the printer's floor the photos are checked against (`resolution_floor`)."""
     report = Report(str(path))
     if cut_short(path):
         report.error("damaged-pdf", "the PDF is cut short (no end-of-file marker); build it again or ask for a complete copy")
@@ -161,7 +166,7 @@ def preflight(path: Path, min_ppi: int = 300, ink_limit: int = 300, page_multipl
         return report
     with pdf:
         try:
-            read_all(path, pdf, report, min_ppi, ink_limit, page_multiple, safety, tagged, printer)
+            read_all(path, pdf, report, min_ppi, ink_limit, page_multiple, safety, tagged, printer, book_min_ppi)
             if tagged or "/StructTreeRoot" in pdf.Root or "/MarkInfo" in pdf.Root:
                 check_structure(pdf, report)
         except (pikepdf.PdfError, AttributeError, KeyError, TypeError, ValueError) as exc:
@@ -178,8 +183,26 @@ def cut_short(path: Path) -> bool:
         return b"%%EOF" not in handle.read()
 
 
+def resolution_floor(min_ppi: int, printer, book_min_ppi: int | None) -> tuple[int, str]:
+    """The resolution a printer's preflight holds the photos to, and the words
+    saying whose it is: a preset's own floor, else ``min_ppi`` (the press's
+    300, or book.yaml's when higher); book.yaml's lower one is named, never obeyed.
+
+    >>> resolution_floor(300, None, 200)
+    (300, " (the printer's floor; content/book.yaml lowers colour.min_ppi to 200: ask the printer first)")
+    >>> resolution_floor(300, None, 300), resolution_floor(150, None, 200)
+    ((300, ''), (150, ''))
+    """
+    floor, whose = min_ppi, "the printer's floor"
+    if printer is not None:
+        floor, whose = max(printer.min_ppi, book_min_ppi or 0), f"printer '{printer.name}': min_ppi"
+    if book_min_ppi is not None and book_min_ppi < floor:
+        return floor, f" ({whose}; content/book.yaml lowers colour.min_ppi to {book_min_ppi}: ask the printer first)"
+    return floor, ""
+
+
 def read_all(path: Path, pdf, report: Report, min_ppi: int, ink_limit: int, page_multiple: int, safety: Safety | None,
-             tagged: bool = False, printer=None) -> None:
+             tagged: bool = False, printer=None, book_min_ppi: int | None = None) -> None:
     report.pages = len(pdf.pages)
     if report.pages % page_multiple and part_of(path) != "cover":  # a cover is one spread
         report.error("page-count", f"{report.pages} pages: not a multiple of {page_multiple} for the binding")
@@ -195,5 +218,6 @@ def read_all(path: Path, pdf, report: Report, min_ppi: int, ink_limit: int, page
         ink_limit, rule = printer.ink_limit, f" (printer '{printer.name}': ink_limit)"
     check_content(pdf, report, flavour)
     check_glyphs(pdf, report)  # no .notdef drawn: an empty box in print
-    check_images(path, pdf, report, min_ppi, ink_limit, rule)
+    min_ppi, floor = resolution_floor(min_ppi, printer, book_min_ppi)
+    check_images(path, pdf, report, min_ppi, ink_limit, rule, floor)
     check_safety(path, pdf, report, safety or Safety())

@@ -36,9 +36,10 @@ state = {"project": None, "debug": False}
 
 
 def show_problems(exc: BookError) -> None:
+    """Each error of a failed command as `book check` prints it ("error: file:line: …"), then the verdict."""
     for problem in exc.problems:
         if not problem.warning and str(problem) != exc.message:
-            err.print(str(problem), markup=False, soft_wrap=True)
+            err.print(f"error: {problem}", markup=False, soft_wrap=True)
     err.print(f"error: {exc.message}", markup=False, soft_wrap=True)
 
 

@@ -55,6 +55,7 @@ def preflight(
 
 def project_settings() -> tuple[Path | None, dict]:
     """The project's folder and its own limits when run inside one, else (None, {})."""
+    from book.presets import PRESS_MIN_PPI
     from book.sources import load_book
 
     try:
@@ -62,7 +63,9 @@ def project_settings() -> tuple[Path | None, dict]:
     except BookError:
         return None, {}
     printers = {name: p.printer for name, p in book.profiles.items() if p.printer is not None}
-    return book.root, {"min_ppi": book.min_ppi, "ink_limit": book.ink_limit, "page_multiple": book.binding_multiple, "safety": book.safety,
+    # the printer's floor, not a lowered colour.min_ppi (named in the warnings: `book.checks.preflight.resolution_floor`)
+    return book.root, {"min_ppi": max(PRESS_MIN_PPI, book.min_ppi), "book_min_ppi": book.min_ppi, "ink_limit": book.ink_limit,
+                       "page_multiple": book.binding_multiple, "safety": book.safety,
                        "printers": printers}
 
 

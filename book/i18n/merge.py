@@ -65,16 +65,21 @@ def language_template(template: Path, lang: str, room: dict[str, str], terms: li
 
 def update_catalog(book: Book, pagination: Pagination, lang: str, template: Path, po: Path | None = None) -> str:
     """The merged text of translations/<lang>.po (not yet written), or of
-    ``po`` for it when given (a new catalog: nothing to match fuzzily)."""
+    ``po`` for it when given (a new catalog).
+
+    msgmerge matches no text fuzzily: its guesses pair a new caption with an
+    unrelated old one ("Chú thích ảnh 3" with "Chú thích ảnh 12"), a wrong
+    translation a translator may not notice. A rewritten text keeps its own
+    slot's translation, fuzzy (`book.i18n.slots.keep_slots`); a new text is
+    untranslated; a removed one's translation stays as #~."""
     root = book.root
-    fuzzy = po is None
     po = po or root / catalog_rel(lang)
     lang_pot = language_template(template, lang, entry_notes(book, pagination, lang), read_glossary(root, book.source_language), pivot_texts(root))
     old = parse_po(po, catalog_rel(lang))
     with tempfile.TemporaryDirectory() as work:
         path = Path(work) / f"{lang}.pot"
         path.write_text(str(lang_pot) + "\n", encoding="utf-8")
-        merged = keep_slots(old, msgmerge(without_bom(po, catalog_rel(lang), Path(work)), path, catalog_rel(lang), fuzzy))
+        merged = keep_slots(old, msgmerge(without_bom(po, catalog_rel(lang), Path(work)), path, catalog_rel(lang), fuzzy=False))
     merged = fill_tool_words(book, lang, merged)  # the record's labels and phrases: the tool's own, translated
     return gettext_layout(set_header(merged, revised_header(book, lang, po, merged)))
 
@@ -83,7 +88,7 @@ def create_catalog(book: Book, pagination: Pagination, lang: str, template: Path
     """The text of a declared edition's catalog that does not exist yet: the
     template as a new catalog (`new_catalog`), merged as `update_catalog`
     merges (each entry's room in this language, the pivot, the glossary)
-    with no fuzzy matching, there being no earlier translations to match."""
+    there being no earlier translations to match."""
     with tempfile.TemporaryDirectory() as work:
         new = Path(work) / f"{lang}.po"
         new.write_text(new_catalog(book, lang, template), encoding="utf-8")

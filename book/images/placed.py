@@ -172,7 +172,7 @@ def check_resolution(book: Book, pagination: Pagination, output: Output, out: Pr
         message = low_ppi_message(photo.id, ppi, page.number, (placed.frame.w, placed.frame.h), book.min_ppi)
         where = Where(photo.rel, page=page.number, photo=photo.id)
         if output.for_press:
-            (out.warn if ppi >= book.min_ppi / 2 else out.error)("low-ppi", where, message)
+            (out.warn if ppi >= error_floor(book.min_ppi) else out.error)("low-ppi", where, message)
         elif output.fallback:
             out.warn("low-ppi", where, message)
     save_sizes(image_cache(book))
@@ -187,9 +187,23 @@ def low_ppi_message(photo: str, ppi: float, page: int, frame_mm: tuple[float, fl
     """
     scale = ppi / min_ppi  # the frame's share the photo fills at the minimum resolution
     most = f"{frame_mm[0] * scale:.0f} × {frame_mm[1] * scale:.0f} mm"
-    return (f"photo {photo} is {ppi:.0f} ppi in its frame on page {page} (print needs {min_ppi}, and below {min_ppi // 2} it is "
-            f"an error); at {min_ppi} ppi it fills at most {most}: supply a larger original, place it in a smaller frame, or "
+    return (f"photo {photo} is {ppi:.0f} ppi in its frame on page {page} ({ppi_rule(min_ppi)}); at {min_ppi} ppi it fills "
+            f"at most {most}: supply a larger original, place it in a smaller frame, or "
             "lower colour.min_ppi in content/book.yaml if the printer agrees")
+
+
+def ppi_rule(min_ppi: int) -> str:
+    """Both figures of the print rule, the warning's and the error's.
+
+    >>> ppi_rule(300)
+    'print needs 300 ppi (colour.min_ppi), and below 150 ppi, half of that, it is an error'
+    """
+    return f"print needs {min_ppi} ppi (colour.min_ppi), and below {error_floor(min_ppi):g} ppi, half of that, it is an error"
+
+
+def error_floor(min_ppi: float) -> float:
+    """The resolution below which a print build fails rather than warns: half the minimum."""
+    return min_ppi / 2
 
 
 def unreadable(out: Problems, photo, why) -> None:
@@ -260,6 +274,6 @@ def check_cover_resolution(book: Book, media_mm: tuple[float, float], out: Probl
         return
     save_sizes(image_cache(book))
     if ppi < book.min_ppi - 0.5:  # the interior's rule: a warning down to half the minimum, then an error
-        (out.warn if ppi >= book.min_ppi / 2 else out.error)("low-ppi", Where("content/book.yaml", book.cover.where.line, "cover.photo"),
+        (out.warn if ppi >= error_floor(book.min_ppi) else out.error)("low-ppi", Where("content/book.yaml", book.cover.where.line, "cover.photo"),
                   f"cover.photo: photo {photo.id} is {ppi:.0f} ppi in its {media_mm[0]:.0f} × {media_mm[1]:.0f} mm band across the cover "
-                  f"(needs {book.min_ppi}); name a larger photo")
+                  f"({ppi_rule(book.min_ppi)}); name a larger photo")

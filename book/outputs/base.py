@@ -23,11 +23,11 @@ from book.pdf.commit import Staged  # what a render leaves in the staging folder
 # What a proof shows and marks instead of refusing: a translator's work in progress.
 PROOF_TOLERATES = frozenset({"untranslated", "fuzzy", "stale-translation", "no-catalog", "overflow"})
 # What an output for the press refuses rather than warns about when the book declares itself final (imprint.final: true).
-FINAL_REFUSES = frozenset({"imprint-empty", "isbn-missing", "no-cover"})
+FINAL_REFUSES = frozenset({"imprint-empty", "isbn-missing", "no-cover", "placeholder-text"})
 # What a screen output refuses in a final book: what a reader who cannot see the photos
 # would miss (their alt text, in every edition's language) and the e-book's own ISBN.
 SCREEN_FINAL_REFUSES = frozenset({"alt-missing", "alt-too-long", "alt-is-caption", "untranslated", "fuzzy", "stale-translation",
-                                  "isbn-epub-missing"})
+                                  "isbn-epub-missing", "placeholder-text"})
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,10 @@ PRESET_KEYS = {
     "spine": Key(dict, doc="The spine: caliper_mm (per leaf or per page), caliper_per, min_pages_for_text, clearance_mm."),
     "cover": Key(dict, doc="The cover: wrap_mm, square_mm and hinge_mm for a hardcover, barcode_mm [w, h] and barcode_at."),
     "file_size_limit_mb": Key(float, 0, low=0, high=100000, doc="The largest file the printer takes, in MB (0: no limit)."),
+    "min_ppi": Key(float, 300, low=72, high=1200, doc="The lowest photo resolution the printer accepts, in ppi: `book preflight` "
+                   "checks against it even where book.yaml's colour.min_ppi is lower."),
 }
+PRESS_MIN_PPI = 300  # a printer's floor when no preset names its own: offset and print on demand alike
 BLEED_KEYS = {side: Key(float, 3.0, low=0, high=10, doc=doc) for side, doc in zip(SIDES, (
     "Bleed beyond the head, in mm.", "Bleed beyond the foot, in mm.", "Bleed beyond the fore-edge (the outer side), in mm.",
     "Bleed beyond the binding edge, in mm; 0 for print-on-demand services that want none: the page is then trim + "
@@ -108,6 +111,7 @@ class Preset:
     source: str  # the file it was read from, as shown to the user
     square_mm: float = 0.0  # a case's squares; 0: the book's cover.square_mm
     board_width_mm: float = 0.0  # a case's board width; 0: the book's cover.board_width_mm, else the rule
+    min_ppi: int = PRESS_MIN_PPI  # the lowest photo resolution the printer accepts
 
     def offers(self, trim: tuple[float, float]) -> bool:
         return self.trims is None or any(abs(w - trim[0]) <= TRIM_TOLERANCE_MM and abs(h - trim[1]) <= TRIM_TOLERANCE_MM
@@ -178,7 +182,7 @@ def parse(doc: Located, out: Problems, overrides: Section | None) -> Preset:
         min_pages_for_text=spine.read("min_pages_for_text"), clearance_mm=spine.read("clearance_mm"),
         wrap_mm=cover.read("wrap_mm"), hinge_mm=cover.read("hinge_mm"), barcode_mm=read_pair(cover, "barcode_mm"),
         barcode_at=cover.read("barcode_at"), file_size_limit_mb=top.read("file_size_limit_mb"), source=doc.path,
-        square_mm=cover.read("square_mm"), board_width_mm=cover.read("board_width_mm"))
+        square_mm=cover.read("square_mm"), board_width_mm=cover.read("board_width_mm"), min_ppi=int(top.read("min_ppi")))
 
 
 class Merged(Section):

@@ -22,6 +22,7 @@ from book.sources.layouts import load_layouts
 from book.sources.photo_paths import photo_roots
 from book.sources.press_file import check_press_file
 from book.sources.references import check_slots
+from book.sources.samples import check_samples
 from book.sources.schema import Key, Section, suggest
 from book.sources.styles import load_styles
 from book.sources.yamlsrc import read_yaml
@@ -169,16 +170,17 @@ def load_book(root: Path, check_files: bool = True, problems: Problems | None = 
     book.keep_together = load_keep_together(top.sub("keep_together", set(editions)))
     book.credits_by = top.sub("credits", CREDITS_KEYS).read("by")
     book.matter = matter_texts(source, top.where(), book.paper.name, top.where("paper"))
-    load_chapters(book, out, check_files)
+    unread = load_chapters(book, out, check_files)
     isbns = top.sub("isbn", set(editions) | {"epub"})
     book.isbn = load_isbns(isbns, editions, out)
     book.isbn_epub = load_epub_isbns(isbns.sub("epub", set(editions)), editions, book.isbn, out)
     cover = top.sub("cover", COVER_KEYS)
-    book.cover = load_cover(cover, book.photos)
+    book.cover = load_cover(cover, book.photos, unread)
     design_cover(book, cover, check_files)
     book.imprint = load_imprint(top.sub("imprint", IMPRINT_KEYS), out, source) if top.data.get("imprint") is not None else None
     book.placeholder_files = placeholder_files(root) if check_files else frozenset()
-    check_slots(book, out)
+    check_slots(book, out, unread)
+    check_samples(book, out)
     if check_files:
         load_artworks(book, out)
     out.stop_if_errors("in the book's sources; nothing was written", ConfigError)

@@ -42,7 +42,10 @@ def parse_date(value: Any) -> PartialDate:
     return PartialDate(year, month, day)
 
 
-def load_chapters(book: Book, out: Problems, check_files: bool = True) -> None:
+def load_chapters(book: Book, out: Problems, check_files: bool = True) -> list[str]:
+    """Every chapter file into ``book.chapters``; returns the files that could
+    not be read (their error is in ``out``), whose photos are then unknown."""
+    unread = []
     folder = book.root / "content" / "chapters"
     files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
     if not files:
@@ -55,6 +58,7 @@ def load_chapters(book: Book, out: Problems, check_files: bool = True) -> None:
             doc = read_yaml(path, rel)
         except ConfigError as exc:
             out.extend(exc.problems)
+            unread.append(rel)
             continue
         chapter = load_chapter(book, doc, out, check_files)
         if chapter.id in seen_chapters:
@@ -64,6 +68,18 @@ def load_chapters(book: Book, out: Problems, check_files: bool = True) -> None:
             number += 1
             chapter.number = number
         book.chapters.append(chapter)
+    return unread
+
+
+def follows_from(unread: list[str]) -> str:
+    """What a reference to an unknown photo adds when a chapter file could not be read.
+
+    >>> follows_from([]), follows_from(["content/chapters/02.yaml"])
+    ('', '; this follows from the error in content/chapters/02.yaml, which could not be read: fix that first')
+    """
+    if not unread:
+        return ""
+    return f"; this follows from the error in {', '.join(unread)}, which could not be read: fix that first"
 
 
 def load_chapter(book: Book, doc: Located, out: Problems, check_files: bool = True) -> Chapter:

@@ -15,6 +15,7 @@ from PIL import Image
 from book.errors import Problems
 from book.model import Message
 from book.publication import Cover, Imprint, ImprintField
+from book.sources.chapters import follows_from
 from book.sources.cover_design import design_keys
 from book.sources.schema import Key, Section
 
@@ -155,14 +156,16 @@ def load_epub_isbns(section: Section, editions: list[str], printed: dict[str, st
                          "each edition's e-book needs its own ISBN, apart from the printed book's")
 
 
-def load_cover(section: Section, photos: dict) -> Cover | None:
-    """The cover section; its photo names a photo of the chapters by id."""
+def load_cover(section: Section, photos: dict, unread: list[str] = ()) -> Cover | None:
+    """The cover section; its photo names a photo of the chapters by id
+    (``unread``: chapter files that could not be read, `chapters.load_chapters`)."""
     if not section.data:
         return None
     photo_id = section.read("photo")
     photo = photos.get(photo_id) if photo_id else None
     if photo_id and photo is None:
-        section.bad("photo", f"no photo with id '{photo_id}' in the chapters; name one of their photos", code="unknown-photo")
+        section.bad("photo", f"no photo with id '{photo_id}' in the chapters; name one of their photos{follows_from(list(unread))}",
+                    code="unknown-photo")
     back = Message("cover:back_text", section.read("back_text").strip(), section.where("back_text"), "The back-cover text, above the barcode.")
     return Cover(photo, back, section.read("spine_direction"), section.read("board_mm"), section.read("wrap_mm"), section.where(),
                  square_mm=section.read("square_mm"), hinge_mm=section.read("hinge_mm"),

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from book.errors import Problems, Where
 from book.model import BOOK_SLOTS, FRAME_KINDS, UNFILLED_KINDS, Book
+from book.sources.chapters import follows_from
 from book.sources.schema import suggest
 
 
-def check_slots(book: Book, out: Problems) -> None:
+def check_slots(book: Book, out: Problems, unread: list[str] = ()) -> None:
+    """``unread``: chapter files that could not be read, whose photos are unknown (`chapters.load_chapters`)."""
     placed: dict[str, Where] = {}
     for chapter in book.chapters:
         for index, page in enumerate(chapter.pages):
@@ -24,7 +26,8 @@ def check_slots(book: Book, out: Problems) -> None:
                     continue
                 if FRAME_KINDS[frame.kind].slot == "photo":
                     if value not in book.photos:
-                        out.error("unknown-photo", page.where, f"{at}.slots.{slot}: no photo with id '{value}'{suggest(value, book.photos)}")
+                        out.error("unknown-photo", page.where, f"{at}.slots.{slot}: no photo with id '{value}'{suggest(value, book.photos)}"
+                                  f"{follows_from(list(unread))}")
                     elif frame.kind == "photo":
                         if value in placed:
                             out.warn("placed-twice", page.where, f"{at}.slots.{slot}: photo '{value}' is placed a second time (first at {placed[value]})")

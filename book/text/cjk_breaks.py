@@ -5,7 +5,9 @@ about 3.7e3, 0.05 em 1.2e4, 0.06 em 7.6e5, 0.09 em 1e8, the limit of 0.1 em
 
 Japanese breaks between any two characters (JIS X 4051), but a reader
 keeps a katakana run whole: a loanword or a name ("ハイ|フォン",
-"マン|グローブ", "フラ|ンス" were circled in the seventh ja proof). A run
+"マン|グローブ", "フラ|ンス" were circled in the seventh ja proof; "アイ|リーン"
+in a second book). A run that is no compound of known loanwords never
+parts (`katakana_cuts`, up to ``WHOLE_RUN`` kana); a compound or a longer run
 parts at ``KATAKANA_PENALTY``, the price of a line at the 0.1 em limit, so
 the paragraph composer first pushes the word to the next line (追い出し,
 opening the gaps of the lines before it up to 0.1 em, `book.text.cjk_grid`)
@@ -53,6 +55,8 @@ from book.text.cjk_words import STRONG, ZH_SEAM, dictionary_prices, unit_cuts
 from book.text.katakana_words import seams
 
 KATAKANA_EDGE = 2  # kana either side of a break inside a katakana word, at least
+WHOLE_RUN = 12  # katakana a run that is no known compound holds whole: a name or a loanword, within any measure of
+#   ours (a caption card is 14 em wide or more); a longer one parts at a price rather than overrun its frame
 ELEMENT_EDGE = 3  # ... and of a loanword element of a compound, short of KATAKANA_SHORT
 NAME_PENALTY = 3e7  # demerits for a Japanese line ending inside each name or term of the glossary holding the break:
 #   a line at about 0.08 em (`book.text.cjk.FLAW`; at 2e6 p13 parted "パリ|和平協定" rather than open a line to 0.067)
@@ -98,13 +102,18 @@ def is_katakana(ch: str) -> bool:
 
 
 def katakana_cuts(text: str) -> set[int]:
-    """Offsets inside katakana words where no line may break: each run's
-    first and last ``KATAKANA_EDGE - 1`` gaps.
+    """Offsets inside katakana words where no line may break. A run of
+    katakana and ー that is no compound of known loanwords
+    (`book.text.katakana_words`) is one word, a name or a loanword
+    ("アイ|リーン" never), whole up to ``WHOLE_RUN`` characters: Japanese
+    marks a name's parts with ・ or a space, where it may break. A compound
+    and a longer run close their first and last ``KATAKANA_EDGE - 1`` gaps,
+    and part elsewhere at a price (`katakana_prices`).
 
-    >>> sorted(katakana_cuts("のプロジェクト"))
-    [2, 6]
-    >>> sorted(katakana_cuts("ユネスコ"))
-    [1, 3]
+    >>> sorted(katakana_cuts("のアイリーンさん"))
+    [2, 3, 4, 5]
+    >>> sorted(katakana_cuts("アイ・リーン")), sorted(katakana_cuts("コンテナトレーラー"))
+    ([1, 4, 5], [1, 8])
     """
     cuts: set[int] = set()
     start = None
@@ -115,8 +124,9 @@ def katakana_cuts(text: str) -> set[int]:
             continue
         if start is not None:
             end = offset
+            whole = end - start <= WHOLE_RUN and seams(text[start:end]) is None
             for gap in range(start + 1, end):
-                if gap - start < KATAKANA_EDGE or end - gap < KATAKANA_EDGE:
+                if whole or gap - start < KATAKANA_EDGE or end - gap < KATAKANA_EDGE:
                     cuts.add(gap)
             start = None
     return cuts

@@ -16,32 +16,12 @@ left pair, the rest down the right one."""
 from __future__ import annotations
 
 from book.model import MM
-from book.text.lists import (
-    CREDITS_HEAD_GAP_MM,
-    CREDITS_NAME_GAP_EMS,
-    UNBROKEN_MM,
-    Block,
-    Flowed,
-    legend_blocks,
-    place_legends,
-    ref_lines,
-    too_wide,
-)
-from book.text.typeset import break_paragraph
+from book.text.credit_list import TURNOVER_EMS, name_lines, ref_lines, too_wide
+from book.text.lists import CREDITS_HEAD_GAP_MM, CREDITS_NAME_GAP_EMS, UNBROKEN_MM, Block, Flowed, legend_blocks, place_legends
 
 NAME_LIMIT_EMS = 12.0  # the widest a name column grows; a longer name wraps inside it
 PAIR_GUTTER_EMS = 3.0  # between the left pair's figures and the right pair's names: twice the name gap
 PAGES_MIN_EMS = 10.0  # a page column never narrower than this (the name column gives way first)
-TURNOVER_EMS = 1.0  # a name's or a list of figures' second line stands this far in
-
-
-def name_lines(setter, style, name: str, width: float) -> list:
-    """A credit's lines in a name column ``width`` mm wide: one, or a long name wrapped."""
-    for keep in (setter.words.keep, ()):  # a name kept whole that is wider than the column breaks all the same
-        lines = break_paragraph(setter.fonts, name, style, setter.lang, style.size, width * MM, keep=keep)
-        if lines and max(line.width for line in lines) <= width * MM + 0.01:
-            break
-    return lines or []
 
 
 def balanced_refs(setter, style, reference: str, width: float) -> list:

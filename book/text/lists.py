@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from book.errors import on_page
 from book.model import LIST_KINDS, MM, Book
 from book.pages.paginate import Page, Pagination, Placed
 from book.text.credits import LEGENDS_HEAD_STYLE
@@ -72,45 +71,6 @@ def toc_blocks(setter, width: float, page: int) -> list[Block]:
     return blocks
 
 
-def credit_blocks(setter, style_name: str, col_w: float, page: int = 0) -> tuple[list[Block], tuple | None]:
-    """The column head (the page label, said once, over the figures), then one
-    block per entry: by page, three tab columns: the figures flush right (so
-    they align), the position on the page, then the credit, whole; by
-    photographer, the credit, then its figures flush left from one tab, the
-    same in every column, and their turnovers at that tab (`credits_tab`). A
-    credit wider than its room is set whole all the same, past the column's
-    edge, and reported. Returns the blocks and the head as a piece to set above
-    each column (None without one)."""
-    style = setter.style(style_name)
-    entries = setter.words.credits
-    refs = [setter.single_line(entry.reference, style, UNBROKEN_MM) for entry in entries]
-    ref_w = max((line.width / MM for line in refs if line), default=0.0)
-    by_name = setter.book.credits_by == "photographer"
-    head = setter.single_line(setter.words.credits_head, style, UNBROKEN_MM) if setter.words.credits_head and entries else None
-    up = -style.leading / MM - CREDITS_HEAD_GAP_MM  # the head's baseline a line and the gap above the first entry's
-    if by_name:
-        names = [setter.single_line(entry.name, style, UNBROKEN_MM) for entry in entries]
-        tab = credits_tab([line.width / MM for line in names if line], style, col_w)
-        blocks = [name_block(setter, style, entry, name, col_w, tab, page) for entry, name in zip(entries, names, strict=True)]
-        return blocks, (tab, up, [head]) if head else None
-    ref_w = max(ref_w, head.width / MM if head else 0.0)
-    blocks = []
-    spots = [setter.single_line(entry.position, style, UNBROKEN_MM) if entry.position else None for entry in entries]
-    spot_w = max((line.width / MM for line in spots if line), default=0.0)
-    name_x = ref_w + CREDITS_TAB_MM + (spot_w + CREDITS_TAB_MM if spot_w else 0.0)
-    for entry, ref, spot in zip(entries, refs, spots, strict=True):
-        name = setter.single_line(entry.name, style, UNBROKEN_MM)
-        pieces = [(name_x, 0.0, [name] if name else [])]
-        if ref:
-            pieces.append((ref_w - ref.width / MM, 0.0, [ref]))
-        if spot:
-            pieces.append((ref_w + CREDITS_TAB_MM, 0.0, [spot]))
-        if name and name_x + name.width / MM > col_w + 0.01:
-            too_wide(setter, entry, name, col_w - name_x, page)
-        blocks.append(Block(style.leading / MM, 0.0, pieces))
-    return blocks, (ref_w - head.width / MM, up, [head]) if head else None
-
-
 def legend_blocks(setter, style, col_w: float) -> list[Block]:
     """The legends of the photos shown without a caption (a frontispiece) and
     of the cover's photo, set on the list frame's full measure, to stand under
@@ -141,71 +101,6 @@ def add_heads(blocks: list[Block], flowed: Flowed, head) -> None:
             seen.add((frame, x))
             block.pieces.append(head)
             block.head = True
-
-
-def credits_tab(widths: list[float], style, col_w: float) -> float:
-    """Where a list by photographer's figures start, mm from the column's left:
-    the widest credit and the name gap (so no figure stands farther from its
-    name than the widest name asks, never a 100 pt hole after a short one),
-    of the credits within CREDITS_TAB_SHARE of the column, so the figures keep
-    a measure; a wider credit (a body's long name) hangs its figures on the
-    line below, at the tab."""
-    gap, most = CREDITS_NAME_GAP_EMS * style.size / MM, col_w * CREDITS_TAB_SHARE
-    return max((w + gap for w in widths if w + gap <= most), default=most)
-
-
-def name_block(setter, style, entry, name, col_w: float, tab: float, page: int) -> Block:
-    """A photographer's line: the credit, and its figures flush left from the
-    ``tab``; the figures that do not fit on the line run on at the same tab on
-    the lines below, broken after a figure's separator only (a page and its
-    position stay together: "20 bottom left")."""
-    name_w = name.width / MM if name else 0.0
-    if name and name_w > col_w + 0.01:
-        too_wide(setter, entry, name, col_w, page)
-    pieces = [(0.0, 0.0, [name] if name else [])]
-    rows = 1
-    if entry.reference:
-        room = col_w - tab
-        lines = ref_lines(setter, style, entry.reference, room, room if name_w + CREDITS_NAME_GAP_EMS * style.size / MM <= tab + 0.01 else 0.0)
-        rows = len(lines)
-        for row, line in enumerate(lines):
-            if line is not None:
-                pieces.append((tab, row * style.leading / MM, [line]))
-    return Block(rows * style.leading / MM, 0.0, pieces)
-
-
-def ref_lines(setter, style, reference: str, col_w: float, first_w: float) -> list:
-    """A photographer's figures as lines: as many as fit beside the name
-    (``first_w`` mm; None when not one does), then as many as fit each full
-    line below (``col_w``)."""
-    join = next((j for j in ("、", ", ") if j in reference), None)
-    refs = reference.split(join) if join else [reference]
-    lines, start, room = [], 0, first_w
-    while start < len(refs):
-        end = start
-        while end < len(refs):
-            text = (join or "").join(refs[start:end + 1]) + (join.rstrip() if join and end + 1 < len(refs) else "")
-            line = setter.single_line(text, style, UNBROKEN_MM)
-            if line is None or line.width / MM > room + 0.01:
-                break
-            end += 1
-        if end == start:
-            if not lines and room < col_w:
-                lines.append(None)  # not one figure beside the name: they start on the next line
-                room = col_w
-                continue
-            end = start + 1  # one figure wider than the column: set whole all the same
-        text = (join or "").join(refs[start:end]) + (join.rstrip() if join and end < len(refs) else "")
-        lines.append(setter.single_line(text, style, UNBROKEN_MM))
-        start, room = end, col_w
-    return lines
-
-
-def too_wide(setter, entry, name, room: float, page: int) -> None:
-    setter.out.warn("credit-too-wide", on_page(setter.where(entry.message), page),
-                    f"{setter.lang}: photo credits (page {page}): the credit of photo {entry.photo}, '{entry.name}', is "
-                    f"{name.width / MM:.1f} mm wide and its column has room for {room:.1f} mm; "
-                    "shorten it, or give the credits layout wider columns or a smaller style")
 
 
 def column_share(blocks: list[Block], h: float, columns: int, slack: float) -> float:
@@ -302,6 +197,8 @@ def flow_list(setter, frames: list[tuple[Page, Placed]], endless: bool) -> tuple
         style = setter.style(first.frame.style)
         columns = max(1, style.columns)
         col_w, gutter = credits_gutter(setter.book, style, width, columns)
+        from book.text.credit_list import credit_blocks  # the credits' own module, which builds on this one's blocks
+
         blocks, head = credit_blocks(setter, first.frame.style, col_w, first_page.number)
         slack = style.leading / MM / 2  # half a line, so that a balanced column takes its last line
     more = continuation_box(setter.book, first_page, kind) if endless else None
