@@ -1,6 +1,6 @@
 """The front cover's foot: on the ground's calm zone under the photo
 (`book.pages.cover_plan`), the publisher's line, as a commemorative book
-signs its front, in the copyright page's tracked capitals (FOOT_STYLE):
+signs its front, in tracked capitals (FOOT_STYLE):
 its last baseline on the grid's foot line, at the title's left edge. A
 calm band with nothing on it reads as a mistake; a cover without the calm
 zone (the photo down to the foot) has no foot line. A name too long for
@@ -12,7 +12,7 @@ from book.model import MM
 from book.text.setting import Placement
 from book.text.typeset import Part, set_block
 
-FOOT_STYLE = "colophon-title"  # the copyright page's tracked capitals (sans bold, 7.5 pt)
+FOOT_STYLE = "cover-foot"  # tracked capitals (sans bold, 7.5 pt), as the copyright page's title was
 FOOT_GAP = 4.0  # mm at the least between the photo's foot and the foot line's capitals
 
 
