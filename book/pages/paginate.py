@@ -130,7 +130,8 @@ def lay_out(book: Book, continuations: dict[str, int], padding: int) -> tuple[Pa
             ahead = [book.layouts[s.layout] for s in chapter.pages[index + 1:]]
             last = index == len(chapter.pages) - 1  # the page before the next chapter's first (an opener, the credits)
             rhythm.shown = [page.layout for page in pages]
-            layout = choose(book, layout, spec.slots, facing, chosen[chapter.id] + ahead, last, rhythm, number % 2 == 1)  # its variant
+            following = chapter.pages[index + 1].slots if number % 2 == 0 and index + 1 < len(chapter.pages) else None
+            layout = choose(book, layout, spec.slots, facing, chosen[chapter.id] + ahead, last, rhythm, number % 2 == 1, following)
             if last and rhythm.quiet is None and quiet_page(book, layout):
                 rhythm.quiet = frames_of(layout)  # the quiet pages' frame: every later one takes it if its family has it
             chosen[chapter.id].append(layout)

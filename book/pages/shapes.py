@@ -152,8 +152,15 @@ def single_frame(layout: Layout) -> tuple | None:
     return frames if len(frames) == 1 and not layout.spread else None
 
 
+def fitting(book: Book, layout: Layout, slots: dict[str, str]) -> list[Layout]:
+    """The layouts of ``layout``'s family that keep every photo of ``slots`` within its limit."""
+    return [member for member in family(book.layouts, layout)
+            if all(share <= limit(book, book.photos[slots[name]]) + 1e-9 for name, share in crops(book, member, slots).items())]
+
+
 def choose(book: Book, layout: Layout, slots: dict[str, str], facing: Layout | None = None,
-           chapter: list[Layout] | None = None, last: bool = True, rhythm: Rhythm | None = None, recto: bool = False) -> Layout:
+           chapter: list[Layout] | None = None, last: bool = True, rhythm: Rhythm | None = None, recto: bool = False,
+           following: dict[str, str] | None = None) -> Layout:
     """The layout a page of ``layout`` with ``slots`` takes: of its family
     (`family`), one that keeps every photo within its limit; then one that
     is no small picture on white (`small_on_white`: seventh proof, pp. 15, 45
@@ -183,6 +190,7 @@ def choose(book: Book, layout: Layout, slots: dict[str, str], facing: Layout | N
     others = [single_frame(other) for other in chapter or []]
     recent = [frames_of(shown) or shown.name for shown in rhythm.shown]
     names = [shown.name for shown in rhythm.shown]
+    opposite = fitting(book, facing, following) if following is not None and facing is not None else []
 
     def rank(candidate: Layout) -> tuple:
         shares = crops(book, candidate, slots)
@@ -191,13 +199,13 @@ def choose(book: Book, layout: Layout, slots: dict[str, str], facing: Layout | N
         system = last and rhythm.off_system(candidate)
         same = facing is not None and bool(frames_of(candidate)) and frames_of(candidate) == frames_of(facing)
         apart = misaligned(book, candidate, facing)
-        repeats = (rhythm.spread_seen(facing, candidate) if recto else rhythm.spread_seen(candidate, facing), rhythm.overused(candidate),
-                   rhythm.in_chapter(candidate))
+        repeats = (recto and rhythm.spread_seen(facing, candidate), rhythm.overused(candidate))
+        ahead = sum(rhythm.spread_seen(candidate, other) for other in opposite)  # a left-hand page: the spreads it may make
         mine = single_frame(candidate)
         repeated = mine is not None and others.count(mine) >= REPEATS
         seen = frames_of(candidate) or candidate.name
-        return (over, small, system, same, apart, *repeats, round(max(shares.values(), default=0.0), 2),
-                misaligned(book, candidate, facing, True), repeated, closeness(seen, recent), closeness(seen, recent, RHYTHM_FAR),
+        return (over, small, system, same, apart, *repeats, misaligned(book, candidate, facing, True), ahead, rhythm.in_chapter(candidate),
+                round(max(shares.values(), default=0.0), 2), repeated, closeness(seen, recent), closeness(seen, recent, RHYTHM_FAR),
                 closeness(candidate.name, names))
 
     return min(candidates, key=rank)
