@@ -166,8 +166,8 @@ def test_the_sample_changes_scale_on_one_vertical_grid(tmp_path, sample_photos):
     photo_pages = [page for page in pages if any(p.frame.kind == "photo" for p in page.placed)]
     uses = Counter(page.layout.name for page in photo_pages)
     assert max(uses.values()) <= 0.25 * len(photo_pages), uses
-    assert {"full-bleed", "spread", "spread-pair", "band", "photo-caption", "small", "two-photos", "grid-4"} <= set(uses), uses
-    assert "small-head" not in uses, uses  # a small picture on white only before an opener (the quiet pages' own ideas)
+    assert {"full-bleed", "spread", "spread-pair", "band", "photo-caption", "quiet", "two-photos", "grid-4"} <= set(uses), uses
+    assert not {"small-head", "small"} & set(uses), uses  # no small picture on white, the quiet pages have one frame of a size
     assert uses["photo-caption"] <= 6, uses  # the single picture on the foot line is one idea among four, not the default page
     lines = module_lines(book)
     head, foot = lines[0], lines[19]  # the top of row 1 and the bottom of row 10: every picture that does not bleed takes one,
