@@ -162,12 +162,12 @@ def choose(book: Book, layout: Layout, slots: dict[str, str], facing: Layout | N
            chapter: list[Layout] | None = None, last: bool = True, rhythm: Rhythm | None = None, recto: bool = False,
            following: dict[str, str] | None = None) -> Layout:
     """The layout a page of ``layout`` with ``slots`` takes: of its family
-    (`family`), one that keeps every photo within its limit; then one that
-    is no small picture on white (`small_on_white`: seventh proof, pp. 15, 45
+    (`family`), one that keeps every photo within its limit; on a quiet page,
+    the frame of the book's first quiet page, even where a trim makes it small
+    (`Rhythm.off_system`); then one that is no small picture on white (`small_on_white`: seventh proof, pp. 15, 45
     and 56 read as unfinished; the tenth, the quiet pages 34, 42 and 52) and,
     unless the page is its chapter's ``last`` (the quiet page before an
-    opener), none hung low under a white head (`low`); on the quiet page, the
-    frame of the book's first quiet page (`Rhythm.off_system`); then one whose
+    opener), none hung low under a white head (`low`); then one whose
     picture frames differ from the ``facing`` page's; then one whose pictures
     share a head or a foot line with the facing page's; then one that makes
     with the facing page no spread the book showed before (on a left-hand
@@ -204,7 +204,7 @@ def choose(book: Book, layout: Layout, slots: dict[str, str], facing: Layout | N
         mine = single_frame(candidate)
         repeated = mine is not None and others.count(mine) >= REPEATS
         seen = frames_of(candidate) or candidate.name
-        return (over, small, system, same, apart, *repeats, misaligned(book, candidate, facing, True), ahead, rhythm.in_chapter(candidate),
+        return (over, system, small, same, apart, *repeats, misaligned(book, candidate, facing, True), ahead, rhythm.in_chapter(candidate),
                 round(max(shares.values(), default=0.0), 2), repeated, closeness(seen, recent), closeness(seen, recent, RHYTHM_FAR),
                 closeness(candidate.name, names))
 
