@@ -25,7 +25,7 @@ from book.incremental import Incremental, build_key
 from book.lock import project_lock, remove_leftovers, staging_folder
 from book.outputs import OUTPUTS, Output
 from book.outputs.stage import render_outputs
-from book.pages.paginate import paginate
+from book.pages.paginate import page_layouts, paginate
 from book.pdf.commit import Staged, commit, recover
 from book.pdf.pdfx import source_date
 from book.sources.photo_paths import shown
@@ -107,7 +107,8 @@ def commit_outputs(prepared: Prepared, output: Output, staged: list[Staged], inc
     summary and ``removed``, a line for each file removed or left."""
     book, root = prepared.book, prepared.book.root
     manifest, moved, removed = commit(root, book.slug, staged, [str(w) for w in prepared.problems.warnings],
-                                      incremental.placed(staged), made_outputs(prepared, output), incremental.record.intact)
+                                      incremental.placed(staged), made_outputs(prepared, output), incremental.record.intact,
+                                      page_layouts(prepared.pagination) if prepared.pagination else None)
     written = [Written(e.lang, output.path(root, book, e.lang), output.path(root, book, e.lang) in moved, seconds.get(e.lang, 0.0))
                for e in prepared.editions]
     manifest["summary"] = summarise(prepared, output, written, time.perf_counter() - clock)

@@ -83,10 +83,12 @@ def test_facing_pages_differ_and_a_layout_waits_its_turn(tmp_path, sample_photos
 
 def test_the_staggered_pair_hangs_both_captions_from_one_axis(tmp_path, sample_photos):
     """The two-photos page (the eighth proof's pp. 9, 27, 55: four left edges) sets its
-    lower caption on the upper caption's column line, on either page side."""
+    lower caption on the upper caption's column line, on either page side; so does the
+    turned pair the pagination takes where two-photos would repeat (the tenth proof)."""
     _, pages = sample_pages(tmp_path, sample_photos)
-    pairs = [page for page in pages if page.layout.name == "two-photos"]
+    pairs = [page for page in pages if page.layout.name in ("two-photos", "two-photos-turned")]
     assert len(pairs) >= 4 and {page.recto for page in pairs} == {True, False}
+    assert {page.layout.name for page in pairs} == {"two-photos", "two-photos-turned"}
     for page in pairs:
         boxes = {p.frame.name: p.box for p in page.placed}
         assert abs(boxes["caption-a"][0] - boxes["caption-b"][0]) < 0.01, page.number

@@ -128,11 +128,12 @@ def test_a_single_picture_leaves_at_most_two_modules_under_its_caption(sample, l
 def test_quiet_pages_stand_on_the_openers_photo_foot(sample):
     """The quiet pages before an opener share the opener's lines: their lowest
     picture stands on the line the facing opener's photo ends on, a pair's
-    frames are equal, and none leaves the top half of its page empty."""
+    frames are equal, and none leaves the top half of its page empty; all show one frame."""
     pages, trim_w, _ = pictures(next((sample / "output" / "print" / "en").glob("*-interior.pdf")))
     book, _ = load_book(sample, check_files=False)
     openers = [page.number for page in paginate(book).pages if page.layout.name.startswith("chapter-opener")]
     assert len(openers) >= 5, openers
+    frames = set()
     for opener in openers[1:]:
         quiet = [b for b in pages[opener - 2] if b[2] > 0.5 and b[0] < trim_w - 0.5]
         photo_foot = max(b[3] for b in pages[opener - 1])
@@ -141,6 +142,8 @@ def test_quiet_pages_stand_on_the_openers_photo_foot(sample):
         assert min(b[1] for b in quiet) < book.trim[1] / 2 - 30, (opener - 1, [round(b[1], 1) for b in quiet])  # no empty top half
         sizes = {(round(b[2] - b[0], 1), round(b[3] - b[1], 1)) for b in quiet}
         assert len(sizes) == 1, (opener - 1, sizes)
+        frames.add(tuple(round(v, 1) for b in quiet for v in b))
+    assert len(frames) == 1, frames  # one frame on every quiet page: a system, like a book's chapter endings (the tenth proof)
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])

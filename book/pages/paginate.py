@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from book.errors import ConfigError, Problems
 from book.model import Book, Chapter, Frame, Layout
-from book.pages.shapes import choose
+from book.pages.rhythm import Rhythm, check_spreads, frames_of
+from book.pages.shapes import choose, single_frame
 
 BLANK = Layout("blank", {}, None, False, False, None)
 
@@ -35,6 +36,7 @@ class Page:
     placed: list[Placed] = field(default_factory=list)
     list_key: str | None = None  # the generated list this page shows part of ('<chapter>:<page index>')
     part: int = 0  # which of the list's pages: 0 its first, then its continuation pages
+    asked: str | None = None  # the layout its chapter names (``layout`` is the variant it got); None: a blank the pagination added
 
     @property
     def recto(self) -> bool:
@@ -82,6 +84,13 @@ def paginate(book: Book, out: Problems | None = None, continuations: dict[str, i
     return pagination
 
 
+def page_layouts(pagination: Pagination) -> list[dict]:
+    """Each page's layout as its chapter names it and the variant the pagination gave it
+    (the manifest's ``pages``: which variant a page got, and why it looks as it does)."""
+    return [{"page": page.number, "chapter": page.chapter.id if page.chapter else None, "layout": page.asked or page.layout.name,
+             "variant": page.layout.name} for page in pagination.pages]
+
+
 def back_matter_chapters(book: Book) -> list[Chapter]:
     """The unnumbered chapters after the last numbered one (credits, colophon)."""
     numbered = [i for i, chapter in enumerate(book.chapters) if chapter.number]
@@ -101,10 +110,12 @@ def lay_out(book: Book, continuations: dict[str, int], padding: int) -> tuple[Pa
     problems = Problems()
     back = back_matter_chapters(book)
     chosen: dict[str, list[Layout]] = {chapter.id: [] for chapter in book.chapters}  # each chapter's pages as chosen so far
+    rhythm = Rhythm.of(book)
     for chapter in book.chapters:
         if padding and back and chapter is back[0]:
             for _ in range(padding):
                 pages.append(Page(len(pages) + 1, BLANK, None))
+        rhythm.chapter_from = len(pages)
         for index, spec in enumerate(chapter.pages):
             layout = book.layouts[spec.layout]
             number = len(pages) + 1
@@ -118,18 +129,33 @@ def lay_out(book: Book, continuations: dict[str, int], padding: int) -> tuple[Pa
             facing = facing_layout(book, pages, chapter, index, number)
             ahead = [book.layouts[s.layout] for s in chapter.pages[index + 1:]]
             last = index == len(chapter.pages) - 1  # the page before the next chapter's first (an opener, the credits)
-            recent = [page.layout.name for page in pages]
-            layout = choose(book, layout, spec.slots, facing, chosen[chapter.id] + ahead, last, recent)  # the variant its photos' shapes fit
+            rhythm.shown = [page.layout for page in pages]
+            following = chapter.pages[index + 1].slots if number % 2 == 0 and index + 1 < len(chapter.pages) else None
+            layout = choose(book, layout, spec.slots, facing, chosen[chapter.id] + ahead, last, rhythm, number % 2 == 1, following)
+            if last and rhythm.quiet is None and quiet_page(book, layout):
+                rhythm.quiet = frames_of(layout)  # the quiet pages' frame: every later one takes it if its family has it
             chosen[chapter.id].append(layout)
             key = f"{chapter.id}:{index}" if layout.continued else None
             add_pages(book, pages, layout, chapter, spec.slots, photo_pages, key, 0)
+            pages[-1].asked = spec.layout
+            if layout.spread:
+                pages[-2].asked = spec.layout
             for part in range(1, continuations.get(key, 0) + 1):
                 add_pages(book, pages, book.layouts[layout.continued], chapter, spec.slots, photo_pages, key, part)
+                pages[-1].asked = layout.continued
+    check_spreads(pages, problems)
     if problems.errors:
         if padding:
             return lay_out(book, continuations, 0)  # the blanks would put a spread of the back matter on the wrong side
         raise ConfigError("the pages do not fit the book's sides; nothing was written", problems.items)
     return Pagination(pages, starts, photo_pages), problems
+
+
+def quiet_page(book: Book, layout: Layout) -> bool:
+    """Whether a chapter's last page of ``layout`` is a quiet page: one picture inside the trim."""
+    frames = single_frame(layout)
+    return frames is not None and layout.side is None and all(x >= 0 and y >= 0 and x + w <= book.trim[0] and y + h <= book.trim[1]
+                                                             for x, y, w, h in frames)
 
 
 def facing_layout(book: Book, pages: list[Page], chapter: Chapter, index: int, number: int) -> Layout | None:

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from book.errors import Problems, on_page
 from book.model import Book, Layout, Photo
+from book.pages.rhythm import Rhythm, frames_of
 
 CROP_LIMIT = 0.15  # the share of a photo's area a frame may cut off, unless its crop: says otherwise
 
@@ -62,11 +63,6 @@ def crops(book: Book, layout: Layout, slots: dict[str, str]) -> dict[str, float]
     return shares
 
 
-def frames_of(layout: Layout) -> tuple:
-    """What a reader sees of a layout's pictures: its photo frames' boxes."""
-    return tuple(sorted((round(f.x, 1), round(f.y, 1), round(f.w, 1), round(f.h, 1)) for f in layout.frames.values() if f.kind == "photo"))
-
-
 def family(layouts: dict[str, Layout], layout: Layout) -> list[Layout]:
     """The layout, its variants, theirs and so on, in the order they are named."""
     found = [layout]
@@ -97,11 +93,13 @@ def misaligned(book: Book, layout: Layout, facing: Layout | None, lowest: bool =
 
 
 SMALL_SHARE = 1 / 3  # a page whose one picture covers less of the text block than this is a small picture on white
+SMALL_WIDTH = 0.6  # or whose one picture is narrower than this share of the text block's width
 
 
 def small_on_white(book: Book, layout: Layout) -> bool:
     """Whether ``layout`` holds one picture, inside the margins, on less than `SMALL_SHARE` of the text
-    block: a quiet page, which the pagination gives only the page before a chapter's first page."""
+    block or narrower than `SMALL_WIDTH` of its width: a picture that reads as unfinished on any page,
+    even the quiet one before a chapter's first page (the tenth proof's pp. 34, 42 and 52)."""
     photos = [f for f in layout.frames.values() if f.kind == "photo"]
     if len(photos) != 1 or layout.spread:
         return False
@@ -109,7 +107,7 @@ def small_on_white(book: Book, layout: Layout) -> bool:
     width = book.trim[0] - book.margins["inner"] - book.margins["outer"]
     height = book.trim[1] - book.margins["top"] - book.margins["bottom"]
     inside = frame.x >= 0 and frame.y >= 0 and frame.x + frame.w <= book.trim[0] and frame.y + frame.h <= book.trim[1]
-    return inside and frame.w * frame.h < SMALL_SHARE * width * height
+    return inside and (frame.w * frame.h < SMALL_SHARE * width * height or frame.w < SMALL_WIDTH * width - 0.01)
 
 
 REPEATS = 2  # the most pages of one chapter that show one frame (a size in one place) for one picture
@@ -135,7 +133,7 @@ def low(book: Book, layout: Layout) -> bool:
     return not led and top - book.grid.top > LOW_MODULES * module(book) + 0.01
 
 
-def closeness(name: str, recent: list[str], reach: int = RHYTHM_PAGES) -> int:
+def closeness(name, recent: list, reach: int = RHYTHM_PAGES) -> int:
     """How near the last of the ``recent`` pages (oldest first) that shows layout ``name``
     stands: ``reach`` for the page just before, down to 0 for none within reach.
 
@@ -154,40 +152,61 @@ def single_frame(layout: Layout) -> tuple | None:
     return frames if len(frames) == 1 and not layout.spread else None
 
 
+def fitting(book: Book, layout: Layout, slots: dict[str, str]) -> list[Layout]:
+    """The layouts of ``layout``'s family that keep every photo of ``slots`` within its limit."""
+    return [member for member in family(book.layouts, layout)
+            if all(share <= limit(book, book.photos[slots[name]]) + 1e-9 for name, share in crops(book, member, slots).items())]
+
+
 def choose(book: Book, layout: Layout, slots: dict[str, str], facing: Layout | None = None,
-           chapter: list[Layout] | None = None, last: bool = True, recent: list[str] | None = None) -> Layout:
+           chapter: list[Layout] | None = None, last: bool = True, rhythm: Rhythm | None = None, recto: bool = False,
+           following: dict[str, str] | None = None) -> Layout:
     """The layout a page of ``layout`` with ``slots`` takes: of its family
-    (`family`), one that keeps every photo within its limit; then, unless the
-    page is its chapter's ``last`` (the quiet page before an opener), one that
-    is no small picture on white (`small_on_white`: seventh proof, pp. 15, 45
-    and 56 read as unfinished) and none hung low under a white head (`low`);
-    then one whose picture frames differ from the
-    ``facing`` page's; then one whose pictures share a head or a foot line
-    with the facing page's; then the one that crops least (within a percent:
-    a tie); of those, one whose lowest picture stands on the facing page's
-    lowest picture line (the seventh proof's 12-13 and 50-51 shared only a
-    head line); then, for one picture, a frame the other pages of its
-    ``chapter`` (those chosen, those asked for after it) show fewer than
-    `REPEATS` times, so single pictures vary between the foot line
-    (photo-caption) and the head line (band); then one whose layout the
-    ``recent`` pages (the names of those before it) showed longest ago, or
+    (`family`), one that keeps every photo within its limit; on a quiet page,
+    the frame of the book's first quiet page, even where a trim makes it small
+    (`Rhythm.off_system`); then one that is no small picture on white (`small_on_white`: seventh proof, pp. 15, 45
+    and 56 read as unfinished; the tenth, the quiet pages 34, 42 and 52) and,
+    unless the page is its chapter's ``last`` (the quiet page before an
+    opener), none hung low under a white head (`low`); then one whose
+    picture frames differ from the ``facing`` page's; then one whose pictures
+    share a head or a foot line with the facing page's; then one that makes
+    with the facing page no spread the book showed before (on a left-hand
+    page, with the layout asked for on the right-hand one), and one
+    whose frames are on no more than the book's share of pages (`Rhythm`);
+    then the one that crops least (within a percent: a tie); of those, one
+    whose lowest picture stands on the facing page's lowest picture line (the
+    seventh proof's 12-13 and 50-51 shared only a head line); then, for one
+    picture, a frame the other pages of its ``chapter`` (those chosen, those
+    asked for after it) show fewer than `REPEATS` times, so single pictures
+    vary between the foot line (photo-caption) and the head line (band); then
+    one whose frames the pages before it (``rhythm``) showed longest ago, or
     not within `RHYTHM_PAGES` (`closeness`), then within `RHYTHM_FAR`; then
+    whose name they showed longest ago (photo-led after photo-caption); then
     the first named."""
     if not layout.variants:
         return layout
+    rhythm = rhythm or Rhythm(quota=10**6)
     candidates = family(book.layouts, layout)
     others = [single_frame(other) for other in chapter or []]
+    recent = [frames_of(shown) or shown.name for shown in rhythm.shown]
+    names = [shown.name for shown in rhythm.shown]
+    opposite = fitting(book, facing, following) if following is not None and facing is not None else []
 
-    def rank(candidate: Layout) -> tuple[bool, bool, bool, bool, float, bool, bool, int, int]:
+    def rank(candidate: Layout) -> tuple:
         shares = crops(book, candidate, slots)
         over = any(share > limit(book, book.photos[slots[name]]) + 1e-9 for name, share in shares.items())
-        small = not last and (small_on_white(book, candidate) or low(book, candidate))
+        small = small_on_white(book, candidate) or not last and low(book, candidate)
+        system = last and rhythm.off_system(candidate)
         same = facing is not None and bool(frames_of(candidate)) and frames_of(candidate) == frames_of(facing)
         apart = misaligned(book, candidate, facing)
+        repeats = (recto and rhythm.spread_seen(facing, candidate), rhythm.overused(candidate))
+        ahead = sum(rhythm.spread_seen(candidate, other) for other in opposite)  # a left-hand page: the spreads it may make
         mine = single_frame(candidate)
         repeated = mine is not None and others.count(mine) >= REPEATS
-        return (over, small, same, apart, round(max(shares.values(), default=0.0), 2), misaligned(book, candidate, facing, True), repeated,
-                closeness(candidate.name, recent or []), closeness(candidate.name, recent or [], RHYTHM_FAR))
+        seen = frames_of(candidate) or candidate.name
+        return (over, system, small, same, apart, *repeats, misaligned(book, candidate, facing, True), ahead, rhythm.in_chapter(candidate),
+                round(max(shares.values(), default=0.0), 2), repeated, closeness(seen, recent), closeness(seen, recent, RHYTHM_FAR),
+                closeness(candidate.name, names))
 
     return min(candidates, key=rank)
 

@@ -71,14 +71,15 @@ def dump(data: dict) -> str:
 
 
 def commit(root: Path, slug: str, staged: list[Staged], warnings: list[str], placed: dict[Path, str] | None = None,
-           made: dict[str, set[str]] | None = None, known: Callable[[str], str | None] = lambda rel: None
-           ) -> tuple[dict, set[Path], list[str]]:
+           made: dict[str, set[str]] | None = None, known: Callable[[str], str | None] = lambda rel: None,
+           pages: list[dict] | None = None) -> tuple[dict, set[Path], list[str]]:
     """Move ``staged`` into place, remove what the book no longer makes and
     write the manifest; returns the manifest, the targets moved into place
     (an output whose bytes are those already there is left as it is) and
     what was removed or left (one line each). ``placed`` gives the SHA-256
     of files in place where the build knows it, so that they are not read
-    to learn it; ``made`` and ``known`` are `stale`'s."""
+    to learn it; ``made`` and ``known`` are `stale`'s; ``pages``, each page's
+    layout and variant (`book.pages.paginate.page_layouts`), go in as they are."""
     placed = placed or {}
     moved = set()
     fresh = []
@@ -90,6 +91,8 @@ def commit(root: Path, slug: str, staged: list[Staged], warnings: list[str], pla
     gone, left = stale(root, old, made, known)
     kept = [f for f in old if f["path"] not in gone and f["path"] not in left]
     manifest = {"book": slug, "files": sorted(kept + fresh, key=lambda f: f["path"]), "warnings": warnings}
+    if pages is not None:
+        manifest["pages"] = pages
     moves = [[item.path.relative_to(root).as_posix(), entry["path"], entry["sha256"]] for item, entry in zip(staged, fresh, strict=True)]
     step = Steps()
     write_atomic(root / JOURNAL_REL, dump({"manifest": manifest, "moves": moves, "removes": [[rel, gone[rel]] for rel in sorted(gone)]}))
