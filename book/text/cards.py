@@ -259,13 +259,16 @@ def loose_card(problems: Problems, page: Page, placed: Placed, pad: float, white
         return
     tall = min(white, key=lambda lang: (white[lang][0], lang))
     above, side = (v * MM for v in white[loose])
-    where = "above and below" if white[loose][0] >= white[loose][1] else "at the sides"
-    taller = (white[loose][0] - white[tall][0]) * 2 * MM
+    where = f"{above:.0f} pt of white above and below" if above >= side else f"{side:.0f} pt of white at the sides"
+    if above >= side:
+        taller = (white[loose][0] - white[tall][0]) * 2 * MM
+        fix = (f"the {tall} text sets the card's height, {taller:.0f} pt taller than the {loose}: "
+               f"shorten the {tall} text by a line, or say more in the {loose}")
+    else:
+        fix = f"its lines fall short of the card's width, which a longer text sets: shorten that one, or say more in the {loose}"
     problems.warn("card-loose", Where(None, page=page.number, lang=loose, photo=placed.value),
-                  f"the caption card on p. {page.number} ({placed.value}) leaves its {loose} text "
-                  f"{max(above, side):.0f} pt of white {where} (the pad is {pad * MM:.0f} pt, at most "
-                  f"{CARD_WHITE_MOST:.0f} pt reads even): the {tall} text sets the card's height, {taller:.0f} pt taller "
-                  f"than the {loose}; shorten the {tall} text (or those as long as it) by a line")
+                  f"the caption card on p. {page.number} ({placed.value}) leaves its {loose} text {where} "
+                  f"(the pad is {pad * MM:.0f} pt; at most {CARD_WHITE_MOST:.0f} pt reads even): {fix}")
 
 
 def card_box(placed: Placed, card: Card, trim: tuple[float, float], book=None, page: Page | None = None) -> tuple[float, float, float, float]:
