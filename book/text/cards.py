@@ -263,9 +263,9 @@ def loose_card(problems: Problems, page: Page, placed: Placed, pad: float, white
     if above >= side:
         taller = (white[loose][0] - white[tall][0]) * 2 * MM
         fix = (f"the {tall} text sets the card's height, {taller:.0f} pt taller than the {loose}: "
-               f"shorten the {tall} text by a line, or say more in the {loose}")
+               f"shorten the {tall} text by a line")
     else:
-        fix = f"its lines fall short of the card's width, which a longer text sets: shorten that one, or say more in the {loose}"
+        fix = "its lines fall short of the card's width, which a longer text sets: shorten that one"
     problems.warn("card-loose", Where(None, page=page.number, lang=loose, photo=placed.value),
                   f"the caption card on p. {page.number} ({placed.value}) leaves its {loose} text {where} "
                   f"(the pad is {pad * MM:.0f} pt; at most {CARD_WHITE_MOST:.0f} pt reads even): {fix}")
