@@ -30,8 +30,9 @@ of the card so runs a narrower measure and one more line where that
 brings its white nearer the pad all round (the tenth proof: zh p. 37 sat
 at the pad between its sides with 28 pt above and below, 23.5 pt now on
 its worst side). Of the widths that keep the longest edition at the pad,
-the card whose worst edition's white passes the pad least (to `EVEN`), then
-the one with fewer flawed measures, then the wider. Where an edition's
+the card that parts no name (`NAME_PRICE`), then whose worst edition's
+white passes the pad least (by `BUCKET`), then with fewer flawed measures,
+then the more even (`EVEN`), then the wider. Where an edition's
 white still passes `book.text.cards.CARD_WHITE_MOST` the build says which
 text is the outlier (`book.text.cards.loose_card`). The card's free edges (its width,
 and its top where its foot sits on the grid's foot line) follow the text:
@@ -81,6 +82,7 @@ TIGHT = 1.5 / MM  # mm: how far the longest edition's side insets may pass the p
 EM = 9.0 / MM  # mm: how far another edition's side insets may pass the pad when its em is not given (the Latin caption size)
 BUCKET = 1.0  # mm: cards whose shortest edition's white passes the pad by this little more are as good, and the wider is taken
 EVEN = 0.2  # mm: cards whose worst edition's white differs by less are as even, and the one with fewer flaws, then the wider, is taken
+NAME_PRICE = 1e9  # the composer's price of a name parted at a line's end (1.8e10): a card whose measures do that ranks last
 FLAW_MM = 1.0  # mm (3 pt): a measure set only at a flaw's price (a name parted, a line spread past the limit) counts its side insets this much wider
 
 Option = tuple[float, ...]  # (measure, widest line, text height), mm, and the composer's price of the text set so
@@ -224,7 +226,9 @@ def fit_card(options: dict[str, list[Option]], pad: float, most_w: float, most_h
     the measure that leaves the least white on its worst side
     (`balanced_option`), its block centred in the card. Of the cards that
     keep those, the one whose worst edition's white passes the pad least
-    (to `EVEN`), then the one with fewer flawed measures, then the wider.
+    (by `BUCKET`), then the one with fewer flawed measures, then the more
+    even (to `EVEN`), then the wider; a card where some edition's measure
+    parts a name (`NAME_PRICE`) ranks after every card that parts none.
     (``ems`` is kept for callers that give it: a balanced measure may pass
     the pad at the sides by more than an em, where that brings its top and
     foot nearer.)"""
@@ -244,7 +248,8 @@ def fit_card(options: dict[str, list[Option]], pad: float, most_w: float, most_h
                   for lang in options}
         worst = max(white(w, h, o) for o in chosen.values()) - pad
         flaws = sum(flawed(o) for o in chosen.values())
-        score = (tight, round(worst / EVEN), flaws, -w)
+        names = sum(len(o) > 3 and o[3] >= NAME_PRICE for o in chosen.values())
+        score = (tight, names, round(worst / BUCKET), flaws, round(worst / EVEN), -w)
         if best_score is None or score < best_score:
             best, best_score = (w, h, {lang: o[0] for lang, o in chosen.items()}), score
     if best is None:  # no card fits every edition inside the frame: the widest measures, as tall as the tallest
