@@ -126,7 +126,7 @@ def measure_shared(prepared: Prepared, first: Pagination, output: Output, rememb
     for part in parts:
         for key, count in part.needs.items():
             needs[key] = max(needs.get(key, 0), count)
-    prepared.cards = size_cards(first, parts, book.grid, book.trim, book.style) if has_cards else {}
+    prepared.cards = size_cards(first, parts, book.grid, book.trim, book.style, prepared.problems) if has_cards else {}
     if remembered:
         remembered.remember_measures(parts)
     return needs

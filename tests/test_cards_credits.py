@@ -63,6 +63,10 @@ def card_lines(pdf: Path, number: int, card_mm: tuple[float, float, float, float
     (the cap height of a Latin face, the em box's top in a CJK face, as the embedded fonts'
     descriptors give them) and how far its descenders reach below it, as a designer measures padding."""
     x, y, w, h = ((v + 3.0) * MM for v in card_mm)
+    boxes = [word for word in words(pdf, number) if x - 1 <= word[0] and ink_end(word) <= x + w + 1 and y <= word[1] and word[3] <= y + h]
+    # the page's folio, set at the card's foot flush with its measure's end (`book.pages.folios.card_folio_at`), is not its text
+    folio = [word for word in boxes if word[4] == str(number) and word[2] > x + w / 2 and word[3] > y + h / 2]
+    boxes = [word for word in boxes if word not in folio]
     metrics: dict[str, tuple[float, float]] = {}
     drawn: dict[float, list[tuple[float, float, float]]] = {}
     with pikepdf.open(pdf) as doc:
@@ -79,12 +83,12 @@ def card_lines(pdf: Path, number: int, card_mm: tuple[float, float, float, float
                 font, size = str(operands[0]), float(operands[1])
             elif op == "Tm":
                 at = (float(operands[4]), media_h - float(operands[5]))
-            elif op in ("Tj", "TJ") and at and x <= at[0] <= x + w and y <= at[1] <= y + h:
+            elif op in ("Tj", "TJ") and at and x <= at[0] <= x + w and y <= at[1] <= y + h and \
+                    not any(abs(at[0] - word[0]) < 0.5 and word[1] < at[1] < word[3] + 0.5 for word in folio):
                 text = bytes(operands[0]) if op == "Tj" else b"".join(bytes(o) for o in operands[0] if isinstance(o, pikepdf.String))
                 if text.strip():
                     key = next((k for k in drawn if abs(k - at[1]) < 0.3), at[1])
                     drawn.setdefault(key, []).append((metrics[font][0] * size, metrics[font][1] * size, at[0]))
-    boxes = [word for word in words(pdf, number) if x - 1 <= word[0] and ink_end(word) <= x + w + 1 and y <= word[1] and word[3] <= y + h]
     lines = []
     for base, pieces in sorted(drawn.items()):
         on_line = [word for word in boxes if word[1] < base < word[3] + 0.5]
@@ -149,9 +153,11 @@ def test_caption_cards_have_one_inset_in_every_edition(sample):
             left, right = (book.grid.outer, book.trim[0] - book.grid.inner) if not page.recto else \
                 (book.grid.inner, book.trim[0] - book.grid.outer)
             assert min(abs(card[0] - left), abs(card[0] + card[2] - right)) < 0.01, (page.number, cards)
-            insets = {}
+            insets, folios = {}, {}
             for lang in LANGS:
                 pdf = interior(sample, lang)
+                folios[lang] = [tuple(round(v, 1) for v in word[:4]) for word in words(pdf, page.number)
+                                if word[4] == str(page.number) and x < word[0] and word[2] < x + w and y < word[1] and word[3] < y + h]
                 lines = card_lines(pdf, page.number, card)
                 assert len(lines) >= 3, (page.number, lang)
                 inset = {"top": ink_top(pdf, page.number, card) - y, "bottom": y + h - lines[-1][0] - lines[-1][4],
@@ -169,6 +175,11 @@ def test_caption_cards_have_one_inset_in_every_edition(sample):
                     assert not short, where  # justified: a line short of the edge by more than a kept mark's half em
                 elif short:
                     ragged.add(lang)
+            # The page's folio is in its card (the photo covers its place in the margin): at its foot, flush with
+            # the measure's end a pad in from the card's side, the same place in every edition (it is on K)
+            assert all(found == folios["vi"] and len(found) == 1 for found in folios.values()), (page.number, folios)
+            fx0, fy0, fx1, fy1 = folios["vi"][0]
+            assert abs(x + w - fx1 - pad) < 1.0 and y + h - pad - 4 < fy1 < y + h - pad + 3, (page.number, folios["vi"], card)
             least = min(inset["bottom"] for inset in insets.values())
             longest = [lang for lang, inset in insets.items() if inset["bottom"] <= least + 0.3]  # two may tie
             where = (page.number, {lang: {k: round(v, 1) for k, v in insets[lang].items()} for lang in longest})

@@ -24,7 +24,13 @@ neither ink reaches `MIN_CONTRAST` the folio stands on a small paper-white
 tint (`folio_tint`), the same on every plate and in every edition, and prints
 black on it. Photo templates need no ``folio:`` key of their own. The running
 head is language text and never reversed: a photo over its place takes it
-away. ``folio: false`` on a layout still turns both off (display pages such as
+away. A page with a caption card (text on a photo: the en designer of the
+tenth proof asked for folios on the ten card pages, which the credits refer
+to) whose folio place a photo covers sets its folio in the card instead
+(`card_folio`, `card_folio_at`): at the card's foot, on the baseline the
+tallest edition's credit line ends on, flush with the measure's end, in the
+folio style (the credit line's face and size), 100 % K on the card's tint;
+the card is one rectangle in every edition, so the folio is too. ``folio: false`` on a layout still turns both off (display pages such as
 the half-title). A blank page shows neither."""
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from book.model import TEXT_KINDS, Book
+from book.model import MESSAGE_KINDS, TEXT_KINDS, Book
 from book.pages.paginate import Page, Placed
 
 FOLIO_DROP_MM = 8.0  # the folio's top below the text block's foot
@@ -200,7 +206,28 @@ def shows_folio(book: Book, page: Page) -> bool:
     box = mark_box(book, page, folio_top(book))
     if not covered(page, box):
         return True
-    return not pictures_only(page) and folio_in_k(book, page, box)
+    return not pictures_only(page) and card_frame(page) is None and folio_in_k(book, page, box)
+
+
+def card_frame(page: Page) -> Placed | None:
+    """The page's first caption card (a message frame with a panel and its text), if it has one."""
+    return next((p for p in page.placed if p.frame.panel and p.frame.kind in MESSAGE_KINDS and p.value), None)
+
+
+def card_folio(book: Book, page: Page) -> bool:
+    """Whether the page's folio is set in its caption card: a page with something on it, a card among it,
+    whose folio place a photo covers (`shows_folio` is then False)."""
+    return bool(page.layout.folio and page.placed) and card_frame(page) is not None and \
+        covered(page, mark_box(book, page, folio_top(book)))
+
+
+def card_folio_at(card: tuple[float, float, float, float], pad: float, width: float, fall: float) -> tuple[float, float]:
+    """Where a folio ``width`` mm wide starts in the card ``card`` (x, y, w, h, mm) and its baseline (mm
+    from the trim's top): a descender ``fall`` (mm) and the pad ``pad`` (mm) above the card's foot, on the
+    baseline the tallest edition's credit line ends on, flush with the measure's end (the card's right side
+    less the pad), where the credit line's short last line leaves it room in every edition."""
+    x, y, w, h = card
+    return x + w - pad - width, y + h - pad - fall
 
 
 def pictures_only(page: Page) -> bool:

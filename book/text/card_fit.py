@@ -20,13 +20,21 @@ in the inset, so the ink insets are even). The edition with the longest
 text sets the card: its width is that edition's longest line and two pads
 (within `TIGHT`), its height that edition's block and two pads, so its four
 insets are the pad. How the shorter editions sit: each takes, of its
-measures, the one whose longest line comes nearest the card's sides (a
-Chinese or Japanese measure is the card's width less two pads, rounded down
-to whole ems; a ragged one the widest that fits), so its side insets are the
-pad within its em, and its block is centred in the card's height, the white
-it does not fill shared equally above and below. Of the widths that keep
-those, the card whose shortest edition's white passes the pad least (its
-text fills the card most), then the wider. The card's free edges (its width,
+measures, the one that leaves the least white on its worst side
+(`balanced_option`: the wider of its side inset and its top and foot
+inset), of two within half a `BUCKET` the one whose longest line comes
+nearest the card's sides (a Chinese or Japanese measure is the card's width
+less two pads, rounded down to whole ems; a ragged one the widest that
+fits), and its block is centred in the card's height. A text a line short
+of the card so runs a narrower measure and one more line where that
+brings its white nearer the pad all round (the tenth proof: zh p. 37 sat
+at the pad between its sides with 28 pt above and below, 23.5 pt now on
+its worst side). Of the widths that keep the longest edition at the pad,
+the card that parts no name (`NAME_PRICE`), then whose worst edition's
+white passes the pad least (by `BUCKET`), then with fewer flawed measures,
+then the more even (`EVEN`), then the wider. Where an edition's
+white still passes `book.text.cards.CARD_WHITE_MOST` the build says which
+text is the outlier (`book.text.cards.loose_card`). The card's free edges (its width,
 and its top where its foot sits on the grid's foot line) follow the text:
 what the grid would round goes there, never into the inset.
 
@@ -73,6 +81,8 @@ STEP = 1.0  # mm between the Latin and Korean measures tried
 TIGHT = 1.5 / MM  # mm: how far the longest edition's side insets may pass the pad (its top and foot are the pad)
 EM = 9.0 / MM  # mm: how far another edition's side insets may pass the pad when its em is not given (the Latin caption size)
 BUCKET = 1.0  # mm: cards whose shortest edition's white passes the pad by this little more are as good, and the wider is taken
+EVEN = 0.2  # mm: cards whose worst edition's white differs by less are as even, and the one with fewer flaws, then the wider, is taken
+NAME_PRICE = 1e9  # the composer's price of a name parted at a line's end (1.8e10): a card whose measures do that ranks last
 FLAW_MM = 1.0  # mm (3 pt): a measure set only at a flaw's price (a name parted, a line spread past the limit) counts its side insets this much wider
 
 Option = tuple[float, ...]  # (measure, widest line, text height), mm, and the composer's price of the text set so
@@ -177,33 +187,69 @@ def up(mm: float) -> float:
     return math.ceil(mm * 1000 - 1e-6) / 1000
 
 
+def white(w: float, h: float, option: Option) -> float:
+    """An edition's worst white in a card ``w`` × ``h``: the wider of its side
+    inset (its longest line centred; a `flawed` option's counted ``FLAW_MM``
+    wider) and its top and foot inset (its block centred), mm."""
+    return max((w - option[1]) / 2 + FLAW_MM * flawed(option), (h - option[2]) / 2)
+
+
+def balanced_option(options: list[Option], w: float, h: float, pad: float) -> Option | None:
+    """The option that, of those fitting ``w`` × ``h`` inside ``pad``, leaves
+    the least `white` on its worst side: a short text takes a narrower
+    measure and runs more lines, so that its side and its top and foot white
+    meet, rather than sitting at the pad between the sides with twice the
+    pad above and below. Of two within `BUCKET` of each other, the one whose
+    sides come nearest the pad (`best_option`)."""
+    fitting = [o for o in options if o[1] + 2 * pad <= w + 1e-6 and o[2] + 2 * pad <= h + 1e-6]
+    if not fitting:
+        return None
+    least = min(white(w, h, o) for o in fitting)
+    return best_option([o for o in fitting if white(w, h, o) <= least + BUCKET / 2], w, h, pad)
+
+
+def whites(options: dict[str, list[Option]], w: float, h: float, measures: dict[str, float]) -> dict[str, tuple[float, float]]:
+    """Each edition's (top and foot, side) white in the card ``w`` × ``h`` at its measure, mm."""
+    found = {}
+    for lang, opts in options.items():
+        option = next((o for o in opts if abs(o[0] - measures[lang]) < 1e-6), None)
+        if option is not None:
+            found[lang] = ((h - option[2]) / 2, (w - option[1]) / 2)
+    return found
+
+
 def fit_card(options: dict[str, list[Option]], pad: float, most_w: float, most_h: float,
              ems: dict[str, float] | None = None) -> tuple[float, float, dict[str, float]]:
     """The card (w, h, mm) and each edition's measure in it, at most
     ``most_w`` × ``most_h`` (the frame): the longest edition's insets are
-    ``pad`` on all four sides (within `TIGHT`), and every other edition's
-    side insets are ``pad`` as nearly as its measures allow (within its em,
-    ``ems``), its block centred in the card's height. Of the cards that
-    keep those, the one whose shortest edition's white passes the pad least
-    (its text nearest the card's fill; `BUCKET`), then the wider."""
-    ems = ems or {}
-    # Rounded up to the micrometre, never down: a card rounded below an option's own block would not hold it.
+    ``pad`` on all four sides (within `TIGHT`), and every other edition takes
+    the measure that leaves the least white on its worst side
+    (`balanced_option`), its block centred in the card. Of the cards that
+    keep those, the one whose worst edition's white passes the pad least
+    (by `BUCKET`), then the one with fewer flawed measures, then the more
+    even (to `EVEN`), then the wider; a card where some edition's measure
+    parts a name (`NAME_PRICE`) ranks after every card that parts none.
+    (``ems`` is kept for callers that give it: a balanced measure may pass
+    the pad at the sides by more than an em, where that brings its top and
+    foot nearer.)"""
     widths = sorted({min(up(o[1] + 2 * pad), most_w) for opts in options.values() for o in opts if o[1] + 2 * pad <= most_w + 1e-6}, reverse=True)
     best, best_score = None, None
     for w in widths:
-        chosen = {lang: best_option(opts, w, most_h, pad) for lang, opts in options.items()}
-        if any(o is None for o in chosen.values()):
+        nearest = {lang: best_option(opts, w, most_h, pad) for lang, opts in options.items()}
+        if any(o is None for o in nearest.values()):
             continue
-        tall = max(o[2] for o in chosen.values())
+        tall = max(o[2] for o in nearest.values())
         h = min(most_h, up(tall + 2 * pad))
-        longest = [lang for lang, o in chosen.items() if o[2] >= tall - 0.05]
+        longest = [lang for lang, o in nearest.items() if o[2] >= tall - 0.05]
         # how far the longest edition's sides pass the pad beyond `TIGHT` (0 when within it), to the tenth of a mm:
         # where no card keeps it within (a ragged edition's widest line steps past the others'), the nearest wins
-        tight = round(max(0.0, max(side_excess(w, chosen[lang], pad) for lang in longest) - TIGHT), 1)
-        wide = sum(1 for lang, o in chosen.items() if side_excess(w, o, pad) > ems.get(lang, EM) + 1e-6)
-        loose = max((h - o[2]) / 2 - pad + max(0.0, side_excess(w, o, pad)) for o in chosen.values())
+        tight = round(max(0.0, max(side_excess(w, nearest[lang], pad) for lang in longest) - TIGHT), 1)
+        chosen = {lang: (nearest[lang] if lang in longest else balanced_option(options[lang], w, h, pad) or nearest[lang])
+                  for lang in options}
+        worst = max(white(w, h, o) for o in chosen.values()) - pad
         flaws = sum(flawed(o) for o in chosen.values())
-        score = (tight, wide, flaws, round(loose / BUCKET), -w)
+        names = sum(len(o) > 3 and o[3] >= NAME_PRICE for o in chosen.values())
+        score = (tight, names, round(worst / BUCKET), flaws, round(worst / EVEN), -w)
         if best_score is None or score < best_score:
             best, best_score = (w, h, {lang: o[0] for lang, o in chosen.items()}), score
     if best is None:  # no card fits every edition inside the frame: the widest measures, as tall as the tallest

@@ -42,11 +42,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from book.errors import Problems, Where
 from book.languages import language
 from book.model import MESSAGE_KINDS, MM
 from book.pages.paginate import Page, Pagination, Placed
 from book.text.captions import caption_measure, line_fall, set_caption
-from book.text.card_fit import LATIN_CHARS, LATIN_SHARE, MIN_SHARE, edition_options, fit_card, optical_drop
+from book.text.card_fit import LATIN_CHARS, LATIN_SHARE, MIN_SHARE, edition_options, fit_card, optical_drop, whites
 from book.text.fonts import EditionFonts
 from book.text.places import choose_place
 from book.text.typeset import Block, Part
@@ -54,6 +55,9 @@ from book.text.typeset import Block, Part
 CARD_TINT = (0.0, 2.0, 6.0, 0.0)  # % C, M, Y, K: the card's fill, half the cover band's warm paper tone, on every edition's plates
 CARD_PAD_PT = 17.0  # pt (6 mm): a card frame's padding when it names none (its ``card_pad``), the book's one card inset
 CARD_PAD = CARD_PAD_PT / MM  # mm
+# pt: the most white an edition's text may leave in a card, above and below or at the sides, before the build says
+# which edition is the outlier (a text a line or more shorter, or longer, than the others: `loose_card`)
+CARD_WHITE_MOST = 24.0
 
 CardKey = tuple[str, str, str]  # (layout, frame, slot value): the same text in the same frame
 
@@ -200,13 +204,15 @@ def edition_lang(edition) -> str:
 
 
 def size_cards(pagination: Pagination, editions: list, grid=None, trim: tuple[float, float] | None = None,
-               style=None) -> dict[CardKey, Card]:
+               style=None, problems: Problems | None = None) -> dict[CardKey, Card]:
     """Each card's size from all ``editions`` (each a `CardTexts`, or what
     answers as one) and each edition's measure in it, its insets even
     (`book.text.card_fit`): within the frame, no edition's measure wider
     than its own caption measure, Chinese and Japanese measures whole ems of
     their size in the frame's style (``style(name, lang)``, the book's).
-    (``grid`` and ``trim`` are the cards' places' concern, `book.text.places`.)"""
+    A card where some edition's white passes `CARD_WHITE_MOST` is warned of
+    in ``problems`` (`loose_card`). (``grid`` and ``trim`` are the cards'
+    places' concern, `book.text.places`.)"""
     cards = {}
     for page, placed in card_frames(pagination):
         key = card_key(page, placed)
@@ -231,9 +237,38 @@ def size_cards(pagination: Pagination, editions: list, grid=None, trim: tuple[fl
             cards[key] = Card(placed.frame.w, placed.frame.h, full, pad)
             continue
         w, h, measures = fit_card(options, pad, placed.frame.w, placed.frame.h, ems)
+        if problems is not None:
+            loose_card(problems, page, placed, pad, whites(options, w, h, measures))
         cards[key] = Card(round(w, 3), round(h, 3), round(max(measures.values()), 3), pad,
                           tuple(sorted(measures.items())))
     return cards
+
+
+def loose_card(problems: Problems, page: Page, placed: Placed, pad: float, white: dict[str, tuple[float, float]]) -> None:
+    """Warn (``card-loose``) where an edition's text leaves more than
+    `CARD_WHITE_MOST` of white in its card: the card is one rectangle in
+    every edition, sized by the edition whose text is tallest, and a text
+    much shorter than that one sits half empty in it. The warning names the
+    loosest edition and the one that sets the card's height, so an editor can
+    shorten the one or lengthen the other."""
+    if not white:
+        return
+    most = CARD_WHITE_MOST / MM
+    loose = max(white, key=lambda lang: (max(white[lang]), lang))
+    if max(white[loose]) <= most + 1e-6:
+        return
+    tall = min(white, key=lambda lang: (white[lang][0], lang))
+    above, side = (v * MM for v in white[loose])
+    where = f"{above:.0f} pt of white above and below" if above >= side else f"{side:.0f} pt of white at the sides"
+    if above >= side:
+        taller = (white[loose][0] - white[tall][0]) * 2 * MM
+        fix = (f"the {tall} text sets the card's height, {taller:.0f} pt taller than the {loose}: "
+               f"shorten the {tall} text by a line")
+    else:
+        fix = "its lines fall short of the card's width, which a longer text sets: shorten that one"
+    problems.warn("card-loose", Where(None, page=page.number, lang=loose, photo=placed.value),
+                  f"the caption card on p. {page.number} ({placed.value}) leaves its {loose} text {where} "
+                  f"(the pad is {pad * MM:.0f} pt; at most {CARD_WHITE_MOST:.0f} pt reads even): {fix}")
 
 
 def card_box(placed: Placed, card: Card, trim: tuple[float, float], book=None, page: Page | None = None) -> tuple[float, float, float, float]:
