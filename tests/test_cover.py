@@ -264,7 +264,7 @@ def test_cover_at_any_trim_keeps_texts_and_barcode_apart_and_safe(trim, lang, tm
     when the book's cover: subtitle asks for it."""
     from conftest import REPO
 
-    from book.pages.cover_plan import AIR
+    from book.pages.cover_plan import AIR, field_place
     from book.pages.spine import SAFE_MM
     from book.sources.imprint import isbn_check_digit
 
@@ -312,7 +312,8 @@ def test_cover_at_any_trim_keeps_texts_and_barcode_apart_and_safe(trim, lang, tm
         assert inside(placed[key], back, -hang), (key, placed[key], back)
     field = cover.fields[0]
     field_box = (field[0], field[1], field[0] + field[2], field[1] + field[3])
-    assert inside(field_box, (0, 0, width, height), SAFE_MM) and field_box[3] == pytest.approx(plan.foot, abs=0.01)  # on the grid's foot line
+    assert inside(field_box, (0, 0, width, height), SAFE_MM) and field_box[1] == pytest.approx(field_place(plan, field[3], height), abs=0.01)
+    assert field_box[1] >= plan.calm or field_box[3] <= plan.calm  # on the ground or on the photo, never across the photo's foot edge
     assert field_box[1] >= plan.photo[1] and field_box[0] > width / 2  # at the back's lower corner, by the spine
     for key in ("title", "subtitle")[:len(shown & {"title", "subtitle"})] + ("publishers",):
         assert placed[key][3] <= band_top - AIR + 0.05, (key, placed[key][3], band_top)

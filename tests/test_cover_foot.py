@@ -15,6 +15,8 @@ import pytest
 from conftest import REPO
 from test_cover import black_rects, cover_alone, ink_box, text_lines, union
 
+from book.pages.cover_plan import FIELD_GAP, field_place
+
 OCCASION = {"vi": "Sách ảnh kỷ niệm 70 năm Ngày giải phóng Hải Phòng", "en": "A photo book marking the 70th anniversary of the liberation of Hải Phòng",
             "zh": "海防解放70周年纪念画册", "ko": "하이퐁 해방 70주년 기념 사진집", "ja": "ハイフォン解放70周年記念写真集"}
 PUBLISHER = {"vi": "TRUYỀN", "en": "PUBLISHING", "zh": "出", "ko": "출판", "ja": "出"}
@@ -48,8 +50,9 @@ def test_publisher_at_the_spine_foot_barcode_and_occasion_on_the_ground(lang, tm
     assert ink[0] >= left + geometry.clearance - pixel and ink[2] <= right - geometry.clearance + pixel, (lang, ink)
     title = [box for line, box in spine if box[3] < band_top]
     assert title and union(title)[3] < band_top, lang  # the title above the photo, at the head
-    field = cover.fields[0]  # the barcode's field at the back's lower corner by the spine, its foot on the grid's foot line
-    assert field[1] + field[3] == pytest.approx(plan.foot, abs=0.01) and field[1] > band_top, (lang, field, plan.foot)
+    field = cover.fields[0]  # the barcode's field at the back's lower corner by the spine: on the foot line, or clear of the photo's edge
+    assert field[1] == pytest.approx(field_place(plan, field[3], height), abs=0.01) and field[1] > band_top, (lang, field, plan.foot)
+    assert field[1] >= plan.calm + FIELD_GAP - 0.01 or field[1] + field[3] <= plan.calm - FIELD_GAP + 0.01, (lang, field, plan.calm)  # never across it
     assert field[0] + field[2] == pytest.approx(plan.back[0] + plan.back[2], abs=0.01), (lang, field)
     assert field[0] + field[2] <= left - geometry.hinge - 1.67 and field[1] + field[3] <= height - 1.67, (lang, field)
     bars = black_rects(pdf, geometry.margin, geometry.media[1])

@@ -28,6 +28,8 @@ SPINE_GAP = 6.0  # mm between the spine's text and the photo below it; the photo
 PHOTO_SHARE = 7 / 12  # the grid rows the photo takes
 AIR = 6.0  # mm the type keeps clear above the photo, at the least: the title block and the back's foot line
 CALM_ROWS = 1  # the grid's last rows left to the ground under the photo (with the foot margin): the calm zone at the foot
+FIELD_GAP = 4.0  # mm between the photo's foot and a barcode field that stands on the ground under it
+TRIM_CLEAR = 8.0  # mm a barcode field keeps from the foot trim, at the least, when it leaves the foot line
 
 
 @dataclass(frozen=True)
@@ -123,3 +125,27 @@ def type_foot(grid: Grid, trim: tuple[float, float], rows: int, band_top: float)
         if band_top - (box[1] + box[3]) >= AIR - 1e-6:
             return box[1] + box[3]
     return band_top - AIR
+
+
+def field_place(plan, field_h: float, height: float) -> float:
+    """The top of the back's barcode field: its foot on the grid's foot
+    line, wholly on the ground's calm zone under the photo or wholly on the
+    photo, never across the photo's foot edge (a white box cut by that line
+    reads as a mistake). Where the foot line would put it across the edge it
+    hangs FIELD_GAP under the photo, if it then keeps TRIM_CLEAR from the
+    trim; else it stands FIELD_GAP above the photo's foot, on the picture.
+
+    >>> from types import SimpleNamespace as P
+    >>> field_place(P(foot=281.0, calm=270.0), 20.0, 306.0)  # the foot line would cut the edge: under it
+    274.0
+    >>> field_place(P(foot=281.0, calm=250.0), 20.0, 306.0)  # on the ground, on the foot line
+    261.0
+    >>> field_place(P(foot=281.0, calm=280.0), 20.0, 306.0)  # no room under the photo: on it
+    256.0
+    """
+    top = plan.foot - field_h
+    if plan.calm >= height or top >= plan.calm + FIELD_GAP or top + field_h <= plan.calm - FIELD_GAP:
+        return top
+    if plan.calm + FIELD_GAP + field_h <= height - TRIM_CLEAR:
+        return plan.calm + FIELD_GAP
+    return plan.calm - FIELD_GAP - field_h

@@ -23,7 +23,7 @@ from reportlab.pdfbase import pdfmetrics
 from book.errors import Problems, Where
 from book.languages import language
 from book.model import MM, Book
-from book.pages.cover_plan import AIR, CoverPlan, plan_design
+from book.pages.cover_plan import AIR, CoverPlan, field_place, plan_design
 from book.pages.spine import CoverGeometry
 from book.text.cjk_breaks import PHRASE_MODELS
 from book.text.cover_breaks import break_cost
@@ -111,6 +111,7 @@ def cover_roles(book: Book, lang: str, texts: dict[str, str]) -> dict[str, set[s
         if language(lang).vertical:  # drawn with vertical punctuation: the subset needs those forms
             spine.add(vertical_forms(text))
     return roles
+
 
 
 class CoverSetter:
@@ -272,7 +273,7 @@ class CoverSetter:
         if area:  # the printer's barcode area, kept clear: it may print its own barcode there
             field_w, field_h = max(field_w, area[0]), max(field_h, area[1])
         reserve = bool(self.book.isbn or area)
-        field_x, field_top = x + width - field_w, plan.foot - field_h  # the back's foot corner by the spine, on the grid's foot line
+        field_x, field_top = x + width - field_w, field_place(plan, field_h, self.g.panel[1])
         isbn = sale = None
         if reserve and (width < field_w or field_top < plan.photo[1]):
             self.out.error("cover-layout", Where("content/book.yaml", key="trim_mm"),
