@@ -137,7 +137,7 @@ def test_a_missing_alt_is_a_warning_in_check_and_an_error_in_a_final_screen_buil
     built = run(mini, "build", "--profile", "screen", "--lang", "vi")
     assert built.exit_code == 1, built.stderr
     assert "Traceback" not in built.stderr + built.output
-    assert lines(built.stderr, "", ".alt: ") == said  # the same lines, now errors
+    assert lines(built.stderr, "error: ", ".alt: ") == said  # the same lines, now errors
     assert built.stderr.splitlines()[-1] == "error: 2 problems found; nothing was written"
     assert not (mini / "output/screen").exists()
 
@@ -163,7 +163,7 @@ def test_too_long_and_caption_copies_are_named_at_their_line(mini, run):
         "instead (the reader hears the caption too)"]
     make_final(mini)
     built = run(mini, "build", "--profile", "screen", "--lang", "vi")
-    assert built.exit_code == 1 and len(lines(built.stderr, "", ".alt: photo p00")) == 2, built.stderr
+    assert built.exit_code == 1 and len(lines(built.stderr, "error: ", ".alt: photo p00")) == 2, built.stderr
 
 
 def test_a_translation_too_long_or_equal_to_its_caption_is_named_at_its_po_line(mini, run):
@@ -202,8 +202,8 @@ def test_a_missing_alt_translation_warns_in_check_spares_print_and_stops_a_final
     make_final(mini)
     built = run(mini, "build", "--profile", "screen", "--lang", "en")
     assert built.exit_code == 1, built.stderr
-    assert [line.split(": ", 3)[2] for line in lines(built.stderr, "", ":alt")] == ["photo:p001:alt", "photo:p002:alt"]
-    assert all(line.startswith(f"{EN}: en: photo:") for line in lines(built.stderr, "", ":alt")), built.stderr
+    assert [line.split(": ", 3)[2] for line in lines(built.stderr, "error: ", ":alt")] == ["photo:p001:alt", "photo:p002:alt"]
+    assert all(line.startswith(f"{EN}: en: photo:") for line in lines(built.stderr, "error: ", ":alt")), built.stderr
 
 
 # Bad input: e-book ISBNs ---------------------------------------------------------

@@ -195,7 +195,7 @@ def test_lab_tiff_is_read_alike_by_check_and_build(mini, run, profile_cache):
     assert checked.exit_code == built.exit_code == 1
     line = ("content/photos/p002.tif: cannot read the image (its embedded colour profile is for RGB but its pixels are Lab; "
             "export the photo again with the profile of its own colours); replace the file with a good copy")
-    assert f"error: {line}" in checked.stderr.splitlines() and line in built.stderr.splitlines(), (checked.stderr, built.stderr)
+    assert f"error: {line}" in checked.stderr.splitlines() and f"error: {line}" in built.stderr.splitlines(), (checked.stderr, built.stderr)
     assert "Traceback" not in checked.stderr + built.stderr
     assert hashlib.sha256((mini / "output/print/vi/mini-vi-interior.pdf").read_bytes()).hexdigest() == before
 
