@@ -81,8 +81,11 @@ def test_the_fronts_calm_foot_carries_the_publisher_on_the_grid(lang, tmp_path):
     pdf, cover, geometry, problems, texts = cover_alone(REPO, (240, 300), 64, lang, tmp_path)
     plan = cover.plan
     front = [(line, box) for line, box in text_lines(pdf, geometry.margin) if box[0] > geometry.folds[1] and box[1] > plan.calm]
-    first = texts["publishers"].split("\n")[0].upper()
-    assert front and "".join(line for line, _ in front).replace(" ", "") == first.replace(" ", ""), (lang, front, first)
+    names = [name.upper() for name in texts["publishers"].split("\n")[:2]]  # the publisher, then the house (the vi proof: NXB on the front)
+    assert front and "".join(line for line, _ in front).replace(" ", "") == "".join(names).replace(" ", ""), (lang, front, names)
+    if len(names) == 2 and names[0] != names[1]:
+        assert len(front) == 2 and front[0][1][1] < front[1][1][1], (lang, front)  # one name a line, the house under
+    assert all(box[3] - box[1] >= 4.0 for _, box in front), (lang, front)  # 9 pt, not 7.5 (the ko proof): type boxes 4.4 mm tall, not 3.7
     foot = union([box for _, box in front])
     assert foot[0] == pytest.approx(plan.front[0], abs=0.6), (lang, foot, plan.front)  # the title's left edge
     assert plan.calm + 3 < foot[1] and foot[3] <= plan.foot + 2.5, (lang, foot, plan.calm, plan.foot)  # on the ground, on the foot line

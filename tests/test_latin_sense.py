@@ -213,3 +213,23 @@ def test_built_book_lines_end_by_sense(sample, lang):
     assert ends > 200, "the edition's running text was read"
     assert len(leads) <= 4, "\n".join(leads)
     assert not dates, "\n".join(dates)
+
+
+def test_a_region_and_its_country_and_a_noun_with_its_modifier_stay_whole(setter):
+    """The eleventh vi proof circled "…của miền Bắc / Việt Nam" (p17's intro)
+    and "khu phố / cũ" (p43's caption), "dãy núi / đá vôi" (p8): a place name
+    and a noun with its compound modifier part only where nothing else fits
+    (at a few narrow widths, where the line before would fall under 65 %)."""
+    texts = ("Hải Phòng đã trở thành cửa ngõ chính ra biển của miền Bắc Việt Nam. Ngày nay, hệ thống cảng "
+             "từ Hoàng Diệu, Đình Vũ đến cảng nước sâu Lạch Huyện được kết nối với đường cao tốc.",
+             "Con sông nhỏ chảy qua khu phố cũ gắn liền với lịch sử buôn bán của thành phố.",
+             "Thuyền nan len lỏi giữa những đảo đá vôi nhô lên giữa vịnh Lan Hạ.")
+    parted = []
+    for text in texts:
+        for width in WIDTHS:
+            rows = setter("vi", text, width)
+            for a, b in zip(rows, rows[1:], strict=False):
+                if (a.endswith("miền Bắc") and b.startswith("Việt Nam") or a.endswith("khu phố") and b.startswith("cũ")
+                        or a.endswith("đảo") and b.startswith("đá vôi")):
+                    parted.append((width, a, b))
+    assert len(parted) <= 6, parted  # of 57 settings (merge39: 14)

@@ -139,10 +139,10 @@ def vi_costs(words: list[Atom], costs: dict[int, float], runs: dict[int, int], d
             costs[word.start] = DATE_BREAK  # "ngày mùng 9 / tháng Tám": the day parts from its month as dearly
         elif (prev.text in name_words()["vi_before"] and word.text in VI_QUARTERS and runs.get(word.start, 1) >= 3
               and not display):
-            costs[word.start] = LOCKED  # "miền Bắc / Việt Nam": the region, then the country it belongs to
+            costs[word.start] = LOCKED  # "miền / Bắc Việt Nam": the region stays whole
             following = words[words.index(word) + 1]
-            if costs.get(following.start) is not None:
-                costs[following.start] = GENERIC_BREAK
+            if costs.get(following.start) is not None:  # "miền Bắc / Việt Nam" parts one place name (review 11, p. 17):
+                costs[following.start] = COMPOUND_BREAK  # only where every other way leaves a line under about 65 %
         elif prev.text in name_words()["vi_before"] and capitalised(word.text) and runs.get(word.start, 1) <= SHORT_NAME:
             # "sông / Bạch Đằng", "miền / Bắc Việt Nam": only where a line would fall under 80 %; a title never
             # A name of one syllable never leaves its noun ("miền / Bắc."), as it never leaves a head ("Nhà hát / Lớn").
