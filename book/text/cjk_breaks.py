@@ -41,7 +41,7 @@ Chinese protection is a price, not a lock (the seventh zh proof: 24 % of
 the lines letter-spaced, p27 at 0.1 em and short, to keep compounds
 whole): names of the glossary and number+unit groups stay whole; a break
 inside a two-character word costs `book.text.cjk_words.ZH_WORD` (a line
-at about 0.045 em: a word parts before a line opens visibly, and a line's
+at about 0.049 em: a word parts before a line opens visibly, and a line's
 remainder spreads evenly over all its gaps, never at its marks), a long
 compound's inner seam ``ZH_SEAM`` (0.035 em), alike in captions. No break is
 forbidden: justification keeps every way it needs.
@@ -183,7 +183,7 @@ def word_prices(text: str, lang: str) -> dict[int, float]:
     """Running-text demerits for a break inside a word (see the module's note).
 
     >>> sorted(word_prices("史前公园的森林", "zh").items())
-    [(1, 2000.0), (3, 5000.0), (6, 5000.0)]
+    [(1, 2000.0), (3, 10000.0), (6, 10000.0)]
     >>> sorted(word_prices("半島を守り抜いた", "ja").items())
     [(1, 2000000.0), (2, 3000.0), (4, 1000000.0), (5, 3000.0), (6, 1000000.0), (7, 2000000.0)]
     """
@@ -268,7 +268,7 @@ def break_prices(text: str, lang: str, role: str = "body") -> dict[int, float]:
     >>> prices[5] == KATAKANA_SHORT, prices[4] == SEAM_PENALTY, prices[9], prices.get(12, 0.0)
     (True, True, 100003000.0, 0.0)
     >>> break_prices("港口城市的世界遗产和文化", "zh", "caption")[6]  # "世|界": a Chinese word weighs alike everywhere
-    5000.0
+    10000.0
     >>> break_prices("森が多くの旅行者を惹きつけている。", "ja", "caption")[13] >= SHORT_LAST_PENALTY + SHORT_WORD_PENALTY
     True
     """
