@@ -71,8 +71,8 @@ KATAKANA_MORA = 1.8e10  # ... inside a syllable: before ン, ー or a small kana
 #   as a glossary name (NAME_HOLD), a line's head a proofreader circles at once
 MORA_TAILS = frozenset("ンーァィゥェォッャュョヮヵヶ")  # kana that end a syllable begun before them
 KATAKANA_SHORT = 1e11  # ... leaving one or two kana of a loanword element of a compound ("コンテナト|レーラー")
-DOT_PENALTY = 2e9  # at the middle dot of a katakana name ("レ・|チャン"): as a glossary name's dot (NAME_PENALTY
-#   times DOT_HOLD), a line at about 0.105 em: a name with ・ stays whole wherever a line under the limit sets it
+DOT_PENALTY = 1.5e9  # at the middle dot of a katakana name ("レ・|チャン"): near a glossary name's dot (NAME_PENALTY
+#   times DOT_HOLD), a line at about 0.1 em: a name with ・ stays whole wherever a line under the limit sets it
 #   (at 3e8, as inside a katakana word, the eleventh ja proof's p19 card broke "タンブー・|ラックフェン橋")
 SEAM_PENALTY = 1e3  # at the seam of a katakana compound ("コンテナ|トレーラー"): a line at about 0.03 em
 WORD_PENALTY = 4e5  # Japanese: inside a word in running text: a line at about 0.058 em
