@@ -223,29 +223,31 @@ def test_a_display_middle_dot_keeps_its_full_em(sample):
     assert all(abs(dot - 1.0) < 0.02 for dot in dots), dots
 
 
-@pytest.mark.parametrize("lang, most, spread", [("ja", 0.5, 60), ("zh", 0.25, 45)])
-def test_a_loose_line_opens_its_marks_before_its_gaps(sample, lang, most, spread):
-    """JLREQ 3.8.3 order: a line whose gaps between characters open has
-    opened the white after each mid-line 、。，and before each 「（ to its
-    most first (ja half an em, zh a quarter, `book.text.cjk_spaces.MARK_OPEN`),
-    so few lines are spread at all (the tenth proofs: ja 112 lines at 0.03 em
-    or more, zh 63; now ja 48, zh 38)."""
+@pytest.mark.parametrize("lang, most", [("zh", 8), ("ja", 13)])
+def test_a_loose_line_spreads_evenly_and_opens_no_mark(sample, lang, most):
+    """CLREQ, JLREQ 3.8.3: a line's remainder spreads evenly over all its
+    gaps and never at its marks: no ，、。「」 or 《》 stands wider than its em
+    plus the line's own gap between two characters (the eleventh zh proof:
+    182 quarter-em holes on 88 lines, "日本、 韩国、", "画册 《海防", ，《 at 0.75
+    em; ja p5 "から、 港湾"), and few lines open past 0.06 em, words parting
+    instead (`cjk_words.ZH_WORD`): the sample has zh 3 (merge39 8, its marks
+    open), ja 13 (merge39 8), none past 0.1 em."""
     from cjk_audit import line_spacing, paragraphs
 
     from book.text.cjk_spaces import MARK_AFTER, MARK_BEFORE
-    from book.text.linebreak import NO_START
 
-    short, loose = [], 0
+    holes, lines, loose = [], 0, 0
     for page, block in paragraphs(pdf_lines(edition(sample, lang))):
         for line in block[:-1]:
-            loose += line_spacing(line) >= 0.03 - 1e-4
-            if max((a.tc / a.size for a, b in zip(line, line[1:], strict=False) if is_han(a.ch) and is_han(b.ch)),
-                   default=0.0) < 0.01:
-                continue  # its Han gaps set solid ("亭武—吉海" opens at its dash alone)
-            for glyph, after in zip(line, line[1:-1], strict=False):
-                if glyph.ch in MARK_AFTER and after.ch not in NO_START | MARK_BEFORE and glyph.tc >= 0:
-                    step = (after.x - glyph.x) / glyph.size
-                    if step < 1.0 + most - 0.02:
-                        short.append((page, text(line), glyph.ch, round(step, 3)))
-    assert not short, short
-    assert loose <= spread, loose
+            lines += 1
+            loose += line_spacing(line) > 0.06
+            spread = sorted(a.tc / a.size for a, b in zip(line, line[1:], strict=False) if is_han(a.ch) and is_han(b.ch))
+            usual = spread[len(spread) // 2] if spread else 0.0
+            for a, b in zip(line, line[1:], strict=False):
+                if a.ch in MARK_AFTER or b.ch in MARK_BEFORE:
+                    opened = (b.x - a.x - a.width) / a.size - usual
+                    if opened > 0.03:
+                        holes.append((page, text(line), a.ch + b.ch, round(opened, 3)))
+    assert lines > 200
+    assert not holes, holes[:10]
+    assert loose <= most, loose

@@ -201,7 +201,7 @@ def test_every_mark_inside_a_line_is_full_width_unless_the_line_is_tight(sample,
                 if a.ch in MID_MARKS and is_han(b.ch):
                     marks += 1
                     advance = (b.x - a.x) / a.size - usual
-                    if 1.0 - 0.02 <= advance <= 1.0 + MARK_OPEN[lang] + 0.02:
+                    if 1.0 - 0.02 <= advance <= 1.0 + MARK_OPEN.get(lang, 0.0) + 0.02:
                         continue
                     if 0.48 <= advance < 1.0 and (not spread or spread[-1] <= 0.002):
                         halved.add(text(line))

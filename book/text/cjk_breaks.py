@@ -40,10 +40,10 @@ a phrase ("家|庭も多い。") costs a line at about 0.09 em, one of
 Chinese protection is a price, not a lock (the seventh zh proof: 24 % of
 the lines letter-spaced, p27 at 0.1 em and short, to keep compounds
 whole): names of the glossary and number+unit groups stay whole; a break
-inside a two-character word costs `book.text.cjk_words.ZH_WORD` (a 21-em
-line a character short, 0.053 em; a line with a mark opens the mark's white
-first, `book.text.cjk_spaces.MARK_OPEN`, and costs far less), a long
-compound's inner seam ``ZH_SEAM`` (0.038 em), alike in captions. No break is
+inside a two-character word costs `book.text.cjk_words.ZH_WORD` (a line
+at about 0.049 em: a word parts before a line opens visibly, and a line's
+remainder spreads evenly over all its gaps, never at its marks), a long
+compound's inner seam ``ZH_SEAM`` (0.035 em), alike in captions. No break is
 forbidden: justification keeps every way it needs.
 """
 
@@ -71,7 +71,9 @@ KATAKANA_MORA = 1.8e10  # ... inside a syllable: before ン, ー or a small kana
 #   as a glossary name (NAME_HOLD), a line's head a proofreader circles at once
 MORA_TAILS = frozenset("ンーァィゥェォッャュョヮヵヶ")  # kana that end a syllable begun before them
 KATAKANA_SHORT = 1e11  # ... leaving one or two kana of a loanword element of a compound ("コンテナト|レーラー")
-DOT_PENALTY = 3e8  # at the middle dot of a katakana name ("レ・|チャン"): as inside a katakana word
+DOT_PENALTY = 1.5e9  # at the middle dot of a katakana name ("レ・|チャン"): near a glossary name's dot (NAME_PENALTY
+#   times DOT_HOLD), a line at about 0.1 em: a name with ・ stays whole wherever a line under the limit sets it
+#   (at 3e8, as inside a katakana word, the eleventh ja proof's p19 card broke "タンブー・|ラックフェン橋")
 SEAM_PENALTY = 1e3  # at the seam of a katakana compound ("コンテナ|トレーラー"): a line at about 0.03 em
 WORD_PENALTY = 4e5  # Japanese: inside a word in running text: a line at about 0.058 em
 PARTICLE_PENALTY = 3e3  # Japanese: inside a phrase elsewhere (before a particle), as JIS lets any two characters part
@@ -181,7 +183,7 @@ def word_prices(text: str, lang: str) -> dict[int, float]:
     """Running-text demerits for a break inside a word (see the module's note).
 
     >>> sorted(word_prices("史前公园的森林", "zh").items())
-    [(1, 3000.0), (3, 60000.0), (6, 60000.0)]
+    [(1, 2000.0), (3, 10000.0), (6, 10000.0)]
     >>> sorted(word_prices("半島を守り抜いた", "ja").items())
     [(1, 2000000.0), (2, 3000.0), (4, 1000000.0), (5, 3000.0), (6, 1000000.0), (7, 2000000.0)]
     """
@@ -266,7 +268,7 @@ def break_prices(text: str, lang: str, role: str = "body") -> dict[int, float]:
     >>> prices[5] == KATAKANA_SHORT, prices[4] == SEAM_PENALTY, prices[9], prices.get(12, 0.0)
     (True, True, 100003000.0, 0.0)
     >>> break_prices("港口城市的世界遗产和文化", "zh", "caption")[6]  # "世|界": a Chinese word weighs alike everywhere
-    60000.0
+    10000.0
     >>> break_prices("森が多くの旅行者を惹きつけている。", "ja", "caption")[13] >= SHORT_LAST_PENALTY + SHORT_WORD_PENALTY
     True
     """

@@ -26,8 +26,8 @@ compounds whole), alike in captions: a break leaving one ideograph of a
 word alone, inside a two-character word of the data file's ``binomes``
 ("造|就", "考|古", "两|岸": general words BudouX parts) or inside a run of
 four between marks ("重情重|义") costs ``ZH_WORD``, a line at about
-0.046 em; a long compound's inner seam ("多式|联运", "星罗|棋布")
-``ZH_SEAM``, 0.038 em. Only a number and its unit, the glossary's names
+0.049 em; a long compound's inner seam ("多式|联运", "星罗|棋布")
+``ZH_SEAM``, 0.035 em. Only a number and its unit, the glossary's names
 (`book.text.cjk.split_keep`) and the data file's ``words`` ("大|剧院", a
 landmark) stay whole.
 """
@@ -40,11 +40,12 @@ from pathlib import Path
 WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "cjk_words.yaml"
 STRONG = 2e6  # leaves one ideograph of a word alone, before a suffix, a verb's ending, inside a short quote: ~0.064 em
 ODD = 1e6  # inside a run of five ideographs or more at an odd place ("北岸都|市区"), in Chinese anywhere: ~0.062 em
-ZH_WORD = 6e4  # Chinese: a word's lone character or a two-character word parted ("手|续", "国|际"): a 21-em line a
-#   character short, its gaps at 0.053 em; a line with a mark opens the mark's white first (`cjk_spaces.MARK_OPEN`) and
-#   costs far less, so a word parts only where its line holds no mark (at 8e3, 0.046 em, the tenth zh proof parted 42:
-#   "国|际", "世|界", "工程|师")
-ZH_SEAM = 3e3  # Chinese: a long compound's inner seam ("多式|联运", "星罗|棋布"): a line at about 0.038 em
+ZH_WORD = 1e4  # Chinese: a word's lone character or a two-character word parted ("手|续", "国|际"): a soft price,
+#   more than a line at 0.03 em (1e3) or 0.04 em (3.7e3), less than one at 0.05 em (1.2e4): a word parts before a
+#   line opens visibly (at 5e3 the sample parted 40 words and set p27 at 0.1 em, at 1e4 38 and 0.089 at most; at
+#   6e4, with the marks opened first, the eleventh zh proof left lines 1-2 em short and 182 quarter-em holes after
+#   its marks: binome splits are legal in Chinese, holes are not)
+ZH_SEAM = 2e3  # Chinese: a long compound's inner seam ("多式|联运", "星罗|棋布"): a line at about 0.035 em
 IDIOM_RUN = 4  # ideographs: a Chinese run this short between marks is read as one word or idiom
 QUOTE_MAX = 12  # characters inside 「」 or “” kept whole
 QUOTES = {"「": "」", "『": "』", "“": "”"}
@@ -139,7 +140,7 @@ def run_prices(run: str, lang: str) -> dict[int, float]:
     """The price of a break inside a run of ideographs (offsets inside it).
 
     >>> run_prices("大剧院", "zh"), run_prices("星罗棋布", "zh")[2]
-    ({1: 60000.0, 2: 60000.0}, 3000.0)
+    ({1: 10000.0, 2: 10000.0}, 2000.0)
     >>> sorted(run_prices("北岸都市区", "ja").items())
     [(1, 2000000.0), (2, 400000.0), (3, 1000000.0), (4, 2000000.0)]
     """
@@ -185,14 +186,14 @@ def dictionary_prices(text: str, lang: str, parts: tuple[str, ...]) -> tuple[tup
 
     >>> prices = dict(dictionary_prices("欢迎四海宾朋", "zh", ("欢迎", "四", "海宾朋")))
     >>> prices[5], 3 in prices  # "宾|朋", not "四|海"
-    (60000.0, False)
+    (10000.0, False)
     >>> marked = dict(dictionary_prices("直率、重情重义、热爱", "zh", ("直率、", "重情", "重义、", "热爱")))
     >>> marked[6], marked[5]
-    (60000.0, 3000.0)
+    (10000.0, 2000.0)
     >>> dict(dictionary_prices("造就了一支", "zh", ("造", "就", "了", "一", "支")))[1]  # a word of ``binomes``
-    60000.0
+    10000.0
     >>> dict(dictionary_prices("海事工程师队伍", "zh", ("海事", "工程师队伍")))[4]  # a word of ``terms``
-    60000.0
+    10000.0
     >>> dict(dictionary_prices("再配布する", "ja", ("再配布する",)))[4], dict(dictionary_prices("たどる。", "ja", ("たどる。",)))[2]
     (2000000.0, 2000000.0)
     >>> dict(dictionary_prices("除了大剧院等", "zh", ("除了", "大剧院", "等")))[3]  # a word of the data file
