@@ -23,22 +23,26 @@ from book.text.compose import Break, Chosen, Item
 from book.text.fonts import EditionFonts
 from book.text.linebreak import Atom
 
-WORD_SPACE_MAX = 0.35  # em: a justified word space opens to at most this, its natural width included (~0.256)
-WORD_SPACE_FORCED = 0.37  # em: a line no break can keep in its limits opens its word spaces to this, then its syllables
-WORD_SPACE_SHRINK = 0.2  # of a word space's natural width: what a tight line may take off it (0.256 -> 0.205 em)
+WORD_SPACE_MAX = 0.5  # em: a justified word space opens to at most this, its natural width (~0.256) included
+WORD_SPACE_FORCED = 0.5  # em: a line no break keeps in its limits opens its word spaces to this, then its syllables
+WORD_SPACE_SHRINK = 0.0  # a word space never closes (the tenth proof circled spaces narrowed to 0.18 em)
 SYLLABLE_MAX = 0.0  # em: a justified line opens its word spaces only (the tenth proof circled 0.03 em between syllables)
-SYLLABLE_FORCED = 0.08  # em: the most a line no break can keep in its limits opens its syllables to
+SYLLABLE_FORCED = 0.02  # em: the most a line no break keeps in its limits opens its syllables to, a hair
 SYLLABLE_SHRINK = 0.0  # em: nor closes its syllables (the tenth proof's foreword: squeezed by 0.05 em to fit)
 NEIGHBOUR = 0.1  # em: two justified lines whose word spaces differ by more than this cost
 NEIGHBOUR_DEMERITS = 4e4  # times the square of the further difference, in tenths of an em
 RAGGED_RANGE = 0.25  # a ragged line this much shorter than the measure has badness 100
+RAG_ALLOWANCE = 2.0  # em: a ragged line may fall this much short of the measure at the base price
+RAG_DEMERITS = 3e4  # times the square of the further shortfall (em): a rag of 3 em outprices a name's break (round 11)
+LAST_SHARE = 0.4  # of the measure: a caption's last line shorter than this costs when the lines can share out better
+LAST_DEMERITS = 3e4  # times the square of the shortfall in tenths of the measure: a last line of 30 % costs as a 3 em rag
 STAIR_ALLOWANCE = 2.0  # em: a ragged line may fall this much short of the next before it costs
 STAIR_DEMERITS = 1e7  # times the square of the further shortfall, as a share of the measure
 FORCED_DEMERITS = 1e10  # a justified line past its limits: only when no other break exists
 OVERFULL_DEMERITS = 1e12  # one word wider than the measure
 SHORT_LAST = 6  # syllables (letters, digits): a last line of fewer is a stub
 SHORT_LAST_SHARE = 0.25  # of the measure: a last line shorter is a stub too
-SHORT_LAST_DEMERITS = 2e5  # above a name's price and a 68 % line: a caption's last line of one word (round 7)
+SHORT_LAST_DEMERITS = 1e7  # above a name's price, a 68 % line and a 4 em rag: a caption's last line of one word (round 7)
 PHRASE_BREAK_DEMERITS = 2e4  # a name of keep_together or the glossary broken ("짱주에 / 산업단지"): a moderate price
 HOLD_DEMERITS = 2e10  # a determiner left at a line's end ("몇 / 년간"): only when no other break exists
 BOUND_DEMERITS = 5e3  # a bound noun starting a line ("할 / 수 있게"): a price a ragged line of 75 % beats
@@ -201,6 +205,7 @@ class KoreanComposer:
 
     def __init__(self, items: list[Item], width: float, indent: float, limits: Limits, justify: bool):
         self.items, self.width, self.indent, self.limits, self.justify = items, width, indent, limits, justify
+        self.size = 10.0  # pt: the type's size, an em (`compose` sets it)
         self.opened: dict[tuple[int, int], float] = {}
         self.widths, self.spaces, self.gaps, self.inner, self.syllables = [0.0], [0.0], [0], [0], [0]
         for item in items:
@@ -228,11 +233,16 @@ class KoreanComposer:
                 return (10 + 100 * (-slack / shrink) ** 3) ** 2 + (0.0 if last else self.items[end].penalty)
             return OVERFULL_DEMERITS if one else None
         if last:
+            if start < 0:
+                return 0.0
             short = body_count("".join(item.atom.text for item in self.items[start + 1:end + 1]))
             stub = short < SHORT_LAST or natural < SHORT_LAST_SHARE * self.width
-            return SHORT_LAST_DEMERITS if start >= 0 and stub else 0.0
-        if not self.justify:
-            return (10 + 100 * (slack / (RAGGED_RANGE * self.width)) ** 2) ** 2 + self.items[end].penalty
+            share = 0.0 if self.justify else max(0.0, LAST_SHARE - natural / self.width)
+            return (SHORT_LAST_DEMERITS if stub else 0.0) + LAST_DEMERITS * (share / 0.1) ** 2
+        if not self.justify:  # filled to within about two em of the measure: the eleventh proof's rags of 3-5 em
+            rag = max(0.0, slack / self.size - RAG_ALLOWANCE)
+            return ((10 + 100 * (slack / (RAGGED_RANGE * self.width)) ** 2) ** 2 + RAG_DEMERITS * rag ** 2
+                    + self.items[end].penalty)
         room = spaces * self.limits.space_stretch + syllables * self.limits.syllable
         ratio = slack / room if room > 0 else (0.0 if slack <= 0.01 else float("inf"))
         if ratio > 1.0 + 1e-9:
@@ -260,6 +270,7 @@ class KoreanComposer:
         return STAIR_DEMERITS * (shortfall / self.width) ** 2 if shortfall > 0 else 0.0
 
     def compose(self, size: float) -> list[Chosen]:
+        self.size = size
         n = len(self.items)
         natural, _, _ = self.measure(-1, n - 1)
         if natural <= self.width + 0.01:
