@@ -19,6 +19,7 @@ from book.model import MM
 from book.text.credit_list import TURNOVER_EMS, name_lines, ref_lines, too_wide
 from book.text.latin import is_surname
 from book.text.lists import CREDITS_HEAD_GAP_MM, CREDITS_NAME_GAP_EMS, UNBROKEN_MM, Block, Flowed, legend_blocks, place_legends
+from book.text.typeset import break_paragraph
 
 NAME_LIMIT_EMS = 12.0  # the widest a name column grows; a longer name wraps inside it
 PAIR_GUTTER_EMS = 3.0  # between the left pair's figures and the right pair's names: twice the name gap
@@ -30,6 +31,12 @@ def ref_pieces(reference: str) -> list[str]:
     join = next((j for j in ("、", ", ") if j in (reference or "")), None)
     refs = reference.split(join) if join else [reference] if reference else []
     return [ref + (join.rstrip() if join and k + 1 < len(refs) else "") for k, ref in enumerate(refs)]
+
+
+def least_ink(setter, style, name: str, indent: float) -> float:
+    """The narrowest a name's column can be: its widest part that never breaks, as a turnover (``indent`` in)."""
+    lines = break_paragraph(setter.fonts, name, style, setter.lang, style.size, indent * MM, keep=setter.words.keep)
+    return max((line.width / MM for line in lines), default=0.0) + indent if lines else NAME_LIMIT_EMS * style.size / MM
 
 
 def wrapped_ink(setter, style, name: str, limit: float, indent: float) -> float:
@@ -67,8 +74,8 @@ def widths(setter, style, entries, halves: list[list[int]], frame_w: float) -> l
                 wrapped_ink(setter, style, entries[i].name, limit, indent)
                 for i, line in zip(half, found, strict=True) if line]
         names.append(min(max(inks, default=0.0), limit))
-        kept = [line.width / MM for i, line in zip(half, found, strict=True)
-                if line and entries[i].name in setter.words.keep and is_surname(entries[i].name.split()[0])]
+        kept = [line.width / MM if is_surname(entries[i].name.split()[0]) else least_ink(setter, style, entries[i].name, indent)
+                for i, line in zip(half, found, strict=True) if line]
         floors.append(min(max(kept, default=em), limit))  # a person's name, never parted, sets the least name column
         refs = [setter.single_line(entries[i].reference, style, UNBROKEN_MM) for i in half if entries[i].reference]
         needs.append(max((line.width / MM for line in refs if line), default=0.0))
@@ -82,6 +89,10 @@ def widths(setter, style, entries, halves: list[list[int]], frame_w: float) -> l
         cut, slack = sum(mins) - room, [max(n - floor, 0.0) for n, floor in zip(names, floors, strict=True)]
         names = [n - min(cut, sum(slack)) * (s / sum(slack) if sum(slack) else 0.0) for n, s in zip(names, slack, strict=True)]
         room = frame_w - gutter * (len(halves) - 1) - sum(names) - gap * len(halves)
+        if room < sum(mins) and len(halves) > 1:  # then the white between the pairs, down to the name gap
+            narrower = max(gap, gutter - (sum(mins) - room) / (len(halves) - 1))
+            room += (gutter - narrower) * (len(halves) - 1)
+            gutter = narrower
         if room < sum(mins):  # no room left: the figures' columns share it (a figure too wide is reported)
             mins = [m * room / sum(mins) for m in mins]
     total = sum(needs)
