@@ -80,7 +80,7 @@ def widths(setter, style, entries, halves: list[list[int]], frame_w: float) -> l
         refs = [setter.single_line(entries[i].reference, style, UNBROKEN_MM) for i in half if entries[i].reference]
         needs.append(max((line.width / MM for line in refs if line), default=0.0))
         pieces = [setter.single_line(piece, style, UNBROKEN_MM) for i in half for piece in ref_pieces(entries[i].reference)]
-        mins.append(max((line.width / MM for line in pieces if line), default=0.0) + em * TURNOVER_EMS)
+        mins.append(max((line.width / MM for line in pieces if line), default=0.0) + em * TURNOVER_EMS + 0.2)  # +ink slack
     room = frame_w - gutter * (len(halves) - 1) - sum(names) - gap * len(halves)
     # Each page column holds its widest figure ("13 top right and bottom") whole, at the turnover's indent.
     mins = [max(PAGES_MIN_EMS * em, m) for m in mins]
@@ -89,8 +89,8 @@ def widths(setter, style, entries, halves: list[list[int]], frame_w: float) -> l
         cut, slack = sum(mins) - room, [max(n - floor, 0.0) for n, floor in zip(names, floors, strict=True)]
         names = [n - min(cut, sum(slack)) * (s / sum(slack) if sum(slack) else 0.0) for n, s in zip(names, slack, strict=True)]
         room = frame_w - gutter * (len(halves) - 1) - sum(names) - gap * len(halves)
-        if room < sum(mins) and len(halves) > 1:  # then the white between the pairs, down to the name gap
-            narrower = max(gap, gutter - (sum(mins) - room) / (len(halves) - 1))
+        if room < sum(mins) and len(halves) > 1:  # then the white between the pairs, down to an em
+            narrower = max(em, gutter - (sum(mins) - room) / (len(halves) - 1))
             room += (gutter - narrower) * (len(halves) - 1)
             gutter = narrower
         if room < sum(mins):  # no room left: the figures' columns share it (a figure too wide is reported)
