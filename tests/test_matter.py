@@ -391,6 +391,7 @@ def opener_stacks(prepared, edition) -> list[dict]:
         stack = {name: edition.text.frames[(page.number, name)].placements[0] for name in ("number", "title", "intro", "caption")}
         stack["page"], stack["photo"] = page.number, next(p.box for p in page.placed if p.frame.kind == "photo")
         stack["measure"] = next(p.box for p in page.placed if p.frame.name == "intro")[2]
+        stack["title_measure"] = next(p.box for p in page.placed if p.frame.name == "title")[2]  # a column wider (the round-11 vi proof)
         stacks.append(stack)
     return stacks
 
@@ -401,7 +402,7 @@ def test_opener_texts_hang_from_one_line_under_the_photo(sample_prepared, sample
     baseline stand at one height; the title's first baseline is one title line
     space under the label, the intro's first two intro line spaces under the
     title's last, whether the title takes one line or three; the intro ends on
-    or above the foot line; no title line is wider than the intro's measure and
+    or above the foot line; no title line is wider than its frame (a column wider than the intro's measure) and
     the caption's column starts clear of the title."""
     from book.text.stack import first_baseline, last_baseline_offset
 
@@ -418,7 +419,7 @@ def test_opener_texts_hang_from_one_line_under_the_photo(sample_prepared, sample
         assert first_baseline(intro) - title_last == pytest.approx(2 * intro.lines[0].leading / MM, abs=0.01), stack["page"]
         assert intro.top + last_baseline_offset(intro) <= foot + 0.01, (stack["page"], intro.top + last_baseline_offset(intro))
         widest = max(line.width for line in title.lines) / MM
-        assert widest <= stack["measure"] + 0.01, (stack["page"], widest, stack["measure"])
+        assert widest <= stack["title_measure"] + 0.01, (stack["page"], widest, stack["title_measure"])
         assert caption.x > title.x + widest + 3, (stack["page"], caption.x, title.x + widest)
         counts.add(len(title.lines))
     assert len(stacks) == 6 and len(labels) == 1 and len(titles) == 1, (labels, titles)
