@@ -33,6 +33,17 @@ def penalties(text: str, lang: str) -> dict[str, float]:
     return {atom.text: atom.penalty for atom in split_atoms(text, lang)}
 
 
+
+def line_ends(setter, lang: str, text: str) -> tuple[int, list[tuple[str, str]]]:
+    """The text set at every width of WIDTHS: how many lines end before another,
+    and each such line's last word (lower case) with the line, its width said."""
+    found = []
+    for width in WIDTHS:
+        rows = setter(lang, text, width)
+        assert " ".join(rows) == text
+        found += [(row.split()[-1].lower(), f"{width} mm: {row}") for row in rows[:-1]]
+    return len(found), found
+
 VI_TEXTS = (
     "Những ngôi nhà cổ ở ven sông được dựng bằng gạch đỏ và mái ngói của thợ địa phương trong nhiều năm, "
     "tại một làng nghề nằm giữa cánh đồng lúa với các con đường nhỏ dẫn ra bến đò.",
@@ -46,14 +57,8 @@ def test_vietnamese_lines_do_not_end_on_a_word_that_leads_the_next(setter, text)
     """"ở / ven sông", "và / mái ngói", "hơn / ba trăm năm": at every width
     from a narrow caption to a wide one, few lines end on a preposition,
     conjunction, classifier or numeral (a line under about 64 % would cost more)."""
-    ends, count = [], 0
-    for width in WIDTHS:
-        rows = setter("vi", text, width)
-        assert " ".join(rows) == text
-        for row in rows[:-1]:
-            count += 1
-            if row.split()[-1].lower() in VI_LEADS | VI_NUMERALS:
-                ends.append(f"{width} mm: {row}")
+    count, found = line_ends(setter, "vi", text)
+    ends = [row for last, row in found if last in VI_LEADS | VI_NUMERALS]
     assert count > 40
     assert len(ends) <= count // 8, "\n".join(ends)  # where the next words do not fit and a notch would cost more
 
@@ -141,17 +146,9 @@ def test_english_lines_do_not_end_on_an_article(setter, text):
     a wide one, hardly a line ends on "a" or "an" (one in twenty, where the
     words after it would leave a line far short), and few on "the" (main's setting
     left 15 lines on "a" or "an" and 20 on "the" in the en book)."""
-    articles, determiners, count = [], [], 0
-    for width in WIDTHS:
-        rows = setter("en", text, width)
-        assert " ".join(rows) == text
-        for row in rows[:-1]:
-            count += 1
-            last = row.split()[-1].lower()
-            if last in ("a", "an"):
-                articles.append(f"{width} mm: {row}")
-            if last in ("the", "each"):
-                determiners.append(f"{width} mm: {row}")
+    count, found = line_ends(setter, "en", text)
+    articles = [row for last, row in found if last in ("a", "an")]
+    determiners = [row for last, row in found if last in ("the", "each")]
     assert count > 40
     assert len(articles) <= count // 20, "\n".join(articles)
     assert len(determiners) <= count // 10, "\n".join(determiners)
