@@ -67,6 +67,11 @@ def blocks(root: Path, lang: str, gap_em: float = 0.75) -> list[list[list[Glyph]
     return found
 
 
+
+def line_end(line: list[Glyph]) -> float:
+    """Where a line's last glyph ends, pt."""
+    return line[-1].x + line[-1].width + line[-1].tc
+
 def paragraph_ends(block: list[list[Glyph]]) -> list[bool]:
     """Which lines end a paragraph: the block's last, one followed by a wider
     baseline step (paragraph space), or one followed by an indented line."""
@@ -324,6 +329,8 @@ def test_no_paragraph_ends_on_fewer_than_four_characters(sample, lang):
         for number, (line, last) in enumerate(zip(block, ends, strict=True)):
             if not last or number == 0 or ends[number - 1] or not any(is_han(g.ch) for g in line):
                 continue  # a paragraph of one line, or a list's figures
+            if line_end(block[number - 1]) - block[number - 1][0].x < 0.8 * max(line_end(row) - row[0].x for row in block):
+                continue  # the line before is no full line: a table's labels ("版次 / 印次"), not a paragraph run on
             paragraphs += 1
             before = text(block[number - 1])[-8:]
             whole_phrase = len(before) not in phrase_inside(before + text(line), lang)  # "基盤 / である。"
