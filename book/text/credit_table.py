@@ -111,8 +111,7 @@ def widths(setter, style, entries, halves: list[list[int]], frame_w: float) -> l
         if room < sum(mins):  # no room left: the figures' columns share it (a figure too wide is reported)
             mins = [m * room / sum(mins) for m in mins]
     # Each name column as wide as its names stand wrapped at it (`entry_rows`), so the white before the figures is the gap.
-    for _ in range(4):  # to a fixed point: a name wrapped narrower may wrap narrower still at its new width
-        names = [max((set_ink(setter, style, entries[i].name, n, indent) for i in half), default=n) for half, n in zip(halves, names, strict=True)]
+    names = [max((set_ink(setter, style, entries[i].name, n, indent) for i in half), default=n) for half, n in zip(halves, names, strict=True)]
     room = frame_w - gutter * (len(halves) - 1) - sum(names) - gap * len(halves)
     total = sum(needs)
     if total <= room:  # every list fits on one line: the spare room shared evenly
