@@ -45,21 +45,6 @@ def wrapped_ink(setter, style, name: str, limit: float, indent: float) -> float:
     return max([lines[0].width / MM] + [line.width / MM + indent for line in lines[1:]]) if lines else limit
 
 
-def set_ink(setter, style, name: str, name_w: float, indent: float) -> float:
-    """The widest a name's lines stand in a column ``name_w`` mm wide, as `entry_rows` sets them there."""
-    line = setter.single_line(name, style, UNBROKEN_MM)
-    if line and line.width / MM <= name_w + 0.01:
-        return line.width / MM
-    lines = name_lines(setter, style, name, name_w - indent)
-    if len(lines) > 1 and max(line.width / MM for line in lines[1:]) > name_w - indent + 0.01:
-        lines = name_lines(setter, style, name, name_w)
-    if not lines:
-        return name_w
-    if all(line.width / MM <= name_w - indent + 0.01 for line in lines):  # wrapped an em short, its turnovers an em in
-        return min(max(line.width / MM for line in lines) + indent, name_w)
-    return min(max(line.width / MM for line in lines), name_w)
-
-
 def balanced_refs(setter, style, reference: str, width: float) -> list:
     """A credit's figures in as few lines of ``width`` mm as they need, the lines
     as even as those allow: the narrowest measure that keeps their count."""
@@ -110,9 +95,6 @@ def widths(setter, style, entries, halves: list[list[int]], frame_w: float) -> l
             gutter = narrower
         if room < sum(mins):  # no room left: the figures' columns share it (a figure too wide is reported)
             mins = [m * room / sum(mins) for m in mins]
-    # Each name column as wide as its names stand wrapped at it (`entry_rows`), so the white before the figures is the gap.
-    names = [max((set_ink(setter, style, entries[i].name, n, indent) for i in half), default=n) for half, n in zip(halves, names, strict=True)]
-    room = frame_w - gutter * (len(halves) - 1) - sum(names) - gap * len(halves)
     total = sum(needs)
     if total <= room:  # every list fits on one line: the spare room shared evenly
         pages = [max(need + (room - total) / len(halves), least) for need, least in zip(needs, mins, strict=True)]
