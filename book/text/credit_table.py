@@ -17,32 +17,11 @@ from __future__ import annotations
 
 from book.model import MM
 from book.text.credit_list import TURNOVER_EMS, name_lines, ref_lines, too_wide
-from book.text.latin import is_surname
 from book.text.lists import CREDITS_HEAD_GAP_MM, CREDITS_NAME_GAP_EMS, UNBROKEN_MM, Block, Flowed, legend_blocks, place_legends
-from book.text.typeset import break_paragraph
 
 NAME_LIMIT_EMS = 12.0  # the widest a name column grows; a longer name wraps inside it
 PAIR_GUTTER_EMS = 3.0  # between the left pair's figures and the right pair's names: twice the name gap
 PAGES_MIN_EMS = 10.0  # a page column never narrower than this (the name column gives way first)
-
-
-def ref_pieces(reference: str) -> list[str]:
-    """A credit's figures as the pieces a line of them breaks between, each with its separator."""
-    join = next((j for j in ("、", ", ") if j in (reference or "")), None)
-    refs = reference.split(join) if join else [reference] if reference else []
-    return [ref + (join.rstrip() if join and k + 1 < len(refs) else "") for k, ref in enumerate(refs)]
-
-
-def least_ink(setter, style, name: str, indent: float) -> float:
-    """The narrowest a name's column can be: its widest part that never breaks, as a turnover (``indent`` in)."""
-    lines = break_paragraph(setter.fonts, name, style, setter.lang, style.size, indent * MM, keep=setter.words.keep)
-    return max((line.width / MM for line in lines), default=0.0) + indent if lines else NAME_LIMIT_EMS * style.size / MM
-
-
-def wrapped_ink(setter, style, name: str, limit: float, indent: float) -> float:
-    """The widest a long name stands wrapped within ``limit`` mm, its turnovers ``indent`` in."""
-    lines = name_lines(setter, style, name, limit - indent)
-    return max([lines[0].width / MM] + [line.width / MM + indent for line in lines[1:]]) if lines else limit
 
 
 def balanced_refs(setter, style, reference: str, width: float) -> list:
@@ -66,42 +45,27 @@ def widths(setter, style, entries, halves: list[list[int]], frame_w: float) -> l
     em = style.size / MM
     gap, gutter = CREDITS_NAME_GAP_EMS * em, PAIR_GUTTER_EMS * em
     limit = NAME_LIMIT_EMS * em
-    names, needs, mins, floors = [], [], [], []
-    indent = TURNOVER_EMS * em
+    names, needs = [], []
     for half in halves:
         found = [setter.single_line(entries[i].name, style, UNBROKEN_MM) for i in half]
-        inks = [line.width / MM if line.width / MM <= limit + 0.01 else  # a long name: wrapped, its turnovers an em in
-                wrapped_ink(setter, style, entries[i].name, limit, indent)
+        inks = [line.width / MM if line.width / MM <= limit + 0.01 else  # a long name: its widest line, wrapped at the limit
+                max((part.width / MM for part in name_lines(setter, style, entries[i].name, limit)), default=limit)
                 for i, line in zip(half, found, strict=True) if line]
         names.append(min(max(inks, default=0.0), limit))
-        kept = [line.width / MM if is_surname(entries[i].name.split()[0]) else least_ink(setter, style, entries[i].name, indent)
-                for i, line in zip(half, found, strict=True) if line]
-        floors.append(min(max(kept, default=em), limit))  # a person's name, never parted, sets the least name column
         refs = [setter.single_line(entries[i].reference, style, UNBROKEN_MM) for i in half if entries[i].reference]
         needs.append(max((line.width / MM for line in refs if line), default=0.0))
-        pieces = [setter.single_line(piece, style, UNBROKEN_MM) for i in half for piece in ref_pieces(entries[i].reference)]
-        mins.append(max((line.width / MM for line in pieces if line), default=0.0) + em * TURNOVER_EMS + 0.2)  # +ink slack
     room = frame_w - gutter * (len(halves) - 1) - sum(names) - gap * len(halves)
-    # Each page column holds its widest figure ("13 top right and bottom") whole, at the turnover's indent.
-    mins = [max(PAGES_MIN_EMS * em, m) for m in mins]
-    if room < sum(mins):  # narrow frame: the names give way to the figures
-        # ... the cut shared by what each name column can spare above its person's name (never parted)
-        cut, slack = sum(mins) - room, [max(n - floor, 0.0) for n, floor in zip(names, floors, strict=True)]
-        names = [n - min(cut, sum(slack)) * (s / sum(slack) if sum(slack) else 0.0) for n, s in zip(names, slack, strict=True)]
-        room = frame_w - gutter * (len(halves) - 1) - sum(names) - gap * len(halves)
-        if room < sum(mins) and len(halves) > 1:  # then the white between the pairs, down to an em
-            narrower = max(em, gutter - (sum(mins) - room) / (len(halves) - 1))
-            room += (gutter - narrower) * (len(halves) - 1)
-            gutter = narrower
-        if room < sum(mins):  # no room left: the figures' columns share it (a figure too wide is reported)
-            mins = [m * room / sum(mins) for m in mins]
+    least = PAGES_MIN_EMS * em
+    if room < least * len(halves):  # narrow frame: the names give way to the figures
+        cut = (least * len(halves) - room) / len(halves)
+        names = [max(em, n - cut) for n in names]
+        room = least * len(halves)
     total = sum(needs)
     if total <= room:  # every list fits on one line: the spare room shared evenly
-        pages = [max(need + (room - total) / len(halves), least) for need, least in zip(needs, mins, strict=True)]
-    else:  # each its widest figure, then the rest by what each pair's lists need beyond it
-        extra = [max(need - least, 0.0) for need, least in zip(needs, mins, strict=True)]
-        spare = room - sum(mins)
-        pages = [least + (spare * e / sum(extra) if sum(extra) else spare / len(halves)) for least, e in zip(mins, extra, strict=True)]
+        pages = [need + (room - total) / len(halves) for need in needs]
+    else:  # by what each pair's lists need, at least the least page column
+        pages = [max(least, room * need / total) if total else room / len(halves) for need in needs]
+        pages = [p * room / sum(pages) for p in pages]
     found, x = [], 0.0
     for name_w, page_w in zip(names, pages, strict=True):
         found.append((x, name_w, page_w))
@@ -115,10 +79,7 @@ def entry_rows(setter, style, entry, name_w: float, page_w: float, page: int) ->
     not as the next (a name's only where its lines fit the column so)."""
     indent = TURNOVER_EMS * style.size / MM
     name = setter.single_line(entry.name, style, UNBROKEN_MM)
-    # A long name wraps within the column less the em, so that every turnover stands the em in.
-    names = [name] if name and name.width / MM <= name_w + 0.01 else name_lines(setter, style, entry.name, name_w - indent)
-    if len(names) > 1 and max(line.width / MM for line in names[1:]) > name_w - indent + 0.01:
-        names = name_lines(setter, style, entry.name, name_w)
+    names = [name] if name and name.width / MM <= name_w + 0.01 else name_lines(setter, style, entry.name, name_w)
     if names and max(line.width / MM for line in names) > name_w + 0.01:
         too_wide(setter, entry, max(names, key=lambda line: line.width), name_w, page)
     name_in = indent if all(line.width / MM <= name_w - indent + 0.01 for line in names[1:]) else 0.0  # in, where it fits
