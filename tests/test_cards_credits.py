@@ -336,7 +336,7 @@ def credited(lines: list[str], number: int, where: str, credit: str) -> bool:
     on it or wrapped onto the next line ("Vietnam News Agency / archives")."""
     words = credit.split()
     for i, line in enumerate(lines):
-        found = re.search(rf"(^|\s){number}\s+{where}\s+(.*)$", line)
+        found = re.search(rf"(^|\s){number}\s*{where}\s+(.*)$", line)  # pdftotext may close a narrow figure-to-position gap
         got = found.group(2).split() if found else []
         same = next((k for k, (a, b) in enumerate(zip(words, got + [""] * len(words), strict=False)) if a != b), len(words))
         if same == len(words) or (same and i + 1 < len(lines) and " ".join(words[same:]) in lines[i + 1]):
