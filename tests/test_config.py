@@ -43,7 +43,7 @@ def test_bad_source_is_one_clear_line(mini, run, file, old, new, expected):
     result = run(mini, "build")
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
-    assert expected in lines
+    assert f"error: {expected}" in lines  # every error of a failed build says so, as check does
     assert lines[-1].startswith("error: ")
     assert "Traceback" not in result.output + result.stderr
     assert not (mini / "output" / "print").exists()

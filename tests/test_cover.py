@@ -285,7 +285,7 @@ def test_cover_at_any_trim_keeps_texts_and_barcode_apart_and_safe(trim, lang, tm
     if not design.subtitle:  # the front's line under the title is the occasion line (book.yaml cover: occasion)
         texts = {**texts, "subtitle": texts["occasion"]}
     flat = {key: "".join(texts[key].split()) for key in TEXTS}
-    foot = "".join(texts["publishers"].split("\n")[0].upper().split())  # the front's foot line, on its calm zone
+    foot = "".join("".join(texts["publishers"].split("\n")[:2]).upper().split())  # the front's foot lines (publisher, house), on its calm zone
     for line, box in text_lines(pdf, geometry.margin):
         if geometry.folds[0] <= (box[0] + box[2]) / 2 <= geometry.folds[1]:
             continue  # the spine's own text (test_spine_text_keeps_clear_of_the_folds)
