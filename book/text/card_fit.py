@@ -62,15 +62,12 @@ each in a card whose measure the composer could only set that way)."""
 from __future__ import annotations
 
 import math
-from functools import lru_cache
-
-from fontTools.pens.boundsPen import BoundsPen
-from fontTools.ttLib import TTFont
 
 from book.model import MM
 from book.text.captions import piece_metrics
 from book.text.cjk_grid import FLAW
 from book.text.fonts import EditionFonts
+from book.text.ink import char_box
 from book.text.typeset import Block
 
 MIN_SHARE = 0.6  # no edition's card text is set narrower than this share of the widest measure the card may take
@@ -88,22 +85,10 @@ FLAW_MM = 1.0  # mm (3 pt): a measure set only at a flaw's price (a name parted,
 Option = tuple[float, ...]  # (measure, widest line, text height), mm, and the composer's price of the text set so
 
 
-@lru_cache(maxsize=16)
-def _glyphs(path: str, index: int):
-    font = TTFont(path, fontNumber=index, lazy=True)
-    return font.getGlyphSet(), font.getBestCmap() or {}, font["head"].unitsPerEm
-
-
-@lru_cache(maxsize=8192)
 def glyph_top(path: str, index: int, char: str) -> float:
-    """How far ``char``'s outline rises above the baseline in the face, em (0 for none)."""
-    glyphs, cmap, upem = _glyphs(path, index)
-    name = cmap.get(ord(char))
-    if name is None or name not in glyphs:
-        return 0.0
-    pen = BoundsPen(glyphs)
-    glyphs[name].draw(pen)
-    return (pen.bounds[3] / upem) if pen.bounds else 0.0
+    """How far ``char``'s outline rises above the baseline in the face, em (0 for none): `book.text.ink.char_box`."""
+    box = char_box(path, index, char)
+    return box[3] if box else 0.0
 
 
 def optical_rise(fonts: EditionFonts, block: Block) -> float:

@@ -35,8 +35,13 @@ def _char_box(path: str, index: int, stamp: tuple[int, int], ch: str) -> tuple[f
 def char_box(path, index: int, ch: str) -> tuple[float, float, float, float] | None:
     """The box (x_min, y_min, x_max, y_max, em from the origin on the baseline) of ``ch``'s glyph in the
     face at ``path``/``index``, or None when the face has no glyph for it or the glyph draws nothing."""
+    return _char_box(str(path), index, stamp(path), ch)
+
+
+def stamp(path) -> tuple[int, int]:
+    """A font file as it is now: its mtime and size (a subset rewritten in the same process reads anew)."""
     info = os.stat(path)
-    return _char_box(str(path), index, (info.st_mtime_ns, info.st_size), ch)
+    return info.st_mtime_ns, info.st_size
 
 
 def glyph_boxes(fonts, text: str, role: str) -> list[tuple[str, str, tuple[float, float, float, float] | None]]:
@@ -46,7 +51,8 @@ def glyph_boxes(fonts, text: str, role: str) -> list[tuple[str, str, tuple[float
     found = []
     for run in fonts.runs(text, role):
         path, index = fonts.files[run.font]
-        found += [(ch, run.font, char_box(path, index, ch)) for ch in run.text]
+        now = stamp(path)  # once a run, not once a character
+        found += [(ch, run.font, _char_box(str(path), index, now, ch)) for ch in run.text]
     return found
 
 
