@@ -112,6 +112,10 @@ def caption_lines(pdf: Path, page: int, box_mm, card: bool = False) -> tuple[lis
     sized = [(" ".join(text for _, text, _ in sorted(rows[k])), max(size for *_, size in rows[k])) for k in sorted(rows)]
     if not sized:
         return [], [], []
+    if card:  # a card page's folio is set in its card, flush with the measure's end, on the baseline
+        # the longest edition's credit line ends on: on this edition's last line, or on a line of its own
+        sized = [(line.rpartition(" ")[0] if line.rpartition(" ")[2] == str(page) else line, size) for line, size in sized]
+        sized = [(line, size) for line, size in sized if line.strip()]
     largest = max(size for _, size in sized)
     text = [line for line, size in sized if size > largest - 0.3]
     meta = [(line, size) for line, size in sized if size <= largest - 0.3]
