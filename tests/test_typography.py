@@ -283,13 +283,13 @@ TITLES = {
     "vi": [
         ["Hải Phòng", "70 năm chiến đấu,", "xây dựng và phát triển"],  # half-title, title page and cover alike: the dash a line end
         ["Sách ảnh kỷ niệm 70 năm Ngày giải phóng Hải Phòng", "(13/5/1955 – 13/5/2025)"],
-        # before "và", as the other openers, even at the price of a third line; never "những / năm tháng"
-        ["Giải phóng", "và những năm tháng", "lịch sử"],
-        ["Cảng biển,", "cửa ngõ giao thương", "phía Bắc"],  # never "cửa ngõ / giao thương"
-        ["Biển, đảo", "và những con người", "của biển"],
+        # on the opener's eight columns: before "và", as the other openers; never "những / năm tháng"
+        ["Giải phóng", "và những năm tháng lịch sử"],
+        ["Cảng biển,", "cửa ngõ giao thương phía Bắc"],  # after the comma, never "cửa ngõ / giao thương"
+        ["Biển, đảo", "và những con người của biển"],
         ["Văn hóa, di sản", "và mùa Hoa Phượng Đỏ"],
         ["Thành phố hôm nay", "và con người Hải Phòng"],
-        ["Tương lai:", "thành phố cảng xanh,", "hiện đại"],  # one title, no subtitle; "cảng xanh" kept whole
+        ["Tương lai:", "thành phố cảng xanh, hiện đại"],  # one title, no subtitle; "cảng xanh" kept whole
     ],
     "en": [
         ["A photo book marking the 70th anniversary of the liberation of Hải Phòng", "(May 13, 1955 – May 13, 2025)"],
@@ -298,7 +298,7 @@ TITLES = {
         ["The Seaport,", "Northern Vietnam’s", "Gateway to Trade"],  # after the comma, no runt "to Trade"
         ["The Sea, the Islands", "and the People of the Sea"],
         ["Culture, Heritage", "and the Season", "of Red Flamboyants"],  # before "of", within the measure
-        ["Hải Phòng Today", "and Its People"],
+        ["Hải Phòng Today and Its People"],  # one line of the opener's eight columns
         ["The Future:", "A Green, Modern Port City"],  # one title in one style: the line breaks after the colon
     ],
     "ko": [["문화와 유산,", "그리고 붉은 봉황목 꽃의 계절"]],

@@ -26,6 +26,9 @@ from book.text.linebreak import Atom, capitalised
 
 LOCKED = float("inf")
 COMPOUND_BREAK = 40000.0  # inside a word of two syllables ("trung / tâm"): dearer than a line at about 65 %
+# In a title: only where no way of setting it whole fits its measure ("thành phố cảng xanh," is wider than an
+# opener's four columns at a landscape trim): a title too wide for its frame is an error, a word parted a flaw.
+DISPLAY_COMPOUND = 1e7
 HEAD_INSIDE = 6000.0  # between the words of a generic head ("Cảng hàng không / quốc tế"): a line under 80 % costs more
 DATE_BREAK = 2e5  # between a date's month and its year ("tháng 5 / năm 1955", circled in the seventh proof): only where the rag has no other way
 GENERIC_BREAK = 6000.0  # between a lower-case generic noun and its name ("sông / Bạch Đằng"): a line under 80 % costs more
@@ -129,8 +132,8 @@ def compound_joints(words: list[Atom]) -> set[int]:
 def vi_costs(words: list[Atom], costs: dict[int, float], runs: dict[int, int], display: bool = False) -> None:
     """Lock or price the breaks of a Vietnamese text in ``costs`` (offset ->
     price); ``runs`` gives the length of the capitalised run at each offset.
-    A title (``display``) never breaks a word: its composer prices by sense."""
-    compound = LOCKED if display else COMPOUND_BREAK
+    A title (``display``) breaks a word only where nothing else fits (`DISPLAY_COMPOUND`): its composer prices by sense."""
+    compound = DISPLAY_COMPOUND if display else COMPOUND_BREAK
     joints = compound_joints(words)
     for index, (before, prev, word) in enumerate(zip([None, *words], words, words[1:], strict=False), 1):
         if before is not None and before.text.lower() == "tháng" and prev.text.isdigit() and word.text == "năm":
