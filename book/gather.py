@@ -26,6 +26,7 @@ from book.pages.paginate import Pagination, paginate
 from book.pages.shapes import check_crops, check_fold
 from book.pages.spine import CoverGeometry, plan_cover
 from book.sources import load_book
+from book.text.caption_room import cramped_variants
 from book.text.cards import Card, CardKey, CardTexts, card_frames, card_key, size_cards
 from book.text.cover import CoverText, cover_roles, cover_strings, set_cover
 from book.text.coverage import check_glyphs
@@ -112,7 +113,7 @@ def measure_shared(prepared: Prepared, first: Pagination, output: Output, rememb
     before from the same inputs (`book.measures`)."""
     book = prepared.book
     has_cards = next(card_frames(first), None) is not None
-    if not output.text or (not any(page.list_key for page in first.pages) and not has_cards):
+    if not output.text:
         return {}
     keys = remembered.measure_keys(book, first, output.cover) if remembered else {}
     parts = []
@@ -148,7 +149,9 @@ def measure_part(book: Book, first: Pagination, lang: str, name: str, key: str, 
     fonts.prepare(edition_roles(book, lang, words, cover_strings(book, loc) if cover else {}))
     fonts_by_lang[lang] = fonts
     texts = CardTexts(fonts, {card_key(item.page, item.placed): item.parts for item in words.frames if item.placed.frame.panel}, lang)
-    return EditionMeasures(name, key, measure_edition(book, first, fonts, words, loc.where), {k: {} for k in texts.keys()}, texts=texts)
+    needs = measure_edition(book, first, fonts, words, loc.where)
+    needs.update(cramped_variants(book, fonts, words))  # the variants too small for a caption (`book.text.caption_room`)
+    return EditionMeasures(name, key, needs, {k: {} for k in texts.keys()}, texts=texts)
 
 
 def edition_roles(book: Book, lang: str, words, cover_texts: dict[str, str]) -> dict[str, set[str]]:

@@ -26,8 +26,9 @@ from book.files import DiskFull, write_atomic
 from book.text.cards import CardKey, CardTexts
 
 MEMO_REL = MEASURES.rel
-MEMO_VERSION = 8  # 2: a card text's height runs to its last line's descender; 4: each card text's own caption measure;
-# 5: justified; 6: optical top; 7: its caption lines' reach (`book.text.cards.caption_reach`); 8: the composer's price
+MEMO_VERSION = 9  # 2: a card text's height runs to its last line's descender; 4: each card text's own caption measure;
+# 5: justified; 6: optical top; 7: its caption lines' reach (`book.text.cards.caption_reach`); 8: the composer's price;
+# 9: the variants too small for a caption (`book.text.caption_room`) among the needs
 
 
 def sized(size) -> list[float]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from book.errors import ConfigError, Problems
 from book.model import Book, Chapter, Frame, Layout
 from book.pages.rhythm import Rhythm, check_spreads, frames_of
-from book.pages.shapes import choose, single_frame
+from book.pages.shapes import choose, cramped_of, single_frame
 
 BLANK = Layout("blank", {}, None, False, False, None)
 
@@ -111,6 +111,7 @@ def lay_out(book: Book, continuations: dict[str, int], padding: int) -> tuple[Pa
     back = back_matter_chapters(book)
     chosen: dict[str, list[Layout]] = {chapter.id: [] for chapter in book.chapters}  # each chapter's pages as chosen so far
     rhythm = Rhythm.of(book)
+    cramped = cramped_of(continuations)  # variants too small for a page's caption in some edition
     for chapter in book.chapters:
         if padding and back and chapter is back[0]:
             for _ in range(padding):
@@ -131,7 +132,8 @@ def lay_out(book: Book, continuations: dict[str, int], padding: int) -> tuple[Pa
             last = index == len(chapter.pages) - 1  # the page before the next chapter's first (an opener, the credits)
             rhythm.shown = [page.layout for page in pages]
             following = chapter.pages[index + 1].slots if number % 2 == 0 and index + 1 < len(chapter.pages) else None
-            layout = choose(book, layout, spec.slots, facing, chosen[chapter.id] + ahead, last, rhythm, number % 2 == 1, following)
+            layout = choose(book, layout, spec.slots, facing, chosen[chapter.id] + ahead, last, rhythm, number % 2 == 1, following,
+                            cramped)
             if last and rhythm.quiet is None and quiet_page(book, layout):
                 rhythm.quiet = frames_of(layout)  # the quiet pages' frame: every later one takes it if its family has it
             chosen[chapter.id].append(layout)

@@ -146,6 +146,18 @@ def closeness(name, recent: list, reach: int = RHYTHM_PAGES) -> int:
     return 0
 
 
+ROOM = "caption-room:"  # a measures' needs key: ROOM + photo + ":" + a variant too small for its caption
+
+
+def cramped_of(needs: dict[str, int]) -> frozenset[tuple[str, str]]:
+    """The (photo, variant) pairs the measures found too small for the photo's caption (`book.text.caption_room`).
+
+    >>> sorted(cramped_of({"caption-room:p003:photo-caption": 1, "credits:0": 2}))
+    [('p003', 'photo-caption')]
+    """
+    return frozenset(tuple(key[len(ROOM):].split(":", 1)) for key, count in needs.items() if key.startswith(ROOM) and count)
+
+
 def single_frame(layout: Layout) -> tuple | None:
     """The frame (`frames_of`) of a page with one picture that stops inside the trim, or None."""
     frames = frames_of(layout)
@@ -160,9 +172,11 @@ def fitting(book: Book, layout: Layout, slots: dict[str, str]) -> list[Layout]:
 
 def choose(book: Book, layout: Layout, slots: dict[str, str], facing: Layout | None = None,
            chapter: list[Layout] | None = None, last: bool = True, rhythm: Rhythm | None = None, recto: bool = False,
-           following: dict[str, str] | None = None) -> Layout:
+           following: dict[str, str] | None = None, cramped: frozenset[tuple[str, str]] = frozenset()) -> Layout:
     """The layout a page of ``layout`` with ``slots`` takes: of its family
-    (`family`), one that keeps every photo within its limit; on a quiet page,
+    (`family`), one whose caption frames hold its captions in every edition
+    (none of the ``cramped`` (photo, variant) pairs the measures found:
+    `book.text.caption_room`); then one that keeps every photo within its limit; on a quiet page,
     the frame of the book's first quiet page, even where a trim makes it small
     (`Rhythm.off_system`); then one that is no small picture on white (`small_on_white`: seventh proof, pp. 15, 45
     and 56 read as unfinished; the tenth, the quiet pages 34, 42 and 52) and,
@@ -194,6 +208,7 @@ def choose(book: Book, layout: Layout, slots: dict[str, str], facing: Layout | N
 
     def rank(candidate: Layout) -> tuple:
         shares = crops(book, candidate, slots)
+        tight = any((pid, candidate.name) in cramped for pid in slots.values())
         over = any(share > limit(book, book.photos[slots[name]]) + 1e-9 for name, share in shares.items())
         small = small_on_white(book, candidate) or not last and low(book, candidate)
         system = last and rhythm.off_system(candidate)
@@ -204,7 +219,7 @@ def choose(book: Book, layout: Layout, slots: dict[str, str], facing: Layout | N
         mine = single_frame(candidate)
         repeated = mine is not None and others.count(mine) >= REPEATS
         seen = frames_of(candidate) or candidate.name
-        return (over, system, small, same, apart, *repeats, misaligned(book, candidate, facing, True), ahead, rhythm.in_chapter(candidate),
+        return (tight, over, system, small, same, apart, *repeats, misaligned(book, candidate, facing, True), ahead, rhythm.in_chapter(candidate),
                 round(max(shares.values(), default=0.0), 2), repeated, closeness(seen, recent), closeness(seen, recent, RHYTHM_FAR),
                 closeness(candidate.name, names))
 
