@@ -323,3 +323,22 @@ def test_a_justified_korean_line_avoids_a_name_break_when_another_fits(ko_fonts)
                 break_paragraph(ko_fonts, text, BODY, "ko", 10, width_mm * MM)]
         kept += not any(row.endswith("제네바") for row in rows)
     assert kept >= 9
+
+
+THANKS = ("하이퐁시 정보통신국은 귀중한 자료를 제공해 주신 여러 기관과 박물관, 사진작가 여러분께 깊이 감사드리며, "
+          "이 책을 독자 여러분께 정중히 선보입니다.")
+
+
+def test_running_prose_fills_its_lines_and_breaks_early_only_to_spare_a_stub(ko_fonts):
+    """The foreword's last paragraph (round 13: lines stopped 6.4 and 8.8 em short while "박물관," and
+    "여러분께" fitted): a ragged line of running prose ends before a word that fits only where filling
+    it would leave the paragraph a last line of one short word; a last line of two words is no stub."""
+    ko_fonts.prepare({"serif": {THANKS}})
+    width = 117.5 * MM
+    ragged = Style("body", "serif", 10, 17, align="left", min_size=9)  # the sample's Korean running text (styles.yaml)
+    lines = break_paragraph(ko_fonts, THANKS, ragged, "ko", ragged.size, width)
+    rows = ["".join(p.text for p in line.pieces).strip() for line in lines]
+    assert rows[0].endswith("박물관,"), rows  # filled: "박물관," fits after "기관과"
+    assert len(rows[-1].split()) >= 2, rows  # "정중히 선보입니다.", not "선보입니다." alone
+    # the one early break: the line before the last stops short only because its next word would leave a stub
+    assert width - lines[-2].width > 0 and rows[-1].split()[0] == "정중히", rows

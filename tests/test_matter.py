@@ -282,7 +282,7 @@ def test_folio_on_every_page_with_something_and_never_reversed_on_bleed(sample):
             bleed.append(page.number)
             shown = {lang: bool(found[lang][page.number]) for lang in LANGS}
             assert len(set(shown.values())) == 1, (page.number, shown)  # the picture decides, not the edition
-            if card_frame(page) is not None:  # its folio is in its card (tests/test_cards_credits.py)
+            if card_frame(page) is not None:  # its folio is in its card, at the page's foot (tests/test_cards_credits.py)
                 assert not shown["vi"], page.number
                 in_cards.append(page.number)
                 continue
@@ -557,20 +557,23 @@ STATUTORY = ("director", "content", "editors", "designer", "proofreader", "print
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_unfilled_statutory_fields_are_left_out_of_the_print_file(sample, lang):
-    """The print PDF carries no "……" anywhere in its matter and no label of a
-    field the publisher has not filled: a reader never sees an unfinished record
-    (the build's imprint-empty warning names each field)."""
+def test_the_print_file_of_a_book_not_final_shows_each_unfilled_field(sample, lang):
+    """The print PDF of a book not yet final (the sample's imprint has no
+    final: true) shows each statutory field the publisher has not filled as its
+    label and a dotted blank, as the proof does: whoever signs off the print file
+    sees the lines the law asks for and that they are missing, never a record that
+    looks complete (the thirteenth proofs' en, ja and ko designers). A final
+    book's print build refuses them (test_a_final_book_refuses_…)."""
     book, _ = load_book(sample)
     loc = Localiser(book, lang, read_catalog(sample, lang) if lang != "vi" else None)
     record, short = record_pages(sample, lang)
     empty = [f for f in book.imprint.fields if not f.value and f.key not in ("format", "pages", "isbn", "legal_deposit")]
     assert {f.key for f in empty} >= set(STATUTORY)
-    pdf = interior(sample, lang)
-    assert not [n for n in range(1, len(paginate(book).pages) + 1) if "……" in text_of(pdf, n)], lang
     flat = "".join((record + short).split())
-    for field in empty:
-        assert "".join(loc.text(field.label).split()) not in flat, (lang, field.key, record)
+    statutory = [f for f in empty if f.key in STATUTORY]
+    assert flat.count("……") >= len(statutory), (lang, flat.count("……"), record)  # one blank a field
+    for field in statutory:  # its label (the table may wrap a long one in its column: its start)
+        assert "".join(loc.text(field.label).split())[:6] in flat, (lang, field.key, record)
     assert PRINTER[lang] not in record + short
 
 

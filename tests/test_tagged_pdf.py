@@ -323,8 +323,9 @@ def test_reading_order_puts_heading_and_text_before_the_figures_drawn_beneath_th
 def test_a_folio_on_a_picture_is_a_pagination_artifact(screen):
     """The black folio on a bleed page (p. 31, where 100 % K reads on the photo)
     is marked a Pagination artifact like a plain page's (p. 15): a screen reader
-    skips it, the page's own number says where it is. A full bleed with a caption
-    card (p. 14) sets its folio in the card, in K on the card's tint, marked alike."""
+    skips it, the page's own number says where it is. A bleed page whose picture
+    takes no folio (p. 14, a full bleed whose caption card stands high on the page,
+    `book.pages.folios.card_at_foot`) has none to mark."""
     with pikepdf.open(screen_pdf(screen, "en")) as pdf:
         for number in (14, 15, 31):
             stack, fill, folios = [], (), []
@@ -339,4 +340,7 @@ def test_a_folio_on_a_picture_is_a_pagination_artifact(screen):
                     fill = tuple(float(v) for v in operands)
                 elif op in SHOWS and stack and stack[-1] == "/Pagination":
                     folios.append(fill)
+            if number == 14:
+                assert not folios, folios
+                continue
             assert folios and folios[0] == (0.0, 0.0, 0.0, 1.0), (number, folios)  # black digits, never knocked out

@@ -40,6 +40,7 @@ from pathlib import Path
 
 from book.model import MESSAGE_KINDS, TEXT_KINDS, Book
 from book.pages.paginate import Page, Placed
+from book.pages.shapes import module
 
 FOLIO_DROP_MM = 8.0  # the folio's top below the text block's foot
 # The running head's top below the trim: its baseline about 13.1 mm in, clear of a 1 mm trim
@@ -221,6 +222,14 @@ def card_folio(book: Book, page: Page) -> bool:
         covered(page, mark_box(book, page, folio_top(book)))
 
 
+def card_at_foot(book: Book, card: tuple[float, float, float, float]) -> bool:
+    """Whether a caption card (x, y, w, h, mm from the trim's top-left) stands at the page's foot, its
+    foot within a picture module (`book.pages.shapes.module`) of the text block's foot line: the one place
+    a folio set in it reads as the page's number."""
+    _, y, _, h = card
+    return y + h >= book.trim[1] - book.margins["bottom"] - module(book) - 0.01
+
+
 def card_folio_at(card: tuple[float, float, float, float], pad: float, width: float, fall: float) -> tuple[float, float]:
     """Where a folio ``width`` mm wide starts in the card ``card`` (x, y, w, h, mm) and its baseline (mm
     from the trim's top): a descender ``fall`` (mm) and the pad ``pad`` (mm) above the card's foot, on the
@@ -252,4 +261,16 @@ def folio_reversed(book: Book, page: Page) -> bool:
 
 
 def shows_running_head(book: Book, page: Page) -> bool:
-    return page.layout.folio and bool(page.placed) and not covered(page, mark_box(book, page, RUNNING_HEAD_TOP_MM))
+    """Whether the page carries its running head: a page of the book's body whose head margin no photo
+    covers, and where no caption hangs from the head line (`caption_at_head`)."""
+    return page.layout.folio and bool(page.placed) and not covered(page, mark_box(book, page, RUNNING_HEAD_TOP_MM)) \
+        and not caption_at_head(book, page)
+
+
+def caption_at_head(book: Book, page: Page) -> bool:
+    """Whether a caption of the page hangs from the head line: the running head 11 pt over it reads as
+    the caption's heading (the thirteenth ko proof's pp. 12, 23, 36 and seven more), so the page goes
+    without it, as a page whose head a picture covers does."""
+    top = book.margins["top"]
+    return any(placed.frame.kind == "caption" and placed.value and not placed.frame.panel and abs(placed.box[1] - top) < 1.0
+               for placed in page.placed)

@@ -36,12 +36,16 @@ RAG_ALLOWANCE = 2.0  # em: a ragged line may fall this much short of the measure
 RAG_DEMERITS = 3e4  # times the square of the further shortfall (em): a rag of 3 em outprices a name's break (round 11)
 LAST_SHARE = 0.4  # of the measure: a caption's last line shorter than this costs when the lines can share out better
 LAST_DEMERITS = 3e4  # times the square of the shortfall in tenths of the measure: a last line of 30 % costs as a 3 em rag
+# A ragged line fills as a reader expects: it ends before a word that fits only to spare a stub or a name's
+# break (the thirteenth proof's foreword and intros broke 6-9 em short to balance the rag): above a 6 em rag.
+EARLY_DEMERITS = 1e6
+FILLED = frozenset({"body", "intro"})  # the styles of running prose it holds for; a caption keeps its balanced rag
 STAIR_ALLOWANCE = 2.0  # em: a ragged line may fall this much short of the next before it costs
 STAIR_DEMERITS = 1e7  # times the square of the further shortfall, as a share of the measure
 FORCED_DEMERITS = 1e10  # a justified line past its limits: only when no other break exists
 OVERFULL_DEMERITS = 1e12  # one word wider than the measure
 SHORT_LAST = 6  # syllables (letters, digits): a last line of fewer is a stub
-SHORT_LAST_SHARE = 0.25  # of the measure: a last line shorter is a stub too
+SHORT_LAST_SHARE = 0.25  # of the measure: a last line of one word shorter is a stub too
 SHORT_LAST_DEMERITS = 1e7  # above a name's price, a 68 % line and a 4 em rag: a caption's last line of one word (round 7)
 PHRASE_BREAK_DEMERITS = 2e4  # a name of keep_together or the glossary broken ("짱주에 / 산업단지"): a moderate price
 HOLD_DEMERITS = 2e10  # a determiner left at a line's end ("몇 / 년간"): only when no other break exists
@@ -206,6 +210,7 @@ class KoreanComposer:
     def __init__(self, items: list[Item], width: float, indent: float, limits: Limits, justify: bool):
         self.items, self.width, self.indent, self.limits, self.justify = items, width, indent, limits, justify
         self.size = 10.0  # pt: the type's size, an em (`compose` sets it)
+        self.fill = False  # running prose: a ragged line ends before a word that fits only at a price (`EARLY_DEMERITS`)
         self.opened: dict[tuple[int, int], float] = {}
         self.widths, self.spaces, self.gaps, self.inner, self.syllables = [0.0], [0.0], [0], [0], [0]
         for item in items:
@@ -236,19 +241,32 @@ class KoreanComposer:
             if start < 0:
                 return 0.0
             short = body_count("".join(item.atom.text for item in self.items[start + 1:end + 1]))
-            stub = short < SHORT_LAST or natural < SHORT_LAST_SHARE * self.width
+            lone = end == start + 1 or not self.fill  # in prose, a last line of two words at a quarter of the measure is a paragraph's end
+            stub = short < SHORT_LAST or (lone and natural < SHORT_LAST_SHARE * self.width)
             share = 0.0 if self.justify else max(0.0, LAST_SHARE - natural / self.width)
             return (SHORT_LAST_DEMERITS if stub else 0.0) + LAST_DEMERITS * (share / 0.1) ** 2
         if not self.justify:  # filled to within about two em of the measure: the eleventh proof's rags of 3-5 em
             rag = max(0.0, slack / self.size - RAG_ALLOWANCE)
             return ((10 + 100 * (slack / (RAGGED_RANGE * self.width)) ** 2) ** 2 + RAG_DEMERITS * rag ** 2
-                    + self.items[end].penalty)
+                    + self.items[end].penalty + (EARLY_DEMERITS if self.early(start, end) else 0.0))
         room = spaces * self.limits.space_stretch + syllables * self.limits.syllable
         ratio = slack / room if room > 0 else (0.0 if slack <= 0.01 else float("inf"))
         if ratio > 1.0 + 1e-9:
             # two lines a little past, rather than one far; a date or a pair held even then
             return FORCED_DEMERITS * min(ratio, 1e3) ** 3 + self.items[end].penalty
         return (10 + 100 * ratio ** 3) ** 2 + self.items[end].penalty
+
+    def early(self, start: int, end: int) -> bool:
+        """Whether a ragged line ending at ``end`` stops before a word that fits on it, at a free break:
+        the thirteenth proof's foreword stopped 8.8 em short with "여러분께" fitting (`EARLY_DEMERITS`)."""
+        if not self.fill:
+            return False
+        ahead = end + 1
+        while ahead < len(self.items) and self.measure(start, ahead)[0] <= self.width + 0.01:
+            if not self.items[ahead].penalty or ahead == len(self.items) - 1:
+                return True  # the line could end at a free break further on ("여러 / 기관과" is none)
+            ahead += 1
+        return False
 
     def word_space(self, start: int, end: int) -> float:
         """What a justified line's word spaces open (pt; negative when tight)."""
@@ -312,4 +330,6 @@ def compose_korean(fonts: EditionFonts, items: list[Item], style: Style, size: f
     if not items:
         return []
     limits = Limits.at(fonts, style.font, size)
-    return KoreanComposer(items, width, start, limits, style.align == "justify").compose(size)
+    composer = KoreanComposer(items, width, start, limits, style.align == "justify")
+    composer.fill = style.name in FILLED
+    return composer.compose(size)

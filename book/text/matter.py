@@ -138,17 +138,20 @@ BLANK = "……"  # a field the publisher has not filled yet, on a proof
 
 
 def shows_blanks(book: Book, loc: Localiser) -> bool:
-    """Whether an unfilled field prints as its label and a dotted blank: on a
-    proof (the output that shows what is missing instead of hiding it, its
-    Localiser's ``fallback``) of a book that is not final; the print and
+    """Whether an unfilled field prints as its label and a dotted blank: in
+    every file of a book that is not final (imprint.final), so whoever signs
+    off a proof or a print file sees the record's final shape and what is
+    missing, not a record that looks complete (the thirteenth proofs' en, ja and
+    ko designers: the licence lines were left out without a trace). A final
+    book's press files refuse an unfilled field (`book.outputs.base`), and its
     screen files leave the line out."""
-    return loc.fallback and not (book.imprint and book.imprint.final)
+    return not (book.imprint and book.imprint.final)
 
 
 def field_rows(book: Book, pagination: Pagination, loc: Localiser, keys: tuple[str, ...]) -> list[str]:
     """One "label: value" line per imprint field of ``keys``, in imprint order.
-    A field the publisher has not filled is left out, or on a proof printed as
-    its label and a dotted blank ("Quyết định xuất bản số: ……"), so the editor
+    A field the publisher has not filled is printed as its label and a dotted
+    blank ("Quyết định xuất bản số: ……") until the book is final, so the editor
     sees the record's final shape and what is missing (`shows_blanks`; the
     imprint-empty warning names it, a final build refuses it)."""
     values = {"format": format_value(book, loc), "pages": str(len(pagination.pages))}

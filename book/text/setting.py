@@ -12,6 +12,7 @@ from book.errors import Problems, on_page
 from book.model import MM, Book, Style
 from book.pages.folios import (
     RUNNING_HEAD_TOP_MM,
+    card_at_foot,
     card_folio,
     card_folio_at,
     card_frame,
@@ -257,7 +258,7 @@ class Setter:
             placements.append(Placement(fx, folio_top(self.book), [folio], reversed=folio_reversed(self.book, page),
                                         tint=folio_tint(self.book, page)))
         elif card_folio(self.book, page):
-            placements.append(self.card_folio(page))
+            placements.extend(self.card_folio(page))
         head = self.words.running_heads.get(page.number)
         if head and shows_running_head(self.book, page):
             line = self.single_line(head, self.style("running-head"), RUNNING_HEAD_MM)
@@ -266,16 +267,20 @@ class Setter:
                 placements.append(Placement(hx, RUNNING_HEAD_TOP_MM, [line]))
         return placements
 
-    def card_folio(self, page: Page) -> Placement:
+    def card_folio(self, page: Page) -> list[Placement]:
         """The page's folio in its caption card (`book.pages.folios.card_folio_at`): the same figures at
-        the same place in every edition, the card being one rectangle in all of them."""
+        the same place in every edition, the card being one rectangle in all of them; none where the card
+        stands away from the page's foot (`card_at_foot`: a number at a card's foot high on the page reads
+        as part of its caption, the thirteenth ko proof's pp. 14, 33, 37 and 57)."""
         placed = card_frame(page)
         size = self.cards.get(card_key(page, placed)) or Card(placed.frame.w, placed.frame.h, placed.frame.w - 2 * pad_of(placed), pad_of(placed))
         card = card_box(placed, size, self.book.trim, self.book, page)
+        if not card_at_foot(self.book, card):
+            return []
         folio = self.single_line(str(page.number), self.style("folio"), 30)
         fall = line_fall(self.fonts, folio) / MM
         x, baseline = card_folio_at(card, size.pad, folio.width / MM, fall)
-        return Placement(x, baseline - (folio.gap + folio.size) / MM, [folio])
+        return [Placement(x, baseline - (folio.gap + folio.size) / MM, [folio])]
 
     def check_running_heads(self) -> None:
         style = self.style("running-head")
