@@ -4,10 +4,11 @@ a value that wraps hanging under its own first word (a Korean 판권's "공동
 발행 | 하이퐁시 정보통신국 / (Sở Thông tin …)", never back at the margin).
 
 A row of a `Part` marked ``table`` is a field when it reads "label: value"
-(the language's colon, ": " or "："), its label short (no wider than
-`LABEL_LIMIT_EMS`, no sentence in it); the colon goes, the column says it. A
-field with a longer label runs in, "label: value", its turnovers hanging at the
-tab all the same. Every other row (the title, a sentence, "ISBN …") stands at
+(the language's colon, ": " or "："), its label no sentence; the colon goes,
+the column says it. A label wider than `LABEL_LIMIT_EMS` does not widen the
+column: it wraps in it ("Chịu trách nhiệm / xuất bản"), its value at the tab on
+its first line (the thirteenth vi proof's record, its unfilled fields shown:
+a long label running in read as its value). Every other row (the title, a sentence, "ISBN …") stands at
 the margin across the whole measure. The tab is one for the whole block: the
 widest short label of its fields and `LABEL_GAP_EMS` after it."""
 
@@ -15,15 +16,16 @@ from __future__ import annotations
 
 import re
 from copy import copy
+from dataclasses import replace
 
 from book.languages import language
 from book.text.blocks import Line, Part
 
-# A label wider than this runs in ("印刷完成及缴送样本日期：…"), its turnovers at the tab: eight
-# characters of a CJK edition, about twenty-four letters of a Latin one ("Đơn vị liên kết xuất bản").
-LABEL_LIMIT_EMS = {True: 8.0, False: 12.0}
+# A label wider than this wraps in the column ("印刷完成及缴送样本日期"), widening it no further: eight
+# characters of a CJK edition, about twenty-eight letters of a Latin one ("Số xác nhận đăng ký xuất bản").
+LABEL_LIMIT_EMS = {True: 8.0, False: 14.0}
 LABEL_GAP_EMS = 1.5  # white between the labels' column and the values'
-SENTENCE = re.compile(r"[.。!?！？]")  # a label holds no sentence
+SENTENCE = re.compile(r"[.!?]\s|[。！？]")  # a label holds no sentence (an abbreviation's point may end it: "Publication registration no.")
 COLON = re.compile(r":\s+|：")
 
 
@@ -75,15 +77,20 @@ def field_lines(fonts, row: str, part: Part, lang: str, size: float, measure: fl
     labels = break_paragraph(fonts, label, part.style, lang, size, 100000.0, indent=False, keep=part.keep, draw=draw)
     if not labels or len(labels) > 1:
         return None
-    if labels[0].width > tab:  # a long label runs in: the row as written, its turnovers at the tab
-        lines = break_paragraph(fonts, row, part.style, lang, size, measure - tab, indent=False, keep=part.keep, draw=draw,
-                                compounds=part.compounds)
-        return [lines[0]] + [shifted(line, tab) for line in lines[1:]] if lines else None
+    if labels[0].width > tab - LABEL_GAP_EMS * size + 0.01:  # a long label wraps in its column, its value at the tab
+        # set as a title is: its lines balanced, never a word parted where a whole way fits ("Số xác nhận / đăng ký xuất bản")
+        labels = break_paragraph(fonts, label, replace(part.style, display=True), lang, size, tab - LABEL_GAP_EMS * size,
+                                 indent=False, keep=part.keep, draw=draw, compounds=part.compounds)
+        if not labels or max(line.width for line in labels) > tab - LABEL_GAP_EMS * size + 0.01:
+            return None  # a word of it wider than the column: the row as written
     values = break_paragraph(fonts, value, part.style, lang, size, measure - tab, indent=False, keep=part.keep, draw=draw,
                              compounds=part.compounds)
     found = [shifted(line, tab) for line in values]
-    if found:
-        found[0].pieces = [copy(piece) for piece in labels[0].pieces] + found[0].pieces
+    for number, line in enumerate(labels):  # each label line on a value line's baseline, or on one of its own
+        if number < len(found):
+            found[number].pieces = [copy(piece) for piece in line.pieces] + found[number].pieces
+        else:
+            found.append(shifted(line, 0.0))
     return found
 
 

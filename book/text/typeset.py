@@ -24,7 +24,7 @@ from book.text.korean_draw import draw_korean_line
 from book.text.label_table import field_lines, table_tab
 from book.text.latin import Rules, with_one_hyphen
 from book.text.latin_hyphens import hyphen_options
-from book.text.latin_vi import COMPOUND_BREAK
+from book.text.latin_vi import COMPOUND_BREAK, DISPLAY_COMPOUND
 from book.text.linebreak import Atom, split_atoms
 from book.text.memo import remembered
 from book.text.overset import overset_lines, soft_hyphens
@@ -64,7 +64,10 @@ def measure_atom(fonts: EditionFonts, atom: Atom, role: str, size: float, tracki
 def measure_items(fonts: EditionFonts, atoms: list[Atom], style: Style, lang: str, size: float, tracking: float,
                   text: str = "") -> list[Item]:
     compress = TABLE[lang].breaking == "characters"
-    penalties = break_penalties(atoms, lang, text) if style.display else [atom.penalty for atom in atoms]
+    penalties = [atom.penalty for atom in atoms]
+    if style.display:  # a title's breaks by sense; inside a word only where no whole way fits (`latin_vi.DISPLAY_COMPOUND`)
+        penalties = [max(sense, own) if own >= DISPLAY_COMPOUND else sense
+                     for sense, own in zip(break_penalties(atoms, lang, text), penalties, strict=True)]
     items = []
     for number, atom in enumerate(atoms):
         atom, soft = soft_hyphens(atom)  # the author's breaks come before the dictionary's
