@@ -58,9 +58,9 @@ def test_contents_and_credits_flow_with_the_same_pages_in_every_edition(mini, ru
 
 
 def test_the_longest_edition_decides_the_pages(mini, run):
-    # The contents: a longer translated chapter title takes more lines. (A credit
-    # line is one line in every edition: a credit is never broken.)
-    add_lists(mini, toc_h=50)
+    # The contents: a longer translated chapter title takes more lines. (A credit wraps a long name on
+    # a second line, `book.text.credit_list`: the credits frame holds two.)
+    add_lists(mini, toc_h=50, credits_h=10)  # a credit may wrap its name (book.text.credit_list): two lines
     assert run(mini, "build", "--profile", "proof", "--lang", "vi").exit_code == 0
     vi = page_texts(proof(mini, "vi"))
     assert "Biển đảo" in vi[0] and "Ảnh trong sách" in vi[0]  # vi's contents fit one page

@@ -65,7 +65,7 @@ def test_preview_before_any_build(mini, run):
     result = run(mini, "preview", "--lang", "en")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        "en: no built edition to preview; run 'book build --lang en --profile proof' first",
+        "error: en: no built edition to preview; run 'book build --lang en --profile proof' first",
         "error: 1 problem found; no preview was made",
     ]
 

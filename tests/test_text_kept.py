@@ -5,6 +5,7 @@ hyphens are break opportunities that are never drawn otherwise."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -31,6 +32,11 @@ def test_caption_in_a_frame_too_narrow_for_its_words_is_an_overflow(mini, run):
     # An 8 mm caption frame: with hyphenation on (en) the composer found no way
     # through and returned no lines, so the caption vanished with exit 0.
     edit(mini / "layouts/layouts.yaml", PHOTO_CAPTION, "caption: {kind: caption, mm: {x: 20, y: 250, w: 8, h: 30}, style: caption}")
+    # without its variants: with them the pagination takes one whose caption frame holds it (tests/test_caption_room.py)
+    layouts = mini / "layouts/layouts.yaml"
+    text, found = re.subn(r"(\nphoto-caption:[^\n]*\n)  variants: [^\n]*\n", r"\1", layouts.read_text(encoding="utf-8"), count=1)
+    assert found == 1
+    layouts.write_text(text, encoding="utf-8")
     for command in ("check", "build"):
         result = run(mini, command, "--lang", "en")
         assert result.exit_code == 1, result.stderr

@@ -31,11 +31,11 @@ COMPOUND_BREAK = 40000.0  # inside a word of two syllables ("trung / tâm"): dea
 DISPLAY_COMPOUND = 1e7
 HEAD_INSIDE = 6000.0  # between the words of a generic head ("Cảng hàng không / quốc tế"): a line under 80 % costs more
 DATE_BREAK = 2e5  # between a date's month and its year ("tháng 5 / năm 1955", circled in the seventh proof): only where the rag has no other way
-GENERIC_BREAK = 30000.0  # between a lower-case generic noun and its name ("sông / Bạch Đằng", "bán đảo / Đình Vũ", 13th vi proof): a line at about 68 %
+GENERIC_BREAK = 6000.0  # between a lower-case generic noun and its name ("sông / Bạch Đằng"): a line under 80 % costs more
 # A generic head and its name read as one name: "Khu kinh tế / Đình Vũ – Cát Hải" and "Khu công nghiệp /
 # Tràng Duệ" were marked in the thirteenth vi proof, as "Lễ hội / Hoa Phượng Đỏ" in the seventh.
-HEAD_BREAK = 60000.0  # between a generic head and a long name: dearer than a word of two syllables parted, a line at about 60 %
-SHORT_HEAD_BREAK = 1.2e5  # ... and a short one (a name of six syllables or fewer with its head): a line at about half the measure
+HEAD_BREAK = 20000.0  # between a generic head and a long name: a line at about 72 %
+SHORT_HEAD_BREAK = 35000.0  # ... and a short one (a name of six syllables or fewer with its head): a line at about 66 %, under a word parted
 WHOLE_NAME = 6  # syllables of a head and its name read as one name ("Vườn quốc gia Cát Bà": 5)
 NAME_SYLLABLES = 4  # a name after its head of this many syllables or fewer never breaks ("Hàng hải Việt Nam")
 SHORT_NAME = 3  # words of a capitalised run a lower-case generic noun stays with ("sông Bạch Đằng")
