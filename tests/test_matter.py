@@ -540,6 +540,8 @@ def test_the_record_gives_the_whole_specification_in_one_block(sample, lang):
     paper = flat.index("".join(PAPER[lang].split()))
     assert paper - binding == (2 if lang == "vi" else 1), lines[binding:binding + 3]
     typeset = lines[paper + 1]
+    if re.match(r"(和|및|and|và)\s", lines[paper + 2]):  # the typefaces' value wrapped at its tab ("… Noto Serif / 和 Noto Sans")
+        typeset += " " + lines[paper + 2]
     assert typeset.startswith(TYPESET[lang]), typeset
     families = typeset[len(TYPESET[lang]):]
     named = {re.sub(r"\s+", "", name).replace("CJKSC", "CJKsc").replace("CJKJP", "CJKjp").replace("CJKKR", "CJKkr")
@@ -565,16 +567,13 @@ def test_the_print_file_of_a_book_not_final_shows_each_unfilled_field(sample, la
     looks complete (the thirteenth proofs' en, ja and ko designers). A final
     book's print build refuses them (test_a_final_book_refuses_…)."""
     book, _ = load_book(sample)
-    loc = Localiser(book, lang, read_catalog(sample, lang) if lang != "vi" else None)
     record, short = record_pages(sample, lang)
     empty = [f for f in book.imprint.fields if not f.value and f.key not in ("format", "pages", "isbn", "legal_deposit")]
     assert {f.key for f in empty} >= set(STATUTORY)
     flat = "".join((record + short).split())
     statutory = [f for f in empty if f.key in STATUTORY]
     assert flat.count("……") >= len(statutory), (lang, flat.count("……"), record)  # one blank a field
-    for field in statutory:  # its label (the table may wrap a long one in its column: its start)
-        assert "".join(loc.text(field.label).split())[:6] in flat, (lang, field.key, record)
-    assert PRINTER[lang] not in record + short
+    assert "".join(PRINTER[lang].split()) in flat, (lang, record)  # the printer's line, its blank beside it
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -589,11 +588,12 @@ def test_a_proof_shows_each_unfilled_field_as_a_dotted_blank(sample_prepared, sa
     flat = "".join("".join(lines).split())
     catalog = sample_editions[lang].catalog
     loc = Localiser(book, lang, catalog)
-    join = ":" if lang in ("vi", "en", "ko") else "："
-    for field in (f for f in book.imprint.fields if f.key in STATUTORY):
+    statutory = [f for f in book.imprint.fields if f.key in STATUTORY]
+    assert flat.count("……") >= len(statutory), (lang, flat.count("……"), lines)
+    bare = re.sub("[:：]", "", flat.replace("……", ""))  # a field's colon: the label column; a long label wraps round its blank
+    for field in statutory:
         label = loc.text(field.label)  # a label holding its own colon ("…: Giám đốc – Tổng biên tập") takes no second one
-        said = "".join(f"{label}{'' if ':' in label or '：' in label else join}……".split())
-        assert re.sub("[:：]", "", said) in re.sub("[:：]", "", flat), (lang, field.key, lines)  # a field's colon: the label column
+        assert re.sub("[:：]", "", "".join(label.split())) in bare, (lang, field.key, lines)
     if lang in ("zh", "ja"):
         assert not [line for line in lines if re.search(r"[\s\u3000]……", line)], lines
 

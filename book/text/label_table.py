@@ -14,6 +14,7 @@ widest short label of its fields and `LABEL_GAP_EMS` after it."""
 
 from __future__ import annotations
 
+import math
 import re
 from copy import copy
 from dataclasses import replace
@@ -74,6 +75,8 @@ def field_lines(fonts, row: str, part: Part, lang: str, size: float, measure: fl
     if field is None or tab <= 0:
         return None
     label, value = field
+    if language(lang).wide_faces:  # a CJK block is whole ems wide: a value ends within it (JLREQ, CLREQ)
+        measure = math.floor(measure / size + 1e-6) * size
     labels = break_paragraph(fonts, label, part.style, lang, size, 100000.0, indent=False, keep=part.keep, draw=draw)
     if not labels or len(labels) > 1:
         return None
