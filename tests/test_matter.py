@@ -540,7 +540,7 @@ def test_the_record_gives_the_whole_specification_in_one_block(sample, lang):
     paper = flat.index("".join(PAPER[lang].split()))
     assert paper - binding == (2 if lang == "vi" else 1), lines[binding:binding + 3]
     typeset = lines[paper + 1]
-    if re.match(r"(和|및|and|và)\s", lines[paper + 2]):  # the typefaces' value wrapped at its tab ("… Noto Serif / 和 Noto Sans")
+    if re.match(r"(和|및|and|và)\s|Noto\s", lines[paper + 2]):  # the typefaces' value wrapped at its tab ("… Noto Serif / 和 Noto Sans")
         typeset += " " + lines[paper + 2]
     assert typeset.startswith(TYPESET[lang]), typeset
     families = typeset[len(TYPESET[lang]):]

@@ -24,7 +24,7 @@ from book.text.blocks import Line, Part
 
 # A label wider than this wraps in the column ("印刷完成及缴送样本日期"), widening it no further: eight
 # characters of a CJK edition, about twenty-eight letters of a Latin one ("Số xác nhận đăng ký xuất bản").
-LABEL_LIMIT_EMS = {True: 8.0, False: 14.0}
+LABEL_LIMIT_EMS = {True: 10.0, False: 14.0}  # CJK: Korean labels write their spaces ("출판 등록 확인 번호")
 LABEL_GAP_EMS = 1.5  # white between the labels' column and the values'
 SENTENCE = re.compile(r"[.!?]\s|[。！？]")  # a label holds no sentence (an abbreviation's point may end it: "Publication registration no.")
 COLON = re.compile(r":\s+|：")

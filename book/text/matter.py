@@ -40,6 +40,7 @@ from book.text.matter_facts import (
     labelled,
     note_lines,
     print_run,
+    typefaces,
 )
 from book.text.sheets import sheet_rows
 from book.text.typeset import Part
@@ -95,7 +96,8 @@ def record_keep(book: Book, loc: Localiser) -> tuple[str, ...]:
     """What a line of the record never splits: the bodies' names, the
     languages' names, and the phrases the matter texts list for the language."""
     phrases = tuple(RECORD_PHRASES.get(loc.lang, ()))
-    return kept_names(book, loc) + language_names(book, loc.lang) + phrases
+    faces = tuple(sorted(typefaces(book, loc.lang), key=lambda n: (-len(n), n)))  # "Noto / Serif" parts a name (ja p64)
+    return kept_names(book, loc) + language_names(book, loc.lang) + phrases + faces
 
 
 # Phrases of the record's sentences a line never splits (a Japanese verb from its ending: 「再配布す|る」).
