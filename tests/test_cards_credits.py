@@ -22,7 +22,6 @@ from book.i18n.catalog import read_catalog
 from book.i18n.localise import Localiser
 from book.model import MM
 from book.pages.paginate import paginate
-from book.pages.shapes import module
 from book.sources import load_book
 from book.text.fonts import EditionFonts
 from book.text.frames import edition_words, texts_by_role
@@ -65,7 +64,7 @@ def card_lines(pdf: Path, number: int, card_mm: tuple[float, float, float, float
     descriptors give them) and how far its descenders reach below it, as a designer measures padding."""
     x, y, w, h = ((v + 3.0) * MM for v in card_mm)
     boxes = [word for word in words(pdf, number) if x - 1 <= word[0] and ink_end(word) <= x + w + 1 and y <= word[1] and word[3] <= y + h]
-    # the page's folio, set at the card's foot flush with its measure's end (`book.pages.folios.card_folio_at`), is not its text
+    # a number at the card's foot, flush with its measure's end, would be the page's folio, not its text
     folio = [word for word in boxes if word[4] == str(number) and word[2] > x + w / 2 and word[3] > y + h / 2]
     boxes = [word for word in boxes if word not in folio]
     metrics: dict[str, tuple[float, float]] = {}
@@ -140,7 +139,7 @@ def test_caption_cards_have_one_inset_in_every_edition(sample):
     Korean are ragged (some line ends short)."""
     book, _ = load_book(sample)
     pagination = paginate(book)
-    checked, ragged, feet = 0, set(), {True: 0, False: 0}
+    checked, ragged = 0, set()
     for page in pagination.pages:
         for placed in (p for p in page.placed if p.frame.panel):
             pad = placed.frame.card_pad
@@ -176,16 +175,9 @@ def test_caption_cards_have_one_inset_in_every_edition(sample):
                     assert not short, where  # justified: a line short of the edge by more than a kept mark's half em
                 elif short:
                     ragged.add(lang)
-            # The page's folio is in its card (the photo covers its place in the margin) where the card stands
-            # at the page's foot (within a picture module of the foot line): at its foot, flush with the measure's
-            # end a pad in from the card's side, the same place in every edition (it is on K). A card high on the
-            # page has none: a number at its foot reads as part of its caption (the thirteenth ko proof's p. 14).
-            at_foot = card[1] + card[3] >= book.trim[1] - book.margins["bottom"] - module(book) - 0.01
-            assert all(found == folios["vi"] and len(found) == int(at_foot) for found in folios.values()), (page.number, folios)
-            feet[at_foot] += 1
-            if at_foot:
-                fx0, fy0, fx1, fy1 = folios["vi"][0]
-                assert abs(x + w - fx1 - pad) < 1.0 and y + h - pad - 4 < fy1 < y + h - pad + 3, (page.number, folios["vi"], card)
+            # No folio in a card (a number there read as part of the caption: the thirteenth and fourteenth
+            # proofs); a bleed page goes without one (tests/test_matter.py)
+            assert not any(folios.values()), (page.number, folios)
             least = min(inset["bottom"] for inset in insets.values())
             longest = [lang for lang, inset in insets.items() if inset["bottom"] <= least + 0.3]  # two may tie
             where = (page.number, {lang: {k: round(v, 1) for k, v in insets[lang].items()} for lang in longest})
@@ -196,7 +188,7 @@ def test_caption_cards_have_one_inset_in_every_edition(sample):
             assert any(all(abs(inset[side] - pad) <= CARD_TIGHT for side in ("left", "right")) for inset in insets.values()), \
                 (page.number, {lang: {k: round(v, 1) for k, v in inset.items()} for lang, inset in insets.items()})
             checked += 1
-    assert checked >= 10 and feet[True] >= 5 and feet[False] >= 1, feet  # both kinds in the sample
+    assert checked >= 10
     assert ragged == {"vi", "en", "ko"}, ragged  # ragged like their captions, not justified
 
 

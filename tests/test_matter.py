@@ -265,7 +265,7 @@ def test_folio_on_every_page_with_something_and_never_reversed_on_bleed(sample):
     photo covers the folio's place (a bleed page) no folio is knocked out of it in
     white: a page of pictures alone has none, and a bleed page with a card or a
     caption but no card has black digits only where 100 % K reads on the picture
-    there, none elsewhere (a card page has its folio in its card); the picture decides, so the same pages in all
+    there, none elsewhere (a card page too); the picture decides, so the same pages in all
     five editions, the digits at the same place (`book.pages.folios`)."""
     book, _ = load_book(sample)
     pages = paginate(book).pages
@@ -282,7 +282,7 @@ def test_folio_on_every_page_with_something_and_never_reversed_on_bleed(sample):
             bleed.append(page.number)
             shown = {lang: bool(found[lang][page.number]) for lang in LANGS}
             assert len(set(shown.values())) == 1, (page.number, shown)  # the picture decides, not the edition
-            if card_frame(page) is not None:  # its folio is in its card, at the page's foot (tests/test_cards_credits.py)
+            if card_frame(page) is not None:  # a card page too goes without (tests/test_cards_credits.py)
                 assert not shown["vi"], page.number
                 in_cards.append(page.number)
                 continue
@@ -300,7 +300,7 @@ def test_folio_on_every_page_with_something_and_never_reversed_on_bleed(sample):
     for lang in LANGS:
         with pikepdf.open(interior(sample, lang)) as pdf:
             assert not any(white_text_spots(pdf, page.number) for page in pages), lang  # no white folio anywhere
-    # p. 31, the one bleed page whose picture is light enough under its folio, has a card: its folio is there now
+    # p. 31, the one bleed page whose picture is light enough under its folio, has a card: it has none
     assert on_pictures == [] and 31 in in_cards and len(in_cards) >= 10, (on_pictures, in_cards)
     for number in on_pictures:
         assert not pictures_only(pages[number - 1])  # a card or a caption on it

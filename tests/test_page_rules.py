@@ -167,7 +167,7 @@ def test_no_folio_is_knocked_out_of_a_picture(sample, lang, tmp_path):
             continue
         bleed_pages.append(number)
         folio = [wd for wd in words(pdf, number) if wd[4] == str(number) and wd[1] > (book.trim[1] - book.margins["bottom"] + 2) * MM]
-        if pictures_only(page) or card_frame(page) is not None:  # a card page has its folio in its card (test_cards_credits)
+        if pictures_only(page) or card_frame(page) is not None:  # a card page has no folio (test_cards_credits)
             assert not folio, (lang, number)
             continue
         on_white, on_black = contrasts(ground(book, page, box), ink)

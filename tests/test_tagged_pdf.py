@@ -324,8 +324,7 @@ def test_a_folio_on_a_picture_is_a_pagination_artifact(screen):
     """The black folio on a bleed page (p. 31, where 100 % K reads on the photo)
     is marked a Pagination artifact like a plain page's (p. 15): a screen reader
     skips it, the page's own number says where it is. A bleed page whose picture
-    takes no folio (p. 14, a full bleed whose caption card stands high on the page,
-    `book.pages.folios.card_at_foot`) has none to mark."""
+    takes no folio (p. 14, a full bleed with a caption card) has none to mark."""
     with pikepdf.open(screen_pdf(screen, "en")) as pdf:
         for number in (14, 15, 31):
             stack, fill, folios = [], (), []

@@ -24,13 +24,11 @@ neither ink reaches `MIN_CONTRAST` the folio stands on a small paper-white
 tint (`folio_tint`), the same on every plate and in every edition, and prints
 black on it. Photo templates need no ``folio:`` key of their own. The running
 head is language text and never reversed: a photo over its place takes it
-away. A page with a caption card (text on a photo: the en designer of the
-tenth proof asked for folios on the ten card pages, which the credits refer
-to) whose folio place a photo covers sets its folio in the card instead
-(`card_folio`, `card_folio_at`): at the card's foot, on the baseline the
-tallest edition's credit line ends on, flush with the measure's end, in the
-folio style (the credit line's face and size), 100 % K on the card's tint;
-the card is one rectangle in every edition, so the folio is too. ``folio: false`` on a layout still turns both off (display pages such as
+away. A page whose folio place a photo covers goes without a folio, a
+card page too: the tenth proof's en designer asked for folios on the ten
+card pages, set in the card; the thirteenth and fourteenth proofs' designers
+read a number there as part of the caption, moving between the page's head
+and foot (none on bleed pages, as issue 25 asks). ``folio: false`` on a layout still turns both off (display pages such as
 the half-title). A blank page shows neither."""
 
 from __future__ import annotations
@@ -40,7 +38,6 @@ from pathlib import Path
 
 from book.model import MESSAGE_KINDS, TEXT_KINDS, Book
 from book.pages.paginate import Page, Placed
-from book.pages.shapes import module
 
 FOLIO_DROP_MM = 8.0  # the folio's top below the text block's foot
 # The running head's top below the trim: its baseline about 13.1 mm in, clear of a 1 mm trim
@@ -215,28 +212,10 @@ def card_frame(page: Page) -> Placed | None:
     return next((p for p in page.placed if p.frame.panel and p.frame.kind in MESSAGE_KINDS and p.value), None)
 
 
-def card_folio(book: Book, page: Page) -> bool:
-    """Whether the page's folio is set in its caption card: a page with something on it, a card among it,
-    whose folio place a photo covers (`shows_folio` is then False)."""
-    return bool(page.layout.folio and page.placed) and card_frame(page) is not None and \
-        covered(page, mark_box(book, page, folio_top(book)))
 
 
-def card_at_foot(book: Book, card: tuple[float, float, float, float]) -> bool:
-    """Whether a caption card (x, y, w, h, mm from the trim's top-left) stands at the page's foot, its
-    foot within a picture module (`book.pages.shapes.module`) of the text block's foot line: the one place
-    a folio set in it reads as the page's number."""
-    _, y, _, h = card
-    return y + h >= book.trim[1] - book.margins["bottom"] - module(book) - 0.01
 
 
-def card_folio_at(card: tuple[float, float, float, float], pad: float, width: float, fall: float) -> tuple[float, float]:
-    """Where a folio ``width`` mm wide starts in the card ``card`` (x, y, w, h, mm) and its baseline (mm
-    from the trim's top): a descender ``fall`` (mm) and the pad ``pad`` (mm) above the card's foot, on the
-    baseline the tallest edition's credit line ends on, flush with the measure's end (the card's right side
-    less the pad), where the credit line's short last line leaves it room in every edition."""
-    x, y, w, h = card
-    return x + w - pad - width, y + h - pad - fall
 
 
 def pictures_only(page: Page) -> bool:
@@ -261,16 +240,5 @@ def folio_reversed(book: Book, page: Page) -> bool:
 
 
 def shows_running_head(book: Book, page: Page) -> bool:
-    """Whether the page carries its running head: a page of the book's body whose head margin no photo
-    covers, and where no caption hangs from the head line (`caption_at_head`)."""
-    return page.layout.folio and bool(page.placed) and not covered(page, mark_box(book, page, RUNNING_HEAD_TOP_MM)) \
-        and not caption_at_head(book, page)
-
-
-def caption_at_head(book: Book, page: Page) -> bool:
-    """Whether a caption of the page hangs from the head line: the running head 11 pt over it reads as
-    the caption's heading (the thirteenth ko proof's pp. 12, 23, 36 and seven more), so the page goes
-    without it, as a page whose head a picture covers does."""
-    top = book.margins["top"]
-    return any(placed.frame.kind == "caption" and placed.value and not placed.frame.panel and abs(placed.box[1] - top) < 1.0
-               for placed in page.placed)
+    """Whether the page carries its running head: a page of the book's body whose head margin no photo covers."""
+    return page.layout.folio and bool(page.placed) and not covered(page, mark_box(book, page, RUNNING_HEAD_TOP_MM))

@@ -12,10 +12,6 @@ from book.errors import Problems, on_page
 from book.model import MM, Book, Style
 from book.pages.folios import (
     RUNNING_HEAD_TOP_MM,
-    card_at_foot,
-    card_folio,
-    card_folio_at,
-    card_frame,
     folio_reversed,
     folio_tint,
     folio_top,
@@ -24,7 +20,7 @@ from book.pages.folios import (
     shows_running_head,
 )
 from book.pages.paginate import Page, Pagination, Placed
-from book.text.captions import line_fall, set_caption, text_drop
+from book.text.captions import set_caption, text_drop
 from book.text.cards import Card, CardKey, card_box, card_key, pad_of, set_card_text, text_left, text_top
 from book.text.flow import flows_on, measure_run_ons, run_on_frames, set_run_on
 from book.text.fonts import EditionFonts
@@ -257,8 +253,6 @@ class Setter:
             fx = outer_x - folio.width / MM if page.recto else outer_x
             placements.append(Placement(fx, folio_top(self.book), [folio], reversed=folio_reversed(self.book, page),
                                         tint=folio_tint(self.book, page)))
-        elif card_folio(self.book, page):
-            placements.extend(self.card_folio(page))
         head = self.words.running_heads.get(page.number)
         if head and shows_running_head(self.book, page):
             line = self.single_line(head, self.style("running-head"), RUNNING_HEAD_MM)
@@ -266,21 +260,6 @@ class Setter:
                 hx = outer_x - line.width / MM if page.recto else outer_x
                 placements.append(Placement(hx, RUNNING_HEAD_TOP_MM, [line]))
         return placements
-
-    def card_folio(self, page: Page) -> list[Placement]:
-        """The page's folio in its caption card (`book.pages.folios.card_folio_at`): the same figures at
-        the same place in every edition, the card being one rectangle in all of them; none where the card
-        stands away from the page's foot (`card_at_foot`: a number at a card's foot high on the page reads
-        as part of its caption, the thirteenth ko proof's pp. 14, 33, 37 and 57)."""
-        placed = card_frame(page)
-        size = self.cards.get(card_key(page, placed)) or Card(placed.frame.w, placed.frame.h, placed.frame.w - 2 * pad_of(placed), pad_of(placed))
-        card = card_box(placed, size, self.book.trim, self.book, page)
-        if not card_at_foot(self.book, card):
-            return []
-        folio = self.single_line(str(page.number), self.style("folio"), 30)
-        fall = line_fall(self.fonts, folio) / MM
-        x, baseline = card_folio_at(card, size.pad, folio.width / MM, fall)
-        return [Placement(x, baseline - (folio.gap + folio.size) / MM, [folio])]
 
     def check_running_heads(self) -> None:
         style = self.style("running-head")
