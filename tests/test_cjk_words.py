@@ -125,8 +125,11 @@ def test_japanese_short_last_lines_start_at_a_phrase(sample):
     """A last line of five characters or fewer starts a phrase ("転じる / 家庭も多い。"),
     save where the caption's measure leaves nothing else under 0.06 em (three in the sample,
     with every caption at its frame's measure: "惹きつけ / ている。", "広がり / つつある。"; round 8,
-    "基盤で / ある。" where ベトナム above it no longer parts, and the colophon's "印刷 / 非売品")."""
-    short = [join for join in audit(edition(sample, "ja"), "ja").short_last if not join.after[0].isdigit()]
+    "基盤で / ある。" where ベトナム above it no longer parts); the record's table rows aside."""
+    import pikepdf
+
+    record = len(pikepdf.open(edition(sample, "ja")).pages)  # the record's table rows are fields, not paragraphs' ends
+    short = [join for join in audit(edition(sample, "ja"), "ja").short_last if not join.after[0].isdigit() and join.page != record]
     assert len(short) <= 4, [join.label() for join in short]
 
 

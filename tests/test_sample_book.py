@@ -68,7 +68,7 @@ def test_captions_whole_in_every_language(sample):
 def test_no_line_starts_with_forbidden_character(sample, lang):
     for line in text_of(edition(sample, lang), "-layout").splitlines():
         for column in re.split(r"\s{2,}", line.strip()):
-            if column:
+            if column and column != "……":  # a record field's dotted blank, a table cell of its own: no line's start
                 assert column[0] not in NO_START, line
                 assert column[-1] not in NO_END, line
 
