@@ -31,6 +31,7 @@ class Line:
     gap: float = 0.0  # extra space above the line (between paragraphs)
     last: bool = True  # ends its paragraph (or a row of it that a newline ends)
     cost: float = 0.0  # CJK running text: the composer's price for this line (its break, its spacing: `book.text.cjk.line_cost`)
+    loose: float = 0.0  # a justified Korean line past its limits: its word space (em), which the check reports
 
 
 @dataclass

@@ -1,8 +1,11 @@
 """Korean running text as KLREQ asks: lines break at word spaces only. The
-book sets it ragged (layouts/styles.yaml: the tenth proof circled justified
-lines squeezed 0.05 em between syllables); a justified style opens and closes
-its word spaces only, within limits, and spaces its Hangul syllables (never a
-Latin word or a run of digits) only on a line no break keeps in them.
+book justifies its prose (the foreword, the intros: the fourteenth proof
+called the rag a word processor's) and keeps its captions ragged. A justified
+line opens its word spaces only, to half an em, never its Hangul syllables
+(the tenth proof circled 0.03 em between them, the fourteenth asked for none);
+a line no break keeps in that opens its spaces further, and `book check`
+names the paragraph when a space passes two thirds of an em, which only its
+wording can mend.
 
 The breaks are chosen for the whole paragraph at once (total fit): each line
 costs by how far its spacing departs from the natural, so no single line
@@ -24,10 +27,13 @@ from book.text.fonts import EditionFonts
 from book.text.linebreak import Atom
 
 WORD_SPACE_MAX = 0.5  # em: a justified word space opens to at most this, its natural width (~0.256) included
+# A line past its limits is reported (`book check`) when its word spaces open past this: the twelfth proof circled
+# holes of 0.8-1.1 em; up to about two thirds of an em a reader sees a loose line, not a hole.
+WORD_SPACE_HOLE = 0.7
 WORD_SPACE_FORCED = 0.5  # em: a line no break keeps in its limits opens its word spaces to this, then its syllables
 WORD_SPACE_SHRINK = 0.0  # a word space never closes (the tenth proof circled spaces narrowed to 0.18 em)
 SYLLABLE_MAX = 0.0  # em: a justified line opens its word spaces only (the tenth proof circled 0.03 em between syllables)
-SYLLABLE_FORCED = 0.02  # em: the most a line no break keeps in its limits opens its syllables to, a hair
+SYLLABLE_FORCED = 0.0  # em: nor a line no break keeps in its limits (the fourteenth proof: never letter-space Hangul); its word spaces take it
 SYLLABLE_SHRINK = 0.0  # em: nor closes its syllables (the tenth proof's foreword: squeezed by 0.05 em to fit)
 NEIGHBOUR = 0.1  # em: two justified lines whose word spaces differ by more than this cost
 NEIGHBOUR_DEMERITS = 4e4  # times the square of the further difference, in tenths of an em

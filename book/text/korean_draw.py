@@ -10,7 +10,8 @@ from book.model import Style
 from book.text.blocks import Line, Piece
 from book.text.compose import Chosen, Item
 from book.text.fonts import EditionFonts
-from book.text.korean import Limits, is_hangul, spread, syllable_gaps
+from book.text.korean import WORD_SPACE_HOLE, WORD_SPACE_MAX, Limits, is_hangul, spread, syllable_gaps
+
 
 
 def adjustment(chosen: Chosen, syllables: int, style: Style, limits: Limits, width: float) -> tuple[float, float]:
@@ -73,7 +74,11 @@ def draw_korean_line(fonts: EditionFonts, items: list[Item], chosen: Chosen, sty
                 pieces[-1].text += " "
                 end_of_last = None
             x += space + (space_extra if atom.space_after else 0.0)
-    return Line(bind_overlaps(pieces, size, tracking), x, size, leading, tracking, last=chosen.last)
+    line = Line(bind_overlaps(pieces, size, tracking), x, size, leading, tracking, last=chosen.last)
+    word_space = WORD_SPACE_MAX + (space_extra - limits.space_stretch) / size  # em
+    if word_space > WORD_SPACE_HOLE:
+        line.loose = word_space  # `book.text.overset.report_loose`
+    return line
 
 
 def spaced_parts(text: str, index: int, length: int, syllable: float, space: float) -> list[tuple[str, float, float]]:

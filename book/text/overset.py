@@ -54,3 +54,18 @@ def report_overset(out: Problems, where, lang: str, what: str, frame: str, page:
     shown = word if len(word) <= 40 else word[:39] + "…"
     out.error("overflow", on_page(where, page), f"{lang}: {what}: '{shown}' is wider than frame '{frame}' ({width_mm:.0f} mm) on "
               f"page {page} even at {size:g} pt; shorten it, or mark where it may break (a space or a soft hyphen)")
+
+
+def report_loose(out: Problems, where, lang: str, what: str, page: int, lines) -> None:
+    """One warning per text whose justified lines open their word spaces past
+    the script's limit (`book.text.korean`): no break of the paragraph kept
+    them in, which only its wording can change. Names the loosest line."""
+    loose = [(line.loose, k) for k, line in enumerate(lines) if line.loose]
+    if not loose:
+        return
+    space, index = max(loose)
+    start = "".join(piece.text for piece in lines[index].pieces).strip()
+    shown = start if len(start) <= 24 else start[:23] + "…"
+    out.warn("loose-line", on_page(where, page), f"{lang}: {what}: {len(loose)} justified line(s) on page {page} open their word "
+             f"spaces past the limit, the widest to {space:.2f} em (line {index + 1}, '{shown}'); no break keeps them in: "
+             "reword the paragraph so a word ends nearer the measure, or move a long word or date")

@@ -26,7 +26,7 @@ from book.text.flow import flows_on, measure_run_ons, run_on_frames, set_run_on
 from book.text.fonts import EditionFonts
 from book.text.frames import EditionWords, FrameText
 from book.text.lists import flow_list, list_frames, measure_lists
-from book.text.overset import report_overset
+from book.text.overset import report_loose, report_overset
 from book.text.stack import drop_hung_chains, hang_item, hung_frames, stack_frames
 from book.text.title_form import display_lines, title_forms
 from book.text.typeset import Block, Line, break_paragraph, set_block
@@ -167,6 +167,7 @@ class Setter:
                 y += h - foot_baseline(block) / MM
         if block.wide or block.shrunk:
             self.report_manual_break(item, block)
+        report_loose(self.out, self.where(item.messages[0]), self.lang, describe(item), item.page.number, block.lines)
         if block.overset and not block.wide:
             report_overset(self.out, self.where(item.messages[0]), self.lang, describe(item), placed.frame.name, item.page.number,
                            box[2], block.overset, block.size)
@@ -185,6 +186,8 @@ class Setter:
                            f"{frames[0][0].number}–{frames[-1][0].number}: it needs more than the "
                            f"{len(frames)} pages every edition shares ({needed} lines); shorten it")
         settings = {}
+        for (page, _), lines in zip(frames, parts, strict=False):
+            report_loose(self.out, self.where(item.messages[0]), self.lang, describe(item), page.number, lines)
         for (page, placed), lines in zip(frames, parts + [[]] * (len(frames) - len(parts)), strict=True):
             x, y, _, _ = placed.box
             settings[(page.number, placed.frame.name)] = FrameSetting([Placement(x, y, lines)], placed.box, fits, item.fallback)
