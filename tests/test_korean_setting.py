@@ -360,7 +360,7 @@ def test_a_line_no_break_keeps_in_its_limits_is_named_by_the_check(ko_fonts):
     report_loose(out, Where("translations/ko.po", line=808), "ko", "text chapter:lich-su:intro", 7, lines)
     (warning,) = out.warnings
     assert warning.code == "loose-line"
-    assert "translations/ko.po:808" in str(warning) and "page 7" in str(warning) and f"{max(l.loose for l in loose):.2f} em" in str(warning)
+    assert "translations/ko.po:808" in str(warning) and "page 7" in str(warning) and f"{max(line.loose for line in loose):.2f} em" in str(warning)
     reworded = ("해방 70년을 맞은 하이퐁은 신도시와 푸른 공원, 날로 현대화되는 인프라를 갖춘 도시로 몰라보게 달라졌다. "
                 "그러나 도시의 정체성을 이루는 것은 역시 사람이다. 솔직하고 정이 많으며, 축구를 사랑하고 고향에 대한 "
                 "자부심을 지닌 사람들이다.")

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from book.model import Book
 from book.pages.shapes import ROOM, family
-from book.text.captions import set_caption, text_drop
+from book.text.captions import caption_in_frame
 
 
 def room_key(pid: str, variant: str) -> str:
@@ -42,10 +42,7 @@ def room_key(pid: str, variant: str) -> str:
 def holds(fonts, parts, lang: str, width: float, height: float) -> bool:
     """Whether a caption of ``parts`` fits a caption frame of ``width`` × ``height`` mm, set as the
     edition's setter sets it (`book.text.setting.Setter.set_frame`: its type's top on the frame's edge)."""
-    block = set_caption(fonts, parts, lang, width, height)
-    if not block.fits:
-        block = set_caption(fonts, parts, lang, width, height + text_drop(fonts, block))
-    return block.fits
+    return caption_in_frame(fonts, parts, lang, width, height)[0].fits
 
 
 def cramped_variants(book: Book, fonts, words) -> dict[str, int]:

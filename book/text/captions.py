@@ -138,6 +138,18 @@ def whole_ems(parts: list[Part], lang: str, measure_mm: float) -> float:
     return max(em, int(measure_mm / em + 1e-6) * em)
 
 
+def caption_in_frame(fonts: EditionFonts, parts: list[Part], lang: str, width_mm: float,
+                     height_mm: float) -> tuple[Block, float]:
+    """A caption set in its frame with its type's top on the frame's edge (its first
+    line's cap height): the block, set again with the room that rise gives back
+    where it overflows, and the rise (mm) the frame's top moves up by."""
+    block = set_caption(fonts, parts, lang, width_mm, height_mm)
+    drop = text_drop(fonts, block)
+    if not block.fits:
+        block = set_caption(fonts, parts, lang, width_mm, height_mm + drop)
+    return block, drop
+
+
 def set_caption(fonts: EditionFonts, parts: list[Part], lang: str, width_mm: float, height_mm: float,
                 exact: bool = False) -> Block:
     """A caption set in a frame of ``width_mm`` × ``height_mm``, at its measure

@@ -13,7 +13,6 @@ from book.text.fonts import EditionFonts
 from book.text.korean import WORD_SPACE_HOLE, WORD_SPACE_MAX, Limits, is_hangul, spread, syllable_gaps
 
 
-
 def adjustment(chosen: Chosen, syllables: int, style: Style, limits: Limits, width: float) -> tuple[float, float]:
     """What each word space and each syllable gap of a line opens (or closes)
     so that a justified line meets its measure (`book.text.korean.spread`);

@@ -20,7 +20,7 @@ from book.pages.folios import (
     shows_running_head,
 )
 from book.pages.paginate import Page, Pagination, Placed
-from book.text.captions import set_caption, text_drop
+from book.text.captions import caption_in_frame, text_drop
 from book.text.cards import Card, CardKey, card_box, card_key, pad_of, set_card_text, text_left, text_top
 from book.text.flow import flows_on, measure_run_ons, run_on_frames, set_run_on
 from book.text.fonts import EditionFonts
@@ -151,10 +151,7 @@ class Setter:
             y = text_top(self.fonts, block, card, size.pad)
         elif placed.frame.kind == "caption":
             x, y, w, h = box = placed.box
-            block = set_caption(self.fonts, item.parts, self.lang, w, h)
-            drop = text_drop(self.fonts, block)  # its type's top on the frame's edge (`book.text.captions`)
-            if not block.fits:  # the room the type's top gains above its first line's size
-                block = set_caption(self.fonts, item.parts, self.lang, w, h + drop)
+            block, drop = caption_in_frame(self.fonts, item.parts, self.lang, w, h)  # its type's top on the frame's edge
             y -= drop
         elif placed.frame.kind == "chapter-number":  # on an opener's line with the caption: its type's top there too
             x, y, w, h = box = placed.box
