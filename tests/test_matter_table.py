@@ -149,3 +149,18 @@ def test_a_field_splits_only_at_a_short_label():
     assert split_field("펴낸곳: 정보통신출판사") == ("펴낸곳", "정보통신출판사")
     assert split_field("Printing and legal deposit completed in the second quarter of 2025") is None
     assert split_field("All rights reserved. No part: of it") is None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_credits_stay_inside_their_frame(sample, lang):
+    """The fifteenth en proof: "13 top right and bottom" ran 11 pt past the outer
+    margin in a page column of 74 pt. A figure is never parted, so each page
+    column is at least as wide as its widest figure on a turnover line: every
+    word of the credits ends inside the frame."""
+    number, box = credits_page(sample)
+    x, y, w, h = (v * MM for v in box)
+    pdf = interior(sample, lang)
+    inside = [(x1, text) for x0, y0, x1, _, text in words(pdf, number) if BLEED_PT + y - 1 < y0 < BLEED_PT + y + h]
+    assert len(inside) > 40, lang
+    past = [(round(x1 - BLEED_PT - x - w, 1), text) for x1, text in inside if x1 > BLEED_PT + x + w + 0.5]
+    assert not past, (lang, past)

@@ -21,6 +21,7 @@ from book.text.lists import CREDITS_HEAD_GAP_MM, CREDITS_NAME_GAP_EMS, UNBROKEN_
 
 NAME_LIMIT_EMS = 12.0  # the widest a name column grows; a longer name wraps inside it
 PAIR_GUTTER_EMS = 3.0  # between the left pair's figures and the right pair's names: twice the name gap
+GUTTER_LEAST_EMS = 2.0  # what that gutter may close to where a page column needs the room for its widest figure
 PAGES_MIN_EMS = 10.0  # a page column never narrower than this (the name column gives way first)
 
 
@@ -41,11 +42,14 @@ def balanced_refs(setter, style, reference: str, width: float) -> list:
 
 
 def widths(setter, style, entries, halves: list[list[int]], frame_w: float) -> list[tuple[float, float, float]]:
-    """Each pair's (x, name column, page column), mm from the frame's left."""
+    """Each pair's (x, name column, page column), mm from the frame's left. A page
+    column is never narrower than its widest figure on a turnover line (one
+    `TURNOVER_EMS` in): a figure is never parted ("13 top right and bottom", the
+    fifteenth en proof's ran 11 pt past the margin in a column of 74 pt)."""
     em = style.size / MM
     gap, gutter = CREDITS_NAME_GAP_EMS * em, PAIR_GUTTER_EMS * em
     limit = NAME_LIMIT_EMS * em
-    names, needs = [], []
+    names, needs, leasts = [], [], []
     for half in halves:
         found = [setter.single_line(entries[i].name, style, UNBROKEN_MM) for i in half]
         inks = [line.width / MM if line.width / MM <= limit + 0.01 else  # a long name: its widest line, wrapped at the limit
@@ -54,23 +58,40 @@ def widths(setter, style, entries, halves: list[list[int]], frame_w: float) -> l
         names.append(min(max(inks, default=0.0), limit))
         refs = [setter.single_line(entries[i].reference, style, UNBROKEN_MM) for i in half if entries[i].reference]
         needs.append(max((line.width / MM for line in refs if line), default=0.0))
+        figures = [setter.single_line(figure, style, UNBROKEN_MM) for i in half for figure in figure_texts(entries[i].reference)]
+        leasts.append(max([PAGES_MIN_EMS * em] + [line.width / MM + TURNOVER_EMS * em for line in figures if line]))
     room = frame_w - gutter * (len(halves) - 1) - sum(names) - gap * len(halves)
-    least = PAGES_MIN_EMS * em
-    if room < least * len(halves):  # narrow frame: the names give way to the figures
-        cut = (least * len(halves) - room) / len(halves)
+    if room < sum(leasts) and len(halves) > 1:  # the gutter between the pairs gives way first, to GUTTER_LEAST_EMS
+        give = min(gutter - GUTTER_LEAST_EMS * em, (sum(leasts) - room) / (len(halves) - 1))
+        gutter, room = gutter - give, room + give * (len(halves) - 1)
+    if room < sum(leasts):  # narrow frame: the names give way to the figures
+        cut = (sum(leasts) - room) / len(halves)
         names = [max(em, n - cut) for n in names]
-        room = least * len(halves)
+        room = sum(leasts)
     total = sum(needs)
     if total <= room:  # every list fits on one line: the spare room shared evenly
         pages = [need + (room - total) / len(halves) for need in needs]
-    else:  # by what each pair's lists need, at least the least page column
-        pages = [max(least, room * need / total) if total else room / len(halves) for need in needs]
-        pages = [p * room / sum(pages) for p in pages]
+    else:  # each its least, the rest by what each pair's lists need beyond it
+        beyond = [max(0.0, need - least) for need, least in zip(needs, leasts, strict=True)]
+        spare = room - sum(leasts)
+        pages = [least + (spare * more / sum(beyond) if sum(beyond) else spare / len(halves))
+                 for least, more in zip(leasts, beyond, strict=True)]
     found, x = [], 0.0
     for name_w, page_w in zip(names, pages, strict=True):
         found.append((x, name_w, page_w))
         x += name_w + gap + page_w + gutter
     return found
+
+
+def figure_texts(reference: str) -> list[str]:
+    """A credit's figures as `credit_list.ref_lines` sets them, each with its separator.
+
+    >>> figure_texts("9 bottom, 12, 13 top right and bottom")
+    ['9 bottom,', '12,', '13 top right and bottom']
+    """
+    join = next((j for j in ("、", ", ") if j in reference), None)
+    parts = reference.split(join) if join else [reference] if reference else []
+    return [part + (join.rstrip() if join and k < len(parts) - 1 else "") for k, part in enumerate(parts)]
 
 
 def entry_rows(setter, style, entry, name_w: float, page_w: float, page: int) -> tuple[list, list, float]:
@@ -80,6 +101,10 @@ def entry_rows(setter, style, entry, name_w: float, page_w: float, page: int) ->
     indent = TURNOVER_EMS * style.size / MM
     name = setter.single_line(entry.name, style, UNBROKEN_MM)
     names = [name] if name and name.width / MM <= name_w + 0.01 else name_lines(setter, style, entry.name, name_w)
+    if len(names) > 1 and any(line.width / MM > name_w - indent + 0.01 for line in names[1:]):
+        inset = name_lines(setter, style, entry.name, name_w - indent)  # turnovers one em in, as every other
+        if len(inset) == len(names) and max(line.width / MM for line in inset) <= name_w - indent + 0.01:
+            names = inset
     if names and max(line.width / MM for line in names) > name_w + 0.01:
         too_wide(setter, entry, max(names, key=lambda line: line.width), name_w, page)
     name_in = indent if all(line.width / MM <= name_w - indent + 0.01 for line in names[1:]) else 0.0  # in, where it fits
