@@ -418,3 +418,20 @@ def test_full_dates_read_as_vietnamese_prose_writes_them(sample_prepared, sample
     assert "Trung tâm Hải Phòng, ngày 13 tháng 5 năm 1955" in caption("vi")
     assert "tháng 5, 1955" not in caption("vi")
     assert "May 13, 1955" in caption("en")
+
+
+def test_a_typewriter_apostrophe_in_a_latin_translation_warns(extracted, run):
+    """The fifteenth en proof found "Partner's address" among 54 typographic
+    apostrophes: the catalog check names the entry and its line, as a warning."""
+    path = extracted / "translations" / "en.po"
+    po = polib.pofile(str(path))
+    entry = po.find("photo:p002:caption", by="msgctxt")
+    entry.msgstr = "The city's harbour at dawn."
+    po.save(str(path))
+    line = entries(path)["photo:p002:caption"].linenum
+    result = run(extracted, "check", "--lang", "en")
+    assert result.exit_code == 0
+    assert f"translations/en.po:{line}: photo:p002:caption: a typewriter quote" in result.stderr
+    entry.msgstr = "The city’s harbour at dawn."
+    po.save(str(path))
+    assert "typewriter" not in run(extracted, "check", "--lang", "en").stderr
