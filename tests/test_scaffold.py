@@ -62,6 +62,18 @@ def test_init_then_build(tmp_path, run, profile_cache):
         assert word not in written and word not in text
 
 
+def test_a_new_korean_edition_proofs_before_its_catalog_is_translated(tmp_path, run, profile_cache):
+    """A newcomer's first Korean build, as init suggests it (a proof, the catalog not yet
+    translated): the Korean composer measured its word space in a Hangul face no text had
+    brought in and stopped every edition with "no font for '가'"."""
+    folder = init(run, tmp_path, profile_cache, "--trim", "200x250", "--editions", "vi,ko")
+    built = run(folder, "build", "--profile", "proof")
+    assert built.exit_code == 0, built.stderr
+    assert "no font" not in built.stderr
+    proof = next((folder / "output" / "proof" / "ko").glob("*.pdf"))
+    assert "Chương thứ nhất" in " ".join(pdf_text(proof).split())  # the Vietnamese shown until it is translated
+
+
 @pytest.mark.parametrize("trim", [
     "240x300",
     "210x210",

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from reportlab.pdfbase import pdfmetrics
 
+from book.errors import FontError
 from book.model import Style
 from book.text.compose import Break, Chosen, Item
 from book.text.fonts import EditionFonts
@@ -169,8 +170,14 @@ class Limits:
     syllable_forced: float = 0.0
 
     @classmethod
-    def at(cls, fonts: EditionFonts, role: str, size: float) -> Limits:
-        space = pdfmetrics.stringWidth(" ", fonts.runs("가", role)[0].font, size)
+    def at(cls, fonts: EditionFonts, role: str, size: float, text: str = "") -> Limits:
+        """At ``size`` in ``role``, a word space as wide as the Hangul face's; where no Hangul is set in the
+        role yet (an untranslated catalog sets Vietnamese: a newcomer's first Korean build), the face of ``text``."""
+        try:
+            face = fonts.runs("가", role)[0].font
+        except FontError:
+            face = fonts.runs(next((ch for ch in text if not ch.isspace()), " "), role)[0].font
+        space = pdfmetrics.stringWidth(" ", face, size)
         return cls(max(0.0, WORD_SPACE_MAX * size - space), WORD_SPACE_SHRINK * space, SYLLABLE_MAX * size,
                    SYLLABLE_SHRINK * size, max(0.0, WORD_SPACE_FORCED * size - space), SYLLABLE_FORCED * size)
 
@@ -335,7 +342,7 @@ def compose_korean(fonts: EditionFonts, items: list[Item], style: Style, size: f
     """The lines of a Korean paragraph of measured ``items``."""
     if not items:
         return []
-    limits = Limits.at(fonts, style.font, size)
+    limits = Limits.at(fonts, style.font, size, items[0].atom.text)
     composer = KoreanComposer(items, width, start, limits, style.align == "justify")
     composer.fill = style.name in FILLED
     return composer.compose(size)

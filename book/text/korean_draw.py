@@ -32,7 +32,7 @@ def draw_korean_line(fonts: EditionFonts, items: list[Item], chosen: Chosen, sty
     atoms = line_atoms(items, chosen)
     tracking = style.tracking / 1000 * size
     leading = style.leading * size / style.size
-    limits = Limits.at(fonts, style.font, size)
+    limits = Limits.at(fonts, style.font, size, "".join(atom.text for atom in atoms))
     syllables = sum(syllable_gaps(atom.text) for atom in atoms)
     space_extra, syllable = adjustment(chosen, syllables, style, limits, width)
     start = indent if chosen.start.index < 0 else -items[chosen.start.index + 1].trim_start
