@@ -37,7 +37,7 @@ SPINE_ROOM_MM = 20  # the cover photo is painted wide enough for a spine this th
 PHOTO_SIZE = (3600, 2400)
 CHAPTER_REL = "content/chapters/01-chapter-1.yaml"
 FRONT_REL = "content/chapters/00-front-matter.yaml"
-BACK_REL = "content/chapters/02-back-matter.yaml"
+BACK_REL = "content/chapters/99-back-matter.yaml"  # read last: chapters go in file-name order, so 02-, 03-… sort before it
 
 # The starter's paper, and its name as a reader of each language knows such paper (the catalogs' book:paper).
 PAPER = "Couché matt 157 g/m²"

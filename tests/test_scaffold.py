@@ -74,6 +74,21 @@ def test_a_new_korean_edition_proofs_before_its_catalog_is_translated(tmp_path, 
     assert "Chương thứ nhất" in " ".join(pdf_text(proof).split())  # the Vietnamese shown until it is translated
 
 
+def test_a_chapter_filed_after_the_back_matter_is_named(tmp_path, run, profile_cache):
+    """init files the colophon last (99-back-matter.yaml). A back matter that sorts before a
+    chapter (the newcomer's 02-back-matter.yaml before 02-cay-la.yaml) printed the colophon
+    mid-book without a word: the check names the file and the chapter after it."""
+    folder = init(run, tmp_path, profile_cache)
+    chapters = folder / "content" / "chapters"
+    assert (chapters / "99-back-matter.yaml").is_file()
+    assert "colophon-order" not in run(folder, "check", "--json").stdout
+    (chapters / "99-back-matter.yaml").rename(chapters / "00b-back-matter.yaml")
+    checked = run(folder, "check")
+    assert checked.exit_code == 0, checked.stderr
+    assert "the colophon in 00b-back-matter.yaml comes before chapter" in checked.stderr
+    assert "rename 00b-back-matter.yaml so it sorts after the last chapter" in checked.stderr
+
+
 @pytest.mark.parametrize("trim", [
     "240x300",
     "210x210",

@@ -9,6 +9,7 @@ variant of its layout that its photos' shapes fit (`book.pages.shapes`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from book.errors import ConfigError, Problems
 from book.model import Book, Chapter, Frame, Layout
@@ -79,9 +80,27 @@ def paginate(book: Book, out: Problems | None = None, continuations: dict[str, i
         problems.warn("page-padding", None, f"{total - added} pages padded with {added} blank page{'s' if added > 1 else ''} {where} "
                       f"to {total}, a {unit} of {book.binding_multiple} for {book.binding_style} binding; "
                       "to avoid blank pages, add or remove pages in content/chapters")
+    colophon_order(book, problems)
     if out is not None:
         out.extend(problems.items)
     return pagination
+
+
+def colophon_order(book: Book, problems: Problems) -> None:
+    """The colophon (a page whose slot is ``book.imprint``) belongs to the back matter, the
+    unnumbered chapters after the last numbered one. Chapters are read in file-name order,
+    so a new chapter's file that sorts after the back matter's puts the colophon mid-book
+    (a newcomer's 02-cay-la.yaml after init's 02-back-matter.yaml): a warning naming both."""
+    back = {chapter.id for chapter in back_matter_chapters(book)}
+    for index, chapter in enumerate(book.chapters):
+        spec = next((s for s in chapter.pages if "book.imprint" in s.slots.values()), None)
+        later = next((c for c in book.chapters[index + 1:] if c.number), None)
+        if spec is None or chapter.id in back or later is None:
+            continue
+        name = Path(chapter.file).name
+        problems.warn("colophon-order", spec.where, f"the colophon in {name} comes before chapter '{later.id}' ({Path(later.file).name}): "
+                      f"chapters are read in file-name order; rename {name} so it sorts after the last chapter "
+                      f"(e.g. 99-{name.split('-', 1)[-1]})")
 
 
 def page_layouts(pagination: Pagination) -> list[dict]:
