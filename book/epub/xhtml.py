@@ -21,7 +21,11 @@ VIETNAMESE = frozenset("ăâđêôơưĂÂĐÊÔƠƯ" "àảãáạằẳẵắ�
                        "ÀẢÃÁẠẰẲẴẮẶẦẨẪẤẬÈẺẼÉẸỀỂỄẾỆÌỈĨÍỊÒỎÕÓỌỒỔỖỐỘỜỞỠỚỢÙỦŨÚỤỪỬỮỨỰỲỶỸÝỴ")
 LETTERS = "A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ"
 LATIN_RUN = re.compile(f"[{LETTERS}]+(?: [{LETTERS}]+)*")  # words in Latin letters, in a CJK edition's text
-NAME_RUN = re.compile(f"[A-ZÀ-ÖØ-ÞĀ-ỸĐ][{LETTERS}]*(?: [A-ZÀ-ÖØ-ÞĀ-ỸĐ][{LETTERS}]*)*")  # capitalised words: a name
+WORD = re.compile(f"[{LETTERS}]+")
+# A Vietnamese syllable written without marks ("Minh", "Long", "Thu"): onset, one to three vowels, coda.
+# English words are seldom shaped so ("River", "Today", "Museum", "Center" are not).
+SYLLABLE = re.compile(r"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?", re.I)
+ENGLISH = frozenset("The And Of In On At For From With By Hanoi".split())  # capitalised, yet English
 
 
 def html_attrs(lang: str) -> str:
@@ -39,24 +43,61 @@ def document(lang: str, title: str, body: str, body_type: str = "") -> str:
 
 def vietnamese(text: str, lang: str) -> str:
     """``text`` escaped, with the Vietnamese names in another edition's text
-    marked as Vietnamese (a run of Latin words in a CJK edition, of
-    capitalised words in a Latin one, with a letter only Vietnamese writes).
+    marked as Vietnamese: a run of Latin words in a CJK edition, and in a
+    Latin one a run of whole Vietnamese words (`vi_word`) with a letter only
+    Vietnamese writes, never an English word beside them ("Cấm River") nor
+    part of a word.
 
     >>> vietnamese("Photo: Vũ Đức Thắng, Hải Phòng & Hanoi", "en")
     'Photo: <span lang="vi" xml:lang="vi">Vũ Đức Thắng</span>, <span lang="vi" xml:lang="vi">Hải Phòng</span> &amp; Hanoi'
+    >>> vietnamese("the Cấm River by Lê Minh Đức", "en")
+    'the <span lang="vi" xml:lang="vi">Cấm</span> River by <span lang="vi" xml:lang="vi">Lê Minh Đức</span>'
+    >>> vietnamese("Photo: Nguyễn Thị Thu Trang", "en")
+    'Photo: <span lang="vi" xml:lang="vi">Nguyễn Thị Thu Trang</span>'
+    >>> vietnamese("(Nhà xuất bản Thông tin)", "en")
+    '(<span lang="vi" xml:lang="vi">Nhà xuất bản Thông</span> tin)'
     >>> vietnamese("写真：Hoàng Anh Tuấn", "ja"), vietnamese("Ảnh: Vũ Đức Thắng", "vi")
     ('写真：<span lang="vi" xml:lang="vi">Hoàng Anh Tuấn</span>', 'Ảnh: Vũ Đức Thắng')
     """
     if lang == "vi":
         return escape(text)
-    runs = LATIN_RUN if language(lang).wide_faces else NAME_RUN
+    if language(lang).wide_faces:
+        spans = [(found.start(), found.end()) for found in LATIN_RUN.finditer(text) if any(ch in VIETNAMESE for ch in found.group())]
+    else:
+        spans = name_spans(text)
     out, at = [], 0
-    for found in runs.finditer(text):
-        if any(ch in VIETNAMESE for ch in found.group()):
-            out += [escape(text[at:found.start()]), f'<span lang="vi" xml:lang="vi">{escape(found.group())}</span>']
-            at = found.end()
+    for start, end in spans:
+        out += [escape(text[at:start]), f'<span lang="vi" xml:lang="vi">{escape(text[start:end])}</span>']
+        at = end
     out.append(escape(text[at:]))
     return "".join(out)
+
+
+def vi_word(word: str) -> bool:
+    """A Vietnamese word in English text: one with a letter only Vietnamese writes, or a
+    capitalised syllable of Vietnamese shape next to such words (the "Minh" of "Lê Minh Đức")."""
+    return any(ch in VIETNAMESE for ch in word) or word[0].isupper() and word not in ENGLISH and bool(SYLLABLE.fullmatch(word))
+
+
+def wholly_vietnamese(words: str) -> bool:
+    """Whether an italic span is Vietnamese words alone ("hát đúm", "ca trù"), not an English
+    title that names a Vietnamese place ("Hải Phòng – 70 Years of …")."""
+    found = WORD.findall(words)
+    return any(ch in VIETNAMESE for ch in words) and all(any(ch in VIETNAMESE for ch in w) or SYLLABLE.fullmatch(w) for w in found)
+
+
+def name_spans(text: str) -> list[tuple[int, int]]:
+    """Where the runs of Vietnamese words (one space apart) with a Vietnamese letter stand in ``text``."""
+    spans: list[tuple[int, int]] = []
+    run: list[re.Match] = []
+    for found in [*WORD.finditer(text), None]:
+        if found is not None and vi_word(found.group()) and (not run or text[run[-1].end():found.start()] == " "):
+            run.append(found)
+            continue
+        if any(ch in VIETNAMESE for word in run for ch in word.group()):
+            spans.append((run[0].start(), run[-1].end()))
+        run = [found] if found is not None and vi_word(found.group()) else []
+    return spans
 
 
 def marked(text: str, lang: str) -> str:
@@ -65,16 +106,20 @@ def marked(text: str, lang: str) -> str:
 
     >>> marked("Folk artists of a *hát đúm* club & <friends>", "en")
     'Folk artists of a <i lang="vi" xml:lang="vi">hát đúm</i> club &amp; &lt;friends&gt;'
-    >>> marked("a *Tết* b", "vi")
-    'a <i>Tết</i> b'
+    >>> marked("a *Tết* b", "vi"), marked("*ca trù*", "en")
+    ('a <i>Tết</i> b', '<i lang="vi" xml:lang="vi">ca trù</i>')
+    >>> marked("*Hải Phòng – 70 Years*", "en")
+    '<i><span lang="vi" xml:lang="vi">Hải Phòng</span> – 70 Years</i>'
     """
     shown, spans = parse(text)
     out, at = [], 0
     for start, end in spans:
         out.append(vietnamese(shown[at:start], lang))
         words = shown[start:end]
-        other = lang != "vi" and any(ch in VIETNAMESE for ch in words)
-        out.append(f'<i lang="vi" xml:lang="vi">{escape(words)}</i>' if other else f"<i>{escape(words)}</i>")
+        if lang != "vi" and wholly_vietnamese(words):
+            out.append(f'<i lang="vi" xml:lang="vi">{escape(words)}</i>')
+        else:  # an English title in italics holds its names as the roman text does
+            out.append(f"<i>{vietnamese(words, lang)}</i>")
         at = end
     out.append(vietnamese(shown[at:], lang))
     return "".join(out).replace("\n", "<br/>")
