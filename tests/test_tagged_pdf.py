@@ -97,6 +97,8 @@ def test_the_file_declares_itself_tagged(screen, lang):
         assert all(int(page.obj.StructParents) == number for number, page in enumerate(pdf.pages))
         fonts = {font.objgen: font for page in pdf.pages for font in page.Resources.Font.values()}
         assert fonts and all("/ToUnicode" in font for font in fonts.values())  # copy and search give the text
+        # A viewer shows each page as cut (the bleed repeated 6 mm of a spread's photo at the fold)
+        assert all(list(page.obj.CropBox) == list(page.obj.TrimBox) != list(page.obj.MediaBox) for page in pdf.pages)
 
 
 def test_vietnamese_names_in_the_english_credits_say_so(screen):

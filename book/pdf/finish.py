@@ -68,6 +68,9 @@ def mark_pdf(source: Path, target: Path, marked: Path, meta: DocMeta, press: Pre
             add_crop_marks(pdf, press.bleed_mm)
         if tags is not None:
             write_tags(pdf, tags, language(meta.lang).tag)
+            if not cover:  # a reader's viewer shows the page as cut, not its bleed (a spread's fold would repeat 6 mm of photo)
+                for page in pdf.pages:
+                    page.obj.CropBox = page.obj.TrimBox
             version = "1.7"  # PDF/UA-1 is built on ISO 32000-1
         write_info(pdf, meta, standard, str(instance_id(source)), ua=tags is not None)
         if not order:
