@@ -246,3 +246,17 @@ def test_vietnamese_words_in_the_english_epub_are_marked_whole(screen):
     assert len(marked) > 50
     assert not words & {"River", "Museum", "Department", "Today", "Center", "Island", "Park", "The", "and", "of"}, sorted(words)
     assert {"Hải", "Phòng", "Minh", "Đức"} <= words
+
+
+def test_one_heading_per_chapter_title_a_subtitle_is_a_paragraph(screen):
+    """The screen check found two h1 for ja's titles with a subtitle (港湾 / ベトナム北部の交易の玄関口):
+    a reader's heading list then shows a chapter twice. Each edition has as many h1 as the others."""
+    counts = {}
+    for each in LANGS:
+        with zipfile.ZipFile(epub_path(screen, each)) as archive:
+            counts[each] = sum(archive.read(n).decode("utf-8").count("<h1") for n in archive.namelist()
+                               if re.fullmatch(r"EPUB/c\d\d-.*\.xhtml", n))
+    assert len(set(counts.values())) == 1, counts
+    with zipfile.ZipFile(epub_path(screen, "ja")) as archive:
+        source = "".join(archive.read(n).decode("utf-8") for n in archive.namelist() if n.endswith(".xhtml"))
+    assert '<p class="chapter-subtitle">' in source and '<h1 class="chapter-subtitle">' not in source

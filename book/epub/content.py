@@ -85,8 +85,9 @@ def edition_content(book: Book, pagination: Pagination, loc: Localiser) -> Conte
                 figures.append(figure(book, loc, placed.value))
             elif frame.kind in ("text", "chapter-number") and item is not None:
                 heading = "h1" if placed.value in HEADING_SLOTS else "h2" if frame.listed else ""
-                for part in item.parts:
-                    section.blocks.extend(Block(heading or "p", text, part.style.name) for text in paragraphs(part.text, heading))
+                for index, part in enumerate(item.parts):  # a title's subtitle (its second part) is no heading of its own
+                    kind = heading if index == 0 or heading != "h1" else "p"
+                    section.blocks.extend(Block(kind or "p", text, part.style.name) for text in paragraphs(part.text, kind))
             elif frame.kind == "toc" and page.part == 0:
                 section.blocks.append(Block("list", style="toc", items=tuple((title, f"page-{number}") for title, number in toc)))
             elif frame.kind == "credits" and page.part == 0:
