@@ -260,3 +260,21 @@ def test_one_heading_per_chapter_title_a_subtitle_is_a_paragraph(screen):
     with zipfile.ZipFile(epub_path(screen, "ja")) as archive:
         source = "".join(archive.read(n).decode("utf-8") for n in archive.namelist() if n.endswith(".xhtml"))
     assert '<p class="chapter-subtitle">' in source and '<h1 class="chapter-subtitle">' not in source
+
+
+def test_preflight_names_an_image_without_alt(screen, run, tmp_path):
+    """epubcheck takes an empty alt for a decorative image: the screen check removed one
+    and preflight passed. Now it names the document, its line and the image."""
+    broken = tmp_path / "no-alt.epub"
+    with zipfile.ZipFile(epub_path(screen, "en")) as source, zipfile.ZipFile(broken, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "EPUB/c02-lich-su.xhtml":
+                data = re.sub(rb'alt="[^"]*"', b'alt=""', data, count=1)
+            target.writestr(info, data)
+    result = run(screen, "preflight", str(broken))
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1 and errors[0].startswith(f"error: {broken}: EPUB/c02-lich-su.xhtml:"), errors
+    assert "has no alt text" in errors[0]
+    assert run(screen, "preflight", str(epub_path(screen, "en"))).exit_code == 0

@@ -7,6 +7,7 @@ when binfmt knows Java; it is run with ``java -jar`` instead."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import zipfile
@@ -61,6 +62,7 @@ def check_epub(path: Path, **settings) -> Report:
         report.error("epub-unreadable", f"not a readable EPUB (a zip file): {exc}; build it again")
         return report
     report.facts["files"] = len(names)
+    missing_alt(path, names, report)
     try:
         assessment = run_epubcheck(path)
     except RuntimeError as exc:
@@ -83,3 +85,25 @@ def check_epub(path: Path, **settings) -> Report:
             report.problems.add(Problem(f"epubcheck-{message.get('ID', '?')}", text, where,
                                         *(() if severity in SEVERE else (WARNING,))))
     return report
+
+
+IMG = re.compile(r"<img\b[^>]*>", re.S)
+
+
+def missing_alt(path: Path, names: list[str], report: Report) -> None:
+    """Each picture of the content documents without a text alternative (epubcheck
+    takes an empty ``alt`` as a decorative image and says nothing): an error, as the
+    PDF preflight's figure-without-alt, naming the document, its line and the image."""
+    with zipfile.ZipFile(path) as archive:
+        for name in (n for n in names if n.endswith((".xhtml", ".html"))):
+            source = archive.read(name).decode("utf-8", "replace")
+            for found in IMG.finditer(source):
+                tag = found.group()
+                alt = re.search(r'\balt\s*=\s*"([^"]*)"', tag)
+                if (alt is None or not alt.group(1).strip()) and 'role="presentation"' not in tag:
+                    line = source.count("\n", 0, found.start()) + 1
+                    src = re.search(r'\bsrc\s*=\s*"([^"]*)"', tag)
+                    report.problems.add(Problem("epub-image-without-alt", f"{name}:{line}: the image "
+                                                f"{src.group(1) if src else '?'} has no alt text; a screen reader says nothing "
+                                                "of it: give its photo an alt: text (or the catalog's photo:ID:alt)",
+                                                Where(str(path), key=name)))
