@@ -15,7 +15,7 @@ from book.errors import Problems
 from book.images.process import crop_box
 from book.pages.cover_plan import photo_frame
 from book.pages.paginate import paginate
-from book.pages.shapes import CROP_LIMIT, crop_share, photo_shape
+from book.pages.shapes import CROP_LIMIT, choose, crop_share, photo_shape
 from book.pages.spine import plan_cover
 from book.sources import load_book
 
@@ -116,6 +116,23 @@ def test_each_shape_finds_its_frame(mini, size, variant):
     page = paginate(book).pages[1]
     frame = page.layout.frames["photo"]
     assert (page.layout.name, crop_share(size, (frame.w, frame.h), "cover") <= CROP_LIMIT) == (variant, True)
+
+
+def test_a_photo_no_frame_keeps_takes_the_one_that_crops_it_least(mini):
+    """A 16:10 camera photo on a photo-caption page: no frame of the family keeps it within
+    15 %, and the newcomer's second book gave it the portrait frame (50 %) for the rhythm's
+    sake. The variant that crops it least wins among those past the limit."""
+    size = (2560, 1600)
+    paint(mini / "content" / "photos" / "p002.jpg", size, 2)
+    book, _ = load_book(mini)
+    page = paginate(book).pages[1]
+    family = [book.layouts[name] for name in ["photo-caption", *book.layouts["photo-caption"].variants]]
+    least = min(crop_share(size, (f.frames["photo"].w, f.frames["photo"].h), "cover") for f in family)
+    assert least > CROP_LIMIT  # the case: every frame past the limit
+    for facing in (None, page.layout, book.layouts["photo-caption"], book.layouts["band"]):  # the rhythm's reasons to move on
+        chosen = choose(book, book.layouts["photo-caption"], {"photo": "p002", "caption": "p002"}, facing=facing)
+        frame = chosen.frames["photo"]
+        assert crop_share(size, (frame.w, frame.h), "cover") <= least + 0.01, (facing and facing.name, chosen.name)
 
 
 def test_a_heavy_crop_is_one_warning_naming_photo_page_and_remedy(mini, run):
