@@ -24,7 +24,7 @@ from book.i18n.catalog import WRAP, gettext_layout
 from book.i18n.header import DIGEST_HEADER, translations_digest
 from book.i18n.tool_words import tool_translations
 from book.placeholder_photos import write_placeholder
-from book.scaffold_texts import TEXTS, texts_for
+from book.scaffold_texts import LABELS, TEXTS, texts_for
 
 DEFAULTS = Path(__file__).parent / "defaults"
 # Each default file and where it goes in a project. The sample book's own files
@@ -239,12 +239,13 @@ def write_catalogs(book, pagination, template: Path) -> tuple[list[str], list[st
             entry.msgstr = words.get((entry.msgctxt, entry.msgid), entry.msgstr)
             if entry.msgctxt == "book:paper" and entry.msgid == PAPER:
                 entry.msgstr = PAPER_NAMES.get(lang, entry.msgstr)
-        if lang in TEXTS:
-            translation = translations(source, TEXTS[lang])
+        target = TEXTS.get(lang) or LABELS.get(lang)
+        if target:
+            translation = translations(source, target)
             for entry in po:  # the title and the publisher a user gave stay to translate: no placeholder knows them
                 if entry.msgctxt not in NAMES:
                     entry.msgstr = translation.get(entry.msgid, entry.msgstr)
-        if lang in TEXTS or words:
+        if target or words:
             # Written with the catalog, not revised since: the next 'book i18n update' finds nothing to do.
             po.metadata[DIGEST_HEADER] = translations_digest(po)
         if any(not entry.msgstr for entry in po if not entry.obsolete):
@@ -259,6 +260,8 @@ def translations(source: dict, target: dict) -> dict[str, str]:
     the captions for every photo (the names a user gives stay as they are)."""
     pairs = {}
     for key, text in source.items():
+        if key not in target:  # a table of the page labels alone (`LABELS`)
+            continue
         if key == "labels":
             pairs.update(translations(text, target[key]))
         elif key == "positions":

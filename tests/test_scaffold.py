@@ -74,6 +74,20 @@ def test_a_new_korean_edition_proofs_before_its_catalog_is_translated(tmp_path, 
     assert "Chương thứ nhất" in " ".join(pdf_text(proof).split())  # the Vietnamese shown until it is translated
 
 
+def test_cjk_catalogs_start_with_the_page_labels_translated(tmp_path, run, profile_cache):
+    """The newcomer's zh, ko and ja catalogs left the chapter label, the credit line and the
+    page references in Vietnamese ('Chương {number}') until copied from the sample's: init
+    fills them from book/defaults/label-texts.yaml, placeholders kept, msgfmt -c clean."""
+    folder = init(run, tmp_path, profile_cache, "--editions", "vi,zh,ko,ja")
+    expected = {"zh": "第{number}章", "ko": "제{number}장", "ja": "第{number}章"}
+    for lang, chapter in expected.items():
+        path = folder / "translations" / f"{lang}.po"
+        labels = {e.msgctxt: e.msgstr for e in polib.pofile(str(path)) if e.msgctxt.startswith("label:")}
+        assert labels["label:chapter"] == chapter and all(labels.values()), (lang, labels)
+        assert "{credit}" in labels["label:credit"] and "{page}" in labels["label:page"]
+        assert subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(path)]).returncode == 0
+
+
 def test_a_chapter_filed_after_the_back_matter_is_named(tmp_path, run, profile_cache):
     """init files the colophon last (99-back-matter.yaml). A back matter that sorts before a
     chapter (the newcomer's 02-back-matter.yaml before 02-cay-la.yaml) printed the colophon
