@@ -6,6 +6,7 @@ what is accepted and what is read cannot drift apart."""
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
@@ -84,7 +85,9 @@ class Section:
             value = float(value)
         if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
             name = kind.__name__ if isinstance(kind, type) else "/".join(k.__name__ for k in kind)
-            self.bad(key, f"expected {name}, got {type(value).__name__} {value!r}")
+            numbers = re.findall(r"\d+(?:\.\d+)?", value) if kind is list and isinstance(value, str) else []
+            hint = f"; write it as a list: [{', '.join(numbers)}]" if len(numbers) >= 2 else ""  # trim_mm: 200x250
+            self.bad(key, f"expected {name}, got {type(value).__name__} {value!r}{hint}")
             return default
         if isinstance(value, str):
             control = next((ch for ch in value if unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\n\t"), None)

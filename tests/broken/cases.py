@@ -164,6 +164,8 @@ CASES = [
          "margins_mm.top: 0 must be more than 0"),
     Case("grid-no-room", replace("content/book.yaml", MARGINS, "margins_mm: {inner: 100, outer: 100, bottom: 25}"), "content/book.yaml:10",
          "inner 100 + outer 100 mm and 11 gutters of 5 mm leave no room for 12 columns on a 240 mm page"),
+    Case("trim-as-text", replace("content/book.yaml", "trim_mm: [240, 300]", "trim_mm: 200x250"), "content/book.yaml:8",
+         "trim_mm: expected list, got str '200x250'; write it as a list: [200, 250]"),
     Case("trim-out-of-range", replace("content/book.yaml", "trim_mm: [240, 300]", "trim_mm: [240, 400]"), "content/book.yaml:8",
          "trim_mm: 240 × 400 mm is outside the 150–350 mm the layouts are made for"),
     Case("listed-photo", replace("layouts/layouts.yaml", "photo: {kind: photo, bleed: all, fit: cover}",
